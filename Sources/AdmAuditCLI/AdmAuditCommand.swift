@@ -12,7 +12,7 @@ struct AdmAuditCommand: ParsableCommand {
         3 input unreadable or rejected as a whole.
         """,
         version: AdmAuditVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, InitCommand.self, ChecksCommand.self]
+        subcommands: [RunCommand.self, MergeCommand.self, ValidateCommand.self, InitCommand.self, ChecksCommand.self]
     )
 }
 

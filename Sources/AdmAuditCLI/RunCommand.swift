@@ -24,6 +24,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: "Language of the readable reports: en or zh (default: the pipeline's).")
     var language: String?
 
+    @Flag(name: .customLong("save-state"), help: "Also write the measure stage's state (state.json), for `admaudit merge`.")
+    var saveState = false
+
     @Argument(help: "One or more CSV exports.")
     var inputs: [String]
 
@@ -31,19 +34,15 @@ struct RunCommand: ParsableCommand {
         let asOfDate = try OptionParsing.asOf(asOf)
         let threshold = try OptionParsing.severity(failOn)
         var loaded = try PipelineLoader.load(path: pipeline)
-        if let language {
-            guard let chosen = ReportLanguage(rawValue: language) else {
-                throw AuditError(.invocation, "--lang '\(language)' is not supported", hint: "use en or zh")
-            }
-            loaded.report.language = chosen
-        }
+        loaded.report.language = try OptionParsing.language(language) ?? loaded.report.language
         try OutputFolder.prepare(output, inputs: inputs)
         let key = try Pseudonymizer.configuredKey(pipeline: loaded, environment: ProcessInfo.processInfo.environment)
         let sink = try FileAuditSink(folder: output)
         let result = try AuditRun(pipeline: loaded, pipelineFile: pipeline, inputs: inputs, asOf: asOfDate, pseudonymKey: key)
             .run(into: sink)
         try sink.commit()
-        let written = try ReportWriter.write(result, to: output)
+        var written = try ReportWriter.write(result, to: output)
+        if saveState { written.append(try result.shard.write(to: output)) }
 
         Terminal.error(Summary.text(result))
         let readable = written.first { $0.hasSuffix(".md") } ?? written.first ?? output
@@ -86,6 +85,14 @@ enum OptionParsing {
             throw AuditError(.invocation, "--as-of '\(text)' is not a date", hint: "write it as YYYY-MM-DD, e.g. --as-of 2025-06-30")
         }
         return date
+    }
+
+    static func language(_ text: String?) throws(AuditError) -> ReportLanguage? {
+        guard let text else { return nil }
+        guard let chosen = ReportLanguage(rawValue: text) else {
+            throw AuditError(.invocation, "--lang '\(text)' is not supported", hint: "use en or zh")
+        }
+        return chosen
     }
 
     static func severity(_ text: String?) throws(AuditError) -> Severity? {

@@ -217,4 +217,39 @@ final class CommandLineTests: XCTestCase {
         let settings = report["settings"] as? [String: Any]
         XCTAssertEqual(settings?["exclusion_share"] as? Double, 0.02)
     }
+
+    // MARK: Shards
+
+    func testShardStatesMergeIntoTheReportOfOneRun() throws {
+        let pipeline = path("fixtures/shards/shards.yaml")
+        for k in 1...3 {
+            let shard = try admaudit(["run", "--save-state", "-p", pipeline, "-o", "shard\(k)", "--as-of", "2025-07-31",
+                                      path("fixtures/shards/shard_\(k).csv")])
+            XCTAssertEqual(shard.status, 0, shard.err)
+            let state = workFolder.appendingPathComponent("shard\(k)/state.json").path
+            let mode = try FileManager.default.attributesOfItem(atPath: state)[.posixPermissions] as? Int
+            XCTAssertEqual(mode, 0o600, "the state names decisions: owner-only")
+        }
+        let whole = try admaudit(["run", "-p", pipeline, "-o", "whole", "--as-of", "2025-07-31", path("fixtures/shards/whole.csv")])
+        XCTAssertEqual(whole.status, 0, whole.err)
+        let merged = try admaudit(["merge", "-p", pipeline, "-o", "merged", "shard1/state.json", "shard2/state.json", "shard3/state.json"])
+        XCTAssertEqual(merged.status, 0, merged.err)
+        XCTAssertTrue(merged.err.contains("merged 3 shard states"), merged.err)
+
+        // Everything but the inputs, the diagnostics that name them, and where the as-of date came from.
+        func numbers(_ folder: String) throws -> [String: Any] {
+            var report = try JSONSerialization.jsonObject(with: Data(read(folder, "report.json").utf8)) as! [String: Any]
+            for key in ["inputs", "diagnostics", "as_of_source"] { report.removeValue(forKey: key) }
+            return report
+        }
+        XCTAssertEqual(try numbers("merged") as NSDictionary, try numbers("whole") as NSDictionary)
+    }
+
+    func testMergeRefusesADamagedStateWithExitThree() throws {
+        try Data("{\"format\": \"admaudit-shard-state\"".utf8).write(to: workFolder.appendingPathComponent("state.json"))
+        let result = try admaudit(["merge", "-p", path("fixtures/shards/shards.yaml"), "-o", "merged", "state.json"])
+        XCTAssertEqual(result.status, 3, result.err)
+        XCTAssertTrue(result.err.contains("state.json"), result.err)
+        XCTAssertTrue(result.err.contains("hint:"), result.err)
+    }
 }

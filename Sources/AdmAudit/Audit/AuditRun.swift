@@ -100,6 +100,28 @@ public struct AuditResult: Sendable {
     public var asOfSource: String
     public var diagnostics: [Diagnostic]
     public var recordsByType: [DecisionType: Int]
+    /// The run's state, for `run --save-state` and `merge`.
+    public var shard: ShardState
+
+    /// The result of a run or a merge: the statistics are made from the shard state here,
+    /// the same way for both, so a merge gives the numbers of a single run.
+    init(pipeline: Pipeline, pipelineFile: String, shard: ShardState, asOf: AsOfDate?, asOfSource: String) {
+        let measured = shard.measure.results(pipeline: pipeline)
+        self.pipeline = pipeline
+        self.pipelineFile = pipelineFile
+        inputs = shard.inputs
+        checks = shard.checks
+        selection = measured.selection
+        processFairness = measured.processFairness
+        appealOutcomes = measured.appealOutcomes
+        scores = measured.scores
+        drift = measured.drift
+        self.asOf = asOf
+        self.asOfSource = asOfSource
+        diagnostics = shard.diagnostics
+        recordsByType = shard.measure.decisionsByType
+        self.shard = shard
+    }
 
     public var totalRead: Int { inputs.reduce(0) { $0 + $1.rowsRead } }
     public var totalAccepted: Int { inputs.reduce(0) { $0 + $1.accepted } }
@@ -137,12 +159,8 @@ public struct AuditRun {
         guard !inputs.isEmpty else { throw AuditError(.invocation, "no input files given", hint: "name one or more CSV exports") }
         let pseudonymizer = try Pseudonymizer(handling: pipeline.report.subjectIDs, key: pseudonymKey, inputs: inputs)
         let explicitAsOf = asOfOption ?? pipeline.auditDate.flatMap(AsOfDate.init)
-        let calendar = LocalCalendar(timeZone: TimeZone(identifier: pipeline.input.timeZone) ?? TimeZone(identifier: "UTC")!)
-        var context = CheckContext(significantTypes: pipeline.checks.significantTypes,
-                                   assumeAutomated: pipeline.input.assumeAutomated,
-                                   calendar: calendar, asOfDay: explicitAsOf.map(LocalCalendar.day(of:)))
-        context.attributeNames = pipeline.attributes.map(\.name)
-        context.jurisdictions = pipeline.checks.jurisdictions
+        let context = Self.checkContext(pipeline: pipeline, asOf: explicitAsOf)
+        let calendar = context.calendar
         var checks = CheckRunner(pipeline: pipeline, context: context, pseudonymizer: pseudonymizer)
         let values = ValueMaps(pipeline.values)
         var groups = pipeline.attributes.map { attribute in
@@ -151,14 +169,7 @@ public struct AuditRun {
                             unknownSpellings: pipeline.values.unknown)
         }
         var intersections = Intersections(pipeline.bias.intersections, attributes: pipeline.attributes.map(\.name))
-        var counts = SelectionCounts(attributeCount: groups.count + intersections.count)
-        var scoreStore = ScoreStore(attributeCount: groups.count)
-        var appeals = SelectionCounts(attributeCount: groups.count)
-        /// Counts per month (year × 12 + month − 1), for drift.
-        var monthly: [Int: SelectionCounts] = [:]
-        /// Counts per level of each `bias.by` attribute (by group code), for the CMH tests.
-        let byAttributes = pipeline.bias.by.compactMap { name in pipeline.attributes.firstIndex { $0.name == name } }
-        var byLevels = [[Int32: SelectionCounts]](repeating: [:], count: byAttributes.count)
+        var measure = MeasureState(pipeline: pipeline)
         var ids = DecisionIDRegistry(files: inputs)
         var summaries: [InputSummary] = []
         var diagnostics: [Diagnostic] = []
@@ -201,19 +212,7 @@ public struct AuditRun {
                 case .record(let record):
                     summary.accepted += 1
                     if let decided = record.decidedAt { latestDecision = max(latestDecision ?? decided, decided) }
-                    let codes = intersections.codes(for: record.groups, labels: builder!.groups)
-                    counts.add(record, groups: codes)
-                    scoreStore.add(record)
-                    if let result = record.appealResult { appeals.add(record, outcome: result == .overturned ? .adverse : .favorable) }
-                    for (slot, attribute) in byAttributes.enumerated() where record.groups[attribute] != AttributeGroups.unknown {
-                        byLevels[slot][record.groups[attribute], default: SelectionCounts(attributeCount: codes.count)]
-                            .add(record, groups: codes)
-                    }
-                    if let decided = record.decidedAt {
-                        let date = LocalCalendar.date(ofDay: calendar.day(of: decided))
-                        monthly[date.year * 12 + date.month - 1, default: SelectionCounts(attributeCount: codes.count)]
-                            .add(record, groups: codes)
-                    }
+                    measure.add(record, codes: intersections.codes(for: record.groups, labels: builder!.groups), calendar: calendar)
                     do throws(AuditError) { try checks.run(record, file: path, into: sink) } catch { sinkError = error; return false }
                 }
                 return true
@@ -243,60 +242,26 @@ public struct AuditRun {
                 message: "decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)"))
         }
 
-        let asOf: AsOfDate?
-        let asOfSource: String
-        if let asOfOption {
-            (asOf, asOfSource) = (asOfOption, "option")
-        } else if let text = pipeline.auditDate, let date = AsOfDate(text) {
-            (asOf, asOfSource) = (date, "pipeline")
-        } else if let latestDecision {
-            (asOf, asOfSource) = (AsOfDate(instant: latestDecision), "data")
-        } else {
-            (asOf, asOfSource) = (nil, "none")
-        }
+        measure.close(groups: groups, intersections: intersections,
+                      fairness: zip(checks.recordCheckIDs, checks.fairness).map { ($0, $1) })
+        let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
+                               latestDecision: latestDecision, inputs: summaries,
+                               checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
+                               diagnostics: diagnostics, runChecks: checks.runCheckObservations, measure: measure)
+        let asOfSource = asOfOption != nil ? "option" : (explicitAsOf != nil ? "pipeline" : (latestDecision != nil ? "data" : "none"))
+        return AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
+                           asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)
+    }
 
-        // Two families of tests, each adjusted over the whole run: the outcomes by group,
-        // and the compliance by group. Kept apart so that the selection figures do not
-        // change with the number of checks that happen to find something.
-        let selection = counts.strata(attributes: groups + intersections.groups, intersections: intersections.count,
-                                      bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow)
-        let fairness = zip(checks.recordCheckIDs, checks.fairness).map { id, counts in
-            CheckFairness(checkID: id, strata: counts.strata(attributes: groups, bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow)
-                .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } })
-        }.filter { !$0.strata.isEmpty }
-        var columns: [(name: String, levels: [SelectionCounts])] = []
-        for name in pipeline.bias.by {
-            if name == "month" {
-                columns.append((name, monthly.keys.sorted().map { monthly[$0]! }))
-            } else if let slot = byAttributes.firstIndex(where: { pipeline.attributes[$0].name == name }) {
-                columns.append((name, byLevels[slot].keys.sorted().map { byLevels[slot][$0]! }))
-            }
-        }
-        let judgedSelection = AcrossStrata.apply(to: SelectionCounts.judge(selection, bias: pipeline.bias),
-                                                 attributes: groups + intersections.groups, by: columns)
-        var judged = SelectionCounts.judge(fairness.flatMap(\.strata), bias: pipeline.bias)[...]
-        let judgedFairness = fairness.map { entry -> CheckFairness in
-            defer { judged = judged.dropFirst(entry.strata.count) }
-            return CheckFairness(checkID: entry.checkID, strata: Array(judged.prefix(entry.strata.count)))
-        }
-
-        return AuditResult(
-            pipeline: pipeline, pipelineFile: pipelineFile, inputs: summaries,
-            checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
-            selection: judgedSelection, processFairness: judgedFairness,
-            appealOutcomes: appeals.strata(attributes: groups, bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow)
-                .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } },
-            scores: scoreStore.strata(attributes: groups, bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow),
-            drift: monthly.keys.sorted().map { key in
-                let month = key % 12 + 1
-                return MonthlySelection(
-                    month: "\(key / 12)-\(month < 10 ? "0" : "")\(month)",
-                    strata: monthly[key]!.strata(attributes: groups + intersections.groups, intersections: intersections.count,
-                                                 bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow))
-            },
-            asOf: asOf, asOfSource: asOfSource, diagnostics: diagnostics,
-            recordsByType: counts.decisionsByType
-        )
+    /// What the checks judge by: the pipeline's settings, its local calendar and the as-of date.
+    static func checkContext(pipeline: Pipeline, asOf: AsOfDate?) -> CheckContext {
+        let calendar = LocalCalendar(timeZone: TimeZone(identifier: pipeline.input.timeZone) ?? TimeZone(identifier: "UTC")!)
+        var context = CheckContext(significantTypes: pipeline.checks.significantTypes,
+                                   assumeAutomated: pipeline.input.assumeAutomated,
+                                   calendar: calendar, asOfDay: asOf.map(LocalCalendar.day(of:)))
+        context.attributeNames = pipeline.attributes.map(\.name)
+        context.jurisdictions = pipeline.checks.jurisdictions
+        return context
     }
 
     /// Maps the header row; a header the run cannot use stops the run (exit 3).

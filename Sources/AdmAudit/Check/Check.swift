@@ -98,6 +98,20 @@ public protocol RunCheck: Sendable {
     mutating func observe(_ record: DecisionRecord, context: CheckContext)
     /// The outcome once every record was seen.
     func conclude(context: CheckContext) -> RunCheckOutcome
+    /// What the check has observed, saved with a shard's state so that a merge can judge
+    /// the whole run as one.
+    var observations: RunCheckObservations { get }
+    /// Adds another shard's observations; the reason when they do not fit this check.
+    mutating func absorb(_ observations: RunCheckObservations) -> String?
+}
+
+/// A run check's observations in plain form: named counters and named samples (say, per
+/// reviewer: reviews and departures; review durations). Keys sort, so the saved bytes do
+/// not depend on the order of observation.
+public struct RunCheckObservations: Sendable, Codable, Equatable {
+    public var counts: [String: [Int]] = [:]
+    public var samples: [String: [Int32]] = [:]
+    public init() {}
 }
 
 extension RunCheck {

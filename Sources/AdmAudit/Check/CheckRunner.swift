@@ -161,25 +161,40 @@ struct CheckRunner {
     mutating func finish(into sink: any AuditSink, language: ReportLanguage) throws(AuditError) {
         let endDay = context.asOfDay ?? latestDecisionDay
         for (offset, entry) in runChecks.enumerated() {
-            let inForce = entry.descriptor.legalBasis.filter { citation in
-                guard let endDay, let from = AsOfDate(citation.appliesFrom) else { return true }
-                return endDay >= LocalCalendar.day(of: from)
-            }
             let index = recordChecks.count + offset
             let outcome = entry.check.conclude(context: context)
-            tallies[index].applicable = outcome.applicable
-            tallies[index].unknown = outcome.unknown
-            tallies[index].violations = outcome.violations.count
-            tallies[index].firstDecisionIDs = Array(outcome.violations.prefix(CheckTally.evidenceListLimit).map(\.subject))
+            Self.record(outcome, in: &tallies[index])
+            let basis = Self.citationsInForce(entry.descriptor, endDay: endDay).map { $0.text(language) }.joined(separator: "; ")
             for violation in outcome.violations {
                 try sink.finding(Finding(
                     decisionID: "", subject: violation.subject,
                     checkID: entry.descriptor.id, severity: entry.descriptor.severity,
                     decisionType: nil, decidedAt: "", detail: violation.detail, notRecorded: false,
-                    legalBasis: inForce.map { $0.text(language) }.joined(separator: "; "),
-                    file: "", line: 0
+                    legalBasis: basis, file: "", line: 0
                 ))
             }
+        }
+    }
+
+    /// What the run checks observed, by check id, for the shard state.
+    var runCheckObservations: [String: RunCheckObservations] {
+        Dictionary(uniqueKeysWithValues: runChecks.map { ($0.descriptor.id, $0.check.observations) })
+    }
+
+    /// A run check's outcome as its tally: units judged, unknown, violating (their subjects as the evidence list).
+    static func record(_ outcome: RunCheckOutcome, in tally: inout CheckTally) {
+        tally.applicable = outcome.applicable
+        tally.unknown = outcome.unknown
+        tally.violations = outcome.violations.count
+        tally.firstDecisionIDs = Array(outcome.violations.prefix(CheckTally.evidenceListLimit).map(\.subject))
+    }
+
+    /// A run-wide finding is about the whole period, so it cites the rules in force at its
+    /// end: the as-of date, or else the latest decision.
+    static func citationsInForce(_ descriptor: CheckDescriptor, endDay: Int64?) -> [LegalCitation] {
+        descriptor.legalBasis.filter { citation in
+            guard let endDay, let from = AsOfDate(citation.appliesFrom) else { return true }
+            return endDay >= LocalCalendar.day(of: from)
         }
     }
 

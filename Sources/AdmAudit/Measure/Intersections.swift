@@ -11,6 +11,8 @@ struct Intersections {
         var components: [Int]
         var codes: [Int64: Int32] = [:]
         var labels: [String] = []
+        /// Per intersection code, its components' codes: what a merge matches by.
+        var members: [[Int32]] = []
     }
 
     private var definitions: [Definition]
@@ -47,11 +49,17 @@ struct Intersections {
             } else {
                 let code = Int32(definitions[index].labels.count)
                 definitions[index].codes[key] = code
+                definitions[index].members.append(definitions[index].components.map { groups[$0] })
                 definitions[index].labels.append(definitions[index].components.map { labels[$0].labels[Int(groups[$0])] }.joined(separator: " × "))
                 buffer[groups.count + index] = code
             }
         }
         return buffer
+    }
+
+    /// Per intersection: its components (indexes into the attributes) and, per code, their codes.
+    var definitionsForState: [(components: [Int], members: [[Int32]])] {
+        definitions.map { ($0.components, $0.members) }
     }
 
     /// The intersections as groups for the report.

@@ -2,8 +2,8 @@
 /// decisions and how many favourable, counted as records stream past. Group codes are
 /// the run's own (`AttributeGroups`), so merging shards from separate runs will have to
 /// go by group label.
-public struct SelectionCounts: Sendable {
-    public struct Cell: Sendable, Equatable {
+public struct SelectionCounts: Sendable, Codable {
+    public struct Cell: Sendable, Equatable, Codable {
         public var n = 0
         public var favorable = 0
 
@@ -53,6 +53,37 @@ public struct SelectionCounts: Sendable {
             }
             cells[stratum][index].add(one)
         }
+    }
+
+    /// Adds another run's counts, its group codes translated by `remap[attribute][code]`
+    /// (group codes are each run's own; `MeasureState` builds the translation by label).
+    mutating func merge(_ other: SelectionCounts, remap: [[Int32]]) {
+        precondition(other.attributeCount == attributeCount, "merging counts of different attributes")
+        for type in totals.indices { totals[type].add(other.totals[type]) }
+        for stratum in other.cells.indices {
+            let attribute = stratum % attributeCount
+            for (index, cell) in other.cells[stratum].enumerated() where cell.n > 0 {
+                let target = index == 0 ? 0 : Int(remap[attribute][index - 1]) + 1
+                if target >= cells[stratum].count {
+                    cells[stratum].append(contentsOf: repeatElement(Cell(), count: target + 1 - cells[stratum].count))
+                }
+                cells[stratum][target].add(cell)
+            }
+        }
+    }
+
+    /// True when these counts fit attributes with `labelCounts` labels each: what a state
+    /// file read back must satisfy before it is used (it may have been edited or damaged).
+    func fits(attributeCount expected: Int, labelCounts: [Int]) -> Bool {
+        guard attributeCount == expected, labelCounts.count == expected,
+              totals.count == DecisionType.allCases.count,
+              cells.count == DecisionType.allCases.count * attributeCount else { return false }
+        let sane = { (cell: Cell) in cell.n >= 0 && cell.favorable >= 0 && cell.favorable <= cell.n }
+        guard totals.allSatisfy(sane) else { return false }
+        for (stratum, row) in cells.enumerated() {
+            guard row.count <= labelCounts[stratum % attributeCount] + 1, row.allSatisfy(sane) else { return false }
+        }
+        return true
     }
 
     /// Decisions per type that has any.

@@ -30,6 +30,11 @@ final class OutputFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    func write(bytes: [UInt8]) throws(AuditError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     /// Writes one CSV line, escaped and neutralised (`CSVText`), straight into the buffer.
     func writeRow(_ values: [String]) throws(AuditError) {
         CSVText.append(row: values, to: &buffer)

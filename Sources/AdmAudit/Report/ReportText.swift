@@ -79,6 +79,7 @@ struct ReportText {
         case "option": pick("from --as-of", "来自 --as-of 参数")
         case "pipeline": pick("from the pipeline's audit_date", "来自审计配置的 audit_date")
         case "data": pick("the latest decision date in the data", "数据中最晚的决策日期")
+        case "shards": pick("the date the merged shards were judged on", "所合并分片的审计基准日")
         default: pick("no date available", "无可用日期")
         }
     }

@@ -50,6 +50,33 @@ public struct MissingAttributeShare: RunCheck {
         }
     }
 
+    /// Per decision type seen: its decisions, then the unknowns of each attribute.
+    public var observations: RunCheckObservations {
+        var saved = RunCheckObservations()
+        for type in DecisionType.allCases where decisions[type.ordinal] > 0 {
+            saved.counts[type.rawValue] = [decisions[type.ordinal]] + (unknown.isEmpty ? [] : unknown[type.ordinal])
+        }
+        return saved
+    }
+
+    public mutating func absorb(_ observations: RunCheckObservations) -> String? {
+        for (name, values) in observations.counts {
+            guard let type = DecisionType(rawValue: name), let count = values.first, count >= 0 else {
+                return "DQ-02 counts an unknown decision type '\(name)'"
+            }
+            let attributes = values.count - 1
+            if unknown.isEmpty && attributes > 0 {
+                unknown = Array(repeating: Array(repeating: 0, count: attributes), count: DecisionType.allCases.count)
+            }
+            guard attributes == 0 || attributes == unknown[0].count, values.allSatisfy({ $0 >= 0 }) else {
+                return "DQ-02 counts \(attributes) attributes for \(name), not \(unknown.first?.count ?? 0)"
+            }
+            decisions[type.ordinal] += count
+            for attribute in 0..<attributes { unknown[type.ordinal][attribute] += values[attribute + 1] }
+        }
+        return nil
+    }
+
     public func conclude(context: CheckContext) -> RunCheckOutcome {
         var applicable = 0
         var violations: [RunCheckOutcome.Violation] = []

@@ -80,6 +80,34 @@ public struct RubberStampReview: RunCheck {
         }
     }
 
+    /// Per reviewer (as first spelt): judged reviews, departures, unrecorded results; and the review durations.
+    public var observations: RunCheckObservations {
+        var saved = RunCheckObservations()
+        for reviewer in reviewers {
+            saved.counts[reviewer.label] = [reviewer.judged, reviewer.departed, reviewer.unrecorded]
+            saved.samples[reviewer.label] = reviewer.durations
+        }
+        return saved
+    }
+
+    public mutating func absorb(_ observations: RunCheckObservations) -> String? {
+        for label in observations.counts.keys.sorted() {
+            let values = observations.counts[label]!
+            guard values.count == 3, values.allSatisfy({ $0 >= 0 }), values[1] <= values[0] else {
+                return "HR-03's counts for reviewer '\(label)' are damaged"
+            }
+            let bytes = Array(label.utf8)
+            // Matched as during the run: ASCII case folded.
+            let code = Int(bytes.withUnsafeBytes { codes.insert(folding: $0, value: Int32(reviewers.count)) })
+            if code == reviewers.count { reviewers.append(Reviewer(label: label)) }
+            reviewers[code].judged += values[0]
+            reviewers[code].departed += values[1]
+            reviewers[code].unrecorded += values[2]
+            reviewers[code].durations += observations.samples[label] ?? []
+        }
+        return nil
+    }
+
     public func conclude(context: CheckContext) -> RunCheckOutcome {
         var applicable = 0
         var unknown = 0

@@ -1,0 +1,100 @@
+/// Merges the states of shards run separately (`run --save-state`) into the result a
+/// single run over all of them would give (`admaudit merge`). See `ShardState` for what
+/// a merge cannot see.
+public enum AuditMerge {
+    /// - Parameters:
+    ///   - statePaths: state files, in the order of the data (the first spelling of a
+    ///     group label wins, as in a single run over the files in that order).
+    ///   - pipeline: the pipeline every shard was run with; another is refused.
+    public static func merge(statePaths: [String], pipeline: Pipeline, pipelineFile: String) throws(AuditError) -> AuditResult {
+        guard !statePaths.isEmpty else {
+            throw AuditError(.invocation, "no state files given", hint: "name the files written by `admaudit run --save-state`")
+        }
+        var merged: ShardState? = nil
+        var runChecks = CheckRegistry.enabledRunChecks(pipeline.checks)
+        var seenInputs: [String: String] = [:]
+        var repeatedInputs: [String] = []
+        for path in statePaths {
+            let state = try ShardState.read(path: path, pipeline: pipeline)
+            guard state.pipelineSHA256 == pipeline.sha256 else {
+                throw AuditError(.invocation,
+                                 "the shard was run with pipeline '\(state.pipelineName)' (SHA-256 \(state.pipelineSHA256.prefix(12))…), not with \(pipelineFile) (\(pipeline.sha256.prefix(12))…)",
+                                 file: path, hint: "merge with the very pipeline file the shards were run with")
+            }
+            for input in state.inputs {
+                if let earlier = seenInputs[input.sha256], !input.sha256.isEmpty {
+                    repeatedInputs.append("\(input.file) (also \(earlier))")
+                } else {
+                    seenInputs[input.sha256] = input.file
+                }
+            }
+            for index in runChecks.indices {
+                guard let observed = state.runChecks[runChecks[index].descriptor.id] else { continue }
+                if let reason = runChecks[index].check.absorb(observed) {
+                    throw AuditError(.input, "the state file is damaged: \(reason)", file: path,
+                                     hint: "write the shard state again with `admaudit run --save-state`")
+                }
+            }
+            guard var sum = merged else {
+                merged = state
+                continue
+            }
+            guard state.judgedAsOf == sum.judgedAsOf else {
+                throw AuditError(.invocation,
+                                 "the shard's checks were judged as of \(state.judgedAsOf?.description ?? "no given date"), the first shard's as of \(sum.judgedAsOf?.description ?? "no given date")",
+                                 file: path, hint: "run every shard with the same --as-of date")
+            }
+            guard state.checks.map(\.descriptor.id) == sum.checks.map(\.descriptor.id) else {
+                throw AuditError(.input, "the shard ran other checks than the first shard", file: path,
+                                 hint: "run every shard with the same pipeline and admaudit version")
+            }
+            if let reason = sum.measure.merge(state.measure) {
+                throw AuditError(.input, "the shard cannot be merged: \(reason)", file: path,
+                                 hint: "run every shard with the same pipeline and admaudit version")
+            }
+            sum.inputs += state.inputs
+            for index in sum.checks.indices { sum.checks[index].add(state.checks[index]) }
+            for diagnostic in state.diagnostics where !sum.diagnostics.contains(diagnostic) { sum.diagnostics.append(diagnostic) }
+            if let latest = state.latestDecision { sum.latestDecision = max(sum.latestDecision ?? latest, latest) }
+            merged = sum
+        }
+        var shard = merged!
+        // The run-wide checks judge the merged observations, as one run would.
+        let context = AuditRun.checkContext(pipeline: pipeline, asOf: shard.judgedAsOf)
+        for entry in runChecks {
+            guard let index = shard.checks.firstIndex(where: { $0.descriptor.id == entry.descriptor.id }) else { continue }
+            CheckRunner.record(entry.check.conclude(context: context), in: &shard.checks[index])
+            shard.runChecks[entry.descriptor.id] = entry.check.observations
+        }
+        if statePaths.count > 1 {
+            shard.diagnostics.append(Diagnostic(level: .note, file: nil,
+                message: "merged from \(statePaths.count) shard states: duplicate decision ids were looked for within each shard only; findings and rejects are in each shard's findings.csv and rejects.csv"))
+        }
+        if !repeatedInputs.isEmpty {
+            shard.diagnostics.append(Diagnostic(level: .warning, file: nil,
+                message: "the same input is in more than one shard, so its rows are counted more than once: \(repeatedInputs.joined(separator: "; "))"))
+        }
+        let asOf = shard.judgedAsOf ?? shard.latestDecision.map(AsOfDate.init(instant:))
+        let source = shard.judgedAsOf != nil ? "shards" : (shard.latestDecision != nil ? "data" : "none")
+        return AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard, asOf: asOf, asOfSource: source)
+    }
+}
+
+extension CheckTally {
+    /// Adds another shard's counts. The evidence list and the unknown reasons keep their
+    /// bounds: the first ids in shard order, and counts for the first reasons seen.
+    mutating func add(_ other: CheckTally) {
+        applicable += other.applicable
+        violations += other.violations
+        notRecorded += other.notRecorded
+        unknown += other.unknown
+        for (reason, count) in other.unknownReasons.sorted(by: { $0.key < $1.key }) {
+            if unknownReasons[reason] != nil {
+                unknownReasons[reason]! += count
+            } else if unknownReasons.count < Self.unknownReasonLimit {
+                unknownReasons[reason] = count
+            }
+        }
+        firstDecisionIDs = Array((firstDecisionIDs + other.firstDecisionIDs).prefix(Self.evidenceListLimit))
+    }
+}

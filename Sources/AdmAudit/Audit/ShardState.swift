@@ -1,0 +1,220 @@
+import Foundation
+
+/// What one run over one shard of the data leaves for a later merge (`run --save-state`,
+/// then `merge`): the measure stage's state, and what a report needs besides it: the
+/// inputs' reconciliation and hashes, each check's counts, the diagnostics, the as-of date
+/// the checks were judged on and the latest decision seen.
+///
+/// Research datasets are split to be audited in parallel or as they arrive; the merged
+/// report gives the numbers a single run over all the shards would, with these limits:
+/// - Duplicate decision ids are found within a shard, not across shards.
+/// - The run-wide checks (HR-03, DQ-02) are judged on the merged observations; their
+///   findings are in the merged report, not in a findings.csv.
+/// - Findings and rejects stay in each shard's findings.csv and rejects.csv.
+public struct ShardState: Sendable {
+    public static let format = "admaudit-shard-state"
+    public static let version = 1
+
+    public var pipelineName: String
+    public var pipelineSHA256: String
+    /// The as-of date the checks were judged on, when one was given (option or pipeline).
+    public var judgedAsOf: AsOfDate?
+    public var latestDecision: Int64?
+    public var inputs: [InputSummary]
+    public var checks: [CheckTally]
+    public var diagnostics: [Diagnostic]
+    /// What each run-wide check observed, by check id, so the merge judges the whole run.
+    public var runChecks: [String: RunCheckObservations]
+    var measure: MeasureState
+
+    /// The state file's bytes: JSON with keys in order, so the same run gives the same bytes.
+    public func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Every value is encodable: strings, integers, nested records.
+        let data = try! encoder.encode(ShardStateRecord(self))
+        return Array(data) + [0x0A]
+    }
+
+    /// The state file's name in an output folder.
+    public static let fileName = "state.json"
+
+    /// Writes `state.json` into the output folder (owner-only, renamed into place); returns its path.
+    public func write(to folder: String) throws(AuditError) -> String {
+        let file = try OutputFile(folder: folder, name: Self.fileName)
+        try file.write(bytes: encoded())
+        try file.commit()
+        return file.finalPath
+    }
+
+    /// Reads a state file written by `encoded()`; a file that is not one, or is damaged,
+    /// is an input error naming the file.
+    public static func read(path: String, pipeline: Pipeline) throws(AuditError) -> ShardState {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AuditError(.input, "cannot read the state file", file: path, hint: "give the path of a file written by `admaudit run --save-state`")
+        }
+        let record: ShardStateRecord
+        do {
+            record = try JSONDecoder().decode(ShardStateRecord.self, from: data)
+        } catch {
+            throw AuditError(.input, "this is not an admaudit state file, or it is damaged (\(Self.describe(error)))", file: path,
+                             hint: "give files written by `admaudit run --save-state`, unchanged")
+        }
+        guard record.format == format, record.version == version else {
+            throw AuditError(.input, "the state file is of format '\(record.format)' version \(record.version); this admaudit reads '\(format)' version \(version)",
+                             file: path, hint: "write the shard states again with this version of admaudit")
+        }
+        switch record.state(pipeline: pipeline) {
+        case .success(let state): return state
+        case .failure(let problem):
+            throw AuditError(.input, "the state file is damaged: \(problem.text)", file: path,
+                             hint: "write the shard state again with `admaudit run --save-state`")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "no `\(key.stringValue)` at \(path(context.codingPath))"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "a wrong value at \(path(context.codingPath))"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not JSON" : "a wrong value at \(path(context.codingPath))"
+        default:
+            return "unreadable"
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.isEmpty ? "the top" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+}
+
+/// `ShardState` in its file form: ordered plain values only.
+private struct ShardStateRecord: Codable {
+    struct Input: Codable {
+        var file: String
+        var sha256: String
+        var bytes: Int
+        var encoding: String
+        var delimiter: UInt8
+        var lines: Int
+        var rowsRead: Int
+        var accepted: Int
+        var rejected: Int
+        var rejectsByCode: [String: Int]
+        var mapping: [[String]]
+        var unmappedHeaders: [String]
+    }
+
+    struct Tally: Codable {
+        var checkID: String
+        var applicable: Int
+        var violations: Int
+        var notRecorded: Int
+        var unknown: Int
+        var unknownReasons: [String: Int]
+        var firstDecisionIDs: [String]
+    }
+
+    struct Note: Codable {
+        var level: String
+        var file: String?
+        var message: String
+    }
+
+    var format: String
+    var version: Int
+    var tool: String
+    var pipelineName: String
+    var pipelineSHA256: String
+    var judgedAsOf: String?
+    var latestDecision: Int64?
+    var inputs: [Input]
+    var checks: [Tally]
+    var diagnostics: [Note]
+    var runChecks: [String: RunCheckObservations]
+    var measure: MeasureStateRecord
+
+    init(_ state: ShardState) {
+        format = ShardState.format
+        version = ShardState.version
+        tool = AdmAuditVersion.current
+        pipelineName = state.pipelineName
+        pipelineSHA256 = state.pipelineSHA256
+        judgedAsOf = state.judgedAsOf?.description
+        latestDecision = state.latestDecision
+        inputs = state.inputs.map { input in
+            Input(file: input.file, sha256: input.sha256, bytes: input.bytes, encoding: input.encoding.rawValue,
+                  delimiter: input.delimiter, lines: input.lines, rowsRead: input.rowsRead, accepted: input.accepted,
+                  rejected: input.rejected,
+                  rejectsByCode: Dictionary(uniqueKeysWithValues: input.rejectsByCode.map { ($0.key.rawValue, $0.value) }),
+                  mapping: input.mapping.map { [$0.field, $0.header] }, unmappedHeaders: input.unmappedHeaders)
+        }
+        checks = state.checks.map { tally in
+            Tally(checkID: tally.descriptor.id, applicable: tally.applicable, violations: tally.violations,
+                  notRecorded: tally.notRecorded, unknown: tally.unknown, unknownReasons: tally.unknownReasons,
+                  firstDecisionIDs: tally.firstDecisionIDs)
+        }
+        diagnostics = state.diagnostics.map { Note(level: $0.level.rawValue, file: $0.file, message: $0.message) }
+        runChecks = state.runChecks
+        measure = MeasureStateRecord(state.measure)
+    }
+
+    func state(pipeline: Pipeline) -> Result<ShardState, StateFileProblem> {
+        var summaries: [InputSummary] = []
+        for input in inputs {
+            guard let encoding = InputEncoding(rawValue: input.encoding), input.mapping.allSatisfy({ $0.count == 2 }),
+                  [input.bytes, input.lines, input.rowsRead, input.accepted, input.rejected].allSatisfy({ $0 >= 0 }) else {
+                return .failure(StateFileProblem("the summary of input \(input.file) is damaged"))
+            }
+            var codes: [RejectCode: Int] = [:]
+            for (name, count) in input.rejectsByCode {
+                guard let code = RejectCode(rawValue: name), count >= 0 else {
+                    return .failure(StateFileProblem("input \(input.file) counts rejects of an unknown reason '\(name)'"))
+                }
+                codes[code] = count
+            }
+            var summary = InputSummary(file: input.file, sha256: input.sha256, bytes: input.bytes, encoding: encoding,
+                                       delimiter: input.delimiter, lines: input.lines)
+            summary.rowsRead = input.rowsRead
+            summary.accepted = input.accepted
+            summary.rejected = input.rejected
+            summary.rejectsByCode = codes
+            summary.mapping = input.mapping.map { FieldSource(field: $0[0], header: $0[1]) }
+            summary.unmappedHeaders = input.unmappedHeaders
+            summaries.append(summary)
+        }
+        var tallies: [CheckTally] = []
+        for tally in checks {
+            guard let entry = CheckRegistry.entry(tally.checkID) else {
+                return .failure(StateFileProblem("it counts a check this admaudit does not know: \(tally.checkID)"))
+            }
+            var restored = CheckTally(descriptor: CheckRegistry.effective(entry.descriptor, pipeline.checks))
+            restored.applicable = tally.applicable
+            restored.violations = tally.violations
+            restored.notRecorded = tally.notRecorded
+            restored.unknown = tally.unknown
+            restored.unknownReasons = tally.unknownReasons
+            restored.firstDecisionIDs = tally.firstDecisionIDs
+            tallies.append(restored)
+        }
+        var notes: [Diagnostic] = []
+        for note in diagnostics {
+            guard let level = Diagnostic.Level(rawValue: note.level) else { return .failure(StateFileProblem("a diagnostic has level '\(note.level)'")) }
+            notes.append(Diagnostic(level: level, file: note.file, message: note.message))
+        }
+        var asOf: AsOfDate? = nil
+        if let judgedAsOf {
+            guard let date = AsOfDate(judgedAsOf) else { return .failure(StateFileProblem("its as-of date '\(judgedAsOf)' is not a date")) }
+            asOf = date
+        }
+        switch measure.state() {
+        case .failure(let problem): return .failure(problem)
+        case .success(let measured):
+            return .success(ShardState(pipelineName: pipelineName, pipelineSHA256: pipelineSHA256, judgedAsOf: asOf,
+                                       latestDecision: latestDecision, inputs: summaries, checks: tallies,
+                                       diagnostics: notes, runChecks: runChecks, measure: measured))
+        }
+    }
+}

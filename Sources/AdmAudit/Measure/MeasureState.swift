@@ -1,0 +1,218 @@
+/// The measure stage: what it counts as records stream past (decisions and favourable
+/// ones by type and group, by month, by level of each `bias.by` column; contests
+/// overturned; each check's compliance by group; the scores), and the statistics it
+/// makes of them at the end.
+///
+/// The state is mergeable. `labels` names every group code, so the state of one shard of
+/// the data, saved to a file, merges with others by label (group codes are each run's
+/// own, given in the order values first appear), and the merged state gives exactly the
+/// numbers a single run over all the shards would: every count adds, the scores are kept
+/// whole (`ScoreStore`), and the statistics are made from the state the same way in both.
+public struct MeasureState: Sendable {
+    /// The pipeline's attributes, then its intersections.
+    public internal(set) var attributeNames: [String]
+    public internal(set) var intersectionCount: Int
+    /// Per attribute (then intersection), the label of each group code. An intersection's
+    /// labels are made from its components' (`relabelIntersections`).
+    var labels: [[String]]
+    /// Per intersection, its components: indexes into the attributes.
+    var intersectionComponents: [[Int]]
+    /// Per intersection and code, the components' codes.
+    var intersectionMembers: [[[Int32]]]
+    var counts: SelectionCounts
+    /// Contests with a recorded result; favourable = not overturned. Attributes only.
+    var appeals: SelectionCounts
+    /// Per month (year × 12 + month − 1), for drift and for `bias.by: month`.
+    var monthly: [Int: SelectionCounts] = [:]
+    /// The `bias.by` columns that are attributes: index into the attributes, and counts by level (group code).
+    var byAttributes: [Int]
+    var byLevels: [[Int32: SelectionCounts]]
+    /// Per record check: judged decisions by group, favourable = compliant.
+    var fairness: [CheckCounts] = []
+    var scores: ScoreStore
+
+    struct CheckCounts: Sendable {
+        var checkID: String
+        var counts: SelectionCounts
+    }
+
+    var plainAttributeCount: Int { attributeNames.count - intersectionCount }
+
+    /// An empty state for a run of `pipeline`; labels are filled in when the run ends.
+    init(pipeline: Pipeline) {
+        let plain = pipeline.attributes.map(\.name)
+        attributeNames = plain + pipeline.bias.intersections.map { $0.joined(separator: " × ") }
+        intersectionCount = pipeline.bias.intersections.count
+        labels = Array(repeating: [], count: attributeNames.count)
+        intersectionComponents = pipeline.bias.intersections.map { names in names.compactMap { plain.firstIndex(of: $0) } }
+        intersectionMembers = Array(repeating: [], count: intersectionComponents.count)
+        counts = SelectionCounts(attributeCount: attributeNames.count)
+        appeals = SelectionCounts(attributeCount: plain.count)
+        byAttributes = pipeline.bias.by.compactMap { name in plain.firstIndex(of: name) }
+        byLevels = Array(repeating: [:], count: byAttributes.count)
+        scores = ScoreStore(attributeCount: plain.count)
+    }
+
+    /// Counts one accepted record; `codes` are its attribute codes then its intersection codes.
+    mutating func add(_ record: DecisionRecord, codes: [Int32], calendar: LocalCalendar) {
+        counts.add(record, groups: codes)
+        scores.add(record)
+        if let result = record.appealResult { appeals.add(record, outcome: result == .overturned ? .adverse : .favorable) }
+        for (slot, attribute) in byAttributes.enumerated() where record.groups[attribute] != AttributeGroups.unknown {
+            byLevels[slot][record.groups[attribute], default: SelectionCounts(attributeCount: codes.count)]
+                .add(record, groups: codes)
+        }
+        if let decided = record.decidedAt {
+            let date = LocalCalendar.date(ofDay: calendar.day(of: decided))
+            monthly[date.year * 12 + date.month - 1, default: SelectionCounts(attributeCount: codes.count)]
+                .add(record, groups: codes)
+        }
+    }
+
+    /// Ends the run: names the group codes and takes the checks' compliance counts.
+    mutating func close(groups: [AttributeGroups], intersections: Intersections,
+                        fairness: [(checkID: String, counts: SelectionCounts)]) {
+        labels = groups.map(\.labels) + Array(repeating: [], count: intersections.count)
+        let definitions = intersections.definitionsForState
+        intersectionComponents = definitions.map(\.components)
+        intersectionMembers = definitions.map(\.members)
+        relabelIntersections()
+        self.fairness = fairness.map { CheckCounts(checkID: $0.checkID, counts: $0.counts) }
+    }
+
+    /// Labels each intersection code from its components' labels (`female × han`): after a
+    /// merge, the components' labels are the merged ones, as a single run would have them.
+    mutating func relabelIntersections() {
+        for (index, components) in intersectionComponents.enumerated() {
+            labels[plainAttributeCount + index] = intersectionMembers[index].map { codes in
+                zip(components, codes).map { labels[$0][Int($1)] }.joined(separator: " × ")
+            }
+        }
+    }
+
+    /// Decisions per type that has any.
+    var decisionsByType: [DecisionType: Int] { counts.decisionsByType }
+
+    // MARK: Merging
+
+    /// Adds another shard's state. Both must come from the same pipeline (the caller checks
+    /// its hash); a difference in shape is still refused here, with the reason.
+    mutating func merge(_ other: MeasureState) -> String? {
+        guard other.attributeNames == attributeNames, other.intersectionCount == intersectionCount else {
+            return "its attributes (\(other.attributeNames.joined(separator: ", "))) differ from the first state's (\(attributeNames.joined(separator: ", ")))"
+        }
+        guard other.intersectionComponents == intersectionComponents else { return "its intersections differ from the first state's" }
+        guard other.byAttributes == byAttributes else { return "its bias.by columns differ from the first state's" }
+        guard other.fairness.map(\.checkID) == fairness.map(\.checkID) else { return "its checks differ from the first state's" }
+
+        // Translate the other state's codes: same label (as values match: trimmed, case
+        // folded) → this state's code; a new label → a new code here.
+        var remap: [[Int32]] = []
+        for attribute in 0..<plainAttributeCount {
+            var known: [String: Int32] = [:]
+            for (code, label) in labels[attribute].enumerated() where known[TextKey.make(label)] == nil {
+                known[TextKey.make(label)] = Int32(code)
+            }
+            remap.append(other.labels[attribute].map { label in
+                if let code = known[TextKey.make(label)] { return code }
+                let code = Int32(labels[attribute].count)
+                labels[attribute].append(label)
+                known[TextKey.make(label)] = code
+                return code
+            })
+        }
+        // An intersection code translates through its components' codes.
+        for (index, components) in intersectionComponents.enumerated() {
+            var known: [[Int32]: Int32] = [:]
+            for (code, members) in intersectionMembers[index].enumerated() { known[members] = Int32(code) }
+            remap.append(other.intersectionMembers[index].map { members in
+                let translated = zip(components, members).map { remap[$0][Int($1)] }
+                if let code = known[translated] { return code }
+                let code = Int32(intersectionMembers[index].count)
+                intersectionMembers[index].append(translated)
+                known[translated] = code
+                return code
+            })
+        }
+        labels.replaceSubrange(plainAttributeCount..., with: Array(repeating: [], count: intersectionCount))
+        relabelIntersections()
+        counts.merge(other.counts, remap: remap)
+        appeals.merge(other.appeals, remap: remap)
+        for (month, theirs) in other.monthly {
+            monthly[month, default: SelectionCounts(attributeCount: attributeNames.count)].merge(theirs, remap: remap)
+        }
+        for (slot, attribute) in byAttributes.enumerated() {
+            for (level, theirs) in other.byLevels[slot] {
+                byLevels[slot][remap[attribute][Int(level)], default: SelectionCounts(attributeCount: attributeNames.count)]
+                    .merge(theirs, remap: remap)
+            }
+        }
+        for index in fairness.indices { fairness[index].counts.merge(other.fairness[index].counts, remap: remap) }
+        scores.merge(other.scores, remap: remap)
+        return nil
+    }
+
+    // MARK: Statistics
+
+    /// What the measure stage gives the report.
+    struct Results {
+        var selection: [SelectionStratum]
+        var processFairness: [CheckFairness]
+        var appealOutcomes: [SelectionStratum]
+        var scores: [ScoreStratum]
+        var drift: [MonthlySelection]
+    }
+
+    /// The statistics of the state, as `pipeline.bias` and `pipeline.report` ask.
+    ///
+    /// Two families of tests, each adjusted over the whole run: the outcomes by group, and
+    /// the compliance by group. Kept apart so that the selection figures do not change with
+    /// the number of checks that happen to find something.
+    func results(pipeline: Pipeline) -> Results {
+        let bias = pipeline.bias
+        let suppressBelow = pipeline.report.suppressBelow
+        let all = attributeNames.indices.map { AttributeGroups(name: attributeNames[$0], labels: labels[$0]) }
+        let plain = Array(all.prefix(plainAttributeCount))
+
+        let selection = counts.strata(attributes: all, intersections: intersectionCount, bias: bias, suppressBelow: suppressBelow)
+        let fairnessStrata = fairness.map { entry in
+            CheckFairness(checkID: entry.checkID,
+                          strata: entry.counts.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow)
+                            .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } })
+        }.filter { !$0.strata.isEmpty }
+
+        // Levels in an order that does not depend on the run's codes: months in time
+        // order, attribute levels by label.
+        var columns: [(name: String, levels: [SelectionCounts])] = []
+        for name in bias.by {
+            if name == "month" {
+                columns.append((name, monthly.keys.sorted().map { monthly[$0]! }))
+            } else if let slot = byAttributes.firstIndex(where: { attributeNames[$0] == name }) {
+                let attribute = byAttributes[slot]
+                let levels = byLevels[slot].keys.sorted { labels[attribute][Int($0)] < labels[attribute][Int($1)] }
+                columns.append((name, levels.map { byLevels[slot][$0]! }))
+            }
+        }
+        let judgedSelection = AcrossStrata.apply(to: SelectionCounts.judge(selection, bias: bias), attributes: all, by: columns)
+        var judged = SelectionCounts.judge(fairnessStrata.flatMap(\.strata), bias: bias)[...]
+        let judgedFairness = fairnessStrata.map { entry -> CheckFairness in
+            defer { judged = judged.dropFirst(entry.strata.count) }
+            return CheckFairness(checkID: entry.checkID, strata: Array(judged.prefix(entry.strata.count)))
+        }
+
+        return Results(
+            selection: judgedSelection,
+            processFairness: judgedFairness,
+            appealOutcomes: appeals.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow)
+                .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } },
+            scores: scores.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow),
+            drift: monthly.keys.sorted().map { key in
+                let month = key % 12 + 1
+                return MonthlySelection(
+                    month: "\(key / 12)-\(month < 10 ? "0" : "")\(month)",
+                    strata: monthly[key]!.strata(attributes: all, intersections: intersectionCount,
+                                                 bias: bias, suppressBelow: suppressBelow))
+            }
+        )
+    }
+}

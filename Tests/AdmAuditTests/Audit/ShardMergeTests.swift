@@ -1,0 +1,158 @@
+import Foundation
+import XCTest
+@testable import AdmAudit
+
+/// Shard and merge (`run --save-state`, `merge`): the states of a fixture split three ways,
+/// written to files and merged, give exactly the numbers of one run over the whole.
+final class ShardMergeTests: XCTestCase {
+    private let asOf = AsOfDate("2025-07-31")!
+
+    private func shardPipeline() throws -> Pipeline {
+        try PipelineLoader.load(path: TestSupport.fixture("shards/shards.yaml"))
+    }
+
+    /// Runs each input on its own, saves its state to a file, and returns the files.
+    private func saveStates(_ inputs: [String], pipeline: Pipeline, asOf: AsOfDate?) throws -> [String] {
+        try inputs.map { input in
+            let (result, _) = try TestSupport.audit([input], pipeline: pipeline, asOf: asOf)
+            return TestSupport.temporaryFile(Data(result.shard.encoded()), name: "state.json")
+        }
+    }
+
+    /// Every number of the report that does not name the files.
+    private func assertSameNumbers(_ merged: AuditResult, _ single: AuditResult, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(merged.selection, single.selection, "selection", file: file, line: line)
+        XCTAssertEqual(merged.processFairness, single.processFairness, "process fairness", file: file, line: line)
+        XCTAssertEqual(merged.appealOutcomes, single.appealOutcomes, "appeal outcomes", file: file, line: line)
+        XCTAssertEqual(merged.scores, single.scores, "scores", file: file, line: line)
+        XCTAssertEqual(merged.drift, single.drift, "drift", file: file, line: line)
+        XCTAssertEqual(merged.checks, single.checks, "check tallies", file: file, line: line)
+        XCTAssertEqual(merged.recordsByType, single.recordsByType, file: file, line: line)
+        XCTAssertEqual(merged.asOf, single.asOf, file: file, line: line)
+        XCTAssertEqual(merged.totalRead, single.totalRead, file: file, line: line)
+        XCTAssertEqual(merged.totalAccepted, single.totalAccepted, file: file, line: line)
+        XCTAssertEqual(merged.totalRejected, single.totalRejected, file: file, line: line)
+    }
+
+    func testThreeShardsMergeToTheSingleRun() throws {
+        let pipeline = try shardPipeline()
+        let shards = (1...3).map { TestSupport.fixture("shards/shard_\($0).csv") }
+        let states = try saveStates(shards, pipeline: pipeline, asOf: asOf)
+        let merged = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: "shards.yaml")
+        let (single, _) = try TestSupport.audit([TestSupport.fixture("shards/whole.csv")], pipeline: pipeline, asOf: asOf)
+
+        // The fixture must exercise what a merge can get wrong, or the equality proves little.
+        XCTAssertTrue(single.selection.contains { $0.attribute == "sex × ethnicity" && $0.groups.contains { $0.group == "female × Tibetan" } },
+                      "an intersection group seen in the last shard only")
+        XCTAssertFalse(single.scores.isEmpty)
+        XCTAssertFalse(single.processFairness.isEmpty)
+        XCTAssertFalse(single.appealOutcomes.isEmpty)
+        XCTAssertGreaterThan(single.drift.count, 1)
+        XCTAssertTrue(single.selection.contains { $0.groups.contains { !$0.acrossStrata.isEmpty } }, "CMH across site and month")
+        XCTAssertTrue(single.checks.contains { $0.descriptor.id == "HR-03" && $0.applicable > 0 }, "a run-wide check with reviewers in every shard")
+        XCTAssertEqual(merged.inputs.map(\.rowsRead), [200, 200, 200])
+        assertSameNumbers(merged, single)
+    }
+
+    func testAMergedStateMergesAgain() throws {
+        let pipeline = try shardPipeline()
+        let shards = (1...3).map { TestSupport.fixture("shards/shard_\($0).csv") }
+        let states = try saveStates(shards, pipeline: pipeline, asOf: asOf)
+        let firstTwo = try AuditMerge.merge(statePaths: Array(states.prefix(2)), pipeline: pipeline, pipelineFile: "shards.yaml")
+        let partial = TestSupport.temporaryFile(Data(firstTwo.shard.encoded()), name: "state.json")
+        let merged = try AuditMerge.merge(statePaths: [partial, states[2]], pipeline: pipeline, pipelineFile: "shards.yaml")
+        let (single, _) = try TestSupport.audit([TestSupport.fixture("shards/whole.csv")], pipeline: pipeline, asOf: asOf)
+        assertSameNumbers(merged, single)
+    }
+
+    func testTheStateFileIsTheSameBytesWhenReadAndWrittenAgain() throws {
+        let pipeline = try shardPipeline()
+        let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
+        let bytes = result.shard.encoded()
+        let path = TestSupport.temporaryFile(Data(bytes), name: "state.json")
+        let read = try ShardState.read(path: path, pipeline: pipeline)
+        XCTAssertEqual(read.encoded(), bytes)
+        let (again, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
+        XCTAssertEqual(again.shard.encoded(), bytes, "the same run gives the same state bytes")
+    }
+
+    func testRealDataSplitThreeWaysMergesToTheSingleRun() throws {
+        let path = TestSupport.sharedData("compas_for_aequitas.csv")
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: path), "../shared/data is not beside the clone")
+        let pipeline = try PipelineLoader.load(path: TestSupport.fixture("pipelines/compas.yaml"))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[0]
+        let rows = lines.dropFirst().filter { !$0.isEmpty }
+        let cut = [0, rows.count / 3, rows.count * 2 / 3, rows.count]
+        let shards = (0..<3).map { k in
+            TestSupport.temporaryFile(([header] + rows[(rows.startIndex + cut[k])..<(rows.startIndex + cut[k + 1])]).joined(separator: "\n") + "\n",
+                                      name: "compas_\(k).csv")
+        }
+        let states = try saveStates(shards, pipeline: pipeline, asOf: nil)
+        let merged = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: "compas.yaml")
+        let (single, _) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(single.totalAccepted, 7214)
+        assertSameNumbers(merged, single)
+    }
+
+    func testAStateFromAnotherPipelineIsRefused() throws {
+        let pipeline = try shardPipeline()
+        let states = try saveStates([TestSupport.fixture("shards/shard_1.csv")], pipeline: pipeline, asOf: asOf)
+        var other = pipeline
+        other.sha256 = String(repeating: "0", count: 64)
+        XCTAssertThrowsError(try AuditMerge.merge(statePaths: states, pipeline: other, pipelineFile: "other.yaml")) { error in
+            let error = error as! AuditError
+            XCTAssertEqual(error.exitCode, 2)
+            XCTAssertEqual(error.file, states[0])
+            XCTAssertTrue(error.description.contains("very pipeline"), error.description)
+        }
+    }
+
+    func testShardsJudgedOnDifferentDatesAreRefused() throws {
+        let pipeline = try shardPipeline()
+        let first = try saveStates([TestSupport.fixture("shards/shard_1.csv")], pipeline: pipeline, asOf: asOf)
+        let second = try saveStates([TestSupport.fixture("shards/shard_2.csv")], pipeline: pipeline, asOf: AsOfDate("2025-08-31"))
+        XCTAssertThrowsError(try AuditMerge.merge(statePaths: first + second, pipeline: pipeline, pipelineFile: "shards.yaml")) { error in
+            XCTAssertTrue((error as! AuditError).description.contains("--as-of"))
+        }
+    }
+
+    func testTheSameInputInTwoShardsIsWarnedAbout() throws {
+        let pipeline = try shardPipeline()
+        let states = try saveStates([TestSupport.fixture("shards/shard_1.csv"), TestSupport.fixture("shards/shard_1.csv")],
+                                    pipeline: pipeline, asOf: asOf)
+        let merged = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: "shards.yaml")
+        XCTAssertTrue(merged.diagnostics.contains { $0.level == .warning && $0.message.contains("counted more than once") })
+    }
+
+    /// A damaged or edited state file is an input error naming the file, never a crash.
+    func testDamagedStateFilesAreInputErrors() throws {
+        let pipeline = try shardPipeline()
+        let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
+        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        var damaged: [String: String] = [
+            "truncated": String(good.prefix(good.count / 2)),
+            "not json": "hello",
+            "empty": "",
+            "other format": good.replacingOccurrences(of: "\"admaudit-shard-state\"", with: "\"something-else\""),
+            "bad base64": good.replacingOccurrences(of: "\"scores\":\"", with: "\"scores\":\"!!"),
+            "negative count": good.replacingOccurrences(of: "{\"favorable\":0,\"n\":1}", with: "{\"favorable\":0,\"n\":-1}"),
+            "favourable above n": good.replacingOccurrences(of: "{\"favorable\":1,\"n\":1}", with: "{\"favorable\":5,\"n\":1}"),
+            "unknown check": good.replacingOccurrences(of: "\"checkID\":\"HR-01\"", with: "\"checkID\":\"XX-99\""),
+        ]
+        // A group code beyond the labels: cut the first attribute's labels to one.
+        if let range = good.range(of: #""labels":\[\[[^\]]*\]"#, options: .regularExpression) {
+            damaged["code beyond the labels"] = good.replacingCharacters(in: range, with: #""labels":[["x"]"#)
+        }
+        XCTAssertEqual(damaged.count, 9)
+        for (name, text) in damaged.sorted(by: { $0.key < $1.key }) {
+            XCTAssertTrue(text != good, "\(name): the damage must change the file")
+            let path = TestSupport.temporaryFile(text, name: "state.json")
+            XCTAssertThrowsError(try AuditMerge.merge(statePaths: [path], pipeline: pipeline, pipelineFile: "shards.yaml"), name) { error in
+                let error = error as! AuditError
+                XCTAssertEqual(error.exitCode, 3, name)
+                XCTAssertEqual(error.file, path, name)
+            }
+        }
+    }
+}
