@@ -171,14 +171,15 @@ struct ScoreStore: Sendable {
                     ))
                 }
                 rows.sort { $0.group < $1.group }
-                let eligible = rows.filter { $0.n >= bias.minGroupSize }
+                let known = rows.reduce(0) { $0 + $1.n }
+                let eligible = rows.filter { $0.n >= bias.minGroupSize && Double($0.n) >= bias.exclusionShare * Double(known) }
                 let best = eligible.map(\.scoringRate).max()
                 for i in rows.indices {
                     if let best, best > 0 {
                         rows[i].scoringImpactRatio = .value(rows[i].scoringRate / best)
                     } else {
                         rows[i].scoringImpactRatio = .undefined(best == nil
-                            ? "no group has at least \(bias.minGroupSize) scored decisions (bias.min_group_size)"
+                            ? "no group has at least \(bias.minGroupSize) scored decisions (bias.min_group_size) and \(bias.exclusionShare * 100)% of them (bias.exclusion_share)"
                             : "the highest scoring rate is 0")
                     }
                 }

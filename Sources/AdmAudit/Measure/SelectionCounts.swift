@@ -275,8 +275,8 @@ extension SelectionCounts {
     }
 
     /// The reference group: the named one, or the highest-rate group with at least
-    /// `min_group_size` decisions (ties to the larger group, then the label, for
-    /// determinism). Without one, the reason.
+    /// `min_group_size` decisions and the exclusion share of the stratum (ties to the
+    /// larger group, then the label, for determinism). Without one, the reason.
     static func reference(among members: [(label: String, cell: Cell)], attribute: String,
                           bias: BiasSettings) -> ((label: String, cell: Cell)?, String?) {
         switch bias.reference {
@@ -285,13 +285,16 @@ extension SelectionCounts {
             let found = members.first { TextKey.make($0.label) == wanted }
             return (found, found == nil ? "the reference group '\(named[attribute]!)' has no decisions of this type" : nil)
         default:
-            let found = members.filter { $0.cell.n >= bias.minGroupSize }.max { a, b in
+            // Eligible: large enough to judge (the same test as the insufficient_data flag),
+            // so a category under the exclusion share never sets the bar for the others.
+            let known = members.reduce(0) { $0 + $1.cell.n }
+            let found = members.filter { $0.cell.n >= bias.minGroupSize && Double($0.cell.n) >= bias.exclusionShare * Double(known) }.max { a, b in
                 let (ra, rb) = (a.cell.rate, b.cell.rate)
                 if ra != rb { return ra < rb }
                 if a.cell.n != b.cell.n { return a.cell.n < b.cell.n }
                 return a.label > b.label
             }
-            return (found, found == nil ? "no group has at least \(bias.minGroupSize) decisions (bias.min_group_size)" : nil)
+            return (found, found == nil ? "no group has at least \(bias.minGroupSize) decisions (bias.min_group_size) and \(bias.exclusionShare * 100)% of the stratum (bias.exclusion_share)" : nil)
         }
     }
 

@@ -53,8 +53,10 @@ public struct ValueVocabulary: Sendable {
     /// Attribute → canonical group → spellings. Values not listed keep their own spelling.
     public var attributeValues: [String: [(String, [String])]] = BuiltinVocabulary.attributeValues
     /// Attribute values that mean "not known": counted, never a group.
-    public var unknown: [String] = ["unknown", "not disclosed", "prefer not to say", "declined", "n/a", "na", "none",
-                                    "未知", "不详", "未填写", "不愿透露"]
+    public var unknown: [String] = ["unknown", "not disclosed", "prefer not to say", "declined", "decline to answer",
+                                    "declined to answer", "decline to state", "declined to state", "decline to self-identify",
+                                    "i don't wish to answer", "not specified", "n/a", "na", "none",
+                                    "未知", "不详", "未填写", "不愿透露", "拒绝回答"]
 }
 
 /// `derive.outcome`: the outcome from the score, for exports that carry only scores.
@@ -161,4 +163,11 @@ public struct ReportSettings: Sendable {
     /// derived from the inputs, stable for the same inputs).
     public var pseudonymKeyFile: String? = nil
     public var title: String? = nil
+    /// `ll144`: the readable reports open the groups with the tables of a published NYC
+    /// Local Law 144 bias audit.
+    public var layout: ReportLayout = .standard
+}
+
+public enum ReportLayout: String, Sendable, CaseIterable {
+    case standard, ll144
 }

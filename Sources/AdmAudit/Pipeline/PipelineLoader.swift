@@ -344,7 +344,7 @@ private struct PipelineReader {
     private func readReport(_ node: Node) throws(AuditError) -> ReportSettings {
         var report = ReportSettings()
         let keys = try mapping(node, "report", allowed: [
-            "formats", "language", "subject_ids", "suppress_below", "pseudonym_key_file", "title",
+            "formats", "language", "subject_ids", "suppress_below", "pseudonym_key_file", "title", "layout",
         ])
         if let entry = keys["formats"] {
             var formats: [ReportFormat] = []
@@ -373,6 +373,13 @@ private struct PipelineReader {
         if let entry = keys["suppress_below"] { report.suppressBelow = try nonNegativeInt(entry.value, "report.suppress_below") }
         if let entry = keys["pseudonym_key_file"] { report.pseudonymKeyFile = try string(entry.value, "report.pseudonym_key_file") }
         if let entry = keys["title"] { report.title = try string(entry.value, "report.title") }
+        if let entry = keys["layout"] {
+            let text = try string(entry.value, "report.layout")
+            guard let layout = ReportLayout(rawValue: text) else {
+                throw error("report.layout '\(text)' is not known; use standard or ll144", at: entry.value)
+            }
+            report.layout = layout
+        }
         return report
     }
 

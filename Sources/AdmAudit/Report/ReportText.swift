@@ -92,6 +92,35 @@ struct ReportText {
         }
     }
 
+    // NYC LL144 layout.
+    var ll144Title: String { pick("Bias audit summary (NYC Local Law 144 style)", "偏差审计摘要（纽约市第144号地方法格式）") }
+    func ll144Intro(share: Double) -> String {
+        pick("Selection rates (or scoring rates, where decisions carry scores) and impact ratios by category, each against the category with the highest rate, as 6 RCNY § 5-301 asks. Categories with fewer than \(percent(share)) of the people of their table are excluded from the impact ratios and their counts are shown. The full statistics (intervals, tests, flags) follow.",
+             "按类别列出选择率（决策有评分时为评分率）及影响比，均与比率最高的类别比较，依纽约市规则 6 RCNY § 5-301。人数不足该表 \(percent(share)) 的类别不计入影响比，但列出其人数。完整统计（区间、检验、标记）见后文。")
+    }
+    func categories(_ kind: String) -> String {
+        switch kind {
+        case "sex": pick("Sex categories", "性别类别")
+        case "race/ethnicity": pick("Race/ethnicity categories", "种族/族裔类别")
+        case "intersectional": pick("Intersectional categories", "交叉类别")
+        default: pick("\(kind.prefix(1).uppercased() + kind.dropFirst()) categories", "\(kind) 类别")
+        }
+    }
+    var category: String { pick("Category", "类别") }
+    var applicants: String { pick("Number of applicants", "人数") }
+    var selected: String { pick("Number selected", "获选人数") }
+    var excluded: String { pick("excluded", "不计入") }
+    var highest: String { pick("highest", "最高") }
+    var unknownCategory: String { pick("People of unknown category (not in the rates or ratios)", "类别未知的人数（不计入比率）") }
+    func excludedNote(share: Double) -> String {
+        pick("Under \(percent(share)) of the people of this table: excluded from the impact ratios (6 RCNY § 5-301).",
+             "人数不足本表的 \(percent(share))：不计入影响比（6 RCNY § 5-301）。")
+    }
+    private func percent(_ share: Double) -> String {
+        let value = (share * 1000).rounded() / 10
+        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+    }
+
     func notRecordedNote(_ count: Int) -> String {
         pick("\(count) of these are violations because the employer did not record a human review: the law puts the burden of showing it on the employer.",
              "其中 \(count) 条因用人单位未记录人工复核而计为违规：法律要求由用人单位证明已进行复核。")
