@@ -181,9 +181,12 @@ public enum MarkdownReport {
         }
         if !result.diagnostics.isEmpty { out += "\n" }
 
-        // Method and limitations.
+        // Method, then limitations.
         out += "## \(t.method)\n\n"
-        out += t.methodText(result.pipeline) + "\n"
+        out += t.methodText(result.pipeline) + "\n\n"
+        out += "## \(t.limitations)\n\n"
+        for item in ReportLimitations.items(result, t, escape: Markdown.escape) { out += "- \(item)\n" }
+        out += "\n"
         return out
     }
 

@@ -72,7 +72,46 @@ struct ReportText {
     var accepted: String { pick("Accepted", "接受") }
     var rejectedHeader: String { pick("Rejected", "拒收") }
     var reconciles: String { pick("Reconciles", "核对一致") }
-    var method: String { pick("Method and limitations", "方法与局限") }
+    var method: String { pick("Method", "方法") }
+    var limitations: String { pick("Limitations", "局限") }
+    func smallGroups(count: Int, minimum: Int, share: Double) -> String {
+        pick("\(count) groups are too small to judge (fewer than \(minimum) decisions, or under \(percent(share)) of their table): their rates are shown without a verdict (insufficient_data):",
+             "\(count) 个群体人数过少，无法评判（决策少于 \(minimum) 个，或不足所在表的 \(percent(share))）：列出其比率但不作结论（insufficient_data）：")
+    }
+    /// Between an item's sentence and the list that follows it.
+    var listSeparator: String { pick(" ", "") }
+    var unknownGroups: String {
+        pick("Decisions whose group is unknown are counted apart and are in no ratio; where they are many, the ratios describe only the decisions with a known group:",
+             "群体未知的决策单独计数，不计入任何比率；未知较多时，比率只反映群体已知的决策：")
+    }
+    func verdictsCouldFlip(_ count: Int) -> String {
+        pick("For \(count) groups the four-fifths verdict could flip had the unknowns all been of one group (the bounds are beside their tables).",
+             "有 \(count) 个群体的五分之四规则结论可能因群体未知的决策而改变（区间见各表下方）。")
+    }
+    func suppressedCells(_ count: Int, below: Int) -> String {
+        pick("\(count) cells of fewer than \(below) people are suppressed: their counts and rates are not shown, to protect the people in them.",
+             "\(count) 个少于 \(below) 人的单元格已隐藏，不显示其人数和比率，以保护其中的个人。")
+    }
+    func checksCouldNotJudge(_ list: String) -> String {
+        pick("Some decisions could not be judged, because the export does not record what the check needs (unknown / applicable): \(list). The reasons are under Checks.",
+             "部分决策因导出数据未记录检查所需字段而无法判断（无法判断 / 适用）：\(list)。原因见“合规检查”一节。")
+    }
+    func violationsNotRecorded(_ count: Int) -> String {
+        pick("\(count) violations rest on what the employer did not record: the law puts the burden of showing compliance on the employer, so a missing record counts against it.",
+             "\(count) 项违规系因用人单位未作记录：法律要求用人单位证明其合规，缺少记录即按未合规计。")
+    }
+    var asOfFromData: String {
+        pick("No as-of date was given: the latest decision in the data was used, so what was still pending on the day of the audit is judged as of that decision.",
+             "未指定审计基准日：采用数据中最晚的决策日期，因此截至审计日仍未处理的事项按该日期判断。")
+    }
+    var noAsOf: String {
+        pick("No as-of date was given and the data has no decision dates: checks of what is pending could not judge.",
+             "未指定审计基准日，且数据中没有决策日期：无法判断待处理事项。")
+    }
+    var whatStatisticsShow: String {
+        pick("The group statistics describe disparities in the employer's own records. They do not by themselves prove discrimination or show its cause; the tests treat decisions as independent, and adjusting p-values over every test of the run makes small disparities in small groups harder to show.",
+             "群体统计描述的是用人单位自身记录中的差异，其本身并不证明存在歧视，也不说明原因；检验假定各决策相互独立，且在全部检验中校正 p 值，会使小群体中的较小差异更难显示为显著。")
+    }
 
     func asOfSource(_ source: String) -> String {
         switch source {
@@ -116,7 +155,8 @@ struct ReportText {
         pick("Under \(percent(share)) of the people of this table: excluded from the impact ratios (6 RCNY § 5-301).",
              "人数不足本表的 \(percent(share))：不计入影响比（6 RCNY § 5-301）。")
     }
-    private func percent(_ share: Double) -> String {
+    /// A share as a percentage: 2%, 2.5%.
+    func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10
         return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }
