@@ -48,6 +48,16 @@ final class JSONSchemaValidatorTests: XCTestCase {
         XCTAssertEqual(try JSONInstance.parse(#"{"a": [1, "x", null]}"#), .object(["a": .array([.number(1), .string("x"), .null])]))
     }
 
+    /// JSONSerialization on Linux hands these over as NSDecimalNumber, whose doubleValue
+    /// is off by an ulp or two; the reader must not be.
+    func testNumbersAreReadExactly() throws {
+        for value in [0.18761630648265054, 1.0000000000000002, 0.8123836935173494, 0.9999999999999999] {
+            XCTAssertEqual(try JSONInstance.parse("[\(value)]"), .array([.number(value)]), "\(value)")
+        }
+        let found = try violations(#"{"maximum": 1}"#, "0.9999999999999999")
+        XCTAssertEqual(found, [], "a probability just below 1 must not read as above it")
+    }
+
     func testNaNAndInfinityAreNotJSON() {
         for text in [#"{"p": NaN}"#, #"{"p": Infinity}"#, #"{"p": -Infinity}"#, #"{"p": 1e400}"#, #"{"p": nan}"#] {
             XCTAssertThrowsError(try JSONInstance.parse(text), text)

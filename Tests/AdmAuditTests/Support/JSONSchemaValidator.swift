@@ -34,7 +34,8 @@ indirect enum JSONInstance: Equatable, CustomStringConvertible {
 
     /// `JSONSerialization` gives booleans and numbers both as `NSNumber`, and `1 is Bool`
     /// holds for a number: a boolean is told apart by its class, which is the class of
-    /// `NSNumber(value: true)` (`__NSCFBoolean`) on Linux and on Darwin alike.
+    /// `NSNumber(value: true)` (`__NSCFBoolean`) on Linux and on Darwin alike. Numbers are
+    /// read from their text, exactly (see below).
     init(foundation value: Any) throws {
         switch value {
         case is NSNull:
@@ -43,7 +44,9 @@ indirect enum JSONInstance: Equatable, CustomStringConvertible {
             if type(of: number) == type(of: NSNumber(value: true)) {
                 self = .bool(number.boolValue)
             } else {
-                let double = number.doubleValue
+                // swift-corelibs-foundation gives many decimals as NSDecimalNumber, whose
+                // `doubleValue` can be an ulp or two off; its text reads back exactly.
+                let double = Double(number.stringValue) ?? number.doubleValue
                 guard double.isFinite else { throw ParseError(description: "a number that is not finite: \(number)") }
                 self = .number(double)
             }
@@ -133,13 +136,23 @@ struct JSONSchemaValidator {
     static let typeNames: Set<String> = ["null", "boolean", "integer", "number", "string", "array", "object"]
 
     let root: JSONInstance
+    /// Compiled once, by pattern text.
     private let patterns: [String: NSRegularExpression]
+    /// The schema each `$ref` names, resolved once.
+    private let references: [String: JSONInstance]
 
     init(schema: JSONInstance) throws(SchemaError) {
         root = schema
+        var found = Found()
+        try Self.check(schema, at: "", root: schema, found: &found)
+        patterns = found.patterns
+        references = found.references
+    }
+
+    /// What checking the schema prepares for validating documents.
+    private struct Found {
         var patterns: [String: NSRegularExpression] = [:]
-        try Self.check(schema, at: "", root: schema, patterns: &patterns)
-        self.patterns = patterns
+        var references: [String: JSONInstance] = [:]
     }
 
     init(schemaFile path: String) throws {
@@ -150,14 +163,13 @@ struct JSONSchemaValidator {
     /// when the document is valid.
     func validate(_ instance: JSONInstance, limit: Int = 20) -> [Violation] {
         var violations: [Violation] = []
-        evaluate(root, at: "", instance, at: "", into: &violations, limit: limit)
+        evaluate(root, at: Pointer(), instance, at: Pointer(), into: &violations, limit: limit)
         return violations
     }
 
     // MARK: checking the schema
 
-    private static func check(_ schema: JSONInstance, at pointer: String, root: JSONInstance,
-                              patterns: inout [String: NSRegularExpression]) throws(SchemaError) {
+    private static func check(_ schema: JSONInstance, at pointer: String, root: JSONInstance, found: inout Found) throws(SchemaError) {
         if case .bool = schema { return }
         guard case .object(let keywords) = schema else {
             throw SchemaError(pointer: pointer, message: "a schema must be an object or a boolean, not \(schema)")
@@ -166,7 +178,7 @@ struct JSONSchemaValidator {
             let here = pointer + "/" + escape(keyword)
             func fail(_ message: String) -> SchemaError { SchemaError(pointer: here, message: message) }
             func subschema(_ value: JSONInstance, _ place: String) throws(SchemaError) {
-                try check(value, at: place, root: root, patterns: &patterns)
+                try check(value, at: place, root: root, found: &found)
             }
             func schemaList(_ value: JSONInstance) throws(SchemaError) {
                 guard case .array(let items) = value, !items.isEmpty else { throw fail("must be a non-empty array of schemas") }
@@ -209,10 +221,11 @@ struct JSONSchemaValidator {
                 guard case .string(let reference) = value else { throw fail("must be a string") }
                 guard let target = resolve(reference, in: root) else { throw fail("\(reference) points to no schema in this document") }
                 guard target.isSchemaShaped else { throw fail("\(reference) points to something that is not a schema") }
+                found.references[reference] = target
             case "pattern":
                 guard case .string(let text) = value else { throw fail("must be a string") }
                 guard let compiled = try? NSRegularExpression(pattern: text) else { throw fail("\(text) is not a regular expression") }
-                patterns[text] = compiled
+                found.patterns[text] = compiled
             default:
                 throw fail("unknown keyword '\(keyword)': this validator does not check it, so the schema must not use it")
             }
@@ -244,40 +257,74 @@ struct JSONSchemaValidator {
 
     /// A JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`).
     static func escape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     // MARK: validating a document
 
-    private func evaluate(_ schema: JSONInstance, at schemaPointer: String, _ instance: JSONInstance, at pointer: String,
+    /// A JSON pointer built a token at a time and written out only for a violation: most
+    /// of a document is valid, and spelling out every place visited would cost more than
+    /// the checks themselves.
+    struct Pointer {
+        private final class Node {
+            let parent: Node?
+            let key: String?
+            let index: Int
+            init(parent: Node?, key: String?, index: Int) { (self.parent, self.key, self.index) = (parent, key, index) }
+        }
+
+        private let node: Node?
+        /// Text before the first token (a `$ref` target's own pointer).
+        private let base: String
+
+        init(_ base: String = "") { (node, self.base) = (nil, base) }
+        private init(node: Node?, base: String) { (self.node, self.base) = (node, base) }
+
+        func appending(_ key: String) -> Pointer { Pointer(node: Node(parent: node, key: key, index: 0), base: base) }
+        func appending(_ index: Int) -> Pointer { Pointer(node: Node(parent: node, key: nil, index: index), base: base) }
+        func appending(_ key: String, _ index: Int) -> Pointer { appending(key).appending(index) }
+
+        var text: String {
+            var tokens: [String] = []
+            var current = node
+            while let here = current {
+                tokens.append(here.key.map(JSONSchemaValidator.escape) ?? String(here.index))
+                current = here.parent
+            }
+            return base + tokens.reversed().map { "/" + $0 }.joined()
+        }
+    }
+
+    private func evaluate(_ schema: JSONInstance, at schemaPointer: Pointer, _ instance: JSONInstance, at pointer: Pointer,
                           into violations: inout [Violation], limit: Int) {
-        func report(_ keyword: String, _ message: String) {
+        func record(_ place: Pointer, _ schemaPlace: Pointer, _ message: String) {
             if violations.count < limit {
-                violations.append(Violation(instancePointer: pointer, schemaPointer: schemaPointer + "/" + keyword, message: message))
+                violations.append(Violation(instancePointer: place.text, schemaPointer: schemaPlace.text, message: message))
             }
         }
+        func report(_ keyword: String, _ message: String) { record(pointer, schemaPointer.appending(keyword), message) }
         /// Whether `subschema` accepts `instance`; its violations are kept apart.
-        func accepts(_ subschema: JSONInstance, at place: String, _ value: JSONInstance, _ valuePointer: String) -> (Bool, [Violation]) {
+        func accepts(_ subschema: JSONInstance, at place: Pointer) -> (Bool, [Violation]) {
             var found: [Violation] = []
-            evaluate(subschema, at: place, value, at: valuePointer, into: &found, limit: limit)
+            evaluate(subschema, at: place, instance, at: pointer, into: &found, limit: limit)
             return (found.isEmpty, found)
         }
         func summary(_ found: [Violation]) -> String { found.first.map { "first: \($0)" } ?? "" }
 
         switch schema {
-        case .bool(true): return
-        case .bool(false):
-            if violations.count < limit {
-                violations.append(Violation(instancePointer: pointer, schemaPointer: schemaPointer, message: "no value is allowed here (the schema is false)"))
-            }
+        case .bool(true):
             return
-        case .object: break
-        default: return
+        case .bool(false):
+            record(pointer, schemaPointer, "no value is allowed here (the schema is false)")
+            return
+        default:
+            break
         }
         guard case .object(let keywords) = schema else { return }
 
-        if case .string(let reference) = keywords["$ref"], let target = Self.resolve(reference, in: root) {
-            evaluate(target, at: String(reference.dropFirst()), instance, at: pointer, into: &violations, limit: limit)
+        if case .string(let reference) = keywords["$ref"], let target = references[reference] {
+            evaluate(target, at: Pointer(String(reference.dropFirst())), instance, at: pointer, into: &violations, limit: limit)
         }
 
         if let type = keywords["type"] {
@@ -321,13 +368,14 @@ struct JSONSchemaValidator {
             if case .array(let schemas) = keywords["prefixItems"] {
                 prefix = min(schemas.count, items.count)
                 for index in 0..<prefix {
-                    evaluate(schemas[index], at: schemaPointer + "/prefixItems/\(index)", items[index], at: pointer + "/\(index)",
+                    evaluate(schemas[index], at: schemaPointer.appending("prefixItems", index), items[index], at: pointer.appending(index),
                              into: &violations, limit: limit)
                 }
             }
             if let itemSchema = keywords["items"] {
+                let place = schemaPointer.appending("items")
                 for index in prefix..<items.count {
-                    evaluate(itemSchema, at: schemaPointer + "/items", items[index], at: pointer + "/\(index)", into: &violations, limit: limit)
+                    evaluate(itemSchema, at: place, items[index], at: pointer.appending(index), into: &violations, limit: limit)
                 }
             }
         case .object(let members):
@@ -338,21 +386,18 @@ struct JSONSchemaValidator {
             }
             var declared: [String: JSONInstance] = [:]
             if case .object(let properties) = keywords["properties"] { declared = properties }
+            let additional = keywords["additionalProperties"]
+            // In key order, so the first violations are the same on every run.
             for name in members.keys.sorted() {
-                let place = pointer + "/" + Self.escape(name)
+                let place = pointer.appending(name)
                 if let propertySchema = declared[name] {
-                    evaluate(propertySchema, at: schemaPointer + "/properties/" + Self.escape(name), members[name]!, at: place,
+                    evaluate(propertySchema, at: schemaPointer.appending("properties").appending(name), members[name]!, at: place,
                              into: &violations, limit: limit)
-                } else if let additional = keywords["additionalProperties"] {
-                    if case .bool(false) = additional {
-                        if violations.count < limit {
-                            violations.append(Violation(instancePointer: place, schemaPointer: schemaPointer + "/additionalProperties",
-                                                        message: "the property \"\(name)\" is not allowed here"))
-                        }
-                    } else {
-                        evaluate(additional, at: schemaPointer + "/additionalProperties", members[name]!, at: place,
-                                 into: &violations, limit: limit)
-                    }
+                } else if case .bool(false) = additional {
+                    record(place, schemaPointer.appending("additionalProperties"), "the property \"\(name)\" is not allowed here")
+                } else if let additional {
+                    evaluate(additional, at: schemaPointer.appending("additionalProperties"), members[name]!, at: place,
+                             into: &violations, limit: limit)
                 }
             }
         default:
@@ -361,18 +406,18 @@ struct JSONSchemaValidator {
 
         if case .array(let schemas) = keywords["allOf"] {
             for (index, subschema) in schemas.enumerated() {
-                evaluate(subschema, at: schemaPointer + "/allOf/\(index)", instance, at: pointer, into: &violations, limit: limit)
+                evaluate(subschema, at: schemaPointer.appending("allOf", index), instance, at: pointer, into: &violations, limit: limit)
             }
         }
         if case .array(let schemas) = keywords["anyOf"] {
-            let results = schemas.enumerated().map { accepts($1, at: schemaPointer + "/anyOf/\($0)", instance, pointer) }
+            let results = schemas.enumerated().map { accepts($1, at: schemaPointer.appending("anyOf", $0)) }
             if !results.contains(where: \.0) {
                 let closest = results.min { $0.1.count < $1.1.count }?.1 ?? []
                 report("anyOf", "matches none of the \(schemas.count) alternatives; \(summary(closest))")
             }
         }
         if case .array(let schemas) = keywords["oneOf"] {
-            let results = schemas.enumerated().map { accepts($1, at: schemaPointer + "/oneOf/\($0)", instance, pointer) }
+            let results = schemas.enumerated().map { accepts($1, at: schemaPointer.appending("oneOf", $0)) }
             let matching = results.indices.filter { results[$0].0 }
             if matching.isEmpty {
                 let closest = results.min { $0.1.count < $1.1.count }?.1 ?? []
@@ -381,14 +426,14 @@ struct JSONSchemaValidator {
                 report("oneOf", "matches more than one alternative (\(matching.map(String.init).joined(separator: ", ")))")
             }
         }
-        if let negated = keywords["not"], accepts(negated, at: schemaPointer + "/not", instance, pointer).0 {
+        if let negated = keywords["not"], accepts(negated, at: schemaPointer.appending("not")).0 {
             report("not", "matches a schema it must not match")
         }
         if let condition = keywords["if"] {
-            if accepts(condition, at: schemaPointer + "/if", instance, pointer).0 {
-                if let then = keywords["then"] { evaluate(then, at: schemaPointer + "/then", instance, at: pointer, into: &violations, limit: limit) }
+            if accepts(condition, at: schemaPointer.appending("if")).0 {
+                if let then = keywords["then"] { evaluate(then, at: schemaPointer.appending("then"), instance, at: pointer, into: &violations, limit: limit) }
             } else if let otherwise = keywords["else"] {
-                evaluate(otherwise, at: schemaPointer + "/else", instance, at: pointer, into: &violations, limit: limit)
+                evaluate(otherwise, at: schemaPointer.appending("else"), instance, at: pointer, into: &violations, limit: limit)
             }
         }
     }
