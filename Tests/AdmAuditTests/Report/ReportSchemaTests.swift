@@ -58,6 +58,28 @@ final class ReportSchemaTests: XCTestCase {
         XCTAssertEqual(report["reconciliation"]?["accepted"], .number(7214))
     }
 
+    func testLL144AndShardFixtures() throws {
+        var runs = [FixtureRun(name: "ll144", inputs: ["fixtures/ll144/applicants.csv"], pipeline: .file("pipelines/nyc-ll144.yaml"), asOf: nil)]
+        for input in ["whole", "shard_1", "shard_2", "shard_3"] {
+            runs.append(FixtureRun(name: "shards " + input, inputs: ["fixtures/shards/\(input).csv"],
+                                   pipeline: .file("fixtures/shards/shards.yaml"), asOf: "2025-07-31"))
+        }
+        try assertReportsValid(runs)
+    }
+
+    /// `admaudit merge`: a report from saved shard states, not from reading the exports.
+    func testAMergedReport() throws {
+        let pipelineFile = TestSupport.fixture("shards/shards.yaml")
+        let pipeline = try PipelineLoader.load(path: pipelineFile)
+        let states = try (1...3).map { shard in
+            let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_\(shard).csv")], pipeline: pipeline,
+                                                    asOf: AsOfDate("2025-07-31"))
+            return TestSupport.temporaryFile(Data(result.shard.encoded()), name: "state.json")
+        }
+        let merged = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile)
+        ReportSchema.assertValid(JSONReport.render(merged), "merged shards", validator: validator)
+    }
+
     /// No shipped pipeline sets bias.by: this run does (sites and months), with an
     /// intersection, so the schema's across-strata shape is checked on real output.
     func testAcrossStrataAndIntersections() throws {
