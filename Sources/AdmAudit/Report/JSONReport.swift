@@ -3,9 +3,15 @@ public enum AdmAuditVersion {
     public static let current = "0.1.0"
 }
 
-/// `report.json`: the report model for machines. Undefined numbers are `null` with a
-/// `…_undefined_reason` beside them, never NaN; suppressed cells are `null` with
-/// `suppressed: true`.
+/// `report.json`: the report model for machines. Its JSON Schema is
+/// `docs/report.schema.json`, its fields are explained in `docs/report-json.md`, and the
+/// tests validate every report the fixtures produce against it.
+///
+/// - Undefined numbers are `null` with `<name>_undefined_reason` beside them, never NaN
+///   or infinity (JSON has neither).
+/// - A suppressed group has the keys of a shown one, with every count and statistic
+///   `null` and `suppressed: true` (no reasons: the suppression is the reason).
+/// - Keys come in a fixed order, so the same run gives the same bytes.
 public enum JSONReport {
     public static func render(_ result: AuditResult) -> String {
         let language = result.pipeline.report.language
@@ -29,14 +35,14 @@ public enum JSONReport {
             ("inputs", .array(result.inputs.map(input))),
             ("checks", .array(result.checks.map { check($0, language: language) })),
             ("selection", .array(result.selection.map(stratum))),
-            // Compliance by group: "favorable" counts compliant decisions, so the
-            // adverse-rate ratio is the ratio of violation rates.
             ("scores", .array(result.scores.map(scores))),
             // Contests by group: "favorable" counts contests not overturned (see AuditResult).
-            ("appeal_outcomes", .array(result.appealOutcomes.map(driftStratum))),
+            ("appeal_outcomes", .array(result.appealOutcomes.map(rateStratum))),
             ("drift_by_month", .array(result.drift.map { month in
-                .object([("month", .string(month.month)), ("strata", .array(month.strata.map(driftStratum)))])
+                .object([("month", .string(month.month)), ("strata", .array(month.strata.map(rateStratum)))])
             })),
+            // Compliance by group: "favorable" counts compliant decisions, so the
+            // adverse-rate ratio is the ratio of violation rates.
             ("process_fairness", .array(result.processFairness.map { entry in
                 .object([("check_id", .string(entry.checkID)), ("strata", .array(entry.strata.map(stratum)))])
             })),
@@ -106,89 +112,124 @@ public enum JSONReport {
             ("decisions", .int(stratum.decisions)),
             ("unknown", .int(stratum.unknown)),
             ("reference_group", stratum.referenceGroup.map(JSONValue.string) ?? .null),
-            ("groups", .array(stratum.groups.map(group))),
+            ("groups", .array(stratum.groups.map { group($0, in: stratum) })),
         ])
     }
 
-    private static func group(_ group: GroupSelection) -> JSONValue {
-        var members: [(String, JSONValue)] = [("group", .string(group.group)), ("suppressed", .bool(group.suppressed))]
-        if group.suppressed {
-            members += [("n", .null), ("favorable", .null), ("selection_rate", .null), ("impact_ratio", .null)]
-        } else {
-            members += [("n", .int(group.n)), ("favorable", .int(group.favorable)), ("selection_rate", .number(group.selectionRate)),
-                        ("selection_rate_ci95", interval(group.selectionInterval))]
-            members += ratio("impact_ratio", group.impactRatio)
-            members += [
-                ("impact_ratio_ci95", interval(group.impactRatioInterval)),
-                ("impact_ratio_bounds_with_unknowns", interval(group.impactRatioBounds)),
-                ("flag_could_flip_with_unknowns", .bool(group.belowThresholdCouldFlip)),
-                ("across_strata", .array(group.acrossStrata.map { test in
-                    .object([
-                        ("by", .string(test.by)), ("levels", .int(test.levels)),
-                        ("cmh_statistic", .number(test.statistic)), ("p", .number(test.p)),
-                        ("common_odds_ratio", test.commonOddsRatio.map(JSONValue.number) ?? .null),
-                    ])
-                })),
-            ]
-            members += ratio("adverse_rate_ratio", group.adverseRateRatio)
-            members += [
-                ("fisher_p", group.fisherP.map(JSONValue.number) ?? .null),
-                ("z", group.z.map(JSONValue.number) ?? .null),
-                ("adjusted_p", group.adjustedP.map(JSONValue.number) ?? .null),
-            ]
-        }
+    private static func group(_ group: GroupSelection, in stratum: SelectionStratum) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("group", .string(group.group)), ("suppressed", .bool(group.suppressed)),
+            ("n", .int(group.n)), ("favorable", .int(group.favorable)), ("selection_rate", .number(group.selectionRate)),
+        ]
+        members += interval("selection_rate_ci95", group.selectionInterval, undefinedBecause: "the group has no decisions")
+        members += ratio("impact_ratio", group.impactRatio)
+        members += interval("impact_ratio_ci95", group.impactRatioInterval, undefinedBecause: stratum.referenceGroup == nil
+            ? noReference : "a selection rate of 0 (the group's or the reference's): the log-method interval is undefined")
+        members += interval("impact_ratio_bounds_with_unknowns", group.impactRatioBounds, undefinedBecause: stratum.unknown == 0
+            ? "no decision has this attribute unknown"
+            : "no assignment of the unknown decisions to a group gives a defined impact ratio")
+        members += [
+            ("flag_could_flip_with_unknowns", .bool(group.belowThresholdCouldFlip)),
+            ("across_strata", .array(group.acrossStrata.map { test in
+                var comparison: [(String, JSONValue)] = [
+                    ("by", .string(test.by)), ("levels", .int(test.levels)),
+                    ("cmh_statistic", .number(test.statistic)), ("p", .number(test.p)),
+                ]
+                comparison += statistic("common_odds_ratio", test.commonOddsRatio,
+                                        undefinedBecause: "Σ b·c/n is 0 across the levels: the common odds ratio is infinite or undefined")
+                return .object(comparison)
+            })),
+        ]
+        members += ratio("adverse_rate_ratio", group.adverseRateRatio)
+        let untested = stratum.referenceGroup == nil ? noReference
+            : group.isReference ? "the reference group is not compared with itself" : "not computed"
+        members += statistic("fisher_p", group.fisherP, undefinedBecause: untested)
+        members += statistic("z", group.z, undefinedBecause: group.fisherP == nil ? untested
+            : "the pooled selection rate of the group and the reference is 0 or 1: the z statistic is undefined")
+        members += statistic("adjusted_p", group.adjustedP, undefinedBecause: group.fisherP == nil ? untested
+            : "too few decisions to judge (insufficient_data): not among the tests adjusted")
         members += [("is_reference", .bool(group.isReference)), ("flag", .string(group.flag.rawValue))]
-        return .object(members)
+        return .object(group.suppressed ? hidingNumbers(members, keeping: ["group", "suppressed", "is_reference", "flag"]) : members)
     }
 
-    /// A month's stratum: counts, rates and ratios only (tests and flags are the run's).
-    private static func driftStratum(_ stratum: SelectionStratum) -> JSONValue {
+    /// A stratum of rates and ratios only: a month's selection (tests and flags are the
+    /// run's), or contests by group.
+    private static func rateStratum(_ stratum: SelectionStratum) -> JSONValue {
         .object([
             ("decision_type", .string(stratum.decisionType.rawValue)),
             ("attribute", .string(stratum.attribute)),
+            ("decisions", .int(stratum.decisions)),
+            ("unknown", .int(stratum.unknown)),
             ("reference_group", stratum.referenceGroup.map(JSONValue.string) ?? .null),
             ("groups", .array(stratum.groups.map { group in
-                var members: [(String, JSONValue)] = [("group", .string(group.group)), ("suppressed", .bool(group.suppressed))]
-                if !group.suppressed {
-                    members += [("n", .int(group.n)), ("favorable", .int(group.favorable)), ("selection_rate", .number(group.selectionRate))]
-                    members += ratio("impact_ratio", group.impactRatio)
-                }
-                return .object(members)
+                var members: [(String, JSONValue)] = [
+                    ("group", .string(group.group)), ("suppressed", .bool(group.suppressed)),
+                    ("n", .int(group.n)), ("favorable", .int(group.favorable)), ("selection_rate", .number(group.selectionRate)),
+                ]
+                members += ratio("impact_ratio", group.impactRatio)
+                return .object(group.suppressed ? hidingNumbers(members, keeping: ["group", "suppressed"]) : members)
             })),
         ])
     }
 
     private static func scores(_ stratum: ScoreStratum) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("decision_type", .string(stratum.decisionType.rawValue)),
             ("attribute", .string(stratum.attribute)),
             ("scored", .int(stratum.scored)),
-            ("median", .number(stratum.median)),
+        ]
+        members += statistic("median", stratum.median, undefinedBecause: notFinite)
+        members += [
             ("unknown", .int(stratum.unknown)),
             ("groups", .array(stratum.groups.map { group in
-                var members: [(String, JSONValue)] = [("group", .string(group.group)), ("suppressed", .bool(group.suppressed))]
-                if group.suppressed { return .object(members) }
-                members += [
-                    ("n", .int(group.n)), ("mean", .number(group.mean)), ("q1", .number(group.q1)),
-                    ("median", .number(group.median)), ("q3", .number(group.q3)), ("scoring_rate", .number(group.scoringRate)),
+                var members: [(String, JSONValue)] = [
+                    ("group", .string(group.group)), ("suppressed", .bool(group.suppressed)), ("n", .int(group.n)),
                 ]
+                members += statistic("mean", group.mean, undefinedBecause: notFinite)
+                members += statistic("q1", group.q1, undefinedBecause: notFinite)
+                members += statistic("median", group.median, undefinedBecause: notFinite)
+                members += statistic("q3", group.q3, undefinedBecause: notFinite)
+                members += [("scoring_rate", .number(group.scoringRate))]
                 members += ratio("scoring_impact_ratio", group.scoringImpactRatio)
-                members += [("mann_whitney_p", group.mannWhitneyP.map(JSONValue.number) ?? .null)]
-                return .object(members)
+                members += statistic("mann_whitney_p", group.mannWhitneyP, undefinedBecause: "no other group has scores to compare with")
+                return .object(group.suppressed ? hidingNumbers(members, keeping: ["group", "suppressed"]) : members)
             })),
-        ])
+        ]
+        return .object(members)
     }
 
-    private static func interval(_ interval: Interval?) -> JSONValue {
-        guard let interval else { return .null }
-        return .array([.number(interval.lower), .number(interval.upper)])
+    // MARK: numbers that may be undefined
+
+    private static let noReference = "no reference group to compare with"
+    private static let notFinite = "not a finite number: the values are too large for double precision"
+
+    /// A statistic: the number, or `null` with `<name>_undefined_reason` beside it when it
+    /// is absent or not finite (JSON has no NaN or infinity, and a bare null explains nothing).
+    private static func statistic(_ name: String, _ value: Double?, undefinedBecause reason: @autoclosure () -> String) -> [(String, JSONValue)] {
+        guard let value else { return [(name, .null), (name + "_undefined_reason", .string(reason()))] }
+        guard value.isFinite else { return [(name, .null), (name + "_undefined_reason", .string(notFinite))] }
+        return [(name, .number(value))]
+    }
+
+    /// An interval as `[lower, upper]`, or `null` with the reason, like `statistic`.
+    private static func interval(_ name: String, _ interval: Interval?, undefinedBecause reason: @autoclosure () -> String) -> [(String, JSONValue)] {
+        guard let interval else { return [(name, .null), (name + "_undefined_reason", .string(reason()))] }
+        guard interval.lower.isFinite, interval.upper.isFinite else { return [(name, .null), (name + "_undefined_reason", .string(notFinite))] }
+        return [(name, .array([.number(interval.lower), .number(interval.upper)]))]
     }
 
     private static func ratio(_ name: String, _ ratio: Ratio) -> [(String, JSONValue)] {
         switch ratio {
-        case .value(let value): [(name, .number(value))]
-        case .undefined(let reason): [(name, .null), (name + "_undefined_reason", .string(reason))]
+        case .value(let value): statistic(name, value, undefinedBecause: notFinite)
+        case .undefined(let reason): statistic(name, nil, undefinedBecause: reason)
         }
+    }
+
+    /// A suppressed group: the same keys as a shown one, every count and statistic `null`
+    /// and no `…_undefined_reason` (the suppression is the reason), so that a small group
+    /// cannot be recognised from which of its numbers happen to be undefined.
+    private static func hidingNumbers(_ members: [(String, JSONValue)], keeping kept: Set<String>) -> [(String, JSONValue)] {
+        members.filter { !$0.0.hasSuffix("_undefined_reason") }.map { kept.contains($0.0) ? $0 : ($0.0, .null) }
     }
 
     private static func settings(_ pipeline: Pipeline) -> JSONValue {
