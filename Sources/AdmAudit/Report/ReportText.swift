@@ -175,7 +175,7 @@ struct ReportText {
             return """
             - 每一行要么成为一条记录，要么以原因写入 rejects.csv；每个文件均核对：读取行数 = 接受 + 拒收。
             - 适用范围：类型为 \(types) 的不利自动化决策。`automated` 为空时\(pipeline.input.assumeAutomated ? "视为自动化决策" : "不视为自动化决策")。
-            - 选择率 = 有利结果数 / 决策数；影响比 = 群体选择率 / 参照组选择率。参照组为至少有 \(minimum) 个决策的选择率最高的群体（或审计配置指定的群体）。每个群体与参照组比较：Fisher 精确检验（双侧）与两比例 z 统计量，p 值在本次运行的全部检验中以 \(pipeline.bias.correction.rawValue) 方法校正；影响比低于 \(threshold) 且校正后 p < \(pipeline.bias.alpha) 标记为 adverse_impact，仅影响比低于阈值为 possible_adverse_impact，仅显著为 significant_disparity。选择率附 95% Wilson 区间，影响比附 95% 对数法区间。
+            - 选择率 = 有利结果数 / 决策数；影响比 = 群体选择率 / 参照组选择率。参照组为至少有 \(minimum) 个决策且占所在表 \(percent(pipeline.bias.exclusionShare)) 以上的选择率最高的群体（或审计配置指定的群体）。每个群体与参照组比较：Fisher 精确检验（双侧）与两比例 z 统计量，p 值在本次运行的全部检验中以 \(pipeline.bias.correction.rawValue) 方法校正；影响比低于 \(threshold) 且校正后 p < \(pipeline.bias.alpha) 标记为 adverse_impact，仅影响比低于阈值为 possible_adverse_impact，仅显著为 significant_disparity。选择率附 95% Wilson 区间，影响比附 95% 对数法区间。
             - 属性未知的决策单独计数，不计入任何比率。少于 \(suppress) 人的单元格予以隐藏。
             - 员工编号默认以带密钥的哈希假名化。
             """
@@ -183,7 +183,7 @@ struct ReportText {
         return """
         - Every row is either a record or a line in rejects.csv with a reason; each file reconciles: rows read = accepted + rejected.
         - Applicable set: adverse automated decisions of the types \(types). An empty `automated` field \(pipeline.input.assumeAutomated ? "counts as automated" : "does not count as automated").
-        - Selection rate = favourable / decisions; impact ratio = the group's rate / the reference group's rate. The reference is the highest-rate group with at least \(minimum) decisions (or the group the pipeline names). Each group is compared with the reference by a two-sided Fisher exact test and the two-proportion z statistic; p-values are adjusted over every test of the run (\(pipeline.bias.correction.rawValue)). A ratio below \(threshold) with adjusted p < \(pipeline.bias.alpha) is adverse_impact; below the threshold alone, possible_adverse_impact; significant alone, significant_disparity. Selection rates carry 95% Wilson intervals, impact ratios 95% log-method intervals.
+        - Selection rate = favourable / decisions; impact ratio = the group's rate / the reference group's rate. The reference is the highest-rate group with at least \(minimum) decisions and \(percent(pipeline.bias.exclusionShare)) of its table (or the group the pipeline names). Each group is compared with the reference by a two-sided Fisher exact test and the two-proportion z statistic; p-values are adjusted over every test of the run (\(pipeline.bias.correction.rawValue)). A ratio below \(threshold) with adjusted p < \(pipeline.bias.alpha) is adverse_impact; below the threshold alone, possible_adverse_impact; significant alone, significant_disparity. Selection rates carry 95% Wilson intervals, impact ratios 95% log-method intervals.
         - Decisions with an unknown attribute are counted apart and are in no ratio. Cells of fewer than \(suppress) people are suppressed.
         - Subject ids are pseudonymised with a keyed hash by default.
         """
