@@ -322,7 +322,7 @@ public enum HTMLReport {
     .table { overflow-x: auto; margin: 8px 0 12px; }
     table { border-collapse: collapse; font-size: 13.5px; }
     th, td { border: 1px solid #d0d0d0; padding: 4px 8px; vertical-align: top; text-align: left; }
-    th { background: #f0f0f0; font-weight: 600; }
+    th { background: #f0f0f0; font-weight: 600; word-break: keep-all; }
     tbody tr:nth-child(even) td { background: #fafafa; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .severity-error { color: #9e1020; }
@@ -350,6 +350,10 @@ public enum HTMLReport {
       tbody tr:nth-child(even) td { background: #ffffff; }
       code { background: none; padding: 0; }
       .table { overflow: visible; }
+      table { width: 100%; font-size: 8.5pt; }
+      td.num { white-space: normal; }
+      td.num .undefined { min-width: 0; }
+      td { overflow-wrap: anywhere; }
       table, figure, svg, tr { break-inside: avoid; page-break-inside: avoid; }
       h2, h3 { break-after: avoid; page-break-after: avoid; }
       section { break-before: auto; }
