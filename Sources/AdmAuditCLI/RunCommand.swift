@@ -5,7 +5,7 @@ import Foundation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Audit the inputs and write report.json, report.md, findings.csv and rejects.csv.",
+        abstract: "Audit the inputs and write report.json, report.md, report.html, findings.csv and rejects.csv.",
         discussion: "Example: admaudit run -p pipelines/labor-inspection.yaml -o out/ export.csv"
     )
 
@@ -21,7 +21,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning or info.")
     var failOn: String?
 
-    @Option(name: .customLong("lang"), help: "Language of the readable reports: en or zh (default: the pipeline's).")
+    @Option(name: .customLong("lang"), help: "Language of the readable reports (report.md, report.html): en or zh (default: the pipeline's).")
     var language: String?
 
     @Flag(name: .customLong("save-state"), help: "Also write the measure stage's state (state.json), for `admaudit merge`.")

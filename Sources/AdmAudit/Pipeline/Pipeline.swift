@@ -150,7 +150,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 /// The report files a pipeline may choose. findings.csv and rejects.csv are not among
 /// them: they are the evidence and the record that nothing was lost, so every run writes them.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case json, md
+    case json, md, html
 }
 
 public struct ReportSettings: Sendable {

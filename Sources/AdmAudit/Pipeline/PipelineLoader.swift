@@ -350,7 +350,7 @@ private struct PipelineReader {
             var formats: [ReportFormat] = []
             for text in try stringList(entry.value, "report.formats") {
                 guard let format = ReportFormat(rawValue: text) else {
-                    throw error("report.formats: '\(text)' is not a format; use json or md (findings.csv and rejects.csv are always written)", at: entry.value)
+                    throw error("report.formats: '\(text)' is not a format; use json, md or html (findings.csv and rejects.csv are always written)", at: entry.value)
                 }
                 formats.append(format)
             }

@@ -253,21 +253,26 @@ public enum Markdown {
             case "&": out += "&amp;"
             case "\n", "\r", "\t":
                 out += " "
-            // Bidirectional controls could reorder what a reader sees.
-            case "\u{200E}", "\u{200F}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
-                out += "&#x\(String(scalar.value, radix: 16, uppercase: true));"
+            // Bidirectional controls could reorder what a reader sees: shown as their code
+            // (an entity would turn back into the control once rendered).
+            case _ where scalar.isBidiControl:
+                out += "\\[U+\(String(scalar.value, radix: 16, uppercase: true))\\]"
             case "\u{00}"..."\u{1F}", "\u{7F}":
                 out += "&#xFFFD;"
             default:
                 out.unicodeScalars.append(scalar)
             }
         }
+        // GitHub-flavoured Markdown links bare URLs: break the patterns it looks for.
+        if out.contains("://") { out = out.replacingOccurrences(of: "://", with: "\\://") }
+        if out.contains("www.") { out = out.replacingOccurrences(of: "www.", with: "www\\.") }
         return out
     }
 
-    /// Inline code for ids and hashes; falls back to escaping when a backtick is inside.
+    /// Inline code for ids and hashes; falls back to escaping when a backtick, a pipe
+    /// (which splits a table cell even inside code), a control or a bidi mark is inside.
     public static func code(_ text: String) -> String {
-        if text.contains("`") || text.contains("|") || text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+        if text.contains("`") || text.contains("|") || text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.isBidiControl }) {
             return escape(text)
         }
         return "`\(text)`"

@@ -113,6 +113,39 @@ struct ReportText {
              "群体统计描述的是用人单位自身记录中的差异，其本身并不证明存在歧视，也不说明原因；检验假定各决策相互独立，且在全部检验中校正 p 值，会使小群体中的较小差异更难显示为显著。")
     }
 
+    // report.html: words for undefined values and the charts.
+    var undefined: String { pick("undefined", "无法计算") }
+    var noDecisions: String { pick("no decisions", "无决策") }
+    var findingsChartTitle: String { pick("Violations per check", "各检查项的违规数") }
+    var findingsChartCaption: String {
+        pick("Bars: violations of each check (red: error, orange: warning, blue: info), with violations / applicable decisions.",
+             "条形：各检查项的违规数（红色：严重，橙色：警告，蓝色：提示），旁注违规数 / 适用决策数。")
+    }
+    func selectionChartTitle(_ stratum: String) -> String { pick("Selection rate by group, with 95% intervals: \(stratum)", "各群体选择率及 95% 区间：\(stratum)") }
+    func selectionChartCaption(_ threshold: Double) -> String {
+        pick("Bars: selection rate (red: adverse_impact, orange: possible_adverse_impact, grey: insufficient_data or undefined); whiskers: 95% Wilson interval; dashed line: \(threshold) × the reference group's rate. A bar ending left of the line is below the threshold.",
+             "条形：选择率（红色：adverse_impact，橙色：possible_adverse_impact，灰色：insufficient_data 或无法计算）；须线：95% Wilson 区间；虚线：参照组选择率 × \(threshold)。条形止于虚线左侧即低于阈值。")
+    }
+    func thresholdOfReference(_ threshold: Double, _ value: String) -> String {
+        pick("\(threshold) × reference rate = \(value)", "参照组选择率 × \(threshold) = \(value)")
+    }
+    var referenceSuppressed: String { pick("the reference group is suppressed: no threshold line", "参照组已隐藏：不画阈值线") }
+    var noReferenceLine: String { pick("no reference group: no threshold line", "无参照组：不画阈值线") }
+    func heatmapTitle(_ stratum: String) -> String { pick("Impact ratio of each intersectional group: \(stratum)", "各交叉群体的影响比：\(stratum)") }
+    func heatmapCaption(_ threshold: Double) -> String {
+        pick("Each cell: the impact ratio of one combination; red below \(threshold), blue at or above it; hatched: suppressed or undefined; a dash: no decisions.",
+             "每格为一个组合的影响比；低于 \(threshold) 为红色，不低于为蓝色；斜线：已隐藏或无法计算；短横：无决策。")
+    }
+    func belowThreshold(_ threshold: Double) -> String { pick("below \(threshold)", "低于 \(threshold)") }
+    func atOrAboveThreshold(_ threshold: Double) -> String { pick("\(threshold) or above", "不低于 \(threshold)") }
+    var suppressedOrUndefined: String { pick("suppressed or undefined", "已隐藏或无法计算") }
+    var noMonthShown: String { pick("no month has a ratio to show (suppressed, undefined or no decisions)", "没有可显示影响比的月份（已隐藏、无法计算或无决策）") }
+    func driftChartTitle(_ stratum: String) -> String { pick("Impact ratio by month: \(stratum)", "各月影响比：\(stratum)") }
+    func driftCaption(_ threshold: Double) -> String {
+        pick("One line per group; dashed line: \(threshold). A gap is a month where the group had no decisions, was suppressed or its ratio was undefined.",
+             "每条线为一个群体；虚线：\(threshold)。断开处为该群体当月无决策、已隐藏或影响比无法计算。")
+    }
+
     func asOfSource(_ source: String) -> String {
         switch source {
         case "option": pick("from --as-of", "来自 --as-of 参数")

@@ -1,18 +1,18 @@
 /// Writes the readable and machine reports of a finished run into the output folder.
 public enum ReportWriter {
-    /// Writes report.json and report.md as the pipeline asks; returns the paths written.
+    /// Writes report.json, report.md and report.html as the pipeline asks; returns the
+    /// paths written.
     public static func write(_ result: AuditResult, to folder: String) throws(AuditError) -> [String] {
         var written: [String] = []
         let formats = result.pipeline.report.formats
-        if formats.contains(.json) {
-            let file = try OutputFile(folder: folder, name: "report.json")
-            try file.write(JSONReport.render(result))
-            try file.commit()
-            written.append(file.finalPath)
-        }
-        if formats.contains(.md) {
-            let file = try OutputFile(folder: folder, name: "report.md")
-            try file.write(MarkdownReport.render(result))
+        let renderers: [(ReportFormat, String, (AuditResult) -> String)] = [
+            (.json, "report.json", JSONReport.render),
+            (.md, "report.md", MarkdownReport.render),
+            (.html, "report.html", HTMLReport.render),
+        ]
+        for (format, name, render) in renderers where formats.contains(format) {
+            let file = try OutputFile(folder: folder, name: name)
+            try file.write(render(result))
             try file.commit()
             written.append(file.finalPath)
         }
