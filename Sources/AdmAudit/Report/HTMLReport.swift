@@ -2,7 +2,7 @@
 ///
 /// The same sections in the same order as `report.md` (summary; checks and their
 /// evidence; outcomes by group; drift; contests; scores; compliance by group; data
-/// quality and reconciliation; method and limitations), in the same two languages, plus
+/// quality and reconciliation; method; limitations), in the same two languages, plus
 /// inline SVG charts (`SVGCharts`). One file an inspector can open offline, mail or
 /// print: inline styles with print rules, no script, no external resource. Every value
 /// from the input is escaped and isolated (`HTMLText`); suppressed groups show no counts
@@ -88,7 +88,8 @@ public enum HTMLReport {
         }
         out += "</section>\n"
 
-        // Groups.
+        // Groups, opening with the LL144 tables when the pipeline asks for them.
+        if result.pipeline.report.layout == .ll144 { out += LL144Tables(result, t).html(t) }
         out += "<section id=\"groups\">\n<h2>\(t.groups)</h2>\n"
         if result.selection.isEmpty { out += "<p>\(t.noAttributes)</p>\n" } else { out += "<p class=\"legend\">\(HTMLText.escape(t.selectionChartCaption(threshold)))</p>\n" }
         let intersections = Dictionary(result.pipeline.bias.intersections.map { ($0.joined(separator: " × "), $0.count) },
@@ -228,8 +229,11 @@ public enum HTMLReport {
         }
         out += "</section>\n"
 
-        // Method and limitations.
+        // Method, then limitations.
         out += "<section id=\"method\">\n<h2>\(t.method)</h2>\n\(list(fromMarkdown: t.methodText(result.pipeline)))</section>\n"
+        out += "<section id=\"limitations\">\n<h2>\(t.limitations)</h2>\n<ul>\n"
+        for item in ReportLimitations.items(result, t, escape: HTMLText.isolated) { out += "<li>\(item)</li>\n" }
+        out += "</ul>\n</section>\n"
         out += "</main>\n</body>\n</html>\n"
         return out
     }

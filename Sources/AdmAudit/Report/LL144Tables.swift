@@ -6,45 +6,74 @@
 /// counts; and the number of people of unknown category under each table.
 ///
 /// Shown at the head of the groups section when the pipeline asks for it
-/// (`report.layout: ll144`); the full statistics follow it as in every report.
-enum LL144Tables {
-    static func render(_ result: AuditResult, _ t: ReportText) -> String {
+/// (`report.layout: ll144`); the full statistics follow it as in every report. Built
+/// once as plain values, written by `report.md` and `report.html` each with its escaping.
+struct LL144Tables {
+    struct Row {
+        /// The category as the published tables write it (input-derived: escape it).
+        var label: String
+        var excluded: Bool
+        var suppressed: Bool
+        /// Counts, rates and the ratio: numbers and fixed words only.
+        var cells: [String]
+    }
+
+    struct Table {
+        /// `hiring · Sex categories: Selection rate` without the decision type, which is input-safe.
+        var decisionType: DecisionType
+        var title: String
+        var headers: [String]
+        var rows: [Row]
+        /// The footnote on excluded categories, when a row is excluded.
+        var excludedNote: String?
+        var unknownLine: String
+    }
+
+    var heading: String
+    var intro: String
+    var tables: [Table]
+
+    init(_ result: AuditResult, _ t: ReportText) {
         let bias = result.pipeline.bias
-        var out = "## \(t.ll144Title)\n\n\(t.ll144Intro(share: bias.exclusionShare))\n\n"
+        heading = t.ll144Title
+        intro = t.ll144Intro(share: bias.exclusionShare)
+        tables = []
         let types = Set(result.selection.map(\.decisionType)).union(result.scores.map(\.decisionType)).sorted()
         for type in types {
             for stratum in result.selection where stratum.decisionType == type {
-                out += "### \(Markdown.escape(type.rawValue)) · \(t.categories(Markdown.escape(categoryKind(stratum.attribute)))): \(t.selectionRate)\n\n"
                 let known = stratum.groups.reduce(0) { $0 + $1.n }
-                out += MarkdownReport.table([t.category, t.applicants, t.selected, t.selectionRate, t.impactRatio], numeric: 4,
-                                            rows: stratum.groups.map { group in
-                    let excluded = isExcluded(n: group.n, known: known, share: bias.exclusionShare)
-                    return MarkdownReport.row(Markdown.escape(categoryLabel(group.group)) + (excluded ? " ¹" : ""),
-                                              suppressed: group.suppressed, as: t.suppressed) {
-                        [String(group.n), String(group.favorable), MarkdownReport.fixed(group.selectionRate),
-                         excluded ? t.excluded : (group.isReference ? "1.0000 (\(t.highest))" : MarkdownReport.format(group.impactRatio))]
-                    }
-                })
-                out += footer(stratum.groups.contains { isExcluded(n: $0.n, known: known, share: bias.exclusionShare) },
-                              unknown: stratum.unknown, t, share: bias.exclusionShare)
+                let rows = stratum.groups.map { group in
+                    let excluded = Self.isExcluded(n: group.n, known: known, share: bias.exclusionShare)
+                    return Row(label: Self.categoryLabel(group.group), excluded: excluded, suppressed: group.suppressed,
+                               cells: [String(group.n), String(group.favorable), MarkdownReport.fixed(group.selectionRate),
+                                       excluded ? t.excluded : (group.isReference ? "1.0000 (\(t.highest))" : ratio(group.impactRatio, t))])
+                }
+                tables.append(Table(decisionType: type,
+                                    title: "\(t.categories(Self.categoryKind(stratum.attribute))): \(t.selectionRate)",
+                                    headers: [t.category, t.applicants, t.selected, t.selectionRate, t.impactRatio], rows: rows,
+                                    excludedNote: rows.contains(where: \.excluded) ? t.excludedNote(share: bias.exclusionShare) : nil,
+                                    unknownLine: "\(t.unknownCategory): \(stratum.unknown)"))
             }
             for stratum in result.scores where stratum.decisionType == type {
-                out += "### \(Markdown.escape(type.rawValue)) · \(t.categories(Markdown.escape(categoryKind(stratum.attribute)))): \(t.scoringRate)\n\n"
                 let known = stratum.groups.reduce(0) { $0 + $1.n }
-                out += MarkdownReport.table([t.category, t.applicants, t.scoringRate, t.impactRatio], numeric: 3,
-                                            rows: stratum.groups.map { group in
-                    let excluded = isExcluded(n: group.n, known: known, share: bias.exclusionShare)
-                    let ratio = excluded ? t.excluded : MarkdownReport.format(group.scoringImpactRatio)
-                    return MarkdownReport.row(Markdown.escape(categoryLabel(group.group)) + (excluded ? " ¹" : ""),
-                                              suppressed: group.suppressed, as: t.suppressed) {
-                        [String(group.n), MarkdownReport.fixed(group.scoringRate), ratio]
-                    }
-                })
-                out += footer(stratum.groups.contains { isExcluded(n: $0.n, known: known, share: bias.exclusionShare) },
-                              unknown: stratum.unknown, t, share: bias.exclusionShare)
+                let rows = stratum.groups.map { group in
+                    let excluded = Self.isExcluded(n: group.n, known: known, share: bias.exclusionShare)
+                    return Row(label: Self.categoryLabel(group.group), excluded: excluded, suppressed: group.suppressed,
+                               cells: [String(group.n), MarkdownReport.fixed(group.scoringRate),
+                                       excluded ? t.excluded : ratio(group.scoringImpactRatio, t)])
+                }
+                tables.append(Table(decisionType: type,
+                                    title: "\(t.categories(Self.categoryKind(stratum.attribute))): \(t.scoringRate)",
+                                    headers: [t.category, t.applicants, t.scoringRate, t.impactRatio], rows: rows,
+                                    excludedNote: rows.contains(where: \.excluded) ? t.excludedNote(share: bias.exclusionShare) : nil,
+                                    unknownLine: "\(t.unknownCategory): \(stratum.unknown)"))
             }
         }
-        return out
+    }
+
+    /// A ratio, or a dash with the reason's kind left to the full tables below.
+    private func ratio(_ ratio: Ratio, _ t: ReportText) -> String {
+        ratio.value.map(MarkdownReport.fixed) ?? "— (\(t.undefined))"
     }
 
     /// LL144's 2% rule: a category under this share of the known people may be left out of the ratios.
@@ -52,18 +81,10 @@ enum LL144Tables {
         share > 0 && Double(n) < share * Double(known)
     }
 
-    private static func footer(_ anyExcluded: Bool, unknown: Int, _ t: ReportText, share: Double) -> String {
-        var out = "\n"
-        if anyExcluded { out += "¹ \(t.excludedNote(share: share))\n\n" }
-        out += "\(t.unknownCategory): \(unknown)\n\n"
-        return out
-    }
-
-    /// `race_ethnicity` → `Race/ethnicity`, `sex × race_ethnicity` → `Intersectional`.
+    /// `race_ethnicity` → `race/ethnicity`; an intersection → `intersectional`.
     static func categoryKind(_ attribute: String) -> String {
         if attribute.contains(" × ") { return "intersectional" }
-        let words = attribute == "race_ethnicity" ? "race/ethnicity" : attribute.replacingOccurrences(of: "_", with: " ")
-        return words
+        return attribute == "race_ethnicity" ? "race/ethnicity" : attribute.replacingOccurrences(of: "_", with: " ")
     }
 
     /// Canonical labels as the published tables write them: `hispanic_or_latino` → `Hispanic or Latino`.
@@ -76,5 +97,36 @@ enum LL144Tables {
                 return (index > 0 && small) || word.isEmpty ? word : word.prefix(1).uppercased() + word.dropFirst()
             }.joined(separator: " ")
         }.joined(separator: " × ")
+    }
+
+    /// The summary in Markdown.
+    func markdown(_ t: ReportText) -> String {
+        var out = "## \(heading)\n\n\(intro)\n\n"
+        for table in tables {
+            out += "### \(Markdown.escape(table.decisionType.rawValue)) · \(Markdown.escape(table.title))\n\n"
+            out += MarkdownReport.table(table.headers, numeric: table.headers.count - 1, rows: table.rows.map { row in
+                MarkdownReport.row(Markdown.escape(row.label) + (row.excluded ? " ¹" : ""), suppressed: row.suppressed, as: t.suppressed) { row.cells }
+            })
+            out += "\n"
+            if let note = table.excludedNote { out += "¹ \(note)\n\n" }
+            out += "\(table.unknownLine)\n\n"
+        }
+        return out
+    }
+
+    /// The summary in HTML.
+    func html(_ t: ReportText) -> String {
+        var out = "<section id=\"ll144\">\n<h2>\(HTMLText.escape(heading))</h2>\n<p>\(HTMLText.escape(intro))</p>\n"
+        for table in tables {
+            out += "<h3>\(HTMLText.escape(table.decisionType.rawValue)) · \(HTMLText.isolated(table.title))</h3>\n"
+            out += HTMLReport.table("ll144", headers: table.headers, numeric: Set(1..<table.headers.count), rows: table.rows.map { row in
+                HTMLReport.row(HTMLText.isolated(row.label) + (row.excluded ? " <sup>1</sup>" : ""), suppressed: row.suppressed, t) {
+                    row.cells.map(HTMLText.escape)
+                }
+            })
+            if let note = table.excludedNote { out += "<p class=\"legend\"><sup>1</sup> \(HTMLText.escape(note))</p>\n" }
+            out += "<p>\(HTMLText.escape(table.unknownLine))</p>\n"
+        }
+        return out + "</section>\n"
     }
 }

@@ -65,7 +65,7 @@ public enum MarkdownReport {
         }
 
         // Groups.
-        if result.pipeline.report.layout == .ll144 { out += LL144Tables.render(result, t) }
+        if result.pipeline.report.layout == .ll144 { out += LL144Tables(result, t).markdown(t) }
         out += "## \(t.groups)\n\n"
         if result.selection.isEmpty { out += "\(t.noAttributes)\n\n" }
         for stratum in result.selection {

@@ -14,6 +14,7 @@ final class GoldenReportTests: XCTestCase {
     static let comparedOutputs = [
         "report.json",
         "report.md",
+        "report.html",
         "findings.csv",
         "rejects.csv",
     ]

@@ -65,7 +65,7 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertTrue(OutputInspection.elementNames(html).isSubset(of: OutputInspection.reportElements),
                       "\(OutputInspection.elementNames(html).subtracting(OutputInspection.reportElements))")
         // Sections in the Markdown report's order.
-        let order = ["summary", "checks", "groups", "drift", "data-quality", "method"].map { id in
+        let order = ["summary", "checks", "ll144", "groups", "drift", "data-quality", "method", "limitations"].map { id in
             html.range(of: "<section id=\"\(id)\">")?.lowerBound
         }
         XCTAssertFalse(order.contains(nil), "\(order)")
@@ -168,7 +168,7 @@ final class HTMLReportTests: XCTestCase {
         let input = [TestSupport.fixture("sample/decisions_zh_gb18030.csv")]
         let chinese = HTMLReport.render(try TestSupport.audit(input, pipeline: pipeline, asOf: AsOfDate("2025-06-30")).0)
         XCTAssertTrue(chinese.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh\">"))
-        for text in ["<title>劳动者自动化决策合规审查报告</title>", "<h2>摘要</h2>", "<h2>合规检查</h2>", "<h2>方法与局限</h2>",
+        for text in ["<title>劳动者自动化决策合规审查报告</title>", "<h2>摘要</h2>", "<h2>合规检查</h2>", "<h2>方法</h2>", "<h2>局限</h2>",
                      "各检查项的违规数", "《个人信息保护法》第24条", "参照组选择率 × 0.8"] {
             XCTAssertTrue(chinese.contains(text), text)
         }
@@ -251,5 +251,20 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(SVGCharts.n(-0.06), "-0.1")
         XCTAssertEqual(SVGCharts.n(7), "7")
         XCTAssertEqual(SVGCharts.n(.nan), "0")
+    }
+
+    /// The LL144 layout opens the groups with the published audit's tables, as report.md does.
+    func testLL144LayoutTablesMatchTheMarkdownOnes() throws {
+        let result = try TestSupport.audit([TestSupport.fixture("ll144/applicants.csv")], pipeline: shippedPipeline("nyc-ll144.yaml")).0
+        let html = HTMLReport.render(result)
+        let tables = LL144Tables(result, ReportText(language: .en))
+        XCTAssertEqual(tables.tables.count, 5)
+        XCTAssertEqual(html.components(separatedBy: "<table class=\"ll144\">").count - 1, tables.tables.count)
+        // The under-2% category is marked in the HTML as in the Markdown.
+        XCTAssertTrue(html.contains("<bdi>Native Hawaiian or Pacific Islander</bdi> <sup>1</sup></td>"), "excluded category marked")
+        XCTAssertTrue(MarkdownReport.render(result).contains("| Native Hawaiian or Pacific Islander ¹ | 16 | 9 | 0.5625 | excluded |"))
+        var standard = result
+        standard.pipeline.report.layout = .standard
+        XCTAssertFalse(HTMLReport.render(standard).contains("<section id=\"ll144\">"))
     }
 }
