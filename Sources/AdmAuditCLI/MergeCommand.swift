@@ -42,7 +42,7 @@ struct MergeCommand: ParsableCommand {
         var written = try ReportWriter.write(result, to: output)
         if saveState { written.append(try result.shard.write(to: output)) }
 
-        Terminal.error(Summary.text(result))
+        Terminal.error(TerminalSummary.text(result))
         let readable = written.first { $0.hasSuffix(".md") } ?? written.first ?? output
         Terminal.error("merged \(states.count) shard states; report: \(readable) (all outputs in \(output)/: \(written.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")))")
         if let threshold, let worst = result.worstSeverity, worst >= threshold {

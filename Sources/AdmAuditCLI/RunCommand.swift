@@ -44,37 +44,12 @@ struct RunCommand: ParsableCommand {
         var written = try ReportWriter.write(result, to: output)
         if saveState { written.append(try result.shard.write(to: output)) }
 
-        Terminal.error(Summary.text(result))
+        Terminal.error(TerminalSummary.text(result))
         let readable = written.first { $0.hasSuffix(".md") } ?? written.first ?? output
         Terminal.error("report: \(readable) (all outputs in \(output)/: \((written.map { ($0 as NSString).lastPathComponent } + ["findings.csv", "rejects.csv"]).joined(separator: ", ")))")
         if let threshold, let worst = result.worstSeverity, worst >= threshold {
             throw Exit(code: 1)
         }
-    }
-}
-
-/// The one-screen summary printed at the end of `run` and `validate`.
-enum Summary {
-    static func text(_ result: AuditResult) -> String {
-        var lines: [String] = []
-        for input in result.inputs {
-            let verdict = input.reconciles ? "reconciled" : "DOES NOT RECONCILE (a bug: please report it)"
-            lines.append("\(input.file): \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected, \(verdict) [\(input.encoding.rawValue)]")
-        }
-        for tally in result.checks {
-            let rate = tally.rate.value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
-            lines.append("\(tally.descriptor.id) \(tally.descriptor.severity.rawValue): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded")
-        }
-        let flagged = result.selection.flatMap { s in s.groups.filter { $0.flag.isBelowThreshold }.map { (s, $0) } }
-        for (stratum, group) in flagged.prefix(8) {
-            let ratio = group.impactRatio.value.map { String(format: "%.3f", $0) } ?? "undefined"
-            lines.append("impact ratio below \(result.pipeline.bias.impactThreshold): \(stratum.decisionType.rawValue) / \(stratum.attribute) = \(group.group): \(ratio) (\(group.flag.rawValue))")
-        }
-        if flagged.count > 8 { lines.append("… and \(flagged.count - 8) more groups in the report") }
-        for diagnostic in result.diagnostics where diagnostic.level == .warning {
-            lines.append("warning: \(diagnostic.file.map { $0 + ": " } ?? "")\(diagnostic.message)")
-        }
-        return lines.joined(separator: "\n")
     }
 }
 

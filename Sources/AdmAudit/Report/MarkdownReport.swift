@@ -28,7 +28,9 @@ public enum MarkdownReport {
         if !flagged.isEmpty {
             out += "- \(t.groupsBelowThreshold):\n"
             for (stratum, group) in flagged {
-                out += "  - \(Markdown.escape(stratum.decisionType.rawValue)) · \(Markdown.escape(stratum.attribute)) = \(Markdown.escape(group.group)): \(t.impactRatio) \(format(group.impactRatio)) (\(group.flag.rawValue))\n"
+                // A suppressed group's ratio would give away its small counts.
+                let ratio = group.suppressed ? t.suppressed : format(group.impactRatio)
+                out += "  - \(Markdown.escape(stratum.decisionType.rawValue)) · \(Markdown.escape(stratum.attribute)) = \(Markdown.escape(group.group)): \(t.impactRatio) \(ratio) (\(group.flag.rawValue))\n"
             }
         }
         out += "\n"

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The one-screen summary `run` and `merge` print on stderr at the end: reconciliation per
+/// input, each check's count, the groups below the four-fifths threshold, the warnings.
+///
+/// Terminal-safe: input-derived text (file names, group labels, diagnostics) has its
+/// control characters (escape sequences could rewrite the screen) and direction marks
+/// shown as their code, and a suppressed group's ratio is not shown, as in the reports.
+public enum TerminalSummary {
+    /// At most this many flagged groups are listed; the rest are counted.
+    static let flaggedLimit = 8
+
+    public static func text(_ result: AuditResult) -> String {
+        var lines: [String] = []
+        for input in result.inputs {
+            let verdict = input.reconciles ? "reconciled" : "DOES NOT RECONCILE (a bug: please report it)"
+            lines.append("\(safe(input.file)): \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected, \(verdict) [\(input.encoding.rawValue)]")
+        }
+        for tally in result.checks {
+            let rate = tally.rate.value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
+            lines.append("\(tally.descriptor.id) \(tally.descriptor.severity.rawValue): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded")
+        }
+        let flagged = result.selection.flatMap { stratum in stratum.groups.filter { $0.flag.isBelowThreshold }.map { (stratum, $0) } }
+        for (stratum, group) in flagged.prefix(flaggedLimit) {
+            let ratio = group.suppressed ? "suppressed" : (group.impactRatio.value.map { String(format: "%.3f", $0) } ?? "undefined")
+            lines.append("impact ratio below \(result.pipeline.bias.impactThreshold): \(stratum.decisionType.rawValue) / \(safe(stratum.attribute)) = \(safe(group.group)): \(ratio) (\(group.flag.rawValue))")
+        }
+        if flagged.count > flaggedLimit { lines.append("… and \(flagged.count - flaggedLimit) more groups in the report") }
+        for diagnostic in result.diagnostics where diagnostic.level == .warning {
+            lines.append("warning: \(diagnostic.file.map { safe($0) + ": " } ?? "")\(safe(diagnostic.message))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Text a terminal shows as it is: C0 and C1 controls, DEL and direction marks as
+    /// their code (`[U+001B]`), so no escape sequence or override reaches the screen.
+    public static func safe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) {
+                out += "[U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4))]"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.isBidiControl
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+}

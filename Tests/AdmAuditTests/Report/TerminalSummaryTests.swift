@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+@testable import AdmAudit
+
+/// The summary on stderr: safe for a terminal, and as discreet as the reports.
+final class TerminalSummaryTests: XCTestCase {
+    /// Two groups of three: `a` all favourable, the other (with an escape sequence and a
+    /// right-to-left override in its label) one in three; suppressed below 5.
+    private func run(suppressBelow: Int) throws -> AuditResult {
+        let hostile = "x\u{1B}[2J\u{202E}evil"
+        let csv = "decision_id,employee_id,decision_type,outcome,automated,sex\n" + (1...6).map { i in
+            "D\(i),E\(i),hiring,\(i <= 3 || i == 4 ? "favorable" : "adverse"),yes,\(i <= 3 ? "a" : hostile)"
+        }.joined(separator: "\n") + "\n"
+        let yaml = TestSupport.exactPipeline(attributes: ["sex: [sex]"]).replacingOccurrences(of: "suppress_below: 0", with: "suppress_below: \(suppressBelow)")
+        return try TestSupport.audit(csv: csv, pipeline: yaml).0
+    }
+
+    func testInputTextCannotControlTheTerminal() throws {
+        let text = TerminalSummary.text(try run(suppressBelow: 0))
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, text)
+        XCTAssertTrue(text.contains("= x[U+001B][2J[U+202E]evil: 0.333 (possible_adverse_impact)"), text)
+    }
+
+    func testASuppressedGroupsRatioIsNotShown() throws {
+        let result = try run(suppressBelow: 5)
+        XCTAssertTrue(result.selection[0].groups.contains { $0.suppressed && $0.flag.isBelowThreshold })
+        let text = TerminalSummary.text(result)
+        XCTAssertTrue(text.contains("evil: suppressed (possible_adverse_impact)"), text)
+        XCTAssertFalse(text.contains("0.333"), text)
+        let markdown = MarkdownReport.render(result)
+        let summary = try XCTUnwrap(markdown.components(separatedBy: "## Checks").first)
+        XCTAssertTrue(summary.contains("Impact ratio suppressed (possible_adverse_impact)"), summary)
+        XCTAssertFalse(summary.contains("0.3333"), summary)
+    }
+
+    func testSafeLeavesOrdinaryTextAlone() {
+        XCTAssertEqual(TerminalSummary.safe("女 · Han × Uyghur – ok"), "女 · Han × Uyghur – ok")
+        XCTAssertEqual(TerminalSummary.safe("a\tb\u{7F}c\u{85}"), "a[U+0009]b[U+007F]c[U+0085]")
+    }
+}
