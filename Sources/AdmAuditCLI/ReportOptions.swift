@@ -1,0 +1,45 @@
+import AdmAudit
+import ArgumentParser
+import Foundation
+
+/// The options every command that writes a report shares (`run`, `merge`), and what they
+/// do at both ends: load the pipeline with `--lang` applied; write the reports and the
+/// state, print the summary and exit by `--fail-on`.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "The pipeline file (YAML).")
+    var pipeline: String
+
+    @Option(name: .shortAndLong, help: "The output folder (created, owner-only).")
+    var output: String = "admaudit-report"
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning or info.")
+    var failOn: String?
+
+    @Option(name: .customLong("lang"), help: "Language of the readable outputs (report.md, report.html, the texts in findings.csv and rejects.csv): en or zh (default: the pipeline's).")
+    var language: String?
+
+    @Flag(name: .customLong("save-state"), help: "Also write the measure stage's state (state.json), for `admaudit merge`.")
+    var saveState = false
+
+    /// The pipeline, in the language asked for.
+    func loadPipeline() throws -> Pipeline {
+        _ = try OptionParsing.severity(failOn)
+        var loaded = try PipelineLoader.load(path: pipeline)
+        loaded.report.language = try OptionParsing.language(language) ?? loaded.report.language
+        return loaded
+    }
+
+    /// Writes the reports (and the state when asked), prints the summary and where the
+    /// outputs are, and exits 1 when a finding reaches `--fail-on`.
+    func finish(_ result: AuditResult, alsoWritten: [String], note: String = "") throws {
+        var written = try ReportWriter.write(result, to: output)
+        if saveState { written.append(try result.shard.write(to: output)) }
+        Terminal.error(TerminalSummary.text(result))
+        let readable = written.first { $0.hasSuffix(".md") } ?? written.first ?? output
+        let names = written.map { ($0 as NSString).lastPathComponent } + alsoWritten
+        Terminal.error("\(note)report: \(readable) (all outputs in \(output)/: \(names.joined(separator: ", ")))")
+        if let threshold = try OptionParsing.severity(failOn), let worst = result.worstSeverity, worst >= threshold {
+            throw Exit(code: 1)
+        }
+    }
+}
