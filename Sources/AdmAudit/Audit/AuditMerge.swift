@@ -23,7 +23,7 @@ public enum AuditMerge {
             }
             for input in state.inputs {
                 if let earlier = seenInputs[input.sha256], !input.sha256.isEmpty {
-                    repeatedInputs.append("\(input.file) (also \(earlier))")
+                    repeatedInputs.append(pipeline.report.language.text("\(input.file) (also \(earlier))", "\(input.file)（亦见于 \(earlier)）"))
                 } else {
                     seenInputs[input.sha256] = input.file
                 }
@@ -66,13 +66,16 @@ public enum AuditMerge {
             CheckRunner.record(entry.check.conclude(context: context), in: &shard.checks[index])
             shard.runChecks[entry.descriptor.id] = entry.check.observations
         }
+        let language = pipeline.report.language
         if statePaths.count > 1 {
-            shard.diagnostics.append(Diagnostic(level: .note, file: nil,
-                message: "merged from \(statePaths.count) shard states: duplicate decision ids were looked for within each shard only; findings and rejects are in each shard's findings.csv and rejects.csv"))
+            shard.diagnostics.append(Diagnostic(level: .note, file: nil, message: language.text(
+                "merged from \(statePaths.count) shard states: duplicate decision ids were looked for within each shard only; findings and rejects are in each shard's findings.csv and rejects.csv",
+                "由 \(statePaths.count) 个分片状态合并而成：重复的决策编号仅在各分片内部查找；发现和拒收记录见各分片的 findings.csv 和 rejects.csv")))
         }
         if !repeatedInputs.isEmpty {
-            shard.diagnostics.append(Diagnostic(level: .warning, file: nil,
-                message: "the same input is in more than one shard, so its rows are counted more than once: \(repeatedInputs.joined(separator: "; "))"))
+            shard.diagnostics.append(Diagnostic(level: .warning, file: nil, message: language.text(
+                "the same input is in more than one shard, so its rows are counted more than once: \(repeatedInputs.joined(separator: "; "))",
+                "同一输入文件出现在多个分片中，其中的行被重复计数：\(repeatedInputs.joined(separator: "；"))")))
         }
         let asOf = shard.judgedAsOf ?? shard.latestDecision.map(AsOfDate.init(instant:))
         let source = shard.judgedAsOf != nil ? "shards" : (shard.latestDecision != nil ? "data" : "none")

@@ -56,9 +56,12 @@ public struct CheckTally: Sendable, Equatable {
     /// The first decision ids found (bounded), for the evidence list in readable reports.
     public var firstDecisionIDs: [String] = []
     public static let evidenceListLimit = 50
+    /// The run's report language, for the reason an undefined rate gives.
+    public var language: ReportLanguage = .en
 
     public var rate: Ratio {
-        applicable == 0 ? .undefined("no applicable decisions") : .value(Double(violations) / Double(applicable))
+        applicable == 0
+            ? .undefined(language.text("no applicable decisions", "无适用的决策")) : .value(Double(violations) / Double(applicable))
     }
 }
 
@@ -161,6 +164,7 @@ public struct AuditRun {
         let explicitAsOf = asOfOption ?? pipeline.auditDate.flatMap(AsOfDate.init)
         let context = Self.checkContext(pipeline: pipeline, asOf: explicitAsOf)
         let calendar = context.calendar
+        let language = pipeline.report.language
         var checks = CheckRunner(pipeline: pipeline, context: context, pseudonymizer: pseudonymizer)
         let values = ValueMaps(pipeline.values)
         var groups = pipeline.attributes.map { attribute in
@@ -194,7 +198,7 @@ public struct AuditRun {
                         let mapping = try Self.mapHeader(row, path: path, pipeline: pipeline)
                         summary.mapping = mapping.sources
                         summary.unmappedHeaders = mapping.unmapped.map(\.header)
-                        diagnostics += mapping.diagnostics(file: path)
+                        diagnostics += mapping.diagnostics(file: path, language: language)
                         builder = RecordBuilder(file: path, fileIndex: fileIndex, mapping: mapping, pipeline: pipeline,
                                                 values: values, groups: groups)
                     } catch {
@@ -222,7 +226,8 @@ public struct AuditRun {
             if let builder {
                 groups = builder.groups
             } else {
-                diagnostics.append(Diagnostic(level: .warning, file: path, message: "the file is empty: no header, no rows"))
+                diagnostics.append(Diagnostic(level: .warning, file: path,
+                    message: language.text("the file is empty: no header, no rows", "文件为空：既无标题行，也无数据行")))
             }
             summary.sha256 = hasher.finalize().hexString
             summary.bytes = facts.bytesRead
@@ -234,12 +239,14 @@ public struct AuditRun {
 
         try checks.finish(into: sink, language: pipeline.report.language)
         if explicitAsOf == nil && checks.needsAsOfDate {
-            diagnostics.append(Diagnostic(level: .warning, file: nil,
-                message: "no as-of date was given (--as-of or audit_date): checks of what is still pending on that date cannot judge and count as unknown"))
+            diagnostics.append(Diagnostic(level: .warning, file: nil, message: language.text(
+                "no as-of date was given (--as-of or audit_date): checks of what is still pending on that date cannot judge and count as unknown",
+                "未给出审计基准日（--as-of 或 audit_date）：判断截至该日仍未处理事项的检查无法评判，相关记录计为无法判断")))
         }
         if pipeline.input.assumeAutomated {
-            diagnostics.append(Diagnostic(level: .note, file: nil,
-                message: "decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)"))
+            diagnostics.append(Diagnostic(level: .note, file: nil, message: language.text(
+                "decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)",
+                "`automated` 字段为空或缺失的决策视为自动化决策（input.assume_automated）")))
         }
 
         measure.close(groups: groups, intersections: intersections,
@@ -261,6 +268,7 @@ public struct AuditRun {
                                    calendar: calendar, asOfDay: asOf.map(LocalCalendar.day(of:)))
         context.attributeNames = pipeline.attributes.map(\.name)
         context.jurisdictions = pipeline.checks.jurisdictions
+        context.language = pipeline.report.language
         return context
     }
 

@@ -191,6 +191,7 @@ private struct ShardStateRecord: Codable {
                 return .failure(StateFileProblem("it counts a check this admaudit does not know: \(tally.checkID)"))
             }
             var restored = CheckTally(descriptor: CheckRegistry.effective(entry.descriptor, pipeline.checks))
+            restored.language = pipeline.report.language
             restored.applicable = tally.applicable
             restored.violations = tally.violations
             restored.notRecorded = tally.notRecorded

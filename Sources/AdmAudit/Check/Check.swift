@@ -55,12 +55,23 @@ public struct CheckContext: Sendable {
     /// The audit's as-of date as a local day, when known before the run (`--as-of` or
     /// `audit_date`). Checks that judge "still pending" need it; without it they say unknown.
     public var asOfDay: Int64?
+    /// The run's report language (`report.language`, or `--lang`): details and reasons are
+    /// written in it.
+    public var language: ReportLanguage = .en
 
     public init(significantTypes: Set<DecisionType>, assumeAutomated: Bool, calendar: LocalCalendar, asOfDay: Int64? = nil) {
         self.significantTypes = significantTypes
         self.assumeAutomated = assumeAutomated
         self.calendar = calendar
         self.asOfDay = asOfDay
+    }
+
+    /// The English or the Chinese text, as the run's language asks: `context.text("…", "…")`.
+    /// Only the chosen text is built, so a check writes its detail this way on a violation
+    /// at no more cost than before (and compliant records build no text at all).
+    @inline(__always)
+    public func text(_ english: @autoclosure () -> String, _ chinese: @autoclosure () -> String) -> String {
+        language == .zh ? chinese() : english()
     }
 
     /// The applicable set of the HR/EX/AP rules (DESIGN.md): automated decisions of a

@@ -85,7 +85,7 @@ struct CheckRunner {
         descriptors = enabled.map(\.descriptor) + runChecks.map(\.descriptor)
         self.context = context
         self.pseudonymizer = pseudonymizer
-        tallies = descriptors.map { CheckTally(descriptor: $0) }
+        tallies = descriptors.map { CheckTally(descriptor: $0, language: language) }
         fairness = Array(repeating: SelectionCounts(attributeCount: pipeline.attributes.count), count: recordChecks.count)
     }
 

@@ -171,13 +171,15 @@ public struct MeasureState: Sendable {
     func results(pipeline: Pipeline) -> Results {
         let bias = pipeline.bias
         let suppressBelow = pipeline.report.suppressBelow
+        let language = pipeline.report.language
         let all = attributeNames.indices.map { AttributeGroups(name: attributeNames[$0], labels: labels[$0]) }
         let plain = Array(all.prefix(plainAttributeCount))
 
-        let selection = counts.strata(attributes: all, intersections: intersectionCount, bias: bias, suppressBelow: suppressBelow)
+        let selection = counts.strata(attributes: all, intersections: intersectionCount, bias: bias, suppressBelow: suppressBelow,
+                                      language: language)
         let fairnessStrata = fairness.map { entry in
             CheckFairness(checkID: entry.checkID,
-                          strata: entry.counts.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow)
+                          strata: entry.counts.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow, language: language)
                             .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } })
         }.filter { !$0.strata.isEmpty }
 
@@ -203,15 +205,15 @@ public struct MeasureState: Sendable {
         return Results(
             selection: judgedSelection,
             processFairness: judgedFairness,
-            appealOutcomes: appeals.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow)
+            appealOutcomes: appeals.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow, language: language)
                 .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } },
-            scores: scores.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow),
+            scores: scores.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow, language: language),
             drift: monthly.keys.sorted().map { key in
                 let month = key % 12 + 1
                 return MonthlySelection(
                     month: "\(key / 12)-\(month < 10 ? "0" : "")\(month)",
                     strata: monthly[key]!.strata(attributes: all, intersections: intersectionCount,
-                                                 bias: bias, suppressBelow: suppressBelow))
+                                                 bias: bias, suppressBelow: suppressBelow, language: language))
             }
         )
     }

@@ -140,7 +140,7 @@ struct ScoreStore: Sendable {
     ///
     /// Each group's scores are sorted before they are summed, so the figures do not
     /// depend on the order the decisions arrived in, or on how the run was sharded.
-    func strata(attributes: [AttributeGroups], bias: BiasSettings, suppressBelow: Int) -> [ScoreStratum] {
+    func strata(attributes: [AttributeGroups], bias: BiasSettings, suppressBelow: Int, language: ReportLanguage = .en) -> [ScoreStratum] {
         var result: [ScoreStratum] = []
         for type in DecisionType.allCases.sorted() where columns[type.ordinal].count > 0 {
             let column = columns[type.ordinal]
@@ -165,7 +165,7 @@ struct ScoreStore: Sendable {
                         group: label, n: values.count, mean: Statistics.mean(values) ?? .nan,
                         q1: quartiles.q1, median: quartiles.median, q3: quartiles.q3,
                         scoringRate: Statistics.scoringRate(values, median: overall.median),
-                        scoringImpactRatio: .undefined("not computed"),
+                        scoringImpactRatio: .undefined(language.text("not computed", "未计算")),
                         mannWhitneyP: Statistics.mannWhitneyU(values, rest)?.p,
                         suppressed: values.count < suppressBelow
                     ))
@@ -179,8 +179,10 @@ struct ScoreStore: Sendable {
                         rows[i].scoringImpactRatio = .value(rows[i].scoringRate / best)
                     } else {
                         rows[i].scoringImpactRatio = .undefined(best == nil
-                            ? "no group has at least \(bias.minGroupSize) scored decisions (bias.min_group_size) and \(bias.exclusionShare * 100)% of them (bias.exclusion_share)"
-                            : "the highest scoring rate is 0")
+                            ? language.text(
+                                "no group has at least \(bias.minGroupSize) scored decisions (bias.min_group_size) and \(bias.exclusionShare * 100)% of them (bias.exclusion_share)",
+                                "没有任何群体同时满足有评分的决策至少 \(bias.minGroupSize) 个（bias.min_group_size）且占其中的 \(bias.exclusionShare * 100)%（bias.exclusion_share）")
+                            : language.text("the highest scoring rate is 0", "最高评分率为 0"))
                     }
                 }
                 result.append(ScoreStratum(decisionType: type, attribute: groups.name, scored: all.count,

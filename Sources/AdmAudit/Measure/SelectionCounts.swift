@@ -198,7 +198,9 @@ extension SelectionCounts {
     /// every ratio is undefined with the reason.
     /// `attributes` are the pipeline's attributes followed by its intersections, in the
     /// order the records were counted with; `bias.attributes` selects among the first.
-    public func strata(attributes: [AttributeGroups], intersections: Int = 0, bias: BiasSettings, suppressBelow: Int) -> [SelectionStratum] {
+    /// The reasons of undefined ratios are in `language`.
+    public func strata(attributes: [AttributeGroups], intersections: Int = 0, bias: BiasSettings, suppressBelow: Int,
+                       language: ReportLanguage = .en) -> [SelectionStratum] {
         var result: [SelectionStratum] = []
         let plain = attributes.count - intersections
         for type in DecisionType.allCases.sorted() where totals[type.ordinal].n > 0 {
@@ -215,11 +217,13 @@ extension SelectionCounts {
                 if let unknownCell { unknown = unknownCell.n }
                 members.sort { $0.label < $1.label }
 
-                let (reference, missingReason) = Self.reference(among: members, attribute: groups.name, bias: bias)
+                let (reference, missingReason) = Self.reference(among: members, attribute: groups.name, bias: bias, language: language)
                 var undefinedReason = missingReason
                 if let reference, reference.cell.favorable == 0 {
-                    undefinedReason = "the reference group's selection rate is 0"
+                    undefinedReason = language.text("the reference group's selection rate is 0", "参照组的选择率为 0")
                 }
+                let noReference = language.text("no reference group", "无参照组")
+                let referenceAdverseRateZero = language.text("the reference group's adverse rate is 0", "参照组的不利结果率为 0")
                 let known = members.reduce(0) { $0 + $1.cell.n }
 
                 let rows = members.map { member -> GroupSelection in
@@ -240,7 +244,7 @@ extension SelectionCounts {
                         suppressed: member.cell.n < suppressBelow, flag: small ? .insufficientData : .none,
                         selectionInterval: Statistics.wilsonInterval(successes: member.cell.favorable, n: member.cell.n)
                             .map { Interval(lower: $0.lower, upper: $0.upper) },
-                        impactRatioInterval: nil, adverseRateRatio: .undefined("no reference group"),
+                        impactRatioInterval: nil, adverseRateRatio: .undefined(noReference),
                         fisherP: nil, z: nil, adjustedP: nil
                     )
                     if let reference {
@@ -248,7 +252,7 @@ extension SelectionCounts {
                         group.impactRatioInterval = Statistics.ratioInterval(successes1: x, n1: n, successes2: xr, n2: nr)
                             .map { Interval(lower: $0.lower, upper: $0.upper) }
                         group.adverseRateRatio = xr == nr
-                            ? .undefined("the reference group's adverse rate is 0")
+                            ? .undefined(referenceAdverseRateZero)
                             : .value((1 - selection) / (1 - reference.cell.rate))
                         if !isReference {
                             group.fisherP = Statistics.fisherExactTwoSided(a: x, b: n - x, c: xr, d: nr - xr)
@@ -278,12 +282,13 @@ extension SelectionCounts {
     /// `min_group_size` decisions and the exclusion share of the stratum (ties to the
     /// larger group, then the label, for determinism). Without one, the reason.
     static func reference(among members: [(label: String, cell: Cell)], attribute: String,
-                          bias: BiasSettings) -> ((label: String, cell: Cell)?, String?) {
+                          bias: BiasSettings, language: ReportLanguage = .en) -> ((label: String, cell: Cell)?, String?) {
         switch bias.reference {
         case .groups(let named) where named[attribute] != nil:
             let wanted = TextKey.make(named[attribute]!)
             let found = members.first { TextKey.make($0.label) == wanted }
-            return (found, found == nil ? "the reference group '\(named[attribute]!)' has no decisions of this type" : nil)
+            return (found, found == nil ? language.text("the reference group '\(named[attribute]!)' has no decisions of this type",
+                                                        "参照组“\(named[attribute]!)”没有此类型的决策") : nil)
         default:
             // Eligible: large enough to judge (the same test as the insufficient_data flag),
             // so a category under the exclusion share never sets the bar for the others.
@@ -294,7 +299,9 @@ extension SelectionCounts {
                 if a.cell.n != b.cell.n { return a.cell.n < b.cell.n }
                 return a.label > b.label
             }
-            return (found, found == nil ? "no group has at least \(bias.minGroupSize) decisions (bias.min_group_size) and \(bias.exclusionShare * 100)% of the stratum (bias.exclusion_share)" : nil)
+            return (found, found == nil ? language.text(
+                "no group has at least \(bias.minGroupSize) decisions (bias.min_group_size) and \(bias.exclusionShare * 100)% of the stratum (bias.exclusion_share)",
+                "没有任何群体同时满足决策数至少 \(bias.minGroupSize) 个（bias.min_group_size）且占本层决策的 \(bias.exclusionShare * 100)%（bias.exclusion_share）") : nil)
         }
     }
 

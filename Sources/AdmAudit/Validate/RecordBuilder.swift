@@ -6,6 +6,8 @@ import Foundation
 /// the reader (encoding, size, quotes), then the row's shape, then required fields, then
 /// each value, and last the decision id's uniqueness (an id is taken only by a row that
 /// is accepted, so a bad first copy does not make a good second copy a duplicate).
+/// Reasons are in the run's report language (rejects.csv is read by the inspector too);
+/// reject codes stay as they are.
 public final class RecordBuilder {
     public let file: String
     public let fileIndex: Int
@@ -19,6 +21,11 @@ public final class RecordBuilder {
     private let headerCount: Int
     public private(set) var groups: [AttributeGroups]
     private var groupBuffer: UnsafeMutableBufferPointer<Int32>
+    private let language: ReportLanguage
+    /// What a categorical field may hold, in `language`.
+    private let booleanHint: String
+    private let resultHint: String
+    private let appealReviewerHint: String
 
     init(file: String, fileIndex: Int, mapping: ColumnMapping, pipeline: Pipeline,
          values: ValueMaps, groups: [AttributeGroups]) {
@@ -28,8 +35,15 @@ public final class RecordBuilder {
         columnOf = CanonicalField.allCases.map { mapping.fields[$0]?.column ?? -1 }
         attributeColumns = mapping.attributes.map { $0.match?.column ?? -1 }
         self.values = values
+        language = pipeline.report.language
         timestamps = TimestampParser(timeZone: TimeZone(identifier: pipeline.input.timeZone) ?? TimeZone(identifier: "UTC")!,
-                                     dateOrder: pipeline.input.dateOrder)
+                                     dateOrder: pipeline.input.dateOrder, language: language)
+        booleanHint = language.text("yes or no (是/否), or a spelling listed under values.boolean",
+                                    "是或否（yes/no），或 values.boolean 下列出的写法")
+        resultHint = language.text("upheld, modified or overturned, or a spelling listed under values.review_result",
+                                   "upheld、modified 或 overturned（维持、变更、撤销），或 values.review_result 下列出的写法")
+        appealReviewerHint = language.text("human or automated, or a spelling listed under values.appeal_reviewer",
+                                           "human 或 automated（人工、系统），或 values.appeal_reviewer 下列出的写法")
         derive = pipeline.derive
         defaultDecisionType = pipeline.input.defaultDecisionType
         headerCount = mapping.headers.count
@@ -47,6 +61,11 @@ public final class RecordBuilder {
     func build(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
         if let defect = row.defect { return .reject(reject(row, defect)) }
         if row.fieldCount != headerCount {
+            if language == .zh {
+                let relation = row.fieldCount < headerCount ? "少于" : "多于"
+                return .reject(reject(row, .raggedRow,
+                    "该行有 \(row.fieldCount) 个字段，\(relation)标题行的 \(headerCount) 个；可能缺少或多出了分隔符或引号"))
+            }
             let relation = row.fieldCount < headerCount ? "fewer" : "more"
             return .reject(reject(row, .raggedRow,
                 "the row has \(row.fieldCount) fields, \(relation) than the header's \(headerCount); a delimiter or quote is probably missing or extra"))
@@ -56,26 +75,29 @@ public final class RecordBuilder {
         let idField = field(row, .decisionID)
         let idRange = TextKey.trimmedRange(idField.bytes)
         if idRange.isEmpty {
-            return .reject(reject(row, .missingRequired, "decision_id is empty", column: .decisionID))
+            return .reject(reject(row, .missingRequired, language.text("decision_id is empty", "decision_id 为空"), column: .decisionID))
         }
         let decisionType: DecisionType
         switch values.decisionTypes.lookup(field(row, .decisionType)) {
         case .found(let type): decisionType = type
         case .missing:
             guard let fallback = defaultDecisionType else {
-                return .reject(reject(row, .missingRequired, "decision_type is empty", column: .decisionType))
+                return .reject(reject(row, .missingRequired, language.text("decision_type is empty", "decision_type 为空"), column: .decisionType))
             }
             decisionType = fallback
         case .unrecognized:
-            return .reject(unknownValue(row, .decisionType,
-                known: "one of \(DecisionType.allCases.map(\.rawValue).joined(separator: ", ")) or a spelling listed under values.decision_type"))
+            return .reject(unknownValue(row, .decisionType, known: language.text(
+                "one of \(DecisionType.allCases.map(\.rawValue).joined(separator: ", ")) or a spelling listed under values.decision_type",
+                "\(DecisionType.allCases.map(\.rawValue).joined(separator: "、")) 之一，或 values.decision_type 下列出的写法")))
         }
 
         var score: Double? = nil
         let scoreField = field(row, .score)
         if !ValueMaps.isBlank(scoreField) {
             guard let parsed = Self.number(scoreField.bytes) else {
-                return .reject(reject(row, .badNumber, "score '\(trimmedText(scoreField))' is not a number (write e.g. 0.73 or 73)", column: .score))
+                return .reject(reject(row, .badNumber, language.text(
+                    "score '\(trimmedText(scoreField))' is not a number (write e.g. 0.73 or 73)",
+                    "score 的值“\(trimmedText(scoreField))”不是数字（应写作如 0.73 或 73）"), column: .score))
             }
             score = parsed
         }
@@ -92,17 +114,19 @@ public final class RecordBuilder {
         case .missing:
             guard let derive, let score else {
                 return .reject(reject(row, .missingRequired,
-                    derive == nil ? "outcome is empty" : "outcome is empty and there is no score to derive it from", column: .outcome))
+                    derive == nil ? language.text("outcome is empty", "outcome 为空")
+                        : language.text("outcome is empty and there is no score to derive it from", "outcome 为空，且没有可据以推导的 score"),
+                    column: .outcome))
             }
             outcome = derive.outcome(for: score)
             derived = true
         case .unrecognized:
-            return .reject(unknownValue(row, .outcome, known: "favorable or adverse, or a spelling listed under values.outcome"))
+            return .reject(unknownValue(row, .outcome, known: language.text(
+                "favorable or adverse, or a spelling listed under values.outcome",
+                "favorable 或 adverse（有利、不利），或 values.outcome 下列出的写法")))
         }
 
         // Optional fields: each either parses, is not recorded (nil), or rejects the row.
-        let booleanHint = "yes or no (是/否), or a spelling listed under values.boolean"
-        let resultHint = "upheld, modified or overturned, or a spelling listed under values.review_result"
         let automated: Bool?, humanReviewed: Bool?, explanationGiven: Bool?, appealOffered: Bool?, unionNotified: Bool?
         let reviewResult: ReviewResult?, appealResult: ReviewResult?, appealReviewer: AppealReviewer?
         let decidedAt: Int64?, effectiveAt: Int64?, notifiedAt: Int64?, reviewedAt: Int64?
@@ -115,8 +139,7 @@ public final class RecordBuilder {
             unionNotified = try optional(row, .unionNotified, values.booleans, known: booleanHint)
             reviewResult = try optional(row, .reviewResult, values.reviewResults, known: resultHint)
             appealResult = try optional(row, .appealResult, values.reviewResults, known: resultHint)
-            appealReviewer = try optional(row, .appealReviewer, values.appealReviewers,
-                                          known: "human or automated, or a spelling listed under values.appeal_reviewer")
+            appealReviewer = try optional(row, .appealReviewer, values.appealReviewers, known: appealReviewerHint)
             decidedAt = try instant(row, .decidedAt)
             effectiveAt = try instant(row, .effectiveAt)
             notifiedAt = try instant(row, .notifiedAt)
@@ -131,9 +154,15 @@ public final class RecordBuilder {
         // Uniqueness last: only accepted rows claim an id.
         let id = UnsafeRawBufferPointer(rebasing: idField.bytes[idRange])
         if let first = ids.claim(id, fileIndex: fileIndex, line: row.line) {
+            let text = String(decoding: id, as: UTF8.self)
+            if language == .zh {
+                let place = first.fileIndex == fileIndex ? "第 \(first.line) 行" : " \(first.file) 第 \(first.line) 行"
+                return .reject(reject(row, .duplicateID,
+                    "decision_id 为“\(text)”的记录已在\(place)出现过；只保留首次出现的记录", column: .decisionID))
+            }
             let place = first.fileIndex == fileIndex ? "line \(first.line)" : "line \(first.line) of \(first.file)"
             return .reject(reject(row, .duplicateID,
-                "decision_id '\(String(decoding: id, as: UTF8.self))' already appeared on \(place); only the first is kept", column: .decisionID))
+                "decision_id '\(text)' already appeared on \(place); only the first is kept", column: .decisionID))
         }
 
         for index in groups.indices {
@@ -176,7 +205,8 @@ public final class RecordBuilder {
         switch timestamps.parse(UnsafeRawBufferPointer(rebasing: value.bytes[range])) {
         case .instant(let seconds): return seconds
         case .invalid(let why):
-            throw reject(row, .badTimestamp, "\(canonical.rawValue) '\(trimmedText(value))': \(why)", column: canonical)
+            throw reject(row, .badTimestamp, language.text("\(canonical.rawValue) '\(trimmedText(value))': \(why)",
+                                                           "\(canonical.rawValue) 的值“\(trimmedText(value))”：\(why)"), column: canonical)
         }
     }
 
@@ -193,7 +223,8 @@ public final class RecordBuilder {
 
     private func unknownValue(_ row: RawRow, _ canonical: CanonicalField, known: String) -> Reject {
         let text = trimmedText(field(row, canonical))
-        return reject(row, .unknownValue, "\(canonical.rawValue) '\(text)' is not known; expected \(known)", column: canonical)
+        return reject(row, .unknownValue, language.text("\(canonical.rawValue) '\(text)' is not known; expected \(known)",
+                                                        "\(canonical.rawValue) 的值“\(text)”无法识别；应为 \(known)"), column: canonical)
     }
 
     private func reject(_ row: RawRow, _ code: RejectCode, _ reason: String, column canonical: CanonicalField? = nil) -> Reject {
@@ -205,24 +236,37 @@ public final class RecordBuilder {
         switch defect {
         case let .fieldTooLong(index, bytes, limit):
             return Reject(file: file, line: row.line, code: .fieldTooLong,
-                          reason: "field \(index + 1) has \(bytes) bytes, over the limit of \(limit) (input.max_field_bytes); its content is not kept",
+                          reason: language.text(
+                            "field \(index + 1) has \(bytes) bytes, over the limit of \(limit) (input.max_field_bytes); its content is not kept",
+                            "第 \(index + 1) 个字段有 \(bytes) 字节，超过上限 \(limit)（input.max_field_bytes）；其内容不予保留"),
                           column: index + 1, fields: row.strings)
         case let .rowTooLong(bytes, limit):
             return Reject(file: file, line: row.line, code: .rowTooLong,
-                          reason: "the row has \(bytes) bytes, over the limit of \(limit) (input.max_row_bytes); fields past the limit are not kept",
+                          reason: language.text(
+                            "the row has \(bytes) bytes, over the limit of \(limit) (input.max_row_bytes); fields past the limit are not kept",
+                            "该行有 \(bytes) 字节，超过上限 \(limit)（input.max_row_bytes）；超出上限的字段不予保留"),
                           fields: row.strings)
         case let .tooManyFields(count, limit):
             return Reject(file: file, line: row.line, code: .raggedRow,
-                          reason: "the row has \(count) fields (only the first \(limit) are kept); the header has \(headerCount)",
+                          reason: language.text(
+                            "the row has \(count) fields (only the first \(limit) are kept); the header has \(headerCount)",
+                            "该行有 \(count) 个字段（只保留前 \(limit) 个）；标题行有 \(headerCount) 个"),
                           fields: row.strings)
         case .unterminatedQuote:
-            let span = row.endLine > row.line ? "lines \(row.line)–\(row.endLine)" : "line \(row.line)"
-            return Reject(file: file, line: row.line, code: .unterminatedQuote,
-                          reason: "a quoted field opened here is never closed; the rest of the file (\(span)) is this one rejected row. Close the quote or double the quote inside the field",
-                          fields: row.strings)
+            let reason: String
+            if language == .zh {
+                let span = row.endLine > row.line ? "第 \(row.line)–\(row.endLine) 行" : "第 \(row.line) 行"
+                reason = "从此处开始的带引号字段没有闭合；文件其余部分（\(span)）成为这一条被拒收的行。请补上闭合的引号，或将字段内的引号写成两个引号"
+            } else {
+                let span = row.endLine > row.line ? "lines \(row.line)–\(row.endLine)" : "line \(row.line)"
+                reason = "a quoted field opened here is never closed; the rest of the file (\(span)) is this one rejected row. Close the quote or double the quote inside the field"
+            }
+            return Reject(file: file, line: row.line, code: .unterminatedQuote, reason: reason, fields: row.strings)
         case .invalidEncoding(let index):
             return Reject(file: file, line: row.line, code: .invalidEncoding,
-                          reason: "field \(index + 1) holds bytes that are not valid text in the file's encoding; if the whole file is affected, set input.encoding (e.g. gb18030)",
+                          reason: language.text(
+                            "field \(index + 1) holds bytes that are not valid text in the file's encoding; if the whole file is affected, set input.encoding (e.g. gb18030)",
+                            "第 \(index + 1) 个字段含有在该文件编码下无效的字节；如整个文件都受影响，请设置 input.encoding（例如 gb18030）"),
                           column: index + 1, fields: row.strings)
         }
     }

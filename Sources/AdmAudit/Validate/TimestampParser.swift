@@ -6,7 +6,7 @@ public enum DateOrder: String, Sendable, CaseIterable { case ymd, dmy, mdy }
 public enum TimestampParseResult: Equatable, Sendable {
     /// Seconds since 1970-01-01T00:00:00Z.
     case instant(Int64)
-    /// Why the text is not a timestamp, one short English sentence that tells the user what was expected.
+    /// Why the text is not a timestamp, one short sentence (in the parser's language) that tells the user what was expected.
     case invalid(String)
 }
 
@@ -41,10 +41,13 @@ public enum TimestampParseResult: Equatable, Sendable {
 public struct TimestampParser: Sendable {
     private let dateOrder: DateOrder
     private var localTime: LocalTimeResolver
+    /// The language of the reasons for invalid values.
+    private let language: ReportLanguage
 
-    public init(timeZone: TimeZone, dateOrder: DateOrder = .ymd) {
+    public init(timeZone: TimeZone, dateOrder: DateOrder = .ymd, language: ReportLanguage = .en) {
         self.dateOrder = dateOrder
         self.localTime = LocalTimeResolver(timeZone: timeZone)
+        self.language = language
     }
 
     /// Parses a trimmed field's UTF-8 bytes. A valid value allocates nothing (no `String`, no
@@ -60,7 +63,7 @@ public struct TimestampParser: Sendable {
             return .instant(localTime.utcSeconds(forLocal: reading.localSeconds))
         } catch {
             // Only failures build a String, so the message can afford to quote the input.
-            return .invalid(error.reason(in: bytes))
+            return .invalid(language == .zh ? error.chineseReason(in: bytes) : error.reason(in: bytes))
         }
     }
 
@@ -601,6 +604,49 @@ extension TimestampParser {
                 return "UTC offset is out of range; expected at most ±18:00, e.g. +08:00"
             case .trailingText:
                 return "unexpected text after the time; expected only AM/PM or an offset such as +08:00 or Z"
+            }
+        }
+
+        func chineseReason(in bytes: UnsafeRawBufferPointer) -> String {
+            switch self {
+            case .empty:
+                return "值为空；应为日期，如 2025-03-07 或 2025年3月7日"
+            case .notATimestamp:
+                return "不是日期或时间；应为如 2025-03-07 09:05 或 2025年3月7日"
+            case .excelSerialOutOfRange:
+                return "纯数字按 Excel 日期序列号读取，须在 20000（1954年）至 80000（2119年）之间"
+            case .twoDigitYear:
+                return "两位数年份有歧义；应使用四位数年份，如 7/3/2025"
+            case .ambiguousDayMonth(let start, let end):
+                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                return "\(text) 的日、月顺序有歧义；请在审计配置文件中将 input.date_order 设为 dmy 或 mdy"
+            case .yearOutOfRange(let year):
+                return "年份 \(year) 超出支持的范围 1900–2200"
+            case .monthOutOfRange(let month, let order):
+                let hint = order.map { "（input.date_order 为 \($0.rawValue)）" } ?? ""
+                return "月份 \(month) 不存在；应为 1–12\(hint)"
+            case .dayOutOfRange(let day, let month, let year):
+                return "\(year)年\(month)月没有第 \(day) 日"
+            case .unexpectedAfterDate:
+                return "日期后有多余的文字；日期后应为空格或 T 加时间，如 09:05"
+            case .malformedTime:
+                return "时间不完整或格式有误；应为如 09:05、09:05:30 或 9时5分"
+            case .hourOutOfRange(let hour):
+                return "小时 \(hour) 不存在；应为 0–23"
+            case .hourOutOfRangeForMeridiem(let hour):
+                return "小时 \(hour) 不能与 AM/PM 或 上午/下午 同用；应为 1–12"
+            case .conflictingMeridiem:
+                return "时间同时含有 上午/下午 和 AM/PM；只能使用其中一种"
+            case .minuteOutOfRange(let minute):
+                return "分钟 \(minute) 不存在；应为 0–59"
+            case .secondOutOfRange(let second):
+                return "秒 \(second) 不存在；应为 0–59（不支持闰秒）"
+            case .malformedOffset:
+                return "UTC 偏移格式有误；应为如 Z、+08:00、+0800 或 -05"
+            case .offsetOutOfRange:
+                return "UTC 偏移超出范围；最多为 ±18:00，如 +08:00"
+            case .trailingText:
+                return "时间后有多余的文字；时间后只能是 AM/PM 或时区偏移，如 +08:00 或 Z"
             }
         }
     }

@@ -135,7 +135,8 @@ final class ScenarioTests: XCTestCase {
         assertOutcome("seat_cushions", result, sink, Expected(
             rows: 22,
             flagged: [
-                "HR-03": ["reviewer M01"],
+                // The pipeline reports in Chinese, so the run-wide finding's subject is too.
+                "HR-03": ["复核人 M01"],
                 "DM-01": ["D01", "D03", "D05", "D07", "D09", "D11", "D14", "D18"],
             ],
             checksRun: Self.chineseChecks))

@@ -31,12 +31,17 @@ public struct AppealRouteMissing: RecordCheck {
             return .compliant
         case false?:
             if let filed = record.appealFiledAt {
-                return .violation("appeal_offered=no for an adverse \(type) decision (an appeal was nevertheless filed at \(ISOTime.utc(filed)))")
+                return .violation(context.text(
+                    "appeal_offered=no for an adverse \(type) decision (an appeal was nevertheless filed at \(ISOTime.utc(filed)))",
+                    "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否），劳动者仍于 \(ISOTime.utc(filed)) 提出了申诉"))
             }
-            return .violation("appeal_offered=no for an adverse \(type) decision")
+            return .violation(context.text("appeal_offered=no for an adverse \(type) decision",
+                                           "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否）"))
         case nil:
             if record.appealFiledAt != nil { return .compliant }
-            return .violationNotRecorded("appeal_offered and appeal_filed_at empty for an adverse \(type) decision")
+            return .violationNotRecorded(context.text(
+                "appeal_offered and appeal_filed_at empty for an adverse \(type) decision",
+                "不利的自动化\(record.decisionType.chineseName)决定，appeal_offered 和 appeal_filed_at 均为空：无提供异议途径的记录"))
         }
     }
 }

@@ -37,12 +37,14 @@ public struct AppealSameReviewer: RecordCheck {
         case .human?: break
         case nil: guard !appeal.isEmpty else { return .notApplicable }
         }
-        guard !appeal.isEmpty else { return .unknown("appeal_reviewer_id not recorded") }
+        guard !appeal.isEmpty else { return .unknown(context.text("appeal_reviewer_id not recorded", "未记录 appeal_reviewer_id")) }
         let originalID = UnsafeRawBufferPointer(rebasing: record.reviewerID.bytes[original])
         let appealID = UnsafeRawBufferPointer(rebasing: record.appealReviewerID.bytes[appeal])
         guard Self.sameFolded(originalID, appealID) else { return .compliant }
         let id = String(decoding: appealID, as: UTF8.self)
-        return .violation("appeal_reviewer_id \(id) is also the reviewer_id of the original adverse \(record.decisionType.rawValue) decision")
+        return .violation(context.text(
+            "appeal_reviewer_id \(id) is also the reviewer_id of the original adverse \(record.decisionType.rawValue) decision",
+            "申诉处理人 \(id)（appeal_reviewer_id）同时是原不利\(record.decisionType.chineseName)决定的复核人（reviewer_id）"))
     }
 
     /// Equal bytes after ASCII case-folding.

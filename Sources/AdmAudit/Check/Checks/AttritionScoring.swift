@@ -52,11 +52,14 @@ public struct AttritionScoring: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         if record.decisionType == .attritionRisk {
-            return .violation("decision_type=attrition_risk: the system scores the worker's propensity to resign")
+            return .violation(context.text("decision_type=attrition_risk: the system scores the worker's propensity to resign",
+                                           "decision_type=attrition_risk：系统对劳动者的离职倾向进行评分"))
         }
         let noCategories = ValueMaps.isBlank(record.dataCategories)
         let noReasons = ValueMaps.isBlank(record.reasonCodes)
-        if noCategories && noReasons { return .unknown("data_categories and reason_codes not recorded") }
+        if noCategories && noReasons {
+            return .unknown(context.text("data_categories and reason_codes not recorded", "未记录 data_categories 和 reason_codes"))
+        }
         var parts: [String] = []
         if !noCategories, !matcher.matches(in: record.dataCategories).isEmpty {
             parts.append("data_categories " + "[" + matcher.matchedItems(in: record.dataCategories).flatMap(\.items).joined(separator: ", ") + "]")
@@ -66,8 +69,10 @@ public struct AttritionScoring: RecordCheck {
         }
         if parts.isEmpty {
             let anyItem = (!noCategories && TermMatcher.hasItem(in: record.dataCategories)) || (!noReasons && TermMatcher.hasItem(in: record.reasonCodes))
-            return anyItem ? .compliant : .unknown("data_categories and reason_codes hold no items")
+            return anyItem ? .compliant : .unknown(context.text("data_categories and reason_codes hold no items",
+                                                                "data_categories 和 reason_codes 中没有任何条目"))
         }
-        return .violation("attrition scoring shown by " + parts.joined(separator: "; "))
+        return .violation(context.text("attrition scoring shown by " + parts.joined(separator: "; "),
+                                       "以下字段显示存在离职倾向评分：" + parts.joined(separator: "；")))
     }
 }

@@ -57,11 +57,15 @@ public struct AutomationNoticeMissing: RecordCheck {
         guard record.automated ?? context.assumeAutomated else { return .notApplicable }
         let type = record.decisionType.rawValue
         guard let notice = record.aiNoticeAt else {
-            return .violationNotRecorded("ai_notice_at empty for an automated \(type) decision")
+            return .violationNotRecorded(context.text(
+                "ai_notice_at empty for an automated \(type) decision",
+                "自动化\(record.decisionType.chineseName)决定，ai_notice_at 为空：无决策前告知劳动者使用自动化系统的记录"))
         }
-        guard let decided = record.decidedAt else { return .unknown("decided_at not recorded") }
+        guard let decided = record.decidedAt else { return .unknown(context.text("decided_at not recorded", "未记录 decided_at")) }
         if notice > decided {
-            return .violation("ai_notice_at \(ISOTime.utc(notice)) is after decided_at \(ISOTime.utc(decided)) for an automated \(type) decision")
+            return .violation(context.text(
+                "ai_notice_at \(ISOTime.utc(notice)) is after decided_at \(ISOTime.utc(decided)) for an automated \(type) decision",
+                "自动化\(record.decisionType.chineseName)决定作出后才告知劳动者使用自动化系统：ai_notice_at \(ISOTime.utc(notice)) 晚于 decided_at \(ISOTime.utc(decided))"))
         }
         // A record without a jurisdiction of its own is NYC's when the audit is NYC's alone.
         let nyc = ValueMaps.isBlank(record.jurisdiction) ? context.jurisdictions == ["US-NYC"] : Self.isNYC(record.jurisdiction)
@@ -69,6 +73,11 @@ public struct AutomationNoticeMissing: RecordCheck {
         guard required > 0 else { return .compliant }
         let given = Self.businessDays(from: context.calendar.day(of: notice), to: context.calendar.day(of: decided))
         guard given < required else { return .compliant }
+        if context.language == .zh {
+            let rule = nyc ? "纽约市（US-NYC）要求提前 \(required) 个工作日" : "审计配置要求提前 \(required) 个工作日"
+            return .violation("自动化\(record.decisionType.chineseName)决定的告知 ai_notice_at \(ISOTime.utc(notice)) 仅早于 decided_at "
+                + "\(ISOTime.utc(decided)) \(given) 个工作日；\(rule)")
+        }
         let rule = nyc ? "US-NYC requires \(required)" : "the pipeline requires \(required)"
         return .violation("ai_notice_at \(ISOTime.utc(notice)) is \(given) business day\(given == 1 ? "" : "s") before decided_at \(ISOTime.utc(decided)); \(rule), for an automated \(type) decision")
     }

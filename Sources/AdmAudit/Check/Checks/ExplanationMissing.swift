@@ -33,9 +33,12 @@ public struct ExplanationMissing: RecordCheck {
         case true?:
             return .compliant
         case false?:
-            return .violation("explanation_given=no for an adverse \(type) decision")
+            return .violation(context.text("explanation_given=no for an adverse \(type) decision",
+                                           "不利的自动化\(record.decisionType.chineseName)决定未向劳动者说明理由（explanation_given=否）"))
         case nil:
-            return .violationNotRecorded("explanation_given empty for an adverse \(type) decision")
+            return .violationNotRecorded(context.text(
+                "explanation_given empty for an adverse \(type) decision",
+                "不利的自动化\(record.decisionType.chineseName)决定，explanation_given 为空：无向劳动者说明理由的记录"))
         }
     }
 }

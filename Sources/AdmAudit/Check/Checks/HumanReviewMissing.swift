@@ -27,11 +27,14 @@ public struct HumanReviewMissing: RecordCheck {
         case true?:
             return .compliant
         case false?:
-            return .violation("human_reviewed=no for an adverse \(type) decision")
+            return .violation(context.text("human_reviewed=no for an adverse \(type) decision",
+                                           "不利的自动化\(record.decisionType.chineseName)决定未经人工复核（human_reviewed=否）"))
         case nil:
             let reviewerRecorded = !ValueMaps.isBlank(record.reviewerID)
             if reviewerRecorded || record.reviewedAt != nil { return .compliant }
-            return .violationNotRecorded("human_reviewed, reviewer_id and reviewed_at all empty for an adverse \(type) decision")
+            return .violationNotRecorded(context.text(
+                "human_reviewed, reviewer_id and reviewed_at all empty for an adverse \(type) decision",
+                "不利的自动化\(record.decisionType.chineseName)决定，human_reviewed、reviewer_id 和 reviewed_at 均为空：无人工复核的记录"))
         }
     }
 }

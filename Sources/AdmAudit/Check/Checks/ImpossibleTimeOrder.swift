@@ -29,16 +29,20 @@ public struct ImpossibleTimeOrder: RecordCheck {
             for (name, instant) in later {
                 guard let instant else { continue }
                 pairs += 1
-                if instant < decided { problems.append("\(name) \(ISOTime.utc(instant)) is before decided_at \(ISOTime.utc(decided))") }
+                if instant < decided {
+                    problems.append(context.text("\(name) \(ISOTime.utc(instant)) is before decided_at \(ISOTime.utc(decided))",
+                                                 "\(name) \(ISOTime.utc(instant)) 早于 decided_at \(ISOTime.utc(decided))"))
+                }
             }
         }
         if let filed = record.appealFiledAt, let answered = record.appealRespondedAt {
             pairs += 1
             if answered < filed {
-                problems.append("appeal_responded_at \(ISOTime.utc(answered)) is before appeal_filed_at \(ISOTime.utc(filed))")
+                problems.append(context.text("appeal_responded_at \(ISOTime.utc(answered)) is before appeal_filed_at \(ISOTime.utc(filed))",
+                                             "appeal_responded_at \(ISOTime.utc(answered)) 早于 appeal_filed_at \(ISOTime.utc(filed))"))
             }
         }
         if pairs == 0 { return .notApplicable }
-        return problems.isEmpty ? .compliant : .violation(problems.joined(separator: "; "))
+        return problems.isEmpty ? .compliant : .violation(problems.joined(separator: context.text("; ", "；")))
     }
 }

@@ -89,7 +89,10 @@ public struct MissingAttributeShare: RunCheck {
                 let percent = (share * 1000).rounded() / 10
                 violations.append(.init(
                     subject: "\(type.rawValue) / \(name)",
-                    detail: "\(name) unknown for \(missing) of \(decisions[type.ordinal]) \(type.rawValue) decisions (\(percent)%), above \(maxShare * 100)%"))
+                    detail: context.text(
+                        "\(name) unknown for \(missing) of \(decisions[type.ordinal]) \(type.rawValue) decisions (\(percent)%), above \(maxShare * 100)%",
+                        "\(decisions[type.ordinal]) 项\(type.chineseName)决定（\(type.rawValue)）中有 \(missing) 项的 \(name) 未知"
+                            + "（\(percent)%），超过上限 \(maxShare * 100)%")))
             }
         }
         return RunCheckOutcome(applicable: applicable, violations: violations)

@@ -45,6 +45,7 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
 
     static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     private static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    private static let chineseWeekdayNames = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
 
     public static let parameters: [CheckParameter] = [
         CheckParameter("work_start", .text, default: .text("09:00"),
@@ -87,6 +88,8 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
     public let holidays: Set<Int64>
     /// Why the settings cannot be used (every record is then unknown).
     public let problem: String?
+    /// The same in Chinese, for a Chinese run's unknown reason.
+    private let problemChinese: String?
 
     public init(parameters: CheckParameters = CheckParameters()) {
         let values = CheckParameters(declared: Self.parameters, given: parameters.values)
@@ -100,12 +103,16 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         holidays = Set(dates.compactMap { $0.map(LocalCalendar.day(of:)) })
         if start == nil || end == nil {
             problem = "work_start or work_end is not a time of day HH:MM"
+            problemChinese = "work_start 或 work_end 不是 HH:MM 格式的时刻"
         } else if workStart >= workEnd {
             problem = "work_start \(values.text("work_start")) is not before work_end \(values.text("work_end"))"
+            problemChinese = "work_start \(values.text("work_start")) 不早于 work_end \(values.text("work_end"))"
         } else if days.contains(where: { $0 == nil }) || dates.contains(where: { $0 == nil }) {
             problem = "work_days or holidays hold a value that is not a day"
+            problemChinese = "work_days 或 holidays 中有不是星期或日期的值"
         } else {
             problem = nil
+            problemChinese = nil
         }
     }
 
@@ -115,20 +122,46 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard record.outcome == .adverse else { return .notApplicable }
-        if let problem { return .unknown("checks.DC-01: \(problem)") }
-        guard let notified = record.notifiedAt else { return .unknown("notified_at empty: when the worker was told is not recorded") }
+        if let problem {
+            return .unknown(context.text("checks.DC-01: \(problem)", "checks.DC-01 的设置无法使用：\(problemChinese ?? problem)"))
+        }
+        guard let notified = record.notifiedAt else {
+            return .unknown(context.text("notified_at empty: when the worker was told is not recorded", "notified_at 为空：未记录何时通知劳动者"))
+        }
         let day = context.calendar.day(of: notified)
         let second = context.calendar.secondOfDay(of: notified)
         let weekday = LocalCalendar.weekday(ofDay: day)
-        let when = "\(LocalCalendar.date(ofDay: day)) \(Self.clock(second)) local (\(Self.weekdayNames[weekday - 1]))"
-        let what = "adverse \(record.decisionType.rawValue) decision notified \(when)"
-        if holidays.contains(day) { return .violation("\(what), a holiday") }
-        if !workDays.contains(weekday) { return .violation("\(what), not a working day") }
-        if second < workStart || second >= workEnd {
-            return .violation("\(what), outside working hours \(Self.clock(workStart))–\(Self.clock(workEnd))")
+        let why: Outside
+        if holidays.contains(day) {
+            why = .holiday
+        } else if !workDays.contains(weekday) {
+            why = .restDay
+        } else if second < workStart || second >= workEnd {
+            why = .outsideHours
+        } else {
+            return .compliant
         }
-        return .compliant
+        // Only a violation builds text.
+        let date = LocalCalendar.date(ofDay: day)
+        let type = record.decisionType
+        if context.language == .zh {
+            let what = "不利的\(type.chineseName)决定于本地时间 \(date) \(Self.clock(second))（\(Self.chineseWeekdayNames[weekday - 1])）通知劳动者"
+            switch why {
+            case .holiday: return .violation("\(what)，当日为节假日")
+            case .restDay: return .violation("\(what)，当日不是工作日")
+            case .outsideHours: return .violation("\(what)，不在工作时间 \(Self.clock(workStart))–\(Self.clock(workEnd)) 内")
+            }
+        }
+        let what = "adverse \(type.rawValue) decision notified \(date) \(Self.clock(second)) local (\(Self.weekdayNames[weekday - 1]))"
+        switch why {
+        case .holiday: return .violation("\(what), a holiday")
+        case .restDay: return .violation("\(what), not a working day")
+        case .outsideHours: return .violation("\(what), outside working hours \(Self.clock(workStart))–\(Self.clock(workEnd))")
+        }
     }
+
+    /// Why a notice fell outside working hours.
+    private enum Outside { case holiday, restDay, outsideHours }
 
     /// `HH:MM` (00:00 to 23:59, or 24:00) as seconds since midnight.
     static func secondOfDay(_ text: String) -> Int? {

@@ -64,10 +64,14 @@ public struct ProhibitedDataUsed: RecordCheck {
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
-        guard !ValueMaps.isBlank(record.dataCategories) else { return .unknown("data_categories not recorded") }
-        if !matcher.anyMatch(in: record.dataCategories) {
-            return TermMatcher.hasItem(in: record.dataCategories) ? .compliant : .unknown("data_categories holds no items")
+        guard !ValueMaps.isBlank(record.dataCategories) else {
+            return .unknown(context.text("data_categories not recorded", "未记录 data_categories"))
         }
-        return .violation("data_categories include prohibited data: " + matcher.describeMatches(in: record.dataCategories))
+        if !matcher.anyMatch(in: record.dataCategories) {
+            return TermMatcher.hasItem(in: record.dataCategories)
+                ? .compliant : .unknown(context.text("data_categories holds no items", "data_categories 中没有任何条目"))
+        }
+        return .violation(context.text("data_categories include prohibited data: ", "data_categories 含有禁止使用的数据：")
+            + matcher.describeMatches(in: record.dataCategories))
     }
 }

@@ -84,16 +84,29 @@ public struct ProtectedStatusDismissal: RecordCheck {
             guard !ValueMaps.isBlank(record.protectedStatus) else { return .compliant }
             let statuses = matcher.matches(in: record.protectedStatus)
             if statuses.isEmpty { return .compliant }
-            return .violation("dismissal of a worker in a protected status: " + statuses.joined(separator: ", "))
+            return .violation(context.text("dismissal of a worker in a protected status: " + statuses.joined(separator: ", "),
+                                           "解除处于特殊保护期的劳动者的劳动合同：" + Self.chinese(statuses)))
         case .pay:
             if payCutStatuses.isEmpty { return .notApplicable }
             if let decidedAt = record.decidedAt, context.calendar.day(of: decidedAt) < Self.payRuleFirstDay { return .notApplicable }
             guard !ValueMaps.isBlank(record.protectedStatus) else { return .compliant }
             let statuses = matcher.matches(in: record.protectedStatus).filter { payCutStatuses.contains(TextKey.make($0)) }
             if statuses.isEmpty { return .compliant }
-            return .violation("pay cut for a worker in a protected status: " + statuses.joined(separator: ", "))
+            return .violation(context.text("pay cut for a worker in a protected status: " + statuses.joined(separator: ", "),
+                                           "降低处于特殊保护期的劳动者的工资：" + Self.chinese(statuses)))
         default:
             return .notApplicable
         }
+    }
+
+    /// The default statuses in LCL 42's and WRPL 48's words, then the canonical name: `孕期（pregnancy）`.
+    /// A status a pipeline adds keeps its own name.
+    static let chineseStatusNames: [String: String] = [
+        "medical_treatment_period": "医疗期", "pregnancy": "孕期", "maternity": "产期", "nursing": "哺乳期",
+        "work_injury": "工伤", "occupational_disease_assessment": "疑似职业病诊断或医学观察期间",
+    ]
+
+    private static func chinese(_ statuses: [String]) -> String {
+        statuses.map { status in chineseStatusNames[status].map { "\($0)（\(status)）" } ?? status }.joined(separator: "、")
     }
 }

@@ -58,13 +58,17 @@ public struct RetentionLimitExceeded: RecordCheck {
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
-        guard let decided = record.decidedAt else { return .unknown("decided_at empty: the record's age cannot be told") }
-        guard let asOfDay = context.asOfDay else { return .unknown("no as-of date given (--as-of or audit_date)") }
+        guard let decided = record.decidedAt else {
+            return .unknown(context.text("decided_at empty: the record's age cannot be told", "decided_at 为空：无法判断记录已保存多久"))
+        }
+        guard let asOfDay = context.asOfDay else { return .unknown(context.text(CheckReason.noAsOfDate, CheckReason.noAsOfDateChinese)) }
         let decidedDay = context.calendar.day(of: decided)
         let age = asOfDay - decidedDay
         guard age > Int64(retentionDays) else { return .compliant }
-        return .violation(
+        return .violation(context.text(
             "decided \(LocalCalendar.date(ofDay: decidedDay)) (decided_at, local date), \(age) days before the as-of date "
-                + "\(LocalCalendar.date(ofDay: asOfDay)) and still in the export; retention limit \(retentionDays) days")
+                + "\(LocalCalendar.date(ofDay: asOfDay)) and still in the export; retention limit \(retentionDays) days",
+            "决定于 \(LocalCalendar.date(ofDay: decidedDay)) 作出（decided_at，本地日期），距审计基准日 "
+                + "\(LocalCalendar.date(ofDay: asOfDay)) 已 \(age) 天，仍保存在导出数据中；保存期限为 \(retentionDays) 天"))
     }
 }

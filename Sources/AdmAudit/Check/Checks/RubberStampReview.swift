@@ -122,16 +122,19 @@ public struct RubberStampReview: RunCheck {
             applicable += 1
             let share = Double(reviewer.departed) / Double(reviewer.judged)
             guard share <= maxDepartureShare else { continue }
-            var detail = "reviewer \(reviewer.label): \(reviewer.judged) reviews, \(reviewer.departed) departed from the system ("
-                + percent(share) + ")"
+            var detail = context.text(
+                "reviewer \(reviewer.label): \(reviewer.judged) reviews, \(reviewer.departed) departed from the system (" + percent(share) + ")",
+                "复核人 \(reviewer.label)：复核 \(reviewer.judged) 次，改变系统决定 \(reviewer.departed) 次（" + percent(share) + "）")
             if !reviewer.durations.isEmpty {
                 let sorted = reviewer.durations.sorted()
                 let middle = sorted.count / 2
                 let median = sorted.count % 2 == 1 ? Double(sorted[middle]) : (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
                 let fast = sorted.filter { Int($0) < fastSeconds }.count
-                detail += "; median review time \(Self.duration(median)), \(percent(Double(fast) / Double(sorted.count))) under \(fastSeconds) s"
+                detail += context.text(
+                    "; median review time \(Self.duration(median)), \(percent(Double(fast) / Double(sorted.count))) under \(fastSeconds) s",
+                    "；复核用时中位数 \(Self.duration(median, .zh))，\(percent(Double(fast) / Double(sorted.count))) 的复核用时不足 \(fastSeconds) 秒")
             }
-            violations.append(.init(subject: "reviewer \(reviewer.label)", detail: detail))
+            violations.append(.init(subject: context.text("reviewer \(reviewer.label)", "复核人 \(reviewer.label)"), detail: detail))
         }
         return RunCheckOutcome(applicable: applicable, unknown: unknown, violations: violations)
     }
@@ -141,7 +144,12 @@ public struct RubberStampReview: RunCheck {
         return "\(tenths)%"
     }
 
-    private static func duration(_ seconds: Double) -> String {
+    private static func duration(_ seconds: Double, _ language: ReportLanguage = .en) -> String {
+        if language == .zh {
+            if seconds < 120 { return "\(Int(seconds.rounded()))秒" }
+            if seconds < 7200 { return "\(Int((seconds / 60).rounded()))分钟" }
+            return "\(Int((seconds / 3600).rounded()))小时"
+        }
         if seconds < 120 { return "\(Int(seconds.rounded())) s" }
         if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
         return "\(Int((seconds / 3600).rounded())) h"

@@ -62,19 +62,23 @@ public struct SuspectReasonCodes: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard record.outcome == .adverse else { return .notApplicable }
-        guard !ValueMaps.isBlank(record.reasonCodes) else { return .unknown("reason_codes not recorded") }
+        guard !ValueMaps.isBlank(record.reasonCodes) else { return .unknown(context.text("reason_codes not recorded", "未记录 reason_codes")) }
         let healthMatched = health.anyMatch(in: record.reasonCodes)
         let offlineMatched = offline.anyMatch(in: record.reasonCodes)
         if !healthMatched && !offlineMatched {
-            return TermMatcher.hasItem(in: record.reasonCodes) ? .compliant : .unknown("reason_codes holds no items")
+            return TermMatcher.hasItem(in: record.reasonCodes)
+                ? .compliant : .unknown(context.text("reason_codes holds no items", "reason_codes 中没有任何条目"))
         }
         var parts: [String] = []
         if healthMatched {
-            parts.append("may stand for health or a protected status: " + health.describeMatches(in: record.reasonCodes))
+            parts.append(context.text("may stand for health or a protected status: ", "可能指向健康状况或特殊保护状态：")
+                + health.describeMatches(in: record.reasonCodes))
         }
         if offlineMatched {
-            parts.append("may punish being offline: " + offline.describeMatches(in: record.reasonCodes))
+            parts.append(context.text("may punish being offline: ", "可能是在惩罚离线：") + offline.describeMatches(in: record.reasonCodes))
         }
-        return .violation("adverse \(record.decisionType.rawValue) decision whose reason_codes " + parts.joined(separator: "; "))
+        return .violation(context.text(
+            "adverse \(record.decisionType.rawValue) decision whose reason_codes " + parts.joined(separator: "; "),
+            "不利的\(record.decisionType.chineseName)决定，其理由（reason_codes）" + parts.joined(separator: "；")))
     }
 }

@@ -25,8 +25,11 @@ public struct UnionNotNotified: RecordCheck {
         guard record.decisionType == .dismissal, record.outcome == .adverse else { return .notApplicable }
         switch record.unionNotified {
         case true?: return .compliant
-        case false?: return .violation("union_notified=no for a dismissal")
-        case nil: return .violationNotRecorded("union_notified empty for a dismissal: no record that the union was told in advance")
+        case false?:
+            return .violation(context.text("union_notified=no for a dismissal", "解除劳动合同未事先通知工会（union_notified=否）"))
+        case nil:
+            return .violationNotRecorded(context.text("union_notified empty for a dismissal: no record that the union was told in advance",
+                                                      "解除劳动合同，union_notified 为空：无事先通知工会的记录"))
         }
     }
 }

@@ -1,0 +1,40 @@
+/// The texts a run makes as it goes (finding details, unknown and undefined reasons,
+/// reject reasons, diagnostics) come in the run's report language, like the reports'
+/// frame (`ReportText`). Identifiers stay as they are in both: check ids, reject codes,
+/// flags, field names such as `human_reviewed`, and the export's own values.
+extension ReportLanguage {
+    /// The English or the Chinese text. Both are autoclosures, so only the chosen one is
+    /// built: a detail costs what it cost before, and a literal costs nothing.
+    @inline(__always)
+    public func text(_ english: @autoclosure () -> String, _ chinese: @autoclosure () -> String) -> String {
+        self == .zh ? chinese() : english()
+    }
+}
+
+extension DecisionType {
+    /// The decision type in a Chinese sentence, as in "不利的辞退决定": the words an
+    /// inspector uses (the built-in vocabulary's first Chinese spelling, by and large).
+    var chineseName: String {
+        switch self {
+        case .hiring: "招聘"
+        case .promotion: "晋升"
+        case .dismissal: "辞退"
+        case .demotion: "降职"
+        case .discipline: "纪律处分"
+        case .transfer: "调岗"
+        case .pay: "薪酬"
+        case .scheduling: "排班"
+        case .taskAllocation: "任务分配"
+        case .performanceRating: "绩效评定"
+        case .suspension: "停职"
+        case .attritionRisk: "离职风险评估"
+        case .other: "其他"
+        }
+    }
+}
+
+/// Reasons more than one check gives.
+enum CheckReason {
+    static let noAsOfDate = "no as-of date given (--as-of or audit_date)"
+    static let noAsOfDateChinese = "未给出审计基准日（--as-of 或 audit_date）"
+}
