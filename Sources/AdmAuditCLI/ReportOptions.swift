@@ -37,7 +37,9 @@ struct ReportOptions: ParsableArguments {
         Terminal.error(TerminalSummary.text(result))
         let readable = written.first { $0.hasSuffix(".md") } ?? written.first ?? output
         let names = written.map { ($0 as NSString).lastPathComponent } + alsoWritten
-        Terminal.error("\(note)report: \(readable) (all outputs in \(output)/: \(names.joined(separator: ", ")))")
+        Terminal.error(result.pipeline.report.language.text(
+            "\(note)report: \(readable) (all outputs in \(output)/: \(names.joined(separator: ", ")))",
+            "\(note)报告：\(readable)（全部输出在 \(output)/：\(names.joined(separator: "、"))）"))
         if let threshold = try OptionParsing.severity(failOn), let worst = result.worstSeverity, worst >= threshold {
             throw Exit(code: 1)
         }

@@ -54,9 +54,10 @@ final class CommandLineTests: XCTestCase {
         let result = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "-o", "out", "--as-of", "2025-06-30",
                                    path("fixtures/sample/decisions_en.csv")])
         XCTAssertEqual(result.status, 0, result.err)
-        XCTAssertTrue(result.err.contains("40 rows read = 40 accepted + 0 rejected, reconciled"), result.err)
-        XCTAssertTrue(result.err.contains("report:"), result.err)
-        for name in ["report.json", "report.md", "findings.csv", "rejects.csv"] {
+        // labor-inspection.yaml writes Chinese: the summary on stderr too.
+        XCTAssertTrue(result.err.contains("读取 40 行 = 接受 40 + 拒收 0，核对一致"), result.err)
+        XCTAssertTrue(result.err.contains("报告："), result.err)
+        for name in ["report.json", "report.md", "report.html", "findings.csv", "rejects.csv"] {
             let file = workFolder.appendingPathComponent("out/" + name).path
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
             XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, name)
@@ -251,5 +252,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 3, result.err)
         XCTAssertTrue(result.err.contains("state.json"), result.err)
         XCTAssertTrue(result.err.contains("hint:"), result.err)
+    }
+
+    /// `--lang` sets the language of every readable output: the summary, the reports and the
+    /// texts of findings.csv, whatever the pipeline says.
+    func testLangOverridesThePipelinesLanguageEverywhere() throws {
+        let result = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "-o", "out", "--as-of", "2025-06-30",
+                                   "--lang", "en", path("fixtures/sample/decisions_en.csv")])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.err.contains("40 rows read = 40 accepted + 0 rejected, reconciled"), result.err)
+        XCTAssertTrue(result.err.contains("report:"), result.err)
+        XCTAssertTrue(try read("out", "report.md").contains("## Summary"))
+        XCTAssertTrue(try read("out", "report.html").hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        XCTAssertTrue(try read("out", "findings.csv").contains("human_reviewed=no for an adverse dismissal decision"))
+
+        let chinese = try admaudit(["run", "-p", path("pipelines/self-assessment.yaml"), "-o", "zh", "--as-of", "2025-06-30",
+                                    "--lang", "zh", path("fixtures/sample/decisions_en.csv")])
+        XCTAssertEqual(chinese.status, 0, chinese.err)
+        XCTAssertTrue(try read("zh", "report.md").contains("## 摘要"))
+        XCTAssertTrue(try read("zh", "findings.csv").contains("不利的自动化辞退决定未经人工复核（human_reviewed=否）"))
+        XCTAssertTrue(chinese.err.contains("核对一致"), chinese.err)
     }
 }

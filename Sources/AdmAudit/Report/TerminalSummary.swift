@@ -11,23 +11,37 @@ public enum TerminalSummary {
     static let flaggedLimit = 8
 
     public static func text(_ result: AuditResult) -> String {
+        let language = result.pipeline.report.language
         var lines: [String] = []
         for input in result.inputs {
-            let verdict = input.reconciles ? "reconciled" : "DOES NOT RECONCILE (a bug: please report it)"
-            lines.append("\(safe(input.file)): \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected, \(verdict) [\(input.encoding.rawValue)]")
+            let verdict = input.reconciles
+                ? language.text("reconciled", "核对一致")
+                : language.text("DOES NOT RECONCILE (a bug: please report it)", "核对不一致（程序错误，请报告）")
+            lines.append(language.text(
+                "\(safe(input.file)): \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected, \(verdict) [\(input.encoding.rawValue)]",
+                "\(safe(input.file))：读取 \(input.rowsRead) 行 = 接受 \(input.accepted) + 拒收 \(input.rejected)，\(verdict) [\(input.encoding.rawValue)]"))
         }
         for tally in result.checks {
             let rate = tally.rate.value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
-            lines.append("\(tally.descriptor.id) \(tally.descriptor.severity.rawValue): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded")
+            lines.append(language.text(
+                "\(tally.descriptor.id) \(tally.descriptor.severity.rawValue): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
+                "\(tally.descriptor.id) \(tally.descriptor.severity.rawValue)：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))
         }
         let flagged = result.selection.flatMap { stratum in stratum.groups.filter { $0.flag.isBelowThreshold }.map { (stratum, $0) } }
         for (stratum, group) in flagged.prefix(flaggedLimit) {
-            let ratio = group.suppressed ? "suppressed" : (group.impactRatio.value.map { String(format: "%.3f", $0) } ?? "undefined")
-            lines.append("impact ratio below \(result.pipeline.bias.impactThreshold): \(stratum.decisionType.rawValue) / \(safe(stratum.attribute)) = \(safe(group.group)): \(ratio) (\(group.flag.rawValue))")
+            let ratio = group.suppressed
+                ? language.text("suppressed", "已隐藏")
+                : (group.impactRatio.value.map { String(format: "%.3f", $0) } ?? language.text("undefined", "无法计算"))
+            let threshold = result.pipeline.bias.impactThreshold
+            lines.append(language.text(
+                "impact ratio below \(threshold): \(stratum.decisionType.rawValue) / \(safe(stratum.attribute)) = \(safe(group.group)): \(ratio) (\(group.flag.rawValue))",
+                "影响比低于 \(threshold)：\(stratum.decisionType.rawValue) / \(safe(stratum.attribute)) = \(safe(group.group))：\(ratio)（\(group.flag.rawValue)）"))
         }
-        if flagged.count > flaggedLimit { lines.append("… and \(flagged.count - flaggedLimit) more groups in the report") }
+        if flagged.count > flaggedLimit {
+            lines.append(language.text("… and \(flagged.count - flaggedLimit) more groups in the report", "……报告中另有 \(flagged.count - flaggedLimit) 个群体"))
+        }
         for diagnostic in result.diagnostics where diagnostic.level == .warning {
-            lines.append("warning: \(diagnostic.file.map { safe($0) + ": " } ?? "")\(safe(diagnostic.message))")
+            lines.append(language.text("warning: ", "警告：") + "\(diagnostic.file.map { safe($0) + ": " } ?? "")\(safe(diagnostic.message))")
         }
         return lines.joined(separator: "\n")
     }

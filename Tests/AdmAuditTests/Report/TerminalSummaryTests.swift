@@ -37,4 +37,14 @@ final class TerminalSummaryTests: XCTestCase {
         XCTAssertEqual(TerminalSummary.safe("女 · Han × Uyghur – ok"), "女 · Han × Uyghur – ok")
         XCTAssertEqual(TerminalSummary.safe("a\tb\u{7F}c\u{85}"), "a[U+0009]b[U+007F]c[U+0085]")
     }
+
+    func testChineseSummary() throws {
+        var pipeline = try PipelineLoader.load(path: TestSupport.packageRoot.appendingPathComponent("pipelines/self-assessment.yaml").path)
+        pipeline.report.language = .zh
+        let (result, _) = try TestSupport.audit([TestSupport.fixture("sample/decisions_en.csv")], pipeline: pipeline, asOf: AsOfDate("2025-06-30"))
+        let text = TerminalSummary.text(result)
+        XCTAssertTrue(text.contains("读取 40 行 = 接受 40 + 拒收 0，核对一致 [utf-8]"), text)
+        XCTAssertTrue(text.contains("HR-01 error：适用 17，违规 10（58.8%），其中未记录 4"), text)
+        XCTAssertFalse(text.contains(" of "), text)
+    }
 }
