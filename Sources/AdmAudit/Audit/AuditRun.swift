@@ -72,6 +72,17 @@ public struct CheckFairness: Sendable, Equatable {
     public var strata: [SelectionStratum]
 }
 
+/// The selection strata within one level of a `bias.by` column (one site, say): rates and
+/// ratios, as for a month; the tests and flags are the run's, across the levels.
+public struct LevelSelection: Sendable, Equatable {
+    /// The `bias.by` column, e.g. `site`.
+    public var column: String
+    /// The level, e.g. `Shenzhen`.
+    public var level: String
+    /// Every attribute and intersection but the column itself.
+    public var strata: [SelectionStratum]
+}
+
 /// One month's selection strata (rates and ratios; tests and flags are the run's).
 public struct MonthlySelection: Sendable, Equatable {
     /// `YYYY-MM`.
@@ -99,6 +110,9 @@ public struct AuditResult: Sendable {
     /// Selection rates and impact ratios by calendar month (local, of `decided_at`), to
     /// show drift; months in order.
     public var drift: [MonthlySelection]
+    /// Selection rates and impact ratios within each level of each `bias.by` column that
+    /// is an attribute (sites, say), levels by label.
+    public var byLevel: [LevelSelection]
     public var asOf: AsOfDate?
     public var asOfSource: String
     public var diagnostics: [Diagnostic]
@@ -119,6 +133,7 @@ public struct AuditResult: Sendable {
         appealOutcomes = measured.appealOutcomes
         scores = measured.scores
         drift = measured.drift
+        byLevel = measured.byLevel
         self.asOf = asOf
         self.asOfSource = asOfSource
         diagnostics = shard.diagnostics

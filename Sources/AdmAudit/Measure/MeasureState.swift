@@ -161,6 +161,7 @@ public struct MeasureState: Sendable {
         var appealOutcomes: [SelectionStratum]
         var scores: [ScoreStratum]
         var drift: [MonthlySelection]
+        var byLevel: [LevelSelection]
     }
 
     /// The statistics of the state, as `pipeline.bias` and `pipeline.report` ask.
@@ -186,6 +187,7 @@ public struct MeasureState: Sendable {
         // Levels in an order that does not depend on the run's codes: months in time
         // order, attribute levels by label.
         var columns: [(name: String, levels: [SelectionCounts])] = []
+        var byLevel: [LevelSelection] = []
         for name in bias.by {
             if name == "month" {
                 columns.append((name, monthly.keys.sorted().map { monthly[$0]! }))
@@ -193,6 +195,13 @@ public struct MeasureState: Sendable {
                 let attribute = byAttributes[slot]
                 let levels = byLevels[slot].keys.sorted { labels[attribute][Int($0)] < labels[attribute][Int($1)] }
                 columns.append((name, levels.map { byLevels[slot][$0]! }))
+                // Within each level (each site), the outcomes by the other attributes.
+                byLevel += levels.map { level in
+                    LevelSelection(column: name, level: labels[attribute][Int(level)],
+                                   strata: byLevels[slot][level]!.strata(attributes: all, intersections: intersectionCount, bias: bias,
+                                                                         suppressBelow: suppressBelow, language: language)
+                                       .filter { $0.attribute != name })
+                }
             }
         }
         let judgedSelection = AcrossStrata.apply(to: SelectionCounts.judge(selection, bias: bias), attributes: all, by: columns)
@@ -214,7 +223,8 @@ public struct MeasureState: Sendable {
                     month: "\(key / 12)-\(month < 10 ? "0" : "")\(month)",
                     strata: monthly[key]!.strata(attributes: all, intersections: intersectionCount,
                                                  bias: bias, suppressBelow: suppressBelow, language: language))
-            }
+            },
+            byLevel: byLevel
         )
     }
 }

@@ -158,6 +158,33 @@ public enum HTMLReport {
             out += "</section>\n"
         }
 
+        // Within each level of each `bias.by` attribute (each site): a row a level.
+        for (index, column) in result.pipeline.bias.by.enumerated() {
+            let levels = result.byLevel.filter { $0.column == column }
+            guard !levels.isEmpty else { continue }
+            out += "<section id=\"by-level-\(index + 1)\">\n<h2>\(HTMLText.escape(t.outcomesBy(column)))</h2>\n"
+            var keys: [(DecisionType, String)] = []
+            for level in levels {
+                for stratum in level.strata where !keys.contains(where: { $0 == (stratum.decisionType, stratum.attribute) }) {
+                    keys.append((stratum.decisionType, stratum.attribute))
+                }
+            }
+            for (type, attribute) in keys.sorted(by: { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }) {
+                let rows = levels.map { level in (level.level, level.strata.first { $0.decisionType == type && $0.attribute == attribute }) }
+                let labels = Array(Set(rows.flatMap { $0.1?.groups.map(\.group) ?? [] })).sorted()
+                out += "<h3>\(stratumName(type, attribute)): \(t.impactRatio)</h3>\n"
+                out += table("by-level", headers: [HTMLText.isolated(column)] + labels.map(HTMLText.isolated), numeric: Set(1..<labels.count + 1),
+                             escapeHeaders: false, rows: rows.compactMap { level, stratum in
+                    guard let stratum else { return nil }
+                    return [HTMLText.isolated(level)] + labels.map { label in
+                        guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
+                        return group.suppressed ? suppressed(t) : ratio(group.impactRatio, t)
+                    }
+                })
+            }
+            out += "</section>\n"
+        }
+
         // Contests overturned by group.
         if !result.appealOutcomes.isEmpty {
             out += "<section id=\"appeal-outcomes\">\n<h2>\(t.appealOutcomes)</h2>\n<p>\(t.appealOutcomesIntro)</p>\n"

@@ -41,6 +41,10 @@ public enum JSONReport {
             ("drift_by_month", .array(result.drift.map { month in
                 .object([("month", .string(month.month)), ("strata", .array(month.strata.map(rateStratum)))])
             })),
+            ("selection_by_level", .array(result.byLevel.map { level in
+                .object([("by", .string(level.column)), ("level", .string(level.level)),
+                         ("strata", .array(level.strata.map(rateStratum)))])
+            })),
             // Compliance by group: "favorable" counts compliant decisions, so the
             // adverse-rate ratio is the ratio of violation rates.
             ("process_fairness", .array(result.processFairness.map { entry in

@@ -93,29 +93,15 @@ public enum MarkdownReport {
         // Drift by month: one table per decision type and attribute, a row a month.
         if result.drift.count > 1 {
             out += "## \(t.drift)\n\n"
-            var keys: [(DecisionType, String)] = []
-            for month in result.drift {
-                for stratum in month.strata where !keys.contains(where: { $0 == (stratum.decisionType, stratum.attribute) }) {
-                    keys.append((stratum.decisionType, stratum.attribute))
-                }
-            }
-            for (type, attribute) in keys.sorted(by: { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }) {
-                let labels = Array(Set(result.drift.flatMap { month in
-                    month.strata.filter { $0.decisionType == type && $0.attribute == attribute }.flatMap { $0.groups.map(\.group) }
-                })).sorted()
-                out += "### \(Markdown.escape(type.rawValue)) · \(Markdown.escape(attribute)): \(t.impactRatio)\n\n"
-                out += "| \(t.month) | " + labels.map(Markdown.escape).joined(separator: " | ") + " |\n"
-                out += "|---|" + String(repeating: "---:|", count: labels.count) + "\n"
-                for month in result.drift {
-                    guard let stratum = month.strata.first(where: { $0.decisionType == type && $0.attribute == attribute }) else { continue }
-                    let cells = labels.map { label -> String in
-                        guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
-                        return group.suppressed ? t.suppressed : format(group.impactRatio)
-                    }
-                    out += "| \(month.month) | " + cells.joined(separator: " | ") + " |\n"
-                }
-                out += "\n"
-            }
+            out += impactRatioTables(result.drift.map { ($0.month, $0.strata) }, rowHeader: t.month, t)
+        }
+
+        // Within each level of each `bias.by` attribute (each site): a row a level.
+        for column in result.pipeline.bias.by {
+            let levels = result.byLevel.filter { $0.column == column }
+            guard !levels.isEmpty else { continue }
+            out += "## \(t.outcomesBy(Markdown.escape(column)))\n\n"
+            out += impactRatioTables(levels.map { (Markdown.escape($0.level), $0.strata) }, rowHeader: Markdown.escape(column), t)
         }
 
         // Contests overturned by group.
@@ -189,6 +175,36 @@ public enum MarkdownReport {
         out += "## \(t.limitations)\n\n"
         for item in ReportLimitations.items(result, t, escape: Markdown.escape) { out += "- \(item)\n" }
         out += "\n"
+        return out
+    }
+
+    /// Impact ratios by row (a month, a site) for each decision type and attribute: one
+    /// table each, a column a group. `rows` labels are ready for Markdown.
+    static func impactRatioTables(_ rows: [(label: String, strata: [SelectionStratum])], rowHeader: String, _ t: ReportText) -> String {
+        var out = ""
+        var keys: [(DecisionType, String)] = []
+        for row in rows {
+            for stratum in row.strata where !keys.contains(where: { $0 == (stratum.decisionType, stratum.attribute) }) {
+                keys.append((stratum.decisionType, stratum.attribute))
+            }
+        }
+        for (type, attribute) in keys.sorted(by: { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }) {
+            let labels = Array(Set(rows.flatMap { row in
+                row.strata.filter { $0.decisionType == type && $0.attribute == attribute }.flatMap { $0.groups.map(\.group) }
+            })).sorted()
+            out += "### \(Markdown.escape(type.rawValue)) · \(Markdown.escape(attribute)): \(t.impactRatio)\n\n"
+            out += "| \(rowHeader) | " + labels.map(Markdown.escape).joined(separator: " | ") + " |\n"
+            out += "|---|" + String(repeating: "---:|", count: labels.count) + "\n"
+            for row in rows {
+                guard let stratum = row.strata.first(where: { $0.decisionType == type && $0.attribute == attribute }) else { continue }
+                let cells = labels.map { label -> String in
+                    guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
+                    return group.suppressed ? t.suppressed : format(group.impactRatio)
+                }
+                out += "| \(row.label) | " + cells.joined(separator: " | ") + " |\n"
+            }
+            out += "\n"
+        }
         return out
     }
 

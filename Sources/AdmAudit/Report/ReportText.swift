@@ -51,6 +51,7 @@ struct ReportText {
     var overturnRate: String { pick("Overturn rate", "撤销率") }
     var drift: String { pick("Drift by month", "按月变化") }
     var month: String { pick("Month", "月份") }
+    func outcomesBy(_ column: String) -> String { pick("Outcomes within each \(column)", "按 \(column) 分列的各群体结果") }
     var scores: String { pick("Scores by group", "各群体评分") }
     var medianOfAll: String { pick("median of all", "总体中位数") }
     var mean: String { pick("Mean", "均值") }

@@ -26,6 +26,7 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertEqual(merged.appealOutcomes, single.appealOutcomes, "appeal outcomes", file: file, line: line)
         XCTAssertEqual(merged.scores, single.scores, "scores", file: file, line: line)
         XCTAssertEqual(merged.drift, single.drift, "drift", file: file, line: line)
+        XCTAssertEqual(merged.byLevel, single.byLevel, "by level", file: file, line: line)
         XCTAssertEqual(merged.checks, single.checks, "check tallies", file: file, line: line)
         XCTAssertEqual(merged.recordsByType, single.recordsByType, file: file, line: line)
         XCTAssertEqual(merged.asOf, single.asOf, file: file, line: line)
