@@ -23,8 +23,10 @@ struct RunCommand: ParsableCommand {
         try OutputFolder.prepare(report.output, inputs: inputs)
         let key = try Pseudonymizer.configuredKey(pipeline: pipeline, environment: ProcessInfo.processInfo.environment)
         let sink = try FileAuditSink(folder: report.output)
-        let result = try AuditRun(pipeline: pipeline, pipelineFile: report.pipeline, inputs: inputs, asOf: asOfDate, pseudonymKey: key)
-            .run(into: sink)
+        var run = AuditRun(pipeline: pipeline, pipelineFile: report.pipeline, inputs: inputs, asOf: asOfDate, pseudonymKey: key)
+        // For benchmarks: the input size from which one file is audited on two cores.
+        if let bytes = ProcessInfo.processInfo.environment["ADMAUDIT_SPLIT_BYTES"].flatMap(Int.init) { run.splitThreshold = bytes }
+        let result = try run.run(into: sink)
         try sink.commit()
         try report.finish(result, alsoWritten: ["findings.csv", "rejects.csv"])
     }

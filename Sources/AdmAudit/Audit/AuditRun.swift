@@ -6,6 +6,22 @@ import Foundation
 public protocol AuditSink: AnyObject {
     func finding(_ finding: Finding) throws(AuditError)
     func reject(_ reject: Reject) throws(AuditError)
+
+    /// A sink for a later part of the file being read, audited at the same time on another
+    /// thread (`SplitAudit`); its findings and rejects go after this sink's (`appendPart`).
+    /// nil: this sink takes no parts, and files are audited in one piece.
+    func makePart() throws(AuditError) -> (any AuditSink)?
+    /// Adds a part's findings and rejects after this sink's own, and disposes of the part.
+    func appendPart(_ part: any AuditSink) throws(AuditError)
+    /// Forgets every finding and reject so far, and disposes of `part`: the split did not
+    /// hold and the file is audited again in one piece.
+    func discard(part: any AuditSink) throws(AuditError)
+}
+
+extension AuditSink {
+    public func makePart() throws(AuditError) -> (any AuditSink)? { nil }
+    public func appendPart(_ part: any AuditSink) throws(AuditError) {}
+    public func discard(part: any AuditSink) throws(AuditError) {}
 }
 
 /// A recoverable problem noticed on the way, for the report and the terminal.
@@ -119,6 +135,8 @@ public struct AuditResult: Sendable {
     public var recordsByType: [DecisionType: Int]
     /// The run's state, for `run --save-state` and `merge`.
     public var shard: ShardState
+    /// 2 when the input was cut in two and audited on two cores (`SplitAudit`); not in any report.
+    public var partsAudited = 1
 
     /// The result of a run or a merge: the statistics are made from the shard state here,
     /// the same way for both, so a merge gives the numbers of a single run.
@@ -173,27 +191,27 @@ public struct AuditRun {
         self.pseudonymKey = pseudonymKey
     }
 
+    /// A single input at least this large (bytes) is cut in two and audited on two cores
+    /// at once (`SplitAudit`), with the same result; smaller inputs, several inputs, and
+    /// files that are not UTF-8 are audited in one piece.
+    public var splitThreshold = 32 << 20
+
     public func run(into sink: any AuditSink) throws(AuditError) -> AuditResult {
         guard !inputs.isEmpty else { throw AuditError(.invocation, "no input files given", hint: "name one or more CSV exports") }
         let pseudonymizer = try Pseudonymizer(handling: pipeline.report.subjectIDs, key: pseudonymKey, inputs: inputs)
         let explicitAsOf = asOfOption ?? pipeline.auditDate.flatMap(AsOfDate.init)
-        let context = Self.checkContext(pipeline: pipeline, asOf: explicitAsOf)
-        let calendar = context.calendar
         let language = pipeline.report.language
-        var checks = CheckRunner(pipeline: pipeline, context: context, pseudonymizer: pseudonymizer)
         let values = ValueMaps(pipeline.values)
-        var groups = pipeline.attributes.map { attribute in
-            AttributeGroups(name: attribute.name,
-                            canonical: pipeline.values.attributeValues[attribute.name] ?? [],
-                            unknownSpellings: pipeline.values.unknown)
+        let (pipeline, inputs) = (self.pipeline, self.inputs)
+        // Each auditor its own context: its calendar caches offsets and is not shared across threads.
+        let makeAuditor = { (sink: any AuditSink) in
+            PartAuditor(pipeline: pipeline, context: Self.checkContext(pipeline: pipeline, asOf: explicitAsOf),
+                        pseudonymizer: pseudonymizer, inputs: inputs, sink: sink)
         }
-        var intersections = Intersections(pipeline.bias.intersections, attributes: pipeline.attributes.map(\.name))
-        var measure = MeasureState(pipeline: pipeline)
-        var ids = DecisionIDRegistry(files: inputs)
+        var auditor = makeAuditor(sink)
         var summaries: [InputSummary] = []
         var diagnostics: [Diagnostic] = []
-        var latestDecision: Int64? = nil
-        var sinkError: AuditError? = nil
+        var parts = 1
 
         var options = ReaderOptions()
         options.encoding = pipeline.input.encoding
@@ -202,44 +220,42 @@ public struct AuditRun {
         options.maxRowBytes = pipeline.input.maxRowBytes
 
         for (fileIndex, path) in inputs.enumerated() {
-            var builder: RecordBuilder? = nil
+            if inputs.count == 1, ProcessInfo.processInfo.activeProcessorCount > 1,
+               let plan = FileSplitter.plan(path: path, options: options, minimumBytes: splitThreshold),
+               let outcome = try SplitAudit(path: path, plan: plan, options: options, pipeline: pipeline, values: values,
+                                            makeAuditor: makeAuditor).run(into: sink) {
+                auditor = outcome.auditor
+                summaries.append(outcome.summary)
+                diagnostics += outcome.diagnostics
+                parts = 2
+                continue
+            }
             var headerError: AuditError? = nil
             var summary = InputSummary(file: path, sha256: "", bytes: 0, encoding: .auto, delimiter: 0, lines: 0)
             var hasher = SHA256()
-            let reader = CSVReader(path: path, options: options)
-            let facts = try reader.read(observingBytes: { hasher.update(bufferPointer: $0) }) { row in
-                if row.ordinal == 0 {
-                    do throws(AuditError) {
-                        let mapping = try Self.mapHeader(row, path: path, pipeline: pipeline)
-                        summary.mapping = mapping.sources
-                        summary.unmappedHeaders = mapping.unmapped.map(\.header)
-                        diagnostics += mapping.diagnostics(file: path, language: language)
-                        builder = RecordBuilder(file: path, fileIndex: fileIndex, mapping: mapping, pipeline: pipeline,
-                                                values: values, groups: groups)
-                    } catch {
-                        headerError = error
-                        return false
-                    }
-                    return true
-                }
-                summary.rowsRead += 1
-                switch builder!.build(row, ids: &ids) {
-                case .reject(let reject):
-                    summary.rejected += 1
-                    summary.rejectsByCode[reject.code, default: 0] += 1
-                    do throws(AuditError) { try sink.reject(reject) } catch { sinkError = error; return false }
-                case .record(let record):
-                    summary.accepted += 1
-                    if let decided = record.decidedAt { latestDecision = max(latestDecision ?? decided, decided) }
-                    measure.add(record, codes: intersections.codes(for: record.groups, labels: builder!.groups), calendar: calendar)
-                    do throws(AuditError) { try checks.run(record, file: path, into: sink) } catch { sinkError = error; return false }
+            auditor.builder = nil
+            let facts = try CSVReader(path: path, options: options).read(observingBytes: { hasher.update(bufferPointer: $0) }) { row in
+                guard row.ordinal == 0 else { return auditor.consume(row) }
+                do throws(AuditError) {
+                    let mapping = try Self.mapHeader(row, path: path, pipeline: pipeline)
+                    summary.mapping = mapping.sources
+                    summary.unmappedHeaders = mapping.unmapped.map(\.header)
+                    diagnostics += mapping.diagnostics(file: path, language: language)
+                    auditor.begin(file: path, fileIndex: fileIndex, mapping: mapping, values: values)
+                } catch {
+                    headerError = error
+                    return false
                 }
                 return true
             }
             if let headerError { throw headerError }
-            if let sinkError { throw sinkError }
-            if let builder {
-                groups = builder.groups
+            if let error = auditor.sinkError { throw error }
+            if auditor.builder != nil {
+                auditor.end()
+                summary.rowsRead = auditor.rowsRead
+                summary.accepted = auditor.accepted
+                summary.rejected = auditor.rejected
+                summary.rejectsByCode = auditor.rejectsByCode
             } else {
                 diagnostics.append(Diagnostic(level: .warning, file: path,
                     message: language.text("the file is empty: no header, no rows", "文件为空：既无标题行，也无数据行")))
@@ -252,6 +268,7 @@ public struct AuditRun {
             summaries.append(summary)
         }
 
+        var checks = auditor.checks
         try checks.finish(into: sink, language: pipeline.report.language)
         if explicitAsOf == nil && checks.needsAsOfDate {
             diagnostics.append(Diagnostic(level: .warning, file: nil, message: language.text(
@@ -264,15 +281,18 @@ public struct AuditRun {
                 "`automated` 字段为空或缺失的决策视为自动化决策（input.assume_automated）")))
         }
 
-        measure.close(groups: groups, intersections: intersections,
-                      fairness: zip(checks.recordCheckIDs, checks.fairness).map { ($0, $1) })
+        auditor.checks = checks
+        auditor.closeMeasure()
+        let latestDecision = auditor.latestDecision
         let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,
                                checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
-                               diagnostics: diagnostics, runChecks: checks.runCheckObservations, measure: measure)
+                               diagnostics: diagnostics, runChecks: checks.runCheckObservations, measure: auditor.measure)
         let asOfSource = asOfOption != nil ? "option" : (explicitAsOf != nil ? "pipeline" : (latestDecision != nil ? "data" : "none"))
-        return AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
-                           asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)
+        var result = AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
+                                 asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)
+        result.partsAudited = parts
+        return result
     }
 
     /// What the checks judge by: the pipeline's settings, its local calendar and the as-of date.

@@ -176,6 +176,18 @@ struct CheckRunner {
         }
     }
 
+    /// Adds what another runner of the same pipeline counted and observed (the later part
+    /// of a split file): the record checks' counts, the run checks' observations. The
+    /// compliance counts by group go through the measure state, which merges by label.
+    mutating func absorb(_ other: CheckRunner) -> String? {
+        for index in tallies.indices where index < recordChecks.count { tallies[index].add(other.tallies[index]) }
+        for index in runChecks.indices {
+            if let problem = runChecks[index].check.absorb(other.runChecks[index].check.observations) { return problem }
+        }
+        if let day = other.latestDecisionDay, day > latestDecisionDay ?? .min { latestDecisionDay = day }
+        return nil
+    }
+
     /// What the run checks observed, by check id, for the shard state.
     var runCheckObservations: [String: RunCheckObservations] {
         Dictionary(uniqueKeysWithValues: runChecks.map { ($0.descriptor.id, $0.check.observations) })

@@ -21,8 +21,23 @@ public struct ReaderOptions: Sendable, Equatable {
     public var maxFields: Int = 1024
     /// Bytes read from disk at a time.
     public var chunkBytes: Int = 1 << 20
+    /// Read only this part of the file (a file split to be audited on both cores); nil: all of it.
+    public var part: FilePart? = nil
 
     public init() {}
+}
+
+/// A part of a file split at a line end for a parallel audit (`SplitAudit`): bytes
+/// `start..<end`, whose first line is `firstLine`. A part after the first has no header,
+/// no byte-order mark, and is read with the encoding and delimiter set in the options.
+public struct FilePart: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var firstLine: Int
+    /// The part runs to the end of the file: an open quote there is the file's last row.
+    public var isFileEnd: Bool
+
+    var isContinuation: Bool { start > 0 }
 }
 
 /// Facts about a file learnt while reading it, for the report's chain of custody.
@@ -30,8 +45,12 @@ public struct ReaderSummary: Sendable, Equatable {
     public var encoding: InputEncoding
     public var delimiter: UInt8
     public var bytesRead: Int
-    /// Physical lines in the file (a last line without a newline counts).
+    /// Physical lines in the file (a last line without a newline counts); for a part,
+    /// the last line it reached.
     public var lines: Int
+    /// The reading ended between rows: always at the end of a file; for a part that stops
+    /// before the end, whether its end was really a row boundary (not inside a quote).
+    public var endedAtRowBoundary: Bool = true
 }
 
 /// Streams a CSV file through libcsv and hands each row, with its line numbers, to a handler.
@@ -108,10 +127,16 @@ public struct CSVReader {
                              hint: "check the path and that you may read the file")
         }
         defer { close(fd) }
+        let part = options.part
+        if let part, part.start > 0, lseek(fd, off_t(part.start), SEEK_SET) < 0 {
+            throw AuditError(.input, "cannot read the input file: \(String(cString: strerror(errno)))", file: path)
+        }
+        /// Bytes of the part still to read (the whole file: unlimited).
+        var remaining = part.map { $0.end - $0.start } ?? Int.max
 
         var chunk = [UInt8](repeating: 0, count: max(options.chunkBytes, 64 * 1024))
-        let firstCount = try readFully(fd, into: &chunk)
-        let atEOFAfterFirst = firstCount < chunk.count
+        let firstCount = try readFully(fd, into: &chunk, limit: &remaining)
+        let atEOFAfterFirst = firstCount < chunk.count || remaining == 0
 
         var encoding = options.encoding
         if encoding == .auto {
@@ -130,6 +155,12 @@ public struct CSVReader {
 
         let state = UnsafeMutablePointer<ParseState>.allocate(capacity: 1)
         state.initialize(to: ParseState(options: options))
+        if let part, part.isContinuation {
+            // Rows of a later part: numbered on from the part's first line, never the header.
+            state.pointee.nextLine = part.firstLine
+            state.pointee.linesSeen = part.firstLine - 1
+            state.pointee.rowOrdinal = 1
+        }
         defer {
             state.pointee.release()
             state.deinitialize(count: 1)
@@ -147,7 +178,11 @@ public struct CSVReader {
 
         var delimiter = options.delimiter
         var bytesRead = 0
-        var isFirstDecoded = true
+        var isFirstDecoded = !(part?.isContinuation ?? false)
+        if !isFirstDecoded {
+            // A later part: the first part's delimiter, given in the options.
+            csv_set_delim(&parser, delimiter ?? UInt8(ascii: ","))
+        }
         var isLast = atEOFAfterFirst
         var count = firstCount
 
@@ -185,8 +220,18 @@ public struct CSVReader {
                                      hint: "lower input.max_field_bytes or free memory, then run again")
                 }
                 if state.pointee.stopped || isLast { break }
-                count = try readFully(fd, into: &chunk)
-                isLast = count < chunk.count
+                count = try readFully(fd, into: &chunk, limit: &remaining)
+                isLast = count < chunk.count || remaining == 0
+            }
+            if let part, !part.isFileEnd {
+                // A part that stops before the end of the file: no end-of-file handling; say
+                // whether it stopped between rows (else the split fell inside a quoted field).
+                return ReaderSummary(
+                    encoding: encoding, delimiter: delimiter ?? UInt8(ascii: ","), bytesRead: bytesRead,
+                    lines: state.pointee.linesSeen,
+                    endedAtRowBoundary: state.pointee.stopped
+                        || (parser.pstate == 0 /* ROW_NOT_BEGUN */ && state.pointee.fieldCount == 0 && state.pointee.rowLength == 0)
+                )
             }
             if isFirstDecoded {
                 // Empty file: nothing was fed.
@@ -240,9 +285,11 @@ public struct CSVReader {
         }
     }
 
-    private func readFully(_ fd: Int32, into buffer: inout [UInt8]) throws(AuditError) -> Int {
+    /// Fills `buffer` from `fd`, reading at most `limit` bytes (which it lowers).
+    private func readFully(_ fd: Int32, into buffer: inout [UInt8], limit: inout Int) throws(AuditError) -> Int {
         var filled = 0
-        let capacity = buffer.count
+        let capacity = min(buffer.count, limit)
+        defer { limit -= filled }
         while filled < capacity {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, capacity - filled) }
             if n == 0 { break }

@@ -41,7 +41,7 @@ final class OutputFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    private func flush() throws(AuditError) {
+    func flush() throws(AuditError) {
         var offset = 0
         while offset < buffer.count {
             let n = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
@@ -52,6 +52,43 @@ final class OutputFile {
             offset += n
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, then adds the bytes written to `other` so far (a part of the same run).
+    func append(contentsOf other: OutputFile) throws(AuditError) {
+        try flush()
+        try other.flush()
+        let source = open(other.temporaryPath, O_RDONLY)
+        guard source >= 0 else {
+            throw AuditError(.output, "cannot read back a part: \(String(cString: strerror(errno)))", file: other.temporaryPath)
+        }
+        defer { close(source) }
+        var piece = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = piece.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw AuditError(.output, "cannot read back a part: \(String(cString: strerror(errno)))", file: other.temporaryPath) }
+            if n == 0 { break }
+            buffer.append(contentsOf: piece[0..<n])
+            try flush()
+        }
+    }
+
+    /// Empties the file (and what is buffered), to write it again from the start.
+    func truncate() throws(AuditError) {
+        buffer.removeAll(keepingCapacity: true)
+        guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
+            throw AuditError(.output, "cannot empty an output file: \(String(cString: strerror(errno)))", file: temporaryPath)
+        }
+    }
+
+    /// Closes and deletes the file without putting it in place.
+    func abandon() {
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
+        unlink(temporaryPath)
     }
 
     /// Flushes, syncs and renames into place.
@@ -105,17 +142,52 @@ public enum OutputFolder {
 
 /// The sink of `admaudit run`: findings.csv and rejects.csv, streamed as the run goes.
 public final class FileAuditSink: AuditSink {
+    private let folder: String
     private let findings: OutputFile
     private let rejects: OutputFile
+    private static let findingsHeader = CSVText.row([
+        "decision_id", "subject", "check_id", "severity", "decision_type", "decided_at",
+        "detail", "not_recorded", "legal_basis", "source_file", "line",
+    ])
+    private static let rejectsHeader = CSVText.row(["source_file", "line", "column", "reason_code", "reason", "fields"])
 
     public init(folder: String) throws(AuditError) {
+        self.folder = folder
         findings = try OutputFile(folder: folder, name: "findings.csv")
         rejects = try OutputFile(folder: folder, name: "rejects.csv")
-        try findings.write(CSVText.row([
-            "decision_id", "subject", "check_id", "severity", "decision_type", "decided_at",
-            "detail", "not_recorded", "legal_basis", "source_file", "line",
-        ]))
-        try rejects.write(CSVText.row(["source_file", "line", "column", "reason_code", "reason", "fields"]))
+        try findings.write(Self.findingsHeader)
+        try rejects.write(Self.rejectsHeader)
+    }
+
+    /// A part's files: hidden, owner-only, no header; appended or deleted, never kept.
+    private init(partOf folder: String) throws(AuditError) {
+        self.folder = folder
+        findings = try OutputFile(folder: folder, name: "findings.part.csv")
+        rejects = try OutputFile(folder: folder, name: "rejects.part.csv")
+    }
+
+    public func makePart() throws(AuditError) -> (any AuditSink)? {
+        try FileAuditSink(partOf: folder)
+    }
+
+    public func appendPart(_ part: any AuditSink) throws(AuditError) {
+        guard let part = part as? FileAuditSink else { return }
+        defer { part.abandonFiles() }
+        try findings.append(contentsOf: part.findings)
+        try rejects.append(contentsOf: part.rejects)
+    }
+
+    public func discard(part: any AuditSink) throws(AuditError) {
+        (part as? FileAuditSink)?.abandonFiles()
+        try findings.truncate()
+        try rejects.truncate()
+        try findings.write(Self.findingsHeader)
+        try rejects.write(Self.rejectsHeader)
+    }
+
+    private func abandonFiles() {
+        findings.abandon()
+        rejects.abandon()
     }
 
     public func finding(_ finding: Finding) throws(AuditError) {

@@ -349,6 +349,25 @@ public struct DecisionIDRegistry {
         return nil
     }
 
+    /// True when an id recorded here was also recorded in `other`: the parts of a split
+    /// file each know their own ids, and a repeat across them needs the file read in one piece.
+    func sharesAnID(with other: DecisionIDRegistry) -> Bool {
+        let (fewer, more) = count <= other.count ? (self, other) : (other, self)
+        return fewer.slots.contains { $0.fingerprint != 0 && more.contains($0.fingerprint) }
+    }
+
+    private func contains(_ fingerprint: UInt64) -> Bool {
+        slots.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var index = Int(truncatingIfNeeded: fingerprint) & mask
+            while table[index].fingerprint != 0 {
+                if table[index].fingerprint == fingerprint { return true }
+                index = (index + 1) & mask
+            }
+            return false
+        }
+    }
+
     private mutating func grow() {
         let old = slots
         slots = [Slot](repeating: Slot(fingerprint: 0, place: 0), count: old.count * 2)

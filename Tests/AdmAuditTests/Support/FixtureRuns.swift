@@ -23,6 +23,8 @@ struct FixtureRun: Sendable, CustomStringConvertible {
     var pipeline: PipelineSource
     /// `--as-of`; nil leaves it to the pipeline's `audit_date` or the data.
     var asOf: String?
+    /// Files at least this large are audited in two parts at once (`AuditRun.splitThreshold`); nil: the default.
+    var splitThreshold: Int? = nil
 
     var description: String { name }
 
@@ -48,8 +50,10 @@ struct FixtureRun: Sendable, CustomStringConvertible {
         }
         let loaded = try PipelineLoader.load(path: pipelineFile)
         let date = try asOf.map { text in try XCTUnwrap(AsOfDate(text), "as-of \(text)") }
-        return try AuditRun(pipeline: loaded, pipelineFile: pipelineFile, inputs: inputs.map(resolved), asOf: date,
-                            pseudonymKey: Array(Self.pseudonymKey.utf8)).run(into: sink)
+        var run = AuditRun(pipeline: loaded, pipelineFile: pipelineFile, inputs: inputs.map(resolved), asOf: date,
+                           pseudonymKey: Array(Self.pseudonymKey.utf8))
+        if let splitThreshold { run.splitThreshold = splitThreshold }
+        return try run.run(into: sink)
     }
 
     /// Runs the audit as `admaudit run` does and returns every file of the output folder
@@ -57,12 +61,19 @@ struct FixtureRun: Sendable, CustomStringConvertible {
     /// reports through `ReportWriter` in every format it knows. Paths in the outputs are
     /// as written in `inputs` (relative to the package root).
     func writeOutputs() throws -> [String: Data] {
+        try writeOutputsCountingParts().outputs
+    }
+
+    /// `writeOutputs`, and how many parts the input was audited in (`AuditResult.partsAudited`).
+    func writeOutputsCountingParts() throws -> (outputs: [String: Data], parts: Int) {
+        var parts = 1
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-outputs-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try OutputFolder.prepare(folder, inputs: [])
         try Self.inPackageRoot {
             let sink = try FileAuditSink(folder: folder)
             var result = try audit(into: sink, relativePaths: true)
+            parts = result.partsAudited
             try sink.commit()
             result.pipeline.report.formats = ReportFormat.allCases
             _ = try ReportWriter.write(result, to: folder)
@@ -71,7 +82,7 @@ struct FixtureRun: Sendable, CustomStringConvertible {
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
             outputs[name] = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name))
         }
-        return outputs
+        return (outputs, parts)
     }
 
     /// Runs `body` with the package root as the current folder, then goes back. Tests of

@@ -1,0 +1,155 @@
+import Crypto
+import Foundation
+
+/// Audits one large file on two cores: the file is cut at a line end near the middle
+/// (`FileSplitter`), each part is read, validated, checked and measured on its own
+/// threads, and the two are joined as shards are merged: counts add, group codes are
+/// matched by label, the second part's findings and rejects follow the first's.
+///
+/// The result is the one a run in one piece gives, byte for byte, or there is none and
+/// the caller audits the file in one piece. There is none when the cut turns out to be
+/// inside a quoted field, when the line numbering does not agree, or when a decision id
+/// of the second part also appears in the first (a duplicate the first occurrence of
+/// which must reject the later one).
+struct SplitAudit {
+    struct Outcome {
+        var auditor: PartAuditor
+        var summary: InputSummary
+        var diagnostics: [Diagnostic]
+    }
+
+    let path: String
+    let plan: SplitPlan
+    let options: ReaderOptions
+    let pipeline: Pipeline
+    let values: ValueMaps
+    let makeAuditor: (any AuditSink) -> PartAuditor
+
+    func run(into sink: any AuditSink) throws(AuditError) -> Outcome? {
+        guard let partSink = try sink.makePart() else { return nil }
+        var options = options
+        options.encoding = plan.encoding
+        options.delimiter = plan.delimiter
+
+        // The header, mapped once for both parts; a header the run cannot use stops it as
+        // it would stop a run in one piece.
+        var mapping: ColumnMapping? = nil
+        var headerError: AuditError? = nil
+        var headerOptions = options
+        headerOptions.part = FilePart(start: 0, end: plan.split, firstLine: 1, isFileEnd: false)
+        try CSVReader(path: path, options: headerOptions).read { row in
+            do throws(AuditError) { mapping = try AuditRun.mapHeader(row, path: path, pipeline: pipeline) } catch { headerError = error }
+            return false
+        }
+        if let headerError { throw headerError }
+        guard let mapping else {
+            try sink.discard(part: partSink)
+            return nil
+        }
+
+        let first = makeAuditor(sink)
+        let second = makeAuditor(partSink)
+        first.begin(file: path, fileIndex: 0, mapping: mapping, values: values)
+        second.begin(file: path, fileIndex: 0, mapping: mapping, values: values)
+
+        var firstOptions = options
+        firstOptions.part = FilePart(start: 0, end: plan.split, firstLine: 1, isFileEnd: false)
+        var secondOptions = options
+        secondOptions.part = FilePart(start: plan.split, end: plan.size, firstLine: plan.linesBefore + 1, isFileEnd: true)
+
+        let job = SecondPartJob(reader: CSVReader(path: path, options: secondOptions), auditor: second)
+        let thread = Thread { job.run() }
+        thread.stackSize = 1 << 20
+        thread.start()
+
+        var hasher = SHA256()
+        let firstFacts: ReaderSummary
+        do {
+            firstFacts = try CSVReader(path: path, options: firstOptions).read(observingBytes: { hasher.update(bufferPointer: $0) }) { row in
+                row.ordinal == 0 ? true : first.consume(row)
+            }
+            // The file's hash goes on over the second part while that part is audited.
+            try Self.hash(path: path, from: plan.split, into: &hasher)
+        } catch {
+            job.wait()
+            throw error
+        }
+        job.wait()
+        let secondFacts = try job.result!.get()
+        if let error = first.sinkError ?? second.sinkError { throw error }
+
+        guard firstFacts.endedAtRowBoundary, firstFacts.lines == plan.linesBefore, !first.ids.sharesAnID(with: second.ids) else {
+            try sink.discard(part: partSink)
+            return nil
+        }
+
+        try sink.appendPart(partSink)
+        first.end()
+        second.end()
+        first.rowsRead += second.rowsRead
+        first.accepted += second.accepted
+        first.rejected += second.rejected
+        first.rejectsByCode.merge(second.rejectsByCode, uniquingKeysWith: +)
+        if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
+        if let problem = first.checks.absorb(second.checks) {
+            throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: path,
+                             hint: "please report this; meanwhile split the file yourself and use `admaudit merge`")
+        }
+        first.closeMeasure()
+        second.closeMeasure()
+        if let problem = first.measure.merge(second.measure) {
+            throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: path,
+                             hint: "please report this; meanwhile split the file yourself and use `admaudit merge`")
+        }
+
+        var summary = InputSummary(file: path, sha256: hasher.finalize().hexString, bytes: firstFacts.bytesRead + secondFacts.bytesRead,
+                                   encoding: firstFacts.encoding, delimiter: firstFacts.delimiter, lines: secondFacts.lines)
+        summary.rowsRead = first.rowsRead
+        summary.accepted = first.accepted
+        summary.rejected = first.rejected
+        summary.rejectsByCode = first.rejectsByCode
+        summary.mapping = mapping.sources
+        summary.unmappedHeaders = mapping.unmapped.map(\.header)
+        return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: path, language: pipeline.report.language))
+    }
+
+    /// Adds the file's bytes from `offset` to the end to `hasher`.
+    private static func hash(path: String, from offset: Int, into hasher: inout SHA256) throws(AuditError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw AuditError(.input, "cannot open the input file", file: path, hint: "check the path and that you may read the file")
+        }
+        defer { try? handle.close() }
+        do {
+            try handle.seek(toOffset: UInt64(offset))
+            while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
+                piece.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            }
+        } catch {
+            throw AuditError(.input, "cannot read the input file: \(error.localizedDescription)", file: path)
+        }
+    }
+}
+
+/// The second part's audit, on its own thread; the run waits for it before touching the auditor.
+private final class SecondPartJob: @unchecked Sendable {
+    let reader: CSVReader
+    let auditor: PartAuditor
+    private let done = DispatchSemaphore(value: 0)
+    private(set) var result: Result<ReaderSummary, AuditError>? = nil
+
+    init(reader: CSVReader, auditor: PartAuditor) {
+        self.reader = reader
+        self.auditor = auditor
+    }
+
+    func run() {
+        do throws(AuditError) {
+            result = .success(try reader.read { row in self.auditor.consume(row) })
+        } catch {
+            result = .failure(error)
+        }
+        done.signal()
+    }
+
+    func wait() { done.wait() }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import XCTest
+@testable import AdmAudit
+
+/// A file cut in two and audited on two cores gives, byte for byte, the outputs of a run in
+/// one piece; when the cut cannot be trusted the run falls back to one piece.
+final class SplitAuditTests: XCTestCase {
+    /// One pipeline file for both runs of a comparison: the report names it.
+    private static let sexPipeline = TestSupport.temporaryFile(TestSupport.exactPipeline(attributes: ["sex: [sex]"]), name: "sex.yaml")
+
+    /// Every single-input fixture run, split wherever it can be (threshold 1 byte).
+    private var runs: [FixtureRun] {
+        var runs = FixtureRun.shippedPipelinesOverTheSamples + FixtureRun.scenarios + FixtureRun.malformed
+            + [.planted, .toiletBreaks, .compas]
+        runs.append(FixtureRun(name: "shards whole", inputs: ["fixtures/shards/whole.csv"], pipeline: .file("fixtures/shards/shards.yaml"),
+                               asOf: "2025-07-31"))
+        runs.append(FixtureRun(name: "ll144", inputs: ["fixtures/ll144/applicants.csv"], pipeline: .file("pipelines/nyc-ll144.yaml")))
+        runs.append(FixtureRun(name: "hostile", inputs: ["fixtures/hostile/hostile.csv"], pipeline: .file("fixtures/hostile/hostile.yaml")))
+        return runs.filter { $0.inputsExist }
+    }
+
+    func testEverySplitRunWritesTheBytesOfARunInOnePiece() throws {
+        var split = 0
+        for run in runs {
+            let whole = try run.writeOutputsCountingParts()
+            XCTAssertEqual(whole.parts, 1, "\(run): small files are audited in one piece by default")
+            var parted = run
+            parted.splitThreshold = 1
+            let halves = try parted.writeOutputsCountingParts()
+            if halves.parts == 2 { split += 1 }
+            XCTAssertEqual(Set(halves.outputs.keys), Set(whole.outputs.keys), "\(run)")
+            for (name, bytes) in whole.outputs.sorted(by: { $0.key < $1.key }) {
+                if let difference = GoldenReportTests.firstDifference(expected: bytes, actual: halves.outputs[name] ?? Data()) {
+                    XCTFail("\(run) split in \(halves.parts): \(name) differs from the run in one piece:\n\(difference)")
+                }
+            }
+        }
+        // Most fixtures are UTF-8 and split; GB18030 and UTF-16 ones, and those with a
+        // repeated id across the halves, are audited in one piece.
+        XCTAssertGreaterThan(split, runs.count / 2, "only \(split) of \(runs.count) runs were split")
+    }
+
+    /// A quoted field of many lines across the middle: the cut falls inside it, the first
+    /// part's reader says so, and the file is audited in one piece, with the same outputs.
+    func testACutInsideAQuotedFieldFallsBackToOnePiece() throws {
+        var csv = "decision_id,employee_id,decision_type,outcome,automated,sex,note\n"
+        for i in 0..<40 { csv += "D\(i),E\(i),hiring,\(i % 3 == 0 ? "adverse" : "favorable"),yes,\(i % 2 == 0 ? "female" : "male"),ok\n" }
+        csv += "D40,E40,hiring,adverse,yes,female,\"" + (0..<60).map { "line \($0) of a long note" }.joined(separator: "\n") + "\"\n"
+        for i in 41..<45 { csv += "D\(i),E\(i),hiring,favorable,yes,male,ok\n" }
+        let path = TestSupport.temporaryFile(csv)
+        let plan = try XCTUnwrap(FileSplitter.plan(path: path, options: ReaderOptions(), minimumBytes: 1))
+        let noteStart = try XCTUnwrap(csv.utf8.firstIndex(of: UInt8(ascii: "\"")))
+        XCTAssertGreaterThan(plan.split, csv.utf8.distance(from: csv.utf8.startIndex, to: noteStart), "the cut is inside the note")
+
+        let run = FixtureRun(name: "long note", inputs: [path], pipeline: .file(Self.sexPipeline))
+        var parted = run
+        parted.splitThreshold = 1
+        let halves = try parted.writeOutputsCountingParts()
+        XCTAssertEqual(halves.parts, 1, "the split did not hold")
+        XCTAssertEqual(halves.outputs, try run.writeOutputsCountingParts().outputs)
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot.path).contains { $0.contains(".part.") })
+    }
+
+    /// The same id in both halves: the later one must be rejected as a duplicate, which only
+    /// the run in one piece can know; the outputs say so either way.
+    func testARepeatedIDAcrossTheHalvesFallsBackToOnePiece() throws {
+        var csv = "decision_id,employee_id,decision_type,outcome,automated,sex\n"
+        for i in 0..<50 { csv += "D\(i),E\(i),hiring,favorable,yes,female\n" }
+        for i in 50..<100 { csv += "D\(i == 80 ? 3 : i),E\(i),hiring,adverse,yes,male\n" }
+        let run = FixtureRun(name: "repeat", inputs: [TestSupport.temporaryFile(csv)], pipeline: .file(Self.sexPipeline))
+        var parted = run
+        parted.splitThreshold = 1
+        let halves = try parted.writeOutputsCountingParts()
+        XCTAssertEqual(halves.parts, 1)
+        let whole = try run.writeOutputsCountingParts()
+        XCTAssertEqual(halves.outputs, whole.outputs)
+        XCTAssertTrue(String(decoding: whole.outputs["rejects.csv"]!, as: UTF8.self).contains("duplicate_id"))
+    }
+
+    /// Line numbers go on across the cut, with CRLF line ends and a CR LF pair split
+    /// between two of the planner's reads.
+    func testTheSecondPartsLineNumbersFollowOnWithCRLF() throws {
+        var csv = "decision_id,employee_id,decision_type,outcome,automated,sex\r\n"
+        var i = 0
+        while csv.utf8.count < (1 << 20) + 4096 {
+            csv += "D\(i),E\(i),hiring,\(i % 4 == 0 ? "adverse" : "favorable"),yes,\(i % 2 == 0 ? "female" : "male")\r\n"
+            i += 1
+        }
+        let path = TestSupport.temporaryFile(csv)
+        let plan = try XCTUnwrap(FileSplitter.plan(path: path, options: ReaderOptions(), minimumBytes: 1))
+        let before = csv.utf8.prefix(plan.split)
+        XCTAssertEqual(plan.linesBefore, before.filter { $0 == 0x0A }.count)
+        XCTAssertEqual(before.last, 0x0A)
+
+        let run = FixtureRun(name: "crlf", inputs: [path], pipeline: .file(Self.sexPipeline))
+        var parted = run
+        parted.splitThreshold = 1
+        let halves = try parted.writeOutputsCountingParts()
+        XCTAssertEqual(halves.parts, 2)
+        XCTAssertEqual(halves.outputs, try run.writeOutputsCountingParts().outputs)
+    }
+
+    func testNoPlanForSmallOrTranscodedFiles() throws {
+        XCTAssertNil(FileSplitter.plan(path: TestSupport.fixture("sample/decisions_en.csv"), options: ReaderOptions(), minimumBytes: 1 << 20))
+        XCTAssertNil(FileSplitter.plan(path: TestSupport.fixture("sample/decisions_zh_gb18030.csv"), options: ReaderOptions(), minimumBytes: 1))
+        XCTAssertNotNil(FileSplitter.plan(path: TestSupport.fixture("sample/decisions_en.csv"), options: ReaderOptions(), minimumBytes: 1))
+    }
+}
