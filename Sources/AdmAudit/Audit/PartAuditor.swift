@@ -64,7 +64,7 @@ final class PartAuditor: @unchecked Sendable {
         case .record(let record):
             accepted += 1
             if let decided = record.decidedAt { latestDecision = max(latestDecision ?? decided, decided) }
-            measure.add(record, codes: intersections.codes(for: record.groups, labels: builder!.groups), calendar: calendar)
+            measure.add(record, codes: intersections.codes(for: record.groups), calendar: calendar)
             do throws(AuditError) { try checks.run(record, file: builder!.file, into: sink) } catch { sinkError = error; return false }
         }
         return true

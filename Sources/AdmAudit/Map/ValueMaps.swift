@@ -113,13 +113,25 @@ public struct AttributeGroups: Sendable {
         if range.isEmpty { return Self.unknown }
         if ValueMaps.code(in: unknownTable, for: field) != nil { return Self.unknown }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
+        if trimmed.contains(where: { $0 >= 0x80 }) {
+            // Non-ASCII: matched by full lower-casing, as a merge matches labels. The
+            // spelling itself is added too, so the next row with it is found at once
+            // (the quick lookup folds ASCII only).
+            let text = String(decoding: trimmed, as: UTF8.self)
+            let key = TextKey.make(text)
+            if let known = key.utf8.withContiguousStorageIfAvailable({ table.lookup(folding: UnsafeRawBufferPointer($0)) }) ?? nil {
+                table.insert(folding: trimmed, value: known)
+                return known
+            }
+            let code = Int32(labels.count)
+            labels.append(text)
+            table.insert(key, value: code)
+            table.insert(folding: trimmed, value: code)
+            return code
+        }
         let code = Int32(labels.count)
         labels.append(String(decoding: trimmed, as: UTF8.self))
-        if trimmed.contains(where: { $0 >= 0x80 }) {
-            table.insert(TextKey.make(labels[Int(code)]), value: code)
-        } else {
-            table.insert(folding: trimmed, value: code)
-        }
+        table.insert(folding: trimmed, value: code)
         return code
     }
 

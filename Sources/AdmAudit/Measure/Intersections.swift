@@ -1,16 +1,17 @@
 /// Intersectional groups (`bias.intersections`, e.g. sex × ethnicity): each combination of
-/// known attribute values is a group of its own, labelled `female × han`; a decision with
-/// any component unknown is unknown for the intersection.
+/// known attribute values is a group of its own; a decision with any component unknown is
+/// unknown for the intersection. Labels (`female × han`) are made at the end from the
+/// components' labels (`MeasureState.relabelIntersections`).
 ///
-/// Codes are interned as combinations appear, keyed by the component codes packed into
-/// one integer, so a record costs a dictionary lookup on an Int, not a String.
+/// Codes are interned as combinations appear. With at most three components, each code
+/// under 2²¹, the components' codes pack into one integer, so a record costs a dictionary
+/// lookup on an Int; otherwise the lookup is on the codes themselves.
 struct Intersections {
     private struct Definition {
-        var name: String
         /// Indexes into the pipeline's attributes.
         var components: [Int]
-        var codes: [Int64: Int32] = [:]
-        var labels: [String] = []
+        var packed: [Int64: Int32] = [:]
+        var unpacked: [[Int32]: Int32] = [:]
         /// Per intersection code, its components' codes: what a merge matches by.
         var members: [[Int32]] = []
     }
@@ -22,48 +23,40 @@ struct Intersections {
     var count: Int { definitions.count }
 
     init(_ intersections: [[String]], attributes: [String]) {
-        definitions = intersections.map { names in
-            Definition(name: names.joined(separator: " × "), components: names.compactMap { attributes.firstIndex(of: $0) })
-        }
+        definitions = intersections.map { names in Definition(components: names.compactMap { attributes.firstIndex(of: $0) }) }
         buffer = Array(repeating: AttributeGroups.unknown, count: attributes.count + intersections.count)
     }
 
     /// The record's attribute codes followed by its intersection codes; valid until the next call.
-    mutating func codes(for groups: UnsafeBufferPointer<Int32>, labels: [AttributeGroups]) -> [Int32] {
+    mutating func codes(for groups: UnsafeBufferPointer<Int32>) -> [Int32] {
         for index in groups.indices { buffer[index] = groups[index] }
         for index in definitions.indices {
-            var key: Int64 = 0
-            var known = true
-            for component in definitions[index].components {
-                let code = groups[component]
-                if code == AttributeGroups.unknown { known = false; break }
-                // 21 bits a component: up to three components of two million values each.
-                key = key << 21 | Int64(code & 0x1F_FFFF)
-            }
-            guard known else {
-                buffer[groups.count + index] = AttributeGroups.unknown
-                continue
-            }
-            if let code = definitions[index].codes[key] {
-                buffer[groups.count + index] = code
-            } else {
-                let code = Int32(definitions[index].labels.count)
-                definitions[index].codes[key] = code
-                definitions[index].members.append(definitions[index].components.map { groups[$0] })
-                definitions[index].labels.append(definitions[index].components.map { labels[$0].labels[Int(groups[$0])] }.joined(separator: " × "))
-                buffer[groups.count + index] = code
-            }
+            buffer[groups.count + index] = code(of: index, groups)
         }
         return buffer
+    }
+
+    private mutating func code(of index: Int, _ groups: UnsafeBufferPointer<Int32>) -> Int32 {
+        let components = definitions[index].components
+        var key: Int64 = 0
+        var packs = components.count <= 3
+        for component in components {
+            let code = groups[component]
+            if code == AttributeGroups.unknown { return AttributeGroups.unknown }
+            if code >= 1 << 21 { packs = false }
+            key = key << 21 | Int64(code & 0x1F_FFFF)
+        }
+        if packs, let code = definitions[index].packed[key] { return code }
+        let members = components.map { groups[$0] }
+        if !packs, let code = definitions[index].unpacked[members] { return code }
+        let code = Int32(definitions[index].members.count)
+        definitions[index].members.append(members)
+        if packs { definitions[index].packed[key] = code } else { definitions[index].unpacked[members] = code }
+        return code
     }
 
     /// Per intersection: its components (indexes into the attributes) and, per code, their codes.
     var definitionsForState: [(components: [Int], members: [[Int32]])] {
         definitions.map { ($0.components, $0.members) }
-    }
-
-    /// The intersections as groups for the report.
-    var groups: [AttributeGroups] {
-        definitions.map { AttributeGroups(name: $0.name, labels: $0.labels) }
     }
 }

@@ -82,10 +82,16 @@ public struct MeasureState: Sendable {
 
     /// Labels each intersection code from its components' labels (`female × han`): after a
     /// merge, the components' labels are the merged ones, as a single run would have them.
+    ///
+    /// A component label that itself holds " × " is put in brackets, so that `a × b` with
+    /// `c` and `a` with `b × c` stay two groups with two labels.
     mutating func relabelIntersections() {
         for (index, components) in intersectionComponents.enumerated() {
             labels[plainAttributeCount + index] = intersectionMembers[index].map { codes in
-                zip(components, codes).map { labels[$0][Int($1)] }.joined(separator: " × ")
+                zip(components, codes).map { component, code in
+                    let label = labels[component][Int(code)]
+                    return label.contains(" × ") ? "[\(label)]" : label
+                }.joined(separator: " × ")
             }
         }
     }

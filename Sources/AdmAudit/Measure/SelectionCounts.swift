@@ -1,7 +1,7 @@
 /// The measure stage's running state: per decision type, attribute and group, how many
 /// decisions and how many favourable, counted as records stream past. Group codes are
-/// the run's own (`AttributeGroups`), so merging shards from separate runs will have to
-/// go by group label.
+/// the run's own (`AttributeGroups`); `MeasureState` merges counts of separate runs by
+/// group label (`merge(_:remap:)`).
 public struct SelectionCounts: Sendable, Codable {
     public struct Cell: Sendable, Equatable, Codable {
         public var n = 0
