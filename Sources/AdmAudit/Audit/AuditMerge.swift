@@ -12,8 +12,8 @@ public enum AuditMerge {
         }
         var merged: ShardState? = nil
         var runChecks = CheckRegistry.enabledRunChecks(pipeline.checks)
+        let absorbContext = AuditRun.checkContext(pipeline: pipeline, asOf: nil)
         var seenInputs: [String: String] = [:]
-        var repeatedInputs: [String] = []
         for path in statePaths {
             let state = try ShardState.read(path: path, pipeline: pipeline)
             guard state.pipelineSHA256 == pipeline.sha256 else {
@@ -21,16 +21,22 @@ public enum AuditMerge {
                                  "the shard was run with pipeline '\(state.pipelineName)' (SHA-256 \(state.pipelineSHA256.prefix(12))…), not with \(pipelineFile) (\(pipeline.sha256.prefix(12))…)",
                                  file: path, hint: "merge with the very pipeline file the shards were run with")
             }
-            for input in state.inputs {
-                if let earlier = seenInputs[input.sha256], !input.sha256.isEmpty {
-                    repeatedInputs.append(pipeline.report.language.text("\(input.file) (also \(earlier))", "\(input.file)（亦见于 \(earlier)）"))
-                } else {
-                    seenInputs[input.sha256] = input.file
+            guard state.language == pipeline.report.language else {
+                throw AuditError(.invocation,
+                                 "the shard's texts are in \(state.language.rawValue), the merge's in \(pipeline.report.language.rawValue)",
+                                 file: path, hint: "run every shard and the merge with the same --lang (or report.language)")
+            }
+            // The same rows twice would count every decision twice.
+            for input in state.inputs where input.rowsRead > 0 {
+                if let earlier = seenInputs[input.sha256] {
+                    throw AuditError(.invocation, "the input \(input.file) is in two shards (also as \(earlier)): its rows would count twice",
+                                     file: path, hint: "give each shard's state once, and shards of different rows")
                 }
+                seenInputs[input.sha256] = input.file
             }
             for index in runChecks.indices {
                 guard let observed = state.runChecks[runChecks[index].descriptor.id] else { continue }
-                if let reason = runChecks[index].check.absorb(observed) {
+                if let reason = runChecks[index].check.absorb(observed, context: absorbContext) {
                     throw AuditError(.input, "the state file is damaged: \(reason)", file: path,
                                      hint: "write the shard state again with `admaudit run --save-state`")
                 }
@@ -71,11 +77,6 @@ public enum AuditMerge {
             shard.diagnostics.append(Diagnostic(level: .note, file: nil, message: language.text(
                 "merged from \(statePaths.count) shard states: duplicate decision ids were looked for within each shard only; findings and rejects are in each shard's findings.csv and rejects.csv",
                 "由 \(statePaths.count) 个分片状态合并而成：重复的决策编号仅在各分片内部查找；发现和拒收记录见各分片的 findings.csv 和 rejects.csv")))
-        }
-        if !repeatedInputs.isEmpty {
-            shard.diagnostics.append(Diagnostic(level: .warning, file: nil, message: language.text(
-                "the same input is in more than one shard, so its rows are counted more than once: \(repeatedInputs.joined(separator: "; "))",
-                "同一输入文件出现在多个分片中，其中的行被重复计数：\(repeatedInputs.joined(separator: "；"))")))
         }
         let asOf = shard.judgedAsOf ?? shard.latestDecision.map(AsOfDate.init(instant:))
         let source = shard.judgedAsOf != nil ? "shards" : (shard.latestDecision != nil ? "data" : "none")

@@ -284,7 +284,7 @@ public struct AuditRun {
         auditor.checks = checks
         auditor.closeMeasure()
         let latestDecision = auditor.latestDecision
-        let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
+        let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, language: language, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,
                                checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
                                diagnostics: diagnostics, runChecks: checks.runCheckObservations, measure: auditor.measure)

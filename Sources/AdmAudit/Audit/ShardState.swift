@@ -17,6 +17,8 @@ public struct ShardState: Sendable {
 
     public var pipelineName: String
     public var pipelineSHA256: String
+    /// The language its texts (unknown reasons, diagnostics) were written in.
+    public var language: ReportLanguage
     /// The as-of date the checks were judged on, when one was given (option or pipeline).
     public var judgedAsOf: AsOfDate?
     public var latestDecision: Int64?
@@ -128,6 +130,7 @@ private struct ShardStateRecord: Codable {
     var tool: String
     var pipelineName: String
     var pipelineSHA256: String
+    var language: String
     var judgedAsOf: String?
     var latestDecision: Int64?
     var inputs: [Input]
@@ -142,6 +145,7 @@ private struct ShardStateRecord: Codable {
         tool = AdmAuditVersion.current
         pipelineName = state.pipelineName
         pipelineSHA256 = state.pipelineSHA256
+        language = state.language.rawValue
         judgedAsOf = state.judgedAsOf?.description
         latestDecision = state.latestDecision
         inputs = state.inputs.map { input in
@@ -164,8 +168,11 @@ private struct ShardStateRecord: Codable {
     func state(pipeline: Pipeline) -> Result<ShardState, StateFileProblem> {
         var summaries: [InputSummary] = []
         for input in inputs {
+            let limit = RunCheckObservations.countLimit
             guard let encoding = InputEncoding(rawValue: input.encoding), input.mapping.allSatisfy({ $0.count == 2 }),
-                  [input.bytes, input.lines, input.rowsRead, input.accepted, input.rejected].allSatisfy({ $0 >= 0 }) else {
+                  [input.bytes, input.lines, input.rowsRead, input.accepted, input.rejected].allSatisfy({ (0...limit).contains($0) }),
+                  input.rowsRead == input.accepted + input.rejected,
+                  input.rejectsByCode.values.reduce(0, +) == input.rejected else {
                 return .failure(StateFileProblem("the summary of input \(input.file) is damaged"))
             }
             var codes: [RejectCode: Int] = [:]
@@ -190,6 +197,13 @@ private struct ShardStateRecord: Codable {
             guard let entry = CheckRegistry.entry(tally.checkID) else {
                 return .failure(StateFileProblem("it counts a check this admaudit does not know: \(tally.checkID)"))
             }
+            let counts = [tally.applicable, tally.violations, tally.notRecorded, tally.unknown] + Array(tally.unknownReasons.values)
+            guard counts.allSatisfy({ (0...RunCheckObservations.countLimit).contains($0) }),
+                  tally.violations + tally.unknown <= tally.applicable, tally.notRecorded <= tally.violations,
+                  tally.unknownReasons.count <= CheckTally.unknownReasonLimit,
+                  tally.firstDecisionIDs.count <= CheckTally.evidenceListLimit else {
+                return .failure(StateFileProblem("the counts of \(tally.checkID) are damaged"))
+            }
             var restored = CheckTally(descriptor: CheckRegistry.effective(entry.descriptor, pipeline.checks))
             restored.language = pipeline.report.language
             restored.applicable = tally.applicable
@@ -205,6 +219,13 @@ private struct ShardStateRecord: Codable {
             guard let level = Diagnostic.Level(rawValue: note.level) else { return .failure(StateFileProblem("a diagnostic has level '\(note.level)'")) }
             notes.append(Diagnostic(level: level, file: note.file, message: note.message))
         }
+        // Instants from year 1 to 9999, as timestamps are read.
+        if let latestDecision, !(-62_135_596_800...253_402_300_799).contains(latestDecision) {
+            return .failure(StateFileProblem("its latest decision (\(latestDecision)) is not a time between the years 1 and 9999"))
+        }
+        for id in runChecks.keys where !CheckRegistry.runChecks.contains(where: { $0.descriptor.id == id }) {
+            return .failure(StateFileProblem("it holds observations of a check this admaudit does not know: \(id)"))
+        }
         var asOf: AsOfDate? = nil
         if let judgedAsOf {
             guard let date = AsOfDate(judgedAsOf) else { return .failure(StateFileProblem("its as-of date '\(judgedAsOf)' is not a date")) }
@@ -213,7 +234,10 @@ private struct ShardStateRecord: Codable {
         switch measure.state() {
         case .failure(let problem): return .failure(problem)
         case .success(let measured):
-            return .success(ShardState(pipelineName: pipelineName, pipelineSHA256: pipelineSHA256, judgedAsOf: asOf,
+            guard let language = ReportLanguage(rawValue: language) else {
+                return .failure(StateFileProblem("its language '\(self.language)' is not en or zh"))
+            }
+            return .success(ShardState(pipelineName: pipelineName, pipelineSHA256: pipelineSHA256, language: language, judgedAsOf: asOf,
                                        latestDecision: latestDecision, inputs: summaries, checks: tallies,
                                        diagnostics: notes, runChecks: runChecks, measure: measured))
         }

@@ -113,13 +113,17 @@ public protocol RunCheck: Sendable {
     /// the whole run as one.
     var observations: RunCheckObservations { get }
     /// Adds another shard's observations; the reason when they do not fit this check.
-    mutating func absorb(_ observations: RunCheckObservations) -> String?
+    mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String?
 }
 
 /// A run check's observations in plain form: named counters and named samples (say, per
 /// reviewer: reviews and departures; review durations). Keys sort, so the saved bytes do
 /// not depend on the order of observation.
 public struct RunCheckObservations: Sendable, Codable, Equatable {
+    /// The largest count a saved observation may hold (a trillion): sums of many shards
+    /// stay far from overflow, and a state file claiming more is damaged.
+    public static let countLimit = 1 << 40
+
     public var counts: [String: [Int]] = [:]
     public var samples: [String: [Int32]] = [:]
     public init() {}

@@ -182,7 +182,7 @@ struct CheckRunner {
     mutating func absorb(_ other: CheckRunner) -> String? {
         for index in tallies.indices where index < recordChecks.count { tallies[index].add(other.tallies[index]) }
         for index in runChecks.indices {
-            if let problem = runChecks[index].check.absorb(other.runChecks[index].check.observations) { return problem }
+            if let problem = runChecks[index].check.absorb(other.runChecks[index].check.observations, context: context) { return problem }
         }
         if let day = other.latestDecisionDay, day > latestDecisionDay ?? .min { latestDecisionDay = day }
         return nil

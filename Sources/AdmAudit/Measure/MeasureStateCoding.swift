@@ -103,8 +103,10 @@ struct MeasureStateRecord: Codable {
         }
         var state = MeasureState(attributeNames: attributeNames, labels: labels, intersections: intersections.map { ($0.components, $0.members) },
                                  counts: counts, appeals: appeals)
+        // Years 1 to 9999, as dates are read.
+        let months = 12...(9999 * 12 + 11)
         for entry in monthly {
-            guard entry.counts.fits(attributeCount: attributeCount, labelCounts: labelCounts), state.monthly[entry.month] == nil else {
+            guard months.contains(entry.month), entry.counts.fits(attributeCount: attributeCount, labelCounts: labelCounts), state.monthly[entry.month] == nil else {
                 return problem("month \(entry.month) is damaged or given twice")
             }
             state.monthly[entry.month] = entry.counts
@@ -125,7 +127,7 @@ struct MeasureStateRecord: Codable {
             state.byLevels.append(levels)
         }
         for entry in fairness {
-            guard entry.counts.fits(attributeCount: plain, labelCounts: Array(labelCounts.prefix(plain))) else {
+            guard CheckRegistry.recordChecks.contains(where: { $0.descriptor.id == entry.checkID }), entry.counts.fits(attributeCount: plain, labelCounts: Array(labelCounts.prefix(plain))) else {
                 return problem("the compliance counts of \(entry.checkID) do not fit the labels")
             }
             state.fairness.append(.init(checkID: entry.checkID, counts: entry.counts))

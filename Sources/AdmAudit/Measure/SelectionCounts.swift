@@ -78,7 +78,9 @@ public struct SelectionCounts: Sendable, Codable {
         guard attributeCount == expected, labelCounts.count == expected,
               totals.count == DecisionType.allCases.count,
               cells.count == DecisionType.allCases.count * attributeCount else { return false }
-        let sane = { (cell: Cell) in cell.n >= 0 && cell.favorable >= 0 && cell.favorable <= cell.n }
+        let sane = { (cell: Cell) in
+            cell.n >= 0 && cell.n <= RunCheckObservations.countLimit && cell.favorable >= 0 && cell.favorable <= cell.n
+        }
         guard totals.allSatisfy(sane) else { return false }
         for (stratum, row) in cells.enumerated() {
             guard row.count <= labelCounts[stratum % attributeCount] + 1, row.allSatisfy(sane) else { return false }
@@ -217,7 +219,8 @@ extension SelectionCounts {
                 if let unknownCell { unknown = unknownCell.n }
                 members.sort { $0.label < $1.label }
 
-                let (reference, missingReason) = Self.reference(among: members, attribute: groups.name, bias: bias, language: language)
+                let (reference, missingReason) = Self.reference(among: members, attribute: groups.name, bias: bias,
+                                                                suppressBelow: suppressBelow, language: language)
                 var undefinedReason = missingReason
                 if let reference, reference.cell.favorable == 0 {
                     undefinedReason = language.text("the reference group's selection rate is 0", "参照组的选择率为 0")
@@ -260,7 +263,7 @@ extension SelectionCounts {
                         }
                     }
                     if let bounds = Self.boundsWithUnknowns(of: member.label, among: members, unknown: unknownCell,
-                                                            attribute: groups.name, bias: bias) {
+                                                            attribute: groups.name, bias: bias, suppressBelow: suppressBelow) {
                         group.impactRatioBounds = bounds
                         if group.flag != .insufficientData {
                             let below = { (ratio: Double) in ratio < bias.impactThreshold }
@@ -281,27 +284,40 @@ extension SelectionCounts {
     /// The reference group: the named one, or the highest-rate group with at least
     /// `min_group_size` decisions and the exclusion share of the stratum (ties to the
     /// larger group, then the label, for determinism). Without one, the reason.
+    ///
+    /// A group too small to be shown (`suppressBelow`) is never the reference either: every
+    /// ratio to it would give its hidden rate away.
     static func reference(among members: [(label: String, cell: Cell)], attribute: String,
-                          bias: BiasSettings, language: ReportLanguage = .en) -> ((label: String, cell: Cell)?, String?) {
+                          bias: BiasSettings, suppressBelow: Int = 0, language: ReportLanguage = .en) -> ((label: String, cell: Cell)?, String?) {
         switch bias.reference {
         case .groups(let named) where named[attribute] != nil:
             let wanted = TextKey.make(named[attribute]!)
             let found = members.first { TextKey.make($0.label) == wanted }
-            return (found, found == nil ? language.text("the reference group '\(named[attribute]!)' has no decisions of this type",
-                                                        "参照组“\(named[attribute]!)”没有此类型的决策") : nil)
+            guard let found else {
+                return (nil, language.text("the reference group '\(named[attribute]!)' has no decisions of this type",
+                                           "参照组“\(named[attribute]!)”没有此类型的决策"))
+            }
+            guard found.cell.n >= suppressBelow else {
+                return (nil, language.text(
+                    "the reference group '\(named[attribute]!)' has fewer than \(suppressBelow) decisions (report.suppress_below): its rate is not shown, so no ratio to it is",
+                    "参照组“\(named[attribute]!)”的决策少于 \(suppressBelow) 个（report.suppress_below）：其比率不予显示，因此也不显示与其相比的比率"))
+            }
+            return (found, nil)
         default:
             // Eligible: large enough to judge (the same test as the insufficient_data flag),
-            // so a category under the exclusion share never sets the bar for the others.
+            // so a category under the exclusion share never sets the bar for the others;
+            // and large enough to be shown.
             let known = members.reduce(0) { $0 + $1.cell.n }
-            let found = members.filter { $0.cell.n >= bias.minGroupSize && Double($0.cell.n) >= bias.exclusionShare * Double(known) }.max { a, b in
+            let minimum = max(bias.minGroupSize, suppressBelow)
+            let found = members.filter { $0.cell.n >= minimum && Double($0.cell.n) >= bias.exclusionShare * Double(known) }.max { a, b in
                 let (ra, rb) = (a.cell.rate, b.cell.rate)
                 if ra != rb { return ra < rb }
                 if a.cell.n != b.cell.n { return a.cell.n < b.cell.n }
                 return a.label > b.label
             }
             return (found, found == nil ? language.text(
-                "no group has at least \(bias.minGroupSize) decisions (bias.min_group_size) and \(bias.exclusionShare * 100)% of the stratum (bias.exclusion_share)",
-                "没有任何群体同时满足决策数至少 \(bias.minGroupSize) 个（bias.min_group_size）且占本层决策的 \(bias.exclusionShare * 100)%（bias.exclusion_share）") : nil)
+                "no group has at least \(minimum) decisions (bias.min_group_size\(suppressBelow > bias.minGroupSize ? ", report.suppress_below" : "")) and \(bias.exclusionShare * 100)% of the stratum (bias.exclusion_share)",
+                "没有任何群体同时满足决策数至少 \(minimum) 个（bias.min_group_size\(suppressBelow > bias.minGroupSize ? "、report.suppress_below" : "")）且占本层决策的 \(bias.exclusionShare * 100)%（bias.exclusion_share）") : nil)
         }
     }
 
@@ -310,14 +326,15 @@ extension SelectionCounts {
     /// Published bias audits have hidden four-fifths failures behind missing data; nil
     /// when nothing is unknown or no assignment gives a defined ratio.
     static func boundsWithUnknowns(of label: String, among members: [(label: String, cell: Cell)], unknown: Cell?,
-                                   attribute: String, bias: BiasSettings) -> Interval? {
+                                   attribute: String, bias: BiasSettings, suppressBelow: Int = 0) -> Interval? {
         guard let unknown, unknown.n > 0 else { return nil }
         var lowest = Double.infinity
         var highest = -Double.infinity
         for receiver in members.indices {
             var assigned = members
             assigned[receiver].cell.add(unknown)
-            guard let reference = reference(among: assigned, attribute: attribute, bias: bias).0, reference.cell.favorable > 0,
+            guard let reference = reference(among: assigned, attribute: attribute, bias: bias, suppressBelow: suppressBelow).0,
+                  reference.cell.favorable > 0,
                   let group = assigned.first(where: { $0.label == label }) else { continue }
             let ratio = group.cell.rate / reference.cell.rate
             lowest = min(lowest, ratio)

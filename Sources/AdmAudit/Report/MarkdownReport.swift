@@ -225,7 +225,10 @@ public enum MarkdownReport {
         return [label] + Array(repeating: text, count: all.count - kept) + all.suffix(kept)
     }
 
+    /// Four decimals; a value that is not a finite number (scores near the limits of a
+    /// double can overflow a quartile) shows as a dash, never as inf or nan.
     static func fixed(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
         let scaled = (value * 10_000).rounded() / 10_000
         var text = "\(scaled)"
         if let dot = text.firstIndex(of: ".") {

@@ -118,12 +118,25 @@ final class ShardMergeTests: XCTestCase {
         }
     }
 
-    func testTheSameInputInTwoShardsIsWarnedAbout() throws {
+    func testTheSameInputInTwoShardsIsRefused() throws {
         let pipeline = try shardPipeline()
         let states = try saveStates([TestSupport.fixture("shards/shard_1.csv"), TestSupport.fixture("shards/shard_1.csv")],
                                     pipeline: pipeline, asOf: asOf)
-        let merged = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: "shards.yaml")
-        XCTAssertTrue(merged.diagnostics.contains { $0.level == .warning && $0.message.contains("counted more than once") })
+        XCTAssertThrowsError(try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: "shards.yaml")) { error in
+            let error = error as! AuditError
+            XCTAssertEqual(error.exitCode, 2)
+            XCTAssertTrue(error.description.contains("would count twice"), error.description)
+        }
+    }
+
+    func testShardsInAnotherLanguageAreRefused() throws {
+        let pipeline = try shardPipeline()
+        let states = try saveStates([TestSupport.fixture("shards/shard_1.csv")], pipeline: pipeline, asOf: asOf)
+        var chinese = pipeline
+        chinese.report.language = .zh
+        XCTAssertThrowsError(try AuditMerge.merge(statePaths: states, pipeline: chinese, pipelineFile: "shards.yaml")) { error in
+            XCTAssertTrue((error as! AuditError).description.contains("--lang"))
+        }
     }
 
     /// A damaged or edited state file is an input error naming the file, never a crash.
@@ -140,12 +153,17 @@ final class ShardMergeTests: XCTestCase {
             "negative count": good.replacingOccurrences(of: "{\"favorable\":0,\"n\":1}", with: "{\"favorable\":0,\"n\":-1}"),
             "favourable above n": good.replacingOccurrences(of: "{\"favorable\":1,\"n\":1}", with: "{\"favorable\":5,\"n\":1}"),
             "unknown check": good.replacingOccurrences(of: "\"checkID\":\"HR-01\"", with: "\"checkID\":\"XX-99\""),
+            "huge count": good.replacingOccurrences(of: "{\"favorable\":0,\"n\":1}", with: "{\"favorable\":0,\"n\":4611686018427387904}"),
+            "DQ-02 attributes": good.replacingOccurrences(of: #""hiring":[105,22,19,0]"#, with: #""hiring":[10,1]"#),
+            "rows do not reconcile": good.replacingOccurrences(of: "\"rowsRead\":200", with: "\"rowsRead\":201"),
+            "month out of range": good.replacingOccurrences(of: "\"month\":24301", with: "\"month\":-9223372036854775808"),
+            "language": good.replacingOccurrences(of: "\"language\":\"en\"", with: "\"language\":\"fr\""),
         ]
         // A group code beyond the labels: cut the first attribute's labels to one.
         if let range = good.range(of: #""labels":\[\[[^\]]*\]"#, options: .regularExpression) {
             damaged["code beyond the labels"] = good.replacingCharacters(in: range, with: #""labels":[["x"]"#)
         }
-        XCTAssertEqual(damaged.count, 9)
+        XCTAssertEqual(damaged.count, 14)
         for (name, text) in damaged.sorted(by: { $0.key < $1.key }) {
             XCTAssertTrue(text != good, "\(name): the damage must change the file")
             let path = TestSupport.temporaryFile(text, name: "state.json")

@@ -4,12 +4,12 @@ import XCTest
 
 /// The summary on stderr: safe for a terminal, and as discreet as the reports.
 final class TerminalSummaryTests: XCTestCase {
-    /// Two groups of three: `a` all favourable, the other (with an escape sequence and a
-    /// right-to-left override in its label) one in three; suppressed below 5.
+    /// Six of `a`, all favourable; three of the other (an escape sequence and a
+    /// right-to-left override in its label), one favourable.
     private func run(suppressBelow: Int) throws -> AuditResult {
         let hostile = "x\u{1B}[2J\u{202E}evil"
-        let csv = "decision_id,employee_id,decision_type,outcome,automated,sex\n" + (1...6).map { i in
-            "D\(i),E\(i),hiring,\(i <= 3 || i == 4 ? "favorable" : "adverse"),yes,\(i <= 3 ? "a" : hostile)"
+        let csv = "decision_id,employee_id,decision_type,outcome,automated,sex\n" + (1...9).map { i in
+            "D\(i),E\(i),hiring,\(i <= 7 ? "favorable" : "adverse"),yes,\(i <= 6 ? "a" : hostile)"
         }.joined(separator: "\n") + "\n"
         let yaml = TestSupport.exactPipeline(attributes: ["sex: [sex]"]).replacingOccurrences(of: "suppress_below: 0", with: "suppress_below: \(suppressBelow)")
         return try TestSupport.audit(csv: csv, pipeline: yaml).0

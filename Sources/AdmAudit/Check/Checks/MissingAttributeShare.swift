@@ -59,12 +59,16 @@ public struct MissingAttributeShare: RunCheck {
         return saved
     }
 
-    public mutating func absorb(_ observations: RunCheckObservations) -> String? {
+    public mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String? {
         for (name, values) in observations.counts {
-            guard let type = DecisionType(rawValue: name), let count = values.first, count >= 0 else {
-                return "DQ-02 counts an unknown decision type '\(name)'"
+            guard let type = DecisionType(rawValue: name) else { return "DQ-02 counts an unknown decision type '\(name)'" }
+            guard let count = values.first, values.allSatisfy({ (0...RunCheckObservations.countLimit).contains($0) }) else {
+                return "DQ-02's counts for \(name) are negative, missing or too large"
             }
             let attributes = values.count - 1
+            guard attributes == 0 || attributes == context.attributeNames.count else {
+                return "DQ-02 counts \(attributes) attributes for \(name); the pipeline has \(context.attributeNames.count)"
+            }
             if unknown.isEmpty && attributes > 0 {
                 unknown = Array(repeating: Array(repeating: 0, count: attributes), count: DecisionType.allCases.count)
             }
@@ -83,7 +87,8 @@ public struct MissingAttributeShare: RunCheck {
         for type in DecisionType.allCases.sorted() where decisions[type.ordinal] >= max(minDecisions, 1) {
             for (attribute, name) in context.attributeNames.enumerated() {
                 applicable += 1
-                let missing = unknown.isEmpty ? 0 : unknown[type.ordinal][attribute]
+                // Observations merged from a damaged state may count fewer attributes.
+                let missing = attribute < (unknown.first?.count ?? 0) ? unknown[type.ordinal][attribute] : 0
                 let share = Double(missing) / Double(decisions[type.ordinal])
                 guard share > maxShare else { continue }
                 let percent = (share * 1000).rounded() / 10

@@ -90,10 +90,11 @@ public struct RubberStampReview: RunCheck {
         return saved
     }
 
-    public mutating func absorb(_ observations: RunCheckObservations) -> String? {
+    public mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String? {
         for label in observations.counts.keys.sorted() {
             let values = observations.counts[label]!
-            guard values.count == 3, values.allSatisfy({ $0 >= 0 }), values[1] <= values[0] else {
+            guard values.count == 3, values.allSatisfy({ (0...RunCheckObservations.countLimit).contains($0) }), values[1] <= values[0],
+                  (observations.samples[label]?.count ?? 0) <= RunCheckObservations.countLimit else {
                 return "HR-03's counts for reviewer '\(label)' are damaged"
             }
             let bytes = Array(label.utf8)
