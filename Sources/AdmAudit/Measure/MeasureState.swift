@@ -170,6 +170,22 @@ public struct MeasureState: Sendable {
         var byLevel: [LevelSelection]
     }
 
+    /// The score tables: each attribute `bias.attributes` selects, then each intersection
+    /// (LL144 asks for scoring rates of intersectional categories too).
+    private func scoreGroupings(_ plain: [AttributeGroups], bias: BiasSettings) -> [ScoreStore.Grouping] {
+        var groupings = ScoreStore.groupings(attributes: plain, bias: bias)
+        for (index, components) in intersectionComponents.enumerated() {
+            var codeOf: [[Int32]: Int32] = [:]
+            for (code, members) in intersectionMembers[index].enumerated() { codeOf[members] = Int32(code) }
+            groupings.append(ScoreStore.Grouping(name: attributeNames[plainAttributeCount + index],
+                                                 labels: labels[plainAttributeCount + index]) { codes in
+                let members = components.map { codes[$0] }
+                return members.contains(AttributeGroups.unknown) ? nil : codeOf[members]
+            })
+        }
+        return groupings
+    }
+
     /// The statistics of the state, as `pipeline.bias` and `pipeline.report` ask.
     ///
     /// Two families of tests, each adjusted over the whole run: the outcomes by group, and
@@ -222,7 +238,7 @@ public struct MeasureState: Sendable {
             processFairness: judgedFairness,
             appealOutcomes: appeals.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow, language: language)
                 .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } },
-            scores: scores.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow, language: language),
+            scores: scores.strata(groupings: scoreGroupings(plain, bias: bias), bias: bias, suppressBelow: suppressBelow, language: language),
             drift: monthly.keys.sorted().map { key in
                 let month = key % 12 + 1
                 return MonthlySelection(

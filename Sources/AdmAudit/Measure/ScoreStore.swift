@@ -140,20 +140,37 @@ struct ScoreStore: Sendable {
     ///
     /// Each group's scores are sorted before they are summed, so the figures do not
     /// depend on the order the decisions arrived in, or on how the run was sharded.
+    /// How the scores are grouped for one table: an attribute, or an intersection.
+    struct Grouping {
+        var name: String
+        var labels: [String]
+        /// The group of a profile (its attributes' codes), or nil when unknown.
+        var group: ([Int32]) -> Int32?
+    }
+
+    /// Per attribute (those `bias.attributes` selects), by its own codes.
+    static func groupings(attributes: [AttributeGroups], bias: BiasSettings) -> [Grouping] {
+        attributes.enumerated().filter { bias.attributes.isEmpty || bias.attributes.contains($0.element.name) }.map { index, groups in
+            Grouping(name: groups.name, labels: groups.labels) { codes in codes[index] == AttributeGroups.unknown ? nil : codes[index] }
+        }
+    }
+
     func strata(attributes: [AttributeGroups], bias: BiasSettings, suppressBelow: Int, language: ReportLanguage = .en) -> [ScoreStratum] {
+        strata(groupings: Self.groupings(attributes: attributes, bias: bias), bias: bias, suppressBelow: suppressBelow, language: language)
+    }
+
+    func strata(groupings: [Grouping], bias: BiasSettings, suppressBelow: Int, language: ReportLanguage = .en) -> [ScoreStratum] {
         var result: [ScoreStratum] = []
         for type in DecisionType.allCases.sorted() where columns[type.ordinal].count > 0 {
             let column = columns[type.ordinal]
             let profileValues = column.profiles.indices.map { column.values(ofProfile: $0) }
             let all = profileValues.flatMap { $0 }
             guard let overall = Statistics.quartiles(all) else { continue }
-            for (index, groups) in attributes.enumerated()
-            where bias.attributes.isEmpty || bias.attributes.contains(groups.name) {
+            for groups in groupings {
                 var byGroup = [[Double]](repeating: [], count: groups.labels.count)
                 var unknown = 0
                 for (p, codes) in column.profiles.enumerated() {
-                    let code = codes[index]
-                    if code == AttributeGroups.unknown { unknown += profileValues[p].count } else { byGroup[Int(code)] += profileValues[p] }
+                    if let code = groups.group(codes) { byGroup[Int(code)] += profileValues[p] } else { unknown += profileValues[p].count }
                 }
                 for code in byGroup.indices { byGroup[code].sort() }
                 var rows: [GroupScores] = []

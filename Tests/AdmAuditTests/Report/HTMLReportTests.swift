@@ -258,7 +258,7 @@ final class HTMLReportTests: XCTestCase {
         let result = try TestSupport.audit([TestSupport.fixture("ll144/applicants.csv")], pipeline: shippedPipeline("nyc-ll144.yaml")).0
         let html = HTMLReport.render(result)
         let tables = LL144Tables(result, ReportText(language: .en))
-        XCTAssertEqual(tables.tables.count, 5)
+        XCTAssertEqual(tables.tables.count, 6)
         XCTAssertEqual(html.components(separatedBy: "<table class=\"ll144\">").count - 1, tables.tables.count)
         // The under-2% category is marked in the HTML as in the Markdown.
         XCTAssertTrue(html.contains("<bdi>Native Hawaiian or Pacific Islander</bdi> <sup>1</sup></td>"), "excluded category marked")

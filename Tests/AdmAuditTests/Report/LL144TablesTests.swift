@@ -29,7 +29,7 @@ final class LL144TablesTests: XCTestCase {
         let summary = try XCTUnwrap(markdown.components(separatedBy: "## Outcomes by group").first?
             .components(separatedBy: "## Bias audit summary (NYC Local Law 144 style)").last)
         let headings = ["sex": "Sex categories", "race_ethnicity": "Race/ethnicity categories", "sex × race_ethnicity": "Intersectional categories"]
-        XCTAssertEqual(expected.tables.count, 5)
+        XCTAssertEqual(expected.tables.count, 6)
         for table in expected.tables {
             let heading = "### hiring · \(headings[table.attribute]!): \(table.rate == "selection" ? "Selection rate" : "Scoring rate")\n"
             let section = try XCTUnwrap(summary.components(separatedBy: heading).dropFirst().first?.components(separatedBy: "\n### ").first,
