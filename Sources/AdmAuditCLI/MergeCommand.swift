@@ -24,6 +24,7 @@ struct MergeCommand: ParsableCommand {
         let pipeline = try report.loadPipeline()
         try OutputFolder.prepare(report.output, inputs: states)
         let result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: report.pipeline)
-        try report.finish(result, alsoWritten: [], note: "merged \(states.count) shard states; ")
+        try report.finish(result, alsoWritten: [], note: pipeline.report.language.text("merged \(states.count) shard states; ",
+                                                                                      "已合并 \(states.count) 个分片状态；"))
     }
 }

@@ -143,7 +143,7 @@ public enum HTMLReport {
                         return group.impactRatio.value
                     })
                 }
-                out += "<h3>\(stratumName(type, attribute)): \(t.impactRatio)</h3>\n"
+                out += "<h3>\(stratumName(type, attribute)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
                 out += figure(SVGCharts.drift(name: "\(type.rawValue) · \(attribute)", months: months.map(\.0), series: series,
                                               threshold: threshold, text: t))
                 out += table("drift", headers: [t.month] + labels.map(HTMLText.isolated), numeric: Set(1..<labels.count + 1), escapeHeaders: false,
@@ -151,7 +151,7 @@ public enum HTMLReport {
                     guard let stratum else { return nil }
                     return [HTMLText.escape(month)] + labels.map { label in
                         guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
-                        return group.suppressed ? suppressed(t) : ratio(group.impactRatio, t)
+                        return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(ratio(group.impactRatio, t)))"
                     }
                 })
             }
@@ -172,13 +172,13 @@ public enum HTMLReport {
             for (type, attribute) in keys.sorted(by: { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }) {
                 let rows = levels.map { level in (level.level, level.strata.first { $0.decisionType == type && $0.attribute == attribute }) }
                 let labels = Array(Set(rows.flatMap { $0.1?.groups.map(\.group) ?? [] })).sorted()
-                out += "<h3>\(stratumName(type, attribute)): \(t.impactRatio)</h3>\n"
+                out += "<h3>\(stratumName(type, attribute)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
                 out += table("by-level", headers: [HTMLText.isolated(column)] + labels.map(HTMLText.isolated), numeric: Set(1..<labels.count + 1),
                              escapeHeaders: false, rows: rows.compactMap { level, stratum in
                     guard let stratum else { return nil }
                     return [HTMLText.isolated(level)] + labels.map { label in
                         guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
-                        return group.suppressed ? suppressed(t) : ratio(group.impactRatio, t)
+                        return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(ratio(group.impactRatio, t)))"
                     }
                 })
             }

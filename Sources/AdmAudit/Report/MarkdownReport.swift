@@ -93,7 +93,7 @@ public enum MarkdownReport {
         // Drift by month: one table per decision type and attribute, a row a month.
         if result.drift.count > 1 {
             out += "## \(t.drift)\n\n"
-            out += impactRatioTables(result.drift.map { ($0.month, $0.strata) }, rowHeader: t.month, t)
+            out += rateTables(result.drift.map { ($0.month, $0.strata) }, rowHeader: t.month, t)
         }
 
         // Within each level of each `bias.by` attribute (each site): a row a level.
@@ -101,7 +101,7 @@ public enum MarkdownReport {
             let levels = result.byLevel.filter { $0.column == column }
             guard !levels.isEmpty else { continue }
             out += "## \(t.outcomesBy(Markdown.escape(column)))\n\n"
-            out += impactRatioTables(levels.map { (Markdown.escape($0.level), $0.strata) }, rowHeader: Markdown.escape(column), t)
+            out += rateTables(levels.map { (Markdown.escape($0.level), $0.strata) }, rowHeader: Markdown.escape(column), t)
         }
 
         // Contests overturned by group.
@@ -178,9 +178,10 @@ public enum MarkdownReport {
         return out
     }
 
-    /// Impact ratios by row (a month, a site) for each decision type and attribute: one
-    /// table each, a column a group. `rows` labels are ready for Markdown.
-    static func impactRatioTables(_ rows: [(label: String, strata: [SelectionStratum])], rowHeader: String, _ t: ReportText) -> String {
+    /// Selection rates and impact ratios by row (a month, a site) for each decision type
+    /// and attribute: one table each, a column a group, cells `rate (ratio)`. `rows`
+    /// labels are ready for Markdown.
+    static func rateTables(_ rows: [(label: String, strata: [SelectionStratum])], rowHeader: String, _ t: ReportText) -> String {
         var out = ""
         var keys: [(DecisionType, String)] = []
         for row in rows {
@@ -192,14 +193,14 @@ public enum MarkdownReport {
             let labels = Array(Set(rows.flatMap { row in
                 row.strata.filter { $0.decisionType == type && $0.attribute == attribute }.flatMap { $0.groups.map(\.group) }
             })).sorted()
-            out += "### \(Markdown.escape(type.rawValue)) · \(Markdown.escape(attribute)): \(t.impactRatio)\n\n"
+            out += "### \(Markdown.escape(type.rawValue)) · \(Markdown.escape(attribute)): \(t.selectionRate) (\(t.impactRatio))\n\n"
             out += "| \(rowHeader) | " + labels.map(Markdown.escape).joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---:|", count: labels.count) + "\n"
             for row in rows {
                 guard let stratum = row.strata.first(where: { $0.decisionType == type && $0.attribute == attribute }) else { continue }
                 let cells = labels.map { label -> String in
                     guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
-                    return group.suppressed ? t.suppressed : format(group.impactRatio)
+                    return group.suppressed ? t.suppressed : "\(fixed(group.selectionRate)) (\(format(group.impactRatio)))"
                 }
                 out += "| \(row.label) | " + cells.joined(separator: " | ") + " |\n"
             }

@@ -31,7 +31,7 @@ final class LevelSelectionTests: XCTestCase {
             }
         }
         let markdown = MarkdownReport.render(result)
-        XCTAssertTrue(markdown.contains("## Outcomes within each site\n\n### dismissal · ethnicity: Impact ratio\n\n| site | Han |"), markdown)
+        XCTAssertTrue(markdown.contains("## Outcomes within each site\n\n### dismissal · ethnicity: Selection rate (Impact ratio)\n\n| site | Han |"), markdown)
         XCTAssertTrue(HTMLReport.render(result).contains("<section id=\"by-level-1\">"))
         let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(result).utf8)) as! [String: Any]
         let levels = try XCTUnwrap(json["selection_by_level"] as? [[String: Any]])
