@@ -151,7 +151,7 @@ public enum HTMLReport {
                     guard let stratum else { return nil }
                     return [HTMLText.escape(month)] + labels.map { label in
                         guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
-                        return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(ratio(group.impactRatio, t)))"
+                        return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(group.impactRatio.value.map(number) ?? "—"))"
                     }
                 })
             }
@@ -178,7 +178,7 @@ public enum HTMLReport {
                     guard let stratum else { return nil }
                     return [HTMLText.isolated(level)] + labels.map { label in
                         guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
-                        return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(ratio(group.impactRatio, t)))"
+                        return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(group.impactRatio.value.map(number) ?? "—"))"
                     }
                 })
             }

@@ -200,7 +200,8 @@ public enum MarkdownReport {
                 guard let stratum = row.strata.first(where: { $0.decisionType == type && $0.attribute == attribute }) else { continue }
                 let cells = labels.map { label -> String in
                     guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
-                    return group.suppressed ? t.suppressed : "\(fixed(group.selectionRate)) (\(format(group.impactRatio)))"
+                    // An undefined ratio is a dash here; its reason is in the run's own table.
+                    return group.suppressed ? t.suppressed : "\(fixed(group.selectionRate)) (\(group.impactRatio.value.map(fixed) ?? "—"))"
                 }
                 out += "| \(row.label) | " + cells.joined(separator: " | ") + " |\n"
             }
