@@ -275,6 +275,11 @@ public struct AuditRun {
                 "no as-of date was given (--as-of or audit_date): checks of what is still pending on that date cannot judge and count as unknown",
                 "未给出审计基准日（--as-of 或 audit_date）：判断截至该日仍未处理事项的检查无法评判，相关记录计为无法判断")))
         }
+        if pipeline.report.subjectIDs == .pseudonymize && pseudonymKey == nil {
+            diagnostics.append(Diagnostic(level: .note, file: nil, message: language.text(
+                "no pseudonym key was given (ADMAUDIT_PSEUDONYM_KEY or report.pseudonym_key_file): subject pseudonyms are keyed by a hash of the inputs, so the same inputs give the same pseudonyms, and whoever holds the export can recompute them; give a key of your own to keep them from the employer",
+                "未提供假名密钥（ADMAUDIT_PSEUDONYM_KEY 或 report.pseudonym_key_file）：员工假名以输入文件的哈希为密钥，相同输入得到相同假名，持有导出文件者可重新算出；如需对用人单位保密，请自备密钥")))
+        }
         if pipeline.input.assumeAutomated {
             diagnostics.append(Diagnostic(level: .note, file: nil, message: language.text(
                 "decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)",
