@@ -35,6 +35,11 @@ public enum CheckVerdict: Equatable {
     case compliant
     /// A violation, with a one-line detail naming the fields that prove it.
     case violation(String)
+    /// A violation that rests on some of the check's citations only, named by instrument
+    /// and article (`PIPL 28`, `AIA 5(1)(f)`): its finding cites those of them in force (all
+    /// in force when none of them is). A DM-01 finding on health data does not cite the
+    /// AI Act's ban on emotion recognition.
+    case violationCiting(String, citations: Set<String>)
     /// A violation because the employer did not record what would show compliance.
     case violationNotRecorded(String)
     /// Cannot be judged: a field the check needs was not recorded.

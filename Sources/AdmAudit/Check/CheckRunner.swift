@@ -21,17 +21,20 @@ struct CheckRunner {
         /// Local day from which each citation applies, and its jurisdiction.
         let fromDays: [Int64]
         let jurisdictions: [String]
+        /// `instrument article` of each citation, for verdicts that name theirs.
+        let citationKeys: [String]
         /// Legal-basis text by bit set of citations in force (at most 8 citations a check).
         let basisTexts: [String]
 
         init(check: any RecordCheck, id: String, severity: Severity, inForceOnAsOfDate: Bool,
-             fromDays: [Int64], jurisdictions: [String], basisTexts: [String]) {
+             fromDays: [Int64], jurisdictions: [String], citationKeys: [String], basisTexts: [String]) {
             self.check = check
             self.id = id
             self.severity = severity
             self.inForceOnAsOfDate = inForceOnAsOfDate
             self.fromDays = fromDays
             self.jurisdictions = jurisdictions
+            self.citationKeys = citationKeys
             self.basisTexts = basisTexts
         }
 
@@ -76,6 +79,7 @@ struct CheckRunner {
                 inForceOnAsOfDate: descriptor.inForceOnAsOfDate,
                 fromDays: citations.map { AsOfDate($0.appliesFrom).map(LocalCalendar.day(of:)) ?? .min },
                 jurisdictions: citations.map(\.jurisdiction),
+                citationKeys: citations.map { "\($0.instrument) \($0.article)" },
                 basisTexts: (0..<(1 << citations.count)).map { mask in
                     citations.indices.filter { mask & (1 << $0) != 0 }.map { citations[$0].text(language) }.joined(separator: "; ")
                 }
@@ -109,6 +113,7 @@ struct CheckRunner {
             if inForce == 0 && !entry.fromDays.isEmpty { continue }
             let detail: String
             var notRecorded = false
+            var cited = inForce
             switch entry.check.evaluate(record, context: context) {
             case .notApplicable:
                 continue
@@ -127,6 +132,11 @@ struct CheckRunner {
                 continue
             case .violation(let text):
                 detail = text
+            case .violationCiting(let text, let citations):
+                detail = text
+                var named = 0
+                for (bit, key) in entry.citationKeys.enumerated() where citations.contains(key) { named |= 1 << bit }
+                if inForce & named != 0 { cited = inForce & named }
             case .violationNotRecorded(let text):
                 detail = text
                 notRecorded = true
@@ -147,7 +157,7 @@ struct CheckRunner {
                 checkID: entry.id, severity: entry.severity,
                 decisionType: record.decisionType, decidedAt: strings!.decidedAt,
                 detail: detail, notRecorded: notRecorded,
-                legalBasis: entry.basisTexts[inForce], file: file, line: record.line
+                legalBasis: entry.basisTexts[cited], file: file, line: record.line
             ))
         }
     }

@@ -94,14 +94,29 @@ final class ProhibitedDataUsedTests: XCTestCase {
 
     func testLegalBasisIsTheRulesInForceOnTheDecisionDate() throws {
         let pipeline = TestSupport.plainPipeline + "\nchecks:\n  jurisdictions: [EU]\n"
-        // Before AI Act Art. 5 applied (2025-02-02) only GDPR 9 is cited; after it, both.
+        // Emotional state rests on the AI Act's ban (and PWD 7, not yet in force). Before the
+        // ban applied (2025-02-02) none of its own citations is in force, so the finding
+        // cites what is (GDPR 9); after it, the ban alone.
         let (_, findings) = try dm01(row("D1", date: "2025-02-01", categories: "mood") + row("D2", categories: "mood"), pipeline: pipeline)
         XCTAssertEqual(findings.map(\.legalBasis), [
             "GDPR Art. 9",
-            "GDPR Art. 9; AI Act (EU) 2024/1689 Art. 5(1)(f)",
+            "AI Act (EU) 2024/1689 Art. 5(1)(f)",
         ])
         let (_, all) = try dm01(row("D3", categories: "mood"))
-        XCTAssertEqual(all.first?.legalBasis, "PIPL Art. 6; PIPL Art. 28; GDPR Art. 9; AI Act (EU) 2024/1689 Art. 5(1)(f)")
+        XCTAssertEqual(all.first?.legalBasis, "PIPL Art. 6; AI Act (EU) 2024/1689 Art. 5(1)(f)")
+    }
+
+    /// A finding cites what forbids the categories it found, not every citation of the check.
+    func testAFindingCitesWhatForbidsItsCategories() throws {
+        let (_, findings) = try dm01(row("D1", categories: "sick_leave") + row("D2", categories: "job_search; mood"))
+        XCTAssertEqual(findings.map(\.legalBasis), [
+            "PIPL Art. 6; PIPL Art. 28; GDPR Art. 9",
+            "PIPL Art. 6; AI Act (EU) 2024/1689 Art. 5(1)(f)",
+        ])
+        // A category of the pipeline's own vocabulary keeps every citation in force.
+        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  DM-01:\n    categories: {salary_history: [salary_history]}\n"
+        let (_, own) = try dm01(row("D3", categories: "salary_history"), pipeline: pipeline)
+        XCTAssertEqual(own.first?.legalBasis, "PIPL Art. 6; PIPL Art. 28; GDPR Art. 9; AI Act (EU) 2024/1689 Art. 5(1)(f)")
     }
 
     func testDecisionBeforeAnyCitedRuleIsSkipped() throws {

@@ -8,6 +8,9 @@
 /// English and Chinese synonyms. The detail names the canonical categories and the items
 /// as the export wrote them, e.g. `health [病历, sick_leave]`.
 ///
+/// A finding cites what forbids the categories it found (`basisByCategory`): health data
+/// is not held against the AI Act's ban on emotion recognition.
+///
 /// An empty `data_categories` (or one of separators only) is unknown, not a violation: the export does not say what
 /// the decision used. Items outside the vocabulary are not flagged, however sensitive
 /// they sound; a pipeline replaces the whole vocabulary under `checks.DM-01.categories`
@@ -71,7 +74,30 @@ public struct ProhibitedDataUsed: RecordCheck {
             return TermMatcher.hasItem(in: record.dataCategories)
                 ? .compliant : .unknown(context.text("data_categories holds no items", "data_categories 中没有任何条目"))
         }
-        return .violation(context.text("data_categories include prohibited data: ", "data_categories 含有禁止使用的数据：")
-            + matcher.describeMatches(in: record.dataCategories))
+        let detail = context.text("data_categories include prohibited data: ", "data_categories 含有禁止使用的数据：")
+            + matcher.describeMatches(in: record.dataCategories)
+        // The finding cites what forbids the categories found; a category of the pipeline's
+        // own vocabulary, which this check cannot place, keeps every citation.
+        var citations: Set<String> = []
+        for (term, _) in matcher.matchedItems(in: record.dataCategories) {
+            guard let basis = Self.basisByCategory[term] else { return .violation(detail) }
+            citations.formUnion(basis)
+        }
+        return .violationCiting(detail, citations: citations)
     }
+
+    /// Which of the check's citations forbid each default category (LAW.md): PIPL 6
+    /// (minimum necessary) all; PIPL 28 the sensitive ones (health, biometric, location
+    /// tracking); PWD 7 those it lists for platform work; GDPR 9 the special categories;
+    /// AI Act 5(1)(f) emotion recognition only.
+    static let basisByCategory: [String: Set<String>] = [
+        "health": ["PIPL 6", "PIPL 28", "PWD 7", "GDPR 9"],
+        "biometric": ["PIPL 6", "PIPL 28", "PWD 7", "GDPR 9"],
+        "private_communications": ["PIPL 6", "PWD 7"],
+        "off_duty_activity": ["PIPL 6", "PWD 7"],
+        "emotional_state": ["PIPL 6", "PWD 7", "AIA 5(1)(f)"],
+        "union_activity": ["PIPL 6", "PWD 7", "GDPR 9"],
+        "job_search": ["PIPL 6"],
+        "location_outside_work": ["PIPL 6", "PIPL 28", "PWD 7"],
+    ]
 }
