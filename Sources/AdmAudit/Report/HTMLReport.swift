@@ -126,34 +126,17 @@ public enum HTMLReport {
         // Drift by month: per decision type and attribute, a chart and a row a month.
         if result.drift.count > 1 {
             out += "<section id=\"drift\">\n<h2>\(t.drift)</h2>\n<p class=\"legend\">\(HTMLText.escape(t.driftCaption(threshold)))</p>\n"
-            var keys: [(DecisionType, String)] = []
-            for month in result.drift {
-                for stratum in month.strata where !keys.contains(where: { $0 == (stratum.decisionType, stratum.attribute) }) {
-                    keys.append((stratum.decisionType, stratum.attribute))
-                }
-            }
-            for (type, attribute) in keys.sorted(by: { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }) {
-                let months = result.drift.map { month in
-                    (month.month, month.strata.first { $0.decisionType == type && $0.attribute == attribute })
-                }
-                let labels = Array(Set(months.flatMap { $0.1?.groups.map(\.group) ?? [] })).sorted()
-                let series = labels.map { label in
-                    (label: label, values: months.map { month -> Double? in
-                        guard let group = month.1?.groups.first(where: { $0.group == label }), !group.suppressed else { return nil }
+            for grid in RateGrid.grids(result.drift.map { ($0.month, $0.strata) }) {
+                let series = grid.groups.map { label in
+                    (label: label, values: grid.rows.map { row -> Double? in
+                        guard let group = RateGrid.group(label, in: row.stratum), !group.suppressed else { return nil }
                         return group.impactRatio.value
                     })
                 }
-                out += "<h3>\(stratumName(type, attribute)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
-                out += figure(SVGCharts.drift(name: "\(type.rawValue) · \(attribute)", months: months.map(\.0), series: series,
-                                              threshold: threshold, text: t))
-                out += table("drift", headers: [t.month] + labels.map(HTMLText.isolated), numeric: Set(1..<labels.count + 1), escapeHeaders: false,
-                             rows: months.compactMap { month, stratum in
-                    guard let stratum else { return nil }
-                    return [HTMLText.escape(month)] + labels.map { label in
-                        guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
-                        return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(group.impactRatio.value.map(number) ?? "—"))"
-                    }
-                })
+                out += "<h3>\(stratumName(grid.decisionType, grid.attribute)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
+                out += figure(SVGCharts.drift(name: "\(grid.decisionType.rawValue) · \(grid.attribute)", months: grid.rows.map(\.label),
+                                              series: series, threshold: threshold, text: t))
+                out += rateTable("drift", grid, rowHeader: t.month, rowLabel: HTMLText.escape, t)
             }
             out += "</section>\n"
         }
@@ -163,24 +146,9 @@ public enum HTMLReport {
             let levels = result.byLevel.filter { $0.column == column }
             guard !levels.isEmpty else { continue }
             out += "<section id=\"by-level-\(index + 1)\">\n<h2>\(HTMLText.escape(t.outcomesBy(column)))</h2>\n"
-            var keys: [(DecisionType, String)] = []
-            for level in levels {
-                for stratum in level.strata where !keys.contains(where: { $0 == (stratum.decisionType, stratum.attribute) }) {
-                    keys.append((stratum.decisionType, stratum.attribute))
-                }
-            }
-            for (type, attribute) in keys.sorted(by: { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }) {
-                let rows = levels.map { level in (level.level, level.strata.first { $0.decisionType == type && $0.attribute == attribute }) }
-                let labels = Array(Set(rows.flatMap { $0.1?.groups.map(\.group) ?? [] })).sorted()
-                out += "<h3>\(stratumName(type, attribute)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
-                out += table("by-level", headers: [HTMLText.isolated(column)] + labels.map(HTMLText.isolated), numeric: Set(1..<labels.count + 1),
-                             escapeHeaders: false, rows: rows.compactMap { level, stratum in
-                    guard let stratum else { return nil }
-                    return [HTMLText.isolated(level)] + labels.map { label in
-                        guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
-                        return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(group.impactRatio.value.map(number) ?? "—"))"
-                    }
-                })
+            for grid in RateGrid.grids(levels.map { ($0.level, $0.strata) }) {
+                out += "<h3>\(stratumName(grid.decisionType, grid.attribute)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
+                out += rateTable("by-level", grid, rowHeader: HTMLText.isolated(column), rowLabel: HTMLText.isolated, t)
             }
             out += "</section>\n"
         }
@@ -286,6 +254,19 @@ public enum HTMLReport {
         let all = cells()
         guard isSuppressed else { return [label] + all }
         return [label] + Array(repeating: suppressed(t), count: all.count - kept) + all.suffix(kept)
+    }
+
+    /// A grid's table: a row a month or level that has the stratum, a column a group,
+    /// cells `rate (ratio)`; an undefined ratio is a dash (its reason is in the run's table).
+    static func rateTable(_ kind: String, _ grid: RateGrid, rowHeader: String, rowLabel: (String) -> String, _ t: ReportText) -> String {
+        table(kind, headers: [rowHeader] + grid.groups.map(HTMLText.isolated), numeric: Set(1..<grid.groups.count + 1), escapeHeaders: false,
+              rows: grid.rows.compactMap { label, stratum in
+            guard let stratum else { return nil }
+            return [rowLabel(label)] + grid.groups.map { name in
+                guard let group = RateGrid.group(name, in: stratum) else { return "" }
+                return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(group.impactRatio.value.map(number) ?? "—"))"
+            }
+        })
     }
 
     static func figure(_ svg: String, caption: String? = nil) -> String {

@@ -183,27 +183,17 @@ public enum MarkdownReport {
     /// labels are ready for Markdown.
     static func rateTables(_ rows: [(label: String, strata: [SelectionStratum])], rowHeader: String, _ t: ReportText) -> String {
         var out = ""
-        var keys: [(DecisionType, String)] = []
-        for row in rows {
-            for stratum in row.strata where !keys.contains(where: { $0 == (stratum.decisionType, stratum.attribute) }) {
-                keys.append((stratum.decisionType, stratum.attribute))
-            }
-        }
-        for (type, attribute) in keys.sorted(by: { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }) {
-            let labels = Array(Set(rows.flatMap { row in
-                row.strata.filter { $0.decisionType == type && $0.attribute == attribute }.flatMap { $0.groups.map(\.group) }
-            })).sorted()
-            out += "### \(Markdown.escape(type.rawValue)) · \(Markdown.escape(attribute)): \(t.selectionRate) (\(t.impactRatio))\n\n"
-            out += "| \(rowHeader) | " + labels.map(Markdown.escape).joined(separator: " | ") + " |\n"
-            out += "|---|" + String(repeating: "---:|", count: labels.count) + "\n"
-            for row in rows {
-                guard let stratum = row.strata.first(where: { $0.decisionType == type && $0.attribute == attribute }) else { continue }
-                let cells = labels.map { label -> String in
-                    guard let group = stratum.groups.first(where: { $0.group == label }) else { return "" }
+        for grid in RateGrid.grids(rows) {
+            out += "### \(Markdown.escape(grid.decisionType.rawValue)) · \(Markdown.escape(grid.attribute)): \(t.selectionRate) (\(t.impactRatio))\n\n"
+            out += "| \(rowHeader) | " + grid.groups.map(Markdown.escape).joined(separator: " | ") + " |\n"
+            out += "|---|" + String(repeating: "---:|", count: grid.groups.count) + "\n"
+            for (label, stratum) in grid.rows where stratum != nil {
+                let cells = grid.groups.map { name -> String in
+                    guard let group = RateGrid.group(name, in: stratum) else { return "" }
                     // An undefined ratio is a dash here; its reason is in the run's own table.
                     return group.suppressed ? t.suppressed : "\(fixed(group.selectionRate)) (\(group.impactRatio.value.map(fixed) ?? "—"))"
                 }
-                out += "| \(row.label) | " + cells.joined(separator: " | ") + " |\n"
+                out += "| \(label) | " + cells.joined(separator: " | ") + " |\n"
             }
             out += "\n"
         }
