@@ -75,13 +75,16 @@ struct SplitAudit {
             throw error
         }
         job.wait()
-        let secondFacts = try job.result!.get()
-        if let error = first.sinkError ?? second.sinkError { throw error }
-
+        // The first part's writes are the start of a run in one piece: its failure is real.
+        if let error = first.sinkError { throw error }
+        // A cut inside a quoted field makes the second part read nonsense, and whatever that
+        // part met (even a full disk) is not the file's: check the cut before its errors.
         guard firstFacts.endedAtRowBoundary, firstFacts.lines == plan.linesBefore, !first.ids.sharesAnID(with: second.ids) else {
             try sink.discard(part: partSink)
             return nil
         }
+        let secondFacts = try job.result!.get()
+        if let error = second.sinkError { throw error }
 
         try sink.appendPart(partSink)
         first.end()

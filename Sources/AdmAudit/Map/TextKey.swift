@@ -4,6 +4,16 @@
 /// (common in Chinese Excel cells) and a stray byte-order mark. Case-folding lowers
 /// ASCII on the byte path and uses Unicode lower-casing on the String path, so
 /// `Female`, ` female ` and `FEMALE` match and `女` matches itself.
+extension String {
+    /// Order by UTF-8 bytes: a total order on labels. String's own `<` holds canonically
+    /// equivalent spellings (NFC `é`, NFD `e` + accent) equal, and the run keeps them
+    /// apart, so ties among them would leave the output order to chance.
+    func precedesByBytes(_ other: String) -> Bool { utf8.lexicographicallyPrecedes(other.utf8) }
+
+    /// Equal bytes, not merely canonically equivalent.
+    func hasSameBytes(as other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+}
+
 public enum TextKey {
     /// The key for a String (pipeline synonyms, headers).
     public static func make(_ text: String) -> String {

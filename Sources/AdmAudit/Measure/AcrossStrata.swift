@@ -12,9 +12,9 @@ enum AcrossStrata {
             let stratum = strata[s]
             guard let attribute = attributes.firstIndex(where: { $0.name == stratum.attribute }),
                   let referenceLabel = stratum.referenceGroup,
-                  let referenceCode = attributes[attribute].labels.firstIndex(of: referenceLabel) else { continue }
+                  let referenceCode = attributes[attribute].labels.firstIndex(where: { $0.hasSameBytes(as: referenceLabel) }) else { continue }
             for g in stratum.groups.indices where !stratum.groups[g].isReference {
-                guard let code = attributes[attribute].labels.firstIndex(of: stratum.groups[g].group) else { continue }
+                guard let code = attributes[attribute].labels.firstIndex(where: { $0.hasSameBytes(as: stratum.groups[g].group) }) else { continue }
                 for column in columns {
                     var tables: [(a: Int, b: Int, c: Int, d: Int)] = []
                     for level in column.levels {

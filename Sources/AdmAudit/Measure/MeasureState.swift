@@ -113,17 +113,19 @@ public struct MeasureState: Sendable {
 
         // Translate the other state's codes: same label (as values match: trimmed, case
         // folded) → this state's code; a new label → a new code here.
+        // Keys are bytes, not Strings: Strings compare canonically equivalent spellings
+        // (NFC `é`, NFD `e` + accent) as equal, and a run keeps them apart.
         var remap: [[Int32]] = []
         for attribute in 0..<plainAttributeCount {
-            var known: [String: Int32] = [:]
-            for (code, label) in labels[attribute].enumerated() where known[TextKey.make(label)] == nil {
-                known[TextKey.make(label)] = Int32(code)
+            var known: [[UInt8]: Int32] = [:]
+            for (code, label) in labels[attribute].enumerated() where known[Self.key(label)] == nil {
+                known[Self.key(label)] = Int32(code)
             }
             remap.append(other.labels[attribute].map { label in
-                if let code = known[TextKey.make(label)] { return code }
+                if let code = known[Self.key(label)] { return code }
                 let code = Int32(labels[attribute].count)
                 labels[attribute].append(label)
-                known[TextKey.make(label)] = code
+                known[Self.key(label)] = code
                 return code
             })
         }
@@ -157,6 +159,9 @@ public struct MeasureState: Sendable {
         scores.merge(other.scores, remap: remap)
         return nil
     }
+
+    /// A label as values are matched: trimmed and lower-cased, compared by its bytes.
+    static func key(_ label: String) -> [UInt8] { Array(TextKey.make(label).utf8) }
 
     // MARK: Statistics
 
@@ -215,7 +220,7 @@ public struct MeasureState: Sendable {
                 columns.append((name, monthly.keys.sorted().map { monthly[$0]! }))
             } else if let slot = byAttributes.firstIndex(where: { attributeNames[$0] == name }) {
                 let attribute = byAttributes[slot]
-                let levels = byLevels[slot].keys.sorted { labels[attribute][Int($0)] < labels[attribute][Int($1)] }
+                let levels = byLevels[slot].keys.sorted { labels[attribute][Int($0)].precedesByBytes(labels[attribute][Int($1)]) }
                 columns.append((name, levels.map { byLevels[slot][$0]! }))
                 // Within each level (each site), the outcomes by the other attributes.
                 byLevel += levels.map { level in

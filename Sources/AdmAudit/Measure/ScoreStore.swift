@@ -187,7 +187,7 @@ struct ScoreStore: Sendable {
                         suppressed: values.count < suppressBelow
                     ))
                 }
-                rows.sort { $0.group < $1.group }
+                rows.sort { $0.group.precedesByBytes($1.group) }
                 let known = rows.reduce(0) { $0 + $1.n }
                 let eligible = rows.filter { $0.n >= bias.minGroupSize && Double($0.n) >= bias.exclusionShare * Double(known) }
                 let best = eligible.map(\.scoringRate).max()

@@ -217,7 +217,7 @@ extension SelectionCounts {
                 }
                 let unknownCell = cell(type, index, group: AttributeGroups.unknown)
                 if let unknownCell { unknown = unknownCell.n }
-                members.sort { $0.label < $1.label }
+                members.sort { $0.label.precedesByBytes($1.label) }
 
                 let (reference, missingReason) = Self.reference(among: members, attribute: groups.name, bias: bias,
                                                                 suppressBelow: suppressBelow, language: language)
@@ -239,7 +239,7 @@ extension SelectionCounts {
                     }
                     let small = member.cell.n < bias.minGroupSize
                         || Double(member.cell.n) < bias.exclusionShare * Double(known)
-                    let isReference = member.label == reference?.label
+                    let isReference = reference.map { member.label.hasSameBytes(as: $0.label) } ?? false
                     var group = GroupSelection(
                         group: member.label, n: member.cell.n, favorable: member.cell.favorable,
                         selectionRate: selection, impactRatio: ratio,
@@ -313,7 +313,7 @@ extension SelectionCounts {
                 let (ra, rb) = (a.cell.rate, b.cell.rate)
                 if ra != rb { return ra < rb }
                 if a.cell.n != b.cell.n { return a.cell.n < b.cell.n }
-                return a.label > b.label
+                return b.label.precedesByBytes(a.label)
             }
             return (found, found == nil ? language.text(
                 "no group has at least \(minimum) decisions (bias.min_group_size\(suppressBelow > bias.minGroupSize ? ", report.suppress_below" : "")) and \(bias.exclusionShare * 100)% of the stratum (bias.exclusion_share)",
@@ -335,7 +335,7 @@ extension SelectionCounts {
             assigned[receiver].cell.add(unknown)
             guard let reference = reference(among: assigned, attribute: attribute, bias: bias, suppressBelow: suppressBelow).0,
                   reference.cell.favorable > 0,
-                  let group = assigned.first(where: { $0.label == label }) else { continue }
+                  let group = assigned.first(where: { $0.label.hasSameBytes(as: label) }) else { continue }
             let ratio = group.cell.rate / reference.cell.rate
             lowest = min(lowest, ratio)
             highest = max(highest, ratio)

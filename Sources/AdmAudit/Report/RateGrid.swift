@@ -18,13 +18,17 @@ struct RateGrid {
         }
         return keys.sorted(by: { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }).map { type, attribute in
             let found = rows.map { row in (row.label, row.strata.first { $0.decisionType == type && $0.attribute == attribute }) }
-            let groups = Array(Set(found.flatMap { $0.1?.groups.map(\.group) ?? [] })).sorted()
+            var groups: [String] = []
+            for label in found.flatMap({ $0.1?.groups.map(\.group) ?? [] }) where !groups.contains(where: { $0.hasSameBytes(as: label) }) {
+                groups.append(label)
+            }
+            groups.sort { $0.precedesByBytes($1) }
             return RateGrid(decisionType: type, attribute: attribute, groups: groups, rows: found)
         }
     }
 
     /// A row's group of that label, if the row has it.
     static func group(_ label: String, in stratum: SelectionStratum?) -> GroupSelection? {
-        stratum?.groups.first { $0.group == label }
+        stratum?.groups.first { $0.group.hasSameBytes(as: label) }
     }
 }

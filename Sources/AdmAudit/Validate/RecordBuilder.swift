@@ -293,7 +293,8 @@ public final class RecordBuilder {
             var end: UnsafeMutablePointer<CChar>? = nil
             let value = strtod(buffer.baseAddress!, &end)
             guard end == buffer.baseAddress! + count, value.isFinite else { return nil }
-            return value
+            // -0 is 0: the score store keeps scaled decimals, which have no sign of zero.
+            return value + 0.0
         }
     }
 }

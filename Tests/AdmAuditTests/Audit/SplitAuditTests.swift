@@ -105,4 +105,51 @@ final class SplitAuditTests: XCTestCase {
         XCTAssertNil(FileSplitter.plan(path: TestSupport.fixture("sample/decisions_zh_gb18030.csv"), options: ReaderOptions(), minimumBytes: 1))
         XCTAssertNotNil(FileSplitter.plan(path: TestSupport.fixture("sample/decisions_en.csv"), options: ReaderOptions(), minimumBytes: 1))
     }
+
+    /// Canonically equivalent spellings (NFC `é`, NFD `e` + accent) are two groups and two
+    /// reviewers in a run, as their bytes differ; the join must keep them apart too.
+    func testEquivalentSpellingsStayApartAcrossTheCut() throws {
+        let (nfc, nfd) = ("Caf\u{E9}", "Cafe\u{301}")
+        var csv = "decision_id,employee_id,decision_type,outcome,score,automated,decided_at,human_reviewed,reviewer_id,review_result,sex,site\n"
+        for i in 0..<200 {
+            let site = i < 100 ? nfc : nfd
+            let reviewer = i < 100 ? "R1" : (i % 2 == 0 ? "Ren\u{E9}" : "Rene\u{301}")
+            csv += "D\(i),E\(i),hiring,\(i % 3 == 0 ? "adverse" : "favorable"),\(i == 150 ? "-0" : "\(i % 10).5"),yes,2025-0\(1 + i % 6)-0\(1 + i % 9) 09:00,yes,\(reviewer),upheld,\(i % 2 == 0 ? "female" : "male"),\(site)\n"
+        }
+        let pipeline = TestSupport.temporaryFile("""
+        admaudit: 1
+        attributes:
+          sex: [sex]
+          site: [site]
+        values:
+          attributes:
+            site: {}
+        checks:
+          HR-03: {min_reviews: 20}
+        bias:
+          min_group_size: 1
+          by: [site]
+        report:
+          suppress_below: 0
+        """, name: "spellings.yaml")
+        let run = FixtureRun(name: "spellings", inputs: [TestSupport.temporaryFile(csv)], pipeline: .file(pipeline), asOf: "2025-07-31")
+        var parted = run
+        parted.splitThreshold = 1
+        let halves = try parted.writeOutputsCountingParts()
+        XCTAssertEqual(halves.parts, 2)
+        let whole = try run.writeOutputsCountingParts()
+        for (name, bytes) in whole.outputs.sorted(by: { $0.key < $1.key }) {
+            XCTAssertNil(GoldenReportTests.firstDifference(expected: bytes, actual: halves.outputs[name] ?? Data()), name)
+        }
+        let report = String(decoding: whole.outputs["report.md"]!, as: UTF8.self)
+        XCTAssertTrue(report.contains("HR-03"), "the reviewers are judged")
+        let findings = String(decoding: whole.outputs["findings.csv"]!, as: UTF8.self)
+        XCTAssertEqual(findings.components(separatedBy: ",HR-03,").count - 1, 3, "R1 and both spellings of René")
+    }
+
+    func testMinusZeroIsZero() {
+        let text = Array("-0".utf8)
+        let value = text.withUnsafeBytes { RecordBuilder.number($0) }
+        XCTAssertEqual(value?.bitPattern, 0)
+    }
 }

@@ -80,21 +80,43 @@ public struct RubberStampReview: RunCheck {
         }
     }
 
-    /// Per reviewer (as first spelt): judged reviews, departures, unrecorded results; and the review durations.
+    /// Per reviewer (as first spelt): judged reviews, departures, unrecorded results; and
+    /// the review durations. A label that is not ASCII is saved as `utf8:` and its bytes in
+    /// hex: String keys would make canonically equivalent spellings (NFC and NFD) one
+    /// reviewer, and the run keeps them apart.
     public var observations: RunCheckObservations {
         var saved = RunCheckObservations()
         for reviewer in reviewers {
-            saved.counts[reviewer.label] = [reviewer.judged, reviewer.departed, reviewer.unrecorded]
-            saved.samples[reviewer.label] = reviewer.durations
+            let key = Self.key(reviewer.label)
+            saved.counts[key] = [reviewer.judged, reviewer.departed, reviewer.unrecorded]
+            saved.samples[key] = reviewer.durations
         }
         return saved
     }
 
+    private static func key(_ label: String) -> String {
+        label.utf8.allSatisfy { $0 < 0x80 } && !label.hasPrefix("utf8:") ? label : "utf8:" + label.utf8.map { String($0, radix: 16).leftPadded }.joined()
+    }
+
+    private static func label(_ key: String) -> String? {
+        guard key.hasPrefix("utf8:") else { return key }
+        let hex = Array(key.utf8.dropFirst(5))
+        guard hex.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        for index in stride(from: 0, to: hex.count, by: 2) {
+            guard let byte = UInt8(String(decoding: hex[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(byte)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
     public mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String? {
-        for label in observations.counts.keys.sorted() {
-            let values = observations.counts[label]!
+        for key in observations.counts.keys.sorted() {
+            let values = observations.counts[key]!
+            let samples = observations.samples[key] ?? []
+            guard let label = Self.label(key) else { return "HR-03's reviewer key '\(key)' is damaged" }
             guard values.count == 3, values.allSatisfy({ (0...RunCheckObservations.countLimit).contains($0) }), values[1] <= values[0],
-                  (observations.samples[label]?.count ?? 0) <= RunCheckObservations.countLimit else {
+                  samples.count <= RunCheckObservations.countLimit else {
                 return "HR-03's counts for reviewer '\(label)' are damaged"
             }
             let bytes = Array(label.utf8)
@@ -104,7 +126,7 @@ public struct RubberStampReview: RunCheck {
             reviewers[code].judged += values[0]
             reviewers[code].departed += values[1]
             reviewers[code].unrecorded += values[2]
-            reviewers[code].durations += observations.samples[label] ?? []
+            reviewers[code].durations += samples
         }
         return nil
     }
@@ -155,4 +177,9 @@ public struct RubberStampReview: RunCheck {
         if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
         return "\(Int((seconds / 3600).rounded())) h"
     }
+}
+
+private extension String {
+    /// A byte's two hex digits.
+    var leftPadded: String { count == 1 ? "0" + self : self }
 }
