@@ -257,7 +257,40 @@ public struct CSVReader {
 
     /// Feeds decoded bytes to libcsv in pieces small enough that a runaway field is
     /// caught within one piece of the limit.
+    ///
+    /// A CR not directly followed by LF is cut at: libcsv skips spaces before a row, so in
+    /// `CR spaces LF` the LF would look like the second half of a CRLF and its line would
+    /// go uncounted. After such a CR the reader is told it was no CRLF.
     private static func parse(_ bytes: UnsafeRawBufferPointer, parser: inout csv_parser, state: UnsafeMutablePointer<ParseState>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        if state.pointee.endedOnCR {
+            state.pointee.endedOnCR = false
+            if bytes[0] != 0x0A { state.pointee.lastTerminatorWasCR = false }
+        }
+        var start = 0
+        while start < bytes.count, !state.pointee.stopped {
+            guard let found = memchr(base + start, 0x0D, bytes.count - start) else {
+                feed(UnsafeRawBufferPointer(rebasing: bytes[start...]), parser: &parser, state: state)
+                return
+            }
+            let cr = base.distance(to: UnsafeRawPointer(found))
+            if cr + 1 < bytes.count && bytes[cr + 1] == 0x0A {
+                // CRLF, the common case: on to the next CR.
+                feed(UnsafeRawBufferPointer(rebasing: bytes[start..<(cr + 2)]), parser: &parser, state: state)
+                start = cr + 2
+                continue
+            }
+            feed(UnsafeRawBufferPointer(rebasing: bytes[start...cr]), parser: &parser, state: state)
+            if cr + 1 < bytes.count {
+                state.pointee.lastTerminatorWasCR = false
+            } else {
+                state.pointee.endedOnCR = true
+            }
+            start = cr + 1
+        }
+    }
+
+    private static func feed(_ bytes: UnsafeRawBufferPointer, parser: inout csv_parser, state: UnsafeMutablePointer<ParseState>) {
         guard let base = bytes.baseAddress else { return }
         let piece = 64 * 1024
         var offset = 0
@@ -374,6 +407,8 @@ struct ParseState {
     /// Line ends inside the current row that are not in the row buffer (dropped bytes).
     var uncountedLineBreaks = 0
     var lastTerminatorWasCR = false
+    /// The last byte fed was a CR: whether an LF follows is for the next feed to say.
+    var endedOnCR = false
     var rowOrdinal = 0
     var linesSeen = 0
 

@@ -877,3 +877,32 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(outcome.rows[2].strings, ["D002", "ok"])
     }
 }
+
+/// Line numbers after a CR that ends a row and a line of spaces ending in LF: libcsv
+/// skips the spaces, and the LF must still count as a line of its own.
+final class CRThenSpacesTests: XCTestCase {
+    func testALineOfSpacesAfterALoneCRIsCounted() throws {
+        let csv = "decision_id,employee_id,decision_type,outcome,automated,sex\nD1,E1,hiring,favorable,yes,female\r  \nD2,E2,hiring,adverse,yes,male\nD3,E3,hiring,bogus,yes,male\n"
+        let (result, sink) = try TestSupport.audit(csv: csv)
+        XCTAssertEqual(sink.rejects.map(\.line), [5])
+        XCTAssertEqual(result.inputs[0].lines, 5)
+    }
+
+    func testTheCRAtTheEndOfAChunkStillPairsWithTheLFAtTheStartOfTheNext() throws {
+        // Rows of CRLF across many 1 MiB chunks: every CRLF is one line end, wherever it falls.
+        var csv = "decision_id,employee_id,decision_type,outcome,automated,sex\r\n"
+        var i = 0
+        while csv.utf8.count < (1 << 20) - 200 { csv += "D\(i),E\(i),hiring,favorable,yes,female\r\n"; i += 1 }
+        // A row whose CR is the last byte of the first 1 MiB chunk, its LF the first of the next.
+        let tail = ",E,hiring,favorable,yes,female\r"
+        let padding = (1 << 20) - csv.utf8.count - tail.utf8.count - 1
+        csv += "P" + String(repeating: "x", count: padding) + tail + "\n"
+        XCTAssertEqual(Array(csv.utf8)[(1 << 20) - 1], 0x0D)
+        i += 1
+        while csv.utf8.count < (3 << 20) { csv += "D\(i),E\(i),hiring,favorable,yes,female\r\n"; i += 1 }
+        csv += "DX,EX,hiring,bogus,yes,male\r\n"
+        let (result, sink) = try TestSupport.audit(csv: csv)
+        XCTAssertEqual(sink.rejects.map(\.line), [i + 2])
+        XCTAssertEqual(result.inputs[0].lines, i + 2)
+    }
+}
