@@ -5,17 +5,6 @@ import XCTest
 /// traps, every row is a record or a reject, and the reports render. (A crash would end
 /// the test process, which the runner reports as a failure.)
 final class RandomExportTests: XCTestCase {
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private let headers = [
         "decision_id", "employee_id", "decision_type", "outcome", "score", "automated", "human_reviewed", "reviewer_id",
         "reviewed_at", "decided_at", "effective_at", "notified_at", "appeal_filed_at", "appeal_responded_at", "appeal_reviewer",
@@ -30,7 +19,7 @@ final class RandomExportTests: XCTestCase {
     ]
 
     func testRandomExportsNeverTrapAndAlwaysReconcile() throws {
-        var random = Generator(state: 20_261_123)
+        var random = SeededGenerator(seed: 20_261_123)
         let pipelines = ["labor-inspection", "self-assessment", "research", "nyc-ll144"]
             .map { try! PipelineLoader.load(path: TestSupport.packageRoot.appendingPathComponent("pipelines/\($0).yaml").path) }
         var accepted = 0

@@ -93,21 +93,6 @@ enum CSVReadHarness {
     }
 }
 
-/// Deterministic pseudo-random numbers (SplitMix64), so a failing case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// GB18030 bytes of the Chinese text the tests use, taken from Python's `gb18030` codec
 /// (`'决策编号'.encode('gb18030')`), not from the iconv the reader uses.
 enum GB18030Bytes {
@@ -139,7 +124,7 @@ extension CSVReadHarness {
     /// ends, spaces, letters, NULs and high bytes. No 0xFE, so no input starts with a
     /// UTF-16 byte-order mark and the raw lines are the decoded lines.
     static func randomInputs(count: Int = 300, seed: UInt64 = 0xADA0_D17) -> [[UInt8]] {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let alphabet: [UInt8] = [0x22, 0x22, 0x2C, 0x2C, 0x3B, 0x09, 0x7C, 0x0D, 0x0D, 0x0A, 0x0A, 0x20,
                                  0x61, 0x62, 0x7A, 0x00, 0x80, 0xC3, 0xA9, 0xE5, 0xA5, 0xB3, 0xFF, 0xEF, 0xBB, 0xBF, 0x81, 0x30]
         return (0..<count).map { _ in

@@ -1,4 +1,5 @@
-/// A small seeded generator (SplitMix64), so random tests are the same on every run.
+/// The tests' one seeded generator (SplitMix64), so random cases are the same on every
+/// run and a failing one can be replayed.
 struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
@@ -11,4 +12,10 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A number below `bound`, by modulo (fine for tests; not uniform for huge bounds).
+    mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    /// A double in [0, 1) from the top 53 bits.
+    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -273,7 +273,7 @@ final class ProportionStatisticsTests: XCTestCase {
     // MARK: - Symmetries
 
     func testFisherIsSymmetricInRowsColumnsAndTransposition() {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0..<300 {
             let a = generator.next(upTo: 40), b = generator.next(upTo: 40), c = generator.next(upTo: 40), d = generator.next(upTo: 40)
             let p = Statistics.fisherExactTwoSided(a: a, b: b, c: c, d: d)
@@ -286,7 +286,7 @@ final class ProportionStatisticsTests: XCTestCase {
     }
 
     func testSwappingGroupsNegatesZAndInvertsTheRatioInterval() throws {
-        var generator = SplitMix(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         for _ in 0..<300 {
             let n1 = 1 + generator.next(upTo: 500), n2 = 1 + generator.next(upTo: 500)
             let x1 = generator.next(upTo: n1 + 1), x2 = generator.next(upTo: n2 + 1)
@@ -332,7 +332,7 @@ final class ProportionStatisticsTests: XCTestCase {
     // MARK: - Multiple testing properties
 
     func testHolmAndBHAreMonotoneCappedAndOrderPreserving() {
-        var generator = SplitMix(seed: 3)
+        var generator = SeededGenerator(seed: 3)
         for round in 0..<200 {
             let m = 1 + round % 25
             var p = (0..<m).map { _ in pow(generator.nextUnit(), 3) }
@@ -421,17 +421,3 @@ private func XCTAssertEqual(_ a: [Double], _ b: [Double], accuracy: Double, file
     for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: accuracy, "\(a) vs \(b)", file: file, line: line) }
 }
 
-/// A small seeded generator (SplitMix64), so property tests are repeatable.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(upTo bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
