@@ -164,6 +164,16 @@ public struct AuditResult: Sendable {
     public var totalRejected: Int { inputs.reduce(0) { $0 + $1.rejected } }
     public var reconciles: Bool { inputs.allSatisfy(\.reconciles) }
 
+    /// The checks that found something, the most serious first: what a summary leads with.
+    public var checksWithFindings: [CheckTally] {
+        checks.filter { $0.violations > 0 }.sorted { ($0.descriptor.severity, $0.violations) > ($1.descriptor.severity, $1.violations) }
+    }
+
+    /// The groups whose impact ratio is below the threshold, with their strata, in report order.
+    public var groupsBelowThreshold: [(stratum: SelectionStratum, group: GroupSelection)] {
+        selection.flatMap { stratum in stratum.groups.filter { $0.flag.isBelowThreshold }.map { (stratum, $0) } }
+    }
+
     /// The most severe level among the findings, if any.
     public var worstSeverity: Severity? {
         checks.filter { $0.violations > 0 }.map(\.descriptor.severity).max()

@@ -27,8 +27,7 @@ public enum HTMLReport {
         out += "<li>\(t.pipeline): <code>\(HTMLText.isolated(result.pipeline.name))</code> (SHA-256 <code>\(HTMLText.escape(String(result.pipeline.sha256.prefix(16))))</code>…)</li>\n"
         out += "<li>\(t.asOf): \(result.asOf.map { $0.description } ?? t.notSet) (\(t.asOfSource(result.asOfSource)))</li>\n"
         out += "<li>\(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)</li>\n"
-        let withFindings = result.checks.filter { $0.violations > 0 }
-            .sorted { ($0.descriptor.severity, $0.violations) > ($1.descriptor.severity, $1.violations) }
+        let withFindings = result.checksWithFindings
         if withFindings.isEmpty {
             out += "<li>\(t.noFindings)</li>\n"
         } else {
@@ -36,9 +35,7 @@ public enum HTMLReport {
                 out += "<li class=\"severity-\(tally.descriptor.severity.rawValue)\"><strong>\(HTMLText.escape(tally.descriptor.id))</strong> \(HTMLText.escape(tally.descriptor.title(language))): \(tally.violations) / \(tally.applicable) (\(t.severity(tally.descriptor.severity)))</li>\n"
             }
         }
-        let flagged = result.selection.flatMap { stratum in
-            stratum.groups.filter { $0.flag.isBelowThreshold }.map { (stratum, $0) }
-        }
+        let flagged = result.groupsBelowThreshold
         if !flagged.isEmpty {
             out += "<li>\(t.groupsBelowThreshold):\n<ul>\n"
             for (stratum, group) in flagged {

@@ -14,7 +14,7 @@ public enum MarkdownReport {
         out += "- \(t.pipeline): \(Markdown.code(result.pipeline.name)) (SHA-256 \(Markdown.code(String(result.pipeline.sha256.prefix(16))))…)\n"
         out += "- \(t.asOf): \(result.asOf.map { $0.description } ?? t.notSet) (\(t.asOfSource(result.asOfSource)))\n"
         out += "- \(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)\n"
-        let withFindings = result.checks.filter { $0.violations > 0 }.sorted { ($0.descriptor.severity, $0.violations) > ($1.descriptor.severity, $1.violations) }
+        let withFindings = result.checksWithFindings
         if withFindings.isEmpty {
             out += "- \(t.noFindings)\n"
         } else {
@@ -22,9 +22,7 @@ public enum MarkdownReport {
                 out += "- **\(tally.descriptor.id)** \(Markdown.escape(tally.descriptor.title(language))): \(tally.violations) / \(tally.applicable) (\(t.severity(tally.descriptor.severity)))\n"
             }
         }
-        let flagged = result.selection.flatMap { stratum in
-            stratum.groups.filter { $0.flag.isBelowThreshold }.map { (stratum, $0) }
-        }
+        let flagged = result.groupsBelowThreshold
         if !flagged.isEmpty {
             out += "- \(t.groupsBelowThreshold):\n"
             for (stratum, group) in flagged {

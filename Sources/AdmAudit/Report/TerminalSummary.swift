@@ -27,7 +27,7 @@ public enum TerminalSummary {
                 "\(tally.descriptor.id) \(tally.descriptor.severity.rawValue): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
                 "\(tally.descriptor.id) \(tally.descriptor.severity.rawValue)：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))
         }
-        let flagged = result.selection.flatMap { stratum in stratum.groups.filter { $0.flag.isBelowThreshold }.map { (stratum, $0) } }
+        let flagged = result.groupsBelowThreshold
         for (stratum, group) in flagged.prefix(flaggedLimit) {
             let ratio = group.suppressed
                 ? language.text("suppressed", "已隐藏")
