@@ -155,10 +155,6 @@ struct ScoreStore: Sendable {
         }
     }
 
-    func strata(attributes: [AttributeGroups], bias: BiasSettings, suppressBelow: Int, language: ReportLanguage = .en) -> [ScoreStratum] {
-        strata(groupings: Self.groupings(attributes: attributes, bias: bias), bias: bias, suppressBelow: suppressBelow, language: language)
-    }
-
     func strata(groupings: [Grouping], bias: BiasSettings, suppressBelow: Int, language: ReportLanguage = .en) -> [ScoreStratum] {
         var result: [ScoreStratum] = []
         for type in DecisionType.allCases.sorted() where columns[type.ordinal].count > 0 {

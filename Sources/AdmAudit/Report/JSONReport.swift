@@ -109,15 +109,19 @@ public enum JSONReport {
         return .object(members)
     }
 
-    private static func stratum(_ stratum: SelectionStratum) -> JSONValue {
-        .object([
+    /// What every stratum says of itself, before its groups.
+    private static func stratumHeader(_ stratum: SelectionStratum) -> [(String, JSONValue)] {
+        [
             ("decision_type", .string(stratum.decisionType.rawValue)),
             ("attribute", .string(stratum.attribute)),
             ("decisions", .int(stratum.decisions)),
             ("unknown", .int(stratum.unknown)),
             ("reference_group", stratum.referenceGroup.map(JSONValue.string) ?? .null),
-            ("groups", .array(stratum.groups.map { group($0, in: stratum) })),
-        ])
+        ]
+    }
+
+    private static func stratum(_ stratum: SelectionStratum) -> JSONValue {
+        .object(stratumHeader(stratum) + [("groups", .array(stratum.groups.map { group($0, in: stratum) }))])
     }
 
     private static func group(_ group: GroupSelection, in stratum: SelectionStratum) -> JSONValue {
@@ -159,12 +163,7 @@ public enum JSONReport {
     /// A stratum of rates and ratios only: a month's selection (tests and flags are the
     /// run's), or contests by group.
     private static func rateStratum(_ stratum: SelectionStratum) -> JSONValue {
-        .object([
-            ("decision_type", .string(stratum.decisionType.rawValue)),
-            ("attribute", .string(stratum.attribute)),
-            ("decisions", .int(stratum.decisions)),
-            ("unknown", .int(stratum.unknown)),
-            ("reference_group", stratum.referenceGroup.map(JSONValue.string) ?? .null),
+        .object(stratumHeader(stratum) + [
             ("groups", .array(stratum.groups.map { group in
                 var members: [(String, JSONValue)] = [
                     ("group", .string(group.group)), ("suppressed", .bool(group.suppressed)),

@@ -55,7 +55,7 @@ final class LL144TablesTests: XCTestCase {
         var pipeline = try PipelineLoader.load(path: TestSupport.packageRoot.appendingPathComponent("pipelines/nyc-ll144.yaml").path)
         pipeline.report.layout = .standard
         let (result, _) = try TestSupport.audit([TestSupport.fixture("ll144/applicants.csv")], pipeline: pipeline)
-        XCTAssertFalse(MarkdownReport.render(result).contains("Local Law 144 style)\n\n"))
+        XCTAssertFalse(MarkdownReport.render(result).contains("## Bias audit summary (NYC Local Law 144 style)"))
     }
 
     func testChineseTablesUseChineseHeadings() throws {
