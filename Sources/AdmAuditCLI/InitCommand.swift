@@ -4,17 +4,26 @@ import ArgumentParser
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Print a starter pipeline for an export, from its headers and the values seen in it.",
-        discussion: "Example: admaudit init export.csv > my-pipeline.yaml"
+        abstract: "Print a pipeline inferred from an export's headers and values, with the evidence for each setting.",
+        discussion: "Example: admaudit init export.csv > my-pipeline.yaml; then admaudit run -p my-pipeline.yaml export.csv. "
+            + "`admaudit run export.csv` without -p infers the same pipeline and writes it beside the report."
     )
 
     @Argument(help: "A CSV export.")
     var input: String
 
     func run() throws {
-        let starter = try StarterPipeline.examine(path: input)
-        Terminal.out(starter.yaml(inputName: input))
-        let mapped = starter.columns.filter { $0.mappedTo != nil }.count
-        Terminal.error("admaudit init: \(mapped) of \(starter.columns.count) columns mapped from \(starter.rowsSampled) rows sampled; check the TODO lines")
+        let inferred = try InferredPipeline.infer(path: input)
+        Terminal.out(inferred.yaml)
+        Terminal.error(InitCommand.summary(inferred))
+    }
+
+    /// One line for the terminal, and the TODOs.
+    static func summary(_ inferred: InferredPipeline) -> String {
+        var lines = [inferred.language.text(
+            "admaudit init: \(inferred.mappedColumns) of \(inferred.columns) columns mapped from \(inferred.rowsSampled) rows read; \(inferred.todos.count) to check (TODO)",
+            "admaudit init：\(inferred.columns) 列中映射了 \(inferred.mappedColumns) 列（读取 \(inferred.rowsSampled) 行）；\(inferred.todos.count) 项待核查（TODO）")]
+        for todo in inferred.todos { lines.append("  TODO " + todo) }
+        return lines.joined(separator: "\n")
     }
 }

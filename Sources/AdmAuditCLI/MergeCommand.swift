@@ -21,9 +21,9 @@ struct MergeCommand: ParsableCommand {
     var states: [String]
 
     func run() throws {
-        let pipeline = try report.loadPipeline()
+        let (pipeline, pipelineFile) = try report.loadPipeline()
         try OutputFolder.prepare(report.output, inputs: states)
-        let result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: report.pipeline)
+        let result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile)
         try report.finish(result, alsoWritten: [], note: pipeline.report.language.text("merged \(states.count) shard states; ",
                                                                                       "已合并 \(states.count) 个分片状态；"))
     }

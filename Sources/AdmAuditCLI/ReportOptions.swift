@@ -6,8 +6,8 @@ import Foundation
 /// do at both ends: load the pipeline with `--lang` applied; write the reports and the
 /// state, print the summary and exit by `--fail-on`.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "The pipeline file (YAML).")
-    var pipeline: String
+    @Option(name: .shortAndLong, help: "The pipeline file (YAML). `run` without it infers one from the export and writes it beside the report (pipeline.yaml).")
+    var pipeline: String?
 
     @Option(name: .shortAndLong, help: "The output folder (created, owner-only).")
     var output: String = "admaudit-report"
@@ -21,12 +21,20 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("save-state"), help: "Also write the measure stage's state (state.json), for `admaudit merge`.")
     var saveState = false
 
-    /// The pipeline, in the language asked for.
-    func loadPipeline() throws -> Pipeline {
+    /// The pipeline file given with -p, in the language asked for.
+    func loadPipeline() throws -> (pipeline: Pipeline, file: String) {
+        guard let pipeline else {
+            throw AuditError(.invocation, "no pipeline given", hint: "add -p PIPELINE.yaml (the one `admaudit run` wrote beside the shards' reports)")
+        }
+        return (try withOptions(PipelineLoader.load(path: pipeline)), pipeline)
+    }
+
+    /// `pipeline` with the options that override it (--lang), and the options checked.
+    func withOptions(_ pipeline: Pipeline) throws -> Pipeline {
         _ = try OptionParsing.severity(failOn)
-        var loaded = try PipelineLoader.load(path: pipeline)
-        loaded.report.language = try OptionParsing.language(language) ?? loaded.report.language
-        return loaded
+        var pipeline = pipeline
+        pipeline.report.language = try OptionParsing.language(language) ?? pipeline.report.language
+        return pipeline
     }
 
     /// Writes the reports (and the state when asked), prints the summary and where the

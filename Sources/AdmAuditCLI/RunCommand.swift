@@ -6,7 +6,10 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Audit the inputs and write report.json, report.md, report.html, findings.csv and rejects.csv.",
-        discussion: "Example: admaudit run -p pipelines/labor-inspection.yaml -o out/ export.csv"
+        discussion: """
+        Examples: admaudit run export.csv (the pipeline inferred from the export, written to the output folder as pipeline.yaml); \
+        admaudit run -p pipelines/labor-inspection.yaml -o out/ export.csv
+        """
     )
 
     @OptionGroup var report: ReportOptions
@@ -19,16 +22,30 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let asOfDate = try OptionParsing.asOf(asOf)
-        let pipeline = try report.loadPipeline()
-        try OutputFolder.prepare(report.output, inputs: inputs)
+        let pipeline: Pipeline
+        let pipelineFile: String
+        var alsoWritten = ["findings.csv", "rejects.csv"]
+        if report.pipeline != nil {
+            (pipeline, pipelineFile) = try report.loadPipeline()
+            try OutputFolder.prepare(report.output, inputs: inputs)
+        } else {
+            // No pipeline: infer one from the first export, write it beside the report, and run that very file.
+            guard let first = inputs.first else { throw AuditError(.invocation, "no input files given", hint: "name one or more CSV exports") }
+            try OutputFolder.prepare(report.output, inputs: inputs)
+            let inferred = try InferredPipeline.infer(path: first)
+            pipelineFile = try inferred.write(to: report.output)
+            pipeline = try report.withOptions(inferred.pipeline(file: pipelineFile))
+            Terminal.error(InitCommand.summary(inferred))
+            alsoWritten.append("pipeline.yaml")
+        }
         let key = try Pseudonymizer.configuredKey(pipeline: pipeline, environment: ProcessInfo.processInfo.environment)
         let sink = try FileAuditSink(folder: report.output)
-        var run = AuditRun(pipeline: pipeline, pipelineFile: report.pipeline, inputs: inputs, asOf: asOfDate, pseudonymKey: key)
+        var run = AuditRun(pipeline: pipeline, pipelineFile: pipelineFile, inputs: inputs, asOf: asOfDate, pseudonymKey: key)
         // For benchmarks: the input size from which one file is audited on two cores.
         if let bytes = ProcessInfo.processInfo.environment["ADMAUDIT_SPLIT_BYTES"].flatMap(Int.init) { run.splitThreshold = bytes }
         let result = try run.run(into: sink)
         try sink.commit()
-        try report.finish(result, alsoWritten: ["findings.csv", "rejects.csv"])
+        try report.finish(result, alsoWritten: alsoWritten)
     }
 }
 

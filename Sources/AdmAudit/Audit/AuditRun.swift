@@ -222,6 +222,12 @@ public struct AuditRun {
         var summaries: [InputSummary] = []
         var diagnostics: [Diagnostic] = []
         var parts = 1
+        if let inference = pipeline.inference {
+            let todos = inference.todos.count
+            diagnostics.append(Diagnostic(level: todos > 0 ? .warning : .note, file: nil, message: language.text(
+                "the columns' meaning was inferred by admaudit from \(inference.input), not given in a pipeline file; the pipeline used is \(pipelineFile), with the evidence for each setting\(todos > 0 ? ", and \(todos) setting(s) to check (TODO)" : "")",
+                "各列含义由 admaudit 根据 \(inference.input) 推断，而非由配置文件给出；所用配置为 \(pipelineFile)，其中注明了每项设置的依据\(todos > 0 ? "，另有 \(todos) 项待核查（TODO）" : "")")))
+        }
 
         var options = ReaderOptions()
         options.encoding = pipeline.input.encoding
@@ -330,7 +336,8 @@ public struct AuditRun {
         }
         let mapping = ColumnMapping(headers: row.strings, pipeline: pipeline)
         let missing = mapping.missingRequired(canDeriveOutcome: pipeline.derive != nil,
-                                              hasDefaultDecisionType: pipeline.input.defaultDecisionType != nil)
+                                              hasDefaultDecisionType: pipeline.input.defaultDecisionType != nil,
+                                              outcomeFromDecisionType: pipeline.outcomeFromDecisionType)
         if !missing.isEmpty {
             let names = missing.map(\.rawValue).joined(separator: ", ")
             throw AuditError(.input, "no column found for \(names); the header has: \(mapping.headers.joined(separator: ", "))",

@@ -12,6 +12,9 @@ public struct ReaderOptions: Sendable, Equatable {
     public var encoding: InputEncoding = .auto
     /// nil: sniff from the header line.
     public var delimiter: UInt8? = nil
+    /// Physical line (1-based) of the header; nil: found by `HeaderLocator` (the first line,
+    /// unless title lines stand above the header).
+    public var headerLine: Int? = nil
     public var quote: UInt8 = UInt8(ascii: "\"")
     /// A field longer than this is a rejected row (`field_too_long`), not an out-of-memory.
     public var maxFieldBytes: Int = 64 * 1024
@@ -51,6 +54,27 @@ public struct ReaderSummary: Sendable, Equatable {
     /// The reading ended between rows: always at the end of a file; for a part that stops
     /// before the end, whether its end was really a row boundary (not inside a quote).
     public var endedAtRowBoundary: Bool = true
+    /// Rows above the header (title lines), not read as data: their lines and text.
+    public var linesAboveHeader: [LineAboveHeader] = []
+}
+
+/// A row standing above the header: a title line such as `导出时间：2025-07-01`.
+public struct LineAboveHeader: Sendable, Equatable {
+    public var line: Int
+    /// Where it ends (a quoted field may span lines).
+    public var endLine: Int
+    /// Its non-blank fields joined by a space, cut at `textLimit` characters.
+    public var text: String
+    /// How many non-blank fields it had: more than one looks like data, and the report says so.
+    public var values: Int
+    public static let textLimit = 200
+
+    public init(line: Int, endLine: Int, text: String, values: Int) {
+        self.line = line
+        self.endLine = endLine
+        self.text = text
+        self.values = values
+    }
 }
 
 /// Streams a CSV file through libcsv and hands each row, with its line numbers, to a handler.
@@ -200,8 +224,11 @@ public struct CSVReader {
                         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
                             bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
                         }
-                        if delimiter == nil { delimiter = DelimiterSniffer.sniff(bytes, quote: options.quote) }
-                        csv_set_delim(&parser, delimiter!)
+                        let location = HeaderLocator.locate(bytes, delimiter: delimiter, headerLine: options.headerLine,
+                                                            quote: options.quote)
+                        delimiter = location.delimiter
+                        state.pointee.headerLine = location.headerLine
+                        csv_set_delim(&parser, location.delimiter)
                     }
                     Self.parse(bytes, parser: &parser, state: state)
                 }
@@ -230,7 +257,8 @@ public struct CSVReader {
                     encoding: encoding, delimiter: delimiter ?? UInt8(ascii: ","), bytesRead: bytesRead,
                     lines: state.pointee.linesSeen,
                     endedAtRowBoundary: state.pointee.stopped
-                        || (parser.pstate == 0 /* ROW_NOT_BEGUN */ && state.pointee.fieldCount == 0 && state.pointee.rowLength == 0)
+                        || (parser.pstate == 0 /* ROW_NOT_BEGUN */ && state.pointee.fieldCount == 0 && state.pointee.rowLength == 0),
+                    linesAboveHeader: state.pointee.linesAboveHeader
                 )
             }
             if isFirstDecoded {
@@ -250,7 +278,8 @@ public struct CSVReader {
                 encoding: encoding,
                 delimiter: delimiter ?? UInt8(ascii: ","),
                 bytesRead: bytesRead,
-                lines: state.pointee.linesSeen
+                lines: state.pointee.linesSeen,
+                linesAboveHeader: state.pointee.linesAboveHeader
             )
         }
     }
@@ -411,6 +440,9 @@ struct ParseState {
     var endedOnCR = false
     var rowOrdinal = 0
     var linesSeen = 0
+    /// Rows starting before this line are title lines above the header, not data.
+    var headerLine = 0
+    var linesAboveHeader: [LineAboveHeader] = []
 
     init(options: ReaderOptions) {
         maxFieldBytes = options.maxFieldBytes
@@ -510,7 +542,11 @@ struct ParseState {
         }
         if defect == nil, let bad = invalidField() { defect = .invalidEncoding(index: bad) }
 
-        if !stopped, let handler {
+        // Only a row that ends above the header is a title line: one that reaches the header's
+        // line (a quote in a title running on) is read as the header, so nothing vanishes.
+        if endLine < headerLine, rowOrdinal == 0 {
+            linesAboveHeader.append(aboveHeader(line: startLine, endLine: endLine))
+        } else if !stopped, let handler {
             let row = RawRow(
                 ordinal: rowOrdinal, line: startLine, endLine: endLine,
                 fieldCount: fieldCount, defect: defect,
@@ -518,14 +554,26 @@ struct ParseState {
                 storedCount: min(fieldCount, maxFields), byteCount: rowLength
             )
             if !handler(row) { stopped = true }
+            rowOrdinal += 1
         }
-        rowOrdinal += 1
         rowLength = 0
         rowTotalBytes = 0
         fieldCount = 0
         defect = nil
         rowOverflow = false
         uncountedLineBreaks = 0
+    }
+
+    /// A title line's text, for the report; bad bytes are replaced, as the text is only shown.
+    private func aboveHeader(line: Int, endLine: Int) -> LineAboveHeader {
+        var values: [String] = []
+        for index in 0..<min(fieldCount, maxFields) where lengths[index] > 0 {
+            let field = UnsafeRawBufferPointer(start: rowBytes + Int(starts[index]), count: Int(lengths[index]))
+            let text = String(decoding: UnsafeRawBufferPointer(rebasing: field[TextKey.trimmedRange(field)]), as: UTF8.self)
+            if !text.isEmpty { values.append(text) }
+        }
+        return LineAboveHeader(line: line, endLine: endLine, text: String(values.joined(separator: " ").prefix(LineAboveHeader.textLimit)),
+                               values: values.count)
     }
 
     /// Index of the first field that is not valid UTF-8, checking the whole row first

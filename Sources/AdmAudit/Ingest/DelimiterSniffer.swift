@@ -23,4 +23,18 @@ public enum DelimiterSniffer {
         for index in counts.indices where counts[index] > counts[best] { best = index }
         return candidates[best]
     }
+
+    /// The delimiter of the line after the first `skippingLines` physical lines (a header
+    /// below title lines; physical lines, as the reader numbers them).
+    public static func sniff(skippingLines: Int, in bytes: UnsafeRawBufferPointer, quote: UInt8 = UInt8(ascii: "\"")) -> UInt8 {
+        var index = 0
+        var skipped = 0
+        while skipped < skippingLines, index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+            if byte == 0x0A || byte == 0x0D { skipped += 1 }
+        }
+        return sniff(UnsafeRawBufferPointer(rebasing: bytes[index...]), quote: quote)
+    }
 }

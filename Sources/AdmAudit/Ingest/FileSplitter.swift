@@ -44,9 +44,9 @@ enum FileSplitter {
             ? first.withUnsafeBytes { InputEncoding.detect(sample: $0, isWholeFile: first.count == size) }
             : options.encoding
         guard encoding == .utf8 else { return nil }
-        let delimiter = options.delimiter ?? first.withUnsafeBytes { raw in
+        let delimiter = first.withUnsafeBytes { raw in
             let body = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeRawBufferPointer(rebasing: raw[3...]) : raw
-            return DelimiterSniffer.sniff(body, quote: options.quote)
+            return HeaderLocator.locate(body, delimiter: options.delimiter, headerLine: options.headerLine, quote: options.quote).delimiter
         }
 
         guard let split = cut(fd: fd, size: size, quote: options.quote) else { return nil }

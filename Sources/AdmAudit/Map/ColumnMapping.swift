@@ -89,10 +89,12 @@ public struct ColumnMapping: Sendable {
 
     /// Required fields the export lacks. A missing outcome is fine when it can be
     /// derived, a missing decision type when the pipeline gives a default.
-    public func missingRequired(canDeriveOutcome: Bool, hasDefaultDecisionType: Bool = false) -> [CanonicalField] {
+    public func missingRequired(canDeriveOutcome: Bool, hasDefaultDecisionType: Bool = false,
+                                outcomeFromDecisionType: Bool = false) -> [CanonicalField] {
         CanonicalField.allCases.filter { field in
             guard field.isRequired, fields[field] == nil else { return false }
             if field == .decisionType && hasDefaultDecisionType { return false }
+            if field == .outcome && outcomeFromDecisionType && (fields[.decisionType] != nil || hasDefaultDecisionType) { return false }
             return !(field == .outcome && canDeriveOutcome && fields[.score] != nil)
         }
     }

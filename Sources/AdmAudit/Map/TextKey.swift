@@ -15,12 +15,22 @@ extension String {
 }
 
 public enum TextKey {
-    /// The key for a String (pipeline synonyms, headers).
+    /// The key for a String (pipeline synonyms, headers, labels): trimmed, compatibility
+    /// forms folded (full-width `ｆｅｍａｌｅ` is `female`), invisible characters (zero-width
+    /// spaces, soft hyphens, direction marks, controls) removed, lower case. Two spellings
+    /// that read the same are one key.
     public static func make(_ text: String) -> String {
         var bytes = Array(text.utf8)
         let trimmed = trim(&bytes)
         let base = String(decoding: trimmed, as: UTF8.self)
-        return base.lowercased()
+        guard trimmed.contains(where: { $0 >= 0x80 || $0 < 0x20 || $0 == 0x7F }) else { return base.lowercased() }
+        var visible = String.UnicodeScalarView()
+        for scalar in base.precomposedStringWithCompatibilityMapping.unicodeScalars where !MeaningText.isInvisible(scalar) {
+            visible.append(scalar)
+        }
+        // Removing invisible characters may uncover spaces at either end.
+        var again = Array(String(visible).utf8)
+        return String(decoding: trim(&again), as: UTF8.self).lowercased()
     }
 
     /// Trims a byte slice in place of copying: returns the range of `bytes` to use.

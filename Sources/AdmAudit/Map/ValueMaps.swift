@@ -3,74 +3,177 @@ public enum ValueLookup<Value: Equatable>: Equatable {
     /// Empty or absent: not recorded.
     case missing
     case found(Value)
-    /// Present but not in the vocabulary.
+    /// `N/A`, `不适用`, `—`: the employer says the question does not arise (never `false`).
+    case notApplicable
+    /// Present but not in the vocabulary, as written or by meaning.
     case unrecognized
 }
 
+/// How a vocabulary reads a value it does not hold as written.
+enum MeaningRule: Sendable {
+    /// Only the spellings themselves (after `MeaningText` normalisation).
+    case exact
+    /// By the keywords the value holds (`KeywordIndex`): decision types, outcomes, results.
+    case keywords
+    /// By the yes/no word it starts with (`LeadingAnswer`): booleans.
+    case leadingAnswer
+}
+
 /// One vocabulary (canonical value → spellings), looked up on field bytes.
-struct Vocabulary<Value: Equatable> {
+///
+/// A value is looked up as written first (trimmed, ASCII case-folded): the hot path, no
+/// allocation. A miss is read by meaning once per distinct spelling (normalised, then by
+/// keywords or by its leading yes/no word) and the answer remembered by the spelling's
+/// bytes, up to `learnedLimit` spellings; past that, misses are read again each time, so
+/// an export with endless distinct values costs time, not memory.
+struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private var table = ByteKeyTable()
     private let values: [Value]
+    private let keywords: KeywordIndex
+    private let rule: MeaningRule
+    /// For booleans: the codes of yes and of no.
+    private let answers: (yes: Int32, no: Int32)?
+    /// For outcomes: a favourable keyword after a negation (`不`, `未`, `not`) means the other code.
+    private let negation: (favorable: Int32, adverse: Int32)?
+    private var learned = ByteKeyTable()
+    static var learnedLimit: Int { 4096 }
+    private static var unrecognizedCode: Int32 { -2 }
+    private static var notApplicableCode: Int32 { -3 }
 
-    init(_ lists: [(Value, [String])]) {
+    init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
+         negation: (favorable: Value, adverse: Value)? = nil) {
         values = lists.map(\.0)
         for (index, (_, spellings)) in lists.enumerated() {
-            for spelling in spellings { table.insert(TextKey.make(spelling), value: Int32(index)) }
+            for spelling in spellings {
+                table.insert(TextKey.make(spelling), value: Int32(index))
+                let normalized = MeaningText.normalize(spelling)
+                if !normalized.isEmpty { table.insert(normalized, value: Int32(index)) }
+            }
+        }
+        self.rule = rule
+        keywords = rule == .keywords ? KeywordIndex(lists.enumerated().map { (Int32($0.offset), $0.element.1) }) : KeywordIndex()
+        let values = self.values
+        func code(_ value: Value) -> Int32? { values.firstIndex(of: value).map(Int32.init) }
+        if let answers, let yes = code(answers.yes), let no = code(answers.no) { self.answers = (yes, no) } else { self.answers = nil }
+        if let negation, let favorable = code(negation.favorable), let adverse = code(negation.adverse) {
+            self.negation = (favorable, adverse)
+        } else {
+            self.negation = nil
         }
     }
 
-    func lookup(_ field: FieldBytes) -> ValueLookup<Value> {
-        guard let code = ValueMaps.code(in: table, for: field) else {
-            return field.isMissing || ValueMaps.isBlank(field) ? .missing : .unrecognized
+    mutating func lookup(_ field: FieldBytes) -> ValueLookup<Value> {
+        let range = TextKey.trimmedRange(field.bytes)
+        if range.isEmpty { return .missing }
+        let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
+        let code: Int32
+        if let exact = table.lookup(folding: trimmed) {
+            code = exact
+        } else if let known = learned.lookup(folding: trimmed) {
+            code = known
+        } else {
+            code = meaningCode(String(decoding: trimmed, as: UTF8.self))
+            if learned.count < Self.learnedLimit { learned.insert(folding: trimmed, value: code) }
         }
-        return .found(values[Int(code)])
+        return result(code)
+    }
+
+    /// What a value means, and the keyword or word that decided, for `init`'s evidence.
+    func reading(_ text: String) -> (ValueLookup<Value>, because: String?) {
+        let trimmed = TextKey.make(text)
+        if trimmed.isEmpty { return (.missing, nil) }
+        let code = meaningCode(text)
+        return (result(code), code >= 0 ? keywordFor(text) : nil)
+    }
+
+    private func result(_ code: Int32) -> ValueLookup<Value> {
+        switch code {
+        case Self.unrecognizedCode: .unrecognized
+        case Self.notApplicableCode: .notApplicable
+        default: .found(values[Int(code)])
+        }
+    }
+
+    private func keywordFor(_ text: String) -> String? {
+        guard rule == .keywords, case .found(let match) = keywords.best(in: Array(MeaningText.normalize(text).unicodeScalars)) else {
+            return nil
+        }
+        return match.keyword
+    }
+
+    /// The slow path: normalise, then read by the vocabulary's rule.
+    private func meaningCode(_ text: String) -> Int32 {
+        let normalized = MeaningText.normalize(text)
+        if NotApplicable.matches(trimmed: TextKey.make(text), normalized: normalized) { return Self.notApplicableCode }
+        if let exact = normalized.utf8.withContiguousStorageIfAvailable({ table.lookup(folding: UnsafeRawBufferPointer($0)) }) ?? nil {
+            return exact
+        }
+        switch rule {
+        case .exact:
+            return Self.unrecognizedCode
+        case .leadingAnswer:
+            guard let answers, let answer = LeadingAnswer.read(normalized) else { return Self.unrecognizedCode }
+            return answer ? answers.yes : answers.no
+        case .keywords:
+            let scalars = Array(normalized.unicodeScalars)
+            guard case .found(let match) = keywords.best(in: scalars) else { return Self.unrecognizedCode }
+            if let negation, match.code == negation.favorable, Negation.precedes(match.offset, in: scalars) {
+                return negation.adverse
+            }
+            return match.code
+        }
+    }
+}
+
+/// Words that turn what follows into its opposite: `不通过`, `未录用`, `not selected`.
+enum Negation {
+    private static let words: [[Unicode.Scalar]] = ["不", "未", "没", "没有", "非", "无", "not ", "non ", "un", "never "].map { Array($0.unicodeScalars) }
+
+    static func precedes(_ offset: Int, in text: [Unicode.Scalar]) -> Bool {
+        words.contains { word in
+            offset >= word.count && text[(offset - word.count)..<offset].elementsEqual(word)
+        }
     }
 }
 
 /// The pipeline's `values` section made ready for byte-level lookups.
 struct ValueMaps {
-    let booleans: Vocabulary<Bool>
-    let outcomes: Vocabulary<Outcome>
-    let decisionTypes: Vocabulary<DecisionType>
-    let reviewResults: Vocabulary<ReviewResult>
-    let appealReviewers: Vocabulary<AppealReviewer>
+    var booleans: Vocabulary<Bool>
+    var automation: Vocabulary<Bool>
+    var outcomes: Vocabulary<Outcome>
+    var decisionTypes: Vocabulary<DecisionType>
+    var reviewResults: Vocabulary<ReviewResult>
+    var appealReviewers: Vocabulary<AppealReviewer>
 
     init(_ values: ValueVocabulary) {
-        booleans = Vocabulary(values.booleans)
-        outcomes = Vocabulary(values.outcomes)
-        decisionTypes = Vocabulary(values.decisionTypes)
-        reviewResults = Vocabulary(values.reviewResults)
-        appealReviewers = Vocabulary(values.appealReviewers)
+        booleans = Vocabulary(values.booleans, rule: .leadingAnswer, answers: (true, false))
+        automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false))
+        outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse))
+        decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords)
+        reviewResults = Vocabulary(values.reviewResults, rule: .keywords)
+        appealReviewers = Vocabulary(values.appealReviewers, rule: .keywords)
     }
 
-    /// True when the bytes may hold a non-ASCII letter with case (Latin, Greek, Cyrillic,
-    /// Armenian, or full-width Latin), the only text worth a second, Unicode-folded lookup.
-    /// Chinese has no case, so a miss on it is final without making a String.
-    static func mayHaveNonASCIICase(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte >= 0xC3 && byte <= 0xD5 { return true }
-            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0xA1, bytes[index + 2] <= 0xBA {
-                return true
-            }
-            index += 1
-        }
-        return false
+    /// True when the bytes hold anything `MeaningText` may change beyond ASCII case:
+    /// non-ASCII text (full-width forms, invisible characters, letters with case) or
+    /// ASCII controls. Plain ASCII that missed is final without making a String.
+    static func mayNormalize(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.contains { $0 >= 0x80 || $0 < 0x20 || $0 == 0x7F }
     }
 
     static func isBlank(_ field: FieldBytes) -> Bool {
         TextKey.trimmedRange(field.bytes).isEmpty
     }
 
-    /// Looks a field up: bytes first (trimmed, ASCII-folded); for non-ASCII values that
-    /// miss, once more with full Unicode lower-casing (`Ä`, full-width letters are rare).
+    /// Looks a field up: bytes first (trimmed, ASCII-folded); for values that miss and may
+    /// normalise differently, once more in `TextKey` form (Unicode lower case, NFKC,
+    /// invisible characters removed).
     static func code(in table: ByteKeyTable, for field: FieldBytes) -> Int32? {
         let range = TextKey.trimmedRange(field.bytes)
         if range.isEmpty { return nil }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
         if let code = table.lookup(folding: trimmed) { return code }
-        guard mayHaveNonASCIICase(trimmed) else { return nil }
+        guard mayNormalize(trimmed) else { return nil }
         let key = TextKey.make(String(decoding: trimmed, as: UTF8.self))
         return key.utf8.withContiguousStorageIfAvailable { table.lookup(folding: UnsafeRawBufferPointer($0)) } ?? nil
     }
@@ -113,8 +216,8 @@ public struct AttributeGroups: Sendable {
         if range.isEmpty { return Self.unknown }
         if ValueMaps.code(in: unknownTable, for: field) != nil { return Self.unknown }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
-        if trimmed.contains(where: { $0 >= 0x80 }) {
-            // Non-ASCII: matched by full lower-casing, as a merge matches labels. The
+        if ValueMaps.mayNormalize(trimmed) {
+            // Non-ASCII or controls: matched in `TextKey` form, as a merge matches labels. The
             // spelling itself is added too, so the next row with it is found at once
             // (the quick lookup folds ASCII only).
             let text = String(decoding: trimmed, as: UTF8.self)

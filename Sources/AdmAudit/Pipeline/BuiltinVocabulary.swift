@@ -58,43 +58,78 @@ public enum BuiltinVocabulary {
     ]
 
     public static let booleans: [(Bool, [String])] = [
-        (true, ["true", "yes", "y", "1", "t", "是", "有", "已", "已复核", "已说明", "已提供", "已通知", "√", "✓"]),
-        (false, ["false", "no", "n", "0", "f", "否", "无", "未", "没有", "未复核", "未说明", "未提供", "未通知", "×", "✗"]),
+        (true, ["true", "yes", "y", "1", "t", "是", "有", "已", "已复核", "已说明", "已提供", "已通知", "√", "✓", "✔", "对"]),
+        (false, ["false", "no", "n", "0", "f", "否", "无", "未", "没有", "未复核", "未说明", "未提供", "未通知", "×", "✗", "✘"]),
+    ]
+
+    /// Whether software made the decision: yes/no, or who decided (`系统`/`人工`, `system`/`manual`).
+    public static let automation: [(Bool, [String])] = [
+        (true, ["true", "yes", "y", "1", "t", "是", "√", "✓", "automated", "automatic", "auto", "automation", "system", "algorithm",
+                "algorithmic", "ai", "model", "software", "rule engine", "系统", "自动", "系统自动", "自动化", "算法", "系统判定",
+                "算法判定", "机器", "模型", "系统生成", "自动判定"]),
+        (false, ["false", "no", "n", "0", "f", "否", "×", "manual", "human", "person", "manager", "hr", "人工", "手工", "人工决定",
+                 "人工判定", "人为", "人工处理", "人工作出", "manually"]),
     ]
 
     public static let outcomes: [(Outcome, [String])] = [
-        (.favorable, ["favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "approved",
-                      "pass", "passed", "有利", "通过", "录用", "晋升", "保留", "批准", "合格"]),
-        (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied",
-                    "fail", "failed", "不利", "不通过", "未录用", "辞退", "解除", "处分", "降级", "驳回", "不合格"]),
+        (.favorable, ["favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "approved", "pass", "passed",
+                      "accepted", "advanced", "advance", "advance to interview", "shortlisted", "offer", "offer extended", "cleared",
+                      "no action", "kept", "successful", "qualified", "not flagged", "low risk",
+                      "有利", "通过", "录用", "晋升", "保留", "批准", "合格", "入选", "进入面试", "通过初筛", "发放offer", "不予处理", "无需处理",
+                      "低风险", "正常", "留用", "续签"]),
+        (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
+                    "declined", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
+                    "docked", "deducted", "deduction", "pay docked", "pay cut", "suspended", "deactivated", "warned", "flagged",
+                    "high risk", "disqualified", "withdrawn offer", "let go", "laid off", "fired",
+                    "不利", "不通过", "未通过", "未录用", "不予录用", "不录用", "辞退", "解除", "处分", "降级", "降职", "驳回", "不合格",
+                    "淘汰", "初筛淘汰", "落选", "未入选", "扣减", "扣发", "扣除", "扣款", "扣薪", "扣绩效", "扣分", "罚款", "降薪", "警告",
+                    "记过", "停职", "封号", "开除", "高风险", "解雇", "优化", "劝退"]),
     ]
 
     public static let decisionTypes: [(DecisionType, [String])] = [
-        (.hiring, ["hiring", "hire", "recruitment", "application", "招聘", "录用", "聘用"]),
-        (.promotion, ["promotion", "promote", "晋升", "升职"]),
-        (.dismissal, ["dismissal", "termination", "terminate", "dismiss", "firing",
-                      "解除劳动合同", "解除合同", "辞退", "解雇", "开除"]),
-        (.demotion, ["demotion", "demote", "降职", "降级", "调岗降级"]),
-        (.discipline, ["discipline", "disciplinary", "warning", "纪律处分", "处分", "警告", "违纪处理"]),
-        (.transfer, ["transfer", "reassignment", "调岗", "调动"]),
-        (.pay, ["pay", "pay_cut", "pay cut", "wage_deduction", "bonus", "扣减工资", "扣薪", "降薪", "扣发奖金", "薪酬调整"]),
-        (.scheduling, ["scheduling", "schedule", "shift", "排班", "班次"]),
-        (.taskAllocation, ["task_allocation", "task allocation", "dispatch", "派单", "任务分配"]),
-        (.performanceRating, ["performance_rating", "performance", "rating", "appraisal", "绩效评定", "绩效考核", "考核"]),
-        (.suspension, ["suspension", "suspend", "account_suspension", "deactivation", "停职", "封号", "暂停账号"]),
-        (.attritionRisk, ["attrition_risk", "resignation_risk", "flight_risk", "离职风险", "离职倾向", "离职预测"]),
+        (.hiring, ["hiring", "hire", "recruitment", "recruiting", "application", "screening", "screen", "screened out", "cv screening",
+                   "resume screening", "interview", "candidate", "applicant", "advance to interview", "shortlist", "offer",
+                   "招聘", "录用", "聘用", "筛选", "初筛", "简历筛选", "面试", "招聘筛选", "应聘", "入职审批", "未录用", "不予录用", "淘汰"]),
+        (.promotion, ["promotion", "promote", "promoted", "晋升", "升职", "晋级"]),
+        (.dismissal, ["dismissal", "termination", "terminate", "terminated", "dismiss", "dismissed", "firing", "fired", "discharge",
+                      "involuntary termination", "termination involuntary", "separation", "involuntary separation", "layoff",
+                      "laid off", "redundancy", "contract terminated", "let go",
+                      "解除劳动合同", "解除合同", "解除劳动关系", "辞退", "解雇", "开除", "优化", "劝退", "裁员", "终止劳动合同", "除名"]),
+        (.demotion, ["demotion", "demote", "demoted", "downgrade", "downgraded", "降职", "降级", "调岗降级", "降岗", "降等"]),
+        (.discipline, ["discipline", "disciplinary", "warning", "written warning", "final warning", "verbal warning", "reprimand",
+                       "write up", "write-up", "censure", "performance improvement plan", "pip",
+                       "纪律处分", "处分", "警告", "违纪处理", "书面警告", "口头警告", "记过", "记大过", "通报批评", "严重警告", "违纪",
+                       "处罚", "通报"]),
+        (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "调岗", "调动", "调岗调薪", "轮岗", "调离"]),
+        (.pay, ["pay", "pay_cut", "pay cut", "wage_deduction", "wage deduction", "bonus", "bonus cut", "pay docked", "docked pay",
+                "deduction", "salary", "compensation", "fine", "pay adjustment",
+                "扣减工资", "扣薪", "降薪", "扣发奖金", "薪酬调整", "扣绩效", "扣款", "罚款", "扣工资", "扣发", "扣除绩效", "绩效扣减",
+                "奖金扣减", "扣罚", "工资扣减"]),
+        (.scheduling, ["scheduling", "schedule", "shift", "roster", "排班", "班次"]),
+        (.taskAllocation, ["task_allocation", "task allocation", "dispatch", "order allocation", "派单", "任务分配", "分单"]),
+        (.performanceRating, ["performance_rating", "performance rating", "performance", "rating", "appraisal", "performance review",
+                              "绩效评定", "绩效考核", "考核", "绩效评级", "绩效评估"]),
+        (.suspension, ["suspension", "suspend", "suspended", "account_suspension", "account suspension", "deactivation",
+                       "deactivated", "account deactivated", "account deactivation", "lockout", "停职", "封号", "暂停账号", "停岗",
+                       "冻结账号", "停止派单"]),
+        (.attritionRisk, ["attrition_risk", "attrition risk", "resignation_risk", "resignation risk", "flight_risk", "flight risk",
+                          "attrition", "turnover risk", "retention risk", "离职风险", "离职倾向", "离职预测", "流失风险", "离职预警"]),
         (.other, ["other", "其他"]),
     ]
 
     public static let reviewResults: [(ReviewResult, [String])] = [
-        (.upheld, ["upheld", "confirmed", "maintained", "维持", "维持原决定", "确认"]),
-        (.modified, ["modified", "changed", "partially_upheld", "变更", "部分变更", "修改"]),
-        (.overturned, ["overturned", "reversed", "revoked", "撤销", "推翻", "撤回"]),
+        (.upheld, ["upheld", "confirmed", "maintained", "uphold", "agreed", "approved", "no change", "unchanged", "affirmed", "sustained",
+                   "维持", "维持原决定", "确认", "同意", "维持原判", "无变更", "驳回申诉"]),
+        (.modified, ["modified", "changed", "partially_upheld", "partially upheld", "amended", "reduced", "adjusted", "变更", "部分变更",
+                     "修改", "调整", "减轻"]),
+        (.overturned, ["overturned", "reversed", "revoked", "rescinded", "overruled", "withdrawn", "cancelled", "canceled",
+                       "撤销", "推翻", "撤回", "取消", "改判"]),
     ]
 
     public static let appealReviewers: [(AppealReviewer, [String])] = [
-        (.human, ["human", "manual", "person", "人工", "人工复核"]),
-        (.automated, ["automated", "system", "software", "algorithm", "自动", "系统", "系统自动", "算法"]),
+        (.human, ["human", "manual", "person", "manager", "hr", "committee", "人工", "人工复核", "人工处理", "hr复核", "主管", "委员会"]),
+        (.automated, ["automated", "system", "software", "algorithm", "auto", "bot", "chatbot", "ai", "自动", "系统", "系统自动",
+                      "算法", "机器人", "智能客服", "自动回复"]),
     ]
 
     /// Canonical attribute values, so a Chinese and an English export of the same

@@ -15,12 +15,32 @@ public struct Pipeline: Sendable {
     /// Attribute name → header synonyms, in the order the pipeline declares them.
     public var attributes: [(name: String, headers: [String])] = []
     public var values = ValueVocabulary()
+    /// `derive.outcome.adverse_if`: the outcome from the score.
     public var derive: OutcomeDerivation? = nil
+    /// `derive.outcome.from: decision_type`: with no outcome recorded, the outcome the decision
+    /// kind itself states (`未录用`, `Screened Out`, `扣发奖金`), else adverse for the kinds
+    /// that are sanctions by nature (dismissal, demotion, discipline, suspension).
+    public var outcomeFromDecisionType = false
     public var checks = CheckSettings()
     public var bias = BiasSettings()
     public var report = ReportSettings()
     /// `audit_date`: the as-of date when `--as-of` is not given.
     public var auditDate: String? = nil
+    /// Set when admaudit inferred this pipeline from the export itself (`run` without `-p`):
+    /// the reports say so, and what needs checking.
+    public var inference: Inference? = nil
+
+    public struct Inference: Sendable, Equatable {
+        /// The export it was inferred from.
+        public var input: String
+        /// Settings the inference was unsure of (TODO in the pipeline file).
+        public var todos: [String]
+
+        public init(input: String, todos: [String]) {
+            self.input = input
+            self.todos = todos
+        }
+    }
 
     public init() {
         for (field, headers) in BuiltinVocabulary.columns { columns[field] = headers }
@@ -41,11 +61,26 @@ public struct InputSettings: Sendable {
     /// The decision type of every record when the export has no such column (for
     /// example a single system's scores in a research dataset).
     public var defaultDecisionType: DecisionType? = nil
+    /// Physical line of the header; nil: the first line, or the first that looks like a
+    /// header below title lines (`HeaderLocator`).
+    public var headerLine: Int? = nil
+    /// How numbers write their decimals: `0.73`, or `0,73` as European spreadsheets do.
+    public var decimalSeparator: DecimalSeparator = .point
+    /// A run whose rejected rows exceed this share of an input exits 3 (`--max-rejected`).
+    public var maxRejectedShare: Double? = nil
 }
 
-/// Canonical value → employer spellings, per kind of field.
+public enum DecimalSeparator: String, Sendable, CaseIterable {
+    case point = "."
+    case comma = ","
+}
+
+/// Canonical value → employer spellings, per kind of field. Values a pipeline lists are
+/// added to these (and looked up first); `replace: true` in a list replaces them.
 public struct ValueVocabulary: Sendable {
     public var booleans: [(Bool, [String])] = BuiltinVocabulary.booleans
+    /// For `automated`: yes/no, or who decided (`系统`, `人工`).
+    public var automation: [(Bool, [String])] = BuiltinVocabulary.automation
     public var outcomes: [(Outcome, [String])] = BuiltinVocabulary.outcomes
     public var decisionTypes: [(DecisionType, [String])] = BuiltinVocabulary.decisionTypes
     public var reviewResults: [(ReviewResult, [String])] = BuiltinVocabulary.reviewResults

@@ -93,7 +93,7 @@ private struct PipelineReader {
         if let columns = top["columns"] { try readColumns(columns.value, into: &pipeline) }
         if let attributes = top["attributes"] { pipeline.attributes = try readAttributes(attributes.value) }
         if let values = top["values"] { try readValues(values.value, into: &pipeline) }
-        if let derive = top["derive"] { pipeline.derive = try readDerive(derive.value) }
+        if let derive = top["derive"] { try readDerive(derive.value, into: &pipeline) }
         if let checks = top["checks"] { pipeline.checks = try readChecks(checks.value) }
         if let bias = top["bias"] { pipeline.bias = try readBias(bias.value, attributes: pipeline.attributes.map(\.name)) }
         if let report = top["report"] { pipeline.report = try readReport(report.value) }
@@ -106,7 +106,7 @@ private struct PipelineReader {
         var input = InputSettings()
         let keys = try mapping(node, "input", allowed: [
             "encoding", "delimiter", "time_zone", "date_order", "max_field_bytes", "max_row_bytes", "assume_automated",
-            "default_decision_type",
+            "default_decision_type", "header_line", "decimal_separator", "max_rejected",
         ])
         if let entry = keys["encoding"] {
             let text = try string(entry.value, "input.encoding")
@@ -149,6 +149,23 @@ private struct PipelineReader {
             }
             input.defaultDecisionType = type
         }
+        if let entry = keys["header_line"] {
+            let text = try string(entry.value, "input.header_line")
+            if text != "auto" {
+                guard let line = Int(text), (1...HeaderLocator.rowsExamined).contains(line) else {
+                    throw error("input.header_line is auto or the header's line number, 1 to \(HeaderLocator.rowsExamined)", at: entry.value)
+                }
+                input.headerLine = line
+            }
+        }
+        if let entry = keys["decimal_separator"] {
+            let text = try string(entry.value, "input.decimal_separator")
+            guard let separator = DecimalSeparator(rawValue: text) else {
+                throw error("input.decimal_separator '\(text)' is not known; use \".\" (0.73) or \",\" (0,73)", at: entry.value)
+            }
+            input.decimalSeparator = separator
+        }
+        if let entry = keys["max_rejected"] { input.maxRejectedShare = try fraction(entry.value, "input.max_rejected") }
         if input.maxRowBytes < input.maxFieldBytes { input.maxRowBytes = input.maxFieldBytes }
         return input
     }
@@ -185,46 +202,60 @@ private struct PipelineReader {
 
     private func readValues(_ node: Node, into pipeline: inout Pipeline) throws(AuditError) {
         let keys = try mapping(node, "values", allowed: [
-            "boolean", "outcome", "decision_type", "review_result", "appeal_reviewer", "unknown", "attributes",
+            "boolean", "automated", "outcome", "decision_type", "review_result", "appeal_reviewer", "unknown", "attributes",
         ])
         if let entry = keys["boolean"] {
-            pipeline.values.booleans = try canonicalLists(entry.value, "values.boolean", allowed: ["true", "false"])
-                .map { ($0.0 == "true", $0.1) }
+            pipeline.values.booleans = try extended(pipeline.values.booleans, entry.value, "values.boolean", allowed: ["true", "false"]) {
+                $0 == "true"
+            }
+        }
+        if let entry = keys["automated"] {
+            pipeline.values.automation = try extended(pipeline.values.automation, entry.value, "values.automated", allowed: ["true", "false"]) {
+                $0 == "true"
+            }
         }
         if let entry = keys["outcome"] {
-            pipeline.values.outcomes = try canonicalLists(entry.value, "values.outcome", allowed: Outcome.allCases.map(\.rawValue))
-                .map { (Outcome(rawValue: $0.0)!, $0.1) }
+            pipeline.values.outcomes = try extended(pipeline.values.outcomes, entry.value, "values.outcome",
+                                                    allowed: Outcome.allCases.map(\.rawValue)) { Outcome(rawValue: $0)! }
         }
         if let entry = keys["decision_type"] {
-            let lists = try canonicalLists(entry.value, "values.decision_type", allowed: DecisionType.allCases.map(\.rawValue))
-            // Listed types replace their built-in spellings; the others keep theirs.
-            var merged = pipeline.values.decisionTypes.filter { builtin in !lists.contains { $0.0 == builtin.0.rawValue } }
-            merged.insert(contentsOf: lists.map { (DecisionType(rawValue: $0.0)!, $0.1) }, at: 0)
-            pipeline.values.decisionTypes = merged
+            pipeline.values.decisionTypes = try extended(pipeline.values.decisionTypes, entry.value, "values.decision_type",
+                                                         allowed: DecisionType.allCases.map(\.rawValue)) { DecisionType(rawValue: $0)! }
         }
         if let entry = keys["review_result"] {
-            pipeline.values.reviewResults = try canonicalLists(entry.value, "values.review_result", allowed: ReviewResult.allCases.map(\.rawValue))
-                .map { (ReviewResult(rawValue: $0.0)!, $0.1) }
+            pipeline.values.reviewResults = try extended(pipeline.values.reviewResults, entry.value, "values.review_result",
+                                                         allowed: ReviewResult.allCases.map(\.rawValue)) { ReviewResult(rawValue: $0)! }
         }
         if let entry = keys["appeal_reviewer"] {
-            pipeline.values.appealReviewers = try canonicalLists(entry.value, "values.appeal_reviewer", allowed: AppealReviewer.allCases.map(\.rawValue))
-                .map { (AppealReviewer(rawValue: $0.0)!, $0.1) }
+            pipeline.values.appealReviewers = try extended(pipeline.values.appealReviewers, entry.value, "values.appeal_reviewer",
+                                                           allowed: AppealReviewer.allCases.map(\.rawValue)) { AppealReviewer(rawValue: $0)! }
         }
-        if let entry = keys["unknown"] { pipeline.values.unknown = try stringList(entry.value, "values.unknown") }
+        if let entry = keys["unknown"] {
+            let (replace, list) = try replaceableList(entry.value, "values.unknown")
+            pipeline.values.unknown = replace ? list : list + pipeline.values.unknown
+        }
         if let entry = keys["attributes"] {
             let attributes = try mapping(entry.value, "values.attributes", allowed: nil)
             for (name, groups) in attributes.ordered {
-                pipeline.values.attributeValues[name] = try canonicalLists(groups.value, "values.attributes.\(name)", allowed: nil)
+                let builtin = pipeline.values.attributeValues[name] ?? []
+                pipeline.values.attributeValues[name] = try extended(builtin, groups.value, "values.attributes.\(name)", allowed: nil) { $0 }
             }
         }
     }
 
-    private func readDerive(_ node: Node) throws(AuditError) -> OutcomeDerivation {
+    private func readDerive(_ node: Node, into pipeline: inout Pipeline) throws(AuditError) {
         let keys = try mapping(node, "derive", allowed: ["outcome"])
         guard let outcome = keys["outcome"] else { throw error("derive needs an `outcome:` entry", at: node) }
-        let rule = try mapping(outcome.value, "derive.outcome", allowed: ["adverse_if", "override"])
+        let rule = try mapping(outcome.value, "derive.outcome", allowed: ["adverse_if", "override", "from"])
+        if let from = rule["from"] {
+            guard try string(from.value, "derive.outcome.from") == "decision_type" else {
+                throw error("derive.outcome.from can only be decision_type", at: from.value)
+            }
+            pipeline.outcomeFromDecisionType = true
+        }
         guard let condition = rule["adverse_if"] else {
-            throw error("derive.outcome needs `adverse_if`, e.g. `adverse_if: score >= 0.7`", at: outcome.value)
+            if pipeline.outcomeFromDecisionType { return }
+            throw error("derive.outcome needs `adverse_if`, e.g. `adverse_if: score >= 0.7`, or `from: decision_type`", at: outcome.value)
         }
         let text = try string(condition.value, "derive.outcome.adverse_if")
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
@@ -235,7 +266,7 @@ private struct PipelineReader {
         }
         var derivation = OutcomeDerivation(adverseWhen: comparison, threshold: threshold)
         if let override = rule["override"] { derivation.overrideRecorded = try bool(override.value, "derive.outcome.override") }
-        return derivation
+        pipeline.derive = derivation
     }
 
     private func readChecks(_ node: Node) throws(AuditError) -> CheckSettings {
@@ -394,7 +425,18 @@ private struct PipelineReader {
         case .text: value = .text(try string(node, what))
         case .list: value = .list(try stringList(node, what))
         case .vocabulary:
-            let terms = try canonicalLists(node, what, allowed: nil).map { ParameterValue.Term($0.0, $0.1) }
+            // The pipeline's terms extend the defaults (a term named in both gains the synonyms);
+            // `replace: true` drops the defaults.
+            guard case .vocabulary(let defaults) = parameter.defaultValue else { preconditionFailure("\(what): a vocabulary's default is a vocabulary") }
+            let given = try extended(defaults.map { ($0.name, $0.synonyms) }, node, what, allowed: nil) { $0 }
+            var terms: [ParameterValue.Term] = []
+            for (name, synonyms) in given {
+                if let index = terms.firstIndex(where: { $0.name == name }) {
+                    terms[index].synonyms += synonyms.filter { !terms[index].synonyms.contains($0) }
+                } else {
+                    terms.append(ParameterValue.Term(name, synonyms))
+                }
+            }
             guard terms.count <= 64 else { throw error("\(what) has \(terms.count) terms; at most 64 are supported", at: node) }
             value = .vocabulary(terms)
         case .boolean: value = .boolean(try bool(node, what))
@@ -452,6 +494,27 @@ private struct PipelineReader {
         var result: [String] = []
         for item in try sequence(node, what) { result.append(try string(item, what)) }
         return result
+    }
+
+    /// A vocabulary the pipeline extends: its lists first (they win where a spelling is in
+    /// both), then the built-in ones; `replace: true` drops the built-ins.
+    private func extended<Value: Equatable>(_ builtin: [(Value, [String])], _ node: Node, _ what: String, allowed: [String]?,
+                                            _ value: (String) -> Value) throws(AuditError) -> [(Value, [String])] {
+        let keys = try mapping(node, what, allowed: allowed.map { $0 + ["replace"] })
+        let replace = try keys["replace"].map { entry throws(AuditError) in try bool(entry.value, "\(what).replace") } ?? false
+        var lists: [(Value, [String])] = []
+        for (key, entry) in keys.ordered where key != "replace" {
+            lists.append((value(key), try stringList(entry.value, "\(what).\(key)")))
+        }
+        return replace ? lists : lists + builtin
+    }
+
+    /// A list, or `{replace: true, values: [...]}` to replace what it would extend.
+    private func replaceableList(_ node: Node, _ what: String) throws(AuditError) -> (replace: Bool, list: [String]) {
+        guard case .mapping = node else { return (false, try stringList(node, what)) }
+        let keys = try mapping(node, what, allowed: ["replace", "values"])
+        let replace = try keys["replace"].map { entry throws(AuditError) in try bool(entry.value, "\(what).replace") } ?? false
+        return (replace, try keys["values"].map { entry throws(AuditError) in try stringList(entry.value, "\(what).values") } ?? [])
     }
 
     /// `canonical: [spelling, …]` entries.

@@ -123,7 +123,7 @@ public enum OutputFolder {
                              hint: "create its parent folder first, or choose another with -o")
         }
         // Never overwrite an input: refuse an output folder that holds one by a report's name.
-        let reportNames = ["report.json", "report.md", "report.html", "findings.csv", "rejects.csv"]
+        let reportNames = ["report.json", "report.md", "report.html", "findings.csv", "rejects.csv", "pipeline.yaml", "state.json"]
         for input in inputs {
             let resolvedInput = realPath(input)
             for name in reportNames where resolvedInput != nil && resolvedInput == realPath(path + "/" + name) {

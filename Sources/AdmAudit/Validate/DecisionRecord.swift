@@ -46,6 +46,21 @@ public struct DecisionRecord {
 
     /// Group code per pipeline attribute (`AttributeGroups.unknown` when not known).
     public var groups: UnsafeBufferPointer<Int32>
+
+    /// Fields the export marked not applicable (`N/A`, `不适用`, `—`): nil above, like a
+    /// field not recorded, and named so in the checks' details.
+    public var notApplicable = FieldSet()
+}
+
+/// A set of canonical fields, as bits (no allocation on the hot path).
+public struct FieldSet: Sendable, Equatable {
+    private var bits: UInt32 = 0
+
+    public init() {}
+
+    public func contains(_ field: CanonicalField) -> Bool { bits & (1 << UInt32(field.ordinal)) != 0 }
+    public mutating func insert(_ field: CanonicalField) { bits |= 1 << UInt32(field.ordinal) }
+    public var isEmpty: Bool { bits == 0 }
 }
 
 /// Why a row did not become a record. The code is stable (it goes into rejects.csv and
@@ -61,6 +76,14 @@ public enum RejectCode: String, Sendable, CaseIterable, Codable, Comparable {
     case badTimestamp = "bad_timestamp"
     case badNumber = "bad_number"
     case unknownValue = "unknown_value"
+    /// The header again, in the middle of the data (pages of an export glued together): not a decision.
+    case repeatedHeader = "repeated_header"
+    /// A row of sums (`合计`, `Total`): not a decision.
+    case totalsRow = "totals_row"
+
+    /// Rows that hold no decision, so their rejection hides nothing: kept apart when the
+    /// summaries weigh what the audit could not see.
+    public var isNotADecision: Bool { self == .repeatedHeader || self == .totalsRow }
 
     public static func < (a: RejectCode, b: RejectCode) -> Bool { a.rawValue < b.rawValue }
 }

@@ -14,11 +14,15 @@ public final class RecordBuilder {
     let mapping: ColumnMapping
     private let columnOf: [Int]  // CanonicalField ordinal → column, -1 when absent
     private let attributeColumns: [Int]
-    private let values: ValueMaps
+    private var values: ValueMaps
     private var timestamps: TimestampParser
     private let derive: OutcomeDerivation?
+    private let outcomeFromType: Bool
     private let defaultDecisionType: DecisionType?
+    private let decimalComma: Bool
     private let headerCount: Int
+    /// The header's cells in `TextKey` form, to know the header when it comes again.
+    private let headerKeys: [String]
     public private(set) var groups: [AttributeGroups]
     private var groupBuffer: UnsafeMutableBufferPointer<Int32>
     private let language: ReportLanguage
@@ -45,8 +49,11 @@ public final class RecordBuilder {
         appealReviewerHint = language.text("human or automated, or a spelling listed under values.appeal_reviewer",
                                            "human 或 automated（人工、系统），或 values.appeal_reviewer 下列出的写法")
         derive = pipeline.derive
+        outcomeFromType = pipeline.outcomeFromDecisionType
         defaultDecisionType = pipeline.input.defaultDecisionType
+        decimalComma = pipeline.input.decimalSeparator == .comma
         headerCount = mapping.headers.count
+        headerKeys = mapping.headers.map(TextKey.make)
         self.groups = groups
         groupBuffer = .allocate(capacity: max(groups.count, 1))
     }
@@ -60,6 +67,14 @@ public final class RecordBuilder {
 
     func build(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
         if let defect = row.defect { return .reject(reject(row, defect)) }
+        let result = validate(row, ids: &ids)
+        // A repeated header or a totals row fails validation anyway; only then is it worth
+        // asking whether the row was a decision at all.
+        if case .reject = result, let notADecision = notADecision(row) { return .reject(notADecision) }
+        return result
+    }
+
+    private func validate(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
         if row.fieldCount != headerCount {
             if language == .zh {
                 let relation = row.fieldCount < headerCount ? "少于" : "多于"
@@ -78,9 +93,10 @@ public final class RecordBuilder {
             return .reject(reject(row, .missingRequired, language.text("decision_id is empty", "decision_id 为空"), column: .decisionID))
         }
         let decisionType: DecisionType
-        switch values.decisionTypes.lookup(field(row, .decisionType)) {
+        let typeField = field(row, .decisionType)
+        switch values.decisionTypes.lookup(typeField) {
         case .found(let type): decisionType = type
-        case .missing:
+        case .missing, .notApplicable:
             guard let fallback = defaultDecisionType else {
                 return .reject(reject(row, .missingRequired, language.text("decision_type is empty", "decision_type 为空"), column: .decisionType))
             }
@@ -94,10 +110,13 @@ public final class RecordBuilder {
         var score: Double? = nil
         let scoreField = field(row, .score)
         if !ValueMaps.isBlank(scoreField) {
-            guard let parsed = Self.number(scoreField.bytes) else {
+            guard let parsed = Self.number(scoreField.bytes, decimalComma: decimalComma) else {
+                let text = trimmedText(scoreField)
+                let commaHint = !decimalComma && text.contains(",") && !text.contains(".")
                 return .reject(reject(row, .badNumber, language.text(
-                    "score '\(trimmedText(scoreField))' is not a number (write e.g. 0.73 or 73)",
-                    "score 的值“\(trimmedText(scoreField))”不是数字（应写作如 0.73 或 73）"), column: .score))
+                    "score '\(text)' is not a number (write e.g. 0.73 or 73\(commaHint ? "; for decimal commas set input.decimal_separator: \",\"" : ""))",
+                    "score 的值“\(text)”不是数字（应写作如 0.73 或 73\(commaHint ? "；如以逗号作小数点，请设置 input.decimal_separator: \",\"" : "")）"),
+                    column: .score))
             }
             score = parsed
         }
@@ -111,14 +130,23 @@ public final class RecordBuilder {
                 outcome = derive.outcome(for: score)
                 derived = true
             }
-        case .missing:
-            guard let derive, let score else {
-                return .reject(reject(row, .missingRequired,
-                    derive == nil ? language.text("outcome is empty", "outcome 为空")
-                        : language.text("outcome is empty and there is no score to derive it from", "outcome 为空，且没有可据以推导的 score"),
-                    column: .outcome))
+        case .missing, .notApplicable:
+            if outcomeFromType, let implied = impliedOutcome(typeField, decisionType) {
+                outcome = implied
+            } else if let derive, let score {
+                outcome = derive.outcome(for: score)
+            } else {
+                let reason: String
+                if outcomeFromType {
+                    reason = language.text("outcome is not recorded and the decision type '\(trimmedText(typeField))' does not say whether it was adverse",
+                                           "outcome 未记录，且决策类型“\(trimmedText(typeField))”无法表明决定是否不利")
+                } else if derive == nil {
+                    reason = language.text("outcome is empty", "outcome 为空")
+                } else {
+                    reason = language.text("outcome is empty and there is no score to derive it from", "outcome 为空，且没有可据以推导的 score")
+                }
+                return .reject(reject(row, .missingRequired, reason, column: .outcome))
             }
-            outcome = derive.outcome(for: score)
             derived = true
         case .unrecognized:
             return .reject(unknownValue(row, .outcome, known: language.text(
@@ -131,15 +159,16 @@ public final class RecordBuilder {
         let reviewResult: ReviewResult?, appealResult: ReviewResult?, appealReviewer: AppealReviewer?
         let decidedAt: Int64?, effectiveAt: Int64?, notifiedAt: Int64?, reviewedAt: Int64?
         let appealFiledAt: Int64?, appealRespondedAt: Int64?, aiNoticeAt: Int64?
+        var notApplicable = FieldSet()
         do throws(Reject) {
-            automated = try optional(row, .automated, values.booleans, known: booleanHint)
-            humanReviewed = try optional(row, .humanReviewed, values.booleans, known: booleanHint)
-            explanationGiven = try optional(row, .explanationGiven, values.booleans, known: booleanHint)
-            appealOffered = try optional(row, .appealOffered, values.booleans, known: booleanHint)
-            unionNotified = try optional(row, .unionNotified, values.booleans, known: booleanHint)
-            reviewResult = try optional(row, .reviewResult, values.reviewResults, known: resultHint)
-            appealResult = try optional(row, .appealResult, values.reviewResults, known: resultHint)
-            appealReviewer = try optional(row, .appealReviewer, values.appealReviewers, known: appealReviewerHint)
+            automated = try optional(row, .automated, \.automation, known: booleanHint, &notApplicable)
+            humanReviewed = try optional(row, .humanReviewed, \.booleans, known: booleanHint, &notApplicable)
+            explanationGiven = try optional(row, .explanationGiven, \.booleans, known: booleanHint, &notApplicable)
+            appealOffered = try optional(row, .appealOffered, \.booleans, known: booleanHint, &notApplicable)
+            unionNotified = try optional(row, .unionNotified, \.booleans, known: booleanHint, &notApplicable)
+            reviewResult = try optional(row, .reviewResult, \.reviewResults, known: resultHint, &notApplicable)
+            appealResult = try optional(row, .appealResult, \.reviewResults, known: resultHint, &notApplicable)
+            appealReviewer = try optional(row, .appealReviewer, \.appealReviewers, known: appealReviewerHint, &notApplicable)
             decidedAt = try instant(row, .decidedAt)
             effectiveAt = try instant(row, .effectiveAt)
             notifiedAt = try instant(row, .notifiedAt)
@@ -183,18 +212,80 @@ public final class RecordBuilder {
             reviewResult: reviewResult, appealResult: appealResult, appealReviewer: appealReviewer,
             decidedAt: decidedAt, effectiveAt: effectiveAt, notifiedAt: notifiedAt, reviewedAt: reviewedAt,
             appealFiledAt: appealFiledAt, appealRespondedAt: appealRespondedAt, aiNoticeAt: aiNoticeAt,
-            groups: UnsafeBufferPointer(start: groupBuffer.baseAddress, count: groups.count)
+            groups: UnsafeBufferPointer(start: groupBuffer.baseAddress, count: groups.count),
+            notApplicable: notApplicable
         ))
     }
 
-    /// An optional categorical value: nil when not recorded, a reject when not in the vocabulary.
-    private func optional<Value>(_ row: RawRow, _ canonical: CanonicalField, _ vocabulary: Vocabulary<Value>,
-                                 known: String) throws(Reject) -> Value? {
-        switch vocabulary.lookup(field(row, canonical)) {
+    /// An optional categorical value: nil when not recorded or not applicable (which
+    /// `notApplicable` then holds), a reject when it means nothing the vocabulary knows.
+    private func optional<Value>(_ row: RawRow, _ canonical: CanonicalField, _ vocabulary: WritableKeyPath<ValueMaps, Vocabulary<Value>>,
+                                 known: String, _ notApplicable: inout FieldSet) throws(Reject) -> Value? {
+        switch values[keyPath: vocabulary].lookup(field(row, canonical)) {
         case .found(let value): return value
         case .missing: return nil
+        case .notApplicable:
+            notApplicable.insert(canonical)
+            return nil
         case .unrecognized: throw unknownValue(row, canonical, known: known)
         }
+    }
+
+    /// The outcome a decision kind states by itself: its own words read as an outcome
+    /// (`未录用`, `Screened Out`, `扣发奖金`), else adverse for the kinds that are sanctions.
+    private func impliedOutcome(_ typeField: FieldBytes, _ type: DecisionType) -> Outcome? {
+        if case .found(let stated) = values.outcomes.lookup(typeField) { return stated }
+        switch type {
+        case .dismissal, .demotion, .discipline, .suspension: return .adverse
+        default: return nil
+        }
+    }
+
+    /// A repeated header row or a totals row: rejected with a reason of its own, as neither
+    /// is a decision. A row whose decision-type cell reads as a decision is never a totals row.
+    private func notADecision(_ row: RawRow) -> Reject? {
+        if row.fieldCount == headerCount, (0..<headerCount).allSatisfy({ TextKey.make(row[$0].string) == headerKeys[$0] }) {
+            return reject(row, .repeatedHeader, language.text(
+                "the header row again (an export of several pages glued together?): not a decision",
+                "再次出现的标题行（可能是多页导出拼接而成）：不是决策记录"))
+        }
+        guard let first = (0..<min(row.fieldCount, headerCount)).lazy.map({ row[$0] }).first(where: { !ValueMaps.isBlank($0) }),
+              Self.isTotalsLabel(first) else { return nil }
+        let typeField = field(row, .decisionType)
+        if columnOf[CanonicalField.decisionType.ordinal] < row.fieldCount, case .found = values.decisionTypes.lookup(typeField) { return nil }
+        return reject(row, .totalsRow, language.text(
+            "a totals row ('\(trimmedText(first))'): not a decision",
+            "合计行（“\(trimmedText(first))”）：不是决策记录"))
+    }
+
+    private static let totalsLabels = ["合计", "总计", "小计", "共计", "汇总", "总数", "total", "totals", "grand total", "subtotal", "sum", "count"]
+
+    /// `合计`, `总计：42`, `Total`, `Grand total (42 rows)`: a label of sums at the start of the row.
+    static func isTotalsLabel(_ field: FieldBytes) -> Bool {
+        let range = TextKey.trimmedRange(field.bytes)
+        guard range.count <= 64 else { return false }
+        let text = MeaningText.normalize(String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[range]), as: UTF8.self))
+        return totalsLabels.contains { label in
+            guard text.hasPrefix(label) else { return false }
+            let rest = text.dropFirst(label.count)
+            guard let next = rest.unicodeScalars.first else { return true }
+            return !next.properties.isAlphabetic || MeaningText.isCJK(next) && !label.unicodeScalars.allSatisfy(\.isASCII) && rest.count <= 8
+        }
+    }
+
+    /// True when a rejected row reads as an adverse decision in any cell: its outcome, or a
+    /// decision kind that is a sanction by nature. Reading every cell, not only the mapped
+    /// ones, because a damaged row's cells may have shifted.
+    func holdsAdverseDecision(_ row: RawRow) -> Bool {
+        for index in 0..<min(row.fieldCount, 1024) {
+            let cell = row[index]
+            if ValueMaps.isBlank(cell) || cell.bytes.count > 200 { continue }
+            if case .found(.adverse) = values.outcomes.lookup(cell) { return true }
+            if case .found(let type) = values.decisionTypes.lookup(cell), [.dismissal, .demotion, .discipline, .suspension].contains(type) {
+                return true
+            }
+        }
+        return false
     }
 
     /// An optional timestamp: nil when empty, a reject when it does not parse.
@@ -273,22 +364,26 @@ public final class RecordBuilder {
 
     /// Parses a decimal number from bytes without making a String; nil when not a plain
     /// finite decimal (no hex, inf or nan, which strtod would accept).
-    static func number(_ bytes: UnsafeRawBufferPointer) -> Double? {
+    static func number(_ bytes: UnsafeRawBufferPointer, decimalComma: Bool = false) -> Double? {
         let range = TextKey.trimmedRange(bytes)
         let count = range.count
         guard count > 0, count < 64 else { return nil }
         var sawDigit = false
+        var commas = 0
         for byte in bytes[range] {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
-            case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+            case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+            // With decimal commas a point is no separator (`1.234,5` is not read).
+            case UInt8(ascii: "."): if decimalComma { return nil }
+            case UInt8(ascii: ","): if decimalComma { commas += 1 } else { return nil }
             default: return nil
             }
         }
-        guard sawDigit else { return nil }
+        guard sawDigit, commas <= 1 else { return nil }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer -> Double? in
             var i = 0
-            for byte in bytes[range] { buffer[i] = CChar(bitPattern: byte); i += 1 }
+            for byte in bytes[range] { buffer[i] = CChar(bitPattern: byte == UInt8(ascii: ",") ? UInt8(ascii: ".") : byte); i += 1 }
             buffer[count] = 0
             var end: UnsafeMutablePointer<CChar>? = nil
             let value = strtod(buffer.baseAddress!, &end)

@@ -25,6 +25,7 @@ public enum TimestampParseResult: Equatable, Sendable {
 ///   with `.ymd` the value is rejected and the user is told to set `input.date_order`.
 /// - Excel serial day numbers (1900 date system), which appear when a column was never formatted
 ///   as a date: a plain number from 20000 to 80000, e.g. `45723.375` is 2025-03-07 09:00 local.
+/// - Unix epoch seconds (10 digits) or milliseconds (13 digits), as logging systems write them: UTC.
 ///
 /// Values without an explicit offset are wall-clock times in `timeZone`; a date alone means
 /// midnight. Fractional seconds are dropped (the instant is truncated to the earlier second);
@@ -100,6 +101,9 @@ extension TimestampParser {
     /// The whole grammar: `excel-serial | date [separator time [AM/PM] [offset]]`.
     private static func read(_ c: inout Cursor, dateOrder: DateOrder) throws(Problem) -> Reading {
         if c.atEnd { throw .empty }
+        if let epoch = readUnixEpoch(c) {
+            return Reading(localSeconds: epoch, utcOffset: 0)
+        }
         if let serial = try readExcelSerial(c) {
             return Reading(localSeconds: serial, utcOffset: nil)
         }
@@ -116,6 +120,26 @@ extension TimestampParser {
         c.skipSpaces()
         guard c.atEnd else { throw .trailingText }
         return Reading(localSeconds: midnight + secondsIntoDay, utcOffset: offset)
+    }
+
+    /// Seconds since 1970-01-01 UTC as exporting systems write them: a plain whole number of
+    /// 10 digits (seconds) or 13 digits (milliseconds, truncated to the second), from
+    /// 2001-09-09 to 2286. No other date shape has that many digits, so no setting is needed.
+    private static func readUnixEpoch(_ c: Cursor) -> Int64? {
+        var probe = c
+        var value: Int64 = 0
+        var count = 0
+        while let byte = probe.peek(), ASCII.isDigit(byte), count < 14 {
+            value = value * 10 + Int64(byte &- ASCII.zero)
+            count += 1
+            probe.advance()
+        }
+        guard probe.atEnd, value >= 1_000_000_000 else { return nil }
+        switch count {
+        case 10: return value
+        case 13: return value >= 1_000_000_000_000 ? value / 1000 : nil
+        default: return nil
+        }
     }
 
     /// A plain number is an Excel serial date: whole days since 1899-12-30 (Excel's 1900 system,

@@ -227,7 +227,7 @@ final class RunLanguageTests: XCTestCase {
         let header = "decision_id,employee_id,decision_type,outcome,automated,human_reviewed,review_result,appeal_reviewer,decided_at,score,sex\n"
         let first = header
             + "B1,E1,,adverse,yes,yes,upheld,human,2025-03-05 10:00,,female\n"       // decision_type empty
-            + "B2,E2,firing squad,adverse,yes,yes,upheld,human,2025-03-05 10:00,,female\n"  // unknown decision type
+            + "B2,E2,tea party,adverse,yes,yes,upheld,human,2025-03-05 10:00,,female\n"  // unknown decision type
             + "B3,E3,dismissal,,yes,yes,upheld,human,2025-03-05 10:00,,female\n"      // outcome empty
             + "B4,E4,dismissal,perhaps,yes,yes,upheld,human,2025-03-05 10:00,,female\n" // unknown outcome
             + "B5,E5,dismissal,adverse,maybe,yes,upheld,human,2025-03-05 10:00,,female\n"  // unknown yes/no
@@ -239,6 +239,8 @@ final class RunLanguageTests: XCTestCase {
         let second = header
             + "B10,E11,dismissal,adverse,yes,yes,upheld,human,2025-03-05 10:00,,female\n" // duplicate of the first file's
             + "B12,E12,dismissal,adverse,yes,yes,upheld,human,2025-03-05 10:00\n"         // ragged: fewer
+            + header                                                                        // the header again
+            + "合计,,,,,,,,,,\n"                                                            // a totals row
         let sink = MemorySink()
         let plain = try pipeline(TestSupport.plainPipeline + "\ninput:\n  delimiter: \",\"\n", language)
         _ = try AuditRun(pipeline: plain, pipelineFile: "test.yaml",
@@ -493,7 +495,7 @@ final class RunLanguageTests: XCTestCase {
             }
         }
         let more = try Self.moreRejects(.zh)
-        XCTAssertEqual(more.rejects.count, 12)
+        XCTAssertEqual(more.rejects.count, 14)
         for reject in more.rejects {
             ChineseText.assertChinese(reject.reason, "\(reject.line) \(reject.code.rawValue)")
             codes.insert(reject.code)

@@ -123,7 +123,7 @@ final class SplitAuditTests: XCTestCase {
           site: [site]
         values:
           attributes:
-            site: {}
+            site: {replace: true}
         checks:
           HR-03: {min_reviews: 20}
         bias:

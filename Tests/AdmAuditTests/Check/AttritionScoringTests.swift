@@ -59,7 +59,7 @@ final class AttritionScoringTests: XCTestCase {
     }
 
     func testPipelineVocabularyReplacesTheDefaults() throws {
-        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  DM-03:\n    indicators: {linkedin_activity: [linkedin_activity, 领英动态]}\n"
+        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  DM-03:\n    indicators: {replace: true, linkedin_activity: [linkedin_activity, 领英动态]}\n"
         let rows = row("D1", categories: "领英动态") + row("D2", categories: "job_site_visits") + row("D3", type: "attrition_risk")
         let (_, findings) = try dm03(rows, pipeline: pipeline)
         // The decision type still shows the practice; the replaced vocabulary drops job_site_visits.

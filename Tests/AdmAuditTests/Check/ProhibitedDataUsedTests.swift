@@ -79,16 +79,24 @@ final class ProhibitedDataUsedTests: XCTestCase {
         XCTAssertTrue(findings.isEmpty)
     }
 
-    func testPipelineVocabularyReplacesTheDefaults() throws {
-        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  DM-01:\n    categories: {salary_history: [salary_history, 薪资历史]}\n"
+    func testPipelineVocabularyReplacesTheDefaultsWhenItSaysSo() throws {
+        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  DM-01:\n    categories: {replace: true, salary_history: [salary_history, 薪资历史]}\n"
         let (tally, findings) = try dm01(row("D1", categories: "薪资历史") + row("D2", categories: "health"), pipeline: pipeline)
         XCTAssertEqual(tally.applicable, 2)
         XCTAssertEqual(findings.map(\.decisionID), ["D1"])
         XCTAssertEqual(findings.first?.detail, "data_categories include prohibited data: salary_history [薪资历史]")
     }
 
+    func testPipelineVocabularyExtendsTheDefaults() throws {
+        // A term of its own, and more synonyms for a built-in term: the defaults stay.
+        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  DM-01:\n    categories: {salary_history: [薪资历史], health: [体温]}\n"
+        let rows = row("D1", categories: "薪资历史") + row("D2", categories: "health") + row("D3", categories: "体温") + row("D4", categories: "考勤")
+        let (_, findings) = try dm01(rows, pipeline: pipeline)
+        XCTAssertEqual(findings.map(\.decisionID), ["D1", "D2", "D3"])
+    }
+
     func testAnEmptyVocabularyIsAPipelineError() {
-        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  DM-01:\n    categories: {}\n"
+        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  DM-01:\n    categories: {replace: true}\n"
         XCTAssertThrowsError(try TestSupport.pipeline(pipeline))
     }
 

@@ -101,7 +101,7 @@ final class ProtectedStatusDismissalTests: XCTestCase {
 
         checks:
           LC-02:
-            statuses: {near_retirement: [near_retirement, 临近退休], pregnancy: [pregnancy, 孕期]}
+            statuses: {replace: true, near_retirement: [near_retirement, 临近退休], pregnancy: [pregnancy, 孕期]}
             pay_cut_statuses: []
         """
         let rows = row("D1", status: "临近退休") + row("D2", status: "工伤") + row("D3", type: "pay", status: "孕期")
@@ -113,7 +113,7 @@ final class ProtectedStatusDismissalTests: XCTestCase {
 
     func testPayCutStatusesMustNameAStatus() {
         // The default pay_cut_statuses name maternity and nursing, which this vocabulary drops.
-        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  LC-02:\n    statuses: {pregnancy: [pregnancy, 孕期], work_injury: [工伤]}\n"
+        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  LC-02:\n    statuses: {replace: true, pregnancy: [pregnancy, 孕期], work_injury: [工伤]}\n"
         XCTAssertThrowsError(try TestSupport.pipeline(pipeline)) { error in
             XCTAssertTrue("\(error)".contains("pay_cut_statuses names maternity, nursing"), "\(error)")
         }

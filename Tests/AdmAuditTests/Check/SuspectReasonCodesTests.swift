@@ -83,8 +83,8 @@ final class SuspectReasonCodesTests: XCTestCase {
 
         checks:
           RC-01:
-            health_reasons: {slow_pace: [slow_pace, 速度慢]}
-            offline_reasons: {}
+            health_reasons: {replace: true, slow_pace: [slow_pace, 速度慢]}
+            offline_reasons: {replace: true}
         """
         let rows = row("D1", reasons: "速度慢") + row("D2", reasons: "toilet_breaks;non_response")
         let (tally, findings) = try rc01(rows, pipeline: pipeline)

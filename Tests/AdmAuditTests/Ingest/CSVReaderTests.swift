@@ -807,6 +807,16 @@ final class CSVReaderTests: XCTestCase {
                 let context = "case \(caseIndex) (\(input.count) bytes, \(physical) lines, field limit \(options.maxFieldBytes))"
                 var blank = 0
                 var previousEnd = 0
+                var spannedAbove = 0
+                // Title lines above a header found further down come first, then the rows.
+                for title in outcome.summary.linesAboveHeader {
+                    XCTAssertGreaterThan(title.line, previousEnd, "title lines overlap: \(context)")
+                    XCTAssertLessThanOrEqual(title.line, title.endLine, context)
+                    blank += title.line - previousEnd - 1
+                    spannedAbove += title.endLine - title.line + 1
+                    previousEnd = title.endLine
+                }
+                XCTAssertLessThanOrEqual(outcome.summary.linesAboveHeader.count, HeaderLocator.rowsExamined, context)
                 for (index, row) in outcome.rows.enumerated() {
                     XCTAssertEqual(row.ordinal, index, context)
                     XCTAssertLessThanOrEqual(row.line, row.endLine, context)
@@ -816,7 +826,7 @@ final class CSVReaderTests: XCTestCase {
                     previousEnd = row.endLine
                 }
                 blank += max(0, outcome.summary.lines - previousEnd)
-                let spanned = outcome.rows.reduce(0) { $0 + $1.endLine - $1.line + 1 }
+                let spanned = outcome.rows.reduce(spannedAbove) { $0 + $1.endLine - $1.line + 1 }
                 XCTAssertLessThanOrEqual(spanned + blank, physical + 1, context)
                 XCTAssertLessThanOrEqual(outcome.summary.lines, physical + 1, context)
                 if outcome.summary.lines > physical {

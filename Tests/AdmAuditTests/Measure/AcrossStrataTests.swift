@@ -22,7 +22,7 @@ final class AcrossStrataTests: XCTestCase {
           age_band: [age_cat]
         values:
           attributes:
-            sex: {}
+            sex: {replace: true}
         bias:
           attributes: [sex]
           by: [age_band]

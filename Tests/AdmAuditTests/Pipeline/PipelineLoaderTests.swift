@@ -75,6 +75,7 @@ final class PipelineLoaderTests: XCTestCase {
           decision_type:
             dismissal: [劝退]
           review_result:
+            replace: true
             upheld: [维持]
             modified: [改]
             overturned: [撤]
@@ -151,17 +152,26 @@ final class PipelineLoaderTests: XCTestCase {
     func testFullPipelineValues() throws {
         let values = try parse(fullPipeline).values
 
-        XCTAssertEqual(spellings(values.booleans) { "\($0)" }, ["true=是的", "false=不是"])
-        XCTAssertEqual(spellings(values.outcomes) { $0.rawValue }, ["favorable=留用", "adverse=淘汰"])
+        // A pipeline's lists come first (they win where a spelling is in both) and extend the built-ins.
+        XCTAssertEqual(spellings(values.booleans) { "\($0)" },
+                       ["true=是的", "false=不是"] + spellings(BuiltinVocabulary.booleans) { "\($0)" })
+        XCTAssertEqual(spellings(values.outcomes) { $0.rawValue },
+                       ["favorable=留用", "adverse=淘汰"] + spellings(BuiltinVocabulary.outcomes) { $0.rawValue })
         XCTAssertEqual(values.decisionTypes.first?.0, .dismissal)
         XCTAssertEqual(values.decisionTypes.first?.1, ["劝退"])
-        XCTAssertEqual(values.decisionTypes.filter { $0.0 == .dismissal }.count, 1, "the listed type replaces its built-in spellings")
-        XCTAssertEqual(values.decisionTypes.count, DecisionType.allCases.count)
+        XCTAssertEqual(values.decisionTypes.count, DecisionType.allCases.count + 1, "the built-in dismissal spellings stay")
         XCTAssertEqual(values.decisionTypes.first { $0.0 == .hiring }?.1, BuiltinVocabulary.decisionTypes.first { $0.0 == .hiring }?.1)
-        XCTAssertEqual(spellings(values.reviewResults) { $0.rawValue }, ["upheld=维持", "modified=改", "overturned=撤"])
-        XCTAssertEqual(spellings(values.appealReviewers) { $0.rawValue }, ["human=人", "automated=机"])
-        XCTAssertEqual(values.unknown, ["保密"])
+        XCTAssertEqual(spellings(values.reviewResults) { $0.rawValue }, ["upheld=维持", "modified=改", "overturned=撤"],
+                       "replace: true drops the built-ins")
+        XCTAssertEqual(spellings(values.appealReviewers) { $0.rawValue },
+                       ["human=人", "automated=机"] + spellings(BuiltinVocabulary.appealReviewers) { $0.rawValue })
+        XCTAssertEqual(values.unknown.first, "保密")
+        XCTAssertEqual(values.unknown.count, ValueVocabulary().unknown.count + 1)
         XCTAssertEqual(spellings(values.attributeValues["site"] ?? []) { $0 }, ["north=北区|N"])
+
+        let replaced = try parse("admaudit: 1\nvalues:\n  unknown: {replace: true, values: [保密]}\n  outcome: {replace: true, adverse: [x]}\n")
+        XCTAssertEqual(replaced.values.unknown, ["保密"])
+        XCTAssertEqual(spellings(replaced.values.outcomes) { $0.rawValue }, ["adverse=x"])
         XCTAssertEqual(spellings(values.attributeValues["sex"] ?? []) { $0 }, spellings(BuiltinVocabulary.attributeValues["sex"]!) { $0 })
     }
 

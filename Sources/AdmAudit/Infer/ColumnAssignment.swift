@@ -1,0 +1,205 @@
+/// Which column becomes which field, from the header and the content together.
+///
+/// Every column gets candidates: from its header (`HeaderRules`), checked against what its
+/// values are (a yes/no field needs yes/no values, a time field timestamps, a score numbers;
+/// an empty column takes the header's word), and from its content alone (a column of
+/// decision kinds is `decision_type`, a column of `女`/`男` is `sex`, a column of distinct
+/// codes at the left is the decision id). The best candidates are taken first; a field is
+/// never mapped twice, nor a column. A column of decision kinds under an outcome-like
+/// header (`处理结果: 解除劳动合同`) becomes `decision_type` when nothing else is, and the
+/// outcome is then read from the kind (`derive.outcome.from`). A choice that another column
+/// nearly matched is kept and marked for checking.
+struct ColumnAssignment: Sendable {
+    struct Choice: Sendable {
+        var column: Int
+        var target: ColumnTarget
+        var score: Int
+        var evidence: Evidence
+        /// Another column this target nearly went to (a TODO for the reader).
+        var rival: Int? = nil
+    }
+
+    /// Why a column was mapped as it was, in words for the pipeline's comments.
+    struct Evidence: Sendable, Equatable {
+        var english: String
+        var chinese: String
+
+        func text(_ language: ReportLanguage) -> String { language.text(english, chinese) }
+
+        static func + (a: Evidence, b: Evidence) -> Evidence {
+            Evidence(english: a.english + "; " + b.english, chinese: a.chinese + "；" + b.chinese)
+        }
+    }
+
+    private(set) var choices: [Choice] = []
+    /// Columns left unmapped, with what was considered and why not (for the comments).
+    private(set) var rejected: [Int: Evidence] = [:]
+
+    init(profiles: [ColumnProfile]) {
+        var candidates: [Choice] = []
+        for profile in profiles {
+            var proposed = Set<ColumnTarget>()
+            for match in HeaderRules.matches(profile.header) {
+                let header = Self.headerEvidence(match, profile)
+                switch Self.contentCheck(match.target, profile) {
+                case .confirms(let bonus, let why):
+                    candidates.append(Choice(column: profile.index, target: match.target, score: match.score + bonus, evidence: header + why))
+                    proposed.insert(match.target)
+                case .redirects(let target, let why):
+                    candidates.append(Choice(column: profile.index, target: target, score: match.score, evidence: header + why))
+                    proposed.insert(target)
+                case .refutes(let why):
+                    if rejected[profile.index] == nil { rejected[profile.index] = header + why }
+                }
+            }
+            for candidate in Self.contentCandidates(profile) where !proposed.contains(candidate.target) {
+                candidates.append(candidate)
+            }
+        }
+        // Best first; ties to the column further left.
+        candidates.sort { ($0.score, -$0.column) > ($1.score, -$1.column) }
+        var takenColumns = Set<Int>()
+        var takenTargets = Set<String>()
+        for candidate in candidates where !takenColumns.contains(candidate.column) && !takenTargets.contains(candidate.target.name) {
+            var choice = candidate
+            choice.rival = candidates.first {
+                $0.target.name == candidate.target.name && $0.column != candidate.column && !takenColumns.contains($0.column)
+                    && $0.score >= candidate.score - 5
+            }?.column
+            choices.append(choice)
+            takenColumns.insert(candidate.column)
+            takenTargets.insert(candidate.target.name)
+        }
+        // Decision kinds under an outcome-like header, and no other decision_type column.
+        if target(.field(.decisionType)) == nil, let index = choices.firstIndex(where: { $0.target == .field(.outcome) }),
+           profiles[choices[index].column].decisionTypeShare >= 0.8 {
+            choices[index].target = .field(.decisionType)
+            choices[index].evidence = choices[index].evidence + Evidence(
+                english: "its values are decision kinds, so it is decision_type and the outcome is read from each kind",
+                chinese: "其取值为决策种类，故作为 decision_type，并由种类推断结果")
+        }
+        choices.sort { $0.column < $1.column }
+    }
+
+    func target(_ target: ColumnTarget) -> Choice? { choices.first { $0.target == target } }
+    func choice(forColumn column: Int) -> Choice? { choices.first { $0.column == column } }
+
+    // MARK: evidence and content
+
+    private static func headerEvidence(_ match: HeaderRules.Match, _ profile: ColumnProfile) -> Evidence {
+        if match.score == 100 {
+            return Evidence(english: "header '\(profile.header.raw)' is a usual name for \(match.target.name)",
+                            chinese: "列名“\(profile.header.raw)”是 \(match.target.name) 的常见名称")
+        }
+        let terms = match.terms.map { "'\($0)'" }.joined(separator: " + ")
+        return Evidence(english: "header '\(profile.header.raw)' holds \(terms)", chinese: "列名“\(profile.header.raw)”含有 \(terms)")
+    }
+
+    private enum ContentVerdict {
+        case confirms(Int, Evidence)
+        /// The header names a family (age) and the content says which member (bands, not years).
+        case redirects(ColumnTarget, Evidence)
+        case refutes(Evidence)
+    }
+
+    private static func percent(_ share: Double) -> String {
+        let value = (share * 100).rounded()
+        return value == 100 && share < 1 ? "99%" : "\(Int(value))%"
+    }
+
+    private static func content(_ profile: ColumnProfile, _ share: Double, _ english: String, _ chinese: String) -> Evidence {
+        Evidence(english: "\(percent(share)) of \(profile.filled) values are \(english)",
+                 chinese: "\(profile.filled) 个取值中 \(percent(share)) 为\(chinese)")
+    }
+
+    private static let empty = Evidence(english: "the column is empty in the rows read", chinese: "所读各行中此列为空")
+
+    private static func contentCheck(_ target: ColumnTarget, _ profile: ColumnProfile) -> ContentVerdict {
+        if profile.isEmpty { return .confirms(0, empty) }
+        func gate(_ share: Double, _ english: String, _ chinese: String, need: Double = 0.8) -> ContentVerdict {
+            let evidence = content(profile, share, english, chinese)
+            return share >= need ? .confirms(10, evidence) : .refutes(evidence)
+        }
+        switch target {
+        case .field(let field):
+            switch field.kind {
+            case .timestamp: return gate(profile.timestampShare, "timestamps", "时间")
+            case .boolean where field == .automated: return gate(profile.automationShare, "yes/no or who decided", "是/否或决策方")
+            case .boolean: return gate(profile.booleanShare, "yes/no", "是/否")
+            case .number: return gate(profile.numberShare, "numbers", "数字", need: 0.9)
+            case .decisionType:
+                let evidence = content(profile, profile.decisionTypeShare, "decision kinds", "决策种类")
+                return profile.decisionTypeShare >= 0.5 ? .confirms(10, evidence) : .confirms(-25, evidence)
+            case .outcome:
+                let evidence = content(profile, profile.outcomeShare, "outcomes", "结果")
+                return profile.outcomeShare >= 0.5 ? .confirms(10, evidence) : .confirms(-25, evidence)
+            case .reviewResult:
+                let evidence = content(profile, profile.reviewResultShare, "results (upheld, modified, overturned)", "复核结果（维持、变更、撤销）")
+                return profile.reviewResultShare >= 0.5 ? .confirms(10, evidence) : .confirms(-25, evidence)
+            case .appealReviewer: return gate(profile.appealReviewerShare, "human or system", "人工或系统", need: 0.6)
+            case .text:
+                // Dates refute a text field; long numbers that also read as epoch seconds do not (ids like 2025030401).
+                let numericDates = profile.timestamps.epoch + profile.timestamps.excelSerial
+                if profile.timestampShare >= 0.9, numericDates * 2 < profile.filled {
+                    return .refutes(content(profile, profile.timestampShare, "timestamps", "时间"))
+                }
+                if field == .decisionID {
+                    let unique = Evidence(english: "\(profile.distinct) distinct values in \(profile.filled) rows",
+                                          chinese: "\(profile.filled) 行中有 \(profile.distinct) 个不同取值")
+                    if profile.isUnique { return .confirms(10, unique) }
+                    return profile.distinct * 2 >= profile.filled ? .confirms(-10, unique) : .refutes(unique)
+                }
+                if field == .reviewerID || field == .appealReviewerID, profile.booleanShare >= 0.8 {
+                    return .refutes(content(profile, profile.booleanShare, "yes/no", "是/否"))
+                }
+                if field == .jurisdiction { return gate(profile.countryShare, "countries or places", "国家或地点", need: 0.6) }
+                return .confirms(0, Evidence(english: "\(profile.distinct) distinct values", chinese: "\(profile.distinct) 个不同取值"))
+            case .list:
+                return .confirms(0, Evidence(english: "\(profile.distinct) distinct values", chinese: "\(profile.distinct) 个不同取值"))
+            }
+        case .attribute("sex"):
+            let evidence = content(profile, profile.sexShare, "sexes", "性别")
+            return profile.sexShare >= 0.6 ? .confirms(10, evidence) : .confirms(-20, evidence)
+        case .attribute:
+            return .confirms(0, Evidence(english: "\(profile.distinct) distinct values", chinese: "\(profile.distinct) 个不同取值"))
+        case .age:
+            if profile.numberShare >= 0.9, let range = profile.numberRange, range.lowerBound >= 14, range.upperBound <= 100 {
+                return .confirms(10, content(profile, profile.numberShare, "ages in years", "以岁计的年龄"))
+            }
+            return .redirects(.attribute("age_band"), Evidence(english: "values are age bands, kept as written",
+                                                                chinese: "取值为年龄段，按原样使用"))
+        case .birthDate: return gate(profile.timestampShare, "dates", "日期")
+        case .site:
+            return .confirms(profile.siteShare >= 0.6 ? 10 : 0, content(profile, profile.siteShare, "places", "地点"))
+        }
+    }
+
+    /// What the values alone suggest, for columns whose header says little.
+    private static func contentCandidates(_ profile: ColumnProfile) -> [Choice] {
+        guard profile.filled >= 3 else { return [] }
+        var candidates: [Choice] = []
+        if profile.decisionTypeShare >= 0.8, profile.distinct <= 40 {
+            let kinds = profile.decisionTypes.sorted { $0.value > $1.value }.prefix(4).map(\.key.rawValue).joined(separator: ", ")
+            candidates.append(Choice(column: profile.index, target: .field(.decisionType), score: 65,
+                                     evidence: content(profile, profile.decisionTypeShare, "decision kinds (\(kinds))", "决策种类（\(kinds)）")))
+        }
+        if profile.outcomeShare >= 0.8, profile.distinct <= 12 {
+            candidates.append(Choice(column: profile.index, target: .field(.outcome), score: 55,
+                                     evidence: content(profile, profile.outcomeShare, "outcomes", "结果")))
+        }
+        if profile.sexShare >= 0.9, profile.distinct <= 6 {
+            candidates.append(Choice(column: profile.index, target: .attribute("sex"), score: 60,
+                                     evidence: content(profile, profile.sexShare, "sexes", "性别")))
+        }
+        if profile.countryShare >= 0.9, profile.distinct <= 30 {
+            candidates.append(Choice(column: profile.index, target: .field(.jurisdiction), score: 50,
+                                     evidence: content(profile, profile.countryShare, "countries", "国家")))
+        }
+        if profile.isUnique, profile.index <= 2, profile.numberShare < 0.5, profile.timestampShare < 0.5 {
+            candidates.append(Choice(column: profile.index, target: .field(.decisionID), score: 45,
+                                     evidence: Evidence(english: "\(profile.distinct) distinct values in \(profile.filled) rows, near the left",
+                                                        chinese: "\(profile.filled) 行中有 \(profile.distinct) 个不同取值，位于左侧")))
+        }
+        return candidates
+    }
+}

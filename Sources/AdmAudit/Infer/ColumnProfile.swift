@@ -1,0 +1,196 @@
+import Foundation
+
+/// What a column's values look like, from the sampled rows: how many are filled and
+/// distinct, and what share reads as yes/no, as timestamps, as numbers, as decision kinds,
+/// outcomes, review results, sexes, countries… Content confirms or overrules what the
+/// header suggests (`ColumnAssignment`), and gives the locale (`LocaleInference`).
+struct ColumnProfile: Sendable {
+    let index: Int
+    let header: HeaderName
+    /// Non-blank cells.
+    let filled: Int
+    /// Distinct non-blank values (in `TextKey` form), counted up to `distinctLimit`.
+    let distinct: Int
+    static let distinctLimit = 2000
+    /// The most frequent values as written, most frequent first (at most 12).
+    let common: [(value: String, count: Int)]
+
+    // Shares of the filled cells.
+    let booleanShare: Double
+    let notApplicableCount: Int
+    let timestampShare: Double
+    let numberShare: Double
+    let decisionTypeShare: Double
+    let outcomeShare: Double
+    let reviewResultShare: Double
+    let appealReviewerShare: Double
+    let automationShare: Double
+    let sexShare: Double
+    let countryShare: Double
+    let siteShare: Double
+    let cjkShare: Double
+
+    /// Numbers: smallest and largest, and whether any was written with a decimal comma.
+    let numberRange: ClosedRange<Double>?
+    let decimalComma: Bool
+    let timestamps: TimestampEvidence
+    /// Decision types read from the values, with counts (for the evidence and a default type).
+    let decisionTypes: [DecisionType: Int]
+
+    var isEmpty: Bool { filled == 0 }
+    /// Almost every value differs from the others: an id.
+    var isUnique: Bool { filled >= 2 && distinct >= filled * 19 / 20 }
+
+    init(index: Int, header: String, values: [String]) {
+        self.index = index
+        self.header = HeaderName(header)
+        let vocabulary = InferenceVocabulary.shared
+        var filled = 0
+        var keys = Set<String>()
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        var booleans = 0, notApplicable = 0, numbers = 0, types = 0, outcomes = 0, results = 0, appealReviewers = 0
+        var automation = 0, sexes = 0, countries = 0, sites = 0, cjkScalars = 0, scalars = 0
+        var low = Double.infinity, high = -Double.infinity
+        var decimalComma = false
+        var evidence = TimestampEvidence()
+        var typeCounts: [DecisionType: Int] = [:]
+        for value in values where !value.isEmpty {
+            filled += 1
+            if keys.count < Self.distinctLimit { keys.insert(TextKey.make(value)) }
+            if counts[value] == nil && counts.count < 200 { order.append(value) }
+            if counts[value] != nil || counts.count < 200 { counts[value, default: 0] += 1 }
+            for scalar in value.unicodeScalars {
+                scalars += 1
+                if MeaningText.isCJK(scalar) { cjkScalars += 1 }
+            }
+            let reading = vocabulary.read(value)
+            if reading.isNotApplicable { notApplicable += 1 }
+            if reading.boolean != nil || reading.isNotApplicable { booleans += 1 }
+            if let type = reading.decisionType {
+                types += 1
+                typeCounts[type, default: 0] += 1
+            }
+            if reading.outcome != nil { outcomes += 1 }
+            if reading.reviewResult != nil { results += 1 }
+            if reading.appealReviewer != nil { appealReviewers += 1 }
+            if reading.automated != nil { automation += 1 }
+            if reading.sex != nil { sexes += 1 }
+            if Places.jurisdiction(of: value) != nil { countries += 1 }
+            if Places.place(value) != nil { sites += 1 }
+            if let number = Self.number(value) {
+                numbers += 1
+                low = min(low, number.value)
+                high = max(high, number.value)
+                if number.decimalComma { decimalComma = true }
+            }
+            evidence.add(value)
+        }
+        self.filled = filled
+        distinct = keys.count
+        common = Array(order.map { (value: $0, count: counts[$0]!) }.sorted { $0.count > $1.count }.prefix(12))
+        func share(_ count: Int) -> Double { filled == 0 ? 0 : Double(count) / Double(filled) }
+        booleanShare = share(booleans)
+        notApplicableCount = notApplicable
+        timestampShare = share(evidence.parsed)
+        numberShare = share(numbers)
+        decisionTypeShare = share(types)
+        outcomeShare = share(outcomes)
+        reviewResultShare = share(results)
+        appealReviewerShare = share(appealReviewers)
+        automationShare = share(automation)
+        sexShare = share(sexes)
+        countryShare = share(countries)
+        siteShare = share(sites)
+        cjkShare = scalars == 0 ? 0 : Double(cjkScalars) / Double(scalars)
+        numberRange = numbers > 0 ? low...high : nil
+        self.decimalComma = decimalComma
+        timestamps = evidence
+        decisionTypes = typeCounts
+    }
+
+    /// A plain decimal, with a point or with a decimal comma (`0,73`); nil otherwise.
+    static func number(_ text: String) -> (value: Double, decimalComma: Bool)? {
+        guard text.count < 40 else { return nil }
+        let bytes = Array(text.utf8)
+        var commas = 0, points = 0, digits = 0
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): points += 1
+            case UInt8(ascii: ","): commas += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): if index != 0 { return nil }
+            default: return nil
+            }
+        }
+        guard digits > 0, points + commas <= 1 else { return nil }
+        let value = Double(commas == 1 ? text.replacingOccurrences(of: ",", with: ".") : text)
+        return value.map { ($0, commas == 1) }
+    }
+}
+
+/// What the timestamps of a column say about the export's locale: which date orders read
+/// them, which offsets they carry, whether they are epoch or Excel numbers.
+struct TimestampEvidence: Sendable {
+    /// Values that read as a timestamp in some date order.
+    private(set) var parsed = 0
+    /// Year-last dates (`04/03/2025`) whose first part is over 12 (so day first) or whose
+    /// second part is (so month first).
+    private(set) var dayFirst = 0
+    private(set) var monthFirst = 0
+    private(set) var yearLast = 0
+    /// UTC offsets written in the values, in minutes, with counts.
+    private(set) var offsets: [Int: Int] = [:]
+    private(set) var epoch = 0
+    private(set) var excelSerial = 0
+
+    private var ymd = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .ymd)
+    private var dmy = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .dmy)
+    private var mdy = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .mdy)
+
+    /// The date order the year-last dates need, when they show one.
+    var yearLastOrder: DateOrder? {
+        if dayFirst > 0 && monthFirst == 0 { return .dmy }
+        if monthFirst > 0 && dayFirst == 0 { return .mdy }
+        return nil
+    }
+
+    mutating func add(_ value: String) {
+        let digitsOnly = value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: ".") }
+        if case .instant = ymd.parse(value) {
+            parsed += 1
+            if digitsOnly {
+                if value.utf8.count == 10 || value.utf8.count == 13, !value.contains(".") { epoch += 1 } else { excelSerial += 1 }
+            }
+        } else if let (first, second) = Self.yearLastParts(value) {
+            let dayMonth = dmy.parse(value), monthDay = mdy.parse(value)
+            if case .instant = dayMonth { parsed += 1 } else if case .instant = monthDay { parsed += 1 }
+            yearLast += 1
+            if first > 12 { dayFirst += 1 }
+            if second > 12 { monthFirst += 1 }
+        }
+        if let offset = Self.offset(value) { offsets[offset, default: 0] += 1 }
+    }
+
+    /// The two leading numbers of a year-last date (`4/3/2025 9:05`).
+    static func yearLastParts(_ value: String) -> (Int, Int)? {
+        let parts = value.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." || $0 == " " }).prefix(3)
+        guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]), parts[0].count <= 2, parts[1].count <= 2,
+              parts[2].prefix(4).allSatisfy(\.isNumber), parts[2].prefix(4).count == 4 else { return nil }
+        return (first, second)
+    }
+
+    /// The offset a value ends with (`+08:00`, `+0800`, `Z`, `-05`), in minutes.
+    static func offset(_ value: String) -> Int? {
+        let scalars = Array(value.unicodeScalars)
+        guard scalars.count >= 11 else { return nil }
+        if scalars.last == "Z" || scalars.last == "z" { return 0 }
+        // Find the last + or - after the time part.
+        guard let sign = scalars.lastIndex(where: { $0 == "+" || $0 == "-" }), sign >= 10 else { return nil }
+        let digits = scalars[(sign + 1)...].filter { $0 != ":" }
+        guard digits.allSatisfy({ $0.properties.numericType == .decimal }), digits.count == 2 || digits.count == 4 else { return nil }
+        let number = Int(String(String.UnicodeScalarView(digits)))!
+        let minutes = digits.count == 2 ? number * 60 : number / 100 * 60 + number % 100
+        return scalars[sign] == "-" ? -minutes : minutes
+    }
+}

@@ -1,0 +1,58 @@
+/// The start of an export, read once for inference: the header, the first rows' cells
+/// column by column, and what the reader learnt (encoding, delimiter, title lines).
+///
+/// Bounded whatever the file holds: at most `rowLimit` rows, cells cut at `cellLimit`
+/// characters. Rows the reader marks damaged and rows of another width are counted, not
+/// sampled (they would shift columns).
+struct ExportSample: Sendable {
+    static let rowLimit = 5000
+    static let cellLimit = 200
+
+    let path: String
+    let headers: [String]
+    /// Cells by column, in row order (blank cells kept as empty strings).
+    let columns: [[String]]
+    let rowsSampled: Int
+    /// Rows that were damaged or of another width than the header.
+    let rowsSkipped: Int
+    let encoding: InputEncoding
+    let delimiter: UInt8
+    /// Physical line of the header.
+    let headerLine: Int
+    let linesAboveHeader: [LineAboveHeader]
+
+    static func read(path: String) throws(AuditError) -> ExportSample {
+        var headers: [String]? = nil
+        var headerLine = 1
+        var columns: [[String]] = []
+        var sampled = 0
+        var skipped = 0
+        let facts = try CSVReader(path: path).read { row in
+            guard let known = headers else {
+                guard row.defect == nil else { return false }
+                headers = row.strings.map { String($0.prefix(cellLimit)) }
+                headerLine = row.line
+                columns = Array(repeating: [], count: row.fieldCount)
+                return true
+            }
+            guard row.defect == nil, row.fieldCount == known.count else {
+                skipped += 1
+                return sampled < rowLimit
+            }
+            for index in 0..<known.count {
+                let field = row[index]
+                let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)])
+                columns[index].append(String(String(decoding: trimmed, as: UTF8.self).prefix(cellLimit)))
+            }
+            sampled += 1
+            return sampled < rowLimit
+        }
+        guard let headers else {
+            throw AuditError(.input, "the file is empty or its first row is damaged: there is no header to start from", file: path,
+                             hint: "check that this is the CSV export and that its encoding is readable (UTF-8, GB18030 or UTF-16)")
+        }
+        return ExportSample(path: path, headers: headers, columns: columns, rowsSampled: sampled, rowsSkipped: skipped,
+                            encoding: facts.encoding, delimiter: facts.delimiter, headerLine: headerLine,
+                            linesAboveHeader: facts.linesAboveHeader)
+    }
+}

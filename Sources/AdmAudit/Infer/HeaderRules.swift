@@ -1,0 +1,272 @@
+/// What a column can be mapped to.
+enum ColumnTarget: Hashable, Sendable, Comparable {
+    case field(CanonicalField)
+    /// A protected attribute with plain values (`sex`, `ethnicity`, `age_band` written as bands…).
+    case attribute(String)
+    /// Ages in years, banded into `age_band`.
+    case age
+    /// Birth dates, banded into `age_band` by the age on the decision's date.
+    case birthDate
+    /// Where the worker works: an attribute `site`, also used for outcomes by site.
+    case site
+
+    var name: String {
+        switch self {
+        case .field(let field): field.rawValue
+        case .attribute(let name): name
+        case .age, .birthDate: "age_band"
+        case .site: "site"
+        }
+    }
+
+    static func < (a: ColumnTarget, b: ColumnTarget) -> Bool { a.name < b.name }
+}
+
+/// How HR systems name the columns of each field: exact names, then keyword rules, in
+/// English and Chinese, as the suites name them (北森, Moka, 钉钉, 飞书, 企业微信; SAP
+/// SuccessFactors, Workday, Oracle HCM, ADP, BambooHR) and as home-grown exports do.
+///
+/// A rule names groups of terms: each group must have one of its terms in the header
+/// (`HeaderName.contains`), and none of the `unless` terms may be there. `记录ID` is a
+/// decision id (`记录` and `id`); `员工ID` is not (`员工`). The score ranks the rules:
+/// an exact name 100, two groups of terms 85–90, a single generic word 50–70; content
+/// then confirms or overrules (`ColumnAssignment`).
+enum HeaderRules {
+    struct Rule: Sendable {
+        var target: ColumnTarget
+        var score: Int
+        var groups: [[String]]
+        var unless: [String] = []
+    }
+
+    struct Match: Sendable, Equatable {
+        var target: ColumnTarget
+        var score: Int
+        /// The terms that matched, for the evidence.
+        var terms: [String]
+    }
+
+    /// Every target the header may name, best first, one match per target.
+    static func matches(_ header: HeaderName) -> [Match] {
+        var best: [ColumnTarget: Match] = [:]
+        for (target, names) in exactNames where names.contains(where: header.isNamed) {
+            best[target] = Match(target: target, score: 100, terms: [header.raw])
+        }
+        for rule in rules where (best[rule.target]?.score ?? 0) < rule.score {
+            guard !rule.unless.contains(where: header.contains) else { continue }
+            var terms: [String] = []
+            for group in rule.groups {
+                guard let term = group.first(where: header.contains) else { terms = []; break }
+                terms.append(term)
+            }
+            if !terms.isEmpty { best[rule.target] = Match(target: rule.target, score: rule.score, terms: terms) }
+        }
+        return best.values.sorted { ($0.score, $1.target) > ($1.score, $0.target) }
+    }
+
+    // MARK: words shared by rules
+
+    static let idWords = ["id", "no", "nr", "nbr", "num", "number", "#", "ref", "reference", "key", "uuid", "编号", "编码", "号码",
+                          "流水号", "单号", "工单号", "序列号", "代码"]
+    private static let recordWords = ["decision", "record", "case", "action", "event", "incident", "ticket", "request", "transaction",
+                                      "log", "entry", "alert", "决策", "记录", "处理", "事件", "案件", "审批", "单据", "工单", "处分",
+                                      "流水", "预警", "告警", "违规", "考勤异常"]
+    private static let personWords = ["employee", "emp", "worker", "staff", "person", "personnel", "applicant", "candidate", "user",
+                                      "driver", "rider", "courier", "associate", "member", "badge", "员工", "人员", "劳动者", "应聘",
+                                      "候选", "骑手", "司机", "职工", "用户", "账号", "雇员"]
+    private static let reviewerWords = ["reviewer", "approver", "reviewed by", "approved by", "checked by", "assessed by", "manager",
+                                        "supervisor", "复核人", "审核人", "审批人", "审核员", "复核员", "审批员", "经办人", "处理人",
+                                        "主管", "经理"]
+    static let timeWords = ["date", "time", "timestamp", "datetime", "at", "on", "when", "时间", "日期", "时刻", "日", "dt"]
+    private static let reviewWords = ["review", "reviewed", "reviewing", "check", "checked", "oversight", "approval", "approved",
+                                      "vetted", "复核", "审核", "审查", "核查", "核实", "干预", "审批"]
+    private static let humanWords = ["human", "manual", "manually", "person", "people", "manager", "hitl", "人工", "人员", "人为"]
+    private static let appealWords = ["appeal", "appealed", "contest", "contested", "grievance", "dispute", "objection", "challenge",
+                                      "申诉", "异议", "复议", "投诉", "救济"]
+    private static let resultWords = ["result", "outcome", "decision", "conclusion", "verdict", "disposition", "opinion", "结果",
+                                      "结论", "意见", "决定"]
+    private static let responseWords = ["response", "responded", "answer", "answered", "reply", "replied", "resolved", "resolution",
+                                        "closed", "decided", "completed", "答复", "回复", "办结", "结案", "处理完成", "反馈"]
+    private static let notApplicableToDecisionTime = ["effective", "notified", "notification", "notice", "review", "reviewed", "appeal",
+                                                      "response", "responded", "birth", "hire", "hired", "start", "end", "deleted",
+                                                      "deletion", "retention", "purge", "expiry", "生效", "通知", "告知", "送达",
+                                                      "复核", "审核", "审批", "申诉", "答复", "回复", "出生", "入职", "开始", "结束",
+                                                      "删除", "保存", "到期", "执行"]
+
+    // MARK: exact names (compared without spaces and case)
+
+    static let exactNames: [(ColumnTarget, [String])] = [
+        (.field(.decisionID), ["decision id", "decisionid", "record id", "case id", "action id", "event id", "incident id",
+                               "ticket id", "request id", "决策编号", "决策id", "记录id", "记录编号", "记录号", "处理编号", "事件编号",
+                               "事件id", "案件编号", "流水号", "单号", "单据编号", "工单号", "审批编号", "审批单号", "处分编号",
+                               "预警编号", "编号", "id"]),
+        (.field(.subjectID), ["subject id", "employee id", "employee number", "employee no", "emp id", "emp no", "empno", "worker id",
+                              "staff id", "person id", "personnel number", "applicant id", "candidate id", "user id", "driver id",
+                              "rider id", "courier id", "associate id", "badge id", "工号", "员工编号", "员工id", "员工工号", "人员编号",
+                              "人员id", "劳动者编号", "应聘者编号", "候选人编号", "候选人id", "骑手id", "骑手编号", "司机id", "工号id",
+                              "职工编号"]),
+        (.field(.decisionType), ["decision type", "action type", "event type", "type", "category", "kind", "事件类型", "决策类型",
+                                 "处理类型", "类型", "措施类型", "处理措施", "处分类型", "事项", "操作类型", "业务类型", "措施",
+                                 "action", "action taken", "disciplinary action", "decision kind", "处理决定", "处理事项", "预警类型"]),
+        (.field(.outcome), ["outcome", "result", "decision outcome", "decision result", "决策结果", "结果", "筛选结果", "面试结果",
+                            "录用结果", "结论", "系统结论", "系统决定", "recommendation", "system recommendation", "disposition",
+                            "评估结果", "判定结果", "status", "状态", "decision"]),
+        (.field(.score), ["score", "risk score", "model score", "评分", "分数", "得分", "风险评分", "风险分", "系统评分", "模型评分",
+                          "预测分", "倾向分", "离职倾向分", "probability", "propensity", "rating score"]),
+        (.field(.automated), ["automated", "is automated", "automated decision", "auto", "algorithmic", "是否自动化", "自动化决策",
+                              "是否系统自动", "系统自动", "决策方式", "decision mode", "decision method", "决策来源", "判定方式",
+                              "是否自动", "自动判定"]),
+        (.field(.system), ["system", "model", "system name", "model version", "algorithm", "tool", "系统", "系统名称", "算法", "模型",
+                           "模型版本", "算法名称", "来源系统", "算法版本", "system version"]),
+        (.field(.decidedAt), ["decided at", "decision date", "decision time", "date", "time", "timestamp", "datetime", "日期", "时间",
+                              "决策时间", "决策日期", "处理时间", "处理日期", "创建时间", "发生时间", "生成时间", "判定时间", "触发时间",
+                              "事件时间", "记录时间", "决定时间", "作出时间", "created at", "created", "event date", "action date",
+                              "event time", "run date", "screening date", "date of decision", "预警时间"]),
+        (.field(.effectiveAt), ["effective at", "effective date", "effective time", "effective", "生效时间", "生效日期", "执行时间",
+                                "执行日期", "实施日期", "生效"]),
+        (.field(.notifiedAt), ["notified at", "notification date", "notification time", "date notified", "notice sent", "notified",
+                               "通知时间", "告知时间", "送达时间", "推送时间", "通知日期", "发送时间"]),
+        (.field(.humanReviewed), ["human reviewed", "human review", "reviewed", "manual review", "是否人工复核", "人工复核", "是否复核",
+                                  "人工审核", "是否人工审核", "复核", "人工干预", "human in the loop", "hitl", "reviewed by human",
+                                  "human oversight", "是否审核", "manually reviewed"]),
+        (.field(.reviewerID), ["reviewer", "reviewer id", "reviewed by", "approver", "approved by", "复核人", "复核人编号", "审核人",
+                               "审批人", "复核人工号", "审核员", "审批人工号", "hr审批人", "reviewing manager"]),
+        (.field(.reviewedAt), ["reviewed at", "review date", "review time", "date reviewed", "复核时间", "审核时间", "审批时间",
+                               "复核日期", "审核日期", "approval date"]),
+        (.field(.reviewResult), ["review result", "review outcome", "review decision", "复核结果", "审核结果", "审批结果", "复核意见",
+                                 "审核意见"]),
+        (.field(.explanationGiven), ["explanation given", "explanation provided", "explained", "reason given", "reasons given",
+                                     "explanation", "是否说明理由", "是否说明", "说明理由", "是否告知理由", "是否解释", "告知原因",
+                                     "是否告知原因", "理由告知"]),
+        (.field(.appealOffered), ["appeal offered", "appeal channel offered", "appeal available", "appeal route", "contest offered",
+                                  "是否提供申诉", "申诉渠道", "是否告知申诉", "告知申诉权", "申诉途径", "是否告知申诉渠道"]),
+        (.field(.appealFiledAt), ["appeal filed at", "appeal date", "appeal filed", "date appealed", "appealed at", "申诉时间",
+                                  "申诉日期", "提出申诉时间", "申诉提交时间", "申诉提出时间"]),
+        (.field(.appealRespondedAt), ["appeal responded at", "appeal response date", "appeal answered at", "appeal resolved",
+                                      "申诉答复时间", "申诉处理时间", "答复时间", "申诉回复时间", "申诉办结时间"]),
+        (.field(.appealReviewer), ["appeal reviewer", "appeal reviewed by", "申诉复核方式", "申诉处理方式", "申诉审核方式"]),
+        (.field(.appealResult), ["appeal result", "appeal outcome", "appeal decision", "申诉结果", "申诉处理结果"]),
+        (.field(.appealReviewerID), ["appeal reviewer id", "appeal decided by", "appeal handler", "申诉复核人", "申诉处理人",
+                                     "申诉审核人"]),
+        (.field(.dataCategories), ["data categories", "data used", "inputs", "input data", "features used", "signals", "data sources",
+                                   "数据类别", "使用数据", "数据来源", "依据数据", "采集数据", "监控数据", "监测数据", "数据项"]),
+        (.field(.unionNotified), ["union notified", "union notice", "是否通知工会", "通知工会", "工会通知", "工会意见"]),
+        (.field(.protectedStatus), ["protected status", "特殊保护状态", "保护期状态", "特殊期", "特殊情形", "special status"]),
+        (.field(.aiNoticeAt), ["ai notice at", "automation notice at", "算法告知时间", "自动化告知时间"]),
+        (.field(.reasonCodes), ["reason codes", "reasons", "reason", "reason code", "cause", "原因", "原因代码", "理由", "触发原因",
+                                "违规原因", "处理原因", "处分原因", "事由", "违纪事由", "违规类型", "触发规则", "violation",
+                                "violation type", "trigger"]),
+        (.field(.jurisdiction), ["jurisdiction", "country", "country code", "国家", "国家地区", "法域", "管辖", "所在国家"]),
+        (.attribute("sex"), ["sex", "gender", "性别"]),
+        (.attribute("ethnicity"), ["ethnicity", "race", "race ethnicity", "民族", "种族"]),
+        (.attribute("disability"), ["disability", "disabled", "残疾", "是否残疾"]),
+        (.attribute("hukou"), ["hukou", "household registration", "户籍", "户口"]),
+        (.attribute("religion"), ["religion", "religious belief", "宗教信仰", "宗教"]),
+        (.age, ["age", "年龄", "age band", "age group", "年龄段", "年龄组"]),
+        (.birthDate, ["birth date", "date of birth", "dob", "birthday", "出生日期", "生日", "出生年月"]),
+        (.site, ["site", "location", "city", "office", "work location", "工作地点", "工作地", "城市", "地点", "所在地", "办公地点",
+                 "work site", "branch", "plant", "warehouse", "门店", "站点", "仓库", "厂区"]),
+    ]
+
+    // MARK: keyword rules
+
+    static let rules: [Rule] = [
+        Rule(target: .field(.decisionID), score: 90, groups: [idWords, recordWords],
+             unless: personWords + reviewerWords + appealWords + ["job", "position", "requisition", "岗位", "职位", "部门", "department"]),
+        Rule(target: .field(.subjectID), score: 90, groups: [idWords, personWords],
+             unless: reviewerWords + appealWords + ["name", "姓名", "名字"]),
+        Rule(target: .field(.decisionType), score: 88,
+             groups: [["type", "kind", "category", "class", "类型", "类别", "种类"],
+                      ["decision", "action", "event", "measure", "sanction", "disciplinary", "决策", "处理", "事件", "措施", "处分",
+                       "操作", "业务", "处罚", "预警"]],
+             unless: ["data", "reason", "数据", "原因", "contract", "合同", "用工", "employment"]),
+        Rule(target: .field(.decisionType), score: 60, groups: [["action", "措施", "处分", "处罚", "sanction", "事项"]],
+             unless: ["date", "time", "时间", "日期", "reason", "原因", "id", "编号"]),
+        Rule(target: .field(.outcome), score: 85, groups: [resultWords], unless: reviewWords + appealWords + humanWords + timeWords),
+        Rule(target: .field(.score), score: 80,
+             groups: [["score", "rating", "probability", "propensity", "points", "likelihood", "评分", "分数", "得分", "分值", "概率",
+                       "指数", "分"]],
+             unless: timeWords + ["id", "编号", "level", "等级", "band", "档"]),
+        Rule(target: .field(.automated), score: 85,
+             groups: [["automated", "automatic", "automation", "auto", "algorithmic", "system generated", "自动", "系统判定",
+                       "系统生成", "算法判定"]],
+             unless: timeWords + ["notice", "告知", "通知"]),
+        Rule(target: .field(.system), score: 75,
+             groups: [["system", "model", "algorithm", "tool", "engine", "platform", "系统", "模型", "算法", "引擎", "平台"]],
+             unless: timeWords + ["score", "评分", "自动", "automat", "result", "结果", "结论", "recommendation", "generated",
+                                  "生成", "判定", "notice", "告知", "通知", "id", "编号", "建议"]),
+        Rule(target: .field(.decidedAt), score: 82,
+             groups: [timeWords, ["decision", "decided", "action", "event", "created", "generated", "triggered", "issued", "screening",
+                                  "flagged", "决策", "处理", "决定", "创建", "生成", "触发", "发生", "判定", "事件", "作出", "记录", "处分",
+                                  "预警", "考核"]],
+             unless: notApplicableToDecisionTime),
+        Rule(target: .field(.decidedAt), score: 55, groups: [timeWords], unless: notApplicableToDecisionTime + ["ai", "算法"]),
+        Rule(target: .field(.effectiveAt), score: 88, groups: [["effective", "生效", "执行", "实施", "takes effect", "in effect"]],
+             unless: ["notice", "通知"]),
+        Rule(target: .field(.notifiedAt), score: 86,
+             groups: [["notified", "notification", "notice sent", "told", "informed", "delivered", "sent", "通知", "告知", "送达",
+                       "发送", "推送", "下发"], timeWords],
+             unless: ["ai", "算法", "automation", "自动化", "union", "工会", "appeal", "申诉"]),
+        Rule(target: .field(.humanReviewed), score: 90, groups: [reviewWords, humanWords],
+             unless: timeWords + reviewerWords + appealWords + resultWords + idWords),
+        Rule(target: .field(.humanReviewed), score: 88, groups: [["是否", "whether", "was", "is", "y n"], reviewWords],
+             unless: timeWords + appealWords + resultWords),
+        Rule(target: .field(.reviewerID), score: 90, groups: [reviewerWords],
+             unless: timeWords + appealWords + resultWords + ["name", "姓名"]),
+        Rule(target: .field(.reviewedAt), score: 86, groups: [reviewWords, timeWords], unless: appealWords),
+        Rule(target: .field(.reviewResult), score: 90, groups: [reviewWords, resultWords], unless: appealWords),
+        Rule(target: .field(.explanationGiven), score: 86,
+             groups: [["explanation", "explained", "explain", "reason given", "reasons given", "reasons provided", "justification",
+                       "说明", "解释", "告知理由", "告知原因", "理由告知"]],
+             unless: timeWords + ["text", "content", "detail", "内容", "详情"]),
+        Rule(target: .field(.appealOffered), score: 86,
+             groups: [appealWords, ["offered", "available", "channel", "route", "right", "informed", "option", "渠道", "途径", "告知",
+                                    "提供", "权利", "方式告知"]],
+             unless: timeWords + resultWords + reviewerWords),
+        Rule(target: .field(.appealFiledAt), score: 84,
+             groups: [appealWords, ["filed", "submitted", "raised", "lodged", "received", "opened", "提出", "提交", "发起", "申请",
+                                    "受理"], timeWords],
+             unless: responseWords),
+        Rule(target: .field(.appealFiledAt), score: 80, groups: [appealWords, timeWords], unless: responseWords + ["offered", "告知"]),
+        Rule(target: .field(.appealRespondedAt), score: 90, groups: [appealWords, responseWords, timeWords]),
+        Rule(target: .field(.appealRespondedAt), score: 70, groups: [responseWords, timeWords]),
+        Rule(target: .field(.appealReviewer), score: 82,
+             groups: [appealWords, ["reviewed by", "handled by", "method", "mode", "channel type", "处理方式", "复核方式", "审核方式",
+                                    "处理主体"]],
+             unless: timeWords),
+        Rule(target: .field(.appealResult), score: 90, groups: [appealWords, resultWords], unless: timeWords),
+        Rule(target: .field(.appealReviewerID), score: 88,
+             groups: [appealWords, ["handler", "reviewer", "decided by", "handled by", "officer", "处理人", "复核人", "审核人", "经办人",
+                                    "负责人"]],
+             unless: timeWords),
+        Rule(target: .field(.dataCategories), score: 85,
+             groups: [["data", "inputs", "input", "features", "feature", "signals", "signal", "sources", "数据", "输入", "特征", "信号",
+                       "监控", "监测"],
+                      ["categories", "category", "used", "types", "type", "sources", "source", "类别", "类型", "来源", "使用", "项",
+                       "依据"]]),
+        Rule(target: .field(.unionNotified), score: 88, groups: [["union", "works council", "工会", "职代会"]],
+             unless: timeWords + ["member", "会员", "activity", "活动"]),
+        Rule(target: .field(.protectedStatus), score: 84,
+             groups: [["protected", "保护", "特殊", "special"], ["status", "状态", "期", "情形", "situation"]],
+             unless: timeWords),
+        Rule(target: .field(.aiNoticeAt), score: 90,
+             groups: [["ai", "algorithm", "automation", "automated", "software", "算法", "自动化", "人工智能"],
+                      ["notice", "notified", "informed", "disclosure", "告知", "通知", "披露"]]),
+        Rule(target: .field(.reasonCodes), score: 80,
+             groups: [["reason", "reasons", "cause", "trigger", "violation", "basis", "grounds", "原因", "理由", "事由", "依据", "触发",
+                       "违规", "违纪"]],
+             unless: timeWords + ["explanation", "说明", "告知", "given", "是否", "provided"]),
+        Rule(target: .field(.jurisdiction), score: 88, groups: [["country", "nation", "jurisdiction", "国家", "法域", "管辖"]]),
+        Rule(target: .attribute("sex"), score: 90, groups: [["sex", "gender", "性别"]]),
+        Rule(target: .attribute("ethnicity"), score: 90, groups: [["ethnicity", "ethnic", "race", "民族", "种族", "eeo"]]),
+        Rule(target: .attribute("disability"), score: 85, groups: [["disability", "disabled", "残疾", "残障"]]),
+        Rule(target: .attribute("hukou"), score: 85, groups: [["hukou", "户籍", "户口"]]),
+        Rule(target: .attribute("religion"), score: 85, groups: [["religion", "religious", "宗教"]]),
+        Rule(target: .age, score: 85, groups: [["age", "年龄", "岁"]], unless: ["page", "stage", "wage", "image", "usage"]),
+        Rule(target: .birthDate, score: 90, groups: [["birth", "dob", "出生", "生日"]]),
+        Rule(target: .site, score: 80,
+             groups: [["site", "location", "city", "office", "branch", "plant", "warehouse", "facility", "store", "工作地点", "工作地",
+                       "城市", "地点", "所在地", "门店", "站点", "仓库", "厂区", "分公司", "园区", "基地"]],
+             unless: ["data", "数据", "定位", "gps"]),
+    ]
+}

@@ -1,0 +1,233 @@
+/// The export's language, time zone, date order, decimal separator and jurisdictions,
+/// each from the evidence in the data, with that evidence.
+///
+/// Time zone, in order of strength: a zone named in a time column's header or a title line
+/// (`处理时间(UTC+8)`, `北京时间`); the UTC offsets written in the values (`+08:00`); the
+/// places of a site or country column; Chinese headers (Asia/Shanghai, China's only zone);
+/// else UTC, marked for checking. Jurisdictions: the places of a country or site column;
+/// else China for a Chinese export; else the zone's; else all, marked for checking.
+struct LocaleInference: Sendable {
+    typealias Evidence = ColumnAssignment.Evidence
+
+    struct Decision<Value: Sendable>: Sendable {
+        var value: Value
+        var evidence: Evidence
+        /// Weak evidence: the pipeline marks it TODO.
+        var uncertain: Bool = false
+    }
+
+    let language: Decision<ReportLanguage>
+    let timeZone: Decision<String>
+    let dateOrder: Decision<DateOrder>
+    let decimalSeparator: Decision<DecimalSeparator>
+    let jurisdictions: Decision<[String]>
+    /// Places read from the site or country column, most frequent first.
+    let places: [(value: String, place: Places.Place)]
+
+    init(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment) {
+        let timeColumns = assignment.choices.filter {
+            if case .field(let field) = $0.target { return field.kind == .timestamp }
+            return $0.target == .birthDate
+        }.map { profiles[$0.column] }
+        let placeColumns = [assignment.target(.field(.jurisdiction)), assignment.target(.site)].compactMap { $0 }.map { profiles[$0.column] }
+        var places: [(String, Places.Place)] = []
+        for profile in placeColumns {
+            for (value, _) in profile.common {
+                if let place = Places.place(value), !places.contains(where: { $0.0 == value }) { places.append((value, place)) }
+            }
+        }
+        self.places = places
+
+        language = Self.language(sample: sample, profiles: profiles)
+        timeZone = Self.timeZone(sample: sample, timeColumns: timeColumns, places: places.map(\.1), language: language.value)
+        dateOrder = Self.dateOrder(timeColumns: timeColumns, places: places.map(\.1))
+        decimalSeparator = Self.decimalSeparator(profiles: profiles, assignment: assignment)
+        jurisdictions = Self.jurisdictions(places: places.map(\.1), language: language.value, zone: timeZone)
+    }
+
+    private static func language(sample: ExportSample, profiles: [ColumnProfile]) -> Decision<ReportLanguage> {
+        let chineseHeaders = sample.headers.filter { $0.unicodeScalars.contains(where: MeaningText.isCJK) }.count
+        let filled = profiles.filter { !$0.isEmpty }
+        let chineseValues = filled.isEmpty ? 0 : filled.map(\.cjkShare).reduce(0, +) / Double(filled.count)
+        if chineseHeaders * 10 >= sample.headers.count * 3 {
+            return Decision(value: .zh, evidence: Evidence(english: "\(chineseHeaders) of \(sample.headers.count) headers are in Chinese",
+                                                           chinese: "\(sample.headers.count) 个列名中有 \(chineseHeaders) 个为中文"))
+        }
+        if chineseValues >= 0.3 {
+            return Decision(value: .zh, evidence: Evidence(english: "the values are mostly Chinese", chinese: "取值多为中文"))
+        }
+        return Decision(value: .en, evidence: Evidence(english: "headers and values are not in Chinese", chinese: "列名和取值均非中文"))
+    }
+
+    /// Zones named in headers or title lines.
+    private static let zoneHints: [(String, String)] = [
+        ("utc+8", "Asia/Shanghai"), ("utc+08", "Asia/Shanghai"), ("gmt+8", "Asia/Shanghai"), ("gmt+08", "Asia/Shanghai"),
+        ("北京时间", "Asia/Shanghai"), ("beijing time", "Asia/Shanghai"), ("china standard time", "Asia/Shanghai"), ("东八区", "Asia/Shanghai"),
+        ("+08:00", "Asia/Shanghai"), ("utc+1", "Europe/Berlin"), ("cet", "Europe/Berlin"), ("cest", "Europe/Berlin"),
+        ("eastern time", "America/New_York"), ("est", "America/New_York"), ("edt", "America/New_York"), ("et", "America/New_York"),
+        ("utc", "UTC"), ("gmt", "UTC"), ("utc+0", "UTC"), ("z", "UTC"),
+    ]
+
+    /// Offsets seen together → the zone that has them.
+    private static func zone(forOffsets offsets: Set<Int>) -> String? {
+        switch offsets {
+        case [480]: "Asia/Shanghai"
+        case [540]: "Asia/Tokyo"
+        case [330]: "Asia/Kolkata"
+        case [60], [60, 120], [120]: "Europe/Berlin"
+        case [0, 60]: "Europe/London"
+        case [-300], [-300, -240], [-240]: "America/New_York"
+        case [-360], [-360, -300]: "America/Chicago"
+        case [-480], [-480, -420]: "America/Los_Angeles"
+        case [600], [600, 660]: "Australia/Sydney"
+        case [0]: "UTC"
+        default: nil
+        }
+    }
+
+    private static func timeZone(sample: ExportSample, timeColumns: [ColumnProfile], places: [Places.Place],
+                                 language: ReportLanguage) -> Decision<String> {
+        // 1. Named in a header or a title line.
+        let headerHints = timeColumns.flatMap { $0.header.hints } + timeColumns.map { MeaningText.normalize($0.header.raw) }
+        for hint in headerHints + sample.linesAboveHeader.map({ MeaningText.normalize($0.text) }) {
+            for (token, zone) in zoneHints where Self.mentions(hint, token) {
+                return Decision(value: zone, evidence: Evidence(english: "'\(token)' in a header or title line",
+                                                                chinese: "列名或标题行中写有“\(token)”"))
+            }
+        }
+        // 2. Offsets written in the values.
+        var offsets: [Int: Int] = [:]
+        for column in timeColumns { offsets.merge(column.timestamps.offsets, uniquingKeysWith: +) }
+        let placeZones = places.compactMap(\.timeZone)
+        if !offsets.isEmpty {
+            let seen = Set(offsets.keys)
+            let written = seen.sorted().map(Self.offsetText).joined(separator: ", ")
+            let total = offsets.values.reduce(0, +)
+            // A place whose zone has these offsets names the zone better than the offsets alone.
+            if let zone = placeZones.first(where: { zone in Self.zone(forOffsets: seen).map { Self.sameRules($0, zone) } ?? false })
+                ?? Self.zone(forOffsets: seen) {
+                return Decision(value: zone, evidence: Evidence(english: "\(total) times carry the offset \(written)",
+                                                                chinese: "\(total) 个时间带有时差 \(written)"))
+            }
+        }
+        // 3. The places of a site or country column.
+        let zones = Dictionary(grouping: placeZones, by: { $0 }).mapValues(\.count)
+        if let (zone, count) = zones.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
+            let several = zones.count > 1
+            return Decision(value: zone, evidence: Evidence(
+                english: several ? "most places in the site or country column are in \(zone) (\(count) of \(placeZones.count)); others are elsewhere"
+                    : "the places in the site or country column are in \(zone)",
+                chinese: several ? "地点或国家列中多数地点位于 \(zone)（\(placeZones.count) 个中的 \(count) 个），其余在别处"
+                    : "地点或国家列中的地点位于 \(zone)"), uncertain: several)
+        }
+        // 4. Chinese: China has one zone.
+        if language == .zh {
+            return Decision(value: "Asia/Shanghai", evidence: Evidence(english: "a Chinese export with no zone or offset written: China's time",
+                                                                       chinese: "中文导出数据且未写明时区或时差：采用北京时间"))
+        }
+        return Decision(value: "UTC", evidence: Evidence(english: "no zone, offset or place in the export: check the employer's time zone",
+                                                         chinese: "导出数据中无时区、时差或地点：请核实用人单位所在时区"), uncertain: true)
+    }
+
+    /// A CJK token anywhere in the text; another as a whole word (`est` is not in `request`).
+    private static func mentions(_ text: String, _ token: String) -> Bool {
+        if token.unicodeScalars.contains(where: MeaningText.isCJK) { return text.contains(token) }
+        let words = text.split { !($0.isLetter || $0.isNumber || $0 == "+" || $0 == ":") }
+        return words.contains { $0 == token }
+    }
+
+    private static func sameRules(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let central: Set<String> = ["Europe/Berlin", "Europe/Paris", "Europe/Amsterdam", "Europe/Madrid", "Europe/Rome", "Europe/Brussels",
+                                    "Europe/Vienna", "Europe/Stockholm", "Europe/Copenhagen", "Europe/Warsaw", "Europe/Prague",
+                                    "Europe/Budapest", "Europe/Luxembourg", "Europe/Bratislava", "Europe/Ljubljana", "Europe/Zagreb",
+                                    "Europe/Malta"]
+        let western: Set<String> = ["Europe/London", "Europe/Dublin", "Europe/Lisbon"]
+        return central.contains(a) && central.contains(b) || western.contains(a) && western.contains(b)
+    }
+
+    private static func offsetText(_ minutes: Int) -> String {
+        let sign = minutes < 0 ? "-" : "+"
+        let value = abs(minutes)
+        let hours = value / 60, rest = value % 60
+        return "\(sign)\(hours < 10 ? "0" : "")\(hours):\(rest < 10 ? "0" : "")\(rest)"
+    }
+
+    private static func dateOrder(timeColumns: [ColumnProfile], places: [Places.Place]) -> Decision<DateOrder> {
+        for column in timeColumns {
+            for hint in column.header.hints + [MeaningText.normalize(column.header.raw)] {
+                let compact = hint.filter { $0.isLetter }
+                if compact.hasPrefix("ddmm") || compact.contains("ddmmyy") {
+                    return Decision(value: .dmy, evidence: Evidence(english: "'\(hint)' in the header '\(column.header.raw)'",
+                                                                    chinese: "列名“\(column.header.raw)”中写有“\(hint)”"))
+                }
+                if compact.hasPrefix("mmdd") || compact.contains("mmddyy") {
+                    return Decision(value: .mdy, evidence: Evidence(english: "'\(hint)' in the header '\(column.header.raw)'",
+                                                                    chinese: "列名“\(column.header.raw)”中写有“\(hint)”"))
+                }
+            }
+        }
+        let dayFirst = timeColumns.map(\.timestamps.dayFirst).reduce(0, +)
+        let monthFirst = timeColumns.map(\.timestamps.monthFirst).reduce(0, +)
+        let yearLast = timeColumns.map(\.timestamps.yearLast).reduce(0, +)
+        if yearLast == 0 {
+            return Decision(value: .ymd, evidence: Evidence(english: "dates are written year first", chinese: "日期以年份开头"))
+        }
+        if dayFirst > 0 && monthFirst == 0 {
+            return Decision(value: .dmy, evidence: Evidence(english: "\(dayFirst) dates have a first part above 12, so day first",
+                                                            chinese: "\(dayFirst) 个日期的第一部分大于12，故为日在前"))
+        }
+        if monthFirst > 0 && dayFirst == 0 {
+            return Decision(value: .mdy, evidence: Evidence(english: "\(monthFirst) dates have a second part above 12, so month first",
+                                                            chinese: "\(monthFirst) 个日期的第二部分大于12，故为月在前"))
+        }
+        let american = places.contains { $0.jurisdiction.hasPrefix("US") }
+        return Decision(value: american ? .mdy : .dmy, evidence: Evidence(
+            english: dayFirst > 0 ? "dates disagree on day and month order: check them" : "no date shows whether day or month comes first; \(american ? "American places, so month first" : "day first assumed")",
+            chinese: dayFirst > 0 ? "日期的日月顺序不一致：请核实" : "没有日期能表明日月顺序；\(american ? "地点在美国，故按月在前" : "假定日在前")"),
+            uncertain: true)
+    }
+
+    private static func decimalSeparator(profiles: [ColumnProfile], assignment: ColumnAssignment) -> Decision<DecimalSeparator> {
+        guard let score = assignment.target(.field(.score)).map({ profiles[$0.column] }), score.decimalComma else {
+            return Decision(value: .point, evidence: Evidence(english: "decimals written with a point", chinese: "小数以小数点书写"))
+        }
+        return Decision(value: .comma, evidence: Evidence(english: "scores such as '\(score.common.first?.value ?? "")' use a decimal comma",
+                                                          chinese: "“\(score.common.first?.value ?? "")”等分数以逗号作小数点"))
+    }
+
+    private static func jurisdictions(places: [Places.Place], language: ReportLanguage, zone: Decision<String>) -> Decision<[String]> {
+        if !places.isEmpty {
+            var selected: [String] = []
+            for place in places {
+                for code in Self.selection(for: place.jurisdiction) where !selected.contains(code) { selected.append(code) }
+            }
+            return Decision(value: selected, evidence: Evidence(english: "the places in the export (\(Set(places.map(\.jurisdiction)).sorted().joined(separator: ", ")))",
+                                                                chinese: "导出数据中的地点（\(Set(places.map(\.jurisdiction)).sorted().joined(separator: "、"))）"))
+        }
+        if language == .zh || zone.value == "Asia/Shanghai" {
+            return Decision(value: ["CN"], evidence: Evidence(english: "a Chinese export with no other place named: Chinese law",
+                                                              chinese: "中文导出数据且未写明其他地点：适用中国法律"))
+        }
+        if zone.value.hasPrefix("Europe/"), !zone.uncertain, zone.value != "Europe/London" {
+            return Decision(value: ["EU"], evidence: Evidence(english: "times are in \(zone.value)", chinese: "时间位于 \(zone.value)"),
+                            uncertain: true)
+        }
+        return Decision(value: ["CN", "EU", "US-NYC"], evidence: Evidence(
+            english: "no country or place named in the export: every jurisdiction; keep only the employer's",
+            chinese: "导出数据中未写明国家或地点：列出全部法域；请只保留用人单位所在法域"), uncertain: true)
+    }
+
+    /// The `checks.jurisdictions` entries that cover a record of `code`.
+    static func selection(for code: String) -> [String] {
+        switch code {
+        case "CN": ["CN"]
+        case "US-NYC": ["US-NYC", "US"]
+        case "US": ["US"]
+        case "AU": ["AU"]
+        case "FR": ["EU", "FR"]
+        case let member where CheckRunner.euMembers.contains(member): ["EU"]
+        default: [code]
+        }
+    }
+}

@@ -1,0 +1,321 @@
+import Crypto
+
+/// A pipeline inferred from an export, as `admaudit init` prints it and `admaudit run`
+/// without `-p` uses it: every mapping and setting with its evidence as a comment, what
+/// needs a person's check marked TODO.
+///
+/// The YAML is the product: a run without a pipeline loads this very text
+/// (`PipelineLoader.parse`), so the pipeline written beside the report is the one that
+/// ran, and rerunning it gives the same report.
+public struct InferredPipeline: Sendable {
+    public let inputName: String
+    public let language: ReportLanguage
+    /// The pipeline file's text.
+    public let yaml: String
+    /// What needs a person's check, one line each (also in the YAML as TODO comments).
+    public let todos: [String]
+    public let mappedColumns: Int
+    public let columns: Int
+    public let rowsSampled: Int
+
+    typealias Evidence = ColumnAssignment.Evidence
+
+    /// Writes the pipeline as `pipeline.yaml` in `folder` (owner-only); returns its path.
+    public func write(to folder: String) throws(AuditError) -> String {
+        let file = try OutputFile(folder: folder, name: "pipeline.yaml")
+        try file.write(yaml)
+        try file.commit()
+        return file.finalPath
+    }
+
+    /// The pipeline this text describes, loaded as any pipeline file is (`file` names it in
+    /// messages and reports), marked as inferred so the reports say so.
+    public func pipeline(file: String) throws(AuditError) -> Pipeline {
+        var pipeline = try PipelineLoader.parse(yaml, file: file)
+        pipeline.sha256 = SHA256.hash(data: Array(yaml.utf8)).hexString
+        pipeline.inference = Pipeline.Inference(input: inputName, todos: todos)
+        return pipeline
+    }
+
+    /// Reads the start of the export at `path` and infers its pipeline. `inputName` is how
+    /// the export is named in the text (the path as given).
+    public static func infer(path: String, inputName: String? = nil) throws(AuditError) -> InferredPipeline {
+        let sample = try ExportSample.read(path: path)
+        let profiles = sample.headers.indices.map { ColumnProfile(index: $0, header: sample.headers[$0], values: sample.columns[$0]) }
+        let assignment = ColumnAssignment(profiles: profiles)
+        let locale = LocaleInference(sample: sample, profiles: profiles, assignment: assignment)
+        var writer = Writer(sample: sample, profiles: profiles, assignment: assignment, locale: locale, inputName: inputName ?? path)
+        let yaml = writer.render()
+        return InferredPipeline(inputName: inputName ?? path, language: locale.language.value, yaml: yaml, todos: writer.todos,
+                                mappedColumns: assignment.choices.count, columns: sample.headers.count, rowsSampled: sample.rowsSampled)
+    }
+}
+
+/// Writes the inferred pipeline's YAML, collecting the TODOs as it goes.
+private struct Writer {
+    typealias Evidence = ColumnAssignment.Evidence
+
+    let sample: ExportSample
+    let profiles: [ColumnProfile]
+    let assignment: ColumnAssignment
+    let locale: LocaleInference
+    let inputName: String
+    let language: ReportLanguage
+    private(set) var todos: [String] = []
+    private var out = ""
+
+    init(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment, locale: LocaleInference, inputName: String) {
+        self.sample = sample
+        self.profiles = profiles
+        self.assignment = assignment
+        self.locale = locale
+        self.inputName = inputName
+        language = locale.language.value
+    }
+
+    private func text(_ english: String, _ chinese: String) -> String { language.text(english, chinese) }
+
+    private mutating func line(_ text: String = "") { out += text + "\n" }
+
+    /// `key: value   # evidence` (the evidence made safe for a comment), TODO when uncertain.
+    private mutating func setting(_ indent: Int, _ key: String, _ value: String, _ evidence: Evidence?, todo: Bool = false) {
+        var text = String(repeating: " ", count: indent) + key + ": " + value
+        if let evidence {
+            text += "   # " + (todo ? "TODO: " : "") + YAMLText.comment(evidence.text(language))
+            if todo { todos.append("\(key): \(value) — \(YAMLText.comment(evidence.text(language)))") }
+        }
+        line(text)
+    }
+
+    mutating func render() -> String {
+        line("# " + YAMLText.comment(text(
+            "Pipeline inferred by admaudit from \(inputName) (\(sample.rowsSampled) rows read). Each setting says why; check the lines marked TODO.",
+            "admaudit 根据 \(inputName) 推断的审计配置（读取 \(sample.rowsSampled) 行）。每项设置均注明依据；请核查标有 TODO 的行。")))
+        line("# " + YAMLText.comment(text("Rerun with: admaudit run -p THIS_FILE \(inputName)", "重新运行：admaudit run -p 本文件 \(inputName)")))
+        line("admaudit: 1")
+        line("name: " + YAMLText.quoted(text("inferred from ", "推断自 ") + inputName))
+        line()
+        renderInput()
+        renderColumns()
+        renderAttributes()
+        renderUnused()
+        renderUnknownValues()
+        renderDerive()
+        renderChecks()
+        renderBias()
+        renderReport()
+        return out
+    }
+
+    private mutating func renderInput() {
+        line("input:")
+        let detected = Evidence(english: "detected", chinese: "自动检测")
+        setting(2, "encoding", sample.encoding.rawValue, detected)
+        setting(2, "delimiter", YAMLText.quoted(sample.delimiter == 9 ? "tab" : String(UnicodeScalar(sample.delimiter))),
+                Evidence(english: "detected from the header line", chinese: "由标题行检测"))
+        if sample.headerLine > 1 || !sample.linesAboveHeader.isEmpty {
+            let titles = sample.linesAboveHeader.map { "'\($0.text)'" }.joined(separator: ", ")
+            setting(2, "header_line", String(sample.headerLine), Evidence(
+                english: "\(sample.linesAboveHeader.count) title line(s) above the header: \(titles)",
+                chinese: "标题行之上有 \(sample.linesAboveHeader.count) 行标题：\(titles)"))
+        }
+        setting(2, "time_zone", locale.timeZone.value, locale.timeZone.evidence, todo: locale.timeZone.uncertain)
+        setting(2, "date_order", locale.dateOrder.value.rawValue, locale.dateOrder.evidence, todo: locale.dateOrder.uncertain)
+        setting(2, "decimal_separator", YAMLText.quoted(locale.decimalSeparator.value.rawValue), locale.decimalSeparator.evidence)
+        if assignment.target(.field(.decisionType)) == nil {
+            if let type = defaultDecisionType {
+                setting(2, "default_decision_type", type.value.rawValue, type.evidence, todo: true)
+            } else {
+                let why = text("no column holds decision kinds and nothing says which kind every row is: add `default_decision_type: TYPE` here or map the column under columns:",
+                               "没有列记录决策种类，也无法判断所有行属于何种决策：请在此添加 `default_decision_type: 类型`，或在 columns 下映射该列")
+                line("  # TODO: " + YAMLText.comment(why))
+                todos.append("decision_type — " + why)
+            }
+        }
+        line()
+    }
+
+    private mutating func renderColumns() {
+        line("columns:")
+        for choice in assignment.choices {
+            guard case .field(let field) = choice.target else { continue }
+            writeMapping(field.rawValue, choice)
+        }
+        let missing = CanonicalField.allCases.filter { assignment.target(.field($0)) == nil }
+        let required = missing.filter { $0 == .decisionID }
+        for field in required {
+            let why = text("\(field.rawValue) is required and no column was recognised: add `\(field.rawValue): [\"HEADER\"]`",
+                           "\(field.rawValue) 为必需字段，但未识别出对应的列：请添加 `\(field.rawValue): [\"列名\"]`")
+            line("  # TODO: " + YAMLText.comment(why))
+            todos.append(why)
+        }
+        let optional = missing.filter { !$0.isRequired }.map(\.rawValue)
+        if !optional.isEmpty {
+            line("  # " + YAMLText.comment(text(
+                "No column for: \(optional.joined(separator: ", ")). Checks that need them count those fields as not recorded.",
+                "以下字段没有对应的列：\(optional.joined(separator: "、"))。需要这些字段的检查将其视为未记录。")))
+        }
+        line()
+    }
+
+    private mutating func writeMapping(_ key: String, _ choice: ColumnAssignment.Choice, value: String? = nil) {
+        let header = sample.headers[choice.column]
+        var evidence = choice.evidence
+        var todo = choice.score < 60
+        if let rival = choice.rival {
+            todo = true
+            evidence = evidence + Evidence(english: "column '\(sample.headers[rival])' fits nearly as well",
+                                           chinese: "列“\(sample.headers[rival])”几乎同样符合")
+        }
+        setting(2, key, value ?? "[" + YAMLText.quoted(header) + "]", evidence, todo: todo)
+    }
+
+    private var attributeChoices: [ColumnAssignment.Choice] {
+        assignment.choices.filter { if case .field = $0.target { return false } else { return true } }
+    }
+
+    private mutating func renderAttributes() {
+        let choices = attributeChoices
+        guard !choices.isEmpty else {
+            line("# " + YAMLText.comment(text("No protected attribute (sex, ethnicity, age…) was found: group statistics need one.",
+                                              "未发现受保护属性（性别、民族、年龄等）：群体统计需要至少一个。")))
+            line()
+            return
+        }
+        line("attributes:")
+        for choice in choices {
+            let header = YAMLText.quoted(sample.headers[choice.column])
+            switch choice.target {
+            case .age: writeMapping("age_band", choice, value: "{from_age: [\(header)]}")
+            case .birthDate: writeMapping("age_band", choice, value: "{from_birth_date: [\(header)]}")
+            default: writeMapping(choice.target.name, choice)
+            }
+        }
+        line()
+    }
+
+    private mutating func renderUnused() {
+        let unused = sample.headers.indices.filter { assignment.choice(forColumn: $0) == nil }
+        guard !unused.isEmpty else { return }
+        line("# " + YAMLText.comment(text("Columns not used (no check needs them; the minimum necessary):",
+                                          "未使用的列（没有检查需要它们；最少必要原则）：")))
+        for index in unused {
+            var note = "#   " + YAMLText.comment(YAMLText.quoted(sample.headers[index]))
+            if let why = assignment.rejected[index] { note += " — " + YAMLText.comment(why.text(language)) }
+            line(note)
+        }
+        line()
+    }
+
+    /// Values of mapped columns that no vocabulary knows: rows holding them would be rejected.
+    private mutating func renderUnknownValues() {
+        var entries: [String] = []
+        for choice in assignment.choices {
+            guard case .field(let field) = choice.target else { continue }
+            let unknown = UnknownValues.find(field: field, values: sample.columns[choice.column])
+            for item in unknown {
+                var entry = "\(field.rawValue) ← \(YAMLText.quoted(sample.headers[choice.column])): \(YAMLText.quoted(item.value)) (\(item.rows))"
+                if let proposal = item.proposal {
+                    entry += text(" → \(proposal.canonical)? (like '\(proposal.spelling)')", " → \(proposal.canonical)？（近似“\(proposal.spelling)”）")
+                }
+                entries.append(entry)
+            }
+        }
+        guard !entries.isEmpty else { return }
+        line("# " + YAMLText.comment(text(
+            "TODO: values no vocabulary knows. Rows holding them would be rejected; to keep them, list each under values:, e.g.",
+            "TODO：以下取值不在任何词表中。含有这些取值的行会被拒收；如需保留，请在 values: 下列出，例如")))
+        line("# values:")
+        line("#   decision_type:")
+        line("#     performance_rating: [\"…\"]")
+        for entry in entries.prefix(60) { line("#   " + YAMLText.comment(entry)) }
+        if entries.count > 60 { line("#   " + text("… and \(entries.count - 60) more", "……另有 \(entries.count - 60) 个")) }
+        todos.append(text("\(entries.count) value(s) no vocabulary knows (listed in the pipeline)", "\(entries.count) 个取值不在词表中（已列于配置中）"))
+        line()
+    }
+
+    private mutating func renderDerive() {
+        let type = assignment.target(.field(.decisionType))
+        let outcome = assignment.target(.field(.outcome))
+        guard type != nil || outcome == nil else { return }
+        guard type != nil || defaultDecisionType != nil else {
+            let why = text("no outcome column and no decision kinds to read one from: add `outcome: [\"HEADER\"]` under columns:",
+                           "没有结果列，也没有可据以推断结果的决策种类：请在 columns 下添加 `outcome: [\"列名\"]`")
+            line("# TODO: " + YAMLText.comment(why))
+            todos.append(why)
+            line()
+            return
+        }
+        let kinds = type.map { text("each decision kind in '\(sample.headers[$0.column])'", "“\(sample.headers[$0.column])”中的决策种类") }
+            ?? text("the decision type", "决策类型")
+        line("derive:")
+        line("  outcome:")
+        setting(4, "from", "decision_type", outcome == nil
+            ? Evidence(english: "no outcome column: the outcome is read from \(kinds) (a dismissal, demotion, discipline or suspension is adverse)",
+                       chinese: "没有结果列：由\(kinds)推断结果（解除、降级、处分、停职为不利）")
+            : Evidence(english: "where the outcome is empty, it is read from the decision kind",
+                       chinese: "结果为空时，由决策种类推断"))
+        line()
+    }
+
+    private mutating func renderChecks() {
+        line("checks:")
+        setting(2, "jurisdictions", "[" + locale.jurisdictions.value.joined(separator: ", ") + "]", locale.jurisdictions.evidence,
+                todo: locale.jurisdictions.uncertain)
+        line()
+    }
+
+    private mutating func renderBias() {
+        let protected = attributeChoices.filter { $0.target != .site }.map(\.target.name)
+        let site = assignment.target(.site)
+        guard !protected.isEmpty || site != nil else { return }
+        line("bias:")
+        if !protected.isEmpty { line("  attributes: [\(protected.joined(separator: ", "))]") }
+        if protected.contains("sex") && protected.contains("ethnicity") {
+            setting(2, "intersections", "[[sex, ethnicity]]", Evidence(
+                english: "sex and ethnicity together, as NYC Local Law 144 audits report them",
+                chinese: "性别与民族交叉分析（纽约市第144号地方法审计的做法）"))
+        }
+        if let site, profiles[site.column].distinct >= 2, profiles[site.column].distinct <= 20 {
+            setting(2, "by", "[site]", Evidence(english: "outcomes within each of \(profiles[site.column].distinct) sites",
+                                                chinese: "在 \(profiles[site.column].distinct) 个地点内分别比较结果"))
+        }
+        line("  min_group_size: 5")
+        line()
+    }
+
+    private mutating func renderReport() {
+        line("report:")
+        setting(2, "language", language.rawValue, locale.language.evidence)
+        line("  subject_ids: pseudonymize")
+        line("  suppress_below: 5")
+        let protected = Set(attributeChoices.map(\.target.name))
+        let nyc = locale.jurisdictions.value.contains("US-NYC") && !locale.jurisdictions.uncertain
+        if nyc, protected.contains("sex"), protected.contains("ethnicity") {
+            setting(2, "layout", "ll144", Evidence(english: "New York City decisions with sex and race/ethnicity: the tables of an LL144 bias audit",
+                                                   chinese: "纽约市的决策且含性别与种族：采用第144号地方法偏差审计的表格"))
+        }
+    }
+
+    /// A decision type for every row when no column holds one, from what the headers,
+    /// title lines and file name speak of.
+    private var defaultDecisionType: LocaleInference.Decision<DecisionType>? {
+        let words = sample.headers + sample.linesAboveHeader.map(\.text) + [inputName]
+        let themes: [(DecisionType, [String])] = [
+            (.hiring, ["applicant", "candidate", "requisition", "resume", "screening", "interview", "hiring", "recruit", "应聘", "候选人",
+                       "简历", "面试", "招聘", "筛选"]),
+            (.attritionRisk, ["attrition", "flight risk", "resignation", "turnover", "离职倾向", "离职风险", "离职预测", "流失"]),
+            (.dismissal, ["termination", "dismissal", "解除", "辞退"]),
+            (.discipline, ["disciplinary", "warning", "处分", "违纪"]),
+            (.pay, ["deduction", "docked", "扣款", "扣薪", "扣减"]),
+        ]
+        for (type, keys) in themes {
+            if let word = words.first(where: { text in keys.contains { HeaderName(text).contains($0) || MeaningText.normalize(text).contains($0) } }) {
+                return LocaleInference.Decision(value: type, evidence: Evidence(
+                    english: "no decision-type column; '\(word)' speaks of \(type.rawValue)",
+                    chinese: "没有决策类型列；“\(word)”表明为 \(type.rawValue)"))
+            }
+        }
+        return nil
+    }
+}

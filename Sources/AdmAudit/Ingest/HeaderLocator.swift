@@ -1,0 +1,125 @@
+/// Finds an export's header row and its delimiter in the first chunk of the file.
+///
+/// Most exports open with the header, and then the delimiter is the one `DelimiterSniffer`
+/// picks from that line, as it always was. Chinese HR suites often put a title line or two
+/// and a blank line above it (`某某公司 员工处理记录导出`, `导出时间：2025-07-01`, often
+/// padded with delimiters by Excel). When the first line holds fewer than two values, the
+/// header is the first line with at least two values, filled in at least half, and with
+/// as many fields as most of the ten rows after it; among the delimiters, the one whose
+/// header the most of those rows agree with wins. Only the first 40 rows are looked at:
+/// a header further down is not guessed (`input.header_line` names it).
+///
+/// Lines above the header are not data rows: the reader counts them and keeps their text
+/// for the report (`ReaderSummary.linesAboveHeader`).
+enum HeaderLocator {
+    struct Location: Equatable, Sendable {
+        var delimiter: UInt8
+        /// Physical line (1-based) of the header.
+        var headerLine: Int
+    }
+
+    /// A row of the sample: where it starts, how many fields and how many non-blank.
+    struct SampleRow: Equatable {
+        var line: Int
+        var fields: Int
+        var filled: Int
+    }
+
+    static let rowsExamined = 40
+    private static let sampleBytes = 256 * 1024
+
+    /// `delimiter`: the pipeline's, or nil to choose one. `headerLine`: the pipeline's, or nil to find it.
+    static func locate(_ bytes: UnsafeRawBufferPointer, delimiter given: UInt8?, headerLine: Int?, quote: UInt8) -> Location {
+        let sample = UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, sampleBytes)])
+        if let headerLine {
+            let delimiter = given ?? DelimiterSniffer.sniff(skippingLines: headerLine - 1, in: sample, quote: quote)
+            return Location(delimiter: delimiter, headerLine: headerLine)
+        }
+        let first = given ?? DelimiterSniffer.sniff(sample, quote: quote)
+        let rows = self.rows(sample, delimiter: first, quote: quote)
+        guard let top = rows.first(where: { $0.filled > 0 }) else { return Location(delimiter: first, headerLine: 1) }
+        if top.filled >= 2 { return Location(delimiter: first, headerLine: top.line) }
+
+        var best: (location: Location, agreeing: Int)? = nil
+        for delimiter in given.map({ [$0] }) ?? DelimiterSniffer.candidates {
+            let rows = delimiter == first ? rows : self.rows(sample, delimiter: delimiter, quote: quote)
+            guard let (line, agreeing) = header(in: rows) else { continue }
+            if best == nil || agreeing > best!.agreeing {
+                best = (Location(delimiter: delimiter, headerLine: line), agreeing)
+            }
+        }
+        return best?.location ?? Location(delimiter: first, headerLine: top.line)
+    }
+
+    /// The first row that looks like a header, and how many of the rows after it share its width.
+    static func header(in rows: [SampleRow]) -> (line: Int, agreeing: Int)? {
+        for (index, row) in rows.enumerated() where row.fields >= 2 && row.filled >= 2 && row.filled * 2 >= row.fields {
+            let following = rows[(index + 1)...].prefix(10).filter { $0.filled > 0 }
+            guard let width = mostCommonWidth(following), row.fields >= width else {
+                if following.isEmpty { return (row.line, 0) }
+                continue
+            }
+            return (row.line, following.filter { $0.fields == row.fields }.count)
+        }
+        return nil
+    }
+
+    private static func mostCommonWidth(_ rows: [SampleRow]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for row in rows { counts[row.fields, default: 0] += 1 }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// The first rows of the sample split with `delimiter`, quotes respected; blank lines are not rows.
+    static func rows(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8, quote: UInt8) -> [SampleRow] {
+        var rows: [SampleRow] = []
+        var line = 1
+        var rowLine = 1
+        var fields = 1
+        var filled = 0
+        var fieldHasText = false
+        var inQuotes = false
+        var index = 0
+        func endRow() {
+            if fieldHasText { filled += 1 }
+            if fields > 1 || filled > 0 { rows.append(SampleRow(line: rowLine, fields: fields, filled: filled)) }
+            fields = 1
+            filled = 0
+            fieldHasText = false
+        }
+        while index < bytes.count, rows.count < rowsExamined {
+            let byte = bytes[index]
+            index += 1
+            // Quotes as libcsv reads them: one opens a field only at its start, and inside a
+            // quoted field a doubled quote is a quote.
+            if byte == quote {
+                if inQuotes {
+                    if index < bytes.count, bytes[index] == quote { index += 1 } else { inQuotes = false }
+                } else if !fieldHasText {
+                    inQuotes = true
+                }
+                fieldHasText = true
+                continue
+            }
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                line += 1
+                if !inQuotes {
+                    endRow()
+                    rowLine = line
+                }
+                continue
+            }
+            if inQuotes { continue }
+            if byte == delimiter {
+                if fieldHasText { filled += 1 }
+                fields += 1
+                fieldHasText = false
+            } else if byte != 0x20 && byte != 0x09 {
+                fieldHasText = true
+            }
+        }
+        if rows.count < rowsExamined && index == bytes.count { endRow() }
+        return rows
+    }
+}

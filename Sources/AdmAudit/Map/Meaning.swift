@@ -1,0 +1,211 @@
+import Foundation
+
+/// Text reduced to what matters for matching by meaning: compatibility forms folded (NFKC:
+/// full-width `ｆｅｍａｌｅ` and `１` become `female` and `1`), invisible characters removed
+/// (zero-width spaces and joiners, soft hyphens, direction marks, byte-order marks), lower
+/// case, and runs of spaces, underscores and hyphens made one space.
+///
+/// Used on the slow path only: a value is first looked up as written, and only a miss is
+/// normalised (and the answer remembered, see `Vocabulary`).
+public enum MeaningText {
+    public static func normalize(_ text: String) -> String {
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if isInvisible(scalar) { continue }
+            if isSeparator(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,
+             0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xE0000...0xE0FFF:
+            return true
+        default:
+            return scalar.properties.generalCategory == .control && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D
+        }
+    }
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "\t", "\n", "\r", "_", "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{00A0}", "\u{3000}": return true
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
+    /// True for scalars of the CJK scripts, which are matched as substrings (no spaces between words).
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
+             0xAC00...0xD7AF, 0x20000...0x3134F:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Keywords found inside a value, for matching by meaning: `解除劳动合同（严重违纪）`
+/// means dismissal because it holds `解除劳动合同`, `Termination - Involuntary` because it
+/// holds the word `termination`.
+///
+/// A keyword in a CJK script matches as a substring; any other matches as whole words (so
+/// `no` is not found in `notice`). Keywords of a single CJK character or of fewer than three
+/// other characters (`是`, `女`, `y`, `no`) are too short to find inside other text and
+/// match only whole values, as the exact lookup does. When several keywords are found the
+/// longest decides (`未录用` over `录用`); two of the same length meaning different things
+/// leave the value unrecognised rather than guessed.
+public struct KeywordIndex: Sendable {
+    struct Keyword: Sendable {
+        var text: [Unicode.Scalar]
+        var code: Int32
+        var isCJK: Bool
+    }
+
+    private var keywords: [Keyword] = []
+
+    public init() {}
+
+    /// `spellings` are normalised here; too-short ones are skipped (see the type's comment).
+    public init(_ lists: [(code: Int32, spellings: [String])]) {
+        for (code, spellings) in lists {
+            for spelling in spellings { add(spelling, code: code) }
+        }
+        // Longest first: the first keyword found decides, unless one as long disagrees.
+        keywords.sort { $0.text.count > $1.text.count }
+    }
+
+    mutating func add(_ spelling: String, code: Int32) {
+        let text = Array(MeaningText.normalize(spelling).unicodeScalars)
+        guard !text.isEmpty else { return }
+        let cjk = text.contains(where: MeaningText.isCJK)
+        let long = cjk ? text.count >= 2 : text.count >= 3
+        guard long else { return }
+        if keywords.contains(where: { $0.text == text }) { return }
+        keywords.append(Keyword(text: text, code: code, isCJK: cjk))
+    }
+
+    public struct Match: Sendable, Equatable {
+        public var code: Int32
+        public var keyword: String
+        /// Where the keyword starts in the normalised value (scalar offset).
+        public var offset: Int
+    }
+
+    public enum Best: Sendable, Equatable {
+        case none
+        case found(Match)
+        /// Keywords of the same length with different meanings.
+        case ambiguous
+    }
+
+    /// The longest keyword found in `normalized` (a `MeaningText.normalize` result).
+    public func best(in normalized: [Unicode.Scalar]) -> Best {
+        var found: Match? = nil
+        var foundLength = 0
+        for keyword in keywords {
+            if found != nil && keyword.text.count < foundLength { break }
+            guard let offset = Self.find(keyword, in: normalized) else { continue }
+            if let found {
+                if found.code != keyword.code { return .ambiguous }
+                continue
+            }
+            found = Match(code: keyword.code, keyword: String(String.UnicodeScalarView(keyword.text)), offset: offset)
+            foundLength = keyword.text.count
+        }
+        return found.map { .found($0) } ?? .none
+    }
+
+    /// Every code whose keyword is found (for list fields, where one item may name two categories).
+    public func allCodes(in normalized: [Unicode.Scalar]) -> [Int32] {
+        var codes: [Int32] = []
+        for keyword in keywords where !codes.contains(keyword.code) && Self.find(keyword, in: normalized) != nil {
+            codes.append(keyword.code)
+        }
+        return codes
+    }
+
+    private static func find(_ keyword: Keyword, in text: [Unicode.Scalar]) -> Int? {
+        let k = keyword.text
+        guard k.count <= text.count else { return nil }
+        var start = 0
+        while start + k.count <= text.count {
+            if text[start] == k[0] && text[start..<(start + k.count)].elementsEqual(k) {
+                if keyword.isCJK || (isBoundary(text, before: start) && isBoundary(text, after: start + k.count)) { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        !MeaningText.isCJK(scalar) && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+    }
+
+    private static func isBoundary(_ text: [Unicode.Scalar], before index: Int) -> Bool {
+        index == 0 || !isWordScalar(text[index - 1])
+    }
+
+    private static func isBoundary(_ text: [Unicode.Scalar], after index: Int) -> Bool {
+        index == text.count || !isWordScalar(text[index])
+    }
+}
+
+/// Spellings that say "not applicable": a value of its own, never `false` and never a
+/// group. `N/A` in a yes/no column is the employer saying the question does not arise.
+public enum NotApplicable {
+    public static let spellings: [String] = [
+        "n/a", "n.a.", "n.a", "na", "not applicable", "not relevant", "none applicable", "does not apply",
+        "不适用", "不涉及", "无需", "无须", "不需要", "—", "——", "-", "–", "--", "/", "／",
+    ]
+
+    private static let normalized: Set<String> = Set(spellings.map { MeaningText.normalize($0) })
+    /// Dashes and slashes alone: normalising would turn some of them into nothing.
+    private static let marks: Set<String> = ["—", "——", "-", "–", "--", "/", "／", "－", "―"]
+
+    /// `trimmed`: the value as written, trimmed; `normalized`: its `MeaningText` form.
+    public static func matches(trimmed: String, normalized: String) -> Bool {
+        marks.contains(trimmed) || normalized.contains(where: { !$0.isWhitespace }) && self.normalized.contains(normalized)
+    }
+}
+
+/// Yes/no by the word a value starts with: `是（人工）`, `已人工复核`, `Yes - by manager` are
+/// yes; `否，系统自动`, `未复核`, `没有`, `No (auto-approved)`, `not reviewed` are no.
+///
+/// Exports write the answer first and a remark after it. A value that starts with neither
+/// kind of word (`reviewed on appeal`) is left unrecognised.
+enum LeadingAnswer {
+    private static let yes: [String] = ["yes", "y", "true", "t", "是", "有", "已", "√", "✓", "✔", "对", "done", "completed",
+                                       "reviewed", "provided", "offered", "given", "sent", "notified", "explained", "informed"]
+    private static let no: [String] = ["no", "n", "false", "f", "否", "无", "未", "没有", "没", "不", "×", "✗", "✘", "not",
+                                      "none", "never", "pending", "missing", "without"]
+
+    static func read(_ normalized: String) -> Bool? {
+        let scalars = Array(normalized.unicodeScalars)
+        guard !scalars.isEmpty else { return nil }
+        // The longest leading word decides (`not` over `n`, `没有` over `没`).
+        var best: (Bool, Int)? = nil
+        for (answer, words) in [(true, yes), (false, no)] {
+            for word in words {
+                let w = Array(word.unicodeScalars)
+                guard w.count <= scalars.count, scalars[0..<w.count].elementsEqual(w) else { continue }
+                let cjk = MeaningText.isCJK(w[0]) || !w[0].properties.isAlphabetic
+                // A Latin word must end at a word boundary (`no` is not the start of `notice`).
+                if !cjk, w.count < scalars.count, scalars[w.count].properties.isAlphabetic || scalars[w.count].properties.numericType != nil { continue }
+                if best == nil || w.count > best!.1 { best = (answer, w.count) }
+            }
+        }
+        return best?.0
+    }
+}
