@@ -33,9 +33,10 @@ final class PartAuditor: @unchecked Sendable {
         intersections = Intersections(pipeline.bias.intersections, attributes: pipeline.attributes.map(\.name))
         ids = DecisionIDRegistry(files: inputs)
         groups = pipeline.attributes.map { attribute in
-            AttributeGroups(name: attribute.name,
-                            canonical: pipeline.values.attributeValues[attribute.name] ?? [],
-                            unknownSpellings: pipeline.values.unknown)
+            // Age bands are groups of their own, their codes the bands' positions.
+            let canonical = pipeline.ageBands[attribute.name].map { $0.labels.map { ($0, [String]()) } }
+                ?? pipeline.values.attributeValues[attribute.name] ?? []
+            return AttributeGroups(name: attribute.name, canonical: canonical, unknownSpellings: pipeline.values.unknown)
         }
     }
 

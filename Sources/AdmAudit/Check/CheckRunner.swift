@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs the enabled checks: record checks on each accepted record as it passes, run
 /// checks at the end. Counts what each check looked at and found, and hands every
 /// violation to the sink as a finding.
@@ -60,7 +62,12 @@ struct CheckRunner {
 
     private let recordChecks: [RecordEntry]
     private var runChecks: [(check: any RunCheck, descriptor: CheckDescriptor)]
+    /// The run's context: the pipeline's time zone.
     let context: CheckContext
+    /// One context per time zone of `PlaceZones` (the first is `context`): a record is
+    /// judged by the local time of its place.
+    private let zoneContexts: [CheckContext]
+    private var jurisdictionCodes = JurisdictionCodes()
     private let pseudonymizer: Pseudonymizer
     /// Record checks first, then run checks; the run sorts them into catalogue order.
     private(set) var tallies: [CheckTally]
@@ -88,6 +95,12 @@ struct CheckRunner {
         runChecks = CheckRegistry.enabledRunChecks(pipeline.checks)
         descriptors = enabled.map(\.descriptor) + runChecks.map(\.descriptor)
         self.context = context
+        zoneContexts = PlaceZones(input: pipeline.input).zones.enumerated().map { index, zone in
+            guard index > 0 else { return context }
+            var local = context
+            local.calendar = LocalCalendar(timeZone: TimeZone(identifier: zone) ?? context.calendar.timeZone)
+            return local
+        }
         self.pseudonymizer = pseudonymizer
         tallies = descriptors.map { CheckTally(descriptor: $0, language: language) }
         fairness = Array(repeating: SelectionCounts(attributeCount: pipeline.attributes.count), count: recordChecks.count)
@@ -100,10 +113,11 @@ struct CheckRunner {
     private var latestDecisionDay: Int64? = nil
 
     mutating func run(_ record: DecisionRecord, file: String, into sink: any AuditSink) throws(AuditError) {
+        let context = zoneContexts[min(record.zone, zoneContexts.count - 1)]
         for index in runChecks.indices { runChecks[index].check.observe(record, context: context) }
         let decisionDay = record.decidedAt.map { context.calendar.day(of: $0) }
         if let decisionDay, decisionDay > latestDecisionDay ?? .min { latestDecisionDay = decisionDay }
-        let jurisdiction = ValueMaps.isBlank(record.jurisdiction) ? nil : TextKey.make(record.jurisdiction.string).uppercased()
+        let jurisdiction = jurisdictionCodes.code(of: record.jurisdiction)
         var strings: RecordStrings? = nil
         for index in recordChecks.indices {
             let entry = recordChecks[index]
@@ -231,4 +245,25 @@ struct CheckRunner {
         "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE", "IT",
         "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
     ]
+}
+
+/// A record's `jurisdiction` as the legal bases name it: a code as written (`CN`, `DE`,
+/// `US-NYC`), or the code of a country or city written out (`China`, `Netherlands`, `深圳`,
+/// see `Places`). Remembered per spelling, up to `limit` spellings.
+struct JurisdictionCodes {
+    private var table = ByteKeyTable()
+    private var codes: [String] = []
+    static let limit = 1024
+
+    mutating func code(of field: FieldBytes) -> String? {
+        if ValueMaps.isBlank(field) { return nil }
+        if let known = ValueMaps.code(in: table, for: field) { return codes[Int(known)] }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)]), as: UTF8.self)
+        let code = Places.jurisdiction(of: text) ?? TextKey.make(text).uppercased()
+        if codes.count < Self.limit {
+            table.insert(TextKey.make(text), value: Int32(codes.count))
+            codes.append(code)
+        }
+        return code
+    }
 }

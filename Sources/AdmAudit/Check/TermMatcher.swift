@@ -1,15 +1,20 @@
 /// Matches the items of a list field (`data_categories`, `reason_codes`,
 /// `protected_status`: values separated by `;`, `,`, `|`, `、` or `；`) against a
-/// vocabulary of terms with synonyms, on bytes, after trimming and case-folding.
+/// vocabulary of terms with synonyms: as written first (on bytes, after trimming and
+/// case-folding), then by meaning, an item naming a term inside longer words
+/// (`如厕超时（3次）` holds `如厕`, `Medical Treatment Period` the words `medical
+/// treatment period`; see `KeywordIndex`). One item may name several terms.
 ///
 /// Used by the checks whose vocabularies a pipeline can extend (DM-01's prohibited
 /// categories, RC-01's suspect reasons, LC-02's protected statuses).
 public struct TermMatcher: Sendable {
     public let terms: [String]
     private var table = ByteKeyTable()
+    private let keywords: KeywordIndex
+    private let readings: ItemReadings
 
     /// At most 64 terms: matches are kept in one bit set, so matching allocates nothing
-    /// unless something matched.
+    /// unless something matched or an item is seen for the first time.
     public init(_ vocabulary: [ParameterValue.Term]) {
         precondition(vocabulary.count <= 64, "a vocabulary holds at most 64 terms")
         terms = vocabulary.map(\.name)
@@ -17,6 +22,22 @@ public struct TermMatcher: Sendable {
             table.insert(TextKey.make(term.name), value: Int32(index))
             for synonym in term.synonyms { table.insert(TextKey.make(synonym), value: Int32(index)) }
         }
+        keywords = KeywordIndex(vocabulary.enumerated().map { (Int32($0.offset), [$0.element.name] + $0.element.synonyms) })
+        readings = ItemReadings()
+    }
+
+    /// The terms an item names, as a bit set: as written, else by meaning (remembered per spelling).
+    private func codes(of item: UnsafeRawBufferPointer) -> UInt64 {
+        let field = FieldBytes(bytes: item, isMissing: false)
+        if let code = ValueMaps.code(in: table, for: field) { return 1 << UInt64(code) }
+        let range = TextKey.trimmedRange(item)
+        if range.isEmpty { return 0 }
+        let trimmed = UnsafeRawBufferPointer(rebasing: item[range])
+        if let known = readings.lookup(trimmed) { return known }
+        let normalized = Array(MeaningText.normalize(String(decoding: trimmed, as: UTF8.self)).unicodeScalars)
+        let found = keywords.allCodes(in: normalized).reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+        readings.remember(trimmed, found)
+        return found
     }
 
     /// The terms named in `field`, in vocabulary order, without repeats.
@@ -32,9 +53,7 @@ public struct TermMatcher: Sendable {
     /// Bit `i` set when term `i` is named.
     private func matchSet(in field: FieldBytes) -> UInt64 {
         var found: UInt64 = 0
-        Self.forEachItem(in: field) { item in
-            if let code = ValueMaps.code(in: table, for: FieldBytes(bytes: item, isMissing: false)) { found |= 1 << UInt64(code) }
-        }
+        Self.forEachItem(in: field) { item in found |= codes(of: item) }
         return found
     }
 
@@ -52,9 +71,10 @@ public struct TermMatcher: Sendable {
     public func matchedItems(in field: FieldBytes) -> [(term: String, items: [String])] {
         var items = [[String]](repeating: [], count: terms.count)
         Self.forEachItem(in: field) { item in
-            guard let code = ValueMaps.code(in: table, for: FieldBytes(bytes: item, isMissing: false)) else { return }
+            let found = codes(of: item)
+            guard found != 0 else { return }
             let raw = String(decoding: UnsafeRawBufferPointer(rebasing: item[TextKey.trimmedRange(item)]), as: UTF8.self)
-            if !items[Int(code)].contains(raw) { items[Int(code)].append(raw) }
+            for code in terms.indices where found & (1 << UInt64(code)) != 0 && !items[code].contains(raw) { items[code].append(raw) }
         }
         return terms.indices.filter { !items[$0].isEmpty }.map { (terms[$0], items[$0]) }
     }
@@ -90,5 +110,26 @@ public struct TermMatcher: Sendable {
         if c == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9B || b[i + 2] == 0x8C { return 3 }
         if c == 0xE3, b[i + 1] == 0x80, b[i + 2] == 0x81 { return 3 }
         return 0
+    }
+}
+
+/// What items have been read to mean, by their bytes, so an item is read by meaning once:
+/// at most `limit` spellings, after which misses are read again each time (time, not memory).
+///
+/// A class so that a check's `evaluate`, which cannot mutate, can remember. Each auditor
+/// makes its own checks, so one instance is used from one thread only.
+final class ItemReadings: @unchecked Sendable {
+    private var table = ByteKeyTable()
+    private var sets: [UInt64] = []
+    static let limit = 4096
+
+    func lookup(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
+        table.lookup(folding: bytes).map { sets[Int($0)] }
+    }
+
+    func remember(_ bytes: UnsafeRawBufferPointer, _ found: UInt64) {
+        guard sets.count < Self.limit else { return }
+        table.insert(folding: bytes, value: Int32(sets.count))
+        sets.append(found)
     }
 }

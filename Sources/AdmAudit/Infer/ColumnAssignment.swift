@@ -17,6 +17,9 @@ struct ColumnAssignment: Sendable {
         var evidence: Evidence
         /// Another column this target nearly went to (a TODO for the reader).
         var rival: Int? = nil
+        /// A second field the same column feeds: a contest's reviewer written as `系统自动审批`
+        /// or as a person's name feeds both who reviewed (system or human) and which person.
+        var also: ColumnTarget? = nil
     }
 
     /// Why a column was mapped as it was, in words for the pipeline's comments.
@@ -41,7 +44,7 @@ struct ColumnAssignment: Sendable {
             var proposed = Set<ColumnTarget>()
             for match in HeaderRules.matches(profile.header) {
                 let header = Self.headerEvidence(match, profile)
-                switch Self.contentCheck(match.target, profile) {
+                switch Self.contentCheck(match, profile) {
                 case .confirms(let bonus, let why):
                     candidates.append(Choice(column: profile.index, target: match.target, score: match.score + bonus, evidence: header + why))
                     proposed.insert(match.target)
@@ -69,6 +72,30 @@ struct ColumnAssignment: Sendable {
             choices.append(choice)
             takenColumns.insert(candidate.column)
             takenTargets.insert(candidate.target.name)
+        }
+        // A contest's reviewer column holding both `system` words and people: it also names the person.
+        if let index = choices.firstIndex(where: { $0.target == .field(.appealReviewer) }), target(.field(.appealReviewerID)) == nil,
+           profiles[choices[index].column].appealReviewerShare < 0.6 {
+            choices[index].also = .field(.appealReviewerID)
+            choices[index].evidence = choices[index].evidence + Evidence(
+                english: "the other values are people, so it is appeal_reviewer_id too",
+                chinese: "其余取值为人员，故同时作为 appeal_reviewer_id")
+        }
+        // A site column naming places says where each decision was made: jurisdiction too.
+        if target(.field(.jurisdiction)) == nil, let index = choices.firstIndex(where: { $0.target == .site }),
+           profiles[choices[index].column].siteShare >= 0.6 {
+            choices[index].also = .field(.jurisdiction)
+            choices[index].evidence = choices[index].evidence + Evidence(
+                english: "its places say where each decision was made, so it is jurisdiction too",
+                chinese: "其地点表明各项决策的作出地，故同时作为 jurisdiction")
+        }
+        // The same column found as the contest's handler, holding `系统` for some contests.
+        if let index = choices.firstIndex(where: { $0.target == .field(.appealReviewerID) }), target(.field(.appealReviewer)) == nil,
+           profiles[choices[index].column].appealReviewerShare >= 0.2 {
+            choices[index].also = .field(.appealReviewer)
+            choices[index].evidence = choices[index].evidence + Evidence(
+                english: "some values are 'system' or 'human', so it is appeal_reviewer too",
+                chinese: "部分取值为“系统”或“人工”，故同时作为 appeal_reviewer")
         }
         // Decision kinds under an outcome-like header, and no other decision_type column.
         if target(.field(.decisionType)) == nil, let index = choices.firstIndex(where: { $0.target == .field(.outcome) }),
@@ -114,7 +141,8 @@ struct ColumnAssignment: Sendable {
 
     private static let empty = Evidence(english: "the column is empty in the rows read", chinese: "所读各行中此列为空")
 
-    private static func contentCheck(_ target: ColumnTarget, _ profile: ColumnProfile) -> ContentVerdict {
+    private static func contentCheck(_ match: HeaderRules.Match, _ profile: ColumnProfile) -> ContentVerdict {
+        let target = match.target
         if profile.isEmpty { return .confirms(0, empty) }
         func gate(_ share: Double, _ english: String, _ chinese: String, need: Double = 0.8) -> ContentVerdict {
             let evidence = content(profile, share, english, chinese)
@@ -129,14 +157,21 @@ struct ColumnAssignment: Sendable {
             case .number: return gate(profile.numberShare, "numbers", "数字", need: 0.9)
             case .decisionType:
                 let evidence = content(profile, profile.decisionTypeShare, "decision kinds", "决策种类")
-                return profile.decisionTypeShare >= 0.5 ? .confirms(10, evidence) : .confirms(-25, evidence)
+                return Self.categorical(profile.decisionTypeShare, evidence)
             case .outcome:
                 let evidence = content(profile, profile.outcomeShare, "outcomes", "结果")
-                return profile.outcomeShare >= 0.5 ? .confirms(10, evidence) : .confirms(-25, evidence)
+                // A status column (`Completed`, `Rescinded`) says whether a decision stands: a few
+                // status words, which `InferredPipeline` reads against the decision kinds.
+                if match.terms.contains(where: { ["status", "state", "状态"].contains($0) }), profile.distinct <= 8 {
+                    return .confirms(0, evidence + Evidence(english: "a status of the decision", chinese: "为决定的状态"))
+                }
+                return Self.categorical(profile.outcomeShare, evidence)
             case .reviewResult:
                 let evidence = content(profile, profile.reviewResultShare, "results (upheld, modified, overturned)", "复核结果（维持、变更、撤销）")
-                return profile.reviewResultShare >= 0.5 ? .confirms(10, evidence) : .confirms(-25, evidence)
-            case .appealReviewer: return gate(profile.appealReviewerShare, "human or system", "人工或系统", need: 0.6)
+                return Self.categorical(profile.reviewResultShare, evidence)
+            case .appealReviewer:
+                let evidence = content(profile, profile.appealReviewerShare, "human or system", "人工或系统")
+                return profile.appealReviewerShare >= 0.2 ? .confirms(profile.appealReviewerShare >= 0.6 ? 10 : 0, evidence) : .refutes(evidence)
             case .text:
                 // Dates refute a text field; long numbers that also read as epoch seconds do not (ids like 2025030401).
                 let numericDates = profile.timestamps.epoch + profile.timestamps.excelSerial
@@ -174,9 +209,16 @@ struct ColumnAssignment: Sendable {
         }
     }
 
+    /// Most values read as the field's: confirmed; some do (the rest are listed for the
+    /// reader): kept with less weight; almost none: this is another column.
+    private static func categorical(_ share: Double, _ evidence: Evidence) -> ContentVerdict {
+        if share >= 0.5 { return .confirms(10, evidence) }
+        return share >= 0.2 ? .confirms(-25, evidence) : .refutes(evidence)
+    }
+
     /// What the values alone suggest, for columns whose header says little.
     private static func contentCandidates(_ profile: ColumnProfile) -> [Choice] {
-        guard profile.filled >= 3 else { return [] }
+        guard profile.filled >= 3, !HeaderRules.isFreeText(profile.header) else { return [] }
         var candidates: [Choice] = []
         if profile.decisionTypeShare >= 0.8, profile.distinct <= 40 {
             let kinds = profile.decisionTypes.sorted { $0.value > $1.value }.prefix(4).map(\.key.rawValue).joined(separator: ", ")
@@ -186,6 +228,10 @@ struct ColumnAssignment: Sendable {
         if profile.outcomeShare >= 0.8, profile.distinct <= 12 {
             candidates.append(Choice(column: profile.index, target: .field(.outcome), score: 55,
                                      evidence: content(profile, profile.outcomeShare, "outcomes", "结果")))
+        }
+        if profile.automationShare >= 0.9, profile.booleanShare < 0.5, profile.distinct <= 6 {
+            candidates.append(Choice(column: profile.index, target: .field(.automated), score: 55,
+                                     evidence: content(profile, profile.automationShare, "who decided (system or person)", "决策方（系统或人工）")))
         }
         if profile.sexShare >= 0.9, profile.distinct <= 6 {
             candidates.append(Choice(column: profile.index, target: .attribute("sex"), score: 60,

@@ -69,29 +69,41 @@ enum HeaderRules {
     static let idWords = ["id", "no", "nr", "nbr", "num", "number", "#", "ref", "reference", "key", "uuid", "编号", "编码", "号码",
                           "流水号", "单号", "工单号", "序列号", "代码"]
     private static let recordWords = ["decision", "record", "case", "action", "event", "incident", "ticket", "request", "transaction",
-                                      "log", "entry", "alert", "决策", "记录", "处理", "事件", "案件", "审批", "单据", "工单", "处分",
-                                      "流水", "预警", "告警", "违规", "考勤异常"]
+                                      "log", "entry", "alert", "application", "决策", "记录", "处理", "事件", "案件", "审批", "单据", "工单",
+                                      "处分", "流水", "预警", "告警", "违规", "考勤异常", "申请", "投递"]
     private static let personWords = ["employee", "emp", "worker", "staff", "person", "personnel", "applicant", "candidate", "user",
                                       "driver", "rider", "courier", "associate", "member", "badge", "员工", "人员", "劳动者", "应聘",
                                       "候选", "骑手", "司机", "职工", "用户", "账号", "雇员"]
-    private static let reviewerWords = ["reviewer", "approver", "reviewed by", "approved by", "checked by", "assessed by", "manager",
-                                        "supervisor", "复核人", "审核人", "审批人", "审核员", "复核员", "审批员", "经办人", "处理人",
-                                        "主管", "经理"]
-    static let timeWords = ["date", "time", "timestamp", "datetime", "at", "on", "when", "时间", "日期", "时刻", "日", "dt"]
+    private static let reviewerWords = ["reviewer", "approver", "reviewed by", "approved by", "checked by", "assessed by",
+                                        "confirmed by", "signed off by", "manager", "supervisor", "复核人", "审核人", "审批人", "审核员",
+                                        "复核员", "审批员", "经办人", "处理人", "确认人", "主管", "经理"]
+    static let timeWords = ["date", "time", "timestamp", "datetime", "at", "on", "when", "ts", "ms", "epoch", "unix", "时间", "日期",
+                            "时刻", "日", "dt"]
     private static let reviewWords = ["review", "reviewed", "reviewing", "check", "checked", "oversight", "approval", "approved",
-                                      "vetted", "复核", "审核", "审查", "核查", "核实", "干预", "审批"]
+                                      "vetted", "confirmed", "confirmation", "sign off", "signed off", "audit", "audited", "reviewer", "复核", "审核",
+                                      "审查", "核查", "核实",
+                                      "干预", "审批", "确认"]
     private static let humanWords = ["human", "manual", "manually", "person", "people", "manager", "hitl", "人工", "人员", "人为"]
     private static let appealWords = ["appeal", "appealed", "contest", "contested", "grievance", "dispute", "objection", "challenge",
                                       "申诉", "异议", "复议", "投诉", "救济"]
     private static let resultWords = ["result", "outcome", "decision", "conclusion", "verdict", "disposition", "opinion", "结果",
                                       "结论", "意见", "决定"]
     private static let responseWords = ["response", "responded", "answer", "answered", "reply", "replied", "resolved", "resolution",
-                                        "closed", "decided", "completed", "答复", "回复", "办结", "结案", "处理完成", "反馈"]
+                                        "closed", "decided", "completed", "handled", "done", "finished", "答复", "回复", "办结", "结案",
+                                        "处理", "反馈", "裁决", "完成"]
     private static let notApplicableToDecisionTime = ["effective", "notified", "notification", "notice", "review", "reviewed", "appeal",
                                                       "response", "responded", "birth", "hire", "hired", "start", "end", "deleted",
                                                       "deletion", "retention", "purge", "expiry", "生效", "通知", "告知", "送达",
                                                       "复核", "审核", "审批", "申诉", "答复", "回复", "出生", "入职", "开始", "结束",
                                                       "删除", "保存", "到期", "执行"]
+
+    /// Headers of columns that hold names, remarks or organisation, never a field: their
+    /// values are free text, which content alone must not map.
+    static let freeText = ["name", "姓名", "名字", "remark", "remarks", "note", "notes", "comment", "comments", "memo", "备注", "描述",
+                           "description", "details", "详情", "内容", "摘要", "department", "dept", "部门", "team", "团队", "job title",
+                           "position", "岗位", "职位", "title", "phone", "电话", "email", "邮箱", "manager name", "直属上级"]
+
+    static func isFreeText(_ header: HeaderName) -> Bool { freeText.contains(where: header.contains) }
 
     // MARK: exact names (compared without spaces and case)
 
@@ -148,8 +160,8 @@ enum HeaderRules {
         (.field(.appealResult), ["appeal result", "appeal outcome", "appeal decision", "申诉结果", "申诉处理结果"]),
         (.field(.appealReviewerID), ["appeal reviewer id", "appeal decided by", "appeal handler", "申诉复核人", "申诉处理人",
                                      "申诉审核人"]),
-        (.field(.dataCategories), ["data categories", "data used", "inputs", "input data", "features used", "signals", "data sources",
-                                   "数据类别", "使用数据", "数据来源", "依据数据", "采集数据", "监控数据", "监测数据", "数据项"]),
+        (.field(.dataCategories), ["data categories", "data used", "inputs", "input data", "features used", "signals",
+                                   "数据类别", "使用数据", "依据数据", "采集数据", "采集数据类别", "监控数据", "监测数据", "数据项"]),
         (.field(.unionNotified), ["union notified", "union notice", "是否通知工会", "通知工会", "工会通知", "工会意见"]),
         (.field(.protectedStatus), ["protected status", "特殊保护状态", "保护期状态", "特殊期", "特殊情形", "special status"]),
         (.field(.aiNoticeAt), ["ai notice at", "automation notice at", "算法告知时间", "自动化告知时间"]),
@@ -183,6 +195,9 @@ enum HeaderRules {
         Rule(target: .field(.decisionType), score: 60, groups: [["action", "措施", "处分", "处罚", "sanction", "事项"]],
              unless: ["date", "time", "时间", "日期", "reason", "原因", "id", "编号"]),
         Rule(target: .field(.outcome), score: 85, groups: [resultWords], unless: reviewWords + appealWords + humanWords + timeWords),
+        Rule(target: .field(.outcome), score: 72, groups: [["status", "state", "状态"], ["action", "decision", "sanction", "处理", "决策",
+                                                                                      "处分", "执行", "记录"]],
+             unless: reviewWords + appealWords + timeWords + ["employee", "employment", "员工", "在职", "合同"]),
         Rule(target: .field(.score), score: 80,
              groups: [["score", "rating", "probability", "propensity", "points", "likelihood", "评分", "分数", "得分", "分值", "概率",
                        "指数", "分"]],
@@ -191,21 +206,26 @@ enum HeaderRules {
              groups: [["automated", "automatic", "automation", "auto", "algorithmic", "system generated", "自动", "系统判定",
                        "系统生成", "算法判定"]],
              unless: timeWords + ["notice", "告知", "通知"]),
+        // `筛选方式: AI自动筛选 / HR手动筛选`: how the decision was made; the content must say who.
+        Rule(target: .field(.automated), score: 62,
+             groups: [["方式", "method", "mode", "来源", "source", "made by", "decided by", "发起", "途径", "类别"]],
+             unless: timeWords + appealWords + ["notice", "告知", "通知", "data", "数据"]),
         Rule(target: .field(.system), score: 75,
              groups: [["system", "model", "algorithm", "tool", "engine", "platform", "系统", "模型", "算法", "引擎", "平台"]],
              unless: timeWords + ["score", "评分", "自动", "automat", "result", "结果", "结论", "recommendation", "generated",
                                   "生成", "判定", "notice", "告知", "通知", "id", "编号", "建议"]),
         Rule(target: .field(.decidedAt), score: 82,
              groups: [timeWords, ["decision", "decided", "action", "event", "created", "generated", "triggered", "issued", "screening",
-                                  "flagged", "决策", "处理", "决定", "创建", "生成", "触发", "发生", "判定", "事件", "作出", "记录", "处分",
-                                  "预警", "考核"]],
-             unless: notApplicableToDecisionTime),
-        Rule(target: .field(.decidedAt), score: 55, groups: [timeWords], unless: notApplicableToDecisionTime + ["ai", "算法"]),
+                                  "screened", "flagged", "assessed", "scored", "决策", "处理", "决定", "创建", "生成", "触发", "发生", "判定",
+                                  "事件", "作出", "记录", "处分", "预警", "考核", "筛选", "评估", "评分"]],
+             unless: notApplicableToDecisionTime + appealWords),
+        Rule(target: .field(.decidedAt), score: 55, groups: [timeWords],
+             unless: notApplicableToDecisionTime + appealWords + ["ai", "算法", "投递", "applied", "submitted", "提交", "申请"]),
         Rule(target: .field(.effectiveAt), score: 88, groups: [["effective", "生效", "执行", "实施", "takes effect", "in effect"]],
              unless: ["notice", "通知"]),
         Rule(target: .field(.notifiedAt), score: 86,
-             groups: [["notified", "notification", "notice sent", "told", "informed", "delivered", "sent", "通知", "告知", "送达",
-                       "发送", "推送", "下发"], timeWords],
+             groups: [["notified", "notification", "notice sent", "told", "informed", "delivered", "sent", "push", "pushed", "通知",
+                       "告知", "送达", "发送", "推送", "下发"], timeWords],
              unless: ["ai", "算法", "automation", "自动化", "union", "工会", "appeal", "申诉"]),
         Rule(target: .field(.humanReviewed), score: 90, groups: [reviewWords, humanWords],
              unless: timeWords + reviewerWords + appealWords + resultWords + idWords),
@@ -213,15 +233,19 @@ enum HeaderRules {
              unless: timeWords + appealWords + resultWords),
         Rule(target: .field(.reviewerID), score: 90, groups: [reviewerWords],
              unless: timeWords + appealWords + resultWords + ["name", "姓名"]),
-        Rule(target: .field(.reviewedAt), score: 86, groups: [reviewWords, timeWords], unless: appealWords),
+        Rule(target: .field(.reviewerID), score: 84, groups: [reviewWords, idWords + ["uid", "user", "账号", "人"]],
+             unless: timeWords + appealWords + resultWords + personWords),
+        Rule(target: .field(.reviewedAt), score: 86, groups: [reviewWords, timeWords],
+             unless: appealWords + personWords + ["notice", "告知", "通知"]),
         Rule(target: .field(.reviewResult), score: 90, groups: [reviewWords, resultWords], unless: appealWords),
         Rule(target: .field(.explanationGiven), score: 86,
              groups: [["explanation", "explained", "explain", "reason given", "reasons given", "reasons provided", "justification",
                        "说明", "解释", "告知理由", "告知原因", "理由告知"]],
              unless: timeWords + ["text", "content", "detail", "内容", "详情"]),
         Rule(target: .field(.appealOffered), score: 86,
-             groups: [appealWords, ["offered", "available", "channel", "route", "right", "informed", "option", "渠道", "途径", "告知",
-                                    "提供", "权利", "方式告知"]],
+             groups: [appealWords, ["offered", "available", "channel", "route", "right", "informed", "option", "eligible", "allowed",
+                                    "can", "may", "entry", "link", "渠道", "途径", "告知", "提供", "权利", "方式告知", "可申请", "可", "能否",
+                                    "允许", "入口"]],
              unless: timeWords + resultWords + reviewerWords),
         Rule(target: .field(.appealFiledAt), score: 84,
              groups: [appealWords, ["filed", "submitted", "raised", "lodged", "received", "opened", "提出", "提交", "发起", "申请",
@@ -231,27 +255,30 @@ enum HeaderRules {
         Rule(target: .field(.appealRespondedAt), score: 90, groups: [appealWords, responseWords, timeWords]),
         Rule(target: .field(.appealRespondedAt), score: 70, groups: [responseWords, timeWords]),
         Rule(target: .field(.appealReviewer), score: 82,
-             groups: [appealWords, ["reviewed by", "handled by", "method", "mode", "channel type", "处理方式", "复核方式", "审核方式",
-                                    "处理主体"]],
+             groups: [appealWords, ["reviewed by", "handled by", "decided by", "method", "mode", "channel type", "处理方式", "复核方式",
+                                    "审核方式", "处理主体", "处理方", "复核方", "审核方", "处理人", "复核人"]],
              unless: timeWords),
         Rule(target: .field(.appealResult), score: 90, groups: [appealWords, resultWords], unless: timeWords),
         Rule(target: .field(.appealReviewerID), score: 88,
              groups: [appealWords, ["handler", "reviewer", "decided by", "handled by", "officer", "处理人", "复核人", "审核人", "经办人",
                                     "负责人"]],
              unless: timeWords),
-        Rule(target: .field(.dataCategories), score: 85,
-             groups: [["data", "inputs", "input", "features", "feature", "signals", "signal", "sources", "数据", "输入", "特征", "信号",
-                       "监控", "监测"],
-                      ["categories", "category", "used", "types", "type", "sources", "source", "类别", "类型", "来源", "使用", "项",
-                       "依据"]]),
+        Rule(target: .field(.dataCategories), score: 88,
+             groups: [["data", "inputs", "input", "features", "feature", "signals", "signal", "数据", "输入", "特征", "信号", "监控",
+                       "监测"],
+                      ["categories", "category", "used", "types", "type", "类别", "类型", "使用", "项", "依据", "采集"]]),
+        // `数据来源: 智能坐垫` names a device more often than the data: below the categories.
+        Rule(target: .field(.dataCategories), score: 72,
+             groups: [["data", "inputs", "signals", "数据", "信号"], ["sources", "source", "src", "来源"]]),
         Rule(target: .field(.unionNotified), score: 88, groups: [["union", "works council", "工会", "职代会"]],
              unless: timeWords + ["member", "会员", "activity", "活动"]),
         Rule(target: .field(.protectedStatus), score: 84,
              groups: [["protected", "保护", "特殊", "special"], ["status", "状态", "期", "情形", "situation"]],
              unless: timeWords),
         Rule(target: .field(.aiNoticeAt), score: 90,
-             groups: [["ai", "algorithm", "automation", "automated", "software", "算法", "自动化", "人工智能"],
-                      ["notice", "notified", "informed", "disclosure", "告知", "通知", "披露"]]),
+             groups: [["ai", "algorithm", "automation", "automated", "software", "monitoring", "surveillance", "device", "算法", "自动化",
+                      "人工智能", "智能", "监控", "设备", "系统使用", "规则", "rules", "policy", "制度"],
+                      ["notice", "notified", "informed", "disclosure", "consent", "告知", "通知", "披露", "知情", "同意书"]]),
         Rule(target: .field(.reasonCodes), score: 80,
              groups: [["reason", "reasons", "cause", "trigger", "violation", "basis", "grounds", "原因", "理由", "事由", "依据", "触发",
                        "违规", "违纪"]],

@@ -19,6 +19,7 @@ struct InferenceVocabulary: Sendable {
     let outcomes: Vocabulary<Outcome>
     let decisionTypes: Vocabulary<DecisionType>
     let reviewResults: Vocabulary<ReviewResult>
+    let appealResults: Vocabulary<ReviewResult>
     let appealReviewers: Vocabulary<AppealReviewer>
     let automation: Vocabulary<Bool>
     let sexes: Vocabulary<String>
@@ -29,6 +30,7 @@ struct InferenceVocabulary: Sendable {
         outcomes = maps.outcomes
         decisionTypes = maps.decisionTypes
         reviewResults = maps.reviewResults
+        appealResults = maps.appealResults
         appealReviewers = maps.appealReviewers
         automation = maps.automation
         sexes = Vocabulary(values.attributeValues["sex"] ?? [], rule: .exact)

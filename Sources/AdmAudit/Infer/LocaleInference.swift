@@ -21,28 +21,37 @@ struct LocaleInference: Sendable {
     let dateOrder: Decision<DateOrder>
     let decimalSeparator: Decision<DecimalSeparator>
     let jurisdictions: Decision<[String]>
-    /// Places read from the site or country column, most frequent first.
-    let places: [(value: String, place: Places.Place)]
+    /// Places read from the place column (jurisdiction, else site), with their rows, most first.
+    let places: [(value: String, place: Places.Place, rows: Int)]
+    /// When the places are in several zones: each place's zone (`input.time_zones_by_place`).
+    let zonesByPlace: [(place: String, zone: String)]
 
     init(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment) {
         let timeColumns = assignment.choices.filter {
             if case .field(let field) = $0.target { return field.kind == .timestamp }
             return $0.target == .birthDate
         }.map { profiles[$0.column] }
-        let placeColumns = [assignment.target(.field(.jurisdiction)), assignment.target(.site)].compactMap { $0 }.map { profiles[$0.column] }
-        var places: [(String, Places.Place)] = []
-        for profile in placeColumns {
-            for (value, _) in profile.common {
-                if let place = Places.place(value), !places.contains(where: { $0.0 == value }) { places.append((value, place)) }
+        var places: [(value: String, place: Places.Place, rows: Int)] = []
+        if let column = (assignment.target(.field(.jurisdiction)) ?? assignment.target(.site))?.column {
+            var counts: [String: Int] = [:]
+            var order: [String] = []
+            for value in sample.columns[column] where !value.isEmpty {
+                if counts[value] == nil { guard order.count < 200 else { continue }; order.append(value) }
+                counts[value, default: 0] += 1
             }
+            for value in order { if let place = Places.place(value) { places.append((value, place, counts[value]!)) } }
+            places.sort { $0.rows > $1.rows }
         }
         self.places = places
+        let weighted = places.flatMap { Array(repeating: $0.place, count: $0.rows) }
 
         language = Self.language(sample: sample, profiles: profiles)
-        timeZone = Self.timeZone(sample: sample, timeColumns: timeColumns, places: places.map(\.1), language: language.value)
-        dateOrder = Self.dateOrder(timeColumns: timeColumns, places: places.map(\.1))
+        timeZone = Self.timeZone(sample: sample, timeColumns: timeColumns, places: weighted, language: language.value)
+        let zoned = places.filter { $0.place.timeZone != nil }
+        zonesByPlace = Set(zoned.map { $0.place.timeZone! }).count > 1 ? zoned.map { ($0.value, $0.place.timeZone!) } : []
+        dateOrder = Self.dateOrder(timeColumns: timeColumns, places: places.map(\.place))
         decimalSeparator = Self.decimalSeparator(profiles: profiles, assignment: assignment)
-        jurisdictions = Self.jurisdictions(places: places.map(\.1), language: language.value, zone: timeZone)
+        jurisdictions = Self.jurisdictions(places: places.map(\.place), language: language.value, zone: timeZone)
     }
 
     private static func language(sample: ExportSample, profiles: [ColumnProfile]) -> Decision<ReportLanguage> {
@@ -115,10 +124,10 @@ struct LocaleInference: Sendable {
         if let (zone, count) = zones.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
             let several = zones.count > 1
             return Decision(value: zone, evidence: Evidence(
-                english: several ? "most places in the site or country column are in \(zone) (\(count) of \(placeZones.count)); others are elsewhere"
+                english: several ? "most rows' places are in \(zone) (\(count) of \(placeZones.count)); the others' zones are listed by place"
                     : "the places in the site or country column are in \(zone)",
-                chinese: several ? "地点或国家列中多数地点位于 \(zone)（\(placeZones.count) 个中的 \(count) 个），其余在别处"
-                    : "地点或国家列中的地点位于 \(zone)"), uncertain: several)
+                chinese: several ? "多数行的地点位于 \(zone)（\(placeZones.count) 行中的 \(count) 行）；其余地点的时区按地点列出"
+                    : "地点或国家列中的地点位于 \(zone)"))
         }
         // 4. Chinese: China has one zone.
         if language == .zh {

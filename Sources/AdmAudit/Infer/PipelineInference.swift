@@ -99,6 +99,7 @@ private struct Writer {
         renderColumns()
         renderAttributes()
         renderUnused()
+        renderStatusOutcomes()
         renderUnknownValues()
         renderDerive()
         renderChecks()
@@ -120,6 +121,12 @@ private struct Writer {
                 chinese: "标题行之上有 \(sample.linesAboveHeader.count) 行标题：\(titles)"))
         }
         setting(2, "time_zone", locale.timeZone.value, locale.timeZone.evidence, todo: locale.timeZone.uncertain)
+        if !locale.zonesByPlace.isEmpty {
+            line("  time_zones_by_place:   # " + YAMLText.comment(text(
+                "the places are in several zones: each row's times are local to its place",
+                "各地点位于不同时区：每行的时间按其所在地点的当地时间理解")))
+            for (place, zone) in locale.zonesByPlace { line("    \(YAMLText.quoted(place)): \(zone)") }
+        }
         setting(2, "date_order", locale.dateOrder.value.rawValue, locale.dateOrder.evidence, todo: locale.dateOrder.uncertain)
         setting(2, "decimal_separator", YAMLText.quoted(locale.decimalSeparator.value.rawValue), locale.decimalSeparator.evidence)
         if assignment.target(.field(.decisionType)) == nil {
@@ -138,10 +145,15 @@ private struct Writer {
     private mutating func renderColumns() {
         line("columns:")
         for choice in assignment.choices {
-            guard case .field(let field) = choice.target else { continue }
-            writeMapping(field.rawValue, choice)
+            if case .field(let field) = choice.target { writeMapping(field.rawValue, choice) }
+            if case .field(let second)? = choice.also {
+                line("  \(second.rawValue): [\(YAMLText.quoted(sample.headers[choice.column]))]   # "
+                     + YAMLText.comment(text("the same column as \(choice.target.name)", "与 \(choice.target.name) 同一列")))
+            }
         }
-        let missing = CanonicalField.allCases.filter { assignment.target(.field($0)) == nil }
+        let missing = CanonicalField.allCases.filter { field in
+            assignment.target(.field(field)) == nil && !assignment.choices.contains { $0.also == .field(field) }
+        }
         let required = missing.filter { $0 == .decisionID }
         for field in required {
             let why = text("\(field.rawValue) is required and no column was recognised: add `\(field.rawValue): [\"HEADER\"]`",
@@ -213,7 +225,7 @@ private struct Writer {
         for choice in assignment.choices {
             guard case .field(let field) = choice.target else { continue }
             let unknown = UnknownValues.find(field: field, values: sample.columns[choice.column])
-            for item in unknown {
+            for item in unknown where !(field == .outcome && statusOutcomes.contains(item.value)) {
                 var entry = "\(field.rawValue) ← \(YAMLText.quoted(sample.headers[choice.column])): \(YAMLText.quoted(item.value)) (\(item.rows))"
                 if let proposal = item.proposal {
                     entry += text(" → \(proposal.canonical)? (like '\(proposal.spelling)')", " → \(proposal.canonical)？（近似“\(proposal.spelling)”）")
@@ -231,6 +243,37 @@ private struct Writer {
         for entry in entries.prefix(60) { line("#   " + YAMLText.comment(entry)) }
         if entries.count > 60 { line("#   " + text("… and \(entries.count - 60) more", "……另有 \(entries.count - 60) 个")) }
         todos.append(text("\(entries.count) value(s) no vocabulary knows (listed in the pipeline)", "\(entries.count) 个取值不在词表中（已列于配置中）"))
+        line()
+    }
+
+    /// Status words in an outcome column whose every row is a sanction (`Completed`, `已执行`,
+    /// `Processed`): a sanction carried out is adverse, as its kind says.
+    private var statusOutcomes: [String] {
+        guard let outcome = assignment.target(.field(.outcome)), let type = assignment.target(.field(.decisionType)) else { return [] }
+        let vocabulary = InferenceVocabulary.shared
+        let outcomes = sample.columns[outcome.column], types = sample.columns[type.column]
+        var rows: [String: (all: Int, sanctions: Int)] = [:]
+        var order: [String] = []
+        for index in outcomes.indices where !outcomes[index].isEmpty {
+            let value = outcomes[index]
+            guard case .unrecognized = vocabulary.outcomes.reading(value).0 else { continue }
+            if rows[value] == nil { guard order.count < UnknownValues.listLimit else { continue }; order.append(value) }
+            var entry = rows[value, default: (0, 0)]
+            entry.all += 1
+            if case .found(let kind) = vocabulary.decisionTypes.reading(types[index]).0, kind.isSanction { entry.sanctions += 1 }
+            rows[value] = entry
+        }
+        return order.filter { rows[$0]!.all == rows[$0]!.sanctions }
+    }
+
+    private mutating func renderStatusOutcomes() {
+        let statuses = statusOutcomes
+        guard !statuses.isEmpty, let type = assignment.target(.field(.decisionType)) else { return }
+        line("values:")
+        line("  outcome:")
+        setting(4, "adverse", "[" + statuses.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
+            english: "every row holding these is a sanction in '\(sample.headers[type.column])' (dismissal, demotion, discipline or suspension): a sanction carried out is adverse",
+            chinese: "含有这些取值的行在“\(sample.headers[type.column])”中均为处分类决定（解除、降级、处分或停职）：已执行的处分为不利决定"))
         line()
     }
 

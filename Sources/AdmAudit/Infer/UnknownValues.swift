@@ -34,6 +34,9 @@ enum UnknownValues {
         case .decisionType:
             lists = BuiltinVocabulary.decisionTypes.map { ($0.0.rawValue, $0.1) }
             read = { if case .unrecognized = vocabulary.decisionTypes.reading($0).0 { false } else { true } }
+        case .reviewResult where field == .appealResult:
+            lists = BuiltinVocabulary.appealResults.map { ($0.0.rawValue, $0.1) }
+            read = { if case .unrecognized = vocabulary.appealResults.reading($0).0 { false } else { true } }
         case .reviewResult:
             lists = BuiltinVocabulary.reviewResults.map { ($0.0.rawValue, $0.1) }
             read = { if case .unrecognized = vocabulary.reviewResults.reading($0).0 { false } else { true } }

@@ -3,6 +3,9 @@
 /// Built once per file from its header and the pipeline's synonyms. A header that
 /// matches nothing is listed as unmapped (it is not used, which is the minimum-necessary
 /// rule at work); two headers matching the same field keep the first and report the other.
+/// One column may feed an attribute and fields at once when the pipeline lists its header
+/// under each (a site column that also says the jurisdiction; a column naming either the
+/// system or the person who decided a contest).
 public struct ColumnMapping: Sendable {
     public struct Match: Sendable, Equatable {
         public var header: String
@@ -21,6 +24,8 @@ public struct ColumnMapping: Sendable {
     public init(headers: [String], pipeline: Pipeline) {
         self.headers = headers
         var synonymToField: [String: CanonicalField] = [:]
+        // Headers the pipeline lists under several fields feed each of them.
+        var explicitFields: [String: [CanonicalField]] = [:]
         // The pipeline's own synonyms claim headers first, then the built-ins in field order.
         let ordered = CanonicalField.allCases.filter { pipeline.explicitColumns.contains($0) }
             + CanonicalField.allCases.filter { !pipeline.explicitColumns.contains($0) }
@@ -28,6 +33,9 @@ public struct ColumnMapping: Sendable {
             for synonym in pipeline.columns[field] ?? [] {
                 let key = TextKey.make(synonym)
                 if synonymToField[key] == nil { synonymToField[key] = field }
+                if pipeline.explicitColumns.contains(field), explicitFields[key]?.contains(field) != true {
+                    explicitFields[key, default: []].append(field)
+                }
             }
         }
         var synonymToAttribute: [String: Int] = [:]
@@ -42,21 +50,26 @@ public struct ColumnMapping: Sendable {
             let key = TextKey.make(header)
             let match = Match(header: header, column: column)
             // Attributes first: a pipeline that declares `site` as an attribute means it.
+            var used = false
             if let index = synonymToAttribute[key] {
+                used = true
                 if attributeMatches[index] == nil {
                     attributeMatches[index] = match
                 } else {
                     duplicates.append((match, pipeline.attributes[index].name))
                 }
-            } else if let field = synonymToField[key] {
+            }
+            // The fields the pipeline names for this header; else the built-in one, unless an attribute took it.
+            let named = explicitFields[key] ?? (used ? [] : synonymToField[key].map { [$0] } ?? [])
+            for field in named {
+                used = true
                 if fields[field] == nil {
                     fields[field] = match
                 } else {
                     duplicates.append((match, field.rawValue))
                 }
-            } else {
-                unmapped.append(match)
             }
+            if !used { unmapped.append(match) }
         }
         attributes = zip(pipeline.attributes, attributeMatches).map { ($0.name, $1) }
     }

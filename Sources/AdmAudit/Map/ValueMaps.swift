@@ -143,6 +143,7 @@ struct ValueMaps {
     var outcomes: Vocabulary<Outcome>
     var decisionTypes: Vocabulary<DecisionType>
     var reviewResults: Vocabulary<ReviewResult>
+    var appealResults: Vocabulary<ReviewResult>
     var appealReviewers: Vocabulary<AppealReviewer>
 
     init(_ values: ValueVocabulary) {
@@ -151,6 +152,7 @@ struct ValueMaps {
         outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse))
         decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords)
         reviewResults = Vocabulary(values.reviewResults, rule: .keywords)
+        appealResults = Vocabulary(values.appealResults, rule: .keywords)
         appealReviewers = Vocabulary(values.appealReviewers, rule: .keywords)
     }
 

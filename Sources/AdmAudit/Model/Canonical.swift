@@ -122,7 +122,10 @@ public enum DecisionType: String, CaseIterable, Sendable, Codable, Comparable {
 
     public static func < (a: DecisionType, b: DecisionType) -> Bool { a.rawValue < b.rawValue }
 
-    /// DESIGN.md: the types with a major effect on a worker, unless a pipeline says otherwise.
+    /// Kinds that are sanctions by nature: adverse whatever else a row says.
+    public var isSanction: Bool { self == .dismissal || self == .demotion || self == .discipline || self == .suspension }
+
+    /// The types with a major effect on a worker, unless a pipeline says otherwise.
     public static let defaultSignificant: Set<DecisionType> = [.hiring, .dismissal, .demotion, .discipline, .suspension, .pay]
 }
 

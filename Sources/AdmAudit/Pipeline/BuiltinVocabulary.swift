@@ -66,9 +66,10 @@ public enum BuiltinVocabulary {
     public static let automation: [(Bool, [String])] = [
         (true, ["true", "yes", "y", "1", "t", "是", "√", "✓", "automated", "automatic", "auto", "automation", "system", "algorithm",
                 "algorithmic", "ai", "model", "software", "rule engine", "系统", "自动", "系统自动", "自动化", "算法", "系统判定",
-                "算法判定", "机器", "模型", "系统生成", "自动判定"]),
-        (false, ["false", "no", "n", "0", "f", "否", "×", "manual", "human", "person", "manager", "hr", "人工", "手工", "人工决定",
-                 "人工判定", "人为", "人工处理", "人工作出", "manually"]),
+                "算法判定", "机器", "模型", "系统生成", "自动判定", "bot", "robot", "rpa", "script", "机器人", "自动审批", "系统自动审批"]),
+        (false, ["false", "no", "n", "0", "f", "否", "×", "manual", "human", "person", "manager", "hr", "人工", "手工", "手动", "人工决定",
+                 "人工判定", "人为", "人工处理", "人工作出", "manually", "人工发起", "主管发起", "hr发起", "manager initiated",
+                 "hr initiated", "human decision"]),
     ]
 
     public static let outcomes: [(Outcome, [String])] = [
@@ -76,14 +77,16 @@ public enum BuiltinVocabulary {
                       "accepted", "advanced", "advance", "advance to interview", "shortlisted", "offer", "offer extended", "cleared",
                       "no action", "kept", "successful", "qualified", "not flagged", "low risk",
                       "有利", "通过", "录用", "晋升", "保留", "批准", "合格", "入选", "进入面试", "通过初筛", "发放offer", "不予处理", "无需处理",
-                      "低风险", "正常", "留用", "续签"]),
+                      "低风险", "正常", "留用", "续签", "已撤销", "撤销", "已撤回", "撤回", "已取消", "revoked", "rescinded", "cancelled",
+                      "canceled", "withdrawn", "overturned", "reversed"]),
         (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
                     "declined", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "suspended", "deactivated", "warned", "flagged",
                     "high risk", "disqualified", "withdrawn offer", "let go", "laid off", "fired",
                     "不利", "不通过", "未通过", "未录用", "不予录用", "不录用", "辞退", "解除", "处分", "降级", "降职", "驳回", "不合格",
                     "淘汰", "初筛淘汰", "落选", "未入选", "扣减", "扣发", "扣除", "扣款", "扣薪", "扣绩效", "扣分", "罚款", "降薪", "警告",
-                    "记过", "停职", "封号", "开除", "高风险", "解雇", "优化", "劝退"]),
+                    "记过", "停职", "封号", "开除", "高风险", "解雇", "优化", "劝退", "已执行", "执行", "已生效", "生效", "executed", "carried out",
+                    "in effect", "effective", "implemented", "enforced"]),
     ]
 
     public static let decisionTypes: [(DecisionType, [String])] = [
@@ -94,7 +97,9 @@ public enum BuiltinVocabulary {
         (.dismissal, ["dismissal", "termination", "terminate", "terminated", "dismiss", "dismissed", "firing", "fired", "discharge",
                       "involuntary termination", "termination involuntary", "separation", "involuntary separation", "layoff",
                       "laid off", "redundancy", "contract terminated", "let go",
-                      "解除劳动合同", "解除合同", "解除劳动关系", "辞退", "解雇", "开除", "优化", "劝退", "裁员", "终止劳动合同", "除名"]),
+                      "permanent ban", "permanently banned", "permanent deactivation", "permanently deactivated",
+                      "解除劳动合同", "解除合同", "解除劳动关系", "辞退", "解雇", "开除", "优化", "劝退", "裁员", "终止劳动合同", "除名",
+                      "永久封号", "永久停用", "永久封禁", "清退"]),
         (.demotion, ["demotion", "demote", "demoted", "downgrade", "downgraded", "降职", "降级", "调岗降级", "降岗", "降等"]),
         (.discipline, ["discipline", "disciplinary", "warning", "written warning", "final warning", "verbal warning", "reprimand",
                        "write up", "write-up", "censure", "performance improvement plan", "pip",
@@ -117,14 +122,29 @@ public enum BuiltinVocabulary {
         (.other, ["other", "其他"]),
     ]
 
+    /// What a reviewer did with the system's decision: kept it (`同意`, `approved`), changed
+    /// it, or set it aside (`驳回`, `rejected`: the reviewer rejected the system's proposal).
     public static let reviewResults: [(ReviewResult, [String])] = [
-        (.upheld, ["upheld", "confirmed", "maintained", "uphold", "agreed", "approved", "no change", "unchanged", "affirmed", "sustained",
-                   "维持", "维持原决定", "确认", "同意", "维持原判", "无变更", "驳回申诉"]),
+        (.upheld, ["upheld", "confirmed", "maintained", "uphold", "agreed", "approved", "approve", "no change", "unchanged", "affirmed",
+                   "sustained", "passed", "维持", "维持原决定", "确认", "同意", "维持原判", "无变更", "通过", "批准", "驳回申诉"]),
         (.modified, ["modified", "changed", "partially_upheld", "partially upheld", "amended", "reduced", "adjusted", "变更", "部分变更",
                      "修改", "调整", "减轻"]),
-        (.overturned, ["overturned", "reversed", "revoked", "rescinded", "overruled", "withdrawn", "cancelled", "canceled",
-                       "撤销", "推翻", "撤回", "取消", "改判"]),
+        (.overturned, ["overturned", "reversed", "revoked", "rescinded", "overruled", "withdrawn", "cancelled", "canceled", "rejected",
+                       "denied", "撤销", "推翻", "撤回", "取消", "改判", "驳回", "不同意", "否决"]),
     ]
+
+    /// What became of the decision after a contest. `upheld` is the decision's fate: a contest
+    /// rejected (`驳回`, `申诉不成立`, `appeal denied`) leaves the decision upheld; a contest
+    /// granted (`申诉成立`, `appeal upheld`) overturns it. These spellings come before the
+    /// review results', which they would otherwise contradict.
+    public static let appealResults: [(ReviewResult, [String])] = [
+        (.upheld, ["rejected", "denied", "dismissed", "appeal rejected", "appeal denied", "appeal dismissed", "appeal not upheld",
+                   "not upheld", "unsuccessful", "驳回", "驳回申诉", "申诉不成立", "不予支持", "不成立", "维持原处理"]),
+        (.overturned, ["granted", "appeal granted", "appeal upheld", "appeal successful", "successful", "申诉成立", "支持申诉", "成立",
+                       "予以撤销"]),
+    ] + reviewResults.map { result, spellings in
+        (result, spellings.filter { !["rejected", "denied", "驳回", "驳回申诉"].contains($0) })
+    }
 
     public static let appealReviewers: [(AppealReviewer, [String])] = [
         (.human, ["human", "manual", "person", "manager", "hr", "committee", "人工", "人工复核", "人工处理", "hr复核", "主管", "委员会"]),

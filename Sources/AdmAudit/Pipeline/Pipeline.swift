@@ -14,6 +14,9 @@ public struct Pipeline: Sendable {
     public var explicitColumns: Set<CanonicalField> = []
     /// Attribute name → header synonyms, in the order the pipeline declares them.
     public var attributes: [(name: String, headers: [String])] = []
+    /// Attributes whose groups are age bands computed from a number of years or a birth
+    /// date (`age_band: {from_age: [年龄]}`), by attribute name.
+    public var ageBands: [String: AgeBanding] = [:]
     public var values = ValueVocabulary()
     /// `derive.outcome.adverse_if`: the outcome from the score.
     public var derive: OutcomeDerivation? = nil
@@ -52,6 +55,10 @@ public struct InputSettings: Sendable {
     public var delimiter: UInt8? = nil
     /// IANA name; naive timestamps are local times there.
     public var timeZone: String = "UTC"
+    /// Place → IANA zone, for exports whose sites are in several zones: a row's naive times
+    /// are local to its place (the `jurisdiction` column's value, else the `site` attribute's);
+    /// rows of other places use `timeZone`.
+    public var timeZonesByPlace: [(place: String, zone: String)] = []
     public var dateOrder: DateOrder = .ymd
     public var maxFieldBytes: Int = 64 * 1024
     public var maxRowBytes: Int = 1024 * 1024
@@ -84,6 +91,7 @@ public struct ValueVocabulary: Sendable {
     public var outcomes: [(Outcome, [String])] = BuiltinVocabulary.outcomes
     public var decisionTypes: [(DecisionType, [String])] = BuiltinVocabulary.decisionTypes
     public var reviewResults: [(ReviewResult, [String])] = BuiltinVocabulary.reviewResults
+    public var appealResults: [(ReviewResult, [String])] = BuiltinVocabulary.appealResults
     public var appealReviewers: [(AppealReviewer, [String])] = BuiltinVocabulary.appealReviewers
     /// Attribute → canonical group → spellings. Values not listed keep their own spelling.
     public var attributeValues: [String: [(String, [String])]] = BuiltinVocabulary.attributeValues
@@ -205,4 +213,40 @@ public struct ReportSettings: Sendable {
 
 public enum ReportLayout: String, Sendable, CaseIterable {
     case standard, ll144
+}
+
+/// Age bands from an age in years or a birth date: `<30`, `30-39`, `40-49`, `50+` by
+/// default (40 is where US age protection starts).
+public struct AgeBanding: Sendable, Equatable {
+    public enum Source: String, Sendable { case years = "from_age", birthDate = "from_birth_date" }
+
+    public var source: Source
+    /// Lower bounds of the bands after the first, ascending.
+    public var bounds: [Int] = [30, 40, 50]
+
+    public init(source: Source, bounds: [Int] = [30, 40, 50]) {
+        self.source = source
+        self.bounds = bounds
+    }
+
+    /// The bands' labels, in order: their group codes are their positions.
+    public var labels: [String] {
+        guard let first = bounds.first, let last = bounds.last else { return ["all ages"] }
+        var labels = ["<\(first)"]
+        for (low, high) in zip(bounds, bounds.dropFirst()) { labels.append("\(low)-\(high - 1)") }
+        labels.append("\(last)+")
+        return labels
+    }
+
+    /// The band of an age in whole years; nil when the age is not plausible (0 to 120).
+    public func band(ofAge years: Int) -> Int32? {
+        guard (0...120).contains(years) else { return nil }
+        return Int32(bounds.firstIndex { years < $0 } ?? bounds.count)
+    }
+
+    /// Whole years from `birth` to `day` (calendar dates).
+    public static func age(born birth: AsOfDate, on day: AsOfDate) -> Int {
+        let years = day.year - birth.year
+        return (day.month, day.day) < (birth.month, birth.day) ? years - 1 : years
+    }
 }

@@ -91,7 +91,7 @@ private struct PipelineReader {
         }
         if let input = top["input"] { pipeline.input = try readInput(input.value) }
         if let columns = top["columns"] { try readColumns(columns.value, into: &pipeline) }
-        if let attributes = top["attributes"] { pipeline.attributes = try readAttributes(attributes.value) }
+        if let attributes = top["attributes"] { (pipeline.attributes, pipeline.ageBands) = try readAttributes(attributes.value) }
         if let values = top["values"] { try readValues(values.value, into: &pipeline) }
         if let derive = top["derive"] { try readDerive(derive.value, into: &pipeline) }
         if let checks = top["checks"] { pipeline.checks = try readChecks(checks.value) }
@@ -106,7 +106,7 @@ private struct PipelineReader {
         var input = InputSettings()
         let keys = try mapping(node, "input", allowed: [
             "encoding", "delimiter", "time_zone", "date_order", "max_field_bytes", "max_row_bytes", "assume_automated",
-            "default_decision_type", "header_line", "decimal_separator", "max_rejected",
+            "default_decision_type", "header_line", "decimal_separator", "max_rejected", "time_zones_by_place",
         ])
         if let entry = keys["encoding"] {
             let text = try string(entry.value, "input.encoding")
@@ -131,6 +131,16 @@ private struct PipelineReader {
                 throw error("input.time_zone '\(text)' is not a time zone; use an IANA name such as Asia/Shanghai or Europe/Berlin", at: entry.value)
             }
             input.timeZone = text
+        }
+        if let entry = keys["time_zones_by_place"] {
+            for (place, zone) in try mapping(entry.value, "input.time_zones_by_place", allowed: nil).ordered {
+                let name = try string(zone.value, "input.time_zones_by_place.\(place)")
+                guard TimeZone(identifier: name) != nil else {
+                    throw error("input.time_zones_by_place.\(place): '\(name)' is not a time zone; use an IANA name such as Europe/Amsterdam", at: zone.value)
+                }
+                input.timeZonesByPlace.append((place, name))
+            }
+            guard input.timeZonesByPlace.count <= 64 else { throw error("input.time_zones_by_place lists at most 64 places", at: entry.value) }
         }
         if let entry = keys["date_order"] {
             let text = try string(entry.value, "input.date_order")
@@ -180,29 +190,49 @@ private struct PipelineReader {
         }
     }
 
-    private func readAttributes(_ node: Node) throws(AuditError) -> [(name: String, headers: [String])] {
+    private func readAttributes(_ node: Node) throws(AuditError) -> ([(name: String, headers: [String])], [String: AgeBanding]) {
         let keys = try mapping(node, "attributes", allowed: nil)
         var result: [(name: String, headers: [String])] = []
+        var bands: [String: AgeBanding] = [:]
         for (name, entry) in keys.ordered {
             if CanonicalField(rawValue: name) != nil {
                 throw error("attribute '\(name)' is a canonical field; name the attribute differently", at: entry.key)
             }
-            // `sex: [性别, gender]` or `sex: {}`/null for the built-in synonyms.
+            // `sex: [性别, gender]`, `sex:` (null) for the built-in synonyms, or
+            // `age_band: {from_age: [年龄], bands: [30, 40, 50]}` for bands computed from ages or birth dates.
             var headers: [String]
             if case .scalar(let scalar) = entry.value, entry.value.null != nil || scalar.string.isEmpty {
                 headers = BuiltinVocabulary.attributes.first { $0.0 == name }?.1 ?? [name]
+            } else if case .mapping = entry.value {
+                let what = "attributes.\(name)"
+                let options = try mapping(entry.value, what, allowed: ["from_age", "from_birth_date", "bands"])
+                let sources = [AgeBanding.Source.years, .birthDate].filter { options[$0.rawValue] != nil }
+                guard sources.count == 1, let source = sources.first, let column = options[source.rawValue] else {
+                    throw error("\(what) takes one of from_age: [HEADER] or from_birth_date: [HEADER]", at: entry.value)
+                }
+                headers = try stringList(column.value, "\(what).\(source.rawValue)")
+                var banding = AgeBanding(source: source)
+                if let given = options["bands"] {
+                    var bounds: [Int] = []
+                    for item in try sequence(given.value, "\(what).bands") { bounds.append(try positiveInt(item, "\(what).bands")) }
+                    guard !bounds.isEmpty, bounds.count <= 20, zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }), bounds.last! <= 120 else {
+                        throw error("\(what).bands lists the ages where bands start, ascending, e.g. [30, 40, 50]", at: given.value)
+                    }
+                    banding.bounds = bounds
+                }
+                bands[name] = banding
             } else {
                 headers = try stringList(entry.value, "attributes.\(name)")
             }
             if !headers.contains(name) { headers.append(name) }
             result.append((name, headers))
         }
-        return result
+        return (result, bands)
     }
 
     private func readValues(_ node: Node, into pipeline: inout Pipeline) throws(AuditError) {
         let keys = try mapping(node, "values", allowed: [
-            "boolean", "automated", "outcome", "decision_type", "review_result", "appeal_reviewer", "unknown", "attributes",
+            "boolean", "automated", "outcome", "decision_type", "review_result", "appeal_result", "appeal_reviewer", "unknown", "attributes",
         ])
         if let entry = keys["boolean"] {
             pipeline.values.booleans = try extended(pipeline.values.booleans, entry.value, "values.boolean", allowed: ["true", "false"]) {
@@ -224,6 +254,10 @@ private struct PipelineReader {
         }
         if let entry = keys["review_result"] {
             pipeline.values.reviewResults = try extended(pipeline.values.reviewResults, entry.value, "values.review_result",
+                                                         allowed: ReviewResult.allCases.map(\.rawValue)) { ReviewResult(rawValue: $0)! }
+        }
+        if let entry = keys["appeal_result"] {
+            pipeline.values.appealResults = try extended(pipeline.values.appealResults, entry.value, "values.appeal_result",
                                                          allowed: ReviewResult.allCases.map(\.rawValue)) { ReviewResult(rawValue: $0)! }
         }
         if let entry = keys["appeal_reviewer"] {

@@ -50,6 +50,10 @@ public struct DecisionRecord {
     /// Fields the export marked not applicable (`N/A`, `不适用`, `—`): nil above, like a
     /// field not recorded, and named so in the checks' details.
     public var notApplicable = FieldSet()
+
+    /// Index of the row's time zone (`PlaceZones`): 0, the pipeline's `time_zone`, unless the
+    /// export's sites are in several zones.
+    public var zone = 0
 }
 
 /// A set of canonical fields, as bits (no allocation on the hot path).

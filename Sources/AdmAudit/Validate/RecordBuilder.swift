@@ -15,7 +15,12 @@ public final class RecordBuilder {
     private let columnOf: [Int]  // CanonicalField ordinal → column, -1 when absent
     private let attributeColumns: [Int]
     private var values: ValueMaps
-    private var timestamps: TimestampParser
+    /// One parser per time zone of `placeZones` (one, unless sites are in several zones).
+    private var parsers: [TimestampParser]
+    private let placeZones: PlaceZones
+    private let placeColumn: Int
+    /// The zone of the row being built.
+    private var zone = 0
     private let derive: OutcomeDerivation?
     private let outcomeFromType: Bool
     private let defaultDecisionType: DecisionType?
@@ -25,6 +30,11 @@ public final class RecordBuilder {
     private let headerKeys: [String]
     public private(set) var groups: [AttributeGroups]
     private var groupBuffer: UnsafeMutableBufferPointer<Int32>
+    /// Per attribute, its age banding when its groups are bands of ages or birth dates.
+    private let ageBands: [AgeBanding?]
+    /// Categorical fields whose column also feeds a text field (`申诉处理方`: the system, or
+    /// the person who decided): a value they do not know is the text field's, not an error.
+    private let sharingWithText: FieldSet
     private let language: ReportLanguage
     /// What a categorical field may hold, in `language`.
     private let booleanHint: String
@@ -40,8 +50,12 @@ public final class RecordBuilder {
         attributeColumns = mapping.attributes.map { $0.match?.column ?? -1 }
         self.values = values
         language = pipeline.report.language
-        timestamps = TimestampParser(timeZone: TimeZone(identifier: pipeline.input.timeZone) ?? TimeZone(identifier: "UTC")!,
-                                     dateOrder: pipeline.input.dateOrder, language: language)
+        placeZones = PlaceZones(input: pipeline.input)
+        parsers = placeZones.zones.map { name in
+            TimestampParser(timeZone: TimeZone(identifier: name) ?? TimeZone(identifier: "UTC")!, dateOrder: pipeline.input.dateOrder,
+                            language: pipeline.report.language)
+        }
+        placeColumn = placeZones.isEmpty ? -1 : PlaceZones.placeColumn(mapping) ?? -1
         booleanHint = language.text("yes or no (是/否), or a spelling listed under values.boolean",
                                     "是或否（yes/no），或 values.boolean 下列出的写法")
         resultHint = language.text("upheld, modified or overturned, or a spelling listed under values.review_result",
@@ -55,6 +69,12 @@ public final class RecordBuilder {
         headerCount = mapping.headers.count
         headerKeys = mapping.headers.map(TextKey.make)
         self.groups = groups
+        ageBands = pipeline.attributes.map { pipeline.ageBands[$0.name] }
+        var sharing = FieldSet()
+        for (field, match) in mapping.fields where field.kind != .text {
+            if mapping.fields.contains(where: { $0.key.kind == .text && $0.value.column == match.column }) { sharing.insert(field) }
+        }
+        sharingWithText = sharing
         groupBuffer = .allocate(capacity: max(groups.count, 1))
     }
 
@@ -75,6 +95,7 @@ public final class RecordBuilder {
     }
 
     private func validate(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
+        zone = placeColumn < 0 ? 0 : placeZones.zone(of: row[placeColumn])
         if row.fieldCount != headerCount {
             if language == .zh {
                 let relation = row.fieldCount < headerCount ? "少于" : "多于"
@@ -167,7 +188,7 @@ public final class RecordBuilder {
             appealOffered = try optional(row, .appealOffered, \.booleans, known: booleanHint, &notApplicable)
             unionNotified = try optional(row, .unionNotified, \.booleans, known: booleanHint, &notApplicable)
             reviewResult = try optional(row, .reviewResult, \.reviewResults, known: resultHint, &notApplicable)
-            appealResult = try optional(row, .appealResult, \.reviewResults, known: resultHint, &notApplicable)
+            appealResult = try optional(row, .appealResult, \.appealResults, known: resultHint, &notApplicable)
             appealReviewer = try optional(row, .appealReviewer, \.appealReviewers, known: appealReviewerHint, &notApplicable)
             decidedAt = try instant(row, .decidedAt)
             effectiveAt = try instant(row, .effectiveAt)
@@ -196,7 +217,13 @@ public final class RecordBuilder {
 
         for index in groups.indices {
             let column = attributeColumns[index]
-            groupBuffer[index] = column < 0 ? AttributeGroups.unknown : groups[index].group(for: row[column])
+            if column < 0 {
+                groupBuffer[index] = AttributeGroups.unknown
+            } else if let banding = ageBands[index] {
+                groupBuffer[index] = ageBand(row[column], banding, decidedAt: decidedAt)
+            } else {
+                groupBuffer[index] = groups[index].group(for: row[column])
+            }
         }
 
         return .record(DecisionRecord(
@@ -213,7 +240,7 @@ public final class RecordBuilder {
             decidedAt: decidedAt, effectiveAt: effectiveAt, notifiedAt: notifiedAt, reviewedAt: reviewedAt,
             appealFiledAt: appealFiledAt, appealRespondedAt: appealRespondedAt, aiNoticeAt: aiNoticeAt,
             groups: UnsafeBufferPointer(start: groupBuffer.baseAddress, count: groups.count),
-            notApplicable: notApplicable
+            notApplicable: notApplicable, zone: zone
         ))
     }
 
@@ -227,7 +254,28 @@ public final class RecordBuilder {
         case .notApplicable:
             notApplicable.insert(canonical)
             return nil
-        case .unrecognized: throw unknownValue(row, canonical, known: known)
+        case .unrecognized:
+            if sharingWithText.contains(canonical) { return nil }
+            throw unknownValue(row, canonical, known: known)
+        }
+    }
+
+    /// The age band of an age in years, or of a birth date on the decision's date; unknown
+    /// when the cell is empty, unreadable or implausible, or the decision has no date.
+    private func ageBand(_ field: FieldBytes, _ banding: AgeBanding, decidedAt: Int64?) -> Int32 {
+        let range = TextKey.trimmedRange(field.bytes)
+        if range.isEmpty { return AttributeGroups.unknown }
+        switch banding.source {
+        case .years:
+            guard let years = Self.number(field.bytes), (0...150).contains(years),
+                  let band = banding.band(ofAge: Int(years.rounded(.down))) else { return AttributeGroups.unknown }
+            return band
+        case .birthDate:
+            // A birth date is a local midnight; half a day on keeps it on its own calendar date in UTC.
+            guard let decidedAt, case .instant(let born) = parsers[zone].parse(UnsafeRawBufferPointer(rebasing: field.bytes[range])),
+                  let band = banding.band(ofAge: AgeBanding.age(born: AsOfDate(instant: born + 12 * 3600), on: AsOfDate(instant: decidedAt)))
+            else { return AttributeGroups.unknown }
+            return band
         }
     }
 
@@ -293,7 +341,7 @@ public final class RecordBuilder {
         let value = field(row, canonical)
         let range = TextKey.trimmedRange(value.bytes)
         if range.isEmpty { return nil }
-        switch timestamps.parse(UnsafeRawBufferPointer(rebasing: value.bytes[range])) {
+        switch parsers[zone].parse(UnsafeRawBufferPointer(rebasing: value.bytes[range])) {
         case .instant(let seconds): return seconds
         case .invalid(let why):
             throw reject(row, .badTimestamp, language.text("\(canonical.rawValue) '\(trimmedText(value))': \(why)",
