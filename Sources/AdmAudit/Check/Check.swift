@@ -55,6 +55,9 @@ public struct CheckContext: Sendable {
     /// The pipeline's `checks.jurisdictions`; a record without its own `jurisdiction` is
     /// judged under these.
     public var jurisdictions: [String] = []
+    /// The record's own jurisdiction as the legal bases name it (`CN`, `NL`, `US-NYC`; a country
+    /// or city written out is read as its code), nil when it has none. Set per record.
+    public var recordJurisdiction: String? = nil
     /// The pipeline's protected attributes, in the order of `DecisionRecord.groups`.
     public var attributeNames: [String] = []
     /// The audit's as-of date as a local day, when known before the run (`--as-of` or

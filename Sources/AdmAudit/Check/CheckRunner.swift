@@ -113,11 +113,12 @@ struct CheckRunner {
     private var latestDecisionDay: Int64? = nil
 
     mutating func run(_ record: DecisionRecord, file: String, into sink: any AuditSink) throws(AuditError) {
-        let context = zoneContexts[min(record.zone, zoneContexts.count - 1)]
+        var context = zoneContexts[min(record.zone, zoneContexts.count - 1)]
+        let jurisdiction = jurisdictionCodes.code(of: record.jurisdiction)
+        context.recordJurisdiction = jurisdiction
         for index in runChecks.indices { runChecks[index].check.observe(record, context: context) }
         let decisionDay = record.decidedAt.map { context.calendar.day(of: $0) }
         if let decisionDay, decisionDay > latestDecisionDay ?? .min { latestDecisionDay = decisionDay }
-        let jurisdiction = jurisdictionCodes.code(of: record.jurisdiction)
         var strings: RecordStrings? = nil
         for index in recordChecks.indices {
             let entry = recordChecks[index]

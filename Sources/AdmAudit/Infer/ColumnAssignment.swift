@@ -157,18 +157,18 @@ struct ColumnAssignment: Sendable {
             case .number: return gate(profile.numberShare, "numbers", "数字", need: 0.9)
             case .decisionType:
                 let evidence = content(profile, profile.decisionTypeShare, "decision kinds", "决策种类")
-                return Self.categorical(profile.decisionTypeShare, evidence)
+                return Self.categorical(profile.decisionTypeShare, evidence, namedExactly: match.score == 100)
             case .outcome:
                 let evidence = content(profile, profile.outcomeShare, "outcomes", "结果")
                 // A status column (`Completed`, `Rescinded`) says whether a decision stands: a few
                 // status words, which `InferredPipeline` reads against the decision kinds.
-                if match.terms.contains(where: { ["status", "state", "状态"].contains($0) }), profile.distinct <= 8 {
+                if ["status", "state", "状态"].contains(where: profile.header.contains), profile.distinct <= 8 {
                     return .confirms(0, evidence + Evidence(english: "a status of the decision", chinese: "为决定的状态"))
                 }
-                return Self.categorical(profile.outcomeShare, evidence)
+                return Self.categorical(profile.outcomeShare, evidence, namedExactly: match.score == 100)
             case .reviewResult:
                 let evidence = content(profile, profile.reviewResultShare, "results (upheld, modified, overturned)", "复核结果（维持、变更、撤销）")
-                return Self.categorical(profile.reviewResultShare, evidence)
+                return Self.categorical(profile.reviewResultShare, evidence, namedExactly: match.score == 100)
             case .appealReviewer:
                 let evidence = content(profile, profile.appealReviewerShare, "human or system", "人工或系统")
                 return profile.appealReviewerShare >= 0.2 ? .confirms(profile.appealReviewerShare >= 0.6 ? 10 : 0, evidence) : .refutes(evidence)
@@ -210,10 +210,11 @@ struct ColumnAssignment: Sendable {
     }
 
     /// Most values read as the field's: confirmed; some do (the rest are listed for the
-    /// reader): kept with less weight; almost none: this is another column.
-    private static func categorical(_ share: Double, _ evidence: Evidence) -> ContentVerdict {
+    /// reader): kept with less weight; almost none: another column, unless the header is the
+    /// field's very name (`Outcome: Applied`), whose words are then the employer's own.
+    private static func categorical(_ share: Double, _ evidence: Evidence, namedExactly: Bool) -> ContentVerdict {
         if share >= 0.5 { return .confirms(10, evidence) }
-        return share >= 0.2 ? .confirms(-25, evidence) : .refutes(evidence)
+        return share >= 0.2 || namedExactly ? .confirms(-25, evidence) : .refutes(evidence)
     }
 
     /// What the values alone suggest, for columns whose header says little.

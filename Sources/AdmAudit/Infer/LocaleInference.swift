@@ -46,12 +46,17 @@ struct LocaleInference: Sendable {
         let weighted = places.flatMap { Array(repeating: $0.place, count: $0.rows) }
 
         language = Self.language(sample: sample, profiles: profiles)
-        timeZone = Self.timeZone(sample: sample, timeColumns: timeColumns, places: weighted, language: language.value)
+        // A currency in the headers (`Amount (CNY)`, `金额（元）`) says where the employer pays.
+        let currency = sample.headers.lazy.compactMap { header in Self.currencies.first { HeaderName(header).hints.contains($0.0) || HeaderName(header).contains($0.0) } }.first
+        let currencyPlace = currency.flatMap { Places.place($0.1) }.map { [$0] } ?? []
+        timeZone = Self.timeZone(sample: sample, timeColumns: timeColumns, places: weighted.isEmpty ? currencyPlace : weighted,
+                                 language: language.value)
         let zoned = places.filter { $0.place.timeZone != nil }
         zonesByPlace = Set(zoned.map { $0.place.timeZone! }).count > 1 ? zoned.map { ($0.value, $0.place.timeZone!) } : []
         dateOrder = Self.dateOrder(timeColumns: timeColumns, places: places.map(\.place))
         decimalSeparator = Self.decimalSeparator(profiles: profiles, assignment: assignment)
-        jurisdictions = Self.jurisdictions(places: places.map(\.place), language: language.value, zone: timeZone)
+        jurisdictions = Self.jurisdictions(places: places.isEmpty ? currencyPlace : places.map(\.place), language: language.value,
+                                           zone: timeZone)
     }
 
     private static func language(sample: ExportSample, profiles: [ColumnProfile]) -> Decision<ReportLanguage> {
@@ -67,6 +72,9 @@ struct LocaleInference: Sendable {
         }
         return Decision(value: .en, evidence: Evidence(english: "headers and values are not in Chinese", chinese: "列名和取值均非中文"))
     }
+
+    /// Currencies as headers write them, with the country they point to.
+    private static let currencies: [(String, String)] = [("cny", "China"), ("rmb", "China"), ("人民币", "China"), ("元", "China")]
 
     /// Zones named in headers or title lines.
     private static let zoneHints: [(String, String)] = [

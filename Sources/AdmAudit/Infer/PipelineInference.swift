@@ -225,7 +225,7 @@ private struct Writer {
         for choice in assignment.choices {
             guard case .field(let field) = choice.target else { continue }
             let unknown = UnknownValues.find(field: field, values: sample.columns[choice.column])
-            for item in unknown where !(field == .outcome && statusOutcomes.contains(item.value)) {
+            for item in unknown where !(field == .outcome && statusOutcomes.contains { $0.value == item.value }) {
                 var entry = "\(field.rawValue) ← \(YAMLText.quoted(sample.headers[choice.column])): \(YAMLText.quoted(item.value)) (\(item.rows))"
                 if let proposal = item.proposal {
                     entry += text(" → \(proposal.canonical)? (like '\(proposal.spelling)')", " → \(proposal.canonical)？（近似“\(proposal.spelling)”）")
@@ -247,8 +247,9 @@ private struct Writer {
     }
 
     /// Status words in an outcome column whose every row is a sanction (`Completed`, `已执行`,
-    /// `Processed`): a sanction carried out is adverse, as its kind says.
-    private var statusOutcomes: [String] {
+    /// `Processed`, `Applied`): a sanction carried out is adverse, as its kind says; one not
+    /// carried out (`Not Applied`, `未执行`) is favourable.
+    private var statusOutcomes: [(value: String, outcome: Outcome)] {
         guard let outcome = assignment.target(.field(.outcome)), let type = assignment.target(.field(.decisionType)) else { return [] }
         let vocabulary = InferenceVocabulary.shared
         let outcomes = sample.columns[outcome.column], types = sample.columns[type.column]
@@ -260,10 +261,18 @@ private struct Writer {
             if rows[value] == nil { guard order.count < UnknownValues.listLimit else { continue }; order.append(value) }
             var entry = rows[value, default: (0, 0)]
             entry.all += 1
-            if case .found(let kind) = vocabulary.decisionTypes.reading(types[index]).0, kind.isSanction { entry.sanctions += 1 }
+            if case .found(let kind) = vocabulary.decisionTypes.reading(types[index]).0, kind.isSanction {
+                entry.sanctions += 1
+            } else if case .found(.adverse) = vocabulary.outcomes.reading(types[index]).0 {
+                entry.sanctions += 1
+            }
             rows[value] = entry
         }
-        return order.filter { rows[$0]!.all == rows[$0]!.sanctions }
+        return order.filter { rows[$0]!.all == rows[$0]!.sanctions }.map { value in
+            let words = Array(MeaningText.normalize(value).unicodeScalars)
+            let negated = ["not ", "no ", "un", "non ", "未", "不", "没", "无"].contains { words.starts(with: $0.unicodeScalars) }
+            return (value, negated ? .favorable : .adverse)
+        }
     }
 
     private mutating func renderStatusOutcomes() {
@@ -271,9 +280,16 @@ private struct Writer {
         guard !statuses.isEmpty, let type = assignment.target(.field(.decisionType)) else { return }
         line("values:")
         line("  outcome:")
-        setting(4, "adverse", "[" + statuses.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
-            english: "every row holding these is a sanction in '\(sample.headers[type.column])' (dismissal, demotion, discipline or suspension): a sanction carried out is adverse",
-            chinese: "含有这些取值的行在“\(sample.headers[type.column])”中均为处分类决定（解除、降级、处分或停职）：已执行的处分为不利决定"))
+        let carriedOut = statuses.filter { $0.outcome == .adverse }.map(\.value)
+        let notCarriedOut = statuses.filter { $0.outcome == .favorable }.map(\.value)
+        if !notCarriedOut.isEmpty {
+            setting(4, "favorable", "[" + notCarriedOut.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
+                english: "a sanction not carried out", chinese: "未执行的处分"))
+        }
+        guard !carriedOut.isEmpty else { line(); return }
+        setting(4, "adverse", "[" + carriedOut.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
+            english: "every row holding these is a sanction in '\(sample.headers[type.column])' (a dismissal, demotion, discipline, suspension or deduction): a sanction carried out is adverse",
+            chinese: "含有这些取值的行在“\(sample.headers[type.column])”中均为处分类决定（解除、降级、处分、停职或扣减）：已执行的处分为不利决定"))
         line()
     }
 

@@ -78,19 +78,21 @@ public struct KeywordIndex: Sendable {
     public init() {}
 
     /// `spellings` are normalised here; too-short ones are skipped (see the type's comment).
-    public init(_ lists: [(code: Int32, spellings: [String])]) {
+    /// `shortestWord`: the fewest letters a non-CJK keyword may have, 3 unless the vocabulary's
+    /// short words are safe as whole words (`AI` and `HR` deciding who decided).
+    public init(_ lists: [(code: Int32, spellings: [String])], shortestWord: Int = 3) {
         for (code, spellings) in lists {
-            for spelling in spellings { add(spelling, code: code) }
+            for spelling in spellings { add(spelling, code: code, shortestWord: shortestWord) }
         }
         // Longest first: the first keyword found decides, unless one as long disagrees.
         keywords.sort { $0.text.count > $1.text.count }
     }
 
-    mutating func add(_ spelling: String, code: Int32) {
+    mutating func add(_ spelling: String, code: Int32, shortestWord: Int = 3) {
         let text = Array(MeaningText.normalize(spelling).unicodeScalars)
         guard !text.isEmpty else { return }
         let cjk = text.contains(where: MeaningText.isCJK)
-        let long = cjk ? text.count >= 2 : text.count >= 3
+        let long = cjk ? text.count >= 2 : text.count >= max(shortestWord, 2)
         guard long else { return }
         if keywords.contains(where: { $0.text == text }) { return }
         keywords.append(Keyword(text: text, code: code, isCJK: cjk))

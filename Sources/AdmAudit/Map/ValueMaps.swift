@@ -41,7 +41,7 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private static var notApplicableCode: Int32 { -3 }
 
     init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
-         negation: (favorable: Value, adverse: Value)? = nil) {
+         negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3) {
         values = lists.map(\.0)
         for (index, (_, spellings)) in lists.enumerated() {
             for spelling in spellings {
@@ -51,7 +51,8 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
             }
         }
         self.rule = rule
-        keywords = rule == .keywords ? KeywordIndex(lists.enumerated().map { (Int32($0.offset), $0.element.1) }) : KeywordIndex()
+        keywords = rule == .keywords
+            ? KeywordIndex(lists.enumerated().map { (Int32($0.offset), $0.element.1) }, shortestWord: shortestWord) : KeywordIndex()
         let values = self.values
         func code(_ value: Value) -> Int32? { values.firstIndex(of: value).map(Int32.init) }
         if let answers, let yes = code(answers.yes), let no = code(answers.no) { self.answers = (yes, no) } else { self.answers = nil }
@@ -145,15 +146,18 @@ struct ValueMaps {
     var reviewResults: Vocabulary<ReviewResult>
     var appealResults: Vocabulary<ReviewResult>
     var appealReviewers: Vocabulary<AppealReviewer>
+    /// Words that approve what was proposed (`approved`, `通过`): on a sanction, the sanction stands.
+    var approvals: Vocabulary<Bool>
 
     init(_ values: ValueVocabulary) {
         booleans = Vocabulary(values.booleans, rule: .leadingAnswer, answers: (true, false))
-        automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false))
+        automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2)
         outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse))
         decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords)
         reviewResults = Vocabulary(values.reviewResults, rule: .keywords)
         appealResults = Vocabulary(values.appealResults, rule: .keywords)
         appealReviewers = Vocabulary(values.appealReviewers, rule: .keywords)
+        approvals = Vocabulary([(true, BuiltinVocabulary.approvals)], rule: .keywords)
     }
 
     /// True when the bytes hold anything `MeaningText` may change beyond ASCII case:
@@ -218,6 +222,11 @@ public struct AttributeGroups: Sendable {
         if range.isEmpty { return Self.unknown }
         if ValueMaps.code(in: unknownTable, for: field) != nil { return Self.unknown }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
+        // A value seen for the first time that declines to answer (`I do not wish to self-identify`).
+        if Self.declinesToAnswer(String(decoding: trimmed, as: UTF8.self)) {
+            unknownTable.insert(folding: trimmed, value: 0)
+            return Self.unknown
+        }
         if ValueMaps.mayNormalize(trimmed) {
             // Non-ASCII or controls: matched in `TextKey` form, as a merge matches labels. The
             // spelling itself is added too, so the next row with it is found at once
@@ -238,6 +247,18 @@ public struct AttributeGroups: Sendable {
         labels.append(String(decoding: trimmed, as: UTF8.self))
         table.insert(folding: trimmed, value: code)
         return code
+    }
+
+    private static let refusals = KeywordIndex([(0, [
+        "prefer not", "do not wish", "don't wish", "dont wish", "not wish to", "decline", "declined", "not disclosed", "undisclosed",
+        "not to say", "not to disclose", "not specified", "not provided", "not reported", "unknown", "no answer", "rather not",
+        "未知", "不详", "不愿", "拒绝", "未填", "未提供", "保密", "不便透露",
+    ])])
+
+    /// Answers that decline to give the attribute: unknown, never a group of their own.
+    static func declinesToAnswer(_ text: String) -> Bool {
+        if case .found = refusals.best(in: Array(MeaningText.normalize(text).unicodeScalars)) { return true }
+        return false
     }
 
     /// The code of a group by its label (trimmed, case-folded), if seen or canonical.

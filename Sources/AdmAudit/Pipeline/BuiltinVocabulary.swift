@@ -69,8 +69,14 @@ public enum BuiltinVocabulary {
                 "算法判定", "机器", "模型", "系统生成", "自动判定", "bot", "robot", "rpa", "script", "机器人", "自动审批", "系统自动审批"]),
         (false, ["false", "no", "n", "0", "f", "否", "×", "manual", "human", "person", "manager", "hr", "人工", "手工", "手动", "人工决定",
                  "人工判定", "人为", "人工处理", "人工作出", "manually", "人工发起", "主管发起", "hr发起", "manager initiated",
-                 "hr initiated", "human decision"]),
+                 "hr initiated", "human decision", "recruiter", "supervisor", "team lead", "staff", "hrbp", "招聘专员", "招聘官", "面试官",
+                 "主管", "经理", "组长"]),
     ]
+
+    /// Outcome words that approve what was proposed. On a sanction (a warning, a dismissal) they
+    /// mean the sanction was approved and stands, so the outcome is adverse, not favourable.
+    public static let approvals: [String] = ["approved", "approve", "passed", "pass", "confirmed", "accepted", "agreed", "cleared",
+                                            "通过", "批准", "同意", "审批通过", "已审批", "已批准", "已通过", "确认"]
 
     public static let outcomes: [(Outcome, [String])] = [
         (.favorable, ["favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "approved", "pass", "passed",
@@ -81,7 +87,8 @@ public enum BuiltinVocabulary {
                       "canceled", "withdrawn", "overturned", "reversed"]),
         (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
                     "declined", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
-                    "docked", "deducted", "deduction", "pay docked", "pay cut", "suspended", "deactivated", "warned", "flagged",
+                    "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
+                    "withheld", "bonus withheld", "forfeited", "suspended", "deactivated", "warned", "flagged",
                     "high risk", "disqualified", "withdrawn offer", "let go", "laid off", "fired",
                     "不利", "不通过", "未通过", "未录用", "不予录用", "不录用", "辞退", "解除", "处分", "降级", "降职", "驳回", "不合格",
                     "淘汰", "初筛淘汰", "落选", "未入选", "扣减", "扣发", "扣除", "扣款", "扣薪", "扣绩效", "扣分", "罚款", "降薪", "警告",
@@ -125,7 +132,8 @@ public enum BuiltinVocabulary {
     /// What a reviewer did with the system's decision: kept it (`同意`, `approved`), changed
     /// it, or set it aside (`驳回`, `rejected`: the reviewer rejected the system's proposal).
     public static let reviewResults: [(ReviewResult, [String])] = [
-        (.upheld, ["upheld", "confirmed", "maintained", "uphold", "agreed", "approved", "approve", "no change", "unchanged", "affirmed",
+        (.upheld, ["upheld", "confirmed", "maintained", "uphold", "agreed", "approved", "approve", "accepted", "accept", "no change",
+                   "unchanged", "affirmed",
                    "sustained", "passed", "维持", "维持原决定", "确认", "同意", "维持原判", "无变更", "通过", "批准", "驳回申诉"]),
         (.modified, ["modified", "changed", "partially_upheld", "partially upheld", "amended", "reduced", "adjusted", "变更", "部分变更",
                      "修改", "调整", "减轻"]),

@@ -147,6 +147,11 @@ public final class RecordBuilder {
         switch values.outcomes.lookup(field(row, .outcome)) {
         case .found(let value):
             outcome = value
+            // `Approved` on a written warning or a `Bonus Reduced` is the sanction approved: it stands, so adverse.
+            if value == .favorable, case .found = values.approvals.lookup(field(row, .outcome)),
+               decisionType.isSanction || values.outcomes.lookup(typeField) == .found(.adverse) {
+                outcome = .adverse
+            }
             if let derive, derive.overrideRecorded, let score {
                 outcome = derive.outcome(for: score)
                 derived = true

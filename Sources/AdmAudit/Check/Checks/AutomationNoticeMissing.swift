@@ -9,8 +9,9 @@
 /// - `ai_notice_at` is later than `decided_at` (the same instant is on time);
 /// - a lead time applies and the notice was given fewer than that many business days
 ///   before the decision. The lead time is `business_days_before` (default 0, none) for
-///   every record and, for records whose `jurisdiction` is US-NYC (or that have none, in
-///   an audit whose `checks.jurisdictions` is US-NYC alone), at least
+///   every record and, for records whose `jurisdiction` is US-NYC (written as the code, or
+///   as New York City by name), or that have none in an audit whose `checks.jurisdictions`
+///   is US-NYC alone (with or without US), at least
 ///   `nyc_business_days` (default 10, 6 RCNY § 5-304); the larger applies.
 ///
 /// Business days are Monday to Friday in the pipeline's time zone (public holidays are not
@@ -67,8 +68,9 @@ public struct AutomationNoticeMissing: RecordCheck {
                 "ai_notice_at \(ISOTime.utc(notice)) is after decided_at \(ISOTime.utc(decided)) for an automated \(type) decision",
                 "自动化\(record.decisionType.chineseName)决定作出后才告知劳动者使用自动化系统：ai_notice_at \(ISOTime.utc(notice)) 晚于 decided_at \(ISOTime.utc(decided))"))
         }
-        // A record without a jurisdiction of its own is NYC's when the audit is NYC's alone.
-        let nyc = ValueMaps.isBlank(record.jurisdiction) ? context.jurisdictions == ["US-NYC"] : Self.isNYC(record.jurisdiction)
+        // A record without a jurisdiction of its own is NYC's when the audit is NYC's alone (US law covering it too).
+        let nyc = context.recordJurisdiction.map { $0 == "US-NYC" }
+            ?? (ValueMaps.isBlank(record.jurisdiction) ? Set(context.jurisdictions).subtracting(["US"]) == ["US-NYC"] : Self.isNYC(record.jurisdiction))
         let required = nyc ? max(businessDaysBefore, nycBusinessDays) : businessDaysBefore
         guard required > 0 else { return .compliant }
         let given = Self.businessDays(from: context.calendar.day(of: notice), to: context.calendar.day(of: decided))
