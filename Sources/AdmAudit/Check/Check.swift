@@ -18,9 +18,20 @@ public struct CheckDescriptor: Sendable, Equatable {
     /// report says so (English, Chinese).
     public var caveatEnglish: String? = nil
     public var caveatChinese: String? = nil
+    /// What the employer must have recorded for a "not recorded" violation of this check
+    /// not to count, as the reports' note on such violations says it ("an explanation
+    /// given"): English after "did not record", Chinese after "未记录". Every check whose
+    /// `notRecordedIsViolation` holds names its own.
+    public var notRecordedEnglish: String? = nil
+    public var notRecordedChinese: String? = nil
 
     public func caveat(_ language: ReportLanguage) -> String? {
         language == .zh ? caveatChinese : caveatEnglish
+    }
+
+    /// What a "not recorded" violation of this check lacks, in `language`.
+    public func notRecorded(_ language: ReportLanguage) -> String? {
+        language == .zh ? notRecordedChinese : notRecordedEnglish
     }
 
     public func title(_ language: ReportLanguage) -> String {

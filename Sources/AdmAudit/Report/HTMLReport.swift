@@ -80,7 +80,7 @@ public enum HTMLReport {
                 out += "<p class=\"caveat\">\(t.caveat): \(HTMLText.escape(caveat))</p>\n"
             }
             if tally.descriptor.notRecordedIsViolation && tally.notRecorded > 0 {
-                out += "<p>\(t.notRecordedNote(tally.notRecorded))</p>\n"
+                out += "<p>\(t.notRecordedNote(tally.notRecorded, tally.descriptor))</p>\n"
             }
         }
         out += "</section>\n"

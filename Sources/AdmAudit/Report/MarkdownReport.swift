@@ -60,7 +60,7 @@ public enum MarkdownReport {
                 out += "\(t.caveat): \(Markdown.escape(caveat))\n\n"
             }
             if tally.descriptor.notRecordedIsViolation && tally.notRecorded > 0 {
-                out += "\(t.notRecordedNote(tally.notRecorded))\n\n"
+                out += "\(t.notRecordedNote(tally.notRecorded, tally.descriptor))\n\n"
             }
         }
 

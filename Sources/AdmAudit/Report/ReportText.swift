@@ -195,9 +195,11 @@ struct ReportText {
         return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }
 
-    func notRecordedNote(_ count: Int) -> String {
-        pick("\(count) of these are violations because the employer did not record a human review: the law puts the burden of showing it on the employer.",
-             "其中 \(count) 条因用人单位未记录人工复核而计为违规：法律要求由用人单位证明已进行复核。")
+    /// The note under a check's evidence on its "not recorded" violations, naming what that
+    /// check needs recorded (`CheckDescriptor.notRecordedEnglish`).
+    func notRecordedNote(_ count: Int, _ check: CheckDescriptor) -> String {
+        pick("\(count) of these are violations because the employer did not record \(check.notRecordedEnglish ?? "what would show compliance"): the law puts the burden of showing it on the employer.",
+             "其中 \(count) 条因用人单位未记录\(check.notRecordedChinese ?? "能证明合规的信息")而计为违规：法律要求由用人单位对此举证。")
     }
 
     func methodText(_ pipeline: Pipeline) -> String {

@@ -22,7 +22,9 @@ public struct AppealReviewedBySoftware: RecordCheck {
         titleEnglish: "Contest re-examined by software, not a human",
         titleChinese: "申诉由系统而非人工复核",
         legalBasis: [Instruments.pwd("11"), Instruments.pipl("24(3)")],
-        notRecordedIsViolation: true
+        notRecordedIsViolation: true,
+        notRecordedEnglish: "who re-examined the contest",
+        notRecordedChinese: "由谁复核申诉"
     )
 
     public init(parameters: CheckParameters = CheckParameters()) {}
