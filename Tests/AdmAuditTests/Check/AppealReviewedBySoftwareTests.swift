@@ -19,8 +19,21 @@ final class AppealReviewedBySoftwareTests: XCTestCase {
         XCTAssertEqual(tally.notRecorded, 0)
         XCTAssertEqual(findings.first?.severity, .error)
         XCTAssertEqual(findings.first?.detail,
-                       "appeal_reviewer=automated for the contest filed at 2025-03-03T08:00:00Z against an adverse suspension decision")
+                       "appeal_reviewer=automated for the contest filed at 2025-03-03 08:00+00:00 against an adverse suspension decision")
         XCTAssertEqual(findings.first?.legalBasis, "PIPL Art. 24(3)")
+    }
+
+    /// The export's local times are Shanghai's: the detail shows the filing as it was there,
+    /// with the offset, not as UTC.
+    func testTheDetailShowsTheFilingInTheRunsTimeZone() throws {
+        for (language, expected) in [("en", "filed at 2025-04-30 00:00+08:00 against"), ("zh", "于 2025-04-30 00:00+08:00 提出的申诉")] {
+            let pipeline = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "input:\n  time_zone: Asia/Shanghai")
+                .replacingOccurrences(of: "report:\n", with: "report:\n  language: \(language)\n")
+            let (_, findings) = try ap02("D1,E1,dismissal,adverse,yes,2025-04-30 00:00,automated,2025-04-29,female\n", pipeline: pipeline)
+            let detail = try XCTUnwrap(findings.first?.detail)
+            XCTAssertTrue(detail.contains(expected), detail)
+            XCTAssertEqual(findings.first?.decidedAt, "2025-04-28T16:00:00Z", "the machine column stays ISO UTC")
+        }
     }
 
     func testEmployerSynonymForSoftwareMeansTheSame() throws {

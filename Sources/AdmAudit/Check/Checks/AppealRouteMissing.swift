@@ -34,8 +34,8 @@ public struct AppealRouteMissing: RecordCheck {
         case false?:
             if let filed = record.appealFiledAt {
                 return .violation(context.text(
-                    "appeal_offered=no for an adverse \(type) decision (an appeal was nevertheless filed at \(ISOTime.utc(filed)))",
-                    "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否），劳动者仍于 \(ISOTime.utc(filed)) 提出了申诉"))
+                    "appeal_offered=no for an adverse \(type) decision (an appeal was nevertheless filed at \(context.calendar.localText(filed)))",
+                    "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否），劳动者仍于 \(context.calendar.localText(filed)) 提出了申诉"))
             }
             return .violation(context.text("appeal_offered=no for an adverse \(type) decision",
                                            "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否）"))

@@ -66,8 +66,8 @@ public struct AutomationNoticeMissing: RecordCheck {
         guard let decided = record.decidedAt else { return .unknown(context.text("decided_at not recorded", "未记录 decided_at")) }
         if notice > decided {
             return .violation(context.text(
-                "ai_notice_at \(ISOTime.utc(notice)) is after decided_at \(ISOTime.utc(decided)) for an automated \(type) decision",
-                "自动化\(record.decisionType.chineseName)决定作出后才告知劳动者使用自动化系统：ai_notice_at \(ISOTime.utc(notice)) 晚于 decided_at \(ISOTime.utc(decided))"))
+                "ai_notice_at \(context.calendar.localText(notice)) is after decided_at \(context.calendar.localText(decided)) for an automated \(type) decision",
+                "自动化\(record.decisionType.chineseName)决定作出后才告知劳动者使用自动化系统：ai_notice_at \(context.calendar.localText(notice)) 晚于 decided_at \(context.calendar.localText(decided))"))
         }
         // A record without a jurisdiction of its own is NYC's when the audit is NYC's alone.
         let nyc = ValueMaps.isBlank(record.jurisdiction) ? context.jurisdictions == ["US-NYC"] : Self.isNYC(record.jurisdiction)
@@ -77,11 +77,11 @@ public struct AutomationNoticeMissing: RecordCheck {
         guard given < required else { return .compliant }
         if context.language == .zh {
             let rule = nyc ? "纽约市（US-NYC）要求提前 \(required) 个工作日" : "审计配置要求提前 \(required) 个工作日"
-            return .violation("自动化\(record.decisionType.chineseName)决定的告知 ai_notice_at \(ISOTime.utc(notice)) 仅早于 decided_at "
-                + "\(ISOTime.utc(decided)) \(given) 个工作日；\(rule)")
+            return .violation("自动化\(record.decisionType.chineseName)决定的告知 ai_notice_at \(context.calendar.localText(notice)) 仅早于 decided_at "
+                + "\(context.calendar.localText(decided)) \(given) 个工作日；\(rule)")
         }
         let rule = nyc ? "US-NYC requires \(required)" : "the pipeline requires \(required)"
-        return .violation("ai_notice_at \(ISOTime.utc(notice)) is \(given) business day\(given == 1 ? "" : "s") before decided_at \(ISOTime.utc(decided)); \(rule), for an automated \(type) decision")
+        return .violation("ai_notice_at \(context.calendar.localText(notice)) is \(given) business day\(given == 1 ? "" : "s") before decided_at \(context.calendar.localText(decided)); \(rule), for an automated \(type) decision")
     }
 
     /// The business days (Monday to Friday) among the local days `from` ..< `to`.
