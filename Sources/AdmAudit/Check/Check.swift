@@ -142,7 +142,26 @@ public struct RunCheckObservations: Sendable, Codable, Equatable {
 
     public var counts: [String: [Int]] = [:]
     public var samples: [String: [Int32]] = [:]
+    /// Named short lists of texts (say, per reviewer: the first decision ids), each bounded
+    /// by its check. Saved only when there are any, so a state without them reads as before.
+    public var texts: [String: [String]] = [:]
     public init() {}
+
+    private enum CodingKeys: String, CodingKey { case counts, samples, texts }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        counts = try container.decode([String: [Int]].self, forKey: .counts)
+        samples = try container.decode([String: [Int32]].self, forKey: .samples)
+        texts = try container.decodeIfPresent([String: [String]].self, forKey: .texts) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(samples, forKey: .samples)
+        if !texts.isEmpty { try container.encode(texts, forKey: .texts) }
+    }
 }
 
 extension RunCheck {
