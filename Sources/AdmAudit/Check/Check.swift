@@ -51,6 +51,11 @@ public enum CheckVerdict: Equatable {
     /// in force when none of them is). A DM-01 finding on health data does not cite the
     /// AI Act's ban on emotion recognition.
     case violationCiting(String, citations: Set<String>)
+    /// A violation only under the citations named: where none of them is in force for the
+    /// decision (its date, its jurisdiction), the record is outside the check's scope. An
+    /// RC-01 reason that may stand for health is not held against a decision no rule on
+    /// health data covers, whatever working-time rule covers it.
+    case violationOnlyCiting(String, citations: Set<String>)
     /// A violation because the employer did not record what would show compliance.
     case violationNotRecorded(String)
     /// Cannot be judged: a field the check needs was not recorded.

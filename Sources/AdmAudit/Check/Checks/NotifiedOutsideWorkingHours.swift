@@ -23,13 +23,7 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         severity: .warning,
         titleEnglish: "Adverse decision notified outside working hours",
         titleChinese: "在工作时间以外通知不利决定",
-        legalBasis: [
-            Instruments.labourLaw.cite("36", policy: true),
-            Instruments.labourLaw.cite("41", policy: true),
-            Instruments.civilCode.cite("1032", policy: true),
-            Instruments.codeDuTravail.cite("L2242-17"),
-            Instruments.fairWork.cite("333M"),
-        ],
+        legalBasis: Instruments.rightToDisconnect,
         notRecordedIsViolation: false,
         caveatEnglish: "China has no statutory right to disconnect: it is argued in the literature from Labour Law Art. 36 "
             + "and 41 (working-time and overtime limits) and Civil Code Art. 1032 (peace of private life), so those citations are "
