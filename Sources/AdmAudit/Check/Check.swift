@@ -137,9 +137,9 @@ public protocol RunCheck: Sendable {
     mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String?
 }
 
-/// A run check's observations in plain form: named counters and named samples (say, per
-/// reviewer: reviews and departures; review durations). Keys sort, so the saved bytes do
-/// not depend on the order of observation.
+/// A run check's observations in plain form: named counters, named samples and named short
+/// lists of texts (say, per reviewer: reviews and departures; review durations; the first
+/// decision ids). Keys sort, so the saved bytes do not depend on the order of observation.
 public struct RunCheckObservations: Sendable, Codable, Equatable {
     /// The largest count a saved observation may hold (a trillion): sums of many shards
     /// stay far from overflow, and a state file claiming more is damaged.
