@@ -169,6 +169,18 @@ public struct AuditResult: Sendable {
         checks.filter { $0.violations > 0 }.sorted { ($0.descriptor.severity, $0.violations) > ($1.descriptor.severity, $1.violations) }
     }
 
+    /// The checks that could not judge records because no as-of date was given before the
+    /// run (`--as-of` or `audit_date`): those of what is still pending on that date (AP-03,
+    /// DM-02) count such records as unknown. A summary names them, so that it does not read
+    /// clean while they judged nothing.
+    public var checksWithoutAsOfDate: [CheckTally] {
+        guard asOfSource == "data" || asOfSource == "none" else { return [] }
+        return checks.filter { $0.descriptor.usesAsOfDate && $0.unknown > 0 }
+    }
+
+    /// No check found a violation, and none left a record unknown: the summary may read clean.
+    public var isClean: Bool { checks.allSatisfy { $0.violations == 0 && $0.unknown == 0 } }
+
     /// The groups whose impact ratio is below the threshold, with their strata, in report order.
     public var groupsBelowThreshold: [(stratum: SelectionStratum, group: GroupSelection)] {
         selection.flatMap { stratum in stratum.groups.filter { $0.flag.isBelowThreshold }.map { (stratum, $0) } }

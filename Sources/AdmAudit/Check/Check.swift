@@ -18,9 +18,20 @@ public struct CheckDescriptor: Sendable, Equatable {
     /// report says so (English, Chinese).
     public var caveatEnglish: String? = nil
     public var caveatChinese: String? = nil
+    /// What the employer must have recorded for a "not recorded" violation of this check
+    /// not to count, as the reports' note on such violations says it ("an explanation
+    /// given"): English after "did not record", Chinese after "未记录". Every check whose
+    /// `notRecordedIsViolation` holds names its own.
+    public var notRecordedEnglish: String? = nil
+    public var notRecordedChinese: String? = nil
 
     public func caveat(_ language: ReportLanguage) -> String? {
         language == .zh ? caveatChinese : caveatEnglish
+    }
+
+    /// What a "not recorded" violation of this check lacks, in `language`.
+    public func notRecorded(_ language: ReportLanguage) -> String? {
+        language == .zh ? notRecordedChinese : notRecordedEnglish
     }
 
     public func title(_ language: ReportLanguage) -> String {
@@ -40,6 +51,11 @@ public enum CheckVerdict: Equatable {
     /// in force when none of them is). A DM-01 finding on health data does not cite the
     /// AI Act's ban on emotion recognition.
     case violationCiting(String, citations: Set<String>)
+    /// A violation only under the citations named: where none of them is in force for the
+    /// decision (its date, its jurisdiction), the record is outside the check's scope. An
+    /// RC-01 reason that may stand for health is not held against a decision no rule on
+    /// health data covers, whatever working-time rule covers it.
+    case violationOnlyCiting(String, citations: Set<String>)
     /// A violation because the employer did not record what would show compliance.
     case violationNotRecorded(String)
     /// Cannot be judged: a field the check needs was not recorded.
@@ -124,9 +140,9 @@ public protocol RunCheck: Sendable {
     mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String?
 }
 
-/// A run check's observations in plain form: named counters and named samples (say, per
-/// reviewer: reviews and departures; review durations). Keys sort, so the saved bytes do
-/// not depend on the order of observation.
+/// A run check's observations in plain form: named counters, named samples and named short
+/// lists of texts (say, per reviewer: reviews and departures; review durations; the first
+/// decision ids). Keys sort, so the saved bytes do not depend on the order of observation.
 public struct RunCheckObservations: Sendable, Codable, Equatable {
     /// The largest count a saved observation may hold (a trillion): sums of many shards
     /// stay far from overflow, and a state file claiming more is damaged.
@@ -134,7 +150,26 @@ public struct RunCheckObservations: Sendable, Codable, Equatable {
 
     public var counts: [String: [Int]] = [:]
     public var samples: [String: [Int32]] = [:]
+    /// Named short lists of texts (say, per reviewer: the first decision ids), each bounded
+    /// by its check. Saved only when there are any, so a state without them reads as before.
+    public var texts: [String: [String]] = [:]
     public init() {}
+
+    private enum CodingKeys: String, CodingKey { case counts, samples, texts }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        counts = try container.decode([String: [Int]].self, forKey: .counts)
+        samples = try container.decode([String: [Int32]].self, forKey: .samples)
+        texts = try container.decodeIfPresent([String: [String]].self, forKey: .texts) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(samples, forKey: .samples)
+        if !texts.isEmpty { try container.encode(texts, forKey: .texts) }
+    }
 }
 
 extension RunCheck {

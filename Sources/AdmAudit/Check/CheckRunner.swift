@@ -40,6 +40,13 @@ struct CheckRunner {
             self.basisTexts = basisTexts
         }
 
+        /// Bit set of the citations a verdict names (`instrument article`).
+        func namedMask(_ citations: Set<String>) -> Int {
+            var mask = 0
+            for (bit, key) in citationKeys.enumerated() where citations.contains(key) { mask |= 1 << bit }
+            return mask
+        }
+
         /// Bit set of the citations in force for a decision of local `day` (nil: not
         /// recorded, so assumed) in `jurisdiction` (nil: not given, so every selected one).
         func citationsInForce(day: Int64?, jurisdiction: String?) -> Int {
@@ -129,7 +136,10 @@ struct CheckRunner {
             let detail: String
             var notRecorded = false
             var cited = inForce
-            switch entry.check.evaluate(record, context: context) {
+            let verdict = entry.check.evaluate(record, context: context)
+            // A violation only under citations none of which is in force: outside the check's scope.
+            if case .violationOnlyCiting(_, let citations) = verdict, inForce & entry.namedMask(citations) == 0 { continue }
+            switch verdict {
             case .notApplicable:
                 continue
             case .compliant:
@@ -147,10 +157,9 @@ struct CheckRunner {
                 continue
             case .violation(let text):
                 detail = text
-            case .violationCiting(let text, let citations):
+            case .violationCiting(let text, let citations), .violationOnlyCiting(let text, let citations):
                 detail = text
-                var named = 0
-                for (bit, key) in entry.citationKeys.enumerated() where citations.contains(key) { named |= 1 << bit }
+                let named = entry.namedMask(citations)
                 if inForce & named != 0 { cited = inForce & named }
             case .violationNotRecorded(let text):
                 detail = text

@@ -68,6 +68,17 @@ public enum Instruments {
     /// refusal) read as the Chinese basis of a route to contest and its answer: a reading,
     /// not words of the statute, so marked as such.
     public static let piplRequestHandling: LegalCitation = pipl.cite("50", policy: true)
+    /// The right to disconnect: in China a reading of Labour Law Art. 36 and 41 (working
+    /// time, overtime) and Civil Code Art. 1032 (peace of private life), not statute; France's
+    /// Code du travail L2242-17; Australia's Fair Work Act s 333M.
+    public static let rightToDisconnect: [LegalCitation] = [
+        labourLaw.cite("36", policy: true),
+        labourLaw.cite("41", policy: true),
+        civilCode.cite("1032", policy: true),
+        codeDuTravail.cite("L2242-17"),
+        fairWork.cite("333M"),
+    ]
+
     public static func gdpr(_ article: String) -> LegalCitation { gdprInstrument.cite(article) }
     public static func pwd(_ article: String) -> LegalCitation { pwdInstrument.cite(article) }
     public static func aiAct(_ article: String, from date: String = "2026-08-02") -> LegalCitation { aiActInstrument.cite(article, from: date) }

@@ -34,6 +34,23 @@ public final class LocalCalendar: @unchecked Sendable {
         Int(local(instant) - day(of: instant) * 86_400)
     }
 
+    /// An instant as the wall-clock time it was in the zone, with the zone's offset then:
+    /// `2025-04-30 00:00+08:00`, seconds only when not zero (`2025-04-30 00:00:15+08:00`).
+    /// Finding details show instants this way, beside the export's own local times; the
+    /// machine columns (`decided_at` in findings.csv and report.json) stay ISO UTC.
+    public func localText(_ instant: Int64) -> String {
+        let second = secondOfDay(of: instant)
+        var text = "\(Self.date(ofDay: day(of: instant))) \(Self.two(second / 3600)):\(Self.two(second / 60 % 60))"
+        if second % 60 != 0 { text += ":\(Self.two(second % 60))" }
+        let offset = offset(at: instant)
+        let magnitude = abs(offset)
+        text += "\(offset < 0 ? "-" : "+")\(Self.two(magnitude / 3600)):\(Self.two(magnitude / 60 % 60))"
+        if magnitude % 60 != 0 { text += ":\(Self.two(magnitude % 60))" }
+        return text
+    }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
     /// ISO weekday of the local day: 1 Monday … 7 Sunday.
     public func weekday(of instant: Int64) -> Int {
         Self.weekday(ofDay: day(of: instant))

@@ -264,11 +264,8 @@ extension SelectionCounts {
                     }
                     if let bounds = Self.boundsWithUnknowns(of: member.label, among: members, unknown: unknownCell,
                                                             attribute: groups.name, bias: bias, suppressBelow: suppressBelow) {
-                        group.impactRatioBounds = bounds
-                        if group.flag != .insufficientData {
-                            let below = { (ratio: Double) in ratio < bias.impactThreshold }
-                            group.belowThresholdCouldFlip = below(bounds.lower) != below(bounds.upper)
-                        }
+                        group.impactRatioBounds = bounds.interval
+                        if group.flag != .insufficientData { group.belowThresholdCouldFlip = bounds.couldFlip }
                     }
                     return group
                 }
@@ -324,12 +321,17 @@ extension SelectionCounts {
     /// The lowest and highest impact ratio of `label` if every decision with an unknown
     /// attribute belonged to one group or another (each group in turn takes them all).
     /// Published bias audits have hidden four-fifths failures behind missing data; nil
-    /// when nothing is unknown or no assignment gives a defined ratio.
+    /// when nothing is unknown or no assignment gives a defined ratio. `couldFlip`: some
+    /// assignment puts the ratio below the threshold and another does not (compared
+    /// exactly, as the flag is).
     static func boundsWithUnknowns(of label: String, among members: [(label: String, cell: Cell)], unknown: Cell?,
-                                   attribute: String, bias: BiasSettings, suppressBelow: Int = 0) -> Interval? {
+                                   attribute: String, bias: BiasSettings, suppressBelow: Int = 0) -> (interval: Interval, couldFlip: Bool)? {
         guard let unknown, unknown.n > 0 else { return nil }
+        let threshold = bias.exactImpactThreshold
         var lowest = Double.infinity
         var highest = -Double.infinity
+        var anyBelow = false
+        var anyAtOrAbove = false
         for receiver in members.indices {
             var assigned = members
             assigned[receiver].cell.add(unknown)
@@ -339,8 +341,14 @@ extension SelectionCounts {
             let ratio = group.cell.rate / reference.cell.rate
             lowest = min(lowest, ratio)
             highest = max(highest, ratio)
+            if threshold.isBelow(favorable: group.cell.favorable, of: group.cell.n,
+                                 referenceFavorable: reference.cell.favorable, of: reference.cell.n) {
+                anyBelow = true
+            } else {
+                anyAtOrAbove = true
+            }
         }
-        return lowest.isFinite ? Interval(lower: lowest, upper: highest) : nil
+        return lowest.isFinite ? (Interval(lower: lowest, upper: highest), anyBelow && anyAtOrAbove) : nil
     }
 
     /// Adjusts the p-values over every test of the strata given (one family: all the
@@ -363,14 +371,14 @@ extension SelectionCounts {
         case .none: adjusted = raw
         }
         for (index, place) in tested.enumerated() { strata[place.stratum].groups[place.group].adjustedP = adjusted[index] }
+        let threshold = bias.exactImpactThreshold
         for s in strata.indices {
             for g in strata[s].groups.indices where strata[s].groups[g].flag != .insufficientData {
                 let group = strata[s].groups[g]
-                guard let ratio = group.impactRatio.value else {
+                guard group.impactRatio.value != nil, let below = strata[s].isBelow(threshold, group) else {
                     strata[s].groups[g].flag = .undefined
                     continue
                 }
-                let below = ratio < bias.impactThreshold
                 let significant = (group.adjustedP ?? 1) < bias.alpha
                 strata[s].groups[g].flag = below ? (significant ? .adverseImpact : .possibleAdverseImpact)
                     : (significant ? .significantDisparity : .none)

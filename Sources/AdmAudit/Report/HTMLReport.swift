@@ -29,12 +29,14 @@ public enum HTMLReport {
         out += "<li>\(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)</li>\n"
         let withFindings = result.checksWithFindings
         if withFindings.isEmpty {
-            out += "<li>\(t.noFindings)</li>\n"
+            out += "<li>\(result.isClean ? t.noFindings : t.noFindingsInWhatWasJudged)</li>\n"
         } else {
             for tally in withFindings {
                 out += "<li class=\"severity-\(tally.descriptor.severity.rawValue)\"><strong>\(HTMLText.escape(tally.descriptor.id))</strong> \(HTMLText.escape(tally.descriptor.title(language))): \(tally.violations) / \(tally.applicable) (\(t.severity(tally.descriptor.severity)))</li>\n"
             }
         }
+        let withoutAsOf = result.checksWithoutAsOfDate
+        if !withoutAsOf.isEmpty { out += "<li>\(HTMLText.escape(t.notJudgedWithoutAsOfDate(withoutAsOf)))</li>\n" }
         let flagged = result.groupsBelowThreshold
         if !flagged.isEmpty {
             out += "<li>\(t.groupsBelowThreshold):\n<ul>\n"
@@ -80,7 +82,7 @@ public enum HTMLReport {
                 out += "<p class=\"caveat\">\(t.caveat): \(HTMLText.escape(caveat))</p>\n"
             }
             if tally.descriptor.notRecordedIsViolation && tally.notRecorded > 0 {
-                out += "<p>\(t.notRecordedNote(tally.notRecorded))</p>\n"
+                out += "<p>\(t.notRecordedNote(tally.notRecorded, tally.descriptor))</p>\n"
             }
         }
         out += "</section>\n"

@@ -16,12 +16,14 @@ public enum MarkdownReport {
         out += "- \(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)\n"
         let withFindings = result.checksWithFindings
         if withFindings.isEmpty {
-            out += "- \(t.noFindings)\n"
+            out += "- \(result.isClean ? t.noFindings : t.noFindingsInWhatWasJudged)\n"
         } else {
             for tally in withFindings {
                 out += "- **\(tally.descriptor.id)** \(Markdown.escape(tally.descriptor.title(language))): \(tally.violations) / \(tally.applicable) (\(t.severity(tally.descriptor.severity)))\n"
             }
         }
+        let withoutAsOf = result.checksWithoutAsOfDate
+        if !withoutAsOf.isEmpty { out += "- \(t.notJudgedWithoutAsOfDate(withoutAsOf))\n" }
         let flagged = result.groupsBelowThreshold
         if !flagged.isEmpty {
             out += "- \(t.groupsBelowThreshold):\n"
@@ -60,7 +62,7 @@ public enum MarkdownReport {
                 out += "\(t.caveat): \(Markdown.escape(caveat))\n\n"
             }
             if tally.descriptor.notRecordedIsViolation && tally.notRecorded > 0 {
-                out += "\(t.notRecordedNote(tally.notRecorded))\n\n"
+                out += "\(t.notRecordedNote(tally.notRecorded, tally.descriptor))\n\n"
             }
         }
 

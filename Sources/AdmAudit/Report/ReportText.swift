@@ -14,6 +14,19 @@ struct ReportText {
     var rowsRead: String { pick("rows read", "行已读取") }
     var rejected: String { pick("rejected (see rejects.csv)", "行被拒收（见 rejects.csv）") }
     var noFindings: String { pick("No check found a violation.", "未发现违规。") }
+    var noFindingsInWhatWasJudged: String {
+        pick("No check found a violation in the records it could judge; the records each check could not judge are under Checks.",
+             "在可判断的记录中未发现违规；各项检查无法判断的记录见“合规检查”一节。")
+    }
+    /// Checks that judged nothing pending for want of an as-of date, as `AP-03 (3 of 3 records unknown)`.
+    func notJudgedWithoutAsOfDate(_ checks: [CheckTally]) -> String {
+        let list = checks.map { tally in
+            pick("\(tally.descriptor.id) (\(tally.unknown) of \(tally.applicable) records unknown)",
+                 "\(tally.descriptor.id)（\(tally.unknown) / \(tally.applicable) 条记录无法判断）")
+        }
+        return pick("Could not judge without an as-of date (--as-of or audit_date): " + list.joined(separator: ", ") + ".",
+                    "因未给出审计基准日（--as-of 或 audit_date）而无法判断：" + list.joined(separator: "、") + "。")
+    }
     var groupsBelowThreshold: String { pick("Groups with an impact ratio below the four-fifths threshold", "影响比低于五分之四阈值的群体") }
     var checks: String { pick("Checks", "合规检查") }
     var check: String { pick("Check", "检查项") }
@@ -94,16 +107,16 @@ struct ReportText {
              "\(count) 个少于 \(below) 人的单元格已隐藏，不显示其人数和比率，以保护其中的个人。")
     }
     func checksCouldNotJudge(_ list: String) -> String {
-        pick("Some decisions could not be judged, because the export does not record what the check needs (unknown / applicable): \(list). The reasons are under Checks.",
-             "部分决策因导出数据未记录检查所需字段而无法判断（无法判断 / 适用）：\(list)。原因见“合规检查”一节。")
+        pick("Some decisions could not be judged (unknown / applicable): \(list). The reasons are under Checks.",
+             "部分决策无法判断（无法判断 / 适用）：\(list)。原因见“合规检查”一节。")
     }
     func violationsNotRecorded(_ count: Int) -> String {
         pick("\(count) violations rest on what the employer did not record: the law puts the burden of showing compliance on the employer, so a missing record counts against it.",
              "\(count) 项违规系因用人单位未作记录：法律要求用人单位证明其合规，缺少记录即按未合规计。")
     }
     var asOfFromData: String {
-        pick("No as-of date was given: the latest decision in the data was used, so what was still pending on the day of the audit is judged as of that decision.",
-             "未指定审计基准日：采用数据中最晚的决策日期，因此截至审计日仍未处理的事项按该日期判断。")
+        pick("No as-of date was given (--as-of or audit_date): the date shown is the latest decision in the data, and the checks of what is still pending on a date (contests unanswered, records kept too long) could not judge: they count those records as unknown.",
+             "未指定审计基准日（--as-of 或 audit_date）：所示日期为数据中最晚的决策日期；判断截至某日仍未处理事项的检查（逾期未答复的申诉、超期保存的记录）无法判断，相关记录计为无法判断。")
     }
     var noAsOf: String {
         pick("No as-of date was given and the data has no decision dates: checks of what is pending could not judge.",
@@ -195,9 +208,11 @@ struct ReportText {
         return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
     }
 
-    func notRecordedNote(_ count: Int) -> String {
-        pick("\(count) of these are violations because the employer did not record a human review: the law puts the burden of showing it on the employer.",
-             "其中 \(count) 条因用人单位未记录人工复核而计为违规：法律要求由用人单位证明已进行复核。")
+    /// The note under a check's evidence on its "not recorded" violations, naming what that
+    /// check needs recorded (`CheckDescriptor.notRecordedEnglish`).
+    func notRecordedNote(_ count: Int, _ check: CheckDescriptor) -> String {
+        pick("\(count) of these are violations because the employer did not record \(check.notRecordedEnglish ?? "what would show compliance"): the law puts the burden of showing it on the employer.",
+             "其中 \(count) 条因用人单位未记录\(check.notRecordedChinese ?? "能证明合规的信息")而计为违规：法律要求由用人单位对此举证。")
     }
 
     func methodText(_ pipeline: Pipeline) -> String {

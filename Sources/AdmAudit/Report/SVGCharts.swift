@@ -70,6 +70,7 @@ enum SVGCharts {
     /// with a word, combinations without decisions are blank with a dash.
     static func impactHeatmap(_ stratum: SelectionStratum, components: Int, threshold: Double, id: Int, text t: ReportText) -> String {
         let (rows, columns, place) = grid(stratum.groups.map(\.group), components: components)
+        let exactThreshold = ImpactThreshold(threshold)
         let headerWidth = 190.0, cellWidth = 118.0, cellHeight = 40.0, top = 44.0
         let width = max(headerWidth + Double(max(columns.count, 1)) * cellWidth + 10, headerWidth + 480)
         let height = top + Double(rows.count) * cellHeight + 40
@@ -107,8 +108,8 @@ enum SVGCharts {
                 if let word {
                     svg += "<rect class=\"hatched\" \(frame) fill=\"url(#hatch-\(id))\" stroke=\"#bbbbbb\"><title>\(HTMLText.escape(tip))</title></rect>"
                     svg += "<text class=\"note\" x=\"\(cx)\" y=\"\(cy)\" text-anchor=\"middle\">\(HTMLText.escape(word))</text>"
-                } else if let ratio = group.impactRatio.value {
-                    let (fill, ink) = heatColour(ratio, threshold: threshold)
+                } else if let ratio = group.impactRatio.value, let below = stratum.isBelow(exactThreshold, group) {
+                    let (fill, ink) = heatColour(ratio, below: below, threshold: threshold)
                     tip += "\(t.impactRatio) \(fixed(ratio)) (\(group.flag.rawValue))"
                     svg += "<rect class=\"cell\" \(frame) fill=\"\(fill)\"><title>\(HTMLText.escape(tip))</title></rect>"
                     svg += "<text class=\"value\" x=\"\(cx)\" y=\"\(cy)\" text-anchor=\"middle\" fill=\"\(ink)\">\(fixed(ratio))</text>"
@@ -117,8 +118,8 @@ enum SVGCharts {
         }
         // Legend.
         let legendY = top + Double(rows.count) * cellHeight + 14
-        let (below, _) = heatColour(threshold / 2, threshold: threshold)
-        let (above, _) = heatColour(1, threshold: threshold)
+        let (below, _) = heatColour(threshold / 2, below: true, threshold: threshold)
+        let (above, _) = heatColour(1, below: false, threshold: threshold)
         svg += "<rect x=\"\(n(headerWidth))\" y=\"\(n(legendY))\" width=\"14\" height=\"14\" fill=\"\(below)\"/>"
         svg += "<text class=\"note\" x=\"\(n(headerWidth + 20))\" y=\"\(n(legendY + 12))\">\(HTMLText.escape(t.belowThreshold(threshold)))</text>"
         svg += "<rect x=\"\(n(headerWidth + 150))\" y=\"\(n(legendY))\" width=\"14\" height=\"14\" fill=\"\(above)\"/>"
@@ -285,13 +286,14 @@ enum SVGCharts {
     }
 
     /// A diverging scale: red below the threshold (deepest at 0), blue at or above it
-    /// (deepest from 1.2 up); white text on the deep ends.
-    static func heatColour(_ ratio: Double, threshold: Double) -> (fill: String, ink: String) {
-        if ratio < threshold {
-            let share = threshold > 0 ? max(0, ratio) / threshold : 0  // 0 deep … 1 light
+    /// (deepest from 1.2 up); white text on the deep ends. Which side a ratio is on is
+    /// `below`, decided exactly on the counts (`ImpactThreshold`); the ratio only shades.
+    static func heatColour(_ ratio: Double, below: Bool, threshold: Double) -> (fill: String, ink: String) {
+        if below {
+            let share = threshold > 0 ? clamp(ratio / threshold) : 0  // 0 deep … 1 light
             return (mix((0xb2, 0x18, 0x2b), (0xfd, 0xdb, 0xc7), share), share < 0.5 ? "#ffffff" : "#000000")
         }
-        let share = threshold < 1.2 ? min(1, (ratio - threshold) / (1.2 - threshold)) : 1  // 0 light … 1 deep
+        let share = threshold < 1.2 ? clamp((ratio - threshold) / (1.2 - threshold)) : 1  // 0 light … 1 deep
         return (mix((0xd1, 0xe5, 0xf0), (0x21, 0x66, 0xac), share), share > 0.6 ? "#ffffff" : "#000000")
     }
 

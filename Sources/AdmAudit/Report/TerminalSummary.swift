@@ -1,7 +1,8 @@
 import Foundation
 
 /// The one-screen summary `run` and `merge` print on stderr at the end: reconciliation per
-/// input, each check's count, the groups below the four-fifths threshold, the warnings.
+/// input, each check's count, the checks that could not judge for want of an as-of date,
+/// the groups below the four-fifths threshold, the warnings.
 ///
 /// Terminal-safe: input-derived text (file names, group labels, diagnostics) has its
 /// control characters (escape sequences could rewrite the screen) and direction marks
@@ -27,6 +28,8 @@ public enum TerminalSummary {
                 "\(tally.descriptor.id) \(tally.descriptor.severity.rawValue): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
                 "\(tally.descriptor.id) \(tally.descriptor.severity.rawValue)：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))
         }
+        let withoutAsOf = result.checksWithoutAsOfDate
+        if !withoutAsOf.isEmpty { lines.append(ReportText(language: language).notJudgedWithoutAsOfDate(withoutAsOf)) }
         let flagged = result.groupsBelowThreshold
         for (stratum, group) in flagged.prefix(flaggedLimit) {
             let ratio = group.suppressed

@@ -76,7 +76,7 @@ final class RunLanguageTests: XCTestCase {
         ("DM-01 unknown: no items", ["data_categories": ";"]),
         ("DM-01 violation", ["data_categories": "health;病历"]),
         ("DM-02 unknown; NT-01 unknown", ["decided_at": ""]),
-        ("DM-02 violation", ["decided_at": "2024-01-10 10:00"]),
+        ("DM-02 violation", ["decided_at": "2024-01-10 10:00", "decision_type": "discipline"]),
         ("DM-03 violation: the type", ["decision_type": "attrition_risk"]),
         ("DM-03 unknown: not recorded", ["data_categories": "", "reason_codes": ""]),
         ("DM-03 unknown: no items", ["data_categories": ";", "reason_codes": "，"]),
@@ -102,6 +102,7 @@ final class RunLanguageTests: XCTestCase {
         ("HR-03 violation", ["reviewer_id": "RS1", "review_result": "upheld"]),
         ("HR-03 violation", ["reviewer_id": "RS1", "review_result": "upheld", "reviewed_at": "2025-03-05 10:00:30"]),
         ("HR-03 violation", ["reviewer_id": "rs1", "review_result": "upheld", "reviewed_at": "2025-03-05 10:05"]),
+        ("DM-02 violation: a dismissal record past the two years of LCL Art. 50", ["decided_at": "2023-01-10 10:00"]),
     ]
 
     static let pathPipeline = """
@@ -462,7 +463,7 @@ final class RunLanguageTests: XCTestCase {
                 XCTAssertGreaterThanOrEqual(details[check] ?? 0, count, "\(check) violation paths, as of \(asOf?.description ?? "none")")
             }
             XCTAssertEqual(details["AP-03"] ?? 0, asOf == nil ? 0 : 2)
-            XCTAssertEqual(details["DM-02"] ?? 0, asOf == nil ? 0 : 1)
+            XCTAssertEqual(details["DM-02"] ?? 0, asOf == nil ? 0 : 2)
         }
     }
 

@@ -55,6 +55,31 @@ final class ShardMergeTests: XCTestCase {
         assertSameNumbers(merged, single)
     }
 
+    /// HR-03's finding names the reviewer's first 20 judged decisions: split three ways
+    /// (8, 10 and 7 reviews), saved, read back and merged in the order of the data, the
+    /// observations give the finding of one run over the whole, ids and all.
+    func testTheRubberStampFindingNamesTheSameDecisionsAfterAMerge() throws {
+        let header = "decision_id,decision_type,outcome,automated,human_reviewed,reviewer_id,review_result,decided_at,reviewed_at,sex\n"
+        func reviews(_ range: Range<Int>) -> String {
+            range.map { "D\($0),discipline,adverse,yes,yes,R1,upheld,2025-03-07 09:00,2025-03-07 09:01,f\n" }.joined()
+        }
+        let pipeline = try TestSupport.pipeline(TestSupport.plainPipeline)
+        let shards = [0..<8, 8..<18, 18..<25].map { TestSupport.temporaryFile(header + reviews($0)) }
+        let states = try saveStates(shards, pipeline: pipeline, asOf: nil)
+        var merged = RubberStampReview(parameters: CheckParameters(declared: RubberStampReview.parameters, given: [:]))
+        let context = AuditRun.checkContext(pipeline: pipeline, asOf: nil)
+        for path in states {
+            let observed = try XCTUnwrap(ShardState.read(path: path, pipeline: pipeline).runChecks["HR-03"])
+            XCTAssertNil(merged.absorb(observed, context: context))
+        }
+        let (_, sink) = try TestSupport.audit([TestSupport.temporaryFile(header + reviews(0..<25))], pipeline: pipeline)
+        let single = try XCTUnwrap(sink.findings.first { $0.checkID == "HR-03" })
+        let outcome = merged.conclude(context: context)
+        XCTAssertEqual(outcome.violations.map(\.detail), [single.detail])
+        XCTAssertTrue(single.detail.hasSuffix("; decisions: " + (0..<20).map { "D\($0)" }.joined(separator: ", ") + " and 5 more"), single.detail)
+        XCTAssertLessThanOrEqual(merged.observations.texts["R1"]?.count ?? 0, RubberStampReview.listedDecisions, "bounded per reviewer")
+    }
+
     func testAMergedStateMergesAgain() throws {
         let pipeline = try shardPipeline()
         let shards = (1...3).map { TestSupport.fixture("shards/shard_\($0).csv") }

@@ -2,7 +2,7 @@ import XCTest
 @testable import AdmAudit
 
 /// AP-02 on tiny inline exports: contests re-examined by software, by a human, not
-/// recorded, not filed, and before the cited rules applied.
+/// recorded, still pending, not filed, and before the cited rules applied.
 final class AppealReviewedBySoftwareTests: XCTestCase {
     private let header = "decision_id,employee_id,decision_type,outcome,automated,appeal_filed_at,appeal_reviewer,decided_at,sex\n"
 
@@ -19,8 +19,21 @@ final class AppealReviewedBySoftwareTests: XCTestCase {
         XCTAssertEqual(tally.notRecorded, 0)
         XCTAssertEqual(findings.first?.severity, .error)
         XCTAssertEqual(findings.first?.detail,
-                       "appeal_reviewer=automated for the contest filed at 2025-03-03T08:00:00Z against an adverse suspension decision")
+                       "appeal_reviewer=automated for the contest filed at 2025-03-03 08:00+00:00 against an adverse suspension decision")
         XCTAssertEqual(findings.first?.legalBasis, "PIPL Art. 24(3)")
+    }
+
+    /// The export's local times are Shanghai's: the detail shows the filing as it was there,
+    /// with the offset, not as UTC.
+    func testTheDetailShowsTheFilingInTheRunsTimeZone() throws {
+        for (language, expected) in [("en", "filed at 2025-04-30 00:00+08:00 against"), ("zh", "于 2025-04-30 00:00+08:00 提出的申诉")] {
+            let pipeline = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "input:\n  time_zone: Asia/Shanghai")
+                .replacingOccurrences(of: "report:\n", with: "report:\n  language: \(language)\n")
+            let (_, findings) = try ap02("D1,E1,dismissal,adverse,yes,2025-04-30 00:00,automated,2025-04-29,female\n", pipeline: pipeline)
+            let detail = try XCTUnwrap(findings.first?.detail)
+            XCTAssertTrue(detail.contains(expected), detail)
+            XCTAssertEqual(findings.first?.decidedAt, "2025-04-28T16:00:00Z", "the machine column stays ISO UTC")
+        }
     }
 
     func testEmployerSynonymForSoftwareMeansTheSame() throws {
@@ -35,12 +48,45 @@ final class AppealReviewedBySoftwareTests: XCTestCase {
         XCTAssertTrue(findings.isEmpty)
     }
 
-    func testReviewerNotRecordedCountsAsViolationAndSaysSo() throws {
-        let (tally, findings) = try ap02("D1,E1,dismissal,adverse,yes,2025-03-03,,2025-03-01,female\n")
+    func testReviewerNotRecordedOnAnAnsweredContestCountsAsViolationAndSaysSo() throws {
+        let csv = "decision_id,decision_type,outcome,automated,appeal_filed_at,appeal_responded_at,appeal_reviewer,decided_at,sex\n"
+            + "D1,dismissal,adverse,yes,2025-03-03,2025-03-10,,2025-03-01,female\n"
+        let (result, sink) = try TestSupport.audit(csv: csv)
+        let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "AP-02" })
+        let findings = sink.findings.filter { $0.checkID == "AP-02" }
         XCTAssertEqual(tally.violations, 1)
         XCTAssertEqual(tally.notRecorded, 1)
         XCTAssertEqual(findings.first?.notRecorded, true)
         XCTAssertTrue(findings.first?.detail.hasPrefix("appeal_reviewer and appeal_reviewer_id empty") ?? false)
+    }
+
+    /// A contest decided (`appeal_result`) without a response date was still re-examined by someone.
+    func testReviewerNotRecordedOnADecidedContestCountsAsViolation() throws {
+        let csv = "decision_id,decision_type,outcome,automated,appeal_filed_at,appeal_result,appeal_reviewer,decided_at,sex\n"
+            + "D1,dismissal,adverse,yes,2025-03-03,upheld,,2025-03-01,female\n"
+        let (result, _) = try TestSupport.audit(csv: csv)
+        let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "AP-02" })
+        XCTAssertEqual(tally.applicable, 1)
+        XCTAssertEqual(tally.notRecorded, 1)
+    }
+
+    /// Filed, not answered, nothing recorded about who reviews it: pending, so AP-02 has
+    /// nothing to judge yet (unanswered past the deadline is AP-03's).
+    func testPendingContestWithNothingRecordedIsNotApplicable() throws {
+        let csv = "decision_id,decision_type,outcome,automated,appeal_filed_at,appeal_responded_at,appeal_result,appeal_reviewer,appeal_reviewer_id,decided_at,sex\n"
+            + "D1,dismissal,adverse,yes,2025-03-03,,,,,2025-03-01,female\n"
+        let (result, sink) = try TestSupport.audit(csv: csv)
+        let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "AP-02" })
+        XCTAssertEqual(tally.applicable, 0)
+        XCTAssertEqual(tally.violations, 0)
+        XCTAssertTrue(sink.findings.filter { $0.checkID == "AP-02" }.isEmpty)
+    }
+
+    /// A pending contest whose reviewer is already recorded is judged on that reviewer.
+    func testPendingContestWithAReviewerRecordedIsJudged() throws {
+        let (tally, findings) = try ap02("D1,E1,dismissal,adverse,yes,2025-03-03,automated,2025-03-01,female\n")
+        XCTAssertEqual(tally.applicable, 1)
+        XCTAssertEqual(findings.count, 1)
     }
 
     /// AP-05 reads a named appeal reviewer as a person; AP-02 must agree.

@@ -39,7 +39,7 @@ final class AppealRouteMissingTests: XCTestCase {
     func testExplicitNoStandsEvenWhenAnAppealWasFiled() throws {
         let (_, findings) = try ap01("D1,E1,demotion,adverse,yes,no,2025-03-03 08:00,2025-03-01,,female\n")
         XCTAssertEqual(findings.first?.detail,
-                       "appeal_offered=no for an adverse demotion decision (an appeal was nevertheless filed at 2025-03-03T08:00:00Z)")
+                       "appeal_offered=no for an adverse demotion decision (an appeal was nevertheless filed at 2025-03-03 08:00+00:00)")
     }
 
     func testNothingRecordedCountsAsViolationAndSaysSo() throws {

@@ -34,7 +34,7 @@ final class AutomationNoticeMissingTests: XCTestCase {
         XCTAssertEqual(tally.violations, 1)
         XCTAssertEqual(tally.notRecorded, 0)
         XCTAssertEqual(findings.first?.detail,
-                       "ai_notice_at 2025-03-02T09:00:00Z is after decided_at 2025-03-01T09:00:00Z for an automated dismissal decision")
+                       "ai_notice_at 2025-03-02 09:00+00:00 is after decided_at 2025-03-01 09:00+00:00 for an automated dismissal decision")
         // No jurisdiction column: every selected jurisdiction's basis in force on the date is cited.
         XCTAssertEqual(findings.first?.legalBasis, "PIPL Art. 17; PIPL Art. 24; NYC Local Law 144 / 6 RCNY § 5-304")
     }
@@ -85,7 +85,7 @@ final class AutomationNoticeMissingTests: XCTestCase {
         XCTAssertEqual(tally.applicable, 5)
         XCTAssertEqual(findings.map(\.decisionID), ["D3", "D4"])
         XCTAssertEqual(findings.first?.detail,
-                       "ai_notice_at 2025-01-06T09:00:00Z is 9 business days before decided_at 2025-01-17T18:00:00Z; US-NYC requires 10, for an automated hiring decision")
+                       "ai_notice_at 2025-01-06 09:00+00:00 is 9 business days before decided_at 2025-01-17 18:00+00:00; US-NYC requires 10, for an automated hiring decision")
         XCTAssertEqual(findings.first?.legalBasis, "NYC Local Law 144 / 6 RCNY § 5-304")
     }
 

@@ -60,6 +60,7 @@ final class CheckLanguageTests: XCTestCase {
             record.protectedStatus = FieldBytes(bytes: UnsafeRawBufferPointer(bytes), isMissing: false)
             return check.evaluate(record, context: chinese)
         }
-        XCTAssertEqual(verdict, .violation("解除处于特殊保护期的劳动者的劳动合同：孕期（pregnancy）、工伤（work_injury）、疑似职业病诊断或医学观察期间（occupational_disease_assessment）"))
+        XCTAssertEqual(verdict, .violationCiting("解除处于特殊保护期的劳动者的劳动合同：孕期（pregnancy）、工伤（work_injury）、疑似职业病诊断或医学观察期间（occupational_disease_assessment）",
+                                                 citations: ["LCL 42", "WRPL 48"]))
     }
 }

@@ -22,7 +22,7 @@ final class DataQualityTests: XCTestCase {
         XCTAssertEqual(dq01.violations, 2)
         let findings = sink.findings.filter { $0.checkID == "DQ-01" }
         XCTAssertEqual(findings.map(\.decisionID), ["D1", "D3"])
-        XCTAssertEqual(findings.first?.detail, "reviewed_at 2025-03-07T09:59:00Z is before decided_at 2025-03-07T10:00:00Z")
+        XCTAssertEqual(findings.first?.detail, "reviewed_at 2025-03-07 09:59+00:00 is before decided_at 2025-03-07 10:00+00:00")
         XCTAssertTrue(findings.last?.detail.contains("appeal_responded_at") ?? false)
         XCTAssertEqual(findings.first?.legalBasis, "")
     }

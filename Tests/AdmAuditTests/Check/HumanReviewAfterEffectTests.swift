@@ -20,7 +20,7 @@ final class HumanReviewAfterEffectTests: XCTestCase {
         XCTAssertEqual(findings.first?.severity, .error)
         XCTAssertEqual(findings.first?.notRecorded, false)
         XCTAssertEqual(findings.first?.detail,
-                       "reviewed_at 2025-03-02T10:00:00Z is 1 d 10 h after effective_at 2025-03-01T00:00:00Z for an adverse dismissal decision")
+                       "reviewed_at 2025-03-02 10:00+00:00 is 1 d 10 h after effective_at 2025-03-01 00:00+00:00 for an adverse dismissal decision")
     }
 
     func testReviewBeforeTheDecisionTookEffectIsCompliant() throws {

@@ -32,7 +32,7 @@ final class NotifiedOutsideWorkingHoursTests: XCTestCase {
         XCTAssertEqual(tally.violations, 1)
         XCTAssertEqual(findings.first?.severity, .warning)
         let detail = try XCTUnwrap(findings.first?.detail)
-        XCTAssertTrue(detail.contains("2027-01-04 22:30 local (Monday)"), detail)
+        XCTAssertTrue(detail.contains("notified at 2027-01-04 22:30+08:00 (Monday)"), detail)
         XCTAssertTrue(detail.contains("outside working hours 09:00–18:00"), detail)
     }
 
@@ -56,7 +56,7 @@ final class NotifiedOutsideWorkingHoursTests: XCTestCase {
         let notices = ["2027-01-04T15:30:00Z", "2027-01-04T01:00:00Z", "2027-01-08T16:30:00Z", "2027-01-03T23:30:00Z"]
         XCTAssertEqual(try flagged(notices), ["D0", "D2", "D3"])
         let (_, findings) = try dc01("D1,E1,pay,adverse,yes,2027-01-08 10:00,2027-01-08T16:30:00Z,female\n")
-        XCTAssertTrue(findings.first?.detail.contains("2027-01-09 00:30 local (Saturday), not a working day") ?? false)
+        XCTAssertTrue(findings.first?.detail.contains("notified at 2027-01-09 00:30+08:00 (Saturday), not a working day") ?? false)
     }
 
     func testWeekendIsOutsideAllDay() throws {

@@ -27,6 +27,33 @@ final class ProtectedStatusDismissalTests: XCTestCase {
         XCTAssertEqual(findings.first?.legalBasis, "Labour Contract Law Art. 42; Women's Rights and Interests Law Art. 48")
     }
 
+    /// WRPL 48 protects pregnancy, maternity and nursing, not a medical treatment period,
+    /// a work injury or an occupational-disease assessment: those findings cite LCL 42 alone.
+    func testEachFindingCitesTheLawsThatProtectItsStatus() throws {
+        let rows = row("D1", status: "medical_treatment_period") + row("D2", status: "work_injury")
+            + row("D3", status: "occupational_disease") + row("D4", status: "maternity") + row("D5", status: "nursing")
+            + row("D6", status: "医疗期;孕期") + row("D7", type: "pay", status: "pregnancy")
+        let (_, findings) = try lc02(rows)
+        let lcl = "Labour Contract Law Art. 42", both = "Labour Contract Law Art. 42; Women's Rights and Interests Law Art. 48"
+        XCTAssertEqual(findings.map(\.decisionID), ["D1", "D2", "D3", "D4", "D5", "D6", "D7"])
+        XCTAssertEqual(findings.map(\.legalBasis), [lcl, lcl, lcl, both, both, both, "Women's Rights and Interests Law Art. 48"])
+    }
+
+    /// A status of the pipeline's own vocabulary is LCL 42's, unless the pipeline names it
+    /// among the statuses that bar a pay cut (WRPL's).
+    func testAPipelinesOwnStatusCitesTheWomensRightsLawOnlyWhenItBarsAPayCut() throws {
+        let pipeline = TestSupport.plainPipeline + """
+
+        checks:
+          LC-02:
+            statuses: {near_retirement: [near_retirement], married: [married, 婚期]}
+            pay_cut_statuses: [married]
+        """
+        let (_, findings) = try lc02(row("D1", status: "near_retirement") + row("D2", status: "婚期"), pipeline: pipeline)
+        XCTAssertEqual(findings.map(\.legalBasis), ["Labour Contract Law Art. 42",
+                                                    "Labour Contract Law Art. 42; Women's Rights and Interests Law Art. 48"])
+    }
+
     func testEveryDefaultStatusBarsDismissal() throws {
         let statuses = ["medical_treatment_period", "孕期", "产期", "哺乳期", "工伤", "职业病"]
         let rows = statuses.enumerated().map { row("D\($0.offset)", status: $0.element) }.joined()

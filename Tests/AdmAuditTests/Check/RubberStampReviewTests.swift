@@ -30,7 +30,27 @@ final class RubberStampReviewTests: XCTestCase {
         XCTAssertEqual(tally.violations, 1)
         XCTAssertEqual(findings.first?.subject, "reviewer R1")
         XCTAssertEqual(findings.first?.decisionID, "")
-        XCTAssertEqual(findings.first?.detail, "reviewer R1: 6 reviews, 0 departed from the system (0.0%); median review time 20 s, 100.0% under 60 s")
+        XCTAssertEqual(findings.first?.detail, "reviewer R1: 6 reviews, 0 departed from the system (0.0%); median review time 20 s, 100.0% under 60 s; decisions: D0, D1, D2, D3, D4, D5")
+    }
+
+    /// The finding names the judged reviews it rests on, the first 20 in data order, and
+    /// counts the rest; a review without a result is not among them.
+    func testTheFindingNamesTheFirstTwentyJudgedDecisionsThenCountsTheRest() throws {
+        let unjudged = "U1,discipline,adverse,yes,yes,R1,,2025-03-07 09:00:00,2025-03-07 09:00:30,f\n"
+        let (_, findings) = try hr03(unjudged + reviews("R1", count: 25, departed: 0, start: 100))
+        let detail = try XCTUnwrap(findings.first?.detail)
+        let listed = (100..<120).map { "D\($0)" }.joined(separator: ", ")
+        XCTAssertTrue(detail.hasSuffix("; decisions: \(listed) and 5 more"), detail)
+        XCTAssertFalse(detail.contains("U1"), detail)
+    }
+
+    func testTheDecisionsAreNamedInChineseToo() throws {
+        let yaml = pipeline().replacingOccurrences(of: "report:\n", with: "report:\n  language: zh\n")
+        let (_, findings) = try hr03(reviews("R1", count: 22, departed: 0, start: 0), pipeline: yaml)
+        let detail = try XCTUnwrap(findings.first?.detail)
+        let listed = (0..<20).map { "D\($0)" }.joined(separator: "、")
+        XCTAssertTrue(detail.hasSuffix("；所涉决策：\(listed)，另有 2 项"), detail)
+        ChineseText.assertChinese(detail, "HR-03 detail")
     }
 
     func testReviewerWhoDepartsOftenEnoughIsNotFlagged() throws {

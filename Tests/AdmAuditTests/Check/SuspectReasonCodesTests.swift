@@ -2,8 +2,9 @@ import XCTest
 @testable import AdmAudit
 
 /// RC-01 on tiny inline exports. Decisions are dated 2025-03-07: PIPL 28 is in force, the
-/// Platform Work Directive (2026-12-02) is not, and FWA s 333M is cited only when the
-/// pipeline selects AU. CheckRunner skips a decision when none of the citations is in force.
+/// Platform Work Directive (2026-12-02) is not; Code du travail L2242-17 and FWA s 333M are
+/// cited only when the pipeline selects FR or AU. CheckRunner skips a decision when none
+/// of the citations is in force, and RC-01 one when none of its finding's own is.
 final class SuspectReasonCodesTests: XCTestCase {
     private let header = "decision_id,employee_id,decision_type,outcome,automated,decided_at,data_categories,reason_codes,protected_status,union_notified,sex\n"
 
@@ -93,10 +94,48 @@ final class SuspectReasonCodesTests: XCTestCase {
                        ["adverse discipline decision whose reason_codes may stand for health or a protected status: slow_pace [速度慢]"])
     }
 
-    func testRightToDisconnectIsCitedWhenThePipelineSelectsAustralia() throws {
-        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  jurisdictions: [CN, AU]\n"
+    /// Punishing a non-response is a matter of working time and private life, not of
+    /// sensitive data: it cites the right-to-disconnect bases, as DC-01 does.
+    func testOffHoursReasonsCiteTheRightToDisconnectNotSensitiveData() throws {
+        let (_, findings) = try rc01(row("D1", reasons: "non_response") + row("D2", reasons: "未及时回复"))
+        XCTAssertEqual(findings.map(\.legalBasis), Array(repeating: "Labour Law Art. 36; Labour Law Art. 41; Civil Code Art. 1032", count: 2))
+    }
+
+    func testRightToDisconnectIsCitedWhenThePipelineSelectsFranceOrAustralia() throws {
+        let pipeline = TestSupport.plainPipeline + "\nchecks:\n  jurisdictions: [CN, FR, AU]\n"
         let (_, findings) = try rc01(row("D1", reasons: "non_response"), pipeline: pipeline)
-        XCTAssertEqual(findings.first?.legalBasis, "PIPL Art. 28; Fair Work Act 2009 (Cth) s 333M")
+        XCTAssertEqual(findings.first?.legalBasis,
+                       "Labour Law Art. 36; Labour Law Art. 41; Civil Code Art. 1032; Code du travail art. L2242-17; Fair Work Act 2009 (Cth) s 333M")
+    }
+
+    func testHealthReasonsCiteSensitiveDataAndOnADismissalTheLabourContractLaw() throws {
+        let (_, findings) = try rc01(row("D1", reasons: "toilet_breaks") + row("D2", type: "dismissal", reasons: "sick_leave"))
+        XCTAssertEqual(findings.map(\.legalBasis), ["PIPL Art. 28", "PIPL Art. 28; Labour Contract Law Art. 42"])
+    }
+
+    func testAFindingWithBothKindsCitesBothSets() throws {
+        let (_, findings) = try rc01(row("D1", reasons: "toilet_breaks;non_response")
+                                     + row("D2", type: "dismissal", reasons: "idle_time;unanswered_messages"))
+        XCTAssertEqual(findings.map(\.legalBasis), [
+            "PIPL Art. 28; Labour Law Art. 36; Labour Law Art. 41; Civil Code Art. 1032",
+            "PIPL Art. 28; Labour Contract Law Art. 42; Labour Law Art. 36; Labour Law Art. 41; Civil Code Art. 1032",
+        ])
+    }
+
+    /// Before the PIPL applied (2021-11-01) the Labour Law covers a Chinese discipline, but
+    /// no rule on health data does: a health reason is not held against it, an offline one is.
+    func testAReasonIsNotHeldAgainstADecisionNoneOfItsBasesCovers() throws {
+        let rows = row("D1", date: "2021-06-01", reasons: "toilet_breaks") + row("D2", date: "2021-06-01", reasons: "non_response")
+            + row("D3", type: "dismissal", date: "2021-06-01", reasons: "toilet_breaks")
+        let (tally, findings) = try rc01(rows)
+        XCTAssertEqual(tally.applicable, 2)
+        XCTAssertEqual(findings.map(\.decisionID), ["D2", "D3"])
+        XCTAssertEqual(findings.map(\.legalBasis), ["Labour Law Art. 36; Labour Law Art. 41; Civil Code Art. 1032", "Labour Contract Law Art. 42"])
+        // Under EU law alone no basis of the right to disconnect is cited.
+        let eu = TestSupport.plainPipeline + "\nchecks:\n  jurisdictions: [EU]\n"
+        let (euTally, euFindings) = try rc01(row("D4", date: "2027-01-04", reasons: "non_response"), pipeline: eu)
+        XCTAssertEqual(euTally.applicable, 0)
+        XCTAssertTrue(euFindings.isEmpty)
     }
 
     func testDecisionBeforeAnyCitedRuleIsSkipped() throws {

@@ -3,13 +3,17 @@
 ///
 /// Applies only where a contest was filed (`appeal_filed_at` present) against a decision
 /// of the applicable set of the HR/EX/AP rules (automated, significant type, adverse
-/// outcome; see `CheckContext.isSignificantAdverseAutomated`). Flags the record when
-/// `appeal_reviewer` is automated. `appeal_reviewer` = human is compliant, and so is an
-/// empty `appeal_reviewer` with a person named in `appeal_reviewer_id` (as AP-05 reads
-/// it). When both are empty, the employer cannot show a human re-examined the contest
-/// and the law puts that burden on it, so it is a violation marked "not recorded".
-/// Does not flag decisions with no contest filed (nothing to re-examine; a missing route
-/// is AP-01's), nor judge the reply's timing (AP-03, AP-04) or the reviewer's
+/// outcome; see `CheckContext.isSignificantAdverseAutomated`), and only once the contest
+/// has been answered or decided: `appeal_responded_at`, `appeal_result`, `appeal_reviewer`
+/// or `appeal_reviewer_id` recorded. Flags the record when `appeal_reviewer` is automated.
+/// `appeal_reviewer` = human is compliant, and so is an empty `appeal_reviewer` with a
+/// person named in `appeal_reviewer_id` (as AP-05 reads it). When both are empty on an
+/// answered or decided contest, the employer cannot show a human re-examined it and the
+/// law puts that burden on it, so it is a violation marked "not recorded".
+/// Does not flag a contest still pending with nothing recorded about its answer or its
+/// reviewer (nobody has re-examined it yet: a contest left unanswered past its deadline
+/// is AP-03's), nor decisions with no contest filed (nothing to re-examine; a missing
+/// route is AP-01's), nor judge the reply's timing (AP-03, AP-04) or the reviewer's
 /// independence (AP-05).
 public struct AppealReviewedBySoftware: RecordCheck {
     public static let descriptor = CheckDescriptor(
@@ -18,7 +22,9 @@ public struct AppealReviewedBySoftware: RecordCheck {
         titleEnglish: "Contest re-examined by software, not a human",
         titleChinese: "申诉由系统而非人工复核",
         legalBasis: [Instruments.pwd("11"), Instruments.pipl("24(3)")],
-        notRecordedIsViolation: true
+        notRecordedIsViolation: true,
+        notRecordedEnglish: "who re-examined the contest",
+        notRecordedChinese: "由谁复核申诉"
     )
 
     public init(parameters: CheckParameters = CheckParameters()) {}
@@ -31,14 +37,16 @@ public struct AppealReviewedBySoftware: RecordCheck {
             return .compliant
         case .automated?:
             return .violation(context.text(
-                "appeal_reviewer=automated for the contest filed at \(ISOTime.utc(filed)) against an adverse \(type) decision",
-                "针对不利的\(record.decisionType.chineseName)决定于 \(ISOTime.utc(filed)) 提出的申诉由系统而非人工复核（appeal_reviewer=automated）"))
+                "appeal_reviewer=automated for the contest filed at \(context.calendar.localText(filed)) against an adverse \(type) decision",
+                "针对不利的\(record.decisionType.chineseName)决定于 \(context.calendar.localText(filed)) 提出的申诉由系统而非人工复核（appeal_reviewer=automated）"))
         case nil where !ValueMaps.isBlank(record.appealReviewerID):
             return .compliant
         case nil:
+            // Pending: nothing answered or decided yet, so nobody has re-examined it.
+            if record.appealRespondedAt == nil && record.appealResult == nil { return .notApplicable }
             return .violationNotRecorded(context.text(
-                "appeal_reviewer and appeal_reviewer_id empty for the contest filed at \(ISOTime.utc(filed)) against an adverse \(type) decision",
-                "针对不利的\(record.decisionType.chineseName)决定于 \(ISOTime.utc(filed)) 提出的申诉，appeal_reviewer 和 appeal_reviewer_id 均为空：无人工复核申诉的记录"))
+                "appeal_reviewer and appeal_reviewer_id empty for the contest filed at \(context.calendar.localText(filed)) against an adverse \(type) decision",
+                "针对不利的\(record.decisionType.chineseName)决定于 \(context.calendar.localText(filed)) 提出的申诉，appeal_reviewer 和 appeal_reviewer_id 均为空：无人工复核申诉的记录"))
         }
     }
 }

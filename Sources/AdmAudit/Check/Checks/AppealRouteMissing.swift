@@ -18,7 +18,9 @@ public struct AppealRouteMissing: RecordCheck {
         legalBasis: [Instruments.gdpr("22(3)"), Instruments.pwd("11"), Instruments.piplRequestHandling],
         notRecordedIsViolation: true,
         caveatEnglish: "In China the route to contest is read from PIPL Art. 24(3) (the right to refuse a decision made solely by automated means) and Art. 50 (a mechanism to accept and handle requests): a reading, not the statute's words.",
-        caveatChinese: "在中国，异议途径系依据《个人信息保护法》第24条第3款（拒绝仅通过自动化决策方式作出决定的权利）和第50条（受理和处理申请的机制）解读得出，并非法条原文。"
+        caveatChinese: "在中国，异议途径系依据《个人信息保护法》第24条第3款（拒绝仅通过自动化决策方式作出决定的权利）和第50条（受理和处理申请的机制）解读得出，并非法条原文。",
+        notRecordedEnglish: "that a route to contest the decision was offered",
+        notRecordedChinese: "已提供对该决定提出异议的途径"
     )
 
     public init(parameters: CheckParameters = CheckParameters()) {}
@@ -32,8 +34,8 @@ public struct AppealRouteMissing: RecordCheck {
         case false?:
             if let filed = record.appealFiledAt {
                 return .violation(context.text(
-                    "appeal_offered=no for an adverse \(type) decision (an appeal was nevertheless filed at \(ISOTime.utc(filed)))",
-                    "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否），劳动者仍于 \(ISOTime.utc(filed)) 提出了申诉"))
+                    "appeal_offered=no for an adverse \(type) decision (an appeal was nevertheless filed at \(context.calendar.localText(filed)))",
+                    "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否），劳动者仍于 \(context.calendar.localText(filed)) 提出了申诉"))
             }
             return .violation(context.text("appeal_offered=no for an adverse \(type) decision",
                                            "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否）"))

@@ -28,7 +28,9 @@ public struct AppealUnansweredPastDeadline: RecordCheck {
         notRecordedIsViolation: true,
         usesAsOfDate: true,
         caveatEnglish: AppealDeadline.caveatEnglish,
-        caveatChinese: AppealDeadline.caveatChinese
+        caveatChinese: AppealDeadline.caveatChinese,
+        notRecordedEnglish: "an answer to the contest",
+        notRecordedChinese: "对申诉的答复"
     )
 
     public static let parameters: [CheckParameter] = [AppealDeadline.parameter]

@@ -34,7 +34,9 @@ public struct AutomationNoticeMissing: RecordCheck {
         ],
         notRecordedIsViolation: true,
         caveatEnglish: "The law requires notice before the system is used on the worker; the export's ai_notice_at per decision is the evidence read for it. AI Act Art. 26(7) applies to Annex III (workplace) systems from 2026-08-02, a date reported as possibly moved to 2027-12-02. NYC's 10 business days (6 RCNY § 5-304) concern automated employment decision tools used for hiring and promotion; holidays are not taken into account.",
-        caveatChinese: "法律要求在对劳动者使用系统之前告知；本项以每条决策的 ai_notice_at 作为证据。《人工智能法》第26条第7款自2026-08-02起适用于附件三（工作场所）系统，据报道该日期可能推迟至2027-12-02。纽约市的10个工作日（6 RCNY § 5-304）针对用于招聘和晋升的自动化雇佣决策工具；未考虑公共假日。"
+        caveatChinese: "法律要求在对劳动者使用系统之前告知；本项以每条决策的 ai_notice_at 作为证据。《人工智能法》第26条第7款自2026-08-02起适用于附件三（工作场所）系统，据报道该日期可能推迟至2027-12-02。纽约市的10个工作日（6 RCNY § 5-304）针对用于招聘和晋升的自动化雇佣决策工具；未考虑公共假日。",
+        notRecordedEnglish: "a notice to the worker, before the decision, that software takes part",
+        notRecordedChinese: "决策前已告知劳动者使用自动化系统"
     )
 
     public static let parameters: [CheckParameter] = [
@@ -65,8 +67,8 @@ public struct AutomationNoticeMissing: RecordCheck {
         guard let decided = record.decidedAt else { return .unknown(context.text("decided_at not recorded", "未记录 decided_at")) }
         if notice > decided {
             return .violation(context.text(
-                "ai_notice_at \(ISOTime.utc(notice)) is after decided_at \(ISOTime.utc(decided)) for an automated \(type) decision",
-                "自动化\(record.decisionType.chineseName)决定作出后才告知劳动者使用自动化系统：ai_notice_at \(ISOTime.utc(notice)) 晚于 decided_at \(ISOTime.utc(decided))"))
+                "ai_notice_at \(context.calendar.localText(notice)) is after decided_at \(context.calendar.localText(decided)) for an automated \(type) decision",
+                "自动化\(record.decisionType.chineseName)决定作出后才告知劳动者使用自动化系统：ai_notice_at \(context.calendar.localText(notice)) 晚于 decided_at \(context.calendar.localText(decided))"))
         }
         // A record without a jurisdiction of its own is NYC's when the audit is NYC's alone (US law covering it too).
         let nyc = context.recordJurisdiction.map { $0 == "US-NYC" }
@@ -77,11 +79,11 @@ public struct AutomationNoticeMissing: RecordCheck {
         guard given < required else { return .compliant }
         if context.language == .zh {
             let rule = nyc ? "纽约市（US-NYC）要求提前 \(required) 个工作日" : "审计配置要求提前 \(required) 个工作日"
-            return .violation("自动化\(record.decisionType.chineseName)决定的告知 ai_notice_at \(ISOTime.utc(notice)) 仅早于 decided_at "
-                + "\(ISOTime.utc(decided)) \(given) 个工作日；\(rule)")
+            return .violation("自动化\(record.decisionType.chineseName)决定的告知 ai_notice_at \(context.calendar.localText(notice)) 仅早于 decided_at "
+                + "\(context.calendar.localText(decided)) \(given) 个工作日；\(rule)")
         }
         let rule = nyc ? "US-NYC requires \(required)" : "the pipeline requires \(required)"
-        return .violation("ai_notice_at \(ISOTime.utc(notice)) is \(given) business day\(given == 1 ? "" : "s") before decided_at \(ISOTime.utc(decided)); \(rule), for an automated \(type) decision")
+        return .violation("ai_notice_at \(context.calendar.localText(notice)) is \(given) business day\(given == 1 ? "" : "s") before decided_at \(context.calendar.localText(decided)); \(rule), for an automated \(type) decision")
     }
 
     /// The business days (Monday to Friday) among the local days `from` ..< `to`.

@@ -46,9 +46,9 @@ public struct HumanReviewAfterEffect: RecordCheck {
         case let (reviewed?, effective?):
             guard reviewed > effective else { return .compliant }
             return .violation(context.text(
-                "reviewed_at \(ISOTime.utc(reviewed)) is \(Self.lag(reviewed - effective)) after effective_at \(ISOTime.utc(effective)) for an adverse \(record.decisionType.rawValue) decision",
-                "不利的自动化\(record.decisionType.chineseName)决定生效后才进行人工复核：reviewed_at \(ISOTime.utc(reviewed)) "
-                    + "比 effective_at \(ISOTime.utc(effective)) 晚 \(Self.lag(reviewed - effective, .zh))"))
+                "reviewed_at \(context.calendar.localText(reviewed)) is \(Self.lag(reviewed - effective)) after effective_at \(context.calendar.localText(effective)) for an adverse \(record.decisionType.rawValue) decision",
+                "不利的自动化\(record.decisionType.chineseName)决定生效后才进行人工复核：reviewed_at \(context.calendar.localText(reviewed)) "
+                    + "比 effective_at \(context.calendar.localText(effective)) 晚 \(Self.lag(reviewed - effective, .zh))"))
         }
     }
 

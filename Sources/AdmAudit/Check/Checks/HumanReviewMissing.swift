@@ -15,7 +15,9 @@ public struct HumanReviewMissing: RecordCheck {
         titleEnglish: "Significant automated decision without human review",
         titleChinese: "重大自动化决策未经人工复核",
         legalBasis: [Instruments.pipl("24"), Instruments.gdpr("22"), Instruments.pwd("10")],
-        notRecordedIsViolation: true
+        notRecordedIsViolation: true,
+        notRecordedEnglish: "a human review of the decision",
+        notRecordedChinese: "对该决定的人工复核"
     )
 
     public init(parameters: CheckParameters = CheckParameters()) {}

@@ -30,16 +30,16 @@ public struct ImpossibleTimeOrder: RecordCheck {
                 guard let instant else { continue }
                 pairs += 1
                 if instant < decided {
-                    problems.append(context.text("\(name) \(ISOTime.utc(instant)) is before decided_at \(ISOTime.utc(decided))",
-                                                 "\(name) \(ISOTime.utc(instant)) 早于 decided_at \(ISOTime.utc(decided))"))
+                    problems.append(context.text("\(name) \(context.calendar.localText(instant)) is before decided_at \(context.calendar.localText(decided))",
+                                                 "\(name) \(context.calendar.localText(instant)) 早于 decided_at \(context.calendar.localText(decided))"))
                 }
             }
         }
         if let filed = record.appealFiledAt, let answered = record.appealRespondedAt {
             pairs += 1
             if answered < filed {
-                problems.append(context.text("appeal_responded_at \(ISOTime.utc(answered)) is before appeal_filed_at \(ISOTime.utc(filed))",
-                                             "appeal_responded_at \(ISOTime.utc(answered)) 早于 appeal_filed_at \(ISOTime.utc(filed))"))
+                problems.append(context.text("appeal_responded_at \(context.calendar.localText(answered)) is before appeal_filed_at \(context.calendar.localText(filed))",
+                                             "appeal_responded_at \(context.calendar.localText(answered)) 早于 appeal_filed_at \(context.calendar.localText(filed))"))
             }
         }
         if pairs == 0 { return .notApplicable }

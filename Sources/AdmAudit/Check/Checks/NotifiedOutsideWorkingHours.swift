@@ -23,13 +23,7 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         severity: .warning,
         titleEnglish: "Adverse decision notified outside working hours",
         titleChinese: "在工作时间以外通知不利决定",
-        legalBasis: [
-            Instruments.labourLaw.cite("36", policy: true),
-            Instruments.labourLaw.cite("41", policy: true),
-            Instruments.civilCode.cite("1032", policy: true),
-            Instruments.codeDuTravail.cite("L2242-17"),
-            Instruments.fairWork.cite("333M"),
-        ],
+        legalBasis: Instruments.rightToDisconnect,
         notRecordedIsViolation: false,
         caveatEnglish: "China has no statutory right to disconnect: it is argued in the literature from Labour Law Art. 36 "
             + "and 41 (working-time and overtime limits) and Civil Code Art. 1032 (peace of private life), so those citations are "
@@ -142,17 +136,17 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
             return .compliant
         }
         // Only a violation builds text.
-        let date = LocalCalendar.date(ofDay: day)
+        let when = context.calendar.localText(notified)
         let type = record.decisionType
         if context.language == .zh {
-            let what = "不利的\(type.chineseName)决定于本地时间 \(date) \(Self.clock(second))（\(Self.chineseWeekdayNames[weekday - 1])）通知劳动者"
+            let what = "不利的\(type.chineseName)决定于本地时间 \(when)（\(Self.chineseWeekdayNames[weekday - 1])）通知劳动者"
             switch why {
             case .holiday: return .violation("\(what)，当日为节假日")
             case .restDay: return .violation("\(what)，当日不是工作日")
             case .outsideHours: return .violation("\(what)，不在工作时间 \(Self.clock(workStart))–\(Self.clock(workEnd)) 内")
             }
         }
-        let what = "adverse \(type.rawValue) decision notified \(date) \(Self.clock(second)) local (\(Self.weekdayNames[weekday - 1]))"
+        let what = "adverse \(type.rawValue) decision notified at \(when) (\(Self.weekdayNames[weekday - 1]))"
         switch why {
         case .holiday: return .violation("\(what), a holiday")
         case .restDay: return .violation("\(what), not a working day")

@@ -13,6 +13,15 @@
 ///   pregnancy, maternity, nursing: WRPL 48 forbids cutting pay for them; LCL 42 says
 ///   nothing about pay). Other statuses on a pay cut are compliant.
 ///
+/// A finding cites the rules that protect the statuses it found: LCL 42 bars dismissal for
+/// every default status; WRPL 48 protects only marriage, pregnancy, maternity and nursing
+/// (`womensRightsStatuses`, and any status a pipeline names in `pay_cut_statuses`). So a
+/// dismissal in a medical treatment period, after a work injury or during an
+/// occupational-disease assessment cites LCL 42 alone, one during pregnancy, maternity or
+/// nursing cites both (WRPL 48 from 2023-01-01), and a pay cut cites WRPL 48 alone. A
+/// status of the pipeline's own vocabulary counts as one of LCL 42 only, unless named in
+/// `pay_cut_statuses`.
+///
 /// An empty `protected_status` is compliant, not unknown nor a violation: employers do
 /// not record a status a worker does not have, so nothing recorded means no known
 /// status. A status outside the vocabulary is not flagged. The detail names the
@@ -29,10 +38,10 @@ public struct ProtectedStatusDismissal: RecordCheck {
         legalBasis: [Instruments.lcl.cite("42"), Instruments.wrpl.cite("48")],
         notRecordedIsViolation: false,
         caveatEnglish: "LCL Art. 42 bars dismissal under Art. 40 and 41 (no fault, redundancy), not dismissal for serious "
-            + "misconduct under Art. 39; the export does not say which ground was used. WRPL Art. 48 (pay cuts for "
-            + "pregnancy, maternity, nursing) is cited from 2023-01-01.",
+            + "misconduct under Art. 39; the export does not say which ground was used. WRPL Art. 48 (dismissal or pay "
+            + "cuts for marriage, pregnancy, maternity, nursing) is cited for those statuses only, from 2023-01-01.",
         caveatChinese: "《劳动合同法》第42条禁止依第40条、第41条解除合同，不排除因严重违纪依第39条解除；导出数据未载明解除依据。"
-            + "《妇女权益保障法》第48条（不得因怀孕、生育、哺乳降低工资）自2023年1月1日起引用。"
+            + "《妇女权益保障法》第48条（不得因结婚、怀孕、产假、哺乳等情形辞退女职工或降低其工资）仅就上述情形引用，自2023年1月1日起。"
     )
 
     public static let defaultStatuses: [ParameterValue.Term] = [
@@ -60,12 +69,19 @@ public struct ProtectedStatusDismissal: RecordCheck {
     private let matcher: TermMatcher
     /// Canonical statuses that bar a pay cut.
     private let payCutStatuses: Set<String>
+    /// Canonical statuses WRPL 48 protects: the women's-rights statuses and those the
+    /// pipeline names as barring a pay cut.
+    private let wrplStatuses: Set<String>
+
+    /// The statuses WRPL 48 protects (marriage, pregnancy, maternity, nursing), by canonical name.
+    static let womensRightsStatuses: Set<String> = ["marriage", "pregnancy", "maternity", "nursing"]
     /// First local day of the WRPL rule on pay cuts.
     private static let payRuleFirstDay: Int64 = AsOfDate(Instruments.wrpl.appliesFrom).map(LocalCalendar.day(of:)) ?? .min
 
     public init(parameters: CheckParameters) {
         matcher = TermMatcher(parameters.vocabulary("statuses"))
         payCutStatuses = Set(parameters.list("pay_cut_statuses").map(TextKey.make))
+        wrplStatuses = Self.womensRightsStatuses.union(payCutStatuses)
     }
 
     /// Every name in `pay_cut_statuses` is a canonical name of `statuses`.
@@ -84,16 +100,20 @@ public struct ProtectedStatusDismissal: RecordCheck {
             guard !ValueMaps.isBlank(record.protectedStatus) else { return .compliant }
             let statuses = matcher.matches(in: record.protectedStatus)
             if statuses.isEmpty { return .compliant }
-            return .violation(context.text("dismissal of a worker in a protected status: " + statuses.joined(separator: ", "),
-                                           "解除处于特殊保护期的劳动者的劳动合同：" + Self.chinese(statuses)))
+            let citations: Set<String> = statuses.contains { wrplStatuses.contains(TextKey.make($0)) } ? ["LCL 42", "WRPL 48"] : ["LCL 42"]
+            return .violationCiting(context.text("dismissal of a worker in a protected status: " + statuses.joined(separator: ", "),
+                                                 "解除处于特殊保护期的劳动者的劳动合同：" + Self.chinese(statuses)),
+                                    citations: citations)
         case .pay:
             if payCutStatuses.isEmpty { return .notApplicable }
             if let decidedAt = record.decidedAt, context.calendar.day(of: decidedAt) < Self.payRuleFirstDay { return .notApplicable }
             guard !ValueMaps.isBlank(record.protectedStatus) else { return .compliant }
             let statuses = matcher.matches(in: record.protectedStatus).filter { payCutStatuses.contains(TextKey.make($0)) }
             if statuses.isEmpty { return .compliant }
-            return .violation(context.text("pay cut for a worker in a protected status: " + statuses.joined(separator: ", "),
-                                           "降低处于特殊保护期的劳动者的工资：" + Self.chinese(statuses)))
+            // LCL 42 says nothing about pay.
+            return .violationCiting(context.text("pay cut for a worker in a protected status: " + statuses.joined(separator: ", "),
+                                                 "降低处于特殊保护期的劳动者的工资：" + Self.chinese(statuses)),
+                                    citations: ["WRPL 48"])
         default:
             return .notApplicable
         }

@@ -7,13 +7,24 @@
 /// (`input.time_zone`): a decision on local day D is `as-of day − D` days old; exactly
 /// `retention_days` old is not yet a violation, one day more is.
 ///
+/// A record the law requires kept longer is not flagged before that: PRC Labour Contract
+/// Law Art. 50 requires the employer to keep the text of a terminated or ended labour
+/// contract for at least two years, so a `dismissal` record judged under CN law is
+/// flagged only once older than the larger of `retention_days` and
+/// `cn_dismissal_minimum_days` (default 730; 0 turns the minimum off), and its detail says
+/// so. A record is judged under CN law when its `jurisdiction` is CN (or a part of it,
+/// `CN-…`), or, when it has none, when the pipeline's `checks.jurisdictions` include CN.
+/// The minimum is a CN rule: a dismissal record of another jurisdiction (EU, a member
+/// state), or of an audit under EU law alone, keeps the plain limit. Other decision types
+/// keep it everywhere.
+///
 /// An empty `decided_at` is unknown (the record's age cannot be told), and so is every
 /// record when no as-of date was given (`--as-of` or `audit_date`): set the as-of date
 /// to the day the export was taken, since the check can only show the record was held
 /// then. Does not flag a decision dated after the as-of date, and does not count from
 /// later events (an appeal, a dispute, a legal hold) that may justify keeping the
 /// record longer. The limit is a policy proposal, not statute, and the AI Act's duty to
-/// keep logs pulls the other way: the caveat says so in every report.
+/// keep logs pulls the other way: the caveat says so in every report, with LCL Art. 50.
 public struct RetentionLimitExceeded: RecordCheck {
     public static let descriptor = CheckDescriptor(
         id: "DM-02",
@@ -34,12 +45,17 @@ public struct RetentionLimitExceeded: RecordCheck {
             + "high-risk systems, which include workplace systems (Annex III), must keep the logs those systems generate for at "
             + "least six months (from 2026-08-02; reported as possibly moved to 2027-12-02). Both apply: 180 days is a few days "
             + "short of six calendar months, so where the AI Act applies set retention_days to at least 184, and read a finding "
-            + "as a record kept past the chosen limit, not as proof of unlawful retention.",
+            + "as a record kept past the chosen limit, not as proof of unlawful retention. In China the Labour Contract Law "
+            + "Art. 50 requires the employer to keep the text of a terminated or ended labour contract for at least two years: "
+            + "a dismissal record judged under CN law is flagged only once older than the larger of retention_days and "
+            + "cn_dismissal_minimum_days (default 730).",
         caveatChinese: "《个人信息保护法》第19条与《通用数据保护条例》第5条第1款(e)项要求保存期限为实现目的所必要的最短时间，但未规定具体天数。"
             + "默认的180天期限来自文献中关于监控记录六个月后删除的政策建议，并非法律规定。《人工智能法》第26条第6款要求相反："
             + "高风险系统（含附件三所列工作场所系统）的部署者须将系统生成的日志至少保存六个月（2026-08-02起；有报道称推迟至2027-12-02）。"
             + "两者同时适用：180天比六个日历月少几天，适用《人工智能法》时应将 retention_days 设为至少184；"
-            + "本项发现表明记录保存超过所选期限，不等于证明保存违法。"
+            + "本项发现表明记录保存超过所选期限，不等于证明保存违法。在中国，《劳动合同法》第50条要求用人单位对已经解除或者终止的"
+            + "劳动合同的文本至少保存二年备查：按中国法判断的辞退记录，仅在保存时间超过 retention_days 与 "
+            + "cn_dismissal_minimum_days（默认730）中较大者时才予标记。"
     )
 
     public static let parameters: [CheckParameter] = [
@@ -49,12 +65,22 @@ public struct RetentionLimitExceeded: RecordCheck {
                            + "the AI Act Art. 26(6) asks for logs to be kept at least six months)",
                        helpChinese: "决策记录自 decided_at 起可保存的日历天数，按本地日期计算；恰满该天数仍在期限内"
                            + "（默认180，为政策建议；《人工智能法》第26条第6款要求日志至少保存六个月）"),
+        CheckParameter("cn_dismissal_minimum_days", .integer, default: .integer(730),
+                       help: "calendar days a dismissal record judged under CN law must be kept (Labour Contract Law Art. 50: "
+                           + "at least two years); such a record is flagged only once older than the larger of this and "
+                           + "retention_days; 0: no minimum",
+                       helpChinese: "按中国法判断的辞退记录必须保存的日历天数（《劳动合同法》第50条：至少二年）；"
+                           + "此类记录仅在超过该天数与 retention_days 中较大者时才予标记；0 表示不设下限"),
     ]
 
     public let retentionDays: Int
+    /// Days a dismissal record judged under CN law must be kept (LCL Art. 50).
+    public let cnDismissalMinimumDays: Int
 
     public init(parameters: CheckParameters = CheckParameters()) {
-        retentionDays = CheckParameters(declared: Self.parameters, given: parameters.values).integer("retention_days")
+        let values = CheckParameters(declared: Self.parameters, given: parameters.values)
+        retentionDays = values.integer("retention_days")
+        cnDismissalMinimumDays = values.integer("cn_dismissal_minimum_days")
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
@@ -65,10 +91,26 @@ public struct RetentionLimitExceeded: RecordCheck {
         let decidedDay = context.calendar.day(of: decided)
         let age = asOfDay - decidedDay
         guard age > Int64(retentionDays) else { return .compliant }
-        return .violation(context.text(
+        let kept = context.text(
             "decided \(LocalCalendar.date(ofDay: decidedDay)) (decided_at, local date), \(age) days before the as-of date "
-                + "\(LocalCalendar.date(ofDay: asOfDay)) and still in the export; retention limit \(retentionDays) days",
+                + "\(LocalCalendar.date(ofDay: asOfDay)) and still in the export; ",
             "决定于 \(LocalCalendar.date(ofDay: decidedDay)) 作出（decided_at，本地日期），距审计基准日 "
-                + "\(LocalCalendar.date(ofDay: asOfDay)) 已 \(age) 天，仍保存在导出数据中；保存期限为 \(retentionDays) 天"))
+                + "\(LocalCalendar.date(ofDay: asOfDay)) 已 \(age) 天，仍保存在导出数据中；")
+        guard cnDismissalMinimumDays > retentionDays, record.decisionType == .dismissal, Self.isUnderChineseLaw(record, context) else {
+            return .violation(kept + context.text("retention limit \(retentionDays) days", "保存期限为 \(retentionDays) 天"))
+        }
+        guard age > Int64(cnDismissalMinimumDays) else { return .compliant }
+        return .violation(kept + context.text(
+            "retention limit \(cnDismissalMinimumDays) days for a dismissal record under CN law, which Labour Contract Law Art. 50 "
+                + "requires kept at least two years (cn_dismissal_minimum_days; retention_days \(retentionDays))",
+            "辞退记录按中国法保存期限为 \(cnDismissalMinimumDays) 天：《劳动合同法》第50条要求至少保存二年"
+                + "（cn_dismissal_minimum_days；retention_days 为 \(retentionDays)）"))
+    }
+
+    /// The record is judged under CN law: its own `jurisdiction` is CN or a part of it, or it
+    /// has none and the pipeline's jurisdictions include CN.
+    static func isUnderChineseLaw(_ record: DecisionRecord, _ context: CheckContext) -> Bool {
+        if ValueMaps.isBlank(record.jurisdiction) { return context.jurisdictions.contains("CN") }
+        return CheckRunner.covers("CN", TextKey.make(record.jurisdiction.string).uppercased())
     }
 }

@@ -9,6 +9,9 @@
 /// `fast_review_seconds`. It flags a reviewer with at least `min_reviews` judged reviews
 /// whose departure share is at most `max_departure_share`. A reviewer below
 /// `min_reviews` is not judged; one whose results were never recorded is unknown.
+/// The finding names the decisions it rests on: the decision ids of the reviewer's
+/// judged reviews, the first `listedDecisions` in data order (across shards too, merged
+/// in the order of the data), then how many more.
 /// Does not judge whether any single review was right, and does not flag reviews that
 /// are merely fast: the numbers are in the finding for the inspector to weigh.
 /// Reviewer ids are shown as recorded: they are the employer's decision makers.
@@ -46,7 +49,12 @@ public struct RubberStampReview: RunCheck {
         var unrecorded = 0
         /// Review durations in seconds (kept to give a median; one Int32 a review).
         var durations: [Int32] = []
+        /// The decision ids of the first judged reviews, at most `listedDecisions`.
+        var decisionIDs: [String] = []
     }
+
+    /// How many decision ids a finding names; the rest are counted.
+    static let listedDecisions = 20
 
     private let minReviews: Int
     private let maxDepartureShare: Double
@@ -75,13 +83,16 @@ public struct RubberStampReview: RunCheck {
             reviewers[code].departed += 1
         case nil: reviewers[code].unrecorded += 1
         }
+        if record.reviewResult != nil && reviewers[code].decisionIDs.count < Self.listedDecisions {
+            reviewers[code].decisionIDs.append(record.decisionID.string)
+        }
         if let decided = record.decidedAt, let reviewed = record.reviewedAt, reviewed >= decided {
             reviewers[code].durations.append(Int32(clamping: reviewed - decided))
         }
     }
 
-    /// Per reviewer (as first spelt): judged reviews, departures, unrecorded results; and
-    /// the review durations. A label that is not ASCII is saved as `utf8:` and its bytes in
+    /// Per reviewer (as first spelt): judged reviews, departures, unrecorded results; the
+    /// review durations; and the first decision ids of judged reviews. A label that is not ASCII is saved as `utf8:` and its bytes in
     /// hex: String keys would make canonically equivalent spellings (NFC and NFD) one
     /// reviewer, and the run keeps them apart.
     public var observations: RunCheckObservations {
@@ -90,6 +101,7 @@ public struct RubberStampReview: RunCheck {
             let key = Self.key(reviewer.label)
             saved.counts[key] = [reviewer.judged, reviewer.departed, reviewer.unrecorded]
             saved.samples[key] = reviewer.durations
+            if !reviewer.decisionIDs.isEmpty { saved.texts[key] = reviewer.decisionIDs }
         }
         return saved
     }
@@ -111,12 +123,16 @@ public struct RubberStampReview: RunCheck {
     }
 
     public mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String? {
+        for key in observations.texts.keys.sorted() where observations.counts[key] == nil {
+            return "HR-03's decision ids for reviewer key '\(key)' have no counts"
+        }
         for key in observations.counts.keys.sorted() {
             let values = observations.counts[key]!
             let samples = observations.samples[key] ?? []
+            let ids = observations.texts[key] ?? []
             guard let label = Self.label(key) else { return "HR-03's reviewer key '\(key)' is damaged" }
             guard values.count == 3, values.allSatisfy({ (0...RunCheckObservations.countLimit).contains($0) }), values[1] <= values[0],
-                  samples.count <= RunCheckObservations.countLimit else {
+                  samples.count <= RunCheckObservations.countLimit, ids.count <= min(values[0], Self.listedDecisions) else {
                 return "HR-03's counts for reviewer '\(label)' are damaged"
             }
             let bytes = Array(label.utf8)
@@ -127,6 +143,8 @@ public struct RubberStampReview: RunCheck {
             reviewers[code].departed += values[1]
             reviewers[code].unrecorded += values[2]
             reviewers[code].durations += samples
+            // The first ids in the order of the data: this shard's follow the earlier ones.
+            reviewers[code].decisionIDs += ids.prefix(Self.listedDecisions - reviewers[code].decisionIDs.count)
         }
         return nil
     }
@@ -156,6 +174,12 @@ public struct RubberStampReview: RunCheck {
                 detail += context.text(
                     "; median review time \(Self.duration(median)), \(percent(Double(fast) / Double(sorted.count))) under \(fastSeconds) s",
                     "；复核用时中位数 \(Self.duration(median, .zh))，\(percent(Double(fast) / Double(sorted.count))) 的复核用时不足 \(fastSeconds) 秒")
+            }
+            if !reviewer.decisionIDs.isEmpty {
+                let more = reviewer.judged - reviewer.decisionIDs.count
+                detail += context.text(
+                    "; decisions: " + reviewer.decisionIDs.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""),
+                    "；所涉决策：" + reviewer.decisionIDs.joined(separator: "、") + (more > 0 ? "，另有 \(more) 项" : ""))
             }
             violations.append(.init(subject: context.text("reviewer \(reviewer.label)", "复核人 \(reviewer.label)"), detail: detail))
         }

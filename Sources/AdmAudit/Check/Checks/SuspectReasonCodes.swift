@@ -15,15 +15,24 @@
 /// not a violation. Favourable decisions are not applicable. The reasons are suspect,
 /// not proof: a rate shortfall may be just that, and the check does not know whether
 /// a non-response was out of hours (DC-01 judges notification times); the caveat says so.
-/// The right-to-disconnect basis (FWA s 333M) is cited only when the pipeline selects
-/// jurisdiction AU.
+///
+/// A finding cites the rules of the kinds of reason it found (both sets when both kinds
+/// are there): health reasons PIPL 28, PWD 7 and, on a dismissal, LCL 42 (which bars
+/// dismissing a worker in a medical treatment period; other decisions do not breach it);
+/// offline reasons the right-to-disconnect bases DC-01 cites (`Instruments.rightToDisconnect`):
+/// Labour Law Art. 36 and 41 and Civil Code Art. 1032 as readings, not statute, Code du
+/// travail L2242-17, Fair Work Act s 333M. Each basis is cited only when the pipeline
+/// selects its jurisdiction (FR, AU for the last two) and it is in force on the decision's
+/// date. A reason is not held against a decision none of its own bases covers: a health
+/// reason on a Chinese discipline before the PIPL applied (2021-11-01) is not applicable,
+/// though the Labour Law covers the decision.
 public struct SuspectReasonCodes: RecordCheck {
     public static let descriptor = CheckDescriptor(
         id: "RC-01",
         severity: .warning,
         titleEnglish: "Adverse decision on reasons that may stand for health or punish being offline",
         titleChinese: "不利决策理由可能指向健康状况、特殊保护状态或惩罚离线",
-        legalBasis: [Instruments.pipl("28"), Instruments.pwd("7"), Instruments.fairWork.cite("333M")],
+        legalBasis: [Instruments.pipl("28"), Instruments.pwd("7"), Instruments.lcl.cite("42")] + Instruments.rightToDisconnect,
         notRecordedIsViolation: false,
         caveatEnglish: "These reasons are suspect, not proof: toilet breaks, idle time, a rate shortfall or sickness may stand for "
             + "health, disability or pregnancy, and penalising non-response may punish being offline; each case needs "
@@ -77,8 +86,19 @@ public struct SuspectReasonCodes: RecordCheck {
         if offlineMatched {
             parts.append(context.text("may punish being offline: ", "可能是在惩罚离线：") + offline.describeMatches(in: record.reasonCodes))
         }
-        return .violation(context.text(
+        var citations: Set<String> = []
+        if healthMatched { citations.formUnion(record.decisionType == .dismissal ? Self.healthDismissalBasis : Self.healthBasis) }
+        if offlineMatched { citations.formUnion(Self.offlineBasis) }
+        return .violationOnlyCiting(context.text(
             "adverse \(record.decisionType.rawValue) decision whose reason_codes " + parts.joined(separator: "; "),
-            "不利的\(record.decisionType.chineseName)决定，其理由（reason_codes）" + parts.joined(separator: "；")))
+            "不利的\(record.decisionType.chineseName)决定，其理由（reason_codes）" + parts.joined(separator: "；")),
+                                citations: citations)
     }
+
+    /// What reasons of each kind are held against (instrument and article, as the runner
+    /// names citations): sensitive data and its use, and, for a dismissal, the bar on
+    /// dismissing a worker in a medical treatment period; the right to disconnect.
+    static let healthBasis: Set<String> = ["PIPL 28", "PWD 7"]
+    static let healthDismissalBasis: Set<String> = healthBasis.union(["LCL 42"])
+    static let offlineBasis: Set<String> = Set(Instruments.rightToDisconnect.map { "\($0.instrument) \($0.article)" })
 }

@@ -16,7 +16,9 @@ public struct UnionNotNotified: RecordCheck {
         titleEnglish: "Dismissal without prior notice to the union",
         titleChinese: "解除劳动合同未事先通知工会",
         legalBasis: [Instruments.lcl.cite("43")],
-        notRecordedIsViolation: true
+        notRecordedIsViolation: true,
+        notRecordedEnglish: "that the union was notified before the dismissal",
+        notRecordedChinese: "解除劳动合同前已通知工会"
     )
 
     public init(parameters: CheckParameters = CheckParameters()) {}

@@ -1,0 +1,29 @@
+import XCTest
+@testable import AdmAudit
+
+/// Instants in finding details: the wall-clock time in the run's zone, with its offset.
+final class LocalCalendarTests: XCTestCase {
+    private func calendar(_ zone: String) -> LocalCalendar { LocalCalendar(timeZone: TimeZone(identifier: zone)!) }
+
+    func testAnInstantShowsAsLocalTimeWithItsOffset() {
+        // 2025-04-29T16:00:00Z
+        XCTAssertEqual(calendar("Asia/Shanghai").localText(1_745_942_400), "2025-04-30 00:00+08:00")
+        XCTAssertEqual(calendar("UTC").localText(1_745_942_400), "2025-04-29 16:00+00:00")
+    }
+
+    func testSecondsShowOnlyWhenNotZero() {
+        XCTAssertEqual(calendar("Asia/Shanghai").localText(1_745_942_415), "2025-04-30 00:00:15+08:00")
+    }
+
+    func testAZoneWestOfUTCFollowsDaylightSaving() {
+        let newYork = calendar("America/New_York")
+        // 2025-01-15T15:30:00Z and 2025-07-15T15:30:00Z
+        XCTAssertEqual(newYork.localText(1_736_955_000), "2025-01-15 10:30-05:00")
+        XCTAssertEqual(newYork.localText(1_752_593_400), "2025-07-15 11:30-04:00")
+    }
+
+    func testAnOffsetOfPartHoursKeepsItsMinutes() {
+        // 2025-03-01T00:00:00Z in India (UTC+5:30)
+        XCTAssertEqual(calendar("Asia/Kolkata").localText(1_740_787_200), "2025-03-01 05:30+05:30")
+    }
+}

@@ -1,0 +1,77 @@
+import XCTest
+@testable import AdmAudit
+
+/// A summary that reads clean must be clean: without an as-of date, the checks of what is
+/// still pending (AP-03, DM-02) judge nothing, and every summary says which and why.
+final class SummaryHeadlineTests: XCTestCase {
+    /// Favourable hiring decisions by people, with their data and reasons recorded: every
+    /// check but DM-02 is clean or not applicable, and DM-02 needs the as-of date.
+    private let clean = """
+        decision_id,decision_type,outcome,automated,decided_at,data_categories,reason_codes,sex
+        D1,hiring,favorable,no,2025-03-03 10:00,attendance,punctuality,female
+        D2,hiring,favorable,no,2025-03-04 10:00,attendance,punctuality,male
+        D3,hiring,favorable,no,2025-03-05 10:00,attendance,punctuality,female
+        D4,hiring,favorable,no,2025-03-06 10:00,attendance,punctuality,male
+
+        """
+
+    private func audit(_ csv: String, language: ReportLanguage, asOf: AsOfDate? = nil) throws -> AuditResult {
+        let yaml = TestSupport.plainPipeline.replacingOccurrences(of: "report:\n", with: "report:\n  language: \(language.rawValue)\n")
+        return try TestSupport.audit([TestSupport.temporaryFile(csv)], pipeline: TestSupport.pipeline(yaml), asOf: asOf).0
+    }
+
+    /// The summary section of report.md and of report.html, and the terminal summary.
+    private func summaries(_ result: AuditResult) throws -> [String] {
+        let checks = ReportText(language: result.pipeline.report.language).checks
+        let markdown = try XCTUnwrap(MarkdownReport.render(result).components(separatedBy: "## \(checks)\n").first)
+        let html = HTMLReport.render(result)
+        let start = try XCTUnwrap(html.range(of: "<section id=\"summary\">"))
+        let end = try XCTUnwrap(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
+        return [markdown, String(html[start.lowerBound..<end.upperBound]), TerminalSummary.text(result)]
+    }
+
+    func testWithoutAnAsOfDateTheSummariesSayDM02CouldNotJudge() throws {
+        let result = try audit(clean, language: .en)
+        XCTAssertTrue(result.checksWithFindings.isEmpty)
+        XCTAssertEqual(result.checksWithoutAsOfDate.map(\.descriptor.id), ["DM-02"])
+        for summary in try summaries(result) {
+            XCTAssertTrue(summary.contains("Could not judge without an as-of date (--as-of or audit_date): DM-02 (4 of 4 records unknown)."), summary)
+            XCTAssertFalse(summary.contains("No check found a violation."), summary)
+        }
+        XCTAssertTrue(MarkdownReport.render(result).contains("- No check found a violation in the records it could judge"))
+    }
+
+    func testWithoutAnAsOfDateTheChineseSummariesSayDM02CouldNotJudge() throws {
+        let result = try audit(clean, language: .zh)
+        for summary in try summaries(result) {
+            XCTAssertTrue(summary.contains("因未给出审计基准日（--as-of 或 audit_date）而无法判断：DM-02（4 / 4 条记录无法判断）。"), summary)
+            XCTAssertFalse(summary.contains("未发现违规。"), summary)
+        }
+        XCTAssertTrue(MarkdownReport.render(result).contains("- 在可判断的记录中未发现违规"))
+    }
+
+    func testWithAnAsOfDateACleanRunReadsClean() throws {
+        let result = try audit(clean, language: .en, asOf: AsOfDate("2025-06-30"))
+        XCTAssertTrue(result.isClean)
+        XCTAssertTrue(result.checksWithoutAsOfDate.isEmpty)
+        let markdown = try summaries(result)[0]
+        XCTAssertTrue(markdown.contains("- No check found a violation.\n"), markdown)
+        XCTAssertFalse(markdown.contains("as-of date (--as-of"), markdown)
+    }
+
+    /// With findings the checks that could not judge are named beside them: an unanswered
+    /// contest is AP-03's to judge, and it cannot tell whether the deadline has passed.
+    func testBesideFindingsTheSummariesNameEveryCheckThatCouldNotJudge() throws {
+        let csv = """
+            decision_id,decision_type,outcome,automated,decided_at,appeal_filed_at,sex
+            D1,hiring,favorable,no,2025-03-03 10:00,,female
+            D2,dismissal,adverse,yes,2025-03-04 10:00,2025-03-05 10:00,male
+
+            """
+        let result = try audit(csv, language: .en)
+        XCTAssertFalse(result.checksWithFindings.isEmpty)
+        for summary in try summaries(result) {
+            XCTAssertTrue(summary.contains("Could not judge without an as-of date (--as-of or audit_date): AP-03 (1 of 1 records unknown), DM-02 (2 of 2 records unknown)."), summary)
+        }
+    }
+}
