@@ -268,12 +268,19 @@ private struct Writer {
             }
             rows[value] = entry
         }
-        return order.filter { rows[$0]!.all == rows[$0]!.sanctions }.map { value in
+        return order.filter { rows[$0]!.all == rows[$0]!.sanctions }.compactMap { value in
             let words = Array(MeaningText.normalize(value).unicodeScalars)
-            let negated = ["not ", "no ", "un", "non ", "未", "不", "没", "无"].contains { words.starts(with: $0.unicodeScalars) }
-            return (value, negated ? .favorable : .adverse)
+            // Only words that say the sanction was carried out; `待定`, `pending` stay unknown.
+            guard case .found(let match) = Self.carriedOut.best(in: words) else { return nil }
+            return (value, Negation.precedes(match.offset, in: words) ? .favorable : .adverse)
         }
     }
+
+    private static let carriedOut = KeywordIndex([(0, [
+        "completed", "complete", "processed", "applied", "done", "closed", "executed", "implemented", "issued", "effective",
+        "in effect", "finalized", "finalised", "active", "posted", "enforced", "已完成", "完成", "已处理", "处理完毕", "已执行", "执行",
+        "已生效", "生效", "已下发", "下发", "已发放", "已归档", "归档", "已结案", "结案", "已落实",
+    ])])
 
     private mutating func renderStatusOutcomes() {
         let statuses = statusOutcomes

@@ -93,15 +93,40 @@ public enum Places {
 
     private static let keywords = KeywordIndex(table.enumerated().map { (Int32($0.offset), $0.element.1) })
 
-    /// The place a value names: exactly (`Berlin`, `DE`, `深圳`), or a city inside a longer
-    /// name (`深圳总部`, `Berlin Office`); two-letter codes only exactly.
+    /// The place a value names: exactly (`Berlin`, `DE`, `深圳`), a city inside a longer name
+    /// (`深圳总部`, `Berlin Office`), or an American city by its state (`MDW4 Joliet, IL`);
+    /// two-letter codes only exactly.
     public static func place(_ text: String) -> Place? {
         let normalized = MeaningText.normalize(text)
         if normalized.isEmpty { return nil }
         if let index = names[normalized] { return table[index].0 }
-        guard case .found(let match) = keywords.best(in: Array(normalized.unicodeScalars)) else { return nil }
-        return table[Int(match.code)].0
+        if case .found(let match) = keywords.best(in: Array(normalized.unicodeScalars)) { return table[Int(match.code)].0 }
+        return americanState(normalized)
     }
+
+    /// `…, IL` or `… IL 60431`: a US state's postal code after a comma, with its main zone.
+    private static func americanState(_ normalized: String) -> Place? {
+        guard let comma = normalized.lastIndex(of: ",") else { return nil }
+        let rest = normalized[normalized.index(after: comma)...].split(separator: " ")
+        guard let code = rest.first, code.count == 2, rest.count <= 2, let zone = stateZones[String(code)] else { return nil }
+        return Place(jurisdiction: "US", timeZone: zone)
+    }
+
+    private static let stateZones: [String: String] = {
+        var zones: [String: String] = [:]
+        for code in ["ct", "de", "dc", "ga", "me", "md", "ma", "nh", "nj", "ny", "nc", "oh", "pa", "ri", "sc", "vt", "va", "wv", "mi", "fl"] {
+            zones[code] = "America/New_York"
+        }
+        for code in ["al", "ar", "il", "ia", "ks", "la", "mn", "ms", "mo", "ne", "ok", "tn", "tx", "wi", "nd", "sd"] { zones[code] = "America/Chicago" }
+        for code in ["co", "mt", "nm", "ut", "wy", "id"] { zones[code] = "America/Denver" }
+        zones["az"] = "America/Phoenix"
+        for code in ["ca", "nv", "or", "wa"] { zones[code] = "America/Los_Angeles" }
+        zones["ak"] = "America/Anchorage"
+        zones["hi"] = "Pacific/Honolulu"
+        zones["in"] = "America/Indiana/Indianapolis"
+        zones["ky"] = "America/New_York"
+        return zones
+    }()
 
     /// The jurisdiction code of a country, city or code; nil when the value names no place known here.
     public static func jurisdiction(of text: String) -> String? { place(text)?.jurisdiction }

@@ -9,7 +9,15 @@
 /// 18:00 is outside), or on a local day that is not a working day (`work_days`,
 /// default Monday to Friday) or is a holiday (`holidays`, ISO dates; a holiday on a
 /// weekday is outside working hours all day). Times are local wall-clock times: a
-/// notice at 23:30 in Shanghai is on the Shanghai date, whatever the UTC date.
+/// notice at 23:30 in Shanghai is on the Shanghai date, whatever the UTC date; with
+/// `input.time_zones_by_place`, local to the record's place.
+///
+/// Decisions in China are judged by the State Council's working calendar
+/// (`WorkingCalendar.china`, 2020–2026): its holidays are days off, and its make-up
+/// working days (调休, a Saturday or Sunday worked) are working days. A decision is in
+/// China when its own `jurisdiction` is CN, or when it has none and the audit's
+/// `checks.jurisdictions` is CN alone; `calendar: week` turns this off, `calendar: china`
+/// applies it to every record. `holidays` and `workdays` (make-up days) add to either.
 ///
 /// An empty `notified_at` is unknown, not a violation: no rule puts the burden of
 /// recording the notice time on the employer. Does not flag favourable outcomes, nor
@@ -61,6 +69,23 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
                            }
                            return nil
                        }),
+        CheckParameter("calendar", .text, default: .text("auto"),
+                       help: "auto: China's official working calendar (holidays, make-up working days) for decisions in China, the plain working week elsewhere; china: for every decision; week: for none",
+                       helpChinese: "auto：在中国作出的决定按国务院公布的工作日历（节假日、调休上班日）判断，其他地区按普通工作周；china：全部按中国日历；week：全部按普通工作周",
+                       validate: { value in
+                           guard case .text(let text) = value else { return nil }
+                           return ["auto", "china", "week"].contains(text) ? nil : "'\(text)' is not a calendar; use auto, china or week"
+                       }),
+        CheckParameter("workdays", .list, default: .list([]),
+                       help: "days worked although their weekday is not a working day (make-up days), as ISO dates",
+                       helpChinese: "虽非工作日但需上班的日期（调休上班日），ISO日期",
+                       validate: { value in
+                           guard case .list(let dates) = value else { return nil }
+                           for date in dates where AsOfDate(date) == nil {
+                               return "'\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2027-09-26"
+                           }
+                           return nil
+                       }),
         CheckParameter("holidays", .list, default: .list([]),
                        help: "public holidays as ISO dates (YYYY-MM-DD), outside working hours all day",
                        helpChinese: "法定节假日，ISO日期（YYYY-MM-DD），全天属于工作时间外",
@@ -80,6 +105,11 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
     public let workDays: Set<Int>
     /// Local day numbers.
     public let holidays: Set<Int64>
+    /// The plain working week with the pipeline's days, and China's calendar with them.
+    private let week: WorkingCalendar
+    private let china: WorkingCalendar
+    /// `auto`, `china` or `week`.
+    private let calendarChoice: String
     /// Why the settings cannot be used (every record is then unknown).
     public let problem: String?
     /// The same in Chinese, for a Chinese run's unknown reason.
@@ -95,6 +125,12 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         workDays = Set(days.compactMap { $0 })
         let dates = values.list("holidays").map { AsOfDate($0) }
         holidays = Set(dates.compactMap { $0.map(LocalCalendar.day(of:)) })
+        let workdays = Set(values.list("workdays").compactMap { AsOfDate($0).map(LocalCalendar.day(of:)) })
+        week = WorkingCalendar(workDays: workDays, holidays: holidays, makeUpWorkdays: workdays)
+        var chinese = WorkingCalendar.china.adding(holidays: holidays, makeUpWorkdays: workdays)
+        chinese.workDays = workDays
+        china = chinese
+        calendarChoice = values.text("calendar")
         if start == nil || end == nil {
             problem = "work_start or work_end is not a time of day HH:MM"
             problemChinese = "work_start 或 work_end 不是 HH:MM 格式的时刻"
@@ -125,11 +161,10 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         let day = context.calendar.day(of: notified)
         let second = context.calendar.secondOfDay(of: notified)
         let weekday = LocalCalendar.weekday(ofDay: day)
+        let calendar = usesChina(context) ? china : week
         let why: Outside
-        if holidays.contains(day) {
-            why = .holiday
-        } else if !workDays.contains(weekday) {
-            why = .restDay
+        if let rest = calendar.restReason(day) {
+            why = rest == .holiday ? .holiday : .restDay
         } else if second < workStart || second >= workEnd {
             why = .outsideHours
         } else {
@@ -151,6 +186,15 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         case .holiday: return .violation("\(what), a holiday")
         case .restDay: return .violation("\(what), not a working day")
         case .outsideHours: return .violation("\(what), outside working hours \(Self.clock(workStart))–\(Self.clock(workEnd))")
+        }
+    }
+
+    /// China's calendar for a decision made in China (see the type's comment).
+    private func usesChina(_ context: CheckContext) -> Bool {
+        switch calendarChoice {
+        case "china": return true
+        case "week": return false
+        default: return context.recordJurisdiction.map { $0 == "CN" } ?? (context.jurisdictions == ["CN"])
         }
     }
 

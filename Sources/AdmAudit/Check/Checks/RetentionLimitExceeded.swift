@@ -13,7 +13,8 @@
 /// flagged only once older than the larger of `retention_days` and
 /// `cn_dismissal_minimum_days` (default 730; 0 turns the minimum off), and its detail says
 /// so. A record is judged under CN law when its `jurisdiction` is CN (or a part of it,
-/// `CN-…`), or, when it has none, when the pipeline's `checks.jurisdictions` include CN.
+/// `CN-…`; a Chinese place written out counts), or, when it has none, when the pipeline's
+/// `checks.jurisdictions` include CN.
 /// The minimum is a CN rule: a dismissal record of another jurisdiction (EU, a member
 /// state), or of an audit under EU law alone, keeps the plain limit. Other decision types
 /// keep it everywhere.
@@ -110,7 +111,7 @@ public struct RetentionLimitExceeded: RecordCheck {
     /// The record is judged under CN law: its own `jurisdiction` is CN or a part of it, or it
     /// has none and the pipeline's jurisdictions include CN.
     static func isUnderChineseLaw(_ record: DecisionRecord, _ context: CheckContext) -> Bool {
-        if ValueMaps.isBlank(record.jurisdiction) { return context.jurisdictions.contains("CN") }
-        return CheckRunner.covers("CN", TextKey.make(record.jurisdiction.string).uppercased())
+        guard let code = context.recordJurisdiction else { return context.jurisdictions.contains("CN") }
+        return CheckRunner.covers("CN", code)
     }
 }
