@@ -249,6 +249,7 @@ enum HeaderRules {
         Rule(target: .field(.reviewedAt), score: 86, groups: [reviewWords, timeWords],
              unless: appealWords + personWords + ["notice", "告知", "通知"]),
         Rule(target: .field(.reviewResult), score: 90, groups: [reviewWords, resultWords], unless: appealWords),
+        Rule(target: .field(.reviewResult), score: 86, groups: [reviewWords, ["status", "state", "状态"]], unless: appealWords + timeWords),
         Rule(target: .field(.reviewResult), score: 84, groups: [reviewerWords + ["team lead", "lead", "hrbp", "组长"], resultWords],
              unless: appealWords + timeWords),
         Rule(target: .field(.explanationGiven), score: 86,

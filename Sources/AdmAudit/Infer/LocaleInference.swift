@@ -2,9 +2,10 @@
 /// each from the evidence in the data, with that evidence.
 ///
 /// Time zone, in order of strength: a zone named in a time column's header or a title line
-/// (`处理时间(UTC+8)`, `北京时间`); the UTC offsets written in the values (`+08:00`); the
-/// places of a site or country column; Chinese headers (Asia/Shanghai, China's only zone);
-/// else UTC, marked for checking. Jurisdictions: the places of a country or site column;
+/// (`处理时间(UTC+8)`, `北京时间`); the places of a site or country column (where the
+/// decisions were made: times written in UTC are instants, not local time); the UTC offsets
+/// written in the values (`+08:00`); Chinese headers (Asia/Shanghai, China's only zone); else
+/// UTC, marked for checking. Jurisdictions: the places of a country or site column;
 /// else China for a Chinese export; else the zone's; else all, marked for checking.
 struct LocaleInference: Sendable {
     typealias Evidence = ColumnAssignment.Evidence
@@ -46,17 +47,29 @@ struct LocaleInference: Sendable {
         let weighted = places.flatMap { Array(repeating: $0.place, count: $0.rows) }
 
         language = Self.language(sample: sample, profiles: profiles)
-        // A currency in the headers (`Amount (CNY)`, `金额（元）`) says where the employer pays.
+        // With no place named: a currency in the headers (`Amount (CNY)`, `金额（元）`) says where the
+        // employer pays; a hukou column or China's ethnic groups (Han, Hui…) that the workers are in China.
         let currency = sample.headers.lazy.compactMap { header in Self.currencies.first { HeaderName(header).hints.contains($0.0) || HeaderName(header).contains($0.0) } }.first
-        let currencyPlace = currency.flatMap { Places.place($0.1) }.map { [$0] } ?? []
-        timeZone = Self.timeZone(sample: sample, timeColumns: timeColumns, places: weighted.isEmpty ? currencyPlace : weighted,
-                                 language: language.value)
+        let chineseGroups = Set((BuiltinVocabulary.attributeValues["ethnicity"] ?? []).flatMap { [$0.0] + $0.1 }.map(TextKey.make))
+        let ethnicity = assignment.target(.attribute("ethnicity")).map { profiles[$0.column] }
+        let chineseEthnicity = ethnicity.map { profile in
+            profile.common.filter { chineseGroups.contains(TextKey.make($0.value)) }.map(\.count).reduce(0, +) * 2 > profile.filled
+        } ?? false
+        let china: Evidence? = currency.map { Evidence(english: "amounts in \($0.0.uppercased()): an employer in China",
+                                                       chinese: "金额以\($0.0.uppercased())计：用人单位在中国") }
+            ?? (assignment.target(.attribute("hukou")) != nil ? Evidence(english: "a hukou column: workers in China", chinese: "有户籍列：劳动者在中国") : nil)
+            ?? (chineseEthnicity ? Evidence(english: "China's ethnic groups (Han, Hui…): workers in China",
+                                            chinese: "民族为中国的民族（汉族、回族等）：劳动者在中国") : nil)
+        timeZone = weighted.isEmpty && china != nil
+            ? Decision(value: "Asia/Shanghai", evidence: china!)
+            : Self.timeZone(sample: sample, timeColumns: timeColumns, places: weighted, language: language.value)
         let zoned = places.filter { $0.place.timeZone != nil }
         zonesByPlace = Set(zoned.map { $0.place.timeZone! }).count > 1 ? zoned.map { ($0.value, $0.place.timeZone!) } : []
         dateOrder = Self.dateOrder(timeColumns: timeColumns, places: places.map(\.place))
         decimalSeparator = Self.decimalSeparator(profiles: profiles, assignment: assignment)
-        jurisdictions = Self.jurisdictions(places: places.isEmpty ? currencyPlace : places.map(\.place), language: language.value,
-                                           zone: timeZone)
+        jurisdictions = places.isEmpty && china != nil
+            ? Decision(value: ["CN"], evidence: china!)
+            : Self.jurisdictions(places: places.map(\.place), language: language.value, zone: timeZone)
     }
 
     private static func language(sample: ExportSample, profiles: [ColumnProfile]) -> Decision<ReportLanguage> {
@@ -112,10 +125,21 @@ struct LocaleInference: Sendable {
                                                                 chinese: "列名或标题行中写有“\(token)”"))
             }
         }
-        // 2. Offsets written in the values.
+        let placeZones = places.compactMap(\.timeZone)
+        // 2. The places of a site or country column: the local time of where decisions were made
+        // (times written in UTC, `…Z`, are instants, not the workers' local time).
+        let zones = Dictionary(grouping: placeZones, by: { $0 }).mapValues(\.count)
+        if let (zone, count) = zones.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
+            let several = zones.count > 1
+            return Decision(value: zone, evidence: Evidence(
+                english: several ? "most rows' places are in \(zone) (\(count) of \(placeZones.count)); the others' zones are listed by place"
+                    : "the places in the site or country column are in \(zone)",
+                chinese: several ? "多数行的地点位于 \(zone)（\(placeZones.count) 行中的 \(count) 行）；其余地点的时区按地点列出"
+                    : "地点或国家列中的地点位于 \(zone)"))
+        }
+        // 3. Offsets written in the values, with no place named.
         var offsets: [Int: Int] = [:]
         for column in timeColumns { offsets.merge(column.timestamps.offsets, uniquingKeysWith: +) }
-        let placeZones = places.compactMap(\.timeZone)
         if !offsets.isEmpty {
             let seen = Set(offsets.keys)
             let written = seen.sorted().map(Self.offsetText).joined(separator: ", ")
@@ -126,16 +150,6 @@ struct LocaleInference: Sendable {
                 return Decision(value: zone, evidence: Evidence(english: "\(total) times carry the offset \(written)",
                                                                 chinese: "\(total) 个时间带有时差 \(written)"))
             }
-        }
-        // 3. The places of a site or country column.
-        let zones = Dictionary(grouping: placeZones, by: { $0 }).mapValues(\.count)
-        if let (zone, count) = zones.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
-            let several = zones.count > 1
-            return Decision(value: zone, evidence: Evidence(
-                english: several ? "most rows' places are in \(zone) (\(count) of \(placeZones.count)); the others' zones are listed by place"
-                    : "the places in the site or country column are in \(zone)",
-                chinese: several ? "多数行的地点位于 \(zone)（\(placeZones.count) 行中的 \(count) 行）；其余地点的时区按地点列出"
-                    : "地点或国家列中的地点位于 \(zone)"))
         }
         // 4. Chinese: China has one zone.
         if language == .zh {

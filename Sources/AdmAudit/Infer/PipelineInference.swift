@@ -225,7 +225,8 @@ private struct Writer {
         for choice in assignment.choices {
             guard case .field(let field) = choice.target else { continue }
             let unknown = UnknownValues.find(field: field, values: sample.columns[choice.column])
-            for item in unknown where !(field == .outcome && statusOutcomes.contains { $0.value == item.value }) {
+            for item in unknown where !(field == .outcome && statusOutcomes.contains { $0.value == item.value })
+                && !(field == .automated && peopleWhoDecided.contains(item.value)) {
                 var entry = "\(field.rawValue) ← \(YAMLText.quoted(sample.headers[choice.column])): \(YAMLText.quoted(item.value)) (\(item.rows))"
                 if let proposal = item.proposal {
                     entry += text(" → \(proposal.canonical)? (like '\(proposal.spelling)')", " → \(proposal.canonical)？（近似“\(proposal.spelling)”）")
@@ -282,10 +283,27 @@ private struct Writer {
         "已生效", "生效", "已下发", "下发", "已发放", "已归档", "归档", "已结案", "结案", "已落实",
     ])])
 
+    /// Values of an `automated` column headed `Created By`, `Screened By`, `发起人`… that are
+    /// not system words: the people who made the decision, so not automated.
+    private var peopleWhoDecided: [String] {
+        guard let automated = assignment.target(.field(.automated)) else { return [] }
+        let header = profiles[automated.column].header
+        guard header.words.count >= 2 && header.words.last == "by" || header.compact.hasSuffix("人") else { return [] }
+        return UnknownValues.find(field: .automated, values: sample.columns[automated.column]).map(\.value)
+    }
+
     private mutating func renderStatusOutcomes() {
         let statuses = statusOutcomes
-        guard !statuses.isEmpty, let type = assignment.target(.field(.decisionType)) else { return }
+        let people = peopleWhoDecided
+        guard !statuses.isEmpty || !people.isEmpty else { return }
         line("values:")
+        if !people.isEmpty, let automated = assignment.target(.field(.automated)) {
+            line("  automated:")
+            setting(4, "false", "[" + people.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
+                english: "'\(sample.headers[automated.column])' names who made the decision: these are people, not the system",
+                chinese: "“\(sample.headers[automated.column])”记录决策者：这些是人员而非系统"))
+        }
+        guard !statuses.isEmpty, let type = assignment.target(.field(.decisionType)) else { line(); return }
         line("  outcome:")
         let carriedOut = statuses.filter { $0.outcome == .adverse }.map(\.value)
         let notCarriedOut = statuses.filter { $0.outcome == .favorable }.map(\.value)

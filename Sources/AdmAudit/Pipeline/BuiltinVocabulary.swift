@@ -66,7 +66,8 @@ public enum BuiltinVocabulary {
     public static let automation: [(Bool, [String])] = [
         (true, ["true", "yes", "y", "1", "t", "是", "√", "✓", "automated", "automatic", "auto", "automation", "system", "algorithm",
                 "algorithmic", "ai", "model", "software", "rule engine", "系统", "自动", "系统自动", "自动化", "算法", "系统判定",
-                "算法判定", "机器", "模型", "系统生成", "自动判定", "bot", "robot", "rpa", "script", "机器人", "自动审批", "系统自动审批"]),
+                "算法判定", "机器", "模型", "系统生成", "自动判定", "bot", "robot", "rpa", "script", "机器人", "自动审批", "系统自动审批",
+                "engine", "analytics", "scheduler", "batch", "batch job", "integration", "api", "引擎", "批处理", "接口"]),
         (false, ["false", "no", "n", "0", "f", "否", "×", "manual", "human", "person", "manager", "hr", "人工", "手工", "手动", "人工决定",
                  "人工判定", "人为", "人工处理", "人工作出", "manually", "人工发起", "主管发起", "hr发起", "manager initiated",
                  "hr initiated", "human decision", "recruiter", "supervisor", "team lead", "staff", "hrbp", "招聘专员", "招聘官", "面试官",

@@ -171,11 +171,33 @@ extension TimestampParser {
         return (Int64(whole.value) - excelEpochOffsetDays) * 86_400 + seconds
     }
 
-    /// `YYYY-M-D` (with `-`, `/` or `.`), `YYYY年M月D日`, or a year-last `D/M/YYYY` / `M/D/YYYY`.
+    /// `YYYY-M-D` (with `-`, `/` or `.`), `YYYY年M月D日`, a year-last `D/M/YYYY` / `M/D/YYYY`,
+    /// or a month by name: `13-JAN-2025` (Oracle), `13 Jan 2025`, `Jan 13, 2025`, `January 13 2025`.
     private static func readDate(_ c: inout Cursor, dateOrder: DateOrder) throws(Problem) -> CivilDate {
         let start = c.index
+        if let month = c.monthName() {
+            // `Jan 13, 2025`: the month's name first, then the day and the year.
+            guard c.skipSpaces() || c.take(ASCII.hyphen) else { throw .notATimestamp }
+            let day = c.digits()
+            guard (1...2).contains(day.count) else { throw .notATimestamp }
+            _ = c.take(ASCII.comma)
+            guard c.skipSpaces() || c.take(ASCII.hyphen) else { throw .notATimestamp }
+            let year = c.digits()
+            guard year.count == 4 else { throw year.count == 2 ? .twoDigitYear : .notATimestamp }
+            return CivilDate(year: year.value, month: month, day: day.value, isChinese: false)
+        }
         let first = c.digits()
         guard first.count > 0 else { throw .notATimestamp }
+        // `13-JAN-2025`, `13 Jan 2025`: the day, the month's name, the year.
+        var named = c
+        if (1...2).contains(first.count), named.take(ASCII.hyphen) || named.skipSpaces() || named.take(ASCII.slash),
+           let month = named.monthName() {
+            guard named.take(ASCII.hyphen) || named.skipSpaces() || named.take(ASCII.slash) else { throw .notATimestamp }
+            let year = named.digits()
+            guard year.count == 4 else { throw year.count == 2 ? .twoDigitYear : .notATimestamp }
+            c = named
+            return CivilDate(year: year.value, month: month, day: first.value, isChinese: false)
+        }
 
         if c.take(Glyph.year) {
             let month = c.digits()
@@ -508,6 +530,27 @@ extension TimestampParser {
 
         /// Reads a run of ASCII digits. `count` is exact; `value` stops growing after nine digits so a
         /// long run cannot overflow; callers check `count` before trusting `value`.
+        /// An English month's name or its first three letters, any case (`JAN`, `Sept`, `March`): 1…12.
+        mutating func monthName() -> Int? {
+            var letters: [UInt8] = []
+            var probe = self
+            while let byte = probe.peek(), letters.count < 10, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") {
+                letters.append(byte | 0x20)
+                probe.advance()
+            }
+            guard letters.count >= 3 else { return nil }
+            let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december"]
+            for (index, name) in names.enumerated() {
+                let full = Array(name.utf8)
+                if letters == full || letters == Array(full.prefix(3)) || (index == 8 && letters == Array("sept".utf8)) {
+                    self = probe
+                    return index + 1
+                }
+            }
+            return nil
+        }
+
         mutating func digits() -> (value: Int, count: Int) {
             var value = 0
             var count = 0
