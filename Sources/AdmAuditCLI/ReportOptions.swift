@@ -21,6 +21,9 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("save-state"), help: "Also write the measure stage's state (state.json), for `admaudit merge`.")
     var saveState = false
 
+    @Option(name: .customLong("max-rejected"), help: "Exit 3 (after writing the reports) when more than this share of an input's rows is rejected, e.g. 0.01 (default: the pipeline's input.max_rejected).")
+    var maxRejected: Double?
+
     /// The pipeline file given with -p, in the language asked for.
     func loadPipeline() throws -> (pipeline: Pipeline, file: String) {
         guard let pipeline else {
@@ -40,6 +43,9 @@ struct ReportOptions: ParsableArguments {
     /// Writes the reports (and the state when asked), prints the summary and where the
     /// outputs are, and exits 1 when a finding reaches `--fail-on`.
     func finish(_ result: AuditResult, alsoWritten: [String], note: String = "") throws {
+        if let maxRejected, !(0...1).contains(maxRejected) {
+            throw AuditError(.invocation, "--max-rejected \(maxRejected) is not a share", hint: "write a share from 0 to 1, e.g. --max-rejected 0.01")
+        }
         var written = try ReportWriter.write(result, to: output)
         if saveState { written.append(try result.shard.write(to: output)) }
         Terminal.error(TerminalSummary.text(result))
@@ -48,6 +54,15 @@ struct ReportOptions: ParsableArguments {
         Terminal.error(result.pipeline.report.language.text(
             "\(note)report: \(readable) (all outputs in \(output)/: \(names.joined(separator: ", ")))",
             "\(note)报告：\(readable)（全部输出在 \(output)/：\(names.joined(separator: "、"))）"))
+        // Too many rows rejected: the audit saw too little of the input to stand (exit 3, as an unreadable input).
+        if let limit = maxRejected ?? result.pipeline.input.maxRejectedShare, !result.inputsRejectingMoreThan(limit).isEmpty {
+            for input in result.inputsRejectingMoreThan(limit) {
+                Terminal.error(result.pipeline.report.language.text(
+                    "admaudit: \(TerminalSummary.safe(input.file)): \(String(format: "%.1f%%", input.rejectedShare * 100)) of the rows were rejected, more than the \(String(format: "%g%%", limit * 100)) allowed (--max-rejected or input.max_rejected)",
+                    "admaudit：\(TerminalSummary.safe(input.file))：\(String(format: "%.1f%%", input.rejectedShare * 100)) 的行被拒收，超过允许的 \(String(format: "%g%%", limit * 100))（--max-rejected 或 input.max_rejected）"))
+            }
+            throw Exit(code: 3)
+        }
         if let threshold = try OptionParsing.severity(failOn), let worst = result.worstSeverity, worst >= threshold {
             throw Exit(code: 1)
         }

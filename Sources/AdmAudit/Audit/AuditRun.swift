@@ -44,12 +44,36 @@ public struct InputSummary: Sendable, Equatable {
     public var accepted = 0
     public var rejected = 0
     public var rejectsByCode: [RejectCode: Int] = [:]
+    /// Rejected rows that read as an adverse decision (an adverse outcome, or a dismissal,
+    /// demotion, discipline or suspension): violations no check could see.
+    public var rejectedAdverse = 0
+    /// Title lines above the header, not read as data.
+    public var linesAboveHeader: [LineAboveHeader] = []
     /// Canonical field or attribute → the header it was read from, in column order.
     public var mapping: [FieldSource] = []
     public var unmappedHeaders: [String] = []
 
     /// rows read = accepted + rejected; a run where this fails is a bug.
     public var reconciles: Bool { rowsRead == accepted + rejected }
+
+    /// Rejected rows that hold no decision (a repeated header, a totals row).
+    public var rejectedNonDecisions: Int { rejectsByCode.filter { $0.key.isNotADecision }.values.reduce(0, +) }
+    /// Rejected rows that may be decisions, and their share of the rows that may be.
+    public var rejectedDecisions: Int { rejected - rejectedNonDecisions }
+    public var rejectedShare: Double {
+        let decisions = rowsRead - rejectedNonDecisions
+        return decisions == 0 ? 0 : Double(rejectedDecisions) / Double(decisions)
+    }
+
+    /// Above this share of an input's rows rejected, the summaries open with the rejects:
+    /// rejected rows are decisions no check saw, and an employer could hide violations there.
+    public static let rejectedShareAlarm = 0.01
+
+    /// Its rejected rows could hide violations: more than `rejectedShareAlarm` of the rows
+    /// that may be decisions, or any rejected row that reads as an adverse decision.
+    public var mayHideViolations: Bool {
+        rejectedDecisions > 0 && (rejectedShare > Self.rejectedShareAlarm || rejectedAdverse > 0)
+    }
 }
 
 /// Which header a canonical field or attribute was read from.
@@ -186,6 +210,24 @@ public struct AuditResult: Sendable {
         selection.flatMap { stratum in stratum.groups.filter { $0.flag.isBelowThreshold }.map { (stratum, $0) } }
     }
 
+    /// Inputs whose rejected rows could hide violations (`InputSummary.mayHideViolations`).
+    public var inputsHidingRows: [InputSummary] { inputs.filter(\.mayHideViolations) }
+
+    /// The reasons those rows were rejected, most frequent first (repeated headers and totals rows aside).
+    public var hiddenRowReasons: [(code: RejectCode, rows: Int)] {
+        var counts: [RejectCode: Int] = [:]
+        for input in inputsHidingRows { counts.merge(input.rejectsByCode.filter { !$0.key.isNotADecision }, uniquingKeysWith: +) }
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// The record checks that ran, none of which saw a rejected row.
+    public var recordCheckIDs: [String] {
+        checks.map(\.descriptor.id).filter { id in CheckRegistry.recordChecks.contains { $0.descriptor.id == id } }
+    }
+
+    /// An input whose rejected share is above `limit` (`--max-rejected`, `input.max_rejected`).
+    public func inputsRejectingMoreThan(_ limit: Double) -> [InputSummary] { inputs.filter { $0.rejectedShare > limit } }
+
     /// The most severe level among the findings, if any.
     public var worstSeverity: Severity? {
         checks.filter { $0.violations > 0 }.map(\.descriptor.severity).max()
@@ -284,6 +326,7 @@ public struct AuditRun {
                 summary.accepted = auditor.accepted
                 summary.rejected = auditor.rejected
                 summary.rejectsByCode = auditor.rejectsByCode
+                summary.rejectedAdverse = auditor.rejectedAdverse
             } else {
                 diagnostics.append(Diagnostic(level: .warning, file: path,
                     message: language.text("the file is empty: no header, no rows", "文件为空：既无标题行，也无数据行")))
@@ -293,6 +336,12 @@ public struct AuditRun {
             summary.encoding = facts.encoding
             summary.delimiter = facts.delimiter
             summary.lines = facts.lines
+            summary.linesAboveHeader = facts.linesAboveHeader
+            for title in facts.linesAboveHeader where title.values > 1 {
+                diagnostics.append(Diagnostic(level: .warning, file: path, message: language.text(
+                    "line \(title.line), above the header, holds \(title.values) values and was not read as data: check it is a title, not a decision",
+                    "标题行之上的第 \(title.line) 行含有 \(title.values) 个值，未作为数据读取：请核实它是标题而非决策记录")))
+            }
             summaries.append(summary)
         }
 

@@ -23,6 +23,7 @@ final class PartAuditor: @unchecked Sendable {
     var accepted = 0
     var rejected = 0
     var rejectsByCode: [RejectCode: Int] = [:]
+    var rejectedAdverse = 0
 
     init(pipeline: Pipeline, context: CheckContext, pseudonymizer: Pseudonymizer, inputs: [String], sink: any AuditSink) {
         self.pipeline = pipeline
@@ -47,6 +48,7 @@ final class PartAuditor: @unchecked Sendable {
         accepted = 0
         rejected = 0
         rejectsByCode = [:]
+        rejectedAdverse = 0
     }
 
     /// Ends the file: its groups carry over to the next.
@@ -61,6 +63,7 @@ final class PartAuditor: @unchecked Sendable {
         case .reject(let reject):
             rejected += 1
             rejectsByCode[reject.code, default: 0] += 1
+            if !reject.code.isNotADecision, builder!.holdsAdverseDecision(row) { rejectedAdverse += 1 }
             do throws(AuditError) { try sink.reject(reject) } catch { sinkError = error; return false }
         case .record(let record):
             accepted += 1

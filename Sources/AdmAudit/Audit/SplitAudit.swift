@@ -93,6 +93,7 @@ struct SplitAudit {
         first.accepted += second.accepted
         first.rejected += second.rejected
         first.rejectsByCode.merge(second.rejectsByCode, uniquingKeysWith: +)
+        first.rejectedAdverse += second.rejectedAdverse
         if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
         if let problem = first.checks.absorb(second.checks) {
             throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: path,
@@ -111,6 +112,8 @@ struct SplitAudit {
         summary.accepted = first.accepted
         summary.rejected = first.rejected
         summary.rejectsByCode = first.rejectsByCode
+        summary.rejectedAdverse = first.rejectedAdverse
+        summary.linesAboveHeader = firstFacts.linesAboveHeader
         summary.mapping = mapping.sources
         summary.unmappedHeaders = mapping.unmapped.map(\.header)
         return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: path, language: pipeline.report.language))

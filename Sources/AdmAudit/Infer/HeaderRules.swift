@@ -191,7 +191,7 @@ enum HeaderRules {
              unless: reviewerWords + appealWords + ["name", "姓名", "名字"]),
         Rule(target: .field(.decisionType), score: 88,
              groups: [["type", "kind", "category", "class", "类型", "类别", "种类"],
-                      ["decision", "action", "event", "measure", "sanction", "disciplinary", "决策", "处理", "事件", "措施", "处分",
+                      ["decision", "action", "event", "measure", "sanction", "disciplinary", "决策", "决定", "处理", "事件", "措施", "处分",
                        "操作", "业务", "处罚", "预警"]],
              unless: ["data", "reason", "数据", "原因", "contract", "合同", "用工", "employment"]),
         Rule(target: .field(.decisionType), score: 60, groups: [["action", "措施", "处分", "处罚", "sanction", "事项"]],

@@ -23,8 +23,18 @@ public enum HTMLReport {
         out += "<h1>\(HTMLText.isolated(title))</h1>\n"
 
         // Summary.
-        out += "<section id=\"summary\">\n<h2>\(t.summary)</h2>\n<ul>\n"
+        out += "<section id=\"summary\">\n<h2>\(t.summary)</h2>\n"
+        let hidden = t.hiddenRows(result)
+        if !hidden.isEmpty {
+            out += "<div class=\"alarm\"><p><strong>\(HTMLText.escape(t.hiddenRowsHeadline))</strong></p>\n"
+            for line in hidden { out += "<p>\(HTMLText.isolated(line))</p>\n" }
+            out += "</div>\n"
+        }
+        out += "<ul>\n"
         out += "<li>\(t.pipeline): <code>\(HTMLText.isolated(result.pipeline.name))</code> (SHA-256 <code>\(HTMLText.escape(String(result.pipeline.sha256.prefix(16))))</code>…)</li>\n"
+        if let inference = result.pipeline.inference {
+            out += "<li>\(HTMLText.isolated(t.inferredMapping(inference, file: result.pipelineFile)))</li>\n"
+        }
         out += "<li>\(t.asOf): \(result.asOf.map { $0.description } ?? t.notSet) (\(t.asOfSource(result.asOfSource)))</li>\n"
         out += "<li>\(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)</li>\n"
         let withFindings = result.checksWithFindings
@@ -337,6 +347,7 @@ public enum HTMLReport {
     tbody tr:nth-child(even) td { background: #fafafa; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .severity-error { color: #9e1020; }
+    .alarm { border: 2px solid #9e1020; padding: 0.2em 1em; margin: 1em 0; }
     .severity-warning { color: #9a4a00; }
     .flag-adverse_impact { color: #9e1020; font-weight: 600; }
     .flag-possible_adverse_impact { color: #9a4a00; font-weight: 600; }

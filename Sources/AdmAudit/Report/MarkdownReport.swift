@@ -9,9 +9,16 @@ public enum MarkdownReport {
         let title = result.pipeline.report.title ?? t.title
         out += "# \(Markdown.escape(title))\n\n"
 
-        // Summary.
+        // Summary, opening with the rejected rows when they could hide violations.
         out += "## \(t.summary)\n\n"
+        let hidden = t.hiddenRows(result)
+        if !hidden.isEmpty {
+            out += "> **\(t.hiddenRowsHeadline)**\n"
+            for line in hidden { out += ">\n> \(Markdown.escape(line))\n" }
+            out += "\n"
+        }
         out += "- \(t.pipeline): \(Markdown.code(result.pipeline.name)) (SHA-256 \(Markdown.code(String(result.pipeline.sha256.prefix(16))))…)\n"
+        if let inference = result.pipeline.inference { out += "- \(Markdown.escape(t.inferredMapping(inference, file: result.pipelineFile)))\n" }
         out += "- \(t.asOf): \(result.asOf.map { $0.description } ?? t.notSet) (\(t.asOfSource(result.asOfSource)))\n"
         out += "- \(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)\n"
         let withFindings = result.checksWithFindings

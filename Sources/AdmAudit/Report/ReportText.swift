@@ -27,6 +27,64 @@ struct ReportText {
         return pick("Could not judge without an as-of date (--as-of or audit_date): " + list.joined(separator: ", ") + ".",
                     "因未给出审计基准日（--as-of 或 audit_date）而无法判断：" + list.joined(separator: "、") + "。")
     }
+    /// The alarm the summaries open with when rejected rows could hide violations: one line
+    /// per such input, then the reasons with what fixes each, then what could not see them.
+    func hiddenRows(_ result: AuditResult) -> [String] {
+        let inputs = result.inputsHidingRows
+        guard !inputs.isEmpty else { return [] }
+        var lines: [String] = []
+        for input in inputs {
+            let share = String(format: "%.1f%%", input.rejectedShare * 100)
+            let adverse = input.rejectedAdverse
+            lines.append(pick(
+                "\(input.file): \(input.rejectedDecisions) of \(input.rowsRead - input.rejectedNonDecisions) rows (\(share)) were rejected and audited by no check"
+                    + (adverse > 0 ? "; \(adverse) of them read as adverse decisions" : "") + ".",
+                "\(input.file)：\(input.rowsRead - input.rejectedNonDecisions) 行中有 \(input.rejectedDecisions) 行（\(share)）被拒收，未经任何检查"
+                    + (adverse > 0 ? "；其中 \(adverse) 行为不利决定" : "") + "。"))
+        }
+        let reasons = result.hiddenRowReasons.map { reason in
+            pick("\(reason.code.rawValue) ×\(reason.rows) (\(fix(reason.code)))", "\(reason.code.rawValue) ×\(reason.rows)（\(fix(reason.code))）")
+        }
+        lines.append(pick("Why: " + reasons.joined(separator: "; ") + ". Each row, its line and reason are in rejects.csv.",
+                          "原因：" + reasons.joined(separator: "；") + "。每一行及其行号和原因见 rejects.csv。"))
+        let checks = result.recordCheckIDs.joined(separator: pick(", ", "、"))
+        lines.append(pick("Not seen by the checks (\(checks)) nor by the group statistics: the findings below may understate the violations.",
+                          "这些行未经各项检查（\(checks)）和群体统计：下文的发现可能少于实际违规。"))
+        return lines
+    }
+
+    var hiddenRowsHeadline: String {
+        pick("Rejected rows may hide violations", "被拒收的行可能隐藏违规")
+    }
+
+    /// What resolves rows rejected for `code`.
+    func fix(_ code: RejectCode) -> String {
+        switch code {
+        case .unknownValue: pick("list the spelling under values: in the pipeline; init lists those it did not know",
+                                 "在配置的 values: 下列出该写法；init 会列出它不认识的写法")
+        case .badTimestamp: pick("check input.date_order and input.time_zone, or ask for dates as YYYY-MM-DD HH:MM",
+                                 "核对 input.date_order 和 input.time_zone，或要求以 YYYY-MM-DD HH:MM 提供日期")
+        case .badNumber: pick("check the score column, or set input.decimal_separator", "核对分数列，或设置 input.decimal_separator")
+        case .missingRequired: pick("map the column under columns:, or ask the employer for the field", "在 columns: 下映射该列，或要求用人单位提供该字段")
+        case .duplicateID: pick("ask the employer why one id holds two decisions", "向用人单位核实为何同一编号对应两条决策")
+        case .raggedRow, .unterminatedQuote: pick("a delimiter or quote is missing or extra: ask the employer for a clean export",
+                                                  "缺少或多出了分隔符或引号：要求用人单位重新导出")
+        case .invalidEncoding: pick("set input.encoding (e.g. gb18030), or ask for UTF-8", "设置 input.encoding（如 gb18030），或要求提供 UTF-8 文件")
+        case .fieldTooLong, .rowTooLong: pick("raise input.max_field_bytes or input.max_row_bytes if the text is genuine",
+                                              "如内容属实，调高 input.max_field_bytes 或 input.max_row_bytes")
+        case .repeatedHeader, .totalsRow: pick("nothing: not a decision", "无需处理：不是决策记录")
+        }
+    }
+
+    /// How the pipeline came about, when admaudit inferred it.
+    func inferredMapping(_ inference: Pipeline.Inference, file: String) -> String {
+        let todos = inference.todos.count
+        return pick("Columns mapped by admaudit from \(inference.input) (\(file), each setting with its evidence)"
+                        + (todos > 0 ? "; \(todos) setting(s) marked TODO to check." : "."),
+                    "各列含义由 admaudit 根据 \(inference.input) 推断（\(file)，每项设置注明依据）"
+                        + (todos > 0 ? "；\(todos) 项标为 TODO，待核查。" : "。"))
+    }
+
     var groupsBelowThreshold: String { pick("Groups with an impact ratio below the four-fifths threshold", "影响比低于五分之四阈值的群体") }
     var checks: String { pick("Checks", "合规检查") }
     var check: String { pick("Check", "检查项") }

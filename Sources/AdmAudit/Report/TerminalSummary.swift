@@ -13,7 +13,13 @@ public enum TerminalSummary {
 
     public static func text(_ result: AuditResult) -> String {
         let language = result.pipeline.report.language
+        let t = ReportText(language: language)
         var lines: [String] = []
+        let hidden = t.hiddenRows(result)
+        if !hidden.isEmpty {
+            lines.append(language.text("WARNING: ", "警告：") + t.hiddenRowsHeadline)
+            lines += hidden.map { "  " + safe($0) }
+        }
         for input in result.inputs {
             let verdict = input.reconciles
                 ? language.text("reconciled", "核对一致")

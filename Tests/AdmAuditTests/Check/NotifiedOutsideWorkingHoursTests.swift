@@ -141,6 +141,45 @@ final class NotifiedOutsideWorkingHoursTests: XCTestCase {
         XCTAssertEqual(descriptor.legalBasis.filter(\.isPolicy).map(\.instrument), ["LL", "LL", "CC"])
         XCTAssertTrue(descriptor.caveat(.en)?.contains("not statute") ?? false || descriptor.caveat(.en)?.contains("no statutory") ?? false)
         XCTAssertTrue(descriptor.caveat(.zh)?.contains("离线权") ?? false)
-        XCTAssertEqual(CheckRegistry.entry("DC-01")?.parameters.map(\.name), ["work_start", "work_end", "work_days", "holidays"])
+        XCTAssertEqual(CheckRegistry.entry("DC-01")?.parameters.map(\.name),
+                       ["work_start", "work_end", "work_days", "calendar", "workdays", "holidays"])
+    }
+
+    // MARK: China's working calendar
+
+    /// 2025-05-02 is a Friday of the Labour Day holiday; 2025-04-27 a Sunday worked in its place
+    /// (State Council notice 国办发明电〔2024〕12号); 2025-05-06 an ordinary Tuesday.
+    private let chinaDays = ["2025-05-02 10:00", "2025-04-27 10:00", "2025-05-06 10:00"]
+
+    private func flaggedIn2025(_ notices: [String], pipeline yaml: String) throws -> [String] {
+        let rows = notices.enumerated().map { "D\($0.offset),E\($0.offset),discipline,adverse,yes,2025-04-20 08:00,\($0.element),female\n" }.joined()
+        return try dc01(rows, pipeline: yaml).1.map(\.decisionID)
+    }
+
+    func testChinaAloneIsJudgedByTheStateCouncilCalendar() throws {
+        XCTAssertEqual(try flaggedIn2025(chinaDays, pipeline: pipeline(jurisdictions: "[CN]")), ["D0"], "a holiday Friday; a make-up Sunday is a working day")
+        let (_, findings) = try dc01("D1,E1,pay,adverse,yes,2025-04-20 08:00,2025-05-02 10:00,female\n", pipeline: pipeline(jurisdictions: "[CN]"))
+        XCTAssertTrue(findings.first?.detail.contains("a holiday") ?? false, "\(findings)")
+    }
+
+    func testElsewhereTheWorkingWeekHolds() throws {
+        XCTAssertEqual(try flaggedIn2025(chinaDays, pipeline: pipeline(jurisdictions: "[FR]")), ["D1"], "a Friday is worked; a Sunday is not")
+        XCTAssertEqual(try flaggedIn2025(chinaDays, pipeline: pipeline("{calendar: week}", jurisdictions: "[CN]")), ["D1"])
+        XCTAssertEqual(try flaggedIn2025(chinaDays, pipeline: pipeline("{calendar: china}", jurisdictions: "[FR]")), ["D0"])
+    }
+
+    func testARecordsOwnJurisdictionChoosesItsCalendar() throws {
+        let header = "decision_id,employee_id,decision_type,outcome,automated,decided_at,notified_at,sex,country\n"
+        let rows = "D1,E1,discipline,adverse,yes,2025-04-20 08:00,2025-05-02 10:00,female,China\n"
+            + "D2,E2,discipline,adverse,yes,2025-04-20 08:00,2025-05-02 10:00,female,France\n"
+            + "D3,E3,discipline,adverse,yes,2025-04-20 08:00,2025-04-27 10:00,female,中国\n"
+        let yaml = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "input:\n  time_zone: Asia/Shanghai\ncolumns:\n  jurisdiction: [country]\nchecks:\n  jurisdictions: [CN, EU, FR]")
+        let (_, sink) = try TestSupport.audit(csv: header + rows, pipeline: yaml)
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "DC-01" }.map(\.decisionID), ["D1"])
+    }
+
+    func testAPipelineAddsDaysToEitherCalendar() throws {
+        let yaml = pipeline("{holidays: [2025-05-06], workdays: [2025-05-02]}", jurisdictions: "[CN]")
+        XCTAssertEqual(try flaggedIn2025(chinaDays, pipeline: yaml), ["D2"])
     }
 }
