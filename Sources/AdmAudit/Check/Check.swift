@@ -98,8 +98,15 @@ public struct CheckContext: Sendable {
         language == .zh ? chinese() : english()
     }
 
-    /// The applicable set of the HR/EX/AP rules (DESIGN.md): automated decisions of a
-    /// significant type with an adverse outcome.
+    /// How a field the check needed is missing from `record`: `empty`, or `marked not
+    /// applicable (N/A)` when the export wrote so (the employer's own claim, which the law
+    /// does not accept where it puts the burden on the employer; the detail says which).
+    public func absence(of field: CanonicalField, in record: DecisionRecord) -> String {
+        record.notApplicable.contains(field) ? text("marked not applicable (N/A)", "标为不适用（N/A）") : text("empty", "为空")
+    }
+
+    /// The applicable set of the HR/EX/AP rules: automated decisions of a significant type
+    /// with an adverse outcome.
     public func isSignificantAdverseAutomated(_ record: DecisionRecord) -> Bool {
         guard record.outcome == .adverse, significantTypes.contains(record.decisionType) else { return false }
         return record.automated ?? assumeAutomated

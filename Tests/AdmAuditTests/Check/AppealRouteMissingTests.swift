@@ -47,7 +47,13 @@ final class AppealRouteMissingTests: XCTestCase {
         XCTAssertEqual(tally.violations, 1)
         XCTAssertEqual(tally.notRecorded, 1)
         XCTAssertEqual(findings.first?.notRecorded, true)
-        XCTAssertEqual(findings.first?.detail, "appeal_offered and appeal_filed_at empty for an adverse hiring decision")
+        XCTAssertEqual(findings.first?.detail, "appeal_offered empty and appeal_filed_at empty for an adverse hiring decision")
+    }
+
+    func testNotApplicableIsNotRecordedAndSaysWhatTheExportWrote() throws {
+        let (tally, findings) = try ap01("D1,E1,hiring,adverse,yes,N/A,,2025-03-01,,female\n")
+        XCTAssertEqual(tally.notRecorded, 1, "N/A on an applicable decision: the employer has not shown a route was offered")
+        XCTAssertEqual(findings.first?.detail, "appeal_offered marked not applicable (N/A) and appeal_filed_at empty for an adverse hiring decision")
     }
 
     func testOutsideTheSignificantAdverseAutomatedSetIsNotApplicable() throws {

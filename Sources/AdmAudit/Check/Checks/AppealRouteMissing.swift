@@ -42,8 +42,8 @@ public struct AppealRouteMissing: RecordCheck {
         case nil:
             if record.appealFiledAt != nil { return .compliant }
             return .violationNotRecorded(context.text(
-                "appeal_offered and appeal_filed_at empty for an adverse \(type) decision",
-                "不利的自动化\(record.decisionType.chineseName)决定，appeal_offered 和 appeal_filed_at 均为空：无提供异议途径的记录"))
+                "appeal_offered \(context.absence(of: .appealOffered, in: record)) and appeal_filed_at empty for an adverse \(type) decision",
+                "不利的自动化\(record.decisionType.chineseName)决定，appeal_offered \(context.absence(of: .appealOffered, in: record))，appeal_filed_at 为空：无提供异议途径的记录"))
         }
     }
 }

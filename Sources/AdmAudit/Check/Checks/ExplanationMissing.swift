@@ -39,8 +39,8 @@ public struct ExplanationMissing: RecordCheck {
                                            "不利的自动化\(record.decisionType.chineseName)决定未向劳动者说明理由（explanation_given=否）"))
         case nil:
             return .violationNotRecorded(context.text(
-                "explanation_given empty for an adverse \(type) decision",
-                "不利的自动化\(record.decisionType.chineseName)决定，explanation_given 为空：无向劳动者说明理由的记录"))
+                "explanation_given \(context.absence(of: .explanationGiven, in: record)) for an adverse \(type) decision",
+                "不利的自动化\(record.decisionType.chineseName)决定，explanation_given \(context.absence(of: .explanationGiven, in: record))：无向劳动者说明理由的记录"))
         }
     }
 }

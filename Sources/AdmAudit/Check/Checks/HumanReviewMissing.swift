@@ -35,8 +35,8 @@ public struct HumanReviewMissing: RecordCheck {
             let reviewerRecorded = !ValueMaps.isBlank(record.reviewerID)
             if reviewerRecorded || record.reviewedAt != nil { return .compliant }
             return .violationNotRecorded(context.text(
-                "human_reviewed, reviewer_id and reviewed_at all empty for an adverse \(type) decision",
-                "不利的自动化\(record.decisionType.chineseName)决定，human_reviewed、reviewer_id 和 reviewed_at 均为空：无人工复核的记录"))
+                "human_reviewed \(context.absence(of: .humanReviewed, in: record)), reviewer_id and reviewed_at empty for an adverse \(type) decision",
+                "不利的自动化\(record.decisionType.chineseName)决定，human_reviewed \(context.absence(of: .humanReviewed, in: record))，reviewer_id 和 reviewed_at 为空：无人工复核的记录"))
         }
     }
 }
