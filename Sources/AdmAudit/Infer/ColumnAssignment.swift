@@ -20,6 +20,8 @@ struct ColumnAssignment: Sendable {
         /// A second field the same column feeds: a contest's reviewer written as `系统自动审批`
         /// or as a person's name feeds both who reviewed (system or human) and which person.
         var also: ColumnTarget? = nil
+        /// A yes/no field written out as text (the explanation itself): a filled cell is yes.
+        var filledMeansYes = false
     }
 
     /// Why a column was mapped as it was, in words for the pipeline's comments.
@@ -47,6 +49,11 @@ struct ColumnAssignment: Sendable {
                 switch Self.contentCheck(match, profile) {
                 case .confirms(let bonus, let why):
                     candidates.append(Choice(column: profile.index, target: match.target, score: match.score + bonus, evidence: header + why))
+                    proposed.insert(match.target)
+                case .confirmsAsText(let why):
+                    var choice = Choice(column: profile.index, target: match.target, score: match.score - 5, evidence: header + why)
+                    choice.filledMeansYes = true
+                    candidates.append(choice)
                     proposed.insert(match.target)
                 case .redirects(let target, let why):
                     candidates.append(Choice(column: profile.index, target: target, score: match.score, evidence: header + why))
@@ -80,6 +87,16 @@ struct ColumnAssignment: Sendable {
             choices[index].evidence = choices[index].evidence + Evidence(
                 english: "the other values are people, so it is appeal_reviewer_id too",
                 chinese: "其余取值为人员，故同时作为 appeal_reviewer_id")
+        }
+        // No decision id: a column of distinct values at the left (often `序号`, the row number) is
+        // how the export refers to its decisions. Written, marked for checking.
+        if target(.field(.decisionID)) == nil,
+           let id = profiles.prefix(3).first(where: { profile in
+               profile.isUnique && profile.timestampShare < 0.5 && !choices.contains { $0.column == profile.index }
+           }) {
+            choices.append(Choice(column: id.index, target: .field(.decisionID), score: 40, evidence: Evidence(
+                english: "no column names a decision id; '\(id.header.raw)' holds \(id.distinct) distinct values in \(id.filled) rows, so each row is referred to by it",
+                chinese: "没有列名表明决策编号；“\(id.header.raw)”在 \(id.filled) 行中有 \(id.distinct) 个不同取值，故以其指代各行")))
         }
         // A site column naming places says where each decision was made: jurisdiction too.
         if target(.field(.jurisdiction)) == nil, let index = choices.firstIndex(where: { $0.target == .site }),
@@ -126,6 +143,8 @@ struct ColumnAssignment: Sendable {
         case confirms(Int, Evidence)
         /// The header names a family (age) and the content says which member (bands, not years).
         case redirects(ColumnTarget, Evidence)
+        /// A yes/no field whose cells hold the thing itself (reasons written out): filled is yes.
+        case confirmsAsText(Evidence)
         case refutes(Evidence)
     }
 
@@ -153,6 +172,11 @@ struct ColumnAssignment: Sendable {
             switch field.kind {
             case .timestamp: return gate(profile.timestampShare, "timestamps", "时间")
             case .boolean where field == .automated: return gate(profile.automationShare, "yes/no or who decided", "是/否或决策方")
+            case .boolean where (field == .explanationGiven || field == .appealOffered) && profile.booleanShare < 0.5
+                    && profile.averageLength >= 4:
+                return .confirmsAsText(Evidence(
+                    english: "its cells write the \(field == .explanationGiven ? "explanation" : "route to contest") out: a filled cell is yes",
+                    chinese: "单元格写明了\(field == .explanationGiven ? "理由" : "申诉途径")：有内容即为是"))
             case .boolean: return gate(profile.booleanShare, "yes/no", "是/否")
             case .number: return gate(profile.numberShare, "numbers", "数字", need: 0.9)
             case .decisionType:

@@ -29,6 +29,8 @@ struct ColumnProfile: Sendable {
     let countryShare: Double
     let siteShare: Double
     let cjkShare: Double
+    /// Characters per filled value.
+    let averageLength: Double
 
     /// Numbers: smallest and largest, and whether any was written with a decimal comma.
     let numberRange: ClosedRange<Double>?
@@ -103,6 +105,7 @@ struct ColumnProfile: Sendable {
         countryShare = share(countries)
         siteShare = share(sites)
         cjkShare = scalars == 0 ? 0 : Double(cjkScalars) / Double(scalars)
+        averageLength = filled == 0 ? 0 : Double(scalars) / Double(filled)
         numberRange = numbers > 0 ? low...high : nil
         self.decimalComma = decimalComma
         timestamps = evidence

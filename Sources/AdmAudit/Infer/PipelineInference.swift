@@ -129,6 +129,12 @@ private struct Writer {
         }
         setting(2, "date_order", locale.dateOrder.value.rawValue, locale.dateOrder.evidence, todo: locale.dateOrder.uncertain)
         setting(2, "decimal_separator", YAMLText.quoted(locale.decimalSeparator.value.rawValue), locale.decimalSeparator.evidence)
+        let written = assignment.choices.filter(\.filledMeansYes).map(\.target.name)
+        if !written.isEmpty {
+            setting(2, "filled_means_yes", "[" + written.joined(separator: ", ") + "]", Evidence(
+                english: "these columns write the thing out rather than yes/no: a filled cell is yes",
+                chinese: "这些列写明内容而非是/否：有内容即为是"))
+        }
         if assignment.target(.field(.decisionType)) == nil {
             if let type = defaultDecisionType {
                 setting(2, "default_decision_type", type.value.rawValue, type.evidence, todo: true)
@@ -222,7 +228,7 @@ private struct Writer {
     /// Values of mapped columns that no vocabulary knows: rows holding them would be rejected.
     private mutating func renderUnknownValues() {
         var entries: [String] = []
-        for choice in assignment.choices {
+        for choice in assignment.choices where !choice.filledMeansYes {
             guard case .field(let field) = choice.target else { continue }
             let unknown = UnknownValues.find(field: field, values: sample.columns[choice.column])
             for item in unknown where !(field == .outcome && statusOutcomes.contains { $0.value == item.value })
@@ -247,39 +253,27 @@ private struct Writer {
         line()
     }
 
-    /// Status words in an outcome column whose every row is a sanction (`Completed`, `已执行`,
-    /// `Processed`, `Applied`): a sanction carried out is adverse, as its kind says; one not
-    /// carried out (`Not Applied`, `未执行`) is favourable.
-    private var statusOutcomes: [(value: String, outcome: Outcome)] {
-        guard let outcome = assignment.target(.field(.outcome)), let type = assignment.target(.field(.decisionType)) else { return [] }
+    /// Status words in an outcome column (`Completed`, `已执行`, `Applied`, `Not Applied`): a
+    /// decision carried out has the outcome its kind states (a sanction is adverse), one not
+    /// carried out is favourable; other statuses (`待定`, `Active`) stay unknown, and listed.
+    private var statusOutcomes: [(value: String, outcome: Outcome?)] {
+        guard let outcome = assignment.target(.field(.outcome)), assignment.target(.field(.decisionType)) != nil else { return [] }
         let vocabulary = InferenceVocabulary.shared
-        let outcomes = sample.columns[outcome.column], types = sample.columns[type.column]
-        var rows: [String: (all: Int, sanctions: Int)] = [:]
-        var order: [String] = []
-        for index in outcomes.indices where !outcomes[index].isEmpty {
-            let value = outcomes[index]
-            guard case .unrecognized = vocabulary.outcomes.reading(value).0 else { continue }
-            if rows[value] == nil { guard order.count < UnknownValues.listLimit else { continue }; order.append(value) }
-            var entry = rows[value, default: (0, 0)]
-            entry.all += 1
-            if case .found(let kind) = vocabulary.decisionTypes.reading(types[index]).0, kind.isSanction {
-                entry.sanctions += 1
-            } else if case .found(.adverse) = vocabulary.outcomes.reading(types[index]).0 {
-                entry.sanctions += 1
-            }
-            rows[value] = entry
-        }
-        return order.filter { rows[$0]!.all == rows[$0]!.sanctions }.compactMap { value in
+        var seen = Set<String>()
+        var statuses: [(value: String, outcome: Outcome?)] = []
+        for value in sample.columns[outcome.column] where !value.isEmpty && seen.insert(value).inserted {
+            guard case .unrecognized = vocabulary.outcomes.reading(value).0, statuses.count < UnknownValues.listLimit else { continue }
             let words = Array(MeaningText.normalize(value).unicodeScalars)
-            // Only words that say the sanction was carried out; `待定`, `pending` stay unknown.
-            guard case .found(let match) = Self.carriedOut.best(in: words) else { return nil }
-            return (value, Negation.precedes(match.offset, in: words) ? .favorable : .adverse)
+            guard case .found(let match) = Self.carriedOut.best(in: words) else { continue }
+            statuses.append((value, Negation.precedes(match.offset, in: words) ? .favorable : nil))
         }
+        return statuses
     }
 
     private static let carriedOut = KeywordIndex([(0, [
         "completed", "complete", "processed", "applied", "done", "closed", "executed", "implemented", "issued", "effective",
-        "in effect", "finalized", "finalised", "active", "posted", "enforced", "已完成", "完成", "已处理", "处理完毕", "已执行", "执行",
+        "in effect", "finalized", "finalised", "posted", "enforced", "upheld", "maintained", "stands", "已完成", "完成", "已处理",
+        "处理完毕", "已执行", "执行", "维持", "维持原决定",
         "已生效", "生效", "已下发", "下发", "已发放", "已归档", "归档", "已结案", "结案", "已落实",
     ])])
 
@@ -303,18 +297,19 @@ private struct Writer {
                 english: "'\(sample.headers[automated.column])' names who made the decision: these are people, not the system",
                 chinese: "“\(sample.headers[automated.column])”记录决策者：这些是人员而非系统"))
         }
-        guard !statuses.isEmpty, let type = assignment.target(.field(.decisionType)) else { line(); return }
+        guard !statuses.isEmpty else { line(); return }
         line("  outcome:")
-        let carriedOut = statuses.filter { $0.outcome == .adverse }.map(\.value)
         let notCarriedOut = statuses.filter { $0.outcome == .favorable }.map(\.value)
+        let carriedOut = statuses.filter { $0.outcome == nil }.map(\.value)
         if !notCarriedOut.isEmpty {
             setting(4, "favorable", "[" + notCarriedOut.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
-                english: "a sanction not carried out", chinese: "未执行的处分"))
+                english: "a decision not carried out", chinese: "未执行的决定"))
         }
-        guard !carriedOut.isEmpty else { line(); return }
-        setting(4, "adverse", "[" + carriedOut.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
-            english: "every row holding these is a sanction in '\(sample.headers[type.column])' (a dismissal, demotion, discipline, suspension or deduction): a sanction carried out is adverse",
-            chinese: "含有这些取值的行在“\(sample.headers[type.column])”中均为处分类决定（解除、降级、处分、停职或扣减）：已执行的处分为不利决定"))
+        if !carriedOut.isEmpty {
+            setting(4, "as_decided", "[" + carriedOut.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
+                english: "a decision carried out: its outcome is its kind's (a dismissal, demotion, discipline or suspension is adverse)",
+                chinese: "已执行的决定：其结果取决于决定种类（解除、降级、处分、停职为不利）"))
+        }
         line()
     }
 

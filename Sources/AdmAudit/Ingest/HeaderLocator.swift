@@ -38,28 +38,34 @@ enum HeaderLocator {
         let first = given ?? DelimiterSniffer.sniff(sample, quote: quote)
         let rows = self.rows(sample, delimiter: first, quote: quote)
         guard let top = rows.first(where: { $0.filled > 0 }) else { return Location(delimiter: first, headerLine: 1) }
-        if top.filled >= 2 { return Location(delimiter: first, headerLine: top.line) }
-
-        var best: (location: Location, agreeing: Int)? = nil
+        var best: (location: Location, agreeing: Int, width: Int)? = nil
+        if top.filled >= 2 {
+            // The first line is the header, as always, unless another delimiter reads a wider header
+            // that more of the rows after it agree with (a title line holding a `;`, tab-separated rows).
+            let following = rows.drop { $0.line <= top.line }.prefix(10).filter { $0.filled > 0 }
+            best = (Location(delimiter: first, headerLine: top.line), following.filter { $0.fields == top.fields }.count, top.fields)
+        }
         for delimiter in given.map({ [$0] }) ?? DelimiterSniffer.candidates {
             let rows = delimiter == first ? rows : self.rows(sample, delimiter: delimiter, quote: quote)
-            guard let (line, agreeing) = header(in: rows) else { continue }
-            if best == nil || agreeing > best!.agreeing {
-                best = (Location(delimiter: delimiter, headerLine: line), agreeing)
-            }
+            guard let found = header(in: rows) else { continue }
+            // Most rows agreeing wins; then the wider header (a `;` inside values makes narrow rows agree too).
+            if let current = best, (found.agreeing, found.width) <= (current.agreeing, current.width) { continue }
+            if top.filled >= 2, found.width <= top.fields || found.agreeing * 2 < found.following { continue }
+            best = (Location(delimiter: delimiter, headerLine: found.line), found.agreeing, found.width)
         }
         return best?.location ?? Location(delimiter: first, headerLine: top.line)
     }
 
-    /// The first row that looks like a header, and how many of the rows after it share its width.
-    static func header(in rows: [SampleRow]) -> (line: Int, agreeing: Int)? {
+    /// The first row that looks like a header: its width, and how many of the (up to ten)
+    /// rows after it share that width.
+    static func header(in rows: [SampleRow]) -> (line: Int, width: Int, agreeing: Int, following: Int)? {
         for (index, row) in rows.enumerated() where row.fields >= 2 && row.filled >= 2 && row.filled * 2 >= row.fields {
             let following = rows[(index + 1)...].prefix(10).filter { $0.filled > 0 }
             guard let width = mostCommonWidth(following), row.fields >= width else {
-                if following.isEmpty { return (row.line, 0) }
+                if following.isEmpty { return (row.line, row.fields, 0, 0) }
                 continue
             }
-            return (row.line, following.filter { $0.fields == row.fields }.count)
+            return (row.line, row.fields, following.filter { $0.fields == row.fields }.count, following.count)
         }
         return nil
     }

@@ -63,9 +63,15 @@ public enum MeaningText {
 /// A keyword in a CJK script matches as a substring; any other matches as whole words (so
 /// `no` is not found in `notice`). Keywords of a single CJK character or of fewer than three
 /// other characters (`是`, `女`, `y`, `no`) are too short to find inside other text and
-/// match only whole values, as the exact lookup does. When several keywords are found the
-/// longest decides (`未录用` over `录用`); two of the same length meaning different things
-/// leave the value unrecognised rather than guessed.
+/// match only whole values, as the exact lookup does.
+///
+/// What a value says comes first, its qualifiers after: bracketed remarks and what follows
+/// `for`, `due to`, `因`, `：` are read only when the rest names nothing
+/// (`解除劳动合同（严重违纪）` is a dismissal, not discipline). Of the keywords found, the
+/// one ending last decides, as the head of a noun phrase comes last in English and Chinese
+/// (`Performance Dismissal`, `违纪辞退`); of those ending together, the longest (`未录用`
+/// over `录用`). Two of the same length and end meaning different things leave the value
+/// unrecognised rather than guessed.
 public struct KeywordIndex: Sendable {
     struct Keyword: Sendable {
         var text: [Unicode.Scalar]
@@ -112,21 +118,57 @@ public struct KeywordIndex: Sendable {
         case ambiguous
     }
 
-    /// The longest keyword found in `normalized` (a `MeaningText.normalize` result).
+    /// The keyword that decides what `normalized` (a `MeaningText.normalize` result) means.
     public func best(in normalized: [Unicode.Scalar]) -> Best {
-        var found: Match? = nil
-        var foundLength = 0
+        let core = Self.core(of: normalized)
+        if core.count < normalized.count, case let answer = best(within: core), answer != .none { return answer }
+        return best(within: normalized)
+    }
+
+    private func best(within text: [Unicode.Scalar]) -> Best {
+        var found: (match: Match, end: Int, length: Int)? = nil
+        var tied = false
         for keyword in keywords {
-            if found != nil && keyword.text.count < foundLength { break }
-            guard let offset = Self.find(keyword, in: normalized) else { continue }
-            if let found {
-                if found.code != keyword.code { return .ambiguous }
-                continue
+            guard let offset = Self.find(keyword, in: text, last: true) else { continue }
+            let end = offset + keyword.text.count
+            if let current = found {
+                if (end, keyword.text.count) < (current.end, current.length) { continue }
+                if (end, keyword.text.count) == (current.end, current.length) {
+                    if keyword.code != current.match.code { tied = true }
+                    continue
+                }
             }
-            found = Match(code: keyword.code, keyword: String(String.UnicodeScalarView(keyword.text)), offset: offset)
-            foundLength = keyword.text.count
+            tied = false
+            found = (Match(code: keyword.code, keyword: String(String.UnicodeScalarView(keyword.text)), offset: offset), end, keyword.text.count)
         }
-        return found.map { .found($0) } ?? .none
+        if tied { return .ambiguous }
+        return found.map { .found($0.match) } ?? .none
+    }
+
+    /// The text before its qualifiers: bracketed parts removed, cut at the first `for`, `due
+    /// to`, `because`, `因`, `由于`, `:`.
+    static func core(of text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        var depth = 0
+        for scalar in text {
+            switch scalar {
+            case "(", "[", "【", "〔", "（": depth += 1
+            case ")", "]", "】", "〕", "）": depth = max(depth - 1, 0)
+            default: if depth == 0 { out.append(scalar) }
+            }
+        }
+        for connector in [" for ", " due to ", " because ", " after ", "因", "由于", ":", "：", " - "] {
+            let c = Array(connector.unicodeScalars)
+            if let at = Self.firstIndex(of: c, in: out), at > 0 { out = Array(out[..<at]) }
+        }
+        while out.last == " " { out.removeLast() }
+        return out
+    }
+
+    private static func firstIndex(of part: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Int? {
+        guard part.count <= text.count else { return nil }
+        for start in 0...(text.count - part.count) where text[start..<(start + part.count)].elementsEqual(part) { return start }
+        return nil
     }
 
     /// Every code whose keyword is found (for list fields, where one item may name two categories).
@@ -138,17 +180,22 @@ public struct KeywordIndex: Sendable {
         return codes
     }
 
-    private static func find(_ keyword: Keyword, in text: [Unicode.Scalar]) -> Int? {
+    /// Where `keyword` is in `text` (the first place, or the last): nil when it is not.
+    private static func find(_ keyword: Keyword, in text: [Unicode.Scalar], last: Bool = false) -> Int? {
         let k = keyword.text
         guard k.count <= text.count else { return nil }
+        var found: Int? = nil
         var start = 0
         while start + k.count <= text.count {
             if text[start] == k[0] && text[start..<(start + k.count)].elementsEqual(k) {
-                if keyword.isCJK || (isBoundary(text, before: start) && isBoundary(text, after: start + k.count)) { return start }
+                if keyword.isCJK || (isBoundary(text, before: start) && isBoundary(text, after: start + k.count)) {
+                    if !last { return start }
+                    found = start
+                }
             }
             start += 1
         }
-        return nil
+        return found
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -189,9 +236,11 @@ public enum NotApplicable {
 /// kind of word (`reviewed on appeal`) is left unrecognised.
 enum LeadingAnswer {
     private static let yes: [String] = ["yes", "y", "true", "t", "是", "有", "已", "√", "✓", "✔", "对", "done", "completed",
-                                       "reviewed", "provided", "offered", "given", "sent", "notified", "explained", "informed"]
+                                       "reviewed", "provided", "offered", "given", "sent", "notified", "explained", "informed",
+                                       "open", "enabled", "available", "开放", "开启", "启用", "可"]
     private static let no: [String] = ["no", "n", "false", "f", "否", "无", "未", "没有", "没", "不", "×", "✗", "✘", "not",
-                                      "none", "never", "pending", "missing", "without"]
+                                      "none", "never", "pending", "missing", "without", "closed", "disabled", "unavailable",
+                                      "关闭", "禁用", "停用"]
 
     static func read(_ normalized: String) -> Bool? {
         let scalars = Array(normalized.unicodeScalars)

@@ -40,9 +40,16 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private static var unrecognizedCode: Int32 { -2 }
     private static var notApplicableCode: Int32 { -3 }
 
+    /// `notApplicable`: spellings that say nothing of the value itself (an outcome column's
+    /// `Completed`: the decision was carried out, so its outcome is the decision kind's own).
     init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
-         negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3) {
+         negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3, notApplicable: [String] = []) {
         values = lists.map(\.0)
+        for spelling in notApplicable {
+            table.insert(TextKey.make(spelling), value: Self.notApplicableCode)
+            let normalized = MeaningText.normalize(spelling)
+            if !normalized.isEmpty { table.insert(normalized, value: Self.notApplicableCode) }
+        }
         for (index, (_, spellings)) in lists.enumerated() {
             for spelling in spellings {
                 table.insert(TextKey.make(spelling), value: Int32(index))
@@ -152,7 +159,7 @@ struct ValueMaps {
     init(_ values: ValueVocabulary) {
         booleans = Vocabulary(values.booleans, rule: .leadingAnswer, answers: (true, false))
         automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2)
-        outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse))
+        outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse), notApplicable: values.outcomesAsDecided)
         decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords)
         reviewResults = Vocabulary(values.reviewResults, rule: .keywords)
         appealResults = Vocabulary(values.appealResults, rule: .keywords)

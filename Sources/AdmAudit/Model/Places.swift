@@ -3,9 +3,10 @@
 /// what its local times mean.
 ///
 /// Codes are those the legal bases use: `CN`, the EU member states' ISO codes (EU law
-/// covers them), `US`, `US-NYC`, `AU`, `GB`. A country spanning several zones (the United
-/// States, Australia) has no zone of its own; its cities do. Hong Kong, Macao and Taiwan
-/// are not mapped to `CN`: mainland labour law does not apply there.
+/// covers them), `US`, `US-NYC`, `AU`, `GB`, and others by their ISO codes. A country
+/// spanning several zones (the United States, Australia) has no zone of its own; its cities
+/// do. Hong Kong, Macao and Taiwan are places of their own (`HK`, `MO`, `TW`), not `CN`:
+/// mainland labour law does not apply there.
 public enum Places {
     public struct Place: Sendable, Equatable {
         public var jurisdiction: String
@@ -81,6 +82,12 @@ public enum Places {
         (Place(jurisdiction: "AU", timeZone: "Australia/Sydney"), ["sydney", "melbourne", "canberra", "brisbane", "悉尼", "墨尔本"]),
         (Place(jurisdiction: "AU", timeZone: "Australia/Perth"), ["perth"]),
         (Place(jurisdiction: "AU", timeZone: nil), ["au", "aus", "australia", "澳大利亚", "澳洲"]),
+        // Their own law, not the mainland's: a decision there is judged by no mainland rule.
+        (Place(jurisdiction: "HK", timeZone: "Asia/Hong_Kong"), ["hk", "hkg", "hong kong", "hongkong", "香港", "香港特别行政区", "九龙", "kowloon"]),
+        (Place(jurisdiction: "MO", timeZone: "Asia/Macau"), ["mo", "mac", "macao", "macau", "澳门"]),
+        (Place(jurisdiction: "TW", timeZone: "Asia/Taipei"), ["tw", "twn", "taiwan", "台湾", "台北", "taipei"]),
+        (Place(jurisdiction: "SG", timeZone: "Asia/Singapore"), ["sg", "sgp", "singapore", "新加坡"]),
+        (Place(jurisdiction: "JP", timeZone: "Asia/Tokyo"), ["jp", "jpn", "japan", "日本", "tokyo", "东京", "osaka", "大阪"]),
     ]
 
     private static let names: [String: Int] = {

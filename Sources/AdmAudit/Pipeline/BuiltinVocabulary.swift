@@ -67,11 +67,12 @@ public enum BuiltinVocabulary {
         (true, ["true", "yes", "y", "1", "t", "是", "√", "✓", "automated", "automatic", "auto", "automation", "system", "algorithm",
                 "algorithmic", "ai", "model", "software", "rule engine", "系统", "自动", "系统自动", "自动化", "算法", "系统判定",
                 "算法判定", "机器", "模型", "系统生成", "自动判定", "bot", "robot", "rpa", "script", "机器人", "自动审批", "系统自动审批",
-                "engine", "analytics", "scheduler", "batch", "batch job", "integration", "api", "引擎", "批处理", "接口"]),
+                "engine", "analytics", "scheduler", "batch", "batch job", "integration", "api", "引擎", "批处理", "接口", "aedt",
+                "ai screening", "automated screening", "rules engine", "workflow automation", "auto review", "自动审核"]),
         (false, ["false", "no", "n", "0", "f", "否", "×", "manual", "human", "person", "manager", "hr", "人工", "手工", "手动", "人工决定",
                  "人工判定", "人为", "人工处理", "人工作出", "manually", "人工发起", "主管发起", "hr发起", "manager initiated",
                  "hr initiated", "human decision", "recruiter", "supervisor", "team lead", "staff", "hrbp", "招聘专员", "招聘官", "面试官",
-                 "主管", "经理", "组长"]),
+                 "主管", "经理", "组长", "agent", "ops agent", "operator", "ops", "dispatcher", "运营", "客服", "调度员", "manual review"]),
     ]
 
     /// Outcome words that approve what was proposed. On a sanction (a warning, a dismissal) they
@@ -85,7 +86,8 @@ public enum BuiltinVocabulary {
                       "no action", "kept", "successful", "qualified", "not flagged", "low risk",
                       "有利", "通过", "录用", "晋升", "保留", "批准", "合格", "入选", "进入面试", "通过初筛", "发放offer", "不予处理", "无需处理",
                       "低风险", "正常", "留用", "续签", "已撤销", "撤销", "已撤回", "撤回", "已取消", "revoked", "rescinded", "cancelled",
-                      "canceled", "withdrawn", "overturned", "reversed"]),
+                      "canceled", "withdrawn", "overturned", "reversed", "reverted", "rolled back", "granted", "awarded", "paid", "奖励",
+                      "发放", "已发放", "加薪"]),
         (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
                     "declined", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
@@ -94,11 +96,13 @@ public enum BuiltinVocabulary {
                     "不利", "不通过", "未通过", "未录用", "不予录用", "不录用", "辞退", "解除", "处分", "降级", "降职", "驳回", "不合格",
                     "淘汰", "初筛淘汰", "落选", "未入选", "扣减", "扣发", "扣除", "扣款", "扣薪", "扣绩效", "扣分", "罚款", "降薪", "警告",
                     "记过", "停职", "封号", "开除", "高风险", "解雇", "优化", "劝退", "已执行", "执行", "已生效", "生效", "executed", "carried out",
+                    "暂停发放", "停发", "暂缓发放", "暂缓", "withheld pay",
                     "in effect", "effective", "implemented", "enforced"]),
     ]
 
     public static let decisionTypes: [(DecisionType, [String])] = [
         (.hiring, ["hiring", "hire", "recruitment", "recruiting", "application", "screening", "screen", "screened out", "cv screening",
+                   "onboarding", "onboarding rejected", "background check", "入职", "背调",
                    "resume screening", "interview", "candidate", "applicant", "advance to interview", "shortlist", "offer",
                    "招聘", "录用", "聘用", "筛选", "初筛", "简历筛选", "面试", "招聘筛选", "应聘", "入职审批", "未录用", "不予录用", "淘汰"]),
         (.promotion, ["promotion", "promote", "promoted", "晋升", "升职", "晋级"]),
@@ -107,7 +111,7 @@ public enum BuiltinVocabulary {
                       "laid off", "redundancy", "contract terminated", "let go",
                       "permanent ban", "permanently banned", "permanent deactivation", "permanently deactivated",
                       "解除劳动合同", "解除合同", "解除劳动关系", "辞退", "解雇", "开除", "优化", "劝退", "裁员", "终止劳动合同", "除名",
-                      "永久封号", "永久停用", "永久封禁", "清退"]),
+                      "永久封号", "永久停用", "永久封禁", "清退", "末位淘汰", "淘汰出局", "劝离", "解除"]),
         (.demotion, ["demotion", "demote", "demoted", "downgrade", "downgraded", "降职", "降级", "调岗降级", "降岗", "降等"]),
         (.discipline, ["discipline", "disciplinary", "warning", "written warning", "final warning", "verbal warning", "reprimand",
                        "write up", "write-up", "censure", "performance improvement plan", "pip", "coaching", "documented coaching",
@@ -116,7 +120,8 @@ public enum BuiltinVocabulary {
                        "处罚", "通报"]),
         (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "调岗", "调动", "调岗调薪", "轮岗", "调离"]),
         (.pay, ["pay", "pay_cut", "pay cut", "wage_deduction", "wage deduction", "bonus", "bonus cut", "pay docked", "docked pay",
-                "deduction", "salary", "compensation", "fine", "pay adjustment",
+                "deduction", "salary", "compensation", "fine", "pay adjustment", "fee", "fee adjustment", "rate adjustment", "earnings",
+                "commission", "raise", "pay raise", "incentive", "奖励", "加薪", "调薪", "绩效奖金", "佣金", "激励", "降薪调岗", "调岗降薪",
                 "扣减工资", "扣薪", "降薪", "扣发奖金", "薪酬调整", "扣绩效", "扣款", "罚款", "扣工资", "扣发", "扣除绩效", "绩效扣减",
                 "奖金扣减", "扣罚", "工资扣减"]),
         (.scheduling, ["scheduling", "schedule", "shift", "roster", "排班", "班次"]),

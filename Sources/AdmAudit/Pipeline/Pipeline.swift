@@ -75,6 +75,9 @@ public struct InputSettings: Sendable {
     public var decimalSeparator: DecimalSeparator = .point
     /// A run whose rejected rows exceed this share of an input exits 3 (`--max-rejected`).
     public var maxRejectedShare: Double? = nil
+    /// Yes/no fields written out as text (`处理理由说明: 连续三月绩效末位…`): a filled cell that
+    /// reads as no yes/no is yes (an explanation written is an explanation given).
+    public var filledMeansYes: Set<CanonicalField> = []
 }
 
 public enum DecimalSeparator: String, Sendable, CaseIterable {
@@ -89,6 +92,9 @@ public struct ValueVocabulary: Sendable {
     /// For `automated`: yes/no, or who decided (`系统`, `人工`).
     public var automation: [(Bool, [String])] = BuiltinVocabulary.automation
     public var outcomes: [(Outcome, [String])] = BuiltinVocabulary.outcomes
+    /// `values.outcome.as_decided`: status words saying a decision was carried out (`Completed`,
+    /// `Applied`, `已执行`): the outcome is the decision kind's own (`derive.outcome.from`).
+    public var outcomesAsDecided: [String] = []
     public var decisionTypes: [(DecisionType, [String])] = BuiltinVocabulary.decisionTypes
     public var reviewResults: [(ReviewResult, [String])] = BuiltinVocabulary.reviewResults
     public var appealResults: [(ReviewResult, [String])] = BuiltinVocabulary.appealResults

@@ -106,7 +106,7 @@ private struct PipelineReader {
         var input = InputSettings()
         let keys = try mapping(node, "input", allowed: [
             "encoding", "delimiter", "time_zone", "date_order", "max_field_bytes", "max_row_bytes", "assume_automated",
-            "default_decision_type", "header_line", "decimal_separator", "max_rejected", "time_zones_by_place",
+            "default_decision_type", "header_line", "decimal_separator", "max_rejected", "time_zones_by_place", "filled_means_yes",
         ])
         if let entry = keys["encoding"] {
             let text = try string(entry.value, "input.encoding")
@@ -176,6 +176,14 @@ private struct PipelineReader {
             input.decimalSeparator = separator
         }
         if let entry = keys["max_rejected"] { input.maxRejectedShare = try fraction(entry.value, "input.max_rejected") }
+        if let entry = keys["filled_means_yes"] {
+            for name in try stringList(entry.value, "input.filled_means_yes") {
+                guard let field = CanonicalField(rawValue: name), field.kind == .boolean, field != .automated else {
+                    throw error("input.filled_means_yes names yes/no fields, e.g. [explanation_given, appeal_offered]; '\(name)' is not one", at: entry.value)
+                }
+                input.filledMeansYes.insert(field)
+            }
+        }
         if input.maxRowBytes < input.maxFieldBytes { input.maxRowBytes = input.maxFieldBytes }
         return input
     }
@@ -245,8 +253,14 @@ private struct PipelineReader {
             }
         }
         if let entry = keys["outcome"] {
+            let lists = try mapping(entry.value, "values.outcome", allowed: Outcome.allCases.map(\.rawValue) + ["as_decided", "replace"])
+            if let asDecided = lists["as_decided"] {
+                pipeline.values.outcomesAsDecided = try stringList(asDecided.value, "values.outcome.as_decided")
+            }
             pipeline.values.outcomes = try extended(pipeline.values.outcomes, entry.value, "values.outcome",
-                                                    allowed: Outcome.allCases.map(\.rawValue)) { Outcome(rawValue: $0)! }
+                                                    allowed: Outcome.allCases.map(\.rawValue) + ["as_decided"], skipping: ["as_decided"]) {
+                Outcome(rawValue: $0)!
+            }
         }
         if let entry = keys["decision_type"] {
             pipeline.values.decisionTypes = try extended(pipeline.values.decisionTypes, entry.value, "values.decision_type",
@@ -533,11 +547,11 @@ private struct PipelineReader {
     /// A vocabulary the pipeline extends: its lists first (they win where a spelling is in
     /// both), then the built-in ones; `replace: true` drops the built-ins.
     private func extended<Value: Equatable>(_ builtin: [(Value, [String])], _ node: Node, _ what: String, allowed: [String]?,
-                                            _ value: (String) -> Value) throws(AuditError) -> [(Value, [String])] {
+                                            skipping: Set<String> = [], _ value: (String) -> Value) throws(AuditError) -> [(Value, [String])] {
         let keys = try mapping(node, what, allowed: allowed.map { $0 + ["replace"] })
         let replace = try keys["replace"].map { entry throws(AuditError) in try bool(entry.value, "\(what).replace") } ?? false
         var lists: [(Value, [String])] = []
-        for (key, entry) in keys.ordered where key != "replace" {
+        for (key, entry) in keys.ordered where key != "replace" && !skipping.contains(key) {
             lists.append((value(key), try stringList(entry.value, "\(what).\(key)")))
         }
         return replace ? lists : lists + builtin

@@ -35,6 +35,8 @@ public final class RecordBuilder {
     /// Categorical fields whose column also feeds a text field (`申诉处理方`: the system, or
     /// the person who decided): a value they do not know is the text field's, not an error.
     private let sharingWithText: FieldSet
+    /// Yes/no fields written out as text: a filled cell is yes (`input.filled_means_yes`).
+    private let filledMeansYes: FieldSet
     private let language: ReportLanguage
     /// What a categorical field may hold, in `language`.
     private let booleanHint: String
@@ -75,6 +77,9 @@ public final class RecordBuilder {
             if mapping.fields.contains(where: { $0.key.kind == .text && $0.value.column == match.column }) { sharing.insert(field) }
         }
         sharingWithText = sharing
+        var filled = FieldSet()
+        for field in pipeline.input.filledMeansYes { filled.insert(field) }
+        filledMeansYes = filled
         groupBuffer = .allocate(capacity: max(groups.count, 1))
     }
 
@@ -131,7 +136,9 @@ public final class RecordBuilder {
         var score: Double? = nil
         let scoreField = field(row, .score)
         if !ValueMaps.isBlank(scoreField) {
-            guard let parsed = Self.number(scoreField.bytes, decimalComma: decimalComma) else {
+            if let parsed = Self.number(scoreField.bytes, decimalComma: decimalComma) {
+                score = parsed
+            } else if !NotApplicable.matches(trimmed: trimmedText(scoreField), normalized: MeaningText.normalize(trimmedText(scoreField))) {
                 let text = trimmedText(scoreField)
                 let commaHint = !decimalComma && text.contains(",") && !text.contains(".")
                 return .reject(reject(row, .badNumber, language.text(
@@ -139,7 +146,6 @@ public final class RecordBuilder {
                     "score 的值“\(text)”不是数字（应写作如 0.73 或 73\(commaHint ? "；如以逗号作小数点，请设置 input.decimal_separator: \",\"" : "")）"),
                     column: .score))
             }
-            score = parsed
         }
 
         var outcome: Outcome
@@ -195,13 +201,13 @@ public final class RecordBuilder {
             reviewResult = try optional(row, .reviewResult, \.reviewResults, known: resultHint, &notApplicable)
             appealResult = try optional(row, .appealResult, \.appealResults, known: resultHint, &notApplicable)
             appealReviewer = try optional(row, .appealReviewer, \.appealReviewers, known: appealReviewerHint, &notApplicable)
-            decidedAt = try instant(row, .decidedAt)
-            effectiveAt = try instant(row, .effectiveAt)
-            notifiedAt = try instant(row, .notifiedAt)
-            reviewedAt = try instant(row, .reviewedAt)
-            appealFiledAt = try instant(row, .appealFiledAt)
-            appealRespondedAt = try instant(row, .appealRespondedAt)
-            aiNoticeAt = try instant(row, .aiNoticeAt)
+            decidedAt = try instant(row, .decidedAt, &notApplicable)
+            effectiveAt = try instant(row, .effectiveAt, &notApplicable)
+            notifiedAt = try instant(row, .notifiedAt, &notApplicable)
+            reviewedAt = try instant(row, .reviewedAt, &notApplicable)
+            appealFiledAt = try instant(row, .appealFiledAt, &notApplicable)
+            appealRespondedAt = try instant(row, .appealRespondedAt, &notApplicable)
+            aiNoticeAt = try instant(row, .aiNoticeAt, &notApplicable)
         } catch {
             return .reject(error)
         }
@@ -261,6 +267,8 @@ public final class RecordBuilder {
             return nil
         case .unrecognized:
             if sharingWithText.contains(canonical) { return nil }
+            // Only yes/no fields are allowed in `filled_means_yes` (the loader checks).
+            if filledMeansYes.contains(canonical), let yes = true as? Value { return yes }
             throw unknownValue(row, canonical, known: known)
         }
     }
@@ -342,13 +350,20 @@ public final class RecordBuilder {
     }
 
     /// An optional timestamp: nil when empty, a reject when it does not parse.
-    private func instant(_ row: RawRow, _ canonical: CanonicalField) throws(Reject) -> Int64? {
+    /// An optional timestamp: nil when empty or marked not applicable (`N/A`, `/`, `—`, which
+    /// `notApplicable` then holds), a reject when it does not parse.
+    private func instant(_ row: RawRow, _ canonical: CanonicalField, _ notApplicable: inout FieldSet) throws(Reject) -> Int64? {
         let value = field(row, canonical)
         let range = TextKey.trimmedRange(value.bytes)
         if range.isEmpty { return nil }
         switch parsers[zone].parse(UnsafeRawBufferPointer(rebasing: value.bytes[range])) {
         case .instant(let seconds): return seconds
         case .invalid(let why):
+            let text = trimmedText(value)
+            if NotApplicable.matches(trimmed: text, normalized: MeaningText.normalize(text)) {
+                notApplicable.insert(canonical)
+                return nil
+            }
             throw reject(row, .badTimestamp, language.text("\(canonical.rawValue) '\(trimmedText(value))': \(why)",
                                                            "\(canonical.rawValue) 的值“\(trimmedText(value))”：\(why)"), column: canonical)
         }

@@ -35,7 +35,7 @@ public struct AttritionScoring: RecordCheck {
 
     public static let parameters: [CheckParameter] = [
         CheckParameter("indicators", .vocabulary, default: .vocabulary(defaultIndicators),
-                       help: "data categories or reason codes that show attrition scoring: name → synonyms (replaces the defaults)",
+                       help: "data categories or reason codes that show attrition scoring: name → synonyms (extends the defaults; replace: true replaces them)",
                        validate: { value in
                            guard case .vocabulary(let terms) = value, !terms.isEmpty else {
                                return "name at least one indicator, e.g. {resignation_propensity: [flight_risk, 离职倾向]}"

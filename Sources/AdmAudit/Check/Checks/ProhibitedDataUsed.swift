@@ -51,7 +51,7 @@ public struct ProhibitedDataUsed: RecordCheck {
 
     public static let parameters: [CheckParameter] = [
         CheckParameter("categories", .vocabulary, default: .vocabulary(defaultCategories),
-                       help: "prohibited data categories: canonical name → synonyms as exports write them (replaces the defaults)",
+                       help: "prohibited data categories: canonical name → synonyms as exports write them (extends the defaults; replace: true replaces them)",
                        validate: { value in
                            guard case .vocabulary(let terms) = value, !terms.isEmpty else {
                                return "name at least one category, e.g. {health: [health, 健康]}; to turn DM-01 off write `DM-01: false`"

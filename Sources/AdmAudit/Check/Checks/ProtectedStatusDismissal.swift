@@ -55,7 +55,7 @@ public struct ProtectedStatusDismissal: RecordCheck {
 
     public static let parameters: [CheckParameter] = [
         CheckParameter("statuses", .vocabulary, default: .vocabulary(defaultStatuses),
-                       help: "protected statuses that bar dismissal: name → synonyms (replaces the defaults)",
+                       help: "protected statuses that bar dismissal: name → synonyms (extends the defaults; replace: true replaces them)",
                        validate: { value in
                            guard case .vocabulary(let terms) = value, !terms.isEmpty else {
                                return "name at least one status, e.g. {pregnancy: [pregnancy, 孕期]}"

@@ -51,14 +51,16 @@ public struct SuspectReasonCodes: RecordCheck {
     ]
 
     public static let defaultOfflineReasons: [ParameterValue.Term] = [
-        .init("non_response", ["non_response", "offline", "unanswered_messages", "未回复", "未及时回复", "离线"]),
+        .init("non_response", ["non_response", "offline", "unanswered_messages", "unanswered", "no response", "not responding",
+                               "did not respond", "failed to respond", "missed calls", "missed pings", "未回复", "未及时回复", "离线",
+                               "未响应", "未及时响应", "未应答", "未接听", "失联", "未读消息"]),
     ]
 
     public static let parameters: [CheckParameter] = [
         CheckParameter("health_reasons", .vocabulary, default: .vocabulary(defaultHealthReasons),
-                       help: "reason codes that may stand for health or a protected status: name → synonyms (replaces the defaults)"),
+                       help: "reason codes that may stand for health or a protected status: name → synonyms (extends the defaults; replace: true replaces them)"),
         CheckParameter("offline_reasons", .vocabulary, default: .vocabulary(defaultOfflineReasons),
-                       help: "reason codes that punish being offline: name → synonyms (replaces the defaults)"),
+                       help: "reason codes that punish being offline: name → synonyms (extends the defaults; replace: true replaces them)"),
     ]
 
     private let health: TermMatcher
