@@ -31,7 +31,8 @@ public struct TermMatcher: Sendable {
         let field = FieldBytes(bytes: item, isMissing: false)
         if let code = ValueMaps.code(in: table, for: field) { return 1 << UInt64(code) }
         let range = TextKey.trimmedRange(item)
-        if range.isEmpty { return 0 }
+        // An item this long is a remark, not a category: reading it by meaning would cost time for nothing.
+        if range.isEmpty || range.count > 256 { return 0 }
         let trimmed = UnsafeRawBufferPointer(rebasing: item[range])
         if let known = readings.lookup(trimmed) { return known }
         let normalized = Array(MeaningText.normalize(String(decoding: trimmed, as: UTF8.self)).unicodeScalars)

@@ -37,6 +37,8 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private let negation: (favorable: Int32, adverse: Int32)?
     private var learned = ByteKeyTable()
     static var learnedLimit: Int { 4096 }
+    /// Bytes beyond which a value is not read by meaning (a remark, not a category).
+    static var longestMeaningful: Int { 256 }
     private static var unrecognizedCode: Int32 { -2 }
     private static var notApplicableCode: Int32 { -3 }
 
@@ -79,10 +81,20 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
             code = exact
         } else if let known = learned.lookup(folding: trimmed) {
             code = known
+        } else if trimmed.count > Self.longestMeaningful {
+            // No vocabulary word is this long: reading it by meaning would cost time for nothing.
+            code = Self.unrecognizedCode
         } else {
             code = meaningCode(String(decoding: trimmed, as: UTF8.self))
             if learned.count < Self.learnedLimit { learned.insert(folding: trimmed, value: code) }
         }
+        return result(code)
+    }
+
+    /// The value's spelling as the vocabulary lists it (trimmed, case-folded), without reading
+    /// it by meaning or remembering it: for cells that may be anything.
+    func lookupAsWritten(_ field: FieldBytes) -> ValueLookup<Value> {
+        guard let code = ValueMaps.code(in: table, for: field) else { return ValueMaps.isBlank(field) ? .missing : .unrecognized }
         return result(code)
     }
 

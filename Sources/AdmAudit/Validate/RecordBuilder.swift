@@ -334,19 +334,23 @@ public final class RecordBuilder {
         }
     }
 
-    /// True when a rejected row reads as an adverse decision in any cell: its outcome, or a
-    /// decision kind that is a sanction by nature. Reading every cell, not only the mapped
-    /// ones, because a damaged row's cells may have shifted.
+    /// True when a rejected row reads as an adverse decision: its outcome or decision kind
+    /// (a sanction by nature) says so. A row of another width is read cell by cell, as its
+    /// cells may have shifted, and only as written: ids and dates must not fill the
+    /// vocabularies' memory of spellings read by meaning.
     func holdsAdverseDecision(_ row: RawRow) -> Bool {
-        for index in 0..<min(row.fieldCount, 1024) {
-            let cell = row[index]
-            if ValueMaps.isBlank(cell) || cell.bytes.count > 200 { continue }
-            if case .found(.adverse) = values.outcomes.lookup(cell) { return true }
-            if case .found(let type) = values.decisionTypes.lookup(cell), [.dismissal, .demotion, .discipline, .suspension].contains(type) {
-                return true
-            }
+        func adverse(_ cell: FieldBytes, byMeaning: Bool) -> Bool {
+            if ValueMaps.isBlank(cell) { return false }
+            let outcome = byMeaning ? values.outcomes.lookup(cell) : values.outcomes.lookupAsWritten(cell)
+            if case .found(.adverse) = outcome { return true }
+            let type = byMeaning ? values.decisionTypes.lookup(cell) : values.decisionTypes.lookupAsWritten(cell)
+            if case .found(let kind) = type, kind.isSanction { return true }
+            return false
         }
-        return false
+        if row.fieldCount == headerCount, row.defect == nil {
+            return adverse(field(row, .outcome), byMeaning: true) || adverse(field(row, .decisionType), byMeaning: true)
+        }
+        return (0..<min(row.fieldCount, 1024)).contains { adverse(row[$0], byMeaning: false) }
     }
 
     /// An optional timestamp: nil when empty, a reject when it does not parse.
