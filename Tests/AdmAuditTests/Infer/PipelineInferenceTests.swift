@@ -16,9 +16,13 @@ final class PipelineInferenceTests: XCTestCase {
         TestSupport.temporaryFile(lines.joined(separator: "\n") + "\n")
     }
 
-    private func infer(_ lines: [String], name: String = "export.csv") throws -> (InferredPipeline, Pipeline, String) {
-        let path = file(lines)
+    private func infer(_ lines: [String], name: String = "export.csv", file: StaticString = #filePath,
+                       line: UInt = #line) throws -> (InferredPipeline, Pipeline, String) {
+        let path = self.file(lines)
         let inferred = try InferredPipeline.infer(path: path, inputName: name)
+        // Each TODO in the file is listed, and each listed TODO is in the file.
+        let marked = inferred.yaml.split(separator: "\n").filter { $0.contains("TODO: ") || $0.contains("TODO：") }
+        XCTAssertEqual(marked.count, inferred.todos.count, "\(marked) vs \(inferred.todos)", file: file, line: line)
         return (inferred, try inferred.pipeline(file: "pipeline.yaml"), path)
     }
 
