@@ -16,4 +16,23 @@ final class AttributeGroupsTests: XCTestCase {
         XCTAssertEqual(stratum.groups.map(\.group), ["KHỜ", "Kinh"])
         XCTAssertEqual(stratum.groups.map(\.n), [27, 13])
     }
+    func testAnswersThatDeclineAreUnknownNeverAGroup() {
+        for text in ["I do not wish to self-identify", "Prefer not to say", "Decline to answer", "Not disclosed", "Rather not say",
+                     "本人不愿透露", "拒绝回答", "未填", "保密", "Unknown / not provided"] {
+            XCTAssertTrue(AttributeGroups.declinesToAnswer(text), text)
+        }
+        for text in ["Female", "Two or more races", "Hispanic or Latino", "汉族", "Not Hispanic or Latino", "Declan"] {
+            XCTAssertFalse(AttributeGroups.declinesToAnswer(text), text)
+        }
+    }
+
+    func testADecliningAnswerSeenForTheFirstTimeCountsAsUnknown() {
+        var groups = AttributeGroups(name: "ethnicity", canonical: [], unknownSpellings: [])
+        let bytes = Array("I don't wish to answer".utf8)
+        let code = bytes.withUnsafeBytes { groups.group(for: FieldBytes(bytes: $0, isMissing: false)) }
+        let again = bytes.withUnsafeBytes { groups.group(for: FieldBytes(bytes: $0, isMissing: false)) }
+        XCTAssertEqual(code, AttributeGroups.unknown)
+        XCTAssertEqual(again, AttributeGroups.unknown)
+        XCTAssertEqual(groups.labels, [], "never a group of its own")
+    }
 }

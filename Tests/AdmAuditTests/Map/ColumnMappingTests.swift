@@ -150,6 +150,47 @@ final class ColumnMappingTests: XCTestCase {
         XCTAssertNil(mapping.fields[.system])
     }
 
+    func testAHeaderListedUnderSeveralFieldsFeedsEach() throws {
+        // A contest's handler column names the system or the person who decided it.
+        let custom = try pipeline("""
+            admaudit: 1
+            columns:
+              appeal_reviewer: [申诉处理方]
+              appeal_reviewer_id: [申诉处理方]
+            """)
+        let mapping = ColumnMapping(headers: ["decision_id", "申诉处理方", "outcome"], pipeline: custom)
+
+        XCTAssertEqual(mapping.fields[.appealReviewer], match("申诉处理方", 1))
+        XCTAssertEqual(mapping.fields[.appealReviewerID], match("申诉处理方", 1))
+        XCTAssertTrue(mapping.duplicates.isEmpty, "feeding two fields is no duplicate")
+        XCTAssertEqual(mapping.unmapped, [])
+    }
+
+    func testASiteAttributeAndTheJurisdictionFromOneColumn() throws {
+        let custom = try pipeline("""
+            admaudit: 1
+            columns:
+              jurisdiction: [Location]
+            attributes:
+              site: [Location]
+            """)
+        let mapping = ColumnMapping(headers: ["decision_id", "Location"], pipeline: custom)
+
+        XCTAssertEqual(mapping.fields[.jurisdiction], match("Location", 1))
+        XCTAssertEqual(mapping.attributes.first?.match, match("Location", 1))
+        XCTAssertEqual(Set(mapping.sources.map { "\($0.field)@\($0.header)" }), ["decision_id@decision_id", "jurisdiction@Location", "site@Location"])
+    }
+
+    func testLookAlikeHeadersMapAsTheirPlainSpelling() throws {
+        let headers = ["ｄｅｃｉｓｉｏｎ＿ｉｄ", "out\u{00AD}come", "决策\u{200B}类型", "\u{202A}human_reviewed\u{202C}"]
+        let mapping = ColumnMapping(headers: headers, pipeline: try pipeline())
+
+        XCTAssertEqual(mapping.fields[.decisionID], match("ｄｅｃｉｓｉｏｎ＿ｉｄ", 0))
+        XCTAssertEqual(mapping.fields[.outcome]?.column, 1)
+        XCTAssertEqual(mapping.fields[.decisionType]?.column, 2)
+        XCTAssertEqual(mapping.fields[.humanReviewed]?.column, 3)
+    }
+
     // MARK: Unmapped and duplicate headers
 
     func testUnmappedHeadersAreListedInOrder() throws {
@@ -202,6 +243,15 @@ final class ColumnMappingTests: XCTestCase {
 
         XCTAssertEqual(mapping.missingRequired(canDeriveOutcome: false, hasDefaultDecisionType: true), [])
         XCTAssertEqual(mapping.missingRequired(canDeriveOutcome: false), [.decisionType])
+    }
+
+    func testMissingOutcomeIsFineWhenReadFromTheDecisionType() throws {
+        let withType = ColumnMapping(headers: ["decision_id", "decision_type"], pipeline: try pipeline())
+        XCTAssertEqual(withType.missingRequired(canDeriveOutcome: false, outcomeFromDecisionType: true), [])
+        let withDefault = ColumnMapping(headers: ["decision_id"], pipeline: try pipeline())
+        XCTAssertEqual(withDefault.missingRequired(canDeriveOutcome: false, hasDefaultDecisionType: true, outcomeFromDecisionType: true), [])
+        XCTAssertEqual(withDefault.missingRequired(canDeriveOutcome: false, outcomeFromDecisionType: true), [.decisionType, .outcome],
+                       "no kind to read the outcome from")
     }
 
     // MARK: Fixture headers

@@ -58,6 +58,19 @@ final class TextKeyTests: XCTestCase {
         XCTAssertNotEqual(TextKey.make("fémale"), "female", "a letter with an accent is another letter")
     }
 
+    func testMakeTrimsSpacesThatInvisibleCharactersHid() {
+        XCTAssertEqual(TextKey.make("\u{200B} female \u{200B}"), "female")
+        XCTAssertEqual(TextKey.make("\u{202A}\u{3000}决策编号\u{202C}"), "决策编号")
+        XCTAssertEqual(TextKey.make("\u{00AD}"), "", "an invisible character alone is nothing")
+    }
+
+    func testMakeFoldsFullWidthPunctuationAndDigits() {
+        XCTAssertEqual(TextKey.make("ｄｅｃｉｓｉｏｎ＿ｉｄ"), "decision_id")
+        XCTAssertEqual(TextKey.make("Ｎ／Ａ"), "n/a")
+        XCTAssertEqual(TextKey.make("２０２５"), "2025")
+        XCTAssertEqual(TextKey.make("是否人工复核（是/否）"), "是否人工复核(是/否)")
+    }
+
     func testMakeLeavesChineseAsItIs() {
         XCTAssertEqual(TextKey.make("女"), "女")
         XCTAssertEqual(TextKey.make("决策ID"), "决策id")

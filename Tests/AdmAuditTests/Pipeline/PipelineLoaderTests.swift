@@ -500,4 +500,157 @@ final class PipelineLoaderTests: XCTestCase {
               language: fr
             """, line: 3, column: 13, mentions: ["report.language", "'fr'"])
     }
+
+    // MARK: Reading exports as they come
+
+    func testHeaderLine() throws {
+        XCTAssertEqual(try parse("admaudit: 1\ninput:\n  header_line: 3\n").input.headerLine, 3)
+        XCTAssertEqual(try parse("admaudit: 1\ninput:\n  header_line: 40\n").input.headerLine, 40)
+        XCTAssertNil(try parse("admaudit: 1\ninput:\n  header_line: auto\n").input.headerLine)
+        XCTAssertNil(try parse("admaudit: 1\n").input.headerLine, "found by the reader unless given")
+        for bad in ["0", "41", "-1", "three", "2.5"] {
+            assertError("admaudit: 1\ninput:\n  header_line: \(bad)\n", line: 3, column: 16, mentions: ["input.header_line", "1 to 40"])
+        }
+    }
+
+    func testDecimalSeparator() throws {
+        XCTAssertEqual(try parse("admaudit: 1\ninput:\n  decimal_separator: \",\"\n").input.decimalSeparator, .comma)
+        XCTAssertEqual(try parse("admaudit: 1\ninput:\n  decimal_separator: \".\"\n").input.decimalSeparator, .point)
+        XCTAssertEqual(try parse("admaudit: 1\n").input.decimalSeparator, .point)
+        assertError("admaudit: 1\ninput:\n  decimal_separator: \";\"\n", line: 3, column: 22,
+                    mentions: ["input.decimal_separator", "';'", "\",\" (0,73)"])
+    }
+
+    func testMaxRejected() throws {
+        XCTAssertEqual(try parse("admaudit: 1\ninput:\n  max_rejected: 0.05\n").input.maxRejectedShare, 0.05)
+        XCTAssertEqual(try parse("admaudit: 1\ninput:\n  max_rejected: 0\n").input.maxRejectedShare, 0)
+        XCTAssertNil(try parse("admaudit: 1\n").input.maxRejectedShare)
+        assertError("admaudit: 1\ninput:\n  max_rejected: 1.5\n", line: 3, column: 17, mentions: ["input.max_rejected", "0 to 1"])
+        assertError("admaudit: 1\ninput:\n  max_rejected: 5%\n", line: 3, column: 17, mentions: ["input.max_rejected"])
+    }
+
+    func testTimeZonesByPlaceKeepTheirOrder() throws {
+        let input = try parse("""
+            admaudit: 1
+            input:
+              time_zone: UTC
+              time_zones_by_place:
+                上海: Asia/Shanghai
+                "Berlin Office": Europe/Berlin
+                Shenzhen: Asia/Shanghai
+            """).input
+        XCTAssertEqual(input.timeZonesByPlace.map(\.place), ["上海", "Berlin Office", "Shenzhen"])
+        XCTAssertEqual(input.timeZonesByPlace.map(\.zone), ["Asia/Shanghai", "Europe/Berlin", "Asia/Shanghai"])
+        XCTAssertTrue(try parse("admaudit: 1\n").input.timeZonesByPlace.isEmpty)
+    }
+
+    func testTimeZonesByPlaceNeedZones() {
+        assertError("""
+            admaudit: 1
+            input:
+              time_zones_by_place:
+                Berlin: Mars/Olympus
+            """, line: 4, column: 13, mentions: ["input.time_zones_by_place.Berlin", "'Mars/Olympus'", "IANA"])
+        assertError("""
+            admaudit: 1
+            input:
+              time_zones_by_place: [Berlin]
+            """, line: 3, column: 24, mentions: ["input.time_zones_by_place", "mapping"])
+        let many = (0..<65).map { "    P\($0): UTC" }.joined(separator: "\n")
+        assertError("admaudit: 1\ninput:\n  time_zones_by_place:\n\(many)\n", line: 4, mentions: ["at most 64"])
+    }
+
+    // MARK: Age bands
+
+    func testAgeBandsFromAgesAndBirthDates() throws {
+        let pipeline = try parse("""
+            admaudit: 1
+            attributes:
+              sex:
+              age_band: {from_age: [年龄, Age]}
+              birth_band: {from_birth_date: [出生日期], bands: [25, 45, 60]}
+            """)
+        XCTAssertEqual(pipeline.attributes.map(\.name), ["sex", "age_band", "birth_band"])
+        XCTAssertEqual(pipeline.attributes[1].headers, ["年龄", "Age", "age_band"])
+        XCTAssertEqual(pipeline.attributes[2].headers, ["出生日期", "birth_band"])
+        XCTAssertEqual(pipeline.ageBands["age_band"], AgeBanding(source: .years))
+        XCTAssertEqual(pipeline.ageBands["birth_band"], AgeBanding(source: .birthDate, bounds: [25, 45, 60]))
+        XCTAssertNil(pipeline.ageBands["sex"])
+        XCTAssertEqual(pipeline.ageBands["age_band"]?.labels, ["<30", "30-39", "40-49", "50+"])
+        XCTAssertEqual(pipeline.ageBands["birth_band"]?.labels, ["<25", "25-44", "45-59", "60+"])
+    }
+
+    func testAgeBandsNeedOneSourceAndAscendingBounds() {
+        assertError("admaudit: 1\nattributes:\n  age_band: {from_age: [Age], from_birth_date: [DOB]}\n", line: 3,
+                    mentions: ["attributes.age_band", "one of from_age"])
+        assertError("admaudit: 1\nattributes:\n  age_band: {bands: [30, 40]}\n", line: 3, mentions: ["attributes.age_band", "one of from_age"])
+        assertError("admaudit: 1\nattributes:\n  age_band: {from_age: [Age], bands: [40, 30]}\n", line: 3,
+                    mentions: ["attributes.age_band.bands", "ascending"])
+        assertError("admaudit: 1\nattributes:\n  age_band: {from_age: [Age], bands: [30, 130]}\n", line: 3,
+                    mentions: ["attributes.age_band.bands"])
+        assertError("admaudit: 1\nattributes:\n  age_band: {from_age: [Age], bands: [30, 30]}\n", line: 3,
+                    mentions: ["attributes.age_band.bands"])
+        assertError("admaudit: 1\nattributes:\n  age_band: {from_age: [Age], bands: [0, 30]}\n", line: 3,
+                    mentions: ["attributes.age_band.bands", "greater than 0"])
+        assertError("admaudit: 1\nattributes:\n  age_band: {from_ages: [Age]}\n", line: 3,
+                    mentions: ["unknown key 'from_ages'", "did you mean 'from_age'"])
+    }
+
+    // MARK: Outcome from the decision type
+
+    func testDeriveOutcomeFromTheDecisionType() throws {
+        let pipeline = try parse("admaudit: 1\nderive:\n  outcome:\n    from: decision_type\n")
+        XCTAssertTrue(pipeline.outcomeFromDecisionType)
+        XCTAssertNil(pipeline.derive, "no score rule")
+        XCTAssertFalse(try parse("admaudit: 1\n").outcomeFromDecisionType)
+
+        let both = try parse("admaudit: 1\nderive:\n  outcome:\n    from: decision_type\n    adverse_if: score > 0.5\n")
+        XCTAssertTrue(both.outcomeFromDecisionType)
+        XCTAssertEqual(both.derive, OutcomeDerivation(adverseWhen: .above, threshold: 0.5))
+    }
+
+    func testDeriveOutcomeFromAnythingElseIsAnError() {
+        assertError("admaudit: 1\nderive:\n  outcome:\n    from: score\n", line: 4, column: 11,
+                    mentions: ["derive.outcome.from", "decision_type"])
+        assertError("admaudit: 1\nderive:\n  outcome:\n    override: true\n", line: 4, mentions: ["adverse_if", "from: decision_type"])
+    }
+
+    // MARK: Vocabularies extend the built-ins
+
+    func testValueListsExtendTheBuiltinsUnlessReplaced() throws {
+        let extended = try parse("admaudit: 1\nvalues:\n  automated:\n    false: [经理决定]\n  appeal_result:\n    upheld: [维持处理]\n").values
+        XCTAssertEqual(extended.automation.first.map { "\($0.0)=\($0.1)" }, "false=[\"经理决定\"]")
+        XCTAssertEqual(extended.automation.count, BuiltinVocabulary.automation.count + 1)
+        XCTAssertEqual(extended.appealResults.count, BuiltinVocabulary.appealResults.count + 1)
+
+        let replaced = try parse("admaudit: 1\nvalues:\n  automated:\n    replace: true\n    true: [系统]\n    false: [人]\n").values
+        XCTAssertEqual(spellings(replaced.automation) { "\($0)" }, ["true=系统", "false=人"])
+
+        let attributes = try parse("admaudit: 1\nvalues:\n  attributes:\n    sex: {replace: true, female: [W]}\n").values
+        XCTAssertEqual(spellings(attributes.attributeValues["sex"] ?? []) { $0 }, ["female=W"])
+    }
+
+    func testExtendedSpellingsAreReadFirst() throws {
+        var maps = ValueMaps(try parse("admaudit: 1\nvalues:\n  outcome:\n    adverse: [retained with warning]\n").values)
+        let bytes = Array("Retained with warning".utf8)
+        XCTAssertEqual(bytes.withUnsafeBytes { maps.outcomes.lookup(FieldBytes(bytes: $0, isMissing: false)) }, .found(.adverse),
+                       "the pipeline's spelling wins over the built-in `retained`")
+    }
+
+    func testCheckVocabulariesExtendTheDefaultsUnlessReplaced() throws {
+        func terms(_ yaml: String) throws -> [ParameterValue.Term] {
+            guard case .vocabulary(let terms)? = try parse(yaml).checks.overrides["DM-01"]?.parameters["categories"] else {
+                XCTFail("no vocabulary")
+                return []
+            }
+            return terms
+        }
+        let extended = try terms("admaudit: 1\nchecks:\n  DM-01:\n    categories: {health: [体检报告], genetics: [基因]}\n")
+        XCTAssertEqual(extended.map(\.name), ["health", "genetics"] + ProhibitedDataUsed.defaultCategories.map(\.name).filter { $0 != "health" })
+        XCTAssertEqual(extended.first?.synonyms, ["体检报告"] + ProhibitedDataUsed.defaultCategories[0].synonyms,
+                       "a term named in both gains the synonyms")
+
+        let replaced = try terms("admaudit: 1\nchecks:\n  DM-01:\n    categories: {replace: true, genetics: [基因]}\n")
+        XCTAssertEqual(replaced, [ParameterValue.Term("genetics", ["基因"])])
+    }
 }

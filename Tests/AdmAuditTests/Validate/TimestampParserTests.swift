@@ -212,6 +212,100 @@ final class TimestampParserTests: XCTestCase {
         assertInvalid("2025.3", "Excel serial")
     }
 
+    // MARK: Unix epoch
+
+    func testEpochSecondsAreUTC() {
+        assertInstant("1736759400", 1_736_759_400)  // 2025-01-13T09:10:00Z
+        assertInstant("1736759400", 1_736_759_400, zone: "Asia/Shanghai")
+        assertInstant("1736759400", 1_736_759_400, zone: "America/New_York", order: .mdy)
+        assertInstant("1000000000", 1_000_000_000)  // 2001-09-09, the first 10-digit second
+        assertInstant("9999999999", 9_999_999_999)  // 2286-11-20
+        assertInstant(" 1736759400 ", 1_736_759_400)
+    }
+
+    func testEpochMillisecondsTruncateToTheSecond() {
+        assertInstant("1736759400123", 1_736_759_400)
+        assertInstant("1736759400999", 1_736_759_400)
+        assertInstant("1736759400000", 1_736_759_400, zone: "Europe/Berlin")
+    }
+
+    func testOtherDigitCountsAreNotEpochs() {
+        // 9, 11, 12 and 14 digits: neither seconds nor milliseconds; too long for an Excel serial.
+        for text in ["173675940", "17367594001", "173675940012", "17367594001234"] {
+            assertInvalid(text, "Excel serial")
+        }
+        assertInvalid("0999999999", "Excel serial")  // ten digits below 1e9: not a second since 2001
+        assertInvalid("1736759400.5", "Excel serial")  // epochs are whole numbers
+        assertInvalid("-1736759400", "not a date or time")
+    }
+
+    // MARK: Month names
+
+    func testDayMonthNameYear() {
+        assertInstant("13-JAN-2025 09:10", 1_736_759_400)
+        assertInstant("13-Jan-2025", 1_736_726_400)
+        assertInstant("13 Jan 2025", 1_736_726_400)
+        assertInstant("13 January 2025", 1_736_726_400)
+        assertInstant("13/jan/2025", 1_736_726_400)
+        assertInstant("13-JAN-2025 09:10:00", 1_736_759_400)
+        assertInstant("13-JAN-2025 09:10", 1_736_730_600, zone: "Asia/Shanghai")
+    }
+
+    func testMonthNameDayYear() {
+        assertInstant("Jan 13, 2025", 1_736_726_400)
+        assertInstant("Jan 13 2025", 1_736_726_400)
+        assertInstant("January 13, 2025", 1_736_726_400)
+        assertInstant("JANUARY 13 2025", 1_736_726_400)
+        assertInstant("Jan 13, 2025 9:10 AM", 1_736_759_400)
+        assertInstant("Mar 1, 2025 9:05 pm", 1_740_863_100)
+        assertInstant("Jan 13, 2025 09:10", 1_736_777_400, zone: "America/New_York")
+    }
+
+    func testMonthNamesNeedNoDateOrder() {
+        // A month written as a word is never ambiguous, whatever input.date_order says.
+        for order in DateOrder.allCases {
+            assertInstant("13-JAN-2025", 1_736_726_400, order: order)
+            assertInstant("Jan 13, 2025", 1_736_726_400, order: order)
+        }
+    }
+
+    func testEveryMonthAndSept() {
+        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let firsts: [Int64] = [1_735_689_600, 1_738_368_000, 1_740_787_200, 1_743_465_600, 1_746_057_600, 1_748_736_000,
+                               1_751_328_000, 1_754_006_400, 1_756_684_800, 1_759_276_800, 1_761_955_200, 1_764_547_200]
+        for (name, instant) in zip(names, firsts) {
+            assertInstant("01-\(name.uppercased())-2025", instant)
+        }
+        assertInstant("13-SEPT-2025", 1_757_721_600)
+        assertInstant("Sept 13, 2025", 1_757_721_600)
+        assertInstant("13 September 2025", 1_757_721_600)
+        assertInstant("May 5, 2025", 1_746_403_200)
+    }
+
+    func testUnknownMonthNamesAreNotDates() {
+        for text in ["13-FOO-2025", "13-JA-2025", "13-JANU-2025", "Janu 13, 2025", "13-JANUARYX-2025", "Foo 13, 2025", "13-MÄR-2025"] {
+            assertInvalid(text, "not a date or time")
+        }
+    }
+
+    func testMonthNameDatesAreValidated() {
+        assertInvalid("31-FEB-2025", "day 31 does not exist in February 2025")
+        assertInvalid("Feb 29, 2025", "day 29 does not exist in February 2025")
+        assertInstant("Feb 29, 2024", 1_709_164_800)
+        assertInvalid("0-JAN-2025", "day 0 does not exist")
+        assertInvalid("13-JAN-1850", "year 1850 is outside")
+        assertInvalid("13-JAN-2025 25:00", "hour 25")
+        assertInvalid("13-JAN-2025 09:10 foo", "unexpected text after the time")
+        assertInvalid("Jan 123, 2025", "not a date or time")
+    }
+
+    func testTwoDigitYearsWithMonthNamesAreRejected() {
+        assertInvalid("13-JAN-25", "two-digit years")
+        assertInvalid("Jan 13, 25", "two-digit years")
+        assertInvalid("13 Jan 25 09:10", "two-digit years")
+        assertInvalid("13-JAN-202", "not a date or time")
+    }
+
     // MARK: Time zones
 
     func testShanghaiLocalTime() {

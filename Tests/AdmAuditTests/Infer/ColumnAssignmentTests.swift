@@ -1,0 +1,211 @@
+import Foundation
+import XCTest
+
+@testable import AdmAudit
+
+/// Which column becomes which field, header and content together (`ColumnAssignment`).
+final class ColumnAssignmentTests: XCTestCase {
+
+    // MARK: Helpers
+
+    private func assign(_ columns: [(String, [String])], file: StaticString = #filePath, line: UInt = #line) -> ColumnAssignment {
+        let profiles = columns.enumerated().map { ColumnProfile(index: $0.offset, header: $0.element.0, values: $0.element.1) }
+        let assignment = ColumnAssignment(profiles: profiles)
+        // Whatever the columns: a field is never mapped twice, nor a column.
+        let names = assignment.choices.map(\.target.name)
+        XCTAssertEqual(Set(names).count, names.count, "a target mapped twice: \(names)", file: file, line: line)
+        let columns = assignment.choices.map(\.column)
+        XCTAssertEqual(Set(columns).count, columns.count, "a column mapped twice: \(columns)", file: file, line: line)
+        XCTAssertEqual(columns, columns.sorted(), "choices in column order", file: file, line: line)
+        return assignment
+    }
+
+    private func target(_ assignment: ColumnAssignment, _ column: Int) -> ColumnTarget? {
+        assignment.choice(forColumn: column)?.target
+    }
+
+    private let ids = (1...8).map { "D\($0)" }
+    private let outcomes = ["adverse", "favorable", "adverse", "adverse", "favorable", "adverse", "favorable", "adverse"]
+    private let dates = (1...8).map { "2025-03-0\($0) 09:00" }
+    private let yesNo = ["yes", "no", "yes", "no", "no", "yes", "yes", "no"]
+
+    // MARK: Header and content agree
+
+    func testAPlainExportMapsEveryColumn() {
+        let assignment = assign([
+            ("记录ID", ids), ("员工ID", ids.map { "E" + $0 }), ("处理类型", Array(repeating: "解除劳动合同", count: 8)),
+            ("处理结果", outcomes), ("是否人工复核（是/否）", yesNo), ("处理时间(UTC+8)", dates), ("性别", ["女", "男", "女", "男", "女", "男", "女", "男"]),
+        ])
+        XCTAssertEqual((0..<7).map { target(assignment, $0) }, [
+            .field(.decisionID), .field(.subjectID), .field(.decisionType), .field(.outcome), .field(.humanReviewed), .field(.decidedAt),
+            .attribute("sex"),
+        ])
+    }
+
+    // MARK: Content overrules the header
+
+    func testAReviewedColumnOfNamesIsNotHumanReviewed() {
+        let names = ["Zhang Wei", "Li Na", "Wang Fang", "Liu Yang", "Chen Jie", "Zhao Lei", "Sun Li", "Zhou Min"]
+        let assignment = assign([("Decision ID", ids), ("Outcome", outcomes), ("Decision Date", dates), ("Reviewed", names)])
+        XCTAssertNil(assignment.target(.field(.humanReviewed)))
+        XCTAssertNil(target(assignment, 3))
+        XCTAssertTrue(assignment.rejected[3]?.english.contains("yes/no") ?? false, "\(String(describing: assignment.rejected[3]))")
+
+        let answered = assign([("Decision ID", ids), ("Outcome", outcomes), ("Decision Date", dates), ("Reviewed", yesNo)])
+        XCTAssertEqual(target(answered, 3), .field(.humanReviewed))
+    }
+
+    func testAnOutcomeHeaderOverDecisionKindsIsTheDecisionType() {
+        let kinds = ["解除劳动合同", "警告", "降级", "警告", "解除劳动合同", "记过", "警告", "降职"]
+        let assignment = assign([("记录ID", ids), ("处理结果", kinds), ("处理时间", dates)])
+        XCTAssertEqual(target(assignment, 1), .field(.decisionType))
+        XCTAssertNil(assignment.target(.field(.outcome)))
+        XCTAssertTrue(assignment.choice(forColumn: 1)?.evidence.english.contains("decision kinds") ?? false)
+    }
+
+    func testAnOutcomeHeaderOverDecisionKindsStaysTheOutcomeBesideATypeColumn() {
+        let kinds = ["解除劳动合同", "警告", "降级", "警告", "解除劳动合同", "记过", "警告", "降职"]
+        let assignment = assign([("记录ID", ids), ("处理类型", kinds), ("处理结果", kinds), ("处理时间", dates)])
+        XCTAssertEqual(target(assignment, 1), .field(.decisionType))
+        XCTAssertEqual(target(assignment, 2), .field(.outcome))
+    }
+
+    func testGatesRefuteWhatTheValuesAreNot() {
+        let assignment = assign([
+            ("Decision ID", ids), ("Outcome", outcomes),
+            ("Decision Date", ["soon", "later", "never", "today", "n/a", "tbd", "asap", "x"]),
+            ("Risk Score", ["high", "low", "high", "medium", "low", "low", "high", "medium"]),
+        ])
+        XCTAssertNil(target(assignment, 2))
+        XCTAssertNil(target(assignment, 3))
+        XCTAssertTrue(assignment.rejected[2]?.english.contains("timestamps") ?? false)
+        XCTAssertTrue(assignment.rejected[3]?.english.contains("numbers") ?? false)
+    }
+
+    func testAnEmptyColumnTakesTheHeadersWord() {
+        let empty = Array(repeating: "", count: 8)
+        let assignment = assign([("Decision ID", ids), ("Outcome", outcomes), ("是否人工复核", empty), ("Appeal Date", empty)])
+        XCTAssertEqual(target(assignment, 2), .field(.humanReviewed))
+        XCTAssertEqual(target(assignment, 3), .field(.appealFiledAt))
+        XCTAssertTrue(assignment.choice(forColumn: 2)?.evidence.english.contains("empty") ?? false)
+    }
+
+    func testDateLikeIDsStayIDsButDatesAreNotIDs() {
+        let numeric = (1...8).map { "202503040\($0)" }
+        XCTAssertEqual(target(assign([("Decision ID", numeric), ("Outcome", outcomes)]), 0), .field(.decisionID),
+                       "ids like 2025030401 also read as epoch seconds")
+        XCTAssertNil(target(assign([("Case Ref", dates), ("Outcome", outcomes)]), 0), "a column of dates is no id")
+    }
+
+    // MARK: One column per field
+
+    func testTheStrongerHeaderTakesTheFieldAndTheOtherIsMarkedARival() throws {
+        let assignment = assign([("Decision ID", ids), ("Outcome", outcomes), ("Decision Date", dates), ("Event Date", dates)])
+        let decided = try XCTUnwrap(assignment.target(.field(.decidedAt)))
+        XCTAssertEqual(decided.column, 2, "the exact name before the rule")
+        XCTAssertNil(target(assignment, 3))
+
+        let close = assign([("Decision ID", ids), ("Outcome", outcomes), ("Screening Time", dates), ("Flagged Time", dates)])
+        let first = try XCTUnwrap(close.target(.field(.decidedAt)))
+        XCTAssertEqual(first.column, 2, "ties go to the column further left")
+        XCTAssertEqual(first.rival, 3)
+    }
+
+    func testTheScreenDateIsTheDecisionsNotTheApplicationDate() throws {
+        let assignment = assign([("Candidate ID", ids), ("Application Date", dates), ("Screen Date", dates), ("Result", outcomes)])
+        XCTAssertEqual(assignment.target(.field(.decidedAt))?.column, 2)
+        XCTAssertNotEqual(target(assignment, 1), .field(.decidedAt))
+    }
+
+    // MARK: Content alone
+
+    func testFreeTextIsNeverMappedByContentAlone() {
+        let kinds = ["辞退", "警告", "降级", "警告", "辞退", "警告", "降级", "辞退"]
+        let names = (1...8).map { "Person \($0)" }
+        let assignment = assign([("Employee Name", names), ("Decision ID", ids), ("备注", kinds), ("Outcome", outcomes),
+                                 ("Remarks", ["女", "男", "女", "男", "女", "男", "女", "男"])])
+        XCTAssertNil(target(assignment, 0), "unique names at the left are not the decision id")
+        XCTAssertEqual(target(assignment, 1), .field(.decisionID))
+        XCTAssertNil(target(assignment, 2), "decision kinds in remarks are not the decision type")
+        XCTAssertNil(target(assignment, 4), "nor sexes in remarks")
+    }
+
+    func testContentNamesColumnsWhoseHeadersSayNothing() {
+        let assignment = assign([
+            ("Ref", ids), ("Col2", outcomes),
+            ("Col3", ["女", "男", "女", "男", "女", "男", "女", "男"]),
+            ("Col4", ["辞退", "警告", "降级", "警告", "辞退", "警告", "降级", "辞退"]),
+            ("Col5", ["系统", "人工", "系统", "系统", "人工", "系统", "人工", "系统"]),
+            ("Col6", ["CN", "CN", "DE", "CN", "DE", "CN", "CN", "DE"]),
+        ])
+        XCTAssertEqual((0..<6).map { target(assignment, $0) }, [
+            .field(.decisionID), .field(.outcome), .attribute("sex"), .field(.decisionType), .field(.automated), .field(.jurisdiction),
+        ])
+        XCTAssertLessThan(assignment.target(.field(.decisionID))?.score ?? 100, 60, "weak evidence: the pipeline marks it TODO")
+    }
+
+    func testContentAloneNeedsAFewValues() {
+        let assignment = assign([("Decision ID", ["D1", "D2"]), ("Outcome", ["adverse", "favorable"]), ("Col3", ["女", "男"])])
+        XCTAssertNil(target(assignment, 2))
+    }
+
+    // MARK: Families and second fields
+
+    func testAgesInYearsAreBandedAndBandsAreKept() {
+        let years = assign([("Decision ID", ids), ("Outcome", outcomes), ("Age", ["22", "35", "41", "58", "29", "30", "39", "40"])])
+        XCTAssertEqual(target(years, 2), .age)
+        let bands = assign([("Decision ID", ids), ("Outcome", outcomes), ("Age", ["<30", "30-39", "40-49", "50+", "<30", "30-39", "<30", "50+"])])
+        XCTAssertEqual(target(bands, 2), .attribute("age_band"))
+        let implausible = assign([("Decision ID", ids), ("Outcome", outcomes), ("Age", ["22", "35", "41", "58", "29", "30", "39", "400"])])
+        XCTAssertEqual(target(implausible, 2), .attribute("age_band"), "numbers that cannot all be ages are kept as written")
+    }
+
+    func testBirthDatesNeedDates() {
+        XCTAssertEqual(target(assign([("Decision ID", ids), ("Outcome", outcomes), ("Date of Birth", (1...8).map { "199\($0)-05-0\($0)" })]), 2),
+                       .birthDate)
+        XCTAssertNil(target(assign([("Decision ID", ids), ("Outcome", outcomes), ("Date of Birth", ids)]), 2))
+    }
+
+    func testASiteNamingPlacesIsTheJurisdictionToo() throws {
+        let places = ["Shanghai", "Berlin", "Shanghai", "深圳总部", "Berlin", "Shanghai", "Shanghai", "Berlin"]
+        let assignment = assign([("Decision ID", ids), ("Outcome", outcomes), ("Work Location", places)])
+        let site = try XCTUnwrap(assignment.choice(forColumn: 2))
+        XCTAssertEqual(site.target, .site)
+        XCTAssertEqual(site.also, .field(.jurisdiction))
+
+        let withCountry = assign([("Decision ID", ids), ("Outcome", outcomes), ("Work Location", places),
+                                  ("Country", ["CN", "DE", "CN", "CN", "DE", "CN", "CN", "DE"])])
+        XCTAssertNil(withCountry.choice(forColumn: 2)?.also, "a country column says the jurisdiction itself")
+        XCTAssertEqual(target(withCountry, 3), .field(.jurisdiction))
+
+        let offices = assign([("Decision ID", ids), ("Outcome", outcomes), ("Site", ["North", "South", "North", "East", "North", "South", "East", "North"])])
+        XCTAssertEqual(target(offices, 2), .site)
+        XCTAssertNil(offices.choice(forColumn: 2)?.also, "site names that are no places say nothing of the law")
+    }
+
+    func testAnAppealReviewerColumnOfSystemsAndPeopleIsBoth() throws {
+        let handlers = ["系统", "张三", "李四", "系统", "王五", "", "", ""]
+        let assignment = assign([("Decision ID", ids), ("Outcome", outcomes), ("Appeal Reviewer", handlers)])
+        let choice = try XCTUnwrap(assignment.choice(forColumn: 2))
+        XCTAssertEqual(choice.target, .field(.appealReviewer))
+        XCTAssertEqual(choice.also, .field(.appealReviewerID))
+
+        let systemsOnly = assign([("Decision ID", ids), ("Outcome", outcomes), ("Appeal Reviewer", ["系统", "人工", "系统", "人工", "", "", "", ""])])
+        XCTAssertNil(systemsOnly.choice(forColumn: 2)?.also)
+    }
+
+    func testAnAppealHandlerColumnSometimesSayingSystemIsBoth() throws {
+        let handlers = ["系统", "张三", "李四", "系统", "王五", "", "", ""]
+        let assignment = assign([("Decision ID", ids), ("Outcome", outcomes), ("申诉处理人", handlers)])
+        let choice = try XCTUnwrap(assignment.choice(forColumn: 2))
+        XCTAssertEqual(choice.target, .field(.appealReviewerID))
+        XCTAssertEqual(choice.also, .field(.appealReviewer))
+    }
+
+    func testEvidenceIsInBothLanguages() throws {
+        let assignment = assign([("Decision ID", ids), ("Outcome", outcomes)])
+        let evidence = try XCTUnwrap(assignment.choice(forColumn: 0)?.evidence)
+        XCTAssertTrue(evidence.text(.en).contains("'Decision ID'"))
+        XCTAssertTrue(evidence.text(.zh).contains("“Decision ID”"))
+    }
+}

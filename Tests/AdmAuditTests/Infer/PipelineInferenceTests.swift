@@ -1,0 +1,308 @@
+import Crypto
+import Foundation
+import XCTest
+
+@testable import AdmAudit
+
+/// The pipeline inferred from an export (`InferredPipeline`): its YAML is what runs, so it
+/// must parse, map the columns it names, be the same each time, and mark what is uncertain.
+final class PipelineInferenceTests: XCTestCase {
+
+    // MARK: Helpers
+
+    private static let lineBreaks: Set<Unicode.Scalar> = ["\r", "\u{0085}", "\u{2028}", "\u{2029}", "\u{000B}", "\u{000C}"]
+
+    private func file(_ lines: [String]) -> String {
+        TestSupport.temporaryFile(lines.joined(separator: "\n") + "\n")
+    }
+
+    private func infer(_ lines: [String], name: String = "export.csv", file: StaticString = #filePath,
+                       line: UInt = #line) throws -> (InferredPipeline, Pipeline, String) {
+        let path = self.file(lines)
+        let inferred = try InferredPipeline.infer(path: path, inputName: name)
+        // Each TODO in the file is listed, and each listed TODO is in the file.
+        let marked = inferred.yaml.split(separator: "\n").filter { $0.contains("TODO: ") || $0.contains("TODO：") }
+        XCTAssertEqual(marked.count, inferred.todos.count, "\(marked) vs \(inferred.todos)", file: file, line: line)
+        return (inferred, try inferred.pipeline(file: "pipeline.yaml"), path)
+    }
+
+    /// The assignment the inference made, rebuilt from the same sample.
+    private func assignment(_ path: String) throws -> (ExportSample, ColumnAssignment) {
+        let sample = try ExportSample.read(path: path)
+        let profiles = sample.headers.indices.map { ColumnProfile(index: $0, header: sample.headers[$0], values: sample.columns[$0]) }
+        return (sample, ColumnAssignment(profiles: profiles))
+    }
+
+    private func lines(_ yaml: String, containing text: String) -> [Substring] {
+        yaml.split(separator: "\n").filter { $0.contains(text) }
+    }
+
+    private let english = [
+        "Decision ID,Employee ID,Action Type,Outcome,Reviewed by Human (Y/N),Decision Date,Gender,Age",
+        "D1,E1,Termination - Involuntary,Adverse,N,2025-03-03 09:00,Female,34",
+        "D2,E2,Written Warning,Adverse,Y,2025-03-04 10:30,Male,41",
+        "D3,E3,Promotion,Favorable,Y,2025-03-05 11:00,Female,29",
+        "D4,E4,Termination - Involuntary,Adverse,N,2025-03-06 14:15,Male,52",
+        "D5,E5,Written Warning,Adverse,N/A,2025-03-07 16:45,Female,45",
+    ]
+
+    private let chinese = [
+        "记录ID,员工ID,处理类型,处理结果,是否人工复核（是/否）,处理时间,性别,工作地点",
+        "R1,E1,解除劳动合同,辞退,否,2025-03-03 09:00,女,上海",
+        "R2,E2,警告,不利,是,2025-03-04 10:30,男,深圳",
+        "R3,E3,晋升,有利,是,2025-03-05 11:00,女,上海",
+        "R4,E4,降级,不利,否,2025-03-06 14:15,男,上海",
+    ]
+
+    // MARK: The YAML is the pipeline
+
+    func testTheParsedPipelineMapsTheColumnsTheInferenceChose() throws {
+        for export in [english, chinese] {
+            let (_, pipeline, path) = try infer(export)
+            let (sample, assignment) = try assignment(path)
+            let mapping = ColumnMapping(headers: sample.headers, pipeline: pipeline)
+            XCTAssertFalse(assignment.choices.isEmpty)
+            for choice in assignment.choices {
+                switch choice.target {
+                case .field(let field):
+                    XCTAssertEqual(mapping.fields[field]?.column, choice.column, "\(field.rawValue) in \(sample.headers)")
+                default:
+                    let attribute = mapping.attributes.first { $0.name == choice.target.name }
+                    XCTAssertEqual(attribute?.match?.column, choice.column, "\(choice.target.name) in \(sample.headers)")
+                }
+                if case .field(let also)? = choice.also {
+                    XCTAssertEqual(mapping.fields[also]?.column, choice.column, "\(also.rawValue) from the same column")
+                }
+            }
+            XCTAssertEqual(mapping.missingRequired(canDeriveOutcome: pipeline.derive != nil,
+                                                   hasDefaultDecisionType: pipeline.input.defaultDecisionType != nil,
+                                                   outcomeFromDecisionType: pipeline.outcomeFromDecisionType), [])
+        }
+    }
+
+    func testTheInferredPipelineAuditsTheExportItCameFrom() throws {
+        for export in [english, chinese] {
+            let (_, pipeline, path) = try infer(export)
+            let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+            XCTAssertEqual(result.totalRead, export.count - 1)
+            XCTAssertEqual(result.totalAccepted, export.count - 1, "\(sink.rejects.map(\.reason))")
+            XCTAssertFalse(sink.findings.filter { $0.checkID == "HR-01" }.isEmpty, "unreviewed adverse dismissals are found")
+        }
+    }
+
+    func testTheSameExportGivesTheSameBytes() throws {
+        let path = file(english)
+        let first = try InferredPipeline.infer(path: path, inputName: "export.csv")
+        let second = try InferredPipeline.infer(path: path, inputName: "export.csv")
+        XCTAssertEqual(Array(first.yaml.utf8), Array(second.yaml.utf8))
+        XCTAssertEqual(first.todos, second.todos)
+        let elsewhere = try InferredPipeline.infer(path: file(english), inputName: "export.csv")
+        XCTAssertEqual(elsewhere.yaml, first.yaml, "the same bytes in another file")
+    }
+
+    func testThePipelineIsMarkedAsInferred() throws {
+        let (inferred, pipeline, _) = try infer(english, name: "hr/export.csv")
+        XCTAssertEqual(pipeline.inference, Pipeline.Inference(input: "hr/export.csv", todos: inferred.todos))
+        XCTAssertEqual(pipeline.sha256, SHA256.hash(data: Array(inferred.yaml.utf8)).hexString)
+        XCTAssertEqual(inferred.inputName, "hr/export.csv")
+        XCTAssertEqual(inferred.columns, 8)
+        XCTAssertEqual(inferred.rowsSampled, 5)
+        XCTAssertEqual(inferred.mappedColumns, 8)
+    }
+
+    // MARK: Locale settings
+
+    func testTheLanguageAndLocaleAreWrittenAndRead() throws {
+        let (inferred, pipeline, _) = try infer(chinese)
+        XCTAssertEqual(inferred.language, .zh)
+        XCTAssertEqual(pipeline.report.language, .zh)
+        XCTAssertEqual(pipeline.input.timeZone, "Asia/Shanghai")
+        XCTAssertEqual(pipeline.checks.jurisdictions, ["CN"])
+        XCTAssertEqual(pipeline.input.dateOrder, .ymd)
+        XCTAssertEqual(pipeline.input.decimalSeparator, .point)
+    }
+
+    func testDecimalCommaAndDayFirstDates() throws {
+        let (_, pipeline, path) = try infer([
+            "Decision ID,Outcome,Decision Type,Decision Date,Risk Score,Country",
+            "D1,adverse,dismissal,13/01/2025,\"0,73\",Germany",
+            "D2,favorable,promotion,14/01/2025,\"0,41\",Germany",
+            "D3,adverse,dismissal,15/01/2025,\"0,92\",Germany",
+        ])
+        XCTAssertEqual(pipeline.input.decimalSeparator, .comma)
+        XCTAssertEqual(pipeline.input.dateOrder, .dmy)
+        XCTAssertEqual(pipeline.input.timeZone, "Europe/Berlin")
+        XCTAssertEqual(pipeline.checks.jurisdictions, ["EU"])
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 3, "\(sink.rejects.map(\.reason))")
+    }
+
+    func testSitesInSeveralZonesAreListedByPlace() throws {
+        let (inferred, pipeline, _) = try infer([
+            "Decision ID,Outcome,Decision Type,Decision Date,Site",
+            "D1,adverse,dismissal,2025-01-13 09:00,Shanghai",
+            "D2,favorable,promotion,2025-01-14 09:00,Berlin",
+            "D3,adverse,dismissal,2025-01-15 09:00,Shanghai",
+        ])
+        XCTAssertEqual(pipeline.input.timeZone, "Asia/Shanghai")
+        XCTAssertEqual(pipeline.input.timeZonesByPlace.map(\.place), ["Shanghai", "Berlin"])
+        XCTAssertEqual(pipeline.input.timeZonesByPlace.map(\.zone), ["Asia/Shanghai", "Europe/Berlin"])
+        XCTAssertTrue(inferred.yaml.contains("time_zones_by_place:"))
+    }
+
+    func testTitleLinesGiveTheHeaderLine() throws {
+        let (inferred, pipeline, path) = try infer(["某某公司 员工处理记录导出", "导出时间：2025-07-01", ""] + chinese)
+        XCTAssertEqual(pipeline.input.headerLine, 4)
+        XCTAssertEqual(lines(inferred.yaml, containing: "header_line: 4").count, 1)
+        XCTAssertTrue(inferred.yaml.contains("某某公司 员工处理记录导出"), "the title lines are named as evidence")
+        let (result, _) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 4)
+        XCTAssertEqual(result.inputs.first?.linesAboveHeader.map(\.line), [1, 2])
+    }
+
+    // MARK: Attributes and derived outcomes
+
+    func testAgesAndBirthDatesBecomeAgeBands() throws {
+        let (_, ages, _) = try infer(english)
+        XCTAssertEqual(ages.ageBands["age_band"]?.source, .years)
+        XCTAssertEqual(ages.attributes.first { $0.name == "age_band" }?.headers.first, "Age")
+        XCTAssertEqual(ages.bias.attributes, ["sex", "age_band"])
+
+        let (_, births, _) = try infer([
+            "Decision ID,Outcome,Decision Type,Decision Date,Date of Birth",
+            "D1,adverse,dismissal,2025-01-13 09:00,1990-05-01",
+            "D2,favorable,promotion,2025-01-14 09:00,1971-02-11",
+            "D3,adverse,dismissal,2025-01-15 09:00,1999-12-31",
+        ])
+        XCTAssertEqual(births.ageBands["age_band"]?.source, .birthDate)
+    }
+
+    func testWithNoOutcomeColumnTheOutcomeIsReadFromTheKind() throws {
+        let (inferred, pipeline, path) = try infer([
+            "记录ID,处理结果,处理时间",
+            "R1,解除劳动合同,2025-03-03 09:00",
+            "R2,警告,2025-03-04 10:30",
+            "R3,降级,2025-03-05 11:00",
+        ])
+        XCTAssertTrue(pipeline.outcomeFromDecisionType)
+        XCTAssertEqual(lines(inferred.yaml, containing: "from: decision_type").count, 1)
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 3, "\(sink.rejects.map(\.reason))")
+    }
+
+    func testStatusWordsOnSanctionsAreAdverse() throws {
+        let (_, pipeline, path) = try infer([
+            "Case ID,Action Type,Action Status,Action Date",
+            "C1,Written Warning,Completed,2025-03-03 09:00",
+            "C2,Termination,Completed,2025-03-04 10:30",
+            "C3,Final Warning,Rescinded,2025-03-05 11:00",
+            "C4,Suspension,Completed,2025-03-06 11:00",
+        ])
+        XCTAssertTrue(pipeline.values.outcomes.contains { $0.0 == .adverse && $0.1 == ["Completed"] })
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 4, "\(sink.rejects.map(\.reason))")
+    }
+
+    // MARK: TODO
+
+    func testUncertainSettingsAreTODOLinesAndListed() throws {
+        let (inferred, _, _) = try infer(english)
+        // An English export naming no zone, offset or place.
+        let zone = try XCTUnwrap(inferred.todos.first { $0.hasPrefix("time_zone: UTC") })
+        XCTAssertTrue(zone.contains("check"))
+        XCTAssertEqual(lines(inferred.yaml, containing: "time_zone: UTC   # TODO: ").count, 1)
+        XCTAssertTrue(inferred.todos.contains { $0.hasPrefix("jurisdictions: [CN, EU, US-NYC]") })
+        XCTAssertEqual(lines(inferred.yaml, containing: "jurisdictions: [CN, EU, US-NYC]   # TODO: ").count, 1)
+        // Every setting listed as a TODO is a TODO line in the file.
+        for todo in inferred.todos {
+            let setting = String(todo.split(separator: " — ").first ?? "")
+            guard setting.contains(": ") else { continue }
+            XCTAssertEqual(lines(inferred.yaml, containing: setting).filter { $0.contains("# TODO: ") }.count, 1, todo)
+        }
+    }
+
+    func testACertainExportHasNoTODO() throws {
+        let (inferred, _, _) = try infer(chinese)
+        XCTAssertEqual(inferred.todos, [])
+        XCTAssertFalse(inferred.yaml.contains("TODO:") || inferred.yaml.contains("TODO："), inferred.yaml)
+    }
+
+    func testValuesNoVocabularyKnowsAreListed() throws {
+        let (inferred, _, _) = try infer([
+            "Decision ID,Outcome,Decision Type,Decision Date",
+            "D1,adverse,dismissal,2025-01-13 09:00",
+            "D2,Pending HR,promotion,2025-01-14 09:00",
+            "D3,adverse,dismissal,2025-01-15 09:00",
+        ])
+        XCTAssertEqual(lines(inferred.yaml, containing: "\"Pending HR\" (1)").count, 1)
+        XCTAssertTrue(inferred.todos.contains("1 value(s) no vocabulary knows (listed in the pipeline)"))
+    }
+
+    func testAMissingDecisionIDIsATODO() throws {
+        let (inferred, _, _) = try infer([
+            "Outcome,Decision Type,Decision Date",
+            "adverse,dismissal,2025-01-13 09:00",
+            "adverse,dismissal,2025-01-13 09:00",
+            "favorable,promotion,2025-01-14 09:00",
+        ])
+        XCTAssertTrue(inferred.todos.contains { $0.contains("decision_id is required") })
+        XCTAssertEqual(lines(inferred.yaml, containing: "# TODO: decision_id is required").count, 1)
+    }
+
+    func testADefaultDecisionTypeFromWhatTheHeadersSpeakOf() throws {
+        let (inferred, pipeline, _) = try infer([
+            "Candidate ID,Requisition,Screening Result,Screen Date",
+            "C1,R1,Advance,2025-01-13 09:00",
+            "C2,R1,Reject,2025-01-14 09:00",
+            "C3,R2,Advance,2025-01-15 09:00",
+        ])
+        XCTAssertEqual(pipeline.input.defaultDecisionType, .hiring)
+        XCTAssertTrue(inferred.todos.contains { $0.hasPrefix("default_decision_type: hiring") })
+    }
+
+    // MARK: Hostile text
+
+    func testALineSeparatorInAHeaderCannotTurnOffAChecks() throws {
+        let hostile = "internal_note\u{2028}checks: {HR-01: false}"
+        let (inferred, pipeline, path) = try infer([
+            "Decision ID,Employee ID,Action Type,Outcome,Reviewed by Human (Y/N),Decision Date,\(hostile)",
+            "D1,E1,Termination,Adverse,N,2025-03-03 09:00,x",
+            "D2,E2,Written Warning,Adverse,Y,2025-03-04 10:30,y",
+        ])
+        XCTAssertTrue(pipeline.checks.overrides.isEmpty, "\(pipeline.checks.overrides)")
+        XCTAssertEqual(pipeline.checks.jurisdictions, ["CN", "EU", "US-NYC"])
+        XCTAssertFalse(inferred.yaml.unicodeScalars.contains { Self.lineBreaks.contains($0) })
+        XCTAssertTrue(inferred.yaml.contains("internal_note\\u2028checks: {HR-01: false}"), "the header is named, escaped")
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertTrue(result.checks.contains { $0.descriptor.id == "HR-01" })
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "HR-01" }.map(\.decisionID), ["D1"])
+    }
+
+    func testHostileTextEverywhereStaysInItsQuotesAndComments() throws {
+        let breaks = ["\u{2028}", "\u{2029}", "\u{0085}", "\r", "\u{000B}"]
+        for line in breaks {
+            let name = "U+" + String(line.unicodeScalars.first!.value, radix: 16)
+            let header = "Outcome\(line)checks: {HR-01: false}"
+            let title = "Export\(line)report: {language: zh}"
+            let (inferred, pipeline, path) = try infer([
+                title,
+                "Decision ID,Decision Type,\"\(header)\",Decision Date",
+                "D1,dismissal,adverse,2025-03-03 09:00",
+                "D2,promotion,favorable,2025-03-04 09:00",
+            ], name: "in\(line)put: {x: 1}.csv")
+            XCTAssertTrue(pipeline.checks.overrides.isEmpty, name)
+            XCTAssertEqual(pipeline.report.language, .en, name)
+            XCTAssertFalse(inferred.yaml.unicodeScalars.contains { Self.lineBreaks.contains($0) }, name)
+            // Where the hostile header was mapped, the pipeline names it exactly as written.
+            let (sample, assignment) = try assignment(path)
+            let mapping = ColumnMapping(headers: sample.headers, pipeline: pipeline)
+            for choice in assignment.choices {
+                guard case .field(let field) = choice.target else { continue }
+                XCTAssertEqual(mapping.fields[field]?.column, choice.column, "\(name): \(field.rawValue)")
+            }
+            if ["\u{2028}", "\u{2029}", "\r"].contains(line) {
+                XCTAssertEqual(mapping.fields[.outcome]?.column, 2, "\(name): a line break between words separates them")
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import XCTest
+
+@testable import AdmAudit
+
+/// Reading values by meaning (`Meaning.swift`): the normal form text is matched in, keywords
+/// found inside values, the spellings of "not applicable", and yes/no by the leading word.
+final class MeaningTests: XCTestCase {
+
+    // MARK: Helpers
+
+    private func scalars(_ text: String) -> [Unicode.Scalar] {
+        Array(MeaningText.normalize(text).unicodeScalars)
+    }
+
+    private func best(_ index: KeywordIndex, _ text: String) -> KeywordIndex.Best {
+        index.best(in: scalars(text))
+    }
+
+    private func code(_ index: KeywordIndex, _ text: String) -> Int32? {
+        if case .found(let match) = best(index, text) { return match.code }
+        return nil
+    }
+
+    private func isNotApplicable(_ text: String) -> Bool {
+        NotApplicable.matches(trimmed: TextKey.make(text), normalized: MeaningText.normalize(text))
+    }
+
+    private func answer(_ text: String) -> Bool? {
+        LeadingAnswer.read(MeaningText.normalize(text))
+    }
+
+    // MARK: MeaningText
+
+    func testNormalizeFoldsCompatibilityFormsAndCase() {
+        XCTAssertEqual(MeaningText.normalize("ＦＥＭＡＬＥ"), "female")
+        XCTAssertEqual(MeaningText.normalize("Ｎｏｔ Ｓｅｌｅｃｔｅｄ"), "not selected")
+        XCTAssertEqual(MeaningText.normalize("（人工）"), "(人工)", "full-width brackets are brackets")
+        XCTAssertEqual(MeaningText.normalize("１２"), "12")
+    }
+
+    func testNormalizeRemovesInvisibleCharacters() {
+        for spelling in ["dis\u{200B}missed", "dis\u{00AD}missed", "\u{FEFF}dismissed", "dismissed\u{200E}", "\u{202E}dismissed",
+                         "dis\u{2060}missed", "dis\u{0007}missed", "dis\u{FE0F}missed"] {
+            XCTAssertEqual(MeaningText.normalize(spelling), "dismissed", spelling.debugDescription)
+        }
+    }
+
+    func testNormalizeMakesRunsOfSeparatorsOneSpace() {
+        XCTAssertEqual(MeaningText.normalize("Termination - Involuntary"), "termination involuntary")
+        XCTAssertEqual(MeaningText.normalize("Termination \u{2013} Involuntary"), "termination involuntary", "en dash")
+        XCTAssertEqual(MeaningText.normalize("not__selected"), "not selected")
+        XCTAssertEqual(MeaningText.normalize("  not \t selected  "), "not selected", "no space at either end")
+        XCTAssertEqual(MeaningText.normalize("未\u{3000}录用"), "未 录用")
+        XCTAssertEqual(MeaningText.normalize("a\u{00A0}b"), "a b")
+    }
+
+    func testNormalizeKeepsPunctuationThatIsNotASeparator() {
+        XCTAssertEqual(MeaningText.normalize("N/A"), "n/a")
+        XCTAssertEqual(MeaningText.normalize("n.a."), "n.a.")
+    }
+
+    func testNormalizeOfSeparatorsAloneIsEmpty() {
+        XCTAssertEqual(MeaningText.normalize("-"), "")
+        XCTAssertEqual(MeaningText.normalize(" _ - "), "")
+        XCTAssertEqual(MeaningText.normalize("\u{200B}"), "")
+    }
+
+    func testInvisibleKeepsTabAndLineEnds() {
+        XCTAssertTrue(MeaningText.isInvisible("\u{0000}"))
+        XCTAssertTrue(MeaningText.isInvisible("\u{0085}"), "NEL is a C1 control")
+        XCTAssertTrue(MeaningText.isInvisible("\u{E0041}"), "tag characters")
+        XCTAssertFalse(MeaningText.isInvisible("\t"))
+        XCTAssertFalse(MeaningText.isInvisible("\n"))
+        XCTAssertFalse(MeaningText.isInvisible("\r"))
+        XCTAssertFalse(MeaningText.isInvisible("a"))
+        XCTAssertFalse(MeaningText.isInvisible("是"))
+    }
+
+    func testCJKScalars() {
+        for scalar: Unicode.Scalar in ["是", "录", "ア", "ひ", "한", "\u{20000}"] {
+            XCTAssertTrue(MeaningText.isCJK(scalar), "\(scalar)")
+        }
+        for scalar: Unicode.Scalar in ["a", "é", "1", "(", "\u{FF08}", "\u{3000}"] {
+            XCTAssertFalse(MeaningText.isCJK(scalar), "\(scalar)")
+        }
+    }
+
+    // MARK: KeywordIndex: the longest keyword decides
+
+    func testLongestKeywordWins() {
+        let index = KeywordIndex([(0, ["录用"]), (1, ["未录用"])])
+        XCTAssertEqual(code(index, "录用"), 0)
+        XCTAssertEqual(code(index, "未录用"), 1)
+        XCTAssertEqual(code(index, "经面试后未录用（名额已满）"), 1)
+        guard case .found(let match) = best(index, "经面试后未录用") else { return XCTFail("not found") }
+        XCTAssertEqual(match.keyword, "未录用")
+        XCTAssertEqual(match.offset, 4, "scalar offset in the normalised value")
+    }
+
+    func testLongestWinsWhateverTheOrderTheListsCameIn() {
+        let first = KeywordIndex([(1, ["not selected"]), (0, ["selected"])])
+        let second = KeywordIndex([(0, ["selected"]), (1, ["not selected"])])
+        for index in [first, second] {
+            XCTAssertEqual(code(index, "Candidate not selected"), 1)
+            XCTAssertEqual(code(index, "Candidate selected"), 0)
+        }
+    }
+
+    func testEqualLengthKeywordsOfDifferentMeaningsAreAmbiguous() {
+        let latin = KeywordIndex([(0, ["warning"]), (1, ["dismiss"])])
+        XCTAssertEqual(best(latin, "warning then dismiss"), .ambiguous)
+        XCTAssertEqual(code(latin, "warning only"), 0)
+
+        let chinese = KeywordIndex([(0, ["警告"]), (1, ["降级"])])
+        XCTAssertEqual(best(chinese, "降级并警告"), .ambiguous)
+    }
+
+    func testEqualLengthKeywordsOfOneMeaningAreNotAmbiguous() {
+        let index = KeywordIndex([(0, ["警告", "记过"])])
+        XCTAssertEqual(code(index, "警告并记过"), 0)
+    }
+
+    func testALongerKeywordSettlesWhatShorterOnesLeaveAmbiguous() {
+        let index = KeywordIndex([(0, ["warning"]), (1, ["dismiss"]), (2, ["final warning and dismiss"])])
+        XCTAssertEqual(code(index, "Final warning and dismiss"), 2)
+    }
+
+    func testNothingFound() {
+        let index = KeywordIndex([(0, ["dismissal"])])
+        XCTAssertEqual(best(index, "promotion"), KeywordIndex.Best.none)
+        XCTAssertEqual(KeywordIndex().best(in: scalars("dismissal")), KeywordIndex.Best.none, "an empty index finds nothing")
+        XCTAssertEqual(best(index, ""), KeywordIndex.Best.none)
+    }
+
+    // MARK: KeywordIndex: whole words and substrings
+
+    func testLatinKeywordsMatchWholeWordsOnly() {
+        let index = KeywordIndex([(0, ["no"])], shortestWord: 2)
+        XCTAssertNil(code(index, "notice"), "`no` is not in `notice`")
+        XCTAssertNil(code(index, "piano"))
+        XCTAssertEqual(code(index, "no reply"), 0)
+        XCTAssertEqual(code(index, "answer: no"), 0)
+        XCTAssertEqual(code(index, "no."), 0)
+    }
+
+    func testKeywordIsFoundAsAWordInsideALongerValue() {
+        let index = KeywordIndex([(0, ["firing"]), (1, ["fire"])])
+        XCTAssertEqual(code(index, "Firing - Involuntary"), 0)
+        XCTAssertEqual(code(index, "Involuntary (firing)"), 0)
+        XCTAssertEqual(code(index, "fire drill"), 1)
+        XCTAssertNil(code(index, "firings"), "a longer word is another word")
+        XCTAssertNil(code(index, "misfire"))
+    }
+
+    func testDigitsAreWordCharacters() {
+        let index = KeywordIndex([(0, ["pip"])])
+        XCTAssertEqual(code(index, "pip 2"), 0)
+        XCTAssertNil(code(index, "pip2"))
+        XCTAssertNil(code(index, "2pip"))
+    }
+
+    func testCJKKeywordsMatchAsSubstrings() {
+        let index = KeywordIndex([(0, ["解除劳动合同"]), (1, ["hr复核"])])
+        XCTAssertEqual(code(index, "解除劳动合同（严重违纪）"), 0)
+        XCTAssertEqual(code(index, "经研究决定解除劳动合同"), 0)
+        XCTAssertEqual(code(index, "已由HR复核"), 1, "a keyword holding CJK is matched as a substring")
+    }
+
+    func testLatinKeywordNextToCJKIsAWholeWord() {
+        let index = KeywordIndex([(0, ["termination"])])
+        XCTAssertEqual(code(index, "termination解除"), 0, "CJK is not a word character for Latin keywords")
+    }
+
+    func testKeywordsAreNormalisedLikeValues() {
+        let index = KeywordIndex([(0, ["Screened_Out"])])
+        XCTAssertEqual(code(index, "SCREENED-OUT at stage 2"), 0)
+        XCTAssertEqual(code(index, "ｓｃｒｅｅｎｅｄ ｏｕｔ"), 0)
+    }
+
+    func testShortKeywordsAreLeftToTheExactLookup() {
+        let index = KeywordIndex([(0, ["是", "y", "no", "hr"]), (1, ["women"])])
+        XCTAssertNil(code(index, "是的"), "a single CJK character is never found inside a value")
+        XCTAssertNil(code(index, "是"), "nor as a whole value: the exact lookup answers that")
+        XCTAssertNil(code(index, "y"))
+        XCTAssertNil(code(index, "no"))
+        XCTAssertNil(code(index, "hr decided"), "two letters are below the default shortest word")
+        XCTAssertEqual(code(index, "women"), 1)
+    }
+
+    func testShortestWordCanAdmitTwoLetterWords() {
+        let index = KeywordIndex([(0, ["hr", "ai"])], shortestWord: 2)
+        XCTAssertEqual(code(index, "HR decided"), 0)
+        XCTAssertEqual(code(index, "by AI"), 0)
+        XCTAssertNil(code(index, "three"))
+        XCTAssertNil(code(index, "said"))
+        let single = KeywordIndex([(0, ["a"])], shortestWord: 1)
+        XCTAssertNil(code(single, "a"), "never fewer than two letters")
+    }
+
+    func testAFirstSpellingKeepsItsMeaning() {
+        let index = KeywordIndex([(0, ["approved"]), (1, ["approved", "denied"])])
+        XCTAssertEqual(code(index, "Approved by HR"), 0, "a keyword listed twice keeps the first list's meaning")
+        XCTAssertEqual(code(index, "Denied by HR"), 1)
+    }
+
+    func testEmptySpellingsAreIgnored() {
+        let index = KeywordIndex([(0, ["", " - ", "\u{200B}"]), (1, ["dismissal"])])
+        XCTAssertEqual(code(index, "dismissal"), 1)
+        XCTAssertEqual(best(index, "anything"), KeywordIndex.Best.none)
+    }
+
+    func testAllCodesFindsEveryMeaning() {
+        let index = KeywordIndex([(0, ["health", "健康"]), (1, ["face scan", "人脸"]), (2, ["location"])])
+        XCTAssertEqual(Set(index.allCodes(in: scalars("Face scan; health data"))), [0, 1])
+        XCTAssertEqual(index.allCodes(in: scalars("健康数据、健康码")), [0], "each code once")
+        XCTAssertEqual(Set(index.allCodes(in: scalars("人脸识别+健康+location"))), [0, 1, 2])
+        XCTAssertEqual(index.allCodes(in: scalars("payroll")), [])
+    }
+
+    // MARK: NotApplicable
+
+    func testNotApplicableSpellings() {
+        for spelling in ["N/A", "n/a", "NA", "n.a.", "N.A", "Not applicable", "NOT_APPLICABLE", "does not apply", "不适用", "不涉及",
+                         "无需", "不需要", "—", "——", "-", "–", "--", "/", "／", "－", "―", " N/A ", "Ｎ／Ａ", "N\u{200B}/A"] {
+            XCTAssertTrue(isNotApplicable(spelling), spelling.debugDescription)
+        }
+    }
+
+    func testNotApplicableIsNeverAnAnswer() {
+        for spelling in ["No", "none", "无", "否", "Not reviewed", "N/A (manager)", "n", "", " ", "0", "不"] {
+            XCTAssertFalse(isNotApplicable(spelling), spelling.debugDescription)
+        }
+    }
+
+    // MARK: LeadingAnswer
+
+    func testLeadingYes() {
+        for value in ["是（人工）", "是", "已人工复核", "有", "Yes - by manager", "YES", "y (manager)", "True", "√ 已复核", "✓",
+                      "Reviewed by HR", "Done", "Completed 2025-01-02", "provided in writing"] {
+            XCTAssertEqual(answer(value), true, value)
+        }
+    }
+
+    func testLeadingNo() {
+        for value in ["否，系统自动", "否", "未复核", "没有", "没复核", "不需要复核", "No (auto-approved)", "no", "N", "NO - system",
+                      "not reviewed", "Not Reviewed", "none", "never", "Pending review", "missing", "without review", "×", "false"] {
+            XCTAssertEqual(answer(value), false, value)
+        }
+    }
+
+    func testLatinLeadingWordMustEndAtAWordBoundary() {
+        XCTAssertNil(answer("notice"), "`notice` is not `no`")
+        XCTAssertNil(answer("nothing to add"))
+        XCTAssertNil(answer("yesterday"))
+        XCTAssertNil(answer("yellow"))
+        XCTAssertNil(answer("tbd"))
+        XCTAssertNil(answer("never1"), "a digit continues the word")
+    }
+
+    func testLongestLeadingWordDecides() {
+        // `not` (no) over `n` (no) is the same answer; `none` over `no`: still no; `没有` over `没`.
+        XCTAssertEqual(answer("not"), false)
+        XCTAssertEqual(answer("没有复核"), false)
+        XCTAssertEqual(answer("Yes"), true)
+    }
+
+    func testNeitherLeadingWordIsUnrecognised() {
+        XCTAssertNil(answer("manager"))
+        XCTAssertNil(answer("人工"))
+        XCTAssertNil(answer(""))
+        XCTAssertNil(answer("maybe yes"))
+    }
+}

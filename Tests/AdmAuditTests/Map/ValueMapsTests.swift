@@ -1,0 +1,224 @@
+import Foundation
+import XCTest
+
+@testable import AdmAudit
+
+/// The value vocabularies as a run uses them (`ValueMaps.swift`): a value as written first,
+/// then by meaning (`.exact`, `.keywords`, `.leadingAnswer`), with negation, not-applicable
+/// spellings, look-alike spellings, and the bounded memory of what was read by meaning.
+final class ValueMapsTests: XCTestCase {
+
+    // MARK: Helpers
+
+    private func withField<T>(_ text: String, _ body: (FieldBytes) -> T) -> T {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { body(FieldBytes(bytes: $0, isMissing: false)) }
+    }
+
+    private func look<Value>(_ vocabulary: inout Vocabulary<Value>, _ text: String) -> ValueLookup<Value> {
+        withField(text) { vocabulary.lookup($0) }
+    }
+
+    private var maps: ValueMaps { ValueMaps(ValueVocabulary()) }
+
+    /// The number of spellings the vocabulary remembers having read by meaning.
+    private func learnedCount<Value>(_ vocabulary: Vocabulary<Value>) throws -> Int {
+        let learned = try XCTUnwrap(Mirror(reflecting: vocabulary).children.first { $0.label == "learned" }?.value as? ByteKeyTable)
+        return learned.count
+    }
+
+    // MARK: .exact
+
+    func testExactRuleReadsOnlyTheSpellingsThemselves() {
+        var vocabulary = Vocabulary([("female", ["女", "female"]), ("male", ["男", "male"])], rule: .exact)
+        XCTAssertEqual(look(&vocabulary, "Female"), .found("female"))
+        XCTAssertEqual(look(&vocabulary, "ｆｅｍａｌｅ"), .found("female"), "full-width is the same spelling")
+        XCTAssertEqual(look(&vocabulary, "fe\u{00AD}male"), .found("female"), "a soft hyphen is invisible")
+        XCTAssertEqual(look(&vocabulary, "女\u{200B}"), .found("female"), "so is a zero-width space")
+        XCTAssertEqual(look(&vocabulary, "female employee"), .unrecognized, "no keywords under .exact")
+        XCTAssertEqual(look(&vocabulary, "女性员工"), .unrecognized)
+    }
+
+    // MARK: .leadingAnswer (booleans)
+
+    func testBooleansReadTheLeadingAnswer() {
+        var booleans = maps.booleans
+        XCTAssertEqual(look(&booleans, "是（人工）"), .found(true))
+        XCTAssertEqual(look(&booleans, "已人工复核"), .found(true))
+        XCTAssertEqual(look(&booleans, "Yes - by manager"), .found(true))
+        XCTAssertEqual(look(&booleans, "否，系统自动"), .found(false))
+        XCTAssertEqual(look(&booleans, "No (auto-approved)"), .found(false))
+        XCTAssertEqual(look(&booleans, "not reviewed"), .found(false))
+        XCTAssertEqual(look(&booleans, "notice"), .unrecognized, "`notice` does not start with `no`")
+        XCTAssertEqual(look(&booleans, "manager"), .unrecognized)
+    }
+
+    func testLookAlikeSpellingsOfYesAndNoFoldToTheSameAnswer() {
+        var booleans = maps.booleans
+        for spelling in ["ｙｅｓ", "Ｙ", "\u{FEFF}yes", "y\u{200B}es", "是\u{200B}", "\u{202E}是", "YES\u{00AD}"] {
+            XCTAssertEqual(look(&booleans, spelling), .found(true), spelling.debugDescription)
+        }
+        for spelling in ["ｎｏ", "\u{FEFF}否", "n\u{200D}o", "\u{3000}否\u{3000}"] {
+            XCTAssertEqual(look(&booleans, spelling), .found(false), spelling.debugDescription)
+        }
+    }
+
+    // MARK: Not applicable
+
+    func testNotApplicableIsItsOwnValueNeverFalse() {
+        var booleans = maps.booleans
+        for spelling in ["N/A", "n/a", "NA", "—", "-", "--", "不适用", "不涉及", "无需", "Not applicable", "Ｎ／Ａ", "／"] {
+            XCTAssertEqual(look(&booleans, spelling), .notApplicable, spelling.debugDescription)
+        }
+        // The leading-answer rule would read `不适用` as `不` (no): not applicable comes first.
+        XCTAssertEqual(look(&booleans, "无"), .found(false), "`无` alone is a no")
+        XCTAssertEqual(look(&booleans, "不"), .found(false), "nor is `不` alone")
+    }
+
+    func testNotApplicableInEveryCategoricalVocabulary() {
+        var values = maps
+        XCTAssertEqual(look(&values.outcomes, "N/A"), .notApplicable)
+        XCTAssertEqual(look(&values.decisionTypes, "—"), .notApplicable)
+        XCTAssertEqual(look(&values.reviewResults, "不适用"), .notApplicable)
+        XCTAssertEqual(look(&values.appealReviewers, "-"), .notApplicable)
+        XCTAssertEqual(look(&values.automation, "n/a"), .notApplicable)
+    }
+
+    func testBlankIsMissingNotNotApplicable() {
+        var booleans = maps.booleans
+        XCTAssertEqual(look(&booleans, ""), .missing)
+        XCTAssertEqual(look(&booleans, " \u{3000} "), .missing)
+    }
+
+    // MARK: .keywords
+
+    func testDecisionTypesByKeyword() {
+        var types = maps.decisionTypes
+        XCTAssertEqual(look(&types, "解除劳动合同（严重违纪）"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "Termination - Involuntary"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "Firing - Involuntary"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "Written Warning (2nd)"), .found(.discipline))
+        XCTAssertEqual(look(&types, "未录用"), .found(.hiring))
+        XCTAssertEqual(look(&types, "Notice of promotion"), .found(.promotion))
+    }
+
+    func testEqualLengthKeywordsOfDifferentKindsAreNotGuessed() {
+        var types = maps.decisionTypes
+        XCTAssertEqual(look(&types, "降级警告"), .unrecognized, "降级 (demotion) and 警告 (discipline) are as long")
+        XCTAssertEqual(look(&types, "warning before dismiss"), .unrecognized)
+    }
+
+    func testLongestOutcomeKeywordWins() {
+        var outcomes = maps.outcomes
+        XCTAssertEqual(look(&outcomes, "未录用"), .found(.adverse), "未录用 over 录用")
+        XCTAssertEqual(look(&outcomes, "经面试未录用"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "面试后录用"), .found(.favorable))
+        XCTAssertEqual(look(&outcomes, "Unsuccessful candidate"), .found(.adverse), "`successful` is not a word inside `unsuccessful`")
+        XCTAssertEqual(look(&outcomes, "Successful candidate"), .found(.favorable))
+    }
+
+    func testNegationTurnsAFavourableKeywordAdverse() {
+        var outcomes = maps.outcomes
+        XCTAssertEqual(look(&outcomes, "Not promoted"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "candidate not selected"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "未晋升"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "没有通过"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "未通过初审"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "非正常"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "Never hired"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "Promoted"), .found(.favorable), "no negation, no flip")
+    }
+
+    func testNegationNeverTurnsAdverseFavourable() {
+        var outcomes = maps.outcomes
+        XCTAssertEqual(look(&outcomes, "not fired yet, warned"), .found(.adverse))
+        XCTAssertNotEqual(look(&outcomes, "Unqualified"), .found(.favorable), "`un` + `qualified` must not read as qualified")
+    }
+
+    func testNegationInAutomation() {
+        var automation = maps.automation
+        XCTAssertEqual(look(&automation, "系统自动"), .found(true))
+        XCTAssertEqual(look(&automation, "非系统判定"), .found(false), "`非` + a system word: not automated")
+        XCTAssertEqual(look(&automation, "HR decided"), .found(false), "two-letter words count for who decided")
+        XCTAssertEqual(look(&automation, "By AI model"), .found(true))
+    }
+
+    func testPipelineSpellingsComeFirst() {
+        var values = ValueVocabulary()
+        values.outcomes = [(.adverse, ["passed over"])] + values.outcomes
+        var maps = ValueMaps(values)
+        XCTAssertEqual(look(&maps.outcomes, "Passed over"), .found(.adverse))
+        XCTAssertEqual(look(&maps.outcomes, "Passed over for promotion"), .found(.adverse), "the longest keyword is the pipeline's")
+    }
+
+    // MARK: Approvals
+
+    func testApprovalWordsAreFoundInsideValues() {
+        var approvals = maps.approvals
+        XCTAssertEqual(look(&approvals, "Approved"), .found(true))
+        XCTAssertEqual(look(&approvals, "审批通过"), .found(true))
+        XCTAssertEqual(look(&approvals, "Approved by HRBP"), .found(true))
+        XCTAssertEqual(look(&approvals, "Rejected"), .unrecognized)
+    }
+
+    // MARK: What is remembered
+
+    func testAnswersReadByMeaningAreRemembered() throws {
+        var outcomes = maps.outcomes
+        XCTAssertEqual(try learnedCount(outcomes), 0)
+        XCTAssertEqual(look(&outcomes, "Candidate not selected (round 2)"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "Candidate not selected (round 2)"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "CANDIDATE NOT SELECTED (ROUND 2)"), .found(.adverse), "remembered with ASCII case folded")
+        XCTAssertEqual(try learnedCount(outcomes), 1)
+        XCTAssertEqual(look(&outcomes, "adverse"), .found(.adverse))
+        XCTAssertEqual(try learnedCount(outcomes), 1, "a value found as written is not learnt")
+        XCTAssertEqual(look(&outcomes, "gibberish"), .unrecognized)
+        XCTAssertEqual(look(&outcomes, "gibberish"), .unrecognized, "an unrecognised answer is remembered as such")
+        XCTAssertEqual(try learnedCount(outcomes), 2)
+    }
+
+    func testRememberedSpellingsStopAtTheLimitAndAnswersStayRight() throws {
+        var outcomes = maps.outcomes
+        let limit = Vocabulary<Outcome>.learnedLimit
+        let count = limit + 600
+        func value(_ i: Int) -> (String, ValueLookup<Outcome>) {
+            switch i % 3 {
+            case 0: ("case \(i): dismissed", .found(.adverse))
+            case 1: ("case \(i): promoted", .found(.favorable))
+            default: ("case \(i): not promoted", .found(.adverse))
+            }
+        }
+        for i in 0..<count {
+            let (text, expected) = value(i)
+            XCTAssertEqual(look(&outcomes, text), expected, text)
+        }
+        XCTAssertEqual(try learnedCount(outcomes), limit, "memory is bounded")
+        // Past the limit, the answers are read again each time, and are still right; the
+        // remembered ones too.
+        for i in [0, 1, 2, limit - 1, limit, limit + 1, count - 2, count - 1] {
+            let (text, expected) = value(i)
+            XCTAssertEqual(look(&outcomes, text), expected, text)
+        }
+        XCTAssertEqual(try learnedCount(outcomes), limit)
+    }
+
+    // MARK: ValueMaps.code
+
+    func testCodeLooksUpTheTextKeyFormOfNonASCIIValues() {
+        var table = ByteKeyTable()
+        table.insert(TextKey.make("Shanghai"), value: 4)
+        XCTAssertEqual(withField("SHANGHAI") { ValueMaps.code(in: table, for: $0) }, 4)
+        XCTAssertEqual(withField("ｓｈａｎｇｈａｉ") { ValueMaps.code(in: table, for: $0) }, 4)
+        XCTAssertEqual(withField("Shang\u{200B}hai") { ValueMaps.code(in: table, for: $0) }, 4)
+        XCTAssertNil(withField("Shang hai") { ValueMaps.code(in: table, for: $0) })
+        XCTAssertNil(withField("") { ValueMaps.code(in: table, for: $0) })
+    }
+
+    func testMayNormalize() {
+        func may(_ text: String) -> Bool { Array(text.utf8).withUnsafeBytes { ValueMaps.mayNormalize($0) } }
+        XCTAssertFalse(may("plain ascii"))
+        XCTAssertTrue(may("是"))
+        XCTAssertTrue(may("a\u{0007}b"))
+        XCTAssertTrue(may("a\u{007F}b"))
+    }
+}

@@ -1,0 +1,408 @@
+import Foundation
+import XCTest
+
+@testable import AdmAudit
+
+/// Rows into records or rejects (`RecordBuilder`): not-applicable values, repeated headers
+/// and totals rows, decimal commas, outcomes read from the decision kind, approvals of
+/// sanctions, age bands, and a column shared by a categorical and a text field.
+final class RecordBuilderTests: XCTestCase {
+
+    // MARK: Helpers
+
+    /// What a record held, copied out of the row buffer.
+    private struct Record {
+        var id: String
+        var type: DecisionType
+        var outcome: Outcome
+        var derived: Bool
+        var score: Double?
+        var humanReviewed: Bool?
+        var explanationGiven: Bool?
+        var appealReviewer: AppealReviewer?
+        var appealReviewerID: String
+        var notApplicable: FieldSet
+        /// Per attribute, the group's label (nil: unknown).
+        var groups: [String?]
+    }
+
+    private enum Built {
+        case record(Record)
+        case reject(Reject, holdsAdverse: Bool)
+
+        var record: Record? { if case .record(let record) = self { record } else { nil } }
+        var reject: Reject? { if case .reject(let reject, _) = self { reject } else { nil } }
+        var holdsAdverse: Bool? { if case .reject(_, let adverse) = self { adverse } else { nil } }
+    }
+
+    /// Builds every data row of `csv` with a pipeline of `yaml`, as a run does.
+    private func build(_ csv: String, _ yaml: String = "admaudit: 1\n") throws -> [Built] {
+        let pipeline = try PipelineLoader.parse(yaml, file: "test.yaml")
+        let path = TestSupport.temporaryFile(csv)
+        var options = ReaderOptions()
+        options.delimiter = pipeline.input.delimiter
+        let groups = pipeline.attributes.map { attribute in
+            AttributeGroups(name: attribute.name,
+                            canonical: pipeline.ageBands[attribute.name].map { $0.labels.map { ($0, [String]()) } }
+                                ?? pipeline.values.attributeValues[attribute.name] ?? [],
+                            unknownSpellings: pipeline.values.unknown)
+        }
+        var builder: RecordBuilder? = nil
+        var ids = DecisionIDRegistry(files: [path])
+        var built: [Built] = []
+        try CSVReader(path: path, options: options).read { row in
+            guard let current = builder else {
+                builder = RecordBuilder(file: path, fileIndex: 0, mapping: ColumnMapping(headers: row.strings, pipeline: pipeline),
+                                        pipeline: pipeline, values: ValueMaps(pipeline.values), groups: groups)
+                return true
+            }
+            switch current.build(row, ids: &ids) {
+            case .record(let record):
+                let labels = current.groups.indices.map { index -> String? in
+                    let code = record.groups[index]
+                    return code == AttributeGroups.unknown ? nil : current.groups[index].labels[Int(code)]
+                }
+                built.append(.record(Record(
+                    id: record.decisionID.string, type: record.decisionType, outcome: record.outcome, derived: record.outcomeDerived,
+                    score: record.score, humanReviewed: record.humanReviewed, explanationGiven: record.explanationGiven,
+                    appealReviewer: record.appealReviewer, appealReviewerID: record.appealReviewerID.string,
+                    notApplicable: record.notApplicable, groups: labels)))
+            case .reject(let reject):
+                built.append(.reject(reject, holdsAdverse: current.holdsAdverseDecision(row)))
+            }
+            return true
+        }
+        return built
+    }
+
+    private func fieldSet(_ fields: [CanonicalField]) -> FieldSet {
+        var set = FieldSet()
+        for field in fields { set.insert(field) }
+        return set
+    }
+
+    // MARK: Not applicable
+
+    func testNotApplicableIsNotRecordedAndNamedSo() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome,human_reviewed,explanation_given
+            D1,dismissal,adverse,N/A,不适用
+            D2,dismissal,adverse,,—
+            D3,dismissal,adverse,no,yes
+            D4,dismissal,adverse,-,n/a
+
+            """)
+        let records = built.compactMap(\.record)
+        XCTAssertEqual(records.count, 4)
+        XCTAssertEqual(records.map(\.humanReviewed), [nil, nil, false, nil])
+        XCTAssertEqual(records.map(\.explanationGiven), [nil, nil, true, nil])
+        XCTAssertEqual(records.map(\.notApplicable), [
+            fieldSet([.humanReviewed, .explanationGiven]), fieldSet([.explanationGiven]), FieldSet(),
+            fieldSet([.humanReviewed, .explanationGiven]),
+        ], "an empty cell is not recorded; N/A is not applicable; neither is false")
+    }
+
+    func testNotApplicableHumanReviewOnAnAdverseDismissalIsAViolationNotRecorded() throws {
+        let (_, sink) = try TestSupport.audit(csv: """
+            decision_id,decision_type,outcome,automated,human_reviewed,decided_at
+            D1,dismissal,adverse,yes,N/A,2025-01-10 10:00
+            D2,dismissal,adverse,yes,no,2025-01-10 10:00
+            D3,dismissal,adverse,yes,yes,2025-01-10 10:00
+            D4,dismissal,adverse,yes,不适用,2025-01-10 10:00
+
+            """)
+        let hr01 = Dictionary(uniqueKeysWithValues: sink.findings.filter { $0.checkID == "HR-01" }.map { ($0.decisionID, $0.notRecorded) })
+        XCTAssertEqual(hr01, ["D1": true, "D2": false, "D4": true])
+    }
+
+    func testNotApplicableDecisionTypeOrOutcomeIsNotRecorded() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome
+            D1,N/A,adverse
+            D2,dismissal,—
+
+            """)
+        XCTAssertEqual(built.compactMap(\.reject).map(\.code), [.missingRequired, .missingRequired])
+    }
+
+    // MARK: Repeated headers and totals rows
+
+    func testARepeatedHeaderIsRejectedAsNotADecision() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome
+            D1,dismissal,adverse
+            decision_id,decision_type,outcome
+             Decision_ID ,DECISION_TYPE,Outcome
+            D2,promotion,favorable
+
+            """)
+        XCTAssertEqual(built.compactMap(\.record).map(\.id), ["D1", "D2"])
+        XCTAssertEqual(built.compactMap(\.reject).map(\.code), [.repeatedHeader, .repeatedHeader])
+        XCTAssertEqual(built.compactMap(\.reject).map(\.line), [3, 4])
+        XCTAssertTrue(built.compactMap(\.reject).allSatisfy { $0.reason.contains("header row again") })
+    }
+
+    func testTotalsRowsAreRejectedAsNotADecision() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome
+            D1,dismissal,adverse
+            合计,,2
+            总计：2,,
+            Total,,2
+            Grand total (2 rows),,
+            ,Count: 2,
+
+            """)
+        XCTAssertEqual(built.compactMap(\.reject).map(\.code), Array(repeating: .totalsRow, count: 5))
+        XCTAssertTrue(built.compactMap(\.reject)[0].reason.contains("'合计'"), built.compactMap(\.reject)[0].reason)
+    }
+
+    func testTheseReasonsGoOnlyToRowsThatFailAnyway() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome
+            Total,dismissal,adverse
+            合计,promotion,
+            D2,dismissal,maybe
+            decision_id,decision_type,adverse
+
+            """)
+        XCTAssertEqual(built[0].record?.id, "Total", "a valid row is a decision whatever its id")
+        XCTAssertEqual(built[1].reject?.code, .missingRequired, "a row with a decision type is never a totals row")
+        XCTAssertEqual(built[2].reject?.code, .unknownValue)
+        XCTAssertEqual(built[3].reject?.code, .unknownValue, "one cell differs from the header: not the header again")
+    }
+
+    func testTotalsLabels() {
+        func isTotals(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBytes { RecordBuilder.isTotalsLabel(FieldBytes(bytes: $0, isMissing: false)) }
+        }
+        for text in ["合计", "总计：42", "小计", "共计 12 条", "汇总", "合计金额", "Total", "TOTALS", "Grand Total (42 rows)", "Subtotal", "Sum",
+                     "Count: 7", "total:", " Total "] {
+            XCTAssertTrue(isTotals(text), text)
+        }
+        for text in ["Totally", "Summary", "Counter", "D1", "", "Sumatra office", "合计划外的很长一段说明文字超过八个字"] {
+            XCTAssertFalse(isTotals(text), text)
+        }
+    }
+
+    func testRejectedRowsThatHoldAnAdverseDecision() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome,decided_at
+            D1,dismissal,adverse,yesterday
+            D2,promotion,maybe,2025-01-01
+            D3,警告,,2025-01-01
+            D4,promotion,favorable,2025-13-01
+            D5,dismissal,favorable,2025-13-01
+            D6,hiring,辞退,2025-13-01
+
+            """)
+        XCTAssertEqual(built.map(\.holdsAdverse), [true, false, true, false, true, true])
+    }
+
+    func testNotADecisionRowsAreCountedApartFromAdverseRejects() throws {
+        let (result, _) = try TestSupport.audit(csv: """
+            decision_id,decision_type,outcome
+            D1,dismissal,adverse
+            decision_id,decision_type,outcome
+            D2,dismissal,
+            合计,,1
+
+            """)
+        let input = try XCTUnwrap(result.inputs.first)
+        XCTAssertEqual(input.rejectsByCode, [.repeatedHeader: 1, .missingRequired: 1, .totalsRow: 1])
+        XCTAssertEqual(input.rejectedNonDecisions, 2)
+        XCTAssertEqual(input.rejectedAdverse, 1, "the dismissal with no outcome")
+        XCTAssertTrue(input.reconciles)
+    }
+
+    // MARK: Decimal comma
+
+    func testDecimalCommaIsReadWithTheSetting() throws {
+        let csv = """
+            decision_id,decision_type,outcome,score
+            D1,dismissal,adverse,"0,73"
+            D2,dismissal,adverse,0.73
+            D3,dismissal,adverse,"1.234,5"
+            D4,dismissal,adverse,7
+
+            """
+        let built = try build(csv, "admaudit: 1\ninput:\n  decimal_separator: \",\"\n")
+        XCTAssertEqual(built[0].record?.score, 0.73)
+        XCTAssertEqual(built[1].reject?.code, .badNumber, "with decimal commas a point is no separator")
+        XCTAssertEqual(built[2].reject?.code, .badNumber, "thousands separators are not read")
+        XCTAssertEqual(built[3].record?.score, 7)
+    }
+
+    func testDecimalCommaWithoutTheSettingIsRejectedWithAHint() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome,score
+            D1,dismissal,adverse,"0,73"
+            D2,dismissal,adverse,high
+            D3,dismissal,adverse,0.73
+
+            """)
+        let comma = try XCTUnwrap(built[0].reject)
+        XCTAssertEqual(comma.code, .badNumber)
+        XCTAssertEqual(comma.column, 4)
+        XCTAssertTrue(comma.reason.contains("input.decimal_separator: \",\""), comma.reason)
+        let word = try XCTUnwrap(built[1].reject)
+        XCTAssertFalse(word.reason.contains("decimal_separator"), "no hint where a comma would not help")
+        XCTAssertEqual(built[2].record?.score, 0.73)
+    }
+
+    func testNumbers() {
+        func number(_ text: String, comma: Bool = false) -> Double? {
+            Array(text.utf8).withUnsafeBytes { RecordBuilder.number($0, decimalComma: comma) }
+        }
+        XCTAssertEqual(number("0.73"), 0.73)
+        XCTAssertEqual(number(" 73 "), 73)
+        XCTAssertEqual(number("-0"), 0)
+        XCTAssertEqual(number("1e-3"), 0.001)
+        XCTAssertEqual(number("0,73", comma: true), 0.73)
+        XCTAssertEqual(number("-1,5", comma: true), -1.5)
+        for text in ["", "0,73", "inf", "nan", "0x10", "1.2.3", "12 kg", "１２", "e", "+"] {
+            XCTAssertNil(number(text), text)
+        }
+        XCTAssertNil(number("1,2,3", comma: true))
+        XCTAssertNil(number("1.5", comma: true))
+    }
+
+    // MARK: The outcome from the decision kind
+
+    func testOutcomeFromTheDecisionType() throws {
+        let built = try build("""
+            decision_id,decision_type
+            D1,dismissal
+            D2,解除劳动合同（严重违纪）
+            D3,未录用
+            D4,Screened Out
+            D5,扣发奖金
+            D6,录用
+            D7,promotion
+            D8,Written Warning
+
+            """, "admaudit: 1\nderive:\n  outcome:\n    from: decision_type\n")
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.adverse, .adverse, .adverse, .adverse, .adverse, .favorable, nil, .adverse])
+        XCTAssertEqual(built.compactMap(\.record).map(\.derived), Array(repeating: true, count: 7))
+        let promotion = try XCTUnwrap(built[6].reject)
+        XCTAssertEqual(promotion.code, .missingRequired)
+        XCTAssertTrue(promotion.reason.contains("does not say whether it was adverse"), promotion.reason)
+    }
+
+    func testARecordedOutcomeWinsOverTheKind() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome
+            D1,dismissal,
+            D2,dismissal,rescinded
+            D3,promotion,
+
+            """, "admaudit: 1\nderive:\n  outcome:\n    from: decision_type\n")
+        XCTAssertEqual(built[0].record?.outcome, .adverse)
+        XCTAssertEqual(built[0].record?.derived, true)
+        XCTAssertEqual(built[1].record?.outcome, .favorable, "a dismissal rescinded stands favourable")
+        XCTAssertEqual(built[1].record?.derived, false)
+        XCTAssertEqual(built[2].reject?.code, .missingRequired)
+    }
+
+    func testWithoutTheSettingAnEmptyOutcomeIsMissing() throws {
+        let built = try build("decision_id,decision_type,outcome\nD1,dismissal,\n")
+        XCTAssertEqual(built[0].reject?.code, .missingRequired)
+        XCTAssertEqual(built[0].reject?.reason, "outcome is empty")
+    }
+
+    // MARK: Approvals
+
+    func testApprovingASanctionIsAdverse() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome
+            D1,Written Warning,Approved
+            D2,promotion,Approved
+            D3,解除劳动合同,审批通过
+            D4,Bonus Reduced,Approved
+            D5,hiring,通过
+            D6,demotion,Approved by HRBP
+            D7,suspension,favorable
+
+            """)
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.adverse, .favorable, .adverse, .adverse, .favorable, .adverse, .favorable],
+                       "`favorable` itself is not an approval")
+    }
+
+    // MARK: Age bands
+
+    func testAgeBandsFromAges() throws {
+        let ages = ["29", "30", "39", "40", "49", "50", "200", "", "abc", "29.9", "-1", "0", "120", "121"]
+        let csv = "decision_id,decision_type,outcome,年龄\n" + ages.enumerated().map { "D\($0.offset),dismissal,adverse,\($0.element)" }
+            .joined(separator: "\n") + "\n"
+        let built = try build(csv, "admaudit: 1\nattributes:\n  age_band: {from_age: [年龄]}\n")
+        XCTAssertEqual(built.map { $0.record?.groups.first ?? "rejected" }, [
+            "<30", "30-39", "30-39", "40-49", "40-49", "50+", nil, nil, nil, "<30", nil, "<30", "50+", nil,
+        ])
+    }
+
+    func testAgeBandsOfYourOwn() throws {
+        let csv = "decision_id,decision_type,outcome,Age\nD1,dismissal,adverse,24\nD2,dismissal,adverse,25\nD3,dismissal,adverse,45\n"
+        let built = try build(csv, "admaudit: 1\nattributes:\n  age_band: {from_age: [Age], bands: [25, 45]}\n")
+        XCTAssertEqual(built.map { $0.record?.groups.first ?? "rejected" }, ["<25", "25-44", "45+"])
+    }
+
+    func testAgeBandsFromBirthDatesOnTheDecisionsDate() throws {
+        let rows = [
+            ("1995-03-15", "2025-03-15 09:00"), ("1995-03-16", "2025-03-15 09:00"), ("1985-03-15", "2025-03-15 09:00"),
+            ("1985-03-16", "2025-03-15 09:00"), ("1990-01-01", ""), ("not a date", "2025-03-15 09:00"), ("1900-01-01", "2025-03-15 09:00"),
+            ("1996-02-29", "2026-02-28 09:00"), ("1996-02-29", "2026-03-01 09:00"),
+        ]
+        let csv = "decision_id,decision_type,outcome,decided_at,出生日期\n"
+            + rows.enumerated().map { "D\($0.offset),dismissal,adverse,\($0.element.1),\($0.element.0)" }.joined(separator: "\n") + "\n"
+        let built = try build(csv, "admaudit: 1\nattributes:\n  age_band: {from_birth_date: [出生日期]}\n")
+        XCTAssertEqual(built.map { $0.record?.groups.first ?? "rejected" }, [
+            "30-39", "<30", "40-49", "30-39", nil, nil, nil, "<30", "30-39",
+        ], "birthdays count on the day; no decision date, no age; 125 years is implausible; 29 Feb counts from 1 March")
+    }
+
+    func testAgeBandsInTheReport() throws {
+        let csv = "decision_id,decision_type,outcome,sex,Age\n" + (0..<8).map { i in
+            "D\(i),dismissal,\(i % 2 == 0 ? "adverse" : "favorable"),\(i % 2 == 0 ? "F" : "M"),\([25, 35, 45, 55, 29, 30, 200, 41][i])"
+        }.joined(separator: "\n") + "\n"
+        let (result, _) = try TestSupport.audit(csv: csv, pipeline: TestSupport.exactPipeline(attributes: [
+            "sex: [sex]", "age_band: {from_age: [Age]}",
+        ]))
+        let stratum = try XCTUnwrap(result.selection.first { $0.attribute == "age_band" })
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: stratum.groups.map { ($0.group, $0.n) }), ["<30": 2, "30-39": 2, "40-49": 2, "50+": 1])
+        XCTAssertEqual(stratum.unknown, 1, "an implausible age is unknown, not a band")
+    }
+
+    // MARK: A column shared by a categorical and a text field
+
+    func testAValueTheCategoricalFieldDoesNotKnowIsTheTextFields() throws {
+        let csv = """
+            decision_id,decision_type,outcome,申诉处理方
+            D1,dismissal,adverse,系统
+            D2,dismissal,adverse,张三
+            D3,dismissal,adverse,人工复核
+
+            """
+        let shared = try build(csv, """
+            admaudit: 1
+            columns:
+              appeal_reviewer: [申诉处理方]
+              appeal_reviewer_id: [申诉处理方]
+            """)
+        XCTAssertEqual(shared.map { $0.record?.appealReviewer }, [.automated, nil, .human])
+        XCTAssertEqual(shared.map { $0.record?.appealReviewerID }, ["系统", "张三", "人工复核"])
+
+        let alone = try build(csv, "admaudit: 1\ncolumns:\n  appeal_reviewer: [申诉处理方]\n")
+        XCTAssertEqual(alone[1].reject?.code, .unknownValue, "not shared: a value it does not know is an error")
+        XCTAssertEqual(alone[1].reject?.column, 4)
+    }
+
+    // MARK: Reasons in the report's language
+
+    func testReasonsInChinese() throws {
+        let built = try build("decision_id,decision_type,outcome,score\nD1,dismissal,adverse,\"0,73\"\n合计,,\n",
+                              "admaudit: 1\nreport:\n  language: zh\n")
+        XCTAssertTrue(built[0].reject?.reason.contains("input.decimal_separator") ?? false)
+        XCTAssertTrue(built[0].reject?.reason.contains("不是数字") ?? false, built[0].reject?.reason ?? "")
+        XCTAssertTrue(built[1].reject?.reason.contains("合计行") ?? false, built[1].reject?.reason ?? "")
+    }
+}
