@@ -288,6 +288,7 @@ public struct AuditRun {
         options.delimiter = pipeline.input.delimiter
         options.maxFieldBytes = pipeline.input.maxFieldBytes
         options.maxRowBytes = pipeline.input.maxRowBytes
+        options.headerLine = pipeline.input.headerLine
 
         for (fileIndex, path) in inputs.enumerated() {
             if inputs.count == 1, ProcessInfo.processInfo.activeProcessorCount > 1,

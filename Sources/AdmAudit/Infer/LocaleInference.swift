@@ -60,9 +60,10 @@ struct LocaleInference: Sendable {
             ?? (assignment.target(.attribute("hukou")) != nil ? Evidence(english: "a hukou column: workers in China", chinese: "有户籍列：劳动者在中国") : nil)
             ?? (chineseEthnicity ? Evidence(english: "China's ethnic groups (Han, Hui…): workers in China",
                                             chinese: "民族为中国的民族（汉族、回族等）：劳动者在中国") : nil)
-        timeZone = weighted.isEmpty && china != nil
+        let named = Self.namedZone(sample: sample, timeColumns: timeColumns)
+        timeZone = named ?? (weighted.isEmpty && china != nil
             ? Decision(value: "Asia/Shanghai", evidence: china!)
-            : Self.timeZone(sample: sample, timeColumns: timeColumns, places: weighted, language: language.value)
+            : Self.timeZone(sample: sample, timeColumns: timeColumns, places: weighted, language: language.value))
         let zoned = places.filter { $0.place.timeZone != nil }
         zonesByPlace = Set(zoned.map { $0.place.timeZone! }).count > 1 ? zoned.map { ($0.value, $0.place.timeZone!) } : []
         dateOrder = Self.dateOrder(timeColumns: timeColumns, places: places.map(\.place))
@@ -93,7 +94,7 @@ struct LocaleInference: Sendable {
     private static let zoneHints: [(String, String)] = [
         ("utc+8", "Asia/Shanghai"), ("utc+08", "Asia/Shanghai"), ("gmt+8", "Asia/Shanghai"), ("gmt+08", "Asia/Shanghai"),
         ("北京时间", "Asia/Shanghai"), ("beijing time", "Asia/Shanghai"), ("china standard time", "Asia/Shanghai"), ("东八区", "Asia/Shanghai"),
-        ("+08:00", "Asia/Shanghai"), ("utc+1", "Europe/Berlin"), ("cet", "Europe/Berlin"), ("cest", "Europe/Berlin"),
+        ("+08:00", "Asia/Shanghai"), ("utc+08:00", "Asia/Shanghai"), ("gmt+08:00", "Asia/Shanghai"), ("utc+1", "Europe/Berlin"), ("cet", "Europe/Berlin"), ("cest", "Europe/Berlin"),
         ("eastern time", "America/New_York"), ("est", "America/New_York"), ("edt", "America/New_York"), ("et", "America/New_York"),
         ("utc", "UTC"), ("gmt", "UTC"), ("utc+0", "UTC"), ("z", "UTC"),
     ]
@@ -118,13 +119,7 @@ struct LocaleInference: Sendable {
     private static func timeZone(sample: ExportSample, timeColumns: [ColumnProfile], places: [Places.Place],
                                  language: ReportLanguage) -> Decision<String> {
         // 1. Named in a header or a title line.
-        let headerHints = timeColumns.flatMap { $0.header.hints } + timeColumns.map { MeaningText.normalize($0.header.raw) }
-        for hint in headerHints + sample.linesAboveHeader.map({ MeaningText.normalize($0.text) }) {
-            for (token, zone) in zoneHints where Self.mentions(hint, token) {
-                return Decision(value: zone, evidence: Evidence(english: "'\(token)' in a header or title line",
-                                                                chinese: "列名或标题行中写有“\(token)”"))
-            }
-        }
+        if let named = namedZone(sample: sample, timeColumns: timeColumns) { return named }
         let placeZones = places.compactMap(\.timeZone)
         // 2. The places of a site or country column: the local time of where decisions were made
         // (times written in UTC, `…Z`, are instants, not the workers' local time).
@@ -160,11 +155,26 @@ struct LocaleInference: Sendable {
                                                          chinese: "导出数据中无时区、时差或地点：请核实用人单位所在时区"), uncertain: true)
     }
 
-    /// A CJK token anywhere in the text; another as a whole word (`est` is not in `request`).
+    /// A zone a time column's header or a title line names (`处理时间(UTC+8)`, `北京时间`).
+    private static func namedZone(sample: ExportSample, timeColumns: [ColumnProfile]) -> Decision<String>? {
+        let headerHints = timeColumns.flatMap { $0.header.hints } + timeColumns.map { MeaningText.normalize($0.header.raw) }
+        for hint in headerHints + sample.linesAboveHeader.map({ MeaningText.normalize($0.text) }) {
+            for (token, zone) in zoneHints where Self.mentions(hint, token) {
+                return Decision(value: zone, evidence: Evidence(english: "'\(token)' in a header or title line",
+                                                                chinese: "列名或标题行中写有“\(token)”"))
+            }
+        }
+        return nil
+    }
+
+    /// A CJK token anywhere in the text; another as whole words (`est` is not in `request`;
+    /// `beijing time` is in `decision time beijing time`).
     private static func mentions(_ text: String, _ token: String) -> Bool {
         if token.unicodeScalars.contains(where: MeaningText.isCJK) { return text.contains(token) }
         let words = text.split { !($0.isLetter || $0.isNumber || $0 == "+" || $0 == ":") }
-        return words.contains { $0 == token }
+        let wanted = token.split(separator: " ")
+        guard !wanted.isEmpty, wanted.count <= words.count else { return false }
+        return (0...(words.count - wanted.count)).contains { start in words[start..<(start + wanted.count)].elementsEqual(wanted) }
     }
 
     private static func sameRules(_ a: String, _ b: String) -> Bool {

@@ -18,11 +18,13 @@ enum HeaderLocator {
         var headerLine: Int
     }
 
-    /// A row of the sample: where it starts, how many fields and how many non-blank.
+    /// A row of the sample: where it starts, how many fields, how many non-blank, and how
+    /// many hold a letter (a header's names do; a data row's numbers and dates mostly not).
     struct SampleRow: Equatable {
         var line: Int
         var fields: Int
         var filled: Int
+        var worded: Int = 0
     }
 
     static let rowsExamined = 40
@@ -59,7 +61,8 @@ enum HeaderLocator {
     /// The first row that looks like a header: its width, and how many of the (up to ten)
     /// rows after it share that width.
     static func header(in rows: [SampleRow]) -> (line: Int, width: Int, agreeing: Int, following: Int)? {
-        for (index, row) in rows.enumerated() where row.fields >= 2 && row.filled >= 2 && row.filled * 2 >= row.fields {
+        for (index, row) in rows.enumerated()
+        where row.fields >= 2 && row.filled >= 2 && row.filled * 2 >= row.fields && row.worded * 2 >= row.filled {
             let following = rows[(index + 1)...].prefix(10).filter { $0.filled > 0 }
             guard let width = mostCommonWidth(following), row.fields >= width else {
                 if following.isEmpty { return (row.line, row.fields, 0, 0) }
@@ -83,15 +86,23 @@ enum HeaderLocator {
         var rowLine = 1
         var fields = 1
         var filled = 0
+        var worded = 0
         var fieldHasText = false
+        var fieldHasLetter = false
         var inQuotes = false
         var index = 0
-        func endRow() {
+        func endField() {
             if fieldHasText { filled += 1 }
-            if fields > 1 || filled > 0 { rows.append(SampleRow(line: rowLine, fields: fields, filled: filled)) }
+            if fieldHasLetter { worded += 1 }
+            fieldHasText = false
+            fieldHasLetter = false
+        }
+        func endRow() {
+            endField()
+            if fields > 1 || filled > 0 { rows.append(SampleRow(line: rowLine, fields: fields, filled: filled, worded: worded)) }
             fields = 1
             filled = 0
-            fieldHasText = false
+            worded = 0
         }
         while index < bytes.count, rows.count < rowsExamined {
             let byte = bytes[index]
@@ -116,11 +127,11 @@ enum HeaderLocator {
                 }
                 continue
             }
+            if byte >= 0x80 || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") { fieldHasLetter = true }
             if inQuotes { continue }
             if byte == delimiter {
-                if fieldHasText { filled += 1 }
+                endField()
                 fields += 1
-                fieldHasText = false
             } else if byte != 0x20 && byte != 0x09 {
                 fieldHasText = true
             }

@@ -70,8 +70,7 @@ public enum MeaningText {
 /// (`解除劳动合同（严重违纪）` is a dismissal, not discipline). Of the keywords found, the
 /// one ending last decides, as the head of a noun phrase comes last in English and Chinese
 /// (`Performance Dismissal`, `违纪辞退`); of those ending together, the longest (`未录用`
-/// over `录用`). Two of the same length and end meaning different things leave the value
-/// unrecognised rather than guessed.
+/// over `录用`). A spelling listed under two meanings keeps the first.
 public struct KeywordIndex: Sendable {
     struct Keyword: Sendable {
         var text: [Unicode.Scalar]
@@ -114,8 +113,6 @@ public struct KeywordIndex: Sendable {
     public enum Best: Sendable, Equatable {
         case none
         case found(Match)
-        /// Keywords of the same length with different meanings.
-        case ambiguous
     }
 
     /// The keyword that decides what `normalized` (a `MeaningText.normalize` result) means.
@@ -126,22 +123,14 @@ public struct KeywordIndex: Sendable {
     }
 
     private func best(within text: [Unicode.Scalar]) -> Best {
+        // Keywords are distinct texts, so two ending together with the same length are one.
         var found: (match: Match, end: Int, length: Int)? = nil
-        var tied = false
         for keyword in keywords {
             guard let offset = Self.find(keyword, in: text, last: true) else { continue }
             let end = offset + keyword.text.count
-            if let current = found {
-                if (end, keyword.text.count) < (current.end, current.length) { continue }
-                if (end, keyword.text.count) == (current.end, current.length) {
-                    if keyword.code != current.match.code { tied = true }
-                    continue
-                }
-            }
-            tied = false
+            if let current = found, (end, keyword.text.count) <= (current.end, current.length) { continue }
             found = (Match(code: keyword.code, keyword: String(String.UnicodeScalarView(keyword.text)), offset: offset), end, keyword.text.count)
         }
-        if tied { return .ambiguous }
         return found.map { .found($0.match) } ?? .none
     }
 
@@ -223,9 +212,18 @@ public enum NotApplicable {
     /// Dashes and slashes alone: normalising would turn some of them into nothing.
     private static let marks: Set<String> = ["—", "——", "-", "–", "--", "/", "／", "－", "―"]
 
+    /// Spellings that say "not applicable" even with a remark after them (`N/A (manager)`,
+    /// `不适用（试用期）`).
+    private static let leading: [String] = ["n/a", "n.a.", "n.a", "na", "not applicable", "不适用", "不涉及", "无需", "无须"]
+
     /// `trimmed`: the value as written, trimmed; `normalized`: its `MeaningText` form.
     public static func matches(trimmed: String, normalized: String) -> Bool {
-        marks.contains(trimmed) || normalized.contains(where: { !$0.isWhitespace }) && self.normalized.contains(normalized)
+        if marks.contains(trimmed) || normalized.contains(where: { !$0.isWhitespace }) && self.normalized.contains(normalized) { return true }
+        return leading.contains { word in
+            guard normalized.hasPrefix(word) else { return false }
+            guard let next = normalized.dropFirst(word.count).unicodeScalars.first else { return true }
+            return !(next.properties.isAlphabetic || next.properties.numericType != nil)
+        }
     }
 }
 
@@ -233,7 +231,7 @@ public enum NotApplicable {
 /// yes; `否，系统自动`, `未复核`, `没有`, `No (auto-approved)`, `not reviewed` are no.
 ///
 /// Exports write the answer first and a remark after it. A value that starts with neither
-/// kind of word (`reviewed on appeal`) is left unrecognised.
+/// kind of word (`see notes`) is left unrecognised.
 enum LeadingAnswer {
     private static let yes: [String] = ["yes", "y", "true", "t", "是", "有", "已", "√", "✓", "✔", "对", "done", "completed",
                                        "reviewed", "provided", "offered", "given", "sent", "notified", "explained", "informed",

@@ -167,6 +167,8 @@ struct ValueMaps {
     var appealReviewers: Vocabulary<AppealReviewer>
     /// Words that approve what was proposed (`approved`, `通过`): on a sanction, the sanction stands.
     var approvals: Vocabulary<Bool>
+    /// Words that turn down what was proposed (`rejected`, `驳回`): on a sanction, it does not stand.
+    var rejections: Vocabulary<Bool>
 
     init(_ values: ValueVocabulary) {
         booleans = Vocabulary(values.booleans, rule: .leadingAnswer, answers: (true, false))
@@ -177,6 +179,7 @@ struct ValueMaps {
         appealResults = Vocabulary(values.appealResults, rule: .keywords)
         appealReviewers = Vocabulary(values.appealReviewers, rule: .keywords)
         approvals = Vocabulary([(true, BuiltinVocabulary.approvals)], rule: .keywords)
+        rejections = Vocabulary([(true, BuiltinVocabulary.rejections)], rule: .exact)
     }
 
     /// True when the bytes hold anything `MeaningText` may change beyond ASCII case:

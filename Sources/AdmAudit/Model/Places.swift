@@ -107,8 +107,17 @@ public enum Places {
         let normalized = MeaningText.normalize(text)
         if normalized.isEmpty { return nil }
         if let index = names[normalized] { return table[index].0 }
+        // `Dublin, OH` is in Ohio: a state after a comma names the place before any city does
+        // (New York City's boroughs stay New York City's).
+        if let state = americanState(normalized) {
+            if case .found(let match) = keywords.best(in: Array(normalized.unicodeScalars)), table[Int(match.code)].0.jurisdiction == "US-NYC",
+               normalized.hasSuffix(", ny") {
+                return table[Int(match.code)].0
+            }
+            return state
+        }
         if case .found(let match) = keywords.best(in: Array(normalized.unicodeScalars)) { return table[Int(match.code)].0 }
-        return americanState(normalized)
+        return nil
     }
 
     /// `…, IL` or `… IL 60431`: a US state's postal code after a comma, with its main zone.

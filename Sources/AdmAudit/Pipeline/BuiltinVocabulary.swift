@@ -80,6 +80,11 @@ public enum BuiltinVocabulary {
     public static let approvals: [String] = ["approved", "approve", "passed", "pass", "confirmed", "accepted", "agreed", "cleared",
                                             "通过", "批准", "同意", "审批通过", "已审批", "已批准", "已通过", "确认"]
 
+    /// Outcome words that turn down what was proposed. On a sanction they mean it was turned
+    /// down and does not stand, so the outcome is favourable, not adverse.
+    public static let rejections: [String] = ["rejected", "denied", "declined", "not approved", "驳回", "不同意", "否决", "不批准",
+                                             "未批准", "已驳回"]
+
     public static let outcomes: [(Outcome, [String])] = [
         (.favorable, ["favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "approved", "pass", "passed",
                       "accepted", "advanced", "advance", "advance to interview", "shortlisted", "offer", "offer extended", "cleared",

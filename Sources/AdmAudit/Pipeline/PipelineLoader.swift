@@ -140,7 +140,9 @@ private struct PipelineReader {
                 }
                 input.timeZonesByPlace.append((place, name))
             }
-            guard input.timeZonesByPlace.count <= 64 else { throw error("input.time_zones_by_place lists at most 64 places", at: entry.value) }
+            guard input.timeZonesByPlace.count <= PlaceZones.placeLimit else {
+                throw error("input.time_zones_by_place lists at most \(PlaceZones.placeLimit) places", at: entry.value)
+            }
         }
         if let entry = keys["date_order"] {
             let text = try string(entry.value, "input.date_order")

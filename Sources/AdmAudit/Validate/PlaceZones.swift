@@ -7,6 +7,8 @@ import Foundation
 /// A row's place is read from the `jurisdiction` column when the export has one, else
 /// from the `site` attribute's column; a place not listed (or none) is zone 0.
 struct PlaceZones: Sendable {
+    /// Places a pipeline may list (inference lists at most 200 of the values it reads).
+    static let placeLimit = 1000
     /// Zone identifiers by index; index 0 is the default.
     let zones: [String]
     private var table = ByteKeyTable()

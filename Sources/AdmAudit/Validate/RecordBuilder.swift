@@ -18,6 +18,8 @@ public final class RecordBuilder {
     /// One parser per time zone of `placeZones` (one, unless sites are in several zones).
     private var parsers: [TimestampParser]
     private let placeZones: PlaceZones
+    /// Local dates in each zone, for ages on the decision's date.
+    private let calendars: [LocalCalendar]
     private let placeColumn: Int
     /// The zone of the row being built.
     private var zone = 0
@@ -53,6 +55,7 @@ public final class RecordBuilder {
         self.values = values
         language = pipeline.report.language
         placeZones = PlaceZones(input: pipeline.input)
+        calendars = placeZones.zones.map { LocalCalendar(timeZone: TimeZone(identifier: $0) ?? TimeZone(identifier: "UTC")!) }
         parsers = placeZones.zones.map { name in
             TimestampParser(timeZone: TimeZone(identifier: name) ?? TimeZone(identifier: "UTC")!, dateOrder: pipeline.input.dateOrder,
                             language: pipeline.report.language)
@@ -153,10 +156,13 @@ public final class RecordBuilder {
         switch values.outcomes.lookup(field(row, .outcome)) {
         case .found(let value):
             outcome = value
-            // `Approved` on a written warning or a `Bonus Reduced` is the sanction approved: it stands, so adverse.
+            // `Approved` on a written warning or a `Bonus Reduced` is the sanction approved: it stands, so
+            // adverse; `Rejected` on one is the sanction turned down: favourable.
             if value == .favorable, case .found = values.approvals.lookup(field(row, .outcome)),
                decisionType.isSanction || values.outcomes.lookup(typeField) == .found(.adverse) {
                 outcome = .adverse
+            } else if value == .adverse, decisionType.isSanction, case .found = values.rejections.lookup(field(row, .outcome)) {
+                outcome = .favorable
             }
             if let derive, derive.overrideRecorded, let score {
                 outcome = derive.outcome(for: score)
@@ -284,9 +290,11 @@ public final class RecordBuilder {
                   let band = banding.band(ofAge: Int(years.rounded(.down))) else { return AttributeGroups.unknown }
             return band
         case .birthDate:
-            // A birth date is a local midnight; half a day on keeps it on its own calendar date in UTC.
+            // Both as local dates of the row's zone: the birthday and the decision's day there.
+            let calendar = calendars[zone]
             guard let decidedAt, case .instant(let born) = parsers[zone].parse(UnsafeRawBufferPointer(rebasing: field.bytes[range])),
-                  let band = banding.band(ofAge: AgeBanding.age(born: AsOfDate(instant: born + 12 * 3600), on: AsOfDate(instant: decidedAt)))
+                  let band = banding.band(ofAge: AgeBanding.age(born: LocalCalendar.date(ofDay: calendar.day(of: born)),
+                                                                on: LocalCalendar.date(ofDay: calendar.day(of: decidedAt))))
             else { return AttributeGroups.unknown }
             return band
         }

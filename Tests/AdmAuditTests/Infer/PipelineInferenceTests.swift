@@ -190,7 +190,7 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertEqual(result.totalAccepted, 3, "\(sink.rejects.map(\.reason))")
     }
 
-    func testStatusWordsOnSanctionsAreAdverse() throws {
+    func testStatusWordsSayTheDecisionWasCarriedOut() throws {
         let (_, pipeline, path) = try infer([
             "Case ID,Action Type,Action Status,Action Date",
             "C1,Written Warning,Completed,2025-03-03 09:00",
@@ -198,9 +198,11 @@ final class PipelineInferenceTests: XCTestCase {
             "C3,Final Warning,Rescinded,2025-03-05 11:00",
             "C4,Suspension,Completed,2025-03-06 11:00",
         ])
-        XCTAssertTrue(pipeline.values.outcomes.contains { $0.0 == .adverse && $0.1 == ["Completed"] })
+        // `Completed`: the decision's own outcome (each row here a sanction, so adverse); `Rescinded` is favourable anyway.
+        XCTAssertEqual(pipeline.values.outcomesAsDecided, ["Completed"])
         let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
         XCTAssertEqual(result.totalAccepted, 4, "\(sink.rejects.map(\.reason))")
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "HR-01" }.map(\.decisionID).sorted(), ["C1", "C2", "C4"])
     }
 
     // MARK: TODO

@@ -40,11 +40,11 @@ final class HeaderLocatorTests: XCTestCase {
         XCTAssertEqual(locate("decision_id|outcome\nD1|adverse\n"), location(pipe, 1))
     }
 
-    func testAFirstLineWithTwoValuesIsTheHeaderWhateverFollows() {
-        // Rows of another width do not move a header that looks like one.
+    func testAFirstLineWithTwoValuesIsTheHeaderUnlessAWiderOneBelowIsAgreedWith() {
+        // Data rows (numbers) of another width do not move a header that looks like one.
         XCTAssertEqual(locate("a,b\n1,2,3,4\n5,6,7,8\n"), location(comma, 1))
-        XCTAssertEqual(locate("Report,2025-07-01\n\ndecision_id,outcome,decided_at\nD1,adverse,2025-01-01\n"), location(comma, 1),
-                       "a title of two values is read as the header: input.header_line names the real one")
+        // A title of two values above a wider header that the rows agree with is a title.
+        XCTAssertEqual(locate("Report,2025-07-01\n\ndecision_id,outcome,decided_at\nD1,adverse,2025-01-01\n"), location(comma, 3))
     }
 
     func testALineOfOneColumnIsStillAFile() {
@@ -74,8 +74,8 @@ final class HeaderLocatorTests: XCTestCase {
         XCTAssertEqual(locate("Report 2025\ndecision_id\toutcome\tsex\nD1\tadverse\tF\n"), location(tab, 2))
         XCTAssertEqual(locate("\"Report, Q1\"\ndecision_id|outcome|sex\nD1|adverse|F\nD2|favorable|M\n"), location(pipe, 2),
                        "a comma quoted in the title is not the delimiter")
-        XCTAssertEqual(locate("Report, Q1\ndecision_id|outcome|sex\nD1|adverse|F\n"), location(comma, 1),
-                       "unquoted, the title holds two values: it is the header")
+        XCTAssertEqual(locate("Report, Q1\ndecision_id|outcome|sex\nD1|adverse|F\n"), location(pipe, 2),
+                       "unquoted, the title holds two values, but the rows below agree with the wider header")
     }
 
     func testAGivenDelimiterIsKept() {
@@ -122,10 +122,11 @@ final class HeaderLocatorTests: XCTestCase {
     // MARK: Rows
 
     func testRowsCountFieldsAndFilledFields() {
-        XCTAssertEqual(rows("a,,b\n\n,,\n\"x,y\",z\n"), [
-            HeaderLocator.SampleRow(line: 1, fields: 3, filled: 2),
-            HeaderLocator.SampleRow(line: 3, fields: 3, filled: 0),
-            HeaderLocator.SampleRow(line: 4, fields: 2, filled: 2),
+        XCTAssertEqual(rows("a,,b\n\n,,\n\"x,y\",z\n1,2\n"), [
+            HeaderLocator.SampleRow(line: 1, fields: 3, filled: 2, worded: 2),
+            HeaderLocator.SampleRow(line: 3, fields: 3, filled: 0, worded: 0),
+            HeaderLocator.SampleRow(line: 4, fields: 2, filled: 2, worded: 2),
+            HeaderLocator.SampleRow(line: 5, fields: 2, filled: 2, worded: 0),
         ])
     }
 

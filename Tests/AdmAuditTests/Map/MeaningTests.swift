@@ -107,13 +107,34 @@ final class MeaningTests: XCTestCase {
         }
     }
 
-    func testEqualLengthKeywordsOfDifferentMeaningsAreAmbiguous() {
+    func testTheKeywordEndingLastDecidesAsTheHeadOfAPhrase() {
         let latin = KeywordIndex([(0, ["warning"]), (1, ["dismiss"])])
-        XCTAssertEqual(best(latin, "warning then dismiss"), .ambiguous)
+        XCTAssertEqual(code(latin, "warning then dismiss"), 1)
+        XCTAssertEqual(code(latin, "dismiss then warning"), 0)
         XCTAssertEqual(code(latin, "warning only"), 0)
-
         let chinese = KeywordIndex([(0, ["警告"]), (1, ["降级"])])
-        XCTAssertEqual(best(chinese, "降级并警告"), .ambiguous)
+        XCTAssertEqual(code(chinese, "降级并警告"), 0)
+        // What follows a bracket or `for` qualifies the head, and is read only when the head names nothing.
+        XCTAssertEqual(code(latin, "dismiss (after a warning)"), 1)
+        XCTAssertEqual(code(latin, "dismiss for warning ignored"), 1)
+        XCTAssertEqual(code(latin, "notice (warning)"), 0)
+    }
+
+    func testKeywordsEndingTogetherAndAsLongButMeaningDifferentThingsAreAmbiguous() {
+        let index = KeywordIndex([(0, ["warn it"]), (1, ["dismiss it"]), (2, ["miss it"])])
+        XCTAssertEqual(best(index, "we warn it"), .found(KeywordIndex.Match(code: 0, keyword: "warn it", offset: 3)))
+        let tie = KeywordIndex([(0, ["aa bb"]), (1, ["cc bb"])])
+        XCTAssertEqual(best(tie, "aa bb"), .found(KeywordIndex.Match(code: 0, keyword: "aa bb", offset: 0)))
+        let chinese = KeywordIndex([(0, ["甲乙"]), (1, ["丙乙"])])
+        XCTAssertEqual(best(chinese, "甲乙"), .found(KeywordIndex.Match(code: 0, keyword: "甲乙", offset: 0)))
+        let both = KeywordIndex([(0, ["甲乙"]), (1, ["甲乙"])])
+        XCTAssertEqual(best(both, "甲乙"), .found(KeywordIndex.Match(code: 0, keyword: "甲乙", offset: 0)), "the first listed keeps a spelling")
+        let crossing = KeywordIndex([(0, ["乙丙"]), (1, ["甲丙"])])
+        XCTAssertEqual(best(crossing, "甲乙丙"), .found(KeywordIndex.Match(code: 0, keyword: "乙丙", offset: 1)))
+        let same = KeywordIndex([(0, ["乙丙"]), (1, ["丁丙"])])
+        XCTAssertEqual(best(same, "乙丙丁丙"), .found(KeywordIndex.Match(code: 1, keyword: "丁丙", offset: 2)))
+        let longer = KeywordIndex([(0, ["乙丙"]), (1, ["x乙丙"])])
+        XCTAssertEqual(code(longer, "x乙丙"), 1, "ending together, the longer decides")
     }
 
     func testEqualLengthKeywordsOfOneMeaningAreNotAmbiguous() {
@@ -228,8 +249,12 @@ final class MeaningTests: XCTestCase {
     }
 
     func testNotApplicableIsNeverAnAnswer() {
-        for spelling in ["No", "none", "无", "否", "Not reviewed", "N/A (manager)", "n", "", " ", "0", "不"] {
+        for spelling in ["No", "none", "无", "否", "Not reviewed", "n", "", " ", "0", "不", "nationals", "不适用于"] {
             XCTAssertFalse(isNotApplicable(spelling), spelling.debugDescription)
+        }
+        // With a remark after it, still not applicable.
+        for spelling in ["N/A (manager)", "n/a - not required", "不适用（试用期）"] {
+            XCTAssertTrue(isNotApplicable(spelling), spelling.debugDescription)
         }
     }
 

@@ -102,10 +102,13 @@ final class ValueMapsTests: XCTestCase {
         XCTAssertEqual(look(&types, "Notice of promotion"), .found(.promotion))
     }
 
-    func testEqualLengthKeywordsOfDifferentKindsAreNotGuessed() {
+    func testTheHeadOfTheDecisionKindDecides() {
         var types = maps.decisionTypes
-        XCTAssertEqual(look(&types, "降级警告"), .unrecognized, "降级 (demotion) and 警告 (discipline) are as long")
-        XCTAssertEqual(look(&types, "warning before dismiss"), .unrecognized)
+        XCTAssertEqual(look(&types, "降级警告"), .found(.discipline), "a warning of demotion: the head, 警告, comes last")
+        XCTAssertEqual(look(&types, "warning before dismiss"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "Performance Dismissal"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "末位淘汰"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "Dismissal for performance"), .found(.dismissal))
     }
 
     func testLongestOutcomeKeywordWins() {

@@ -84,8 +84,9 @@ final class PlacesTests: XCTestCase {
     }
 
     func testMainlandLawDoesNotCoverHongKongMacaoOrTaiwan() {
-        for text in ["Hong Kong", "香港", "Macao", "澳门", "Taiwan", "台湾", "台北"] {
-            XCTAssertNil(Places.jurisdiction(of: text), text)
+        for (text, code) in [("Hong Kong", "HK"), ("香港", "HK"), ("Macao", "MO"), ("澳门", "MO"), ("Taiwan", "TW"), ("台湾", "TW"), ("台北", "TW")] {
+            XCTAssertEqual(Places.jurisdiction(of: text), code, text)
+            XCTAssertFalse(CheckRunner.covers("CN", code), text)
         }
     }
 

@@ -556,8 +556,8 @@ final class PipelineLoaderTests: XCTestCase {
             input:
               time_zones_by_place: [Berlin]
             """, line: 3, column: 24, mentions: ["input.time_zones_by_place", "mapping"])
-        let many = (0..<65).map { "    P\($0): UTC" }.joined(separator: "\n")
-        assertError("admaudit: 1\ninput:\n  time_zones_by_place:\n\(many)\n", line: 4, mentions: ["at most 64"])
+        let many = (0..<(PlaceZones.placeLimit + 1)).map { "    P\($0): UTC" }.joined(separator: "\n")
+        assertError("admaudit: 1\ninput:\n  time_zones_by_place:\n\(many)\n", line: 4, mentions: ["at most \(PlaceZones.placeLimit)"])
     }
 
     // MARK: Age bands

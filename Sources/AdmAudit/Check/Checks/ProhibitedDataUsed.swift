@@ -13,8 +13,8 @@
 ///
 /// An empty `data_categories` (or one of separators only) is unknown, not a violation: the export does not say what
 /// the decision used. Items outside the vocabulary are not flagged, however sensitive
-/// they sound; a pipeline replaces the whole vocabulary under `checks.DM-01.categories`
-/// (a replacement is not merged with the defaults, so restate the ones to keep).
+/// they sound; a pipeline extends the vocabulary under `checks.DM-01.categories`
+/// (its terms and synonyms are added to the defaults; `replace: true` replaces them).
 /// Does not judge whether the employer had consent or a necessity for the data (PIPL 28
 /// allows sensitive data with both; the caveat says so), nor how long it is kept (DM-02),
 /// nor attrition scoring as such (DM-03).

@@ -6,8 +6,9 @@
 /// - `health_reasons`, reasons that may stand for health, disability, pregnancy or
 ///   another protected status: toilet breaks, idle time, rate shortfall, sickness;
 /// - `offline_reasons`, reasons that punish not answering or being offline: non-response.
-/// Each comes with English and Chinese synonyms; a pipeline replaces either vocabulary
-/// (`{}` turns that group off).
+/// Each comes with English and Chinese synonyms, matched as written or inside a longer
+/// reason (`如厕超时（3次）`); a pipeline extends either vocabulary (`{replace: true}` with no
+/// terms turns that group off).
 /// The detail names the canonical reasons of each group and the items as the export
 /// wrote them, e.g. `may stand for health or a protected status: toilet_breaks [如厕]`.
 ///
