@@ -1,11 +1,13 @@
 /// The synonyms admaudit knows without being told: English and Chinese column headers
 /// and values as HR systems export them.
 ///
-/// A pipeline file's `columns`, `attributes` and `values` entries replace the built-in list
-/// for the field they name; fields the pipeline does not mention keep these defaults. This
-/// lets an inspector run a shipped pipeline on an unfamiliar export, and `admaudit init`
-/// start from the same lists. Matching is exact after trimming and case-folding
-/// (see `TextKey`), so entries here are written once, in lower case.
+/// A pipeline file's `columns` and `attributes` entries replace the built-in header list for
+/// the field they name; its `values` entries are added to the built-in spellings (looked up
+/// first), unless they say `replace: true`. Fields the pipeline does not mention keep these
+/// defaults. This lets an inspector run a shipped pipeline on an unfamiliar export, and
+/// `admaudit init` read values as a run will. Values are looked up as written (trimmed,
+/// case-folded, see `TextKey`), then by meaning (`Vocabulary`, `KeywordIndex`): a spelling
+/// here is also a keyword found inside longer values.
 public enum BuiltinVocabulary {
     /// Canonical field → header synonyms.
     public static let columns: [(CanonicalField, [String])] = [
