@@ -15,40 +15,28 @@ struct InferenceVocabulary: Sendable {
         var sex: String?
     }
 
-    let booleans: Vocabulary<Bool>
-    let outcomes: Vocabulary<Outcome>
-    let decisionTypes: Vocabulary<DecisionType>
-    let reviewResults: Vocabulary<ReviewResult>
-    let appealResults: Vocabulary<ReviewResult>
-    let appealReviewers: Vocabulary<AppealReviewer>
-    let automation: Vocabulary<Bool>
+    /// The run's vocabularies, as a pipeline with no `values:` section reads values.
+    let maps: ValueMaps
     let sexes: Vocabulary<String>
 
     init(values: ValueVocabulary = ValueVocabulary()) {
-        let maps = ValueMaps(values)
-        booleans = maps.booleans
-        outcomes = maps.outcomes
-        decisionTypes = maps.decisionTypes
-        reviewResults = maps.reviewResults
-        appealResults = maps.appealResults
-        appealReviewers = maps.appealReviewers
-        automation = maps.automation
+        maps = ValueMaps(values)
         sexes = Vocabulary(values.attributeValues["sex"] ?? [], rule: .exact)
     }
 
     func read(_ value: String) -> Reading {
         var reading = Reading()
-        switch booleans.reading(value).0 {
+        switch maps.booleans.reading(value) {
         case .found(let answer): reading.boolean = answer
         case .notApplicable: reading.isNotApplicable = true
         default: break
         }
-        if case .found(let type) = decisionTypes.reading(value).0 { reading.decisionType = type }
-        if case .found(let outcome) = outcomes.reading(value).0 { reading.outcome = outcome }
-        if case .found(let result) = reviewResults.reading(value).0 { reading.reviewResult = result }
-        if case .found(let reviewer) = appealReviewers.reading(value).0 { reading.appealReviewer = reviewer }
-        if case .found(let automated) = automation.reading(value).0 { reading.automated = automated }
-        if case .found(let sex) = sexes.reading(value).0 { reading.sex = sex }
+        if case .found(let type) = maps.decisionTypes.reading(value) { reading.decisionType = type }
+        if case .found(let outcome) = maps.outcomes.reading(value) { reading.outcome = outcome }
+        if case .found(let result) = maps.reviewResults.reading(value) { reading.reviewResult = result }
+        if case .found(let reviewer) = maps.appealReviewers.reading(value) { reading.appealReviewer = reviewer }
+        if case .found(let automated) = maps.automation.reading(value) { reading.automated = automated }
+        if case .found(let sex) = sexes.reading(value) { reading.sex = sex }
         return reading
     }
 }

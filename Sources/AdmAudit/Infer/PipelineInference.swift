@@ -262,7 +262,7 @@ private struct Writer {
         var seen = Set<String>()
         var statuses: [(value: String, outcome: Outcome?)] = []
         for value in sample.columns[outcome.column] where !value.isEmpty && seen.insert(value).inserted {
-            guard case .unrecognized = vocabulary.outcomes.reading(value).0, statuses.count < UnknownValues.listLimit else { continue }
+            guard case .unrecognized = vocabulary.maps.outcomes.reading(value), statuses.count < UnknownValues.listLimit else { continue }
             let words = Array(MeaningText.normalize(value).unicodeScalars)
             guard case .found(let match) = Self.carriedOut.best(in: words) else { continue }
             statuses.append((value, Negation.precedes(match.offset, in: words) ? .favorable : nil))

@@ -24,25 +24,25 @@ enum UnknownValues {
         switch field.kind {
         case .boolean where field == .automated:
             lists = BuiltinVocabulary.automation.map { ($0.0 ? "true" : "false", $0.1) }
-            read = { if case .unrecognized = vocabulary.automation.reading($0).0 { false } else { true } }
+            read = { if case .unrecognized = vocabulary.maps.automation.reading($0) { false } else { true } }
         case .boolean:
             lists = BuiltinVocabulary.booleans.map { ($0.0 ? "true" : "false", $0.1) }
-            read = { if case .unrecognized = vocabulary.booleans.reading($0).0 { false } else { true } }
+            read = { if case .unrecognized = vocabulary.maps.booleans.reading($0) { false } else { true } }
         case .outcome:
             lists = BuiltinVocabulary.outcomes.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.outcomes.reading($0).0 { false } else { true } }
+            read = { if case .unrecognized = vocabulary.maps.outcomes.reading($0) { false } else { true } }
         case .decisionType:
             lists = BuiltinVocabulary.decisionTypes.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.decisionTypes.reading($0).0 { false } else { true } }
+            read = { if case .unrecognized = vocabulary.maps.decisionTypes.reading($0) { false } else { true } }
         case .reviewResult where field == .appealResult:
             lists = BuiltinVocabulary.appealResults.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.appealResults.reading($0).0 { false } else { true } }
+            read = { if case .unrecognized = vocabulary.maps.appealResults.reading($0) { false } else { true } }
         case .reviewResult:
             lists = BuiltinVocabulary.reviewResults.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.reviewResults.reading($0).0 { false } else { true } }
+            read = { if case .unrecognized = vocabulary.maps.reviewResults.reading($0) { false } else { true } }
         case .appealReviewer:
             lists = BuiltinVocabulary.appealReviewers.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.appealReviewers.reading($0).0 { false } else { true } }
+            read = { if case .unrecognized = vocabulary.maps.appealReviewers.reading($0) { false } else { true } }
         default:
             return []
         }

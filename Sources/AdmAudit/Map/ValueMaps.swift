@@ -98,12 +98,9 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         return result(code)
     }
 
-    /// What a value means, and the keyword or word that decided, for `init`'s evidence.
-    func reading(_ text: String) -> (ValueLookup<Value>, because: String?) {
-        let trimmed = TextKey.make(text)
-        if trimmed.isEmpty { return (.missing, nil) }
-        let code = meaningCode(text)
-        return (result(code), code >= 0 ? keywordFor(text) : nil)
+    /// What a value means, read as a run reads it, without remembering it: for `init`.
+    func reading(_ text: String) -> ValueLookup<Value> {
+        TextKey.make(text).isEmpty ? .missing : result(meaningCode(text))
     }
 
     private func result(_ code: Int32) -> ValueLookup<Value> {
@@ -112,13 +109,6 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         case Self.notApplicableCode: .notApplicable
         default: .found(values[Int(code)])
         }
-    }
-
-    private func keywordFor(_ text: String) -> String? {
-        guard rule == .keywords, case .found(let match) = keywords.best(in: Array(MeaningText.normalize(text).unicodeScalars)) else {
-            return nil
-        }
-        return match.keyword
     }
 
     /// The slow path: normalise, then read by the vocabulary's rule.
