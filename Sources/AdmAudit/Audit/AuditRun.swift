@@ -47,6 +47,9 @@ public struct InputSummary: Sendable, Equatable {
     /// Rejected rows that read as an adverse decision (an adverse outcome, or a dismissal,
     /// demotion, discipline or suspension): violations no check could see.
     public var rejectedAdverse = 0
+    /// Physical lines the rejected rows span: more than the rows when a quote left open
+    /// swallowed the lines after it, each of which may have been a decision.
+    public var rejectedLines = 0
     /// Title lines above the header, not read as data.
     public var linesAboveHeader: [LineAboveHeader] = []
     /// Canonical field or attribute → the header it was read from, in column order.
@@ -72,8 +75,11 @@ public struct InputSummary: Sendable, Equatable {
     /// Its rejected rows could hide violations: more than `rejectedShareAlarm` of the rows
     /// that may be decisions, or any rejected row that reads as an adverse decision.
     public var mayHideViolations: Bool {
-        rejectedDecisions > 0 && (rejectedShare > Self.rejectedShareAlarm || rejectedAdverse > 0)
+        rejectedDecisions > 0 && (rejectedShare > Self.rejectedShareAlarm || rejectedAdverse > 0 || swallowedLines > 0)
     }
+
+    /// Lines inside rejected rows beyond one a row: lines a damaged row swallowed.
+    public var swallowedLines: Int { max(0, rejectedLines - rejected) }
 }
 
 /// Which header a canonical field or attribute was read from.
@@ -328,6 +334,7 @@ public struct AuditRun {
                 summary.rejected = auditor.rejected
                 summary.rejectsByCode = auditor.rejectsByCode
                 summary.rejectedAdverse = auditor.rejectedAdverse
+                summary.rejectedLines = auditor.rejectedLines
             } else {
                 diagnostics.append(Diagnostic(level: .warning, file: path,
                     message: language.text("the file is empty: no header, no rows", "文件为空：既无标题行，也无数据行")))

@@ -24,6 +24,8 @@ final class PartAuditor: @unchecked Sendable {
     var rejected = 0
     var rejectsByCode: [RejectCode: Int] = [:]
     var rejectedAdverse = 0
+    /// Physical lines the rejected rows span (a quote left open swallows the lines after it).
+    var rejectedLines = 0
 
     init(pipeline: Pipeline, context: CheckContext, pseudonymizer: Pseudonymizer, inputs: [String], sink: any AuditSink) {
         self.pipeline = pipeline
@@ -49,6 +51,7 @@ final class PartAuditor: @unchecked Sendable {
         rejected = 0
         rejectsByCode = [:]
         rejectedAdverse = 0
+        rejectedLines = 0
     }
 
     /// Ends the file: its groups carry over to the next.
@@ -64,6 +67,7 @@ final class PartAuditor: @unchecked Sendable {
             rejected += 1
             rejectsByCode[reject.code, default: 0] += 1
             if !reject.code.isNotADecision, builder!.holdsAdverseDecision(row) { rejectedAdverse += 1 }
+            rejectedLines += row.endLine - row.line + 1
             do throws(AuditError) { try sink.reject(reject) } catch { sinkError = error; return false }
         case .record(let record):
             accepted += 1

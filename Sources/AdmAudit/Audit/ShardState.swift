@@ -109,6 +109,7 @@ private struct ShardStateRecord: Codable {
         var unmappedHeaders: [String]
         /// Absent in states of earlier versions: none known.
         var rejectedAdverse: Int?
+        var rejectedLines: Int?
         var linesAboveHeader: [Int]?
     }
 
@@ -157,7 +158,8 @@ private struct ShardStateRecord: Codable {
                   rejected: input.rejected,
                   rejectsByCode: Dictionary(uniqueKeysWithValues: input.rejectsByCode.map { ($0.key.rawValue, $0.value) }),
                   mapping: input.mapping.map { [$0.field, $0.header] }, unmappedHeaders: input.unmappedHeaders,
-                  rejectedAdverse: input.rejectedAdverse, linesAboveHeader: input.linesAboveHeader.map(\.line))
+                  rejectedAdverse: input.rejectedAdverse, rejectedLines: input.rejectedLines,
+                  linesAboveHeader: input.linesAboveHeader.map(\.line))
         }
         checks = state.checks.map { tally in
             Tally(checkID: tally.descriptor.id, applicable: tally.applicable, violations: tally.violations,
@@ -176,6 +178,7 @@ private struct ShardStateRecord: Codable {
             guard let encoding = InputEncoding(rawValue: input.encoding), input.mapping.allSatisfy({ $0.count == 2 }),
                   [input.bytes, input.lines, input.rowsRead, input.accepted, input.rejected].allSatisfy({ (0...limit).contains($0) }),
                   input.rowsRead == input.accepted + input.rejected, (0...input.rejected).contains(input.rejectedAdverse ?? 0),
+                  (input.rejected...max(input.rejected, input.lines)).contains(input.rejectedLines ?? input.rejected),
                   (input.linesAboveHeader ?? []).count <= HeaderLocator.rowsExamined,
                   input.rejectsByCode.values.reduce(0, +) == input.rejected else {
                 return .failure(StateFileProblem("the summary of input \(input.file) is damaged"))
@@ -196,6 +199,7 @@ private struct ShardStateRecord: Codable {
             summary.mapping = input.mapping.map { FieldSource(field: $0[0], header: $0[1]) }
             summary.unmappedHeaders = input.unmappedHeaders
             summary.rejectedAdverse = input.rejectedAdverse ?? 0
+            summary.rejectedLines = input.rejectedLines ?? input.rejected
             // A state keeps where title lines were, not their text (which may be anything).
             summary.linesAboveHeader = (input.linesAboveHeader ?? []).map { LineAboveHeader(line: $0, endLine: $0, text: "", values: 0) }
             summaries.append(summary)

@@ -94,6 +94,7 @@ struct SplitAudit {
         first.rejected += second.rejected
         first.rejectsByCode.merge(second.rejectsByCode, uniquingKeysWith: +)
         first.rejectedAdverse += second.rejectedAdverse
+        first.rejectedLines += second.rejectedLines
         if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
         if let problem = first.checks.absorb(second.checks) {
             throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: path,
@@ -113,6 +114,7 @@ struct SplitAudit {
         summary.rejected = first.rejected
         summary.rejectsByCode = first.rejectsByCode
         summary.rejectedAdverse = first.rejectedAdverse
+        summary.rejectedLines = first.rejectedLines
         summary.linesAboveHeader = firstFacts.linesAboveHeader
         summary.mapping = mapping.sources
         summary.unmappedHeaders = mapping.unmapped.map(\.header)

@@ -78,6 +78,7 @@ public enum JSONReport {
             ("reconciles", .bool(summary.reconciles)),
             ("rejects_by_reason", .object(summary.rejectsByCode.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .int($0.value)) })),
             ("rejected_adverse", .int(summary.rejectedAdverse)),
+            ("rejected_lines", .int(summary.rejectedLines)),
             ("rejected_share", .number(summary.rejectedShare)),
             ("may_hide_violations", .bool(summary.mayHideViolations)),
             ("lines_above_header", .array(summary.linesAboveHeader.map { .int($0.line) })),

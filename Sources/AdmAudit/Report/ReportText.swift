@@ -41,6 +41,11 @@ struct ReportText {
                     + (adverse > 0 ? "; \(adverse) of them read as adverse decisions" : "") + ".",
                 "\(input.file)：\(input.rowsRead - input.rejectedNonDecisions) 行中有 \(input.rejectedDecisions) 行（\(share)）被拒收，未经任何检查"
                     + (adverse > 0 ? "；其中 \(adverse) 行为不利决定" : "") + "。"))
+            if input.swallowedLines > 0 {
+                lines.append(pick(
+                    "The rejected rows span \(input.rejectedLines) physical lines: a quote or field left open swallowed \(input.swallowedLines) lines after it, each of which may have been a decision (their lines are in rejects.csv).",
+                    "被拒收的行共占 \(input.rejectedLines) 个物理行：未闭合的引号或字段吞并了其后的 \(input.swallowedLines) 行，其中每一行都可能是一条决策（行号见 rejects.csv）。"))
+            }
         }
         let reasons = result.hiddenRowReasons.map { reason in
             pick("\(reason.code.rawValue) ×\(reason.rows) (\(fix(reason.code)))", "\(reason.code.rawValue) ×\(reason.rows)（\(fix(reason.code))）")
