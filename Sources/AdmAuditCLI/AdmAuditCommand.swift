@@ -31,7 +31,8 @@ enum Terminal {
     }
 }
 
-/// Maps every failure to DESIGN.md's exit codes in one place.
+/// Maps every failure to an exit code in one place: 0 done, 1 a finding at or above
+/// `--fail-on`, 2 bad invocation or pipeline file, 3 input unreadable or rejected.
 @main
 enum Main {
     static func main() {

@@ -3,16 +3,7 @@ import XCTest
 
 /// Runs the real `admaudit` binary in a temporary folder, as users do.
 final class CommandLineTests: XCTestCase {
-    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private var binary: URL {
-        // The test bundle sits in the build products folder beside the executable.
-        var folder = Bundle(for: Self.self).bundleURL.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("admaudit").path) {
-            folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("admaudit")
-    }
+    private static let root = AdmAuditBinary.root
 
     private var workFolder: URL!
 
@@ -29,21 +20,7 @@ final class CommandLineTests: XCTestCase {
 
     @discardableResult
     private func admaudit(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = workFolder
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try AdmAuditBinary.run(arguments, in: workFolder, environment: environment)
     }
 
     private func read(_ folder: String, _ name: String) throws -> String {

@@ -8,16 +8,8 @@ import XCTest
 /// the groups' counts (`expected_groups.csv`). `admaudit run` without a pipeline must give
 /// the same findings as `init` then `run -p`.
 final class ExportAuditTests: XCTestCase {
-    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let root = AdmAuditBinary.root
     private static let exports = root.appendingPathComponent("fixtures/exports")
-
-    private var binary: URL {
-        var folder = Bundle(for: Self.self).bundleURL.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("admaudit").path) {
-            folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("admaudit")
-    }
 
     private var work: URL!
 
@@ -31,19 +23,7 @@ final class ExportAuditTests: XCTestCase {
     }
 
     private func admaudit(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = work
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // The summaries on stderr stay far below a pipe's buffer, so stdout can be read first.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try AdmAuditBinary.run(arguments, in: work)
     }
 
     private struct Case {

@@ -8,7 +8,7 @@ import XCTest
 /// Without a `chromium` binary the tests skip, except in CI (`CI` set), where `.ci/run`
 /// installs it and its absence is a failure.
 final class HTMLReportInBrowserTests: XCTestCase {
-    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let root = AdmAuditBinary.root
     private var workFolder: URL!
 
     /// Stops a test whose browser is missing in CI (the failure says why).
@@ -25,13 +25,7 @@ final class HTMLReportInBrowserTests: XCTestCase {
 
     private func path(_ relative: String) -> String { Self.root.appendingPathComponent(relative).path }
 
-    private var binary: URL {
-        var folder = Bundle(for: Self.self).bundleURL.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("admaudit").path) {
-            folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("admaudit")
-    }
+    private var binary: URL { AdmAuditBinary.url }
 
     /// Chromium on the PATH; in CI its absence fails the test, elsewhere it skips it.
     private func chromium() throws -> URL {

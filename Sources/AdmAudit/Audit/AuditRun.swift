@@ -345,11 +345,7 @@ public struct AuditRun {
             summary.delimiter = facts.delimiter
             summary.lines = facts.lines
             summary.linesAboveHeader = facts.linesAboveHeader
-            for title in facts.linesAboveHeader where title.values > 1 {
-                diagnostics.append(Diagnostic(level: .warning, file: path, message: language.text(
-                    "line \(title.line), above the header, holds \(title.values) values and was not read as data: check it is a title, not a decision",
-                    "标题行之上的第 \(title.line) 行含有 \(title.values) 个值，未作为数据读取：请核实它是标题而非决策记录")))
-            }
+            diagnostics += facts.linesAboveHeader.compactMap { $0.warning(file: path, language: language) }
             summaries.append(summary)
         }
 
@@ -425,5 +421,16 @@ public enum ISOTime {
         let (h, m, s) = (secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(day)T\(two(h)):\(two(m)):\(two(s))Z"
+    }
+}
+
+extension LineAboveHeader {
+    /// A line above the header holding several values may be a decision the header hid:
+    /// the inspector is asked to look. A one-value title (`导出时间：2025-07-01`) is not.
+    func warning(file: String, language: ReportLanguage) -> Diagnostic? {
+        guard values > 1 else { return nil }
+        return Diagnostic(level: .warning, file: file, message: language.text(
+            "line \(line), above the header, holds \(values) values and was not read as data: check it is a title, not a decision",
+            "标题行之上的第 \(line) 行含有 \(values) 个值，未作为数据读取：请核实它是标题而非决策记录"))
     }
 }

@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
 
-/// Shows subject ids as reports should: a keyed pseudonym by default (DESIGN.md,
-/// privacy by design), the id itself only when the pipeline says `keep`.
+/// Shows subject ids as reports should: a keyed pseudonym by default (privacy by
+/// design), the id itself only when the pipeline says `keep`.
 ///
 /// A pseudonym is `S-` and the first 16 hex digits of HMAC-SHA256(key, id): the same
 /// worker gets the same pseudonym across all findings, and without the key nobody can

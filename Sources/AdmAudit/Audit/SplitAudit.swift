@@ -118,7 +118,9 @@ struct SplitAudit {
         summary.linesAboveHeader = firstFacts.linesAboveHeader
         summary.mapping = mapping.sources
         summary.unmappedHeaders = mapping.unmapped.map(\.header)
-        return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: path, language: pipeline.report.language))
+        let language = pipeline.report.language
+        let titleWarnings = firstFacts.linesAboveHeader.compactMap { $0.warning(file: path, language: language) }
+        return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: path, language: language) + titleWarnings)
     }
 
     /// Adds the file's bytes from `offset` to the end to `hasher`.

@@ -1,7 +1,8 @@
 /// Every check admaudit knows, in catalogue order, with its defaults; pipeline files
 /// enable, disable, re-grade and parameterise them (`checks:`).
 public enum CheckRegistry {
-    /// Checks judged record by record. Keep the catalogue order of DESIGN.md.
+    /// Checks judged record by record, in catalogue order (HR, EX, AP, DM, DC, LC, NT,
+    /// RC, DQ): reports list findings in this order.
     public static let recordChecks: [any RecordCheck.Type] = [
         HumanReviewMissing.self,
         ImpossibleTimeOrder.self,

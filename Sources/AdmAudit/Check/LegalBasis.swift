@@ -1,8 +1,8 @@
 /// One citation: an article of an instrument, with where and from when it applies.
 /// Legal bases are data so that a pipeline can select jurisdictions and an audit of
-/// past decisions cites only rules in force on their dates (LAW.md).
+/// past decisions cites only rules in force on their dates.
 public struct LegalCitation: Sendable, Equatable, Codable {
-    /// Instrument key from LAW.md (PIPL, GDPR, PWD, …).
+    /// Instrument key (`Instruments` below: PIPL, GDPR, PWD, …).
     public var instrument: String
     public var article: String
     public var jurisdiction: String
@@ -21,7 +21,7 @@ public struct LegalCitation: Sendable, Equatable, Codable {
     public func applies(onDay day: String) -> Bool { day >= appliesFrom }
 }
 
-/// An instrument of LAW.md: what it is called, where and from when it applies.
+/// A law or regulation: what it is called, where and from when it applies.
 public struct Instrument: Sendable {
     public var key: String
     public var english: String
@@ -39,8 +39,8 @@ public struct Instrument: Sendable {
     }
 }
 
-/// The instruments of LAW.md the checks cite. Dates are the day from which each applies;
-/// where LAW.md marks a date uncertain, the check's caveat says so.
+/// The instruments the checks cite. Dates are the day from which each applies; where a
+/// date is uncertain (a postponement proposed, not yet law), the check's caveat says so.
 public enum Instruments {
     public static let pipl = Instrument(key: "PIPL", english: "PIPL", chinese: "《个人信息保护法》", jurisdiction: "CN", appliesFrom: "2021-11-01")
     public static let lcl = Instrument(key: "LCL", english: "Labour Contract Law", chinese: "《劳动合同法》", jurisdiction: "CN", appliesFrom: "2008-01-01")
@@ -51,7 +51,7 @@ public enum Instruments {
     public static let gdprInstrument = Instrument(key: "GDPR", english: "GDPR", chinese: "《通用数据保护条例》", jurisdiction: "EU", appliesFrom: "2018-05-25")
     public static let pwdInstrument = Instrument(key: "PWD", english: "Platform Work Directive (EU) 2024/2831", chinese: "《平台工作指令》", jurisdiction: "EU", appliesFrom: "2026-12-02")
     /// AI Act: Art. 5 from 2025-02-02; the Annex III (workplace) duties from 2026-08-02,
-    /// reported as possibly moved to 2027-12-02 (uncertain, LAW.md).
+    /// reported as possibly moved to 2027-12-02 (proposed, uncertain).
     public static let aiActInstrument = Instrument(key: "AIA", english: "AI Act (EU) 2024/1689", chinese: "《人工智能法》", jurisdiction: "EU", appliesFrom: "2026-08-02")
     public static let ll144 = Instrument(key: "LL144", english: "NYC Local Law 144 / 6 RCNY", chinese: "纽约市第144号地方法", jurisdiction: "US-NYC", appliesFrom: "2023-07-05",
                                          englishArticle: { "§ \($0)" }, chineseArticle: { "第\($0)节" })

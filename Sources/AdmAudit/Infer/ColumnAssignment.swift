@@ -100,7 +100,7 @@ struct ColumnAssignment: Sendable {
         }
         // A site column naming places says where each decision was made: jurisdiction too.
         if target(.field(.jurisdiction)) == nil, let index = choices.firstIndex(where: { $0.target == .site }),
-           profiles[choices[index].column].siteShare >= 0.6 {
+           profiles[choices[index].column].placeShare >= 0.6 {
             choices[index].also = .field(.jurisdiction)
             choices[index].evidence = choices[index].evidence + Evidence(
                 english: "its places say where each decision was made, so it is jurisdiction too",
@@ -211,7 +211,7 @@ struct ColumnAssignment: Sendable {
                 if field == .reviewerID || field == .appealReviewerID, profile.booleanShare >= 0.8 {
                     return .refutes(content(profile, profile.booleanShare, "yes/no", "是/否"))
                 }
-                if field == .jurisdiction { return gate(profile.countryShare, "countries or places", "国家或地点", need: 0.6) }
+                if field == .jurisdiction { return gate(profile.placeShare, "countries or places", "国家或地点", need: 0.6) }
                 return .confirms(0, Evidence(english: "\(profile.distinct) distinct values", chinese: "\(profile.distinct) 个不同取值"))
             case .list:
                 return .confirms(0, Evidence(english: "\(profile.distinct) distinct values", chinese: "\(profile.distinct) 个不同取值"))
@@ -229,7 +229,7 @@ struct ColumnAssignment: Sendable {
                                                                 chinese: "取值为年龄段，按原样使用"))
         case .birthDate: return gate(profile.timestampShare, "dates", "日期")
         case .site:
-            return .confirms(profile.siteShare >= 0.6 ? 10 : 0, content(profile, profile.siteShare, "places", "地点"))
+            return .confirms(profile.placeShare >= 0.6 ? 10 : 0, content(profile, profile.placeShare, "places", "地点"))
         }
     }
 
@@ -262,9 +262,9 @@ struct ColumnAssignment: Sendable {
             candidates.append(Choice(column: profile.index, target: .attribute("sex"), score: 60,
                                      evidence: content(profile, profile.sexShare, "sexes", "性别")))
         }
-        if profile.countryShare >= 0.9, profile.distinct <= 30 {
+        if profile.placeShare >= 0.9, profile.distinct <= 30 {
             candidates.append(Choice(column: profile.index, target: .field(.jurisdiction), score: 50,
-                                     evidence: content(profile, profile.countryShare, "countries", "国家")))
+                                     evidence: content(profile, profile.placeShare, "countries", "国家")))
         }
         if profile.isUnique, profile.index <= 2, profile.numberShare < 0.5, profile.timestampShare < 0.5 {
             candidates.append(Choice(column: profile.index, target: .field(.decisionID), score: 45,

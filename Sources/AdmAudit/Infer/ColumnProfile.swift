@@ -26,8 +26,8 @@ struct ColumnProfile: Sendable {
     let appealReviewerShare: Double
     let automationShare: Double
     let sexShare: Double
-    let countryShare: Double
-    let siteShare: Double
+    /// Share of values naming a place Places knows (a country, US state or city).
+    let placeShare: Double
     let cjkShare: Double
     /// Characters per filled value.
     let averageLength: Double
@@ -52,7 +52,7 @@ struct ColumnProfile: Sendable {
         var counts: [String: Int] = [:]
         var order: [String] = []
         var booleans = 0, notApplicable = 0, numbers = 0, types = 0, outcomes = 0, results = 0, appealReviewers = 0
-        var automation = 0, sexes = 0, countries = 0, sites = 0, cjkScalars = 0, scalars = 0
+        var automation = 0, sexes = 0, places = 0, cjkScalars = 0, scalars = 0
         var low = Double.infinity, high = -Double.infinity
         var decimalComma = false
         var evidence = TimestampEvidence()
@@ -78,8 +78,7 @@ struct ColumnProfile: Sendable {
             if reading.appealReviewer != nil { appealReviewers += 1 }
             if reading.automated != nil { automation += 1 }
             if reading.sex != nil { sexes += 1 }
-            if Places.jurisdiction(of: value) != nil { countries += 1 }
-            if Places.place(value) != nil { sites += 1 }
+            if Places.place(value) != nil { places += 1 }
             if let number = Self.number(value) {
                 numbers += 1
                 low = min(low, number.value)
@@ -102,8 +101,7 @@ struct ColumnProfile: Sendable {
         appealReviewerShare = share(appealReviewers)
         automationShare = share(automation)
         sexShare = share(sexes)
-        countryShare = share(countries)
-        siteShare = share(sites)
+        placeShare = share(places)
         cjkShare = scalars == 0 ? 0 : Double(cjkScalars) / Double(scalars)
         averageLength = filled == 0 ? 0 : Double(scalars) / Double(filled)
         numberRange = numbers > 0 ? low...high : nil

@@ -61,6 +61,9 @@ private struct Writer {
     let locale: LocaleInference
     let inputName: String
     let language: ReportLanguage
+    /// Status words of the outcome column and people of the `automated` column, found once.
+    let statusOutcomes: [(value: String, outcome: Outcome?)]
+    let peopleWhoDecided: [String]
     private(set) var todos: [String] = []
     private var out = ""
 
@@ -71,6 +74,8 @@ private struct Writer {
         self.locale = locale
         self.inputName = inputName
         language = locale.language.value
+        statusOutcomes = Self.statusOutcomes(sample: sample, assignment: assignment)
+        peopleWhoDecided = Self.peopleWhoDecided(sample: sample, profiles: profiles, assignment: assignment)
     }
 
     private func text(_ english: String, _ chinese: String) -> String { language.text(english, chinese) }
@@ -231,8 +236,8 @@ private struct Writer {
         for choice in assignment.choices where !choice.filledMeansYes {
             guard case .field(let field) = choice.target else { continue }
             let unknown = UnknownValues.find(field: field, values: sample.columns[choice.column])
-            for item in unknown where !(field == .outcome && statusOutcomes.contains { $0.value == item.value })
-                && !(field == .automated && peopleWhoDecided.contains(item.value)) {
+            let answered = field == .outcome ? Set(statusOutcomes.map(\.value)) : field == .automated ? Set(peopleWhoDecided) : []
+            for item in unknown where !answered.contains(item.value) {
                 var entry = "\(field.rawValue) ← \(YAMLText.quoted(sample.headers[choice.column])): \(YAMLText.quoted(item.value)) (\(item.rows))"
                 if let proposal = item.proposal {
                     entry += text(" → \(proposal.canonical)? (like '\(proposal.spelling)')", " → \(proposal.canonical)？（近似“\(proposal.spelling)”）")
@@ -256,7 +261,7 @@ private struct Writer {
     /// Status words in an outcome column (`Completed`, `已执行`, `Applied`, `Not Applied`): a
     /// decision carried out has the outcome its kind states (a sanction is adverse), one not
     /// carried out is favourable; other statuses (`待定`, `Active`) stay unknown, and listed.
-    private var statusOutcomes: [(value: String, outcome: Outcome?)] {
+    private static func statusOutcomes(sample: ExportSample, assignment: ColumnAssignment) -> [(value: String, outcome: Outcome?)] {
         guard let outcome = assignment.target(.field(.outcome)), assignment.target(.field(.decisionType)) != nil else { return [] }
         let vocabulary = InferenceVocabulary.shared
         var seen = Set<String>()
@@ -264,7 +269,7 @@ private struct Writer {
         for value in sample.columns[outcome.column] where !value.isEmpty && seen.insert(value).inserted {
             guard case .unrecognized = vocabulary.maps.outcomes.reading(value), statuses.count < UnknownValues.listLimit else { continue }
             let words = Array(MeaningText.normalize(value).unicodeScalars)
-            guard case .found(let match) = Self.carriedOut.best(in: words) else { continue }
+            guard case .found(let match) = carriedOut.best(in: words) else { continue }
             statuses.append((value, Negation.precedes(match.offset, in: words) ? .favorable : nil))
         }
         return statuses
@@ -279,7 +284,7 @@ private struct Writer {
 
     /// Values of an `automated` column headed `Created By`, `Screened By`, `发起人`… that are
     /// not system words: the people who made the decision, so not automated.
-    private var peopleWhoDecided: [String] {
+    private static func peopleWhoDecided(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment) -> [String] {
         guard let automated = assignment.target(.field(.automated)) else { return [] }
         let header = profiles[automated.column].header
         guard header.words.count >= 2 && header.words.last == "by" || header.compact.hasSuffix("人") else { return [] }
@@ -287,8 +292,7 @@ private struct Writer {
     }
 
     private mutating func renderStatusOutcomes() {
-        let statuses = statusOutcomes
-        let people = peopleWhoDecided
+        let statuses = statusOutcomes, people = peopleWhoDecided
         guard !statuses.isEmpty || !people.isEmpty else { return }
         line("values:")
         if !people.isEmpty, let automated = assignment.target(.field(.automated)) {

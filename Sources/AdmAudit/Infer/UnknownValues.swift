@@ -18,44 +18,39 @@ enum UnknownValues {
     static let listLimit = 20
 
     static func find(field: CanonicalField, values: [String]) -> [Item] {
-        let lists: [(String, [String])]
-        let read: (String) -> Bool
-        let vocabulary = InferenceVocabulary.shared
+        let maps = InferenceVocabulary.shared.maps
+        let known: Known
         switch field.kind {
-        case .boolean where field == .automated:
-            lists = BuiltinVocabulary.automation.map { ($0.0 ? "true" : "false", $0.1) }
-            read = { if case .unrecognized = vocabulary.maps.automation.reading($0) { false } else { true } }
-        case .boolean:
-            lists = BuiltinVocabulary.booleans.map { ($0.0 ? "true" : "false", $0.1) }
-            read = { if case .unrecognized = vocabulary.maps.booleans.reading($0) { false } else { true } }
-        case .outcome:
-            lists = BuiltinVocabulary.outcomes.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.maps.outcomes.reading($0) { false } else { true } }
-        case .decisionType:
-            lists = BuiltinVocabulary.decisionTypes.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.maps.decisionTypes.reading($0) { false } else { true } }
-        case .reviewResult where field == .appealResult:
-            lists = BuiltinVocabulary.appealResults.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.maps.appealResults.reading($0) { false } else { true } }
-        case .reviewResult:
-            lists = BuiltinVocabulary.reviewResults.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.maps.reviewResults.reading($0) { false } else { true } }
-        case .appealReviewer:
-            lists = BuiltinVocabulary.appealReviewers.map { ($0.0.rawValue, $0.1) }
-            read = { if case .unrecognized = vocabulary.maps.appealReviewers.reading($0) { false } else { true } }
-        default:
-            return []
+        case .boolean where field == .automated: known = Known(BuiltinVocabulary.automation, maps.automation) { $0 ? "true" : "false" }
+        case .boolean: known = Known(BuiltinVocabulary.booleans, maps.booleans) { $0 ? "true" : "false" }
+        case .outcome: known = Known(BuiltinVocabulary.outcomes, maps.outcomes, \.rawValue)
+        case .decisionType: known = Known(BuiltinVocabulary.decisionTypes, maps.decisionTypes, \.rawValue)
+        case .reviewResult where field == .appealResult: known = Known(BuiltinVocabulary.appealResults, maps.appealResults, \.rawValue)
+        case .reviewResult: known = Known(BuiltinVocabulary.reviewResults, maps.reviewResults, \.rawValue)
+        case .appealReviewer: known = Known(BuiltinVocabulary.appealReviewers, maps.appealReviewers, \.rawValue)
+        default: return []
         }
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for value in values where !value.isEmpty && !read(value) {
+        for value in values where !value.isEmpty && !known.reads(value) {
             if counts[value] == nil {
                 guard order.count < listLimit else { continue }
                 order.append(value)
             }
             counts[value, default: 0] += 1
         }
-        return order.map { Item(value: $0, rows: counts[$0]!, proposal: nearest($0, in: lists)) }
+        return order.map { Item(value: $0, rows: counts[$0]!, proposal: nearest($0, in: known.lists)) }
+    }
+
+    /// A field's built-in spellings by canonical name, and whether its vocabulary reads a value.
+    private struct Known {
+        let lists: [(String, [String])]
+        let reads: (String) -> Bool
+
+        init<Value>(_ builtin: [(Value, [String])], _ vocabulary: Vocabulary<Value>, _ name: (Value) -> String) {
+            lists = builtin.map { (name($0.0), $0.1) }
+            reads = { if case .unrecognized = vocabulary.reading($0) { false } else { true } }
+        }
     }
 
     /// The spelling sharing the most character pairs with `value` (Dice coefficient on

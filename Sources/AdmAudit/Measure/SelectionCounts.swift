@@ -113,7 +113,7 @@ public enum Ratio: Sendable, Equatable {
     }
 }
 
-/// A group's verdict (DESIGN.md): the four-fifths rule and significance together.
+/// A group's verdict: the four-fifths rule and significance together.
 public enum ImpactFlag: String, Sendable, Codable {
     /// The impact ratio is below the threshold, significant or not: worth a reader's eye.
     public var isBelowThreshold: Bool { self == .adverseImpact || self == .possibleAdverseImpact }

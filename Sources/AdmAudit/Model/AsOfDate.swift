@@ -1,5 +1,5 @@
 /// The day an audit is "as of": deadlines and retention are judged against it, never
-/// against the wall clock, so a report can be rerun byte for byte (DESIGN.md).
+/// against the wall clock, so a report can be rerun byte for byte.
 public struct AsOfDate: Sendable, Equatable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int

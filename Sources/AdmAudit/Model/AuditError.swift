@@ -32,7 +32,7 @@ public struct AuditError: Error, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// DESIGN.md exit codes: 2 bad invocation or pipeline file; 3 input unreadable or rejected as a whole.
+    /// Exit codes: 2 bad invocation or pipeline file; 3 input unreadable or rejected as a whole.
     public var exitCode: Int32 {
         switch kind {
         case .invocation, .pipeline: 2

@@ -1,4 +1,5 @@
-/// The canonical vocabulary every export is mapped onto (DESIGN.md, "Canonical record").
+/// The canonical vocabulary every export is mapped onto: the fields of a decision record
+/// the checks and measures read, whatever the export's own headers and values.
 
 /// A field of the canonical decision record.
 public enum CanonicalField: String, CaseIterable, Sendable, Codable {

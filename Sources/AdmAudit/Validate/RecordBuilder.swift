@@ -141,8 +141,7 @@ public final class RecordBuilder {
         if !ValueMaps.isBlank(scoreField) {
             if let parsed = Self.number(scoreField.bytes, decimalComma: decimalComma) {
                 score = parsed
-            } else if !NotApplicable.matches(trimmed: trimmedText(scoreField), normalized: MeaningText.normalize(trimmedText(scoreField))) {
-                let text = trimmedText(scoreField)
+            } else if case let text = trimmedText(scoreField), !NotApplicable.matches(trimmed: text, normalized: MeaningText.normalize(text)) {
                 let commaHint = !decimalComma && text.contains(",") && !text.contains(".")
                 return .reject(reject(row, .badNumber, language.text(
                     "score '\(text)' is not a number (write e.g. 0.73 or 73\(commaHint ? "; for decimal commas set input.decimal_separator: \",\"" : ""))",

@@ -12,7 +12,7 @@ import XCTest
 /// check with no legal basis in the pipeline's jurisdictions does not run), and that every
 /// row was accepted (a rejected row would silently drop a decision from the evidence).
 final class ScenarioTests: XCTestCase {
-    /// The catalogue of DESIGN.md. Every one must be registered.
+    /// The check catalogue admaudit promises (README, `Check` stage). Every one must be registered.
     static let catalogue = [
         "HR-01", "HR-02", "HR-03", "EX-01", "AP-01", "AP-02", "AP-03", "AP-04", "AP-05",
         "DM-01", "DM-02", "DM-03", "DC-01", "LC-01", "LC-02", "NT-01", "RC-01", "DQ-01", "DQ-02", "DQ-03",
@@ -161,7 +161,7 @@ final class ScenarioTests: XCTestCase {
 
     func testEveryCheckOfTheCatalogueIsRegistered() {
         let registered = Set(CheckRegistry.all.map(\.descriptor.id))
-        XCTAssertEqual(Set(Self.catalogue).subtracting(registered), [], "checks of DESIGN.md's catalogue missing from the registry")
+        XCTAssertEqual(Set(Self.catalogue).subtracting(registered), [], "checks of the catalogue missing from the registry")
     }
 
     func testPlantedViolationsAreFoundExactly() throws {

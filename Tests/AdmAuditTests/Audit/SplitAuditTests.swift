@@ -100,6 +100,24 @@ final class SplitAuditTests: XCTestCase {
         XCTAssertEqual(halves.outputs, try run.writeOutputsCountingParts().outputs)
     }
 
+    /// A line above the header holding several values is named in the diagnostics whether
+    /// the file is audited in one piece or in two.
+    func testATitleLineOfSeveralValuesIsReportedInBothWays() throws {
+        var csv = "Decisions export,2025-07-01,HR\ndecision_id,employee_id,decision_type,outcome,automated,sex\n"
+        for i in 0..<100 { csv += "D\(i),E\(i),hiring,\(i % 3 == 0 ? "adverse" : "favorable"),yes,\(i % 2 == 0 ? "female" : "male")\n" }
+        let pipeline = TestSupport.temporaryFile(TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "input:\n  header_line: 2"),
+                                                 name: "title.yaml")
+        let run = FixtureRun(name: "title line", inputs: [TestSupport.temporaryFile(csv)], pipeline: .file(pipeline))
+        var parted = run
+        parted.splitThreshold = 1
+        let halves = try parted.writeOutputsCountingParts()
+        XCTAssertEqual(halves.parts, 2)
+        let whole = try run.writeOutputsCountingParts()
+        XCTAssertEqual(halves.outputs, whole.outputs)
+        let report = String(decoding: try XCTUnwrap(halves.outputs["report.md"]), as: UTF8.self)
+        XCTAssertTrue(report.contains("line 1, above the header, holds 3 values"), report)
+    }
+
     func testNoPlanForSmallOrTranscodedFiles() throws {
         XCTAssertNil(FileSplitter.plan(path: TestSupport.fixture("sample/decisions_en.csv"), options: ReaderOptions(), minimumBytes: 1 << 20))
         XCTAssertNil(FileSplitter.plan(path: TestSupport.fixture("sample/decisions_zh_gb18030.csv"), options: ReaderOptions(), minimumBytes: 1))

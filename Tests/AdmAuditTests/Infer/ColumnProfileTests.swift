@@ -64,8 +64,8 @@ final class ColumnProfileTests: XCTestCase {
 
     func testSexesPlacesAndWhoDecided() {
         XCTAssertEqual(profile(["女", "男", "F", "x"]).sexShare, 0.75, accuracy: 1e-9)
-        XCTAssertEqual(profile(["Germany", "CN", "Shanghai", "Atlantis"]).countryShare, 0.75, accuracy: 1e-9)
-        XCTAssertEqual(profile(["深圳总部", "Berlin Office", "Sales"]).siteShare, 2.0 / 3.0, accuracy: 1e-9)
+        XCTAssertEqual(profile(["Germany", "CN", "Shanghai", "Atlantis"]).placeShare, 0.75, accuracy: 1e-9)
+        XCTAssertEqual(profile(["深圳总部", "Berlin Office", "Sales"]).placeShare, 2.0 / 3.0, accuracy: 1e-9)
         XCTAssertEqual(profile(["系统", "人工", "AI", "Zhang Wei"]).automationShare, 0.75, accuracy: 1e-9)
     }
 

@@ -3,7 +3,7 @@ import XCTest
 
 @testable import AdmAudit
 
-/// Which export column is which canonical field or attribute (DESIGN.md, "map").
+/// Which export column is which canonical field or attribute.
 final class ColumnMappingTests: XCTestCase {
 
     // MARK: Helpers

@@ -4,7 +4,7 @@ import XCTest
 @testable import AdmAudit
 
 /// Pipeline files: every section read into `Pipeline`, and every mistake an error that
-/// names the key with its line (and column) in the YAML, as DESIGN.md asks.
+/// names the key with its line (and column) in the YAML.
 final class PipelineLoaderTests: XCTestCase {
 
     // MARK: Helpers

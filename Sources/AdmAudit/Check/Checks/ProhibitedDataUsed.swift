@@ -86,7 +86,7 @@ public struct ProhibitedDataUsed: RecordCheck {
         return .violationCiting(detail, citations: citations)
     }
 
-    /// Which of the check's citations forbid each default category (LAW.md): PIPL 6
+    /// Which of the check's citations forbid each default category: PIPL 6
     /// (minimum necessary) all; PIPL 28 the sensitive ones (health, biometric, location
     /// tracking); PWD 7 those it lists for platform work; GDPR 9 the special categories;
     /// AI Act 5(1)(f) emotion recognition only.

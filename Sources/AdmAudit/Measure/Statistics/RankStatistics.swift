@@ -1,7 +1,7 @@
 import Foundation
 
 extension Statistics {
-    // Score statistics per group (DESIGN.md, "Group statistics", scores): the Mann–Whitney
+    // Score statistics per group, for exports with a score column: the Mann–Whitney
     // U test of a group against the rest, quartiles, mean and the NYC LL144 scoring rate.
     // Pure functions; reference values from scipy / numpy in
     // fixtures/reference/rank_and_stratified.py.

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Statistics {
-    // Statistics across strata (DESIGN.md, "Group statistics": sites, months): the
+    // Statistics across strata (the `bias.by` levels: sites, months): the
     // Cochran–Mantel–Haenszel test and the Mantel–Haenszel common odds ratio, so a
     // disparity that holds within every stratum is not mistaken for a mix of strata, and
     // vice versa. Pure functions; reference values in
