@@ -32,12 +32,12 @@ public struct TermMatcher: Sendable {
         if let code = ValueMaps.code(in: table, for: field) { return 1 << UInt64(code) }
         let range = TextKey.trimmedRange(item)
         // An item this long is a remark, not a category: reading it by meaning would cost time for nothing.
-        if range.isEmpty || range.count > 256 { return 0 }
+        if range.isEmpty || range.count > LearnedReadings<UInt64>.longestMeaningful { return 0 }
         let trimmed = UnsafeRawBufferPointer(rebasing: item[range])
-        if let known = readings.lookup(trimmed) { return known }
+        if let known = readings.learned.lookup(trimmed) { return known }
         let normalized = Array(MeaningText.normalize(String(decoding: trimmed, as: UTF8.self)).unicodeScalars)
         let found = keywords.allCodes(in: normalized).reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
-        readings.remember(trimmed, found)
+        readings.learned.remember(trimmed, found)
         return found
     }
 
@@ -114,23 +114,9 @@ public struct TermMatcher: Sendable {
     }
 }
 
-/// What items have been read to mean, by their bytes, so an item is read by meaning once:
-/// at most `limit` spellings, after which misses are read again each time (time, not memory).
-///
-/// A class so that a check's `evaluate`, which cannot mutate, can remember. Each auditor
-/// makes its own checks, so one instance is used from one thread only.
+/// The term sets items were read to mean (`LearnedReadings`), in a class so that a check's
+/// `evaluate`, which cannot mutate, can remember. Each auditor makes its own checks, so one
+/// instance is used from one thread only.
 final class ItemReadings: @unchecked Sendable {
-    private var table = ByteKeyTable()
-    private var sets: [UInt64] = []
-    static let limit = 4096
-
-    func lookup(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
-        table.lookup(folding: bytes).map { sets[Int($0)] }
-    }
-
-    func remember(_ bytes: UnsafeRawBufferPointer, _ found: UInt64) {
-        guard sets.count < Self.limit else { return }
-        table.insert(folding: bytes, value: Int32(sets.count))
-        sets.append(found)
-    }
+    var learned = LearnedReadings<UInt64>()
 }

@@ -24,8 +24,8 @@ enum MeaningRule: Sendable {
 /// A value is looked up as written first (trimmed, ASCII case-folded): the hot path, no
 /// allocation. A miss is read by meaning once per distinct spelling (normalised, then by
 /// keywords or by its leading yes/no word) and the answer remembered by the spelling's
-/// bytes, up to `learnedLimit` spellings; past that, misses are read again each time, so
-/// an export with endless distinct values costs time, not memory.
+/// bytes (`LearnedReadings`: bounded, so an export of endless distinct values costs time,
+/// not memory).
 struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private var table = ByteKeyTable()
     private let values: [Value]
@@ -35,10 +35,7 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private let answers: (yes: Int32, no: Int32)?
     /// For outcomes: a favourable keyword after a negation (`不`, `未`, `not`) means the other code.
     private let negation: (favorable: Int32, adverse: Int32)?
-    private var learned = ByteKeyTable()
-    static var learnedLimit: Int { 4096 }
-    /// Bytes beyond which a value is not read by meaning (a remark, not a category).
-    static var longestMeaningful: Int { 256 }
+    private(set) var learned = LearnedReadings<Int32>()
     private static var unrecognizedCode: Int32 { -2 }
     private static var notApplicableCode: Int32 { -3 }
 
@@ -79,14 +76,13 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         let code: Int32
         if let exact = table.lookup(folding: trimmed) {
             code = exact
-        } else if let known = learned.lookup(folding: trimmed) {
+        } else if let known = learned.lookup(trimmed) {
             code = known
-        } else if trimmed.count > Self.longestMeaningful {
-            // No vocabulary word is this long: reading it by meaning would cost time for nothing.
+        } else if trimmed.count > LearnedReadings<Int32>.longestMeaningful {
             code = Self.unrecognizedCode
         } else {
             code = meaningCode(String(decoding: trimmed, as: UTF8.self))
-            if learned.count < Self.learnedLimit { learned.insert(folding: trimmed, value: code) }
+            learned.remember(trimmed, code)
         }
         return result(code)
     }
