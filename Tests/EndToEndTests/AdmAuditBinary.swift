@@ -1,6 +1,8 @@
 import Foundation
+import XCTest
 
-/// The built `admaudit` executable the end-to-end tests run, as users do.
+/// The built `admaudit` executable the end-to-end tests run, as users do, and readers of the
+/// files it writes.
 enum AdmAuditBinary {
     /// The repository's root folder.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -32,6 +34,40 @@ enum AdmAuditBinary {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A JSON object output (report.json).
+    static func json(_ path: String) throws -> [String: Any] {
+        try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    /// RFC 4180 CSV: quoted fields, doubled quotes, line breaks inside quotes.
+    static func csv(_ path: String) throws -> [[String]] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var characters = text.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? characters.next() {
+            pending = nil
+            if quoted {
+                if character == "\"" {
+                    if let next = characters.next() {
+                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    } else { quoted = false }
+                } else {
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"": quoted = true
+            case ",": row.append(field); field = ""
+            case "\n", "\r\n": row.append(field); rows.append(row); row = []; field = ""
+            default: field.append(character)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
     }
 }
 

@@ -164,36 +164,7 @@ final class ExportAuditTests: XCTestCase {
         Set(try csv(path).dropFirst().filter { $0.count == 2 }.map { $0[0] + "," + $0[1] })
     }
 
-    private static func json(_ path: String) throws -> [String: Any] {
-        try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-    }
+    private static func json(_ path: String) throws -> [String: Any] { try AdmAuditBinary.json(path) }
 
-    /// RFC 4180 CSV: quoted fields, doubled quotes, line breaks inside quotes.
-    private static func csv(_ path: String) throws -> [[String]] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
-        var characters = text.makeIterator()
-        var pending: Character? = nil
-        while let character = pending ?? characters.next() {
-            pending = nil
-            if quoted {
-                if character == "\"" {
-                    if let next = characters.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else {
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"": quoted = true
-            case ",": row.append(field); field = ""
-            case "\n", "\r\n": row.append(field); rows.append(row); row = []; field = ""
-            default: field.append(character)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
-    }
+    private static func csv(_ path: String) throws -> [[String]] { try AdmAuditBinary.csv(path) }
 }

@@ -208,6 +208,15 @@ public struct AuditResult: Sendable {
         return checks.filter { $0.descriptor.usesAsOfDate && $0.unknown > 0 }
     }
 
+    /// Checks the pipeline enables that were not run: no rule they apply is in force in its
+    /// `checks.jurisdictions` (a US export under EU and Chinese rules). The summary names them,
+    /// lest a short list of checks read as a clean audit.
+    public var checksOutsideJurisdictions: [String] {
+        CheckRegistry.all.map(\.descriptor)
+            .filter { CheckRegistry.isEnabled($0.id, pipeline.checks) && !CheckRegistry.isEnabled($0, pipeline.checks) }
+            .map(\.id)
+    }
+
     /// No check found a violation, and none left a record unknown: the summary may read clean.
     public var isClean: Bool { checks.allSatisfy { $0.violations == 0 && $0.unknown == 0 } }
 

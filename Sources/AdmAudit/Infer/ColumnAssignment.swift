@@ -98,6 +98,15 @@ struct ColumnAssignment: Sendable {
                 english: "no column names a decision id; '\(id.header.raw)' holds \(id.distinct) distinct values in \(id.filled) rows, so each row is referred to by it",
                 chinese: "没有列名表明决策编号；“\(id.header.raw)”在 \(id.filled) 行中有 \(id.distinct) 个不同取值，故以其指代各行")))
         }
+        // Still none, and each person appears once (an applicant per row): the person's id
+        // refers to the one decision about them.
+        if target(.field(.decisionID)) == nil, let index = choices.firstIndex(where: { $0.target == .field(.subjectID) }),
+           choices[index].also == nil, profiles[choices[index].column].isUnique {
+            choices[index].also = .field(.decisionID)
+            choices[index].evidence = choices[index].evidence + Evidence(
+                english: "no column names a decision id and each person appears once in the rows read, so it is decision_id too",
+                chinese: "没有列名表明决策编号，且所读各行中每人只出现一次，故同时作为 decision_id")
+        }
         // A site column naming places says where each decision was made: jurisdiction too.
         if target(.field(.jurisdiction)) == nil, let index = choices.firstIndex(where: { $0.target == .site }),
            profiles[choices[index].column].placeShare >= 0.6 {
@@ -264,7 +273,7 @@ struct ColumnAssignment: Sendable {
         }
         if profile.placeShare >= 0.9, profile.distinct <= 30 {
             candidates.append(Choice(column: profile.index, target: .field(.jurisdiction), score: 50,
-                                     evidence: content(profile, profile.placeShare, "countries", "国家")))
+                                     evidence: content(profile, profile.placeShare, "countries or places", "国家或地点")))
         }
         if profile.isUnique, profile.index <= 2, profile.numberShare < 0.5, profile.timestampShare < 0.5 {
             candidates.append(Choice(column: profile.index, target: .field(.decisionID), score: 45,

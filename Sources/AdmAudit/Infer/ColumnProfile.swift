@@ -144,6 +144,8 @@ struct TimestampEvidence: Sendable {
     private(set) var offsets: [Int: Int] = [:]
     private(set) var epoch = 0
     private(set) var excelSerial = 0
+    /// The latest instant read (UTC; year-last dates read day first when both orders do).
+    private(set) var latest: Int64? = nil
 
     private var ymd = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .ymd)
     private var dmy = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .dmy)
@@ -158,14 +160,21 @@ struct TimestampEvidence: Sendable {
 
     mutating func add(_ value: String) {
         let digitsOnly = value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: ".") }
-        if case .instant = ymd.parse(value) {
+        if case .instant(let instant) = ymd.parse(value) {
             parsed += 1
+            latest = max(latest ?? instant, instant)
             if digitsOnly {
                 if value.utf8.count == 10 || value.utf8.count == 13, !value.contains(".") { epoch += 1 } else { excelSerial += 1 }
             }
         } else if let (first, second) = Self.yearLastParts(value) {
             let dayMonth = dmy.parse(value), monthDay = mdy.parse(value)
-            if case .instant = dayMonth { parsed += 1 } else if case .instant = monthDay { parsed += 1 }
+            if case .instant(let instant) = dayMonth {
+                parsed += 1
+                latest = max(latest ?? instant, instant)
+            } else if case .instant(let instant) = monthDay {
+                parsed += 1
+                latest = max(latest ?? instant, instant)
+            }
             yearLast += 1
             if first > 12 { dayFirst += 1 }
             if second > 12 { monthFirst += 1 }

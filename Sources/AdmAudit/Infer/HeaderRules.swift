@@ -66,7 +66,8 @@ enum HeaderRules {
 
     // MARK: words shared by rules
 
-    static let idWords = ["id", "no", "nr", "nbr", "num", "number", "#", "ref", "reference", "key", "uuid", "编号", "编码", "号码",
+    static let idWords = ["id", "no", "nr", "nbr", "num", "number", "#", "ref", "reference", "key", "uuid", "login", "username",
+                          "编号", "编码", "号码",
                           "流水号", "单号", "工单号", "序列号", "代码"]
     private static let recordWords = ["decision", "record", "case", "action", "event", "incident", "ticket", "request", "transaction",
                                       "log", "entry", "alert", "application", "决策", "记录", "处理", "事件", "案件", "审批", "单据", "工单",
@@ -92,6 +93,8 @@ enum HeaderRules {
     private static let responseWords = ["response", "responded", "answer", "answered", "reply", "replied", "resolved", "resolution",
                                         "closed", "decided", "completed", "handled", "done", "finished", "答复", "回复", "办结", "结案",
                                         "处理", "反馈", "裁决", "完成"]
+    private static let completionWords = ["completed", "complete", "done", "finished", "performed", "conducted", "完成", "已完成",
+                                          "完毕"]
     private static let notApplicableToDecisionTime = ["effective", "notified", "notification", "notice", "review", "reviewed", "appeal",
                                                       "response", "responded", "birth", "hire", "hired", "start", "end", "deleted",
                                                       "deletion", "retention", "purge", "expiry", "生效", "通知", "告知", "送达",
@@ -112,7 +115,7 @@ enum HeaderRules {
         (.field(.decisionID), ["decision id", "decisionid", "record id", "case id", "action id", "event id", "incident id",
                                "ticket id", "request id", "决策编号", "决策id", "记录id", "记录编号", "记录号", "处理编号", "事件编号",
                                "事件id", "案件编号", "流水号", "单号", "单据编号", "工单号", "审批编号", "审批单号", "处分编号",
-                               "预警编号", "编号", "id"]),
+                               "预警编号", "编号", "id", "单据号", "单据id", "工单id"]),
         (.field(.subjectID), ["subject id", "employee id", "employee number", "employee no", "emp id", "emp no", "empno", "worker id",
                               "staff id", "person id", "personnel number", "applicant id", "candidate id", "user id", "driver id",
                               "rider id", "courier id", "associate id", "badge id", "工号", "员工编号", "员工id", "员工工号", "人员编号",
@@ -194,6 +197,10 @@ enum HeaderRules {
                       ["decision", "action", "event", "measure", "sanction", "disciplinary", "决策", "决定", "处理", "事件", "措施", "处分",
                        "操作", "业务", "处罚", "预警"]],
              unless: ["data", "reason", "数据", "原因", "contract", "合同", "用工", "employment"]),
+        // `最终处理` beside `系统建议`: the decision that took effect, not what the system proposed.
+        Rule(target: .field(.decisionType), score: 72, groups: [["final", "最终", "实际"], ["action", "decision", "handling", "measure", "处理",
+                                                                                           "决定", "措施", "处分", "处罚"]],
+             unless: ["date", "time", "时间", "日期", "reason", "原因"]),
         Rule(target: .field(.decisionType), score: 60, groups: [["action", "措施", "处分", "处罚", "sanction", "事项"]],
              unless: ["date", "time", "时间", "日期", "reason", "原因", "id", "编号"]),
         Rule(target: .field(.outcome), score: 85, groups: [resultWords], unless: reviewWords + appealWords + humanWords + timeWords),
@@ -242,8 +249,9 @@ enum HeaderRules {
              groups: [["notified", "notification", "notice sent", "told", "informed", "delivered", "sent", "push", "pushed", "通知",
                        "告知", "送达", "发送", "推送", "下发"], timeWords],
              unless: ["ai", "算法", "automation", "自动化", "union", "工会", "appeal", "申诉"]),
+        // `Manager Reviewed`: a role that reviews is no reviewer's name; the content gate wants yes/no.
         Rule(target: .field(.humanReviewed), score: 90, groups: [reviewWords, humanWords],
-             unless: timeWords + reviewerWords + appealWords + resultWords + idWords),
+             unless: timeWords + reviewerWords.filter { !humanWords.contains($0) } + appealWords + resultWords + idWords),
         Rule(target: .field(.humanReviewed), score: 88, groups: [["是否", "whether", "was", "is", "y n"], reviewWords],
              unless: timeWords + appealWords + resultWords),
         Rule(target: .field(.reviewerID), score: 90, groups: [reviewerWords],
@@ -252,6 +260,11 @@ enum HeaderRules {
              unless: timeWords + appealWords + resultWords + personWords),
         Rule(target: .field(.reviewedAt), score: 86, groups: [reviewWords, timeWords],
              unless: appealWords + personWords + ["notice", "告知", "通知"]),
+        // `Review Completed`: when the review was done (timestamps), or whether it was (yes/no); content decides.
+        Rule(target: .field(.reviewedAt), score: 80, groups: [reviewWords, completionWords],
+             unless: appealWords + personWords + reviewerWords + resultWords),
+        Rule(target: .field(.humanReviewed), score: 78, groups: [reviewWords, completionWords],
+             unless: appealWords + timeWords + reviewerWords + resultWords),
         Rule(target: .field(.reviewResult), score: 90, groups: [reviewWords, resultWords], unless: appealWords),
         Rule(target: .field(.reviewResult), score: 86, groups: [reviewWords, ["status", "state", "状态"]], unless: appealWords + timeWords),
         Rule(target: .field(.reviewResult), score: 84, groups: [reviewerWords + ["team lead", "lead", "hrbp", "组长"],
@@ -283,9 +296,16 @@ enum HeaderRules {
                                     "审核方式", "处理主体", "处理方", "复核方", "审核方", "处理人", "复核人"]],
              unless: timeWords),
         Rule(target: .field(.appealResult), score: 90, groups: [appealWords, resultWords], unless: timeWords),
+        // `申诉状态`: 未申诉, 申诉中, 申诉成功: whether there was a contest, and its result.
+        Rule(target: .field(.appealResult), score: 84, groups: [appealWords, ["status", "state", "状态", "进度"]], unless: timeWords),
         // `申诉结果时间`: when the contest's result came, i.e. when it was answered.
         Rule(target: .field(.appealRespondedAt), score: 88, groups: [appealWords, resultWords, timeWords]),
-        Rule(target: .field(.appealReviewerID), score: 80, groups: [["答复人", "answered by", "responded by", "replied by"]]),
+        Rule(target: .field(.appealReviewerID), score: 80,
+             groups: [["答复人", "答复方", "回复人", "回复方", "answered by", "responded by", "replied by"]], unless: timeWords),
+        // `回复方式`: how a contest was answered (智能客服, 人工客服).
+        Rule(target: .field(.appealReviewer), score: 72,
+             groups: [["回复方式", "答复方式", "reply method", "response method", "replied via", "answered via", "response channel"]],
+             unless: timeWords),
         Rule(target: .field(.appealReviewerID), score: 88,
              groups: [appealWords, ["handler", "reviewer", "decided by", "handled by", "closed by", "resolved by", "answered by",
                                     "officer", "处理人", "复核人", "审核人", "经办人", "负责人", "答复人"]],

@@ -99,6 +99,7 @@ private struct Writer {
         line("# " + YAMLText.comment(text("Rerun with: admaudit run -p THIS_FILE \(inputName)", "重新运行：admaudit run -p 本文件 \(inputName)")))
         line("admaudit: 1")
         line("name: " + YAMLText.quoted(text("inferred from ", "推断自 ") + inputName))
+        renderAuditDate()
         line()
         renderInput()
         renderColumns()
@@ -111,6 +112,23 @@ private struct Writer {
         renderBias()
         renderReport()
         return out
+    }
+
+    /// The export's own date as the as-of date, unless a decision is dated later: a title that
+    /// predates the data would put deadlines not yet reached and hide what is overdue.
+    private mutating func renderAuditDate() {
+        guard let exported = ExportDate.find(in: sample.linesAboveHeader.map(\.text)) else { return }
+        let latest = assignment.target(.field(.decidedAt)).flatMap { profiles[$0.column].timestamps.latest }.map(AsOfDate.init(instant:))
+        if let latest, latest > exported.date {
+            line("# " + YAMLText.comment(text(
+                "TODO: the title line '\(exported.text)' dates the export \(exported.date), before decisions of \(latest): not used as the audit date; set audit_date: to the day the export was taken",
+                "TODO：标题行“\(exported.text)”所示导出日期 \(exported.date) 早于 \(latest) 的决策，故未用作审计基准日；请将 audit_date: 设为实际导出日期")))
+            todos.append(text("audit_date: the export's title date is earlier than its decisions", "audit_date：标题所示导出日期早于决策日期"))
+            return
+        }
+        setting(0, "audit_date", exported.date.description, Evidence(
+            english: "the day the export was taken, from its title line '\(exported.text)': what was pending is judged on that day",
+            chinese: "导出当日，见标题行“\(exported.text)”：截至该日仍未处理的事项按该日评判"))
     }
 
     private mutating func renderInput() {
@@ -345,6 +363,15 @@ private struct Writer {
         line("checks:")
         setting(2, "jurisdictions", "[" + locale.jurisdictions.value.joined(separator: ", ") + "]", locale.jurisdictions.evidence,
                 todo: locale.jurisdictions.uncertain)
+        // A place where no check's rule applies: its decisions are measured, but judged by no law.
+        let citations = CheckRegistry.all.flatMap(\.descriptor.legalBasis).map(\.jurisdiction)
+        let uncovered = locale.jurisdictions.value.filter { code in !citations.contains { CheckRunner.covers($0, code) } }
+        if !uncovered.isEmpty {
+            let codes = uncovered.joined(separator: ", ")
+            line("  # " + YAMLText.comment(text(
+                "\(codes): no rule the checks apply is in force there; decisions there are checked for data quality and measured by group only",
+                "\(codes)：各项检查所依据的规则在该法域均不适用；该地的决策仅作数据质量检查和群体统计")))
+        }
         line()
     }
 

@@ -25,8 +25,10 @@ enum UnknownValues {
         case .boolean: known = Known(BuiltinVocabulary.booleans, maps.booleans) { $0 ? "true" : "false" }
         case .outcome: known = Known(BuiltinVocabulary.outcomes, maps.outcomes, \.rawValue)
         case .decisionType: known = Known(BuiltinVocabulary.decisionTypes, maps.decisionTypes, \.rawValue)
-        case .reviewResult where field == .appealResult: known = Known(BuiltinVocabulary.appealResults, maps.appealResults, \.rawValue)
-        case .reviewResult: known = Known(BuiltinVocabulary.reviewResults, maps.reviewResults, \.rawValue)
+        // A result written as an outcome (`No violation found`) is read against the decision's outcome.
+        case .reviewResult where field == .appealResult:
+            known = Known(BuiltinVocabulary.appealResults, maps.appealResults, \.rawValue, orAs: maps.outcomes)
+        case .reviewResult: known = Known(BuiltinVocabulary.reviewResults, maps.reviewResults, \.rawValue, orAs: maps.outcomes)
         case .appealReviewer: known = Known(BuiltinVocabulary.appealReviewers, maps.appealReviewers, \.rawValue)
         default: return []
         }
@@ -47,9 +49,16 @@ enum UnknownValues {
         let lists: [(String, [String])]
         let reads: (String) -> Bool
 
-        init<Value>(_ builtin: [(Value, [String])], _ vocabulary: Vocabulary<Value>, _ name: (Value) -> String) {
+        init<Value>(_ builtin: [(Value, [String])], _ vocabulary: Vocabulary<Value>, _ name: (Value) -> String,
+                    orAs other: Vocabulary<Outcome>? = nil) {
             lists = builtin.map { (name($0.0), $0.1) }
-            reads = { if case .unrecognized = vocabulary.reading($0) { false } else { true } }
+            reads = { value in
+                if case .unrecognized = vocabulary.reading(value) {
+                    if let other, case .found = other.reading(value) { return true }
+                    return false
+                }
+                return true
+            }
         }
     }
 

@@ -38,24 +38,35 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private(set) var learned = LearnedReadings<Int32>()
     private static var unrecognizedCode: Int32 { -2 }
     private static var notApplicableCode: Int32 { -3 }
+    private static var pendingCode: Int32 { -4 }
 
-    /// `notApplicable`: spellings that say nothing of the value itself (an outcome column's
-    /// `Completed`: the decision was carried out, so its outcome is the decision kind's own).
+    /// These spellings are read only as whole values, never found inside longer ones:
+    /// `notApplicable`, spellings that say nothing of the value itself (an outcome column's
+    /// `Completed`: the decision was carried out, so its outcome is the decision kind's own);
+    /// `pending`, spellings saying there is no value yet (`Pending`, `申诉中`), read as not
+    /// recorded; `wholeValues`, spellings of a value too loose to be keywords (`Closed`).
     init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
-         negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3, notApplicable: [String] = []) {
+         negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3, notApplicable: [String] = [],
+         pending: [String] = [], wholeValues: [(Value, [String])] = []) {
         values = lists.map(\.0)
-        for spelling in notApplicable {
-            table.insert(TextKey.make(spelling), value: Self.notApplicableCode)
+        var table = ByteKeyTable()
+        func insert(_ spelling: String, _ code: Int32) {
+            table.insert(TextKey.make(spelling), value: code)
             let normalized = MeaningText.normalize(spelling)
-            if !normalized.isEmpty { table.insert(normalized, value: Self.notApplicableCode) }
+            if !normalized.isEmpty { table.insert(normalized, value: code) }
         }
+        // The first spelling inserted wins: `notApplicable` comes from the pipeline and goes
+        // before the lists; `pending` and `wholeValues` are built in and go after them.
+        for spelling in notApplicable { insert(spelling, Self.notApplicableCode) }
         for (index, (_, spellings)) in lists.enumerated() {
-            for spelling in spellings {
-                table.insert(TextKey.make(spelling), value: Int32(index))
-                let normalized = MeaningText.normalize(spelling)
-                if !normalized.isEmpty { table.insert(normalized, value: Int32(index)) }
-            }
+            for spelling in spellings { insert(spelling, Int32(index)) }
         }
+        for spelling in pending { insert(spelling, Self.pendingCode) }
+        for (value, spellings) in wholeValues {
+            guard let index = values.firstIndex(of: value) else { continue }
+            for spelling in spellings { insert(spelling, Int32(index)) }
+        }
+        self.table = table
         self.rule = rule
         keywords = rule == .keywords
             ? KeywordIndex(lists.enumerated().map { (Int32($0.offset), $0.element.1) }, shortestWord: shortestWord) : KeywordIndex()
@@ -103,6 +114,7 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         switch code {
         case Self.unrecognizedCode: .unrecognized
         case Self.notApplicableCode: .notApplicable
+        case Self.pendingCode: .missing
         default: .found(values[Int(code)])
         }
     }
@@ -161,8 +173,9 @@ struct ValueMaps {
         automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2)
         outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse), notApplicable: values.outcomesAsDecided)
         decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords)
-        reviewResults = Vocabulary(values.reviewResults, rule: .keywords)
-        appealResults = Vocabulary(values.appealResults, rule: .keywords)
+        reviewResults = Vocabulary(values.reviewResults, rule: .keywords, pending: BuiltinVocabulary.pendingResults)
+        appealResults = Vocabulary(values.appealResults, rule: .keywords, notApplicable: BuiltinVocabulary.noAppeal,
+                                   pending: BuiltinVocabulary.pendingResults, wholeValues: BuiltinVocabulary.closedAppeals)
         appealReviewers = Vocabulary(values.appealReviewers, rule: .keywords)
         approvals = Vocabulary([(true, BuiltinVocabulary.approvals)], rule: .keywords)
         rejections = Vocabulary([(true, BuiltinVocabulary.rejections)], rule: .exact)

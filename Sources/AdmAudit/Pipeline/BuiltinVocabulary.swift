@@ -90,13 +90,15 @@ public enum BuiltinVocabulary {
     public static let outcomes: [(Outcome, [String])] = [
         (.favorable, ["favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "approved", "pass", "passed",
                       "accepted", "advanced", "advance", "advance to interview", "shortlisted", "offer", "offer extended", "cleared",
-                      "no action", "kept", "successful", "qualified", "not flagged", "low risk",
+                      "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
+                      "no penalty", "kept", "successful", "qualified", "not flagged", "low risk",
                       "有利", "通过", "录用", "晋升", "保留", "批准", "合格", "入选", "进入面试", "通过初筛", "发放offer", "不予处理", "无需处理",
+                      "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚", "不处罚", "无处理", "无需处罚",
                       "低风险", "正常", "留用", "续签", "已撤销", "撤销", "已撤回", "撤回", "已取消", "revoked", "rescinded", "cancelled",
                       "canceled", "withdrawn", "overturned", "reversed", "reverted", "rolled back", "granted", "awarded", "paid", "奖励",
                       "发放", "已发放", "加薪"]),
         (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
-                    "declined", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
+                    "declined", "reject", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
                     "withheld", "bonus withheld", "forfeited", "suspended", "deactivated", "warned", "flagged",
                     "high risk", "disqualified", "withdrawn offer", "let go", "laid off", "fired",
@@ -118,26 +120,33 @@ public enum BuiltinVocabulary {
                       "laid off", "redundancy", "contract terminated", "let go",
                       "permanent ban", "permanently banned", "permanent deactivation", "permanently deactivated",
                       "解除劳动合同", "解除合同", "解除劳动关系", "辞退", "解雇", "开除", "优化", "劝退", "裁员", "终止劳动合同", "除名",
-                      "永久封号", "永久停用", "永久封禁", "清退", "末位淘汰", "淘汰出局", "劝离", "解除"]),
+                      "永久封号", "永久停用", "永久封禁", "清退", "末位淘汰", "淘汰出局", "劝离", "解除",
+                      // Kept on: the other answer to whether to dismiss (the outcome vocabulary reads it favourable).
+                      "留用", "继续留用", "retained", "retain"]),
         (.demotion, ["demotion", "demote", "demoted", "downgrade", "downgraded", "降职", "降级", "调岗降级", "降岗", "降等"]),
         (.discipline, ["discipline", "disciplinary", "warning", "written warning", "final warning", "verbal warning", "reprimand",
                        "write up", "write-up", "censure", "performance improvement plan", "pip", "coaching", "documented coaching",
-                       "counseling", "counselling", "corrective action",
+                       "counseling", "counselling", "corrective action", "first written", "second written", "final written",
                        "纪律处分", "处分", "警告", "违纪处理", "书面警告", "口头警告", "记过", "记大过", "通报批评", "严重警告", "违纪",
-                       "处罚", "通报"]),
+                       "处罚", "通报",
+                       // No sanction: a disciplinary decision that imposed none (its outcome, favourable, is the
+                       // outcome vocabulary's reading of the same words).
+                       "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
+                       "no penalty", "不予处理", "无需处理", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
+                       "不处罚", "无处理", "无需处罚"]),
         (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "调岗", "调动", "调岗调薪", "轮岗", "调离"]),
         (.pay, ["pay", "pay_cut", "pay cut", "wage_deduction", "wage deduction", "bonus", "bonus cut", "pay docked", "docked pay",
                 "deduction", "salary", "compensation", "fine", "pay adjustment", "fee", "fee adjustment", "rate adjustment", "earnings",
                 "commission", "raise", "pay raise", "incentive", "奖励", "加薪", "调薪", "绩效奖金", "佣金", "激励", "降薪调岗", "调岗降薪",
                 "扣减工资", "扣薪", "降薪", "扣发奖金", "薪酬调整", "扣绩效", "扣款", "罚款", "扣工资", "扣发", "扣除绩效", "绩效扣减",
-                "奖金扣减", "扣罚", "工资扣减"]),
+                "奖金扣减", "扣罚", "工资扣减", "扣减", "扣减绩效", "扣减奖金"]),
         (.scheduling, ["scheduling", "schedule", "shift", "roster", "排班", "班次"]),
         (.taskAllocation, ["task_allocation", "task allocation", "dispatch", "order allocation", "派单", "任务分配", "分单"]),
         (.performanceRating, ["performance_rating", "performance rating", "performance", "rating", "appraisal", "performance review",
                               "绩效评定", "绩效考核", "考核", "绩效评级", "绩效评估"]),
         (.suspension, ["suspension", "suspend", "suspended", "account_suspension", "account suspension", "deactivation",
                        "deactivated", "account deactivated", "account deactivation", "lockout", "停职", "封号", "暂停账号", "停岗",
-                       "冻结账号", "停止派单"]),
+                       "冻结账号", "停止派单", "暂停接单", "停止接单", "限制接单", "待岗", "待岗培训", "停岗培训"]),
         (.attritionRisk, ["attrition_risk", "attrition risk", "resignation_risk", "resignation risk", "flight_risk", "flight risk",
                           "attrition", "turnover risk", "retention risk", "离职风险", "离职倾向", "离职预测", "流失风险", "离职预警"]),
         (.other, ["other", "其他"]),
@@ -150,7 +159,7 @@ public enum BuiltinVocabulary {
                    "unchanged", "affirmed",
                    "sustained", "passed", "维持", "维持原决定", "确认", "同意", "维持原判", "无变更", "通过", "批准", "驳回申诉"]),
         (.modified, ["modified", "changed", "partially_upheld", "partially upheld", "amended", "reduced", "adjusted", "变更", "部分变更",
-                     "修改", "调整", "减轻"]),
+                     "修改", "调整", "减轻", "改为", "changed to", "reduced to"]),
         (.overturned, ["overturned", "reversed", "revoked", "rescinded", "overruled", "withdrawn", "cancelled", "canceled", "rejected",
                        "denied", "撤销", "推翻", "撤回", "取消", "改判", "驳回", "不同意", "否决"]),
     ]
@@ -161,12 +170,33 @@ public enum BuiltinVocabulary {
     /// review results', which they would otherwise contradict.
     public static let appealResults: [(ReviewResult, [String])] = [
         (.upheld, ["rejected", "denied", "dismissed", "appeal rejected", "appeal denied", "appeal dismissed", "appeal not upheld",
-                   "not upheld", "unsuccessful", "驳回", "驳回申诉", "申诉不成立", "不予支持", "不成立", "维持原处理"]),
+                   "not upheld", "unsuccessful", "驳回", "驳回申诉", "申诉不成立", "不予支持", "不成立", "维持原处理",
+                   "appeal failed", "申诉失败", "申诉驳回"]),
         (.overturned, ["granted", "appeal granted", "appeal upheld", "appeal successful", "successful", "申诉成立", "支持申诉", "成立",
-                       "予以撤销"]),
+                       "予以撤销", "申诉成功", "appeal succeeded", "reinstated", "恢复", "已恢复", "恢复账号", "解封", "已解封"]),
     ] + reviewResults.map { result, spellings in
         (result, spellings.filter { !["rejected", "denied", "驳回", "驳回申诉"].contains($0) })
     }
+
+    /// Result cells that say there is no result yet (`Pending`, `待处理`, `申诉中`): read as not
+    /// recorded, as an empty cell is, in review and appeal results. The row is kept; the
+    /// checks see a contest not yet answered.
+    public static let pendingResults: [String] = [
+        "pending", "pending review", "in progress", "under review", "open", "awaiting decision", "awaiting review",
+        "awaiting response", "not yet decided", "undecided", "to be decided", "tbd", "in review",
+        "待处理", "处理中", "审核中", "复核中", "待审核", "待复核", "待定", "未处理", "尚未处理", "受理中", "已受理", "待答复", "未答复",
+        "未回复", "进行中", "申诉中", "审理中", "待审理",
+    ]
+
+    /// Appeal result cells saying the appeal was closed, and nothing more: the decision stands.
+    /// Read only as whole values, never as keywords: `Closed - Overturned` is overturned.
+    public static let closedAppeals: [(ReviewResult, [String])] = [
+        (.upheld, ["closed", "auto-closed", "auto closed", "closed no change", "closed - no change", "closed without change",
+                   "已关闭", "关闭", "已结案", "结案", "申诉关闭", "自动关闭", "系统关闭"]),
+    ]
+
+    /// Appeal result cells that say no appeal was made: the question does not arise.
+    public static let noAppeal: [String] = ["no appeal", "not appealed", "none filed", "no contest", "未申诉", "无申诉", "没有申诉"]
 
     public static let appealReviewers: [(AppealReviewer, [String])] = [
         (.human, ["human", "manual", "person", "manager", "hr", "committee", "人工", "人工复核", "人工处理", "hr复核", "主管", "委员会"]),

@@ -47,6 +47,11 @@ public enum HTMLReport {
         }
         let withoutAsOf = result.checksWithoutAsOfDate
         if !withoutAsOf.isEmpty { out += "<li>\(HTMLText.escape(t.notJudgedWithoutAsOfDate(withoutAsOf)))</li>\n" }
+        let outside = result.checksOutsideJurisdictions
+        if !outside.isEmpty {
+            let jurisdictions = result.pipeline.checks.jurisdictions.joined(separator: ", ")
+            out += "<li>\(HTMLText.isolated(t.notRunOutsideJurisdictions(outside, jurisdictions: jurisdictions)))</li>\n"
+        }
         let flagged = result.groupsBelowThreshold
         if !flagged.isEmpty {
             out += "<li>\(t.groupsBelowThreshold):\n<ul>\n"

@@ -36,6 +36,7 @@ public enum JSONReport {
             ])),
             ("inputs", .array(result.inputs.map(input))),
             ("checks", .array(result.checks.map { check($0, language: language) })),
+            ("checks_outside_jurisdictions", .array(result.checksOutsideJurisdictions.map(JSONValue.string))),
             ("selection", .array(result.selection.map(stratum))),
             ("scores", .array(result.scores.map(scores))),
             // Contests by group: "favorable" counts contests not overturned (see AuditResult).

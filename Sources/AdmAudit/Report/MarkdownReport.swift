@@ -31,6 +31,11 @@ public enum MarkdownReport {
         }
         let withoutAsOf = result.checksWithoutAsOfDate
         if !withoutAsOf.isEmpty { out += "- \(t.notJudgedWithoutAsOfDate(withoutAsOf))\n" }
+        let outside = result.checksOutsideJurisdictions
+        if !outside.isEmpty {
+            let jurisdictions = result.pipeline.checks.jurisdictions.joined(separator: ", ")
+            out += "- \(Markdown.escape(t.notRunOutsideJurisdictions(outside, jurisdictions: jurisdictions)))\n"
+        }
         let flagged = result.groupsBelowThreshold
         if !flagged.isEmpty {
             out += "- \(t.groupsBelowThreshold):\n"

@@ -19,6 +19,12 @@ struct ReportText {
              "在可判断的记录中未发现违规；各项检查无法判断的记录见“合规检查”一节。")
     }
     /// Checks that judged nothing pending for want of an as-of date, as `AP-03 (3 of 3 records unknown)`.
+    /// `jurisdictions` comes from the pipeline: the caller escapes it for its format.
+    func notRunOutsideJurisdictions(_ ids: [String], jurisdictions: String) -> String {
+        pick("Not run, as no rule they apply is in force in the jurisdictions audited (\(jurisdictions)): \(ids.joined(separator: ", ")). To judge the decisions by those rules anyway, list their jurisdictions under checks.jurisdictions (e.g. CN, EU).",
+             "未运行，因其所依据的规则在本次审计的法域（\(jurisdictions)）均不适用：\(ids.joined(separator: "、"))。如仍需按这些规则评判，请在 checks.jurisdictions 中列出相应法域（如 CN、EU）。")
+    }
+
     func notJudgedWithoutAsOfDate(_ checks: [CheckTally]) -> String {
         let list = checks.map { tally in
             pick("\(tally.descriptor.id) (\(tally.unknown) of \(tally.applicable) records unknown)",

@@ -35,7 +35,11 @@ public enum TerminalSummary {
                 "\(tally.descriptor.id) \(tally.descriptor.severity.rawValue)：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))
         }
         let withoutAsOf = result.checksWithoutAsOfDate
-        if !withoutAsOf.isEmpty { lines.append(ReportText(language: language).notJudgedWithoutAsOfDate(withoutAsOf)) }
+        if !withoutAsOf.isEmpty { lines.append(t.notJudgedWithoutAsOfDate(withoutAsOf)) }
+        let outside = result.checksOutsideJurisdictions
+        if !outside.isEmpty {
+            lines.append(safe(t.notRunOutsideJurisdictions(outside, jurisdictions: result.pipeline.checks.jurisdictions.joined(separator: ", "))))
+        }
         let flagged = result.groupsBelowThreshold
         for (stratum, group) in flagged.prefix(flaggedLimit) {
             let ratio = group.suppressed

@@ -82,7 +82,7 @@ public enum RejectCode: String, Sendable, CaseIterable, Codable, Comparable {
     case unknownValue = "unknown_value"
     /// The header again, in the middle of the data (pages of an export glued together): not a decision.
     case repeatedHeader = "repeated_header"
-    /// A row of sums (`合计`, `Total`): not a decision.
+    /// A row of sums (`合计`, `Total`) or a footer (`制表：人力资源部`): not a decision.
     case totalsRow = "totals_row"
 
     /// Rows that hold no decision, so their rejection hides nothing: kept apart when the

@@ -96,7 +96,7 @@ public final class RecordBuilder {
     func build(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
         if let defect = row.defect { return .reject(reject(row, defect)) }
         let result = validate(row, ids: &ids)
-        // A repeated header or a totals row fails validation anyway; only then is it worth
+        // A repeated header or a totals row fails validation (but see `totalsPassingAsADecision`); only then is it worth
         // asking whether the row was a decision at all.
         if case .reject = result, let notADecision = notADecision(row) { return .reject(notADecision) }
         return result
@@ -203,8 +203,8 @@ public final class RecordBuilder {
             explanationGiven = try optional(row, .explanationGiven, \.booleans, known: booleanHint, &notApplicable)
             appealOffered = try optional(row, .appealOffered, \.booleans, known: booleanHint, &notApplicable)
             unionNotified = try optional(row, .unionNotified, \.booleans, known: booleanHint, &notApplicable)
-            reviewResult = try optional(row, .reviewResult, \.reviewResults, known: resultHint, &notApplicable)
-            appealResult = try optional(row, .appealResult, \.appealResults, known: resultHint, &notApplicable)
+            reviewResult = try optional(row, .reviewResult, \.reviewResults, known: resultHint, &notApplicable, decided: outcome)
+            appealResult = try optional(row, .appealResult, \.appealResults, known: resultHint, &notApplicable, decided: outcome)
             appealReviewer = try optional(row, .appealReviewer, \.appealReviewers, known: appealReviewerHint, &notApplicable)
             decidedAt = try instant(row, .decidedAt, &notApplicable)
             effectiveAt = try instant(row, .effectiveAt, &notApplicable)
@@ -216,6 +216,8 @@ public final class RecordBuilder {
         } catch {
             return .reject(error)
         }
+
+        if let totals = totalsPassingAsADecision(row) { return .reject(totals) }
 
         // Uniqueness last: only accepted rows claim an id.
         let id = UnsafeRawBufferPointer(rebasing: idField.bytes[idRange])
@@ -262,8 +264,11 @@ public final class RecordBuilder {
 
     /// An optional categorical value: nil when not recorded or not applicable (which
     /// `notApplicable` then holds), a reject when it means nothing the vocabulary knows.
+    /// A review or appeal result written as an outcome (`核实后不予处理`, `No violation found`)
+    /// states what the reviewer decided: the `decided` outcome again is upheld, the other
+    /// overturned.
     private func optional<Value>(_ row: RawRow, _ canonical: CanonicalField, _ vocabulary: WritableKeyPath<ValueMaps, Vocabulary<Value>>,
-                                 known: String, _ notApplicable: inout FieldSet) throws(Reject) -> Value? {
+                                 known: String, _ notApplicable: inout FieldSet, decided: Outcome? = nil) throws(Reject) -> Value? {
         switch values[keyPath: vocabulary].lookup(field(row, canonical)) {
         case .found(let value): return value
         case .missing: return nil
@@ -274,6 +279,10 @@ public final class RecordBuilder {
             if sharingWithText.contains(canonical) { return nil }
             // Only yes/no fields are allowed in `filled_means_yes` (the loader checks).
             if filledMeansYes.contains(canonical), let yes = true as? Value { return yes }
+            if let decided, case .found(let stated) = values.outcomes.lookup(field(row, canonical)),
+               let result = (stated == decided ? ReviewResult.upheld : .overturned) as? Value {
+                return result
+            }
             throw unknownValue(row, canonical, known: known)
         }
     }
@@ -310,7 +319,8 @@ public final class RecordBuilder {
     }
 
     /// A repeated header row or a totals row: rejected with a reason of its own, as neither
-    /// is a decision. A row whose decision-type cell reads as a decision is never a totals row.
+    /// is a decision. A row whose decision-type cell reads as a decision is a totals row only
+    /// as `totalsPassingAsADecision` says.
     private func notADecision(_ row: RawRow) -> Reject? {
         if row.fieldCount == headerCount, (0..<headerCount).allSatisfy({ TextKey.make(row[$0].string) == headerKeys[$0] }) {
             return reject(row, .repeatedHeader, language.text(
@@ -321,14 +331,32 @@ public final class RecordBuilder {
               Self.isTotalsLabel(first) else { return nil }
         let typeField = field(row, .decisionType)
         if columnOf[CanonicalField.decisionType.ordinal] < row.fieldCount, case .found = values.decisionTypes.lookup(typeField) { return nil }
-        return reject(row, .totalsRow, language.text(
-            "a totals row ('\(trimmedText(first))'): not a decision",
-            "合计行（“\(trimmedText(first))”）：不是决策记录"))
+        return totalsRow(row, first)
     }
 
-    private static let totalsLabels = ["合计", "总计", "小计", "共计", "汇总", "总数", "total", "totals", "grand total", "subtotal", "sum", "count"]
+    /// A totals row whose cells read as a decision (`合计,,50人,…,解除6人/待岗13人`): its decision
+    /// id is itself the label, and it names nobody (`subject_id` mapped and empty), when every
+    /// decision concerns somebody. Both must hold, so that an id of `合计` alone cannot take a
+    /// real decision out of the audit.
+    private func totalsPassingAsADecision(_ row: RawRow) -> Reject? {
+        let id = field(row, .decisionID), subject = columnOf[CanonicalField.subjectID.ordinal]
+        guard subject >= 0, subject < row.fieldCount, ValueMaps.isBlank(row[subject]), Self.isTotalsLabel(id) else { return nil }
+        return totalsRow(row, id)
+    }
 
-    /// `合计`, `总计：42`, `Total`, `Grand total (42 rows)`: a label of sums at the start of the row.
+    private func totalsRow(_ row: RawRow, _ label: FieldBytes) -> Reject {
+        reject(row, .totalsRow, language.text(
+            "a totals or footer row ('\(trimmedText(label))'): not a decision",
+            "合计行或表尾（“\(trimmedText(label))”）：不是决策记录"))
+    }
+
+    private static let totalsLabels = ["合计", "总计", "小计", "共计", "汇总", "总数", "total", "totals", "grand total", "subtotal", "sum", "count",
+                                       // Footers: who drew the table up, when it was printed.
+                                       "制表", "制表人", "编制", "编制人", "填表", "填表人", "审核人", "打印", "打印人", "打印时间", "打印日期", "导出人", "导出日期",
+                                       "导出时间", "prepared by", "printed by", "printed on", "exported by", "exported on", "end of report"]
+
+    /// `合计`, `总计：42`, `Total`, `Grand total (42 rows)`: a label of sums at the start of the
+    /// row; `制表：人力资源部`, `Prepared by: HR`: a footer saying who drew the table up.
     static func isTotalsLabel(_ field: FieldBytes) -> Bool {
         let range = TextKey.trimmedRange(field.bytes)
         guard range.count <= 64 else { return false }

@@ -55,6 +55,16 @@ final class ColumnAssignmentTests: XCTestCase {
         XCTAssertEqual(target(answered, 3), .field(.humanReviewed))
     }
 
+    /// `Review Completed`: when the review was done, or whether it was; the values say which.
+    func testReviewCompletedIsTheReviewTimeOrWhetherThereWasOne() {
+        let asTimes = assign([("Case ID", ids), ("Outcome", outcomes), ("Decision Date", dates), ("Review Completed", dates)])
+        XCTAssertEqual(target(asTimes, 3), .field(.reviewedAt))
+        let asAnswers = assign([("Case ID", ids), ("Outcome", outcomes), ("Decision Date", dates), ("Review Completed", yesNo)])
+        XCTAssertEqual(target(asAnswers, 3), .field(.humanReviewed))
+        let chinese = assign([("记录ID", ids), ("处理结果", outcomes), ("处理时间", dates), ("复核完成", dates)])
+        XCTAssertEqual(target(chinese, 3), .field(.reviewedAt))
+    }
+
     func testAnOutcomeHeaderOverDecisionKindsIsTheDecisionType() {
         let kinds = ["解除劳动合同", "警告", "降级", "警告", "解除劳动合同", "记过", "警告", "降职"]
         let assignment = assign([("记录ID", ids), ("处理结果", kinds), ("处理时间", dates)])

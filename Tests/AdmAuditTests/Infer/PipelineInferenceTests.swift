@@ -160,6 +160,29 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertEqual(result.inputs.first?.linesAboveHeader.map(\.line), [1, 2])
     }
 
+    /// The export's own date, from its title line, is the audit's as-of date: what was
+    /// pending is judged on the day the export shows it.
+    func testTheTitleLinesExportDateIsTheAuditDate() throws {
+        let (inferred, pipeline, _) = try infer(["某某公司 员工处理记录导出", "导出时间：2025年7月1日 17:42　数据范围：2025/1/1至2025/6/30"] + chinese)
+        XCTAssertEqual(pipeline.auditDate, "2025-07-01")
+        XCTAssertEqual(lines(inferred.yaml, containing: "audit_date: 2025-07-01   # ").count, 1)
+        XCTAssertEqual(inferred.todos, [])
+
+        let (plain, plainPipeline, _) = try infer(["某某公司 员工处理记录导出"] + chinese)
+        XCTAssertNil(plainPipeline.auditDate, "no export date, no audit date")
+        XCTAssertFalse(plain.yaml.contains("audit_date"))
+    }
+
+    /// A title dating the export before its own decisions is not believed: it would put
+    /// deadlines in the future and hide what is overdue.
+    func testATitleDatedBeforeTheDecisionsIsNotTheAuditDate() throws {
+        let (inferred, pipeline, _) = try infer(["导出时间：2025-01-01"] + chinese)
+        XCTAssertNil(pipeline.auditDate)
+        XCTAssertEqual(lines(inferred.yaml, containing: "# TODO：标题行“导出时间：2025-01-01”所示导出日期 2025-01-01 早于 2025-03-06").count, 1,
+                       inferred.yaml)
+        XCTAssertEqual(inferred.todos.count, 1)
+    }
+
     // MARK: Attributes and derived outcomes
 
     func testAgesAndBirthDatesBecomeAgeBands() throws {

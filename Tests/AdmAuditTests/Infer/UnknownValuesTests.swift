@@ -19,7 +19,10 @@ final class UnknownValuesTests: XCTestCase {
         XCTAssertEqual(UnknownValues.find(field: .automated, values: ["系统", "人工", "HR", "Zhang Wei"]).map(\.value), ["Zhang Wei"])
         XCTAssertEqual(UnknownValues.find(field: .decisionType, values: ["解除劳动合同（严重违纪）", "Written Warning", "Badge update"])
             .map(\.value), ["Badge update"])
-        XCTAssertEqual(UnknownValues.find(field: .appealResult, values: ["申诉成立", "驳回", "appeal denied", "pending"]).map(\.value), ["pending"])
+        XCTAssertEqual(UnknownValues.find(field: .appealResult, values: ["申诉成立", "驳回", "appeal denied", "pending", "escalated"]).map(\.value),
+                       ["escalated"], "`pending` is a result not yet given: read as not recorded")
+        XCTAssertEqual(UnknownValues.find(field: .reviewResult, values: ["核实后不予处理", "No violation found", "maybe"]).map(\.value),
+                       ["maybe"], "a result written as an outcome is read against the decision's")
         XCTAssertEqual(UnknownValues.find(field: .reviewResult, values: ["维持", "撤销", "escalated"]).map(\.value), ["escalated"])
         XCTAssertEqual(UnknownValues.find(field: .appealReviewer, values: ["人工", "系统", "Committee", "someone"]).map(\.value), ["someone"])
     }

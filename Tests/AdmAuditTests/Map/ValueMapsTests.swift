@@ -99,6 +99,49 @@ final class ValueMapsTests: XCTestCase {
         XCTAssertEqual(look(&types, "Notice of promotion"), .found(.promotion))
     }
 
+    /// `No Action` in a column of sanctions: a disciplinary decision that imposed none, whose
+    /// outcome the outcome vocabulary reads from the same words as favourable.
+    func testNoActionIsADisciplinaryDecisionWithAFavourableOutcome() {
+        var types = maps.decisionTypes
+        var outcomes = maps.outcomes
+        for text in ["No Action", "No violation found", "不予处理", "无需处理", "不予处分", "免予处罚"] {
+            XCTAssertEqual(look(&types, text), .found(.discipline), text)
+            XCTAssertEqual(look(&outcomes, text), .found(.favorable), text)
+        }
+        XCTAssertEqual(look(&outcomes, "核实后不予处分"), .found(.favorable), "`处分` inside `不予处分` is not the sanction")
+        XCTAssertEqual(look(&types, "扣减绩效"), .found(.pay))
+        XCTAssertEqual(look(&types, "扣减奖金"), .found(.pay))
+    }
+
+    /// A result cell saying there is no result yet is not recorded, as an empty cell is; one
+    /// saying no appeal was made is not applicable; `Closed` alone leaves the decision
+    /// standing, but is no keyword: a result that says more is read by what it says.
+    func testPendingClosedAndNoAppealResults() {
+        var appeals = maps.appealResults
+        var reviews = maps.reviewResults
+        for text in ["Pending", "待处理", "申诉中", "In progress", "审核中"] {
+            XCTAssertEqual(look(&appeals, text), .missing, text)
+            XCTAssertEqual(look(&reviews, text), .missing, text)
+        }
+        XCTAssertEqual(look(&appeals, "未申诉"), .notApplicable)
+        XCTAssertEqual(look(&appeals, "No appeal"), .notApplicable)
+        XCTAssertEqual(look(&appeals, "Auto-Closed"), .found(.upheld))
+        XCTAssertEqual(look(&appeals, "已关闭"), .found(.upheld))
+        XCTAssertEqual(look(&appeals, "Closed - Overturned"), .found(.overturned))
+        XCTAssertEqual(look(&appeals, "Overturned, case closed"), .found(.overturned))
+        XCTAssertEqual(look(&appeals, "申诉成功"), .found(.overturned))
+        XCTAssertEqual(look(&appeals, "申诉失败"), .found(.upheld))
+        XCTAssertEqual(look(&appeals, "Reinstated"), .found(.overturned))
+        XCTAssertEqual(look(&reviews, "Closed"), .unrecognized, "closing is an appeal's, not a review's")
+    }
+
+    func testThePipelinesSpellingsComeBeforeTheBuiltInPendingWords() {
+        var values = ValueVocabulary()
+        values.appealResults = [(.upheld, ["pending"])] + values.appealResults
+        var maps = ValueMaps(values)
+        XCTAssertEqual(look(&maps.appealResults, "Pending"), .found(.upheld))
+    }
+
     func testTheHeadOfTheDecisionKindDecides() {
         var types = maps.decisionTypes
         XCTAssertEqual(look(&types, "降级警告"), .found(.discipline), "a warning of demotion: the head, 警告, comes last")

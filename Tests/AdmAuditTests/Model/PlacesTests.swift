@@ -50,6 +50,10 @@ final class PlacesTests: XCTestCase {
         assertPlace("Brooklyn", "US-NYC", "America/New_York")
         assertPlace("纽约", "US-NYC", "America/New_York")
         assertPlace("Boston", "US", "America/New_York")
+        assertPlace("Long Island City, NY", "US-NYC", "America/New_York")
+        assertPlace("Jamaica, NY", "US-NYC", "America/New_York")
+        XCTAssertNotEqual(Places.jurisdiction(of: "Jamaica"), "US-NYC", "the country is not a neighbourhood")
+        XCTAssertEqual(Places.jurisdiction(of: "Williamsburg, VA"), "US", "a state after the comma decides")
     }
 
     func testACityInsideALongerName() {

@@ -74,4 +74,34 @@ final class SummaryHeadlineTests: XCTestCase {
             XCTAssertTrue(summary.contains("Could not judge without an as-of date (--as-of or audit_date): AP-03 (1 of 1 records unknown), DM-02 (2 of 2 records unknown)."), summary)
         }
     }
+
+    /// A US export under US rules alone: the checks of EU and Chinese law are not run, and
+    /// every summary and report.json say which, so the short list of checks does not read
+    /// as a clean audit.
+    func testTheSummariesNameTheChecksOutsideTheJurisdictionsAudited() throws {
+        func result(_ language: ReportLanguage, jurisdictions: String?) throws -> AuditResult {
+            var yaml = TestSupport.plainPipeline.replacingOccurrences(of: "report:\n", with: "report:\n  language: \(language.rawValue)\n")
+            if let jurisdictions { yaml += "checks:\n  jurisdictions: [\(jurisdictions)]\n" }
+            return try TestSupport.audit([TestSupport.temporaryFile(clean)], pipeline: TestSupport.pipeline(yaml),
+                                         asOf: AsOfDate("2025-06-30")).0
+        }
+        let english = try result(.en, jurisdictions: "US")
+        XCTAssertTrue(english.checksOutsideJurisdictions.contains("HR-01"))
+        XCTAssertTrue(english.checksOutsideJurisdictions.contains("DM-02"))
+        XCTAssertFalse(english.checksOutsideJurisdictions.contains { $0.hasPrefix("DQ") }, "data-quality checks cite no law and always run")
+        XCTAssertFalse(english.checks.contains { $0.descriptor.id == "HR-01" })
+        for summary in try summaries(english) {
+            XCTAssertTrue(summary.contains("Not run, as no rule they apply is in force in the jurisdictions audited"), summary)
+            XCTAssertTrue(summary.contains("HR-01, HR-02"), summary)
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(english).utf8)) as? [String: Any]
+        XCTAssertEqual((json?["checks_outside_jurisdictions"] as? [String])?.first, "HR-01")
+
+        for summary in try summaries(try result(.zh, jurisdictions: "US")) {
+            XCTAssertTrue(summary.contains("未运行，因其所依据的规则在本次审计的法域（US）均不适用：HR-01、HR-02"), summary)
+        }
+        let everywhere = try result(.en, jurisdictions: nil)
+        XCTAssertEqual(everywhere.checksOutsideJurisdictions, [])
+        for summary in try summaries(everywhere) { XCTAssertFalse(summary.contains("Not run"), summary) }
+    }
 }

@@ -20,6 +20,8 @@ final class RecordBuilderTests: XCTestCase {
         var humanReviewed: Bool?
         var explanationGiven: Bool?
         var appealReviewer: AppealReviewer?
+        var reviewResult: ReviewResult?
+        var appealResult: ReviewResult?
         var appealReviewerID: String
         var notApplicable: FieldSet
         /// Per attribute, the group's label (nil: unknown).
@@ -65,7 +67,8 @@ final class RecordBuilderTests: XCTestCase {
                 built.append(.record(Record(
                     id: record.decisionID.string, type: record.decisionType, outcome: record.outcome, derived: record.outcomeDerived,
                     score: record.score, humanReviewed: record.humanReviewed, explanationGiven: record.explanationGiven,
-                    appealReviewer: record.appealReviewer, appealReviewerID: record.appealReviewerID.string,
+                    appealReviewer: record.appealReviewer, reviewResult: record.reviewResult, appealResult: record.appealResult,
+                    appealReviewerID: record.appealReviewerID.string,
                     notApplicable: record.notApplicable, groups: labels)))
             case .reject(let reject):
                 built.append(.reject(reject, holdsAdverse: current.holdsAdverseDecision(row)))
@@ -172,6 +175,21 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built[3].reject?.code, .unknownValue, "one cell differs from the header: not the header again")
     }
 
+    /// A totals row whose sums read as a decision kind (`解除6人/待岗13人`) would pass as a
+    /// decision; it is one only if it concerns somebody.
+    func testATotalsRowThatReadsAsADecisionIsStillATotalsRow() throws {
+        let built = try build("""
+            序号,员工编号,最终处理
+            1,E1,解除合同
+            合计,,解除6人/待岗13人/降级1人
+            合计,E2,解除合同
+
+            """, "admaudit: 1\nderive:\n  outcome:\n    from: decision_type\ncolumns:\n  decision_id: [序号]\n  subject_id: [员工编号]\n  decision_type: [最终处理]\n")
+        XCTAssertEqual(built[0].record?.type, .dismissal)
+        XCTAssertEqual(built[1].reject?.code, .totalsRow)
+        XCTAssertEqual(built[2].record?.id, "合计", "a decision about somebody stays a decision, whatever its id")
+    }
+
     func testTotalsLabels() {
         func isTotals(_ text: String) -> Bool {
             Array(text.utf8).withUnsafeBytes { RecordBuilder.isTotalsLabel(FieldBytes(bytes: $0, isMissing: false)) }
@@ -183,6 +201,10 @@ final class RecordBuilderTests: XCTestCase {
         for text in ["Totally", "Summary", "Counter", "D1", "", "Sumatra office", "合计划外的很长一段说明文字超过八个字"] {
             XCTAssertFalse(isTotals(text), text)
         }
+        for footer in ["制表：人力资源部", "制表人：王芳", "Prepared by: HR", "打印时间：2026-04-20", "导出日期 2026年4月20日"] {
+            XCTAssertTrue(isTotals(footer), footer)
+        }
+        XCTAssertFalse(isTotals("Printer jam warning"), "a word that merely starts like a footer label")
     }
 
     func testRejectedRowsThatHoldAnAdverseDecision() throws {
@@ -287,6 +309,39 @@ final class RecordBuilderTests: XCTestCase {
         let promotion = try XCTUnwrap(built[6].reject)
         XCTAssertEqual(promotion.code, .missingRequired)
         XCTAssertTrue(promotion.reason.contains("does not say whether it was adverse"), promotion.reason)
+    }
+
+    /// A column of sanctions with `No Action` rows: each is a disciplinary decision that
+    /// imposed none, favourable, and kept with the sanctions it was weighed against.
+    func testNoActionInAColumnOfSanctions() throws {
+        let built = try build("""
+            decision_id,decision_type
+            D1,Deactivated
+            D2,No Action
+            D3,不予处理
+            D4,书面警告
+
+            """, "admaudit: 1\nderive:\n  outcome:\n    from: decision_type\n")
+        XCTAssertEqual(built.map { $0.record?.type }, [.suspension, .discipline, .discipline, .discipline])
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.adverse, .favorable, .favorable, .adverse])
+    }
+
+    /// A review result written as an outcome states what the reviewer decided: the decision's
+    /// own outcome again is upheld, the other overturned. A result not given yet is not recorded.
+    func testResultsWrittenAsOutcomesAndResultsNotYetGiven() throws {
+        let built = try build("""
+            decision_id,decision_type,复核意见,申诉处理结果
+            D1,书面警告,核实后不予处理,
+            D2,不予处理,核实后不予处理,待处理
+            D3,Deactivated,No violation found,Pending
+            D4,Deactivated,同意,未申诉
+            D5,Deactivated,Confirmed,Closed - Overturned
+
+            """, "admaudit: 1\nderive:\n  outcome:\n    from: decision_type\ncolumns:\n  review_result: [复核意见]\n  appeal_result: [申诉处理结果]\n")
+        XCTAssertEqual(built.map { $0.record?.reviewResult }, [.overturned, .upheld, .overturned, .upheld, .upheld])
+        XCTAssertEqual(built.map { $0.record?.appealResult }, [nil, nil, nil, nil, .overturned])
+        XCTAssertEqual(built[3].record?.notApplicable.contains(.appealResult), true, "未申诉: no appeal, so no result to give")
+        XCTAssertEqual(built[1].record?.notApplicable.contains(.appealResult), false, "待处理 is a result not yet given")
     }
 
     func testARecordedOutcomeWinsOverTheKind() throws {
