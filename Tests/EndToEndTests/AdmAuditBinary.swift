@@ -71,4 +71,19 @@ enum AdmAuditBinary {
     }
 }
 
+/// A test of the binary, with a fresh temporary folder (`work`) to run it in, removed after
+/// each test.
+class BinaryTestCase: XCTestCase {
+    private(set) var work: URL!
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-\(Self.self)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: work)
+    }
+}
+
 private final class BundleMarker {}

@@ -2,29 +2,18 @@ import Foundation
 import XCTest
 
 /// Runs the real `admaudit` binary in a temporary folder, as users do.
-final class CommandLineTests: XCTestCase {
+final class CommandLineTests: BinaryTestCase {
     private static let root = AdmAuditBinary.root
-
-    private var workFolder: URL!
-
-    override func setUpWithError() throws {
-        workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: workFolder)
-    }
 
     private func path(_ relative: String) -> String { Self.root.appendingPathComponent(relative).path }
 
     @discardableResult
     private func admaudit(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        try AdmAuditBinary.run(arguments, in: workFolder, environment: environment)
+        try AdmAuditBinary.run(arguments, in: work, environment: environment)
     }
 
     private func read(_ folder: String, _ name: String) throws -> String {
-        try String(contentsOf: workFolder.appendingPathComponent(folder).appendingPathComponent(name), encoding: .utf8)
+        try String(contentsOf: work.appendingPathComponent(folder).appendingPathComponent(name), encoding: .utf8)
     }
 
     func testRunWritesEveryOutputOwnerOnlyAndReconciles() throws {
@@ -35,7 +24,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.err.contains("读取 40 行 = 接受 40 + 拒收 0，核对一致"), result.err)
         XCTAssertTrue(result.err.contains("报告："), result.err)
         for name in ["report.json", "report.md", "report.html", "findings.csv", "rejects.csv"] {
-            let file = workFolder.appendingPathComponent("out/" + name).path
+            let file = work.appendingPathComponent("out/" + name).path
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
             XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, name)
         }
@@ -72,7 +61,7 @@ final class CommandLineTests: XCTestCase {
         let result = try admaudit(["run", "-p", path("pipelines/self-assessment.yaml"), "-o", "out", "--fail-on", "error",
                                    path("fixtures/sample/decisions_en.csv")])
         XCTAssertEqual(result.status, 1, result.err)
-        let compliant = workFolder.appendingPathComponent("compliant.csv")
+        let compliant = work.appendingPathComponent("compliant.csv")
         try "decision_id,decision_type,outcome,human_reviewed,explanation_given,appeal_offered,union_notified\nD1,dismissal,adverse,yes,yes,yes,yes\nD2,hiring,favorable,no,,,\n"
             .write(to: compliant, atomically: true, encoding: .utf8)
         let clean = try admaudit(["run", "-p", path("pipelines/self-assessment.yaml"), "-o", "out2", "--fail-on", "error", compliant.path])
@@ -80,7 +69,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testBadPipelineExitsTwoNamingTheLine() throws {
-        let pipeline = workFolder.appendingPathComponent("bad.yaml")
+        let pipeline = work.appendingPathComponent("bad.yaml")
         try "admaudit: 1\nchekcs:\n  HR-01: true\n".write(to: pipeline, atomically: true, encoding: .utf8)
         let result = try admaudit(["run", "-p", pipeline.path, "-o", "out", path("fixtures/sample/decisions_en.csv")])
         XCTAssertEqual(result.status, 2)
@@ -104,7 +93,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testInputWithoutRequiredColumnsExitsThree() throws {
-        let input = workFolder.appendingPathComponent("odd.csv")
+        let input = work.appendingPathComponent("odd.csv")
         try "foo,bar\n1,2\n".write(to: input, atomically: true, encoding: .utf8)
         let result = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "-o", "out", input.path])
         XCTAssertEqual(result.status, 3)
@@ -119,7 +108,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.out.contains("7 rows read = 3 accepted + 4 rejected (reconciled)"), result.out)
         XCTAssertTrue(result.out.contains("bad_timestamp: 1"), result.out)
         XCTAssertTrue(result.out.contains("bad_values.csv:3:"), result.out)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: workFolder.appendingPathComponent("admaudit-report").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("admaudit-report").path))
     }
 
     func testInitMapsEveryChineseColumnItShould() throws {
@@ -136,7 +125,7 @@ final class CommandLineTests: XCTestCase {
         }
         XCTAssertFalse(result.out.contains("TODO:"), "nothing to check on this export")
         // The starter pipeline is itself a valid pipeline that runs.
-        let starter = workFolder.appendingPathComponent("starter.yaml")
+        let starter = work.appendingPathComponent("starter.yaml")
         try result.out.write(to: starter, atomically: true, encoding: .utf8)
         let run = try admaudit(["run", "-p", starter.path, "-o", "out", path("fixtures/sample/decisions_zh_gb18030.csv")])
         XCTAssertEqual(run.status, 0, run.err)
@@ -155,7 +144,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testChecksEffectiveShowsWhatThePipelineMakesOfEachCheck() throws {
-        let pipeline = workFolder.appendingPathComponent("p.yaml")
+        let pipeline = work.appendingPathComponent("p.yaml")
         try "admaudit: 1\nchecks:\n  jurisdictions: [EU]\n  HR-01: {severity: warning}\n  HR-03: {min_reviews: 7}\n  DQ-01: false\n"
             .write(to: pipeline, atomically: true, encoding: .utf8)
         let result = try admaudit(["checks", "--effective", "-p", pipeline.path])
@@ -205,7 +194,7 @@ final class CommandLineTests: XCTestCase {
             let shard = try admaudit(["run", "--save-state", "-p", pipeline, "-o", "shard\(k)", "--as-of", "2025-07-31",
                                       path("fixtures/shards/shard_\(k).csv")])
             XCTAssertEqual(shard.status, 0, shard.err)
-            let state = workFolder.appendingPathComponent("shard\(k)/state.json").path
+            let state = work.appendingPathComponent("shard\(k)/state.json").path
             let mode = try FileManager.default.attributesOfItem(atPath: state)[.posixPermissions] as? Int
             XCTAssertEqual(mode, 0o600, "the state names decisions: owner-only")
         }
@@ -225,7 +214,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testMergeRefusesADamagedStateWithExitThree() throws {
-        try Data("{\"format\": \"admaudit-shard-state\"".utf8).write(to: workFolder.appendingPathComponent("state.json"))
+        try Data("{\"format\": \"admaudit-shard-state\"".utf8).write(to: work.appendingPathComponent("state.json"))
         let result = try admaudit(["merge", "-p", path("fixtures/shards/shards.yaml"), "-o", "merged", "state.json"])
         XCTAssertEqual(result.status, 3, result.err)
         XCTAssertTrue(result.err.contains("state.json"), result.err)

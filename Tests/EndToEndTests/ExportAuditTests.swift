@@ -7,20 +7,9 @@ import XCTest
 /// (`expected.csv`), the accepted and rejected rows (`case.yaml`), the report language, and
 /// the groups' counts (`expected_groups.csv`). `admaudit run` without a pipeline must give
 /// the same findings as `init` then `run -p`.
-final class ExportAuditTests: XCTestCase {
+final class ExportAuditTests: BinaryTestCase {
     private static let root = AdmAuditBinary.root
     private static let exports = root.appendingPathComponent("fixtures/exports")
-
-    private var work: URL!
-
-    override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-exports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: work)
-    }
 
     private func admaudit(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         try AdmAuditBinary.run(arguments, in: work)

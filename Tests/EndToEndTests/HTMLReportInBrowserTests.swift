@@ -7,21 +7,11 @@ import XCTest
 ///
 /// Without a `chromium` binary the tests skip, except in CI (`CI` set), where `.ci/run`
 /// installs it and its absence is a failure.
-final class HTMLReportInBrowserTests: XCTestCase {
+final class HTMLReportInBrowserTests: BinaryTestCase {
     private static let root = AdmAuditBinary.root
-    private var workFolder: URL!
 
     /// Stops a test whose browser is missing in CI (the failure says why).
     private struct ChromiumMissing: Error {}
-
-    override func setUpWithError() throws {
-        workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-browser-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: workFolder)
-    }
 
     private func path(_ relative: String) -> String { Self.root.appendingPathComponent(relative).path }
 
@@ -49,8 +39,8 @@ final class HTMLReportInBrowserTests: XCTestCase {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = workFolder
-        let errFile = workFolder.appendingPathComponent("stderr-\(UUID().uuidString).txt")
+        process.currentDirectoryURL = work
+        let errFile = work.appendingPathComponent("stderr-\(UUID().uuidString).txt")
         FileManager.default.createFile(atPath: errFile.path, contents: nil)
         let err = try FileHandle(forWritingTo: errFile)
         let out = Pipe()
@@ -74,7 +64,7 @@ final class HTMLReportInBrowserTests: XCTestCase {
     /// The DOM Chromium builds from the file, serialised.
     private func renderedDOM(_ file: URL) throws -> String {
         let browser = try chromium()
-        let profile = workFolder.appendingPathComponent("chromium-profile").path
+        let profile = work.appendingPathComponent("chromium-profile").path
         let result = try run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)",
                                        "--dump-dom", file.absoluteString])
         XCTAssertEqual(result.status, 0, result.err.suffix(2000).description)
@@ -93,7 +83,7 @@ final class HTMLReportInBrowserTests: XCTestCase {
                                      path("fixtures/sample/decisions_en.csv")])
         XCTAssertEqual(audit.status, 0, audit.err)
         XCTAssertTrue(audit.err.contains("report.html"), audit.err)
-        let file = workFolder.appendingPathComponent("out/report.html")
+        let file = work.appendingPathComponent("out/report.html")
         let source = try String(contentsOf: file, encoding: .utf8)
         let dom = try renderedDOM(file)
 
@@ -115,10 +105,10 @@ final class HTMLReportInBrowserTests: XCTestCase {
         _ = try chromium()
         // The export under a hostile file name: it reaches every output as source_file.
         let input = "=1+1<img src=x onerror=alert(1)>.csv"
-        try FileManager.default.copyItem(atPath: path("fixtures/hostile/hostile.csv"), toPath: workFolder.appendingPathComponent(input).path)
+        try FileManager.default.copyItem(atPath: path("fixtures/hostile/hostile.csv"), toPath: work.appendingPathComponent(input).path)
         let audit = try run(binary, ["run", "-p", path("fixtures/hostile/hostile.yaml"), "-o", "out", input])
         XCTAssertEqual(audit.status, 0, audit.err)
-        let file = workFolder.appendingPathComponent("out/report.html")
+        let file = work.appendingPathComponent("out/report.html")
         let source = try String(contentsOf: file, encoding: .utf8)
         let dom = try renderedDOM(file)
 
@@ -137,11 +127,11 @@ final class HTMLReportInBrowserTests: XCTestCase {
         XCTAssertEqual(count("<svg[ >]", in: dom), count("<svg[ >]", in: source))
 
         // The CSV files: the file name, ids and subjects that look like formulas start with '.
-        let rejects = try String(contentsOf: workFolder.appendingPathComponent("out/rejects.csv"), encoding: .utf8)
+        let rejects = try String(contentsOf: work.appendingPathComponent("out/rejects.csv"), encoding: .utf8)
         let rejectLines = rejects.split(separator: "\n").filter { !$0.hasPrefix("source_file,") && $0.contains(".csv,") }
         XCTAssertEqual(rejectLines.count, 3, rejects)
         XCTAssertTrue(rejectLines.allSatisfy { $0.hasPrefix("'=1+1<img") }, rejects)
-        let findings = try String(contentsOf: workFolder.appendingPathComponent("out/findings.csv"), encoding: .utf8)
+        let findings = try String(contentsOf: work.appendingPathComponent("out/findings.csv"), encoding: .utf8)
         XCTAssertTrue(findings.contains(",'=1+1<img src=x onerror=alert(1)>.csv,"), findings)
         XCTAssertFalse(findings.contains(",=1+1"), findings)
         XCTAssertTrue(findings.contains("\n'+cmd|' /C calc'!A0,'-2+3,"), findings)

@@ -9,19 +9,8 @@ import XCTest
 /// places calls for are named as not run; the groups the writer disadvantaged are flagged.
 /// Each hostile copy (one row changed as an employer might) gives the same findings, or a
 /// summary that opens by saying what it could not see.
-final class UnseenExportTests: XCTestCase {
+final class UnseenExportTests: BinaryTestCase {
     private static let unseen = AdmAuditBinary.root.appendingPathComponent("fixtures/unseen")
-
-    private var work: URL!
-
-    override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-unseen-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: work)
-    }
 
     /// `case.yaml`: `key: value` lines; lists are comma- or semicolon-separated.
     private struct Case {
