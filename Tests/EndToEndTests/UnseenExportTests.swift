@@ -50,6 +50,15 @@ final class UnseenExportTests: BinaryTestCase {
         return (findings, try AdmAuditBinary.json(out + "/report.json"))
     }
 
+    /// Every group's decisions and favourable ones, by decision type and attribute.
+    private static func groups(_ report: [String: Any]) -> [String] {
+        (report["selection"] as? [[String: Any]] ?? []).flatMap { stratum in
+            (stratum["groups"] as? [[String: Any]] ?? []).map { group in
+                "\(stratum["decision_type"] ?? "") \(stratum["attribute"] ?? "") \(group["group"] ?? "") \(group["n"] ?? "-") \(group["favorable"] ?? "-")"
+            }
+        }.sorted()
+    }
+
     func testEveryUnseenExportIsAuditedRightWithNoEdit() throws {
         let all = try cases()
         XCTAssertGreaterThanOrEqual(all.count, 6)
@@ -95,6 +104,7 @@ final class UnseenExportTests: BinaryTestCase {
             switch verdict {
             case "same":
                 XCTAssertEqual(hostileFindings, findings, "\(name) \(file): a look-alike or control character changed the findings")
+                XCTAssertEqual(Self.groups(hostileReport), Self.groups(report), "\(name) \(file): a look-alike moved someone to another group")
                 XCTAssertEqual(hostileInput["may_hide_violations"] as? Bool, false, "\(name) \(file)")
             case "alarm":
                 XCTAssertEqual(hostileInput["may_hide_violations"] as? Bool, true, "\(name) \(file): the summary must say what it could not see")

@@ -3,7 +3,8 @@ import Foundation
 /// Text reduced to what matters for matching by meaning: compatibility forms folded (NFKC:
 /// full-width `ｆｅｍａｌｅ` and `１` become `female` and `1`), invisible characters removed
 /// (zero-width spaces and joiners, soft hyphens, direction marks, byte-order marks), lower
-/// case, and runs of spaces, underscores and hyphens made one space.
+/// case, runs of spaces, underscores and hyphens made one space, and Cyrillic or Greek
+/// look-alikes inside a Latin word read as Latin.
 ///
 /// Used on the slow path only: a value is first looked up as written, and only a miss is
 /// normalised (and the answer remembered, see `Vocabulary`).
@@ -24,7 +25,43 @@ public enum MeaningText {
             }
             out.append(scalar)
         }
-        return String(out)
+        return foldingMixedScripts(String(out))
+    }
+
+    /// Cyrillic and Greek letters that look like Latin ones, lower case (`е` U+0435 is `e`).
+    private static let latinLookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
+        "а": "a", "в": "b", "е": "e", "ё": "e", "і": "i", "ї": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o",
+        "п": "n", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l",
+        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+        "χ": "x", "ω": "w",
+    ]
+
+    /// A word that mixes Latin letters with Cyrillic or Greek look-alikes (`Fеmale` with a
+    /// Cyrillic `е`) is read as the Latin word: no real word mixes the scripts, and an
+    /// employer hiding a value among others might. A word wholly in one script (Russian,
+    /// Greek) is left as it is. `text` is lower case.
+    static func foldingMixedScripts(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { latinLookAlikes[$0] != nil }) else { return text }
+        var scalars = Array(text.unicodeScalars)
+        var start = 0
+        while start < scalars.count {
+            guard scalars[start].properties.isAlphabetic else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+            let word = scalars[start..<end]
+            if word.contains(where: isLatin), word.contains(where: { latinLookAlikes[$0] != nil }) {
+                for index in start..<end { if let latin = latinLookAlikes[scalars[index]] { scalars[index] = latin } }
+            }
+            start = end
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    private static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.properties.isAlphabetic : (0x00C0...0x024F).contains(scalar.value)
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {

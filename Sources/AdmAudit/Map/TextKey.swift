@@ -17,8 +17,9 @@ extension String {
 public enum TextKey {
     /// The key for a String (pipeline synonyms, headers, labels): trimmed, compatibility
     /// forms folded (full-width `ｆｅｍａｌｅ` is `female`), invisible characters (zero-width
-    /// spaces, soft hyphens, direction marks, controls) removed, lower case. Two spellings
-    /// that read the same are one key.
+    /// spaces, soft hyphens, direction marks, controls) removed, lower case, Cyrillic and
+    /// Greek look-alikes inside a Latin word read as Latin (`Fеmale`). Two spellings that
+    /// read the same are one key.
     public static func make(_ text: String) -> String {
         var bytes = Array(text.utf8)
         let trimmed = trim(&bytes)
@@ -30,7 +31,7 @@ public enum TextKey {
         }
         // Removing invisible characters may uncover spaces at either end.
         var again = Array(String(visible).utf8)
-        return String(decoding: trim(&again), as: UTF8.self).lowercased()
+        return MeaningText.foldingMixedScripts(String(decoding: trim(&again), as: UTF8.self).lowercased())
     }
 
     /// Trims a byte slice in place of copying: returns the range of `bytes` to use.

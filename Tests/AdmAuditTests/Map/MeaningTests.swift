@@ -46,6 +46,18 @@ final class MeaningTests: XCTestCase {
         }
     }
 
+    /// A Cyrillic or Greek look-alike inside a Latin word is the Latin letter; a word wholly
+    /// in another script is left alone.
+    func testNormalizeReadsMixedScriptLookAlikesAsLatin() {
+        XCTAssertEqual(MeaningText.normalize("F\u{0435}male"), "female", "Cyrillic е")
+        XCTAssertEqual(MeaningText.normalize("R\u{0435}jected - AEDT Threshold"), "rejected aedt threshold")
+        XCTAssertEqual(MeaningText.normalize("\u{041C}\u{0410}LE"), "male", "Cyrillic М and А beside a Latin L")
+        XCTAssertEqual(MeaningText.normalize("dism\u{03B9}ssed"), "dismissed", "Greek ι")
+        XCTAssertEqual(MeaningText.normalize("мужской"), "мужской", "Russian stays Russian")
+        XCTAssertEqual(MeaningText.normalize("Ελένη"), "ελένη", "Greek stays Greek")
+        XCTAssertEqual(MeaningText.normalize("male мужской"), "male мужской", "each word by itself")
+    }
+
     func testNormalizeMakesRunsOfSeparatorsOneSpace() {
         XCTAssertEqual(MeaningText.normalize("Termination - Involuntary"), "termination involuntary")
         XCTAssertEqual(MeaningText.normalize("Termination \u{2013} Involuntary"), "termination involuntary", "en dash")

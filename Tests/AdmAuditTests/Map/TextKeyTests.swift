@@ -58,6 +58,12 @@ final class TextKeyTests: XCTestCase {
         XCTAssertNotEqual(TextKey.make("fémale"), "female", "a letter with an accent is another letter")
     }
 
+    func testMakeFoldsMixedScriptLookAlikesToOneKey() {
+        XCTAssertEqual(TextKey.make("F\u{0435}male"), "female")
+        XCTAssertEqual(TextKey.make(" \u{0421}hen Wei "), "chen wei", "a Cyrillic С at the start of a Latin name")
+        XCTAssertEqual(TextKey.make("Иван"), "иван")
+    }
+
     func testMakeTrimsSpacesThatInvisibleCharactersHid() {
         XCTAssertEqual(TextKey.make("\u{200B} female \u{200B}"), "female")
         XCTAssertEqual(TextKey.make("\u{202A}\u{3000}决策编号\u{202C}"), "决策编号")
