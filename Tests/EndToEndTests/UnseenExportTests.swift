@@ -7,8 +7,9 @@ import XCTest
 /// `exact_checks`), the findings are exactly the planted ones (`planted.csv`, mapped from the
 /// writer's `ANSWER.md`); the rows are all accounted for; the checks no rule of the export's
 /// places calls for are named as not run; the groups the writer disadvantaged are flagged.
-/// Each hostile copy (one row changed as an employer might) gives the same findings, or a
-/// summary that opens by saying what it could not see.
+/// Each hostile copy (one row changed as an employer might) gives the same findings: a
+/// look-alike or control character changes nothing, and the rows a stray quote merged are
+/// read again line by line, with a warning that says so.
 final class UnseenExportTests: BinaryTestCase {
     private static let unseen = AdmAuditBinary.root.appendingPathComponent("fixtures/unseen")
 
@@ -106,10 +107,16 @@ final class UnseenExportTests: BinaryTestCase {
                 XCTAssertEqual(hostileFindings, findings, "\(name) \(file): a look-alike or control character changed the findings")
                 XCTAssertEqual(Self.groups(hostileReport), Self.groups(report), "\(name) \(file): a look-alike moved someone to another group")
                 XCTAssertEqual(hostileInput["may_hide_violations"] as? Bool, false, "\(name) \(file)")
-            case "alarm":
-                XCTAssertEqual(hostileInput["may_hide_violations"] as? Bool, true, "\(name) \(file): the summary must say what it could not see")
-                XCTAssertGreaterThan(hostileInput["rejected_lines"] as? Int ?? 0, hostileInput["rejected"] as? Int ?? 0,
-                                     "\(name) \(file): the lines the open quote swallowed are counted")
+            case "repaired":
+                // A stray quote merged rows: each line is read again on its own, so nothing the
+                // original showed is lost, and the run says which lines it read that way.
+                XCTAssertEqual(hostileFindings, findings, "\(name) \(file): the rows the stray quote swallowed must be audited")
+                XCTAssertEqual(Self.groups(hostileReport), Self.groups(report), "\(name) \(file): the swallowed rows must be counted in their groups")
+                XCTAssertGreaterThanOrEqual(hostileInput["quote_repairs"] as? Int ?? 0, 1, "\(name) \(file): the repair must be reported")
+                XCTAssertEqual((hostileInput["line_account"] as? [String: Any])?["reconciles"] as? Bool, true, "\(name) \(file): lines reconcile")
+                XCTAssertEqual(hostileInput["rows_read"] as? Int, input["rows_read"] as? Int, "\(name) \(file): as many rows as the original")
+                let warnings = (hostileReport["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+                XCTAssertTrue(warnings.contains { $0.contains("quote") || $0.contains("引号") }, "\(name) \(file): a warning names the lines")
             default:
                 XCTFail("\(name): unknown hostile verdict \(verdict)")
             }

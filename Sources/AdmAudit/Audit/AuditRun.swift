@@ -52,12 +52,30 @@ public struct InputSummary: Sendable, Equatable {
     public var rejectedLines = 0
     /// Title lines above the header, not read as data.
     public var linesAboveHeader: [LineAboveHeader] = []
+    /// Physical lines the header spans (0 for an empty file).
+    public var headerLines = 0
+    /// Blank lines, not rows.
+    public var blankLines = 0
+    /// Physical lines the data rows span: more than the rows when quoted fields hold line breaks.
+    public var rowLines = 0
+    /// Rows a stray quote had merged that were read again one line at a time.
+    public var quoteRepairs = 0
     /// Canonical field or attribute → the header it was read from, in column order.
     public var mapping: [FieldSource] = []
     public var unmappedHeaders: [String] = []
 
-    /// rows read = accepted + rejected; a run where this fails is a bug.
-    public var reconciles: Bool { rowsRead == accepted + rejected }
+    /// rows read = accepted + rejected, and every physical line is a title line, the
+    /// header, a blank line or part of a row; a run where this fails is a bug.
+    public var reconciles: Bool { rowsRead == accepted + rejected && linesReconcile }
+
+    /// lines = title lines + header + blank lines + the lines the rows span.
+    public var linesReconcile: Bool { lines == titleLines + headerLines + blankLines + rowLines }
+
+    /// Physical lines the title lines above the header span.
+    public var titleLines: Int { linesAboveHeader.reduce(0) { $0 + $1.endLine - $1.line + 1 } }
+
+    /// Lines inside quoted fields that span lines: rows hold more lines than there are rows.
+    public var linesInsideFields: Int { max(0, rowLines - rowsRead) }
 
     /// Rejected rows that hold no decision (a repeated header, a totals row).
     public var rejectedNonDecisions: Int { rejectsByCode.filter { $0.key.isNotADecision }.values.reduce(0, +) }
@@ -324,6 +342,7 @@ public struct AuditRun {
                 guard row.ordinal == 0 else { return auditor.consume(row) }
                 do throws(AuditError) {
                     let mapping = try Self.mapHeader(row, path: path, pipeline: pipeline)
+                    summary.headerLines = row.endLine - row.line + 1
                     summary.mapping = mapping.sources
                     summary.unmappedHeaders = mapping.unmapped.map(\.header)
                     diagnostics += mapping.diagnostics(file: path, language: language)
@@ -336,14 +355,11 @@ public struct AuditRun {
             }
             if let headerError { throw headerError }
             if let error = auditor.sinkError { throw error }
+            summary.blankLines = facts.blankLines
             if auditor.builder != nil {
                 auditor.end()
-                summary.rowsRead = auditor.rowsRead
-                summary.accepted = auditor.accepted
-                summary.rejected = auditor.rejected
-                summary.rejectsByCode = auditor.rejectsByCode
-                summary.rejectedAdverse = auditor.rejectedAdverse
-                summary.rejectedLines = auditor.rejectedLines
+                auditor.tally.apply(to: &summary)
+                diagnostics += auditor.tally.repairWarnings(file: path, language: language)
             } else {
                 diagnostics.append(Diagnostic(level: .warning, file: path,
                     message: language.text("the file is empty: no header, no rows", "文件为空：既无标题行，也无数据行")))

@@ -19,13 +19,9 @@ final class PartAuditor: @unchecked Sendable {
 
     /// The current file's builder, and its counts.
     var builder: RecordBuilder? = nil
-    var rowsRead = 0
-    var accepted = 0
-    var rejected = 0
-    var rejectsByCode: [RejectCode: Int] = [:]
-    var rejectedAdverse = 0
-    /// Physical lines the rejected rows span (a quote left open swallows the lines after it).
-    var rejectedLines = 0
+    var tally = RowTally()
+    /// Finds rows a stray quote merged, in the current file.
+    private var swallowed: SwallowedLines? = nil
 
     init(pipeline: Pipeline, context: CheckContext, pseudonymizer: Pseudonymizer, inputs: [String], sink: any AuditSink) {
         self.pipeline = pipeline
@@ -46,12 +42,8 @@ final class PartAuditor: @unchecked Sendable {
     /// Starts a file: its rows are built with `mapping`, and counted afresh.
     func begin(file: String, fileIndex: Int, mapping: ColumnMapping, values: ValueMaps) {
         builder = RecordBuilder(file: file, fileIndex: fileIndex, mapping: mapping, pipeline: pipeline, values: values, groups: groups)
-        rowsRead = 0
-        accepted = 0
-        rejected = 0
-        rejectsByCode = [:]
-        rejectedAdverse = 0
-        rejectedLines = 0
+        swallowed = SwallowedLines(mapping: mapping, filledMeansYes: Array(pipeline.input.filledMeansYes))
+        tally = RowTally()
     }
 
     /// Ends the file: its groups carry over to the next.
@@ -61,20 +53,71 @@ final class PartAuditor: @unchecked Sendable {
 
     /// One data row; false stops the reading (the sink failed).
     func consume(_ row: RawRow) -> Bool {
-        rowsRead += 1
+        tally.rowLines += row.endLine - row.line + 1
+        return read(row)
+    }
+
+    /// A row, or the rows a stray quote had merged into it.
+    private func read(_ row: RawRow) -> Bool {
+        if let swallowed, let column = swallowed.swallowingColumn(row) {
+            guard let split = swallowed.split(row, column: column) else {
+                // Its lines cannot be told apart: rejected whole, every line it spans counted.
+                tally.rowsRead += 1
+                return reject(builder!.unbalancedQuote(row, column: column), adverse: false, lines: row.endLine - row.line + 1)
+            }
+            return consume(split, delimiter: row.delimiter, ordinal: row.ordinal)
+        }
+        return validate(row)
+    }
+
+    /// The lines of a row a stray quote had merged, each read as a row of its own; a line
+    /// that is not one is rejected as `unbalanced_quote`, a blank one counted as blank.
+    private func consume(_ split: SwallowedLines.Split, delimiter: UInt8, ordinal: Int) -> Bool {
+        var repair = QuoteRepair(firstLine: split.firstLine, lastLine: split.lastLine, header: split.header, accepted: 0, rejected: 0)
+        defer { tally.note(repair) }
+        for line in split.lines {
+            if line.isBlank {
+                tally.blankLinesInRows += 1
+                continue
+            }
+            let (accepted, rejected) = (tally.accepted, tally.rejected)
+            let goOn: Bool
+            if line.holdsQuote || line.fields.count != builder!.headerCount {
+                tally.rowsRead += 1
+                goOn = reject(builder!.unbalancedQuote(line, in: split), adverse: false, lines: line.endLine - line.line + 1)
+            } else {
+                // Read again in turn: a field after the stray quote's may have swallowed lines too.
+                goOn = line.withRow(ordinal: ordinal, delimiter: delimiter) { read($0) }
+            }
+            repair.accepted += tally.accepted - accepted
+            repair.rejected += tally.rejected - rejected
+            if !goOn { return false }
+        }
+        return true
+    }
+
+    /// A row as it stands: a record, or a reject with its reason.
+    private func validate(_ row: RawRow) -> Bool {
+        tally.rowsRead += 1
         switch builder!.build(row, ids: &ids) {
         case .reject(let reject):
-            rejected += 1
-            rejectsByCode[reject.code, default: 0] += 1
-            if !reject.code.isNotADecision, builder!.holdsAdverseDecision(row) { rejectedAdverse += 1 }
-            rejectedLines += row.endLine - row.line + 1
-            do throws(AuditError) { try sink.reject(reject) } catch { sinkError = error; return false }
+            let adverse = !reject.code.isNotADecision && builder!.holdsAdverseDecision(row)
+            return self.reject(reject, adverse: adverse, lines: row.endLine - row.line + 1)
         case .record(let record):
-            accepted += 1
+            tally.accepted += 1
             if let decided = record.decidedAt { latestDecision = max(latestDecision ?? decided, decided) }
             measure.add(record, codes: intersections.codes(for: record.groups), calendar: calendar)
             do throws(AuditError) { try checks.run(record, file: builder!.file, into: sink) } catch { sinkError = error; return false }
         }
+        return true
+    }
+
+    private func reject(_ reject: Reject, adverse: Bool, lines: Int) -> Bool {
+        tally.rejected += 1
+        tally.rejectsByCode[reject.code, default: 0] += 1
+        if adverse { tally.rejectedAdverse += 1 }
+        tally.rejectedLines += lines
+        do throws(AuditError) { try sink.reject(reject) } catch { sinkError = error; return false }
         return true
     }
 
@@ -87,5 +130,68 @@ final class PartAuditor: @unchecked Sendable {
         measureClosed = true
         measure.close(groups: groups, intersections: intersections,
                       fairness: zip(checks.recordCheckIDs, checks.fairness).map { ($0, $1) })
+    }
+}
+
+/// What one file's rows came to, counted as they stream past: the reconciliation of rows
+/// (read = accepted + rejected) and of physical lines (the lines the rows span).
+struct RowTally: Equatable {
+    var rowsRead = 0
+    var accepted = 0
+    var rejected = 0
+    var rejectsByCode: [RejectCode: Int] = [:]
+    var rejectedAdverse = 0
+    /// Physical lines the rejected rows span (a quote left open swallows the lines after it).
+    var rejectedLines = 0
+    /// Physical lines the data rows span, as the reader gave them.
+    var rowLines = 0
+    /// Blank lines found inside a row a stray quote had merged, once read one by one.
+    var blankLinesInRows = 0
+    /// Rows a stray quote had merged, read one line at a time (the first few described).
+    var quoteRepairs: [QuoteRepair] = []
+    var quoteRepairCount = 0
+
+    mutating func note(_ repair: QuoteRepair) {
+        quoteRepairCount += 1
+        if quoteRepairs.count < QuoteRepair.describedLimit { quoteRepairs.append(repair) }
+    }
+
+    /// Adds a later part of the same file.
+    mutating func add(_ later: RowTally) {
+        rowsRead += later.rowsRead
+        accepted += later.accepted
+        rejected += later.rejected
+        rejectsByCode.merge(later.rejectsByCode, uniquingKeysWith: +)
+        rejectedAdverse += later.rejectedAdverse
+        rejectedLines += later.rejectedLines
+        rowLines += later.rowLines
+        blankLinesInRows += later.blankLinesInRows
+        for repair in later.quoteRepairs where quoteRepairs.count < QuoteRepair.describedLimit { quoteRepairs.append(repair) }
+        quoteRepairCount += later.quoteRepairCount
+    }
+
+    /// Writes the counts into the input's summary.
+    func apply(to summary: inout InputSummary) {
+        summary.rowsRead = rowsRead
+        summary.accepted = accepted
+        summary.rejected = rejected
+        summary.rejectsByCode = rejectsByCode
+        summary.rejectedAdverse = rejectedAdverse
+        summary.rejectedLines = rejectedLines
+        summary.rowLines = rowLines - blankLinesInRows
+        summary.blankLines += blankLinesInRows
+        summary.quoteRepairs = quoteRepairCount
+    }
+
+    /// The warnings that say which lines were read one by one.
+    func repairWarnings(file: String, language: ReportLanguage) -> [Diagnostic] {
+        var warnings = quoteRepairs.map { $0.warning(file: file, language: language) }
+        if quoteRepairCount > quoteRepairs.count {
+            let more = quoteRepairCount - quoteRepairs.count
+            warnings.append(Diagnostic(level: .warning, file: file, message: language.text(
+                "\(more) more rows merged by a stray quote were read one line at a time (see rejects.csv, unbalanced_quote)",
+                "另有 \(more) 处被多余引号合并的行已逐行读取（见 rejects.csv 中的 unbalanced_quote）")))
+        }
+        return warnings
     }
 }

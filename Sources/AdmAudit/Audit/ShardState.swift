@@ -111,6 +111,13 @@ private struct ShardStateRecord: Codable {
         var rejectedAdverse: Int?
         var rejectedLines: Int?
         var linesAboveHeader: [Int]?
+        /// Absent in states of earlier versions: title lines of one line each, one header
+        /// line, no blank lines, every other line in the rows.
+        var linesAboveHeaderEnd: [Int]?
+        var headerLines: Int?
+        var blankLines: Int?
+        var rowLines: Int?
+        var quoteRepairs: Int?
     }
 
     struct Tally: Codable {
@@ -159,7 +166,8 @@ private struct ShardStateRecord: Codable {
                   rejectsByCode: Dictionary(uniqueKeysWithValues: input.rejectsByCode.map { ($0.key.rawValue, $0.value) }),
                   mapping: input.mapping.map { [$0.field, $0.header] }, unmappedHeaders: input.unmappedHeaders,
                   rejectedAdverse: input.rejectedAdverse, rejectedLines: input.rejectedLines,
-                  linesAboveHeader: input.linesAboveHeader.map(\.line))
+                  linesAboveHeader: input.linesAboveHeader.map(\.line), linesAboveHeaderEnd: input.linesAboveHeader.map(\.endLine),
+                  headerLines: input.headerLines, blankLines: input.blankLines, rowLines: input.rowLines, quoteRepairs: input.quoteRepairs)
         }
         checks = state.checks.map { tally in
             Tally(checkID: tally.descriptor.id, applicable: tally.applicable, violations: tally.violations,
@@ -180,6 +188,9 @@ private struct ShardStateRecord: Codable {
                   input.rowsRead == input.accepted + input.rejected, (0...input.rejected).contains(input.rejectedAdverse ?? 0),
                   (input.rejected...max(input.rejected, input.lines)).contains(input.rejectedLines ?? input.rejected),
                   (input.linesAboveHeader ?? []).count <= HeaderLocator.rowsExamined,
+                  input.linesAboveHeaderEnd.map({ $0.count == (input.linesAboveHeader ?? []).count }) ?? true,
+                  zip(input.linesAboveHeader ?? [], input.linesAboveHeaderEnd ?? input.linesAboveHeader ?? []).allSatisfy({ (1...input.lines).contains($0) && ($0...input.lines).contains($1) }),
+                  [input.headerLines, input.blankLines, input.rowLines, input.quoteRepairs].allSatisfy({ (0...input.lines).contains($0 ?? 0) }),
                   input.rejectsByCode.values.reduce(0, +) == input.rejected else {
                 return .failure(StateFileProblem("the summary of input \(input.file) is damaged"))
             }
@@ -201,7 +212,12 @@ private struct ShardStateRecord: Codable {
             summary.rejectedAdverse = input.rejectedAdverse ?? 0
             summary.rejectedLines = input.rejectedLines ?? input.rejected
             // A state keeps where title lines were, not their text (which may be anything).
-            summary.linesAboveHeader = (input.linesAboveHeader ?? []).map { LineAboveHeader(line: $0, endLine: $0, text: "", values: 0) }
+            let ends = input.linesAboveHeaderEnd ?? input.linesAboveHeader ?? []
+            summary.linesAboveHeader = zip(input.linesAboveHeader ?? [], ends).map { LineAboveHeader(line: $0, endLine: $1, text: "", values: 0) }
+            summary.headerLines = input.headerLines ?? (input.lines > 0 ? 1 : 0)
+            summary.blankLines = input.blankLines ?? 0
+            summary.rowLines = input.rowLines ?? max(0, input.lines - summary.titleLines - summary.headerLines)
+            summary.quoteRepairs = input.quoteRepairs ?? 0
             summaries.append(summary)
         }
         var tallies: [CheckTally] = []

@@ -34,10 +34,12 @@ struct SplitAudit {
         // The header, mapped once for both parts; a header the run cannot use stops it as
         // it would stop a run in one piece.
         var mapping: ColumnMapping? = nil
+        var headerLines = 0
         var headerError: AuditError? = nil
         var headerOptions = options
         headerOptions.part = FilePart(start: 0, end: plan.split, firstLine: 1, isFileEnd: false)
         try CSVReader(path: path, options: headerOptions).read { row in
+            headerLines = row.endLine - row.line + 1
             do throws(AuditError) { mapping = try AuditRun.mapHeader(row, path: path, pipeline: pipeline) } catch { headerError = error }
             return false
         }
@@ -89,12 +91,7 @@ struct SplitAudit {
         try sink.appendPart(partSink)
         first.end()
         second.end()
-        first.rowsRead += second.rowsRead
-        first.accepted += second.accepted
-        first.rejected += second.rejected
-        first.rejectsByCode.merge(second.rejectsByCode, uniquingKeysWith: +)
-        first.rejectedAdverse += second.rejectedAdverse
-        first.rejectedLines += second.rejectedLines
+        first.tally.add(second.tally)
         if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
         if let problem = first.checks.absorb(second.checks) {
             throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: path,
@@ -109,18 +106,16 @@ struct SplitAudit {
 
         var summary = InputSummary(file: path, sha256: hasher.finalize().hexString, bytes: firstFacts.bytesRead + secondFacts.bytesRead,
                                    encoding: firstFacts.encoding, delimiter: firstFacts.delimiter, lines: secondFacts.lines)
-        summary.rowsRead = first.rowsRead
-        summary.accepted = first.accepted
-        summary.rejected = first.rejected
-        summary.rejectsByCode = first.rejectsByCode
-        summary.rejectedAdverse = first.rejectedAdverse
-        summary.rejectedLines = first.rejectedLines
+        summary.blankLines = firstFacts.blankLines + secondFacts.blankLines
+        summary.headerLines = headerLines
+        first.tally.apply(to: &summary)
         summary.linesAboveHeader = firstFacts.linesAboveHeader
         summary.mapping = mapping.sources
         summary.unmappedHeaders = mapping.unmapped.map(\.header)
         let language = pipeline.report.language
         let titleWarnings = firstFacts.linesAboveHeader.compactMap { $0.warning(file: path, language: language) }
-        return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: path, language: language) + titleWarnings)
+        return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: path, language: language) + titleWarnings
+                        + first.tally.repairWarnings(file: path, language: language))
     }
 
     /// Adds the file's bytes from `offset` to the end to `hasher`.

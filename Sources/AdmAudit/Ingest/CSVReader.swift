@@ -51,6 +51,8 @@ public struct ReaderSummary: Sendable, Equatable {
     /// Physical lines in the file (a last line without a newline counts); for a part,
     /// the last line it reached.
     public var lines: Int
+    /// Blank lines among them (between rows, and after the last).
+    public var blankLines: Int = 0
     /// The reading ended between rows: always at the end of a file; for a part that stops
     /// before the end, whether its end was really a row boundary (not inside a quote).
     public var endedAtRowBoundary: Bool = true
@@ -206,6 +208,7 @@ public struct CSVReader {
         if !isFirstDecoded {
             // A later part: the first part's delimiter, given in the options.
             csv_set_delim(&parser, delimiter ?? UInt8(ascii: ","))
+            state.pointee.delimiter = delimiter ?? UInt8(ascii: ",")
         }
         var isLast = atEOFAfterFirst
         var count = firstCount
@@ -227,6 +230,7 @@ public struct CSVReader {
                         let location = HeaderLocator.locate(bytes, delimiter: delimiter, headerLine: options.headerLine,
                                                             quote: options.quote)
                         delimiter = location.delimiter
+                        state.pointee.delimiter = location.delimiter
                         state.pointee.headerLine = location.headerLine
                         csv_set_delim(&parser, location.delimiter)
                     }
@@ -256,6 +260,7 @@ public struct CSVReader {
                 return ReaderSummary(
                     encoding: encoding, delimiter: delimiter ?? UInt8(ascii: ","), bytesRead: bytesRead,
                     lines: state.pointee.linesSeen,
+                    blankLines: state.pointee.blankLines,
                     endedAtRowBoundary: state.pointee.stopped
                         || (parser.pstate == 0 /* ROW_NOT_BEGUN */ && state.pointee.fieldCount == 0 && state.pointee.rowLength == 0),
                     linesAboveHeader: state.pointee.linesAboveHeader
@@ -279,6 +284,7 @@ public struct CSVReader {
                 delimiter: delimiter ?? UInt8(ascii: ","),
                 bytesRead: bytesRead,
                 lines: state.pointee.linesSeen,
+                blankLines: state.pointee.blankLines,
                 linesAboveHeader: state.pointee.linesAboveHeader
             )
         }
@@ -430,6 +436,10 @@ struct ParseState {
     var pendingDefect: RowDefect? = nil
     /// The last dropped piece of a field ended with CR: an LF next is the same line end.
     var droppedPieceEndedWithCR = false
+    var lastDroppedByte: UInt8 = 0
+    /// The last byte of the row's last field, kept or not (a line end there, at the end of
+    /// a file inside an open quote, is the file's last line end).
+    var lastFieldByte: UInt8? = nil
 
     /// The line on which the next row starts.
     var nextLine = 1
@@ -440,6 +450,10 @@ struct ParseState {
     var endedOnCR = false
     var rowOrdinal = 0
     var linesSeen = 0
+    /// Blank lines between rows (not rows, but physical lines the summary accounts for).
+    var blankLines = 0
+    /// The file's delimiter, once known.
+    var delimiter = UInt8(ascii: ",")
     /// Rows starting before this line are title lines above the header, not data.
     var headerLine = 0
     var linesAboveHeader: [LineAboveHeader] = []
@@ -462,6 +476,11 @@ struct ParseState {
     mutating func appendField(_ field: UnsafeMutableRawPointer?, _ length: Int) {
         let index = fieldCount
         fieldCount += 1
+        if let field, length > 0 {
+            lastFieldByte = field.load(fromByteOffset: length - 1, as: UInt8.self)
+        } else {
+            lastFieldByte = droppedFieldBytes > 0 ? lastDroppedByte : nil
+        }
         let fieldBytes = droppedFieldBytes + length
         droppedFieldBytes = 0
         rowTotalBytes += fieldBytes
@@ -499,6 +518,7 @@ struct ParseState {
             let piece = UnsafeRawBufferPointer(start: buffer, count: held)
             uncountedLineBreaks += countContinuingBreaks(piece)
             droppedPieceEndedWithCR = piece[held - 1] == 0x0D
+            lastDroppedByte = piece[held - 1]
         }
         droppedFieldBytes += held
         parser.entry_pos = 0
@@ -518,6 +538,7 @@ struct ParseState {
             if !(terminator == lineFeed && lastTerminatorWasCR) {
                 nextLine += 1
                 linesSeen = nextLine - 1
+                if !stopped { blankLines += 1 }
             }
             lastTerminatorWasCR = terminator == carriageReturn
             return
@@ -527,7 +548,7 @@ struct ParseState {
         var breaks = LineCounter.count(UnsafeRawBufferPointer(start: rowBytes, count: rowLength)) + uncountedLineBreaks
         // At end of file inside an open quote, the file's final line end is in the field:
         // it ends the last line rather than starting a new one.
-        if terminator == -1, pendingDefect == .unterminatedQuote, rowLength > 0, rowBytes[rowLength - 1] == 0x0A || rowBytes[rowLength - 1] == 0x0D {
+        if terminator == -1, pendingDefect == .unterminatedQuote, lastFieldByte == 0x0A || lastFieldByte == 0x0D {
             breaks -= 1
         }
         let endLine = startLine + breaks
@@ -549,7 +570,7 @@ struct ParseState {
         } else if !stopped, let handler {
             let row = RawRow(
                 ordinal: rowOrdinal, line: startLine, endLine: endLine,
-                fieldCount: fieldCount, defect: defect,
+                fieldCount: fieldCount, defect: defect, delimiter: delimiter,
                 base: UnsafePointer(rowBytes), starts: UnsafePointer(starts), lengths: UnsafePointer(lengths),
                 storedCount: min(fieldCount, maxFields), byteCount: rowLength
             )

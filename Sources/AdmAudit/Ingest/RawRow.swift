@@ -41,6 +41,8 @@ public struct RawRow {
     public let endLine: Int
     public let fieldCount: Int
     public let defect: RowDefect?
+    /// The file's delimiter, to read a damaged row's lines again one by one (`SwallowedLines`).
+    public let delimiter: UInt8
 
     let base: UnsafePointer<UInt8>
     let starts: UnsafePointer<Int32>

@@ -15,6 +15,7 @@ final class RowBatch {
         var storedCount: Int
         var fieldOffset: Int
         var defect: RowDefect?
+        var delimiter: UInt8
     }
 
     private static let targetRows = 4096
@@ -77,7 +78,7 @@ final class RowBatch {
         }
         (metas + index).initialize(to: Meta(
             ordinal: row.ordinal, line: row.line, endLine: row.endLine, fieldCount: row.fieldCount,
-            storedCount: row.storedCount, fieldOffset: firstField, defect: row.defect))
+            storedCount: row.storedCount, fieldOffset: firstField, defect: row.defect, delimiter: row.delimiter))
         byteCount = offset + row.byteCount
         fieldCount = firstField + row.storedCount
         rowCount = index + 1
@@ -90,7 +91,7 @@ final class RowBatch {
             let meta = metas[index]
             let row = RawRow(
                 ordinal: meta.ordinal, line: meta.line, endLine: meta.endLine,
-                fieldCount: meta.fieldCount, defect: meta.defect,
+                fieldCount: meta.fieldCount, defect: meta.defect, delimiter: meta.delimiter,
                 base: UnsafePointer(bytes),
                 starts: UnsafePointer(starts + meta.fieldOffset),
                 lengths: UnsafePointer(lengths + meta.fieldOffset),

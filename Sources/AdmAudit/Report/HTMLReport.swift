@@ -219,12 +219,15 @@ public enum HTMLReport {
 
         // Data quality and reconciliation.
         out += "<section id=\"data-quality\">\n<h2>\(t.dataQuality)</h2>\n"
-        out += table("inputs", headers: [t.file, "SHA-256", t.encoding, t.rowsReadHeader, t.accepted, t.rejectedHeader, t.reconciles],
-                     numeric: [3, 4, 5], rows: result.inputs.map { input in
+        out += table("inputs", headers: [t.file, "SHA-256", t.encoding, t.linesHeader, t.rowsReadHeader, t.accepted, t.rejectedHeader, t.reconciles],
+                     numeric: [3, 4, 5, 6], rows: result.inputs.map { input in
             [HTMLText.isolated(input.file), "<code class=\"hash\">\(HTMLText.escape(input.sha256))</code>", HTMLText.escape(input.encoding.rawValue),
-             String(input.rowsRead), String(input.accepted), String(input.rejected),
+             String(input.lines), String(input.rowsRead), String(input.accepted), String(input.rejected),
              input.reconciles ? "<span class=\"ok\">✓</span>" : "<span class=\"bad\">✗</span>"]
         })
+        for input in result.inputs where t.explainsLines(input) {
+            out += "<p>\(HTMLText.isolated(input.file)): \(HTMLText.escape(t.lineAccount(input)))</p>\n"
+        }
         for input in result.inputs where !input.rejectsByCode.isEmpty {
             out += "<p>\(HTMLText.isolated(input.file)): " + input.rejectsByCode.sorted { $0.key < $1.key }
                 .map { "\(HTMLText.escape($0.key.rawValue)) \($0.value)" }.joined(separator: ", ") + "</p>\n"

@@ -167,11 +167,14 @@ public enum MarkdownReport {
 
         // Data quality and reconciliation.
         out += "## \(t.dataQuality)\n\n"
-        out += "| \(t.file) | SHA-256 | \(t.encoding) | \(t.rowsReadHeader) | \(t.accepted) | \(t.rejectedHeader) | \(t.reconciles) |\n|---|---|---|---:|---:|---:|---|\n"
+        out += "| \(t.file) | SHA-256 | \(t.encoding) | \(t.linesHeader) | \(t.rowsReadHeader) | \(t.accepted) | \(t.rejectedHeader) | \(t.reconciles) |\n|---|---|---|---:|---:|---:|---:|---|\n"
         for input in result.inputs {
-            out += "| \(Markdown.escape(input.file)) | \(Markdown.code(input.sha256)) | \(input.encoding.rawValue) | \(input.rowsRead) | \(input.accepted) | \(input.rejected) | \(input.reconciles ? "✓" : "✗") |\n"
+            out += "| \(Markdown.escape(input.file)) | \(Markdown.code(input.sha256)) | \(input.encoding.rawValue) | \(input.lines) | \(input.rowsRead) | \(input.accepted) | \(input.rejected) | \(input.reconciles ? "✓" : "✗") |\n"
         }
         out += "\n"
+        for input in result.inputs where t.explainsLines(input) {
+            out += "\(Markdown.escape(input.file)): \(t.lineAccount(input))\n\n"
+        }
         for input in result.inputs where !input.rejectsByCode.isEmpty {
             out += "\(Markdown.escape(input.file)): " + input.rejectsByCode.sorted { $0.key < $1.key }
                 .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + "\n\n"

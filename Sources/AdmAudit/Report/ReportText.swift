@@ -78,6 +78,8 @@ struct ReportText {
         case .badNumber: pick("check the score column, or set input.decimal_separator", "核对分数列，或设置 input.decimal_separator")
         case .missingRequired: pick("map the column under columns:, or ask the employer for the field", "在 columns: 下映射该列，或要求用人单位提供该字段")
         case .duplicateID: pick("ask the employer why one id holds two decisions", "向用人单位核实为何同一编号对应两条决策")
+        case .unbalancedQuote: pick("a stray quote merged lines: remove it, or ask the employer for a clean export; the lines that read as rows were audited",
+                                    "多余的引号把多行并成了一行：删去该引号，或要求用人单位重新导出；能单独成行的行已审计")
         case .raggedRow, .unterminatedQuote: pick("a delimiter or quote is missing or extra: ask the employer for a clean export",
                                                   "缺少或多出了分隔符或引号：要求用人单位重新导出")
         case .invalidEncoding: pick("set input.encoding (e.g. gb18030), or ask for UTF-8", "设置 input.encoding（如 gb18030），或要求提供 UTF-8 文件")
@@ -152,6 +154,29 @@ struct ReportText {
     var file: String { pick("File", "文件") }
     var encoding: String { pick("Encoding", "编码") }
     var rowsReadHeader: String { pick("Rows read", "读取行数") }
+    var linesHeader: String { pick("Lines", "物理行数") }
+
+    /// Where an input's physical lines went: title lines, the header, blank lines and the
+    /// rows (with the lines inside their quoted fields), so lines and rows reconcile too.
+    func lineAccount(_ input: InputSummary) -> String {
+        var parts: [String] = []
+        if input.titleLines > 0 { parts.append(pick("\(input.titleLines) above the header", "表头上方 \(input.titleLines) 行")) }
+        parts.append(pick("\(input.headerLines) header", "表头 \(input.headerLines) 行"))
+        if input.linesInsideFields > 0 {
+            parts.append(pick("\(input.rowLines) in \(input.rowsRead) rows (\(input.linesInsideFields) inside quoted fields)",
+                              "数据 \(input.rowsRead) 行共占 \(input.rowLines) 行（其中 \(input.linesInsideFields) 行在带引号的字段内）"))
+        } else {
+            parts.append(pick("\(input.rowLines) rows", "数据 \(input.rowLines) 行"))
+        }
+        if input.blankLines > 0 { parts.append(pick("\(input.blankLines) blank", "空行 \(input.blankLines) 行")) }
+        let account = pick("\(input.lines) lines = ", "共 \(input.lines) 行 = ") + parts.joined(separator: " + ")
+        return input.linesReconcile ? account : account + pick(" (DOES NOT ADD UP: a bug, please report it)", "（对不上：程序错误，请报告）")
+    }
+
+    /// Said when lines and rows differ for another reason than the header.
+    func explainsLines(_ input: InputSummary) -> Bool {
+        input.lines != input.headerLines + input.rowsRead || input.quoteRepairs > 0
+    }
     var accepted: String { pick("Accepted", "接受") }
     var rejectedHeader: String { pick("Rejected", "拒收") }
     var reconciles: String { pick("Reconciles", "核对一致") }

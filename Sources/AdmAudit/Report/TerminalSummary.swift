@@ -25,8 +25,8 @@ public enum TerminalSummary {
                 ? language.text("reconciled", "核对一致")
                 : language.text("DOES NOT RECONCILE (a bug: please report it)", "核对不一致（程序错误，请报告）")
             lines.append(language.text(
-                "\(safe(input.file)): \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected, \(verdict) [\(input.encoding.rawValue)]",
-                "\(safe(input.file))：读取 \(input.rowsRead) 行 = 接受 \(input.accepted) + 拒收 \(input.rejected)，\(verdict) [\(input.encoding.rawValue)]"))
+                "\(safe(input.file)): \(t.lineAccount(input)); \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected, \(verdict) [\(input.encoding.rawValue)]",
+                "\(safe(input.file))：\(t.lineAccount(input))；读取 \(input.rowsRead) 行 = 接受 \(input.accepted) + 拒收 \(input.rejected)，\(verdict) [\(input.encoding.rawValue)]"))
         }
         for tally in result.checks {
             let rate = tally.rate.value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"

@@ -75,6 +75,9 @@ public enum RejectCode: String, Sendable, CaseIterable, Codable, Comparable {
     case fieldTooLong = "field_too_long"
     case rowTooLong = "row_too_long"
     case unterminatedQuote = "unterminated_quote"
+    /// A line that a stray quote had merged into the row above it, read on its own, is not
+    /// a row (not the header's number of fields, or a quote still in it).
+    case unbalancedQuote = "unbalanced_quote"
     case missingRequired = "missing_required"
     case duplicateID = "duplicate_id"
     case badTimestamp = "bad_timestamp"

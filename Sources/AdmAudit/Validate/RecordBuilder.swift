@@ -27,7 +27,7 @@ public final class RecordBuilder {
     private let outcomeFromType: Bool
     private let defaultDecisionType: DecisionType?
     private let decimalComma: Bool
-    private let headerCount: Int
+    let headerCount: Int
     /// The header's cells in `TextKey` form, to know the header when it comes again.
     private let headerKeys: [String]
     public private(set) var groups: [AttributeGroups]
@@ -423,6 +423,28 @@ public final class RecordBuilder {
         let text = trimmedText(field(row, canonical))
         return reject(row, .unknownValue, language.text("\(canonical.rawValue) '\(text)' is not known; expected \(known)",
                                                         "\(canonical.rawValue) 的值“\(text)”无法识别；应为 \(known)"), column: canonical)
+    }
+
+    /// A row a stray quote had merged whose lines cannot be told apart (another field spans
+    /// lines too, or bytes were not kept): rejected whole.
+    func unbalancedQuote(_ row: RawRow, column: Int) -> Reject {
+        let header = column < mapping.headers.count ? mapping.headers[column] : ""
+        return Reject(file: file, line: row.line, code: .unbalancedQuote, reason: language.text(
+            "a quote opened in column '\(header)' runs over lines \(row.line)–\(row.endLine), merging rows that cannot be read apart; each of these lines may have been a decision. Close or remove the stray quote",
+            "列“\(header)”中的引号跨越第 \(row.line)–\(row.endLine) 行，把多行并成了一行且无法逐行拆开；其中每一行都可能是一条决策。请闭合或删去多余的引号"),
+            column: column + 1, fields: row.strings)
+    }
+
+    /// A line of a row a stray quote had merged (`SwallowedLines`) that is not a row on its own.
+    func unbalancedQuote(_ line: SwallowedLines.Line, in split: SwallowedLines.Split) -> Reject {
+        let fields = line.fields.map { String(decoding: $0 ?? [], as: UTF8.self) }
+        let problem = line.holdsQuote
+            ? language.text("a quote is still in it", "其中仍有引号")
+            : language.text("it has \(line.fields.count) fields, not the header's \(headerCount)", "它有 \(line.fields.count) 个字段，而标题行有 \(headerCount) 个")
+        return Reject(file: file, line: line.line, code: .unbalancedQuote, reason: language.text(
+            "a quote opened in column '\(split.header)' on line \(split.firstLine) runs to line \(split.lastLine), merging these lines into one row; read on its own, this line is not a row: \(problem). Close or remove the stray quote",
+            "第 \(split.firstLine) 行列“\(split.header)”中的引号一直延续到第 \(split.lastLine) 行，把这些行并成了一行；单独读取时本行不成一行：\(problem)。请闭合或删去多余的引号"),
+            column: split.column + 1, fields: fields)
     }
 
     private func reject(_ row: RawRow, _ code: RejectCode, _ reason: String, column canonical: CanonicalField? = nil) -> Reject {

@@ -15,7 +15,7 @@ final class FixtureAuditTests: XCTestCase {
         ("blank_lines.csv", 5, 4, [(9, .badTimestamp)]),
         ("no_final_newline.csv", 5, 5, []),
         ("quoted_newlines.csv", 6, 5, [(10, .unknownValue)]),
-        ("unterminated_quote.csv", 5, 4, [(6, .unterminatedQuote)]),
+        ("unterminated_quote.csv", 6, 6, []),
         ("ragged.csv", 6, 4, [(3, .raggedRow), (5, .raggedRow)]),
         ("invalid_utf8.csv", 5, 4, [(4, .invalidEncoding)]),
         ("duplicates.csv", 7, 5, [(4, .duplicateID), (7, .duplicateID)]),
@@ -56,8 +56,12 @@ final class FixtureAuditTests: XCTestCase {
         let badNumber = try XCTUnwrap(sink.rejects.first { $0.code == .badNumber })
         XCTAssertTrue(badNumber.fields.contains("high"))
         XCTAssertEqual(badNumber.column, 5)
-        let unterminated = try TestSupport.audit([TestSupport.fixture("malformed/unterminated_quote.csv")], pipeline: malformedPipeline()).1.rejects
-        XCTAssertTrue(unterminated.first?.reason.contains("lines 6–7") ?? false, unterminated.first?.reason ?? "")
+        // A quote left open over lines that are not rows: one reject, naming every line it swallowed.
+        let csv = (try String(contentsOfFile: TestSupport.fixture("malformed/unterminated_quote.csv"), encoding: .utf8))
+            .replacingOccurrences(of: "D006,", with: "D006 ") + "free text\n"
+        let unterminated = try TestSupport.audit([TestSupport.temporaryFile(csv)], pipeline: malformedPipeline()).1.rejects
+        XCTAssertEqual(unterminated.map(\.code), [.unterminatedQuote])
+        XCTAssertTrue(unterminated.first?.reason.contains("lines 6–8") ?? false, unterminated.first?.reason ?? "")
     }
 
     func testEncodingsAndDelimitersAreDetected() throws {

@@ -242,6 +242,9 @@ final class RunLanguageTests: XCTestCase {
             + "B12,E12,dismissal,adverse,yes,yes,upheld,human,2025-03-05 10:00\n"         // ragged: fewer
             + header                                                                        // the header again
             + "合计,,,,,,,,,,\n"                                                            // a totals row
+            + "B13,\"E13,dismissal,adverse\n"                                                // a stray quote: this line is not a row,
+            + "B14,E14\",dismissal,adverse,yes,yes,upheld,human,2025-03-05 10:00,,female\n"  // this one is
+            + "B15,E15,dismissal,adverse,yes,yes,upheld,human,2025-03-05 10:00,,\"female\nno row here\n" // a quote never closed
         let sink = MemorySink()
         let plain = try pipeline(TestSupport.plainPipeline + "\ninput:\n  delimiter: \",\"\n", language)
         _ = try AuditRun(pipeline: plain, pipelineFile: "test.yaml",
@@ -496,7 +499,7 @@ final class RunLanguageTests: XCTestCase {
             }
         }
         let more = try Self.moreRejects(.zh)
-        XCTAssertEqual(more.rejects.count, 14)
+        XCTAssertEqual(more.rejects.count, 16)
         for reject in more.rejects {
             ChineseText.assertChinese(reject.reason, "\(reject.line) \(reject.code.rawValue)")
             codes.insert(reject.code)

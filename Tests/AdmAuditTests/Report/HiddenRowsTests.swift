@@ -10,9 +10,10 @@ final class HiddenRowsTests: XCTestCase {
         (start..<(start + count)).map { "D\($0),discipline,favorable,2025-03-0\($0 % 9 + 1) 10:00\n" }.joined()
     }
 
-    private func alarm(_ csv: String, language: ReportLanguage = .en) throws -> (InputSummary, [String]) {
+    private func alarm(_ csv: String, language: ReportLanguage = .en, maxFieldBytes: Int? = nil) throws -> (InputSummary, [String]) {
         var pipeline = try TestSupport.pipeline(TestSupport.plainPipeline)
         pipeline.report.language = language
+        if let maxFieldBytes { pipeline.input.maxFieldBytes = maxFieldBytes }
         let (result, _) = try TestSupport.audit([TestSupport.temporaryFile(csv)], pipeline: pipeline)
         return (try XCTUnwrap(result.inputs.first), ReportText(language: language).hiddenRows(result))
     }
@@ -50,13 +51,24 @@ final class HiddenRowsTests: XCTestCase {
     }
 
     func testLinesSwallowedByAnOpenQuoteAreCountedAndSaid() throws {
+        // Past the field limit the swallowed text is not kept, so its lines cannot be read again.
         let csv = header + rows(20) + "D50,\"discipline,adverse,2025-03-01 10:00\n" + rows(3, from: 60)
-        let (input, lines) = try alarm(csv)
+        let (input, lines) = try alarm(csv, maxFieldBytes: 64)
         XCTAssertEqual(input.rejected, 1, "the open quote makes the rest of the file one row")
         XCTAssertEqual(input.rejectedLines, 4)
         XCTAssertEqual(input.swallowedLines, 3)
         XCTAssertTrue(lines.contains { $0.contains("swallowed 3 lines after it") }, "\(lines)")
-        let (_, chinese) = try alarm(csv, language: .zh)
+        let (_, chinese) = try alarm(csv, language: .zh, maxFieldBytes: 64)
         XCTAssertTrue(chinese.contains { $0.contains("吞并了其后的 3 行") }, "\(chinese)")
+    }
+
+    func testLinesAnOpenQuoteSwallowedAreReadAgainWhenKept() throws {
+        let csv = header + rows(20) + "D50,\"discipline,adverse,2025-03-01 10:00\n" + rows(3, from: 60)
+        let (input, lines) = try alarm(csv)
+        XCTAssertEqual(input.rowsRead, 24)
+        XCTAssertEqual(input.rejected, 0)
+        XCTAssertEqual(input.quoteRepairs, 1)
+        XCTAssertFalse(input.mayHideViolations)
+        XCTAssertEqual(lines, [])
     }
 }

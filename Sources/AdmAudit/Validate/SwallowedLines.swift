@@ -1,0 +1,273 @@
+import Foundation
+
+/// Finds a row that a stray quote made of several rows, and reads its lines again one by one.
+///
+/// A `"` opening a field makes libcsv read on, across line ends and delimiters, to the next
+/// quote that closes a field: `D1,"S1,dismissed,no` followed by nine lines and
+/// `D10,S10",dismissed,no` is one row of the header's width, and nine decisions vanish
+/// inside its second field. CSV cannot tell that from a field that really spans lines, but
+/// the columns can: an id, a date, a yes/no, a number, a category or a group never holds a
+/// line break together with a delimiter, and a line inside any field that splits into
+/// exactly the header's number of fields is a row, not prose.
+///
+/// Such a row is taken apart at its line ends (the quoted field's text with the fields
+/// around it, as the lines were written, less the quote) and each line is split at the
+/// delimiter: a line with the header's number of fields and no quote left in it is a row
+/// again and is validated as any other; a line without is rejected as `unbalanced_quote`.
+/// Nothing is merged unseen: the run says which lines were read this way.
+///
+/// Does not flag a line break inside a free-text column (an explanation, a list of data
+/// categories or reasons, the system's name, a column no field uses) unless a line inside
+/// it reads as a row,
+/// nor a category written on two lines without a delimiter (`dismissed⏎(final)`), which is
+/// read by meaning as it always was.
+struct SwallowedLines {
+    /// Per column: a value there never spans lines.
+    private let singleLine: [Bool]
+    private let headers: [String]
+
+    init(mapping: ColumnMapping, filledMeansYes: [CanonicalField]) {
+        headers = mapping.headers
+        var singleLine = [Bool](repeating: false, count: mapping.headers.count)
+        for (field, match) in mapping.fields where match.column < singleLine.count {
+            if Self.neverSpansLines(field, filledMeansYes: filledMeansYes) { singleLine[match.column] = true }
+        }
+        for attribute in mapping.attributes {
+            if let match = attribute.match, match.column < singleLine.count { singleLine[match.column] = true }
+        }
+        // A column feeding a free-text field too (a yes/no written out as an explanation) may span lines.
+        for (field, match) in mapping.fields where !Self.neverSpansLines(field, filledMeansYes: filledMeansYes) {
+            if match.column < singleLine.count { singleLine[match.column] = false }
+        }
+        self.singleLine = singleLine
+    }
+
+    /// Lists, the system's name (`RateTracker 2.1⏎(pilot)`) and yes/no fields written out as
+    /// text may be several lines; every other field is one value.
+    static func neverSpansLines(_ field: CanonicalField, filledMeansYes: [CanonicalField]) -> Bool {
+        if field == .system { return false }
+        switch field.kind {
+        case .list: return false
+        case .boolean: return !filledMeansYes.contains(field)
+        default: return true
+        }
+    }
+
+    /// One line of a row taken apart: its physical line and fields (nil: missing, as libcsv
+    /// gives an empty unquoted field).
+    struct Line {
+        var line: Int
+        /// Past `line` when a field before or after the swallowing one spans lines itself.
+        var endLine: Int
+        var fields: [[UInt8]?]
+        /// Holds a quote that no quoted field explains: its fields cannot be trusted.
+        var holdsQuote: Bool
+        var isBlank: Bool { fields.count == 1 && (fields[0]?.isEmpty ?? true) }
+
+        /// Calls `body` with the line as a row, to be validated as any other.
+        func withRow<T>(ordinal: Int, delimiter: UInt8, _ body: (RawRow) -> T) -> T {
+            var bytes: [UInt8] = []
+            var starts: [Int32] = []
+            var lengths: [Int32] = []
+            for field in fields {
+                starts.append(Int32(bytes.count))
+                if let field {
+                    bytes += field
+                    lengths.append(Int32(field.count))
+                } else {
+                    lengths.append(-1)
+                }
+            }
+            let byteCount = bytes.count
+            if bytes.isEmpty { bytes.append(0) }  // a pointer to nothing is still a pointer
+            return bytes.withUnsafeBufferPointer { base in
+                starts.withUnsafeBufferPointer { starts in
+                    lengths.withUnsafeBufferPointer { lengths in
+                        body(RawRow(ordinal: ordinal, line: line, endLine: endLine, fieldCount: fields.count, defect: nil,
+                                    delimiter: delimiter, base: base.baseAddress!, starts: starts.baseAddress!,
+                                    lengths: lengths.baseAddress!, storedCount: fields.count, byteCount: byteCount))
+                    }
+                }
+            }
+        }
+    }
+
+    /// A row taken apart: where the quote opened and the lines it covered.
+    struct Split {
+        /// 0-based column of the first field that ran over line ends.
+        var column: Int
+        var header: String
+        var firstLine: Int
+        var lastLine: Int
+        var lines: [Line]
+    }
+
+    /// The column of the field that swallowed lines, or nil when the row is what it seems.
+    func swallowingColumn(_ row: RawRow) -> Int? {
+        guard row.endLine > row.line, row.fieldCount >= 1 else { return nil }
+        switch row.defect {
+        case nil, .unterminatedQuote?: break
+        default: return nil  // bytes were not kept: the lines cannot be read again
+        }
+        let stored = min(row.fieldCount, row.storedCount)
+        for index in 0..<stored {
+            let bytes = row[index].bytes
+            guard Self.hasLineBreak(bytes) else { continue }
+            if index < singleLine.count, singleLine[index], bytes.contains(row.delimiter) { return index }
+            if Self.innerLineReadsAsRow(bytes, delimiter: row.delimiter, width: headers.count) { return index }
+        }
+        return nil
+    }
+
+    /// The row's lines, each split at the delimiter; nil when they cannot be told apart
+    /// (fewer bytes were kept than the row spans).
+    ///
+    /// The fields before the swallowing one belong to the first line and those after it to
+    /// the last, as libcsv read them (a field among them that spans lines makes its line a
+    /// row of several lines, read again in turn if it swallowed lines too); the swallowing
+    /// field's text is cut at its line ends.
+    func split(_ row: RawRow, column: Int) -> Split? {
+        guard column < row.storedCount else { return nil }
+        let text = Array(row[column].bytes)
+        var segments: [ArraySlice<UInt8>] = []
+        var start = 0
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == 0x0A || byte == 0x0D {
+                segments.append(text[start..<index])
+                index += byte == 0x0D && index + 1 < text.count && text[index + 1] == 0x0A ? 2 : 1
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        segments.append(text[start..<text.count])
+        let breaksBefore = (0..<column).reduce(0) { $0 + LineCounter.count(row[$1].bytes) }
+        let breaksAfter = ((column + 1)..<row.storedCount).reduce(0) { $0 + LineCounter.count(row[$1].bytes) }
+        // At the end of a file inside an open quote, the file's last line end is in the field.
+        if row.defect == .unterminatedQuote, breaksBefore + segments.count + breaksAfter == row.endLine - row.line + 2,
+           segments.last?.isEmpty == true {
+            segments.removeLast()
+        }
+        guard breaksBefore + segments.count + breaksAfter == row.endLine - row.line + 1 else { return nil }
+
+        let before: [[UInt8]?] = (0..<column).map { row[$0].isMissing ? nil : Array(row[$0].bytes) }
+        let after: [[UInt8]?] = ((column + 1)..<row.storedCount).map { row[$0].isMissing ? nil : Array(row[$0].bytes) }
+        var lines: [Line] = []
+        var line = row.line
+        for (offset, segment) in segments.enumerated() {
+            let isLast = offset == segments.count - 1
+            var (fields, trusted) = Self.fields(of: segment, delimiter: row.delimiter, closedAtEnd: isLast && row.defect == nil)
+            var endLine = line
+            if offset == 0 {
+                fields = before + fields
+                endLine += breaksBefore
+            }
+            if isLast {
+                fields += after
+                endLine += breaksAfter
+            }
+            lines.append(Line(line: line, endLine: endLine, fields: fields, holdsQuote: !trusted))
+            line = endLine + 1
+        }
+        let header = column < headers.count ? headers[column] : ""
+        return Split(column: column, header: header, firstLine: row.line, lastLine: row.endLine, lines: lines)
+    }
+
+    /// Splits a line's text at the delimiter, reading quoted fields as CSV does; `trusted` is
+    /// false when a quote stands where no quoted field can explain it (its pair was lost
+    /// to the stray quote's reading). `closedAtEnd`: the quote that closed the swallowing
+    /// field ends this text, so a quoted field open at its end was closed there.
+    static func fields(of text: ArraySlice<UInt8>, delimiter: UInt8, closedAtEnd: Bool) -> (fields: [[UInt8]?], trusted: Bool) {
+        let quote = UInt8(ascii: "\"")
+        var fields: [[UInt8]?] = []
+        var trusted = true
+        var index = text.startIndex
+        while true {
+            var field: [UInt8] = []
+            var quoted = false
+            if index < text.endIndex, text[index] == quote {
+                quoted = true
+                index += 1
+                var closed = false
+                while index < text.endIndex {
+                    if text[index] == quote {
+                        if index + 1 < text.endIndex, text[index + 1] == quote {
+                            field.append(quote)
+                            index += 2
+                            continue
+                        }
+                        index += 1
+                        closed = true
+                        break
+                    }
+                    field.append(text[index])
+                    index += 1
+                }
+                if !closed && !closedAtEnd { trusted = false }
+                if closed, index < text.endIndex, text[index] != delimiter { trusted = false }
+            }
+            while index < text.endIndex, text[index] != delimiter {
+                if text[index] == quote { trusted = false }
+                field.append(text[index])
+                index += 1
+            }
+            fields.append(field.isEmpty && !quoted ? nil : field)
+            if index >= text.endIndex { break }
+            index += 1  // the delimiter
+        }
+        return (fields, trusted)
+    }
+
+    static func hasLineBreak(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, 0x0A, bytes.count) != nil || memchr(base, 0x0D, bytes.count) != nil
+    }
+
+    /// A line strictly inside the field (not its first or last piece, which belong to the
+    /// lines the quote opened and closed on) has exactly `width` fields.
+    static func innerLineReadsAsRow(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8, width: Int) -> Bool {
+        guard width > 1 else { return false }
+        var pieces = 0
+        var delimiters = 0
+        var previousCR = false
+        for byte in bytes {
+            if byte == 0x0A && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = byte == 0x0D
+            if byte == 0x0A || byte == 0x0D {
+                // A line ends: an inner one (not the first piece) of the header's width is a row.
+                if pieces > 0 && delimiters == width - 1 { return true }
+                pieces += 1
+                delimiters = 0
+            } else if byte == delimiter {
+                delimiters += 1
+            }
+        }
+        return false
+    }
+}
+
+/// The lines of one row a stray quote had merged, as the run read them again: for the
+/// warning that says which lines were read one by one, and what became of them.
+public struct QuoteRepair: Sendable, Equatable {
+    public var firstLine: Int
+    public var lastLine: Int
+    /// The column whose quote ran over the line ends, as the header names it.
+    public var header: String
+    public var accepted: Int
+    public var rejected: Int
+
+    /// At most this many are described per input; the rest are counted.
+    public static let describedLimit = 20
+
+    func warning(file: String, language: ReportLanguage) -> Diagnostic {
+        let lines = lastLine - firstLine + 1
+        return Diagnostic(level: .warning, file: file, message: language.text(
+            "lines \(firstLine)–\(lastLine): a quote opened in column '\(header)' ran over \(lines) lines, which would have been read as one row; each line was read as a row of its own: \(accepted) accepted, \(rejected) rejected",
+            "第 \(firstLine)–\(lastLine) 行：列“\(header)”中的引号未在本行闭合，跨越 \(lines) 行，会被当作一行读取；现逐行读取：接受 \(accepted) 行，拒收 \(rejected) 行"))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+
+/// The attacks on the rows themselves (`fixtures/hostile/stray-quote`, `docs/hostile-exports.md`),
+/// through the inspector's path: `admaudit run` with no pipeline and no edit.
+final class HostileRowsTests: BinaryTestCase {
+    private static let folder = AdmAuditBinary.root.appendingPathComponent("fixtures/hostile/stray-quote")
+
+    /// Audits `file` with no pipeline: its findings as `check,decision_id`, and report.json.
+    private func audit(_ file: String) throws -> (findings: Set<String>, input: [String: Any], report: [String: Any], err: String) {
+        let out = work.appendingPathComponent(file).path
+        let run = try AdmAuditBinary.run(["run", "-o", out, "--as-of", "2025-06-30", Self.folder.appendingPathComponent(file).path], in: work)
+        XCTAssertEqual(run.status, 0, "\(file): \(run.err)")
+        let rows = try AdmAuditBinary.csv(out + "/findings.csv")
+        let header = try XCTUnwrap(rows.first)
+        let check = try XCTUnwrap(header.firstIndex(of: "check_id")), id = try XCTUnwrap(header.firstIndex(of: "decision_id"))
+        let report = try AdmAuditBinary.json(out + "/report.json")
+        let input = try XCTUnwrap((report["inputs"] as? [[String: Any]])?.first)
+        return (Set(rows.dropFirst().filter { $0.count == header.count }.map { $0[check] + "," + $0[id] }), input, report, run.err)
+    }
+
+    /// A stray quote merged rows: each copy must give the clean export's findings, account for
+    /// every line, and say which lines it read one by one.
+    func testRowsAStrayQuoteMergedAreAuditedAndTheRunSaysSo() throws {
+        let copies = [("clean_en.csv", "stray_quote_en.csv", "lines 6–16"),
+                      ("clean_en.csv", "stray_quote_and_multiline_en.csv", "lines 6–17"),
+                      ("clean_zh.csv", "stray_quote_unterminated_zh.csv", "第 14–21 行")]
+        for (clean, hostile, lines) in copies {
+            let original = try audit(clean)
+            XCTAssertTrue(original.findings.contains { $0.hasPrefix("HR-01,") }, "\(clean): the clean export has violations to hide")
+            let attacked = try audit(hostile)
+            XCTAssertEqual(attacked.findings, original.findings, "\(hostile): the merged rows must be audited")
+            XCTAssertEqual(attacked.input["rows_read"] as? Int, original.input["rows_read"] as? Int, hostile)
+            XCTAssertEqual(attacked.input["rejected"] as? Int, 0, hostile)
+            XCTAssertEqual(attacked.input["quote_repairs"] as? Int, 1, hostile)
+            XCTAssertEqual(attacked.input["reconciles"] as? Bool, true, hostile)
+            XCTAssertEqual((attacked.input["line_account"] as? [String: Any])?["reconciles"] as? Bool, true, hostile)
+            XCTAssertTrue(attacked.err.contains(lines), "\(hostile): the terminal summary names the lines: \(attacked.err)")
+            XCTAssertTrue(try String(contentsOf: work.appendingPathComponent(hostile + "/report.md"), encoding: .utf8).contains(lines),
+                          "\(hostile): report.md names the lines")
+        }
+    }
+
+    /// Every summary states the physical lines beside the rows.
+    func testTheTerminalSummaryStatesLinesBesideRows() throws {
+        let attacked = try audit("stray_quote_and_multiline_en.csv")
+        XCTAssertTrue(attacked.err.contains("32 lines = 1 header + 31 in 30 rows (1 inside quoted fields); 30 rows read = 30 accepted + 0 rejected, reconciled"),
+                      attacked.err)
+    }
+}
