@@ -13,7 +13,9 @@ struct InitCommand: ParsableCommand {
     var input: String
 
     func run() throws {
-        let inferred = try InferredPipeline.infer(path: input)
+        let sources = try InputSources.open([input])
+        defer { sources.remove() }
+        let inferred = try InferredPipeline.infer(path: sources.paths[0], inputName: input)
         Terminal.out(inferred.yaml)
         Terminal.error(InitCommand.summary(inferred))
     }

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The audit's as-of date, YYYY-MM-DD (default: the pipeline's audit_date, else the latest decision).")
     var asOf: String?
 
-    @Argument(help: "One or more CSV exports.")
+    @Argument(help: "One or more CSV exports (`-` or /dev/stdin: standard input; a pipe or FIFO is read once, into a private temporary copy).")
     var inputs: [String]
 
     func run() throws {
@@ -25,14 +25,17 @@ struct RunCommand: ParsableCommand {
         let pipeline: Pipeline
         let pipelineFile: String
         var alsoWritten = ["findings.csv", "rejects.csv"]
-        if report.pipeline != nil {
-            (pipeline, pipelineFile) = try report.loadPipeline()
-            try OutputFolder.prepare(report.output, inputs: inputs)
+        guard !inputs.isEmpty else { throw AuditError(.invocation, "no input files given", hint: "name one or more CSV exports") }
+        let given = report.pipeline != nil ? try report.loadPipeline() : nil
+        try OutputFolder.prepare(report.output, inputs: inputs)
+        // A stream is read once, into a private copy; everything after reads the copy.
+        let sources = try InputSources.open(inputs)
+        defer { sources.remove() }
+        if let given {
+            (pipeline, pipelineFile) = given
         } else {
             // No pipeline: infer one from the first export, write it beside the report, and run that very file.
-            guard let first = inputs.first else { throw AuditError(.invocation, "no input files given", hint: "name one or more CSV exports") }
-            try OutputFolder.prepare(report.output, inputs: inputs)
-            let inferred = try InferredPipeline.infer(path: first)
+            let inferred = try InferredPipeline.infer(path: sources.paths[0], inputName: inputs[0])
             pipelineFile = try inferred.write(to: report.output)
             pipeline = try report.withOptions(inferred.pipeline(file: pipelineFile))
             Terminal.error(InitCommand.summary(inferred))
@@ -41,6 +44,7 @@ struct RunCommand: ParsableCommand {
         let key = try Pseudonymizer.configuredKey(pipeline: pipeline, environment: ProcessInfo.processInfo.environment)
         let sink = try FileAuditSink(folder: report.output)
         var run = AuditRun(pipeline: pipeline, pipelineFile: pipelineFile, inputs: inputs, asOf: asOfDate, pseudonymKey: key)
+        run.sources = sources.paths
         // For benchmarks: the input size from which one file is audited on two cores.
         if let bytes = ProcessInfo.processInfo.environment["ADMAUDIT_SPLIT_BYTES"].flatMap(Int.init) { run.splitThreshold = bytes }
         let result = try run.run(into: sink)

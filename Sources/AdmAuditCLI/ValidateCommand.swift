@@ -18,7 +18,11 @@ struct ValidateCommand: ParsableCommand {
         // Validation is about the rows; checks still run so their counts show, but nothing is written.
         loaded.report.subjectIDs = .drop
         let sink = CountingAuditSink()
-        let result = try AuditRun(pipeline: loaded, pipelineFile: pipeline, inputs: inputs).run(into: sink)
+        let sources = try InputSources.open(inputs)
+        defer { sources.remove() }
+        var run = AuditRun(pipeline: loaded, pipelineFile: pipeline, inputs: inputs)
+        run.sources = sources.paths
+        let result = try run.run(into: sink)
         var out: [String] = []
         for input in result.inputs {
             out.append("\(input.file)")

@@ -279,6 +279,9 @@ public struct AuditRun {
     public let asOfOption: AsOfDate?
     /// Key for subject pseudonyms; nil derives one from the inputs (see `Pseudonymizer`).
     public let pseudonymKey: [UInt8]?
+    /// What to read for each input, in order (a stream's copy, `InputSources`); nil: the
+    /// inputs themselves. Reports name the inputs as given.
+    public var sources: [String]? = nil
 
     public init(pipeline: Pipeline, pipelineFile: String, inputs: [String], asOf: AsOfDate? = nil, pseudonymKey: [UInt8]? = nil) {
         self.pipeline = pipeline
@@ -295,7 +298,11 @@ public struct AuditRun {
 
     public func run(into sink: any AuditSink) throws(AuditError) -> AuditResult {
         guard !inputs.isEmpty else { throw AuditError(.invocation, "no input files given", hint: "name one or more CSV exports") }
-        let pseudonymizer = try Pseudonymizer(handling: pipeline.report.subjectIDs, key: pseudonymKey, inputs: inputs)
+        let sources = self.sources ?? inputs
+        guard sources.count == inputs.count else {
+            throw AuditError(.invocation, "each input needs one source to read", hint: "please report this")
+        }
+        let pseudonymizer = try Pseudonymizer(handling: pipeline.report.subjectIDs, key: pseudonymKey, inputs: sources)
         let explicitAsOf = asOfOption ?? pipeline.auditDate.flatMap(AsOfDate.init)
         let language = pipeline.report.language
         let values = ValueMaps(pipeline.values)
@@ -323,10 +330,10 @@ public struct AuditRun {
         options.maxRowBytes = pipeline.input.maxRowBytes
         options.headerLine = pipeline.input.headerLine
 
-        for (fileIndex, path) in inputs.enumerated() {
+        for (fileIndex, (path, source)) in zip(inputs, sources).enumerated() {
             if inputs.count == 1, ProcessInfo.processInfo.activeProcessorCount > 1,
-               let plan = FileSplitter.plan(path: path, options: options, minimumBytes: splitThreshold),
-               let outcome = try SplitAudit(path: path, plan: plan, options: options, pipeline: pipeline, values: values,
+               let plan = FileSplitter.plan(path: source, options: options, minimumBytes: splitThreshold),
+               let outcome = try SplitAudit(path: source, name: path, plan: plan, options: options, pipeline: pipeline, values: values,
                                             makeAuditor: makeAuditor).run(into: sink) {
                 auditor = outcome.auditor
                 summaries.append(outcome.summary)
@@ -338,7 +345,7 @@ public struct AuditRun {
             var summary = InputSummary(file: path, sha256: "", bytes: 0, encoding: .auto, delimiter: 0, lines: 0)
             var hasher = SHA256()
             auditor.builder = nil
-            let facts = try CSVReader(path: path, options: options).read(observingBytes: { hasher.update(bufferPointer: $0) }) { row in
+            let facts = try CSVReader(path: source, options: options).read(observingBytes: { hasher.update(bufferPointer: $0) }) { row in
                 guard row.ordinal == 0 else { return auditor.consume(row) }
                 do throws(AuditError) {
                     let mapping = try Self.mapHeader(row, path: path, pipeline: pipeline)

@@ -18,7 +18,9 @@ struct SplitAudit {
         var diagnostics: [Diagnostic]
     }
 
+    /// The file to read, and the input's name as given (they differ for a stream's copy).
     let path: String
+    let name: String
     let plan: SplitPlan
     let options: ReaderOptions
     let pipeline: Pipeline
@@ -40,7 +42,7 @@ struct SplitAudit {
         headerOptions.part = FilePart(start: 0, end: plan.split, firstLine: 1, isFileEnd: false)
         try CSVReader(path: path, options: headerOptions).read { row in
             headerLines = row.endLine - row.line + 1
-            do throws(AuditError) { mapping = try AuditRun.mapHeader(row, path: path, pipeline: pipeline) } catch { headerError = error }
+            do throws(AuditError) { mapping = try AuditRun.mapHeader(row, path: name, pipeline: pipeline) } catch { headerError = error }
             return false
         }
         if let headerError { throw headerError }
@@ -51,8 +53,8 @@ struct SplitAudit {
 
         let first = makeAuditor(sink)
         let second = makeAuditor(partSink)
-        first.begin(file: path, fileIndex: 0, mapping: mapping, values: values)
-        second.begin(file: path, fileIndex: 0, mapping: mapping, values: values)
+        first.begin(file: name, fileIndex: 0, mapping: mapping, values: values)
+        second.begin(file: name, fileIndex: 0, mapping: mapping, values: values)
 
         var firstOptions = options
         firstOptions.part = FilePart(start: 0, end: plan.split, firstLine: 1, isFileEnd: false)
@@ -94,17 +96,17 @@ struct SplitAudit {
         first.tally.add(second.tally)
         if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
         if let problem = first.checks.absorb(second.checks) {
-            throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: path,
+            throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: name,
                              hint: "please report this; meanwhile split the file yourself and use `admaudit merge`")
         }
         first.closeMeasure()
         second.closeMeasure()
         if let problem = first.measure.merge(second.measure) {
-            throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: path,
+            throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: name,
                              hint: "please report this; meanwhile split the file yourself and use `admaudit merge`")
         }
 
-        var summary = InputSummary(file: path, sha256: hasher.finalize().hexString, bytes: firstFacts.bytesRead + secondFacts.bytesRead,
+        var summary = InputSummary(file: name, sha256: hasher.finalize().hexString, bytes: firstFacts.bytesRead + secondFacts.bytesRead,
                                    encoding: firstFacts.encoding, delimiter: firstFacts.delimiter, lines: secondFacts.lines)
         summary.blankLines = firstFacts.blankLines + secondFacts.blankLines
         summary.headerLines = headerLines
@@ -113,9 +115,9 @@ struct SplitAudit {
         summary.mapping = mapping.sources
         summary.unmappedHeaders = mapping.unmapped.map(\.header)
         let language = pipeline.report.language
-        let titleWarnings = firstFacts.linesAboveHeader.compactMap { $0.warning(file: path, language: language) }
-        return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: path, language: language) + titleWarnings
-                        + first.tally.repairWarnings(file: path, language: language))
+        let titleWarnings = firstFacts.linesAboveHeader.compactMap { $0.warning(file: name, language: language) }
+        return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: name, language: language) + titleWarnings
+                        + first.tally.repairWarnings(file: name, language: language))
     }
 
     /// Adds the file's bytes from `offset` to the end to `hasher`.
