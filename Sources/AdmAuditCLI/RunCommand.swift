@@ -24,28 +24,34 @@ struct RunCommand: ParsableCommand {
         let asOfDate = try OptionParsing.asOf(asOf)
         let pipeline: Pipeline
         let pipelineFile: String
+        let output: OutputFolder
         var alsoWritten = ["findings.csv", "rejects.csv"]
         if report.pipeline != nil {
             (pipeline, pipelineFile) = try report.loadPipeline()
-            try OutputFolder.prepare(report.output, inputs: inputs)
+            output = try report.stageOutput(inputs: inputs, keeping: pipelineFile, language: pipeline.report.language)
+            if output.keptPipeline { alsoWritten.append("pipeline.yaml") }
         } else {
             // No pipeline: infer one from the first export, write it beside the report, and run that very file.
             guard let first = inputs.first else { throw AuditError(.invocation, "no input files given", hint: "name one or more CSV exports") }
-            try OutputFolder.prepare(report.output, inputs: inputs)
+            output = try report.stageOutput(inputs: inputs)
             let inferred = try InferredPipeline.infer(path: first)
-            pipelineFile = try inferred.write(to: report.output)
+            _ = try inferred.write(to: output.folder)
+            // Named where it will be once the folder is swapped in.
+            pipelineFile = output.finalPath(of: "pipeline.yaml")
             pipeline = try report.withOptions(inferred.pipeline(file: pipelineFile))
             Terminal.error(InitCommand.summary(inferred))
             alsoWritten.append("pipeline.yaml")
         }
+        // A run that fails leaves the output folder as it was.
+        defer { Interrupts.finish { output.abandon() } }
         let key = try Pseudonymizer.configuredKey(pipeline: pipeline, environment: ProcessInfo.processInfo.environment)
-        let sink = try FileAuditSink(folder: report.output)
+        let sink = try FileAuditSink(folder: output.folder)
         var run = AuditRun(pipeline: pipeline, pipelineFile: pipelineFile, inputs: inputs, asOf: asOfDate, pseudonymKey: key)
         // For benchmarks: the input size from which one file is audited on two cores.
         if let bytes = ProcessInfo.processInfo.environment["ADMAUDIT_SPLIT_BYTES"].flatMap(Int.init) { run.splitThreshold = bytes }
         let result = try run.run(into: sink)
         try sink.commit()
-        try report.finish(result, alsoWritten: alsoWritten)
+        try report.finish(result, output: output, alsoWritten: alsoWritten)
     }
 }
 
