@@ -56,7 +56,8 @@ public enum InputEncoding: String, Sendable, CaseIterable {
     /// letters) is NUL, so NULs fill the odd places (little-endian) or the even ones
     /// (big-endian) and hardly any the others. Text meant as UTF-8 has no NUL; read as
     /// UTF-8, such a file gives a header of NULs and no row. At least 30 % of the first
-    /// 4096 pairs must have the NUL on one side and at most 5 % on the other.
+    /// 4096 pairs must have the NUL on one side, and four times as many as the other side
+    /// (where a CJK character such as 退, U+9000, puts one).
     static func utf16WithoutBOM(_ sample: UnsafeRawBufferPointer) -> InputEncoding? {
         let pairs = min(sample.count / 2, 4096)
         guard pairs >= 2 else { return nil }
@@ -65,9 +66,9 @@ public enum InputEncoding: String, Sendable, CaseIterable {
             if sample[2 * pair] == 0 { evenNULs += 1 }
             if sample[2 * pair + 1] == 0 { oddNULs += 1 }
         }
-        let (often, rarely) = (pairs * 3 / 10, pairs / 20)
-        if oddNULs >= max(often, 1) && evenNULs <= rarely { return .utf16le }
-        if evenNULs >= max(often, 1) && oddNULs <= rarely { return .utf16be }
+        let often = max(pairs * 3 / 10, 1)
+        if oddNULs >= often && evenNULs * 4 <= oddNULs { return .utf16le }
+        if evenNULs >= often && oddNULs * 4 <= evenNULs { return .utf16be }
         return nil
     }
 }
