@@ -8,8 +8,10 @@ struct AdmAuditCommand: ParsableCommand {
         commandName: "admaudit",
         abstract: "Audit automated decisions about workers: which decisions broke which rule, and which groups bear the outcomes.",
         discussion: """
-        Exit codes: 0 done; 1 findings at or above --fail-on; 2 bad invocation or pipeline file; \
-        3 input unreadable or rejected as a whole.
+        Exit codes: 0 done; 1 findings (rejected rows that may be decisions included) at or above --fail-on; \
+        2 bad invocation or pipeline file, or an output folder a run may not replace; \
+        3 input unreadable or rejected as a whole, or the outputs cannot be written (disk full, another run \
+        writing into the same folder); 130/143 interrupted (SIGINT/SIGTERM), the output folder left as it was.
         """,
         version: AdmAuditVersion.current,
         subcommands: [RunCommand.self, MergeCommand.self, ValidateCommand.self, InitCommand.self, ChecksCommand.self]
@@ -21,26 +23,55 @@ struct Exit: Error {
     let code: Int32
 }
 
+/// Where every command prints. Text for the terminal goes through the one terminal rule
+/// (`TerminalSummary.safe`, line feeds kept): no escape sequence, control, direction mark
+/// or invisible character from an export reaches the screen, whatever message carries it.
 enum Terminal {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardError.write(Data(lines(text).utf8))
     }
 
     static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(lines(text).utf8))
+    }
+
+    /// Data written as it is: the YAML `init` prints, whose every input-derived string its
+    /// writer has quoted and escaped for YAML already.
+    static func data(_ text: String) {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// An error as the terminal shows it: the message, the file and the hint each escaped
+    /// whole (a line feed in a header name shows as its code, and cannot fake a line).
+    static func error(_ error: AuditError) {
+        var shown = error
+        shown.message = TerminalSummary.safe(error.message)
+        shown.file = error.file.map { TerminalSummary.safe($0) }
+        shown.hint = error.hint.map { TerminalSummary.safe($0) }
+        Terminal.error("admaudit: " + shown.description)
+    }
+
+    private static func lines(_ text: String) -> String {
+        let safe = TerminalSummary.safe(text, keepingLineBreaks: true)
+        return safe.hasSuffix("\n") ? safe : safe + "\n"
     }
 }
 
 /// Maps every failure to an exit code in one place: 0 done, 1 a finding at or above
-/// `--fail-on`, 2 bad invocation or pipeline file, 3 input unreadable or rejected.
+/// `--fail-on`, 2 bad invocation or pipeline file (or an output folder a run may not
+/// replace), 3 input unreadable or rejected, or outputs that cannot be written.
+/// Interrupted runs exit 128 + the signal (`Interrupts`).
 @main
 enum Main {
     static func main() {
+        // A file-size limit (ulimit -f) is then a write error like a full disk, reported
+        // and cleaned up, not a signal that kills the run and leaves its temporary folder.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try AdmAuditCommand.parseAsRoot()
             try command.run()
         } catch let error as AuditError {
-            Terminal.error("admaudit: " + error.description)
+            Terminal.error(error)
             exit(error.exitCode)
         } catch let error as Exit {
             exit(error.code)

@@ -16,7 +16,8 @@ struct InitCommand: ParsableCommand {
         let sources = try InputSources.open([input])
         defer { sources.remove() }
         let inferred = try InferredPipeline.infer(path: sources.paths[0], inputName: input)
-        Terminal.out(inferred.yaml)
+        // The YAML is data, escaped by its writer; the summary on stderr goes through the terminal rule.
+        Terminal.data(inferred.yaml)
         Terminal.error(InitCommand.summary(inferred))
     }
 
@@ -25,7 +26,7 @@ struct InitCommand: ParsableCommand {
         var lines = [inferred.language.text(
             "admaudit init: \(inferred.mappedColumns) of \(inferred.columns) columns mapped from \(inferred.rowsSampled) rows read; \(inferred.todos.count) to check (TODO)",
             "admaudit init：\(inferred.columns) 列中映射了 \(inferred.mappedColumns) 列（读取 \(inferred.rowsSampled) 行）；\(inferred.todos.count) 项待核查（TODO）")]
-        for todo in inferred.todos { lines.append("  TODO " + todo) }
+        for todo in inferred.todos { lines.append("  TODO " + TerminalSummary.safe(todo)) }
         return lines.joined(separator: "\n")
     }
 }

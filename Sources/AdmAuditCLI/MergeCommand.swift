@@ -22,9 +22,11 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let (pipeline, pipelineFile) = try report.loadPipeline()
-        try OutputFolder.prepare(report.output, inputs: states)
+        // The states are inputs: a merge into a shard's own folder would replace its state.json.
+        let output = try report.stageOutput(inputs: states, keeping: pipelineFile, language: pipeline.report.language)
+        defer { Interrupts.finish { output.abandon() } }
         let result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile)
-        try report.finish(result, alsoWritten: [], note: pipeline.report.language.text("merged \(states.count) shard states; ",
+        try report.finish(result, output: output, alsoWritten: [], note: pipeline.report.language.text("merged \(states.count) shard states; ",
                                                                                       "已合并 \(states.count) 个分片状态；"))
     }
 }

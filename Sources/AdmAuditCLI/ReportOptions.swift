@@ -9,10 +9,10 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "The pipeline file (YAML). `run` without it infers one from the export and writes it beside the report (pipeline.yaml).")
     var pipeline: String?
 
-    @Option(name: .shortAndLong, help: "The output folder (created, owner-only).")
+    @Option(name: .shortAndLong, help: "The output folder (owner-only), replaced whole when the run completes; it may hold only admaudit's outputs.")
     var output: String = "admaudit-report"
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning or info.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning or info. A rejected row that may be a decision counts as a finding of the most severe record check that ran.")
     var failOn: String?
 
     @Option(name: .customLong("lang"), help: "Language of the readable outputs (report.md, report.html, the texts in findings.csv and rejects.csv): en or zh (default: the pipeline's).")
@@ -40,20 +40,32 @@ struct ReportOptions: ParsableArguments {
         return pipeline
     }
 
-    /// Writes the reports (and the state when asked), prints the summary and where the
-    /// outputs are, and exits 1 when a finding reaches `--fail-on`.
-    func finish(_ result: AuditResult, alsoWritten: [String], note: String = "") throws {
+    /// Checks the output folder and stages this run's temporary folder beside it
+    /// (`OutputFolder`), with interrupts cleaning it up. `inputs`: every file the run reads,
+    /// none of which may be in the output folder; `kept`: the pipeline file, kept when it is
+    /// the output folder's own pipeline.yaml.
+    func stageOutput(inputs: [String], keeping kept: String? = nil, language: ReportLanguage? = nil) throws -> OutputFolder {
+        let chosen = try language ?? OptionParsing.language(self.language) ?? .en
+        return try Interrupts.stage(output, inputs: inputs, keeping: kept, language: chosen)
+    }
+
+    /// Writes the reports (and the state when asked) into the run's temporary folder, swaps
+    /// it in as the output folder, prints the summary and where the outputs are, and exits
+    /// 1 when a finding (or a rejected row that may be a decision: `FailOnVerdict`) reaches
+    /// `--fail-on`.
+    func finish(_ result: AuditResult, output: OutputFolder, alsoWritten: [String], note: String = "") throws {
         if let maxRejected, !(0...1).contains(maxRejected) {
             throw AuditError(.invocation, "--max-rejected \(maxRejected) is not a share", hint: "write a share from 0 to 1, e.g. --max-rejected 0.01")
         }
-        var written = try ReportWriter.write(result, to: output)
-        if saveState { written.append(try result.shard.write(to: output)) }
+        var written = try ReportWriter.write(result, to: output.folder)
+        if saveState { written.append(try result.shard.write(to: output.folder)) }
+        try Interrupts.finish { try output.commit() }
         Terminal.error(TerminalSummary.text(result))
-        let readable = written.first { $0.hasSuffix(".md") } ?? written.first ?? output
         let names = written.map { ($0 as NSString).lastPathComponent } + alsoWritten
+        let readable = output.finalPath(of: names.first { $0.hasSuffix(".md") } ?? names.first ?? "")
         Terminal.error(result.pipeline.report.language.text(
-            "\(note)report: \(readable) (all outputs in \(output)/: \(names.joined(separator: ", ")))",
-            "\(note)报告：\(readable)（全部输出在 \(output)/：\(names.joined(separator: "、"))）"))
+            "\(note)report: \(readable) (all outputs in \(output.target)/: \(names.joined(separator: ", ")))",
+            "\(note)报告：\(readable)（全部输出在 \(output.target)/：\(names.joined(separator: "、"))）"))
         // Too many rows rejected: the audit saw too little of the input to stand (exit 3, as an unreadable input).
         if let limit = maxRejected ?? result.pipeline.input.maxRejectedShare, !result.inputsRejectingMoreThan(limit).isEmpty {
             for input in result.inputsRejectingMoreThan(limit) {
@@ -63,8 +75,13 @@ struct ReportOptions: ParsableArguments {
             }
             throw Exit(code: 3)
         }
-        if let threshold = try OptionParsing.severity(failOn), let worst = result.worstSeverity, worst >= threshold {
-            throw Exit(code: 1)
+        if let threshold = try OptionParsing.severity(failOn) {
+            let verdict = FailOnVerdict(result)
+            if let reason = verdict.rejectsReason(at: threshold, language: result.pipeline.report.language),
+               verdict.failsOnlyForRejects(at: threshold) {
+                Terminal.error("admaudit: " + reason)
+            }
+            if verdict.fails(at: threshold) { throw Exit(code: 1) }
         }
     }
 }

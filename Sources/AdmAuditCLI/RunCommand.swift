@@ -22,34 +22,38 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let asOfDate = try OptionParsing.asOf(asOf)
-        let pipeline: Pipeline
-        let pipelineFile: String
-        var alsoWritten = ["findings.csv", "rejects.csv"]
         guard !inputs.isEmpty else { throw AuditError(.invocation, "no input files given", hint: "name one or more CSV exports") }
+        var alsoWritten = ["findings.csv", "rejects.csv"]
         let given = report.pipeline != nil ? try report.loadPipeline() : nil
-        try OutputFolder.prepare(report.output, inputs: inputs)
+        let output = try given.map { try report.stageOutput(inputs: inputs, keeping: $0.file, language: $0.pipeline.report.language) }
+            ?? report.stageOutput(inputs: inputs)
+        if output.keptPipeline { alsoWritten.append("pipeline.yaml") }
+        // A run that fails leaves the output folder as it was.
+        defer { Interrupts.finish { output.abandon() } }
         // A stream is read once, into a private copy; everything after reads the copy.
         let sources = try InputSources.open(inputs)
         defer { sources.remove() }
-        if let given {
-            (pipeline, pipelineFile) = given
-        } else {
-            // No pipeline: infer one from the first export, write it beside the report, and run that very file.
-            let inferred = try InferredPipeline.infer(path: sources.paths[0], inputName: inputs[0])
-            pipelineFile = try inferred.write(to: report.output)
-            pipeline = try report.withOptions(inferred.pipeline(file: pipelineFile))
-            Terminal.error(InitCommand.summary(inferred))
-            alsoWritten.append("pipeline.yaml")
-        }
+        let (pipeline, pipelineFile) = try given ?? inferPipeline(from: sources, into: output)
+        if given == nil { alsoWritten.append("pipeline.yaml") }
         let key = try Pseudonymizer.configuredKey(pipeline: pipeline, environment: ProcessInfo.processInfo.environment)
-        let sink = try FileAuditSink(folder: report.output)
+        let sink = try FileAuditSink(folder: output.folder)
         var run = AuditRun(pipeline: pipeline, pipelineFile: pipelineFile, inputs: inputs, asOf: asOfDate, pseudonymKey: key)
         run.sources = sources.paths
         // For benchmarks: the input size from which one file is audited on two cores.
         if let bytes = ProcessInfo.processInfo.environment["ADMAUDIT_SPLIT_BYTES"].flatMap(Int.init) { run.splitThreshold = bytes }
         let result = try run.run(into: sink)
         try sink.commit()
-        try report.finish(result, alsoWritten: alsoWritten)
+        try report.finish(result, output: output, alsoWritten: alsoWritten)
+    }
+
+    /// No pipeline: infer one from the first export, write it beside the report, and run that very file.
+    private func inferPipeline(from sources: InputSources, into output: OutputFolder) throws -> (pipeline: Pipeline, file: String) {
+        let inferred = try InferredPipeline.infer(path: sources.paths[0], inputName: inputs[0])
+        _ = try inferred.write(to: output.folder)
+        // Named where it will be once the folder is swapped in.
+        let file = output.finalPath(of: "pipeline.yaml")
+        Terminal.error(InitCommand.summary(inferred))
+        return (try report.withOptions(inferred.pipeline(file: file)), file)
     }
 }
 

@@ -23,13 +23,16 @@ struct ValidateCommand: ParsableCommand {
         var run = AuditRun(pipeline: loaded, pipelineFile: pipeline, inputs: inputs)
         run.sources = sources.paths
         let result = try run.run(into: sink)
+        // Every piece of input-derived text escaped whole (`TerminalSummary.safe`): a line
+        // feed in a header or a value shows as its code and cannot fake a line of this output.
+        let safe = { (text: String) in TerminalSummary.safe(text) }
         var out: [String] = []
         for input in result.inputs {
-            out.append("\(input.file)")
+            out.append(safe(input.file))
             out.append("  encoding \(input.encoding.rawValue), delimiter \(input.delimiter == 9 ? "tab" : String(UnicodeScalar(input.delimiter))), \(input.lines) lines, \(input.bytes) bytes")
             out.append("  mapping used:")
-            for entry in input.mapping { out.append("    \(entry.field) ← \(entry.header)") }
-            if !input.unmappedHeaders.isEmpty { out.append("  not used: \(input.unmappedHeaders.joined(separator: ", "))") }
+            for entry in input.mapping { out.append("    \(safe(entry.field)) ← \(safe(entry.header))") }
+            if !input.unmappedHeaders.isEmpty { out.append("  not used: \(input.unmappedHeaders.map(safe).joined(separator: ", "))") }
             out.append("  \(input.lines) lines = \(input.headerLines) header + \(input.titleLines) above it + \(input.blankLines) blank + \(input.rowLines) in rows")
             out.append("  \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected (\(input.reconciles ? "reconciled" : "DOES NOT RECONCILE"))")
         }
@@ -42,11 +45,11 @@ struct ValidateCommand: ParsableCommand {
             let total = result.inputs.reduce(0) { $0 + ($1.rejectsByCode[code] ?? 0) }
             out.append("  \(code.rawValue): \(total)")
             for example in sink.examples[code] ?? [] {
-                out.append("    \(example.file):\(example.line)\(example.column.map { ":\($0)" } ?? ""): \(example.reason)")
+                out.append("    \(safe(example.file)):\(example.line)\(example.column.map { ":\($0)" } ?? ""): \(safe(example.reason))")
             }
         }
         for diagnostic in result.diagnostics where diagnostic.level == .warning {
-            out.append("warning: \(diagnostic.file.map { $0 + ": " } ?? "")\(diagnostic.message)")
+            out.append("warning: \(diagnostic.file.map { safe($0) + ": " } ?? "")\(safe(diagnostic.message))")
         }
         Terminal.out(out.joined(separator: "\n"))
     }

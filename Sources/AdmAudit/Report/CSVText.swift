@@ -5,6 +5,12 @@
 /// leading apostrophe, unless it is a plain number such as `-0.5`: an export that reached
 /// an inspector must not run code on the inspector's machine (CSV injection).
 ///
+/// Characters that would hide or reorder what a reader sees are shown as their code, as in
+/// report.md and report.html: bidirectional controls (`[U+202E]`), and NUL and the other
+/// controls but tab, line feed and carriage return (which quoting keeps) — a NUL ends the
+/// text in many programs, so a cell could hide what follows it. report.json keeps every
+/// value exactly as written.
+///
 /// Works on UTF-8 bytes: every character that matters is ASCII, and findings files can
 /// hold millions of rows.
 public enum CSVText {
@@ -30,7 +36,7 @@ public enum CSVText {
     }
 
     public static func append(cell value: String, to bytes: inout [UInt8]) {
-        var value = value
+        var value = mayNeedNeutralising(value) ? neutralised(value) : value
         value.withUTF8 { utf8 in
             let raw = UnsafeRawBufferPointer(utf8)
             let formula = raw.first.map { isFormulaStart($0) && !isPlainNumber(raw) } ?? false
@@ -47,6 +53,29 @@ public enum CSVText {
                 bytes.append(contentsOf: raw)
             }
         }
+    }
+
+    /// A byte that is, or may start, a character `neutralised` shows as its code: a cheap
+    /// test that leaves most cells on the fast path.
+    private static func mayNeedNeutralising(_ value: String) -> Bool {
+        value.utf8.contains { byte in
+            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
+        }
+    }
+
+    /// Controls (but tab, LF and CR) and bidirectional controls as `[U+XXXX]`.
+    static func neutralised(_ value: String) -> String {
+        var out = ""
+        for scalar in value.unicodeScalars {
+            let isControl = (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
+            if isControl || scalar.isBidiControl {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                out += "[U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code + "]"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     private static func isFormulaStart(_ byte: UInt8) -> Bool {

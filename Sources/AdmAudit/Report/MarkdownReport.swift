@@ -233,9 +233,12 @@ public enum MarkdownReport {
     }
 
     /// Four decimals; a value that is not a finite number (scores near the limits of a
-    /// double can overflow a quartile) shows as a dash, never as inf or nan.
+    /// double can overflow a quartile) shows as a dash, never as inf or nan. From 1e15 up,
+    /// where four decimals are beyond a double's precision (and 1e308 × 10⁴ overflows),
+    /// in scientific notation with four decimals: `1.0000e+308`.
     static func fixed(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
+        guard abs(value) < 1e15 else { return String(format: "%.4e", value) }
         let scaled = (value * 10_000).rounded() / 10_000
         var text = "\(scaled)"
         if let dot = text.firstIndex(of: ".") {

@@ -59,9 +59,19 @@ public enum TerminalSummary {
         return lines.joined(separator: "\n")
     }
 
-    /// Text a terminal shows as it is: C0 and C1 controls, DEL and direction marks as
-    /// their code (`[U+001B]`), so no escape sequence or override reaches the screen.
-    public static func safe(_ text: String) -> String {
+    /// The one rule for text on a terminal: what a terminal would obey rather than show is
+    /// shown as its code (`[U+001B]`): C0 and C1 controls (ESC starts the sequences that
+    /// move the cursor, recolour, retitle the window or rewrite the screen), DEL, direction
+    /// marks (U+200E/F, U+202A–U+202E, U+2066–U+2069, U+061C), invisible format characters
+    /// (zero-width spaces and joiners, soft hyphens, U+FEFF) and the line and paragraph
+    /// separators (U+2028, U+2029). Every command prints through it (`Terminal` in the
+    /// command line), and applies it to each piece of input-derived text as well, so a
+    /// cell can neither fake a line of the summary nor hide its own spelling.
+    ///
+    /// `keepingLineBreaks`: line feeds are kept, for a whole message of several lines;
+    /// input-derived pieces are escaped without it, so their line feeds show as `[U+000A]`.
+    public static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        let isUnsafe = { (scalar: Unicode.Scalar) in Self.isUnsafe(scalar) && !(keepingLineBreaks && scalar == "\n") }
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
@@ -75,7 +85,12 @@ public enum TerminalSummary {
     }
 
     private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.isBidiControl
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.isBidiControl { return true }
+        guard scalar.value >= 0xAD else { return false }
+        switch scalar.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 }
 

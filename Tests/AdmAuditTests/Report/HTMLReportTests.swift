@@ -199,8 +199,9 @@ final class HTMLReportTests: XCTestCase {
         let (result, _) = try TestSupport.audit(csv: "decision_id,employee_id,decision_type,outcome,sex\nD1,E1,hiring,favorable,female\n")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-html-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try OutputFolder.prepare(folder, inputs: [])
-        let written = try ReportWriter.write(result, to: folder)
+        let output = try OutputFolder.stage(folder, inputs: [])
+        let written = try ReportWriter.write(result, to: output.folder)
+        try output.commit()
         XCTAssertEqual(written.map { ($0 as NSString).lastPathComponent }, ["report.json", "report.md", "report.html"])
         let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
         XCTAssertEqual(html, HTMLReport.render(result))
@@ -209,15 +210,16 @@ final class HTMLReportTests: XCTestCase {
 
         var jsonOnly = result
         jsonOnly.pipeline.report.formats = [.json]
-        let other = folder + "/json-only"
-        try OutputFolder.prepare(other, inputs: [])
-        XCTAssertEqual(try ReportWriter.write(jsonOnly, to: other).map { ($0 as NSString).lastPathComponent }, ["report.json"])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: other + "/report.html"))
+        let other = try OutputFolder.stage(folder + "-json-only", inputs: [])
+        defer { try? FileManager.default.removeItem(atPath: folder + "-json-only") }
+        XCTAssertEqual(try ReportWriter.write(jsonOnly, to: other.folder).map { ($0 as NSString).lastPathComponent }, ["report.json"])
+        try other.commit()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "-json-only/report.html"))
     }
 
     func testAnOutputFolderHoldingAnInputNamedReportHTMLIsRefused() throws {
         let input = TestSupport.temporaryFile("decision_id\n", name: "report.html")
-        XCTAssertThrowsError(try OutputFolder.prepare((input as NSString).deletingLastPathComponent, inputs: [input]))
+        XCTAssertThrowsError(try OutputFolder.stage((input as NSString).deletingLastPathComponent, inputs: [input]))
     }
 
     // MARK: Pieces

@@ -43,11 +43,12 @@ final class OutputSafetyTests: XCTestCase {
         let yaml = TestSupport.plainPipeline.replacingOccurrences(of: "subject_ids: keep", with: "subject_ids: keep\n  title: \"<b>t</b>\"")
         let (result, sink) = try TestSupport.audit(csv: csv, pipeline: yaml)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-safety-\(UUID().uuidString)").path
-        try OutputFolder.prepare(folder, inputs: [])
-        let fileSink = try FileAuditSink(folder: folder)
+        let output = try OutputFolder.stage(folder, inputs: [])
+        let fileSink = try FileAuditSink(folder: output.folder)
         for finding in sink.findings { try fileSink.finding(finding) }
         try fileSink.commit()
-        _ = try ReportWriter.write(result, to: folder)
+        _ = try ReportWriter.write(result, to: output.folder)
+        try output.commit()
 
         let findings = try String(contentsOfFile: folder + "/findings.csv", encoding: .utf8)
         XCTAssertTrue(findings.contains("\"'=HYPERLINK("), findings)
@@ -69,12 +70,13 @@ final class OutputSafetyTests: XCTestCase {
     private func writeHostileOutputs() throws -> (folder: String, result: AuditResult) {
         let pipeline = try PipelineLoader.load(path: TestSupport.fixture("hostile/hostile.yaml"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-hostile-\(UUID().uuidString)").path
-        try OutputFolder.prepare(folder, inputs: [])
-        let sink = try FileAuditSink(folder: folder)
+        let output = try OutputFolder.stage(folder, inputs: [])
+        let sink = try FileAuditSink(folder: output.folder)
         let result = try AuditRun(pipeline: pipeline, pipelineFile: "hostile.yaml", inputs: [TestSupport.fixture("hostile/hostile.csv")])
             .run(into: sink)
         try sink.commit()
-        XCTAssertEqual(try ReportWriter.write(result, to: folder).count, 3)
+        XCTAssertEqual(try ReportWriter.write(result, to: output.folder).count, 3)
+        try output.commit()
         return (folder, result)
     }
 

@@ -15,6 +15,18 @@ final class TerminalSummaryTests: XCTestCase {
         return try TestSupport.audit(csv: csv, pipeline: yaml).0
     }
 
+    /// The one terminal rule: controls, direction marks, invisible format characters and
+    /// line separators as their code; line feeds only when the caller keeps them.
+    func testTheTerminalRuleShowsWhatATerminalWouldObey() {
+        XCTAssertEqual(TerminalSummary.safe("a\u{1B}]0;x\u{07}b"), "a[U+001B]]0;x[U+0007]b")
+        XCTAssertEqual(TerminalSummary.safe("\u{202A}\u{202E}\u{2066}\u{2069}\u{200E}\u{200F}"), "[U+202A][U+202E][U+2066][U+2069][U+200E][U+200F]")
+        XCTAssertEqual(TerminalSummary.safe("fe\u{200B}male\u{AD}\u{FEFF}"), "fe[U+200B]male[U+00AD][U+FEFF]")
+        XCTAssertEqual(TerminalSummary.safe("a\u{2028}b\u{2029}c\u{85}d\re"), "a[U+2028]b[U+2029]c[U+0085]d[U+000D]e")
+        XCTAssertEqual(TerminalSummary.safe("line\nfake"), "line[U+000A]fake")
+        XCTAssertEqual(TerminalSummary.safe("one\ntwo\u{1B}[2J", keepingLineBreaks: true), "one\ntwo[U+001B][2J")
+        XCTAssertEqual(TerminalSummary.safe("女性 – café"), "女性 – café")
+    }
+
     func testInputTextCannotControlTheTerminal() throws {
         let text = TerminalSummary.text(try run(suppressBelow: 0))
         XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, text)

@@ -69,15 +69,16 @@ struct FixtureRun: Sendable, CustomStringConvertible {
         var parts = 1
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-outputs-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try OutputFolder.prepare(folder, inputs: [])
+        let output = try OutputFolder.stage(folder, inputs: [])
         try Self.inPackageRoot {
-            let sink = try FileAuditSink(folder: folder)
+            let sink = try FileAuditSink(folder: output.folder)
             var result = try audit(into: sink, relativePaths: true)
             parts = result.partsAudited
             try sink.commit()
             result.pipeline.report.formats = ReportFormat.allCases
-            _ = try ReportWriter.write(result, to: folder)
+            _ = try ReportWriter.write(result, to: output.folder)
         }
+        try output.commit()
         var outputs: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
             outputs[name] = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name))

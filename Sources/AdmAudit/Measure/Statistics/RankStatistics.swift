@@ -90,9 +90,21 @@ extension Statistics {
     /// rounded mean for all practical inputs; numpy's pairwise summation differs from it
     /// only by numpy's own rounding (relative 1e-15 or so).
     ///
-    /// - Returns: nil for an empty sample. NaN and infinities propagate as in numpy.
+    /// - Returns: nil for an empty sample. NaN and infinities propagate as in numpy; finite
+    ///   values whose sum overflows (scores near 1e308) are summed scaled down, so a mean
+    ///   of finite values is finite (where numpy gives inf).
     public static func mean(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
+        let plain = compensatedSum(values)
+        if !plain.isFinite, values.allSatisfy(\.isFinite) {
+            let scale = values.reduce(0.0) { max($0, abs($1)) }
+            return compensatedSum(values.map { $0 / scale }) / Double(values.count) * scale
+        }
+        return plain / Double(values.count)
+    }
+
+    /// Σx with Neumaier's compensation.
+    private static func compensatedSum(_ values: [Double]) -> Double {
         var sum = 0.0, compensation = 0.0
         for value in values {
             let t = sum + value
@@ -105,8 +117,7 @@ extension Statistics {
         }
         // With an infinity or NaN the compensation is meaningless (∞ − ∞); the plain sum
         // already carries the right result.
-        let total = sum.isFinite ? sum + compensation : sum
-        return total / Double(values.count)
+        return sum.isFinite ? sum + compensation : sum
     }
 
     /// The LL144 scoring rate: the share of `values` strictly above `median`, where the

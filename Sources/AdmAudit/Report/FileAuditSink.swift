@@ -1,0 +1,73 @@
+/// The sink of `admaudit run`: findings.csv and rejects.csv, streamed as the run goes into
+/// the run's temporary folder (`OutputFolder.folder`).
+public final class FileAuditSink: AuditSink {
+    private let folder: String
+    private let findings: OutputFile
+    private let rejects: OutputFile
+    private static let findingsHeader = CSVText.row([
+        "decision_id", "subject", "check_id", "severity", "decision_type", "decided_at",
+        "detail", "not_recorded", "legal_basis", "source_file", "line",
+    ])
+    private static let rejectsHeader = CSVText.row(["source_file", "line", "column", "reason_code", "reason", "fields"])
+
+    public init(folder: String) throws(AuditError) {
+        self.folder = folder
+        findings = try OutputFile(folder: folder, name: "findings.csv")
+        rejects = try OutputFile(folder: folder, name: "rejects.csv")
+        try findings.write(Self.findingsHeader)
+        try rejects.write(Self.rejectsHeader)
+    }
+
+    /// A part's files: owner-only, no header; appended or deleted, never kept.
+    private init(partOf folder: String) throws(AuditError) {
+        self.folder = folder
+        findings = try OutputFile(folder: folder, name: "findings.part.csv")
+        rejects = try OutputFile(folder: folder, name: "rejects.part.csv")
+    }
+
+    public func makePart() throws(AuditError) -> (any AuditSink)? {
+        try FileAuditSink(partOf: folder)
+    }
+
+    public func appendPart(_ part: any AuditSink) throws(AuditError) {
+        guard let part = part as? FileAuditSink else { return }
+        defer { part.abandonFiles() }
+        try findings.append(contentsOf: part.findings)
+        try rejects.append(contentsOf: part.rejects)
+    }
+
+    public func discard(part: any AuditSink) throws(AuditError) {
+        (part as? FileAuditSink)?.abandonFiles()
+        try findings.truncate()
+        try rejects.truncate()
+        try findings.write(Self.findingsHeader)
+        try rejects.write(Self.rejectsHeader)
+    }
+
+    private func abandonFiles() {
+        findings.abandon()
+        rejects.abandon()
+    }
+
+    public func finding(_ finding: Finding) throws(AuditError) {
+        try findings.writeRow([
+            finding.decisionID, finding.subject, finding.checkID, finding.severity.rawValue,
+            finding.decisionType?.rawValue ?? "", finding.decidedAt, finding.detail,
+            finding.notRecorded ? "yes" : "no", finding.legalBasis, finding.file, finding.line > 0 ? String(finding.line) : "",
+        ])
+    }
+
+    /// The original fields go into one cell, re-encoded as a CSV line, so a ragged row
+    /// keeps every field it had and the file keeps a fixed shape.
+    public func reject(_ reject: Reject) throws(AuditError) {
+        let original = reject.fields.map(CSVText.cell).joined(separator: ",")
+        try rejects.writeRow([
+            reject.file, String(reject.line), reject.column.map(String.init) ?? "", reject.code.rawValue, reject.reason, original,
+        ])
+    }
+
+    public func commit() throws(AuditError) {
+        try findings.commit()
+        try rejects.commit()
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import XCTest
+@testable import AdmAudit
+
+/// findings.csv and rejects.csv: no NUL, control or direction mark reaches a cell.
+final class CSVTextTests: XCTestCase {
+    func testControlsAndBidiMarksShowAsTheirCode() {
+        XCTAssertEqual(CSVText.cell("D1\u{0}hidden"), "D1[U+0000]hidden")
+        XCTAssertEqual(CSVText.cell("\u{202E}exe.pdf\u{2066}x\u{2069}\u{200F}"), "[U+202E]exe.pdf[U+2066]x[U+2069][U+200F]")
+        XCTAssertEqual(CSVText.cell("a\u{1B}[2Jb\u{7F}\u{85}"), "a[U+001B][2Jb[U+007F][U+0085]")
+        // Tab and line breaks are text a quoted cell holds; a tab first is a formula start.
+        XCTAssertEqual(CSVText.cell("a\tb\nc"), "\"a\tb\nc\"")
+        XCTAssertEqual(CSVText.cell("\t=1"), "'\t=1")
+        // Text with other three-byte characters stays as it is.
+        XCTAssertEqual(CSVText.cell("女性 – ≥ 5 €"), "女性 – ≥ 5 €")
+        XCTAssertEqual(CSVText.cell("\u{0}=cmd"), "[U+0000]=cmd")
+    }
+
+    func testNoNULByteReachesARow() {
+        var bytes: [UInt8] = []
+        CSVText.append(row: ["\u{0}", "x\u{0}y,z"], to: &bytes)
+        XCTAssertFalse(bytes.contains(0))
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "[U+0000],\"x[U+0000]y,z\"\n")
+    }
+}
