@@ -1,0 +1,1 @@
+../../../Tests/AdmAuditTests/Support/FuzzEntryPoints.swift

@@ -1,0 +1,8 @@
+import FuzzEntryPoints
+
+/// libFuzzer's entry: one input through the map-validate target (see FuzzEntryPoints).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    FuzzEntryPoints.run(.mapValidate, Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
