@@ -57,22 +57,27 @@ final class PartAuditor: @unchecked Sendable {
         return read(row)
     }
 
-    /// A row, or the rows a stray quote had merged into it.
-    private func read(_ row: RawRow) -> Bool {
+    /// A row read apart this many times over holds that many stray quotes: past it the row is
+    /// rejected whole (the stack stays small on the two-core audit's second thread).
+    private static let repairDepthLimit = 8
+
+    /// A row, or the rows a stray quote had merged into it; `depth`: how many merged rows
+    /// this one came out of.
+    private func read(_ row: RawRow, depth: Int = 0) -> Bool {
         if let swallowed, let column = swallowed.swallowingColumn(row) {
-            guard let split = swallowed.split(row, column: column) else {
+            guard depth < Self.repairDepthLimit, let split = swallowed.split(row, column: column) else {
                 // Its lines cannot be told apart: rejected whole, every line it spans counted.
                 tally.rowsRead += 1
                 return reject(builder!.unbalancedQuote(row, column: column), adverse: false, lines: row.endLine - row.line + 1)
             }
-            return consume(split, delimiter: row.delimiter, ordinal: row.ordinal)
+            return consume(split, delimiter: row.delimiter, ordinal: row.ordinal, depth: depth)
         }
         return validate(row)
     }
 
     /// The lines of a row a stray quote had merged, each read as a row of its own; a line
     /// that is not one is rejected as `unbalanced_quote`, a blank one counted as blank.
-    private func consume(_ split: SwallowedLines.Split, delimiter: UInt8, ordinal: Int) -> Bool {
+    private func consume(_ split: SwallowedLines.Split, delimiter: UInt8, ordinal: Int, depth: Int) -> Bool {
         var repair = QuoteRepair(firstLine: split.firstLine, lastLine: split.lastLine, header: split.header, accepted: 0, rejected: 0)
         defer { tally.note(repair) }
         for line in split.lines {
@@ -87,7 +92,7 @@ final class PartAuditor: @unchecked Sendable {
                 goOn = reject(builder!.unbalancedQuote(line, in: split), adverse: false, lines: line.endLine - line.line + 1)
             } else {
                 // Read again in turn: a field after the stray quote's may have swallowed lines too.
-                goOn = line.withRow(ordinal: ordinal, delimiter: delimiter) { read($0) }
+                goOn = line.withRow(ordinal: ordinal, delimiter: delimiter) { read($0, depth: depth + 1) }
             }
             repair.accepted += tally.accepted - accepted
             repair.rejected += tally.rejected - rejected
