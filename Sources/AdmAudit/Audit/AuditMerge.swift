@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// Merges the states of shards run separately (`run --save-state`) into the result a
 /// single run over all of them would give (`admaudit merge`). See `ShardState` for what
 /// a merge cannot see.
@@ -14,6 +17,7 @@ public enum AuditMerge {
         var runChecks = CheckRegistry.enabledRunChecks(pipeline.checks)
         let absorbContext = AuditRun.checkContext(pipeline: pipeline, asOf: nil)
         var seenInputs: [String: String] = [:]
+        var seenCounts: [String: String] = [:]
         for path in statePaths {
             let state = try ShardState.read(path: path, pipeline: pipeline)
             guard state.pipelineSHA256 == pipeline.sha256 else {
@@ -33,6 +37,16 @@ public enum AuditMerge {
                                      file: path, hint: "give each shard's state once, and shards of different rows")
                 }
                 seenInputs[input.sha256] = input.file
+            }
+            // The same shard again under another name and hash: its statistics, every count
+            // and score of them, are those of an earlier shard.
+            if state.inputs.contains(where: { $0.accepted > 0 }) {
+                let counts = Self.countsFingerprint(state.measure)
+                if let earlier = seenCounts[counts] {
+                    throw AuditError(.invocation, "the shard's statistics are identical, count for count, to those of \(earlier): the same rows would count twice",
+                                     file: path, hint: "give each shard's state once; if these really are different rows, merge them in separate runs")
+                }
+                seenCounts[counts] = path
             }
             for index in runChecks.indices {
                 guard let observed = state.runChecks[runChecks[index].descriptor.id] else { continue }
@@ -81,6 +95,16 @@ public enum AuditMerge {
         let asOf = shard.judgedAsOf ?? shard.latestDecision.map(AsOfDate.init(instant:))
         let source = shard.judgedAsOf != nil ? "shards" : (shard.latestDecision != nil ? "data" : "none")
         return AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard, asOf: asOf, asOfSource: source)
+    }
+}
+
+extension AuditMerge {
+    /// SHA-256 of a measure state's file form: equal for equal statistics.
+    static func countsFingerprint(_ measure: MeasureState) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Every value is encodable: strings, integers, nested records.
+        return SHA256.hash(data: try! encoder.encode(MeasureStateRecord(measure))).hexString
     }
 }
 

@@ -328,6 +328,7 @@ public struct AuditRun {
         options.delimiter = pipeline.input.delimiter
         options.maxFieldBytes = pipeline.input.maxFieldBytes
         options.maxRowBytes = pipeline.input.maxRowBytes
+        options.maxFields = pipeline.input.maxColumns
         options.headerLine = pipeline.input.headerLine
 
         for (fileIndex, (path, source)) in zip(inputs, sources).enumerated() {
@@ -401,6 +402,7 @@ public struct AuditRun {
 
         auditor.checks = checks
         auditor.closeMeasure()
+        diagnostics += auditor.groups.compactMap { $0.overflowWarning(language: language) }
         let latestDecision = auditor.latestDecision
         let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, language: language, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,
@@ -427,6 +429,10 @@ public struct AuditRun {
 
     /// Maps the header row; a header the run cannot use stops the run (exit 3).
     static func mapHeader(_ row: RawRow, path: String, pipeline: Pipeline) throws(AuditError) -> ColumnMapping {
+        if case let .tooManyFields(count, limit) = row.defect {
+            throw AuditError(.input, "the header has \(count) columns; at most \(limit) are read (input.max_columns)", file: path, line: row.line,
+                             hint: "check the delimiter (input.delimiter); if the export really has this many columns, raise input.max_columns in the pipeline")
+        }
         if row.defect != nil {
             throw AuditError(.input, "the header row is damaged (bad bytes, an open quote or an oversized field)", file: path, line: row.line,
                              hint: "check the file's encoding (set input.encoding, e.g. gb18030) and its first line")

@@ -35,7 +35,8 @@ final class PartAuditor: @unchecked Sendable {
             // Age bands are groups of their own, their codes the bands' positions.
             let canonical = pipeline.ageBands[attribute.name].map { $0.labels.map { ($0, [String]()) } }
                 ?? pipeline.values.attributeValues[attribute.name] ?? []
-            return AttributeGroups(name: attribute.name, canonical: canonical, unknownSpellings: pipeline.values.unknown)
+            return AttributeGroups(name: attribute.name, canonical: canonical, unknownSpellings: pipeline.values.unknown,
+                                   distinctLimit: pipeline.input.maxDistinctValues, language: pipeline.report.language)
         }
     }
 

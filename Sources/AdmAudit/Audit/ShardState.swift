@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What one run over one shard of the data leaves for a later merge (`run --save-state`,
@@ -11,9 +12,19 @@ import Foundation
 /// - The run-wide checks (HR-03, DQ-02) are judged on the merged observations; their
 ///   findings are in the merged report, not in a findings.csv.
 /// - Findings and rejects stay in each shard's findings.csv and rejects.csv.
+///
+/// A state file is checked before it is used (`read`): its own SHA-256 over the rest of its
+/// content (`contentSHA256`), so that a file edited or damaged since it was written is
+/// refused; its size (`fileByteLimit`); every count against the others (rows read =
+/// accepted + rejected, each attribute's groups and unknowns = the decisions, check tallies
+/// within the records, `MeasureState.inconsistency`). The hash is not keyed: whoever edits a
+/// file and computes the hash again passes it, but must then keep every count consistent.
 public struct ShardState: Sendable {
     public static let format = "admaudit-shard-state"
-    public static let version = 1
+    /// 2: with `contentSHA256`.
+    public static let version = 2
+    /// The largest state file read: 512 MiB holds the scores of some 90 million decisions.
+    public static let fileByteLimit = 512 << 20
 
     public var pipelineName: String
     public var pipelineSHA256: String
@@ -31,11 +42,9 @@ public struct ShardState: Sendable {
 
     /// The state file's bytes: JSON with keys in order, so the same run gives the same bytes.
     public func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Every value is encodable: strings, integers, nested records.
-        let data = try! encoder.encode(ShardStateRecord(self))
-        return Array(data) + [0x0A]
+        var record = ShardStateRecord(self)
+        record.contentSHA256 = record.contentHash()
+        return record.bytes() + [0x0A]
     }
 
     /// The state file's name in an output folder.
@@ -52,8 +61,14 @@ public struct ShardState: Sendable {
     /// Reads a state file written by `encoded()`; a file that is not one, or is damaged,
     /// is an input error naming the file.
     public static func read(path: String, pipeline: Pipeline) throws(AuditError) -> ShardState {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read one byte past the limit, so a larger file is refused without reading it whole.
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: fileByteLimit + 1) ?? Data() else {
             throw AuditError(.input, "cannot read the state file", file: path, hint: "give the path of a file written by `admaudit run --save-state`")
+        }
+        try? handle.close()
+        guard data.count <= fileByteLimit else {
+            throw AuditError(.input, "the state file is larger than \(fileByteLimit >> 20) MiB, more than admaudit writes for a shard", file: path,
+                             hint: "give files written by `admaudit run --save-state`, unchanged; split a larger data set into more shards")
         }
         let record: ShardStateRecord
         do {
@@ -65,6 +80,10 @@ public struct ShardState: Sendable {
         guard record.format == format, record.version == version else {
             throw AuditError(.input, "the state file is of format '\(record.format)' version \(record.version); this admaudit reads '\(format)' version \(version)",
                              file: path, hint: "write the shard states again with this version of admaudit")
+        }
+        guard let recorded = record.contentSHA256, recorded == record.contentHash() else {
+            throw AuditError(.input, "the state file was changed after it was written: its content does not match its SHA-256 (contentSHA256)",
+                             file: path, hint: "give files written by `admaudit run --save-state`, unchanged, or write the shard state again")
         }
         switch record.state(pipeline: pipeline) {
         case .success(let state): return state
@@ -93,7 +112,7 @@ public struct ShardState: Sendable {
 }
 
 /// `ShardState` in its file form: ordered plain values only.
-private struct ShardStateRecord: Codable {
+struct ShardStateRecord: Codable {
     struct Input: Codable {
         var file: String
         var sha256: String
@@ -149,6 +168,31 @@ private struct ShardStateRecord: Codable {
     var diagnostics: [Note]
     var runChecks: [String: RunCheckObservations]
     var measure: MeasureStateRecord
+    /// SHA-256 (hex) of the record's bytes with this field absent.
+    var contentSHA256: String?
+
+    /// The record's bytes: JSON with keys in order, so the same content gives the same bytes.
+    func bytes() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Every value is encodable: strings, integers, nested records.
+        return Array(try! encoder.encode(self))
+    }
+
+    /// What `contentSHA256` must hold: the hash of the content without it.
+    func contentHash() -> String {
+        var unsealed = self
+        unsealed.contentSHA256 = nil
+        return SHA256.hash(data: unsealed.bytes()).hexString
+    }
+
+    /// The same content sealed again, as an editor who computes the hash would: for tests
+    /// of the checks beyond the hash.
+    static func resealed(_ bytes: [UInt8]) -> [UInt8]? {
+        guard var record = try? JSONDecoder().decode(ShardStateRecord.self, from: Data(bytes)) else { return nil }
+        record.contentSHA256 = record.contentHash()
+        return record.bytes() + [0x0A]
+    }
 
     init(_ state: ShardState) {
         format = ShardState.format
@@ -191,7 +235,8 @@ private struct ShardStateRecord: Codable {
                   input.linesAboveHeaderEnd.map({ $0.count == (input.linesAboveHeader ?? []).count }) ?? true,
                   zip(input.linesAboveHeader ?? [], input.linesAboveHeaderEnd ?? input.linesAboveHeader ?? []).allSatisfy({ (1...input.lines).contains($0) && ($0...input.lines).contains($1) }),
                   [input.headerLines, input.blankLines, input.rowLines, input.quoteRepairs].allSatisfy({ (0...input.lines).contains($0 ?? 0) }),
-                  input.rejectsByCode.values.reduce(0, +) == input.rejected else {
+                  input.rejectsByCode.values.reduce(0, +) == input.rejected,
+                  input.sha256.count == 64, input.sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
                 return .failure(StateFileProblem("the summary of input \(input.file) is damaged"))
             }
             var codes: [RejectCode: Int] = [:]
@@ -259,9 +304,16 @@ private struct ShardStateRecord: Codable {
             guard let date = AsOfDate(judgedAsOf) else { return .failure(StateFileProblem("its as-of date '\(judgedAsOf)' is not a date")) }
             asOf = date
         }
+        let accepted = summaries.reduce(0) { $0 + $1.accepted }
+        for tally in tallies where CheckRegistry.recordChecks.contains(where: { $0.descriptor.id == tally.descriptor.id }) {
+            guard tally.applicable <= accepted else {
+                return .failure(StateFileProblem("\(tally.descriptor.id) counts \(tally.applicable) applicable decisions, more than the \(accepted) accepted"))
+            }
+        }
         switch measure.state() {
         case .failure(let problem): return .failure(problem)
         case .success(let measured):
+            if let problem = measured.inconsistency(accepted: accepted) { return .failure(StateFileProblem(problem)) }
             guard let language = ReportLanguage(rawValue: language) else {
                 return .failure(StateFileProblem("its language '\(self.language)' is not en or zh"))
             }

@@ -83,7 +83,12 @@ struct SplitAudit {
         if let error = first.sinkError { throw error }
         // A cut inside a quoted field makes the second part read nonsense, and whatever that
         // part met (even a full disk) is not the file's: check the cut before its errors.
-        guard firstFacts.endedAtRowBoundary, firstFacts.lines == plan.linesBefore, !first.ids.sharesAnID(with: second.ids) else {
+        // Past an attribute's limit of distinct values, which values became groups would
+        // depend on where the file was cut.
+        first.end()
+        second.end()
+        guard firstFacts.endedAtRowBoundary, firstFacts.lines == plan.linesBefore, !first.ids.sharesAnID(with: second.ids),
+              zip(first.groups, second.groups).allSatisfy({ $0.canJoin($1) }) else {
             try sink.discard(part: partSink)
             return nil
         }
@@ -91,8 +96,6 @@ struct SplitAudit {
         if let error = second.sinkError { throw error }
 
         try sink.appendPart(partSink)
-        first.end()
-        second.end()
         first.tally.add(second.tally)
         if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
         if let problem = first.checks.absorb(second.checks) {

@@ -211,16 +211,35 @@ struct ValueMaps {
 /// Values the vocabulary lists become their canonical group; other values are interned
 /// as they come (their first spelling is the label); values meaning "unknown" and empty
 /// cells get `AttributeGroups.unknown` and are counted apart, never as a group.
+///
+/// At most `distinctLimit` values from the data become groups of their own (the pipeline's
+/// `input.max_distinct_values`): an export of endless distinct values would otherwise cost
+/// memory and time without bound, and split its people into groups too small to judge.
+/// Rows whose value comes after the limit is reached are counted, never dropped, in one
+/// group labelled `overflowLabel`, and the run warns (`overflowWarning`).
 public struct AttributeGroups: Sendable {
     public static let unknown: Int32 = -1
+    /// `input.max_distinct_values` when the pipeline does not set it.
+    public static let defaultDistinctLimit = 1000
 
     public let name: String
     public private(set) var labels: [String] = []
+    /// Values from the data that became groups (not the pipeline's canonical groups).
+    public private(set) var distinctValues = 0
+    public let distinctLimit: Int
+    /// The overflow group's code, once a value came after the limit.
+    public private(set) var overflowCode: Int32? = nil
+    /// Rows counted in the overflow group because their value came after the limit.
+    public private(set) var overflowRows = 0
+    private let language: ReportLanguage
     private var table = ByteKeyTable()
     private var unknownTable = ByteKeyTable()
 
-    init(name: String, canonical: [(String, [String])], unknownSpellings: [String]) {
+    init(name: String, canonical: [(String, [String])], unknownSpellings: [String],
+         distinctLimit: Int = AttributeGroups.defaultDistinctLimit, language: ReportLanguage = .en) {
         self.name = name
+        self.distinctLimit = distinctLimit
+        self.language = language
         for (group, spellings) in canonical {
             let code = Int32(labels.count)
             labels.append(group)
@@ -234,6 +253,15 @@ public struct AttributeGroups: Sendable {
     init(name: String, labels: [String]) {
         self.name = name
         self.labels = labels
+        distinctLimit = Int.max
+        language = .en
+    }
+
+    /// The label of the group holding the values that came after the limit. In brackets, as
+    /// no trimmed value from the data is read as it (see `group(for:)`: a value spelt so
+    /// joins this group).
+    public static func overflowLabel(limit: Int, language: ReportLanguage) -> String {
+        language.text("[values beyond the first \(limit)]", "[前 \(limit) 个取值之外的值]")
     }
 
     /// The group code for a field, interning a value seen for the first time.
@@ -244,8 +272,9 @@ public struct AttributeGroups: Sendable {
         if ValueMaps.code(in: unknownTable, for: field) != nil { return Self.unknown }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
         // A value seen for the first time that declines to answer (`I do not wish to self-identify`).
+        // Remembered while few: past the limit, it is read again each time (time, not memory).
         if Self.declinesToAnswer(String(decoding: trimmed, as: UTF8.self)) {
-            unknownTable.insert(folding: trimmed, value: 0)
+            if unknownTable.count < distinctLimit { unknownTable.insert(folding: trimmed, value: 0) }
             return Self.unknown
         }
         if ValueMaps.mayNormalize(trimmed) {
@@ -258,16 +287,51 @@ public struct AttributeGroups: Sendable {
                 table.insert(folding: trimmed, value: known)
                 return known
             }
+            if distinctValues >= distinctLimit { return overflow() }
+            distinctValues += 1
             let code = Int32(labels.count)
             labels.append(text)
             table.insert(key, value: code)
             table.insert(folding: trimmed, value: code)
             return code
         }
+        if distinctValues >= distinctLimit { return overflow() }
+        distinctValues += 1
         let code = Int32(labels.count)
         labels.append(String(decoding: trimmed, as: UTF8.self))
         table.insert(folding: trimmed, value: code)
         return code
+    }
+
+    /// The overflow group's code, made on first use. Its label goes in the table too, so a
+    /// value spelt as the label is counted in it, and one label stays one group.
+    private mutating func overflow() -> Int32 {
+        overflowRows += 1
+        if let overflowCode { return overflowCode }
+        let code = table.insert(TextKey.make(Self.overflowLabel(limit: distinctLimit, language: language)), value: Int32(labels.count))
+        if code == Int32(labels.count) { labels.append(Self.overflowLabel(limit: distinctLimit, language: language)) }
+        overflowCode = code
+        return code
+    }
+
+    /// True when a run may join two parts' groups and give what a run in one piece would:
+    /// neither reached the limit, and together they hold no more values than it allows
+    /// (otherwise which values became groups depends on where the file was cut).
+    func canJoin(_ other: AttributeGroups) -> Bool {
+        guard overflowCode == nil, other.overflowCode == nil else { return false }
+        var keys = Set<String>()
+        for label in labels.dropFirst(labels.count - distinctValues) { keys.insert(TextKey.make(label)) }
+        for label in other.labels.dropFirst(other.labels.count - other.distinctValues) { keys.insert(TextKey.make(label)) }
+        return keys.count <= distinctLimit
+    }
+
+    /// The warning of a run whose attribute met more distinct values than the limit, or nil.
+    func overflowWarning(language: ReportLanguage) -> Diagnostic? {
+        guard overflowCode != nil else { return nil }
+        let label = labels[Int(overflowCode!)]
+        return Diagnostic(level: .warning, file: nil, message: language.text(
+            "attribute '\(name)' has more than \(distinctLimit) distinct values (input.max_distinct_values): the \(overflowRows) decision(s) with a value after the first \(distinctLimit) are counted together in the group '\(label)', so the fairness figures of '\(name)' do not show those values apart; check that the column is the attribute it is mapped as, or merge its spellings under values.attributes.\(name)",
+            "属性“\(name)”的不同取值超过 \(distinctLimit) 个（input.max_distinct_values）：取值在前 \(distinctLimit) 个之外的 \(overflowRows) 条决策合并计入“\(label)”组，因此“\(name)”的公平性数据无法区分这些取值；请核实该列确为所映射的属性，或在 values.attributes.\(name) 下合并其写法"))
     }
 
     private static let refusals = KeywordIndex([(0, [

@@ -8,13 +8,26 @@ enum AcrossStrata {
                       by columns: [(name: String, levels: [SelectionCounts])]) -> [SelectionStratum] {
         guard !columns.isEmpty else { return strata }
         var strata = strata
+        // Per attribute, the code of each label by its bytes (the first code, as a search
+        // would find it): looked up once per group, so a search each time would cost groups².
+        var codes: [[[UInt8]: Int]?] = Array(repeating: nil, count: attributes.count)
+        func code(_ attribute: Int, _ label: String) -> Int? {
+            if codes[attribute] == nil {
+                var table: [[UInt8]: Int] = [:]
+                for (code, label) in attributes[attribute].labels.enumerated() where table[Array(label.utf8)] == nil {
+                    table[Array(label.utf8)] = code
+                }
+                codes[attribute] = table
+            }
+            return codes[attribute]![Array(label.utf8)]
+        }
         for s in strata.indices {
             let stratum = strata[s]
             guard let attribute = attributes.firstIndex(where: { $0.name == stratum.attribute }),
                   let referenceLabel = stratum.referenceGroup,
-                  let referenceCode = attributes[attribute].labels.firstIndex(where: { $0.hasSameBytes(as: referenceLabel) }) else { continue }
+                  let referenceCode = code(attribute, referenceLabel) else { continue }
             for g in stratum.groups.indices where !stratum.groups[g].isReference {
-                guard let code = attributes[attribute].labels.firstIndex(where: { $0.hasSameBytes(as: stratum.groups[g].group) }) else { continue }
+                guard let code = code(attribute, stratum.groups[g].group) else { continue }
                 for column in columns {
                     var tables: [(a: Int, b: Int, c: Int, d: Int)] = []
                     for level in column.levels {

@@ -169,17 +169,18 @@ struct ScoreStore: Sendable {
                     if let code = groups.group(codes) { byGroup[Int(code)] += profileValues[p] } else { unknown += profileValues[p].count }
                 }
                 for code in byGroup.indices { byGroup[code].sort() }
+                // Each group against the rest, all ranked at once: once per group would cost groups × scores.
+                let againstRest = Statistics.mannWhitneyUEachAgainstRest(byGroup)
                 var rows: [GroupScores] = []
                 for (code, label) in groups.labels.enumerated() where !byGroup[code].isEmpty {
                     let values = byGroup[code]
-                    let rest = byGroup.indices.filter { $0 != code }.flatMap { byGroup[$0] }
                     let quartiles = Statistics.quartiles(values)!
                     rows.append(GroupScores(
                         group: label, n: values.count, mean: Statistics.mean(values) ?? .nan,
                         q1: quartiles.q1, median: quartiles.median, q3: quartiles.q3,
                         scoringRate: Statistics.scoringRate(values, median: overall.median),
                         scoringImpactRatio: .undefined(language.text("not computed", "未计算")),
-                        mannWhitneyP: Statistics.mannWhitneyU(values, rest)?.p,
+                        mannWhitneyP: againstRest[code]?.p,
                         suppressed: values.count < suppressBelow
                     ))
                 }

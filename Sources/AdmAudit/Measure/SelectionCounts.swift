@@ -88,6 +88,22 @@ public struct SelectionCounts: Sendable, Codable {
         return true
     }
 
+    /// The first decision type and attribute whose cells (groups and unknowns) do not add
+    /// up to the decisions of the type, or nil: every record is counted once under each
+    /// attribute, so a state file that breaks this was edited.
+    func unbalanced() -> (type: DecisionType, attribute: Int, counted: Int)? {
+        for type in DecisionType.allCases {
+            for attribute in 0..<attributeCount {
+                let counted = cells[type.ordinal * attributeCount + attribute].reduce(0) { $0 + $1.n }
+                if counted != totals[type.ordinal].n { return (type, attribute, counted) }
+            }
+        }
+        return nil
+    }
+
+    /// Decisions of a type.
+    func decisions(_ type: DecisionType) -> Int { totals[type.ordinal].n }
+
     /// Decisions per type that has any.
     var decisionsByType: [DecisionType: Int] {
         var result: [DecisionType: Int] = [:]
@@ -229,7 +245,10 @@ extension SelectionCounts {
                 let referenceAdverseRateZero = language.text("the reference group's adverse rate is 0", "参照组的不利结果率为 0")
                 let known = members.reduce(0) { $0 + $1.cell.n }
 
-                let rows = members.map { member -> GroupSelection in
+                let bounds = UnknownBounds.all(among: members, unknown: unknownCell, attribute: groups.name, bias: bias,
+                                               suppressBelow: suppressBelow)
+                let rows = members.indices.map { index -> GroupSelection in
+                    let member = members[index]
                     let selection = member.cell.rate
                     let ratio: Ratio
                     if let undefinedReason {
@@ -262,8 +281,7 @@ extension SelectionCounts {
                             group.z = Statistics.twoProportionZ(successes1: x, n1: n, successes2: xr, n2: nr)
                         }
                     }
-                    if let bounds = Self.boundsWithUnknowns(of: member.label, among: members, unknown: unknownCell,
-                                                            attribute: groups.name, bias: bias, suppressBelow: suppressBelow) {
+                    if let bounds = bounds[index] {
                         group.impactRatioBounds = bounds.interval
                         if group.flag != .insufficientData { group.belowThresholdCouldFlip = bounds.couldFlip }
                     }
@@ -316,39 +334,6 @@ extension SelectionCounts {
                 "no group has at least \(minimum) decisions (bias.min_group_size\(suppressBelow > bias.minGroupSize ? ", report.suppress_below" : "")) and \(bias.exclusionShare * 100)% of the stratum (bias.exclusion_share)",
                 "没有任何群体同时满足决策数至少 \(minimum) 个（bias.min_group_size\(suppressBelow > bias.minGroupSize ? "、report.suppress_below" : "")）且占本层决策的 \(bias.exclusionShare * 100)%（bias.exclusion_share）") : nil)
         }
-    }
-
-    /// The lowest and highest impact ratio of `label` if every decision with an unknown
-    /// attribute belonged to one group or another (each group in turn takes them all).
-    /// Published bias audits have hidden four-fifths failures behind missing data; nil
-    /// when nothing is unknown or no assignment gives a defined ratio. `couldFlip`: some
-    /// assignment puts the ratio below the threshold and another does not (compared
-    /// exactly, as the flag is).
-    static func boundsWithUnknowns(of label: String, among members: [(label: String, cell: Cell)], unknown: Cell?,
-                                   attribute: String, bias: BiasSettings, suppressBelow: Int = 0) -> (interval: Interval, couldFlip: Bool)? {
-        guard let unknown, unknown.n > 0 else { return nil }
-        let threshold = bias.exactImpactThreshold
-        var lowest = Double.infinity
-        var highest = -Double.infinity
-        var anyBelow = false
-        var anyAtOrAbove = false
-        for receiver in members.indices {
-            var assigned = members
-            assigned[receiver].cell.add(unknown)
-            guard let reference = reference(among: assigned, attribute: attribute, bias: bias, suppressBelow: suppressBelow).0,
-                  reference.cell.favorable > 0,
-                  let group = assigned.first(where: { $0.label.hasSameBytes(as: label) }) else { continue }
-            let ratio = group.cell.rate / reference.cell.rate
-            lowest = min(lowest, ratio)
-            highest = max(highest, ratio)
-            if threshold.isBelow(favorable: group.cell.favorable, of: group.cell.n,
-                                 referenceFavorable: reference.cell.favorable, of: reference.cell.n) {
-                anyBelow = true
-            } else {
-                anyAtOrAbove = true
-            }
-        }
-        return lowest.isFinite ? (Interval(lower: lowest, upper: highest), anyBelow && anyAtOrAbove) : nil
     }
 
     /// Adjusts the p-values over every test of the strata given (one family: all the

@@ -62,6 +62,12 @@ public struct InputSettings: Sendable {
     public var dateOrder: DateOrder = .ymd
     public var maxFieldBytes: Int = 64 * 1024
     public var maxRowBytes: Int = 1024 * 1024
+    /// Columns a row may have (`input.max_columns`): a row with more is rejected, a header
+    /// with more stops the run.
+    public var maxColumns: Int = 1024
+    /// Distinct values of one attribute that become groups of their own
+    /// (`input.max_distinct_values`); see `AttributeGroups`.
+    public var maxDistinctValues: Int = AttributeGroups.defaultDistinctLimit
     /// An empty or absent `automated` field means the decision was automated: the export
     /// comes from the system under audit. The report states this assumption.
     public var assumeAutomated: Bool = true

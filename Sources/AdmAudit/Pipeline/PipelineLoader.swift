@@ -10,9 +10,16 @@ public enum PipelineLoader {
     public static let supportedVersion = 1
 
     public static func load(path: String) throws(AuditError) -> Pipeline {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read one byte past the limit, so a larger file is refused without reading it whole.
+        guard let handle = FileHandle(forReadingAtPath: path),
+              let data = try? handle.read(upToCount: PipelineLimits.fileBytes + 1) ?? Data() else {
             throw AuditError(.pipeline, "cannot read the pipeline file", file: path,
                              hint: "check the path; `admaudit init INPUT.csv > my.yaml` writes a starter pipeline")
+        }
+        try? handle.close()
+        guard data.count <= PipelineLimits.fileBytes else {
+            throw AuditError(.pipeline, "the pipeline file is larger than \(PipelineLimits.fileBytes / 1024) KiB", file: path,
+                             hint: "a pipeline names columns, values and settings; check that this is the pipeline file and not an export")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw AuditError(.pipeline, "the pipeline file is not UTF-8 text", file: path, hint: "save it as UTF-8")
@@ -23,6 +30,12 @@ public enum PipelineLoader {
     }
 
     public static func parse(_ text: String, file: String) throws(AuditError) -> Pipeline {
+        if let found = YAMLAnchorGuard.firstAnchorOrAlias(in: text) {
+            let what = found.isAlias ? "an alias (*\(found.name))" : "an anchor (&\(found.name))"
+            throw AuditError(.pipeline, "the pipeline uses \(what); anchors and aliases are not allowed in pipeline files", file: file,
+                             line: found.line, column: found.column,
+                             hint: "write the values out where they are used (a copied alias can grow without bound)")
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -107,6 +120,7 @@ private struct PipelineReader {
         let keys = try mapping(node, "input", allowed: [
             "encoding", "delimiter", "time_zone", "date_order", "max_field_bytes", "max_row_bytes", "assume_automated",
             "default_decision_type", "header_line", "decimal_separator", "max_rejected", "time_zones_by_place", "filled_means_yes",
+            "max_columns", "max_distinct_values",
         ])
         if let entry = keys["encoding"] {
             let text = try string(entry.value, "input.encoding")
@@ -151,8 +165,14 @@ private struct PipelineReader {
             }
             input.dateOrder = order
         }
-        if let entry = keys["max_field_bytes"] { input.maxFieldBytes = try positiveInt(entry.value, "input.max_field_bytes") }
-        if let entry = keys["max_row_bytes"] { input.maxRowBytes = try positiveInt(entry.value, "input.max_row_bytes") }
+        if let entry = keys["max_field_bytes"] {
+            input.maxFieldBytes = try int(entry.value, "input.max_field_bytes", in: PipelineLimits.fieldBytes)
+        }
+        if let entry = keys["max_row_bytes"] { input.maxRowBytes = try int(entry.value, "input.max_row_bytes", in: PipelineLimits.rowBytes) }
+        if let entry = keys["max_columns"] { input.maxColumns = try int(entry.value, "input.max_columns", in: PipelineLimits.columns) }
+        if let entry = keys["max_distinct_values"] {
+            input.maxDistinctValues = try int(entry.value, "input.max_distinct_values", in: PipelineLimits.distinctValues)
+        }
         if let entry = keys["assume_automated"] { input.assumeAutomated = try bool(entry.value, "input.assume_automated") }
         if let entry = keys["default_decision_type"] {
             let text = try string(entry.value, "input.default_decision_type")
@@ -224,7 +244,7 @@ private struct PipelineReader {
                 var banding = AgeBanding(source: source)
                 if let given = options["bands"] {
                     var bounds: [Int] = []
-                    for item in try sequence(given.value, "\(what).bands") { bounds.append(try positiveInt(item, "\(what).bands")) }
+                    for item in try sequence(given.value, "\(what).bands") { bounds.append(try int(item, "\(what).bands", in: 1...120)) }
                     guard !bounds.isEmpty, bounds.count <= 20, zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }), bounds.last! <= 120 else {
                         throw error("\(what).bands lists the ages where bands start, ascending, e.g. [30, 40, 50]", at: given.value)
                     }
@@ -408,7 +428,7 @@ private struct PipelineReader {
                 bias.reference = .groups(groups)
             }
         }
-        if let entry = keys["min_group_size"] { bias.minGroupSize = try positiveInt(entry.value, "bias.min_group_size") }
+        if let entry = keys["min_group_size"] { bias.minGroupSize = try int(entry.value, "bias.min_group_size", in: PipelineLimits.groupSize) }
         if let entry = keys["exclusion_share"] { bias.exclusionShare = try fraction(entry.value, "bias.exclusion_share") }
         if let entry = keys["impact_threshold"] { bias.impactThreshold = try fraction(entry.value, "bias.impact_threshold") }
         if let entry = keys["alpha"] { bias.alpha = try fraction(entry.value, "bias.alpha") }
@@ -451,7 +471,9 @@ private struct PipelineReader {
             }
             report.subjectIDs = handling
         }
-        if let entry = keys["suppress_below"] { report.suppressBelow = try nonNegativeInt(entry.value, "report.suppress_below") }
+        if let entry = keys["suppress_below"] {
+            report.suppressBelow = try int(entry.value, "report.suppress_below", in: 0...PipelineLimits.groupSize.upperBound)
+        }
         if let entry = keys["pseudonym_key_file"] { report.pseudonymKeyFile = try string(entry.value, "report.pseudonym_key_file") }
         if let entry = keys["title"] { report.title = try string(entry.value, "report.title") }
         if let entry = keys["layout"] {
@@ -468,9 +490,12 @@ private struct PipelineReader {
     private func parameterValue(_ node: Node, _ parameter: CheckParameter, _ what: String) throws(AuditError) -> ParameterValue {
         let value: ParameterValue
         switch parameter.kind {
-        case .integer: value = .integer(try nonNegativeInt(node, what))
+        case .integer: value = .integer(try int(node, what, in: PipelineLimits.checkInteger))
         case .number:
-            guard let number = Double(try string(node, what)), number.isFinite else { throw error("\(what) must be a number", at: node) }
+            let range = PipelineLimits.checkNumber
+            guard let number = Double(try string(node, what)), range.contains(number) else {
+                throw error("\(what) must be a number from \(range.lowerBound) to \(range.upperBound)", at: node)
+            }
             value = .number(number)
         case .text: value = .text(try string(node, what))
         case .list: value = .list(try stringList(node, what))
@@ -579,15 +604,13 @@ private struct PipelineReader {
         return value
     }
 
-    private func positiveInt(_ node: Node, _ what: String) throws(AuditError) -> Int {
-        let value = try int(node, what)
-        guard value > 0 else { throw error("\(what) must be greater than 0", at: node) }
-        return value
-    }
-
-    private func nonNegativeInt(_ node: Node, _ what: String) throws(AuditError) -> Int {
-        let value = try int(node, what)
-        guard value >= 0 else { throw error("\(what) must be 0 or more", at: node) }
+    /// A whole number within `range`: every number a pipeline sets has bounds, so that no
+    /// setting can overflow an allocation or a computation later.
+    private func int(_ node: Node, _ what: String, in range: ClosedRange<Int>) throws(AuditError) -> Int {
+        let text = try string(node, what)
+        guard let value = Int(text), range.contains(value) else {
+            throw error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)", at: node)
+        }
         return value
     }
 

@@ -526,10 +526,16 @@ public final class RecordBuilder {
 
 /// Decision ids seen in the run, across all its files.
 ///
-/// Keeps a 64-bit fingerprint of each id and where it first appeared, not the id itself,
-/// in one open-addressing table (16 bytes a slot, at most half full, no hashing beyond the
-/// fingerprint). Two different ids share a fingerprint with probability about n²/2⁶⁵
-/// (3 in a million at 10 million records).
+/// Keeps a fingerprint of each id and where it first appeared, not the id itself, in one
+/// open-addressing table (24 bytes a slot, at most half full). The fingerprint is keyed
+/// (`SipHash.fingerprint`: 128 bits of SipHash-1-3 under a key drawn for the process), so
+/// no one can choose two ids that share one: with an unkeyed hash (FNV-1a) such a pair took
+/// minutes to find, and a violating row was then rejected as a "duplicate" of another id.
+/// By chance, two of n different ids share a fingerprint with probability about n²/2¹²⁹
+/// (10⁻²⁵ at ten million records), below any error of the machine itself, so equal
+/// fingerprints are taken as equal ids without keeping the ids (which would cost their
+/// bytes for every record). The two parts of a split file are audited in one process and
+/// so under one key; no fingerprint is written to a state file.
 public struct DecisionIDRegistry {
     public struct FirstSeen: Sendable {
         public var fileIndex: Int
@@ -537,32 +543,41 @@ public struct DecisionIDRegistry {
         public var file: String
     }
 
-    /// One slot: the fingerprint (0 = empty; a zero fingerprint is stored as 1) and where
-    /// it was first seen, file index in the high 16 bits and line in the low 48. Together,
-    /// so a probe touches one cache line.
+    /// One slot: the fingerprint (both words 0 = empty; a zero fingerprint is stored with a
+    /// low word of 1) and where it was first seen, file index in the high 16 bits and line
+    /// in the low 48.
     private struct Slot {
-        var fingerprint: UInt64
+        var high: UInt64
+        var low: UInt64
         var place: UInt64
+
+        var isEmpty: Bool { high == 0 && low == 0 }
+        func holds(_ fingerprint: (high: UInt64, low: UInt64)) -> Bool { high == fingerprint.high && low == fingerprint.low }
     }
 
-    private var slots = [Slot](repeating: Slot(fingerprint: 0, place: 0), count: 1 << 12)
+    private var slots = [Slot](repeating: Slot(high: 0, low: 0, place: 0), count: 1 << 12)
     private var count = 0
     private let files: [String]
 
     public init(files: [String]) { self.files = files }
 
+    static func fingerprint(_ id: UnsafeRawBufferPointer) -> (high: UInt64, low: UInt64) {
+        let hash = SipHash.fingerprint(id)
+        return hash.high == 0 && hash.low == 0 ? (0, 1) : hash
+    }
+
     /// Records the id; returns where it was first seen if it was seen before.
     mutating func claim(_ id: UnsafeRawBufferPointer, fileIndex: Int, line: Int) -> FirstSeen? {
-        let fingerprint = max(ByteKeyTable.hash(id, fold: false).mixed, 1)
+        let fingerprint = Self.fingerprint(id)
         let place = UInt64(fileIndex) << 48 | UInt64(line)
         let previous: UInt64? = slots.withUnsafeMutableBufferPointer { table in
             let mask = table.count - 1
-            var index = Int(truncatingIfNeeded: fingerprint) & mask
-            while table[index].fingerprint != 0 {
-                if table[index].fingerprint == fingerprint { return table[index].place }
+            var index = Int(truncatingIfNeeded: fingerprint.low) & mask
+            while !table[index].isEmpty {
+                if table[index].holds(fingerprint) { return table[index].place }
                 index = (index + 1) & mask
             }
-            table[index] = Slot(fingerprint: fingerprint, place: place)
+            table[index] = Slot(high: fingerprint.high, low: fingerprint.low, place: place)
             return nil
         }
         if let previous {
@@ -578,15 +593,15 @@ public struct DecisionIDRegistry {
     /// file each know their own ids, and a repeat across them needs the file read in one piece.
     func sharesAnID(with other: DecisionIDRegistry) -> Bool {
         let (fewer, more) = count <= other.count ? (self, other) : (other, self)
-        return fewer.slots.contains { $0.fingerprint != 0 && more.contains($0.fingerprint) }
+        return fewer.slots.contains { !$0.isEmpty && more.contains(($0.high, $0.low)) }
     }
 
-    private func contains(_ fingerprint: UInt64) -> Bool {
+    private func contains(_ fingerprint: (high: UInt64, low: UInt64)) -> Bool {
         slots.withUnsafeBufferPointer { table in
             let mask = table.count - 1
-            var index = Int(truncatingIfNeeded: fingerprint) & mask
-            while table[index].fingerprint != 0 {
-                if table[index].fingerprint == fingerprint { return true }
+            var index = Int(truncatingIfNeeded: fingerprint.low) & mask
+            while !table[index].isEmpty {
+                if table[index].holds(fingerprint) { return true }
                 index = (index + 1) & mask
             }
             return false
@@ -595,27 +610,14 @@ public struct DecisionIDRegistry {
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(fingerprint: 0, place: 0), count: old.count * 2)
+        slots = [Slot](repeating: Slot(high: 0, low: 0, place: 0), count: old.count * 2)
         slots.withUnsafeMutableBufferPointer { table in
             let mask = table.count - 1
-            for slot in old where slot.fingerprint != 0 {
-                var index = Int(truncatingIfNeeded: slot.fingerprint) & mask
-                while table[index].fingerprint != 0 { index = (index + 1) & mask }
+            for slot in old where !slot.isEmpty {
+                var index = Int(truncatingIfNeeded: slot.low) & mask
+                while !table[index].isEmpty { index = (index + 1) & mask }
                 table[index] = slot
             }
         }
-    }
-}
-
-private extension UInt64 {
-    /// MurmurHash3's finaliser, so FNV's weak low bits do not cluster in the dictionary.
-    var mixed: UInt64 {
-        var x = self
-        x ^= x >> 33
-        x &*= 0xff51_afd7_ed55_8ccd
-        x ^= x >> 33
-        x &*= 0xc4ce_b9fe_1a85_ec53
-        x ^= x >> 33
-        return x
     }
 }

@@ -199,4 +199,73 @@ final class ShardMergeTests: XCTestCase {
             }
         }
     }
+
+    // MARK: What a merge checks
+
+    private func mergeError(_ texts: [String], pipeline: Pipeline) -> AuditError? {
+        let paths = texts.map { TestSupport.temporaryFile($0, name: "state.json") }
+        do {
+            _ = try AuditMerge.merge(statePaths: paths, pipeline: pipeline, pipelineFile: "shards.yaml")
+            return nil
+        } catch {
+            XCTAssertEqual(error.file, paths.last)
+            return error
+        }
+    }
+
+    private func resealed(_ text: String) -> String {
+        String(decoding: ShardStateRecord.resealed(Array(text.utf8)) ?? [], as: UTF8.self)
+    }
+
+    /// A state edited after it was written is refused for its content hash, before any count is used.
+    func testAnEditedStateFailsItsContentHash() throws {
+        let pipeline = try shardPipeline()
+        let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
+        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        XCTAssertEqual(resealed(good), good, "sealing again changes nothing")
+        let edited = good.replacingOccurrences(of: "\"accepted\":", with: "\"accepted\":1")
+        let error = try XCTUnwrap(mergeError([edited], pipeline: pipeline))
+        XCTAssertTrue(error.message.contains("changed after it was written"), error.message)
+        XCTAssertEqual(error.exitCode, 3)
+    }
+
+    /// Counts that disagree with the statistics are refused even when the editor sealed the
+    /// file again, with what disagrees.
+    func testCountsThatDisagreeWithTheStatisticsAreRefused() throws {
+        let pipeline = try shardPipeline()
+        let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
+        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let accepted = try XCTUnwrap(result.shard.inputs.first?.accepted)
+        let rowsRead = try XCTUnwrap(result.shard.inputs.first?.rowsRead)
+        let rejected = rowsRead - accepted
+        // More rows accepted and read than the statistics hold.
+        let inflated = good.replacingOccurrences(of: "\"accepted\":\(accepted)", with: "\"accepted\":\(accepted + 5)")
+            .replacingOccurrences(of: "\"rowsRead\":\(rowsRead)", with: "\"rowsRead\":\(rowsRead + 5)")
+        XCTAssertNotEqual(inflated, good)
+        let error = try XCTUnwrap(mergeError([resealed(inflated)], pipeline: pipeline))
+        XCTAssertTrue(error.message.contains("count \(accepted) decisions, its inputs \(accepted + 5) accepted"), error.message)
+        _ = rejected
+        // A group's count raised: its attribute no longer adds up to the decisions.
+        let first = try XCTUnwrap(good.range(of: #"\{"favorable":([0-9]+),"n":([0-9]+)\}"#, options: .regularExpression))
+        let cell = String(good[first])
+        let n = Int(cell.split(separator: ":").last!.dropLast())!
+        let raised = good.replacingCharacters(in: first, with: cell.replacingOccurrences(of: "\"n\":\(n)}", with: "\"n\":\(n + 1)}"))
+        let unbalanced = try XCTUnwrap(mergeError([resealed(raised)], pipeline: pipeline))
+        XCTAssertTrue(unbalanced.message.contains("damaged"), unbalanced.message)
+    }
+
+    /// The same shard given twice under another input hash (sealed again) is refused: its
+    /// statistics are those of the first, count for count.
+    func testTheSameShardUnderAnotherHashIsRefused() throws {
+        let pipeline = try shardPipeline()
+        let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
+        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let hash = try XCTUnwrap(result.shard.inputs.first?.sha256)
+        let renamed = resealed(good.replacingOccurrences(of: hash, with: String(repeating: "0", count: 64)))
+        let error = try XCTUnwrap(mergeError([good, renamed], pipeline: pipeline))
+        XCTAssertTrue(error.message.contains("identical, count for count"), error.message)
+        // Under its own hash it is refused as the same input.
+        let same = try XCTUnwrap(mergeError([good, good], pipeline: pipeline))
+        XCTAssertTrue(same.message.contains("is in two shards"), same.message)
+    }
 }

@@ -35,4 +35,46 @@ final class AttributeGroupsTests: XCTestCase {
         XCTAssertEqual(again, AttributeGroups.unknown)
         XCTAssertEqual(groups.labels, [], "never a group of its own")
     }
+
+    private func group(_ groups: inout AttributeGroups, _ text: String) -> Int32 {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { groups.group(for: FieldBytes(bytes: $0, isMissing: false)) }
+    }
+
+    /// Past the limit, new values share one labelled group; known values keep theirs, and
+    /// a spelling that folds to a known value (full-width) is still that value.
+    func testValuesPastTheLimitShareOneOverflowGroup() {
+        var groups = AttributeGroups(name: "sex", canonical: [("female", ["f"])], unknownSpellings: ["unknown"], distinctLimit: 3)
+        let codes = ["a", "b", "c"].map { group(&groups, $0) }
+        XCTAssertEqual(codes, [1, 2, 3])
+        XCTAssertNil(groups.overflowCode)
+        let overflow = group(&groups, "d")
+        XCTAssertEqual(group(&groups, "e"), overflow)
+        XCTAssertEqual(group(&groups, "B"), 2, "a value seen before the limit keeps its group")
+        XCTAssertEqual(group(&groups, "ｆｅｍａｌｅ"), 0)
+        XCTAssertEqual(group(&groups, "unknown"), AttributeGroups.unknown)
+        XCTAssertEqual(group(&groups, AttributeGroups.overflowLabel(limit: 3, language: .en)), overflow,
+                       "a value spelt as the overflow label is counted in it: one label, one group")
+        XCTAssertEqual(groups.labels, ["female", "a", "b", "c", "[values beyond the first 3]"])
+        XCTAssertEqual(groups.overflowRows, 2)
+        let warning = groups.overflowWarning(language: .en)
+        XCTAssertEqual(warning?.level, .warning)
+        XCTAssertTrue(warning?.message.contains("'sex' has more than 3 distinct values") ?? false)
+        XCTAssertTrue(warning?.message.contains("the 2 decision(s)") ?? false)
+        var chinese = AttributeGroups(name: "sex", canonical: [], unknownSpellings: [], distinctLimit: 1, language: .zh)
+        _ = ["a", "b"].map { group(&chinese, $0) }
+        XCTAssertEqual(chinese.labels.last, "[前 1 个取值之外的值]")
+        ChineseText.assertChinese(chinese.overflowWarning(language: .zh)?.message ?? "")
+    }
+
+    /// Two parts of a file join only when the groups would be those of a run in one piece.
+    func testPartsJoinOnlyWithinTheLimit() {
+        var first = AttributeGroups(name: "sex", canonical: [], unknownSpellings: [], distinctLimit: 3)
+        var second = AttributeGroups(name: "sex", canonical: [], unknownSpellings: [], distinctLimit: 3)
+        _ = ["a", "b"].map { group(&first, $0) }
+        _ = ["B", "c"].map { group(&second, $0) }
+        XCTAssertTrue(first.canJoin(second))
+        _ = group(&second, "d")
+        XCTAssertFalse(first.canJoin(second), "a, b, c, d: four values, over the limit of three")
+    }
 }

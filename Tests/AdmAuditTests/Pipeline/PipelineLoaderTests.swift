@@ -591,7 +591,7 @@ final class PipelineLoaderTests: XCTestCase {
         assertError("admaudit: 1\nattributes:\n  age_band: {from_age: [Age], bands: [30, 30]}\n", line: 3,
                     mentions: ["attributes.age_band.bands"])
         assertError("admaudit: 1\nattributes:\n  age_band: {from_age: [Age], bands: [0, 30]}\n", line: 3,
-                    mentions: ["attributes.age_band.bands", "greater than 0"])
+                    mentions: ["attributes.age_band.bands", "from 1 to 120"])
         assertError("admaudit: 1\nattributes:\n  age_band: {from_ages: [Age]}\n", line: 3,
                     mentions: ["unknown key 'from_ages'", "did you mean 'from_age'"])
     }
@@ -652,5 +652,66 @@ final class PipelineLoaderTests: XCTestCase {
 
         let replaced = try terms("admaudit: 1\nchecks:\n  DM-01:\n    categories: {replace: true, genetics: [基因]}\n")
         XCTAssertEqual(replaced, [ParameterValue.Term("genetics", ["基因"])])
+    }
+
+    // MARK: Bounds
+
+    /// Every number a pipeline sets is range-checked where it is read, with its position:
+    /// `max_field_bytes: 9223372036854775807` crashed the reader.
+    func testEveryNumberIsRangeChecked() {
+        assertError("admaudit: 1\ninput:\n  max_field_bytes: 9223372036854775807\n", line: 3, column: 20,
+                    mentions: ["input.max_field_bytes", "from 1 to 16777216"])
+        assertError("admaudit: 1\ninput:\n  max_row_bytes: 99999999999999999999\n", line: 3, column: 18,
+                    mentions: ["input.max_row_bytes", "from 1 to 67108864"])
+        assertError("admaudit: 1\ninput:\n  max_columns: 0\n", line: 3, column: 16, mentions: ["input.max_columns", "from 1 to 16384"])
+        assertError("admaudit: 1\ninput:\n  max_distinct_values: 1000001\n", line: 3, column: 24,
+                    mentions: ["input.max_distinct_values", "from 1 to 100000"])
+        assertError("admaudit: 1\nbias:\n  min_group_size: 9223372036854775807\n", line: 3, column: 19,
+                    mentions: ["bias.min_group_size", "from 1 to 1000000000"])
+        assertError("admaudit: 1\nreport:\n  suppress_below: -1\n", line: 3, column: 19, mentions: ["report.suppress_below", "from 0 to"])
+        assertError("admaudit: 1\nchecks:\n  AP-03: {deadline_days: 9223372036854775807}\n", line: 3, column: 26,
+                    mentions: ["checks.AP-03.deadline_days", "from 0 to 1000000"])
+        assertError("admaudit: 1\nchecks:\n  DQ-02: {max_unknown_share: 1e300}\n", line: 3,
+                    mentions: ["checks.DQ-02.max_unknown_share", "number from"])
+    }
+
+    func testLimitsWithinRangeAreRead() throws {
+        let pipeline = try PipelineLoader.parse("admaudit: 1\ninput:\n  max_columns: 2000\n  max_distinct_values: 50\n", file: "test.yaml")
+        XCTAssertEqual(pipeline.input.maxColumns, 2000)
+        XCTAssertEqual(pipeline.input.maxDistinctValues, 50)
+        XCTAssertEqual(Pipeline().input.maxDistinctValues, 1000)
+    }
+
+    /// Anchors and aliases are refused before the tree is built: a billion laughs, and an
+    /// alias as a mapping key (which hung the loader), are errors at once.
+    func testAnchorsAndAliasesAreRefused() {
+        var laughs = "admaudit: 1\ndescription:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            laughs += "  \(name): &\(name) [*\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous)]\n"
+            previous = name
+        }
+        assertError(laughs, line: 3, column: 6, mentions: ["anchor (&a)", "not allowed"])
+        assertError("admaudit: 1\nname: x\nvalues:\n  boolean:\n    *k : [y]\n", line: 5, column: 5, mentions: ["alias (*k)"])
+        let started = Date()
+        assertError("admaudit: 1\nbias: &k {attributes: [sex]}\nreport:\n  ? *k\n  : 1\n", line: 2, column: 7, mentions: ["anchor (&k)"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1)
+    }
+
+    /// Invalid YAML is still reported by the composer, with its position.
+    func testTheAnchorScanLeavesYAMLErrorsToTheComposer() {
+        XCTAssertNil(YAMLAnchorGuard.firstAnchorOrAlias(in: "a: [1, 2\n"))
+        XCTAssertNil(YAMLAnchorGuard.firstAnchorOrAlias(in: "title: R&D *draft* & more\nnote: 'a &b *c'\n"),
+                     "& and * inside values are text, not anchors")
+        assertError("admaudit: 1\ninput: [1, 2\n", line: 3, mentions: ["not valid YAML"])
+    }
+
+    func testAPipelineFileOverOneMebibyteIsRefused() throws {
+        let path = TestSupport.temporaryFile("admaudit: 1\n# " + String(repeating: "x", count: PipelineLimits.fileBytes) + "\n", name: "big.yaml")
+        XCTAssertThrowsError(try PipelineLoader.load(path: path)) { error in
+            let error = error as! AuditError
+            XCTAssertEqual(error.kind, .pipeline)
+            XCTAssertTrue(error.description.contains("larger than 1024 KiB"), error.description)
+        }
     }
 }

@@ -25,4 +25,41 @@ final class DecisionIDRegistryTests: XCTestCase {
         }
         XCTAssertNil(claim(&registry, "ID-50000", line: 1))
     }
+
+    /// Two ids whose FNV-1a hashes are equal (found by a cycle search in minutes, as an
+    /// employer could): with the keyed fingerprint they are two decisions.
+    func testIdsThatCollideUnderFNVAreDifferentDecisions() {
+        let (a, b) = HostileIDs.fnvCollision
+        XCTAssertEqual(HostileIDs.fnv1a(a), HostileIDs.fnv1a(b), "the pair collides under FNV-1a")
+        var registry = DecisionIDRegistry(files: ["a.csv"])
+        XCTAssertNil(claim(&registry, a, line: 2))
+        XCTAssertNil(claim(&registry, b, line: 3))
+    }
+
+    /// The fingerprint is keyed: the same id under two keys gives two unrelated values.
+    func testTheFingerprintDependsOnTheKey() {
+        var bytes = Array("D0001".utf8)
+        bytes.withUnsafeBytes { id in
+            let one = SipHash(key: (1, 2)).hash128(id), other = SipHash(key: (3, 4)).hash128(id)
+            XCTAssertNotEqual(one.low, other.low)
+            XCTAssertNotEqual(one.high, other.high)
+            let process = DecisionIDRegistry.fingerprint(id)
+            XCTAssertTrue(process == SipHash(key: SipHash.processKey).hash128(id))
+        }
+    }
+}
+
+/// Ids an employer could choose to make an unkeyed hash collide.
+enum HostileIDs {
+    /// FNV-1a (64-bit) agrees on these two ids; fixtures/hostile/fnv-colliding-ids.csv holds them.
+    static let fnvCollision = ("Dce9216614725cf31", "D598e489522c94553")
+
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
 }

@@ -29,7 +29,7 @@ extension Statistics {
     public static func mannWhitneyU(_ x: [Double], _ y: [Double]) -> (u: Double, p: Double)? {
         guard !x.isEmpty, !y.isEmpty, !x.contains(where: \.isNaN), !y.contains(where: \.isNaN) else { return nil }
         let xs = x.sorted(), ys = y.sorted()
-        let n1 = Double(xs.count), n2 = Double(ys.count), n = n1 + n2
+        let n1 = Double(xs.count), n2 = Double(ys.count)
 
         // Walk both sorted samples in step, one tie group (one distinct value) at a time.
         var i = 0, j = 0
@@ -48,6 +48,12 @@ extension Statistics {
             tieTerm += tt * tt * tt - tt
         }
 
+        return mannWhitneyResult(rankSumX: rankSumX, n1: n1, n2: n2, tieTerm: tieTerm)
+    }
+
+    /// U₁ and the p-value from x's rank sum, the sample sizes and Σ(t³ − t).
+    private static func mannWhitneyResult(rankSumX: Double, n1: Double, n2: Double, tieTerm: Double) -> (u: Double, p: Double) {
+        let n = n1 + n2
         let u1 = rankSumX - n1 * (n1 + 1) / 2
         let u2 = n1 * n2 - u1
         let u = max(u1, u2)
@@ -57,6 +63,42 @@ extension Statistics {
         let z = (u - mu - 0.5) / sigma
         let p = min(1, max(0, erfc(z / 2.0.squareRoot())))
         return (u1, p)
+    }
+
+    /// `mannWhitneyU(samples[i], all the other samples together)` for every i, with the
+    /// same results bit for bit, in O(n log n) for all of them together rather than once
+    /// per sample: every sample is ranked within the union once. The tie term is the
+    /// union's, summed in the same order (ascending values), and rank sums are multiples
+    /// of ½ below 2⁵³, so exact whatever the order they are added in.
+    ///
+    /// - Returns: per sample, nil when it or the rest is empty, or when any value is NaN.
+    public static func mannWhitneyUEachAgainstRest(_ samples: [[Double]]) -> [(u: Double, p: Double)?] {
+        let total = samples.reduce(0) { $0 + $1.count }
+        guard !samples.contains(where: { $0.contains(where: \.isNaN) }) else { return Array(repeating: nil, count: samples.count) }
+        var pooled: [(value: Double, sample: Int32)] = []
+        pooled.reserveCapacity(total)
+        for (index, sample) in samples.enumerated() {
+            for value in sample { pooled.append((value, Int32(index))) }
+        }
+        pooled.sort { $0.value < $1.value }
+        var rankSums = [Double](repeating: 0, count: samples.count)
+        var tieTerm = 0.0
+        var start = 0
+        while start < pooled.count {
+            var end = start + 1
+            while end < pooled.count && pooled[end].value == pooled[start].value { end += 1 }
+            let t = end - start
+            let averageRank = Double(2 * (start + 1) + t - 1) / 2
+            for entry in pooled[start..<end] { rankSums[Int(entry.sample)] += averageRank }
+            let tt = Double(t)
+            tieTerm += tt * tt * tt - tt
+            start = end
+        }
+        return samples.indices.map { index in
+            let n1 = samples[index].count, n2 = total - n1
+            guard n1 > 0, n2 > 0 else { return nil }
+            return mannWhitneyResult(rankSumX: rankSums[index], n1: Double(n1), n2: Double(n2), tieTerm: tieTerm)
+        }
     }
 
     /// The quartiles of a sample: `numpy.percentile(values, [25, 50, 75])` with numpy's

@@ -209,4 +209,23 @@ final class RankStatisticsTests: XCTestCase {
         XCTAssertEqual(Statistics.scoringRate([0.4, 0.5, 0.6, 0.7], median: 0.5), 0.5)
         XCTAssertEqual(Statistics.scoringRate([1, 2], median: -.infinity), 1)
     }
+
+    /// Each sample against the rest, ranked once for all, gives the very results of one
+    /// test per sample (ties within and across samples, empty samples, a lone sample).
+    func testEachAgainstTheRestEqualsOneTestPerSample() {
+        var random = SeededGenerator(seed: 7)
+        for round in 0..<200 {
+            let samples = (0..<(1 + random.next(upTo: 6))).map { _ in
+                (0..<random.next(upTo: 12)).map { _ in Double(random.next(upTo: 8)) / 4 }
+            }
+            let all = Statistics.mannWhitneyUEachAgainstRest(samples)
+            for index in samples.indices {
+                let rest = samples.indices.filter { $0 != index }.flatMap { samples[$0] }
+                let one = Statistics.mannWhitneyU(samples[index], rest)
+                XCTAssertEqual(all[index]?.u, one?.u, "round \(round), sample \(index)")
+                XCTAssertEqual(all[index]?.p, one?.p, "round \(round), sample \(index)")
+            }
+        }
+        XCTAssertNil(Statistics.mannWhitneyUEachAgainstRest([[1, .nan], [2]])[1])
+    }
 }
