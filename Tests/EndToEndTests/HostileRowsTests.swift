@@ -47,4 +47,19 @@ final class HostileRowsTests: BinaryTestCase {
         XCTAssertTrue(attacked.err.contains("32 lines = 1 header + 31 in 30 rows (1 inside quoted fields); 30 rows read = 30 accepted + 0 rejected, reconciled"),
                       attacked.err)
     }
+
+    /// `female` written with a zero-width space, a Cyrillic `е` and full-width letters: one
+    /// group, and a warning that shows what each spelling hid.
+    func testSpellingsDisguisedAsAGroupAreMergedAndShown() throws {
+        let out = work.appendingPathComponent("disguised").path
+        let file = AdmAuditBinary.root.appendingPathComponent("fixtures/hostile/look-alike/disguised_groups_en.csv").path
+        let run = try AdmAuditBinary.run(["run", "-o", out, "--as-of", "2025-06-30", file], in: work)
+        XCTAssertEqual(run.status, 0, run.err)
+        let report = try AdmAuditBinary.json(out + "/report.json")
+        let groups = (report["selection"] as? [[String: Any]] ?? []).flatMap { ($0["groups"] as? [[String: Any]] ?? []).compactMap { $0["group"] as? String } }
+        XCTAssertEqual(Set(groups), ["female", "male"])
+        let expected = "fe[U+200B]male → female; F[U+0435]male → female; [U+FF46][U+FF45][U+FF4D][U+FF41][U+FF4C][U+FF45] → female"
+        XCTAssertTrue(run.err.contains(expected), run.err)
+        XCTAssertTrue(try String(contentsOfFile: out + "/report.md", encoding: .utf8).contains("3 spelling\\(s\\) written to look like another value"), "report.md lists them (Markdown-escaped)")
+    }
 }

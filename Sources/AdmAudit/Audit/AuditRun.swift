@@ -403,6 +403,7 @@ public struct AuditRun {
         auditor.checks = checks
         auditor.closeMeasure()
         diagnostics += auditor.groups.compactMap { $0.overflowWarning(language: language) }
+        diagnostics += auditor.groups.compactMap { $0.disguisedWarning(language: language) }
         let latestDecision = auditor.latestDecision
         let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, language: language, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,

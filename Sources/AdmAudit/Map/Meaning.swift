@@ -64,6 +64,9 @@ public enum MeaningText {
         scalar.isASCII ? scalar.properties.isAlphabetic : (0x00C0...0x024F).contains(scalar.value)
     }
 
+    /// A letter of another script that looks like a Latin one (Cyrillic `е`, Greek `ο`).
+    static func isLatinLookAlike(_ scalar: Unicode.Scalar) -> Bool { latinLookAlikes[scalar] != nil }
+
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,

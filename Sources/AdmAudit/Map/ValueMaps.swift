@@ -234,6 +234,13 @@ public struct AttributeGroups: Sendable {
     private let language: ReportLanguage
     private var table = ByteKeyTable()
     private var unknownTable = ByteKeyTable()
+    /// Spellings read as a group only once invisible characters, look-alike letters of
+    /// another script or compatibility forms were set aside (`fe​male`, `Fеmale`): the first
+    /// few, with their group, and how many there were. Evidence the export was spelled to
+    /// split a group, for the data-quality section.
+    public private(set) var disguisedSpellings: [(spelling: String, group: String)] = []
+    public private(set) var disguisedCount = 0
+    static let disguisedListed = 10
 
     init(name: String, canonical: [(String, [String])], unknownSpellings: [String],
          distinctLimit: Int = AttributeGroups.defaultDistinctLimit, language: ReportLanguage = .en) {
@@ -266,9 +273,11 @@ public struct AttributeGroups: Sendable {
 
     /// The group code for a field, interning a value seen for the first time.
     mutating func group(for field: FieldBytes) -> Int32 {
-        if let code = ValueMaps.code(in: table, for: field) { return code }
         let range = TextKey.trimmedRange(field.bytes)
         if range.isEmpty { return Self.unknown }
+        // As written (ASCII case folded); a spelling read by its `TextKey` is below, where
+        // one disguised as a known group is noted.
+        if let code = table.lookup(folding: UnsafeRawBufferPointer(rebasing: field.bytes[range])) { return code }
         if ValueMaps.code(in: unknownTable, for: field) != nil { return Self.unknown }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
         // A value seen for the first time that declines to answer (`I do not wish to self-identify`).
@@ -285,6 +294,7 @@ public struct AttributeGroups: Sendable {
             let key = TextKey.make(text)
             if let known = key.utf8.withContiguousStorageIfAvailable({ table.lookup(folding: UnsafeRawBufferPointer($0)) }) ?? nil {
                 table.insert(folding: trimmed, value: known)
+                if TextKey.isDisguised(text) { noteDisguised(text, group: labels[Int(known)]) }
                 return known
             }
             if distinctValues >= distinctLimit { return overflow() }
@@ -323,6 +333,30 @@ public struct AttributeGroups: Sendable {
         for label in labels.dropFirst(labels.count - distinctValues) { keys.insert(TextKey.make(label)) }
         for label in other.labels.dropFirst(other.labels.count - other.distinctValues) { keys.insert(TextKey.make(label)) }
         return keys.count <= distinctLimit
+    }
+
+    private mutating func noteDisguised(_ spelling: String, group: String) {
+        disguisedCount += 1
+        if disguisedSpellings.count < Self.disguisedListed { disguisedSpellings.append((spelling, group)) }
+    }
+
+    /// Adds the disguised spellings another part of the same file met (a two-core audit).
+    mutating func noteDisguised(from other: AttributeGroups) {
+        for (spelling, group) in other.disguisedSpellings where !disguisedSpellings.contains(where: { $0.spelling == spelling }) {
+            noteDisguised(spelling, group: group)
+        }
+        disguisedCount = max(disguisedCount, disguisedSpellings.count) + max(0, other.disguisedCount - other.disguisedSpellings.count)
+    }
+
+    /// The warning of a run that read spellings disguised as a group's, or nil: each shown
+    /// with what was set aside as its code (`F[U+0435]male → female`).
+    func disguisedWarning(language: ReportLanguage) -> Diagnostic? {
+        guard disguisedCount > 0 else { return nil }
+        let listed = disguisedSpellings.map { "\(TextKey.revealed($0.spelling)) → \($0.group)" }
+        let more = disguisedCount - disguisedSpellings.count
+        return Diagnostic(level: .warning, file: nil, message: language.text(
+            "\(name): \(disguisedCount) spelling(s) written to look like another value (invisible characters, letters of another script or full-width forms) were read as it: \(listed.joined(separator: "; "))\(more > 0 ? "; and \(more) more" : ""). An export spelled this way may be trying to split a group",
+            "\(name)：有 \(disguisedCount) 种写法以隐形字符、其他文字的形近字母或全角字符伪装成另一个取值，已按该取值读取：\(listed.joined(separator: "；"))\(more > 0 ? "；另有 \(more) 种" : "")。如此书写的导出文件可能意在拆分群体"))
     }
 
     /// The warning of a run whose attribute met more distinct values than the limit, or nil.

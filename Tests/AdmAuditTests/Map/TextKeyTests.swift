@@ -261,4 +261,15 @@ final class TextKeyTests: XCTestCase {
         XCTAssertEqual(first, again)
         XCTAssertEqual(groups.labels, ["Ärztehaus"])
     }
+
+    func testADisguisedSpellingIsToldFromACaseOrSpaceVariantAndShown() {
+        XCTAssertFalse(TextKey.isDisguised("  Female "))
+        XCTAssertFalse(TextKey.isDisguised("女"))
+        XCTAssertFalse(TextKey.isDisguised("Ärztin"))
+        XCTAssertTrue(TextKey.isDisguised("fe\u{200B}male"))
+        XCTAssertTrue(TextKey.isDisguised("F\u{0435}male"))
+        XCTAssertTrue(TextKey.isDisguised("\u{FF46}emale"))
+        XCTAssertEqual(TextKey.revealed("F\u{0435}ma\u{00AD}le"), "F[U+0435]ma[U+00AD]le")
+        XCTAssertEqual(TextKey.revealed("女"), "女")
+    }
 }
