@@ -55,11 +55,35 @@ public enum CSVText {
         }
     }
 
-    /// A byte that is, or may start, a character `neutralised` shows as its code: a cheap
-    /// test that leaves most cells on the fast path.
+    /// Whether the cell holds a character `neutralised` shows as its code, told from its
+    /// UTF-8 bytes: C0 controls but tab, LF and CR; DEL; C1 controls (`C2 80`–`C2 9F`);
+    /// the bidirectional controls U+061C (`D8 9C`), U+200E/F (`E2 80 8E/8F`), U+202A–E
+    /// (`E2 80 AA`–`AE`) and U+2066–9 (`E2 81 A6`–`A9`). Exact, so cells with `§` or `–`
+    /// (every legal basis) stay on the fast path.
     private static func mayNeedNeutralising(_ value: String) -> Bool {
-        value.utf8.contains { byte in
-            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
+        var value = value
+        return value.withUTF8 { utf8 in
+            let count = utf8.count
+            var index = 0
+            while index < count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
+                } else if index + 1 < count {
+                    let next = utf8[index + 1]
+                    switch byte {
+                    case 0xC2 where (0x80...0x9F).contains(next): return true
+                    case 0xD8 where next == 0x9C: return true
+                    case 0xE2 where index + 2 < count:
+                        let third = utf8[index + 2]
+                        if next == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) { return true }
+                        if next == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                    default: break
+                    }
+                }
+                index += 1
+            }
+            return false
         }
     }
 

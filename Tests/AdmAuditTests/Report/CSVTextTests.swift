@@ -14,6 +14,11 @@ final class CSVTextTests: XCTestCase {
         // Text with other three-byte characters stays as it is.
         XCTAssertEqual(CSVText.cell("女性 – ≥ 5 €"), "女性 – ≥ 5 €")
         XCTAssertEqual(CSVText.cell("\u{0}=cmd"), "[U+0000]=cmd")
+        // Every bidirectional control, including the Arabic letter mark, and the C1 controls' edges.
+        XCTAssertEqual(CSVText.cell("\u{061C}\u{200E}\u{202A}\u{202C}\u{2067}\u{80}\u{9F}"),
+                       "[U+061C][U+200E][U+202A][U+202C][U+2067][U+0080][U+009F]")
+        // Neighbours of those bytes are text: §, U+00A0, U+2010, U+2065, U+061B.
+        XCTAssertEqual(CSVText.cell("§ 5-304\u{A0}\u{2010}\u{2065}\u{061B}"), "§ 5-304\u{A0}\u{2010}\u{2065}\u{061B}")
     }
 
     func testNoNULByteReachesARow() {
