@@ -33,7 +33,7 @@ struct ValidateCommand: ParsableCommand {
             out.append("  mapping used:")
             for entry in input.mapping { out.append("    \(safe(entry.field)) ← \(safe(entry.header))") }
             if !input.unmappedHeaders.isEmpty { out.append("  not used: \(input.unmappedHeaders.map(safe).joined(separator: ", "))") }
-            out.append("  \(input.lines) lines = \(input.headerLines) header + \(input.titleLines) above it + \(input.blankLines) blank + \(input.rowLines) in rows")
+            out.append("  " + TerminalSummary.lineAccount(input, language: .en))
             out.append("  \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected (\(input.reconciles ? "reconciled" : "DOES NOT RECONCILE"))")
         }
         let codes = sink.examples.keys.sorted { a, b in

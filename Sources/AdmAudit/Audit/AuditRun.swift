@@ -366,7 +366,7 @@ public struct AuditRun {
             summary.blankLines = facts.blankLines
             if auditor.builder != nil {
                 auditor.end()
-                auditor.tally.apply(to: &summary)
+                auditor.tally.apply(to: &summary, readerBlankLines: facts.blankLines)
                 diagnostics += auditor.tally.repairWarnings(file: path, language: language)
             } else {
                 diagnostics.append(Diagnostic(level: .warning, file: path,

@@ -176,8 +176,9 @@ struct RowTally: Equatable {
         quoteRepairCount += later.quoteRepairCount
     }
 
-    /// Writes the counts into the input's summary.
-    func apply(to summary: inout InputSummary) {
+    /// Writes the counts into the input's summary; `readerBlankLines`: the blank lines the
+    /// reader met between rows (those inside a merged row are this tally's).
+    func apply(to summary: inout InputSummary, readerBlankLines: Int) {
         summary.rowsRead = rowsRead
         summary.accepted = accepted
         summary.rejected = rejected
@@ -185,7 +186,7 @@ struct RowTally: Equatable {
         summary.rejectedAdverse = rejectedAdverse
         summary.rejectedLines = rejectedLines
         summary.rowLines = rowLines - blankLinesInRows
-        summary.blankLines += blankLinesInRows
+        summary.blankLines = readerBlankLines + blankLinesInRows
         summary.quoteRepairs = quoteRepairCount
     }
 

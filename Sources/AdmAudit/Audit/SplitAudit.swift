@@ -112,9 +112,8 @@ struct SplitAudit {
 
         var summary = InputSummary(file: name, sha256: hasher.finalize().hexString, bytes: firstFacts.bytesRead + secondFacts.bytesRead,
                                    encoding: firstFacts.encoding, delimiter: firstFacts.delimiter, lines: secondFacts.lines)
-        summary.blankLines = firstFacts.blankLines + secondFacts.blankLines
         summary.headerLines = headerLines
-        first.tally.apply(to: &summary)
+        first.tally.apply(to: &summary, readerBlankLines: firstFacts.blankLines + secondFacts.blankLines)
         summary.linesAboveHeader = firstFacts.linesAboveHeader
         summary.mapping = mapping.sources
         summary.unmappedHeaders = mapping.unmapped.map(\.header)

@@ -18,7 +18,7 @@ enum YAMLText {
             case "\t": out += "\\t"
             default:
                 if needsEscape(scalar) {
-                    out += scalar.value <= 0xFFFF ? "\\u" + hex(scalar.value, width: 4) : "\\U" + hex(scalar.value, width: 8)
+                    out += scalar.value <= 0xFFFF ? "\\u" + scalar.codePoint : "\\U" + String(repeating: "0", count: 8 - scalar.codePoint.count) + scalar.codePoint
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -32,7 +32,7 @@ enum YAMLText {
         var out = ""
         for scalar in text.unicodeScalars {
             if needsEscape(scalar) || scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                out += "<U+" + hex(scalar.value, width: 4) + ">"
+                out += "<U+" + scalar.codePoint + ">"
             } else {
                 out.unicodeScalars.append(scalar)
             }
@@ -47,10 +47,5 @@ enum YAMLText {
         case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned: return true
         default: return scalar.value == 0xFEFF || scalar.value == 0x85
         }
-    }
-
-    private static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

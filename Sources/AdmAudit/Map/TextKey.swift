@@ -36,28 +36,21 @@ public enum TextKey {
 
     /// The text is read as another only once invisible characters, look-alike letters of
     /// another script or compatibility forms are set aside: its key differs from the text
-    /// as written, with case and surrounding spaces aside.
-    static func isDisguised(_ text: String) -> Bool {
+    /// as written, with case and surrounding spaces aside. `key`: `make(text)`, when known.
+    static func isDisguised(_ text: String, key: String? = nil) -> Bool {
         var bytes = Array(text.utf8)
         let plain = String(decoding: trim(&bytes), as: UTF8.self).precomposedStringWithCanonicalMapping.lowercased()
-        return plain != make(text)
+        return plain != (key ?? make(text))
     }
 
     /// The text with each character that `make` sets aside or changes shown as its code
     /// (`F[U+0435]male`, `fe[U+200B]male`), so a reader sees what was hidden.
     static func revealed(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        text.showingAsCode { scalar in
             let single = String(scalar)
-            let changed = MeaningText.isInvisible(scalar) || MeaningText.isLatinLookAlike(scalar)
+            return MeaningText.isInvisible(scalar) || MeaningText.isLatinLookAlike(scalar)
                 || single.precomposedStringWithCompatibilityMapping != single.precomposedStringWithCanonicalMapping
-            if changed {
-                out += String(format: "[U+%04X]", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
         }
-        return out
     }
 
     /// Trims a byte slice in place of copying: returns the range of `bytes` to use.

@@ -294,7 +294,7 @@ public struct AttributeGroups: Sendable {
             let key = TextKey.make(text)
             if let known = key.utf8.withContiguousStorageIfAvailable({ table.lookup(folding: UnsafeRawBufferPointer($0)) }) ?? nil {
                 table.insert(folding: trimmed, value: known)
-                if TextKey.isDisguised(text) { noteDisguised(text, group: labels[Int(known)]) }
+                if TextKey.isDisguised(text, key: key) { noteDisguised(text, group: labels[Int(known)]) }
                 return known
             }
             if distinctValues >= distinctLimit { return overflow() }
@@ -345,7 +345,8 @@ public struct AttributeGroups: Sendable {
         for (spelling, group) in other.disguisedSpellings where !disguisedSpellings.contains(where: { $0.spelling == spelling }) {
             noteDisguised(spelling, group: group)
         }
-        disguisedCount = max(disguisedCount, disguisedSpellings.count) + max(0, other.disguisedCount - other.disguisedSpellings.count)
+        // Those past the other part's list cannot be told apart from this part's: counted as more.
+        disguisedCount += other.disguisedCount - other.disguisedSpellings.count
     }
 
     /// The warning of a run that read spellings disguised as a group's, or nil: each shown

@@ -89,17 +89,10 @@ public enum CSVText {
 
     /// Controls (but tab, LF and CR) and bidirectional controls as `[U+XXXX]`.
     static func neutralised(_ value: String) -> String {
-        var out = ""
-        for scalar in value.unicodeScalars {
-            let isControl = (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
-            if isControl || scalar.isBidiControl {
-                let code = String(scalar.value, radix: 16, uppercase: true)
-                out += "[U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code + "]"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        value.showingAsCode { scalar in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
+                || scalar.isBidiControl
         }
-        return out
     }
 
     private static func isFormulaStart(_ byte: UInt8) -> Bool {

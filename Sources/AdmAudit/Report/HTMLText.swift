@@ -22,7 +22,7 @@ public enum HTMLText {
             case "\n", "\r", "\t": out += " "
             case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}": out += "\u{FFFD}"
             case _ where scalar.isBidiControl:
-                out += "[U+\(String(scalar.value, radix: 16, uppercase: true))]"
+                out += scalar.shownAsCode
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -32,16 +32,7 @@ public enum HTMLText {
     /// The text as a reader should see it: bidirectional controls as their code, so
     /// that a label can be measured and cut before it is escaped.
     static func neutralised(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: \.isBidiControl) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.isBidiControl {
-                out += "[U+\(String(scalar.value, radix: 16, uppercase: true))]"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        text.showingAsCode(where: \.isBidiControl)
     }
 
     /// Input-derived text inside HTML content: escaped and isolated in `<bdi>`.

@@ -287,7 +287,7 @@ public enum Markdown {
             // Bidirectional controls could reorder what a reader sees: shown as their code
             // (an entity would turn back into the control once rendered).
             case _ where scalar.isBidiControl:
-                out += "\\[U+\(String(scalar.value, radix: 16, uppercase: true))\\]"
+                out += "\\[U+" + scalar.codePoint + "\\]"
             case "\u{00}"..."\u{1F}", "\u{7F}":
                 out += "&#xFFFD;"
             default:

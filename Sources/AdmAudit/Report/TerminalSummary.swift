@@ -11,6 +11,12 @@ public enum TerminalSummary {
     /// At most this many flagged groups are listed; the rest are counted.
     static let flaggedLimit = 8
 
+    /// Where an input's physical lines went (`42 lines = 1 header + 41 in 40 rows …`), as
+    /// every summary states it; for `validate`.
+    public static func lineAccount(_ input: InputSummary, language: ReportLanguage) -> String {
+        ReportText(language: language).lineAccount(input)
+    }
+
     public static func text(_ result: AuditResult) -> String {
         let language = result.pipeline.report.language
         let t = ReportText(language: language)
@@ -71,17 +77,7 @@ public enum TerminalSummary {
     /// `keepingLineBreaks`: line feeds are kept, for a whole message of several lines;
     /// input-derived pieces are escaped without it, so their line feeds show as `[U+000A]`.
     public static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        let isUnsafe = { (scalar: Unicode.Scalar) in Self.isUnsafe(scalar) && !(keepingLineBreaks && scalar == "\n") }
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
-                out += "[U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4))]"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        text.showingAsCode { Self.isUnsafe($0) && !(keepingLineBreaks && $0 == "\n") }
     }
 
     private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
@@ -92,8 +88,4 @@ public enum TerminalSummary {
         default: return false
         }
     }
-}
-
-private extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -109,8 +109,7 @@ struct SwallowedLines {
         case nil, .unterminatedQuote?: break
         default: return nil  // bytes were not kept: the lines cannot be read again
         }
-        let stored = min(row.fieldCount, row.storedCount)
-        for index in 0..<stored {
+        for index in 0..<row.storedCount {
             let bytes = row[index].bytes
             guard Self.hasLineBreak(bytes) else { continue }
             if index < singleLine.count, singleLine[index], bytes.contains(row.delimiter) { return index }
