@@ -122,7 +122,7 @@ enum HeaderRules {
                               "人员id", "劳动者编号", "应聘者编号", "候选人编号", "候选人id", "骑手id", "骑手编号", "司机id", "工号id",
                               "职工编号"]),
         (.field(.decisionType), ["decision type", "action type", "event type", "type", "category", "kind", "事件类型", "决策类型",
-                                 "处理类型", "类型", "措施类型", "处理措施", "处分类型", "事项", "操作类型", "业务类型", "措施",
+                                 "处理类型", "类型", "措施类型", "处理措施", "处分类型", "扣罚类型", "处罚类型", "奖惩类型", "事项", "操作类型", "业务类型", "措施",
                                  "action", "action taken", "disciplinary action", "decision kind", "处理决定", "处理事项", "预警类型"]),
         (.field(.outcome), ["outcome", "result", "decision outcome", "decision result", "决策结果", "结果", "筛选结果", "面试结果",
                             "录用结果", "结论", "系统结论", "系统决定", "recommendation", "system recommendation", "disposition",
@@ -195,7 +195,7 @@ enum HeaderRules {
         Rule(target: .field(.decisionType), score: 88,
              groups: [["type", "kind", "category", "class", "类型", "类别", "种类"],
                       ["decision", "action", "event", "measure", "sanction", "disciplinary", "决策", "决定", "处理", "事件", "措施", "处分",
-                       "操作", "业务", "处罚", "预警"]],
+                       "操作", "业务", "处罚", "扣罚", "惩处", "奖惩", "预警"]],
              unless: ["data", "reason", "数据", "原因", "contract", "合同", "用工", "employment"]),
         // `最终处理` beside `系统建议`: the decision that took effect, not what the system proposed.
         Rule(target: .field(.decisionType), score: 72, groups: [["final", "最终", "实际"], ["action", "decision", "handling", "measure", "处理",

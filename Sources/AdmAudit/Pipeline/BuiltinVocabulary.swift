@@ -128,7 +128,7 @@ public enum BuiltinVocabulary {
                        "write up", "write-up", "censure", "performance improvement plan", "pip", "coaching", "documented coaching",
                        "counseling", "counselling", "corrective action", "first written", "second written", "final written",
                        "纪律处分", "处分", "警告", "违纪处理", "书面警告", "口头警告", "记过", "记大过", "通报批评", "严重警告", "违纪",
-                       "处罚", "通报",
+                       "处罚", "通报", "扣罚", "惩处", "口头提醒", "书面提醒", "约谈",
                        // No sanction: a disciplinary decision that imposed none (its outcome, favourable, is the
                        // outcome vocabulary's reading of the same words).
                        "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",

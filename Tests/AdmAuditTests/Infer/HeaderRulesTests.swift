@@ -56,6 +56,9 @@ final class HeaderRulesTests: XCTestCase {
     func testDecisionKindsOutcomesAndScores() {
         assertBest([
             ("处分类型", field(.decisionType)),
+            // A store's penalty log (扣罚: deductions and sanctions), written for the review of session 4.
+            ("扣罚类型", field(.decisionType)),
+            ("惩处措施", field(.decisionType)),
             ("Disciplinary Action", field(.decisionType)),
             ("Action Taken", field(.decisionType)),
             ("Event Type", field(.decisionType)),

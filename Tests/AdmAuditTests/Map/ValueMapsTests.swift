@@ -110,6 +110,8 @@ final class ValueMapsTests: XCTestCase {
         }
         XCTAssertEqual(look(&outcomes, "核实后不予处分"), .found(.favorable), "`处分` inside `不予处分` is not the sanction")
         XCTAssertEqual(look(&types, "扣减绩效"), .found(.pay))
+        // A store's penalty log: a spoken or written reminder, a talk, a penalty, each a sanction.
+        for text in ["口头提醒", "书面提醒", "约谈", "扣罚"] { XCTAssertEqual(look(&types, text), .found(.discipline), text) }
         XCTAssertEqual(look(&types, "扣减奖金"), .found(.pay))
     }
 
