@@ -87,13 +87,14 @@ final class HTMLReportInBrowserTests: BinaryTestCase {
         let source = try String(contentsOf: file, encoding: .utf8)
         let dom = try renderedDOM(file)
 
-        // The LL144 sample: 5 decision types × (sex, race/ethnicity, their intersection).
-        let expected = ["chart-selection": 15, "chart-heatmap": 5, "chart-findings": 1, "chart-drift": 15]
+        // The LL144 sample: 5 decision types × (sex, race/ethnicity, their intersection), and its
+        // sanctions (discipline, dismissal) pooled by severity × the same three.
+        let expected = ["chart-selection": 18, "chart-heatmap": 6, "chart-findings": 1, "chart-drift": 15]
         for (kind, number) in expected {
             XCTAssertEqual(count("<svg class=\"chart \(kind)\" role=\"img\" aria-label=\"[^\"]+\"", in: dom), number, kind)
             XCTAssertEqual(count("<svg class=\"chart \(kind)\"", in: source), number, kind)
         }
-        XCTAssertEqual(count("<svg[ >]", in: dom), 36, "only the charts are SVG")
+        XCTAssertEqual(count("<svg[ >]", in: dom), 40, "only the charts are SVG")
         XCTAssertEqual(count("<table[ >]", in: dom), count("<table[ >]", in: source))
         XCTAssertGreaterThan(count("<table class=\"selection\"", in: dom), 0)
         XCTAssertEqual(count("<tr>", in: dom), count("<tr>", in: source), "every row survived parsing")

@@ -254,6 +254,10 @@ enum HeaderRules {
              unless: timeWords + reviewerWords.filter { !humanWords.contains($0) } + appealWords + resultWords + idWords),
         Rule(target: .field(.humanReviewed), score: 88, groups: [["是否", "whether", "was", "is", "y n"], reviewWords],
              unless: timeWords + appealWords + resultWords),
+        // `Reviewed by Manager`, `Checked By`: who reviewed (names) or whether someone did (Y/N); content decides.
+        Rule(target: .field(.humanReviewed), score: 76,
+             groups: [["reviewed by", "checked by", "approved by", "confirmed by", "signed off by", "assessed by", "vetted by"]],
+             unless: timeWords + appealWords + resultWords + idWords + ["name", "姓名"]),
         Rule(target: .field(.reviewerID), score: 90, groups: [reviewerWords],
              unless: timeWords + appealWords + resultWords + ["name", "姓名"]),
         Rule(target: .field(.reviewerID), score: 84, groups: [reviewWords, idWords + ["uid", "user", "账号", "人"]],

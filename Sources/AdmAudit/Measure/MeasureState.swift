@@ -231,7 +231,24 @@ public struct MeasureState: Sendable {
                 }
             }
         }
-        let judgedSelection = AcrossStrata.apply(to: SelectionCounts.judge(selection, bias: bias), attributes: all, by: columns)
+        // The sanctions pooled by severity, after the per-type strata and adjusted with them
+        // (one family: the outcomes by group); within each level, pooled the same way.
+        let ladder = SanctionLadder.present(in: counts, order: bias.sanctionLadder)
+        let pooled: [SelectionStratum] = ladder.map { ladder in
+            counts.onLadder(ladder).strata(attributes: all, intersections: intersectionCount, bias: bias,
+                                           suppressBelow: suppressBelow, language: language)
+                .map { stratum -> SelectionStratum in
+                    var stratum = stratum
+                    stratum.ladder = ladder
+                    return stratum
+                }
+        } ?? []
+        let judgedBoth = SelectionCounts.judge(selection + pooled, bias: bias)
+        var judgedSelection = AcrossStrata.apply(to: Array(judgedBoth.prefix(selection.count)), attributes: all, by: columns)
+        if let ladder {
+            judgedSelection += AcrossStrata.apply(to: Array(judgedBoth.dropFirst(selection.count)), attributes: all,
+                                                  by: columns.map { ($0.name, $0.levels.map { $0.onLadder(ladder) }) })
+        }
         var judged = SelectionCounts.judge(fairnessStrata.flatMap(\.strata), bias: bias)[...]
         let judgedFairness = fairnessStrata.map { entry -> CheckFairness in
             defer { judged = judged.dropFirst(entry.strata.count) }

@@ -104,6 +104,34 @@ public struct SelectionCounts: Sendable, Codable {
     /// Decisions of a type.
     func decisions(_ type: DecisionType) -> Int { totals[type.ordinal].n }
 
+    /// Decisions of a type whose outcome was adverse.
+    func adverseDecisions(_ type: DecisionType) -> Int { totals[type.ordinal].n - totals[type.ordinal].favorable }
+
+    /// Counts in which `ladder.harshest` stands for every adverse decision on the ladder's
+    /// rungs, favourable when the sanction was one of the lighter ones; nothing else is
+    /// counted. The pooled stratum is then judged like any other (`SanctionLadder`).
+    func onLadder(_ ladder: SanctionLadder) -> SelectionCounts {
+        var pooled = SelectionCounts(attributeCount: attributeCount)
+        let target = ladder.harshest.ordinal
+        for rung in ladder.rungs {
+            let isLighter = rung != ladder.harshest
+            func imposed(_ cell: Cell) -> Cell {
+                let adverse = cell.n - cell.favorable
+                return Cell(n: adverse, favorable: isLighter ? adverse : 0)
+            }
+            pooled.totals[target].add(imposed(totals[rung.ordinal]))
+            for attribute in 0..<attributeCount {
+                let row = cells[rung.ordinal * attributeCount + attribute]
+                let stratum = target * attributeCount + attribute
+                if pooled.cells[stratum].count < row.count {
+                    pooled.cells[stratum].append(contentsOf: repeatElement(Cell(), count: row.count - pooled.cells[stratum].count))
+                }
+                for (index, cell) in row.enumerated() { pooled.cells[stratum][index].add(imposed(cell)) }
+            }
+        }
+        return pooled
+    }
+
     /// Decisions per type that has any.
     var decisionsByType: [DecisionType: Int] {
         var result: [DecisionType: Int] = [:]
@@ -197,7 +225,11 @@ public struct Interval: Sendable, Equatable {
 
 /// Selection rates for one attribute within one decision type.
 public struct SelectionStratum: Sendable, Equatable {
+    /// The type decided; for a sanction ladder's pooled stratum, its harshest rung.
     public var decisionType: DecisionType
+    /// Set on the stratum that pools a run's sanctions: there a group's favourable decisions
+    /// are its lighter sanctions, and its rate the share of its sanctions that were lighter.
+    public var ladder: SanctionLadder? = nil
     public var attribute: String
     public var decisions: Int
     /// Decisions whose attribute is unknown or missing: counted, not in any ratio.

@@ -185,6 +185,9 @@ public struct BiasSettings: Sendable {
     /// Significance level for the adjusted p-values.
     public var alpha: Double = 0.05
     public var correction: Correction = .holm
+    /// The sanctions compared by severity, lightest first (`SanctionLadder`); empty turns
+    /// the comparison off.
+    public var sanctionLadder: [DecisionType] = SanctionLadder.defaultOrder
 
     /// Adjustment of p-values over all tests of a run.
     public enum Correction: String, Sendable, CaseIterable {

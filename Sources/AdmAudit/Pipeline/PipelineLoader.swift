@@ -390,7 +390,7 @@ private struct PipelineReader {
         var bias = BiasSettings()
         let keys = try mapping(node, "bias", allowed: [
             "attributes", "intersections", "reference", "min_group_size", "exclusion_share", "impact_threshold",
-            "alpha", "correction", "by",
+            "alpha", "correction", "by", "sanction_ladder",
         ])
         if let entry = keys["attributes"] {
             bias.attributes = try stringList(entry.value, "bias.attributes")
@@ -438,6 +438,19 @@ private struct PipelineReader {
                 throw error("bias.correction '\(text)' is not known; use holm, bh (Benjamini–Hochberg) or none", at: entry.value)
             }
             bias.correction = correction
+        }
+        if let entry = keys["sanction_ladder"] {
+            var ladder: [DecisionType] = []
+            for text in try stringList(entry.value, "bias.sanction_ladder") {
+                guard let type = DecisionType(rawValue: text) else {
+                    throw error("bias.sanction_ladder: '\(text)' is not a decision type; list types lightest first, e.g. [discipline, suspension, demotion, dismissal], or [] for none", at: entry.value)
+                }
+                guard !ladder.contains(type) else {
+                    throw error("bias.sanction_ladder names '\(text)' twice; each rung is one decision type", at: entry.value)
+                }
+                ladder.append(type)
+            }
+            bias.sanctionLadder = ladder
         }
         return bias
     }

@@ -57,7 +57,7 @@ public enum HTMLReport {
             out += "<li>\(t.groupsBelowThreshold):\n<ul>\n"
             for (stratum, group) in flagged {
                 let ratio = group.suppressed ? suppressed(t) : self.ratio(group.impactRatio, t)
-                out += "<li class=\"flag-\(group.flag.rawValue)\">\(stratumName(stratum.decisionType, stratum.attribute)) = \(HTMLText.isolated(group.group)): \(t.impactRatio) \(ratio) (\(group.flag.rawValue))</li>\n"
+                out += "<li class=\"flag-\(group.flag.rawValue)\">\(HTMLText.escape(t.compared(stratum))) · \(HTMLText.isolated(stratum.attribute)) = \(HTMLText.isolated(group.group)): \(t.impactRatio) \(ratio) (\(group.flag.rawValue))</li>\n"
             }
             out += "</ul>\n</li>\n"
         }
@@ -108,8 +108,14 @@ public enum HTMLReport {
         if result.selection.isEmpty { out += "<p>\(t.noAttributes)</p>\n" } else { out += "<p class=\"legend\">\(HTMLText.escape(t.selectionChartCaption(threshold)))</p>\n" }
         let intersections = Dictionary(result.pipeline.bias.intersections.map { ($0.joined(separator: " × "), $0.count) },
                                        uniquingKeysWith: { first, _ in first })
+        // How to read the pooled sanctions, before the first of their strata.
+        var explainedLadder = false
         for stratum in result.selection {
-            out += "<h3>\(stratumName(stratum.decisionType, stratum.attribute))</h3>\n"
+            out += "<h3>\(HTMLText.escape(t.compared(stratum))) · \(HTMLText.isolated(stratum.attribute))</h3>\n"
+            if let ladder = stratum.ladder, !explainedLadder {
+                out += "<p class=\"legend\">\(HTMLText.escape(t.ladderReading(ladder)))</p>\n"
+                explainedLadder = true
+            }
             out += figure(SVGCharts.selectionRates(stratum, threshold: threshold, id: nextChart(), text: t))
             if let components = intersections[stratum.attribute] {
                 out += figure(SVGCharts.impactHeatmap(stratum, components: components, threshold: threshold, id: nextChart(), text: t),

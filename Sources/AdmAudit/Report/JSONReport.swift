@@ -138,7 +138,12 @@ public enum JSONReport {
     }
 
     private static func stratum(_ stratum: SelectionStratum) -> JSONValue {
-        .object(stratumHeader(stratum) + [("groups", .array(stratum.groups.map { group($0, in: stratum) }))])
+        // The sanction ladder's pooled stratum says so; a plain stratum has no `ladder` key.
+        let ladder: [(String, JSONValue)] = stratum.ladder.map { ladder in
+            [("ladder", .object([("harshest", .string(ladder.harshest.rawValue)),
+                                 ("lighter", .array(ladder.lighter.map { .string($0.rawValue) }))]))]
+        } ?? []
+        return .object(stratumHeader(stratum) + ladder + [("groups", .array(stratum.groups.map { group($0, in: stratum) }))])
     }
 
     private static func group(_ group: GroupSelection, in stratum: SelectionStratum) -> JSONValue {

@@ -38,9 +38,9 @@ struct LL144Tables {
         heading = t.ll144Title
         intro = t.ll144Intro(share: bias.exclusionShare)
         tables = []
-        let types = Set(result.selection.map(\.decisionType)).union(result.scores.map(\.decisionType)).sorted()
+        let types = Set(result.selection.filter { $0.ladder == nil }.map(\.decisionType)).union(result.scores.map(\.decisionType)).sorted()
         for type in types {
-            for stratum in result.selection where stratum.decisionType == type {
+            for stratum in result.selection where stratum.decisionType == type && stratum.ladder == nil {
                 let known = stratum.groups.reduce(0) { $0 + $1.n }
                 let rows = stratum.groups.map { group in
                     let excluded = Self.isExcluded(n: group.n, known: known, share: bias.exclusionShare)

@@ -42,7 +42,7 @@ public enum MarkdownReport {
             for (stratum, group) in flagged {
                 // A suppressed group's ratio would give away its small counts.
                 let ratio = group.suppressed ? t.suppressed : format(group.impactRatio)
-                out += "  - \(Markdown.escape(stratum.decisionType.rawValue)) · \(Markdown.escape(stratum.attribute)) = \(Markdown.escape(group.group)): \(t.impactRatio) \(ratio) (\(group.flag.rawValue))\n"
+                out += "  - \(Markdown.escape(t.compared(stratum))) · \(Markdown.escape(stratum.attribute)) = \(Markdown.escape(group.group)): \(t.impactRatio) \(ratio) (\(group.flag.rawValue))\n"
             }
         }
         out += "\n"
@@ -82,8 +82,14 @@ public enum MarkdownReport {
         if result.pipeline.report.layout == .ll144 { out += LL144Tables(result, t).markdown(t) }
         out += "## \(t.groups)\n\n"
         if result.selection.isEmpty { out += "\(t.noAttributes)\n\n" }
+        // How to read the pooled sanctions, before the first of their strata.
+        var explainedLadder = false
         for stratum in result.selection {
-            out += "### \(Markdown.escape(stratum.decisionType.rawValue)) · \(Markdown.escape(stratum.attribute))\n\n"
+            out += "### \(Markdown.escape(t.compared(stratum))) · \(Markdown.escape(stratum.attribute))\n\n"
+            if let ladder = stratum.ladder, !explainedLadder {
+                out += "\(Markdown.escape(t.ladderReading(ladder)))\n\n"
+                explainedLadder = true
+            }
             out += table([t.group, "n", t.favorable, "\(t.selectionRate) (95% CI)", "\(t.impactRatio) (95% CI)", t.adverseRatio,
                           "p (Fisher)", t.adjustedP, t.flag], numeric: 7, rows: stratum.groups.map { group in
                 row(Markdown.escape(group.group) + (group.isReference ? " (\(t.reference))" : ""),

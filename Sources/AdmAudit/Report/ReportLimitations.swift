@@ -17,7 +17,7 @@ enum ReportLimitations {
         }
         if !small.isEmpty {
             let named = small.prefix(listLimit).map { stratum, group in
-                "\(escape(stratum.decisionType.rawValue)) · \(escape(stratum.attribute)) = \(escape(group.group))"
+                "\(escape(t.compared(stratum))) · \(escape(stratum.attribute)) = \(escape(group.group))"
                     + (group.suppressed ? "" : " (n = \(group.n))")
             }
             items.append(t.smallGroups(count: small.count, minimum: bias.minGroupSize, share: bias.exclusionShare)
@@ -29,7 +29,7 @@ enum ReportLimitations {
             .sorted { Double($0.unknown) / Double($0.decisions) > Double($1.unknown) / Double($1.decisions) }
         if !unknown.isEmpty {
             let named = unknown.prefix(listLimit).map { stratum in
-                "\(escape(stratum.decisionType.rawValue)) · \(escape(stratum.attribute)): \(stratum.unknown) / \(stratum.decisions) (\(t.percent(Double(stratum.unknown) / Double(stratum.decisions))))"
+                "\(escape(t.compared(stratum))) · \(escape(stratum.attribute)): \(stratum.unknown) / \(stratum.decisions) (\(t.percent(Double(stratum.unknown) / Double(stratum.decisions))))"
             }
             items.append(t.unknownGroups + t.listSeparator + named.joined(separator: "; ") + (unknown.count > listLimit ? "; …" : ""))
         }

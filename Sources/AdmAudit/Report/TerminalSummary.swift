@@ -52,9 +52,10 @@ public enum TerminalSummary {
                 ? language.text("suppressed", "已隐藏")
                 : (group.impactRatio.value.map { String(format: "%.3f", $0) } ?? language.text("undefined", "无法计算"))
             let threshold = result.pipeline.bias.impactThreshold
+            let compared = ReportText(language: language).compared(stratum)
             lines.append(language.text(
-                "impact ratio below \(threshold): \(stratum.decisionType.rawValue) / \(safe(stratum.attribute)) = \(safe(group.group)): \(ratio) (\(group.flag.rawValue))",
-                "影响比低于 \(threshold)：\(stratum.decisionType.rawValue) / \(safe(stratum.attribute)) = \(safe(group.group))：\(ratio)（\(group.flag.rawValue)）"))
+                "impact ratio below \(threshold): \(compared) / \(safe(stratum.attribute)) = \(safe(group.group)): \(ratio) (\(group.flag.rawValue))",
+                "影响比低于 \(threshold)：\(compared) / \(safe(stratum.attribute)) = \(safe(group.group))：\(ratio)（\(group.flag.rawValue)）"))
         }
         if flagged.count > flaggedLimit {
             lines.append(language.text("… and \(flagged.count - flaggedLimit) more groups in the report", "……报告中另有 \(flagged.count - flaggedLimit) 个群体"))

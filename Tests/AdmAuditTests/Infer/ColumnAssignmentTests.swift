@@ -55,6 +55,17 @@ final class ColumnAssignmentTests: XCTestCase {
         XCTAssertEqual(target(answered, 3), .field(.humanReviewed))
     }
 
+    /// `Reviewed by Manager`: who reviewed, or whether someone did; the values say which.
+    func testReviewedByIsTheReviewerOrWhetherThereWasOne() {
+        let names = ["Zhang Wei", "Li Na", "Wang Fang", "Liu Yang", "Chen Jie", "Zhao Lei", "Sun Li", "Zhou Min"]
+        for header in ["Reviewed by Manager", "Checked By", "Approved by supervisor"] {
+            let answered = assign([("Case ID", ids), ("Outcome", outcomes), ("Decision Date", dates), (header, ["Y", "N", "Y", "Y", "N", "Y", "Y", "N"])])
+            XCTAssertEqual(target(answered, 3), .field(.humanReviewed), header)
+            let named = assign([("Case ID", ids), ("Outcome", outcomes), ("Decision Date", dates), (header, names)])
+            XCTAssertEqual(target(named, 3), .field(.reviewerID), header)
+        }
+    }
+
     /// `Review Completed`: when the review was done, or whether it was; the values say which.
     func testReviewCompletedIsTheReviewTimeOrWhetherThereWasOne() {
         let asTimes = assign([("Case ID", ids), ("Outcome", outcomes), ("Decision Date", dates), ("Review Completed", dates)])
