@@ -7,9 +7,9 @@ final class HostileRowsTests: BinaryTestCase {
     private static let folder = AdmAuditBinary.root.appendingPathComponent("fixtures/hostile/stray-quote")
 
     /// Audits `file` with no pipeline: its findings as `check,decision_id`, and report.json.
-    private func audit(_ file: String) throws -> (findings: Set<String>, input: [String: Any], report: [String: Any], err: String) {
+    private func audit(_ file: String, in folder: URL = folder) throws -> (findings: Set<String>, input: [String: Any], report: [String: Any], err: String) {
         let out = work.appendingPathComponent(file).path
-        let run = try AdmAuditBinary.run(["run", "-o", out, "--as-of", "2025-06-30", Self.folder.appendingPathComponent(file).path], in: work)
+        let run = try AdmAuditBinary.run(["run", "-o", out, "--as-of", "2025-06-30", folder.appendingPathComponent(file).path], in: work)
         XCTAssertEqual(run.status, 0, "\(file): \(run.err)")
         let rows = try AdmAuditBinary.csv(out + "/findings.csv")
         let header = try XCTUnwrap(rows.first)
@@ -61,5 +61,25 @@ final class HostileRowsTests: BinaryTestCase {
         let expected = "fe[U+200B]male → female; F[U+0435]male → female; [U+FF46][U+FF45][U+FF4D][U+FF41][U+FF4C][U+FF45] → female"
         XCTAssertTrue(run.err.contains(expected), run.err)
         XCTAssertTrue(try String(contentsOfFile: out + "/report.md", encoding: .utf8).contains("3 spelling\\(s\\) written to look like another value"), "report.md lists them (Markdown-escaped)")
+    }
+
+    /// A Chinese export whose decision types, outcomes and yes/no answers are disguised
+    /// (`fixtures/hostile/look-alike/make_disguised_values.py`): the plain copy's findings, and a
+    /// warning that shows each disguise; the full-width brackets of `警告（书面）`, ordinary in
+    /// Chinese, are in both copies and are not reported.
+    func testDecisionTypesOutcomesAndAnswersDisguisedAreReadAndShown() throws {
+        let folder = AdmAuditBinary.root.appendingPathComponent("fixtures/hostile/look-alike")
+        let plain = try audit("plain_values_zh.csv", in: folder)
+        let disguised = try audit("disguised_values_zh.csv", in: folder)
+        XCTAssertTrue(plain.findings.contains("HR-01,A01"), "the plain export has a violation to hide")
+        XCTAssertEqual(disguised.findings, plain.findings)
+        XCTAssertFalse(plain.err.contains("伪装"), plain.err)
+        let shown = "解除[U+200B]劳动合同 → dismissal；降[U+2060]职 → demotion；Dism[U+0456]ssal → dismissal；不[U+00AD]利 → adverse；"
+            + "[U+FF41][U+FF44][U+FF56][U+FF45][U+FF52][U+FF53][U+FF45] → adverse；否[U+200D] → no；[U+200B]否 → no"
+        XCTAssertTrue(disguised.err.contains("决策类型、结果及是/否取值：有 7 种写法"), disguised.err)
+        XCTAssertTrue(disguised.err.contains(shown), disguised.err)
+        XCTAssertFalse(disguised.err.contains("[U+FF08]"), "full-width brackets are not a disguise")
+        let diagnostics = (disguised.report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        XCTAssertTrue(diagnostics.contains { $0.contains(shown) }, "report.json keeps the warning")
     }
 }

@@ -404,6 +404,7 @@ public struct AuditRun {
         auditor.closeMeasure()
         diagnostics += auditor.groups.compactMap { $0.overflowWarning(language: language) }
         diagnostics += auditor.groups.compactMap { $0.disguisedWarning(language: language) }
+        if let warning = ValueMaps.disguisedWarning(auditor.disguisedValues, language: language) { diagnostics.append(warning) }
         let latestDecision = auditor.latestDecision
         let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, language: language, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,

@@ -13,6 +13,8 @@ final class PartAuditor: @unchecked Sendable {
     var ids: DecisionIDRegistry
     /// The attributes' groups so far (codes are this auditor's own).
     var groups: [AttributeGroups]
+    /// Spellings disguised as a decision type, outcome or answer, over the files ended so far.
+    var disguisedValues = DisguisedSpellings()
     var latestDecision: Int64? = nil
     /// The first failure of the sink; the reading stops on it.
     var sinkError: AuditError? = nil
@@ -47,9 +49,12 @@ final class PartAuditor: @unchecked Sendable {
         tally = RowTally()
     }
 
-    /// Ends the file: its groups carry over to the next.
+    /// Ends the file: its groups carry over to the next, and what its vocabularies noted is kept.
     func end() {
-        if let builder { groups = builder.groups }
+        guard let builder else { return }
+        groups = builder.groups
+        disguisedValues.add(builder.disguisedValues)
+        self.builder = nil
     }
 
     /// One data row; false stops the reading (the sink failed).

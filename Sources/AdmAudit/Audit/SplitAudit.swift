@@ -98,6 +98,7 @@ struct SplitAudit {
         try sink.appendPart(partSink)
         first.tally.add(second.tally)
         for index in first.groups.indices where index < second.groups.count { first.groups[index].noteDisguised(from: second.groups[index]) }
+        first.disguisedValues.add(second.disguisedValues)
         if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
         if let problem = first.checks.absorb(second.checks) {
             throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: name,

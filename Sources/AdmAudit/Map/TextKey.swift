@@ -36,20 +36,34 @@ public enum TextKey {
 
     /// The text is read as another only once invisible characters, look-alike letters of
     /// another script or compatibility forms are set aside: its key differs from the text
-    /// as written, with case and surrounding spaces aside. `key`: `make(text)`, when known.
+    /// as written, with case and surrounding spaces aside, and it holds such a character.
+    /// Full-width digits and punctuation and no-break spaces are how Chinese and spreadsheet
+    /// text is written, not a disguise: they are folded like the rest, never reported.
+    /// `key`: `make(text)`, when known.
     static func isDisguised(_ text: String, key: String? = nil) -> Bool {
         var bytes = Array(text.utf8)
         let plain = String(decoding: trim(&bytes), as: UTF8.self).precomposedStringWithCanonicalMapping.lowercased()
-        return plain != (key ?? make(text))
+        return plain != (key ?? make(text)) && text.unicodeScalars.contains(where: hides)
     }
 
-    /// The text with each character that `make` sets aside or changes shown as its code
+    /// The text with each character that hides what it is shown as its code
     /// (`F[U+0435]male`, `fe[U+200B]male`), so a reader sees what was hidden.
     static func revealed(_ text: String) -> String {
-        text.showingAsCode { scalar in
+        text.showingAsCode(where: hides)
+    }
+
+    /// A character that makes a spelling look like another: invisible, a Latin look-alike
+    /// of another script, or a compatibility form other than the ordinary ones of CJK text
+    /// (full-width digits and punctuation, the ideographic space, half-width katakana) and
+    /// of spreadsheets (no-break spaces). Full-width Latin letters hide; full-width digits do not.
+    private static func hides(_ scalar: Unicode.Scalar) -> Bool {
+        if MeaningText.isInvisible(scalar) || MeaningText.isLatinLookAlike(scalar) { return true }
+        switch scalar.value {
+        case 0xFF21...0xFF3A, 0xFF41...0xFF5A: return true
+        case 0x00A0, 0x2007, 0x202F, 0x3000, 0xFF01...0xFFEF: return false
+        default:
             let single = String(scalar)
-            return MeaningText.isInvisible(scalar) || MeaningText.isLatinLookAlike(scalar)
-                || single.precomposedStringWithCompatibilityMapping != single.precomposedStringWithCanonicalMapping
+            return single.precomposedStringWithCompatibilityMapping != single.precomposedStringWithCanonicalMapping
         }
     }
 

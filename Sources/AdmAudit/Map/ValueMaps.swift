@@ -36,6 +36,9 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     /// For outcomes: a favourable keyword after a negation (`不`, `未`, `not`) means the other code.
     private let negation: (favorable: Int32, adverse: Int32)?
     private(set) var learned = LearnedReadings<Int32>()
+    /// Spellings read as a value only once their disguise was set aside (`Dism[U+0456]ssal`),
+    /// noted when first read by meaning (while the learned readings have room).
+    private(set) var disguised = DisguisedSpellings()
     private static var unrecognizedCode: Int32 { -2 }
     private static var notApplicableCode: Int32 { -3 }
     private static var pendingCode: Int32 { -4 }
@@ -92,10 +95,23 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         } else if trimmed.count > LearnedReadings<Int32>.longestMeaningful {
             code = Self.unrecognizedCode
         } else {
-            code = meaningCode(String(decoding: trimmed, as: UTF8.self))
+            let text = String(decoding: trimmed, as: UTF8.self)
+            code = meaningCode(text)
+            let remembered = learned.count
             learned.remember(trimmed, code)
+            // Noted once: a spelling not remembered (the readings are full) is read again each time.
+            if code >= 0, learned.count > remembered, ValueMaps.mayNormalize(trimmed), TextKey.isDisguised(text) {
+                disguised.note(text, readAs: Self.label(values[Int(code)]))
+            }
         }
         return result(code)
+    }
+
+    /// A value as the reports name it: its code (`dismissal`, `adverse`), or `true`/`false`.
+    private static func label(_ value: Value) -> String {
+        if let answer = value as? Bool { return answer ? "yes" : "no" }
+        if let code = (value as? any RawRepresentable)?.rawValue as? String { return code }
+        return "\(value)"
     }
 
     /// The value's spelling as the vocabulary lists it (trimmed, case-folded), without reading
@@ -181,6 +197,25 @@ struct ValueMaps {
         rejections = Vocabulary([(true, BuiltinVocabulary.rejections)], rule: .exact)
     }
 
+    /// The spellings disguised as a decision type, outcome, answer or review result that the
+    /// vocabularies read (approvals and rejections read the outcome's cells again: left out).
+    var disguised: DisguisedSpellings {
+        var all = DisguisedSpellings()
+        for noted in [decisionTypes.disguised, outcomes.disguised, booleans.disguised, automation.disguised,
+                      reviewResults.disguised, appealResults.disguised, appealReviewers.disguised] {
+            all.add(noted)
+        }
+        return all
+    }
+
+    /// The warning of a run that read spellings disguised as a coded value, or nil.
+    static func disguisedWarning(_ disguised: DisguisedSpellings, language: ReportLanguage) -> Diagnostic? {
+        disguised.warning(subject: language.text("decision types, outcomes and answers", "决策类型、结果及是/否取值"),
+                          purpose: ("An export spelled this way may be trying to keep a decision from the checks that would judge it",
+                                    "如此书写的导出文件可能意在使决策避开相应检查"),
+                          language: language)
+    }
+
     /// True when the bytes hold anything `MeaningText` may change beyond ASCII case:
     /// non-ASCII text (full-width forms, invisible characters, letters with case) or
     /// ASCII controls. Plain ASCII that missed is final without making a String.
@@ -235,12 +270,8 @@ public struct AttributeGroups: Sendable {
     private var table = ByteKeyTable()
     private var unknownTable = ByteKeyTable()
     /// Spellings read as a group only once invisible characters, look-alike letters of
-    /// another script or compatibility forms were set aside (`fe​male`, `Fеmale`): the first
-    /// few, with their group, and how many there were. Evidence the export was spelled to
-    /// split a group, for the data-quality section.
-    public private(set) var disguisedSpellings: [(spelling: String, group: String)] = []
-    public private(set) var disguisedCount = 0
-    static let disguisedListed = 10
+    /// another script or compatibility forms were set aside, for the data-quality section.
+    private(set) var disguised = DisguisedSpellings()
 
     init(name: String, canonical: [(String, [String])], unknownSpellings: [String],
          distinctLimit: Int = AttributeGroups.defaultDistinctLimit, language: ReportLanguage = .en) {
@@ -294,7 +325,7 @@ public struct AttributeGroups: Sendable {
             let key = TextKey.make(text)
             if let known = key.utf8.withContiguousStorageIfAvailable({ table.lookup(folding: UnsafeRawBufferPointer($0)) }) ?? nil {
                 table.insert(folding: trimmed, value: known)
-                if TextKey.isDisguised(text, key: key) { noteDisguised(text, group: labels[Int(known)]) }
+                if TextKey.isDisguised(text, key: key) { disguised.note(text, readAs: labels[Int(known)]) }
                 return known
             }
             if distinctValues >= distinctLimit { return overflow() }
@@ -335,29 +366,15 @@ public struct AttributeGroups: Sendable {
         return keys.count <= distinctLimit
     }
 
-    private mutating func noteDisguised(_ spelling: String, group: String) {
-        disguisedCount += 1
-        if disguisedSpellings.count < Self.disguisedListed { disguisedSpellings.append((spelling, group)) }
-    }
-
     /// Adds the disguised spellings another part of the same file met (a two-core audit).
     mutating func noteDisguised(from other: AttributeGroups) {
-        for (spelling, group) in other.disguisedSpellings where !disguisedSpellings.contains(where: { $0.spelling == spelling }) {
-            noteDisguised(spelling, group: group)
-        }
-        // Those past the other part's list cannot be told apart from this part's: counted as more.
-        disguisedCount += other.disguisedCount - other.disguisedSpellings.count
+        disguised.add(other.disguised)
     }
 
-    /// The warning of a run that read spellings disguised as a group's, or nil: each shown
-    /// with what was set aside as its code (`F[U+0435]male → female`).
+    /// The warning of a run that read spellings disguised as a group's, or nil.
     func disguisedWarning(language: ReportLanguage) -> Diagnostic? {
-        guard disguisedCount > 0 else { return nil }
-        let listed = disguisedSpellings.map { "\(TextKey.revealed($0.spelling)) → \($0.group)" }
-        let more = disguisedCount - disguisedSpellings.count
-        return Diagnostic(level: .warning, file: nil, message: language.text(
-            "\(name): \(disguisedCount) spelling(s) written to look like another value (invisible characters, letters of another script or full-width forms) were read as it: \(listed.joined(separator: "; "))\(more > 0 ? "; and \(more) more" : ""). An export spelled this way may be trying to split a group",
-            "\(name)：有 \(disguisedCount) 种写法以隐形字符、其他文字的形近字母或全角字符伪装成另一个取值，已按该取值读取：\(listed.joined(separator: "；"))\(more > 0 ? "；另有 \(more) 种" : "")。如此书写的导出文件可能意在拆分群体"))
+        disguised.warning(subject: name, purpose: ("An export spelled this way may be trying to split a group", "如此书写的导出文件可能意在拆分群体"),
+                          language: language)
     }
 
     /// The warning of a run whose attribute met more distinct values than the limit, or nil.

@@ -15,6 +15,8 @@ public final class RecordBuilder {
     private let columnOf: [Int]  // CanonicalField ordinal → column, -1 when absent
     private let attributeColumns: [Int]
     private var values: ValueMaps
+    /// Spellings disguised as a coded value that this file's rows were read with.
+    var disguisedValues: DisguisedSpellings { values.disguised }
     /// One parser per time zone of `placeZones` (one, unless sites are in several zones).
     private var parsers: [TimestampParser]
     private let placeZones: PlaceZones

@@ -77,6 +77,18 @@ final class TextKeyTests: XCTestCase {
         XCTAssertEqual(TextKey.make("是否人工复核（是/否）"), "是否人工复核(是/否)")
     }
 
+    /// Full-width digits and punctuation, the ideographic space and no-break spaces are how
+    /// Chinese and spreadsheet text is written: folded, never reported as a disguise.
+    func testOrdinaryFullWidthFormsAreNoDisguise() {
+        for text in ["警告（书面）", "第１２３号", "解除劳动合同　", "Black\u{00A0}British", "ｶﾀｶﾅ"] {
+            XCTAssertFalse(TextKey.isDisguised(text), text)
+        }
+        for text in ["ｆｅｍａｌｅ", "fe\u{200B}male", "F\u{0435}male", "\u{0007}female", "ﬁred"] {
+            XCTAssertTrue(TextKey.isDisguised(text), text)
+        }
+        XCTAssertEqual(TextKey.revealed("警告（书面）ｆ"), "警告（书面）[U+FF46]")
+    }
+
     func testMakeLeavesChineseAsItIs() {
         XCTAssertEqual(TextKey.make("女"), "女")
         XCTAssertEqual(TextKey.make("决策ID"), "决策id")
