@@ -82,4 +82,22 @@ final class HostileRowsTests: BinaryTestCase {
         let diagnostics = (disguised.report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
         XCTAssertTrue(diagnostics.contains { $0.contains(shown) }, "report.json keeps the warning")
     }
+
+    /// The same decisions again under ids that look like theirs (a zero-width space, full-width
+    /// letters, a soft hyphen): rejected as duplicates, with what each id hid shown as its code,
+    /// so no violation is counted twice.
+    func testIdsThatLookTheSameAreOneDecision() throws {
+        let folder = AdmAuditBinary.root.appendingPathComponent("fixtures/hostile/look-alike")
+        let run = try audit("disguised_ids_en.csv", in: folder)
+        XCTAssertEqual(run.findings.filter { $0.hasPrefix("HR-01,") }, ["HR-01,D1", "HR-01,D3"])
+        XCTAssertEqual(run.input["accepted"] as? Int, 4)
+        XCTAssertEqual(run.input["rejected"] as? Int, 3)
+        let rejects = try AdmAuditBinary.csv(work.appendingPathComponent("disguised_ids_en.csv/rejects.csv").path)
+        XCTAssertEqual(rejects.dropFirst().map { $0[3] }, ["duplicate_id", "duplicate_id", "duplicate_id"])
+        XCTAssertEqual(rejects.dropFirst().map { $0[4] }, [
+            "decision_id 'D[U+200B]1' already appeared on line 2; only the first is kept",
+            "decision_id '[U+FF24]３' already appeared on line 4; only the first is kept",
+            "decision_id 'D[U+00AD]2' already appeared on line 3; only the first is kept",
+        ])
+    }
 }

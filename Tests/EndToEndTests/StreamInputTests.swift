@@ -62,6 +62,37 @@ final class StreamInputTests: BinaryTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporaryFolder.path), [], "the stream's copy is gone")
     }
 
+    /// More than the MiB the default pseudonym key once read ahead, with no key given: the
+    /// stream's data rows all audited (none taken as the header), the file's findings, the
+    /// same pseudonyms (the key comes from the same bytes).
+    func testALargePipedExportWithNoKeyIsAuditedAsTheFileIs() throws {
+        XCTAssertNil(ProcessInfo.processInfo.environment["ADMAUDIT_PSEUDONYM_KEY"])
+        var text = "decision_id,employee_id,decision_type,outcome,automated,human_reviewed,decided_at,sex\n"
+        for i in 0..<30_000 {
+            text += "D\(i),E\(i % 997),dismissal,\(i % 3 == 0 ? "adverse" : "favorable"),yes,\(i % 7 == 0 ? "no" : "yes"),2025-03-\(10 + i % 18),\(i % 2 == 0 ? "female" : "male")\n"
+        }
+        let big = work.appendingPathComponent("big.csv").path
+        try text.write(toFile: big, atomically: true, encoding: .utf8)
+        XCTAssertGreaterThan(text.utf8.count, 1 << 20)
+        let file = try AdmAuditBinary.run(["run", "-p", pipeline, "-o", "file", "--as-of", "2025-06-30", big], in: work)
+        XCTAssertEqual(file.status, 0, file.err)
+        let piped = try run(["run", "-p", pipeline, "-o", "piped", "--as-of", "2025-06-30", "-"], stdin: big)
+        XCTAssertEqual(piped.status, 0, piped.err)
+        let report = { (folder: String) throws -> [String: Any] in
+            try XCTUnwrap((try AdmAuditBinary.json(self.work.appendingPathComponent(folder + "/report.json").path)["inputs"] as? [[String: Any]])?.first)
+        }
+        let (fromFile, fromStream) = (try report("file"), try report("piped"))
+        XCTAssertEqual(fromStream["rows_read"] as? Int, 30_000)
+        XCTAssertEqual(fromStream["accepted"] as? Int, 30_000)
+        XCTAssertEqual(fromStream["sha256"] as? String, fromFile["sha256"] as? String)
+        let findings = { (folder: String, name: String) throws -> String in
+            try String(contentsOfFile: self.work.appendingPathComponent(folder + "/findings.csv").path, encoding: .utf8)
+                .replacingOccurrences(of: name, with: "INPUT")
+        }
+        XCTAssertEqual(try findings("piped", ",'-,"), try findings("file", ",\(big),"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporaryFolder.path), [], "the stream's copy is gone")
+    }
+
     func testAPipedExportWithNoPipelineIsInferredAndAudited() throws {
         let piped = try run(["run", "-o", "piped", "--as-of", "2025-06-30", "-"], stdin: export)
         XCTAssertEqual(piped.status, 0, piped.err)

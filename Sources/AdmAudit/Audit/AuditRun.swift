@@ -235,6 +235,12 @@ public struct AuditResult: Sendable {
             .map(\.id)
     }
 
+    /// Checks the pipeline switched off (`checks: {HR-01: false}`): every summary names them,
+    /// as a pipeline could come from the party under inspection (or `init` of its export).
+    public var checksSwitchedOff: [String] {
+        CheckRegistry.all.map(\.descriptor.id).filter { !CheckRegistry.isEnabled($0, pipeline.checks) }
+    }
+
     /// No check found a violation, and none left a record unknown: the summary may read clean.
     public var isClean: Bool { checks.allSatisfy { $0.violations == 0 && $0.unknown == 0 } }
 

@@ -34,7 +34,15 @@ public enum MeaningText {
         "п": "n", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l",
         "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
         "χ": "x", "ω": "w",
+        // Capitals, met where case is kept (ids, `TextKey.identity`).
+        "А": "A", "В": "B", "Е": "E", "Ё": "E", "І": "I", "Ї": "I", "Ј": "J", "К": "K", "М": "M", "Н": "H", "О": "O",
+        "Р": "P", "С": "C", "Т": "T", "Х": "X", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "I",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
+        "Τ": "T", "Υ": "Y", "Χ": "X",
     ]
+
+    /// The Latin letter a look-alike of another script stands for, if it is one.
+    static func latinLetter(lookingLike scalar: Unicode.Scalar) -> Unicode.Scalar? { latinLookAlikes[scalar] }
 
     /// A word that mixes Latin letters with Cyrillic or Greek look-alikes (`Fеmale` with a
     /// Cyrillic `е`) is read as the Latin word: no real word mixes the scripts, and an

@@ -34,6 +34,20 @@ public enum TextKey {
         return MeaningText.foldingMixedScripts(String(decoding: trim(&again), as: UTF8.self).lowercased())
     }
 
+    /// An id as a reader sees it: compatibility forms folded (NFKC), invisible characters
+    /// dropped, surrounding spaces trimmed, and every look-alike letter of another script read
+    /// as the Latin letter it imitates; case kept, as ids may tell `a1` from `A1`. Two ids
+    /// are one decision when these agree: an export cannot count one decision twice by
+    /// writing its id with a zero-width space or a Cyrillic `С`.
+    static func identity(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !MeaningText.isInvisible(scalar) {
+            scalars.append(MeaningText.latinLetter(lookingLike: scalar) ?? scalar)
+        }
+        var bytes = Array(String(scalars).utf8)
+        return String(decoding: trim(&bytes), as: UTF8.self)
+    }
+
     /// The text is read as another only once invisible characters, look-alike letters of
     /// another script or compatibility forms are set aside: its key differs from the text
     /// as written, with case and surrounding spaces aside, and it holds such a character.

@@ -47,6 +47,8 @@ public enum HTMLReport {
         }
         let withoutAsOf = result.checksWithoutAsOfDate
         if !withoutAsOf.isEmpty { out += "<li>\(HTMLText.escape(t.notJudgedWithoutAsOfDate(withoutAsOf)))</li>\n" }
+        let off = result.checksSwitchedOff
+        if !off.isEmpty { out += "<li>\(HTMLText.escape(t.switchedOff(off)))</li>\n" }
         let outside = result.checksOutsideJurisdictions
         if !outside.isEmpty {
             let jurisdictions = result.pipeline.checks.jurisdictions.joined(separator: ", ")
@@ -147,9 +149,9 @@ public enum HTMLReport {
         if result.drift.count > 1 {
             out += "<section id=\"drift\">\n<h2>\(t.drift)</h2>\n<p class=\"legend\">\(HTMLText.escape(t.driftCaption(threshold)))</p>\n"
             for grid in RateGrid.grids(result.drift.map { ($0.month, $0.strata) }) {
-                let series = grid.groups.map { label in
-                    (label: label, values: grid.rows.map { row -> Double? in
-                        guard let group = RateGrid.group(label, in: row.stratum), !group.suppressed else { return nil }
+                let series = grid.groups.enumerated().map { column, label in
+                    (label: label, values: grid.cells.map { row -> Double? in
+                        guard let group = row[column], !group.suppressed else { return nil }
                         return group.impactRatio.value
                     })
                 }
@@ -283,10 +285,10 @@ public enum HTMLReport {
     /// cells `rate (ratio)`; an undefined ratio is a dash (its reason is in the run's table).
     static func rateTable(_ kind: String, _ grid: RateGrid, rowHeader: String, rowLabel: (String) -> String, _ t: ReportText) -> String {
         table(kind, headers: [rowHeader] + grid.groups.map(HTMLText.isolated), numeric: Set(1..<grid.groups.count + 1), escapeHeaders: false,
-              rows: grid.rows.compactMap { label, stratum in
-            guard let stratum else { return nil }
-            return [rowLabel(label)] + grid.groups.map { name in
-                guard let group = RateGrid.group(name, in: stratum) else { return "" }
+              rows: zip(grid.rows, grid.cells).compactMap { row, cells in
+            guard row.stratum != nil else { return nil }
+            return [rowLabel(row.label)] + cells.map { group in
+                guard let group else { return "" }
                 return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(group.impactRatio.value.map(number) ?? "—"))"
             }
         })

@@ -15,6 +15,11 @@ public enum AdmAuditVersion {
 public enum JSONReport {
     public static func render(_ result: AuditResult) -> String {
         let language = result.pipeline.report.language
+        // Named apart: one literal more and the type checker gives up on the object below.
+        let notRun: [(String, JSONValue)] = [
+            ("checks_outside_jurisdictions", .array(result.checksOutsideJurisdictions.map(JSONValue.string))),
+            ("checks_switched_off", .array(result.checksSwitchedOff.map(JSONValue.string))),
+        ]
         let model: JSONValue = .object([
             ("admaudit_report", .int(1)),
             ("tool", .object([("name", .string("admaudit")), ("version", .string(AdmAuditVersion.current))])),
@@ -36,7 +41,7 @@ public enum JSONReport {
             ])),
             ("inputs", .array(result.inputs.map(input))),
             ("checks", .array(result.checks.map { check($0, language: language) })),
-            ("checks_outside_jurisdictions", .array(result.checksOutsideJurisdictions.map(JSONValue.string))),
+        ] + notRun + [
             ("selection", .array(result.selection.map(stratum))),
             ("scores", .array(result.scores.map(scores))),
             // Contests by group: "favorable" counts contests not overturned (see AuditResult).

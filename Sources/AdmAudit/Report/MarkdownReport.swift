@@ -31,6 +31,8 @@ public enum MarkdownReport {
         }
         let withoutAsOf = result.checksWithoutAsOfDate
         if !withoutAsOf.isEmpty { out += "- \(t.notJudgedWithoutAsOfDate(withoutAsOf))\n" }
+        let off = result.checksSwitchedOff
+        if !off.isEmpty { out += "- \(Markdown.escape(t.switchedOff(off)))\n" }
         let outside = result.checksOutsideJurisdictions
         if !outside.isEmpty {
             let jurisdictions = result.pipeline.checks.jurisdictions.joined(separator: ", ")
@@ -208,9 +210,10 @@ public enum MarkdownReport {
             out += "### \(Markdown.escape(grid.decisionType.rawValue)) · \(Markdown.escape(grid.attribute)): \(t.selectionRate) (\(t.impactRatio))\n\n"
             out += "| \(rowHeader) | " + grid.groups.map(Markdown.escape).joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---:|", count: grid.groups.count) + "\n"
-            for (label, stratum) in grid.rows where stratum != nil {
-                let cells = grid.groups.map { name -> String in
-                    guard let group = RateGrid.group(name, in: stratum) else { return "" }
+            for (row, groups) in zip(grid.rows, grid.cells) where row.stratum != nil {
+                let label = row.label
+                let cells = groups.map { group -> String in
+                    guard let group else { return "" }
                     // An undefined ratio is a dash here; its reason is in the run's own table.
                     return group.suppressed ? t.suppressed : "\(fixed(group.selectionRate)) (\(group.impactRatio.value.map(fixed) ?? "—"))"
                 }

@@ -7,6 +7,9 @@ struct RateGrid {
     var groups: [String]
     /// Every row, with its stratum of this type and attribute when it has one.
     var rows: [(label: String, stratum: SelectionStratum?)]
+    /// Per row, per column of `groups`, the row's group of that label: placed once by a
+    /// table of labels, as a search per cell would cost groups² a row.
+    var cells: [[GroupSelection?]]
 
     /// The grids of `rows`, by decision type, then attribute.
     static func grids(_ rows: [(label: String, strata: [SelectionStratum])]) -> [RateGrid] {
@@ -18,17 +21,22 @@ struct RateGrid {
         }
         return keys.sorted(by: { ($0.0.rawValue, $0.1) < ($1.0.rawValue, $1.1) }).map { type, attribute in
             let found = rows.map { row in (row.label, row.strata.first { $0.decisionType == type && $0.attribute == attribute }) }
+            var seen = Set<[UInt8]>()
             var groups: [String] = []
-            for label in found.flatMap({ $0.1?.groups.map(\.group) ?? [] }) where !groups.contains(where: { $0.hasSameBytes(as: label) }) {
+            for label in found.flatMap({ $0.1?.groups.map(\.group) ?? [] }) where seen.insert(Array(label.utf8)).inserted {
                 groups.append(label)
             }
             groups.sort { $0.precedesByBytes($1) }
-            return RateGrid(decisionType: type, attribute: attribute, groups: groups, rows: found)
+            var column: [[UInt8]: Int] = [:]
+            for (index, label) in groups.enumerated() { column[Array(label.utf8)] = index }
+            let cells = found.map { _, stratum -> [GroupSelection?] in
+                var row = [GroupSelection?](repeating: nil, count: groups.count)
+                for group in stratum?.groups ?? [] {
+                    if let index = column[Array(group.group.utf8)], row[index] == nil { row[index] = group }
+                }
+                return row
+            }
+            return RateGrid(decisionType: type, attribute: attribute, groups: groups, rows: found, cells: cells)
         }
-    }
-
-    /// A row's group of that label, if the row has it.
-    static func group(_ label: String, in stratum: SelectionStratum?) -> GroupSelection? {
-        stratum?.groups.first { $0.group.hasSameBytes(as: label) }
     }
 }

@@ -25,6 +25,12 @@ struct ReportText {
              "未运行，因其所依据的规则在本次审计的法域（\(jurisdictions)）均不适用：\(ids.joined(separator: "、"))。如仍需按这些规则评判，请在 checks.jurisdictions 中列出相应法域（如 CN、EU）。")
     }
 
+    /// Checks the pipeline switched off, as `HR-01, EX-01`.
+    func switchedOff(_ ids: [String]) -> String {
+        pick("Switched off by the pipeline, so not judged: \(ids.joined(separator: ", ")). A pipeline turns a check off with `checks: {ID: false}`; remove that line to run it.",
+             "审计配置已关闭以下检查，未予评判：\(ids.joined(separator: "、"))。审计配置以 `checks: {编号: false}` 关闭检查；删除该行即可运行。")
+    }
+
     func notJudgedWithoutAsOfDate(_ checks: [CheckTally]) -> String {
         let list = checks.map { tally in
             pick("\(tally.descriptor.id) (\(tally.unknown) of \(tally.applicable) records unknown)",

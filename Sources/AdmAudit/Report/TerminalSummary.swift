@@ -42,6 +42,8 @@ public enum TerminalSummary {
         }
         let withoutAsOf = result.checksWithoutAsOfDate
         if !withoutAsOf.isEmpty { lines.append(t.notJudgedWithoutAsOfDate(withoutAsOf)) }
+        let off = result.checksSwitchedOff
+        if !off.isEmpty { lines.append(t.switchedOff(off)) }
         let outside = result.checksOutsideJurisdictions
         if !outside.isEmpty {
             lines.append(safe(t.notRunOutsideJurisdictions(outside, jurisdictions: result.pipeline.checks.jurisdictions.joined(separator: ", "))))

@@ -224,7 +224,8 @@ public final class RecordBuilder {
         // Uniqueness last: only accepted rows claim an id.
         let id = UnsafeRawBufferPointer(rebasing: idField.bytes[idRange])
         if let first = ids.claim(id, fileIndex: fileIndex, line: row.line) {
-            let text = String(decoding: id, as: UTF8.self)
+            // What a disguised id hid, shown as its code (`D[U+200B]1`).
+            let text = TextKey.revealed(String(decoding: id, as: UTF8.self))
             if language == .zh {
                 let place = first.fileIndex == fileIndex ? "第 \(first.line) 行" : " \(first.file) 第 \(first.line) 行"
                 return .reject(reject(row, .duplicateID,
@@ -569,8 +570,16 @@ public struct DecisionIDRegistry {
     }
 
     /// Records the id; returns where it was first seen if it was seen before.
+    /// Ids are compared as a reader sees them (`TextKey.identity`): bytes beyond ASCII or
+    /// controls are read so, plain ASCII ids as they are.
     mutating func claim(_ id: UnsafeRawBufferPointer, fileIndex: Int, line: Int) -> FirstSeen? {
-        let fingerprint = Self.fingerprint(id)
+        let fingerprint: (high: UInt64, low: UInt64)
+        if ValueMaps.mayNormalize(id) {
+            var seen = Array(TextKey.identity(String(decoding: id, as: UTF8.self)).utf8)
+            fingerprint = seen.withUnsafeMutableBytes { Self.fingerprint(UnsafeRawBufferPointer($0)) }
+        } else {
+            fingerprint = Self.fingerprint(id)
+        }
         let place = UInt64(fileIndex) << 48 | UInt64(line)
         let previous: UInt64? = slots.withUnsafeMutableBufferPointer { table in
             let mask = table.count - 1

@@ -16,6 +16,20 @@ final class DecisionIDRegistryTests: XCTestCase {
         XCTAssertNil(claim(&registry, "d1", line: 3), "ids are case-sensitive")
     }
 
+    /// Ids that look the same are one decision: a zero-width space, a full-width letter or a
+    /// Cyrillic capital cannot make a second. Case still tells ids apart; distinct Chinese ids stay distinct.
+    func testIdsThatLookTheSameAreOneDecision() {
+        var registry = DecisionIDRegistry(files: ["a.csv"])
+        XCTAssertNil(claim(&registry, "C7", line: 2))
+        for (line, disguised) in ["C\u{200B}7", "\u{FF23}7", "\u{0421}7", "C7\u{00AD}", "\u{FEFF}C7"].enumerated() {
+            XCTAssertEqual(claim(&registry, disguised, line: 3 + line)?.line, 2, disguised.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+        XCTAssertNil(claim(&registry, "c7", line: 20), "ids are case-sensitive")
+        XCTAssertNil(claim(&registry, "记录001", line: 21))
+        XCTAssertNil(claim(&registry, "记录002", line: 22))
+        XCTAssertEqual(claim(&registry, "记录\u{2060}001", line: 23)?.line, 21)
+    }
+
     /// Past many table growths every id is still found, with its first line.
     func testManyIdsSurviveGrowth() {
         var registry = DecisionIDRegistry(files: ["a.csv"])

@@ -1,0 +1,60 @@
+import Foundation
+import XCTest
+
+/// An export that tries to write settings into the pipeline `init` proposes
+/// (`fixtures/hostile/init-injection`, `docs/hostile-exports.md`): a header, a cell and an
+/// unknown decision type holding line breaks libyaml obeys inside a comment (U+2028, U+2029,
+/// U+0085), then `checks: {HR-01: false}` or a `values:` mapping. Through `init` and `run` with
+/// no edit it must give its clean twin's findings, switch no check off, and the pipeline must
+/// hold none of those line breaks as they were written.
+final class HostileInitTests: BinaryTestCase {
+    private static let folder = AdmAuditBinary.root.appendingPathComponent("fixtures/hostile/init-injection")
+
+    private func initAndRun(_ name: String) throws -> (pipeline: String, findings: Set<String>, report: [String: Any], err: String) {
+        let export = Self.folder.appendingPathComponent(name).path
+        let proposed = try AdmAuditBinary.run(["init", export], in: work)
+        XCTAssertEqual(proposed.status, 0, "\(name): \(proposed.err)")
+        let pipeline = work.appendingPathComponent(name + ".yaml").path
+        try proposed.out.write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let out = work.appendingPathComponent(name + "-out").path
+        let run = try AdmAuditBinary.run(["run", "-p", pipeline, "-o", out, "--as-of", "2025-06-30", export], in: work)
+        XCTAssertEqual(run.status, 0, "\(name): \(run.err)")
+        let rows = try AdmAuditBinary.csv(out + "/findings.csv")
+        let header = try XCTUnwrap(rows.first)
+        let check = try XCTUnwrap(header.firstIndex(of: "check_id")), id = try XCTUnwrap(header.firstIndex(of: "decision_id"))
+        return (proposed.out, Set(rows.dropFirst().map { $0[check] + "," + $0[id] }), try AdmAuditBinary.json(out + "/report.json"), run.err)
+    }
+
+    func testAHeaderOrValueCannotWriteSettingsIntoTheProposedPipeline() throws {
+        let clean = try initAndRun("clean.csv")
+        let injected = try initAndRun("injected.csv")
+        XCTAssertTrue(clean.findings.contains("HR-01,D1"), "the clean export has violations to hide")
+        XCTAssertEqual(injected.findings, clean.findings)
+        XCTAssertEqual(injected.report["checks_switched_off"] as? [String], [])
+        let ran = { (report: [String: Any]) in ((report["checks"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String } }
+        XCTAssertEqual(ran(injected.report), ran(clean.report))
+        for breaking in ["\u{2028}", "\u{2029}", "\u{0085}"] {
+            XCTAssertFalse(injected.pipeline.contains(breaking), "a raw \(breaking.unicodeScalars.first!.value) in the pipeline")
+        }
+        XCTAssertTrue(injected.pipeline.contains(#"internal_note\u2028checks: {HR-01: false, HR-02: false}\u2028values:"#), injected.pipeline)
+        XCTAssertTrue(injected.pipeline.contains(#"probation review\u2028checks: {AP-01: false}\u0085values:"#), injected.pipeline)
+        XCTAssertFalse(injected.err.contains("Switched off"), injected.err)
+    }
+
+    /// A pipeline that does switch checks off says so in every summary and in report.json.
+    func testChecksSwitchedOffAreNamedInEverySummary() throws {
+        let export = Self.folder.appendingPathComponent("clean.csv").path
+        let proposed = try AdmAuditBinary.run(["init", export], in: work)
+        let pipeline = work.appendingPathComponent("off.yaml").path
+        try proposed.out.replacingOccurrences(of: "checks:\n", with: "checks:\n  HR-01: false\n  EX-01: false\n")
+            .write(toFile: pipeline, atomically: true, encoding: .utf8)
+        let out = work.appendingPathComponent("off").path
+        let run = try AdmAuditBinary.run(["run", "-p", pipeline, "-o", out, "--as-of", "2025-06-30", export], in: work)
+        XCTAssertEqual(run.status, 0, run.err)
+        let said = "Switched off by the pipeline, so not judged: HR-01, EX-01."
+        XCTAssertTrue(run.err.contains(said), run.err)
+        XCTAssertTrue(try String(contentsOfFile: out + "/report.md", encoding: .utf8).contains(said))
+        XCTAssertTrue(try String(contentsOfFile: out + "/report.html", encoding: .utf8).contains(said))
+        XCTAssertEqual(try AdmAuditBinary.json(out + "/report.json")["checks_switched_off"] as? [String], ["HR-01", "EX-01"])
+    }
+}
