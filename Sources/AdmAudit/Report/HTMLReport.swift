@@ -59,7 +59,7 @@ public enum HTMLReport {
             out += "<li>\(t.groupsBelowThreshold):\n<ul>\n"
             for (stratum, group) in flagged {
                 let ratio = group.suppressed ? suppressed(t) : self.ratio(group.impactRatio, t)
-                out += "<li class=\"flag-\(group.flag.rawValue)\">\(HTMLText.escape(t.compared(stratum))) · \(HTMLText.isolated(stratum.attribute)) = \(HTMLText.isolated(group.group)): \(t.impactRatio) \(ratio) (\(group.flag.rawValue))</li>\n"
+                out += "<li class=\"flag-\(group.flag.rawValue)\">\(HTMLText.escape(t.compared(stratum))) · \(HTMLText.isolated(stratum.attribute)) = \(HTMLText.isolated(group.group)): \(t.impactRatio) \(ratio) (\(HTMLText.escape(t.flag(group.flag))))</li>\n"
             }
             out += "</ul>\n</li>\n"
         }
@@ -129,7 +129,7 @@ public enum HTMLReport {
                 row(groupLabel(group, t), suppressed: group.suppressed, t, kept: 1) {
                     [String(group.n), String(group.favorable), number(group.selectionRate) + interval(group.selectionInterval),
                      ratio(group.impactRatio, t) + interval(group.impactRatioInterval), ratio(group.adverseRateRatio, t),
-                     pValue(group.fisherP), pValue(group.adjustedP), flag(group.flag)]
+                     pValue(group.fisherP), pValue(group.adjustedP), flag(group.flag, t)]
                 }
             })
             out += "<p>\(t.unknownCount): \(stratum.unknown)</p>\n"
@@ -155,8 +155,8 @@ public enum HTMLReport {
                         return group.impactRatio.value
                     })
                 }
-                out += "<h3>\(stratumName(grid.decisionType, grid.attribute)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
-                out += figure(SVGCharts.drift(name: "\(grid.decisionType.rawValue) · \(grid.attribute)", months: grid.rows.map(\.label),
+                out += "<h3>\(stratumName(grid.decisionType, grid.attribute, t)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
+                out += figure(SVGCharts.drift(name: "\(t.decisionType(grid.decisionType)) · \(grid.attribute)", months: grid.rows.map(\.label),
                                               series: series, threshold: threshold, text: t))
                 out += rateTable("drift", grid, rowHeader: t.month, rowLabel: HTMLText.escape, t)
             }
@@ -169,7 +169,7 @@ public enum HTMLReport {
             guard !levels.isEmpty else { continue }
             out += "<section id=\"by-level-\(index + 1)\">\n<h2>\(HTMLText.escape(t.outcomesBy(column)))</h2>\n"
             for grid in RateGrid.grids(levels.map { ($0.level, $0.strata) }) {
-                out += "<h3>\(stratumName(grid.decisionType, grid.attribute)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
+                out += "<h3>\(stratumName(grid.decisionType, grid.attribute, t)): \(t.selectionRate) (\(t.impactRatio))</h3>\n"
                 out += rateTable("by-level", grid, rowHeader: HTMLText.isolated(column), rowLabel: HTMLText.isolated, t)
             }
             out += "</section>\n"
@@ -179,7 +179,7 @@ public enum HTMLReport {
         if !result.appealOutcomes.isEmpty {
             out += "<section id=\"appeal-outcomes\">\n<h2>\(t.appealOutcomes)</h2>\n<p>\(t.appealOutcomesIntro)</p>\n"
             for stratum in result.appealOutcomes {
-                out += "<h3>\(stratumName(stratum.decisionType, stratum.attribute))</h3>\n"
+                out += "<h3>\(stratumName(stratum.decisionType, stratum.attribute, t))</h3>\n"
                 out += table("appeal-outcomes", headers: [t.group, "n", t.overturned, t.overturnRate], numeric: Set(1...3),
                              rows: stratum.groups.map { group in
                     row(HTMLText.isolated(group.group), suppressed: group.suppressed, t) {
@@ -194,7 +194,7 @@ public enum HTMLReport {
         if !result.scores.isEmpty {
             out += "<section id=\"scores\">\n<h2>\(t.scores)</h2>\n"
             for stratum in result.scores {
-                out += "<h3>\(stratumName(stratum.decisionType, stratum.attribute)) (\(t.medianOfAll) \(number(stratum.median)))</h3>\n"
+                out += "<h3>\(stratumName(stratum.decisionType, stratum.attribute, t)) (\(t.medianOfAll) \(number(stratum.median)))</h3>\n"
                 out += table("scores", headers: [t.group, "n", t.mean, "Q1", t.median, "Q3", t.scoringRate, t.impactRatio, "p (Mann–Whitney)"],
                              numeric: Set(1...8), rows: stratum.groups.map { group in
                     row(HTMLText.isolated(group.group), suppressed: group.suppressed, t) {
@@ -212,12 +212,12 @@ public enum HTMLReport {
             out += "<section id=\"process-fairness\">\n<h2>\(t.processFairness)</h2>\n<p>\(t.processFairnessIntro)</p>\n"
             for entry in result.processFairness {
                 for stratum in entry.strata {
-                    out += "<h3>\(HTMLText.escape(entry.checkID)) · \(stratumName(stratum.decisionType, stratum.attribute))</h3>\n"
+                    out += "<h3>\(HTMLText.escape(entry.checkID)) · \(stratumName(stratum.decisionType, stratum.attribute, t))</h3>\n"
                     out += table("process-fairness", headers: [t.group, t.judged, t.violations, t.violationRate, t.violationRateRatio, t.adjustedP, t.flag],
                                  numeric: Set(1...5), rows: stratum.groups.map { group in
                         row(groupLabel(group, t), suppressed: group.suppressed, t, kept: 1) {
                             [String(group.n), String(group.n - group.favorable), number(1 - group.selectionRate),
-                             ratio(group.adverseRateRatio, t), pValue(group.adjustedP), flag(group.flag)]
+                             ratio(group.adverseRateRatio, t), pValue(group.adjustedP), flag(group.flag, t)]
                         }
                     })
                 }
@@ -298,8 +298,8 @@ public enum HTMLReport {
         "<figure>\(svg)\(caption.map { "<figcaption>\(HTMLText.escape($0))</figcaption>" } ?? "")</figure>\n"
     }
 
-    static func stratumName(_ type: DecisionType, _ attribute: String) -> String {
-        "\(HTMLText.escape(type.rawValue)) · \(HTMLText.isolated(attribute))"
+    static func stratumName(_ type: DecisionType, _ attribute: String, _ t: ReportText) -> String {
+        "\(HTMLText.escape(t.decisionType(type))) · \(HTMLText.isolated(attribute))"
     }
 
     static func groupLabel(_ group: GroupSelection, _ t: ReportText) -> String {
@@ -308,7 +308,9 @@ public enum HTMLReport {
 
     static func suppressed(_ t: ReportText) -> String { "<span class=\"suppressed\">\(t.suppressed)</span>" }
 
-    static func flag(_ flag: ImpactFlag) -> String { "<span class=\"flag-\(flag.rawValue)\">\(flag.rawValue)</span>" }
+    static func flag(_ flag: ImpactFlag, _ t: ReportText) -> String {
+        "<span class=\"flag-\(flag.rawValue)\">\(HTMLText.escape(t.flag(flag)))</span>"
+    }
 
     /// Four decimals (as `report.md`), or a dash for a value that is not a number.
     static func number(_ value: Double) -> String {

@@ -103,7 +103,7 @@ struct LL144Tables {
     func markdown(_ t: ReportText) -> String {
         var out = "## \(heading)\n\n\(intro)\n\n"
         for table in tables {
-            out += "### \(Markdown.escape(table.decisionType.rawValue)) · \(Markdown.escape(table.title))\n\n"
+            out += "### \(Markdown.escape(t.decisionType(table.decisionType))) · \(Markdown.escape(table.title))\n\n"
             out += MarkdownReport.table(table.headers, numeric: table.headers.count - 1, rows: table.rows.map { row in
                 MarkdownReport.row(Markdown.escape(row.label) + (row.excluded ? " ¹" : ""), suppressed: row.suppressed, as: t.suppressed) { row.cells }
             })
@@ -118,7 +118,7 @@ struct LL144Tables {
     func html(_ t: ReportText) -> String {
         var out = "<section id=\"ll144\">\n<h2>\(HTMLText.escape(heading))</h2>\n<p>\(HTMLText.escape(intro))</p>\n"
         for table in tables {
-            out += "<h3>\(HTMLText.escape(table.decisionType.rawValue)) · \(HTMLText.isolated(table.title))</h3>\n"
+            out += "<h3>\(HTMLText.escape(t.decisionType(table.decisionType))) · \(HTMLText.isolated(table.title))</h3>\n"
             out += HTMLReport.table("ll144", headers: table.headers, numeric: Set(1..<table.headers.count), rows: table.rows.map { row in
                 HTMLReport.row(HTMLText.isolated(row.label) + (row.excluded ? " <sup>1</sup>" : ""), suppressed: row.suppressed, t) {
                     row.cells.map(HTMLText.escape)

@@ -44,7 +44,7 @@ public enum MarkdownReport {
             for (stratum, group) in flagged {
                 // A suppressed group's ratio would give away its small counts.
                 let ratio = group.suppressed ? t.suppressed : format(group.impactRatio)
-                out += "  - \(Markdown.escape(t.compared(stratum))) · \(Markdown.escape(stratum.attribute)) = \(Markdown.escape(group.group)): \(t.impactRatio) \(ratio) (\(group.flag.rawValue))\n"
+                out += "  - \(Markdown.escape(t.compared(stratum))) · \(Markdown.escape(stratum.attribute)) = \(Markdown.escape(group.group)): \(t.impactRatio) \(ratio) (\(Markdown.escape(t.flag(group.flag))))\n"
             }
         }
         out += "\n"
@@ -98,7 +98,7 @@ public enum MarkdownReport {
                     suppressed: group.suppressed, as: t.suppressed, kept: 1) {
                     [String(group.n), String(group.favorable), fixed(group.selectionRate) + interval(group.selectionInterval),
                      format(group.impactRatio) + interval(group.impactRatioInterval), format(group.adverseRateRatio),
-                     pValue(group.fisherP), pValue(group.adjustedP), group.flag.rawValue]
+                     pValue(group.fisherP), pValue(group.adjustedP), Markdown.escape(t.flag(group.flag))]
                 }
             })
             out += "\n\(t.unknownCount): \(stratum.unknown)\n\n"
@@ -128,7 +128,7 @@ public enum MarkdownReport {
         if !result.appealOutcomes.isEmpty {
             out += "## \(t.appealOutcomes)\n\n\(t.appealOutcomesIntro)\n\n"
             for stratum in result.appealOutcomes {
-                out += "### \(Markdown.escape(stratum.decisionType.rawValue)) · \(Markdown.escape(stratum.attribute))\n\n"
+                out += "### \(Markdown.escape(t.decisionType(stratum.decisionType))) · \(Markdown.escape(stratum.attribute))\n\n"
                 out += table([t.group, "n", t.overturned, t.overturnRate], numeric: 3, rows: stratum.groups.map { group in
                     row(Markdown.escape(group.group), suppressed: group.suppressed, as: t.suppressed) {
                         [String(group.n), String(group.n - group.favorable), fixed(1 - group.selectionRate)]
@@ -142,7 +142,7 @@ public enum MarkdownReport {
         if !result.scores.isEmpty {
             out += "## \(t.scores)\n\n"
             for stratum in result.scores {
-                out += "### \(Markdown.escape(stratum.decisionType.rawValue)) · \(Markdown.escape(stratum.attribute)) (\(t.medianOfAll) \(fixed(stratum.median)))\n\n"
+                out += "### \(Markdown.escape(t.decisionType(stratum.decisionType))) · \(Markdown.escape(stratum.attribute)) (\(t.medianOfAll) \(fixed(stratum.median)))\n\n"
                 out += table([t.group, "n", t.mean, "Q1", t.median, "Q3", t.scoringRate, t.impactRatio, "p (Mann–Whitney)"], numeric: 8,
                              rows: stratum.groups.map { group in
                     row(Markdown.escape(group.group), suppressed: group.suppressed, as: t.suppressed) {
@@ -159,13 +159,13 @@ public enum MarkdownReport {
             out += "## \(t.processFairness)\n\n\(t.processFairnessIntro)\n\n"
             for entry in result.processFairness {
                 for stratum in entry.strata {
-                    out += "### \(entry.checkID) · \(Markdown.escape(stratum.decisionType.rawValue)) · \(Markdown.escape(stratum.attribute))\n\n"
+                    out += "### \(entry.checkID) · \(Markdown.escape(t.decisionType(stratum.decisionType))) · \(Markdown.escape(stratum.attribute))\n\n"
                     out += table([t.group, t.judged, t.violations, t.violationRate, t.violationRateRatio, t.adjustedP, t.flag], numeric: 5,
                                  rows: stratum.groups.map { group in
                         row(Markdown.escape(group.group) + (group.isReference ? " (\(t.reference))" : ""),
                             suppressed: group.suppressed, as: t.suppressed, kept: 1) {
                             [String(group.n), String(group.n - group.favorable), fixed(1 - group.selectionRate),
-                             format(group.adverseRateRatio), pValue(group.adjustedP), group.flag.rawValue]
+                             format(group.adverseRateRatio), pValue(group.adjustedP), Markdown.escape(t.flag(group.flag))]
                         }
                     })
                     out += "\n"
@@ -207,7 +207,7 @@ public enum MarkdownReport {
     static func rateTables(_ rows: [(label: String, strata: [SelectionStratum])], rowHeader: String, _ t: ReportText) -> String {
         var out = ""
         for grid in RateGrid.grids(rows) {
-            out += "### \(Markdown.escape(grid.decisionType.rawValue)) · \(Markdown.escape(grid.attribute)): \(t.selectionRate) (\(t.impactRatio))\n\n"
+            out += "### \(Markdown.escape(t.decisionType(grid.decisionType))) · \(Markdown.escape(grid.attribute)): \(t.selectionRate) (\(t.impactRatio))\n\n"
             out += "| \(rowHeader) | " + grid.groups.map(Markdown.escape).joined(separator: " | ") + " |\n"
             out += "|---|" + String(repeating: "---:|", count: grid.groups.count) + "\n"
             for (row, groups) in zip(grid.rows, grid.cells) where row.stratum != nil {

@@ -155,25 +155,43 @@ struct ReportText {
     var flag: String { pick("Flag", "标记") }
     var reference: String { pick("reference", "参照组") }
     var suppressed: String { pick("suppressed", "已隐藏") }
+    /// A group's flag in the reader's words; report.json keeps the code.
+    func flag(_ flag: ImpactFlag) -> String {
+        switch flag {
+        case .adverseImpact: pick("adverse impact", "不利影响")
+        case .possibleAdverseImpact: pick("possible adverse impact", "可能存在不利影响")
+        case .significantDisparity: pick("significant disparity", "差异显著")
+        case .insufficientData: pick("too few to judge", "数据不足")
+        case .none: pick("none", "无")
+        case .undefined: pick("no ratio", "无法计算")
+        }
+    }
+
+    /// A decision type in the reader's words (`task allocation`, `辞退`); report.json keeps the code.
+    func decisionType(_ type: DecisionType) -> String {
+        pick(type.rawValue.replacingOccurrences(of: "_", with: " "), type.chineseName)
+    }
+
     /// What a selection stratum compares: its decision type, or for the sanction ladder's
     /// pooled stratum the harshest sanction against the lighter ones. Codes, not escaped:
     /// the caller escapes for its format.
     func compared(_ stratum: SelectionStratum) -> String {
-        guard let ladder = stratum.ladder else { return stratum.decisionType.rawValue }
-        let lighter = ladder.lighter.map(\.rawValue)
-        return pick("\(ladder.harshest.rawValue) rather than a lighter sanction (\(lighter.joined(separator: ", ")))",
-                    "\(ladder.harshest.rawValue) 而非较轻处分（\(lighter.joined(separator: "、"))）")
+        guard let ladder = stratum.ladder else { return decisionType(stratum.decisionType) }
+        let lighter = ladder.lighter.map(decisionType)
+        return pick("\(decisionType(ladder.harshest)) rather than a lighter sanction (\(lighter.joined(separator: ", ")))",
+                    "\(decisionType(ladder.harshest))而非较轻处分（\(lighter.joined(separator: "、"))）")
     }
 
     /// How to read the sanction ladder's stratum, below its table.
     func ladderReading(_ ladder: SanctionLadder) -> String {
-        let lighter = ladder.lighter.map(\.rawValue)
-        return pick("Every sanction that stood, of the types \(lighter.joined(separator: ", ")) and \(ladder.harshest.rawValue), pooled: "
-                    + "favourable here means the lighter sanction, so the rate is the share of a group's sanctions that were not \(ladder.harshest.rawValue), "
-                    + "and an impact ratio below the threshold means the group, once sanctioned, got \(ladder.harshest.rawValue) more often than the reference group. "
+        let lighter = ladder.lighter.map(decisionType)
+        let harshest = decisionType(ladder.harshest)
+        return pick("Every sanction that stood, of the types \(lighter.joined(separator: ", ")) and \(harshest), pooled: "
+                    + "favourable here means the lighter sanction, so the rate is the share of a group's sanctions that were not \(harshest), "
+                    + "and an impact ratio below the threshold means the group, once sanctioned, got \(harshest) more often than the reference group. "
                     + "A stratum of one type compares only decisions of that type, so it cannot show this (bias.sanction_ladder sets the order of the sanctions).",
-                    "以下合并了所有成立的处分（\(lighter.joined(separator: "、"))及 \(ladder.harshest.rawValue)）：此处“有利”指较轻的处分，"
-                    + "比率即该群体所受处分中不是 \(ladder.harshest.rawValue) 的比例；影响比低于阈值，说明该群体一旦受处分，比参照组更常被处以 \(ladder.harshest.rawValue)。"
+                    "以下合并了所有成立的处分（\(lighter.joined(separator: "、"))及\(harshest)）：此处“有利”指较轻的处分，"
+                    + "比率即该群体所受处分中不是\(harshest)的比例；影响比低于阈值，说明该群体一旦受处分，比参照组更常被处以\(harshest)。"
                     + "按单一类型分层只比较该类型的决定，无法显示这一差异（处分的轻重顺序由 bias.sanction_ladder 设定）。")
     }
 

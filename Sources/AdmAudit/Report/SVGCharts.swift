@@ -110,7 +110,7 @@ enum SVGCharts {
                     svg += "<text class=\"note\" x=\"\(cx)\" y=\"\(cy)\" text-anchor=\"middle\">\(HTMLText.escape(word))</text>"
                 } else if let ratio = group.impactRatio.value, let below = stratum.isBelow(exactThreshold, group) {
                     let (fill, ink) = heatColour(ratio, below: below, threshold: threshold)
-                    tip += "\(t.impactRatio) \(fixed(ratio)) (\(group.flag.rawValue))"
+                    tip += "\(t.impactRatio) \(fixed(ratio)) (\(t.flag(group.flag)))"
                     svg += "<rect class=\"cell\" \(frame) fill=\"\(fill)\"><title>\(HTMLText.escape(tip))</title></rect>"
                     svg += "<text class=\"value\" x=\"\(cx)\" y=\"\(cy)\" text-anchor=\"middle\" fill=\"\(ink)\">\(fixed(ratio))</text>"
                 }

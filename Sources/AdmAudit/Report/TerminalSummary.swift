@@ -37,8 +37,8 @@ public enum TerminalSummary {
         for tally in result.checks {
             let rate = tally.rate.value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
             lines.append(language.text(
-                "\(tally.descriptor.id) \(tally.descriptor.severity.rawValue): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
-                "\(tally.descriptor.id) \(tally.descriptor.severity.rawValue)：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))
+                "\(tally.descriptor.id) \(t.severity(tally.descriptor.severity)): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
+                "\(tally.descriptor.id) \(t.severity(tally.descriptor.severity))：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))
         }
         let withoutAsOf = result.checksWithoutAsOfDate
         if !withoutAsOf.isEmpty { lines.append(t.notJudgedWithoutAsOfDate(withoutAsOf)) }
@@ -56,8 +56,8 @@ public enum TerminalSummary {
             let threshold = result.pipeline.bias.impactThreshold
             let compared = ReportText(language: language).compared(stratum)
             lines.append(language.text(
-                "impact ratio below \(threshold): \(compared) / \(safe(stratum.attribute)) = \(safe(group.group)): \(ratio) (\(group.flag.rawValue))",
-                "影响比低于 \(threshold)：\(compared) / \(safe(stratum.attribute)) = \(safe(group.group))：\(ratio)（\(group.flag.rawValue)）"))
+                "impact ratio below \(threshold): \(compared) / \(safe(stratum.attribute)) = \(safe(group.group)): \(ratio) (\(t.flag(group.flag)))",
+                "影响比低于 \(threshold)：\(compared) / \(safe(stratum.attribute)) = \(safe(group.group))：\(ratio)（\(t.flag(group.flag))）"))
         }
         if flagged.count > flaggedLimit {
             lines.append(language.text("… and \(flagged.count - flaggedLimit) more groups in the report", "……报告中另有 \(flagged.count - flaggedLimit) 个群体"))

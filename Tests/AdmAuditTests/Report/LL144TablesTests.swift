@@ -64,7 +64,7 @@ final class LL144TablesTests: XCTestCase {
         let (result, _) = try TestSupport.audit([TestSupport.fixture("ll144/applicants.csv")], pipeline: pipeline)
         let markdown = MarkdownReport.render(result)
         XCTAssertTrue(markdown.contains("## 偏差审计摘要（纽约市第144号地方法格式）"))
-        XCTAssertTrue(markdown.contains("### hiring · 种族/族裔类别: 选择率"))
+        XCTAssertTrue(markdown.contains("### 招聘 · 种族/族裔类别: 选择率"), "the decision type in the reader's words")
         XCTAssertTrue(markdown.contains("| 类别 | 人数 | 获选人数 | 选择率 | 影响比 |"))
     }
 }

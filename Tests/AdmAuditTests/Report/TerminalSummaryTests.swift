@@ -30,18 +30,18 @@ final class TerminalSummaryTests: XCTestCase {
     func testInputTextCannotControlTheTerminal() throws {
         let text = TerminalSummary.text(try run(suppressBelow: 0))
         XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, text)
-        XCTAssertTrue(text.contains("= x[U+001B][2J[U+202E]evil: 0.333 (possible_adverse_impact)"), text)
+        XCTAssertTrue(text.contains("= x[U+001B][2J[U+202E]evil: 0.333 (possible adverse impact)"), text)
     }
 
     func testASuppressedGroupsRatioIsNotShown() throws {
         let result = try run(suppressBelow: 5)
         XCTAssertTrue(result.selection[0].groups.contains { $0.suppressed && $0.flag.isBelowThreshold })
         let text = TerminalSummary.text(result)
-        XCTAssertTrue(text.contains("evil: suppressed (possible_adverse_impact)"), text)
+        XCTAssertTrue(text.contains("evil: suppressed (possible adverse impact)"), text)
         XCTAssertFalse(text.contains("0.333"), text)
         let markdown = MarkdownReport.render(result)
         let summary = try XCTUnwrap(markdown.components(separatedBy: "## Checks").first)
-        XCTAssertTrue(summary.contains("Impact ratio suppressed (possible_adverse_impact)"), summary)
+        XCTAssertTrue(summary.contains("Impact ratio suppressed (possible adverse impact)"), summary)
         XCTAssertFalse(summary.contains("0.3333"), summary)
     }
 
@@ -56,7 +56,7 @@ final class TerminalSummaryTests: XCTestCase {
         let (result, _) = try TestSupport.audit([TestSupport.fixture("sample/decisions_en.csv")], pipeline: pipeline, asOf: AsOfDate("2025-06-30"))
         let text = TerminalSummary.text(result)
         XCTAssertTrue(text.contains("读取 40 行 = 接受 40 + 拒收 0，核对一致 [utf-8]"), text)
-        XCTAssertTrue(text.contains("HR-01 error：适用 17，违规 10（58.8%），其中未记录 4"), text)
+        XCTAssertTrue(text.contains("HR-01 严重：适用 17，违规 10（58.8%），其中未记录 4"), text)
         XCTAssertFalse(text.contains(" of "), text)
     }
 }
