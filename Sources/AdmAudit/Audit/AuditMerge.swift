@@ -103,8 +103,12 @@ extension AuditMerge {
     static func countsFingerprint(_ measure: MeasureState) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        // The counts and labels, not how the groups were spelled: a spelling changed by hand
+        // must not make the same rows pass for other rows.
+        var record = MeasureStateRecord(measure)
+        record.spelled = nil
         // Every value is encodable: strings, integers, nested records.
-        return SHA256.hash(data: try! encoder.encode(MeasureStateRecord(measure))).hexString
+        return SHA256.hash(data: try! encoder.encode(record)).hexString
     }
 }
 

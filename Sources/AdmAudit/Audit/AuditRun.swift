@@ -177,6 +177,8 @@ public struct AuditResult: Sendable {
     /// Selection rates and impact ratios within each level of each `bias.by` column that
     /// is an attribute (sites, say), levels by label.
     public var byLevel: [LevelSelection]
+    /// How the readable reports show each group (as the export spelled it); labels stay in the result.
+    public var groupNames: GroupNames
     public var asOf: AsOfDate?
     public var asOfSource: String
     public var diagnostics: [Diagnostic]
@@ -200,6 +202,7 @@ public struct AuditResult: Sendable {
         scores = measured.scores
         drift = measured.drift
         byLevel = measured.byLevel
+        groupNames = measured.groupNames
         self.asOf = asOf
         self.asOfSource = asOfSource
         diagnostics = shard.diagnostics

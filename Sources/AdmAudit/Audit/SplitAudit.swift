@@ -97,7 +97,7 @@ struct SplitAudit {
 
         try sink.appendPart(partSink)
         first.tally.add(second.tally)
-        for index in first.groups.indices where index < second.groups.count { first.groups[index].noteDisguised(from: second.groups[index]) }
+        for index in first.groups.indices where index < second.groups.count { first.groups[index].joinNotes(from: second.groups[index]) }
         first.disguisedValues.add(second.disguisedValues)
         if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
         if let problem = first.checks.absorb(second.checks) {

@@ -272,6 +272,11 @@ public struct AttributeGroups: Sendable {
     /// Spellings read as a group only once invisible characters, look-alike letters of
     /// another script or compatibility forms were set aside, for the data-quality section.
     private(set) var disguised = DisguisedSpellings()
+    /// Per group the pipeline names (`female`), the first spelling of it met in the data as
+    /// written (`女`, `F`), or nil: reports show a group as the export spells it. A disguised
+    /// spelling is never the one shown. Groups from the data are labelled by their first
+    /// spelling already.
+    public private(set) var spelled: [String?] = []
 
     init(name: String, canonical: [(String, [String])], unknownSpellings: [String],
          distinctLimit: Int = AttributeGroups.defaultDistinctLimit, language: ReportLanguage = .en) {
@@ -285,6 +290,7 @@ public struct AttributeGroups: Sendable {
             for spelling in spellings { table.insert(TextKey.make(spelling), value: code) }
         }
         for spelling in unknownSpellings { unknownTable.insert(TextKey.make(spelling), value: 0) }
+        spelled = Array(repeating: nil, count: labels.count)
     }
 
     /// Groups with fixed labels and no spellings (intersections, for the report).
@@ -308,7 +314,10 @@ public struct AttributeGroups: Sendable {
         if range.isEmpty { return Self.unknown }
         // As written (ASCII case folded); a spelling read by its `TextKey` is below, where
         // one disguised as a known group is noted.
-        if let code = table.lookup(folding: UnsafeRawBufferPointer(rebasing: field.bytes[range])) { return code }
+        if let code = table.lookup(folding: UnsafeRawBufferPointer(rebasing: field.bytes[range])) {
+            if Int(code) < spelled.count, spelled[Int(code)] == nil { noteSpelling(UnsafeRawBufferPointer(rebasing: field.bytes[range]), code) }
+            return code
+        }
         if ValueMaps.code(in: unknownTable, for: field) != nil { return Self.unknown }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
         // A value seen for the first time that declines to answer (`I do not wish to self-identify`).
@@ -325,7 +334,11 @@ public struct AttributeGroups: Sendable {
             let key = TextKey.make(text)
             if let known = key.utf8.withContiguousStorageIfAvailable({ table.lookup(folding: UnsafeRawBufferPointer($0)) }) ?? nil {
                 table.insert(folding: trimmed, value: known)
-                if TextKey.isDisguised(text, key: key) { disguised.note(text, readAs: labels[Int(known)]) }
+                if TextKey.isDisguised(text, key: key) {
+                    disguised.note(text, readAs: labels[Int(known)])
+                } else if Int(known) < spelled.count, spelled[Int(known)] == nil {
+                    spelled[Int(known)] = text
+                }
                 return known
             }
             if distinctValues >= distinctLimit { return overflow() }
@@ -366,9 +379,19 @@ public struct AttributeGroups: Sendable {
         return keys.count <= distinctLimit
     }
 
-    /// Adds the disguised spellings another part of the same file met (a two-core audit).
-    mutating func noteDisguised(from other: AttributeGroups) {
+    /// The first spelling of a pipeline-named group, unless it is disguised.
+    private mutating func noteSpelling(_ trimmed: UnsafeRawBufferPointer, _ code: Int32) {
+        let text = String(decoding: trimmed, as: UTF8.self)
+        if ValueMaps.mayNormalize(trimmed), TextKey.isDisguised(text) { return }
+        spelled[Int(code)] = text
+    }
+
+    /// Adds the disguised spellings another part of the same file met (a two-core audit),
+    /// and the spellings of groups this part did not meet (the first part's come first, as
+    /// in a run in one piece).
+    mutating func joinNotes(from other: AttributeGroups) {
         disguised.add(other.disguised)
+        for code in spelled.indices where spelled[code] == nil && code < other.spelled.count { spelled[code] = other.spelled[code] }
     }
 
     /// The warning of a run that read spellings disguised as a group's, or nil.

@@ -15,6 +15,9 @@ public struct MeasureState: Sendable {
     /// Per attribute (then intersection), the label of each group code. An intersection's
     /// labels are made from its components' (`relabelIntersections`).
     var labels: [[String]]
+    /// Per attribute (not intersection) and code, the group's first spelling in the data when
+    /// the pipeline names it (`女` for `female`), else nil (`AttributeGroups.spelled`).
+    var spelled: [[String?]] = []
     /// Per intersection, its components: indexes into the attributes.
     var intersectionComponents: [[Int]]
     /// Per intersection and code, the components' codes.
@@ -73,6 +76,7 @@ public struct MeasureState: Sendable {
     mutating func close(groups: [AttributeGroups], intersections: Intersections,
                         fairness: [(checkID: String, counts: SelectionCounts)]) {
         labels = groups.map(\.labels) + Array(repeating: [], count: intersections.count)
+        spelled = groups.map(\.spelled)
         let definitions = intersections.definitionsForState
         intersectionComponents = definitions.map(\.components)
         intersectionMembers = definitions.map(\.members)
@@ -142,6 +146,17 @@ public struct MeasureState: Sendable {
                 return code
             })
         }
+        // Spellings: the first state's stand; a group it did not spell takes the other's.
+        for attribute in 0..<plainAttributeCount {
+            var mine = attribute < spelled.count ? spelled[attribute] : []
+            mine += Array(repeating: nil, count: max(0, labels[attribute].count - mine.count))
+            let theirs = attribute < other.spelled.count ? other.spelled[attribute] : []
+            for (code, spelling) in theirs.enumerated() where spelling != nil && code < remap[attribute].count {
+                let target = Int(remap[attribute][code])
+                if mine[target] == nil { mine[target] = spelling }
+            }
+            if attribute < spelled.count { spelled[attribute] = mine } else { spelled.append(mine) }
+        }
         labels.replaceSubrange(plainAttributeCount..., with: Array(repeating: [], count: intersectionCount))
         relabelIntersections()
         counts.merge(other.counts, remap: remap)
@@ -173,6 +188,7 @@ public struct MeasureState: Sendable {
         var scores: [ScoreStratum]
         var drift: [MonthlySelection]
         var byLevel: [LevelSelection]
+        var groupNames: GroupNames
     }
 
     /// The score tables: each attribute `bias.attributes` selects, then each intersection
@@ -268,7 +284,8 @@ public struct MeasureState: Sendable {
                     strata: monthly[key]!.strata(attributes: all, intersections: intersectionCount,
                                                  bias: bias, suppressBelow: suppressBelow, language: language))
             },
-            byLevel: byLevel
+            byLevel: byLevel,
+            groupNames: GroupNames(self)
         )
     }
 }

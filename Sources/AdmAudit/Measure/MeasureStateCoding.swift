@@ -48,6 +48,9 @@ struct MeasureStateRecord: Codable {
     var attributeNames: [String]
     /// Per attribute (not intersection), the label of each group code.
     var labels: [[String]]
+    /// Per attribute and code, the group's first spelling in the data (`GroupNames`); absent
+    /// in states written before it was kept.
+    var spelled: [[String?]]?
     var intersections: [Intersection]
     var counts: SelectionCounts
     var appeals: SelectionCounts
@@ -59,6 +62,7 @@ struct MeasureStateRecord: Codable {
     init(_ state: MeasureState) {
         attributeNames = state.attributeNames
         labels = Array(state.labels.prefix(state.plainAttributeCount))
+        spelled = state.spelled
         intersections = zip(state.intersectionComponents, state.intersectionMembers).map { Intersection(components: $0, members: $1) }
         counts = state.counts
         appeals = state.appeals
@@ -103,6 +107,12 @@ struct MeasureStateRecord: Codable {
         }
         var state = MeasureState(attributeNames: attributeNames, labels: labels, intersections: intersections.map { ($0.components, $0.members) },
                                  counts: counts, appeals: appeals)
+        if let spelled {
+            guard spelled.count == plain, zip(spelled, labels).allSatisfy({ $0.count <= $1.count }) else {
+                return problem("the spellings do not fit the labels")
+            }
+            state.spelled = spelled
+        }
         // Years 1 to 9999, as dates are read.
         let months = 12...(9999 * 12 + 11)
         for entry in monthly {

@@ -9,6 +9,9 @@
 /// or rates; undefined ratios show the word and the reason, never NaN.
 public enum HTMLReport {
     public static func render(_ result: AuditResult) -> String {
+        // LL144 tables name the EEO categories by their labels, as published audits do.
+        let labelled = result
+        let result = result.inReadersTerms
         let language = result.pipeline.report.language
         let t = ReportText(language: language)
         let threshold = result.pipeline.bias.impactThreshold
@@ -76,7 +79,7 @@ public enum HTMLReport {
             return ["\(HTMLText.escape(tally.descriptor.id)) \(HTMLText.escape(tally.descriptor.title(language)))",
                     "<span class=\"severity-\(tally.descriptor.severity.rawValue)\">\(t.severity(tally.descriptor.severity))</span>",
                     String(tally.applicable), String(tally.violations), String(tally.notRecorded),
-                    String(tally.unknown), ratio(tally.rate, t), HTMLText.escape(basis)]
+                    String(tally.unknown), rate(tally.rate, t), HTMLText.escape(basis)]
         })
         let unknowns = result.checks.filter { $0.unknown > 0 }
         if !unknowns.isEmpty {
@@ -105,7 +108,7 @@ public enum HTMLReport {
         out += "</section>\n"
 
         // Groups, opening with the LL144 tables when the pipeline asks for them.
-        if result.pipeline.report.layout == .ll144 { out += LL144Tables(result, t).html(t) }
+        if result.pipeline.report.layout == .ll144 { out += LL144Tables(labelled, t).html(t) }
         out += "<section id=\"groups\">\n<h2>\(t.groups)</h2>\n"
         if result.selection.isEmpty { out += "<p>\(t.noAttributes)</p>\n" } else { out += "<p class=\"legend\">\(HTMLText.escape(t.selectionChartCaption(threshold)))</p>\n" }
         let intersections = Dictionary(result.pipeline.bias.intersections.map { ($0.joined(separator: " × "), $0.count) },
@@ -127,7 +130,7 @@ public enum HTMLReport {
                                                  t.adverseRatio, "p (Fisher)", t.adjustedP, t.flag],
                          numeric: Set(1...7), rows: stratum.groups.map { group in
                 row(groupLabel(group, t), suppressed: group.suppressed, t, kept: 1) {
-                    [String(group.n), String(group.favorable), number(group.selectionRate) + interval(group.selectionInterval),
+                    [String(group.n), String(group.favorable), t.rate(group.selectionRate) + t.rateInterval(group.selectionInterval),
                      ratio(group.impactRatio, t) + interval(group.impactRatioInterval), ratio(group.adverseRateRatio, t),
                      pValue(group.fisherP), pValue(group.adjustedP), flag(group.flag, t)]
                 }
@@ -183,7 +186,7 @@ public enum HTMLReport {
                 out += table("appeal-outcomes", headers: [t.group, "n", t.overturned, t.overturnRate], numeric: Set(1...3),
                              rows: stratum.groups.map { group in
                     row(HTMLText.isolated(group.group), suppressed: group.suppressed, t) {
-                        [String(group.n), String(group.n - group.favorable), number(1 - group.selectionRate)]
+                        [String(group.n), String(group.n - group.favorable), t.rate(1 - group.selectionRate)]
                     }
                 })
             }
@@ -216,7 +219,7 @@ public enum HTMLReport {
                     out += table("process-fairness", headers: [t.group, t.judged, t.violations, t.violationRate, t.violationRateRatio, t.adjustedP, t.flag],
                                  numeric: Set(1...5), rows: stratum.groups.map { group in
                         row(groupLabel(group, t), suppressed: group.suppressed, t, kept: 1) {
-                            [String(group.n), String(group.n - group.favorable), number(1 - group.selectionRate),
+                            [String(group.n), String(group.n - group.favorable), t.rate(1 - group.selectionRate),
                              ratio(group.adverseRateRatio, t), pValue(group.adjustedP), flag(group.flag, t)]
                         }
                     })
@@ -289,7 +292,7 @@ public enum HTMLReport {
             guard row.stratum != nil else { return nil }
             return [rowLabel(row.label)] + cells.map { group in
                 guard let group else { return "" }
-                return group.suppressed ? suppressed(t) : "\(number(group.selectionRate)) (\(group.impactRatio.value.map(number) ?? "—"))"
+                return group.suppressed ? suppressed(t) : "\(t.rate(group.selectionRate)) (\(group.impactRatio.value.map(number) ?? "—"))"
             }
         })
     }
@@ -328,6 +331,15 @@ public enum HTMLReport {
     }
 
     /// A ratio, or "undefined" with the reason.
+    /// A check's rate: a percentage, or why there is none.
+    static func rate(_ rate: Ratio, _ t: ReportText) -> String {
+        switch rate {
+        case .value(let value) where value.isFinite: t.rate(value)
+        case .value: "<span class=\"undefined\">\(t.undefined)</span>"
+        case .undefined(let reason): "<span class=\"undefined\">\(t.undefined) (\(HTMLText.isolated(reason)))</span>"
+        }
+    }
+
     static func ratio(_ ratio: Ratio, _ t: ReportText) -> String {
         switch ratio {
         case .value(let value) where value.isFinite: number(value)

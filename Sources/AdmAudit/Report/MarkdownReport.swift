@@ -3,6 +3,9 @@
 /// then method and limitations. Every value that came from the input is escaped.
 public enum MarkdownReport {
     public static func render(_ result: AuditResult) -> String {
+        // LL144 tables name the EEO categories by their labels, as published audits do.
+        let labelled = result
+        let result = result.inReadersTerms
         let language = result.pipeline.report.language
         let t = ReportText(language: language)
         var out = ""
@@ -55,7 +58,7 @@ public enum MarkdownReport {
         out += "|---|---|---:|---:|---:|---:|---:|---|\n"
         for tally in result.checks {
             let basis = tally.descriptor.legalBasis.map { $0.text(language) }.joined(separator: "; ")
-            out += "| \(tally.descriptor.id) \(Markdown.escape(tally.descriptor.title(language))) | \(t.severity(tally.descriptor.severity)) | \(tally.applicable) | \(tally.violations) | \(tally.notRecorded) | \(tally.unknown) | \(format(tally.rate)) | \(Markdown.escape(basis)) |\n"
+            out += "| \(tally.descriptor.id) \(Markdown.escape(tally.descriptor.title(language))) | \(t.severity(tally.descriptor.severity)) | \(tally.applicable) | \(tally.violations) | \(tally.notRecorded) | \(tally.unknown) | \(rate(tally.rate, t)) | \(Markdown.escape(basis)) |\n"
         }
         out += "\n"
         for tally in result.checks where tally.unknown > 0 {
@@ -81,7 +84,7 @@ public enum MarkdownReport {
         }
 
         // Groups.
-        if result.pipeline.report.layout == .ll144 { out += LL144Tables(result, t).markdown(t) }
+        if result.pipeline.report.layout == .ll144 { out += LL144Tables(labelled, t).markdown(t) }
         out += "## \(t.groups)\n\n"
         if result.selection.isEmpty { out += "\(t.noAttributes)\n\n" }
         // How to read the pooled sanctions, before the first of their strata.
@@ -96,7 +99,7 @@ public enum MarkdownReport {
                           "p (Fisher)", t.adjustedP, t.flag], numeric: 7, rows: stratum.groups.map { group in
                 row(Markdown.escape(group.group) + (group.isReference ? " (\(t.reference))" : ""),
                     suppressed: group.suppressed, as: t.suppressed, kept: 1) {
-                    [String(group.n), String(group.favorable), fixed(group.selectionRate) + interval(group.selectionInterval),
+                    [String(group.n), String(group.favorable), t.rate(group.selectionRate) + t.rateInterval(group.selectionInterval),
                      format(group.impactRatio) + interval(group.impactRatioInterval), format(group.adverseRateRatio),
                      pValue(group.fisherP), pValue(group.adjustedP), Markdown.escape(t.flag(group.flag))]
                 }
@@ -131,7 +134,7 @@ public enum MarkdownReport {
                 out += "### \(Markdown.escape(t.decisionType(stratum.decisionType))) · \(Markdown.escape(stratum.attribute))\n\n"
                 out += table([t.group, "n", t.overturned, t.overturnRate], numeric: 3, rows: stratum.groups.map { group in
                     row(Markdown.escape(group.group), suppressed: group.suppressed, as: t.suppressed) {
-                        [String(group.n), String(group.n - group.favorable), fixed(1 - group.selectionRate)]
+                        [String(group.n), String(group.n - group.favorable), t.rate(1 - group.selectionRate)]
                     }
                 })
                 out += "\n"
@@ -164,7 +167,7 @@ public enum MarkdownReport {
                                  rows: stratum.groups.map { group in
                         row(Markdown.escape(group.group) + (group.isReference ? " (\(t.reference))" : ""),
                             suppressed: group.suppressed, as: t.suppressed, kept: 1) {
-                            [String(group.n), String(group.n - group.favorable), fixed(1 - group.selectionRate),
+                            [String(group.n), String(group.n - group.favorable), t.rate(1 - group.selectionRate),
                              format(group.adverseRateRatio), pValue(group.adjustedP), Markdown.escape(t.flag(group.flag))]
                         }
                     })
@@ -215,7 +218,7 @@ public enum MarkdownReport {
                 let cells = groups.map { group -> String in
                     guard let group else { return "" }
                     // An undefined ratio is a dash here; its reason is in the run's own table.
-                    return group.suppressed ? t.suppressed : "\(fixed(group.selectionRate)) (\(group.impactRatio.value.map(fixed) ?? "—"))"
+                    return group.suppressed ? t.suppressed : "\(t.rate(group.selectionRate)) (\(group.impactRatio.value.map(fixed) ?? "—"))"
                 }
                 out += "| \(label) | " + cells.joined(separator: " | ") + " |\n"
             }
@@ -268,6 +271,14 @@ public enum MarkdownReport {
     static func pValue(_ p: Double?) -> String {
         guard let p else { return "—" }
         return p < 0.0001 ? "< 0.0001" : fixed(p)
+    }
+
+    /// A check's rate: a percentage, or a dash with the reason it has none.
+    static func rate(_ rate: Ratio, _ t: ReportText) -> String {
+        switch rate {
+        case .value(let value): t.rate(value)
+        case .undefined(let reason): "— (\(Markdown.escape(reason)))"
+        }
     }
 
     static func format(_ ratio: Ratio) -> String {

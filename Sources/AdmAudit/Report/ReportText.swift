@@ -343,6 +343,20 @@ struct ReportText {
              "人数不足本表的 \(percent(share))：不计入影响比（6 RCNY § 5-301）。")
     }
     /// A share as a percentage: 2%, 2.5%.
+    /// A rate as the reader reads it: a percentage with one decimal (`58.3%`), a dash when it is
+    /// not a number. The one format of rates in report.md, report.html and the charts;
+    /// report.json keeps the fraction.
+    func rate(_ share: Double) -> String {
+        guard share.isFinite else { return "—" }
+        return String(format: "%.1f%%", (share * 1000).rounded() / 10)
+    }
+
+    /// A rate's interval, as ` [40.1%, 74.2%]`; nothing when there is none.
+    func rateInterval(_ interval: Interval?) -> String {
+        guard let interval, interval.lower.isFinite, interval.upper.isFinite else { return "" }
+        return " [\(rate(interval.lower)), \(rate(interval.upper))]"
+    }
+
     func percent(_ share: Double) -> String {
         let value = (share * 1000).rounded() / 10
         return value == value.rounded() ? "\(Int(value))%" : "\(value)%"

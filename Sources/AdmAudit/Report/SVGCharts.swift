@@ -39,12 +39,12 @@ enum SVGCharts {
                 continue
             }
             let barWidth = max(0, min(1, group.selectionRate)) * plotWidth
-            svg += "<rect x=\"\(n(plotX))\" y=\"\(n(y + 5))\" width=\"\(n(barWidth))\" height=\"\(n(rowHeight - 10))\" fill=\"\(colour(for: group.flag))\"><title>\(HTMLText.escape(group.group)): \(fixed(group.selectionRate))</title></rect>"
+            svg += "<rect x=\"\(n(plotX))\" y=\"\(n(y + 5))\" width=\"\(n(barWidth))\" height=\"\(n(rowHeight - 10))\" fill=\"\(colour(for: group.flag))\"><title>\(HTMLText.escape(group.group)): \(t.rate(group.selectionRate))</title></rect>"
             if let interval = group.selectionInterval {
                 let (x1, x2, mid) = (plotX + clamp(interval.lower) * plotWidth, plotX + clamp(interval.upper) * plotWidth, y + rowHeight / 2)
                 svg += "<path class=\"whisker\" d=\"M\(n(x1)) \(n(mid))H\(n(x2))M\(n(x1)) \(n(mid - 6))V\(n(mid + 6))M\(n(x2)) \(n(mid - 6))V\(n(mid + 6))\" stroke=\"#222222\" stroke-width=\"1.5\" fill=\"none\"/>"
             }
-            svg += "<text class=\"value\" x=\"\(n(plotX + plotWidth + 10))\" y=\"\(n(y + 17))\">\(fixed(group.selectionRate))</text>"
+            svg += "<text class=\"value\" x=\"\(n(plotX + plotWidth + 10))\" y=\"\(n(y + 17))\">\(t.rate(group.selectionRate))</text>"
         }
         let bottom = top + Double(stratum.groups.count) * rowHeight
         if let reference = stratum.groups.first(where: \.isReference) {
@@ -54,7 +54,7 @@ enum SVGCharts {
                 let line = threshold * reference.selectionRate
                 let x = plotX + clamp(line) * plotWidth
                 svg += "<line class=\"threshold\" x1=\"\(n(x))\" y1=\"\(n(top - 8))\" x2=\"\(n(x))\" y2=\"\(n(bottom))\" stroke=\"#000000\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
-                svg += "<text class=\"note\" x=\"\(n(x))\" y=\"16\" text-anchor=\"middle\">\(HTMLText.escape(t.thresholdOfReference(threshold, fixed(line))))</text>"
+                svg += "<text class=\"note\" x=\"\(n(x))\" y=\"16\" text-anchor=\"middle\">\(HTMLText.escape(t.thresholdOfReference(threshold, t.rate(line))))</text>"
             }
         } else {
             svg += "<text class=\"note\" x=\"\(n(plotX))\" y=\"16\">\(HTMLText.escape(t.noReferenceLine))</text>"

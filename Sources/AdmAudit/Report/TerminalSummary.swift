@@ -18,6 +18,7 @@ public enum TerminalSummary {
     }
 
     public static func text(_ result: AuditResult) -> String {
+        let result = result.inReadersTerms
         let language = result.pipeline.report.language
         let t = ReportText(language: language)
         var lines: [String] = []

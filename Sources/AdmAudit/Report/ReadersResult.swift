@@ -1,0 +1,40 @@
+/// The result as the readable reports show it: every group under the name the export spelled
+/// it with (`女` where the pipeline says `female`; `GroupNames`), in every table, chart, summary
+/// and list, from this one place. report.json is written from the result itself, with the labels.
+extension AuditResult {
+    var inReadersTerms: AuditResult {
+        guard !groupNames.isEmpty else { return self }
+        var shown = self
+        shown.selection = selection.map(renamed)
+        shown.processFairness = processFairness.map { CheckFairness(checkID: $0.checkID, strata: $0.strata.map(renamed)) }
+        shown.appealOutcomes = appealOutcomes.map(renamed)
+        shown.drift = drift.map { MonthlySelection(month: $0.month, strata: $0.strata.map(renamed)) }
+        shown.byLevel = byLevel.map { level in
+            var level = level
+            level.level = groupNames.shown(level.level, in: level.column)
+            level.strata = level.strata.map(renamed)
+            return level
+        }
+        shown.scores = scores.map { stratum in
+            var stratum = stratum
+            stratum.groups = stratum.groups.map { group in
+                var group = group
+                group.group = groupNames.shown(group.group, in: stratum.attribute)
+                return group
+            }
+            return stratum
+        }
+        return shown
+    }
+
+    private func renamed(_ stratum: SelectionStratum) -> SelectionStratum {
+        var stratum = stratum
+        stratum.referenceGroup = stratum.referenceGroup.map { groupNames.shown($0, in: stratum.attribute) }
+        stratum.groups = stratum.groups.map { group in
+            var group = group
+            group.group = groupNames.shown(group.group, in: stratum.attribute)
+            return group
+        }
+        return stratum
+    }
+}

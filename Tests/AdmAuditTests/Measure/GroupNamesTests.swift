@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+@testable import AdmAudit
+
+/// Groups shown as the export spells them (`GroupNames`, `AttributeGroups.spelled`,
+/// `AuditResult.inReadersTerms`): the readable reports say `女` where the pipeline says
+/// `female`; the result and report.json keep the labels.
+final class GroupNamesTests: XCTestCase {
+    private let header = "decision_id,decision_type,outcome,sex,eth\n"
+    private let yaml = TestSupport.exactPipeline(attributes: ["sex: [sex]", "eth: [eth]"])
+        .replacingOccurrences(of: "bias:\n", with: "bias:\n  intersections: [[sex, eth]]\n")
+        + "values:\n  attributes:\n    eth: {han: [汉族, 汉]}\n"
+
+    private func rows(_ sex: String, _ eth: String, _ count: Int, start: Int, outcome: String = "adverse") -> String {
+        (0..<count).map { "D\(start + $0),hiring,\(outcome),\(sex),\(eth)\n" }.joined()
+    }
+
+    func testTheFirstSpellingInTheDataIsShownAndTheLabelKept() throws {
+        let csv = rows("女", "汉族", 3, start: 0) + rows("F", "汉", 2, start: 10, outcome: "favorable")
+            + rows("男", "汉族", 4, start: 20, outcome: "favorable") + rows("女\u{200B}", "汉族", 1, start: 30)
+        let (result, _) = try TestSupport.audit(csv: header + csv, pipeline: yaml)
+        let labels = try XCTUnwrap(result.selection.first { $0.attribute == "sex" && $0.ladder == nil }).groups.map(\.group)
+        XCTAssertEqual(labels, ["female", "male"], "the result keeps the labels")
+        XCTAssertEqual(result.groupNames.shown("female", in: "sex"), "女", "the first spelling, not a later one or a disguised one")
+        XCTAssertEqual(result.groupNames.shown("male", in: "sex"), "男")
+        XCTAssertEqual(result.groupNames.shown("han", in: "eth"), "汉族")
+        XCTAssertEqual(result.groupNames.shown("female × han", in: "sex × eth"), "女 × 汉族")
+        XCTAssertEqual(result.groupNames.shown("other", in: "sex"), "other", "a label with no spelling is itself")
+
+        let shown = result.inReadersTerms
+        XCTAssertEqual(shown.selection.first { $0.attribute == "sex × eth" }?.groups.map(\.group), ["女 × 汉族", "男 × 汉族"])
+        XCTAssertEqual(shown.selection.first { $0.attribute == "sex" }?.referenceGroup, "男")
+        XCTAssertTrue(MarkdownReport.render(result).contains("| 女 |"))
+        XCTAssertTrue(TerminalSummary.text(result).contains("sex = 女"))
+        let json = JSONReport.render(result)
+        XCTAssertTrue(json.contains("\"group\": \"female\"") || json.contains("\"group\":\"female\""), "report.json keeps the label")
+        XCTAssertFalse(json.contains("\"女\""), "report.json has no spelling")
+    }
+
+    /// A state file carries the spellings; a merge keeps the first shard's, and one read back
+    /// gives the same bytes.
+    func testSpellingsSurviveTheStateFileAndAMerge() throws {
+        let pipeline = try TestSupport.pipeline(yaml)
+        let (first, _) = try TestSupport.audit([TestSupport.temporaryFile(header + rows("女", "汉族", 3, start: 0))], pipeline: pipeline)
+        let (second, _) = try TestSupport.audit([TestSupport.temporaryFile(header + rows("F", "汉", 3, start: 100) + rows("男", "汉", 2, start: 200))],
+                                                pipeline: pipeline)
+        let paths = [first, second].map { TestSupport.temporaryFile(Data($0.shard.encoded()), name: "state.json") }
+        XCTAssertEqual(try ShardState.read(path: paths[0], pipeline: pipeline).encoded(), first.shard.encoded())
+        let merged = try AuditMerge.merge(statePaths: paths, pipeline: pipeline, pipelineFile: "test.yaml")
+        XCTAssertEqual(merged.groupNames.shown("female", in: "sex"), "女")
+        XCTAssertEqual(merged.groupNames.shown("male", in: "sex"), "男", "a group only the second shard met takes its spelling")
+    }
+}
