@@ -229,8 +229,8 @@ struct ReportText {
     var method: String { pick("Method", "方法") }
     var limitations: String { pick("Limitations", "局限") }
     func smallGroups(count: Int, minimum: Int, share: Double) -> String {
-        pick("\(count) groups are too small to judge (fewer than \(minimum) decisions, or under \(percent(share)) of their table): their rates are shown without a verdict (insufficient_data):",
-             "\(count) 个群体人数过少，无法评判（决策少于 \(minimum) 个，或不足所在表的 \(percent(share))）：列出其比率但不作结论（insufficient_data）：")
+        pick("\(count) groups are too small to judge (fewer than \(minimum) decisions, or under \(percent(share)) of their table): their rates are shown without a verdict (\(flag(.insufficientData))):",
+             "\(count) 个群体人数过少，无法评判（决策少于 \(minimum) 个，或不足所在表的 \(percent(share))）：列出其比率但不作结论（\(flag(.insufficientData))）：")
     }
     /// Between an item's sentence and the list that follows it.
     var listSeparator: String { pick(" ", "") }
@@ -277,8 +277,8 @@ struct ReportText {
     }
     func selectionChartTitle(_ stratum: String) -> String { pick("Selection rate by group, with 95% intervals: \(stratum)", "各群体选择率及 95% 区间：\(stratum)") }
     func selectionChartCaption(_ threshold: Double) -> String {
-        pick("Bars: selection rate (red: adverse_impact, orange: possible_adverse_impact, grey: insufficient_data or undefined); whiskers: 95% Wilson interval; dashed line: \(threshold) × the reference group's rate. A bar ending left of the line is below the threshold.",
-             "条形：选择率（红色：adverse_impact，橙色：possible_adverse_impact，灰色：insufficient_data 或无法计算）；须线：95% Wilson 区间；虚线：参照组选择率 × \(threshold)。条形止于虚线左侧即低于阈值。")
+        pick("Bars: selection rate (red: \(flag(.adverseImpact)), orange: \(flag(.possibleAdverseImpact)), grey: \(flag(.insufficientData)) or \(flag(.undefined))); whiskers: 95% Wilson interval; dashed line: \(threshold) × the reference group's rate. A bar ending left of the line is below the threshold.",
+             "条形：选择率（红色：\(flag(.adverseImpact))，橙色：\(flag(.possibleAdverseImpact))，灰色：\(flag(.insufficientData))或\(flag(.undefined))）；须线：95% Wilson 区间；虚线：参照组选择率 × \(threshold)。条形止于虚线左侧即低于阈值。")
     }
     func thresholdOfReference(_ threshold: Double, _ value: String) -> String {
         pick("\(threshold) × reference rate = \(value)", "参照组选择率 × \(threshold) = \(value)")
@@ -370,7 +370,7 @@ struct ReportText {
     }
 
     func methodText(_ pipeline: Pipeline) -> String {
-        let types = pipeline.checks.significantTypes.sorted().map(\.rawValue).joined(separator: ", ")
+        let types = pipeline.checks.significantTypes.sorted().map(decisionType).joined(separator: language == .zh ? "、" : ", ")
         let minimum = pipeline.bias.minGroupSize
         let threshold = pipeline.bias.impactThreshold
         let suppress = pipeline.report.suppressBelow
@@ -378,7 +378,7 @@ struct ReportText {
             return """
             - 每一行要么成为一条记录，要么以原因写入 rejects.csv；每个文件均核对：读取行数 = 接受 + 拒收。
             - 适用范围：类型为 \(types) 的不利自动化决策。`automated` 为空时\(pipeline.input.assumeAutomated ? "视为自动化决策" : "不视为自动化决策")。
-            - 选择率 = 有利结果数 / 决策数；影响比 = 群体选择率 / 参照组选择率。参照组为至少有 \(minimum) 个决策且占所在表 \(percent(pipeline.bias.exclusionShare)) 以上的选择率最高的群体（或审计配置指定的群体）。每个群体与参照组比较：Fisher 精确检验（双侧）与两比例 z 统计量，p 值在本次运行的全部检验中以 \(pipeline.bias.correction.rawValue) 方法校正；影响比低于 \(threshold) 且校正后 p < \(pipeline.bias.alpha) 标记为 adverse_impact，仅影响比低于阈值为 possible_adverse_impact，仅显著为 significant_disparity。选择率附 95% Wilson 区间，影响比附 95% 对数法区间。
+            - 选择率 = 有利结果数 / 决策数；影响比 = 群体选择率 / 参照组选择率。参照组为至少有 \(minimum) 个决策且占所在表 \(percent(pipeline.bias.exclusionShare)) 以上的选择率最高的群体（或审计配置指定的群体）。每个群体与参照组比较：Fisher 精确检验（双侧）与两比例 z 统计量，p 值在本次运行的全部检验中以 \(pipeline.bias.correction.rawValue) 方法校正；影响比低于 \(threshold) 且校正后 p < \(pipeline.bias.alpha) 标记为“\(flag(.adverseImpact))”，仅影响比低于阈值为“\(flag(.possibleAdverseImpact))”，仅显著为“\(flag(.significantDisparity))”。选择率附 95% Wilson 区间，影响比附 95% 对数法区间。
             - 属性未知的决策单独计数，不计入任何比率。少于 \(suppress) 人的单元格予以隐藏。
             - 员工编号默认以带密钥的哈希假名化。
             """
@@ -386,7 +386,7 @@ struct ReportText {
         return """
         - Every row is either a record or a line in rejects.csv with a reason; each file reconciles: rows read = accepted + rejected.
         - Applicable set: adverse automated decisions of the types \(types). An empty `automated` field \(pipeline.input.assumeAutomated ? "counts as automated" : "does not count as automated").
-        - Selection rate = favourable / decisions; impact ratio = the group's rate / the reference group's rate. The reference is the highest-rate group with at least \(minimum) decisions and \(percent(pipeline.bias.exclusionShare)) of its table (or the group the pipeline names). Each group is compared with the reference by a two-sided Fisher exact test and the two-proportion z statistic; p-values are adjusted over every test of the run (\(pipeline.bias.correction.rawValue)). A ratio below \(threshold) with adjusted p < \(pipeline.bias.alpha) is adverse_impact; below the threshold alone, possible_adverse_impact; significant alone, significant_disparity. Selection rates carry 95% Wilson intervals, impact ratios 95% log-method intervals.
+        - Selection rate = favourable / decisions; impact ratio = the group's rate / the reference group's rate. The reference is the highest-rate group with at least \(minimum) decisions and \(percent(pipeline.bias.exclusionShare)) of its table (or the group the pipeline names). Each group is compared with the reference by a two-sided Fisher exact test and the two-proportion z statistic; p-values are adjusted over every test of the run (\(pipeline.bias.correction.rawValue)). A ratio below \(threshold) with adjusted p < \(pipeline.bias.alpha) is "\(flag(.adverseImpact))"; below the threshold alone, "\(flag(.possibleAdverseImpact))"; significant alone, "\(flag(.significantDisparity))". Selection rates carry 95% Wilson intervals, impact ratios 95% log-method intervals.
         - Decisions with an unknown attribute are counted apart and are in no ratio. Cells of fewer than \(suppress) people are suppressed.
         - Subject ids are pseudonymised with a keyed hash by default.
         """
