@@ -1,3 +1,16 @@
+/// A note under a check (what is a reading rather than a rule, where two rules pull apart),
+/// for the jurisdictions it concerns; none named: every audit.
+public struct CheckNote: Sendable, Equatable {
+    public var jurisdictions: [String]
+    public var english: String
+    public var chinese: String
+
+    /// True for an audit of `jurisdictions` (`checks.jurisdictions`).
+    func concerns(_ audited: [String]) -> Bool {
+        jurisdictions.isEmpty || jurisdictions.contains { audited.contains($0) }
+    }
+}
+
 /// What a check is: the facts every output shows about it.
 public struct CheckDescriptor: Sendable, Equatable {
     public var id: String
@@ -15,9 +28,9 @@ public struct CheckDescriptor: Sendable, Equatable {
     /// holding a record), so whether it is in force is judged on that date.
     public var inForceOnAsOfDate: Bool = false
     /// Where the basis is policy rather than statute, or two rules pull apart, the
-    /// report says so (English, Chinese).
-    public var caveatEnglish: String? = nil
-    public var caveatChinese: String? = nil
+    /// report says so: one note per jurisdiction it concerns, so that an audit is told only
+    /// of the law in its scope (`CheckRegistry.effective` keeps those).
+    public var notes: [CheckNote] = []
     /// What the employer must have recorded for a "not recorded" violation of this check
     /// not to count, as the reports' note on such violations says it ("an explanation
     /// given"): English after "did not record", Chinese after "未记录". Every check whose
@@ -25,8 +38,9 @@ public struct CheckDescriptor: Sendable, Equatable {
     public var notRecordedEnglish: String? = nil
     public var notRecordedChinese: String? = nil
 
+    /// The notes in `language`, one paragraph; nil when there are none.
     public func caveat(_ language: ReportLanguage) -> String? {
-        language == .zh ? caveatChinese : caveatEnglish
+        notes.isEmpty ? nil : notes.map { language == .zh ? $0.chinese : $0.english }.joined(separator: language == .zh ? "" : " ")
     }
 
     /// What a "not recorded" violation of this check lacks, in `language`.

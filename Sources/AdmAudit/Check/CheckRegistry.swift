@@ -72,6 +72,7 @@ public enum CheckRegistry {
         var descriptor = descriptor
         if let severity = settings.overrides[descriptor.id]?.severity { descriptor.severity = severity }
         descriptor.legalBasis = descriptor.legalBasis.filter { settings.jurisdictions.contains($0.jurisdiction) }
+        descriptor.notes = descriptor.notes.filter { $0.concerns(settings.jurisdictions) }
         return descriptor
     }
 

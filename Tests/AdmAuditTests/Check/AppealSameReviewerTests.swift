@@ -74,8 +74,8 @@ final class AppealSameReviewerTests: XCTestCase {
         let descriptor = AppealSameReviewer.descriptor
         XCTAssertEqual(descriptor.severity, .info)
         XCTAssertTrue(descriptor.legalBasis.allSatisfy(\.isPolicy))
-        XCTAssertTrue(descriptor.caveatEnglish?.contains("Good practice") ?? false)
-        XCTAssertNotNil(descriptor.caveatChinese)
+        XCTAssertTrue(descriptor.caveat(.en)?.contains("Good practice") ?? false)
+        XCTAssertNotNil(descriptor.caveat(.zh))
         XCTAssertFalse(descriptor.notRecordedIsViolation)
     }
 

@@ -66,8 +66,8 @@ final class ExplanationMissingTests: XCTestCase {
         XCTAssertEqual(findings.count, 2)
         XCTAssertFalse(findings[0].legalBasis.contains("AI Act"))
         XCTAssertTrue(findings[1].legalBasis.hasSuffix("AI Act (EU) 2024/1689 Art. 86"))
-        XCTAssertNotNil(ExplanationMissing.descriptor.caveatEnglish)
-        XCTAssertNotNil(ExplanationMissing.descriptor.caveatChinese)
+        XCTAssertNotNil(ExplanationMissing.descriptor.caveat(.en))
+        XCTAssertNotNil(ExplanationMissing.descriptor.caveat(.zh))
     }
 
     func testChineseCitationsForAChineseRecord() throws {

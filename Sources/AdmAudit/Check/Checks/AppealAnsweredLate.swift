@@ -22,8 +22,7 @@ public struct AppealAnsweredLate: RecordCheck {
         titleChinese: "申诉答复超过期限",
         legalBasis: AppealDeadline.legalBasis,
         notRecordedIsViolation: false,
-        caveatEnglish: AppealDeadline.caveatEnglish,
-        caveatChinese: AppealDeadline.caveatChinese
+        notes: AppealDeadline.notes
     )
 
     public static let parameters: [CheckParameter] = [AppealDeadline.parameter]

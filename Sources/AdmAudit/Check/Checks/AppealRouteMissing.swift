@@ -17,8 +17,11 @@ public struct AppealRouteMissing: RecordCheck {
         titleChinese: "未提供对决策提出异议的途径",
         legalBasis: [Instruments.gdpr("22(3)"), Instruments.pwd("11"), Instruments.piplRequestHandling],
         notRecordedIsViolation: true,
-        caveatEnglish: "In China the route to contest is read from PIPL Art. 24(3) (the right to refuse a decision made solely by automated means) and Art. 50 (a mechanism to accept and handle requests): a reading, not the statute's words.",
-        caveatChinese: "在中国，异议途径系依据《个人信息保护法》第24条第3款（拒绝仅通过自动化决策方式作出决定的权利）和第50条（受理和处理申请的机制）解读得出，并非法条原文。",
+        notes: [
+            CheckNote(jurisdictions: ["CN"],
+                      english: "In China the route to contest is read from PIPL Art. 24(3) (the right to refuse a decision made solely by automated means) and Art. 50 (a mechanism to accept and handle requests): a reading, not the statute's words.",
+                      chinese: "在中国，异议途径系依据《个人信息保护法》第24条第3款（拒绝仅通过自动化决策方式作出决定的权利）和第50条（受理和处理申请的机制）解读得出，并非法条原文。"),
+        ],
         notRecordedEnglish: "that a route to contest the decision was offered",
         notRecordedChinese: "已提供对该决定提出异议的途径"
     )

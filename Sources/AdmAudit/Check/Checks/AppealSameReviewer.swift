@@ -21,8 +21,14 @@ public struct AppealSameReviewer: RecordCheck {
         legalBasis: [Instruments.gdprInstrument.cite("22(3)", policy: true), Instruments.pwdInstrument.cite("11", policy: true),
                      Instruments.pipl.cite("24", policy: true)],
         notRecordedIsViolation: false,
-        caveatEnglish: "Good practice under GDPR Art. 22(3) and PWD Art. 11 (a contest re-examined by someone able to change the outcome), not an explicit rule: neither names who must decide the contest.",
-        caveatChinese: "这是依据GDPR第22条第3款和《平台工作指令》第11条的良好做法（申诉应由能够改变结果的人重新审查），并非明确的法律规定：两者均未规定申诉须由谁处理。"
+        notes: [
+            CheckNote(jurisdictions: ["EU"],
+                      english: "Good practice under GDPR Art. 22(3) and PWD Art. 11 (a contest re-examined by someone able to change the outcome), not an explicit rule: neither names who must decide the contest.",
+                      chinese: "这是依据GDPR第22条第3款和《平台工作指令》第11条的良好做法（申诉应由能够改变结果的人重新审查），并非明确的法律规定：两者均未规定申诉须由谁处理。"),
+            CheckNote(jurisdictions: ["CN"],
+                      english: "In China it is read from PIPL Art. 24(3) (a review that can change the outcome): good practice, not an explicit rule.",
+                      chinese: "在中国，依据《个人信息保护法》第24条第3款（复核须能改变结果）解读得出：属良好做法，并非明确的法律规定。"),
+        ]
     )
 
     public init(parameters: CheckParameters = CheckParameters()) {}

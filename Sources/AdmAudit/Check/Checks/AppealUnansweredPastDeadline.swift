@@ -27,8 +27,7 @@ public struct AppealUnansweredPastDeadline: RecordCheck {
         legalBasis: AppealDeadline.legalBasis,
         notRecordedIsViolation: true,
         usesAsOfDate: true,
-        caveatEnglish: AppealDeadline.caveatEnglish,
-        caveatChinese: AppealDeadline.caveatChinese,
+        notes: AppealDeadline.notes,
         notRecordedEnglish: "an answer to the contest",
         notRecordedChinese: "对申诉的答复"
     )
@@ -84,15 +83,16 @@ enum AppealDeadline {
         return [pwd, gdpr, contest, Instruments.piplRequestHandling]
     }()
 
-    static let caveatEnglish = "The default deadline of 14 calendar days follows the Platform Work Directive Art. 11(2) "
-        + "(a written reply within two weeks; applies from 2026-12-02 through national transposition, to platform work). "
-        + "GDPR Art. 12(3) allows one month, extendable by two further months with notice to the worker: where only the GDPR "
-        + "applies, set deadline_days to 30 or 31 (a month is not a fixed number of days) and read a late answer in the light "
-        + "of any extension. PIPL Art. 50 requires requests to be handled but sets no deadline: for Chinese decisions the "
-        + "deadline is the audit's choice (deadline_days). Days are counted on local dates in the pipeline's time zone."
+    static let notes: [CheckNote] = [
+        CheckNote(jurisdictions: ["EU"],
+                  english: "The default deadline of 14 calendar days follows the Platform Work Directive Art. 11(2) (a written reply within two weeks; applies from 2026-12-02 through national transposition, to platform work). GDPR Art. 12(3) allows one month, extendable by two further months with notice to the worker: where only the GDPR applies, set deadline_days to 30 or 31 (a month is not a fixed number of days) and read a late answer in the light of any extension.",
+                  chinese: "默认期限14个日历日依据《平台工作指令》第11条第2款（两周内书面答复；自2026-12-02起经成员国转化适用于平台工作）。《通用数据保护条例》第12条第3款给予一个月，经告知可再延长两个月：仅适用该条例时，可将 deadline_days 设为30或31（一个月并非固定天数），并结合是否已延长来判断逾期答复。"),
+        CheckNote(jurisdictions: ["CN"],
+                  english: "PIPL Art. 50 requires requests to be handled but sets no deadline: for Chinese decisions the deadline is the audit's choice (deadline_days, 14 days unless the pipeline sets it).",
+                  chinese: "《个人信息保护法》第50条要求处理申请，但未规定期限：对中国的决策，期限由本次审计设定（deadline_days，未设定时为14天）。"),
+        CheckNote(jurisdictions: [],
+                  english: "Days are counted on local dates in the pipeline's time zone.",
+                  chinese: "天数按审计配置时区的本地日期计算。"),
+    ]
 
-    static let caveatChinese = "默认期限14个日历日依据《平台工作指令》第11条第2款（两周内书面答复；自2026-12-02起经成员国转化适用于平台工作）。"
-        + "《通用数据保护条例》第12条第3款给予一个月，经告知可再延长两个月：仅适用该条例时，可将 deadline_days 设为30或31"
-        + "（一个月并非固定天数），并结合是否已延长来判断逾期答复。《个人信息保护法》第50条要求处理申请，但未规定期限："
-        + "对中国的决策，期限由本次审计设定（deadline_days）。天数按流水线时区的本地日期计算。"
 }

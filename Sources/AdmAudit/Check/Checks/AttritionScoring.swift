@@ -21,10 +21,11 @@ public struct AttritionScoring: RecordCheck {
         titleChinese: "对劳动者进行离职倾向评分",
         legalBasis: [Instruments.pipl.cite("6", policy: true)],
         notRecordedIsViolation: false,
-        caveatEnglish: "Informational: resignation-propensity scoring is discussed in the literature as overreach under "
-            + "PIPL Art. 6 (minimum necessary); no statute names it as a breach.",
-        caveatChinese: "提示性检查：离职倾向评分在研究文献中被认为超出《个人信息保护法》第6条的最小必要原则；"
-            + "目前没有法律条文明确将其列为违法行为。"
+        notes: [
+            CheckNote(jurisdictions: [],
+                      english: "Informational: resignation-propensity scoring is discussed in the literature as overreach under PIPL Art. 6 (minimum necessary); no statute names it as a breach.",
+                      chinese: "提示性检查：离职倾向评分在研究文献中被认为超出《个人信息保护法》第6条的最小必要原则；目前没有法律条文明确将其列为违法行为。"),
+        ]
     )
 
     public static let defaultIndicators: [ParameterValue.Term] = [

@@ -33,8 +33,17 @@ public struct AutomationNoticeMissing: RecordCheck {
             Instruments.ll144.cite("5-304"),
         ],
         notRecordedIsViolation: true,
-        caveatEnglish: "The law requires notice before the system is used on the worker; the export's ai_notice_at per decision is the evidence read for it. AI Act Art. 26(7) applies to Annex III (workplace) systems from 2026-08-02, a date reported as possibly moved to 2027-12-02. NYC's 10 business days (6 RCNY § 5-304) concern automated employment decision tools used for hiring and promotion; holidays are not taken into account.",
-        caveatChinese: "法律要求在对劳动者使用系统之前告知；本项以每条决策的 ai_notice_at 作为证据。《人工智能法》第26条第7款自2026-08-02起适用于附件三（工作场所）系统，据报道该日期可能推迟至2027-12-02。纽约市的10个工作日（6 RCNY § 5-304）针对用于招聘和晋升的自动化雇佣决策工具；未考虑公共假日。",
+        notes: [
+            CheckNote(jurisdictions: [],
+                      english: "The law requires notice before the system is used on the worker; the export's ai_notice_at per decision is the evidence read for it.",
+                      chinese: "法律要求在对劳动者使用系统之前告知；本项以每条决策的 ai_notice_at 作为证据。"),
+            CheckNote(jurisdictions: ["EU"],
+                      english: "AI Act Art. 26(7) applies to Annex III (workplace) systems from 2026-08-02, a date reported as possibly moved to 2027-12-02.",
+                      chinese: "《人工智能法》第26条第7款自2026-08-02起适用于附件三（工作场所）系统，据报道该日期可能推迟至2027-12-02。"),
+            CheckNote(jurisdictions: ["US-NYC"],
+                      english: "NYC's 10 business days (6 RCNY § 5-304) concern automated employment decision tools used for hiring and promotion; holidays are not taken into account.",
+                      chinese: "纽约市的10个工作日（6 RCNY § 5-304）针对用于招聘和晋升的自动化雇佣决策工具；未考虑公共假日。"),
+        ],
         notRecordedEnglish: "a notice to the worker, before the decision, that software takes part",
         notRecordedChinese: "决策前已告知劳动者使用自动化系统"
     )

@@ -20,8 +20,11 @@ public struct ExplanationMissing: RecordCheck {
             Instruments.pwd("11(1)"), Instruments.aiAct("86"),
         ],
         notRecordedIsViolation: true,
-        caveatEnglish: "GDPR Art. 13–15 give a right to meaningful information about the logic involved; whether that is a right to an explanation of each decision is disputed. AI Act Art. 86 applies to Annex III (workplace) systems from 2026-08-02, a date reported as possibly moved to 2027-12-02.",
-        caveatChinese: "GDPR第13–15条规定了获得有关所涉逻辑的有意义信息的权利，是否构成对每项决策的解释权尚有争议。《人工智能法》第86条自2026-08-02起适用于附件三（工作场所）系统，据报道该日期可能推迟至2027-12-02。",
+        notes: [
+            CheckNote(jurisdictions: ["EU"],
+                      english: "GDPR Art. 13–15 give a right to meaningful information about the logic involved; whether that is a right to an explanation of each decision is disputed. AI Act Art. 86 applies to Annex III (workplace) systems from 2026-08-02, a date reported as possibly moved to 2027-12-02.",
+                      chinese: "GDPR第13–15条规定了获得有关所涉逻辑的有意义信息的权利，是否构成对每项决策的解释权尚有争议。《人工智能法》第86条自2026-08-02起适用于附件三（工作场所）系统，据报道该日期可能推迟至2027-12-02。"),
+        ],
         notRecordedEnglish: "that an explanation of the decision was given",
         notRecordedChinese: "已向劳动者说明该决定"
     )

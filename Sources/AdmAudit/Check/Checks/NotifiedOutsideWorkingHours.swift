@@ -33,16 +33,20 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         titleChinese: "在工作时间以外通知不利决定",
         legalBasis: Instruments.rightToDisconnect,
         notRecordedIsViolation: false,
-        caveatEnglish: "China has no statutory right to disconnect: it is argued in the literature from Labour Law Art. 36 "
-            + "and 41 (working-time and overtime limits) and Civil Code Art. 1032 (peace of private life), so those citations are "
-            + "a reading, not a rule. France (Code du travail L2242-17) requires employers to negotiate or set rules on "
-            + "disconnection; Australia (Fair Work Act s 333M, from 2024-08-26, small businesses from 2025-08-26) lets employees "
-            + "refuse unreasonable out-of-hours contact. Neither forbids sending a notice as such: a finding is evidence of "
-            + "out-of-hours contact, judged against the pipeline's working hours, not each worker's roster.",
-        caveatChinese: "中国尚无法定的离线权：文献据《劳动法》第36条、第41条（工作时间与加班限制）及《民法典》第1032条（私人生活安宁）"
-            + "加以论证，因此这些引用是一种解读，而非明文规则。法国《劳动法典》第L2242-17条要求雇主就离线权进行协商或制定规则；"
-            + "澳大利亚《公平工作法》第333M条（2024-08-26起，小企业2025-08-26起）允许雇员拒绝不合理的工作时间外联系。"
-            + "二者均未禁止发送通知本身：本项发现是工作时间外联系的证据，按流水线设定的工作时间判断，而非每名劳动者的排班。"
+        notes: [
+            CheckNote(jurisdictions: ["CN"],
+                      english: "China has no statutory right to disconnect: it is argued in the literature from Labour Law Art. 36 and 41 (working-time and overtime limits) and Civil Code Art. 1032 (peace of private life), so those citations are a reading, not a rule.",
+                      chinese: "中国尚无法定的离线权：文献据《劳动法》第36条、第41条（工作时间与加班限制）及《民法典》第1032条（私人生活安宁）加以论证，因此这些引用是一种解读，而非明文规则。"),
+            CheckNote(jurisdictions: ["FR"],
+                      english: "France (Code du travail L2242-17) requires employers to negotiate or set rules on disconnection; it does not forbid sending a notice as such.",
+                      chinese: "法国《劳动法典》第L2242-17条要求雇主就离线权进行协商或制定规则，并未禁止发送通知本身。"),
+            CheckNote(jurisdictions: ["AU"],
+                      english: "Australia (Fair Work Act s 333M, from 2024-08-26, small businesses from 2025-08-26) lets employees refuse unreasonable out-of-hours contact; it does not forbid sending a notice as such.",
+                      chinese: "澳大利亚《公平工作法》第333M条（2024-08-26起，小企业2025-08-26起）允许雇员拒绝不合理的工作时间外联系，并未禁止发送通知本身。"),
+            CheckNote(jurisdictions: [],
+                      english: "A finding is evidence of out-of-hours contact, judged against the pipeline's working hours, not each worker's roster.",
+                      chinese: "本项发现是工作时间外联系的证据，按审计配置设定的工作时间判断，而非每名劳动者的排班。"),
+        ]
     )
 
     static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

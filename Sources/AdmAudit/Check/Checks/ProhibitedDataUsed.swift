@@ -30,12 +30,14 @@ public struct ProhibitedDataUsed: RecordCheck {
             Instruments.aiAct("5(1)(f)", from: "2025-02-02"),
         ],
         notRecordedIsViolation: false,
-        caveatEnglish: "PIPL 28 allows sensitive data (health, biometric) with a specific purpose, necessity and separate consent; "
-            + "the finding shows that the data was used, and the employer may show the rest. The Platform Work Directive "
-            + "forbids these categories outright for platform work; the AI Act bans emotion recognition at work only.",
-        caveatChinese: "《个人信息保护法》第28条允许在具有特定目的、充分必要性并取得单独同意时处理敏感个人信息（健康、生物识别）；"
-            + "本项发现表明决策使用了该类数据，用人单位可就其余条件举证。《平台工作指令》对平台工作一概禁止处理这些类别；"
-            + "《人工智能法》仅禁止在工作场所进行情绪识别。"
+        notes: [
+            CheckNote(jurisdictions: ["CN"],
+                      english: "PIPL Art. 28 allows sensitive data (health, biometric) with a specific purpose, necessity and separate consent; the finding shows that the data was used, and the employer may show the rest.",
+                      chinese: "《个人信息保护法》第28条允许在具有特定目的、充分必要性并取得单独同意时处理敏感个人信息（健康、生物识别）；本项发现表明决策使用了该类数据，用人单位可就其余条件举证。"),
+            CheckNote(jurisdictions: ["EU"],
+                      english: "The Platform Work Directive forbids these categories outright for platform work; the AI Act bans emotion recognition at work only.",
+                      chinese: "《平台工作指令》对平台工作一概禁止处理这些类别；《人工智能法》仅禁止在工作场所进行情绪识别。"),
+        ]
     )
 
     public static let defaultCategories: [ParameterValue.Term] = [

@@ -37,11 +37,11 @@ public struct ProtectedStatusDismissal: RecordCheck {
         titleChinese: "解除特殊保护期劳动者的劳动合同或降低其工资",
         legalBasis: [Instruments.lcl.cite("42"), Instruments.wrpl.cite("48")],
         notRecordedIsViolation: false,
-        caveatEnglish: "LCL Art. 42 bars dismissal under Art. 40 and 41 (no fault, redundancy), not dismissal for serious "
-            + "misconduct under Art. 39; the export does not say which ground was used. WRPL Art. 48 (dismissal or pay "
-            + "cuts for marriage, pregnancy, maternity, nursing) is cited for those statuses only, from 2023-01-01.",
-        caveatChinese: "《劳动合同法》第42条禁止依第40条、第41条解除合同，不排除因严重违纪依第39条解除；导出数据未载明解除依据。"
-            + "《妇女权益保障法》第48条（不得因结婚、怀孕、产假、哺乳等情形辞退女职工或降低其工资）仅就上述情形引用，自2023年1月1日起。"
+        notes: [
+            CheckNote(jurisdictions: ["CN"],
+                      english: "LCL Art. 42 bars dismissal under Art. 40 and 41 (no fault, redundancy), not dismissal for serious misconduct under Art. 39; the export does not say which ground was used. WRPL Art. 48 (dismissal or pay cuts for marriage, pregnancy, maternity, nursing) is cited for those statuses only, from 2023-01-01.",
+                      chinese: "《劳动合同法》第42条禁止依第40条、第41条解除合同，不排除因严重违纪依第39条解除；导出数据未载明解除依据。《妇女权益保障法》第48条（不得因结婚、怀孕、产假、哺乳等情形辞退女职工或降低其工资）仅就上述情形引用，自2023年1月1日起。"),
+        ]
     )
 
     public static let defaultStatuses: [ParameterValue.Term] = [

@@ -40,23 +40,17 @@ public struct RetentionLimitExceeded: RecordCheck {
         notRecordedIsViolation: false,
         usesAsOfDate: true,
         inForceOnAsOfDate: true,
-        caveatEnglish: "PIPL Art. 19 and GDPR Art. 5(1)(e) require keeping personal information no longer than necessary but "
-            + "name no number of days. The default limit of 180 days follows a policy proposal in the literature to delete "
-            + "monitoring records after six months; it is not statute. The AI Act Art. 26(6) pulls the other way: deployers of "
-            + "high-risk systems, which include workplace systems (Annex III), must keep the logs those systems generate for at "
-            + "least six months (from 2026-08-02; reported as possibly moved to 2027-12-02). Both apply: 180 days is a few days "
-            + "short of six calendar months, so where the AI Act applies set retention_days to at least 184, and read a finding "
-            + "as a record kept past the chosen limit, not as proof of unlawful retention. In China the Labour Contract Law "
-            + "Art. 50 requires the employer to keep the text of a terminated or ended labour contract for at least two years: "
-            + "a dismissal record judged under CN law is flagged only once older than the larger of retention_days and "
-            + "cn_dismissal_minimum_days (default 730).",
-        caveatChinese: "《个人信息保护法》第19条与《通用数据保护条例》第5条第1款(e)项要求保存期限为实现目的所必要的最短时间，但未规定具体天数。"
-            + "默认的180天期限来自文献中关于监控记录六个月后删除的政策建议，并非法律规定。《人工智能法》第26条第6款要求相反："
-            + "高风险系统（含附件三所列工作场所系统）的部署者须将系统生成的日志至少保存六个月（2026-08-02起；有报道称推迟至2027-12-02）。"
-            + "两者同时适用：180天比六个日历月少几天，适用《人工智能法》时应将 retention_days 设为至少184；"
-            + "本项发现表明记录保存超过所选期限，不等于证明保存违法。在中国，《劳动合同法》第50条要求用人单位对已经解除或者终止的"
-            + "劳动合同的文本至少保存二年备查：按中国法判断的辞退记录，仅在保存时间超过 retention_days 与 "
-            + "cn_dismissal_minimum_days（默认730）中较大者时才予标记。"
+        notes: [
+            CheckNote(jurisdictions: [],
+                      english: "The law requires keeping personal information no longer than necessary but names no number of days. The default limit of 180 days follows a policy proposal in the literature to delete monitoring records after six months; it is not statute. A finding is a record kept past the chosen limit, not proof of unlawful retention.",
+                      chinese: "法律要求保存期限为实现目的所必要的最短时间，但未规定具体天数。默认的180天期限来自文献中关于监控记录六个月后删除的政策建议，并非法律规定。本项发现表明记录保存超过所选期限，不等于证明保存违法。"),
+            CheckNote(jurisdictions: ["EU"],
+                      english: "The AI Act Art. 26(6) pulls the other way: deployers of high-risk systems, which include workplace systems (Annex III), must keep the logs those systems generate for at least six months (from 2026-08-02; reported as possibly moved to 2027-12-02). 180 days is a few days short of six calendar months, so where the AI Act applies set retention_days to at least 184.",
+                      chinese: "《人工智能法》第26条第6款要求相反：高风险系统（含附件三所列工作场所系统）的部署者须将系统生成的日志至少保存六个月（2026-08-02起；有报道称推迟至2027-12-02）。180天比六个日历月少几天，适用《人工智能法》时应将 retention_days 设为至少184。"),
+            CheckNote(jurisdictions: ["CN"],
+                      english: "In China the Labour Contract Law Art. 50 requires the employer to keep the text of a terminated or ended labour contract for at least two years: a dismissal record judged under CN law is flagged only once older than the larger of retention_days and cn_dismissal_minimum_days (default 730).",
+                      chinese: "在中国，《劳动合同法》第50条要求用人单位对已经解除或者终止的劳动合同的文本至少保存二年备查：按中国法判断的辞退记录，仅在保存时间超过 retention_days 与 cn_dismissal_minimum_days（默认730）中较大者时才予标记。"),
+        ]
     )
 
     public static let parameters: [CheckParameter] = [

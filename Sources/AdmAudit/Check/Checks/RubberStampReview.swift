@@ -24,8 +24,17 @@ public struct RubberStampReview: RunCheck {
         legalBasis: [Instruments.pipl.cite("24", policy: true), Instruments.gdprInstrument.cite("22", policy: true),
                      Instruments.aiActInstrument.cite("14")],
         notRecordedIsViolation: false,
-        caveatEnglish: "A reading, not a rule: GDPR Art. 22 as read by the EDPB (WP251rev.01) and PIPL Art. 24(3) both require a human review that can change the outcome; token involvement is not one. The thresholds are this audit's, not the law's.",
-        caveatChinese: "属法律解读而非明文规定：依欧盟数据保护委员会（WP251rev.01）对GDPR第22条的解读及《个人信息保护法》第24条第3款，人工复核须能改变结果，象征性参与不构成人工复核；阈值由本次审计设定，并非法律规定。"
+        notes: [
+            CheckNote(jurisdictions: [],
+                      english: "A reading, not a rule: the law requires a human review that can change the outcome; token involvement is not one. The thresholds are this audit's, not the law's.",
+                      chinese: "属法律解读而非明文规定：法律要求人工复核须能改变结果，象征性参与不构成人工复核；阈值由本次审计设定，并非法律规定。"),
+            CheckNote(jurisdictions: ["EU"],
+                      english: "So reads the EDPB on GDPR Art. 22 (WP251rev.01).",
+                      chinese: "欧盟数据保护委员会（WP251rev.01）对GDPR第22条即作此解读。"),
+            CheckNote(jurisdictions: ["CN"],
+                      english: "So reads PIPL Art. 24(3).",
+                      chinese: "《个人信息保护法》第24条第3款亦作此解读。"),
+        ]
     )
 
     public static let parameters: [CheckParameter] = [

@@ -35,13 +35,20 @@ public struct SuspectReasonCodes: RecordCheck {
         titleChinese: "不利决策理由可能指向健康状况、特殊保护状态或惩罚离线",
         legalBasis: [Instruments.pipl("28"), Instruments.pwd("7"), Instruments.lcl.cite("42")] + Instruments.rightToDisconnect,
         notRecordedIsViolation: false,
-        caveatEnglish: "These reasons are suspect, not proof: toilet breaks, idle time, a rate shortfall or sickness may stand for "
-            + "health, disability or pregnancy, and penalising non-response may punish being offline; each case needs "
-            + "examining. The right to disconnect is statute in Australia (FWA s 333M) and France (Code du travail "
-            + "L2242-17); in China it is argued from Labour Law Art. 36, 41 and Civil Code Art. 1032, not yet statute.",
-        caveatChinese: "这些理由只是可疑信号，并非证据：如厕、空闲时间、效率不达标或病假可能反映健康、残疾或怀孕状况，"
-            + "因未回复而处罚可能是在惩罚离线；每一案件都需具体审查。离线权在澳大利亚（《公平工作法》第333M条）和法国"
-            + "（《劳动法典》L2242-17条）有法律规定；在中国仅依据《劳动法》第36条、第41条和《民法典》第1032条进行论证，尚无明文规定。"
+        notes: [
+            CheckNote(jurisdictions: [],
+                      english: "These reasons are suspect, not proof: toilet breaks, idle time, a rate shortfall or sickness may stand for health, disability or pregnancy, and penalising non-response may punish being offline; each case needs examining.",
+                      chinese: "这些理由只是可疑信号，并非证据：如厕、空闲时间、效率不达标或病假可能反映健康、残疾或怀孕状况，因未回复而处罚可能是在惩罚离线；每一案件都需具体审查。"),
+            CheckNote(jurisdictions: ["AU"],
+                      english: "The right to disconnect is statute in Australia (FWA s 333M).",
+                      chinese: "离线权在澳大利亚（《公平工作法》第333M条）有法律规定。"),
+            CheckNote(jurisdictions: ["FR"],
+                      english: "The right to disconnect is statute in France (Code du travail L2242-17).",
+                      chinese: "离线权在法国（《劳动法典》L2242-17条）有法律规定。"),
+            CheckNote(jurisdictions: ["CN"],
+                      english: "In China the right to disconnect is argued from Labour Law Art. 36, 41 and Civil Code Art. 1032, not yet statute.",
+                      chinese: "在中国，离线权仅依据《劳动法》第36条、第41条和《民法典》第1032条进行论证，尚无明文规定。"),
+        ]
     )
 
     public static let defaultHealthReasons: [ParameterValue.Term] = [
