@@ -127,6 +127,9 @@ extension CheckTally {
                 unknownReasons[reason] = count
             }
         }
+        // Reasons go with their ids only when both lists have them all.
+        let reasons = firstDetails.count == firstDecisionIDs.count && other.firstDetails.count == other.firstDecisionIDs.count
+        firstDetails = reasons ? Array((firstDetails + other.firstDetails).prefix(Self.evidenceListLimit)) : []
         firstDecisionIDs = Array((firstDecisionIDs + other.firstDecisionIDs).prefix(Self.evidenceListLimit))
     }
 }

@@ -119,7 +119,15 @@ public struct CheckTally: Sendable, Equatable {
     public static let unknownReasonLimit = 10
     /// The first decision ids found (bounded), for the evidence list in readable reports.
     public var firstDecisionIDs: [String] = []
+    /// The finding's reason for each of them, in the same order; empty for a state written
+    /// before reasons were kept (the list then shows the ids alone).
+    public var firstDetails: [String] = []
     public static let evidenceListLimit = 50
+    /// The ids with their reasons, when every id has one.
+    public var evidence: [(id: String, reason: String?)] {
+        let reasons = firstDetails.count == firstDecisionIDs.count
+        return firstDecisionIDs.enumerated().map { ($1, reasons ? firstDetails[$0] : nil) }
+    }
     /// The run's report language, for the reason an undefined rate gives.
     public var language: ReportLanguage = .en
 

@@ -147,6 +147,8 @@ struct ShardStateRecord: Codable {
         var unknown: Int
         var unknownReasons: [String: Int]
         var firstDecisionIDs: [String]
+        /// Absent in states written before reasons were kept.
+        var firstDetails: [String]?
     }
 
     struct Note: Codable {
@@ -216,7 +218,7 @@ struct ShardStateRecord: Codable {
         checks = state.checks.map { tally in
             Tally(checkID: tally.descriptor.id, applicable: tally.applicable, violations: tally.violations,
                   notRecorded: tally.notRecorded, unknown: tally.unknown, unknownReasons: tally.unknownReasons,
-                  firstDecisionIDs: tally.firstDecisionIDs)
+                  firstDecisionIDs: tally.firstDecisionIDs, firstDetails: tally.firstDetails)
         }
         diagnostics = state.diagnostics.map { Note(level: $0.level.rawValue, file: $0.file, message: $0.message) }
         runChecks = state.runChecks
@@ -274,7 +276,8 @@ struct ShardStateRecord: Codable {
             guard counts.allSatisfy({ (0...RunCheckObservations.countLimit).contains($0) }),
                   tally.violations + tally.unknown <= tally.applicable, tally.notRecorded <= tally.violations,
                   tally.unknownReasons.count <= CheckTally.unknownReasonLimit,
-                  tally.firstDecisionIDs.count <= CheckTally.evidenceListLimit else {
+                  tally.firstDecisionIDs.count <= CheckTally.evidenceListLimit,
+                  (tally.firstDetails?.count ?? 0) <= CheckTally.evidenceListLimit else {
                 return .failure(StateFileProblem("the counts of \(tally.checkID) are damaged"))
             }
             var restored = CheckTally(descriptor: CheckRegistry.effective(entry.descriptor, pipeline.checks))
@@ -285,6 +288,7 @@ struct ShardStateRecord: Codable {
             restored.unknown = tally.unknown
             restored.unknownReasons = tally.unknownReasons
             restored.firstDecisionIDs = tally.firstDecisionIDs
+            restored.firstDetails = tally.firstDetails.flatMap { $0.count == tally.firstDecisionIDs.count ? $0 : nil } ?? []
             tallies.append(restored)
         }
         var notes: [Diagnostic] = []

@@ -175,6 +175,7 @@ struct CheckRunner {
             }
             if tallies[index].firstDecisionIDs.count < CheckTally.evidenceListLimit {
                 tallies[index].firstDecisionIDs.append(strings!.decisionID)
+                tallies[index].firstDetails.append(detail)
             }
             try sink.finding(Finding(
                 decisionID: strings!.decisionID, subject: strings!.subject,
@@ -233,6 +234,7 @@ struct CheckRunner {
         tally.unknown = outcome.unknown
         tally.violations = outcome.violations.count
         tally.firstDecisionIDs = Array(outcome.violations.prefix(CheckTally.evidenceListLimit).map(\.subject))
+        tally.firstDetails = Array(outcome.violations.prefix(CheckTally.evidenceListLimit).map(\.detail))
     }
 
     /// A run-wide finding is about the whole period, so it cites the rules in force at its

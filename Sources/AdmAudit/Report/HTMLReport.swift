@@ -92,12 +92,14 @@ public enum HTMLReport {
             out += "</ul>\n"
         }
         for tally in result.checks where tally.violations > 0 {
-            out += "<h3>\(HTMLText.escape(tally.descriptor.id)): \(t.evidence)</h3>\n<p class=\"evidence\">"
-            out += tally.firstDecisionIDs.map { "<code>\(HTMLText.isolated($0))</code>" }.joined(separator: ", ")
-            if tally.violations > tally.firstDecisionIDs.count {
-                out += " … (\(tally.violations - tally.firstDecisionIDs.count) \(t.moreInFindings))"
+            out += "<h3>\(HTMLText.escape(tally.descriptor.id)): \(t.evidence)</h3>\n<ul class=\"evidence\">\n"
+            for (id, reason) in tally.evidence {
+                out += "<li><code>\(HTMLText.isolated(id))</code>\(reason.map { " — \(HTMLText.isolated($0))" } ?? "")</li>\n"
             }
-            out += "</p>\n"
+            if tally.violations > tally.firstDecisionIDs.count {
+                out += "<li>… (\(tally.violations - tally.firstDecisionIDs.count) \(t.moreInFindings))</li>\n"
+            }
+            out += "</ul>\n"
             if let caveat = tally.descriptor.caveat(language) {
                 out += "<p class=\"caveat\">\(t.caveat): \(HTMLText.escape(caveat))</p>\n"
             }

@@ -69,12 +69,13 @@ public enum MarkdownReport {
         if result.checks.contains(where: { $0.unknown > 0 }) { out += "\n" }
         for tally in result.checks where tally.violations > 0 {
             out += "### \(tally.descriptor.id): \(t.evidence)\n\n"
-            let ids = tally.firstDecisionIDs.map(Markdown.code).joined(separator: ", ")
-            out += ids
-            if tally.violations > tally.firstDecisionIDs.count {
-                out += " … (\(tally.violations - tally.firstDecisionIDs.count) \(t.moreInFindings))"
+            for (id, reason) in tally.evidence {
+                out += "- \(Markdown.code(id))\(reason.map { " — \(Markdown.escape($0))" } ?? "")\n"
             }
-            out += "\n\n"
+            if tally.violations > tally.firstDecisionIDs.count {
+                out += "- … (\(tally.violations - tally.firstDecisionIDs.count) \(t.moreInFindings))\n"
+            }
+            out += "\n"
             if let caveat = tally.descriptor.caveat(language) {
                 out += "\(t.caveat): \(Markdown.escape(caveat))\n\n"
             }
