@@ -102,13 +102,25 @@ final class CommandLineTests: BinaryTestCase {
     }
 
     func testValidateShowsMappingCountsAndReasons() throws {
-        let result = try admaudit(["validate", "-p", path("pipelines/labor-inspection.yaml"), path("fixtures/malformed/bad_values.csv")])
+        let result = try admaudit(["validate", "-p", path("pipelines/self-assessment.yaml"), path("fixtures/malformed/bad_values.csv")])
         XCTAssertEqual(result.status, 0, result.err)
         XCTAssertTrue(result.out.contains("decision_id ← decision_id"), result.out)
         XCTAssertTrue(result.out.contains("7 rows read = 3 accepted + 4 rejected (reconciled)"), result.out)
-        XCTAssertTrue(result.out.contains("bad_timestamp: 1"), result.out)
+        XCTAssertTrue(result.out.contains("bad_timestamp: 1 (check input.date_order and input.time_zone"), result.out)
         XCTAssertTrue(result.out.contains("bad_values.csv:3:"), result.out)
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("admaudit-report").path))
+    }
+
+    /// A Chinese pipeline: the frame is Chinese too, not English around Chinese reasons.
+    func testValidateSpeaksThePipelinesLanguage() throws {
+        let result = try admaudit(["validate", "-p", path("pipelines/labor-inspection.yaml"), path("fixtures/malformed/bad_values.csv")])
+        XCTAssertEqual(result.status, 0, result.err)
+        for said in ["使用的列映射：", "读取 7 行 = 接受 3 + 拒收 4（核对一致）", "主要拒收原因：", "bad_timestamp: 1（核对 input.date_order", "警告："] {
+            XCTAssertTrue(result.out.contains(said), "\(said) in:\n\(result.out)")
+        }
+        for english in ["rows read", "mapping used", "top reject reasons", "warning:", "lines =", "encoding utf-8"] {
+            XCTAssertFalse(result.out.contains(english), "\(english) in:\n\(result.out)")
+        }
     }
 
     func testInitMapsEveryChineseColumnItShould() throws {

@@ -232,6 +232,10 @@ struct ReportText {
         pick("\(count) groups are too small to judge (fewer than \(minimum) decisions, or under \(percent(share)) of their table): their rates are shown without a verdict (\(flag(.insufficientData))):",
              "\(count) 个群体人数过少，无法评判（决策少于 \(minimum) 个，或不足所在表的 \(percent(share))）：列出其比率但不作结论（\(flag(.insufficientData))）：")
     }
+    /// The tab delimiter, named.
+    var tab: String { pick("tab", "制表符") }
+    /// Between the items of a short list.
+    var listComma: String { pick(", ", "、") }
     /// Between an item's sentence and the list that follows it.
     var listSeparator: String { pick(" ", "") }
     var unknownGroups: String {
