@@ -134,20 +134,6 @@ public struct OutcomeDerivation: Sendable, Equatable {
     }
 }
 
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
-    case info, warning, error
-
-    private var rank: Int {
-        switch self {
-        case .info: 0
-        case .warning: 1
-        case .error: 2
-        }
-    }
-
-    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
-}
-
 public struct CheckSettings: Sendable {
     public struct Override: Sendable, Equatable {
         public var enabled: Bool? = nil
@@ -199,10 +185,6 @@ public struct BiasSettings: Sendable {
 
 public enum SubjectIDHandling: String, Sendable, CaseIterable {
     case keep, pseudonymize, drop
-}
-
-public enum ReportLanguage: String, Sendable, CaseIterable {
-    case en, zh
 }
 
 /// The report files a pipeline may choose. findings.csv and rejects.csv are not among

@@ -1,0 +1,30 @@
+/// Per check: how many records it looked at and what it found.
+public struct CheckTally: Sendable, Equatable {
+    public var descriptor: CheckDescriptor
+    public var applicable = 0
+    public var violations = 0
+    /// Violations because the employer did not record what would show compliance.
+    public var notRecorded = 0
+    public var unknown = 0
+    /// Why records could not be judged: reason → count, for the first few distinct reasons.
+    public var unknownReasons: [String: Int] = [:]
+    public static let unknownReasonLimit = 10
+    /// The first decision ids found (bounded), for the evidence list in readable reports.
+    public var firstDecisionIDs: [String] = []
+    /// The finding's reason for each of them, in the same order; empty for a state written
+    /// before reasons were kept (the list then shows the ids alone).
+    public var firstDetails: [String] = []
+    public static let evidenceListLimit = 50
+    /// The ids with their reasons, when every id has one.
+    public var evidence: [(id: String, reason: String?)] {
+        let reasons = firstDetails.count == firstDecisionIDs.count
+        return firstDecisionIDs.enumerated().map { ($1, reasons ? firstDetails[$0] : nil) }
+    }
+    /// The run's report language, for the reason an undefined rate gives.
+    public var language: ReportLanguage = .en
+
+    public var rate: Ratio {
+        applicable == 0
+            ? .undefined(language.text("no applicable decisions", "无适用的决策")) : .value(Double(violations) / Double(applicable))
+    }
+}

@@ -1,0 +1,3 @@
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case en, zh
+}

@@ -1,0 +1,73 @@
+/// What one input file gave: the reconciliation and the chain of custody.
+public struct InputSummary: Sendable, Equatable {
+    public var file: String
+    public var sha256: String
+    public var bytes: Int
+    public var encoding: InputEncoding
+    public var delimiter: UInt8
+    public var lines: Int
+    public var rowsRead = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var rejectsByCode: [RejectCode: Int] = [:]
+    /// Rejected rows that read as an adverse decision (an adverse outcome, or a dismissal,
+    /// demotion, discipline or suspension): violations no check could see.
+    public var rejectedAdverse = 0
+    /// Physical lines the rejected rows span: more than the rows when a quote left open
+    /// swallowed the lines after it, each of which may have been a decision.
+    public var rejectedLines = 0
+    /// Title lines above the header, not read as data.
+    public var linesAboveHeader: [LineAboveHeader] = []
+    /// Physical lines the header spans (0 for an empty file).
+    public var headerLines = 0
+    /// Blank lines, not rows.
+    public var blankLines = 0
+    /// Physical lines the data rows span: more than the rows when quoted fields hold line breaks.
+    public var rowLines = 0
+    /// Rows a stray quote had merged that were read again one line at a time.
+    public var quoteRepairs = 0
+    /// Canonical field or attribute → the header it was read from, in column order.
+    public var mapping: [FieldSource] = []
+    public var unmappedHeaders: [String] = []
+
+    /// rows read = accepted + rejected, and every physical line is a title line, the
+    /// header, a blank line or part of a row; a run where this fails is a bug.
+    public var reconciles: Bool { rowsRead == accepted + rejected && linesReconcile }
+
+    /// lines = title lines + header + blank lines + the lines the rows span.
+    public var linesReconcile: Bool { lines == titleLines + headerLines + blankLines + rowLines }
+
+    /// Physical lines the title lines above the header span.
+    public var titleLines: Int { linesAboveHeader.reduce(0) { $0 + $1.endLine - $1.line + 1 } }
+
+    /// Lines inside quoted fields that span lines: rows hold more lines than there are rows.
+    public var linesInsideFields: Int { max(0, rowLines - rowsRead) }
+
+    /// Rejected rows that hold no decision (a repeated header, a totals row).
+    public var rejectedNonDecisions: Int { rejectsByCode.filter { $0.key.isNotADecision }.values.reduce(0, +) }
+    /// Rejected rows that may be decisions, and their share of the rows that may be.
+    public var rejectedDecisions: Int { rejected - rejectedNonDecisions }
+    public var rejectedShare: Double {
+        let decisions = rowsRead - rejectedNonDecisions
+        return decisions == 0 ? 0 : Double(rejectedDecisions) / Double(decisions)
+    }
+
+    /// Above this share of an input's rows rejected, the summaries open with the rejects:
+    /// rejected rows are decisions no check saw, and an employer could hide violations there.
+    public static let rejectedShareAlarm = 0.01
+
+    /// Its rejected rows could hide violations: more than `rejectedShareAlarm` of the rows
+    /// that may be decisions, or any rejected row that reads as an adverse decision.
+    public var mayHideViolations: Bool {
+        rejectedDecisions > 0 && (rejectedShare > Self.rejectedShareAlarm || rejectedAdverse > 0 || swallowedLines > 0)
+    }
+
+    /// Lines inside rejected rows beyond one a row: lines a damaged row swallowed.
+    public var swallowedLines: Int { max(0, rejectedLines - rejected) }
+}
+
+/// Which header a canonical field or attribute was read from.
+public struct FieldSource: Sendable, Equatable {
+    public var field: String
+    public var header: String
+}
