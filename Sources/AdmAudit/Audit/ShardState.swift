@@ -281,7 +281,6 @@ struct ShardStateRecord: Codable {
                 return .failure(StateFileProblem("the counts of \(tally.checkID) are damaged"))
             }
             var restored = CheckTally(descriptor: CheckRegistry.effective(entry.descriptor, pipeline.checks))
-            restored.language = pipeline.report.language
             restored.applicable = tally.applicable
             restored.violations = tally.violations
             restored.notRecorded = tally.notRecorded

@@ -109,7 +109,7 @@ struct CheckRunner {
             return local
         }
         self.pseudonymizer = pseudonymizer
-        tallies = descriptors.map { CheckTally(descriptor: $0, language: language) }
+        tallies = descriptors.map { CheckTally(descriptor: $0) }
         fairness = Array(repeating: SelectionCounts(attributeCount: pipeline.attributes.count), count: recordChecks.count)
     }
 

@@ -20,11 +20,8 @@ public struct CheckTally: Sendable, Equatable {
         let reasons = firstDetails.count == firstDecisionIDs.count
         return firstDecisionIDs.enumerated().map { ($1, reasons ? firstDetails[$0] : nil) }
     }
-    /// The run's report language, for the reason an undefined rate gives.
-    public var language: ReportLanguage = .en
-
     public var rate: Ratio {
         applicable == 0
-            ? .undefined(language.text("no applicable decisions", "无适用的决策")) : .value(Double(violations) / Double(applicable))
+            ? .undefined(.noApplicableDecisions) : .value(Double(violations) / Double(applicable))
     }
 }

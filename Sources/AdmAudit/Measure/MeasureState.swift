@@ -215,15 +215,13 @@ public struct MeasureState: Sendable {
     func results(pipeline: Pipeline) -> Results {
         let bias = pipeline.bias
         let suppressBelow = pipeline.report.suppressBelow
-        let language = pipeline.report.language
         let all = attributeNames.indices.map { AttributeGroups(name: attributeNames[$0], labels: labels[$0]) }
         let plain = Array(all.prefix(plainAttributeCount))
 
-        let selection = counts.strata(attributes: all, intersections: intersectionCount, bias: bias, suppressBelow: suppressBelow,
-                                      language: language)
+        let selection = counts.strata(attributes: all, intersections: intersectionCount, bias: bias, suppressBelow: suppressBelow)
         let fairnessStrata = fairness.map { entry in
             CheckFairness(checkID: entry.checkID,
-                          strata: entry.counts.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow, language: language)
+                          strata: entry.counts.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow)
                             .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } })
         }.filter { !$0.strata.isEmpty }
 
@@ -242,7 +240,7 @@ public struct MeasureState: Sendable {
                 byLevel += levels.map { level in
                     LevelSelection(column: name, level: labels[attribute][Int(level)],
                                    strata: byLevels[slot][level]!.strata(attributes: all, intersections: intersectionCount, bias: bias,
-                                                                         suppressBelow: suppressBelow, language: language)
+                                                                         suppressBelow: suppressBelow)
                                        .filter { $0.attribute != name })
                 }
             }
@@ -252,7 +250,7 @@ public struct MeasureState: Sendable {
         let ladder = SanctionLadder.present(in: counts, order: bias.sanctionLadder)
         let pooled: [SelectionStratum] = ladder.map { ladder in
             counts.onLadder(ladder).strata(attributes: all, intersections: intersectionCount, bias: bias,
-                                           suppressBelow: suppressBelow, language: language)
+                                           suppressBelow: suppressBelow)
                 .map { stratum -> SelectionStratum in
                     var stratum = stratum
                     stratum.ladder = ladder
@@ -274,15 +272,15 @@ public struct MeasureState: Sendable {
         return Results(
             selection: judgedSelection,
             processFairness: judgedFairness,
-            appealOutcomes: appeals.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow, language: language)
+            appealOutcomes: appeals.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow)
                 .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } },
-            scores: scores.strata(groupings: scoreGroupings(plain, bias: bias), bias: bias, suppressBelow: suppressBelow, language: language),
+            scores: scores.strata(groupings: scoreGroupings(plain, bias: bias), bias: bias, suppressBelow: suppressBelow),
             drift: monthly.keys.sorted().map { key in
                 let month = key % 12 + 1
                 return MonthlySelection(
                     month: "\(key / 12)-\(month < 10 ? "0" : "")\(month)",
                     strata: monthly[key]!.strata(attributes: all, intersections: intersectionCount,
-                                                 bias: bias, suppressBelow: suppressBelow, language: language))
+                                                 bias: bias, suppressBelow: suppressBelow))
             },
             byLevel: byLevel,
             groupNames: GroupNames(self)

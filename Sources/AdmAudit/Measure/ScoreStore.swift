@@ -155,7 +155,7 @@ struct ScoreStore: Sendable {
         }
     }
 
-    func strata(groupings: [Grouping], bias: BiasSettings, suppressBelow: Int, language: ReportLanguage = .en) -> [ScoreStratum] {
+    func strata(groupings: [Grouping], bias: BiasSettings, suppressBelow: Int) -> [ScoreStratum] {
         var result: [ScoreStratum] = []
         for type in DecisionType.allCases.sorted() where columns[type.ordinal].count > 0 {
             let column = columns[type.ordinal]
@@ -179,7 +179,7 @@ struct ScoreStore: Sendable {
                         group: label, n: values.count, mean: Statistics.mean(values) ?? .nan,
                         q1: quartiles.q1, median: quartiles.median, q3: quartiles.q3,
                         scoringRate: Statistics.scoringRate(values, median: overall.median),
-                        scoringImpactRatio: .undefined(language.text("not computed", "未计算")),
+                        scoringImpactRatio: .undefined(.notComputed),
                         mannWhitneyP: againstRest[code]?.p,
                         suppressed: values.count < suppressBelow
                     ))
@@ -193,10 +193,8 @@ struct ScoreStore: Sendable {
                         rows[i].scoringImpactRatio = .value(rows[i].scoringRate / best)
                     } else {
                         rows[i].scoringImpactRatio = .undefined(best == nil
-                            ? language.text(
-                                "no group has at least \(bias.minGroupSize) scored decisions (bias.min_group_size) and \(bias.exclusionShare * 100)% of them (bias.exclusion_share)",
-                                "没有任何群体同时满足有评分的决策至少 \(bias.minGroupSize) 个（bias.min_group_size）且占其中的 \(bias.exclusionShare * 100)%（bias.exclusion_share）")
-                            : language.text("the highest scoring rate is 0", "最高评分率为 0"))
+                            ? .noEligibleScoringReference(minimum: bias.minGroupSize, share: bias.exclusionShare)
+                            : .highestScoringRateZero)
                     }
                 }
                 result.append(ScoreStratum(decisionType: type, attribute: groups.name, scored: all.count,

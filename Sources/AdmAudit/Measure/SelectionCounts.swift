@@ -149,7 +149,7 @@ public struct SelectionCounts: Sendable, Codable {
 /// The three states of a ratio (Aequitas): a number, or undefined with the reason.
 public enum Ratio: Sendable, Equatable {
     case value(Double)
-    case undefined(String)
+    case undefined(UndefinedReason)
 
     public var value: Double? {
         if case .value(let v) = self { return v }
@@ -248,9 +248,7 @@ extension SelectionCounts {
     /// every ratio is undefined with the reason.
     /// `attributes` are the pipeline's attributes followed by its intersections, in the
     /// order the records were counted with; `bias.attributes` selects among the first.
-    /// The reasons of undefined ratios are in `language`.
-    public func strata(attributes: [AttributeGroups], intersections: Int = 0, bias: BiasSettings, suppressBelow: Int,
-                       language: ReportLanguage = .en) -> [SelectionStratum] {
+    public func strata(attributes: [AttributeGroups], intersections: Int = 0, bias: BiasSettings, suppressBelow: Int) -> [SelectionStratum] {
         var result: [SelectionStratum] = []
         let plain = attributes.count - intersections
         for type in DecisionType.allCases.sorted() where totals[type.ordinal].n > 0 {
@@ -268,13 +266,11 @@ extension SelectionCounts {
                 members.sort { $0.label.precedesByBytes($1.label) }
 
                 let (reference, missingReason) = Self.reference(among: members, attribute: groups.name, bias: bias,
-                                                                suppressBelow: suppressBelow, language: language)
+                                                                suppressBelow: suppressBelow)
                 var undefinedReason = missingReason
-                if let reference, reference.cell.favorable == 0 {
-                    undefinedReason = language.text("the reference group's selection rate is 0", "参照组的选择率为 0")
-                }
-                let noReference = language.text("no reference group", "无参照组")
-                let referenceAdverseRateZero = language.text("the reference group's adverse rate is 0", "参照组的不利结果率为 0")
+                if let reference, reference.cell.favorable == 0 { undefinedReason = .referenceRateZero }
+                let noReference = UndefinedReason.noReference
+                let referenceAdverseRateZero = UndefinedReason.referenceAdverseRateZero
                 let known = members.reduce(0) { $0 + $1.cell.n }
 
                 let bounds = UnknownBounds.all(among: members, unknown: unknownCell, attribute: groups.name, bias: bias,
@@ -335,20 +331,13 @@ extension SelectionCounts {
     /// A group too small to be shown (`suppressBelow`) is never the reference either: every
     /// ratio to it would give its hidden rate away.
     static func reference(among members: [(label: String, cell: Cell)], attribute: String,
-                          bias: BiasSettings, suppressBelow: Int = 0, language: ReportLanguage = .en) -> ((label: String, cell: Cell)?, String?) {
+                          bias: BiasSettings, suppressBelow: Int = 0) -> ((label: String, cell: Cell)?, UndefinedReason?) {
         switch bias.reference {
         case .groups(let named) where named[attribute] != nil:
             let wanted = TextKey.make(named[attribute]!)
             let found = members.first { TextKey.make($0.label) == wanted }
-            guard let found else {
-                return (nil, language.text("the reference group '\(named[attribute]!)' has no decisions of this type",
-                                           "参照组“\(named[attribute]!)”没有此类型的决策"))
-            }
-            guard found.cell.n >= suppressBelow else {
-                return (nil, language.text(
-                    "the reference group '\(named[attribute]!)' has fewer than \(suppressBelow) decisions (report.suppress_below): its rate is not shown, so no ratio to it is",
-                    "参照组“\(named[attribute]!)”的决策少于 \(suppressBelow) 个（report.suppress_below）：其比率不予显示，因此也不显示与其相比的比率"))
-            }
+            guard let found else { return (nil, .namedReferenceAbsent(named[attribute]!)) }
+            guard found.cell.n >= suppressBelow else { return (nil, .namedReferenceSuppressed(named[attribute]!, suppressBelow: suppressBelow)) }
             return (found, nil)
         default:
             // Eligible: large enough to judge (the same test as the insufficient_data flag),
@@ -362,9 +351,8 @@ extension SelectionCounts {
                 if a.cell.n != b.cell.n { return a.cell.n < b.cell.n }
                 return b.label.precedesByBytes(a.label)
             }
-            return (found, found == nil ? language.text(
-                "no group has at least \(minimum) decisions (bias.min_group_size\(suppressBelow > bias.minGroupSize ? ", report.suppress_below" : "")) and \(bias.exclusionShare * 100)% of the stratum (bias.exclusion_share)",
-                "没有任何群体同时满足决策数至少 \(minimum) 个（bias.min_group_size\(suppressBelow > bias.minGroupSize ? "、report.suppress_below" : "")）且占本层决策的 \(bias.exclusionShare * 100)%（bias.exclusion_share）") : nil)
+            return (found, found == nil
+                ? .noEligibleReference(minimum: minimum, share: bias.exclusionShare, bySuppression: suppressBelow > bias.minGroupSize) : nil)
         }
     }
 

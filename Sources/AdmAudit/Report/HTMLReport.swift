@@ -338,7 +338,7 @@ public enum HTMLReport {
         switch rate {
         case .value(let value) where value.isFinite: t.rate(value)
         case .value: "<span class=\"undefined\">\(t.undefined)</span>"
-        case .undefined(let reason): "<span class=\"undefined\">\(t.undefined) (\(HTMLText.isolated(reason)))</span>"
+        case .undefined(let reason): "<span class=\"undefined\">\(t.undefined) (\(HTMLText.isolated(t.reason(reason))))</span>"
         }
     }
 
@@ -346,7 +346,7 @@ public enum HTMLReport {
         switch ratio {
         case .value(let value) where value.isFinite: number(value)
         case .value: "<span class=\"undefined\">\(t.undefined)</span>"
-        case .undefined(let reason): "<span class=\"undefined\">\(t.undefined) (\(HTMLText.isolated(reason)))</span>"
+        case .undefined(let reason): "<span class=\"undefined\">\(t.undefined) (\(HTMLText.isolated(t.reason(reason))))</span>"
         }
     }
 

@@ -251,7 +251,8 @@ public enum JSONReport {
     private static func ratio(_ name: String, _ ratio: Ratio) -> [(String, JSONValue)] {
         switch ratio {
         case .value(let value): statistic(name, value, undefinedBecause: notFinite)
-        case .undefined(let reason): statistic(name, nil, undefinedBecause: reason)
+        // In English, as every other reason of report.json: one language in machine output.
+        case .undefined(let reason): statistic(name, nil, undefinedBecause: ReportText(language: .en).reason(reason))
         }
     }
 

@@ -46,7 +46,7 @@ public enum MarkdownReport {
             out += "- \(t.groupsBelowThreshold):\n"
             for (stratum, group) in flagged {
                 // A suppressed group's ratio would give away its small counts.
-                let ratio = group.suppressed ? t.suppressed : format(group.impactRatio)
+                let ratio = group.suppressed ? t.suppressed : format(group.impactRatio, t)
                 out += "  - \(Markdown.escape(t.compared(stratum))) · \(Markdown.escape(stratum.attribute)) = \(Markdown.escape(group.group)): \(t.impactRatio) \(ratio) (\(Markdown.escape(t.flag(group.flag))))\n"
             }
         }
@@ -101,7 +101,7 @@ public enum MarkdownReport {
                 row(Markdown.escape(group.group) + (group.isReference ? " (\(t.reference))" : ""),
                     suppressed: group.suppressed, as: t.suppressed, kept: 1) {
                     [String(group.n), String(group.favorable), t.rate(group.selectionRate) + t.rateInterval(group.selectionInterval),
-                     format(group.impactRatio) + interval(group.impactRatioInterval), format(group.adverseRateRatio),
+                     format(group.impactRatio, t) + interval(group.impactRatioInterval), format(group.adverseRateRatio, t),
                      pValue(group.fisherP), pValue(group.adjustedP), Markdown.escape(t.flag(group.flag))]
                 }
             })
@@ -151,7 +151,7 @@ public enum MarkdownReport {
                              rows: stratum.groups.map { group in
                     row(Markdown.escape(group.group), suppressed: group.suppressed, as: t.suppressed) {
                         [String(group.n), fixed(group.mean), fixed(group.q1), fixed(group.median), fixed(group.q3),
-                         fixed(group.scoringRate), format(group.scoringImpactRatio), pValue(group.mannWhitneyP)]
+                         fixed(group.scoringRate), format(group.scoringImpactRatio, t), pValue(group.mannWhitneyP)]
                     }
                 })
                 out += "\n\(t.unknownCount): \(stratum.unknown)\n\n"
@@ -169,7 +169,7 @@ public enum MarkdownReport {
                         row(Markdown.escape(group.group) + (group.isReference ? " (\(t.reference))" : ""),
                             suppressed: group.suppressed, as: t.suppressed, kept: 1) {
                             [String(group.n), String(group.n - group.favorable), t.rate(1 - group.selectionRate),
-                             format(group.adverseRateRatio), pValue(group.adjustedP), Markdown.escape(t.flag(group.flag))]
+                             format(group.adverseRateRatio, t), pValue(group.adjustedP), Markdown.escape(t.flag(group.flag))]
                         }
                     })
                     out += "\n"
@@ -278,14 +278,14 @@ public enum MarkdownReport {
     static func rate(_ rate: Ratio, _ t: ReportText) -> String {
         switch rate {
         case .value(let value): t.rate(value)
-        case .undefined(let reason): "— (\(Markdown.escape(reason)))"
+        case .undefined(let reason): "— (\(Markdown.escape(t.reason(reason))))"
         }
     }
 
-    static func format(_ ratio: Ratio) -> String {
+    static func format(_ ratio: Ratio, _ t: ReportText) -> String {
         switch ratio {
         case .value(let value): fixed(value)
-        case .undefined(let reason): "— (\(Markdown.escape(reason)))"
+        case .undefined(let reason): "— (\(Markdown.escape(t.reason(reason))))"
         }
     }
 }

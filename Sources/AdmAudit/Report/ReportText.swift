@@ -155,6 +155,29 @@ struct ReportText {
     var flag: String { pick("Flag", "标记") }
     var reference: String { pick("reference", "参照组") }
     var suppressed: String { pick("suppressed", "已隐藏") }
+    /// Why a ratio or rate has no value, in the reader's words.
+    func reason(_ reason: UndefinedReason) -> String {
+        switch reason {
+        case .referenceRateZero: return pick("the reference group's selection rate is 0", "参照组的选择率为 0")
+        case .noReference: return pick("no reference group", "无参照组")
+        case .referenceAdverseRateZero: return pick("the reference group's adverse rate is 0", "参照组的不利结果率为 0")
+        case .namedReferenceAbsent(let name):
+            return pick("the reference group '\(name)' has no decisions of this type", "参照组“\(name)”没有此类型的决策")
+        case .namedReferenceSuppressed(let name, let suppressBelow):
+            return pick("the reference group '\(name)' has fewer than \(suppressBelow) decisions (report.suppress_below): its rate is not shown, so no ratio to it is",
+                        "参照组“\(name)”的决策少于 \(suppressBelow) 个（report.suppress_below）：其比率不予显示，因此也不显示与其相比的比率")
+        case .noEligibleReference(let minimum, let share, let bySuppression):
+            return pick("no group has at least \(minimum) decisions (bias.min_group_size\(bySuppression ? ", report.suppress_below" : "")) and \(share * 100)% of the stratum (bias.exclusion_share)",
+                        "没有任何群体同时满足决策数至少 \(minimum) 个（bias.min_group_size\(bySuppression ? "、report.suppress_below" : "")）且占本层决策的 \(share * 100)%（bias.exclusion_share）")
+        case .noEligibleScoringReference(let minimum, let share):
+            return pick("no group has at least \(minimum) scored decisions (bias.min_group_size) and \(share * 100)% of them (bias.exclusion_share)",
+                        "没有任何群体同时满足有评分的决策至少 \(minimum) 个（bias.min_group_size）且占其中的 \(share * 100)%（bias.exclusion_share）")
+        case .highestScoringRateZero: return pick("the highest scoring rate is 0", "最高评分率为 0")
+        case .notComputed: return pick("not computed", "未计算")
+        case .noApplicableDecisions: return pick("no applicable decisions", "无适用的决策")
+        }
+    }
+
     /// A group's flag in the reader's words; report.json keeps the code.
     func flag(_ flag: ImpactFlag) -> String {
         switch flag {

@@ -101,7 +101,7 @@ enum SVGCharts {
                     tip += t.suppressed
                 } else if case .undefined(let reason) = group.impactRatio {
                     word = t.undefined
-                    tip += "\(t.undefined) (\(reason))"
+                    tip += "\(t.undefined) (\(t.reason(reason)))"
                 } else {
                     word = nil
                 }

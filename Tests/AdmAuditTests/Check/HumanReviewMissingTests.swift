@@ -47,7 +47,7 @@ final class HumanReviewMissingTests: XCTestCase {
         let (tally, _) = try hr01("D1,E1,dismissal,favorable,yes,no,,,female\n")
         XCTAssertEqual(tally.applicable, 0)
         XCTAssertEqual(tally.violations, 0)
-        XCTAssertEqual(tally.rate, .undefined("no applicable decisions"))
+        XCTAssertEqual(tally.rate, .undefined(.noApplicableDecisions))
     }
 
     func testNonSignificantTypeIsNotApplicable() throws {

@@ -34,6 +34,8 @@ final class SuppressedReferenceTests: XCTestCase {
             XCTAssertNil(group.impactRatioInterval, group.group)
         }
         guard case .undefined(let reason) = stratum.groups[0].impactRatio else { return XCTFail() }
-        XCTAssertTrue(reason.contains("report.suppress_below"), reason)
+        XCTAssertEqual(reason.code, "named_reference_suppressed")
+        let words = ReportText(language: .en).reason(reason)
+        XCTAssertTrue(words.contains("report.suppress_below"), words)
     }
 }
