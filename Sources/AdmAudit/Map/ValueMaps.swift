@@ -269,6 +269,10 @@ public struct AttributeGroups: Sendable {
     private let language: ReportLanguage
     private var table = ByteKeyTable()
     private var unknownTable = ByteKeyTable()
+    /// Disguised spellings already read, by their bytes: kept apart from `table`, so that a
+    /// spelling found there is always a plain one (the one `spelled` may show), and a
+    /// disguised one costs a lookup, not a reading, the next time.
+    private var disguisedTable = ByteKeyTable()
     /// Spellings read as a group only once invisible characters, look-alike letters of
     /// another script or compatibility forms were set aside, for the data-quality section.
     private(set) var disguised = DisguisedSpellings()
@@ -320,6 +324,7 @@ public struct AttributeGroups: Sendable {
         }
         if ValueMaps.code(in: unknownTable, for: field) != nil { return Self.unknown }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
+        if let code = disguisedTable.lookup(folding: trimmed) { return code }
         // A value seen for the first time that declines to answer (`I do not wish to self-identify`).
         // Remembered while few: past the limit, it is read again each time (time, not memory).
         if Self.declinesToAnswer(String(decoding: trimmed, as: UTF8.self)) {
@@ -333,11 +338,12 @@ public struct AttributeGroups: Sendable {
             let text = String(decoding: trimmed, as: UTF8.self)
             let key = TextKey.make(text)
             if let known = key.utf8.withContiguousStorageIfAvailable({ table.lookup(folding: UnsafeRawBufferPointer($0)) }) ?? nil {
-                table.insert(folding: trimmed, value: known)
                 if TextKey.isDisguised(text, key: key) {
+                    disguisedTable.insert(folding: trimmed, value: known)
                     disguised.note(text, readAs: labels[Int(known)])
-                } else if Int(known) < spelled.count, spelled[Int(known)] == nil {
-                    spelled[Int(known)] = text
+                } else {
+                    table.insert(folding: trimmed, value: known)
+                    if Int(known) < spelled.count, spelled[Int(known)] == nil { spelled[Int(known)] = text }
                 }
                 return known
             }
@@ -379,11 +385,10 @@ public struct AttributeGroups: Sendable {
         return keys.count <= distinctLimit
     }
 
-    /// The first spelling of a pipeline-named group, unless it is disguised.
+    /// The first spelling of a pipeline-named group (never a disguised one: those are in
+    /// `disguisedTable`, not in `table`, and do not come here).
     private mutating func noteSpelling(_ trimmed: UnsafeRawBufferPointer, _ code: Int32) {
-        let text = String(decoding: trimmed, as: UTF8.self)
-        if ValueMaps.mayNormalize(trimmed), TextKey.isDisguised(text) { return }
-        spelled[Int(code)] = text
+        spelled[Int(code)] = String(decoding: trimmed, as: UTF8.self)
     }
 
     /// Adds the disguised spellings another part of the same file met (a two-core audit),

@@ -37,6 +37,16 @@ final class GroupNamesTests: XCTestCase {
         XCTAssertFalse(json.contains("\"女\""), "report.json has no spelling")
     }
 
+    /// Rows that spell a group only in disguise come first: the first plain spelling is shown,
+    /// and each disguise is listed once however many rows repeat it.
+    func testADisguisedSpellingMetFirstIsNeverShown() throws {
+        let csv = rows("女\u{200B}", "汉族", 20, start: 0) + rows("女性", "汉族", 2, start: 100) + rows("男", "汉族", 3, start: 200)
+        let (result, _) = try TestSupport.audit(csv: header + csv, pipeline: yaml)
+        XCTAssertEqual(result.groupNames.shown("female", in: "sex"), "女性")
+        let warning = try XCTUnwrap(result.diagnostics.first { $0.message.hasPrefix("sex:") })
+        XCTAssertTrue(warning.message.contains("1 spelling(s)"), warning.message)
+    }
+
     /// A state file carries the spellings; a merge keeps the first shard's, and one read back
     /// gives the same bytes.
     func testSpellingsSurviveTheStateFileAndAMerge() throws {
