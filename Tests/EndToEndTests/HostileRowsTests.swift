@@ -85,19 +85,20 @@ final class HostileRowsTests: BinaryTestCase {
 
     /// The same decisions again under ids that look like theirs (a zero-width space, full-width
     /// letters, a soft hyphen): rejected as duplicates, with what each id hid shown as its code,
-    /// so no violation is counted twice.
+    /// so no violation is counted twice; ids of invisible characters only are rejected as empty.
     func testIdsThatLookTheSameAreOneDecision() throws {
         let folder = AdmAuditBinary.root.appendingPathComponent("fixtures/hostile/look-alike")
         let run = try audit("disguised_ids_en.csv", in: folder)
         XCTAssertEqual(run.findings.filter { $0.hasPrefix("HR-01,") }.sorted(), ["HR-01,D1", "HR-01,D3"])
         XCTAssertEqual(run.input["accepted"] as? Int, 4)
-        XCTAssertEqual(run.input["rejected"] as? Int, 3)
+        XCTAssertEqual(run.input["rejected"] as? Int, 5)
         let rejects = try AdmAuditBinary.csv(work.appendingPathComponent("disguised_ids_en.csv/rejects.csv").path)
-        XCTAssertEqual(rejects.dropFirst().map { $0[3] }, ["duplicate_id", "duplicate_id", "duplicate_id"])
+        XCTAssertEqual(rejects.dropFirst().map { $0[3] }, ["duplicate_id", "duplicate_id", "duplicate_id", "missing_required", "missing_required"])
         XCTAssertEqual(rejects.dropFirst().map { $0[4] }, [
             "decision_id 'D[U+200B]1' already appeared on line 2; only the first is kept",
             "decision_id '[U+FF24]３' already appeared on line 4; only the first is kept",
             "decision_id 'D[U+00AD]2' already appeared on line 3; only the first is kept",
-        ])
+            "decision_id is empty", "decision_id is empty",
+        ], "an id of invisible characters only is no id: neither accepted nor the duplicate of another")
     }
 }

@@ -80,8 +80,12 @@ public enum MeaningText {
         case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,
              0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xE0000...0xE0FFF:
             return true
+        case 0x2800, 0xFFF9...0xFFFB, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A:  // blank braille, annotation and shorthand format controls
+            return true
         default:
-            return scalar.properties.generalCategory == .control && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D
+            let properties = scalar.properties
+            if properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint { return true }
+            return properties.generalCategory == .control && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D
         }
     }
 

@@ -35,16 +35,18 @@ public enum TextKey {
     }
 
     /// An id as a reader sees it: compatibility forms folded (NFKC), invisible characters
-    /// dropped, surrounding spaces trimmed, and every look-alike letter of another script read
-    /// as the Latin letter it imitates; case kept, as ids may tell `a1` from `A1`. Two ids
-    /// are one decision when these agree: an export cannot count one decision twice by
-    /// writing its id with a zero-width space or a Cyrillic `С`.
+    /// dropped, surrounding spaces trimmed, and look-alike letters of another script read as
+    /// Latin inside a word that mixes them with Latin letters (`DЕ12` with a Cyrillic `Е`);
+    /// case kept, as ids may tell `a1` from `A1`. A word wholly in one script is left as it is:
+    /// `Сёмин-3` and `Семин-3` are two ids. Two ids are one decision when these agree: an
+    /// export cannot count one decision twice by writing its id with a zero-width space or a
+    /// Cyrillic letter among Latin ones.
     static func identity(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !MeaningText.isInvisible(scalar) {
-            scalars.append(MeaningText.latinLetter(lookingLike: scalar) ?? scalar)
+            scalars.append(scalar)
         }
-        var bytes = Array(String(scalars).utf8)
+        var bytes = Array(MeaningText.foldingMixedScripts(String(scalars)).utf8)
         return String(decoding: trim(&bytes), as: UTF8.self)
     }
 

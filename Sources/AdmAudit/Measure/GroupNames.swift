@@ -22,7 +22,13 @@ public struct GroupNames: Sendable, Equatable {
         for attribute in 0..<state.plainAttributeCount {
             let labels = state.labels[attribute]
             let spellings = attribute < state.spelled.count ? state.spelled[attribute] : []
-            shownLabels.append(labels.indices.map { code in (code < spellings.count ? spellings[code] : nil) ?? labels[code] })
+            var shown = labels.indices.map { code in (code < spellings.count ? spellings[code] : nil) ?? labels[code] }
+            // Two groups must never read alike: where names collide (a group from the data
+            // spelled as a named group is), those groups are shown by their labels.
+            var uses: [String: Int] = [:]
+            for name in shown { uses[name, default: 0] += 1 }
+            for code in shown.indices where uses[shown[code]]! > 1 { shown[code] = labels[code] }
+            shownLabels.append(shown)
         }
         for (index, components) in state.intersectionComponents.enumerated() {
             shownLabels.append(state.intersectionMembers[index].map { codes in

@@ -247,8 +247,8 @@ public struct MeasureState: Sendable {
         }
         // The sanctions pooled by severity, after the per-type strata and adjusted with them
         // (one family: the outcomes by group); within each level, pooled the same way.
-        let ladder = SanctionLadder.present(in: counts, order: bias.sanctionLadder)
-        let pooled: [SelectionStratum] = ladder.map { ladder in
+        let ladders = SanctionLadder.cuts(in: counts, order: bias.sanctionLadder)
+        let pooled: [[SelectionStratum]] = ladders.map { ladder in
             counts.onLadder(ladder).strata(attributes: all, intersections: intersectionCount, bias: bias,
                                            suppressBelow: suppressBelow)
                 .map { stratum -> SelectionStratum in
@@ -256,12 +256,14 @@ public struct MeasureState: Sendable {
                     stratum.ladder = ladder
                     return stratum
                 }
-        } ?? []
-        let judgedBoth = SelectionCounts.judge(selection + pooled, bias: bias)
+        }
+        var judgedBoth = SelectionCounts.judge(selection + pooled.flatMap { $0 }, bias: bias)[...]
         var judgedSelection = AcrossStrata.apply(to: Array(judgedBoth.prefix(selection.count)), attributes: all, by: columns)
-        if let ladder {
-            judgedSelection += AcrossStrata.apply(to: Array(judgedBoth.dropFirst(selection.count)), attributes: all,
+        judgedBoth = judgedBoth.dropFirst(selection.count)
+        for (ladder, strata) in zip(ladders, pooled) {
+            judgedSelection += AcrossStrata.apply(to: Array(judgedBoth.prefix(strata.count)), attributes: all,
                                                   by: columns.map { ($0.name, $0.levels.map { $0.onLadder(ladder) }) })
+            judgedBoth = judgedBoth.dropFirst(strata.count)
         }
         var judged = SelectionCounts.judge(fairnessStrata.flatMap(\.strata), bias: bias)[...]
         let judgedFairness = fairnessStrata.map { entry -> CheckFairness in

@@ -107,14 +107,14 @@ public struct SelectionCounts: Sendable, Codable {
     /// Decisions of a type whose outcome was adverse.
     func adverseDecisions(_ type: DecisionType) -> Int { totals[type.ordinal].n - totals[type.ordinal].favorable }
 
-    /// Counts in which `ladder.harshest` stands for every adverse decision on the ladder's
-    /// rungs, favourable when the sanction was one of the lighter ones; nothing else is
+    /// Counts in which `ladder.harshest` (the rung cut at) stands for every adverse decision
+    /// on the ladder's rungs, favourable when the sanction was below the cut; nothing else is
     /// counted. The pooled stratum is then judged like any other (`SanctionLadder`).
     func onLadder(_ ladder: SanctionLadder) -> SelectionCounts {
         var pooled = SelectionCounts(attributeCount: attributeCount)
         let target = ladder.harshest.ordinal
         for rung in ladder.rungs {
-            let isLighter = rung != ladder.harshest
+            let isLighter = ladder.lighter.contains(rung)
             func imposed(_ cell: Cell) -> Cell {
                 let adverse = cell.n - cell.favorable
                 return Cell(n: adverse, favorable: isLighter ? adverse : 0)

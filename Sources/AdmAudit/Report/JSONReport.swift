@@ -146,7 +146,8 @@ public enum JSONReport {
         // The sanction ladder's pooled stratum says so; a plain stratum has no `ladder` key.
         let ladder: [(String, JSONValue)] = stratum.ladder.map { ladder in
             [("ladder", .object([("harshest", .string(ladder.harshest.rawValue)),
-                                 ("lighter", .array(ladder.lighter.map { .string($0.rawValue) }))]))]
+                                 ("lighter", .array(ladder.lighter.map { .string($0.rawValue) })),
+                                 ("harsher", .array(ladder.harsher.map { .string($0.rawValue) }))]))]
         } ?? []
         return .object(stratumHeader(stratum) + ladder + [("groups", .array(stratum.groups.map { group($0, in: stratum) }))])
     }

@@ -201,19 +201,22 @@ struct ReportText {
     func compared(_ stratum: SelectionStratum) -> String {
         guard let ladder = stratum.ladder else { return decisionType(stratum.decisionType) }
         let lighter = ladder.lighter.map(decisionType)
-        return pick("\(decisionType(ladder.harshest)) rather than a lighter sanction (\(lighter.joined(separator: ", ")))",
-                    "\(decisionType(ladder.harshest))而非较轻处分（\(lighter.joined(separator: "、"))）")
+        let harsher = ladder.harsher.map(decisionType)
+        let cut = harsher.isEmpty ? decisionType(ladder.harshest)
+            : pick("\(decisionType(ladder.harshest)) or harsher (\(harsher.joined(separator: ", ")))",
+                   "\(decisionType(ladder.harshest))或更重处分（\(harsher.joined(separator: "、"))）")
+        return pick("\(cut) rather than a lighter sanction (\(lighter.joined(separator: ", ")))",
+                    "\(cut)而非较轻处分（\(lighter.joined(separator: "、"))）")
     }
 
     /// How to read the sanction ladder's stratum, below its table.
     func ladderReading(_ ladder: SanctionLadder) -> String {
-        let lighter = ladder.lighter.map(decisionType)
-        let harshest = decisionType(ladder.harshest)
-        return pick("Every sanction that stood, of the types \(lighter.joined(separator: ", ")) and \(harshest), pooled: "
-                    + "favourable here means the lighter sanction, so the rate is the share of a group's sanctions that were not \(harshest), "
+        let harshest = decisionType(ladder.harshest) + (ladder.harsher.isEmpty ? "" : pick(" or harsher", "或更重处分"))
+        return pick("Every sanction that stood on the ladder (\(ladder.rungs.map(decisionType).joined(separator: " < "))) pooled, once per rung: "
+                    + "favourable here means a sanction lighter than the rung, so the rate is the share of a group's sanctions that were not \(harshest), "
                     + "and an impact ratio below the threshold means the group, once sanctioned, got \(harshest) more often than the reference group. "
                     + "A stratum of one type compares only decisions of that type, so it cannot show this (bias.sanction_ladder sets the order of the sanctions).",
-                    "以下合并了所有成立的处分（\(lighter.joined(separator: "、"))及\(harshest)）：此处“有利”指较轻的处分，"
+                    "以下按处分轻重（\(ladder.rungs.map(decisionType).joined(separator: " < "))）逐级合并所有成立的处分：此处“有利”指较该级更轻的处分，"
                     + "比率即该群体所受处分中不是\(harshest)的比例；影响比低于阈值，说明该群体一旦受处分，比参照组更常被处以\(harshest)。"
                     + "按单一类型分层只比较该类型的决定，无法显示这一差异（处分的轻重顺序由 bias.sanction_ladder 设定）。")
     }

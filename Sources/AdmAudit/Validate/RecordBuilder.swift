@@ -120,7 +120,10 @@ public final class RecordBuilder {
         // Required fields.
         let idField = field(row, .decisionID)
         let idRange = TextKey.trimmedRange(idField.bytes)
-        if idRange.isEmpty {
+        // An id of invisible characters only is no id: written so, it would pass for one and
+        // make every other such id its duplicate.
+        if idRange.isEmpty || (ValueMaps.mayNormalize(UnsafeRawBufferPointer(rebasing: idField.bytes[idRange]))
+                               && TextKey.identity(String(decoding: UnsafeRawBufferPointer(rebasing: idField.bytes[idRange]), as: UTF8.self)).isEmpty) {
             return .reject(reject(row, .missingRequired, language.text("decision_id is empty", "decision_id 为空"), column: .decisionID))
         }
         let decisionType: DecisionType
@@ -224,8 +227,10 @@ public final class RecordBuilder {
         // Uniqueness last: only accepted rows claim an id.
         let id = UnsafeRawBufferPointer(rebasing: idField.bytes[idRange])
         if let first = ids.claim(id, fileIndex: fileIndex, line: row.line) {
-            // What a disguised id hid, shown as its code (`D[U+200B]1`).
-            let text = TextKey.revealed(String(decoding: id, as: UTF8.self))
+            // What a disguised id hid, shown as its code (`D[U+200B]1`); an id as it reads
+            // (a Russian one) is shown as it is.
+            let raw = String(decoding: id, as: UTF8.self)
+            let text = TextKey.identity(raw) == raw ? raw : TextKey.revealed(raw)
             if language == .zh {
                 let place = first.fileIndex == fileIndex ? "第 \(first.line) 行" : " \(first.file) 第 \(first.line) 行"
                 return .reject(reject(row, .duplicateID,

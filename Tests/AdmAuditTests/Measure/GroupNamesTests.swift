@@ -47,6 +47,19 @@ final class GroupNamesTests: XCTestCase {
         XCTAssertTrue(warning.message.contains("1 spelling(s)"), warning.message)
     }
 
+    /// Two groups never read alike: where a named group's spelling is another group's label
+    /// (`female` spelled `Woman` beside a group from the data labelled `Woman`), both are
+    /// shown by their labels.
+    func testTwoGroupsNeverReadAlike() {
+        var state = MeasureState(attributeNames: ["sex"], labels: [["female", "male", "Woman"]], intersections: [],
+                                 counts: SelectionCounts(attributeCount: 1), appeals: SelectionCounts(attributeCount: 1))
+        state.spelled = [["Woman", "M", nil]]
+        let names = GroupNames(state)
+        XCTAssertEqual(names.shown("female", in: "sex"), "female")
+        XCTAssertEqual(names.shown("Woman", in: "sex"), "Woman")
+        XCTAssertEqual(names.shown("male", in: "sex"), "M")
+    }
+
     /// A state file carries the spellings; a merge keeps the first shard's, and one read back
     /// gives the same bytes.
     func testSpellingsSurviveTheStateFileAndAMerge() throws {

@@ -65,6 +65,26 @@ final class SanctionLadderTests: XCTestCase {
         XCTAssertEqual(female.favorable, 7)
     }
 
+    /// One dismissal does not hide that women are suspended where men are warned: the ladder
+    /// is cut at every rung, and the cut at suspension still compares the two.
+    func testEachRungIsCutSoOneHarsherSanctionHidesNothing() throws {
+        let csv = rows("suspension", "female", 30, start: 0) + rows("discipline", "male", 30, start: 100)
+            + rows("dismissal", "male", 1, start: 200)
+        let result = try result(csv)
+        let cuts = result.selection.filter { $0.ladder != nil && $0.attribute == "sex" }
+        XCTAssertEqual(cuts.map(\.ladder), [SanctionLadder(harshest: .dismissal, lighter: [.discipline, .suspension]),
+                                             SanctionLadder(harshest: .suspension, lighter: [.discipline], harsher: [.dismissal])])
+        let atSuspension = try XCTUnwrap(cuts.last)
+        let female = try XCTUnwrap(atSuspension.groups.first { $0.group == "female" })
+        XCTAssertEqual(female.n, 30)
+        XCTAssertEqual(female.favorable, 0, "no woman got off lighter than a suspension")
+        let male = try XCTUnwrap(atSuspension.groups.first { $0.group == "male" })
+        XCTAssertEqual(male.favorable, 30)
+        XCTAssertEqual(female.flag, .adverseImpact)
+        XCTAssertTrue(TerminalSummary.text(result).contains("suspension or harsher (dismissal) rather than a lighter sanction (discipline) / sex = female"),
+                      TerminalSummary.text(result))
+    }
+
     func testTheHarshestRungIsTheHarshestImposedNotTheHarshestNamed() throws {
         let csv = rows("discipline", "female", 3, start: 0) + rows("suspension", "female", 6, start: 100)
             + rows("discipline", "male", 6, start: 200) + rows("suspension", "male", 2, start: 300)
@@ -130,7 +150,7 @@ final class SanctionLadderTests: XCTestCase {
         let result = try result(csv)
         let markdown = MarkdownReport.render(result)
         XCTAssertTrue(markdown.contains("### dismissal rather than a lighter sanction \\(discipline\\) · sex"), markdown)
-        XCTAssertTrue(markdown.contains("favourable here means the lighter sanction"))
+        XCTAssertTrue(markdown.contains("favourable here means a sanction lighter than the rung"), markdown)
         let html = HTMLReport.render(result)
         XCTAssertTrue(html.contains("dismissal rather than a lighter sanction (discipline) · "))
         let terminal = TerminalSummary.text(result)

@@ -17,17 +17,21 @@ final class DecisionIDRegistryTests: XCTestCase {
     }
 
     /// Ids that look the same are one decision: a zero-width space, a full-width letter or a
-    /// Cyrillic capital cannot make a second. Case still tells ids apart; distinct Chinese ids stay distinct.
+    /// Cyrillic letter among Latin ones cannot make a second. Case still tells ids apart; ids
+    /// wholly in another script (`Сёмин-3`, `Семин-3`) stay distinct, as do distinct Chinese ids.
     func testIdsThatLookTheSameAreOneDecision() {
         var registry = DecisionIDRegistry(files: ["a.csv"])
-        XCTAssertNil(claim(&registry, "C7", line: 2))
-        for (line, disguised) in ["C\u{200B}7", "\u{FF23}7", "\u{0421}7", "C7\u{00AD}", "\u{FEFF}C7"].enumerated() {
+        XCTAssertNil(claim(&registry, "CE7", line: 2))
+        for (line, disguised) in ["C\u{0415}7", "C\u{200B}E7", "\u{FF23}E7", "CE7\u{00AD}", "\u{FEFF}CE7", "CE\u{1BCA0}7"].enumerated() {
             XCTAssertEqual(claim(&registry, disguised, line: 3 + line)?.line, 2, disguised.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
         }
-        XCTAssertNil(claim(&registry, "c7", line: 20), "ids are case-sensitive")
-        XCTAssertNil(claim(&registry, "记录001", line: 21))
-        XCTAssertNil(claim(&registry, "记录002", line: 22))
-        XCTAssertEqual(claim(&registry, "记录\u{2060}001", line: 23)?.line, 21)
+        XCTAssertNil(claim(&registry, "ce7", line: 20), "ids are case-sensitive")
+        XCTAssertNil(claim(&registry, "\u{0421}\u{0415}7", line: 21), "an id wholly in Cyrillic is its own")
+        XCTAssertNil(claim(&registry, "Семин-3", line: 22))
+        XCTAssertNil(claim(&registry, "Сёмин-3", line: 23), "ё is not е")
+        XCTAssertNil(claim(&registry, "记录001", line: 24))
+        XCTAssertNil(claim(&registry, "记录002", line: 25))
+        XCTAssertEqual(claim(&registry, "记录\u{2060}001", line: 26)?.line, 24)
     }
 
     /// Past many table growths every id is still found, with its first line.
