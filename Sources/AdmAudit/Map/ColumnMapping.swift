@@ -74,13 +74,18 @@ public struct ColumnMapping: Sendable {
         attributes = zip(pipeline.attributes, attributeMatches).map { ($0.name, $1) }
     }
 
-    /// Where each mapped field and attribute comes from, in column order (for the report).
+    /// Where each mapped field and attribute comes from, in column order (for the report);
+    /// fields of one column (`appeal_reviewer` and `appeal_reviewer_id`) in the fields'
+    /// order, as the dictionary's own order changes from run to run.
     public var sources: [FieldSource] {
-        let fieldSources = fields.map { ($0.value.column, FieldSource(field: $0.key.rawValue, header: $0.value.header)) }
+        let fieldSources = CanonicalField.allCases.compactMap { field in
+            fields[field].map { ($0.column, FieldSource(field: field.rawValue, header: $0.header)) }
+        }
         let attributeSources = attributes.compactMap { attribute in
             attribute.match.map { ($0.column, FieldSource(field: attribute.name, header: $0.header)) }
         }
-        return (fieldSources + attributeSources).sorted { $0.0 < $1.0 }.map(\.1)
+        // A stable sort: equal columns keep the order above.
+        return (fieldSources + attributeSources).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
     }
 
     /// What the user should hear about this mapping.

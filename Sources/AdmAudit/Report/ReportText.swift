@@ -255,8 +255,8 @@ struct ReportText {
     var method: String { pick("Method", "方法") }
     var limitations: String { pick("Limitations", "局限") }
     func smallGroups(count: Int, minimum: Int, share: Double) -> String {
-        pick("\(count) groups are too small to judge (fewer than \(minimum) decisions, or under \(percent(share)) of their table): their rates are shown without a verdict (\(flag(.insufficientData))):",
-             "\(count) 个群体人数过少，无法评判（决策少于 \(minimum) 个，或不足所在表的 \(percent(share))）：列出其比率但不作结论（\(flag(.insufficientData))）：")
+        pick("\(count) groups are too small to judge (fewer than \(minimum) decisions, or under \(ReportNumber.percent(share)) of their table): their rates are shown without a verdict (\(flag(.insufficientData))):",
+             "\(count) 个群体人数过少，无法评判（决策少于 \(minimum) 个，或不足所在表的 \(ReportNumber.percent(share))）：列出其比率但不作结论（\(flag(.insufficientData))）：")
     }
     /// The tab delimiter, named.
     var tab: String { pick("tab", "制表符") }
@@ -351,8 +351,8 @@ struct ReportText {
     // NYC LL144 layout.
     var ll144Title: String { pick("Bias audit summary (NYC Local Law 144 style)", "偏差审计摘要（纽约市第144号地方法格式）") }
     func ll144Intro(share: Double) -> String {
-        pick("Selection rates (or scoring rates, where decisions carry scores) and impact ratios by category, each against the category with the highest rate, as 6 RCNY § 5-301 asks. Categories with fewer than \(percent(share)) of the people of their table are excluded from the impact ratios and their counts are shown. The full statistics (intervals, tests, flags) follow.",
-             "按类别列出选择率（决策有评分时为评分率）及影响比，均与比率最高的类别比较，依纽约市规则 6 RCNY § 5-301。人数不足该表 \(percent(share)) 的类别不计入影响比，但列出其人数。完整统计（区间、检验、标记）见后文。")
+        pick("Selection rates (or scoring rates, where decisions carry scores) and impact ratios by category, each against the category with the highest rate, as 6 RCNY § 5-301 asks. Categories with fewer than \(ReportNumber.percent(share)) of the people of their table are excluded from the impact ratios and their counts are shown. The full statistics (intervals, tests, flags) follow.",
+             "按类别列出选择率（决策有评分时为评分率）及影响比，均与比率最高的类别比较，依纽约市规则 6 RCNY § 5-301。人数不足该表 \(ReportNumber.percent(share)) 的类别不计入影响比，但列出其人数。完整统计（区间、检验、标记）见后文。")
     }
     func categories(_ kind: String) -> String {
         switch kind {
@@ -369,29 +369,9 @@ struct ReportText {
     var highest: String { pick("highest", "最高") }
     var unknownCategory: String { pick("People of unknown category (not in the rates or ratios)", "类别未知的人数（不计入比率）") }
     func excludedNote(share: Double) -> String {
-        pick("Under \(percent(share)) of the people of this table: excluded from the impact ratios (6 RCNY § 5-301).",
-             "人数不足本表的 \(percent(share))：不计入影响比（6 RCNY § 5-301）。")
+        pick("Under \(ReportNumber.percent(share)) of the people of this table: excluded from the impact ratios (6 RCNY § 5-301).",
+             "人数不足本表的 \(ReportNumber.percent(share))：不计入影响比（6 RCNY § 5-301）。")
     }
-    /// A share as a percentage: 2%, 2.5%.
-    /// A rate as the reader reads it: a percentage with one decimal (`58.3%`), a dash when it is
-    /// not a number. The one format of rates in report.md, report.html and the charts;
-    /// report.json keeps the fraction.
-    func rate(_ share: Double) -> String {
-        guard share.isFinite else { return "—" }
-        return String(format: "%.1f%%", (share * 1000).rounded() / 10)
-    }
-
-    /// A rate's interval, as ` [40.1%, 74.2%]`; nothing when there is none.
-    func rateInterval(_ interval: Interval?) -> String {
-        guard let interval, interval.lower.isFinite, interval.upper.isFinite else { return "" }
-        return " [\(rate(interval.lower)), \(rate(interval.upper))]"
-    }
-
-    func percent(_ share: Double) -> String {
-        let value = (share * 1000).rounded() / 10
-        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
-    }
-
     /// The note under a check's evidence on its "not recorded" violations, naming what that
     /// check needs recorded (`CheckDescriptor.notRecordedEnglish`).
     func notRecordedNote(_ count: Int, _ check: CheckDescriptor) -> String {
@@ -408,7 +388,7 @@ struct ReportText {
             return """
             - 每一行要么成为一条记录，要么以原因写入 rejects.csv；每个文件均核对：读取行数 = 接受 + 拒收。
             - 适用范围：类型为 \(types) 的不利自动化决策。`automated` 为空时\(pipeline.input.assumeAutomated ? "视为自动化决策" : "不视为自动化决策")。
-            - 选择率 = 有利结果数 / 决策数；影响比 = 群体选择率 / 参照组选择率。参照组为至少有 \(minimum) 个决策且占所在表 \(percent(pipeline.bias.exclusionShare)) 以上的选择率最高的群体（或审计配置指定的群体）。每个群体与参照组比较：Fisher 精确检验（双侧）与两比例 z 统计量，p 值在本次运行的全部检验中以 \(pipeline.bias.correction.rawValue) 方法校正；影响比低于 \(threshold) 且校正后 p < \(pipeline.bias.alpha) 标记为“\(flag(.adverseImpact))”，仅影响比低于阈值为“\(flag(.possibleAdverseImpact))”，仅显著为“\(flag(.significantDisparity))”。选择率附 95% Wilson 区间，影响比附 95% 对数法区间。
+            - 选择率 = 有利结果数 / 决策数；影响比 = 群体选择率 / 参照组选择率。参照组为至少有 \(minimum) 个决策且占所在表 \(ReportNumber.percent(pipeline.bias.exclusionShare)) 以上的选择率最高的群体（或审计配置指定的群体）。每个群体与参照组比较：Fisher 精确检验（双侧）与两比例 z 统计量，p 值在本次运行的全部检验中以 \(pipeline.bias.correction.rawValue) 方法校正；影响比低于 \(threshold) 且校正后 p < \(pipeline.bias.alpha) 标记为“\(flag(.adverseImpact))”，仅影响比低于阈值为“\(flag(.possibleAdverseImpact))”，仅显著为“\(flag(.significantDisparity))”。选择率附 95% Wilson 区间，影响比附 95% 对数法区间。
             - 属性未知的决策单独计数，不计入任何比率。少于 \(suppress) 人的单元格予以隐藏。
             - 员工编号默认以带密钥的哈希假名化。
             """
@@ -416,7 +396,7 @@ struct ReportText {
         return """
         - Every row is either a record or a line in rejects.csv with a reason; each file reconciles: rows read = accepted + rejected.
         - Applicable set: adverse automated decisions of the types \(types). An empty `automated` field \(pipeline.input.assumeAutomated ? "counts as automated" : "does not count as automated").
-        - Selection rate = favourable / decisions; impact ratio = the group's rate / the reference group's rate. The reference is the highest-rate group with at least \(minimum) decisions and \(percent(pipeline.bias.exclusionShare)) of its table (or the group the pipeline names). Each group is compared with the reference by a two-sided Fisher exact test and the two-proportion z statistic; p-values are adjusted over every test of the run (\(pipeline.bias.correction.rawValue)). A ratio below \(threshold) with adjusted p < \(pipeline.bias.alpha) is "\(flag(.adverseImpact))"; below the threshold alone, "\(flag(.possibleAdverseImpact))"; significant alone, "\(flag(.significantDisparity))". Selection rates carry 95% Wilson intervals, impact ratios 95% log-method intervals.
+        - Selection rate = favourable / decisions; impact ratio = the group's rate / the reference group's rate. The reference is the highest-rate group with at least \(minimum) decisions and \(ReportNumber.percent(pipeline.bias.exclusionShare)) of its table (or the group the pipeline names). Each group is compared with the reference by a two-sided Fisher exact test and the two-proportion z statistic; p-values are adjusted over every test of the run (\(pipeline.bias.correction.rawValue)). A ratio below \(threshold) with adjusted p < \(pipeline.bias.alpha) is "\(flag(.adverseImpact))"; below the threshold alone, "\(flag(.possibleAdverseImpact))"; significant alone, "\(flag(.significantDisparity))". Selection rates carry 95% Wilson intervals, impact ratios 95% log-method intervals.
         - Decisions with an unknown attribute are counted apart and are in no ratio. Cells of fewer than \(suppress) people are suppressed.
         - Subject ids are pseudonymised with a keyed hash by default.
         """

@@ -36,7 +36,7 @@ public enum TerminalSummary {
                 "\(safe(input.file))：\(t.lineAccount(input))；读取 \(input.rowsRead) 行 = 接受 \(input.accepted) + 拒收 \(input.rejected)，\(verdict) [\(input.encoding.rawValue)]"))
         }
         for tally in result.checks {
-            let rate = tally.rate.value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a"
+            let rate = tally.rate.value.map(ReportNumber.rate) ?? "n/a"
             lines.append(language.text(
                 "\(tally.descriptor.id) \(t.severity(tally.descriptor.severity)): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
                 "\(tally.descriptor.id) \(t.severity(tally.descriptor.severity))：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))
@@ -52,8 +52,8 @@ public enum TerminalSummary {
         let flagged = result.groupsBelowThreshold
         for (stratum, group) in flagged.prefix(flaggedLimit) {
             let ratio = group.suppressed
-                ? language.text("suppressed", "已隐藏")
-                : (group.impactRatio.value.map { String(format: "%.3f", $0) } ?? language.text("undefined", "无法计算"))
+                ? t.suppressed
+                : (group.impactRatio.value.map(ReportNumber.short) ?? t.undefined)
             let threshold = result.pipeline.bias.impactThreshold
             let compared = ReportText(language: language).compared(stratum)
             lines.append(language.text(

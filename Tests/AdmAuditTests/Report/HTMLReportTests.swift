@@ -50,7 +50,7 @@ final class HTMLReportTests: XCTestCase {
         let svg = SVGCharts.selectionRates(stratum, threshold: 0.8, id: 1, text: ReportText(language: .en))
         let x = 230 + 0.8 * reference.selectionRate * 380
         XCTAssertTrue(svg.contains("<line class=\"threshold\" x1=\"\(SVGCharts.n(x))\""), svg)
-        XCTAssertTrue(svg.contains("0.8 × reference rate = \(ReportText(language: .en).rate(0.8 * reference.selectionRate))"), svg)
+        XCTAssertTrue(svg.contains("0.8 × reference rate = \(ReportNumber.rate(0.8 * reference.selectionRate))"), svg)
     }
 
     func testTheReportIsOneSelfContainedPageThatPrints() throws {

@@ -12,10 +12,10 @@ final class ReportLimitationsTests: XCTestCase {
 
     func testItemsComeFromTheRun() throws {
         let result = try ll144()
-        let items = ReportLimitations.items(result, ReportText(language: .en), escape: { $0 })
+        let items = LimitationsSection.items(ReportContext(result)).map(\.plainText)
         let small = result.selection.reduce(0) { $0 + $1.groups.filter { $0.flag == .insufficientData }.count }
         XCTAssertEqual(small, 3, "the under-2% category alone and in both intersections")
-        XCTAssertTrue(items.contains { $0.hasPrefix("3 groups are too small to judge") && $0.contains("native_hawaiian_or_pacific_islander (n = 16)") })
+        XCTAssertTrue(items.contains { $0.hasPrefix("3 groups are too small to judge") && $0.contains("race_ethnicity = Native Hawaiian or Pacific Islander (n = 16)") })
         XCTAssertTrue(items.contains { $0.contains("hiring · race_ethnicity: 59 / 1200 (4.9%); hiring · sex: 49 / 1200 (4.1%)") },
                       "unknowns by table, largest share first")
         let flips = result.selection.reduce(0) { $0 + $1.groups.filter(\.belowThresholdCouldFlip).count }
@@ -45,8 +45,23 @@ final class ReportLimitationsTests: XCTestCase {
     }
 
     func testChineseItems() throws {
-        let items = ReportLimitations.items(try ll144(language: .zh), ReportText(language: .zh), escape: { $0 })
+        let items = LimitationsSection.items(ReportContext(try ll144(language: .zh))).map(\.plainText)
         XCTAssertTrue(items.contains { $0.hasPrefix("3 个群体人数过少，无法评判（决策少于 1 个，或不足所在表的 2%）") })
         XCTAssertTrue(items.last!.hasPrefix("群体统计描述的是用人单位自身记录中的差异"))
+    }
+}
+
+extension Array where Element == ReportSpan {
+    /// The words of a run of spans, unescaped, as a test reads them.
+    var plainText: String {
+        map { span -> String in
+            switch span {
+            case .words(let text), .text(let text), .input(let text), .code(let text, _), .inputCode(let text): text
+            case .strong(let inner), .styled(_, let inner): inner.plainText
+            case .suppressed: "suppressed"
+            case .undefined(let reason): "undefined" + (reason.map { " (\($0))" } ?? "")
+            case .footnoteMark: "¹"
+            }
+        }.joined()
     }
 }

@@ -39,12 +39,12 @@ enum SVGCharts {
                 continue
             }
             let barWidth = max(0, min(1, group.selectionRate)) * plotWidth
-            svg += "<rect x=\"\(n(plotX))\" y=\"\(n(y + 5))\" width=\"\(n(barWidth))\" height=\"\(n(rowHeight - 10))\" fill=\"\(colour(for: group.flag))\"><title>\(HTMLText.escape(group.group)): \(t.rate(group.selectionRate))</title></rect>"
+            svg += "<rect x=\"\(n(plotX))\" y=\"\(n(y + 5))\" width=\"\(n(barWidth))\" height=\"\(n(rowHeight - 10))\" fill=\"\(colour(for: group.flag))\"><title>\(HTMLText.escape(group.group)): \(ReportNumber.rate(group.selectionRate))</title></rect>"
             if let interval = group.selectionInterval {
                 let (x1, x2, mid) = (plotX + clamp(interval.lower) * plotWidth, plotX + clamp(interval.upper) * plotWidth, y + rowHeight / 2)
                 svg += "<path class=\"whisker\" d=\"M\(n(x1)) \(n(mid))H\(n(x2))M\(n(x1)) \(n(mid - 6))V\(n(mid + 6))M\(n(x2)) \(n(mid - 6))V\(n(mid + 6))\" stroke=\"#222222\" stroke-width=\"1.5\" fill=\"none\"/>"
             }
-            svg += "<text class=\"value\" x=\"\(n(plotX + plotWidth + 10))\" y=\"\(n(y + 17))\">\(t.rate(group.selectionRate))</text>"
+            svg += "<text class=\"value\" x=\"\(n(plotX + plotWidth + 10))\" y=\"\(n(y + 17))\">\(ReportNumber.rate(group.selectionRate))</text>"
         }
         let bottom = top + Double(stratum.groups.count) * rowHeight
         if let reference = stratum.groups.first(where: \.isReference) {
@@ -54,7 +54,7 @@ enum SVGCharts {
                 let line = threshold * reference.selectionRate
                 let x = plotX + clamp(line) * plotWidth
                 svg += "<line class=\"threshold\" x1=\"\(n(x))\" y1=\"\(n(top - 8))\" x2=\"\(n(x))\" y2=\"\(n(bottom))\" stroke=\"#000000\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
-                svg += "<text class=\"note\" x=\"\(n(x))\" y=\"16\" text-anchor=\"middle\">\(HTMLText.escape(t.thresholdOfReference(threshold, t.rate(line))))</text>"
+                svg += "<text class=\"note\" x=\"\(n(x))\" y=\"16\" text-anchor=\"middle\">\(HTMLText.escape(t.thresholdOfReference(threshold, ReportNumber.rate(line))))</text>"
             }
         } else {
             svg += "<text class=\"note\" x=\"\(n(plotX))\" y=\"16\">\(HTMLText.escape(t.noReferenceLine))</text>"
@@ -116,17 +116,20 @@ enum SVGCharts {
                 }
             }
         }
-        // Legend.
-        let legendY = top + Double(rows.count) * cellHeight + 14
+        return svg + heatmapLegend(y: top + Double(rows.count) * cellHeight + 14, x: headerWidth, threshold: threshold, id: id, t) + "</svg>"
+    }
+
+    /// The heat map's key: below the threshold, at or above it, suppressed or undefined.
+    static func heatmapLegend(y legendY: Double, x headerWidth: Double, threshold: Double, id: Int, _ t: ReportText) -> String {
         let (below, _) = heatColour(threshold / 2, below: true, threshold: threshold)
         let (above, _) = heatColour(1, below: false, threshold: threshold)
-        svg += "<rect x=\"\(n(headerWidth))\" y=\"\(n(legendY))\" width=\"14\" height=\"14\" fill=\"\(below)\"/>"
+        var svg = "<rect x=\"\(n(headerWidth))\" y=\"\(n(legendY))\" width=\"14\" height=\"14\" fill=\"\(below)\"/>"
         svg += "<text class=\"note\" x=\"\(n(headerWidth + 20))\" y=\"\(n(legendY + 12))\">\(HTMLText.escape(t.belowThreshold(threshold)))</text>"
         svg += "<rect x=\"\(n(headerWidth + 150))\" y=\"\(n(legendY))\" width=\"14\" height=\"14\" fill=\"\(above)\"/>"
         svg += "<text class=\"note\" x=\"\(n(headerWidth + 170))\" y=\"\(n(legendY + 12))\">\(HTMLText.escape(t.atOrAboveThreshold(threshold)))</text>"
         svg += "<rect x=\"\(n(headerWidth + 300))\" y=\"\(n(legendY))\" width=\"14\" height=\"14\" fill=\"url(#hatch-\(id))\" stroke=\"#bbbbbb\"/>"
         svg += "<text class=\"note\" x=\"\(n(headerWidth + 320))\" y=\"\(n(legendY + 12))\">\(HTMLText.escape(t.suppressedOrUndefined))</text>"
-        return svg + "</svg>"
+        return svg
     }
 
     struct GridCell: Hashable {
@@ -323,7 +326,7 @@ enum SVGCharts {
     }
 
     /// Four decimals, as in the tables.
-    static func fixed(_ value: Double) -> String { HTMLReport.number(value) }
+    static func fixed(_ value: Double) -> String { ReportNumber.fixed(value) }
 
     /// An input-derived label cut to `units` columns (as the reader sees it, bidi
     /// controls shown as their code) and escaped.

@@ -6,8 +6,30 @@
 /// counts; and the number of people of unknown category under each table.
 ///
 /// Shown at the head of the groups section when the pipeline asks for it
-/// (`report.layout: ll144`); the full statistics follow it as in every report. Built
-/// once as plain values, written by `report.md` and `report.html` each with its escaping.
+/// (`report.layout: ll144`); the full statistics follow it as in every report.
+enum LL144Section: ReportSectionBuilder {
+    static func sections(_ context: ReportContext) -> [ReportSection] {
+        guard context.result.pipeline.report.layout == .ll144 else { return [] }
+        let t = context.t
+        let summary = LL144Tables(context.labelled, t)
+        var blocks: [ReportBlock] = [.paragraph([.words(summary.intro)])]
+        for table in summary.tables {
+            blocks.append(.heading([.text(t.decisionType(table.decisionType)), .words(" · "), .input(table.title)]))
+            blocks.append(.table(ReportTable(kind: "ll144", headers: table.headers.map { [.words($0)] },
+                                             numeric: Set(1..<table.headers.count), rows: table.rows.map { row in
+                ReportTable.groupRow([.input(row.label)] + (row.excluded ? [.words(" "), .footnoteMark] : []), suppressed: row.suppressed) {
+                    row.cells.map { [.words($0)] }
+                }
+            })))
+            if let note = table.excludedNote { blocks.append(.paragraph([.footnoteMark, .words(" " + note)], style: .legend)) }
+            blocks.append(.paragraph([.words(table.unknownLine)]))
+        }
+        return [ReportSection(id: "ll144", heading: [.words(summary.heading)], blocks: blocks)]
+    }
+}
+
+/// The LL144 tables as plain values: categories under the pipeline's labels, numbers and
+/// fixed words.
 struct LL144Tables {
     struct Row {
         /// The category as the published tables write it (input-derived: escape it).
@@ -45,7 +67,7 @@ struct LL144Tables {
                 let rows = stratum.groups.map { group in
                     let excluded = Self.isExcluded(n: group.n, known: known, share: bias.exclusionShare)
                     return Row(label: Self.categoryLabel(group.group), excluded: excluded, suppressed: group.suppressed,
-                               cells: [String(group.n), String(group.favorable), MarkdownReport.fixed(group.selectionRate),
+                               cells: [String(group.n), String(group.favorable), ReportNumber.fixed(group.selectionRate),
                                        excluded ? t.excluded : (group.isReference ? "1.0000 (\(t.highest))" : ratio(group.impactRatio, t))])
                 }
                 tables.append(Table(decisionType: type,
@@ -59,7 +81,7 @@ struct LL144Tables {
                 let rows = stratum.groups.map { group in
                     let excluded = Self.isExcluded(n: group.n, known: known, share: bias.exclusionShare)
                     return Row(label: Self.categoryLabel(group.group), excluded: excluded, suppressed: group.suppressed,
-                               cells: [String(group.n), MarkdownReport.fixed(group.scoringRate),
+                               cells: [String(group.n), ReportNumber.fixed(group.scoringRate),
                                        excluded ? t.excluded : ratio(group.scoringImpactRatio, t)])
                 }
                 tables.append(Table(decisionType: type,
@@ -73,7 +95,7 @@ struct LL144Tables {
 
     /// A ratio, or a dash with the reason's kind left to the full tables below.
     private func ratio(_ ratio: Ratio, _ t: ReportText) -> String {
-        ratio.value.map(MarkdownReport.fixed) ?? "— (\(t.undefined))"
+        ratio.value.map(ReportNumber.fixed) ?? "— (\(t.undefined))"
     }
 
     /// LL144's 2% rule: a category under this share of the known people may be left out of the ratios.
@@ -97,36 +119,5 @@ struct LL144Tables {
                 return (index > 0 && small) || word.isEmpty ? word : word.prefix(1).uppercased() + word.dropFirst()
             }.joined(separator: " ")
         }.joined(separator: " × ")
-    }
-
-    /// The summary in Markdown.
-    func markdown(_ t: ReportText) -> String {
-        var out = "## \(heading)\n\n\(intro)\n\n"
-        for table in tables {
-            out += "### \(Markdown.escape(t.decisionType(table.decisionType))) · \(Markdown.escape(table.title))\n\n"
-            out += MarkdownReport.table(table.headers, numeric: table.headers.count - 1, rows: table.rows.map { row in
-                MarkdownReport.row(Markdown.escape(row.label) + (row.excluded ? " ¹" : ""), suppressed: row.suppressed, as: t.suppressed) { row.cells }
-            })
-            out += "\n"
-            if let note = table.excludedNote { out += "¹ \(note)\n\n" }
-            out += "\(table.unknownLine)\n\n"
-        }
-        return out
-    }
-
-    /// The summary in HTML.
-    func html(_ t: ReportText) -> String {
-        var out = "<section id=\"ll144\">\n<h2>\(HTMLText.escape(heading))</h2>\n<p>\(HTMLText.escape(intro))</p>\n"
-        for table in tables {
-            out += "<h3>\(HTMLText.escape(t.decisionType(table.decisionType))) · \(HTMLText.isolated(table.title))</h3>\n"
-            out += HTMLReport.table("ll144", headers: table.headers, numeric: Set(1..<table.headers.count), rows: table.rows.map { row in
-                HTMLReport.row(HTMLText.isolated(row.label) + (row.excluded ? " <sup>1</sup>" : ""), suppressed: row.suppressed, t) {
-                    row.cells.map(HTMLText.escape)
-                }
-            })
-            if let note = table.excludedNote { out += "<p class=\"legend\"><sup>1</sup> \(HTMLText.escape(note))</p>\n" }
-            out += "<p>\(HTMLText.escape(table.unknownLine))</p>\n"
-        }
-        return out + "</section>\n"
     }
 }

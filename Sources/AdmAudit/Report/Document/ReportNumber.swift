@@ -1,0 +1,60 @@
+import Foundation
+
+/// The one way the readable reports write a number: ratios and statistics with four
+/// decimals, rates as percentages with one decimal, p-values, intervals and shares. The
+/// same in both languages; report.json keeps the numbers themselves.
+enum ReportNumber {
+    /// Four decimals; a value that is not a finite number (scores near the limits of a
+    /// double can overflow a quartile) shows as a dash, never as inf or nan. From 1e15 up,
+    /// where four decimals are beyond a double's precision (and 1e308 × 10⁴ overflows),
+    /// in scientific notation with four decimals: `1.0000e+308`.
+    static func fixed(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        guard abs(value) < 1e15 else { return String(format: "%.4e", value) }
+        let scaled = (value * 10_000).rounded() / 10_000
+        var text = "\(scaled)"
+        if let dot = text.firstIndex(of: ".") {
+            let decimals = text.distance(from: dot, to: text.endIndex) - 1
+            if decimals < 4 { text += String(repeating: "0", count: 4 - decimals) }
+        } else {
+            text += ".0000"
+        }
+        return text
+    }
+
+    /// An interval of ratios, as ` [0.4012, 0.7420]`; nothing when there is none.
+    static func interval(_ interval: Interval?) -> String {
+        guard let interval, interval.lower.isFinite, interval.upper.isFinite else { return "" }
+        return " [\(fixed(interval.lower)), \(fixed(interval.upper))]"
+    }
+
+    /// p-values: four decimals, or "< 0.0001"; a dash when there is none.
+    static func pValue(_ p: Double?) -> String {
+        guard let p, p.isFinite else { return "—" }
+        return p < 0.0001 ? "< 0.0001" : fixed(p)
+    }
+
+    /// A rate as the reader reads it: a percentage with one decimal (`58.3%`), a dash when
+    /// it is not a number.
+    static func rate(_ share: Double) -> String {
+        guard share.isFinite else { return "—" }
+        return String(format: "%.1f%%", (share * 1000).rounded() / 10)
+    }
+
+    /// A rate's interval, as ` [40.1%, 74.2%]`; nothing when there is none.
+    static func rateInterval(_ interval: Interval?) -> String {
+        guard let interval, interval.lower.isFinite, interval.upper.isFinite else { return "" }
+        return " [\(rate(interval.lower)), \(rate(interval.upper))]"
+    }
+
+    /// A share of a setting as a percentage without needless decimals: 2%, 2.5%.
+    static func percent(_ share: Double) -> String {
+        let value = (share * 1000).rounded() / 10
+        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+    }
+
+    /// A ratio in a line of the terminal summary: three decimals.
+    static func short(_ value: Double) -> String {
+        String(format: "%.3f", value)
+    }
+}

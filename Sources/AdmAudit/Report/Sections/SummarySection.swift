@@ -1,0 +1,64 @@
+/// The summary: the alarm when rejected rows could hide violations, what was audited
+/// (pipeline, as-of date, rows), each check with findings, the checks that did not judge
+/// and why, and the groups below the four-fifths threshold. A suppressed group's ratio is
+/// not shown here either: it would give its small counts away.
+enum SummarySection: ReportSectionBuilder {
+    static func sections(_ context: ReportContext) -> [ReportSection] {
+        let (result, t) = (context.result, context.t)
+        var blocks: [ReportBlock] = []
+        let hidden = t.hiddenRows(result)
+        if !hidden.isEmpty { blocks.append(.alarm(headline: t.hiddenRowsHeadline, lines: hidden.map { [.input($0)] })) }
+        var items = [
+            ReportListItem([.words("\(t.pipeline): "), .inputCode(result.pipeline.name),
+                            .words(" (SHA-256 "), .code(String(result.pipeline.sha256.prefix(16))), .words("…)")]),
+        ]
+        if let inference = result.pipeline.inference {
+            items.append(ReportListItem([.input(t.inferredMapping(inference, file: result.pipelineFile))]))
+        }
+        items.append(ReportListItem([.words("\(t.asOf): \(result.asOf.map { $0.description } ?? t.notSet) (\(t.asOfSource(result.asOfSource)))")]))
+        items.append(ReportListItem([.words("\(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)")]))
+        items += findings(context) + notJudged(context)
+        let flagged = result.groupsBelowThreshold
+        if !flagged.isEmpty {
+            items.append(ReportListItem([.words("\(t.groupsBelowThreshold):")], children: flagged.map { stratum, group in
+                let ratio: ReportSpan = group.suppressed ? .suppressed : context.ratio(group.impactRatio)
+                return ReportListItem([.text(t.compared(stratum)), .words(" · "), .input(stratum.attribute), .words(" = "), .input(group.group),
+                                       .words(": \(t.impactRatio) "), ratio, .words(" ("), .text(t.flag(group.flag)), .words(")")],
+                                      style: "flag-\(group.flag.rawValue)")
+            }))
+        }
+        blocks.append(.list(ReportList(items: items)))
+        return [ReportSection(id: "summary", heading: [.words(t.summary)], blocks: blocks)]
+    }
+
+    /// Each check with a finding, or the sentence that says there is none.
+    static func findings(_ context: ReportContext) -> [ReportListItem] {
+        let (result, t) = (context.result, context.t)
+        let withFindings = result.checksWithFindings
+        guard !withFindings.isEmpty else {
+            return [ReportListItem([.words(result.isClean ? t.noFindings : t.noFindingsInWhatWasJudged)])]
+        }
+        return withFindings.map { tally in
+            ReportListItem([.strong([.words(tally.descriptor.id)]), .words(" "), .text(tally.descriptor.title(context.language)),
+                            .words(": \(tally.violations) / \(tally.applicable) (\(t.severity(tally.descriptor.severity)))")],
+                           style: "severity-\(tally.descriptor.severity.rawValue)")
+        }
+    }
+
+    /// The checks that judged nothing: for want of an as-of date, switched off, or outside
+    /// the jurisdictions audited.
+    static func notJudged(_ context: ReportContext) -> [ReportListItem] {
+        let (result, t) = (context.result, context.t)
+        var items: [ReportListItem] = []
+        let withoutAsOf = result.checksWithoutAsOfDate
+        if !withoutAsOf.isEmpty { items.append(ReportListItem([.words(t.notJudgedWithoutAsOfDate(withoutAsOf))])) }
+        let off = result.checksSwitchedOff
+        if !off.isEmpty { items.append(ReportListItem([.text(t.switchedOff(off))])) }
+        let outside = result.checksOutsideJurisdictions
+        if !outside.isEmpty {
+            let jurisdictions = result.pipeline.checks.jurisdictions.joined(separator: ", ")
+            items.append(ReportListItem([.input(t.notRunOutsideJurisdictions(outside, jurisdictions: jurisdictions))]))
+        }
+        return items
+    }
+}
