@@ -79,8 +79,9 @@ final class HostileRowsTests: BinaryTestCase {
         XCTAssertTrue(disguised.err.contains("决策类型、结果及是/否取值：有 7 种写法"), disguised.err)
         XCTAssertTrue(disguised.err.contains(shown), disguised.err)
         XCTAssertFalse(disguised.err.contains("[U+FF08]"), "full-width brackets are not a disguise")
-        let diagnostics = (disguised.report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
-        XCTAssertTrue(diagnostics.contains { $0.contains(shown) }, "report.json keeps the warning")
+        let diagnostics = (disguised.report["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "disguised_spellings" }
+        let spellings = diagnostics.compactMap { (($0["values"] as? [String: Any])?["spellings"] as? [String])?.joined(separator: "；") }
+        XCTAssertTrue(spellings.contains { $0.contains(shown) }, "report.json keeps the warning, by code: \(diagnostics)")
     }
 
     /// The same decisions again under ids that look like theirs (a zero-width space, full-width

@@ -115,8 +115,8 @@ final class UnseenExportTests: BinaryTestCase {
                 XCTAssertGreaterThanOrEqual(hostileInput["quote_repairs"] as? Int ?? 0, 1, "\(name) \(file): the repair must be reported")
                 XCTAssertEqual((hostileInput["line_account"] as? [String: Any])?["reconciles"] as? Bool, true, "\(name) \(file): lines reconcile")
                 XCTAssertEqual(hostileInput["rows_read"] as? Int, input["rows_read"] as? Int, "\(name) \(file): as many rows as the original")
-                let warnings = (hostileReport["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
-                XCTAssertTrue(warnings.contains { $0.contains("quote") || $0.contains("引号") }, "\(name) \(file): a warning names the lines")
+                let warnings = (hostileReport["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+                XCTAssertTrue(warnings.contains("quote_swallowed_lines"), "\(name) \(file): a warning names the lines")
             default:
                 XCTFail("\(name): unknown hostile verdict \(verdict)")
             }

@@ -88,7 +88,8 @@ public enum AuditMerge {
         }
         let language = pipeline.report.language
         if statePaths.count > 1 {
-            shard.diagnostics.append(Diagnostic(level: .note, file: nil, message: language.text(
+            shard.diagnostics.append(Diagnostic(level: .note, file: nil, code: .mergedShards, values: ["shards": .count(statePaths.count)],
+                                                message: language.text(
                 "merged from \(statePaths.count) shard states: duplicate decision ids were looked for within each shard only; findings and rejects are in each shard's findings.csv and rejects.csv",
                 "由 \(statePaths.count) 个分片状态合并而成：重复的决策编号仅在各分片内部查找；发现和拒收记录见各分片的 findings.csv 和 rejects.csv")))
         }

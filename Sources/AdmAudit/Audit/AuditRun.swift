@@ -174,7 +174,9 @@ public struct AuditRun {
         var parts = 1
         if let inference = pipeline.inference {
             let todos = inference.todos.count
-            diagnostics.append(Diagnostic(level: todos > 0 ? .warning : .note, file: nil, message: language.text(
+            diagnostics.append(Diagnostic(level: todos > 0 ? .warning : .note, file: nil, code: .pipelineInferred,
+                                          values: ["input": .text(inference.input), "pipeline": .text(pipelineFile), "settings_to_check": .count(todos)],
+                                          message: language.text(
                 "the columns' meaning was inferred by admaudit from \(inference.input), not given in a pipeline file; the pipeline used is \(pipelineFile), with the evidence for each setting\(todos > 0 ? ", and \(todos) setting(s) to check (TODO)" : "")",
                 "各列含义由 admaudit 根据 \(inference.input) 推断，而非由配置文件给出；所用配置为 \(pipelineFile)，其中注明了每项设置的依据\(todos > 0 ? "，另有 \(todos) 项待核查（TODO）" : "")")))
         }
@@ -225,7 +227,7 @@ public struct AuditRun {
                 auditor.tally.apply(to: &summary, readerBlankLines: facts.blankLines)
                 diagnostics += auditor.tally.repairWarnings(file: path, language: language)
             } else {
-                diagnostics.append(Diagnostic(level: .warning, file: path,
+                diagnostics.append(Diagnostic(level: .warning, file: path, code: .emptyFile,
                     message: language.text("the file is empty: no header, no rows", "文件为空：既无标题行，也无数据行")))
             }
             summary.sha256 = hasher.finalize().hexString
@@ -241,17 +243,17 @@ public struct AuditRun {
         var checks = auditor.checks
         try checks.finish(into: sink, language: pipeline.report.language)
         if explicitAsOf == nil && checks.needsAsOfDate {
-            diagnostics.append(Diagnostic(level: .warning, file: nil, message: language.text(
+            diagnostics.append(Diagnostic(level: .warning, file: nil, code: .noAsOfDate, message: language.text(
                 "no as-of date was given (--as-of or audit_date): checks of what is still pending on that date cannot judge and count as unknown",
                 "未给出审计基准日（--as-of 或 audit_date）：判断截至该日仍未处理事项的检查无法评判，相关记录计为无法判断")))
         }
         if pipeline.report.subjectIDs == .pseudonymize && pseudonymKey == nil {
-            diagnostics.append(Diagnostic(level: .note, file: nil, message: language.text(
+            diagnostics.append(Diagnostic(level: .note, file: nil, code: .noPseudonymKey, message: language.text(
                 "no pseudonym key was given (ADMAUDIT_PSEUDONYM_KEY or report.pseudonym_key_file): subject pseudonyms are keyed by a hash of the inputs, so the same inputs give the same pseudonyms, and whoever holds the export can recompute them; give a key of your own to keep them from the employer",
                 "未提供假名密钥（ADMAUDIT_PSEUDONYM_KEY 或 report.pseudonym_key_file）：员工假名以输入文件的哈希为密钥，相同输入得到相同假名，持有导出文件者可重新算出；如需对用人单位保密，请自备密钥")))
         }
         if pipeline.input.assumeAutomated {
-            diagnostics.append(Diagnostic(level: .note, file: nil, message: language.text(
+            diagnostics.append(Diagnostic(level: .note, file: nil, code: .assumeAutomated, message: language.text(
                 "decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)",
                 "`automated` 字段为空或缺失的决策视为自动化决策（input.assume_automated）")))
         }

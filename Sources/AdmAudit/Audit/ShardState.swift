@@ -154,6 +154,9 @@ struct ShardStateRecord: Codable {
     struct Note: Codable {
         var level: String
         var file: String?
+        /// Absent in states written before diagnostics had codes.
+        var code: String?
+        var values: [String: DiagnosticValue]?
         var message: String
     }
 
@@ -220,7 +223,7 @@ struct ShardStateRecord: Codable {
                   notRecorded: tally.notRecorded, unknown: tally.unknown, unknownReasons: tally.unknownReasons,
                   firstDecisionIDs: tally.firstDecisionIDs, firstDetails: tally.firstDetails)
         }
-        diagnostics = state.diagnostics.map { Note(level: $0.level.rawValue, file: $0.file, message: $0.message) }
+        diagnostics = state.diagnostics.map { Note(level: $0.level.rawValue, file: $0.file, code: $0.code.rawValue, values: $0.values, message: $0.message) }
         runChecks = state.runChecks
         measure = MeasureStateRecord(state.measure)
     }
@@ -293,7 +296,7 @@ struct ShardStateRecord: Codable {
         var notes: [Diagnostic] = []
         for note in diagnostics {
             guard let level = Diagnostic.Level(rawValue: note.level) else { return .failure(StateFileProblem("a diagnostic has level '\(note.level)'")) }
-            notes.append(Diagnostic(level: level, file: note.file, message: note.message))
+            notes.append(Diagnostic(level: level, file: note.file, code: note.code.flatMap(Diagnostic.Code.init(rawValue:)) ?? .uncoded, values: note.values ?? [:], message: note.message))
         }
         // Instants from year 1 to 9999, as timestamps are read.
         if let latestDecision, !(-62_135_596_800...253_402_300_799).contains(latestDecision) {

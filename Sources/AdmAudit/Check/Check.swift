@@ -73,7 +73,7 @@ public enum CheckVerdict: Equatable {
     /// A violation because the employer did not record what would show compliance.
     case violationNotRecorded(String)
     /// Cannot be judged: a field the check needs was not recorded.
-    case unknown(String)
+    case unknown(UnknownReason)
 }
 
 /// Run-wide facts a check may need.

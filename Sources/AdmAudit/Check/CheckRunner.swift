@@ -149,10 +149,10 @@ struct CheckRunner {
             case .unknown(let reason):
                 tallies[index].applicable += 1
                 tallies[index].unknown += 1
-                if let known = tallies[index].unknownReasons.index(forKey: reason) {
+                if let known = tallies[index].unknownReasons.index(forKey: reason.code) {
                     tallies[index].unknownReasons.values[known] += 1
                 } else if tallies[index].unknownReasons.count < CheckTally.unknownReasonLimit {
-                    tallies[index].unknownReasons[reason] = 1
+                    tallies[index].unknownReasons[reason.code] = 1
                 }
                 continue
             case .violation(let text):

@@ -33,8 +33,4 @@ extension DecisionType {
     }
 }
 
-/// Reasons more than one check gives.
-enum CheckReason {
-    static let noAsOfDate = "no as-of date given (--as-of or audit_date)"
-    static let noAsOfDateChinese = "未给出审计基准日（--as-of 或 audit_date）"
-}
+

@@ -643,7 +643,8 @@ extension LineAboveHeader {
     /// the inspector is asked to look. A one-value title (`导出时间：2025-07-01`) is not.
     func warning(file: String, language: ReportLanguage) -> Diagnostic? {
         guard values > 1 else { return nil }
-        return Diagnostic(level: .warning, file: file, message: language.text(
+        return Diagnostic(level: .warning, file: file, code: .lineAboveHeaderHoldsValues,
+                          values: ["line": .count(line), "values": .count(values)], message: language.text(
             "line \(line), above the header, holds \(values) values and was not read as data: check it is a title, not a decision",
             "标题行之上的第 \(line) 行含有 \(values) 个值，未作为数据读取：请核实它是标题而非决策记录"))
     }

@@ -40,7 +40,7 @@ public enum JSONReport {
                 ("holds", .bool(result.reconciles)),
             ])),
             ("inputs", .array(result.inputs.map(input))),
-            ("checks", .array(result.checks.map { check($0, language: language) })),
+            ("checks", .array(result.checks.map(check))),
         ] + notRun + [
             ("selection", .array(result.selection.map(stratum))),
             ("scores", .array(result.scores.map(scores))),
@@ -61,8 +61,9 @@ public enum JSONReport {
             ("diagnostics", .array(result.diagnostics.map { diagnostic in
                 .object([
                     ("level", .string(diagnostic.level.rawValue)),
+                    ("code", .string(diagnostic.code.rawValue)),
                     ("file", diagnostic.file.map(JSONValue.string) ?? .null),
-                    ("message", .string(diagnostic.message)),
+                    ("values", .object(diagnostic.values.sorted { $0.key < $1.key }.map { ($0.key, value($0.value)) })),
                 ])
             })),
             ("settings", settings(result.pipeline)),
@@ -102,11 +103,24 @@ public enum JSONReport {
         ])
     }
 
-    private static func check(_ tally: CheckTally, language: ReportLanguage) -> JSONValue {
+    private static func value(_ value: DiagnosticValue) -> JSONValue {
+        switch value {
+        case .count(let count): .int(count)
+        case .text(let text): .string(text)
+        case .list(let texts): .array(texts.map(JSONValue.string))
+        }
+    }
+
+    /// A text of ours in both languages, whatever the run's: `{"en": …, "zh": …}`.
+    private static func both(_ text: (ReportLanguage) -> String) -> JSONValue {
+        .object([("en", .string(text(.en))), ("zh", .string(text(.zh)))])
+    }
+
+    private static func check(_ tally: CheckTally) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("id", .string(tally.descriptor.id)),
             ("severity", .string(tally.descriptor.severity.rawValue)),
-            ("title", .string(tally.descriptor.title(language))),
+            ("title", both(tally.descriptor.title)),
             ("legal_basis", .array(tally.descriptor.legalBasis.map { citation in
                 .object([
                     ("instrument", .string(citation.instrument)),
@@ -114,17 +128,17 @@ public enum JSONReport {
                     ("jurisdiction", .string(citation.jurisdiction)),
                     ("applies_from", .string(citation.appliesFrom)),
                     ("policy_not_statute", .bool(citation.isPolicy)),
-                    ("text", .string(citation.text(language))),
+                    ("text", both(citation.text)),
                 ])
             })),
             ("not_recorded_counts_as_violation", .bool(tally.descriptor.notRecordedIsViolation)),
-            ("caveat", tally.descriptor.caveat(language).map(JSONValue.string) ?? .null),
+            ("caveat", tally.descriptor.caveat(.en) == nil ? .null : both { tally.descriptor.caveat($0) ?? "" }),
             ("applicable", .int(tally.applicable)),
             ("violations", .int(tally.violations)),
             ("not_recorded", .int(tally.notRecorded)),
             ("unknown", .int(tally.unknown)),
             ("unknown_reasons", .array(tally.unknownReasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { reason in
-                .object([("reason", .string(reason.key)), ("count", .int(reason.value))])
+                .object([("code", .string(reason.key)), ("count", .int(reason.value))])
             })),
         ]
         members += ratio("rate", tally.rate)
@@ -157,13 +171,12 @@ public enum JSONReport {
             ("group", .string(group.group)), ("suppressed", .bool(group.suppressed)),
             ("n", .int(group.n)), ("favorable", .int(group.favorable)), ("selection_rate", .number(group.selectionRate)),
         ]
-        members += interval("selection_rate_ci95", group.selectionInterval, undefinedBecause: "the group has no decisions")
+        members += interval("selection_rate_ci95", group.selectionInterval, undefinedBecause: StatisticReason.groupHasNoDecisions.rawValue)
         members += ratio("impact_ratio", group.impactRatio)
         members += interval("impact_ratio_ci95", group.impactRatioInterval, undefinedBecause: stratum.referenceGroup == nil
-            ? noReference : "a selection rate of 0 (the group's or the reference's): the log-method interval is undefined")
+            ? noReference : StatisticReason.zeroSelectionRate.rawValue)
         members += interval("impact_ratio_bounds_with_unknowns", group.impactRatioBounds, undefinedBecause: stratum.unknown == 0
-            ? "no decision has this attribute unknown"
-            : "no assignment of the unknown decisions to a group gives a defined impact ratio")
+            ? StatisticReason.noUnknownDecisions.rawValue : StatisticReason.undefinedForEveryAssignmentOfUnknowns.rawValue)
         members += [
             ("flag_could_flip_with_unknowns", .bool(group.belowThresholdCouldFlip)),
             ("across_strata", .array(group.acrossStrata.map { test in
@@ -172,20 +185,20 @@ public enum JSONReport {
                     ("cmh_statistic", .number(test.statistic)), ("p", .number(test.p)),
                 ]
                 comparison += statistic("common_odds_ratio", test.commonOddsRatio,
-                                        undefinedBecause: "Σ b·c/n is 0 across the levels: the common odds ratio is infinite or undefined")
+                                        undefinedBecause: StatisticReason.commonOddsRatioInfinite.rawValue)
                 return .object(comparison)
             })),
         ]
         members += ratio("adverse_rate_ratio", group.adverseRateRatio)
         let untested = stratum.referenceGroup == nil ? noReference
-            : group.isReference ? "the reference group is not compared with itself" : "not computed"
+            : group.isReference ? StatisticReason.isReference.rawValue : UndefinedReason.notComputed.code
         members += statistic("fisher_p", group.fisherP, undefinedBecause: untested)
         members += statistic("z", group.z, undefinedBecause: group.fisherP == nil ? untested
-            : "the pooled selection rate of the group and the reference is 0 or 1: the z statistic is undefined")
+            : StatisticReason.pooledRateZeroOrOne.rawValue)
         members += statistic("adjusted_p", group.adjustedP, undefinedBecause: group.fisherP == nil ? untested
-            : "too few decisions to judge (insufficient_data): not among the tests adjusted")
-        members += [("is_reference", .bool(group.isReference)), ("flag", .string(group.flag.rawValue))]
-        return .object(group.suppressed ? hidingNumbers(members, keeping: ["group", "suppressed", "is_reference", "flag"]) : members)
+            : StatisticReason.insufficientData.rawValue)
+        members += [(StatisticReason.isReference.rawValue, .bool(group.isReference)), ("flag", .string(group.flag.rawValue))]
+        return .object(group.suppressed ? hidingNumbers(members, keeping: ["group", "suppressed", StatisticReason.isReference.rawValue, "flag"]) : members)
     }
 
     /// A stratum of rates and ratios only: a month's selection (tests and flags are the
@@ -222,7 +235,7 @@ public enum JSONReport {
                 members += statistic("q3", group.q3, undefinedBecause: notFinite)
                 members += [("scoring_rate", .number(group.scoringRate))]
                 members += ratio("scoring_impact_ratio", group.scoringImpactRatio)
-                members += statistic("mann_whitney_p", group.mannWhitneyP, undefinedBecause: "no other group has scores to compare with")
+                members += statistic("mann_whitney_p", group.mannWhitneyP, undefinedBecause: StatisticReason.noOtherScores.rawValue)
                 return .object(group.suppressed ? hidingNumbers(members, keeping: ["group", "suppressed"]) : members)
             })),
         ]
@@ -231,8 +244,23 @@ public enum JSONReport {
 
     // MARK: numbers that may be undefined
 
-    private static let noReference = "no reference group to compare with"
-    private static let notFinite = "not a finite number: the values are too large for double precision"
+    /// Why a statistic of report.json is null where the measure stage gives no
+    /// `UndefinedReason` (docs/report-json.md explains each): codes, as machine output has no language.
+    enum StatisticReason: String, CaseIterable {
+        case groupHasNoDecisions = "group_has_no_decisions"
+        case zeroSelectionRate = "zero_selection_rate"
+        case noUnknownDecisions = "no_unknown_decisions"
+        case undefinedForEveryAssignmentOfUnknowns = "undefined_for_every_assignment_of_unknowns"
+        case commonOddsRatioInfinite = "common_odds_ratio_infinite"
+        case isReference = "is_reference"
+        case pooledRateZeroOrOne = "pooled_rate_zero_or_one"
+        case insufficientData = "insufficient_data"
+        case noOtherScores = "no_other_scores"
+        case notFinite = "not_finite"
+    }
+
+    private static let noReference = UndefinedReason.noReference.code
+    private static let notFinite = StatisticReason.notFinite.rawValue
 
     /// A statistic: the number, or `null` with `<name>_undefined_reason` beside it when it
     /// is absent or not finite (JSON has no NaN or infinity, and a bare null explains nothing).
@@ -252,8 +280,7 @@ public enum JSONReport {
     private static func ratio(_ name: String, _ ratio: Ratio) -> [(String, JSONValue)] {
         switch ratio {
         case .value(let value): statistic(name, value, undefinedBecause: notFinite)
-        // In English, as every other reason of report.json: one language in machine output.
-        case .undefined(let reason): statistic(name, nil, undefinedBecause: ReportText(language: .en).reason(reason))
+        case .undefined(let reason): statistic(name, nil, undefinedBecause: reason.code)
         }
     }
 
@@ -262,6 +289,14 @@ public enum JSONReport {
     /// cannot be recognised from which of its numbers happen to be undefined.
     private static func hidingNumbers(_ members: [(String, JSONValue)], keeping kept: Set<String>) -> [(String, JSONValue)] {
         members.filter { !$0.0.hasSuffix("_undefined_reason") }.map { kept.contains($0.0) ? $0 : ($0.0, .null) }
+    }
+
+    /// `highest`, or the group named per attribute (`bias.reference`).
+    private static func reference(_ reference: BiasSettings.Reference) -> JSONValue {
+        switch reference {
+        case .highest: .string("highest")
+        case .groups(let groups): .object(groups.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        }
     }
 
     private static func settings(_ pipeline: Pipeline) -> JSONValue {
@@ -278,6 +313,7 @@ public enum JSONReport {
             ("correction", .string(pipeline.bias.correction.rawValue)),
             ("suppress_below", .int(pipeline.report.suppressBelow)),
             ("subject_ids", .string(pipeline.report.subjectIDs.rawValue)),
+            ("reference", reference(pipeline.bias.reference)),
         ])
     }
 }

@@ -178,6 +178,28 @@ struct ReportText {
         }
     }
 
+    /// Why a check could not judge a record, in the reader's words; report.json keeps the
+    /// code. A code this version does not know (a state file's) is shown as it is.
+    func unknownReason(_ code: String) -> String {
+        guard let reason = UnknownReason(rawValue: code) else { return code }
+        switch reason {
+        case .noAsOfDate: return pick("no as-of date given (--as-of or audit_date)", "未给出审计基准日（--as-of 或 audit_date）")
+        case .unusableSettings: return pick("the check's settings cannot be used (checks.DC-01)", "该检查的设置无法使用（checks.DC-01）")
+        case .appealReviewerIDNotRecorded: return pick("appeal_reviewer_id not recorded", "未记录 appeal_reviewer_id")
+        case .notifiedAtNotRecorded: return pick("notified_at empty: when the worker was told is not recorded", "notified_at 为空：未记录何时通知劳动者")
+        case .decidedAtNotRecorded: return pick("decided_at not recorded", "未记录 decided_at")
+        case .reviewedAtAndEffectiveAtNotRecorded: return pick("reviewed_at and effective_at not recorded", "未记录 reviewed_at 和 effective_at")
+        case .reviewedAtNotRecorded: return pick("reviewed_at not recorded", "未记录 reviewed_at")
+        case .effectiveAtNotRecorded: return pick("effective_at not recorded", "未记录 effective_at")
+        case .dataCategoriesNotRecorded: return pick("data_categories not recorded", "未记录 data_categories")
+        case .dataCategoriesEmpty: return pick("data_categories holds no items", "data_categories 中没有任何条目")
+        case .reasonCodesNotRecorded: return pick("reason_codes not recorded", "未记录 reason_codes")
+        case .reasonCodesEmpty: return pick("reason_codes holds no items", "reason_codes 中没有任何条目")
+        case .dataCategoriesAndReasonCodesNotRecorded: return pick("data_categories and reason_codes not recorded", "未记录 data_categories 和 reason_codes")
+        case .dataCategoriesAndReasonCodesEmpty: return pick("data_categories and reason_codes hold no items", "data_categories 和 reason_codes 中没有任何条目")
+        }
+    }
+
     /// A group's flag in the reader's words; report.json keeps the code.
     func flag(_ flag: ImpactFlag) -> String {
         switch flag {

@@ -316,7 +316,7 @@ final class RunLanguageTests: XCTestCase {
         func tally(_ result: AuditResult) {
             for check in result.checks {
                 for (reason, count) in check.unknownReasons.sorted(by: { $0.key < $1.key }) {
-                    lines.append("unknown \(check.descriptor.id) ×\(count): \(reason)")
+                    lines.append("unknown \(check.descriptor.id) ×\(count): \(ReportText(language: language).unknownReason(reason))")
                 }
             }
             for diagnostic in result.diagnostics {
@@ -455,7 +455,7 @@ final class RunLanguageTests: XCTestCase {
             var expected = unknownPaths
             if asOf == nil { expected.merge(withoutAsOf) { $0 + $1 } } else { expected["DM-02"] = 1 }
             for tally in result.checks {
-                for reason in tally.unknownReasons.keys { ChineseText.assertChinese(reason, "\(tally.descriptor.id) unknown") }
+                for reason in tally.unknownReasons.keys { ChineseText.assertChinese(ReportText(language: .zh).unknownReason(reason), "\(tally.descriptor.id) unknown") }
                 XCTAssertEqual(tally.unknownReasons.count, expected[tally.descriptor.id] ?? 0, "\(tally.descriptor.id) unknown reasons")
             }
             // Each violation path gave its own detail.

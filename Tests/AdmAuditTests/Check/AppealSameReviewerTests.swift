@@ -55,7 +55,7 @@ final class AppealSameReviewerTests: XCTestCase {
         "R1".utf8CString.withUnsafeBytes { bytes in
             record.reviewerID = FieldBytes(bytes: UnsafeRawBufferPointer(rebasing: bytes.dropLast()), isMissing: false)
             XCTAssertEqual(AppealSameReviewer().evaluate(record, context: CheckRecordFixture.context),
-                           .unknown("appeal_reviewer_id not recorded"))
+                           .unknown(.appealReviewerIDNotRecorded))
         }
     }
 

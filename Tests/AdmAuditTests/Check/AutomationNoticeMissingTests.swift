@@ -72,7 +72,7 @@ final class AutomationNoticeMissingTests: XCTestCase {
         XCTAssertTrue(findings.isEmpty)
         var record = CheckRecordFixture.adverseAutomated()
         record.aiNoticeAt = 1_740_000_000
-        XCTAssertEqual(AutomationNoticeMissing().evaluate(record, context: CheckRecordFixture.context), .unknown("decided_at not recorded"))
+        XCTAssertEqual(AutomationNoticeMissing().evaluate(record, context: CheckRecordFixture.context), .unknown(.decidedAtNotRecorded))
     }
 
     func testNewYorkNeedsTenBusinessDaysCountedAcrossWeekends() throws {

@@ -31,15 +31,28 @@ final class CheckLanguageTests: XCTestCase {
         XCTAssertEqual(built, ["中文", "english"])
     }
 
-    func testUnusableWorkingHoursAreUnknownInChinese() {
+    /// Unusable working hours leave every record unknown, with a code the reports word in
+    /// the reader's language (the loader refuses such settings; a pipeline built in code may not).
+    func testUnusableWorkingHoursAreUnknownWithACode() {
         let check = NotifiedOutsideWorkingHours(parameters: CheckParameters(["work_start": .text("18:00"), "work_end": .text("09:00")]))
         var record = CheckRecordFixture.adverseAutomated()
         record.notifiedAt = 1_741_168_800
-        XCTAssertEqual(check.evaluate(record, context: CheckRecordFixture.context), .unknown("checks.DC-01: work_start 18:00 is not before work_end 09:00"))
-        XCTAssertEqual(check.evaluate(record, context: chinese), .unknown("checks.DC-01 的设置无法使用：work_start 18:00 不早于 work_end 09:00"))
-        let badTimes = NotifiedOutsideWorkingHours(parameters: CheckParameters(["work_start": .text("9am")]))
-        guard case .unknown(let reason) = badTimes.evaluate(record, context: chinese) else { return XCTFail("not unknown") }
-        ChineseText.assertChinese(reason)
+        XCTAssertEqual(check.problem, "work_start 18:00 is not before work_end 09:00")
+        XCTAssertEqual(check.evaluate(record, context: CheckRecordFixture.context), .unknown(.unusableSettings))
+        XCTAssertEqual(check.evaluate(record, context: chinese), .unknown(.unusableSettings))
+        ChineseText.assertChinese(ReportText(language: .zh).unknownReason(UnknownReason.unusableSettings.code))
+    }
+
+    /// Every unknown reason has words in both languages, and a code of its own.
+    func testEveryUnknownReasonIsWordedInBothLanguages() {
+        let english = ReportText(language: .en), chinese = ReportText(language: .zh)
+        for reason in UnknownReason.allCases {
+            XCTAssertNotEqual(english.unknownReason(reason.code), reason.code)
+            ChineseText.assertChinese(chinese.unknownReason(reason.code))
+            XCTAssertNotNil(reason.code.range(of: "^[a-z_]+$", options: .regularExpression))
+        }
+        XCTAssertEqual(Set(UnknownReason.allCases.map(\.code)).count, UnknownReason.allCases.count)
+        XCTAssertEqual(english.unknownReason("an older state's text"), "an older state's text")
     }
 
     func testDurationsInChinese() {

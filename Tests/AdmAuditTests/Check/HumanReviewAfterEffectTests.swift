@@ -63,12 +63,12 @@ final class HumanReviewAfterEffectTests: XCTestCase {
         let check = HumanReviewAfterEffect()
         var record = CheckRecordFixture.adverseAutomated()
         record.humanReviewed = true
-        XCTAssertEqual(check.evaluate(record, context: CheckRecordFixture.context), .unknown("reviewed_at and effective_at not recorded"))
+        XCTAssertEqual(check.evaluate(record, context: CheckRecordFixture.context), .unknown(.reviewedAtAndEffectiveAtNotRecorded))
         record.effectiveAt = 1_740_000_000
-        XCTAssertEqual(check.evaluate(record, context: CheckRecordFixture.context), .unknown("reviewed_at not recorded"))
+        XCTAssertEqual(check.evaluate(record, context: CheckRecordFixture.context), .unknown(.reviewedAtNotRecorded))
         record.effectiveAt = nil
         record.reviewedAt = 1_740_000_000
-        XCTAssertEqual(check.evaluate(record, context: CheckRecordFixture.context), .unknown("effective_at not recorded"))
+        XCTAssertEqual(check.evaluate(record, context: CheckRecordFixture.context), .unknown(.effectiveAtNotRecorded))
     }
 
     func testNoReviewAtAllIsHR01sNotHR02s() throws {

@@ -208,7 +208,7 @@ final class ReportSchemaTests: XCTestCase {
     func testANumberWithAReasonBesideItIsRejected() throws {
         let report = try sampleReport()
         let pointer = try XCTUnwrap(report.firstPointer { $0["suppressed"] == .bool(false) && $0["impact_ratio"]?.isNumber == true })
-        let broken = report.replacing(pointer + "/impact_ratio_undefined_reason", with: .string("made up"))
+        let broken = report.replacing(pointer + "/impact_ratio_undefined_reason", with: .string("not_computed"))
         XCTAssertEqual(firstViolation(broken)?.instancePointer, pointer)
     }
 

@@ -43,7 +43,7 @@ public struct AppealSameReviewer: RecordCheck {
         case .human?: break
         case nil: guard !appeal.isEmpty else { return .notApplicable }
         }
-        guard !appeal.isEmpty else { return .unknown(context.text("appeal_reviewer_id not recorded", "未记录 appeal_reviewer_id")) }
+        guard !appeal.isEmpty else { return .unknown(.appealReviewerIDNotRecorded) }
         let originalID = UnsafeRawBufferPointer(rebasing: record.reviewerID.bytes[original])
         let appealID = UnsafeRawBufferPointer(rebasing: record.appealReviewerID.bytes[appeal])
         guard Self.sameFolded(originalID, appealID) else { return .compliant }

@@ -43,7 +43,7 @@ public struct AppealUnansweredPastDeadline: RecordCheck {
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard context.isSignificantAdverseAutomated(record), let filed = record.appealFiledAt else { return .notApplicable }
         if record.appealRespondedAt != nil { return .compliant }
-        guard let asOfDay = context.asOfDay else { return .unknown(context.text(CheckReason.noAsOfDate, CheckReason.noAsOfDateChinese)) }
+        guard let asOfDay = context.asOfDay else { return .unknown(.noAsOfDate) }
         let filedDay = context.calendar.day(of: filed)
         let dueDay = filedDay + Int64(deadlineDays)
         guard asOfDay > dueDay else { return .compliant }

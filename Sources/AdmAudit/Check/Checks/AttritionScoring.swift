@@ -59,7 +59,7 @@ public struct AttritionScoring: RecordCheck {
         let noCategories = ValueMaps.isBlank(record.dataCategories)
         let noReasons = ValueMaps.isBlank(record.reasonCodes)
         if noCategories && noReasons {
-            return .unknown(context.text("data_categories and reason_codes not recorded", "未记录 data_categories 和 reason_codes"))
+            return .unknown(.dataCategoriesAndReasonCodesNotRecorded)
         }
         var parts: [String] = []
         if !noCategories, !matcher.matches(in: record.dataCategories).isEmpty {
@@ -70,8 +70,7 @@ public struct AttritionScoring: RecordCheck {
         }
         if parts.isEmpty {
             let anyItem = (!noCategories && TermMatcher.hasItem(in: record.dataCategories)) || (!noReasons && TermMatcher.hasItem(in: record.reasonCodes))
-            return anyItem ? .compliant : .unknown(context.text("data_categories and reason_codes hold no items",
-                                                                "data_categories 和 reason_codes 中没有任何条目"))
+            return anyItem ? .compliant : .unknown(.dataCategoriesAndReasonCodesEmpty)
         }
         return .violation(context.text("attrition scoring shown by " + parts.joined(separator: "; "),
                                        "以下字段显示存在离职倾向评分：" + parts.joined(separator: "；")))

@@ -73,7 +73,7 @@ public struct AutomationNoticeMissing: RecordCheck {
                 "ai_notice_at empty for an automated \(type) decision",
                 "自动化\(record.decisionType.chineseName)决定，ai_notice_at 为空：无决策前告知劳动者使用自动化系统的记录"))
         }
-        guard let decided = record.decidedAt else { return .unknown(context.text("decided_at not recorded", "未记录 decided_at")) }
+        guard let decided = record.decidedAt else { return .unknown(.decidedAtNotRecorded) }
         if notice > decided {
             return .violation(context.text(
                 "ai_notice_at \(context.calendar.localText(notice)) is after decided_at \(context.calendar.localText(decided)) for an automated \(type) decision",

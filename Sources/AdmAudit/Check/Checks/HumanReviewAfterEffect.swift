@@ -38,11 +38,11 @@ public struct HumanReviewAfterEffect: RecordCheck {
         }
         switch (record.reviewedAt, record.effectiveAt) {
         case (nil, nil):
-            return .unknown(context.text("reviewed_at and effective_at not recorded", "未记录 reviewed_at 和 effective_at"))
+            return .unknown(.reviewedAtAndEffectiveAtNotRecorded)
         case (nil, _?):
-            return .unknown(context.text("reviewed_at not recorded", "未记录 reviewed_at"))
+            return .unknown(.reviewedAtNotRecorded)
         case (_?, nil):
-            return .unknown(context.text("effective_at not recorded", "未记录 effective_at"))
+            return .unknown(.effectiveAtNotRecorded)
         case let (reviewed?, effective?):
             guard reviewed > effective else { return .compliant }
             return .violation(context.text(

@@ -116,8 +116,6 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
     private let calendarChoice: String
     /// Why the settings cannot be used (every record is then unknown).
     public let problem: String?
-    /// The same in Chinese, for a Chinese run's unknown reason.
-    private let problemChinese: String?
 
     public init(parameters: CheckParameters = CheckParameters()) {
         let values = CheckParameters(declared: Self.parameters, given: parameters.values)
@@ -137,16 +135,12 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         calendarChoice = values.text("calendar")
         if start == nil || end == nil {
             problem = "work_start or work_end is not a time of day HH:MM"
-            problemChinese = "work_start 或 work_end 不是 HH:MM 格式的时刻"
         } else if workStart >= workEnd {
             problem = "work_start \(values.text("work_start")) is not before work_end \(values.text("work_end"))"
-            problemChinese = "work_start \(values.text("work_start")) 不早于 work_end \(values.text("work_end"))"
         } else if days.contains(where: { $0 == nil }) || dates.contains(where: { $0 == nil }) {
             problem = "work_days or holidays hold a value that is not a day"
-            problemChinese = "work_days 或 holidays 中有不是星期或日期的值"
         } else {
             problem = nil
-            problemChinese = nil
         }
     }
 
@@ -157,10 +151,10 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard record.outcome == .adverse else { return .notApplicable }
         if let problem {
-            return .unknown(context.text("checks.DC-01: \(problem)", "checks.DC-01 的设置无法使用：\(problemChinese ?? problem)"))
+            return .unknown(.unusableSettings)
         }
         guard let notified = record.notifiedAt else {
-            return .unknown(context.text("notified_at empty: when the worker was told is not recorded", "notified_at 为空：未记录何时通知劳动者"))
+            return .unknown(.notifiedAtNotRecorded)
         }
         let day = context.calendar.day(of: notified)
         let second = context.calendar.secondOfDay(of: notified)

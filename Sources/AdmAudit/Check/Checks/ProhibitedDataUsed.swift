@@ -70,11 +70,11 @@ public struct ProhibitedDataUsed: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard !ValueMaps.isBlank(record.dataCategories) else {
-            return .unknown(context.text("data_categories not recorded", "未记录 data_categories"))
+            return .unknown(.dataCategoriesNotRecorded)
         }
         if !matcher.anyMatch(in: record.dataCategories) {
             return TermMatcher.hasItem(in: record.dataCategories)
-                ? .compliant : .unknown(context.text("data_categories holds no items", "data_categories 中没有任何条目"))
+                ? .compliant : .unknown(.dataCategoriesEmpty)
         }
         let detail = context.text("data_categories include prohibited data: ", "data_categories 含有禁止使用的数据：")
             + matcher.describeMatches(in: record.dataCategories)

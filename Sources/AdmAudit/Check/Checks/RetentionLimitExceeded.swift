@@ -80,9 +80,9 @@ public struct RetentionLimitExceeded: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard let decided = record.decidedAt else {
-            return .unknown(context.text("decided_at empty: the record's age cannot be told", "decided_at 为空：无法判断记录已保存多久"))
+            return .unknown(.decidedAtNotRecorded)
         }
-        guard let asOfDay = context.asOfDay else { return .unknown(context.text(CheckReason.noAsOfDate, CheckReason.noAsOfDateChinese)) }
+        guard let asOfDay = context.asOfDay else { return .unknown(.noAsOfDate) }
         let decidedDay = context.calendar.day(of: decided)
         let age = asOfDay - decidedDay
         guard age > Int64(retentionDays) else { return .compliant }

@@ -81,12 +81,12 @@ public struct SuspectReasonCodes: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard record.outcome == .adverse else { return .notApplicable }
-        guard !ValueMaps.isBlank(record.reasonCodes) else { return .unknown(context.text("reason_codes not recorded", "未记录 reason_codes")) }
+        guard !ValueMaps.isBlank(record.reasonCodes) else { return .unknown(.reasonCodesNotRecorded) }
         let healthMatched = health.anyMatch(in: record.reasonCodes)
         let offlineMatched = offline.anyMatch(in: record.reasonCodes)
         if !healthMatched && !offlineMatched {
             return TermMatcher.hasItem(in: record.reasonCodes)
-                ? .compliant : .unknown(context.text("reason_codes holds no items", "reason_codes 中没有任何条目"))
+                ? .compliant : .unknown(.reasonCodesEmpty)
         }
         var parts: [String] = []
         if healthMatched {

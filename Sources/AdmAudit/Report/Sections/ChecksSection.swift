@@ -13,7 +13,7 @@ enum ChecksSection: ReportSectionBuilder {
             blocks.append(.list(ReportList(style: "unknowns", items: unknowns.map { tally in
                 let reasons = tally.unknownReasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
                 let listed: ReportInline = reasons.enumerated().flatMap { index, reason -> ReportInline in
-                    (index > 0 ? [.words("; ")] : []) + [.input(reason.key), .words(" (\(reason.value))")]
+                    (index > 0 ? [.words("; ")] : []) + [.input(t.unknownReason(reason.key)), .words(" (\(reason.value))")]
                 }
                 return ReportListItem([.words("\(tally.descriptor.id) \(t.unknown): \(tally.unknown) — ")] + listed)
             })))

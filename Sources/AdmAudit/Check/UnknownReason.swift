@@ -1,0 +1,24 @@
+/// Why a check could not judge a record: a code, as report.json and the state files hold
+/// it. The words are the readable reports' (`ReportText.unknownReason`), in their language;
+/// the checks hold none.
+public enum UnknownReason: String, CaseIterable, Sendable {
+    /// The check judges what is pending on the as-of date, and none was given.
+    case noAsOfDate = "no_as_of_date"
+    /// The check's own settings cannot be used (the pipeline loader refuses such settings,
+    /// so only a pipeline built in code meets it).
+    case unusableSettings = "unusable_settings"
+    case appealReviewerIDNotRecorded = "appeal_reviewer_id_not_recorded"
+    case notifiedAtNotRecorded = "notified_at_not_recorded"
+    case decidedAtNotRecorded = "decided_at_not_recorded"
+    case reviewedAtAndEffectiveAtNotRecorded = "reviewed_at_and_effective_at_not_recorded"
+    case reviewedAtNotRecorded = "reviewed_at_not_recorded"
+    case effectiveAtNotRecorded = "effective_at_not_recorded"
+    case dataCategoriesNotRecorded = "data_categories_not_recorded"
+    case dataCategoriesEmpty = "data_categories_empty"
+    case reasonCodesNotRecorded = "reason_codes_not_recorded"
+    case reasonCodesEmpty = "reason_codes_empty"
+    case dataCategoriesAndReasonCodesNotRecorded = "data_categories_and_reason_codes_not_recorded"
+    case dataCategoriesAndReasonCodesEmpty = "data_categories_and_reason_codes_empty"
+
+    public var code: String { rawValue }
+}
