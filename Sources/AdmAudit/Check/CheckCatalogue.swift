@@ -46,7 +46,7 @@ public enum CheckCatalogue {
             for parameter in entry.parameters {
                 let value = values[parameter.name] ?? parameter.defaultValue
                 let source = values[parameter.name] == nil ? (zh ? "默认" : "default") : (zh ? "配置" : "pipeline")
-                let help = zh ? (parameter.helpChinese ?? parameter.help) : parameter.help
+                let help = zh ? parameter.helpChinese : parameter.help
                 out += "    \(parameter.name) = \(value) (\(source)): \(help)\n"
             }
         }

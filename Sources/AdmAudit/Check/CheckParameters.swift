@@ -1,4 +1,6 @@
-/// A setting a check takes from the pipeline (`checks.<ID>.<name>`), with its default.
+/// A setting a check takes from the pipeline (`checks.<ID>.<name>`), with its default: the
+/// declaration the pipeline loader and `admaudit checks` read. A check declares it through a
+/// typed `CheckSetting` and reads its value there.
 public struct CheckParameter: Sendable {
     public enum Kind: String, Sendable {
         /// A whole number of at least 0.
@@ -18,12 +20,12 @@ public struct CheckParameter: Sendable {
     public var kind: Kind
     public var defaultValue: ParameterValue
     public var help: String
-    /// The help in Chinese, for `admaudit checks --lang zh`; English when absent.
-    public var helpChinese: String?
+    /// The help in Chinese, for `admaudit checks --lang zh`.
+    public var helpChinese: String
     /// Checks a value beyond its kind; returns why it is wrong, or nil.
     public var validate: @Sendable (ParameterValue) -> String? = { _ in nil }
 
-    public init(_ name: String, _ kind: Kind, default value: ParameterValue, help: String, helpChinese: String? = nil,
+    public init(_ name: String, _ kind: Kind, default value: ParameterValue, help: String, helpChinese: String,
                 validate: @escaping @Sendable (ParameterValue) -> String? = { _ in nil }) {
         self.name = name
         self.kind = kind
@@ -74,38 +76,5 @@ public struct CheckParameters: Sendable, Equatable {
         var values: [String: ParameterValue] = [:]
         for parameter in declared { values[parameter.name] = given[parameter.name] ?? parameter.defaultValue }
         self.values = values
-    }
-
-    public func integer(_ name: String) -> Int {
-        if case .integer(let v)? = values[name] { return v }
-        preconditionFailure("parameter \(name) is not an integer")
-    }
-
-    public func number(_ name: String) -> Double {
-        switch values[name] {
-        case .number(let v)?: return v
-        case .integer(let v)?: return Double(v)
-        default: preconditionFailure("parameter \(name) is not a number")
-        }
-    }
-
-    public func text(_ name: String) -> String {
-        if case .text(let v)? = values[name] { return v }
-        preconditionFailure("parameter \(name) is not text")
-    }
-
-    public func list(_ name: String) -> [String] {
-        if case .list(let v)? = values[name] { return v }
-        preconditionFailure("parameter \(name) is not a list")
-    }
-
-    public func vocabulary(_ name: String) -> [ParameterValue.Term] {
-        if case .vocabulary(let v)? = values[name] { return v }
-        preconditionFailure("parameter \(name) is not a vocabulary")
-    }
-
-    public func boolean(_ name: String) -> Bool {
-        if case .boolean(let v)? = values[name] { return v }
-        preconditionFailure("parameter \(name) is not a boolean")
     }
 }

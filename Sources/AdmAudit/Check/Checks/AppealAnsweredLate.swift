@@ -25,12 +25,12 @@ public struct AppealAnsweredLate: RecordCheck {
         notes: AppealDeadline.notes
     )
 
-    public static let parameters: [CheckParameter] = [AppealDeadline.parameter]
+    public static let parameters: [CheckParameter] = [AppealDeadline.deadlineDays.declaration]
 
     public let deadlineDays: Int
 
     public init(parameters: CheckParameters = CheckParameters()) {
-        deadlineDays = CheckParameters(declared: Self.parameters, given: parameters.values).integer(AppealDeadline.parameterName)
+        deadlineDays = AppealDeadline.deadlineDays.value(in: parameters)
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {

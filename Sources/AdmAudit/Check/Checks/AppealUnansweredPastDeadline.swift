@@ -32,12 +32,12 @@ public struct AppealUnansweredPastDeadline: RecordCheck {
         notRecordedChinese: "对申诉的答复"
     )
 
-    public static let parameters: [CheckParameter] = [AppealDeadline.parameter]
+    public static let parameters: [CheckParameter] = [AppealDeadline.deadlineDays.declaration]
 
     public let deadlineDays: Int
 
     public init(parameters: CheckParameters = CheckParameters()) {
-        deadlineDays = CheckParameters(declared: Self.parameters, given: parameters.values).integer(AppealDeadline.parameterName)
+        deadlineDays = AppealDeadline.deadlineDays.value(in: parameters)
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
@@ -64,10 +64,8 @@ public struct AppealUnansweredPastDeadline: RecordCheck {
 
 /// What AP-03 and AP-04 share: the deadline parameter, the legal bases and the caveat.
 enum AppealDeadline {
-    static let parameterName = "deadline_days"
-
-    static let parameter = CheckParameter(
-        parameterName, .integer, default: .integer(14),
+    static let deadlineDays = CheckSetting<Int>(
+        "deadline_days", default: 14,
         help: "calendar days to answer a contest, counted on local dates: filed on day F, due by the end of day F+N "
             + "(default 14: Platform Work Directive Art. 11(2), two weeks; GDPR Art. 12(3) allows one month)",
         helpChinese: "答复申诉的日历天数，按本地日期计算：第F日提出，须在第F+N日结束前答复"

@@ -34,21 +34,22 @@ public struct AttritionScoring: RecordCheck {
         .init("job_search_monitoring", ["job_site_visits", "job_search", "求职网站", "求职网站访问", "求职"]),
     ]
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("indicators", .vocabulary, default: .vocabulary(defaultIndicators),
-                       help: "data categories or reason codes that show attrition scoring: name → synonyms (extends the defaults; replace: true replaces them)",
-                       validate: { value in
-                           guard case .vocabulary(let terms) = value, !terms.isEmpty else {
-                               return "name at least one indicator, e.g. {resignation_propensity: [flight_risk, 离职倾向]}"
-                           }
-                           return nil
-                       }),
-    ]
+    static let indicators = CheckSetting<CheckVocabulary>("indicators", default: CheckVocabulary(defaultIndicators),
+                                   help: "data categories or reason codes that show attrition scoring: name → synonyms (extends the defaults; replace: true replaces them)",
+                                   helpChinese: "表明存在离职倾向评分的数据类别或原因代码：名称 → 同义写法（在默认值上增补；replace: true 则替换默认值）",
+                                   validate: { value in
+                                       guard case .vocabulary(let terms) = value, !terms.isEmpty else {
+                                           return "name at least one indicator, e.g. {resignation_propensity: [flight_risk, 离职倾向]}"
+                                       }
+                                       return nil
+                                   })
+
+    public static let parameters: [CheckParameter] = [indicators.declaration]
 
     private let matcher: TermMatcher
 
     public init(parameters: CheckParameters) {
-        matcher = TermMatcher(parameters.vocabulary("indicators"))
+        matcher = TermMatcher(Self.indicators.value(in: parameters).terms)
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {

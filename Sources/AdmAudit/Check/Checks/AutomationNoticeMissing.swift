@@ -48,21 +48,21 @@ public struct AutomationNoticeMissing: RecordCheck {
         notRecordedChinese: "决策前已告知劳动者使用自动化系统"
     )
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("business_days_before", .integer, default: .integer(0),
-                       help: "business days (Mon–Fri) the notice must precede the decision, for every record; 0: only before",
-                       helpChinese: "告知须早于决策的工作日数（周一至周五），适用于所有记录；0 表示只需早于决策"),
-        CheckParameter("nyc_business_days", .integer, default: .integer(10),
-                       help: "business days the notice must precede the decision for records whose jurisdiction is US-NYC (6 RCNY § 5-304)",
-                       helpChinese: "法域为 US-NYC 的记录，告知须早于决策的工作日数（6 RCNY § 5-304）"),
-    ]
+    static let businessDaysBefore = CheckSetting<Int>("business_days_before", default: 0,
+                                   help: "business days (Mon–Fri) the notice must precede the decision, for every record; 0: only before",
+                                   helpChinese: "告知须早于决策的工作日数（周一至周五），适用于所有记录；0 表示只需早于决策")
+    static let nycBusinessDays = CheckSetting<Int>("nyc_business_days", default: 10,
+                                   help: "business days the notice must precede the decision for records whose jurisdiction is US-NYC (6 RCNY § 5-304)",
+                                   helpChinese: "法域为 US-NYC 的记录，告知须早于决策的工作日数（6 RCNY § 5-304）")
+
+    public static let parameters: [CheckParameter] = [businessDaysBefore.declaration, nycBusinessDays.declaration]
 
     private let businessDaysBefore: Int64
     private let nycBusinessDays: Int64
 
-    public init(parameters: CheckParameters = CheckParameters(declared: Self.parameters, given: [:])) {
-        businessDaysBefore = Int64(parameters.integer("business_days_before"))
-        nycBusinessDays = Int64(parameters.integer("nyc_business_days"))
+    public init(parameters: CheckParameters = CheckParameters()) {
+        businessDaysBefore = Int64(Self.businessDaysBefore.value(in: parameters))
+        nycBusinessDays = Int64(Self.nycBusinessDays.value(in: parameters))
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {

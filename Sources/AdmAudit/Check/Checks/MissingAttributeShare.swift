@@ -16,17 +16,17 @@ public struct MissingAttributeShare: RunCheck {
         notRecordedIsViolation: false
     )
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("max_unknown_share", .number, default: .number(0.05),
-                       help: "flag a decision type whose share of unknown attribute values is above this",
-                       helpChinese: "某类决策中属性未知的比例高于此值时标记",
-                       validate: { value in
-                           if case .number(let v) = value, v < 0 || v > 1 { return "must be from 0 to 1" }
-                           return nil
-                       }),
-        CheckParameter("min_decisions", .integer, default: .integer(1), help: "decision types with fewer decisions are not judged",
-                       helpChinese: "决策数少于此值的类型不予评判"),
-    ]
+    static let maxUnknownShare = CheckSetting<Double>("max_unknown_share", default: 0.05,
+                                   help: "flag a decision type whose share of unknown attribute values is above this",
+                                   helpChinese: "某类决策中属性未知的比例高于此值时标记",
+                                   validate: { value in
+                                       if case .number(let v) = value, v < 0 || v > 1 { return "must be from 0 to 1" }
+                                       return nil
+                                   })
+    static let minDecisions = CheckSetting<Int>("min_decisions", default: 1, help: "decision types with fewer decisions are not judged",
+                                   helpChinese: "决策数少于此值的类型不予评判")
+
+    public static let parameters: [CheckParameter] = [maxUnknownShare.declaration, minDecisions.declaration]
 
     private let maxShare: Double
     private let minDecisions: Int
@@ -35,8 +35,8 @@ public struct MissingAttributeShare: RunCheck {
     private var unknown: [[Int]] = []
 
     public init(parameters: CheckParameters) {
-        maxShare = parameters.number("max_unknown_share")
-        minDecisions = parameters.integer("min_decisions")
+        maxShare = Self.maxUnknownShare.value(in: parameters)
+        minDecisions = Self.minDecisions.value(in: parameters)
     }
 
     public mutating func observe(_ record: DecisionRecord, context: CheckContext) {

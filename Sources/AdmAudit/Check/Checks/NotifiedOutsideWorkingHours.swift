@@ -53,54 +53,54 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
     private static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     private static let chineseWeekdayNames = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("work_start", .text, default: .text("09:00"),
-                       help: "local time working hours start, HH:MM; a notice at exactly this time is inside",
-                       helpChinese: "工作时间开始的本地时间，HH:MM；恰在此刻的通知属于工作时间内",
-                       validate: { validTime($0) }),
-        CheckParameter("work_end", .text, default: .text("18:00"),
-                       help: "local time working hours end, HH:MM (24:00 for midnight), after work_start; a notice at exactly this time is outside",
-                       helpChinese: "工作时间结束的本地时间，HH:MM（午夜写24:00），须晚于 work_start；恰在此刻的通知属于工作时间外",
-                       validate: { validTime($0) }),
-        CheckParameter("work_days", .list, default: .list(["mon", "tue", "wed", "thu", "fri"]),
-                       help: "working days, from mon tue wed thu fri sat sun",
-                       helpChinese: "工作日，取自 mon tue wed thu fri sat sun",
-                       validate: { value in
-                           guard case .list(let days) = value else { return nil }
-                           if days.isEmpty { return "name at least one working day, e.g. [mon, tue, wed, thu, fri]" }
-                           for day in days where weekday(day) == nil {
-                               return "'\(day)' is not a day; use mon, tue, wed, thu, fri, sat or sun"
-                           }
-                           return nil
-                       }),
-        CheckParameter("calendar", .text, default: .text("auto"),
-                       help: "auto: China's official working calendar (holidays, make-up working days) for decisions in China, the plain working week elsewhere; china: for every decision; week: for none",
-                       helpChinese: "auto：在中国作出的决定按国务院公布的工作日历（节假日、调休上班日）判断，其他地区按普通工作周；china：全部按中国日历；week：全部按普通工作周",
-                       validate: { value in
-                           guard case .text(let text) = value else { return nil }
-                           return ["auto", "china", "week"].contains(text) ? nil : "'\(text)' is not a calendar; use auto, china or week"
-                       }),
-        CheckParameter("workdays", .list, default: .list([]),
-                       help: "days worked although their weekday is not a working day (make-up days), as ISO dates",
-                       helpChinese: "虽非工作日但需上班的日期（调休上班日），ISO日期",
-                       validate: { value in
-                           guard case .list(let dates) = value else { return nil }
-                           for date in dates where AsOfDate(date) == nil {
-                               return "'\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2027-09-26"
-                           }
-                           return nil
-                       }),
-        CheckParameter("holidays", .list, default: .list([]),
-                       help: "public holidays as ISO dates (YYYY-MM-DD), outside working hours all day",
-                       helpChinese: "法定节假日，ISO日期（YYYY-MM-DD），全天属于工作时间外",
-                       validate: { value in
-                           guard case .list(let dates) = value else { return nil }
-                           for date in dates where AsOfDate(date) == nil {
-                               return "'\(date)' is not a date; write holidays as YYYY-MM-DD, e.g. 2027-10-01"
-                           }
-                           return nil
-                       }),
-    ]
+    static let workStart = CheckSetting<String>("work_start", default: "09:00",
+                                   help: "local time working hours start, HH:MM; a notice at exactly this time is inside",
+                                   helpChinese: "工作时间开始的本地时间，HH:MM；恰在此刻的通知属于工作时间内",
+                                   validate: { validTime($0) })
+    static let workEnd = CheckSetting<String>("work_end", default: "18:00",
+                                   help: "local time working hours end, HH:MM (24:00 for midnight), after work_start; a notice at exactly this time is outside",
+                                   helpChinese: "工作时间结束的本地时间，HH:MM（午夜写24:00），须晚于 work_start；恰在此刻的通知属于工作时间外",
+                                   validate: { validTime($0) })
+    static let workDays = CheckSetting<[String]>("work_days", default: ["mon", "tue", "wed", "thu", "fri"],
+                                   help: "working days, from mon tue wed thu fri sat sun",
+                                   helpChinese: "工作日，取自 mon、tue、wed、thu、fri、sat、sun",
+                                   validate: { value in
+                                       guard case .list(let days) = value else { return nil }
+                                       if days.isEmpty { return "name at least one working day, e.g. [mon, tue, wed, thu, fri]" }
+                                       for day in days where weekday(day) == nil {
+                                           return "'\(day)' is not a day; use mon, tue, wed, thu, fri, sat or sun"
+                                       }
+                                       return nil
+                                   })
+    static let calendar = CheckSetting<String>("calendar", default: "auto",
+                                   help: "auto: China's official working calendar (holidays, make-up working days) for decisions in China, the plain working week elsewhere; china: for every decision; week: for none",
+                                   helpChinese: "auto：在中国作出的决定按国务院公布的工作日历（节假日、调休上班日）判断，其他地区按普通工作周；china：全部按中国日历；week：全部按普通工作周",
+                                   validate: { value in
+                                       guard case .text(let text) = value else { return nil }
+                                       return ["auto", "china", "week"].contains(text) ? nil : "'\(text)' is not a calendar; use auto, china or week"
+                                   })
+    static let workdays = CheckSetting<[String]>("workdays", default: [],
+                                   help: "days worked although their weekday is not a working day (make-up days), as ISO dates",
+                                   helpChinese: "虽非工作日但需上班的日期（调休上班日），ISO日期",
+                                   validate: { value in
+                                       guard case .list(let dates) = value else { return nil }
+                                       for date in dates where AsOfDate(date) == nil {
+                                           return "'\(date)' is not a date; write it as YYYY-MM-DD, e.g. 2027-09-26"
+                                       }
+                                       return nil
+                                   })
+    static let holidays = CheckSetting<[String]>("holidays", default: [],
+                                   help: "public holidays as ISO dates (YYYY-MM-DD), outside working hours all day",
+                                   helpChinese: "法定节假日，ISO日期（YYYY-MM-DD），全天属于工作时间外",
+                                   validate: { value in
+                                       guard case .list(let dates) = value else { return nil }
+                                       for date in dates where AsOfDate(date) == nil {
+                                           return "'\(date)' is not a date; write holidays as YYYY-MM-DD, e.g. 2027-10-01"
+                                       }
+                                       return nil
+                                   })
+
+    public static let parameters: [CheckParameter] = [workStart.declaration, workEnd.declaration, workDays.declaration, calendar.declaration, workdays.declaration, holidays.declaration]
 
     /// Seconds of the local day, [start, end).
     public let workStart: Int
@@ -118,25 +118,25 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
     public let problem: String?
 
     public init(parameters: CheckParameters = CheckParameters()) {
-        let values = CheckParameters(declared: Self.parameters, given: parameters.values)
-        let start = Self.secondOfDay(values.text("work_start"))
-        let end = Self.secondOfDay(values.text("work_end"))
+        let values = parameters
+        let start = Self.secondOfDay(Self.workStart.value(in: values))
+        let end = Self.secondOfDay(Self.workEnd.value(in: values))
         workStart = start ?? 0
         workEnd = end ?? 0
-        let days = values.list("work_days").map { Self.weekday($0) }
+        let days = Self.workDays.value(in: values).map { Self.weekday($0) }
         workDays = Set(days.compactMap { $0 })
-        let dates = values.list("holidays").map { AsOfDate($0) }
+        let dates = Self.holidays.value(in: values).map { AsOfDate($0) }
         holidays = Set(dates.compactMap { $0.map(LocalCalendar.day(of:)) })
-        let workdays = Set(values.list("workdays").compactMap { AsOfDate($0).map(LocalCalendar.day(of:)) })
+        let workdays = Set(Self.workdays.value(in: values).compactMap { AsOfDate($0).map(LocalCalendar.day(of:)) })
         week = WorkingCalendar(workDays: workDays, holidays: holidays, makeUpWorkdays: workdays)
         var chinese = WorkingCalendar.china.adding(holidays: holidays, makeUpWorkdays: workdays)
         chinese.workDays = workDays
         china = chinese
-        calendarChoice = values.text("calendar")
+        calendarChoice = Self.calendar.value(in: values)
         if start == nil || end == nil {
             problem = "work_start or work_end is not a time of day HH:MM"
         } else if workStart >= workEnd {
-            problem = "work_start \(values.text("work_start")) is not before work_end \(values.text("work_end"))"
+            problem = "work_start \(Self.workStart.value(in: values)) is not before work_end \(Self.workEnd.value(in: values))"
         } else if days.contains(where: { $0 == nil }) || dates.contains(where: { $0 == nil }) {
             problem = "work_days or holidays hold a value that is not a day"
         } else {

@@ -51,21 +51,22 @@ public struct ProhibitedDataUsed: RecordCheck {
         .init("location_outside_work", ["home_location", "gps_off_duty", "下班位置", "住址定位", "下班后定位"]),
     ]
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("categories", .vocabulary, default: .vocabulary(defaultCategories),
-                       help: "prohibited data categories: canonical name → synonyms as exports write them (extends the defaults; replace: true replaces them)",
-                       validate: { value in
-                           guard case .vocabulary(let terms) = value, !terms.isEmpty else {
-                               return "name at least one category, e.g. {health: [health, 健康]}; to turn DM-01 off write `DM-01: false`"
-                           }
-                           return nil
-                       }),
-    ]
+    static let categories = CheckSetting<CheckVocabulary>("categories", default: CheckVocabulary(defaultCategories),
+                                   help: "prohibited data categories: canonical name → synonyms as exports write them (extends the defaults; replace: true replaces them)",
+                                   helpChinese: "禁止使用的数据类别：规范名称 → 导出文件中的同义写法（在默认值上增补；replace: true 则替换默认值）",
+                                   validate: { value in
+                                       guard case .vocabulary(let terms) = value, !terms.isEmpty else {
+                                           return "name at least one category, e.g. {health: [health, 健康]}; to turn DM-01 off write `DM-01: false`"
+                                       }
+                                       return nil
+                                   })
+
+    public static let parameters: [CheckParameter] = [categories.declaration]
 
     private let matcher: TermMatcher
 
     public init(parameters: CheckParameters) {
-        matcher = TermMatcher(parameters.vocabulary("categories"))
+        matcher = TermMatcher(Self.categories.value(in: parameters).terms)
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {

@@ -53,18 +53,20 @@ public struct ProtectedStatusDismissal: RecordCheck {
         .init("occupational_disease_assessment", ["occupational_disease_assessment", "occupational_disease", "职业病", "疑似职业病", "职业病诊断"]),
     ]
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("statuses", .vocabulary, default: .vocabulary(defaultStatuses),
-                       help: "protected statuses that bar dismissal: name → synonyms (extends the defaults; replace: true replaces them)",
-                       validate: { value in
-                           guard case .vocabulary(let terms) = value, !terms.isEmpty else {
-                               return "name at least one status, e.g. {pregnancy: [pregnancy, 孕期]}"
-                           }
-                           return nil
-                       }),
-        CheckParameter("pay_cut_statuses", .list, default: .list(["pregnancy", "maternity", "nursing"]),
-                       help: "names from `statuses` that also bar a pay cut (WRPL); empty: pay decisions are not judged"),
-    ]
+    static let statuses = CheckSetting<CheckVocabulary>("statuses", default: CheckVocabulary(defaultStatuses),
+                                   help: "protected statuses that bar dismissal: name → synonyms (extends the defaults; replace: true replaces them)",
+                                   helpChinese: "禁止据以解除劳动合同的受保护状态：名称 → 同义写法（在默认值上增补；replace: true 则替换默认值）",
+                                   validate: { value in
+                                       guard case .vocabulary(let terms) = value, !terms.isEmpty else {
+                                           return "name at least one status, e.g. {pregnancy: [pregnancy, 孕期]}"
+                                       }
+                                       return nil
+                                   })
+    static let payCutStatusesSetting = CheckSetting<[String]>("pay_cut_statuses", default: ["pregnancy", "maternity", "nursing"],
+                                   help: "names from `statuses` that also bar a pay cut (WRPL); empty: pay decisions are not judged",
+                                   helpChinese: "statuses 中同样禁止降薪的名称（《妇女权益保障法》）；为空则不评判薪酬决定")
+
+    public static let parameters: [CheckParameter] = [statuses.declaration, payCutStatusesSetting.declaration]
 
     private let matcher: TermMatcher
     /// Canonical statuses that bar a pay cut.
@@ -79,18 +81,18 @@ public struct ProtectedStatusDismissal: RecordCheck {
     private static let payRuleFirstDay: Int64 = AsOfDate(Instruments.wrpl.appliesFrom).map(LocalCalendar.day(of:)) ?? .min
 
     public init(parameters: CheckParameters) {
-        matcher = TermMatcher(parameters.vocabulary("statuses"))
-        payCutStatuses = Set(parameters.list("pay_cut_statuses").map(TextKey.make))
+        matcher = TermMatcher(Self.statuses.value(in: parameters).terms)
+        payCutStatuses = Set(Self.payCutStatusesSetting.value(in: parameters).map(TextKey.make))
         wrplStatuses = Self.womensRightsStatuses.union(payCutStatuses)
     }
 
     /// Every name in `pay_cut_statuses` is a canonical name of `statuses`.
     public static func validate(_ parameters: CheckParameters) -> String? {
-        let names = Set(parameters.vocabulary("statuses").map { TextKey.make($0.name) })
-        let unknown = parameters.list("pay_cut_statuses").filter { !names.contains(TextKey.make($0)) }
+        let names = Set(Self.statuses.value(in: parameters).terms.map { TextKey.make($0.name) })
+        let unknown = Self.payCutStatusesSetting.value(in: parameters).filter { !names.contains(TextKey.make($0)) }
         if unknown.isEmpty { return nil }
         return "pay_cut_statuses names \(unknown.joined(separator: ", ")), not a status of `statuses`; use one of "
-            + parameters.vocabulary("statuses").map(\.name).joined(separator: ", ")
+            + Self.statuses.value(in: parameters).terms.map(\.name).joined(separator: ", ")
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {

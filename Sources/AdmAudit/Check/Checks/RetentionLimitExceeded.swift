@@ -53,29 +53,29 @@ public struct RetentionLimitExceeded: RecordCheck {
         ]
     )
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("retention_days", .integer, default: .integer(180),
-                       help: "calendar days a decision record may be kept after decided_at, counted on local dates; "
-                           + "exactly this many days old is still within the limit (default 180, a policy proposal; "
-                           + "the AI Act Art. 26(6) asks for logs to be kept at least six months)",
-                       helpChinese: "决策记录自 decided_at 起可保存的日历天数，按本地日期计算；恰满该天数仍在期限内"
-                           + "（默认180，为政策建议；《人工智能法》第26条第6款要求日志至少保存六个月）"),
-        CheckParameter("cn_dismissal_minimum_days", .integer, default: .integer(730),
-                       help: "calendar days a dismissal record judged under CN law must be kept (Labour Contract Law Art. 50: "
-                           + "at least two years); such a record is flagged only once older than the larger of this and "
-                           + "retention_days; 0: no minimum",
-                       helpChinese: "按中国法判断的辞退记录必须保存的日历天数（《劳动合同法》第50条：至少二年）；"
-                           + "此类记录仅在超过该天数与 retention_days 中较大者时才予标记；0 表示不设下限"),
-    ]
+    static let retentionDays = CheckSetting<Int>("retention_days", default: 180,
+                                   help: "calendar days a decision record may be kept after decided_at, counted on local dates; "
+                                       + "exactly this many days old is still within the limit (default 180, a policy proposal; "
+                                       + "the AI Act Art. 26(6) asks for logs to be kept at least six months)",
+                                   helpChinese: "决策记录自 decided_at 起可保存的日历天数，按本地日期计算；恰满该天数仍在期限内"
+                                       + "（默认180，为政策建议；《人工智能法》第26条第6款要求日志至少保存六个月）")
+    static let cnDismissalMinimumDays = CheckSetting<Int>("cn_dismissal_minimum_days", default: 730,
+                                   help: "calendar days a dismissal record judged under CN law must be kept (Labour Contract Law Art. 50: "
+                                       + "at least two years); such a record is flagged only once older than the larger of this and "
+                                       + "retention_days; 0: no minimum",
+                                   helpChinese: "按中国法判断的辞退记录必须保存的日历天数（《劳动合同法》第50条：至少二年）；"
+                                       + "此类记录仅在超过该天数与 retention_days 中较大者时才予标记；0 表示不设下限")
+
+    public static let parameters: [CheckParameter] = [retentionDays.declaration, cnDismissalMinimumDays.declaration]
 
     public let retentionDays: Int
     /// Days a dismissal record judged under CN law must be kept (LCL Art. 50).
     public let cnDismissalMinimumDays: Int
 
     public init(parameters: CheckParameters = CheckParameters()) {
-        let values = CheckParameters(declared: Self.parameters, given: parameters.values)
-        retentionDays = values.integer("retention_days")
-        cnDismissalMinimumDays = values.integer("cn_dismissal_minimum_days")
+        let values = parameters
+        retentionDays = Self.retentionDays.value(in: values)
+        cnDismissalMinimumDays = Self.cnDismissalMinimumDays.value(in: values)
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {

@@ -37,19 +37,19 @@ public struct RubberStampReview: RunCheck {
         ]
     )
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("min_reviews", .integer, default: .integer(20), help: "reviews a reviewer needs before being judged",
-                       helpChinese: "复核人至少需有多少次复核才予评判"),
-        CheckParameter("max_departure_share", .number, default: .number(0.02),
-                       help: "a reviewer who departs from the system in at most this share of reviews is flagged",
-                       helpChinese: "改变系统决定的比例不超过此值的复核人将被标记",
-                       validate: { value in
-                           if case .number(let v) = value, v < 0 || v > 1 { return "must be from 0 to 1" }
-                           return nil
-                       }),
-        CheckParameter("fast_review_seconds", .integer, default: .integer(60), help: "reviews faster than this are reported as fast",
-                       helpChinese: "短于此秒数的复核记为快速复核"),
-    ]
+    static let minReviews = CheckSetting<Int>("min_reviews", default: 20, help: "reviews a reviewer needs before being judged",
+                                   helpChinese: "复核人至少需有多少次复核才予评判")
+    static let maxDepartureShare = CheckSetting<Double>("max_departure_share", default: 0.02,
+                                   help: "a reviewer who departs from the system in at most this share of reviews is flagged",
+                                   helpChinese: "改变系统决定的比例不超过此值的复核人将被标记",
+                                   validate: { value in
+                                       if case .number(let v) = value, v < 0 || v > 1 { return "must be from 0 to 1" }
+                                       return nil
+                                   })
+    static let fastReviewSeconds = CheckSetting<Int>("fast_review_seconds", default: 60, help: "reviews faster than this are reported as fast",
+                                   helpChinese: "短于此秒数的复核记为快速复核")
+
+    public static let parameters: [CheckParameter] = [minReviews.declaration, maxDepartureShare.declaration, fastReviewSeconds.declaration]
 
     private struct Reviewer {
         var label: String
@@ -72,9 +72,9 @@ public struct RubberStampReview: RunCheck {
     private var reviewers: [Reviewer] = []
 
     public init(parameters: CheckParameters) {
-        minReviews = parameters.integer("min_reviews")
-        maxDepartureShare = parameters.number("max_departure_share")
-        fastSeconds = parameters.integer("fast_review_seconds")
+        minReviews = Self.minReviews.value(in: parameters)
+        maxDepartureShare = Self.maxDepartureShare.value(in: parameters)
+        fastSeconds = Self.fastReviewSeconds.value(in: parameters)
     }
 
     public mutating func observe(_ record: DecisionRecord, context: CheckContext) {

@@ -14,22 +14,22 @@ public struct ScoreOutOfRange: RecordCheck {
         notRecordedIsViolation: false
     )
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("range", .list, default: .list([]), help: "the scores' declared range, [min, max]; empty: not checked",
-                       helpChinese: "评分的声明范围 [最小, 最大]；为空则不检查",
-                       validate: { value in
-                           guard case .list(let items) = value, !items.isEmpty else { return nil }
-                           guard items.count == 2, let low = Double(items[0]), let high = Double(items[1]), low <= high else {
-                               return "write two numbers, lowest first, e.g. [0, 1]"
-                           }
-                           return nil
-                       }),
-    ]
+    static let range = CheckSetting<[String]>("range", default: [], help: "the scores' declared range, [min, max]; empty: not checked",
+                                   helpChinese: "评分的声明范围 [最小, 最大]；为空则不检查",
+                                   validate: { value in
+                                       guard case .list(let items) = value, !items.isEmpty else { return nil }
+                                       guard items.count == 2, let low = Double(items[0]), let high = Double(items[1]), low <= high else {
+                                           return "write two numbers, lowest first, e.g. [0, 1]"
+                                       }
+                                       return nil
+                                   })
+
+    public static let parameters: [CheckParameter] = [range.declaration]
 
     private let range: ClosedRange<Double>?
 
     public init(parameters: CheckParameters) {
-        let items = parameters.list("range")
+        let items = Self.range.value(in: parameters)
         if items.count == 2, let low = Double(items[0]), let high = Double(items[1]), low <= high {
             range = low...high
         } else {

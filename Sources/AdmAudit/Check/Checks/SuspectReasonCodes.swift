@@ -64,19 +64,21 @@ public struct SuspectReasonCodes: RecordCheck {
                                "未响应", "未及时响应", "未应答", "未接听", "失联", "未读消息"]),
     ]
 
-    public static let parameters: [CheckParameter] = [
-        CheckParameter("health_reasons", .vocabulary, default: .vocabulary(defaultHealthReasons),
-                       help: "reason codes that may stand for health or a protected status: name → synonyms (extends the defaults; replace: true replaces them)"),
-        CheckParameter("offline_reasons", .vocabulary, default: .vocabulary(defaultOfflineReasons),
-                       help: "reason codes that punish being offline: name → synonyms (extends the defaults; replace: true replaces them)"),
-    ]
+    static let healthReasons = CheckSetting<CheckVocabulary>("health_reasons", default: CheckVocabulary(defaultHealthReasons),
+                                   help: "reason codes that may stand for health or a protected status: name → synonyms (extends the defaults; replace: true replaces them)",
+                                   helpChinese: "可能指向健康状况或受保护状态的原因代码：名称 → 同义写法（在默认值上增补；replace: true 则替换默认值）")
+    static let offlineReasons = CheckSetting<CheckVocabulary>("offline_reasons", default: CheckVocabulary(defaultOfflineReasons),
+                                   help: "reason codes that punish being offline: name → synonyms (extends the defaults; replace: true replaces them)",
+                                   helpChinese: "惩罚离线的原因代码：名称 → 同义写法（在默认值上增补；replace: true 则替换默认值）")
+
+    public static let parameters: [CheckParameter] = [healthReasons.declaration, offlineReasons.declaration]
 
     private let health: TermMatcher
     private let offline: TermMatcher
 
     public init(parameters: CheckParameters) {
-        health = TermMatcher(parameters.vocabulary("health_reasons"))
-        offline = TermMatcher(parameters.vocabulary("offline_reasons"))
+        health = TermMatcher(Self.healthReasons.value(in: parameters).terms)
+        offline = TermMatcher(Self.offlineReasons.value(in: parameters).terms)
     }
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
