@@ -21,9 +21,9 @@ struct InitCommand: ParsableCommand {
         Terminal.error(InitCommand.summary(inferred))
     }
 
-    /// One line for the terminal, and the TODOs.
-    static func summary(_ inferred: InferredPipeline) -> String {
-        var lines = [inferred.language.text(
+    /// One line for the terminal, and the TODOs, in `language` (`run --lang`), else the export's.
+    static func summary(_ inferred: InferredPipeline, language: ReportLanguage? = nil) -> String {
+        var lines = [(language ?? inferred.language).text(
             "admaudit init: \(inferred.mappedColumns) of \(inferred.columns) columns mapped from \(inferred.rowsSampled) rows read; \(inferred.todos.count) to check (TODO)",
             "admaudit init：\(inferred.columns) 列中映射了 \(inferred.mappedColumns) 列（读取 \(inferred.rowsSampled) 行）；\(inferred.todos.count) 项待核查（TODO）")]
         for todo in inferred.todos { lines.append("  TODO " + TerminalSummary.safe(todo)) }

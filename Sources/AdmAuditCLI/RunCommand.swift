@@ -52,8 +52,9 @@ struct RunCommand: ParsableCommand {
         _ = try inferred.write(to: output.folder)
         // Named where it will be once the folder is swapped in.
         let file = output.finalPath(of: "pipeline.yaml")
-        Terminal.error(InitCommand.summary(inferred))
-        return (try report.withOptions(inferred.pipeline(file: file)), file)
+        let pipeline = try report.withOptions(inferred.pipeline(file: file))
+        Terminal.error(InitCommand.summary(inferred, language: pipeline.report.language))
+        return (pipeline, file)
     }
 }
 

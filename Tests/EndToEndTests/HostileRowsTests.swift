@@ -74,14 +74,17 @@ final class HostileRowsTests: BinaryTestCase {
         XCTAssertTrue(plain.findings.contains("HR-01,A01"), "the plain export has a violation to hide")
         XCTAssertEqual(disguised.findings, plain.findings)
         XCTAssertFalse(plain.err.contains("伪装"), plain.err)
-        let shown = "解除[U+200B]劳动合同 → dismissal；降[U+2060]职 → demotion；Dism[U+0456]ssal → dismissal；不[U+00AD]利 → adverse；"
+        // In the reader's words on the terminal; report.json keeps the codes.
+        let shown = "解除[U+200B]劳动合同 → 辞退；降[U+2060]职 → 降职；Dism[U+0456]ssal → 辞退；不[U+00AD]利 → 不利；"
+            + "[U+FF41][U+FF44][U+FF56][U+FF45][U+FF52][U+FF53][U+FF45] → 不利；否[U+200D] → 否；[U+200B]否 → 否"
+        let coded = "解除[U+200B]劳动合同 → dismissal；降[U+2060]职 → demotion；Dism[U+0456]ssal → dismissal；不[U+00AD]利 → adverse；"
             + "[U+FF41][U+FF44][U+FF56][U+FF45][U+FF52][U+FF53][U+FF45] → adverse；否[U+200D] → no；[U+200B]否 → no"
         XCTAssertTrue(disguised.err.contains("决策类型、结果及是/否取值：有 7 种写法"), disguised.err)
         XCTAssertTrue(disguised.err.contains(shown), disguised.err)
         XCTAssertFalse(disguised.err.contains("[U+FF08]"), "full-width brackets are not a disguise")
         let diagnostics = (disguised.report["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "disguised_spellings" }
         let spellings = diagnostics.compactMap { (($0["values"] as? [String: Any])?["spellings"] as? [String])?.joined(separator: "；") }
-        XCTAssertTrue(spellings.contains { $0.contains(shown) }, "report.json keeps the warning, by code: \(diagnostics)")
+        XCTAssertTrue(spellings.contains { $0.contains(coded) }, "report.json keeps the warning, by code: \(diagnostics)")
     }
 
     /// The same decisions again under ids that look like theirs (a zero-width space, full-width

@@ -9,6 +9,8 @@
 /// categories, RC-01's suspect reasons, LC-02's protected statuses).
 public struct TermMatcher: Sendable {
     public let terms: [String]
+    /// Each term as a Chinese reader names it: its first synonym in Chinese, else its name.
+    public let chineseTerms: [String]
     private var table = ByteKeyTable()
     private let keywords: KeywordIndex
     private let readings: ItemReadings
@@ -18,6 +20,7 @@ public struct TermMatcher: Sendable {
     public init(_ vocabulary: [ParameterValue.Term]) {
         precondition(vocabulary.count <= 64, "a vocabulary holds at most 64 terms")
         terms = vocabulary.map(\.name)
+        chineseTerms = vocabulary.map { term in term.synonyms.first { $0.unicodeScalars.contains(where: MeaningText.isCJK) } ?? term.name }
         for (index, term) in vocabulary.enumerated() {
             table.insert(TextKey.make(term.name), value: Int32(index))
             for synonym in term.synonyms { table.insert(TextKey.make(synonym), value: Int32(index)) }
@@ -81,8 +84,10 @@ public struct TermMatcher: Sendable {
     }
 
     /// `term [raw item, raw item], term [raw item]` for the matched terms.
-    public func describeMatches(in field: FieldBytes) -> String {
-        matchedItems(in: field).map { "\($0.term) [\($0.items.joined(separator: ", "))]" }.joined(separator: ", ")
+    public func describeMatches(in field: FieldBytes, language: ReportLanguage = .en) -> String {
+        let names = language == .zh ? Dictionary(zip(terms, chineseTerms), uniquingKeysWith: { first, _ in first }) : [:]
+        return matchedItems(in: field).map { "\(names[$0.term] ?? $0.term) [\($0.items.joined(separator: ", "))]" }
+            .joined(separator: language == .zh ? "、" : ", ")
     }
 
     /// The items of a list field, each untrimmed (lookups trim).

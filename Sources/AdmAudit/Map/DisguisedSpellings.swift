@@ -29,12 +29,16 @@ struct DisguisedSpellings: Sendable {
     /// (`F[U+0435]male → female`), or nil when there are none. `subject` names what was read
     /// (an attribute, or the coded values), in the run's language; `attribute` is the attribute for report.json
     /// (none: the coded values); `purpose` says what such spellings could hide.
-    func warning(subject: String, attribute: String?, purpose: (en: String, zh: String), language: ReportLanguage) -> Diagnostic? {
+    /// `readerName` words a value read as the reader reads it (`dismissal` → `解除劳动合同`);
+    /// report.json keeps the code.
+    func warning(subject: String, attribute: String?, purpose: (en: String, zh: String), language: ReportLanguage,
+                 readerName: (String) -> String = { $0 }) -> Diagnostic? {
         guard count > 0 else { return nil }
-        let shown = listed.map { "\(TextKey.revealed($0.spelling)) → \($0.readAs)" }
+        let coded = listed.map { "\(TextKey.revealed($0.spelling)) → \($0.readAs)" }
+        let shown = listed.map { "\(TextKey.revealed($0.spelling)) → \(readerName($0.readAs))" }
         let more = count - listed.count
         return Diagnostic(level: .warning, file: nil, code: .disguisedSpellings,
-                          values: ["read_as": .text(attribute ?? "coded_values"), "spellings": .list(shown), "more": .count(more)], message: language.text(
+                          values: ["read_as": .text(attribute ?? "coded_values"), "spellings": .list(coded), "more": .count(more)], message: language.text(
             "\(subject): \(count) spelling(s) written to look like another value (invisible characters, letters of another script or full-width forms) were read as it: \(shown.joined(separator: "; "))\(more > 0 ? "; and \(more) more" : ""). \(purpose.en)",
             "\(subject)：有 \(count) 种写法以隐形字符、其他文字的形近字母或全角字符伪装成另一个取值，已按该取值读取：\(shown.joined(separator: "；"))\(more > 0 ? "；另有 \(more) 种" : "")。\(purpose.zh)"))
     }

@@ -213,7 +213,16 @@ struct ValueMaps {
         disguised.warning(subject: language.text("decision types, outcomes and answers", "决策类型、结果及是/否取值"), attribute: nil,
                           purpose: ("An export spelled this way may be trying to keep a decision from the checks that would judge it",
                                     "如此书写的导出文件可能意在使决策避开相应检查"),
-                          language: language)
+                          language: language, readerName: { readerName($0, language) })
+    }
+
+    /// A coded value as a reader of `language` names it: `dismissal` → `解除劳动合同`, `yes` → `是`.
+    static func readerName(_ code: String, _ language: ReportLanguage) -> String {
+        guard language == .zh else { return code }
+        if let type = DecisionType(rawValue: code) { return type.chineseName }
+        let names = ["yes": "是", "no": "否", "adverse": "不利", "favorable": "有利", "upheld": "维持", "modified": "变更",
+                     "overturned": "撤销", "human": "人工", "automated": "系统"]
+        return names[code] ?? code
     }
 
     /// True when the bytes hold anything `MeaningText` may change beyond ASCII case:

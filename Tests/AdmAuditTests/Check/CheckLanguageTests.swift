@@ -73,7 +73,7 @@ final class CheckLanguageTests: XCTestCase {
             record.protectedStatus = FieldBytes(bytes: UnsafeRawBufferPointer(bytes), isMissing: false)
             return check.evaluate(record, context: chinese)
         }
-        XCTAssertEqual(verdict, .violationCiting("解除处于特殊保护期的劳动者的劳动合同：孕期（pregnancy）、工伤（work_injury）、疑似职业病诊断或医学观察期间（occupational_disease_assessment）",
+        XCTAssertEqual(verdict, .violationCiting("解除处于特殊保护期的劳动者的劳动合同：孕期、工伤、疑似职业病诊断或医学观察期间",
                                                  citations: ["LCL 42", "WRPL 48"]))
     }
 }

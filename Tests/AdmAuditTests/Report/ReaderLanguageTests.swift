@@ -71,4 +71,59 @@ final class ReaderLanguageTests: XCTestCase {
             XCTAssertTrue(chinese.isEmpty, "\(name) of the English sample has \(String(String.UnicodeScalarView(chinese.prefix(40))))")
         }
     }
+
+    /// Every bundled export (fixtures/exports, with its hand-written pipeline), run in
+    /// Chinese and in English: the Chinese reports, terminal summary and validate output
+    /// hold no English word but names and identifiers (a word with `_` names a field, a
+    /// setting or a code), the English ones no Chinese character the export or its pipeline
+    /// did not bring (a group shown as the export spells it, 女, is the export's).
+    func testEveryExportReadsInTheReadersLanguage() throws {
+        let root = TestSupport.packageRoot.appendingPathComponent("fixtures/exports")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { !$0.contains(".") }.sorted()
+        XCTAssertGreaterThanOrEqual(cases.count, 16)
+        for name in cases {
+            let folder = root.appendingPathComponent(name)
+            let export = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("export.") })
+            // Its hand pipeline names an outcome column the export lacks (the case's own script adds it).
+            guard name != "08-ops-dashboard-riders" else { continue }
+            let input = folder.appendingPathComponent(export).path, pipelineFile = folder.appendingPathComponent("hand.yaml").path
+            var pipeline = try PipelineLoader.load(path: pipelineFile)
+            var allowed = try allowed(pipeline: pipelineFile, inputs: [input])
+            allowed.formUnion(DecisionType.allCases.map(\.rawValue))
+            allowed.formUnion(["YYYY", "UTF", "TODO"])
+            let brought = try Set(Self.text(of: input).unicodeScalars).union(String(contentsOfFile: pipelineFile, encoding: .utf8).unicodeScalars)
+            for language in [ReportLanguage.zh, .en] {
+                pipeline.report.language = language
+                let result = try TestSupport.audit([input], pipeline: pipeline, asOf: AsOfDate("2025-09-30")).0
+                let html = HTMLReport.render(result).replacingOccurrences(of: "<style>[\\s\\S]*?</style>", with: " ", options: .regularExpression)
+                    .replacingOccurrences(of: "<svg[\\s\\S]*?</svg>", with: " ", options: .regularExpression)
+                    .replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+                for (output, text) in [("report.md", MarkdownReport.render(result)), ("report.html", html), ("terminal", TerminalSummary.text(result)),
+                                       ("validate", ValidateSummary.text(result, examples: [:]))] {
+                    if language == .zh {
+                        let english = Set(words(text).filter { $0.count > 2 && !$0.contains(where: \.isNumber) && !$0.contains("_") && !allowed.contains($0) })
+                        XCTAssertEqual(english.sorted(), [], "\(name) \(output) in Chinese has English words")
+                    } else {
+                        let chinese = text.unicodeScalars.filter { MeaningText.isCJK($0) && !brought.contains($0) }
+                        XCTAssertTrue(chinese.isEmpty, "\(name) \(output) in English has \(String(String.UnicodeScalarView(chinese.prefix(40))))")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A file's text as UTF-8, else GB18030.
+    private static func text(of path: String) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        if let text = String(data: data, encoding: .utf8) { return text }
+        let iconv = Process()
+        iconv.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        iconv.arguments = ["-f", "GB18030", "-t", "UTF-8", path]
+        let output = Pipe()
+        iconv.standardOutput = output
+        try iconv.run()
+        let converted = output.fileHandleForReading.readDataToEndOfFile()
+        iconv.waitUntilExit()
+        return String(decoding: converted, as: UTF8.self)
+    }
 }

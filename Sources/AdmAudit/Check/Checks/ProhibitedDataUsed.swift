@@ -78,7 +78,7 @@ public struct ProhibitedDataUsed: RecordCheck {
                 ? .compliant : .unknown(.dataCategoriesEmpty)
         }
         let detail = context.text("data_categories include prohibited data: ", "data_categories 含有禁止使用的数据：")
-            + matcher.describeMatches(in: record.dataCategories)
+            + matcher.describeMatches(in: record.dataCategories, language: context.language)
         // The finding cites what forbids the categories found; a category of the pipeline's
         // own vocabulary, which this check cannot place, keeps every citation.
         var citations: Set<String> = []

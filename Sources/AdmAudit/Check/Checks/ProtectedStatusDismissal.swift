@@ -104,7 +104,7 @@ public struct ProtectedStatusDismissal: RecordCheck {
             if statuses.isEmpty { return .compliant }
             let citations: Set<String> = statuses.contains { wrplStatuses.contains(TextKey.make($0)) } ? ["LCL 42", "WRPL 48"] : ["LCL 42"]
             return .violationCiting(context.text("dismissal of a worker in a protected status: " + statuses.joined(separator: ", "),
-                                                 "解除处于特殊保护期的劳动者的劳动合同：" + Self.chinese(statuses)),
+                                                 "解除处于特殊保护期的劳动者的劳动合同：" + chinese(statuses)),
                                     citations: citations)
         case .pay:
             if payCutStatuses.isEmpty { return .notApplicable }
@@ -114,21 +114,22 @@ public struct ProtectedStatusDismissal: RecordCheck {
             if statuses.isEmpty { return .compliant }
             // LCL 42 says nothing about pay.
             return .violationCiting(context.text("pay cut for a worker in a protected status: " + statuses.joined(separator: ", "),
-                                                 "降低处于特殊保护期的劳动者的工资：" + Self.chinese(statuses)),
+                                                 "降低处于特殊保护期的劳动者的工资：" + chinese(statuses)),
                                     citations: ["WRPL 48"])
         default:
             return .notApplicable
         }
     }
 
-    /// The default statuses in LCL 42's and WRPL 48's words, then the canonical name: `孕期（pregnancy）`.
-    /// A status a pipeline adds keeps its own name.
+    /// The default statuses in LCL 42's and WRPL 48's words (`孕期`); a status a pipeline
+    /// adds under its first Chinese synonym, else its own name.
     static let chineseStatusNames: [String: String] = [
         "medical_treatment_period": "医疗期", "pregnancy": "孕期", "maternity": "产期", "nursing": "哺乳期",
         "work_injury": "工伤", "occupational_disease_assessment": "疑似职业病诊断或医学观察期间",
     ]
 
-    private static func chinese(_ statuses: [String]) -> String {
-        statuses.map { status in chineseStatusNames[status].map { "\($0)（\(status)）" } ?? status }.joined(separator: "、")
+    private func chinese(_ statuses: [String]) -> String {
+        let synonyms = Dictionary(zip(matcher.terms, matcher.chineseTerms), uniquingKeysWith: { first, _ in first })
+        return statuses.map { Self.chineseStatusNames[$0] ?? synonyms[$0] ?? $0 }.joined(separator: "、")
     }
 }

@@ -93,10 +93,10 @@ public struct SuspectReasonCodes: RecordCheck {
         var parts: [String] = []
         if healthMatched {
             parts.append(context.text("may stand for health or a protected status: ", "可能指向健康状况或特殊保护状态：")
-                + health.describeMatches(in: record.reasonCodes))
+                + health.describeMatches(in: record.reasonCodes, language: context.language))
         }
         if offlineMatched {
-            parts.append(context.text("may punish being offline: ", "可能是在惩罚离线：") + offline.describeMatches(in: record.reasonCodes))
+            parts.append(context.text("may punish being offline: ", "可能是在惩罚离线：") + offline.describeMatches(in: record.reasonCodes, language: context.language))
         }
         var citations: Set<String> = []
         if healthMatched { citations.formUnion(record.decisionType == .dismissal ? Self.healthDismissalBasis : Self.healthBasis) }
