@@ -316,7 +316,7 @@ struct ShardStateRecord: Codable {
                 return .failure(StateFileProblem("\(tally.descriptor.id) counts \(tally.applicable) applicable decisions, more than the \(accepted) accepted"))
             }
         }
-        switch measure.state() {
+        switch measure.state(recordCheckIDs: Set(CheckRegistry.recordChecks.map { $0.descriptor.id })) {
         case .failure(let problem): return .failure(problem)
         case .success(let measured):
             if let problem = measured.inconsistency(accepted: accepted) { return .failure(StateFileProblem(problem)) }

@@ -167,7 +167,7 @@ public protocol RunCheck: Sendable {
 public struct RunCheckObservations: Sendable, Codable, Equatable {
     /// The largest count a saved observation may hold (a trillion): sums of many shards
     /// stay far from overflow, and a state file claiming more is damaged.
-    public static let countLimit = 1 << 40
+    public static let countLimit = SelectionCounts.countLimit
 
     public var counts: [String: [Int]] = [:]
     public var samples: [String: [Int32]] = [:]
@@ -221,20 +221,3 @@ public struct RunCheckOutcome: Sendable, Equatable {
     }
 }
 
-/// A finding: one record that broke one rule. Plain values, ready for every output.
-public struct Finding: Sendable, Equatable {
-    public var decisionID: String
-    /// The subject as reports show it (pseudonym, id, or empty when dropped).
-    public var subject: String
-    public var checkID: String
-    public var severity: Severity
-    /// nil for findings about the run rather than one decision (e.g. a reviewer, HR-03).
-    public var decisionType: DecisionType?
-    /// ISO 8601 UTC, or empty when not recorded.
-    public var decidedAt: String
-    public var detail: String
-    public var notRecorded: Bool
-    public var legalBasis: String
-    public var file: String
-    public var line: Int
-}

@@ -119,3 +119,9 @@ public struct ColumnMapping: Sendable {
         }
     }
 }
+
+/// Which header a canonical field or attribute was read from.
+public struct FieldSource: Sendable, Equatable {
+    public var field: String
+    public var header: String
+}

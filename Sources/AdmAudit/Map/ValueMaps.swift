@@ -264,7 +264,7 @@ struct ValueMaps {
 public struct AttributeGroups: Sendable {
     public static let unknown: Int32 = -1
     /// `input.max_distinct_values` when the pipeline does not set it.
-    public static let defaultDistinctLimit = 1000
+    public static let defaultDistinctLimit = InputSettings().maxDistinctValues
 
     public let name: String
     public private(set) var labels: [String] = []

@@ -83,8 +83,9 @@ struct MeasureStateRecord: Codable {
         }
     }
 
-    /// The state, or why the record cannot be one.
-    func state() -> Result<MeasureState, StateFileProblem> {
+    /// The state, or why the record cannot be one. `recordCheckIDs`: the checks whose
+    /// compliance counts a state may hold (the record checks).
+    func state(recordCheckIDs: Set<String>) -> Result<MeasureState, StateFileProblem> {
         func problem(_ text: String) -> Result<MeasureState, StateFileProblem> { .failure(StateFileProblem(text)) }
         let attributeCount = attributeNames.count
         let plain = attributeCount - intersections.count
@@ -137,7 +138,7 @@ struct MeasureStateRecord: Codable {
             state.byLevels.append(levels)
         }
         for entry in fairness {
-            guard CheckRegistry.recordChecks.contains(where: { $0.descriptor.id == entry.checkID }), entry.counts.fits(attributeCount: plain, labelCounts: Array(labelCounts.prefix(plain))) else {
+            guard recordCheckIDs.contains(entry.checkID), entry.counts.fits(attributeCount: plain, labelCounts: Array(labelCounts.prefix(plain))) else {
                 return problem("the compliance counts of \(entry.checkID) do not fit the labels")
             }
             state.fairness.append(.init(checkID: entry.checkID, counts: entry.counts))

@@ -22,7 +22,7 @@ public struct SanctionLadder: Sendable, Equatable {
     public var harsher: [DecisionType] = []
 
     /// The default order, lightest first: a warning, a suspension, a demotion, a dismissal.
-    public static let defaultOrder: [DecisionType] = [.discipline, .suspension, .demotion, .dismissal]
+    public static let defaultOrder: [DecisionType] = BiasSettings().sanctionLadder
 
     var rungs: [DecisionType] { lighter + [harshest] + harsher }
 

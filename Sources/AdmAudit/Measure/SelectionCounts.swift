@@ -3,6 +3,10 @@
 /// the run's own (`AttributeGroups`); `MeasureState` merges counts of separate runs by
 /// group label (`merge(_:remap:)`).
 public struct SelectionCounts: Sendable, Codable {
+    /// The largest count a state file may hold (a trillion): sums of many shards stay far
+    /// from overflow, and a state claiming more is damaged.
+    public static let countLimit = 1 << 40
+
     public struct Cell: Sendable, Equatable, Codable {
         public var n = 0
         public var favorable = 0
@@ -79,7 +83,7 @@ public struct SelectionCounts: Sendable, Codable {
               totals.count == DecisionType.allCases.count,
               cells.count == DecisionType.allCases.count * attributeCount else { return false }
         let sane = { (cell: Cell) in
-            cell.n >= 0 && cell.n <= RunCheckObservations.countLimit && cell.favorable >= 0 && cell.favorable <= cell.n
+            cell.n >= 0 && cell.n <= SelectionCounts.countLimit && cell.favorable >= 0 && cell.favorable <= cell.n
         }
         guard totals.allSatisfy(sane) else { return false }
         for (stratum, row) in cells.enumerated() {

@@ -67,7 +67,7 @@ public struct InputSettings: Sendable {
     public var maxColumns: Int = 1024
     /// Distinct values of one attribute that become groups of their own
     /// (`input.max_distinct_values`); see `AttributeGroups`.
-    public var maxDistinctValues: Int = AttributeGroups.defaultDistinctLimit
+    public var maxDistinctValues: Int = 1000
     /// An empty or absent `automated` field means the decision was automated: the export
     /// comes from the system under audit. The report states this assumption.
     public var assumeAutomated: Bool = true
@@ -173,7 +173,7 @@ public struct BiasSettings: Sendable {
     public var correction: Correction = .holm
     /// The sanctions compared by severity, lightest first (`SanctionLadder`); empty turns
     /// the comparison off.
-    public var sanctionLadder: [DecisionType] = SanctionLadder.defaultOrder
+    public var sanctionLadder: [DecisionType] = [.discipline, .suspension, .demotion, .dismissal]
 
     /// Adjustment of p-values over all tests of a run.
     public enum Correction: String, Sendable, CaseIterable {

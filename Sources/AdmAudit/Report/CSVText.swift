@@ -115,3 +115,10 @@ public enum CSVText {
         return sawDigit
     }
 }
+
+extension OutputFile {
+    /// Writes one CSV line, escaped and neutralised (`CSVText`), straight into the buffer.
+    func writeRow(_ values: [String]) throws(AuditError) {
+        try write { CSVText.append(row: values, to: &$0) }
+    }
+}

@@ -1,8 +1,3 @@
-/// The tool's version, printed in every report (chain of custody).
-public enum AdmAuditVersion {
-    public static let current = "0.1.0"
-}
-
 /// `report.json`: the report model for machines. Its JSON Schema is
 /// `docs/report.schema.json`, its fields are explained in `docs/report-json.md`, and the
 /// tests validate every report the fixtures produce against it.

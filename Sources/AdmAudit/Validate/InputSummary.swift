@@ -66,8 +66,3 @@ public struct InputSummary: Sendable, Equatable {
     public var swallowedLines: Int { max(0, rejectedLines - rejected) }
 }
 
-/// Which header a canonical field or attribute was read from.
-public struct FieldSource: Sendable, Equatable {
-    public var field: String
-    public var header: String
-}

@@ -1,8 +1,5 @@
 import Foundation
 
-/// Order of day and month in numeric dates whose year comes last (`7/3/2025`).
-public enum DateOrder: String, Sendable, CaseIterable { case ymd, dmy, mdy }
-
 public enum TimestampParseResult: Equatable, Sendable {
     /// Seconds since 1970-01-01T00:00:00Z.
     case instant(Int64)

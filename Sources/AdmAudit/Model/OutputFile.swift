@@ -37,9 +37,9 @@ final class OutputFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    /// Writes one CSV line, escaped and neutralised (`CSVText`), straight into the buffer.
-    func writeRow(_ values: [String]) throws(AuditError) {
-        CSVText.append(row: values, to: &buffer)
+    /// Writes what `append` adds straight into the buffer (a CSV row, `CSVText`), with no copy.
+    func write(appending append: (inout [UInt8]) -> Void) throws(AuditError) {
+        append(&buffer)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
