@@ -5,7 +5,7 @@ struct ChecksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checks",
         abstract: "List the compliance checks with their legal bases and parameters.",
-        discussion: "Examples: admaudit checks --lang zh; admaudit checks --effective -p pipelines/labor-inspection.yaml"
+        discussion: "Examples: admaudit checks --lang zh; admaudit checks --effective -p pipelines/labor-inspection.yaml; admaudit checks --format md > docs/checks.md"
     )
 
     @Option(name: .customLong("lang"), help: "en or zh.")
@@ -16,6 +16,9 @@ struct ChecksCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "The pipeline file (YAML), with --effective.")
     var pipeline: String?
+
+    @Option(name: .customLong("format"), help: "text (default) or md: the catalogue as Markdown, as docs/checks.md holds it.")
+    var format: String?
 
     func run() throws {
         var loaded: Pipeline? = nil
@@ -31,6 +34,11 @@ struct ChecksCommand: ParsableCommand {
             }
             return value
         } ?? loaded?.report.language ?? .en
-        Terminal.out(CheckCatalogue.text(language: chosen, pipeline: loaded))
+        switch format ?? "text" {
+        case "text": Terminal.out(CheckCatalogue.text(language: chosen, pipeline: loaded))
+        case "md" where loaded == nil: Terminal.data(CheckCatalogue.markdown(language: chosen))
+        case "md": throw AuditError(.invocation, "--format md shows the catalogue, not a pipeline's settings", hint: "leave out --effective")
+        default: throw AuditError(.invocation, "--format '\(format ?? "")' is not supported", hint: "use text or md")
+        }
     }
 }

@@ -58,7 +58,7 @@ struct ReportContext {
 }
 
 /// A part of the report: the sections it adds, none when it has nothing to show.
-protocol ReportSectionBuilder {
+protocol ReportSectionBuilder: Sendable {
     static func sections(_ context: ReportContext) -> [ReportSection]
 }
 
