@@ -25,3 +25,25 @@ public struct CheckTally: Sendable, Equatable {
             ? .undefined(.noApplicableDecisions) : .value(Double(violations) / Double(applicable))
     }
 }
+
+extension CheckTally {
+    /// Adds another shard's counts. The evidence list and the unknown reasons keep their
+    /// bounds: the first ids in shard order, and counts for the first reasons seen.
+    mutating func add(_ other: CheckTally) {
+        applicable += other.applicable
+        violations += other.violations
+        notRecorded += other.notRecorded
+        unknown += other.unknown
+        for (reason, count) in other.unknownReasons.sorted(by: { $0.key < $1.key }) {
+            if unknownReasons[reason] != nil {
+                unknownReasons[reason]! += count
+            } else if unknownReasons.count < Self.unknownReasonLimit {
+                unknownReasons[reason] = count
+            }
+        }
+        // Reasons go with their ids only when both lists have them all.
+        let reasons = firstDetails.count == firstDecisionIDs.count && other.firstDetails.count == other.firstDecisionIDs.count
+        firstDetails = reasons ? Array((firstDetails + other.firstDetails).prefix(Self.evidenceListLimit)) : []
+        firstDecisionIDs = Array((firstDecisionIDs + other.firstDecisionIDs).prefix(Self.evidenceListLimit))
+    }
+}
