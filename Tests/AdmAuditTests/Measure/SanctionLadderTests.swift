@@ -41,8 +41,8 @@ final class SanctionLadderTests: XCTestCase {
         XCTAssertEqual(female.favorable, 8, "the lighter sanctions")
         XCTAssertEqual(female.impactRatio.value!, (8.0 / 32.0) / (21.0 / 28.0), accuracy: 1e-12)
         XCTAssertEqual(female.adverseRateRatio.value!, (24.0 / 32.0) / (7.0 / 28.0), accuracy: 1e-12)
-        // The same test on the pooled table (the statistic itself is checked against scipy elsewhere).
-        XCTAssertEqual(female.fisherP!, Statistics.fisherExactTwoSided(a: 8, b: 24, c: 21, d: 7), accuracy: 0)
+        // The test on the pooled table [[8, 24], [21, 7]]: scipy.stats.fisher_exact([[8, 24], [21, 7]]).pvalue.
+        XCTAssertEqual(female.fisherP!, 0.00022270283332274905, accuracy: 1e-12)
         XCTAssertEqual(female.flag, .adverseImpact)
         XCTAssertEqual(result.groupsBelowThreshold.map { $0.0.ladder }, [pooled.ladder])
     }
