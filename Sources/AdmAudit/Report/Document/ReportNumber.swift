@@ -11,7 +11,8 @@ enum ReportNumber {
     static func fixed(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
         guard abs(value) < 1e15 else { return String(format: "%.4e", value) }
-        let scaled = (value * 10_000).rounded() / 10_000
+        // + 0: a value that rounds to zero from below prints 0.0000, not -0.0000.
+        let scaled = (value * 10_000).rounded() / 10_000 + 0
         var text = "\(scaled)"
         if let dot = text.firstIndex(of: ".") {
             let decimals = text.distance(from: dot, to: text.endIndex) - 1

@@ -5,7 +5,8 @@ public enum Markdown {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "!", "|", "~", "$":
+            // `@` too: GitHub links `a@b.example` and `mailto:`/`xmpp:` addresses by themselves.
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "!", "|", "~", "$", "@":
                 out += "\\"
                 out.unicodeScalars.append(scalar)
             case "<": out += "&lt;"
@@ -17,7 +18,8 @@ public enum Markdown {
             // (an entity would turn back into the control once rendered).
             case _ where scalar.isBidiControl:
                 out += "\\[U+" + scalar.codePoint + "\\]"
-            case "\u{00}"..."\u{1F}", "\u{7F}":
+            // C0 and C1 controls (U+009B is a terminal's CSI): never raw in the file.
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}":
                 out += "&#xFFFD;"
             default:
                 out.unicodeScalars.append(scalar)
@@ -26,13 +28,28 @@ public enum Markdown {
         // GitHub-flavoured Markdown links bare URLs: break the patterns it looks for.
         if out.contains("://") { out = out.replacingOccurrences(of: "://", with: "\\://") }
         if out.contains("www.") { out = out.replacingOccurrences(of: "www.", with: "www\\.") }
-        return out
+        return neutralisingLineStart(out)
+    }
+
+    /// Text that may begin a line (a file name before its reasons) must not begin a list, an
+    /// ordered list or an indented block: `- a.csv`, `1. a.csv`, `    a.csv`.
+    static func neutralisingLineStart(_ text: String) -> String {
+        var text = text
+        var spaces = 0
+        while text.hasPrefix(" ") { text.removeFirst(); spaces += 1 }
+        let indent = String(repeating: "&#32;", count: spaces)
+        if text.hasPrefix("-") || text.hasPrefix("+") { return indent + "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, text.dropFirst(digits.count).hasPrefix(".") {
+            return indent + digits + "\\" + text.dropFirst(digits.count)
+        }
+        return indent + text
     }
 
     /// Inline code for ids and hashes; falls back to escaping when a backtick, a pipe
     /// (which splits a table cell even inside code), a control or a bidi mark is inside.
     public static func code(_ text: String) -> String {
-        if text.contains("`") || text.contains("|") || text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.isBidiControl }) {
+        if text.contains("`") || text.contains("|") || text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.isBidiControl }) {
             return escape(text)
         }
         return "`\(text)`"

@@ -189,18 +189,22 @@ enum SVGCharts {
         let width = 800.0
         let height = max(top + plotHeight + 40, top + Double(series.count) * 18 + 10)
         let highest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 1
-        let maximum = max(1, (highest * 4).rounded(.up) / 4)
+        // Quarter steps up to 2; above, steps of a multiple of a quarter that keep the axis to
+        // about eight ticks (a ratio in the thousands must not draw thousands of ticks).
+        let quarters = max(1, ((highest / 8) * 4).rounded(.up))
+        let tickStep = highest <= 2 ? 0.25 : quarters / 4
+        let maximum = max(1, (highest / tickStep).rounded(.up) * tickStep)
         func x(_ month: Int) -> Double {
             months.count < 2 ? plotX + plotWidth / 2 : plotX + Double(month) / Double(months.count - 1) * plotWidth
         }
         func y(_ value: Double) -> Double { top + plotHeight - value / maximum * plotHeight }
         var svg = open(kind: "chart-drift", width: width, height: height, label: t.driftChartTitle(name))
-        // Value axis, quarter steps.
+        // Value axis.
         var tick = 0.0
         while tick <= maximum + 1e-9 {
             svg += "<line x1=\"\(n(plotX))\" y1=\"\(n(y(tick)))\" x2=\"\(n(plotX + plotWidth))\" y2=\"\(n(y(tick)))\" stroke=\"#e3e3e3\"/>"
             svg += "<text class=\"tick\" x=\"\(n(plotX - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(twoDecimals(tick))</text>"
-            tick += 0.25
+            tick += tickStep
         }
         let step = max(1, (months.count + 11) / 12)
         for (index, month) in months.enumerated() where index % step == 0 || index == months.count - 1 {

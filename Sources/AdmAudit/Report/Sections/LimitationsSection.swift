@@ -16,7 +16,10 @@ enum LimitationsSection: ReportSectionBuilder {
         var items = groupItems(context)
         let couldFlip = result.selection.reduce(0) { $0 + $1.groups.filter(\.belowThresholdCouldFlip).count }
         if couldFlip > 0 { items.append([.words(t.verdictsCouldFlip(couldFlip))]) }
-        let suppressed = result.selection.reduce(0) { $0 + $1.groups.filter(\.suppressed).count }
+        // Every table's suppressed cells: selection, contests, compliance, months, levels, scores.
+        let strata = result.selection + result.appealOutcomes + result.processFairness.flatMap(\.strata)
+            + result.drift.flatMap(\.strata) + result.byLevel.flatMap(\.strata)
+        let suppressed = strata.reduce(0) { $0 + $1.groups.filter(\.suppressed).count }
             + result.scores.reduce(0) { $0 + $1.groups.filter(\.suppressed).count }
         if suppressed > 0 { items.append([.words(t.suppressedCells(suppressed, below: result.pipeline.report.suppressBelow))]) }
         let unjudged = result.checks.filter { $0.unknown > 0 }
