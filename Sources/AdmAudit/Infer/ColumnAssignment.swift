@@ -195,7 +195,7 @@ struct ColumnAssignment: Sendable {
                 let evidence = content(profile, profile.outcomeShare, "outcomes", "结果")
                 // A status column (`Completed`, `Rescinded`) says whether a decision stands: a few
                 // status words, which `InferredPipeline` reads against the decision kinds.
-                if ["status", "state", "状态"].contains(where: profile.header.contains), profile.distinct <= 8 {
+                if ["status", "state", "状态"].contains(where: profile.header.contains) && profile.distinct <= 8 || InferredPipeline.holdsStatuses(profile) {
                     return .confirms(0, evidence + Evidence(english: "a status of the decision", chinese: "为决定的状态"))
                 }
                 return Self.categorical(profile.outcomeShare, evidence, namedExactly: match.score == 100)

@@ -183,6 +183,18 @@ private struct Writer {
         let missing = CanonicalField.allCases.filter { field in
             assignment.target(.field(field)) == nil && !assignment.choices.contains { $0.also == .field(field) }
         }
+        // A field left without a column would still take one whose header is among its built-in
+        // names (`处理结果` for outcome) when the pipeline is run: say `[]`, so the run reads
+        // the export as this file describes it.
+        let builtIn = Dictionary(BuiltinVocabulary.columns.map { ($0.0, Set($0.1.map(TextKey.make))) }, uniquingKeysWith: { first, _ in first })
+        for field in missing {
+            guard let names = builtIn[field],
+                  let column = sample.headers.indices.first(where: { assignment.choice(forColumn: $0) == nil && names.contains(TextKey.make(sample.headers[$0])) })
+            else { continue }
+            line("  \(field.rawValue): []   # " + YAMLText.comment(text(
+                "not the column \(sample.headers[column]), whose name says \(field.rawValue) but whose values do not",
+                "不采用列“\(sample.headers[column])”：其列名像 \(field.rawValue)，但取值不像")))
+        }
         let required = missing.filter { $0 == .decisionID }
         for field in required {
             let why = text("\(field.rawValue) is required and no column was recognised: add `\(field.rawValue): [\"HEADER\"]`",
@@ -287,18 +299,12 @@ private struct Writer {
         for value in sample.columns[outcome.column] where !value.isEmpty && seen.insert(value).inserted {
             guard case .unrecognized = vocabulary.maps.outcomes.reading(value), statuses.count < UnknownValues.listLimit else { continue }
             let words = Array(MeaningText.normalize(value).unicodeScalars)
-            guard case .found(let match) = carriedOut.best(in: words) else { continue }
+            guard case .found(let match) = InferredPipeline.carriedOut.best(in: words) else { continue }
             statuses.append((value, Negation.precedes(match.offset, in: words) ? .favorable : nil))
         }
         return statuses
     }
 
-    private static let carriedOut = KeywordIndex([(0, [
-        "completed", "complete", "processed", "applied", "done", "closed", "executed", "implemented", "issued", "effective",
-        "in effect", "finalized", "finalised", "posted", "enforced", "upheld", "maintained", "stands", "已完成", "完成", "已处理",
-        "处理完毕", "已执行", "执行", "维持", "维持原决定",
-        "已生效", "生效", "已下发", "下发", "已发放", "已归档", "归档", "已结案", "结案", "已落实",
-    ])])
 
     /// Values of an `automated` column headed `Created By`, `Screened By`, `发起人`… that are
     /// not system words: the people who made the decision, so not automated.
@@ -427,5 +433,28 @@ private struct Writer {
             }
         }
         return nil
+    }
+}
+
+extension InferredPipeline {
+    /// Words saying a decision was carried out (`Upheld`, `已生效`, `成立`); with a negation
+    /// before them (`Not upheld`, `不成立`) it was not.
+    static let carriedOut = KeywordIndex([(0, [
+        "completed", "complete", "processed", "applied", "done", "closed", "executed", "implemented", "issued", "effective",
+        "in effect", "finalized", "finalised", "posted", "enforced", "upheld", "maintained", "stands", "已完成", "完成", "已处理",
+        "处理完毕", "已执行", "执行", "维持", "维持原决定",
+        "已生效", "生效", "已下发", "下发", "已发放", "已归档", "归档", "已结案", "结案", "已落实",
+        // A sanction "stands" (成立) or the facts are "founded" (属实).
+        "成立", "属实",
+    ])])
+
+    /// True when nearly every value of a column says whether a decision was carried out.
+    static func holdsStatuses(_ profile: ColumnProfile) -> Bool {
+        guard profile.filled > 0, profile.distinct <= 8 else { return false }
+        let statuses = profile.common.filter { value, _ in
+            if case .found = carriedOut.best(in: Array(MeaningText.normalize(value).unicodeScalars)) { return true }
+            return false
+        }.reduce(0) { $0 + $1.count }
+        return Double(statuses) >= 0.8 * Double(profile.filled)
     }
 }

@@ -36,7 +36,7 @@ public enum TerminalSummary {
                 "\(safe(input.file))：\(t.lineAccount(input))；读取 \(input.rowsRead) 行 = 接受 \(input.accepted) + 拒收 \(input.rejected)，\(verdict) [\(input.encoding.rawValue)]"))
         }
         for tally in result.checks {
-            let rate = tally.rate.value.map(ReportNumber.rate) ?? "n/a"
+            let rate = tally.rate.value.map(ReportNumber.rate) ?? language.text("n/a", "无")
             lines.append(language.text(
                 "\(tally.descriptor.id) \(t.severity(tally.descriptor.severity)): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
                 "\(tally.descriptor.id) \(t.severity(tally.descriptor.severity))：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))
