@@ -10,7 +10,7 @@
 public struct TermMatcher: Sendable {
     public let terms: [String]
     /// Each term as a Chinese reader names it: its first synonym in Chinese, else its name.
-    public let chineseTerms: [String]
+    private let chineseNames: [String: String]
     private var table = ByteKeyTable()
     private let keywords: KeywordIndex
     private let readings: ItemReadings
@@ -20,7 +20,9 @@ public struct TermMatcher: Sendable {
     public init(_ vocabulary: [ParameterValue.Term]) {
         precondition(vocabulary.count <= 64, "a vocabulary holds at most 64 terms")
         terms = vocabulary.map(\.name)
-        chineseTerms = vocabulary.map { term in term.synonyms.first { $0.unicodeScalars.contains(where: MeaningText.isCJK) } ?? term.name }
+        chineseNames = Dictionary(vocabulary.map { term in
+            (term.name, term.synonyms.first { $0.unicodeScalars.contains(where: MeaningText.isCJK) } ?? term.name)
+        }, uniquingKeysWith: { first, _ in first })
         for (index, term) in vocabulary.enumerated() {
             table.insert(TextKey.make(term.name), value: Int32(index))
             for synonym in term.synonyms { table.insert(TextKey.make(synonym), value: Int32(index)) }
@@ -83,10 +85,12 @@ public struct TermMatcher: Sendable {
         return terms.indices.filter { !items[$0].isEmpty }.map { (terms[$0], items[$0]) }
     }
 
+    /// A term as a Chinese reader names it (`健康` for `health`): its first Chinese synonym.
+    public func chineseName(of term: String) -> String { chineseNames[term] ?? term }
+
     /// `term [raw item, raw item], term [raw item]` for the matched terms.
     public func describeMatches(in field: FieldBytes, language: ReportLanguage = .en) -> String {
-        let names = language == .zh ? Dictionary(zip(terms, chineseTerms), uniquingKeysWith: { first, _ in first }) : [:]
-        return matchedItems(in: field).map { "\(names[$0.term] ?? $0.term) [\($0.items.joined(separator: ", "))]" }
+        matchedItems(in: field).map { "\(language == .zh ? chineseName(of: $0.term) : $0.term) [\($0.items.joined(separator: ", "))]" }
             .joined(separator: language == .zh ? "、" : ", ")
     }
 

@@ -12,6 +12,10 @@ final class MarkdownEscapeTests: XCTestCase {
         XCTAssertEqual(Markdown.escape("    sp.csv"), "&#32;&#32;&#32;&#32;sp.csv")
         XCTAssertEqual(Markdown.escape("2025-03.csv"), "2025-03.csv", "digits not followed by a dot stay as they are")
         XCTAssertEqual(Markdown.escape("a - b"), "a - b")
+        // A cell of 64 KiB of spaces: one pass, not a copy per space.
+        let long = Markdown.escape(String(repeating: " ", count: 65_536) + "x")
+        XCTAssertEqual(long.count, 65_536 * 5 + 1)
+        XCTAssertTrue(long.hasSuffix("&#32;x"))
     }
 
     func testAddressesAreNotLinked() {

@@ -129,7 +129,6 @@ public struct ProtectedStatusDismissal: RecordCheck {
     ]
 
     private func chinese(_ statuses: [String]) -> String {
-        let synonyms = Dictionary(zip(matcher.terms, matcher.chineseTerms), uniquingKeysWith: { first, _ in first })
-        return statuses.map { Self.chineseStatusNames[$0] ?? synonyms[$0] ?? $0 }.joined(separator: "、")
+        statuses.map { Self.chineseStatusNames[$0] ?? matcher.chineseName(of: $0) }.joined(separator: "、")
     }
 }

@@ -34,16 +34,16 @@ public enum Markdown {
     /// Text that may begin a line (a file name before its reasons) must not begin a list, an
     /// ordered list or an indented block: `- a.csv`, `1. a.csv`, `    a.csv`.
     static func neutralisingLineStart(_ text: String) -> String {
-        var text = text
-        var spaces = 0
-        while text.hasPrefix(" ") { text.removeFirst(); spaces += 1 }
+        // One pass over the leading spaces (a cell of spaces may be as long as a field may be).
+        let spaces = text.prefix { $0 == " " }.count
+        let text = text.dropFirst(spaces)
         let indent = String(repeating: "&#32;", count: spaces)
         if text.hasPrefix("-") || text.hasPrefix("+") { return indent + "\\" + text }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, text.dropFirst(digits.count).hasPrefix(".") {
             return indent + digits + "\\" + text.dropFirst(digits.count)
         }
-        return indent + text
+        return indent + String(text)
     }
 
     /// Inline code for ids and hashes; falls back to escaping when a backtick, a pipe
