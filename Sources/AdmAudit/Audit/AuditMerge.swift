@@ -50,7 +50,7 @@ public enum AuditMerge {
             }
             for index in runChecks.indices {
                 guard let observed = state.runChecks[runChecks[index].descriptor.id] else { continue }
-                if let reason = runChecks[index].check.absorb(observed, context: absorbContext) {
+                if let reason = runChecks[index].check.absorb(any: observed, context: absorbContext) {
                     throw AuditError(.input, "the state file is damaged: \(reason)", file: path,
                                      hint: "write the shard state again with `admaudit run --save-state`")
                 }

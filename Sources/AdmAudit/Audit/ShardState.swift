@@ -21,8 +21,9 @@ import Foundation
 /// file and computes the hash again passes it, but must then keep every count consistent.
 public struct ShardState: Sendable {
     public static let format = "admaudit-shard-state"
-    /// 2: with `contentSHA256`.
-    public static let version = 2
+    /// 2: with `contentSHA256`. 3: each run check's observations in its own form
+    /// (`RunCheck.Observations`), not named counters.
+    public static let version = 3
     /// The largest state file read: 512 MiB holds the scores of some 90 million decisions.
     public static let fileByteLimit = 512 << 20
 
@@ -37,7 +38,7 @@ public struct ShardState: Sendable {
     public var checks: [CheckTally]
     public var diagnostics: [Diagnostic]
     /// What each run-wide check observed, by check id, so the merge judges the whole run.
-    public var runChecks: [String: RunCheckObservations]
+    public var runChecks: [String: any RunCheckObservations]
     var measure: MeasureState
 
     /// The state file's bytes: JSON with keys in order, so the same run gives the same bytes.
@@ -70,16 +71,17 @@ public struct ShardState: Sendable {
             throw AuditError(.input, "the state file is larger than \(fileByteLimit >> 20) MiB, more than admaudit writes for a shard", file: path,
                              hint: "give files written by `admaudit run --save-state`, unchanged; split a larger data set into more shards")
         }
+        // The format and version first: a state of another version is named as such, not as damaged.
+        if let kind = try? JSONDecoder().decode(ShardStateKind.self, from: data), kind.format != format || kind.version != version {
+            throw AuditError(.input, "the state file is of format '\(kind.format)' version \(kind.version); this admaudit reads '\(format)' version \(version)",
+                             file: path, hint: "write the shard states again with this version of admaudit")
+        }
         let record: ShardStateRecord
         do {
             record = try JSONDecoder().decode(ShardStateRecord.self, from: data)
         } catch {
             throw AuditError(.input, "this is not an admaudit state file, or it is damaged (\(Self.describe(error)))", file: path,
                              hint: "give files written by `admaudit run --save-state`, unchanged")
-        }
-        guard record.format == format, record.version == version else {
-            throw AuditError(.input, "the state file is of format '\(record.format)' version \(record.version); this admaudit reads '\(format)' version \(version)",
-                             file: path, hint: "write the shard states again with this version of admaudit")
         }
         guard let recorded = record.contentSHA256, recorded == record.contentHash() else {
             throw AuditError(.input, "the state file was changed after it was written: its content does not match its SHA-256 (contentSHA256)",
@@ -100,7 +102,9 @@ public struct ShardState: Sendable {
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             return "a wrong value at \(path(context.codingPath))"
         case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not JSON" : "a wrong value at \(path(context.codingPath))"
+            if context.codingPath.isEmpty { return "not JSON" }
+            let known = context.debugDescription.hasPrefix(SavedRunCheckObservations.unknownCheck) ? context.debugDescription + " at " : "a wrong value at "
+            return known + path(context.codingPath)
         default:
             return "unreadable"
         }
@@ -108,6 +112,44 @@ public struct ShardState: Sendable {
 
     private static func path(_ keys: [any CodingKey]) -> String {
         keys.isEmpty ? "the top" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+}
+
+/// What a state file says it is, read before the rest.
+struct ShardStateKind: Decodable {
+    var format: String
+    var version: Int
+}
+
+/// The run checks' observations in a state file: an object keyed by check id, each value that
+/// check's own `Observations`. An id this admaudit does not know makes the file unreadable.
+struct SavedRunCheckObservations: Codable {
+    var byCheck: [String: any RunCheckObservations]
+    static let unknownCheck = "observations of a check this admaudit does not know"
+
+    init(byCheck: [String: any RunCheckObservations]) { self.byCheck = byCheck }
+
+    private struct CheckKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CheckKey.self)
+        byCheck = [:]
+        for key in container.allKeys {
+            guard let check = CheckRegistry.runChecks.first(where: { $0.descriptor.id == key.stringValue }) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: Self.unknownCheck)
+            }
+            byCheck[key.stringValue] = try check.decodeObservations(from: container, forKey: key)
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CheckKey.self)
+        for (id, observations) in byCheck { try container.encode(observations, forKey: CheckKey(stringValue: id)) }
     }
 }
 
@@ -171,7 +213,7 @@ struct ShardStateRecord: Codable {
     var inputs: [Input]
     var checks: [Tally]
     var diagnostics: [Note]
-    var runChecks: [String: RunCheckObservations]
+    var runChecks: SavedRunCheckObservations
     var measure: MeasureStateRecord
     /// SHA-256 (hex) of the record's bytes with this field absent.
     var contentSHA256: String?
@@ -224,14 +266,14 @@ struct ShardStateRecord: Codable {
                   firstDecisionIDs: tally.firstDecisionIDs, firstDetails: tally.firstDetails)
         }
         diagnostics = state.diagnostics.map { Note(level: $0.level.rawValue, file: $0.file, code: $0.code.rawValue, values: $0.values, message: $0.message) }
-        runChecks = state.runChecks
+        runChecks = SavedRunCheckObservations(byCheck: state.runChecks)
         measure = MeasureStateRecord(state.measure)
     }
 
     func state(pipeline: Pipeline) -> Result<ShardState, StateFileProblem> {
         var summaries: [InputSummary] = []
         for input in inputs {
-            let limit = RunCheckObservations.countLimit
+            let limit = SelectionCounts.countLimit
             guard let encoding = InputEncoding(rawValue: input.encoding), input.mapping.allSatisfy({ $0.count == 2 }),
                   [input.bytes, input.lines, input.rowsRead, input.accepted, input.rejected].allSatisfy({ (0...limit).contains($0) }),
                   input.rowsRead == input.accepted + input.rejected, (0...input.rejected).contains(input.rejectedAdverse ?? 0),
@@ -276,7 +318,7 @@ struct ShardStateRecord: Codable {
                 return .failure(StateFileProblem("it counts a check this admaudit does not know: \(tally.checkID)"))
             }
             let counts = [tally.applicable, tally.violations, tally.notRecorded, tally.unknown] + Array(tally.unknownReasons.values)
-            guard counts.allSatisfy({ (0...RunCheckObservations.countLimit).contains($0) }),
+            guard counts.allSatisfy({ (0...SelectionCounts.countLimit).contains($0) }),
                   tally.violations + tally.unknown <= tally.applicable, tally.notRecorded <= tally.violations,
                   tally.unknownReasons.count <= CheckTally.unknownReasonLimit,
                   tally.firstDecisionIDs.count <= CheckTally.evidenceListLimit,
@@ -302,9 +344,6 @@ struct ShardStateRecord: Codable {
         if let latestDecision, !(-62_135_596_800...253_402_300_799).contains(latestDecision) {
             return .failure(StateFileProblem("its latest decision (\(latestDecision)) is not a time between the years 1 and 9999"))
         }
-        for id in runChecks.keys where !CheckRegistry.runChecks.contains(where: { $0.descriptor.id == id }) {
-            return .failure(StateFileProblem("it holds observations of a check this admaudit does not know: \(id)"))
-        }
         var asOf: AsOfDate? = nil
         if let judgedAsOf {
             guard let date = AsOfDate(judgedAsOf) else { return .failure(StateFileProblem("its as-of date '\(judgedAsOf)' is not a date")) }
@@ -325,7 +364,7 @@ struct ShardStateRecord: Codable {
             }
             return .success(ShardState(pipelineName: pipelineName, pipelineSHA256: pipelineSHA256, language: language, judgedAsOf: asOf,
                                        latestDecision: latestDecision, inputs: summaries, checks: tallies,
-                                       diagnostics: notes, runChecks: runChecks, measure: measured))
+                                       diagnostics: notes, runChecks: runChecks.byCheck, measure: measured))
         }
     }
 }

@@ -147,6 +147,9 @@ extension RecordCheck {
 /// A rule judged over the whole run (e.g. HR-03, reviewers who never depart from the
 /// system): it sees every record, then gives its findings at the end.
 public protocol RunCheck: Sendable {
+    /// What the check saves with a shard's state: its own type, so a merge reads back
+    /// exactly what was observed.
+    associatedtype Observations: RunCheckObservations
     static var descriptor: CheckDescriptor { get }
     static var parameters: [CheckParameter] { get }
     init(parameters: CheckParameters)
@@ -156,46 +159,33 @@ public protocol RunCheck: Sendable {
     func conclude(context: CheckContext) -> RunCheckOutcome
     /// What the check has observed, saved with a shard's state so that a merge can judge
     /// the whole run as one.
-    var observations: RunCheckObservations { get }
-    /// Adds another shard's observations; the reason when they do not fit this check.
-    mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String?
+    var observations: Observations { get }
+    /// Adds another shard's observations; the reason when they are damaged (a count out of
+    /// bounds or against another), so the merge refuses the state file.
+    mutating func absorb(_ observations: Observations, context: CheckContext) -> String?
 }
 
-/// A run check's observations in plain form: named counters, named samples and named short
-/// lists of texts (say, per reviewer: reviews and departures; review durations; the first
-/// decision ids). Keys sort, so the saved bytes do not depend on the order of observation.
-public struct RunCheckObservations: Sendable, Codable, Equatable {
-    /// The largest count a saved observation may hold (a trillion): sums of many shards
-    /// stay far from overflow, and a state file claiming more is damaged.
-    public static let countLimit = SelectionCounts.countLimit
-
-    public var counts: [String: [Int]] = [:]
-    public var samples: [String: [Int32]] = [:]
-    /// Named short lists of texts (say, per reviewer: the first decision ids), each bounded
-    /// by its check. Saved only when there are any, so a state without them reads as before.
-    public var texts: [String: [String]] = [:]
-    public init() {}
-
-    private enum CodingKeys: String, CodingKey { case counts, samples, texts }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        counts = try container.decode([String: [Int]].self, forKey: .counts)
-        samples = try container.decode([String: [Int32]].self, forKey: .samples)
-        texts = try container.decodeIfPresent([String: [String]].self, forKey: .texts) ?? [:]
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(counts, forKey: .counts)
-        try container.encode(samples, forKey: .samples)
-        if !texts.isEmpty { try container.encode(texts, forKey: .texts) }
-    }
-}
+/// A run check's saved observations (say, per reviewer: reviews, departures, review
+/// durations, the first decision ids): plain values that encode to the same bytes for the
+/// same observations. Whatever a state file holds is checked by `RunCheck.absorb`, counts
+/// against `SelectionCounts.countLimit` (a state claiming more is damaged).
+public protocol RunCheckObservations: Codable, Sendable, Equatable {}
 
 extension RunCheck {
     public static var parameters: [CheckParameter] { [] }
     public static func validate(_ parameters: CheckParameters) -> String? { nil }
+
+    /// Adds observations read from a state file or another runner, refused when they are
+    /// another check's.
+    mutating func absorb(any observations: any RunCheckObservations, context: CheckContext) -> String? {
+        guard let typed = observations as? Observations else { return "\(Self.descriptor.id) was given another check's observations" }
+        return absorb(typed, context: context)
+    }
+
+    /// Reads this check's observations from a state file.
+    static func decodeObservations<Key: CodingKey>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> any RunCheckObservations {
+        try container.decode(Observations.self, forKey: key)
+    }
 }
 
 /// What a run-wide check found: how many units (e.g. reviewers) it judged and which broke the rule.

@@ -217,14 +217,14 @@ struct CheckRunner {
     mutating func absorb(_ other: CheckRunner) -> String? {
         for index in tallies.indices where index < recordChecks.count { tallies[index].add(other.tallies[index]) }
         for index in runChecks.indices {
-            if let problem = runChecks[index].check.absorb(other.runChecks[index].check.observations, context: context) { return problem }
+            if let problem = runChecks[index].check.absorb(any: other.runChecks[index].check.observations, context: context) { return problem }
         }
         if let day = other.latestDecisionDay, day > latestDecisionDay ?? .min { latestDecisionDay = day }
         return nil
     }
 
     /// What the run checks observed, by check id, for the shard state.
-    var runCheckObservations: [String: RunCheckObservations] {
+    var runCheckObservations: [String: any RunCheckObservations] {
         Dictionary(uniqueKeysWithValues: runChecks.map { ($0.descriptor.id, $0.check.observations) })
     }
 

@@ -70,14 +70,14 @@ final class ShardMergeTests: XCTestCase {
         let context = AuditRun.checkContext(pipeline: pipeline, asOf: nil)
         for path in states {
             let observed = try XCTUnwrap(ShardState.read(path: path, pipeline: pipeline).runChecks["HR-03"])
-            XCTAssertNil(merged.absorb(observed, context: context))
+            XCTAssertNil(merged.absorb(any: observed, context: context))
         }
         let (_, sink) = try TestSupport.audit([TestSupport.temporaryFile(header + reviews(0..<25))], pipeline: pipeline)
         let single = try XCTUnwrap(sink.findings.first { $0.checkID == "HR-03" })
         let outcome = merged.conclude(context: context)
         XCTAssertEqual(outcome.violations.map(\.detail), [single.detail])
         XCTAssertTrue(single.detail.hasSuffix("; decisions: " + (0..<20).map { "D\($0)" }.joined(separator: ", ") + " and 5 more"), single.detail)
-        XCTAssertLessThanOrEqual(merged.observations.texts["R1"]?.count ?? 0, RubberStampReview.listedDecisions, "bounded per reviewer")
+        XCTAssertEqual(merged.observations.reviewers.map(\.decisionIDs.count), [RubberStampReview.listedDecisions], "bounded per reviewer")
     }
 
     func testAMergedStateMergesAgain() throws {
@@ -179,7 +179,7 @@ final class ShardMergeTests: XCTestCase {
             "favourable above n": good.replacingOccurrences(of: "{\"favorable\":1,\"n\":1}", with: "{\"favorable\":5,\"n\":1}"),
             "unknown check": good.replacingOccurrences(of: "\"checkID\":\"HR-01\"", with: "\"checkID\":\"XX-99\""),
             "huge count": good.replacingOccurrences(of: "{\"favorable\":0,\"n\":1}", with: "{\"favorable\":0,\"n\":4611686018427387904}"),
-            "DQ-02 attributes": good.replacingOccurrences(of: #""hiring":[105,22,19,0]"#, with: #""hiring":[10,1]"#),
+            "DQ-02 attributes": good.replacingOccurrences(of: #""unknownByAttribute":[22,19,0]"#, with: #""unknownByAttribute":[1]"#),
             "rows do not reconcile": good.replacingOccurrences(of: "\"rowsRead\":200", with: "\"rowsRead\":201"),
             "month out of range": good.replacingOccurrences(of: "\"month\":24301", with: "\"month\":-9223372036854775808"),
             "language": good.replacingOccurrences(of: "\"language\":\"en\"", with: "\"language\":\"fr\""),
@@ -267,5 +267,59 @@ final class ShardMergeTests: XCTestCase {
         // Under its own hash it is refused as the same input.
         let same = try XCTUnwrap(mergeError([good, good], pipeline: pipeline))
         XCTAssertTrue(same.message.contains("is in two shards"), same.message)
+    }
+
+    /// The run checks' observations are each check's own type in the file; a resealed file
+    /// whose observations break a check's bounds, name a check admaudit does not know, or are
+    /// of another version, is refused with what is wrong.
+    func testDamagedRunCheckObservationsAreRefused() throws {
+        let pipeline = try shardPipeline()
+        let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
+        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        XCTAssertTrue(good.contains(#""HR-03":{"reviewers":[{"decisionIDs":["#), "HR-03 saves its reviewers")
+        XCTAssertTrue(good.contains(#""DQ-02":{"types":[{"decisionType":"hiring","decisions":"#), "DQ-02 saves its types")
+        let cases: [(edit: (String) -> String, message: String)] = [
+            ({ $0.replacingOccurrences(of: #""departed":8,"#, with: #""departed":80,"#) }, "HR-03's counts for reviewer 'R0' are damaged"),
+            ({ $0.replacingOccurrences(of: #""label":"R0""#, with: #""label":"""#) }, "HR-03 saved a reviewer without a label"),
+            ({ $0.replacingOccurrences(of: #""unknownByAttribute":[22,19,0]"#, with: #""unknownByAttribute":[22,19]"#) },
+             "DQ-02 counts 2 attributes for hiring; the pipeline has 3"),
+            ({ $0.replacingOccurrences(of: #""unknownByAttribute":[22,19,0]"#, with: #""unknownByAttribute":[220,19,0]"#) },
+             "DQ-02's counts for hiring are negative, too large, or more unknowns than decisions"),
+            ({ $0.replacingOccurrences(of: #""DQ-02":{"types""#, with: #""DQ-99":{"types""#) },
+             "observations of a check this admaudit does not know at .runChecks.DQ-99"),
+            ({ $0.replacingOccurrences(of: #""decisionType":"hiring""#, with: #""decisionType":"hanging""#) }, "a wrong value at .runChecks.DQ-02.types[0].decisionType"),
+        ]
+        for (edit, message) in cases {
+            let edited = edit(good)
+            XCTAssertNotEqual(edited, good, message)
+            // What cannot be read cannot be sealed again either; it is refused before its hash is.
+            let sealed = resealed(edited)
+            let error = try XCTUnwrap(mergeError([sealed.isEmpty ? edited : sealed], pipeline: pipeline), message)
+            XCTAssertTrue(error.message.contains(message), error.message)
+            XCTAssertEqual(error.exitCode, 3, message)
+        }
+        let older = good.replacingOccurrences(of: #""version":\#(ShardState.version)"#, with: #""version":2"#)
+        let error = try XCTUnwrap(mergeError([older], pipeline: pipeline))
+        XCTAssertTrue(error.message.contains("version 2; this admaudit reads 'admaudit-shard-state' version \(ShardState.version)"), error.message)
+    }
+
+    /// Reviewer labels are kept as spelt through a state file: NFC and NFD spellings of one
+    /// name stay two reviewers, as in one run; ASCII case folds to the first spelling.
+    func testReviewerLabelsKeepTheirSpellingThroughAStateFile() throws {
+        var check = RubberStampReview(parameters: CheckParameters(declared: RubberStampReview.parameters, given: [:]))
+        let context = AuditRun.checkContext(pipeline: try shardPipeline(), asOf: nil)
+        let saved = RubberStampReview.Observations(reviewers: [
+            .init(label: "Jos\u{E9}", judged: 2, departed: 1, decisionIDs: ["D1", "D2"]),
+            .init(label: "Jose\u{301}", judged: 3, departed: 0),
+            .init(label: "ZED", judged: 1),
+            .init(label: "zed", judged: 4, departed: 4),
+        ])
+        let bytes = try JSONEncoder().encode(saved)
+        XCTAssertNil(check.absorb(try JSONDecoder().decode(RubberStampReview.Observations.self, from: bytes), context: context))
+        let labels = check.observations.reviewers.map { Array($0.label.utf8) }
+        XCTAssertEqual(labels, [Array("Jose\u{301}".utf8), Array("Jos\u{E9}".utf8), Array("ZED".utf8)])
+        XCTAssertEqual(check.observations.reviewers.map(\.judged), [3, 2, 5])
+        XCTAssertEqual(check.observations.reviewers.map(\.departed), [0, 1, 4])
+        XCTAssertNotNil(check.absorb(any: MissingAttributeShare.Observations(types: []), context: context), "another check's observations")
     }
 }

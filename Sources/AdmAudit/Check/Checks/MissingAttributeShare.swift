@@ -50,33 +50,43 @@ public struct MissingAttributeShare: RunCheck {
         }
     }
 
-    /// Per decision type seen: its decisions, then the unknowns of each attribute.
-    public var observations: RunCheckObservations {
-        var saved = RunCheckObservations()
-        for type in DecisionType.allCases where decisions[type.ordinal] > 0 {
-            saved.counts[type.rawValue] = [decisions[type.ordinal]] + (unknown.isEmpty ? [] : unknown[type.ordinal])
-        }
-        return saved
+    /// One decision type's count, and its unknowns under each pipeline attribute in order.
+    public struct TypeCounts: Codable, Sendable, Equatable {
+        var decisionType: DecisionType
+        var decisions: Int
+        var unknownByAttribute: [Int]
     }
 
-    public mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String? {
-        for (name, values) in observations.counts {
-            guard let type = DecisionType(rawValue: name) else { return "DQ-02 counts an unknown decision type '\(name)'" }
-            guard let count = values.first, values.allSatisfy({ (0...RunCheckObservations.countLimit).contains($0) }) else {
-                return "DQ-02's counts for \(name) are negative, missing or too large"
+    /// What DQ-02 saves with a shard's state: every decision type seen, in catalogue order.
+    public struct Observations: RunCheckObservations {
+        var types: [TypeCounts]
+    }
+
+    public var observations: Observations {
+        Observations(types: DecisionType.allCases.filter { decisions[$0.ordinal] > 0 }.map { type in
+            TypeCounts(decisionType: type, decisions: decisions[type.ordinal], unknownByAttribute: unknown.isEmpty ? [] : unknown[type.ordinal])
+        })
+    }
+
+    public mutating func absorb(_ observations: Observations, context: CheckContext) -> String? {
+        let attributes = context.attributeNames.count
+        for saved in observations.types {
+            let name = saved.decisionType.rawValue
+            // Every attribute or none (a shard that saw no record with groups); never an index
+            // beyond what this check counts.
+            guard saved.unknownByAttribute.isEmpty
+                    || (saved.unknownByAttribute.count == attributes && (unknown.isEmpty || unknown[0].count == attributes)) else {
+                return "DQ-02 counts \(saved.unknownByAttribute.count) attributes for \(name); the pipeline has \(attributes)"
             }
-            let attributes = values.count - 1
-            guard attributes == 0 || attributes == context.attributeNames.count else {
-                return "DQ-02 counts \(attributes) attributes for \(name); the pipeline has \(context.attributeNames.count)"
+            guard (0...SelectionCounts.countLimit).contains(saved.decisions),
+                  saved.unknownByAttribute.allSatisfy({ (0...saved.decisions).contains($0) }) else {
+                return "DQ-02's counts for \(name) are negative, too large, or more unknowns than decisions"
             }
-            if unknown.isEmpty && attributes > 0 {
+            if unknown.isEmpty && !saved.unknownByAttribute.isEmpty {
                 unknown = Array(repeating: Array(repeating: 0, count: attributes), count: DecisionType.allCases.count)
             }
-            guard attributes == 0 || attributes == unknown[0].count, values.allSatisfy({ $0 >= 0 }) else {
-                return "DQ-02 counts \(attributes) attributes for \(name), not \(unknown.first?.count ?? 0)"
-            }
-            decisions[type.ordinal] += count
-            for attribute in 0..<attributes { unknown[type.ordinal][attribute] += values[attribute + 1] }
+            decisions[saved.decisionType.ordinal] += saved.decisions
+            for (attribute, count) in saved.unknownByAttribute.enumerated() { unknown[saved.decisionType.ordinal][attribute] += count }
         }
         return nil
     }

@@ -51,7 +51,9 @@ public struct RubberStampReview: RunCheck {
 
     public static let parameters: [CheckParameter] = [minReviews.declaration, maxDepartureShare.declaration, fastReviewSeconds.declaration]
 
-    private struct Reviewer {
+    /// One reviewer as first spelt: judged reviews (result recorded), departures from the
+    /// system, reviews whose result is not recorded, review durations, first decision ids.
+    public struct Reviewer: Codable, Sendable, Equatable {
         var label: String
         var judged = 0
         var departed = 0
@@ -60,6 +62,13 @@ public struct RubberStampReview: RunCheck {
         var durations: [Int32] = []
         /// The decision ids of the first judged reviews, at most `listedDecisions`.
         var decisionIDs: [String] = []
+    }
+
+    /// What HR-03 saves with a shard's state: every reviewer, ordered by the bytes of the
+    /// label. Labels stay as spelt: canonically equivalent spellings (NFC and NFD) are
+    /// different reviewers here, as they are during the run.
+    public struct Observations: RunCheckObservations {
+        var reviewers: [Reviewer]
     }
 
     /// How many decision ids a finding names; the rest are counted.
@@ -100,60 +109,28 @@ public struct RubberStampReview: RunCheck {
         }
     }
 
-    /// Per reviewer (as first spelt): judged reviews, departures, unrecorded results; the
-    /// review durations; and the first decision ids of judged reviews. A label that is not ASCII is saved as `utf8:` and its bytes in
-    /// hex: String keys would make canonically equivalent spellings (NFC and NFD) one
-    /// reviewer, and the run keeps them apart.
-    public var observations: RunCheckObservations {
-        var saved = RunCheckObservations()
-        for reviewer in reviewers {
-            let key = Self.key(reviewer.label)
-            saved.counts[key] = [reviewer.judged, reviewer.departed, reviewer.unrecorded]
-            saved.samples[key] = reviewer.durations
-            if !reviewer.decisionIDs.isEmpty { saved.texts[key] = reviewer.decisionIDs }
-        }
-        return saved
+    public var observations: Observations {
+        Observations(reviewers: reviewers.sorted { $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) })
     }
 
-    private static func key(_ label: String) -> String {
-        label.utf8.allSatisfy { $0 < 0x80 } && !label.hasPrefix("utf8:") ? label : "utf8:" + label.utf8.map { String($0, radix: 16).leftPadded }.joined()
-    }
-
-    private static func label(_ key: String) -> String? {
-        guard key.hasPrefix("utf8:") else { return key }
-        let hex = Array(key.utf8.dropFirst(5))
-        guard hex.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: hex.count, by: 2) {
-            guard let byte = UInt8(String(decoding: hex[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    public mutating func absorb(_ observations: RunCheckObservations, context: CheckContext) -> String? {
-        for key in observations.texts.keys.sorted() where observations.counts[key] == nil {
-            return "HR-03's decision ids for reviewer key '\(key)' have no counts"
-        }
-        for key in observations.counts.keys.sorted() {
-            let values = observations.counts[key]!
-            let samples = observations.samples[key] ?? []
-            let ids = observations.texts[key] ?? []
-            guard let label = Self.label(key) else { return "HR-03's reviewer key '\(key)' is damaged" }
-            guard values.count == 3, values.allSatisfy({ (0...RunCheckObservations.countLimit).contains($0) }), values[1] <= values[0],
-                  samples.count <= RunCheckObservations.countLimit, ids.count <= min(values[0], Self.listedDecisions) else {
-                return "HR-03's counts for reviewer '\(label)' are damaged"
+    public mutating func absorb(_ observations: Observations, context: CheckContext) -> String? {
+        let limit = SelectionCounts.countLimit
+        for saved in observations.reviewers {
+            guard !saved.label.isEmpty else { return "HR-03 saved a reviewer without a label" }
+            guard [saved.judged, saved.departed, saved.unrecorded, saved.durations.count].allSatisfy({ (0...limit).contains($0) }),
+                  saved.departed <= saved.judged, saved.decisionIDs.count <= min(saved.judged, Self.listedDecisions) else {
+                return "HR-03's counts for reviewer '\(saved.label)' are damaged"
             }
-            let bytes = Array(label.utf8)
+            let bytes = Array(saved.label.utf8)
             // Matched as during the run: ASCII case folded.
             let code = Int(bytes.withUnsafeBytes { codes.insert(folding: $0, value: Int32(reviewers.count)) })
-            if code == reviewers.count { reviewers.append(Reviewer(label: label)) }
-            reviewers[code].judged += values[0]
-            reviewers[code].departed += values[1]
-            reviewers[code].unrecorded += values[2]
-            reviewers[code].durations += samples
+            if code == reviewers.count { reviewers.append(Reviewer(label: saved.label)) }
+            reviewers[code].judged += saved.judged
+            reviewers[code].departed += saved.departed
+            reviewers[code].unrecorded += saved.unrecorded
+            reviewers[code].durations += saved.durations
             // The first ids in the order of the data: this shard's follow the earlier ones.
-            reviewers[code].decisionIDs += ids.prefix(Self.listedDecisions - reviewers[code].decisionIDs.count)
+            reviewers[code].decisionIDs += saved.decisionIDs.prefix(Self.listedDecisions - reviewers[code].decisionIDs.count)
         }
         return nil
     }
@@ -210,9 +187,4 @@ public struct RubberStampReview: RunCheck {
         if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
         return "\(Int((seconds / 3600).rounded())) h"
     }
-}
-
-private extension String {
-    /// A byte's two hex digits.
-    var leftPadded: String { count == 1 ? "0" + self : self }
 }
