@@ -24,7 +24,7 @@ struct Exit: Error {
 }
 
 /// Where every command prints. Text for the terminal goes through the one terminal rule
-/// (`TerminalSummary.safe`, line feeds kept): no escape sequence, control, direction mark
+/// (`TerminalText.safe`, line feeds kept): no escape sequence, control, direction mark
 /// or invisible character from an export reaches the screen, whatever message carries it.
 enum Terminal {
     static func error(_ text: String) {
@@ -45,14 +45,14 @@ enum Terminal {
     /// whole (a line feed in a header name shows as its code, and cannot fake a line).
     static func error(_ error: AuditError) {
         var shown = error
-        shown.message = TerminalSummary.safe(error.message)
-        shown.file = error.file.map { TerminalSummary.safe($0) }
-        shown.hint = error.hint.map { TerminalSummary.safe($0) }
+        shown.message = TerminalText.safe(error.message)
+        shown.file = error.file.map { TerminalText.safe($0) }
+        shown.hint = error.hint.map { TerminalText.safe($0) }
         Terminal.error("admaudit: " + shown.description)
     }
 
     private static func lines(_ text: String) -> String {
-        let safe = TerminalSummary.safe(text, keepingLineBreaks: true)
+        let safe = TerminalText.safe(text, keepingLineBreaks: true)
         return safe.hasSuffix("\n") ? safe : safe + "\n"
     }
 }

@@ -26,7 +26,7 @@ struct InitCommand: ParsableCommand {
         var lines = [(language ?? inferred.language).text(
             "admaudit init: \(inferred.mappedColumns) of \(inferred.columns) columns mapped from \(inferred.rowsSampled) rows read; \(inferred.todos.count) to check (TODO)",
             "admaudit init：\(inferred.columns) 列中映射了 \(inferred.mappedColumns) 列（读取 \(inferred.rowsSampled) 行）；\(inferred.todos.count) 项待核查（TODO）")]
-        for todo in inferred.todos { lines.append("  TODO " + TerminalSummary.safe(todo)) }
+        for todo in inferred.todos { lines.append("  TODO " + TerminalText.safe(todo)) }
         return lines.joined(separator: "\n")
     }
 }

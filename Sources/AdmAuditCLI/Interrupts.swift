@@ -45,8 +45,8 @@ enum Interrupts {
     }
 
     private static func protect(_ output: OutputFolder, language: ReportLanguage) {
-        let message = language.text("admaudit: interrupted; the output folder \(TerminalSummary.safe(output.target)) is as it was\n",
-                                    "admaudit：已中断；输出文件夹 \(TerminalSummary.safe(output.target)) 保持原样\n")
+        let message = language.text("admaudit: interrupted; the output folder \(TerminalText.safe(output.target)) is as it was\n",
+                                    "admaudit：已中断；输出文件夹 \(TerminalText.safe(output.target)) 保持原样\n")
         let names = OutputFolder.fileNames
         let list = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: names.count)
         for (index, name) in names.enumerated() { list[index] = strdup(output.folder + "/" + name) }

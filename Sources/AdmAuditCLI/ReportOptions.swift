@@ -70,8 +70,8 @@ struct ReportOptions: ParsableArguments {
         if let limit = maxRejected ?? result.pipeline.input.maxRejectedShare, !result.inputsRejectingMoreThan(limit).isEmpty {
             for input in result.inputsRejectingMoreThan(limit) {
                 Terminal.error(result.pipeline.report.language.text(
-                    "admaudit: \(TerminalSummary.safe(input.file)): \(String(format: "%.1f%%", input.rejectedShare * 100)) of the rows were rejected, more than the \(String(format: "%g%%", limit * 100)) allowed (--max-rejected or input.max_rejected)",
-                    "admaudit：\(TerminalSummary.safe(input.file))：\(String(format: "%.1f%%", input.rejectedShare * 100)) 的行被拒收，超过允许的 \(String(format: "%g%%", limit * 100))（--max-rejected 或 input.max_rejected）"))
+                    "admaudit: \(TerminalText.safe(input.file)): \(String(format: "%.1f%%", input.rejectedShare * 100)) of the rows were rejected, more than the \(String(format: "%g%%", limit * 100)) allowed (--max-rejected or input.max_rejected)",
+                    "admaudit：\(TerminalText.safe(input.file))：\(String(format: "%.1f%%", input.rejectedShare * 100)) 的行被拒收，超过允许的 \(String(format: "%g%%", limit * 100))（--max-rejected 或 input.max_rejected）"))
             }
             throw Exit(code: 3)
         }

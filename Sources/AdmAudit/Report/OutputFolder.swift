@@ -89,7 +89,7 @@ public final class OutputFolder {
             let foreign = resolved.foreignEntries()
             guard foreign.isEmpty, status.st_mode & S_IFMT == S_IFDIR, !OutputTarget.othersMayWrite(status) else {
                 abandon()
-                throw AuditError(.output, "the output folder changed during the run (\(foreign.prefix(3).map { TerminalSummary.safe($0) }.joined(separator: ", "))); the new outputs were not put in place",
+                throw AuditError(.output, "the output folder changed during the run (\(foreign.prefix(3).map { TerminalText.safe($0) }.joined(separator: ", "))); the new outputs were not put in place",
                                  file: target, hint: "choose a new or empty folder with -o")
             }
         }

@@ -86,7 +86,7 @@ struct OutputTarget {
         try checkInputs(inputs, keeping: kept, given: given)
         let foreign = foreignEntries()
         if !foreign.isEmpty {
-            let shown = foreign.prefix(3).map { TerminalSummary.safe($0) }.joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
+            let shown = foreign.prefix(3).map { TerminalText.safe($0) }.joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
             throw AuditError(.invocation, "the output folder holds \(foreign.count) file(s) admaudit did not write (\(shown)); a run replaces the folder whole and never deletes what it did not write",
                              file: given, hint: "choose a new or empty folder with -o, or move those files out")
         }

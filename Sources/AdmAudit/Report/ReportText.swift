@@ -70,6 +70,10 @@ struct ReportText {
         return lines
     }
 
+    /// Before the alarm's headline on a terminal, and before each warning.
+    var alarmPrefix: String { pick("WARNING: ", "警告：") }
+    var warningPrefix: String { pick("warning: ", "警告：") }
+
     var hiddenRowsHeadline: String {
         pick("Rejected rows may hide violations", "被拒收的行可能隐藏违规")
     }

@@ -1,95 +1,67 @@
-import Foundation
-
-/// The one-screen summary `run` and `merge` print on stderr at the end: reconciliation per
-/// input, each check's count, the checks that could not judge for want of an as-of date,
-/// the groups below the four-fifths threshold, the warnings.
-///
-/// Terminal-safe: input-derived text (file names, group labels, diagnostics) has its
-/// control characters (escape sequences could rewrite the screen) and direction marks
-/// shown as their code, and a suppressed group's ratio is not shown, as in the reports.
+/// The one-screen summary `run` and `merge` print on stderr at the end: the alarm when
+/// rejected rows could hide violations, reconciliation per input, each check's count, the
+/// checks that did not judge and why, the groups below the four-fifths threshold, the
+/// warnings. It decides what is shown, as blocks of the report model; `TerminalText` writes
+/// them, escaping what came from the export. A suppressed group's ratio is not shown, as in
+/// the reports.
 public enum TerminalSummary {
     /// At most this many flagged groups are listed; the rest are counted.
     static let flaggedLimit = 8
 
     /// Where an input's physical lines went (`42 lines = 1 header + 41 in 40 rows …`), as
-    /// every summary states it; for `validate`.
+    /// every summary states it.
     public static func lineAccount(_ input: InputSummary, language: ReportLanguage) -> String {
         ReportText(language: language).lineAccount(input)
     }
 
     public static func text(_ result: AuditResult) -> String {
-        let result = result.inReadersTerms
-        let language = result.pipeline.report.language
-        let t = ReportText(language: language)
-        var lines: [String] = []
-        let hidden = t.hiddenRows(result)
-        if !hidden.isEmpty {
-            lines.append(language.text("WARNING: ", "警告：") + t.hiddenRowsHeadline)
-            lines += hidden.map { "  " + safe($0) }
+        let context = ReportContext(result)
+        return TerminalText.render(blocks(context), t: context.t)
+    }
+
+    static func blocks(_ context: ReportContext) -> [ReportBlock] {
+        let (result, t) = (context.result, context.t)
+        var blocks: [ReportBlock] = []
+        if let alarm = SummarySection.alarm(context) { blocks.append(alarm) }
+        blocks += result.inputs.map { .paragraph(reconciliation($0, t)) }
+        blocks += result.checks.map { tally in
+            let rate = tally.rate.value.map(ReportNumber.rate) ?? t.language.text("n/a", "无")
+            let severity = t.severity(tally.descriptor.severity)
+            return .paragraph([.words(t.language.text(
+                "\(tally.descriptor.id) \(severity): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
+                "\(tally.descriptor.id) \(severity)：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))])
         }
-        for input in result.inputs {
-            let verdict = input.reconciles
-                ? language.text("reconciled", "核对一致")
-                : language.text("DOES NOT RECONCILE (a bug: please report it)", "核对不一致（程序错误，请报告）")
-            lines.append(language.text(
-                "\(safe(input.file)): \(t.lineAccount(input)); \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected, \(verdict) [\(input.encoding.rawValue)]",
-                "\(safe(input.file))：\(t.lineAccount(input))；读取 \(input.rowsRead) 行 = 接受 \(input.accepted) + 拒收 \(input.rejected)，\(verdict) [\(input.encoding.rawValue)]"))
-        }
-        for tally in result.checks {
-            let rate = tally.rate.value.map(ReportNumber.rate) ?? language.text("n/a", "无")
-            lines.append(language.text(
-                "\(tally.descriptor.id) \(t.severity(tally.descriptor.severity)): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
-                "\(tally.descriptor.id) \(t.severity(tally.descriptor.severity))：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))
-        }
-        let withoutAsOf = result.checksWithoutAsOfDate
-        if !withoutAsOf.isEmpty { lines.append(t.notJudgedWithoutAsOfDate(withoutAsOf)) }
-        let off = result.checksSwitchedOff
-        if !off.isEmpty { lines.append(t.switchedOff(off)) }
-        let outside = result.checksOutsideJurisdictions
-        if !outside.isEmpty {
-            lines.append(safe(t.notRunOutsideJurisdictions(outside, jurisdictions: result.pipeline.checks.jurisdictions.joined(separator: ", "))))
-        }
+        blocks.append(.list(ReportList(items: SummarySection.notJudged(context))))
         let flagged = result.groupsBelowThreshold
-        for (stratum, group) in flagged.prefix(flaggedLimit) {
-            let ratio = group.suppressed
-                ? t.suppressed
-                : (group.impactRatio.value.map(ReportNumber.short) ?? t.undefined)
-            let threshold = result.pipeline.bias.impactThreshold
-            let compared = ReportText(language: language).compared(stratum)
-            lines.append(language.text(
-                "impact ratio below \(threshold): \(compared) / \(safe(stratum.attribute)) = \(safe(group.group)): \(ratio) (\(t.flag(group.flag)))",
-                "影响比低于 \(threshold)：\(compared) / \(safe(stratum.attribute)) = \(safe(group.group))：\(ratio)（\(t.flag(group.flag))）"))
+        let threshold = result.pipeline.bias.impactThreshold
+        blocks += flagged.prefix(flaggedLimit).map { stratum, group in
+            let ratio: ReportSpan = group.suppressed ? .suppressed : (group.impactRatio.value.map { .words(ReportNumber.short($0)) } ?? .undefined(nil))
+            return .paragraph([.words(t.language.text("impact ratio below \(threshold): ", "影响比低于 \(threshold)：")), .text(t.compared(stratum)), .words(" / "),
+                               .input(stratum.attribute), .words(" = "), .input(group.group), .words(t.language.text(": ", "：")), ratio,
+                               .words(t.language.text(" (", "（")), .words(t.flag(group.flag)), .words(t.language.text(")", "）"))])
         }
         if flagged.count > flaggedLimit {
-            lines.append(language.text("… and \(flagged.count - flaggedLimit) more groups in the report", "……报告中另有 \(flagged.count - flaggedLimit) 个群体"))
+            blocks.append(.paragraph([.words(t.language.text("… and \(flagged.count - flaggedLimit) more groups in the report",
+                                                    "……报告中另有 \(flagged.count - flaggedLimit) 个群体"))]))
         }
-        for diagnostic in result.diagnostics where diagnostic.level == .warning {
-            lines.append(language.text("warning: ", "警告：") + "\(diagnostic.file.map { safe($0) + ": " } ?? "")\(safe(diagnostic.message))")
-        }
-        return lines.joined(separator: "\n")
+        blocks += warnings(result.diagnostics, t)
+        return blocks
     }
 
-    /// The one rule for text on a terminal: what a terminal would obey rather than show is
-    /// shown as its code (`[U+001B]`): C0 and C1 controls (ESC starts the sequences that
-    /// move the cursor, recolour, retitle the window or rewrite the screen), DEL, direction
-    /// marks (U+200E/F, U+202A–U+202E, U+2066–U+2069, U+061C), invisible format characters
-    /// (zero-width spaces and joiners, soft hyphens, U+FEFF) and the line and paragraph
-    /// separators (U+2028, U+2029). Every command prints through it (`Terminal` in the
-    /// command line), and applies it to each piece of input-derived text as well, so a
-    /// cell can neither fake a line of the summary nor hide its own spelling.
-    ///
-    /// `keepingLineBreaks`: line feeds are kept, for a whole message of several lines;
-    /// input-derived pieces are escaped without it, so their line feeds show as `[U+000A]`.
-    public static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        text.showingAsCode { Self.isUnsafe($0) && !(keepingLineBreaks && $0 == "\n") }
+    /// `file: 42 lines = …; 40 rows read = 39 accepted + 1 rejected, reconciled [utf-8]`.
+    private static func reconciliation(_ input: InputSummary, _ t: ReportText) -> ReportInline {
+        let verdict = input.reconciles
+            ? t.language.text("reconciled", "核对一致")
+            : t.language.text("DOES NOT RECONCILE (a bug: please report it)", "核对不一致（程序错误，请报告）")
+        return [.input(input.file), .words(t.language.text(
+            ": \(t.lineAccount(input)); \(input.rowsRead) rows read = \(input.accepted) accepted + \(input.rejected) rejected, \(verdict) [\(input.encoding.rawValue)]",
+            "：\(t.lineAccount(input))；读取 \(input.rowsRead) 行 = 接受 \(input.accepted) + 拒收 \(input.rejected)，\(verdict) [\(input.encoding.rawValue)]"))]
     }
 
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.isBidiControl { return true }
-        guard scalar.value >= 0xAD else { return false }
-        switch scalar.properties.generalCategory {
-        case .format, .lineSeparator, .paragraphSeparator: return true
-        default: return false
+    /// Each warning on a line of its own, its file first; notes are for the reports.
+    static func warnings(_ diagnostics: [Diagnostic], _ t: ReportText) -> [ReportBlock] {
+        diagnostics.filter { $0.level == .warning }.map { diagnostic in
+            .paragraph([.words(t.warningPrefix)] + (diagnostic.file.map { [.input($0), .words(": ")] } ?? []) + [.text(diagnostic.message)])
         }
     }
 }

@@ -18,13 +18,13 @@ final class TerminalSummaryTests: XCTestCase {
     /// The one terminal rule: controls, direction marks, invisible format characters and
     /// line separators as their code; line feeds only when the caller keeps them.
     func testTheTerminalRuleShowsWhatATerminalWouldObey() {
-        XCTAssertEqual(TerminalSummary.safe("a\u{1B}]0;x\u{07}b"), "a[U+001B]]0;x[U+0007]b")
-        XCTAssertEqual(TerminalSummary.safe("\u{202A}\u{202E}\u{2066}\u{2069}\u{200E}\u{200F}"), "[U+202A][U+202E][U+2066][U+2069][U+200E][U+200F]")
-        XCTAssertEqual(TerminalSummary.safe("fe\u{200B}male\u{AD}\u{FEFF}"), "fe[U+200B]male[U+00AD][U+FEFF]")
-        XCTAssertEqual(TerminalSummary.safe("a\u{2028}b\u{2029}c\u{85}d\re"), "a[U+2028]b[U+2029]c[U+0085]d[U+000D]e")
-        XCTAssertEqual(TerminalSummary.safe("line\nfake"), "line[U+000A]fake")
-        XCTAssertEqual(TerminalSummary.safe("one\ntwo\u{1B}[2J", keepingLineBreaks: true), "one\ntwo[U+001B][2J")
-        XCTAssertEqual(TerminalSummary.safe("女性 – café"), "女性 – café")
+        XCTAssertEqual(TerminalText.safe("a\u{1B}]0;x\u{07}b"), "a[U+001B]]0;x[U+0007]b")
+        XCTAssertEqual(TerminalText.safe("\u{202A}\u{202E}\u{2066}\u{2069}\u{200E}\u{200F}"), "[U+202A][U+202E][U+2066][U+2069][U+200E][U+200F]")
+        XCTAssertEqual(TerminalText.safe("fe\u{200B}male\u{AD}\u{FEFF}"), "fe[U+200B]male[U+00AD][U+FEFF]")
+        XCTAssertEqual(TerminalText.safe("a\u{2028}b\u{2029}c\u{85}d\re"), "a[U+2028]b[U+2029]c[U+0085]d[U+000D]e")
+        XCTAssertEqual(TerminalText.safe("line\nfake"), "line[U+000A]fake")
+        XCTAssertEqual(TerminalText.safe("one\ntwo\u{1B}[2J", keepingLineBreaks: true), "one\ntwo[U+001B][2J")
+        XCTAssertEqual(TerminalText.safe("女性 – café"), "女性 – café")
     }
 
     func testInputTextCannotControlTheTerminal() throws {
@@ -46,8 +46,8 @@ final class TerminalSummaryTests: XCTestCase {
     }
 
     func testSafeLeavesOrdinaryTextAlone() {
-        XCTAssertEqual(TerminalSummary.safe("女 · Han × Uyghur – ok"), "女 · Han × Uyghur – ok")
-        XCTAssertEqual(TerminalSummary.safe("a\tb\u{7F}c\u{85}"), "a[U+0009]b[U+007F]c[U+0085]")
+        XCTAssertEqual(TerminalText.safe("女 · Han × Uyghur – ok"), "女 · Han × Uyghur – ok")
+        XCTAssertEqual(TerminalText.safe("a\tb\u{7F}c\u{85}"), "a[U+0009]b[U+007F]c[U+0085]")
     }
 
     func testChineseSummary() throws {

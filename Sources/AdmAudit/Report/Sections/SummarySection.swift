@@ -6,8 +6,7 @@ enum SummarySection: ReportSectionBuilder {
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
         var blocks: [ReportBlock] = []
-        let hidden = t.hiddenRows(result)
-        if !hidden.isEmpty { blocks.append(.alarm(headline: t.hiddenRowsHeadline, lines: hidden.map { [.input($0)] })) }
+        if let alarm = alarm(context) { blocks.append(alarm) }
         var items = [
             ReportListItem([.words("\(t.pipeline): "), .inputCode(result.pipeline.name),
                             .words(" (SHA-256 "), .code(String(result.pipeline.sha256.prefix(16))), .words("…)")]),
@@ -29,6 +28,12 @@ enum SummarySection: ReportSectionBuilder {
         }
         blocks.append(.list(ReportList(items: items)))
         return [ReportSection(id: "summary", heading: [.words(t.summary)], blocks: blocks)]
+    }
+
+    /// The alarm when rejected rows could hide violations; the terminal opens with it too.
+    static func alarm(_ context: ReportContext) -> ReportBlock? {
+        let hidden = context.t.hiddenRows(context.result)
+        return hidden.isEmpty ? nil : .alarm(headline: context.t.hiddenRowsHeadline, lines: hidden.map { [.input($0)] })
     }
 
     /// Each check with a finding, or the sentence that says there is none.
