@@ -86,12 +86,8 @@ public enum AuditMerge {
             CheckRunner.record(entry.check.conclude(context: context), in: &shard.checks[index])
             shard.runChecks[entry.descriptor.id] = entry.check.observations
         }
-        let language = pipeline.report.language
         if statePaths.count > 1 {
-            shard.diagnostics.append(Diagnostic(level: .note, file: nil, code: .mergedShards, values: ["shards": .count(statePaths.count)],
-                                                message: language.text(
-                "merged from \(statePaths.count) shard states: duplicate decision ids were looked for within each shard only; findings and rejects are in each shard's findings.csv and rejects.csv",
-                "由 \(statePaths.count) 个分片状态合并而成：重复的决策编号仅在各分片内部查找；发现和拒收记录见各分片的 findings.csv 和 rejects.csv")))
+            shard.diagnostics.append(Diagnostic(level: .note, file: nil, code: .mergedShards, values: ["shards": .count(statePaths.count)]))
         }
         let asOf = shard.judgedAsOf ?? shard.latestDecision.map(AsOfDate.init(instant:))
         let source = shard.judgedAsOf != nil ? "shards" : (shard.latestDecision != nil ? "data" : "none")

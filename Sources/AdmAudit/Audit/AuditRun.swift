@@ -175,10 +175,7 @@ public struct AuditRun {
         if let inference = pipeline.inference {
             let todos = inference.todos.count
             diagnostics.append(Diagnostic(level: todos > 0 ? .warning : .note, file: nil, code: .pipelineInferred,
-                                          values: ["input": .text(inference.input), "pipeline": .text(pipelineFile), "settings_to_check": .count(todos)],
-                                          message: language.text(
-                "the columns' meaning was inferred by admaudit from \(inference.input), not given in a pipeline file; the pipeline used is \(pipelineFile), with the evidence for each setting\(todos > 0 ? ", and \(todos) setting(s) to check (TODO)" : "")",
-                "各列含义由 admaudit 根据 \(inference.input) 推断，而非由配置文件给出；所用配置为 \(pipelineFile)，其中注明了每项设置的依据\(todos > 0 ? "，另有 \(todos) 项待核查（TODO）" : "")")))
+                                          values: ["input": .text(inference.input), "pipeline": .text(pipelineFile), "settings_to_check": .count(todos)]))
         }
 
         var options = ReaderOptions()
@@ -211,7 +208,7 @@ public struct AuditRun {
                     summary.headerLines = row.endLine - row.line + 1
                     summary.mapping = mapping.sources
                     summary.unmappedHeaders = mapping.unmapped.map(\.header)
-                    diagnostics += mapping.diagnostics(file: path, language: language)
+                    diagnostics += mapping.diagnostics(file: path)
                     auditor.begin(file: path, fileIndex: fileIndex, mapping: mapping, values: values)
                 } catch {
                     headerError = error
@@ -225,10 +222,9 @@ public struct AuditRun {
             if auditor.builder != nil {
                 auditor.end()
                 auditor.tally.apply(to: &summary, readerBlankLines: facts.blankLines)
-                diagnostics += auditor.tally.repairWarnings(file: path, language: language)
+                diagnostics += auditor.tally.repairWarnings(file: path)
             } else {
-                diagnostics.append(Diagnostic(level: .warning, file: path, code: .emptyFile,
-                    message: language.text("the file is empty: no header, no rows", "文件为空：既无标题行，也无数据行")))
+                diagnostics.append(Diagnostic(level: .warning, file: path, code: .emptyFile))
             }
             summary.sha256 = hasher.finalize().hexString
             summary.bytes = facts.bytesRead
@@ -236,33 +232,27 @@ public struct AuditRun {
             summary.delimiter = facts.delimiter
             summary.lines = facts.lines
             summary.linesAboveHeader = facts.linesAboveHeader
-            diagnostics += facts.linesAboveHeader.compactMap { $0.warning(file: path, language: language) }
+            diagnostics += facts.linesAboveHeader.compactMap { $0.warning(file: path) }
             summaries.append(summary)
         }
 
         var checks = auditor.checks
         try checks.finish(into: sink, language: pipeline.report.language)
         if explicitAsOf == nil && checks.needsAsOfDate {
-            diagnostics.append(Diagnostic(level: .warning, file: nil, code: .noAsOfDate, message: language.text(
-                "no as-of date was given (--as-of or audit_date): checks of what is still pending on that date cannot judge and count as unknown",
-                "未给出审计基准日（--as-of 或 audit_date）：判断截至该日仍未处理事项的检查无法评判，相关记录计为无法判断")))
+            diagnostics.append(Diagnostic(level: .warning, file: nil, code: .noAsOfDate))
         }
         if pipeline.report.subjectIDs == .pseudonymize && pseudonymKey == nil {
-            diagnostics.append(Diagnostic(level: .note, file: nil, code: .noPseudonymKey, message: language.text(
-                "no pseudonym key was given (ADMAUDIT_PSEUDONYM_KEY or report.pseudonym_key_file): subject pseudonyms are keyed by a hash of the inputs, so the same inputs give the same pseudonyms, and whoever holds the export can recompute them; give a key of your own to keep them from the employer",
-                "未提供假名密钥（ADMAUDIT_PSEUDONYM_KEY 或 report.pseudonym_key_file）：员工假名以输入文件的哈希为密钥，相同输入得到相同假名，持有导出文件者可重新算出；如需对用人单位保密，请自备密钥")))
+            diagnostics.append(Diagnostic(level: .note, file: nil, code: .noPseudonymKey))
         }
         if pipeline.input.assumeAutomated {
-            diagnostics.append(Diagnostic(level: .note, file: nil, code: .assumeAutomated, message: language.text(
-                "decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)",
-                "`automated` 字段为空或缺失的决策视为自动化决策（input.assume_automated）")))
+            diagnostics.append(Diagnostic(level: .note, file: nil, code: .assumeAutomated))
         }
 
         auditor.checks = checks
         auditor.closeMeasure()
-        diagnostics += auditor.groups.compactMap { $0.overflowWarning(language: language) }
-        diagnostics += auditor.groups.compactMap { $0.disguisedWarning(language: language) }
-        if let warning = ValueMaps.disguisedWarning(auditor.disguisedValues, language: language) { diagnostics.append(warning) }
+        diagnostics += auditor.groups.compactMap { $0.overflowWarning() }
+        diagnostics += auditor.groups.compactMap { $0.disguisedWarning() }
+        if let warning = ValueMaps.disguisedWarning(auditor.disguisedValues) { diagnostics.append(warning) }
         let latestDecision = auditor.latestDecision
         let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, language: language, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,

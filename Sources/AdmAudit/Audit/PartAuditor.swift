@@ -196,13 +196,11 @@ struct RowTally: Equatable {
     }
 
     /// The warnings that say which lines were read one by one.
-    func repairWarnings(file: String, language: ReportLanguage) -> [Diagnostic] {
-        var warnings = quoteRepairs.map { $0.warning(file: file, language: language) }
+    func repairWarnings(file: String) -> [Diagnostic] {
+        var warnings = quoteRepairs.map { $0.warning(file: file) }
         if quoteRepairCount > quoteRepairs.count {
             let more = quoteRepairCount - quoteRepairs.count
-            warnings.append(Diagnostic(level: .warning, file: file, code: .moreQuoteRepairs, values: ["rows": .count(more)], message: language.text(
-                "\(more) more rows merged by a stray quote were read one line at a time (see rejects.csv, unbalanced_quote)",
-                "另有 \(more) 处被多余引号合并的行已逐行读取（见 rejects.csv 中的 unbalanced_quote）")))
+            warnings.append(Diagnostic(level: .warning, file: file, code: .moreQuoteRepairs, values: ["rows": .count(more)]))
         }
         return warnings
     }

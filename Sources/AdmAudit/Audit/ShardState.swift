@@ -22,7 +22,7 @@ import Foundation
 public struct ShardState: Sendable {
     public static let format = "admaudit-shard-state"
     /// 2: with `contentSHA256`. 3: each run check's observations in its own form
-    /// (`RunCheck.Observations`), not named counters.
+    /// (`RunCheck.Observations`), not named counters; diagnostics as codes and values, no words.
     public static let version = 3
     /// The largest state file read: 512 MiB holds the scores of some 90 million decisions.
     public static let fileByteLimit = 512 << 20
@@ -196,10 +196,8 @@ struct ShardStateRecord: Codable {
     struct Note: Codable {
         var level: String
         var file: String?
-        /// Absent in states written before diagnostics had codes.
-        var code: String?
-        var values: [String: DiagnosticValue]?
-        var message: String
+        var code: String
+        var values: [String: DiagnosticValue]
     }
 
     var format: String
@@ -265,7 +263,7 @@ struct ShardStateRecord: Codable {
                   notRecorded: tally.notRecorded, unknown: tally.unknown, unknownReasons: tally.unknownReasons,
                   firstDecisionIDs: tally.firstDecisionIDs, firstDetails: tally.firstDetails)
         }
-        diagnostics = state.diagnostics.map { Note(level: $0.level.rawValue, file: $0.file, code: $0.code.rawValue, values: $0.values, message: $0.message) }
+        diagnostics = state.diagnostics.map { Note(level: $0.level.rawValue, file: $0.file, code: $0.code.rawValue, values: $0.values) }
         runChecks = SavedRunCheckObservations(byCheck: state.runChecks)
         measure = MeasureStateRecord(state.measure)
     }
@@ -338,7 +336,8 @@ struct ShardStateRecord: Codable {
         var notes: [Diagnostic] = []
         for note in diagnostics {
             guard let level = Diagnostic.Level(rawValue: note.level) else { return .failure(StateFileProblem("a diagnostic has level '\(note.level)'")) }
-            notes.append(Diagnostic(level: level, file: note.file, code: note.code.flatMap(Diagnostic.Code.init(rawValue:)) ?? .uncoded, values: note.values ?? [:], message: note.message))
+            guard let code = Diagnostic.Code(rawValue: note.code) else { return .failure(StateFileProblem("a diagnostic has code '\(note.code)'")) }
+            notes.append(Diagnostic(level: level, file: note.file, code: code, values: note.values))
         }
         // Instants from year 1 to 9999, as timestamps are read.
         if let latestDecision, !(-62_135_596_800...253_402_300_799).contains(latestDecision) {

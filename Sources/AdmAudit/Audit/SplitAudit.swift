@@ -118,10 +118,9 @@ struct SplitAudit {
         summary.linesAboveHeader = firstFacts.linesAboveHeader
         summary.mapping = mapping.sources
         summary.unmappedHeaders = mapping.unmapped.map(\.header)
-        let language = pipeline.report.language
-        let titleWarnings = firstFacts.linesAboveHeader.compactMap { $0.warning(file: name, language: language) }
-        return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: name, language: language) + titleWarnings
-                        + first.tally.repairWarnings(file: name, language: language))
+        let titleWarnings = firstFacts.linesAboveHeader.compactMap { $0.warning(file: name) }
+        return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: name) + titleWarnings
+                        + first.tally.repairWarnings(file: name))
     }
 
     /// Adds the file's bytes from `offset` to the end to `hasher`.

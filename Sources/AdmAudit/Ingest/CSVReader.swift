@@ -641,11 +641,9 @@ enum LineCounter {
 extension LineAboveHeader {
     /// A line above the header holding several values may be a decision the header hid:
     /// the inspector is asked to look. A one-value title (`导出时间：2025-07-01`) is not.
-    func warning(file: String, language: ReportLanguage) -> Diagnostic? {
+    func warning(file: String) -> Diagnostic? {
         guard values > 1 else { return nil }
         return Diagnostic(level: .warning, file: file, code: .lineAboveHeaderHoldsValues,
-                          values: ["line": .count(line), "values": .count(values)], message: language.text(
-            "line \(line), above the header, holds \(values) values and was not read as data: check it is a title, not a decision",
-            "标题行之上的第 \(line) 行含有 \(values) 个值，未作为数据读取：请核实它是标题而非决策记录"))
+                          values: ["line": .count(line), "values": .count(values)])
     }
 }

@@ -89,21 +89,14 @@ public struct ColumnMapping: Sendable {
     }
 
     /// What the user should hear about this mapping.
-    func diagnostics(file: String, language: ReportLanguage = .en) -> [Diagnostic] {
+    func diagnostics(file: String) -> [Diagnostic] {
         let absent = CanonicalField.allCases.filter { fields[$0] == nil && !$0.isRequired }.map(\.rawValue)
-        let absentNote = absent.isEmpty ? [] : [Diagnostic(level: .note, file: file, code: .fieldsWithoutColumn, values: ["fields": .list(absent)], message: language.text(
-            "no column for \(absent.joined(separator: ", ")): checks that need them count those fields as not recorded",
-            "导出数据中没有以下字段的列：\(absent.joined(separator: "、"))；需要这些字段的检查将其视为未记录"))]
+        let absentNote = absent.isEmpty ? [] : [Diagnostic(level: .note, file: file, code: .fieldsWithoutColumn, values: ["fields": .list(absent)])]
         return absentNote + duplicates.map { duplicate in
             Diagnostic(level: .warning, file: file, code: .columnMatchesTwoFields,
-                       values: ["column": .text(duplicate.match.header), "field": .text(duplicate.field)], message: language.text(
-                "column '\(duplicate.match.header)' also matches \(duplicate.field); the earlier column is used",
-                "列“\(duplicate.match.header)”也对应 \(duplicate.field)；采用在前的列"))
+                       values: ["column": .text(duplicate.match.header), "field": .text(duplicate.field)])
         } + attributes.filter { $0.match == nil }.map { attribute in
-            Diagnostic(level: .warning, file: file, code: .attributeWithoutColumn, values: ["attribute": .text(attribute.name)],
-                       message: language.text(
-                "no column for attribute '\(attribute.name)'; every decision counts as unknown for it",
-                "没有属性“\(attribute.name)”的列；所有决策的该属性均计为未知"))
+            Diagnostic(level: .warning, file: file, code: .attributeWithoutColumn, values: ["attribute": .text(attribute.name)])
         }
     }
 

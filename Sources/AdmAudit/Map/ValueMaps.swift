@@ -209,11 +209,8 @@ struct ValueMaps {
     }
 
     /// The warning of a run that read spellings disguised as a coded value, or nil.
-    static func disguisedWarning(_ disguised: DisguisedSpellings, language: ReportLanguage) -> Diagnostic? {
-        disguised.warning(subject: language.text("decision types, outcomes and answers", "决策类型、结果及是/否取值"), attribute: nil,
-                          purpose: ("An export spelled this way may be trying to keep a decision from the checks that would judge it",
-                                    "如此书写的导出文件可能意在使决策避开相应检查"),
-                          language: language, readerName: { readerName($0, language) })
+    static func disguisedWarning(_ disguised: DisguisedSpellings) -> Diagnostic? {
+        disguised.warning(attribute: nil)
     }
 
     /// A coded value as a reader of `language` names it: `dismissal` → `解除劳动合同`, `yes` → `是`.
@@ -409,20 +406,16 @@ public struct AttributeGroups: Sendable {
     }
 
     /// The warning of a run that read spellings disguised as a group's, or nil.
-    func disguisedWarning(language: ReportLanguage) -> Diagnostic? {
-        disguised.warning(subject: name, attribute: name, purpose: ("An export spelled this way may be trying to split a group", "如此书写的导出文件可能意在拆分群体"),
-                          language: language)
+    func disguisedWarning() -> Diagnostic? {
+        disguised.warning(attribute: name)
     }
 
     /// The warning of a run whose attribute met more distinct values than the limit, or nil.
-    func overflowWarning(language: ReportLanguage) -> Diagnostic? {
+    func overflowWarning() -> Diagnostic? {
         guard overflowCode != nil else { return nil }
         let label = labels[Int(overflowCode!)]
         return Diagnostic(level: .warning, file: nil, code: .distinctValuesOverLimit,
-                          values: ["attribute": .text(name), "limit": .count(distinctLimit), "rows": .count(overflowRows), "group": .text(label)],
-                          message: language.text(
-            "attribute '\(name)' has more than \(distinctLimit) distinct values (input.max_distinct_values): the \(overflowRows) decision(s) with a value after the first \(distinctLimit) are counted together in the group '\(label)', so the fairness figures of '\(name)' do not show those values apart; check that the column is the attribute it is mapped as, or merge its spellings under values.attributes.\(name)",
-            "属性“\(name)”的不同取值超过 \(distinctLimit) 个（input.max_distinct_values）：取值在前 \(distinctLimit) 个之外的 \(overflowRows) 条决策合并计入“\(label)”组，因此“\(name)”的公平性数据无法区分这些取值；请核实该列确为所映射的属性，或在 values.attributes.\(name) 下合并其写法"))
+                          values: ["attribute": .text(name), "limit": .count(distinctLimit), "rows": .count(overflowRows), "group": .text(label)])
     }
 
     private static let refusals = KeywordIndex([(0, [

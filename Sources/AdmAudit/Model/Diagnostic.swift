@@ -1,6 +1,6 @@
-/// A recoverable problem noticed on the way, for the report and the terminal: a code and
-/// the values it names, which report.json gives (machine output has no language), and the
-/// message in the run's language, which the readable outputs give.
+/// A recoverable problem noticed on the way, for the report and the terminal: a code and the
+/// values it names, and no words. report.json gives them as they are (machine output has no
+/// language); the readable outputs word them in the reader's language (`ReportText.message`).
 public struct Diagnostic: Sendable, Equatable {
     public enum Level: String, Sendable { case note, warning }
 
@@ -20,8 +20,6 @@ public struct Diagnostic: Sendable, Equatable {
         case noPseudonymKey = "no_pseudonym_key"
         case assumeAutomated = "assume_automated"
         case mergedShards = "merged_shards"
-        /// Read from a state file written before diagnostics had codes.
-        case uncoded
     }
     public var level: Level
     public var file: String?
@@ -29,15 +27,12 @@ public struct Diagnostic: Sendable, Equatable {
     public var code: Code
     /// The values the message names, by name (`line`, `rows`).
     public var values: [String: DiagnosticValue]
-    /// The message, in the run's language.
-    public var message: String
 
-    public init(level: Level, file: String?, code: Code, values: [String: DiagnosticValue] = [:], message: String) {
+    public init(level: Level, file: String?, code: Code, values: [String: DiagnosticValue] = [:]) {
         self.level = level
         self.file = file
         self.code = code
         self.values = values
-        self.message = message
     }
 }
 

@@ -2,7 +2,7 @@
 struct ReportText {
     let language: ReportLanguage
 
-    private func pick(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+    func pick(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
     var title: String { pick("Audit of automated decisions about workers", "劳动者自动化决策审计报告") }
     var summary: String { pick("Summary", "摘要") }

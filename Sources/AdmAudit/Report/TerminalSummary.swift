@@ -61,7 +61,7 @@ public enum TerminalSummary {
     /// Each warning on a line of its own, its file first; notes are for the reports.
     static func warnings(_ diagnostics: [Diagnostic], _ t: ReportText) -> [ReportBlock] {
         diagnostics.filter { $0.level == .warning }.map { diagnostic in
-            .paragraph([.words(t.warningPrefix)] + (diagnostic.file.map { [.input($0), .words(": ")] } ?? []) + [.text(diagnostic.message)])
+            .paragraph([.words(t.warningPrefix)] + (diagnostic.file.map { [.input($0), .words(": ")] } ?? []) + [.text(t.message(diagnostic))])
         }
     }
 }

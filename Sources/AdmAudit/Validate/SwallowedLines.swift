@@ -263,12 +263,10 @@ public struct QuoteRepair: Sendable, Equatable {
     /// At most this many are described per input; the rest are counted.
     public static let describedLimit = 20
 
-    func warning(file: String, language: ReportLanguage) -> Diagnostic {
+    func warning(file: String) -> Diagnostic {
         let lines = lastLine - firstLine + 1
         return Diagnostic(level: .warning, file: file, code: .quoteSwallowedLines,
                           values: ["first_line": .count(firstLine), "last_line": .count(lastLine), "column": .text(header),
-                                   "accepted": .count(accepted), "rejected": .count(rejected)], message: language.text(
-            "lines \(firstLine)–\(lastLine): a quote opened in column '\(header)' ran over \(lines) lines, which would have been read as one row; each line was read as a row of its own: \(accepted) accepted, \(rejected) rejected",
-            "第 \(firstLine)–\(lastLine) 行：列“\(header)”中的引号未在本行闭合，跨越 \(lines) 行，会被当作一行读取；现逐行读取：接受 \(accepted) 行，拒收 \(rejected) 行"))
+                                   "accepted": .count(accepted), "rejected": .count(rejected)])
     }
 }

@@ -9,8 +9,8 @@ final class PseudonymKeyNoteTests: XCTestCase {
         let pipeline = try PipelineLoader.load(path: TestSupport.packageRoot.appendingPathComponent("pipelines/self-assessment.yaml").path)
         let input = [TestSupport.fixture("sample/decisions_en.csv")]
         let derived = try AuditRun(pipeline: pipeline, pipelineFile: "p.yaml", inputs: input).run(into: MemorySink())
-        XCTAssertTrue(derived.diagnostics.contains { $0.message.hasPrefix("no pseudonym key was given") })
+        XCTAssertTrue(derived.diagnostics.contains { $0.message(.en).hasPrefix("no pseudonym key was given") })
         let keyed = try AuditRun(pipeline: pipeline, pipelineFile: "p.yaml", inputs: input, pseudonymKey: Array("k".utf8)).run(into: MemorySink())
-        XCTAssertFalse(keyed.diagnostics.contains { $0.message.hasPrefix("no pseudonym key was given") })
+        XCTAssertFalse(keyed.diagnostics.contains { $0.message(.en).hasPrefix("no pseudonym key was given") })
     }
 }

@@ -321,7 +321,7 @@ final class RunLanguageTests: XCTestCase {
             }
             for diagnostic in result.diagnostics {
                 let file = diagnostic.file.map { URL(fileURLWithPath: $0).lastPathComponent + ": " } ?? ""
-                lines.append("diagnostic \(diagnostic.level.rawValue) \(file)\(diagnostic.message)")
+                lines.append("diagnostic \(diagnostic.level.rawValue) \(file)\(diagnostic.message(language))")
             }
             // Each distinct reason once, with how many ratios give it, in the order first met.
             var counts: [String: Int] = [:]
@@ -514,10 +514,10 @@ final class RunLanguageTests: XCTestCase {
     func testDiagnosticsAreInChinese() throws {
         let result = try Self.diagnosed(.zh)
         XCTAssertGreaterThanOrEqual(result.diagnostics.count, 5, "\(result.diagnostics)")
-        for diagnostic in result.diagnostics { ChineseText.assertChinese(diagnostic.message, "diagnostic") }
+        for diagnostic in result.diagnostics { ChineseText.assertChinese(diagnostic.message(.zh), "diagnostic") }
         let merged = try Self.merged(.zh)
-        XCTAssertTrue(merged.diagnostics.contains { $0.message.hasPrefix("由 3 个分片状态合并而成") }, "\(merged.diagnostics)")
-        for diagnostic in merged.diagnostics { ChineseText.assertChinese(diagnostic.message, "merge diagnostic") }
+        XCTAssertTrue(merged.diagnostics.contains { $0.message(.zh).hasPrefix("由 3 个分片状态合并而成") }, "\(merged.diagnostics)")
+        for diagnostic in merged.diagnostics { ChineseText.assertChinese(diagnostic.message(.zh), "merge diagnostic") }
         // A merge speaks the merging run's language: the tallies' undefined rates too (a code,
         // worded by the report).
         XCTAssertTrue(merged.checks.contains { $0.rate == .undefined(.noApplicableDecisions) })

@@ -82,7 +82,7 @@ final class AppealUnansweredPastDeadlineTests: XCTestCase {
         XCTAssertEqual(tally.unknown, 1)
         XCTAssertEqual(tally.violations, 0)
         XCTAssertTrue(findings.isEmpty)
-        XCTAssertTrue(result.diagnostics.contains { $0.message.contains("no as-of date") })
+        XCTAssertTrue(result.diagnostics.contains { $0.message(.en).contains("no as-of date") })
         XCTAssertTrue(AppealUnansweredPastDeadline.descriptor.usesAsOfDate)
         XCTAssertEqual(AppealUnansweredPastDeadline().deadlineDays, 14)
     }

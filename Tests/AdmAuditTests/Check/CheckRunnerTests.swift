@@ -56,10 +56,10 @@ final class CheckRunnerTests: XCTestCase {
 
     func testAbsentColumnsAreNamedOnce() throws {
         let (result, _) = try TestSupport.audit(csv: "decision_id,decision_type,outcome,sex\nD1,hiring,favorable,f\n")
-        let note = try XCTUnwrap(result.diagnostics.first { $0.message.hasPrefix("no column for") })
+        let note = try XCTUnwrap(result.diagnostics.first { $0.message(.en).hasPrefix("no column for") })
         XCTAssertEqual(note.level, .note)
-        XCTAssertTrue(note.message.contains("explanation_given"))
-        XCTAssertFalse(note.message.contains("decision_id"))
+        XCTAssertTrue(note.message(.en).contains("explanation_given"))
+        XCTAssertFalse(note.message(.en).contains("decision_id"))
     }
 
     func testAnNYCOnlyAuditAppliesTheTenDayNoticeToRecordsWithoutAJurisdiction() throws {

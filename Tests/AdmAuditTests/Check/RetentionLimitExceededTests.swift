@@ -73,7 +73,7 @@ final class RetentionLimitExceededTests: XCTestCase {
         XCTAssertEqual(tally.violations, 0)
         XCTAssertTrue(findings.isEmpty)
         XCTAssertTrue(RetentionLimitExceeded.descriptor.usesAsOfDate)
-        XCTAssertTrue(result.diagnostics.contains { $0.message.contains("no as-of date") })
+        XCTAssertTrue(result.diagnostics.contains { $0.message(.en).contains("no as-of date") })
         // The pipeline's audit_date is an as-of date.
         XCTAssertEqual(try dm02("D1,E1,discipline,adverse,yes,2026-01-01 10:00,female\n", asOf: nil,
                                 pipeline: "audit_date: 2026-07-01\n" + shanghai).0.violations, 1)

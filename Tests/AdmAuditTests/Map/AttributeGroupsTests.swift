@@ -57,14 +57,14 @@ final class AttributeGroupsTests: XCTestCase {
                        "a value spelt as the overflow label is counted in it: one label, one group")
         XCTAssertEqual(groups.labels, ["female", "a", "b", "c", "[values beyond the first 3]"])
         XCTAssertEqual(groups.overflowRows, 2)
-        let warning = groups.overflowWarning(language: .en)
+        let warning = groups.overflowWarning()
         XCTAssertEqual(warning?.level, .warning)
-        XCTAssertTrue(warning?.message.contains("'sex' has more than 3 distinct values") ?? false)
-        XCTAssertTrue(warning?.message.contains("the 2 decision(s)") ?? false)
+        XCTAssertTrue(warning?.message(.en).contains("'sex' has more than 3 distinct values") ?? false)
+        XCTAssertTrue(warning?.message(.en).contains("the 2 decision(s)") ?? false)
         var chinese = AttributeGroups(name: "sex", canonical: [], unknownSpellings: [], distinctLimit: 1, language: .zh)
         _ = ["a", "b"].map { group(&chinese, $0) }
         XCTAssertEqual(chinese.labels.last, "[前 1 个取值之外的值]")
-        ChineseText.assertChinese(chinese.overflowWarning(language: .zh)?.message ?? "")
+        ChineseText.assertChinese(chinese.overflowWarning()?.message(.zh) ?? "")
     }
 
     /// Two parts of a file join only when the groups would be those of a run in one piece.

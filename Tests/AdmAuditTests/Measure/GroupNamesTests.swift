@@ -43,8 +43,8 @@ final class GroupNamesTests: XCTestCase {
         let csv = rows("女\u{200B}", "汉族", 20, start: 0) + rows("女性", "汉族", 2, start: 100) + rows("男", "汉族", 3, start: 200)
         let (result, _) = try TestSupport.audit(csv: header + csv, pipeline: yaml)
         XCTAssertEqual(result.groupNames.shown("female", in: "sex"), "女性")
-        let warning = try XCTUnwrap(result.diagnostics.first { $0.message.hasPrefix("sex:") })
-        XCTAssertTrue(warning.message.contains("1 spelling(s)"), warning.message)
+        let warning = try XCTUnwrap(result.diagnostics.first { $0.message(.en).hasPrefix("sex:") })
+        XCTAssertTrue(warning.message(.en).contains("1 spelling(s)"), warning.message(.en))
     }
 
     /// Two groups never read alike: where a named group's spelling is another group's label

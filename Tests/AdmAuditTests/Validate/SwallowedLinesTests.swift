@@ -29,9 +29,9 @@ final class SwallowedLinesTests: XCTestCase {
         XCTAssertEqual(input.lines, 8)
         XCTAssertEqual(input.rowLines, 7)
         XCTAssertEqual(Set(sink.findings.filter { $0.checkID == "HR-01" }.map(\.decisionID)), ["D3", "D4"])
-        let warning = try XCTUnwrap(result.diagnostics.first { $0.message.contains("lines 3–7") })
-        XCTAssertTrue(warning.message.contains("employee_id"), warning.message)
-        XCTAssertTrue(warning.message.contains("5 accepted, 0 rejected"), warning.message)
+        let warning = try XCTUnwrap(result.diagnostics.first { $0.message(.en).contains("lines 3–7") })
+        XCTAssertTrue(warning.message(.en).contains("employee_id"), warning.message(.en))
+        XCTAssertTrue(warning.message(.en).contains("5 accepted, 0 rejected"), warning.message(.en))
     }
 
     func testALineThatIsNotARowOnItsOwnIsRejectedAsUnbalancedQuote() throws {

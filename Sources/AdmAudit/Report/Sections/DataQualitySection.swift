@@ -20,7 +20,7 @@ enum DataQualitySection: ReportSectionBuilder {
         }
         if !result.diagnostics.isEmpty {
             blocks.append(.list(ReportList(style: "diagnostics", items: result.diagnostics.map { diagnostic in
-                ReportListItem((diagnostic.file.map { [.input($0), .words(": ")] } ?? []) + [.input(diagnostic.message)],
+                ReportListItem((diagnostic.file.map { [.input($0), .words(": ")] } ?? []) + [.input(context.t.message(diagnostic))],
                                style: diagnostic.level.rawValue)
             })))
         }

@@ -1,0 +1,108 @@
+/// The words of each diagnostic, by its code and the values it carries: the one place a
+/// diagnostic meets a language. The stages that notice a problem record only what it is
+/// (`Diagnostic.Code`) and the values it names; report.md, report.html, the terminal and
+/// `validate` word it here, report.json gives the code and values as they are.
+extension ReportText {
+    func message(_ diagnostic: Diagnostic) -> String {
+        let values = DiagnosticValues(diagnostic.values)
+        switch diagnostic.code {
+        case .pipelineInferred:
+            let (input, pipeline, todos) = (values.text("input"), values.text("pipeline"), values.count("settings_to_check"))
+            return pick("the columns' meaning was inferred by admaudit from \(input), not given in a pipeline file; the pipeline used is \(pipeline), with the evidence for each setting\(todos > 0 ? ", and \(todos) setting(s) to check (TODO)" : "")",
+                        "各列含义由 admaudit 根据 \(input) 推断，而非由配置文件给出；所用配置为 \(pipeline)，其中注明了每项设置的依据\(todos > 0 ? "，另有 \(todos) 项待核查（TODO）" : "")")
+        case .fieldsWithoutColumn:
+            let fields = values.list("fields")
+            return pick("no column for \(fields.joined(separator: ", ")): checks that need them count those fields as not recorded",
+                        "导出数据中没有以下字段的列：\(fields.joined(separator: "、"))；需要这些字段的检查将其视为未记录")
+        case .columnMatchesTwoFields:
+            let (column, field) = (values.text("column"), values.text("field"))
+            return pick("column '\(column)' also matches \(field); the earlier column is used", "列“\(column)”也对应 \(field)；采用在前的列")
+        case .attributeWithoutColumn:
+            let attribute = values.text("attribute")
+            return pick("no column for attribute '\(attribute)'; every decision counts as unknown for it",
+                        "没有属性“\(attribute)”的列；所有决策的该属性均计为未知")
+        case .lineAboveHeaderHoldsValues:
+            let (line, count) = (values.count("line"), values.count("values"))
+            return pick("line \(line), above the header, holds \(count) values and was not read as data: check it is a title, not a decision",
+                        "标题行之上的第 \(line) 行含有 \(count) 个值，未作为数据读取：请核实它是标题而非决策记录")
+        case .quoteSwallowedLines:
+            let (first, last, column) = (values.count("first_line"), values.count("last_line"), values.text("column"))
+            let (accepted, rejected, lines) = (values.count("accepted"), values.count("rejected"), values.count("last_line") - values.count("first_line") + 1)
+            return pick("lines \(first)–\(last): a quote opened in column '\(column)' ran over \(lines) lines, which would have been read as one row; each line was read as a row of its own: \(accepted) accepted, \(rejected) rejected",
+                        "第 \(first)–\(last) 行：列“\(column)”中的引号未在本行闭合，跨越 \(lines) 行，会被当作一行读取；现逐行读取：接受 \(accepted) 行，拒收 \(rejected) 行")
+        case .moreQuoteRepairs:
+            let more = values.count("rows")
+            return pick("\(more) more rows merged by a stray quote were read one line at a time (see rejects.csv, unbalanced_quote)",
+                        "另有 \(more) 处被多余引号合并的行已逐行读取（见 rejects.csv 中的 unbalanced_quote）")
+        case .emptyFile:
+            return pick("the file is empty: no header, no rows", "文件为空：既无标题行，也无数据行")
+        case .distinctValuesOverLimit:
+            let (name, limit, rows, label) = (values.text("attribute"), values.count("limit"), values.count("rows"), values.text("group"))
+            return pick("attribute '\(name)' has more than \(limit) distinct values (input.max_distinct_values): the \(rows) decision(s) with a value after the first \(limit) are counted together in the group '\(label)', so the fairness figures of '\(name)' do not show those values apart; check that the column is the attribute it is mapped as, or merge its spellings under values.attributes.\(name)",
+                        "属性“\(name)”的不同取值超过 \(limit) 个（input.max_distinct_values）：取值在前 \(limit) 个之外的 \(rows) 条决策合并计入“\(label)”组，因此“\(name)”的公平性数据无法区分这些取值；请核实该列确为所映射的属性，或在 values.attributes.\(name) 下合并其写法")
+        case .disguisedSpellings:
+            return disguised(values)
+        case .noAsOfDate:
+            return pick("no as-of date was given (--as-of or audit_date): checks of what is still pending on that date cannot judge and count as unknown",
+                        "未给出审计基准日（--as-of 或 audit_date）：判断截至该日仍未处理事项的检查无法评判，相关记录计为无法判断")
+        case .noPseudonymKey:
+            return pick("no pseudonym key was given (ADMAUDIT_PSEUDONYM_KEY or report.pseudonym_key_file): subject pseudonyms are keyed by a hash of the inputs, so the same inputs give the same pseudonyms, and whoever holds the export can recompute them; give a key of your own to keep them from the employer",
+                        "未提供假名密钥（ADMAUDIT_PSEUDONYM_KEY 或 report.pseudonym_key_file）：员工假名以输入文件的哈希为密钥，相同输入得到相同假名，持有导出文件者可重新算出；如需对用人单位保密，请自备密钥")
+        case .assumeAutomated:
+            return pick("decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)",
+                        "`automated` 字段为空或缺失的决策视为自动化决策（input.assume_automated）")
+        case .mergedShards:
+            let shards = values.count("shards")
+            return pick("merged from \(shards) shard states: duplicate decision ids were looked for within each shard only; findings and rejects are in each shard's findings.csv and rejects.csv",
+                        "由 \(shards) 个分片状态合并而成：重复的决策编号仅在各分片内部查找；发现和拒收记录见各分片的 findings.csv 和 rejects.csv")
+        }
+    }
+
+    /// Spellings disguised as an attribute's group (which could split it) or as a coded value
+    /// (which could keep a decision from its checks), each shown as read: a coded value as the
+    /// reader names it (`dismissal` → `解除劳动合同`).
+    private func disguised(_ values: DiagnosticValues) -> String {
+        let readAs = values.text("read_as")
+        let coded = readAs == DisguisedSpellings.codedValues
+        let spellings = values.list("spellings").map { pair in
+            // `revealed → value`: a value is a code, which holds no arrow; the spelling may.
+            guard coded, let arrow = pair.range(of: " → ", options: .backwards) else { return pair }
+            return String(pair[..<arrow.upperBound]) + ValueMaps.readerName(String(pair[arrow.upperBound...]), language)
+        }
+        let more = values.count("more")
+        let count = spellings.count + more
+        let subject = coded ? pick("decision types, outcomes and answers", "决策类型、结果及是/否取值") : readAs
+        let purpose = coded
+            ? pick("An export spelled this way may be trying to keep a decision from the checks that would judge it", "如此书写的导出文件可能意在使决策避开相应检查")
+            : pick("An export spelled this way may be trying to split a group", "如此书写的导出文件可能意在拆分群体")
+        return pick("\(subject): \(count) spelling(s) written to look like another value (invisible characters, letters of another script or full-width forms) were read as it: \(spellings.joined(separator: "; "))\(more > 0 ? "; and \(more) more" : ""). \(purpose)",
+                    "\(subject)：有 \(count) 种写法以隐形字符、其他文字的形近字母或全角字符伪装成另一个取值，已按该取值读取：\(spellings.joined(separator: "；"))\(more > 0 ? "；另有 \(more) 种" : "")。\(purpose)")
+    }
+}
+
+/// A diagnostic's values by name; a value absent or of another kind reads as zero or empty
+/// (a diagnostic is made by admaudit with its values, or read from a checked state file).
+private struct DiagnosticValues {
+    let values: [String: DiagnosticValue]
+    init(_ values: [String: DiagnosticValue]) { self.values = values }
+
+    func count(_ name: String) -> Int {
+        if case .count(let count)? = values[name] { return count }
+        return 0
+    }
+
+    func text(_ name: String) -> String {
+        if case .text(let text)? = values[name] { return text }
+        return ""
+    }
+
+    func list(_ name: String) -> [String] {
+        if case .list(let list)? = values[name] { return list }
+        return []
+    }
+}
+
+extension Diagnostic {
+    /// Its words for a reader of `language`.
+    func message(_ language: ReportLanguage) -> String { ReportText(language: language).message(self) }
+}

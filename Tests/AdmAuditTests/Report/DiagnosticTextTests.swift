@@ -1,0 +1,57 @@
+import XCTest
+@testable import AdmAudit
+
+/// Every diagnostic is worded from its code and values alone, in both languages: each value it
+/// carries appears in its words, and a Chinese reader reads Chinese.
+final class DiagnosticTextTests: XCTestCase {
+    private let samples: [Diagnostic.Code: [String: DiagnosticValue]] = [
+        .pipelineInferred: ["input": .text("导出.csv"), "pipeline": .text("p.yaml"), "settings_to_check": .count(3)],
+        .fieldsWithoutColumn: ["fields": .list(["notified_at", "reason_codes"])],
+        .columnMatchesTwoFields: ["column": .text("工号"), "field": .text("subject_id")],
+        .attributeWithoutColumn: ["attribute": .text("sex")],
+        .lineAboveHeaderHoldsValues: ["line": .count(2), "values": .count(7)],
+        .quoteSwallowedLines: ["first_line": .count(3), "last_line": .count(7), "column": .text("备注"), "accepted": .count(4), "rejected": .count(1)],
+        .moreQuoteRepairs: ["rows": .count(12)],
+        .emptyFile: [:],
+        .distinctValuesOverLimit: ["attribute": .text("site"), "limit": .count(4096), "rows": .count(9), "group": .text("[其余]")],
+        .disguisedSpellings: ["read_as": .text("sex"), "spellings": .list(["fe[U+200B]male → female"]), "more": .count(2)],
+        .noAsOfDate: [:],
+        .noPseudonymKey: [:],
+        .assumeAutomated: [:],
+        .mergedShards: ["shards": .count(3)],
+    ]
+
+    func testEveryCodeIsWordedWithItsValuesInBothLanguages() throws {
+        XCTAssertEqual(Set(samples.keys), Set(Diagnostic.Code.allCases), "a sample for every code")
+        for code in Diagnostic.Code.allCases {
+            let diagnostic = Diagnostic(level: .warning, file: nil, code: code, values: samples[code] ?? [:])
+            let english = diagnostic.message(.en), chinese = diagnostic.message(.zh)
+            XCTAssertTrue(chinese.unicodeScalars.contains(where: MeaningText.isCJK), "\(code): \(chinese)")
+            let shown = diagnostic.values.values.flatMap { value -> [String] in
+                switch value {
+                case .count(let count): [String(count)]
+                case .text(let text): [text]
+                case .list(let list): list
+                }
+            }
+            // The English words hold no Chinese but what the values brought.
+            let ownWords = shown.reduce(english) { $0.replacingOccurrences(of: $1, with: "") }
+            XCTAssertFalse(ownWords.unicodeScalars.contains(where: MeaningText.isCJK), "\(code): \(english)")
+            for text in shown {
+                XCTAssertTrue(english.contains(text), "\(code) en lacks \(text): \(english)")
+                XCTAssertTrue(chinese.contains(text), "\(code) zh lacks \(text): \(chinese)")
+            }
+        }
+    }
+
+    /// Spellings disguised as a coded value are shown with the value as the reader names it;
+    /// an arrow inside the spelling itself stays the spelling's.
+    func testDisguisedCodedValuesAreNamedForTheReader() {
+        let diagnostic = Diagnostic(level: .warning, file: nil, code: .disguisedSpellings,
+                                    values: ["read_as": .text(DisguisedSpellings.codedValues), "spellings": .list(["a → b[U+200B] → dismissal"]), "more": .count(0)])
+        XCTAssertTrue(diagnostic.message(.zh).contains("a → b[U+200B] → \(DecisionType.dismissal.chineseName)"), diagnostic.message(.zh))
+        XCTAssertTrue(diagnostic.message(.zh).hasPrefix("决策类型、结果及是/否取值：有 1 种写法"), diagnostic.message(.zh))
+        XCTAssertTrue(diagnostic.message(.en).contains("a → b[U+200B] → dismissal"), diagnostic.message(.en))
+        XCTAssertTrue(diagnostic.message(.en).hasSuffix("from the checks that would judge it"), diagnostic.message(.en))
+    }
+}
