@@ -1,6 +1,6 @@
 /// The result as the readable reports show it: every group under the name the export spelled
-/// it with (`女` where the pipeline says `female`; `GroupNames`), in every table, chart, summary
-/// and list, from this one place. report.json is written from the result itself, with the labels.
+/// it with (`女` where the pipeline says `female`; `GroupNames`), in every table, chart, summary,
+/// list and warning, from this one place. report.json is written from the result itself, with the labels.
 extension AuditResult {
     var inReadersTerms: AuditResult {
         guard !groupNames.isEmpty else { return self }
@@ -15,6 +15,7 @@ extension AuditResult {
             level.strata = level.strata.map(renamed)
             return level
         }
+        shown.diagnostics = diagnostics.map(renamed)
         shown.scores = scores.map { stratum in
             var stratum = stratum
             stratum.groups = stratum.groups.map { group in
@@ -25,6 +26,20 @@ extension AuditResult {
             return stratum
         }
         return shown
+    }
+
+    /// Spellings disguised as a group name the group as the export spells it (`男[U+0007] → 男`,
+    /// not `→ male`). A spelling is `revealed → label`; a label that is not the attribute's is
+    /// left as written.
+    private func renamed(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.code == .disguisedSpellings, case .text(let attribute)? = diagnostic.values["read_as"],
+              case .list(let spellings)? = diagnostic.values["spellings"] else { return diagnostic }
+        var renamed = diagnostic
+        renamed.values["spellings"] = .list(spellings.map { pair in
+            guard let arrow = pair.range(of: " → ", options: .backwards) else { return pair }
+            return String(pair[..<arrow.upperBound]) + groupNames.shown(String(pair[arrow.upperBound...]), in: attribute)
+        })
+        return renamed
     }
 
     private func renamed(_ stratum: SelectionStratum) -> SelectionStratum {

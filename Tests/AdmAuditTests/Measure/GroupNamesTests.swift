@@ -45,6 +45,11 @@ final class GroupNamesTests: XCTestCase {
         XCTAssertEqual(result.groupNames.shown("female", in: "sex"), "女性")
         let warning = try XCTUnwrap(result.diagnostics.first { $0.message(.en).hasPrefix("sex:") })
         XCTAssertTrue(warning.message(.en).contains("1 spelling(s)"), warning.message(.en))
+        // The disguise is named as read: the group as the export spells it in the readable
+        // outputs, its label in report.json.
+        XCTAssertTrue(TerminalSummary.text(result).contains("女[U+200B] → 女性"), TerminalSummary.text(result))
+        XCTAssertTrue(MarkdownReport.render(result).contains("200B\\] → 女性"))
+        XCTAssertTrue(warning.values["spellings"] == .list(["女[U+200B] → female"]), "\(warning.values)")
     }
 
     /// Two groups never read alike: where a named group's spelling is another group's label
