@@ -83,7 +83,12 @@ final class HostileRowsTests: BinaryTestCase {
         XCTAssertTrue(disguised.err.contains(shown), disguised.err)
         XCTAssertFalse(disguised.err.contains("[U+FF08]"), "full-width brackets are not a disguise")
         let diagnostics = (disguised.report["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "disguised_spellings" }
-        let spellings = diagnostics.compactMap { (($0["values"] as? [String: Any])?["spellings"] as? [String])?.joined(separator: "；") }
+        // Each spelling beside the code it was read as, in two lists.
+        let spellings = diagnostics.compactMap { diagnostic -> String? in
+            let values = diagnostic["values"] as? [String: Any]
+            guard let spelt = values?["spellings"] as? [String], let read = values?["read_as_values"] as? [String] else { return nil }
+            return zip(spelt, read).map { "\($0) → \($1)" }.joined(separator: "；")
+        }
         XCTAssertTrue(spellings.contains { $0.contains(coded) }, "report.json keeps the warning, by code: \(diagnostics)")
     }
 

@@ -48,8 +48,13 @@ public enum AuditMerge {
                 }
                 seenCounts[counts] = path
             }
+            let accepted = state.inputs.map(\.accepted).saturatingSum
             for index in runChecks.indices {
                 guard let observed = state.runChecks[runChecks[index].descriptor.id] else { continue }
+                guard observed.recordsObserved <= accepted else {
+                    throw AuditError(.input, "the state file is damaged: \(runChecks[index].descriptor.id) observed \(observed.recordsObserved) records, more than the \(accepted) accepted",
+                                     file: path, hint: "write the shard state again with `admaudit run --save-state`")
+                }
                 if let reason = runChecks[index].check.absorb(any: observed, context: absorbContext) {
                     throw AuditError(.input, "the state file is damaged: \(reason)", file: path,
                                      hint: "write the shard state again with `admaudit run --save-state`")
@@ -74,7 +79,9 @@ public enum AuditMerge {
             }
             sum.inputs += state.inputs
             for index in sum.checks.indices { sum.checks[index].add(state.checks[index]) }
-            for diagnostic in state.diagnostics where !sum.diagnostics.contains(diagnostic) { sum.diagnostics.append(diagnostic) }
+            // Each diagnostic once, in the order first met.
+            var seen = Set(sum.diagnostics)
+            for diagnostic in state.diagnostics where seen.insert(diagnostic).inserted { sum.diagnostics.append(diagnostic) }
             if let latest = state.latestDecision { sum.latestDecision = max(sum.latestDecision ?? latest, latest) }
             merged = sum
         }

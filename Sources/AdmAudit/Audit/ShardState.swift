@@ -29,7 +29,7 @@ public struct ShardState: Sendable {
 
     public var pipelineName: String
     public var pipelineSHA256: String
-    /// The language its texts (unknown reasons, diagnostics) were written in.
+    /// The language its texts (the evidence lists' finding details) were written in.
     public var language: ReportLanguage
     /// The as-of date the checks were judged on, when one was given (option or pipeline).
     public var judgedAsOf: AsOfDate?
@@ -333,11 +333,16 @@ struct ShardStateRecord: Codable {
             restored.firstDetails = tally.firstDetails.flatMap { $0.count == tally.firstDecisionIDs.count ? $0 : nil } ?? []
             tallies.append(restored)
         }
+        guard diagnostics.count <= Diagnostic.stateLimit else {
+            return .failure(StateFileProblem("it holds \(diagnostics.count) diagnostics, more than the \(Diagnostic.stateLimit) a run makes"))
+        }
         var notes: [Diagnostic] = []
         for note in diagnostics {
             guard let level = Diagnostic.Level(rawValue: note.level) else { return .failure(StateFileProblem("a diagnostic has level '\(note.level)'")) }
             guard let code = Diagnostic.Code(rawValue: note.code) else { return .failure(StateFileProblem("a diagnostic has code '\(note.code)'")) }
-            notes.append(Diagnostic(level: level, file: note.file, code: code, values: note.values))
+            let diagnostic = Diagnostic(level: level, file: note.file, code: code, values: note.values)
+            if let damage = diagnostic.damage { return .failure(StateFileProblem("a diagnostic is damaged: \(damage)")) }
+            notes.append(diagnostic)
         }
         // Instants from year 1 to 9999, as timestamps are read.
         if let latestDecision, !(-62_135_596_800...253_402_300_799).contains(latestDecision) {

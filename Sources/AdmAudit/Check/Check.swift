@@ -169,7 +169,24 @@ public protocol RunCheck: Sendable {
 /// durations, the first decision ids): plain values that encode to the same bytes for the
 /// same observations. Whatever a state file holds is checked by `RunCheck.absorb`, counts
 /// against `SelectionCounts.countLimit` (a state claiming more is damaged).
-public protocol RunCheckObservations: Codable, Sendable, Equatable {}
+public protocol RunCheckObservations: Codable, Sendable, Equatable {
+    /// How many records the observations cover (no more than one each): a state whose
+    /// observations cover more records than it accepted is damaged. Never traps.
+    var recordsObserved: Int { get }
+}
+
+extension Sequence where Element == Int {
+    /// The sum, or `Int.max` when it would overflow (or a term is negative: damaged anyway).
+    var saturatingSum: Int {
+        var sum = 0
+        for term in self {
+            let (next, overflow) = sum.addingReportingOverflow(term)
+            if overflow || term < 0 { return .max }
+            sum = next
+        }
+        return sum
+    }
+}
 
 extension RunCheck {
     public static var parameters: [CheckParameter] { [] }

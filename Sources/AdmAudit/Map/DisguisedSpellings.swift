@@ -4,8 +4,6 @@
 /// decision past a vocabulary. Each distinct spelling is noted once, when first met; the
 /// first few are kept with what they were read as, the rest only counted.
 struct DisguisedSpellings: Sendable {
-    /// What `read_as` names when the spellings were read as decision types, outcomes and answers.
-    static let codedValues = "coded_values"
 
     private(set) var listed: [(spelling: String, readAs: String)] = []
     private(set) var count = 0
@@ -28,15 +26,19 @@ struct DisguisedSpellings: Sendable {
         count += other.count - other.listed.count
     }
 
-    /// The warning naming them, each as what was set aside shown as its code, then the value it
-    /// was read as (`F[U+0435]male → female`), or nil when there are none. `attribute` is what
-    /// was read: an attribute, or none for the coded values (`codedValues`). Worded by
-    /// `ReportText.message`.
+    /// The warning naming them: each spelling with what was set aside shown as its code
+    /// (`F[U+0435]male`) and, in a list beside it, the value it was read as (`female`); nil
+    /// when there are none. `read_as` says what was read, an `attribute` (named) or the
+    /// `coded_values` (decision types, outcomes, answers). Worded by `ReportText.message`.
     func warning(attribute: String?) -> Diagnostic? {
         guard count > 0 else { return nil }
-        let coded = listed.map { "\(TextKey.revealed($0.spelling)) → \($0.readAs)" }
-        let more = count - listed.count
-        return Diagnostic(level: .warning, file: nil, code: .disguisedSpellings,
-                          values: ["read_as": .text(attribute ?? Self.codedValues), "spellings": .list(coded), "more": .count(more)])
+        var values: [String: DiagnosticValue] = [
+            "read_as": .text(attribute == nil ? "coded_values" : "attribute"),
+            "spellings": .list(listed.map { TextKey.revealed($0.spelling) }),
+            "read_as_values": .list(listed.map(\.readAs)),
+            "more": .count(count - listed.count),
+        ]
+        if let attribute { values["attribute"] = .text(attribute) }
+        return Diagnostic(level: .warning, file: nil, code: .disguisedSpellings, values: values)
     }
 }

@@ -1,8 +1,8 @@
 /// A recoverable problem noticed on the way, for the report and the terminal: a code and the
 /// values it names, and no words. report.json gives them as they are (machine output has no
 /// language); the readable outputs word them in the reader's language (`ReportText.message`).
-public struct Diagnostic: Sendable, Equatable {
-    public enum Level: String, Sendable { case note, warning }
+public struct Diagnostic: Sendable, Hashable {
+    public enum Level: String, Sendable, Hashable { case note, warning }
 
     /// What a diagnostic is about, as report.json gives it.
     public enum Code: String, Sendable, CaseIterable {
@@ -34,10 +34,66 @@ public struct Diagnostic: Sendable, Equatable {
         self.code = code
         self.values = values
     }
+
+    /// The most diagnostics a run's state may hold: a run makes a few per input and per
+    /// attribute; a state claiming more is damaged.
+    public static let stateLimit = 10_000
+
+    /// What is wrong with a diagnostic read from a state file: a value its code words missing or
+    /// of another kind, a count out of bounds (negative, beyond a trillion, a last line before
+    /// the first), a list longer than admaudit writes; nil when it is as admaudit makes them.
+    public var damage: String? {
+        let counts: [String], texts: [String], lists: [(name: String, limit: Int)]
+        switch code {
+        case .pipelineInferred: (counts, texts, lists) = (["settings_to_check"], ["input", "pipeline"], [])
+        case .fieldsWithoutColumn: (counts, texts, lists) = ([], [], [("fields", CanonicalField.allCases.count)])
+        case .columnMatchesTwoFields: (counts, texts, lists) = ([], ["column", "field"], [])
+        case .attributeWithoutColumn: (counts, texts, lists) = ([], ["attribute"], [])
+        case .lineAboveHeaderHoldsValues: (counts, texts, lists) = (["line", "values"], [], [])
+        case .quoteSwallowedLines: (counts, texts, lists) = (["first_line", "last_line", "accepted", "rejected"], ["column"], [])
+        case .moreQuoteRepairs: (counts, texts, lists) = (["rows"], [], [])
+        case .distinctValuesOverLimit: (counts, texts, lists) = (["limit", "rows"], ["attribute", "group"], [])
+        case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as"], [("spellings", 64), ("read_as_values", 64)])
+        case .mergedShards: (counts, texts, lists) = (["shards"], [], [])
+        case .emptyFile, .noAsOfDate, .noPseudonymKey, .assumeAutomated: (counts, texts, lists) = ([], [], [])
+        }
+        let optional: Set<String> = code == .disguisedSpellings ? ["attribute"] : []
+        let named = Set(counts + texts + lists.map(\.name)).union(optional)
+        if let extra = values.keys.sorted().first(where: { !named.contains($0) }) { return "\(code.rawValue) has a value '\(extra)' it does not word" }
+        for name in counts {
+            guard case .count(let count)? = values[name], (0...Self.countLimit).contains(count) else { return "\(code.rawValue)'s \(name) is missing or out of bounds" }
+        }
+        for name in texts + optional.sorted() {
+            if optional.contains(name) && values[name] == nil { continue }
+            guard case .text? = values[name] else { return "\(code.rawValue)'s \(name) is missing" }
+        }
+        for (name, limit) in lists {
+            guard case .list(let list)? = values[name], list.count <= limit else { return "\(code.rawValue)'s \(name) is missing or too long" }
+        }
+        if case .count(let first)? = values["first_line"], case .count(let last)? = values["last_line"], !(1...last).contains(first) {
+            return "\(code.rawValue)'s lines run backwards"
+        }
+        if code == .disguisedSpellings {
+            let attribute: Bool
+            switch values["read_as"] {
+            case .text("attribute")?: attribute = true
+            case .text("coded_values")?: attribute = false
+            default: return "\(code.rawValue)'s read_as is neither attribute nor coded_values"
+            }
+            guard attribute == (values["attribute"] != nil) else { return "\(code.rawValue) names an attribute only when read_as is attribute" }
+        }
+        if case .list(let spellings)? = values["spellings"], case .list(let readAs)? = values["read_as_values"], spellings.count != readAs.count {
+            return "\(code.rawValue) pairs \(spellings.count) spellings with \(readAs.count) values"
+        }
+        return nil
+    }
+
+    /// The largest count a diagnostic holds (a trillion, as every saved count).
+    static let countLimit = 1_000_000_000_000
 }
 
 /// A value a diagnostic names: a count, a text, or a list of texts.
-public enum DiagnosticValue: Sendable, Equatable, Codable {
+public enum DiagnosticValue: Sendable, Hashable, Codable {
     case count(Int)
     case text(String)
     case list([String])

@@ -27,7 +27,9 @@ extension ReportText {
                         "标题行之上的第 \(line) 行含有 \(count) 个值，未作为数据读取：请核实它是标题而非决策记录")
         case .quoteSwallowedLines:
             let (first, last, column) = (values.count("first_line"), values.count("last_line"), values.text("column"))
-            let (accepted, rejected, lines) = (values.count("accepted"), values.count("rejected"), values.count("last_line") - values.count("first_line") + 1)
+            let (accepted, rejected) = (values.count("accepted"), values.count("rejected"))
+            // first ≤ last, both within a trillion (`Diagnostic.damage`): no overflow.
+            let lines = last >= first ? (last &- first) &+ 1 : 0
             return pick("lines \(first)–\(last): a quote opened in column '\(column)' ran over \(lines) lines, which would have been read as one row; each line was read as a row of its own: \(accepted) accepted, \(rejected) rejected",
                         "第 \(first)–\(last) 行：列“\(column)”中的引号未在本行闭合，跨越 \(lines) 行，会被当作一行读取；现逐行读取：接受 \(accepted) 行，拒收 \(rejected) 行")
         case .moreQuoteRepairs:
@@ -62,16 +64,14 @@ extension ReportText {
     /// (which could keep a decision from its checks), each shown as read: a coded value as the
     /// reader names it (`dismissal` → `解除劳动合同`).
     private func disguised(_ values: DiagnosticValues) -> String {
-        let readAs = values.text("read_as")
-        let coded = readAs == DisguisedSpellings.codedValues
-        let spellings = values.list("spellings").map { pair in
-            // `revealed → value`: a value is a code, which holds no arrow; the spelling may.
-            guard coded, let arrow = pair.range(of: " → ", options: .backwards) else { return pair }
-            return String(pair[..<arrow.upperBound]) + ValueMaps.readerName(String(pair[arrow.upperBound...]), language)
+        let coded = values.text("read_as") == "coded_values"
+        let spellings = zip(values.list("spellings"), values.list("read_as_values")).map { spelling, value in
+            "\(spelling) → \(coded ? ValueMaps.readerName(value, language) : value)"
         }
         let more = values.count("more")
-        let count = spellings.count + more
-        let subject = coded ? pick("decision types, outcomes and answers", "决策类型、结果及是/否取值") : readAs
+        // Counts are checked when a state is read (`Diagnostic.damage`); made here, they are small.
+        let count = spellings.count + min(more, Int.max - spellings.count)
+        let subject = coded ? pick("decision types, outcomes and answers", "决策类型、结果及是/否取值") : values.text("attribute")
         let purpose = coded
             ? pick("An export spelled this way may be trying to keep a decision from the checks that would judge it", "如此书写的导出文件可能意在使决策避开相应检查")
             : pick("An export spelled this way may be trying to split a group", "如此书写的导出文件可能意在拆分群体")
@@ -102,7 +102,3 @@ private struct DiagnosticValues {
     }
 }
 
-extension Diagnostic {
-    /// Its words for a reader of `language`.
-    func message(_ language: ReportLanguage) -> String { ReportText(language: language).message(self) }
-}

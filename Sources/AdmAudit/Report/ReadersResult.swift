@@ -29,16 +29,12 @@ extension AuditResult {
     }
 
     /// Spellings disguised as a group name the group as the export spells it (`男[U+0007] → 男`,
-    /// not `→ male`). A spelling is `revealed → label`; a label that is not the attribute's is
-    /// left as written.
+    /// not `→ male`).
     private func renamed(_ diagnostic: Diagnostic) -> Diagnostic {
-        guard diagnostic.code == .disguisedSpellings, case .text(let attribute)? = diagnostic.values["read_as"],
-              case .list(let spellings)? = diagnostic.values["spellings"] else { return diagnostic }
+        guard diagnostic.code == .disguisedSpellings, case .text(let attribute)? = diagnostic.values["attribute"],
+              case .list(let labels)? = diagnostic.values["read_as_values"] else { return diagnostic }
         var renamed = diagnostic
-        renamed.values["spellings"] = .list(spellings.map { pair in
-            guard let arrow = pair.range(of: " → ", options: .backwards) else { return pair }
-            return String(pair[..<arrow.upperBound]) + groupNames.shown(String(pair[arrow.upperBound...]), in: attribute)
-        })
+        renamed.values["read_as_values"] = .list(labels.map { groupNames.shown($0, in: attribute) })
         return renamed
     }
 

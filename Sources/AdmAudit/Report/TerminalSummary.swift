@@ -8,12 +8,6 @@ public enum TerminalSummary {
     /// At most this many flagged groups are listed; the rest are counted.
     static let flaggedLimit = 8
 
-    /// Where an input's physical lines went (`42 lines = 1 header + 41 in 40 rows …`), as
-    /// every summary states it.
-    public static func lineAccount(_ input: InputSummary, language: ReportLanguage) -> String {
-        ReportText(language: language).lineAccount(input)
-    }
-
     public static func text(_ result: AuditResult) -> String {
         let context = ReportContext(result)
         return TerminalText.render(blocks(context), t: context.t)

@@ -40,7 +40,7 @@ public enum ValidateSummary {
                                })
             }))
         }
-        return [.list(ReportList(items: items))] + TerminalSummary.warnings(result.diagnostics, t)
+        return [.list(ReportList(items: items))] + TerminalSummary.warnings(result.inReadersTerms.diagnostics, t)
     }
 
     /// Texts from the export, each escaped, between the language's list commas.

@@ -264,8 +264,7 @@ public struct QuoteRepair: Sendable, Equatable {
     public static let describedLimit = 20
 
     func warning(file: String) -> Diagnostic {
-        let lines = lastLine - firstLine + 1
-        return Diagnostic(level: .warning, file: file, code: .quoteSwallowedLines,
+        Diagnostic(level: .warning, file: file, code: .quoteSwallowedLines,
                           values: ["first_line": .count(firstLine), "last_line": .count(lastLine), "column": .text(header),
                                    "accepted": .count(accepted), "rejected": .count(rejected)])
     }

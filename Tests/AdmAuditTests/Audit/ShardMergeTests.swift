@@ -280,7 +280,17 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertTrue(good.contains(#""DQ-02":{"types":[{"decisionType":"hiring","decisions":"#), "DQ-02 saves its types")
         let cases: [(edit: (String) -> String, message: String)] = [
             ({ $0.replacingOccurrences(of: #""departed":8,"#, with: #""departed":80,"#) }, "HR-03's counts for reviewer 'R0' are damaged"),
-            ({ $0.replacingOccurrences(of: #""label":"R0""#, with: #""label":"""#) }, "HR-03 saved a reviewer without a label"),
+            ({ $0.replacingOccurrences(of: #""label":"R0""#, with: #""label":"""#) }, "HR-03 saved a reviewer without a trimmed label"),
+            ({ $0.replacingOccurrences(of: #""label":"R0""#, with: #""label":" R0""#) }, "HR-03 saved a reviewer without a trimmed label"),
+            ({ $0.replacingOccurrences(of: #""label":"R1""#, with: #""label":"r0""#) }, "HR-03 saved reviewer 'r0' twice or out of order"),
+            ({ $0.replacingOccurrences(of: #""label":"R0""#, with: #""label":"R9""#) }, "HR-03 saved reviewer 'R1' twice or out of order"),
+            ({ $0.replacingOccurrences(of: #""judged":29,"label":"R0","unrecorded":0}"#, with: #""judged":29000,"label":"R0","unrecorded":0}"#) },
+             "HR-03 observed 29081 records, more than the 200 accepted"),
+            ({ $0.replacingOccurrences(of: #""types":[{"decisionType":"hiring""#, with: #""types":[{"decisionType":"dismissal""#) },
+             "DQ-02 saved a decision type twice or out of order"),
+            ({ $0.replacingOccurrences(of: #""decisions":105,"#, with: #""decisions":1000000000000,"#) }, "DQ-02 observed 1000000000095 records, more than the 200 accepted"),
+            ({ $0.replacingOccurrences(of: #""level":"note","values":{}"#, with: #""level":"note","values":{"line":{"count":{"_0":1}}}"#) },
+             "a diagnostic is damaged: assume_automated has a value 'line' it does not word"),
             ({ $0.replacingOccurrences(of: #""unknownByAttribute":[22,19,0]"#, with: #""unknownByAttribute":[22,19]"#) },
              "DQ-02 counts 2 attributes for hiring; the pipeline has 3"),
             ({ $0.replacingOccurrences(of: #""unknownByAttribute":[22,19,0]"#, with: #""unknownByAttribute":[220,19,0]"#) },
@@ -308,14 +318,18 @@ final class ShardMergeTests: XCTestCase {
     func testReviewerLabelsKeepTheirSpellingThroughAStateFile() throws {
         var check = RubberStampReview(parameters: CheckParameters(declared: RubberStampReview.parameters, given: [:]))
         let context = AuditRun.checkContext(pipeline: try shardPipeline(), asOf: nil)
+        // As a shard saves them: in byte order, each folded label once.
         let saved = RubberStampReview.Observations(reviewers: [
-            .init(label: "Jos\u{E9}", judged: 2, departed: 1, decisionIDs: ["D1", "D2"]),
             .init(label: "Jose\u{301}", judged: 3, departed: 0),
+            .init(label: "Jos\u{E9}", judged: 2, departed: 1, decisionIDs: ["D1", "D2"]),
             .init(label: "ZED", judged: 1),
-            .init(label: "zed", judged: 4, departed: 4),
         ])
         let bytes = try JSONEncoder().encode(saved)
         XCTAssertNil(check.absorb(try JSONDecoder().decode(RubberStampReview.Observations.self, from: bytes), context: context))
+        // Another shard's `zed` is the same reviewer, ASCII case folded.
+        XCTAssertNil(check.absorb(RubberStampReview.Observations(reviewers: [.init(label: "zed", judged: 4, departed: 4)]), context: context))
+        let folded = RubberStampReview.Observations(reviewers: [.init(label: "ZED", judged: 1), .init(label: "zed", judged: 1)])
+        XCTAssertEqual(check.absorb(folded, context: context), "HR-03 saved reviewer 'zed' twice or out of order", "one shard never saves a reviewer twice")
         let labels = check.observations.reviewers.map { Array($0.label.utf8) }
         XCTAssertEqual(labels, [Array("Jose\u{301}".utf8), Array("Jos\u{E9}".utf8), Array("ZED".utf8)])
         XCTAssertEqual(check.observations.reviewers.map(\.judged), [3, 2, 5])

@@ -60,6 +60,8 @@ public struct MissingAttributeShare: RunCheck {
     /// What DQ-02 saves with a shard's state: every decision type seen, in catalogue order.
     public struct Observations: RunCheckObservations {
         var types: [TypeCounts]
+        /// Every decision is one record's.
+        public var recordsObserved: Int { types.map(\.decisions).saturatingSum }
     }
 
     public var observations: Observations {
@@ -70,12 +72,15 @@ public struct MissingAttributeShare: RunCheck {
 
     public mutating func absorb(_ observations: Observations, context: CheckContext) -> String? {
         let attributes = context.attributeNames.count
+        // Each type once, in catalogue order, as a run saves them.
+        guard zip(observations.types, observations.types.dropFirst()).allSatisfy({ $0.decisionType.ordinal < $1.decisionType.ordinal }) else {
+            return "DQ-02 saved a decision type twice or out of order"
+        }
         for saved in observations.types {
             let name = saved.decisionType.rawValue
-            // Every attribute or none (a shard that saw no record with groups); never an index
-            // beyond what this check counts.
-            guard saved.unknownByAttribute.isEmpty
-                    || (saved.unknownByAttribute.count == attributes && (unknown.isEmpty || unknown[0].count == attributes)) else {
+            // Every attribute of the pipeline, as the run counts them; never an index beyond
+            // what this check counts.
+            guard saved.unknownByAttribute.count == attributes && (unknown.isEmpty || unknown[0].count == attributes) else {
                 return "DQ-02 counts \(saved.unknownByAttribute.count) attributes for \(name); the pipeline has \(attributes)"
             }
             guard (0...SelectionCounts.countLimit).contains(saved.decisions),

@@ -69,6 +69,8 @@ public struct RubberStampReview: RunCheck {
     /// different reviewers here, as they are during the run.
     public struct Observations: RunCheckObservations {
         var reviewers: [Reviewer]
+        /// Every judged or unrecorded review is one record's.
+        public var recordsObserved: Int { reviewers.flatMap { [$0.judged, $0.unrecorded] }.saturatingSum }
     }
 
     /// How many decision ids a finding names; the rest are counted.
@@ -114,13 +116,8 @@ public struct RubberStampReview: RunCheck {
     }
 
     public mutating func absorb(_ observations: Observations, context: CheckContext) -> String? {
-        let limit = SelectionCounts.countLimit
+        if let damage = Self.damage(observations) { return damage }
         for saved in observations.reviewers {
-            guard !saved.label.isEmpty else { return "HR-03 saved a reviewer without a label" }
-            guard [saved.judged, saved.departed, saved.unrecorded, saved.durations.count].allSatisfy({ (0...limit).contains($0) }),
-                  saved.departed <= saved.judged, saved.decisionIDs.count <= min(saved.judged, Self.listedDecisions) else {
-                return "HR-03's counts for reviewer '\(saved.label)' are damaged"
-            }
             let bytes = Array(saved.label.utf8)
             // Matched as during the run: ASCII case folded.
             let code = Int(bytes.withUnsafeBytes { codes.insert(folding: $0, value: Int32(reviewers.count)) })
@@ -131,6 +128,31 @@ public struct RubberStampReview: RunCheck {
             reviewers[code].durations += saved.durations
             // The first ids in the order of the data: this shard's follow the earlier ones.
             reviewers[code].decisionIDs += saved.decisionIDs.prefix(Self.listedDecisions - reviewers[code].decisionIDs.count)
+        }
+        return nil
+    }
+
+    /// What is wrong with saved observations, as a run never writes them: a label empty, not
+    /// trimmed, out of byte order or folding into another; counts out of bounds or against each
+    /// other (departures beyond reviews, more review times or listed ids than reviews, a
+    /// negative time).
+    private static func damage(_ observations: Observations) -> String? {
+        let limit = SelectionCounts.countLimit
+        var folded = ByteKeyTable()
+        var previous: [UInt8]? = nil
+        for (index, saved) in observations.reviewers.enumerated() {
+            let bytes = Array(saved.label.utf8)
+            guard !bytes.isEmpty, bytes.withUnsafeBytes({ TextKey.trimmedRange($0) }) == bytes.indices else { return "HR-03 saved a reviewer without a trimmed label" }
+            guard previous.map({ $0.lexicographicallyPrecedes(bytes) }) ?? true,
+                  bytes.withUnsafeBytes({ folded.insert(folding: $0, value: Int32(index)) }) == Int32(index) else {
+                return "HR-03 saved reviewer '\(saved.label)' twice or out of order"
+            }
+            previous = bytes
+            guard [saved.judged, saved.departed, saved.unrecorded].allSatisfy({ (0...limit).contains($0) }), saved.departed <= saved.judged,
+                  saved.durations.count <= saved.judged + saved.unrecorded, saved.durations.allSatisfy({ $0 >= 0 }),
+                  saved.decisionIDs.count <= min(saved.judged, Self.listedDecisions) else {
+                return "HR-03's counts for reviewer '\(saved.label)' are damaged"
+            }
         }
         return nil
     }
