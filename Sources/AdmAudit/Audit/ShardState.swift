@@ -363,6 +363,9 @@ struct ShardStateRecord: Codable {
         case .failure(let problem): return .failure(problem)
         case .success(let measured):
             if let problem = measured.inconsistency(accepted: accepted) { return .failure(StateFileProblem(problem)) }
+            for id in runChecks.byCheck.keys.sorted() {
+                if let problem = runChecks.byCheck[id]!.disagreement(with: measured.counts) { return .failure(StateFileProblem(problem)) }
+            }
             guard let language = ReportLanguage(rawValue: language) else {
                 return .failure(StateFileProblem("its language '\(self.language)' is not en or zh"))
             }

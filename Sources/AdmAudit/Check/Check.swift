@@ -173,6 +173,15 @@ public protocol RunCheckObservations: Codable, Sendable, Equatable {
     /// How many records the observations cover (no more than one each): a state whose
     /// observations cover more records than it accepted is damaged. Never traps.
     var recordsObserved: Int { get }
+    /// Where the observations disagree with the state's outcome counts of the same decisions
+    /// (`counts`: decisions and unknown groups per type and attribute), or nil. Observations
+    /// that count what the measure stage also counts must agree with it, so a forged state
+    /// cannot change one without the other.
+    func disagreement(with counts: SelectionCounts) -> String?
+}
+
+extension RunCheckObservations {
+    public func disagreement(with counts: SelectionCounts) -> String? { nil }
 }
 
 extension Sequence where Element == Int {

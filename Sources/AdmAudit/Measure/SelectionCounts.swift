@@ -20,7 +20,7 @@ public struct SelectionCounts: Sendable, Codable {
         }
     }
 
-    private let attributeCount: Int
+    let attributeCount: Int
     /// Per decision type and attribute (`type.ordinal * attributeCount + attribute`), the
     /// cells by group code + 1; index 0 holds the unknowns. Arrays, not a dictionary:
     /// this is done for every record and attribute.

@@ -287,14 +287,16 @@ final class ShardMergeTests: XCTestCase {
             ({ $0.replacingOccurrences(of: #""judged":29,"label":"R0","unrecorded":0}"#, with: #""judged":29000,"label":"R0","unrecorded":0}"#) },
              "HR-03 observed 29081 records, more than the 200 accepted"),
             ({ $0.replacingOccurrences(of: #""types":[{"decisionType":"hiring""#, with: #""types":[{"decisionType":"dismissal""#) },
-             "DQ-02 saved a decision type twice or out of order"),
-            ({ $0.replacingOccurrences(of: #""decisions":105,"#, with: #""decisions":1000000000000,"#) }, "DQ-02 observed 1000000000095 records, more than the 200 accepted"),
+             "DQ-02 counts 0 hiring decisions, the outcome counts 105"),
+            ({ $0.replacingOccurrences(of: #""decisions":105,"#, with: #""decisions":1000000000000,"#) }, "DQ-02 counts 1000000000000 hiring decisions, the outcome counts 105"),
+            ({ $0.replacingOccurrences(of: #""unknownByAttribute":[22,19,0]"#, with: #""unknownByAttribute":[0,19,0]"#) },
+             "DQ-02 counts 0 hiring decisions of unknown group under attribute 1, the outcome counts 22"),
             ({ $0.replacingOccurrences(of: #""level":"note","values":{}"#, with: #""level":"note","values":{"line":{"count":{"_0":1}}}"#) },
              "a diagnostic is damaged: assume_automated has a value 'line' it does not word"),
             ({ $0.replacingOccurrences(of: #""unknownByAttribute":[22,19,0]"#, with: #""unknownByAttribute":[22,19]"#) },
              "DQ-02 counts 2 attributes for hiring; the pipeline has 3"),
             ({ $0.replacingOccurrences(of: #""unknownByAttribute":[22,19,0]"#, with: #""unknownByAttribute":[220,19,0]"#) },
-             "DQ-02's counts for hiring are negative, too large, or more unknowns than decisions"),
+             "DQ-02 counts 220 hiring decisions of unknown group under attribute 1, the outcome counts 22"),
             ({ $0.replacingOccurrences(of: #""DQ-02":{"types""#, with: #""DQ-99":{"types""#) },
              "observations of a check this admaudit does not know at .runChecks.DQ-99"),
             ({ $0.replacingOccurrences(of: #""decisionType":"hiring""#, with: #""decisionType":"hanging""#) }, "a wrong value at .runChecks.DQ-02.types[0].decisionType"),
@@ -335,5 +337,21 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertEqual(check.observations.reviewers.map(\.judged), [3, 2, 5])
         XCTAssertEqual(check.observations.reviewers.map(\.departed), [0, 1, 4])
         XCTAssertNotNil(check.absorb(any: MissingAttributeShare.Observations(types: []), context: context), "another check's observations")
+    }
+
+    /// DQ-02 refuses saved types repeated or out of catalogue order, and unknowns beyond the
+    /// decisions, whatever a state file's other counts say.
+    func testMissingAttributeObservationsAreCheckedWhenAbsorbed() throws {
+        var check = MissingAttributeShare(parameters: CheckParameters(declared: MissingAttributeShare.parameters, given: [:]))
+        let context = AuditRun.checkContext(pipeline: try shardPipeline(), asOf: nil)
+        let hiring = MissingAttributeShare.TypeCounts(decisionType: .hiring, decisions: 10, unknownByAttribute: [1, 2, 3])
+        let promotion = MissingAttributeShare.TypeCounts(decisionType: .promotion, decisions: 5, unknownByAttribute: [0, 0, 0])
+        XCTAssertEqual(check.absorb(.init(types: [promotion, hiring]), context: context), "DQ-02 saved a decision type twice or out of order")
+        XCTAssertEqual(check.absorb(.init(types: [hiring, hiring]), context: context), "DQ-02 saved a decision type twice or out of order")
+        var beyond = hiring
+        beyond.unknownByAttribute = [11, 0, 0]
+        XCTAssertEqual(check.absorb(.init(types: [beyond]), context: context), "DQ-02's counts for hiring are negative, too large, or more unknowns than decisions")
+        XCTAssertNil(check.absorb(.init(types: [hiring, promotion]), context: context))
+        XCTAssertEqual(check.observations, .init(types: [hiring, promotion]))
     }
 }

@@ -62,6 +62,25 @@ public struct MissingAttributeShare: RunCheck {
         var types: [TypeCounts]
         /// Every decision is one record's.
         public var recordsObserved: Int { types.map(\.decisions).saturatingSum }
+
+        /// DQ-02 counts what the measure stage counts: every decision by type, and under each
+        /// attribute the decisions of unknown group. Both must agree, type by type.
+        public func disagreement(with counts: SelectionCounts) -> String? {
+            for type in DecisionType.allCases {
+                let saved = types.first { $0.decisionType == type }
+                guard (saved?.decisions ?? 0) == counts.decisions(type) else {
+                    return "DQ-02 counts \(saved?.decisions ?? 0) \(type.rawValue) decisions, the outcome counts \(counts.decisions(type))"
+                }
+                guard let saved else { continue }
+                for (attribute, unknown) in saved.unknownByAttribute.enumerated() {
+                    let counted = attribute < counts.attributeCount ? counts.cell(type, attribute, group: AttributeGroups.unknown)?.n ?? 0 : -1
+                    guard unknown == counted else {
+                        return "DQ-02 counts \(unknown) \(type.rawValue) decisions of unknown group under attribute \(attribute + 1), the outcome counts \(counted)"
+                    }
+                }
+            }
+            return nil
+        }
     }
 
     public var observations: Observations {
