@@ -10,11 +10,15 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The pipeline file (YAML).")
     var pipeline: String
 
+    @Option(name: .customLong("lang"), help: "Language of what is printed: en or zh (default: the pipeline's).")
+    var language: String?
+
     @Argument(help: "One or more CSV exports.")
     var inputs: [String]
 
     func run() throws {
         var loaded = try PipelineLoader.load(path: pipeline)
+        loaded.report.language = try OptionParsing.language(language) ?? loaded.report.language
         // Validation is about the rows; checks still run so their counts show, but nothing is written.
         loaded.report.subjectIDs = .drop
         let sink = CountingAuditSink()

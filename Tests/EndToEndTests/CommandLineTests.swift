@@ -115,12 +115,19 @@ final class CommandLineTests: BinaryTestCase {
     func testValidateSpeaksThePipelinesLanguage() throws {
         let result = try admaudit(["validate", "-p", path("pipelines/labor-inspection.yaml"), path("fixtures/malformed/bad_values.csv")])
         XCTAssertEqual(result.status, 0, result.err)
-        for said in ["使用的列映射：", "读取 7 行 = 接受 3 + 拒收 4（核对一致）", "主要拒收原因：", "bad_timestamp: 1（核对 input.date_order", "警告："] {
+        for said in ["使用的列映射：", "读取 7 行 = 接受 3 + 拒收 4（核对一致）", "主要拒收原因：", "时间无法识别（bad_timestamp）：1（核对 input.date_order", "警告："] {
             XCTAssertTrue(result.out.contains(said), "\(said) in:\n\(result.out)")
         }
         for english in ["rows read", "mapping used", "top reject reasons", "warning:", "lines =", "encoding utf-8"] {
             XCTAssertFalse(result.out.contains(english), "\(english) in:\n\(result.out)")
         }
+        // --lang overrides the pipeline's language, as for run.
+        let english = try admaudit(["validate", "--lang", "en", "-p", path("pipelines/labor-inspection.yaml"), path("fixtures/malformed/bad_values.csv")])
+        XCTAssertEqual(english.status, 0, english.err)
+        XCTAssertTrue(english.out.contains("top reject reasons:") && english.out.contains("bad_timestamp: 1 (check input.date_order"), english.out)
+        let chinese = try admaudit(["validate", "--lang", "zh", "-p", path("pipelines/self-assessment.yaml"), path("fixtures/malformed/bad_values.csv")])
+        XCTAssertTrue(chinese.out.contains("主要拒收原因："), chinese.out)
+        XCTAssertEqual(try admaudit(["validate", "--lang", "fr", "-p", path("pipelines/self-assessment.yaml"), path("fixtures/malformed/bad_values.csv")]).status, 2)
     }
 
     func testInitMapsEveryChineseColumnItShould() throws {

@@ -60,7 +60,7 @@ struct ReportText {
             }
         }
         let reasons = result.hiddenRowReasons.map { reason in
-            pick("\(reason.code.rawValue) ×\(reason.rows) (\(fix(reason.code)))", "\(reason.code.rawValue) ×\(reason.rows)（\(fix(reason.code))）")
+            pick("\(reject(reason.code)) ×\(reason.rows) (\(fix(reason.code)))", "\(reject(reason.code)) ×\(reason.rows)（\(fix(reason.code))）")
         }
         lines.append(pick("Why: " + reasons.joined(separator: "; ") + ". Each row, its line and reason are in rejects.csv.",
                           "原因：" + reasons.joined(separator: "；") + "。每一行及其行号和原因见 rejects.csv。"))
@@ -76,6 +76,28 @@ struct ReportText {
 
     var hiddenRowsHeadline: String {
         pick("Rejected rows may hide violations", "被拒收的行可能隐藏违规")
+    }
+
+    /// A reject reason as its reader names it: the code (as rejects.csv gives it) in English; in
+    /// Chinese its name with the code beside it, so the rows can still be found in rejects.csv.
+    func reject(_ code: RejectCode) -> String {
+        guard language == .zh else { return code.rawValue }
+        let name = switch code {
+        case .raggedRow: "列数不符"
+        case .invalidEncoding: "编码无效"
+        case .fieldTooLong: "字段过长"
+        case .rowTooLong: "行过长"
+        case .unterminatedQuote: "引号未闭合"
+        case .unbalancedQuote: "多余的引号"
+        case .missingRequired: "缺少必填字段"
+        case .duplicateID: "决策编号重复"
+        case .badTimestamp: "时间无法识别"
+        case .badNumber: "数字无法识别"
+        case .unknownValue: "取值不在词表中"
+        case .repeatedHeader: "重复的标题行"
+        case .totalsRow: "合计行或表尾"
+        }
+        return "\(name)（\(code.rawValue)）"
     }
 
     /// What resolves rows rejected for `code`.

@@ -34,7 +34,7 @@ public enum ValidateSummary {
         let codes = examples.keys.sorted { a, b in total(a) != total(b) ? total(a) > total(b) : a < b }
         if !codes.isEmpty {
             items.append(ReportListItem([.words(language.text("top reject reasons:", "主要拒收原因："))], children: codes.map { code in
-                ReportListItem([.words("\(code.rawValue): \(total(code))" + language.text(" (\(t.fix(code)))", "（\(t.fix(code))）"))],
+                ReportListItem([.words(language.text("\(t.reject(code)): \(total(code)) (\(t.fix(code)))", "\(t.reject(code))：\(total(code))（\(t.fix(code))）"))],
                                children: (examples[code] ?? []).map { example in
                                    ReportListItem([.input(example.file), .words(":\(example.line)\(example.column.map { ":\($0)" } ?? ""): "), .text(example.reason)])
                                })

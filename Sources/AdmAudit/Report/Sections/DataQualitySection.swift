@@ -15,7 +15,7 @@ enum DataQualitySection: ReportSectionBuilder {
             blocks.append(.paragraph([.input(input.file), .words(": " + t.lineAccount(input))]))
         }
         for input in result.inputs where !input.rejectsByCode.isEmpty {
-            let counts = input.rejectsByCode.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+            let counts = input.rejectsByCode.sorted { $0.key < $1.key }.map { "\(t.reject($0.key)) \($0.value)" }.joined(separator: t.listComma)
             blocks.append(.paragraph([.input(input.file), .words(": " + counts)]))
         }
         if !result.diagnostics.isEmpty {
