@@ -3,7 +3,8 @@
 ///
 /// Bounded whatever the file holds: at most `rowLimit` rows, cells cut at `cellLimit`
 /// characters. Rows the reader marks damaged and rows of another width are counted, not
-/// sampled (they would shift columns).
+/// sampled (they would shift columns); so are totals and footer rows (`合计：60 条` in one cell
+/// of twelve), which would count their label as a value of its column (a place, a group).
 struct ExportSample: Sendable {
     static let rowLimit = 5000
     static let cellLimit = 200
@@ -35,7 +36,7 @@ struct ExportSample: Sendable {
                 columns = Array(repeating: [], count: row.fieldCount)
                 return true
             }
-            guard row.defect == nil, row.fieldCount == known.count else {
+            guard row.defect == nil, row.fieldCount == known.count, !Self.isTotalsRow(row) else {
                 skipped += 1
                 return sampled < rowLimit
             }
@@ -54,5 +55,14 @@ struct ExportSample: Sendable {
         return ExportSample(path: path, headers: headers, columns: columns, rowsSampled: sampled, rowsSkipped: skipped,
                             encoding: facts.encoding, delimiter: facts.delimiter, headerLine: headerLine,
                             linesAboveHeader: facts.linesAboveHeader)
+    }
+
+    /// A row whose first filled cell is a totals or footer label, as the run rejects them
+    /// (`RecordBuilder.isTotalsLabel`), and at most half of whose cells are filled: a decision
+    /// fills most of its row, so an id that merely starts like a label is still sampled.
+    private static func isTotalsRow(_ row: RawRow) -> Bool {
+        let filled = (0..<row.fieldCount).filter { !ValueMaps.isBlank(row[$0]) }
+        guard let first = filled.first, filled.count * 2 <= row.fieldCount else { return false }
+        return RecordBuilder.isTotalsLabel(row[first])
     }
 }

@@ -29,6 +29,15 @@ final class ExportSampleTests: XCTestCase {
         XCTAssertEqual(read.rowsSkipped, 2)
     }
 
+    /// A totals or footer row (`合计：60 条` in one cell of four) would count its label as a place
+    /// or a group; a decision whose id merely starts like a label fills its row and is sampled.
+    func testTotalsRowsAreCountedNotSampled() throws {
+        let read = try sample("id,type,sex,city\nD1,警告,女,深圳\nTotal-2,警告,男,上海\n,,,合计：60 条\nTotal,,,\n")
+        XCTAssertEqual(read.columns, [["D1", "Total-2"], ["警告", "警告"], ["女", "男"], ["深圳", "上海"]])
+        XCTAssertEqual(read.rowsSampled, 2)
+        XCTAssertEqual(read.rowsSkipped, 2)
+    }
+
     func testDamagedRowsAreCountedNotSampled() throws {
         let read = try sample("a,b\n1,2\n3,\"open\n")
         XCTAssertEqual(read.rowsSampled, 1)
