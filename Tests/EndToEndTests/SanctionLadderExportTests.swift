@@ -24,8 +24,9 @@ final class SanctionLadderExportTests: BinaryTestCase {
             let out = work.appendingPathComponent(name + "-out").path
             let run = try admaudit(["run", "-p", pipeline, "-o", out, "--as-of", "2026-11-30", export])
             XCTAssertEqual(run.status, 0, "\(name): \(run.err)")
-            // The summary names the group as the export spells it; report.json keeps the label.
-            let spelled = name == "kouf.csv" ? "sex = 女" : "sex = Woman"
+            // The summary names the group as the export spells it, and in a Chinese run the
+            // attribute by the export's header too; report.json keeps the label.
+            let spelled = name == "kouf.csv" ? "性别 = 女" : "sex = Woman"
             XCTAssertTrue(run.err.contains(spelled), "\(name): the summary names the group\n\(run.err)")
 
             let report = try AdmAuditBinary.json(out + "/report.json")

@@ -31,7 +31,7 @@ public enum TerminalSummary {
         blocks += flagged.prefix(flaggedLimit).map { stratum, group in
             let ratio: ReportSpan = group.suppressed ? .suppressed : (group.impactRatio.value.map { .words(ReportNumber.short($0)) } ?? .undefined(nil))
             return .paragraph([.words(t.language.text("impact ratio below \(threshold): ", "影响比低于 \(threshold)：")), .text(t.compared(stratum)), .words(" / "),
-                               .input(stratum.attribute), .words(" = "), .input(group.group), .words(t.language.text(": ", "：")), ratio,
+                               context.attributeName(stratum.attribute), .words(" = "), .input(group.group), .words(t.language.text(": ", "：")), ratio,
                                .words(t.language.text(" (", "（")), .words(t.flag(group.flag)), .words(t.language.text(")", "）"))])
         }
         if flagged.count > flaggedLimit {

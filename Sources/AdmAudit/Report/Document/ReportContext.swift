@@ -48,7 +48,12 @@ struct ReportContext {
 
     /// `dismissal · sex`: a stratum's decision type and attribute.
     func stratumName(_ type: DecisionType, _ attribute: String) -> ReportInline {
-        [.text(t.decisionType(type)), .words(" · "), .input(attribute)]
+        [.text(t.decisionType(type)), .words(" · "), attributeName(attribute)]
+    }
+
+    /// An attribute or `bias.by` column as the reader meets it (`AuditResult.readersName`).
+    func attributeName(_ name: String) -> ReportSpan {
+        .input(labelled.readersName(ofAttribute: name))
     }
 
     /// A paragraph of a count: `Decisions with this attribute unknown (…): 3`.

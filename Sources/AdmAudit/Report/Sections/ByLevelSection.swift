@@ -7,9 +7,9 @@ enum ByLevelSection: ReportSectionBuilder {
             let levels = result.byLevel.filter { $0.column == column }
             guard !levels.isEmpty else { return nil }
             let blocks = RateGrid.grids(levels.map { ($0.level, $0.strata) }).flatMap { grid -> [ReportBlock] in
-                [grid.heading(context), .table(grid.table("by-level", rowHeader: [.input(column)], rowLabel: { [.input($0)] }))]
+                [grid.heading(context), .table(grid.table("by-level", rowHeader: [context.attributeName(column)], rowLabel: { [.input($0)] }))]
             }
-            return ReportSection(id: "by-level-\(index + 1)", heading: [.text(context.t.outcomesBy(column))], blocks: blocks)
+            return ReportSection(id: "by-level-\(index + 1)", heading: [.text(context.t.outcomesBy(context.labelled.readersName(ofAttribute: column)))], blocks: blocks)
         }
     }
 }

@@ -16,7 +16,7 @@ enum GroupsSection: ReportSectionBuilder {
         // How to read the pooled sanctions, before the first of their strata.
         var explainedLadder = false
         for stratum in result.selection {
-            blocks.append(.heading([.text(t.compared(stratum)), .words(" · "), .input(stratum.attribute)]))
+            blocks.append(.heading([.text(t.compared(stratum)), .words(" · "), context.attributeName(stratum.attribute)]))
             if let ladder = stratum.ladder, !explainedLadder {
                 blocks.append(.paragraph([.text(t.ladderReading(ladder))], style: .legend))
                 explainedLadder = true

@@ -46,7 +46,7 @@ enum LimitationsSection: ReportSectionBuilder {
         let small = result.selection.flatMap { stratum in stratum.groups.filter { $0.flag == .insufficientData }.map { (stratum, $0) } }
         if !small.isEmpty {
             let named = small.prefix(listLimit).map { stratum, group -> ReportInline in
-                [.input(t.compared(stratum)), .words(" · "), .input(stratum.attribute), .words(" = "), .input(group.group)]
+                [.input(t.compared(stratum)), .words(" · "), context.attributeName(stratum.attribute), .words(" = "), .input(group.group)]
                     + (group.suppressed ? [] : [.words(" (n = \(group.n))")])
             }
             items.append([.words(t.smallGroups(count: small.count, minimum: bias.minGroupSize, share: bias.exclusionShare) + t.listSeparator)]
@@ -57,7 +57,7 @@ enum LimitationsSection: ReportSectionBuilder {
             .sorted { Double($0.unknown) / Double($0.decisions) > Double($1.unknown) / Double($1.decisions) }
         if !unknown.isEmpty {
             let named = unknown.prefix(listLimit).map { stratum -> ReportInline in
-                [.input(t.compared(stratum)), .words(" · "), .input(stratum.attribute),
+                [.input(t.compared(stratum)), .words(" · "), context.attributeName(stratum.attribute),
                  .words(": \(stratum.unknown) / \(stratum.decisions) (\(ReportNumber.percent(Double(stratum.unknown) / Double(stratum.decisions))))")]
             }
             items.append([.words(t.unknownGroups + t.listSeparator)] + joined(named, more: unknown.count > listLimit))

@@ -21,7 +21,7 @@ enum SummarySection: ReportSectionBuilder {
         if !flagged.isEmpty {
             items.append(ReportListItem([.words("\(t.groupsBelowThreshold):")], children: flagged.map { stratum, group in
                 let ratio: ReportSpan = group.suppressed ? .suppressed : context.ratio(group.impactRatio)
-                return ReportListItem([.text(t.compared(stratum)), .words(" · "), .input(stratum.attribute), .words(" = "), .input(group.group),
+                return ReportListItem([.text(t.compared(stratum)), .words(" · "), context.attributeName(stratum.attribute), .words(" = "), .input(group.group),
                                        .words(": \(t.impactRatio) "), ratio, .words(" ("), .text(t.flag(group.flag)), .words(")")],
                                       style: "flag-\(group.flag.rawValue)")
             }))
