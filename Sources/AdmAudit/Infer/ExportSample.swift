@@ -14,7 +14,7 @@ struct ExportSample: Sendable {
     /// Cells by column, in row order (blank cells kept as empty strings).
     let columns: [[String]]
     let rowsSampled: Int
-    /// Rows that were damaged or of another width than the header.
+    /// Rows that were damaged, of another width than the header, or totals and footer rows.
     let rowsSkipped: Int
     let encoding: InputEncoding
     let delimiter: UInt8
@@ -38,7 +38,8 @@ struct ExportSample: Sendable {
             }
             guard row.defect == nil, row.fieldCount == known.count, !Self.isTotalsRow(row) else {
                 skipped += 1
-                return sampled < rowLimit
+                // Rows not sampled are bounded too: a file of them is not read to its end.
+                return sampled < rowLimit && skipped < rowLimit * 4
             }
             for index in 0..<known.count {
                 let field = row[index]
@@ -58,11 +59,12 @@ struct ExportSample: Sendable {
     }
 
     /// A row whose first filled cell is a totals or footer label, as the run rejects them
-    /// (`RecordBuilder.isTotalsLabel`), and at most half of whose cells are filled: a decision
-    /// fills most of its row, so an id that merely starts like a label is still sampled.
+    /// (`RecordBuilder.isTotalsLabel`), and which fills at most two cells (the label and a
+    /// count): any row with more is sampled, so rows cannot be kept from inference by an id
+    /// that starts like a label.
     private static func isTotalsRow(_ row: RawRow) -> Bool {
         let filled = (0..<row.fieldCount).filter { !ValueMaps.isBlank(row[$0]) }
-        guard let first = filled.first, filled.count * 2 <= row.fieldCount else { return false }
+        guard let first = filled.first, filled.count <= 2 else { return false }
         return RecordBuilder.isTotalsLabel(row[first])
     }
 }

@@ -94,8 +94,12 @@ private struct Writer {
 
     mutating func render() -> String {
         line("# " + YAMLText.comment(text(
-            "Pipeline inferred by admaudit from \(inputName) (\(sample.rowsSampled) rows read). Each setting says why; check the lines marked TODO.",
-            "admaudit 根据 \(inputName) 推断的审计配置（读取 \(sample.rowsSampled) 行）。每项设置均注明依据；请核查标有 TODO 的行。")))
+            "Pipeline inferred by admaudit from \(inputName) (\(sample.rowsSampled) rows read"
+                + (sample.rowsSkipped > 0 ? "; \(sample.rowsSkipped) not used: damaged, of another width, or totals and footers" : "")
+                + "). Each setting says why; check the lines marked TODO.",
+            "admaudit 根据 \(inputName) 推断的审计配置（读取 \(sample.rowsSampled) 行"
+                + (sample.rowsSkipped > 0 ? "；另有 \(sample.rowsSkipped) 行未采用：已损坏、列数不符，或为合计行、表尾" : "")
+                + "）。每项设置均注明依据；请核查标有 TODO 的行。")))
         line("# " + YAMLText.comment(text("Rerun with: admaudit run -p THIS_FILE \(inputName)", "重新运行：admaudit run -p 本文件 \(inputName)")))
         line("admaudit: 1")
         line("name: " + YAMLText.quoted(text("inferred from ", "推断自 ") + inputName))

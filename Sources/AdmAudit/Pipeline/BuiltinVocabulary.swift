@@ -59,6 +59,20 @@ public enum BuiltinVocabulary {
         ("religion", ["religion", "religious_belief", "宗教信仰"]),
     ]
 
+    /// An attribute or `bias.by` column as a Chinese reader names it: the built-in Chinese name
+    /// of a key admaudit knows (`sex` → `性别`, `site` → `工作地点`), each part of an intersection
+    /// (`sex × ethnicity` → `性别 × 民族`); nil when a part is a key it does not know. Taken from
+    /// admaudit's own vocabulary, never from an export's header, so an employer cannot rename an
+    /// attribute in the report.
+    public static func chineseName(ofAttribute key: String) -> String? {
+        let parts = key.components(separatedBy: " × ").map { part in
+            part == "site" ? "工作地点" : part == "month" ? "月份"
+                : attributes.first { $0.0 == part }?.1.first { $0.unicodeScalars.contains(where: MeaningText.isCJK) }
+        }
+        guard parts.allSatisfy({ $0 != nil }) else { return nil }
+        return parts.map { $0! }.joined(separator: " × ")
+    }
+
     public static let booleans: [(Bool, [String])] = [
         (true, ["true", "yes", "y", "1", "t", "是", "有", "已", "已复核", "已说明", "已提供", "已通知", "√", "✓", "✔", "对"]),
         (false, ["false", "no", "n", "0", "f", "否", "无", "未", "没有", "未复核", "未说明", "未提供", "未通知", "×", "✗", "✘"]),

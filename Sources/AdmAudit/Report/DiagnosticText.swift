@@ -71,7 +71,7 @@ extension ReportText {
         let more = values.count("more")
         // Counts are checked when a state is read (`Diagnostic.damage`); made here, they are small.
         let count = spellings.count + min(more, Int.max - spellings.count)
-        let subject = coded ? pick("decision types, outcomes and answers", "决策类型、结果及是/否取值") : values.text("attribute")
+        let subject = coded ? pick("decision types, outcomes and answers", "决策类型、结果及是/否取值") : attribute(values.text("attribute"))
         let purpose = coded
             ? pick("An export spelled this way may be trying to keep a decision from the checks that would judge it", "如此书写的导出文件可能意在使决策避开相应检查")
             : pick("An export spelled this way may be trying to split a group", "如此书写的导出文件可能意在拆分群体")

@@ -35,21 +35,7 @@ extension AuditResult {
               case .list(let labels)? = diagnostic.values["read_as_values"] else { return diagnostic }
         var renamed = diagnostic
         renamed.values["read_as_values"] = .list(labels.map { groupNames.shown($0, in: attribute) })
-        renamed.values["attribute"] = .text(readersName(ofAttribute: attribute))
         return renamed
-    }
-
-    /// An attribute (or `bias.by` column, or intersection `a × b`) as a Chinese reader meets it:
-    /// the export's own header where it is written in Chinese (`sex` → `性别`), the same in
-    /// every input that maps it; otherwise, and in English, the pipeline's name. report.json
-    /// and the pipeline keep the names.
-    func readersName(ofAttribute name: String) -> String {
-        guard pipeline.report.language == .zh else { return name }
-        return name.components(separatedBy: " × ").map { part in
-            let headers = Set(inputs.compactMap { input in input.mapping.first { $0.field == part }?.header })
-            guard headers.count == 1, let header = headers.first, header.unicodeScalars.contains(where: MeaningText.isCJK) else { return part }
-            return header
-        }.joined(separator: " × ")
     }
 
     private func renamed(_ stratum: SelectionStratum) -> SelectionStratum {

@@ -78,6 +78,12 @@ struct ReportText {
         pick("Rejected rows may hide violations", "被拒收的行可能隐藏违规")
     }
 
+    /// An attribute or `bias.by` column as the reader names it: in Chinese its built-in Chinese
+    /// name where admaudit knows the key (`sex` → `性别`), else the pipeline's key; in English the key.
+    func attribute(_ key: String) -> String {
+        language == .zh ? BuiltinVocabulary.chineseName(ofAttribute: key) ?? key : key
+    }
+
     /// A reject reason as its reader names it: the code (as rejects.csv gives it) in English; in
     /// Chinese its name with the code beside it, so the rows can still be found in rejects.csv.
     func reject(_ code: RejectCode) -> String {

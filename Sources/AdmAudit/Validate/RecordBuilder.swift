@@ -339,6 +339,9 @@ public final class RecordBuilder {
               Self.isTotalsLabel(first) else { return nil }
         let typeField = field(row, .decisionType)
         if columnOf[CanonicalField.decisionType.ordinal] < row.fieldCount, case .found = values.decisionTypes.lookup(typeField) { return nil }
+        // Nor one that states an outcome: sums hold counts, not `不利`; an id that merely starts
+        // like a label (`Total-0001`) must not take an adverse decision out of the alarm.
+        if columnOf[CanonicalField.outcome.ordinal] < row.fieldCount, case .found = values.outcomes.lookup(field(row, .outcome)) { return nil }
         return totalsRow(row, first)
     }
 
@@ -358,10 +361,11 @@ public final class RecordBuilder {
             "合计行或表尾（“\(trimmedText(label))”）：不是决策记录"))
     }
 
-    private static let totalsLabels = ["合计", "总计", "小计", "共计", "汇总", "总数", "total", "totals", "grand total", "subtotal", "sum", "count",
-                                       // Footers: who drew the table up, when it was printed.
-                                       "制表", "制表人", "编制", "编制人", "填表", "填表人", "审核人", "打印", "打印人", "打印时间", "打印日期", "导出人", "导出日期",
-                                       "导出时间", "prepared by", "printed by", "printed on", "exported by", "exported on", "end of report"]
+    private static let totalsLabels = ["合计", "总计", "小计", "共计", "汇总", "总数", "total", "totals", "grand total", "subtotal", "sum", "count"]
+    /// Footers: who drew the table up, when it was printed. Followed by a colon, a space or
+    /// nothing, never by more Chinese (`编制外` is a kind of employment, not a footer).
+    private static let footerLabels = ["制表", "制表人", "编制", "编制人", "填表", "填表人", "审核人", "打印", "打印人", "打印时间", "打印日期", "导出人",
+                                       "导出日期", "导出时间", "prepared by", "printed by", "printed on", "exported by", "exported on", "end of report"]
 
     /// `合计`, `总计：42`, `Total`, `Grand total (42 rows)`: a label of sums at the start of the
     /// row; `制表：人力资源部`, `Prepared by: HR`: a footer saying who drew the table up.
@@ -369,11 +373,15 @@ public final class RecordBuilder {
         let range = TextKey.trimmedRange(field.bytes)
         guard range.count <= 64 else { return false }
         let text = MeaningText.normalize(String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[range]), as: UTF8.self))
-        return totalsLabels.contains { label in
+        let sums = totalsLabels.contains { label in
             guard text.hasPrefix(label) else { return false }
             let rest = text.dropFirst(label.count)
             guard let next = rest.unicodeScalars.first else { return true }
             return !next.properties.isAlphabetic || MeaningText.isCJK(next) && !label.unicodeScalars.allSatisfy(\.isASCII) && rest.count <= 8
+        }
+        return sums || footerLabels.contains { label in
+            guard text.hasPrefix(label) else { return false }
+            return text.dropFirst(label.count).unicodeScalars.first.map { !$0.properties.isAlphabetic } ?? true
         }
     }
 

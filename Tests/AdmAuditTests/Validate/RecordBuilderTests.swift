@@ -160,6 +160,19 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertTrue(built.compactMap(\.reject)[0].reason.contains("'合计'"), built.compactMap(\.reject)[0].reason)
     }
 
+    /// An id that starts like a label (`Total-0001`) on a row that states an outcome is not a
+    /// totals row: its failure is counted among the rows that may hide violations.
+    func testARowStatingAnOutcomeIsNeverATotalsRow() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome
+            Total-0001,XQ甲,adverse
+            Total,,2
+
+            """)
+        XCTAssertEqual(built[0].reject?.code, .unknownValue, "an unknown type, not a totals row")
+        XCTAssertEqual(built[1].reject?.code, .totalsRow)
+    }
+
     func testTheseReasonsGoOnlyToRowsThatFailAnyway() throws {
         let built = try build("""
             decision_id,decision_type,outcome
@@ -205,6 +218,9 @@ final class RecordBuilderTests: XCTestCase {
             XCTAssertTrue(isTotals(footer), footer)
         }
         XCTAssertFalse(isTotals("Printer jam warning"), "a word that merely starts like a footer label")
+        for text in ["编制外", "编制内", "打印机", "制表员工"] {
+            XCTAssertFalse(isTotals(text), "\(text): a footer label is followed by a colon, a space or nothing")
+        }
     }
 
     func testRejectedRowsThatHoldAnAdverseDecision() throws {

@@ -73,7 +73,8 @@ public struct MissingAttributeShare: RunCheck {
                 }
                 guard let saved else { continue }
                 for (attribute, unknown) in saved.unknownByAttribute.enumerated() {
-                    let counted = attribute < counts.attributeCount ? counts.cell(type, attribute, group: AttributeGroups.unknown)?.n ?? 0 : -1
+                    guard attribute < counts.attributeCount else { return "DQ-02 counts more attributes than the outcome counts" }
+                    let counted = counts.cell(type, attribute, group: AttributeGroups.unknown)?.n ?? 0
                     guard unknown == counted else {
                         return "DQ-02 counts \(unknown) \(type.rawValue) decisions of unknown group under attribute \(attribute + 1), the outcome counts \(counted)"
                     }
@@ -130,7 +131,7 @@ public struct MissingAttributeShare: RunCheck {
                     subject: "\(type.rawValue) / \(name)",
                     detail: context.text(
                         "\(name) unknown for \(missing) of \(decisions[type.ordinal]) \(type.rawValue) decisions (\(percent)%), above \(maxShare * 100)%",
-                        "\(decisions[type.ordinal]) 项\(type.chineseName)决定（\(type.rawValue)）中有 \(missing) 项的 \(name) 未知"
+                        "\(decisions[type.ordinal]) 项\(type.chineseName)决定（\(type.rawValue)）中有 \(missing) 项的\(BuiltinVocabulary.chineseName(ofAttribute: name) ?? " \(name) ")未知"
                             + "（\(percent)%），超过上限 \(maxShare * 100)%")))
             }
         }

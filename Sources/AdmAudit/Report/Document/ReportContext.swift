@@ -51,9 +51,9 @@ struct ReportContext {
         [.text(t.decisionType(type)), .words(" · "), attributeName(attribute)]
     }
 
-    /// An attribute or `bias.by` column as the reader meets it (`AuditResult.readersName`).
+    /// An attribute or `bias.by` column as the reader names it (`ReportText.attribute`).
     func attributeName(_ name: String) -> ReportSpan {
-        .input(labelled.readersName(ofAttribute: name))
+        .input(t.attribute(name))
     }
 
     /// A paragraph of a count: `Decisions with this attribute unknown (…): 3`.

@@ -25,7 +25,7 @@ enum SVGCharts {
         let labelWidth = 220.0, plotX = 230.0, plotWidth = 380.0, rowHeight = 26.0, top = 34.0
         let width = 720.0
         let height = top + Double(stratum.groups.count) * rowHeight + 34
-        let name = "\(t.compared(stratum)) · \(stratum.attribute)"
+        let name = "\(t.compared(stratum)) · \(t.attribute(stratum.attribute))"
         var svg = open(kind: "chart-selection", width: width, height: height, label: t.selectionChartTitle(name))
         svg += hatch(id: id)
         svg += axis(x: plotX, width: plotWidth, y: top + Double(stratum.groups.count) * rowHeight + 4, maximum: 1)
@@ -74,7 +74,7 @@ enum SVGCharts {
         let headerWidth = 190.0, cellWidth = 118.0, cellHeight = 40.0, top = 44.0
         let width = max(headerWidth + Double(max(columns.count, 1)) * cellWidth + 10, headerWidth + 480)
         let height = top + Double(rows.count) * cellHeight + 40
-        let name = "\(t.compared(stratum)) · \(stratum.attribute)"
+        let name = "\(t.compared(stratum)) · \(t.attribute(stratum.attribute))"
         var svg = open(kind: "chart-heatmap", width: width, height: height, label: t.heatmapTitle(name))
         svg += hatch(id: id)
         for (c, column) in columns.enumerated() {

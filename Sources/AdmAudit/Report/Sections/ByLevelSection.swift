@@ -9,7 +9,7 @@ enum ByLevelSection: ReportSectionBuilder {
             let blocks = RateGrid.grids(levels.map { ($0.level, $0.strata) }).flatMap { grid -> [ReportBlock] in
                 [grid.heading(context), .table(grid.table("by-level", rowHeader: [context.attributeName(column)], rowLabel: { [.input($0)] }))]
             }
-            return ReportSection(id: "by-level-\(index + 1)", heading: [.text(context.t.outcomesBy(context.labelled.readersName(ofAttribute: column)))], blocks: blocks)
+            return ReportSection(id: "by-level-\(index + 1)", heading: [.text(context.t.outcomesBy(context.t.attribute(column)))], blocks: blocks)
         }
     }
 }

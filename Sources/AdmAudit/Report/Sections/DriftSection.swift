@@ -13,7 +13,7 @@ enum DriftSection: ReportSectionBuilder {
                 })
             }
             blocks.append(grid.heading(context))
-            blocks.append(.chart(.drift(name: "\(t.decisionType(grid.decisionType)) · \(context.labelled.readersName(ofAttribute: grid.attribute))", months: grid.rows.map(\.label),
+            blocks.append(.chart(.drift(name: "\(t.decisionType(grid.decisionType)) · \(t.attribute(grid.attribute))", months: grid.rows.map(\.label),
                                         series: series, threshold: context.threshold)))
             blocks.append(.table(grid.table("drift", rowHeader: [.words(t.month)], rowLabel: { [.words($0)] })))
         }
