@@ -14,6 +14,8 @@ public enum AuditMerge {
             throw AuditError(.invocation, "no state files given", hint: "name the files written by `admaudit run --save-state`")
         }
         var merged: ShardState? = nil
+        /// The merged diagnostics, to add each once however many shards repeat it.
+        var seenDiagnostics = Set<Diagnostic>()
         var runChecks = CheckRegistry.enabledRunChecks(pipeline.checks)
         let absorbContext = AuditRun.checkContext(pipeline: pipeline, asOf: nil)
         var seenInputs: [String: String] = [:]
@@ -62,6 +64,7 @@ public enum AuditMerge {
             }
             guard var sum = merged else {
                 merged = state
+                seenDiagnostics = Set(state.diagnostics)
                 continue
             }
             guard state.judgedAsOf == sum.judgedAsOf else {
@@ -80,8 +83,7 @@ public enum AuditMerge {
             sum.inputs += state.inputs
             for index in sum.checks.indices { sum.checks[index].add(state.checks[index]) }
             // Each diagnostic once, in the order first met.
-            var seen = Set(sum.diagnostics)
-            for diagnostic in state.diagnostics where seen.insert(diagnostic).inserted { sum.diagnostics.append(diagnostic) }
+            for diagnostic in state.diagnostics where seenDiagnostics.insert(diagnostic).inserted { sum.diagnostics.append(diagnostic) }
             if let latest = state.latestDecision { sum.latestDecision = max(sum.latestDecision ?? latest, latest) }
             merged = sum
         }

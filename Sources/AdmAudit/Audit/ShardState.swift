@@ -71,17 +71,24 @@ public struct ShardState: Sendable {
             throw AuditError(.input, "the state file is larger than \(fileByteLimit >> 20) MiB, more than admaudit writes for a shard", file: path,
                              hint: "give files written by `admaudit run --save-state`, unchanged; split a larger data set into more shards")
         }
-        // The format and version first: a state of another version is named as such, not as damaged.
-        if let kind = try? JSONDecoder().decode(ShardStateKind.self, from: data), kind.format != format || kind.version != version {
-            throw AuditError(.input, "the state file is of format '\(kind.format)' version \(kind.version); this admaudit reads '\(format)' version \(version)",
-                             file: path, hint: "write the shard states again with this version of admaudit")
+        func otherVersion(_ kind: ShardStateKind) -> AuditError {
+            AuditError(.input, "the state file is of format '\(kind.format)' version \(kind.version); this admaudit reads '\(format)' version \(version)",
+                       file: path, hint: "write the shard states again with this version of admaudit")
         }
         let record: ShardStateRecord
         do {
             record = try JSONDecoder().decode(ShardStateRecord.self, from: data)
         } catch {
+            // Read again for its format and version only when it does not read as this one's:
+            // a state of another version is named as such, not as damaged.
+            if let kind = try? JSONDecoder().decode(ShardStateKind.self, from: data), kind.format != format || kind.version != version {
+                throw otherVersion(kind)
+            }
             throw AuditError(.input, "this is not an admaudit state file, or it is damaged (\(Self.describe(error)))", file: path,
                              hint: "give files written by `admaudit run --save-state`, unchanged")
+        }
+        guard record.format == format, record.version == version else {
+            throw otherVersion(ShardStateKind(format: record.format, version: record.version))
         }
         guard let recorded = record.contentSHA256, recorded == record.contentHash() else {
             throw AuditError(.input, "the state file was changed after it was written: its content does not match its SHA-256 (contentSHA256)",
