@@ -36,7 +36,7 @@ struct RunCommand: ParsableCommand {
         let (pipeline, pipelineFile) = try given ?? inferPipeline(from: sources, into: output)
         if given == nil { alsoWritten.append("pipeline.yaml") }
         let key = try Pseudonymizer.configuredKey(pipeline: pipeline, environment: ProcessInfo.processInfo.environment)
-        let sink = try FileAuditSink(folder: output.folder)
+        let sink = try FileAuditSink(folder: output.folder, language: pipeline.report.language)
         var run = AuditRun(pipeline: pipeline, pipelineFile: pipelineFile, inputs: inputs, asOf: asOfDate, pseudonymKey: key)
         run.sources = sources.paths
         // For benchmarks: the input size from which one file is audited on two cores.

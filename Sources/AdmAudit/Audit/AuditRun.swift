@@ -237,7 +237,7 @@ public struct AuditRun {
         }
 
         var checks = auditor.checks
-        try checks.finish(into: sink, language: pipeline.report.language)
+        try checks.finish(into: sink)
         if explicitAsOf == nil && checks.needsAsOfDate {
             diagnostics.append(Diagnostic(level: .warning, file: nil, code: .noAsOfDate))
         }
@@ -273,7 +273,6 @@ public struct AuditRun {
                                    calendar: calendar, asOfDay: asOf.map(LocalCalendar.day(of:)))
         context.attributeNames = pipeline.attributes.map(\.name)
         context.jurisdictions = pipeline.checks.jurisdictions
-        context.language = pipeline.report.language
         return context
     }
 

@@ -23,7 +23,7 @@ public struct ShardState: Sendable {
     public static let format = "admaudit-shard-state"
     /// 2: with `contentSHA256`. 3: each run check's observations in its own form
     /// (`RunCheck.Observations`), not named counters; diagnostics as codes and values, no words.
-    public static let version = 3
+    public static let version = 4
     /// The largest state file read: 512 MiB holds the scores of some 90 million decisions.
     public static let fileByteLimit = 512 << 20
 
@@ -196,8 +196,8 @@ struct ShardStateRecord: Codable {
         var unknown: Int
         var unknownReasons: [String: Int]
         var firstDecisionIDs: [String]
-        /// Absent in states written before reasons were kept.
-        var firstDetails: [String]?
+        /// One detail per id: the values, worded by the report that reads the state.
+        var firstDetails: [FindingDetail]
     }
 
     struct Note: Codable {
@@ -327,8 +327,11 @@ struct ShardStateRecord: Codable {
                   tally.violations + tally.unknown <= tally.applicable, tally.notRecorded <= tally.violations,
                   tally.unknownReasons.count <= CheckTally.unknownReasonLimit,
                   tally.firstDecisionIDs.count <= CheckTally.evidenceListLimit,
-                  (tally.firstDetails?.count ?? 0) <= CheckTally.evidenceListLimit else {
+                  tally.firstDetails.count == tally.firstDecisionIDs.count else {
                 return .failure(StateFileProblem("the counts of \(tally.checkID) are damaged"))
+            }
+            if let damage = tally.firstDetails.lazy.compactMap(\.damage).first {
+                return .failure(StateFileProblem("the evidence of \(tally.checkID) is damaged: \(damage)"))
             }
             var restored = CheckTally(descriptor: CheckRegistry.effective(entry.descriptor, pipeline.checks))
             restored.applicable = tally.applicable
@@ -337,7 +340,7 @@ struct ShardStateRecord: Codable {
             restored.unknown = tally.unknown
             restored.unknownReasons = tally.unknownReasons
             restored.firstDecisionIDs = tally.firstDecisionIDs
-            restored.firstDetails = tally.firstDetails.flatMap { $0.count == tally.firstDecisionIDs.count ? $0 : nil } ?? []
+            restored.firstDetails = tally.firstDetails
             tallies.append(restored)
         }
         guard diagnostics.count <= Diagnostic.stateLimit else {

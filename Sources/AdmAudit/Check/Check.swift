@@ -37,6 +37,11 @@ public struct CheckDescriptor: Sendable, Equatable {
     /// `notRecordedIsViolation` holds names its own.
     public var notRecordedEnglish: String? = nil
     public var notRecordedChinese: String? = nil
+    /// What the ids of the check's evidence list name: decisions, or (HR-03) reviewers, which
+    /// the list words as such.
+    public var evidenceNames: EvidenceNames = .decisions
+
+    public enum EvidenceNames: Sendable, Equatable { case decisions, reviewers }
 
     /// The notes in `language`, one paragraph; nil when there are none.
     public func caveat(_ language: ReportLanguage) -> String? {
@@ -58,21 +63,21 @@ public enum CheckVerdict: Equatable {
     /// The record is outside the check's scope.
     case notApplicable
     case compliant
-    /// A violation, with a one-line detail naming the fields that prove it.
-    case violation(String)
+    /// A violation, with the values that prove it (the reports word them).
+    case violation(FindingDetail)
     /// A violation that rests on some of the check's citations only, named by instrument
     /// and article (`PIPL 28`, `AIA 5(1)(f)`): its finding cites those of them in force (all
     /// in force when none of them is). A DM-01 finding on health data does not cite the
     /// AI Act's ban on emotion recognition.
-    case violationCiting(String, citations: Set<String>)
+    case violationCiting(FindingDetail, citations: Set<String>)
     /// A violation only under the citations named: where none of them is in force for the
     /// decision (its date, its jurisdiction), the record is outside the check's scope. An
     /// RC-01 reason that may stand for health is not held against a decision no rule on
     /// health data covers, whatever working-time rule covers it.
-    case violationOnlyCiting(String, citations: Set<String>)
+    case violationOnlyCiting(FindingDetail, citations: Set<String>)
     /// A violation because the employer did not record what would show compliance.
-    case violationNotRecorded(String)
-    /// Cannot be judged: a field the check needs was not recorded.
+    case violationNotRecorded(FindingDetail)
+    /// Cannot be judged: a field the check needed was not recorded.
     case unknown(UnknownReason)
 }
 
@@ -93,10 +98,6 @@ public struct CheckContext: Sendable {
     /// The audit's as-of date as a local day, when known before the run (`--as-of` or
     /// `audit_date`). Checks that judge "still pending" need it; without it they say unknown.
     public var asOfDay: Int64?
-    /// The run's report language (`report.language`, or `--lang`): details and reasons are
-    /// written in it.
-    public var language: ReportLanguage = .en
-
     public init(significantTypes: Set<DecisionType>, assumeAutomated: Bool, calendar: LocalCalendar, asOfDay: Int64? = nil) {
         self.significantTypes = significantTypes
         self.assumeAutomated = assumeAutomated
@@ -104,19 +105,10 @@ public struct CheckContext: Sendable {
         self.asOfDay = asOfDay
     }
 
-    /// The English or the Chinese text, as the run's language asks: `context.text("…", "…")`.
-    /// Only the chosen text is built, so a check writes its detail this way on a violation
-    /// at no more cost than before (and compliant records build no text at all).
-    @inline(__always)
-    public func text(_ english: @autoclosure () -> String, _ chinese: @autoclosure () -> String) -> String {
-        language == .zh ? chinese() : english()
-    }
-
-    /// How a field the check needed is missing from `record`: `empty`, or `marked not
-    /// applicable (N/A)` when the export wrote so (the employer's own claim, which the law
-    /// does not accept where it puts the burden on the employer; the detail says which).
-    public func absence(of field: CanonicalField, in record: DecisionRecord) -> String {
-        record.notApplicable.contains(field) ? text("marked not applicable (N/A)", "标为不适用（N/A）") : text("empty", "为空")
+    /// How a field the check needed is missing from `record`: empty, or marked not
+    /// applicable (`N/A`) by the export.
+    public func absence(of field: CanonicalField, in record: DecisionRecord) -> FindingDetail.Absence {
+        record.notApplicable.contains(field) ? .markedNotApplicable : .empty
     }
 
     /// The applicable set of the HR/EX/AP rules: automated decisions of a significant type
@@ -184,19 +176,6 @@ extension RunCheckObservations {
     public func disagreement(with counts: SelectionCounts) -> String? { nil }
 }
 
-extension Sequence where Element == Int {
-    /// The sum, or `Int.max` when it would overflow (or a term is negative: damaged anyway).
-    var saturatingSum: Int {
-        var sum = 0
-        for term in self {
-            let (next, overflow) = sum.addingReportingOverflow(term)
-            if overflow || term < 0 { return .max }
-            sum = next
-        }
-        return sum
-    }
-}
-
 extension RunCheck {
     public static var parameters: [CheckParameter] { [] }
     public static func validate(_ parameters: CheckParameters) -> String? { nil }
@@ -217,10 +196,10 @@ extension RunCheck {
 /// What a run-wide check found: how many units (e.g. reviewers) it judged and which broke the rule.
 public struct RunCheckOutcome: Sendable, Equatable {
     public struct Violation: Sendable, Equatable {
-        /// What the finding is about, e.g. `reviewer R07`.
-        public var subject: String
-        public var detail: String
-        public init(subject: String, detail: String) {
+        /// What the finding is about, e.g. reviewer R07.
+        public var subject: FindingSubject
+        public var detail: FindingDetail
+        public init(subject: FindingSubject, detail: FindingDetail) {
             self.subject = subject
             self.detail = detail
         }

@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Every record passes through here once per check, and an export without, say, a notice
 /// column yields a finding per record: per check, what does not change is computed once
-/// (ids, severities, the legal-basis text for each set of citations in force), and per
+/// (ids, severities, the legal-basis texts for each set of citations in force), and per
 /// record, the strings a finding needs are made once, on its first finding.
 struct CheckRunner {
     /// One enabled record check and what its findings repeat. A class, so that looking
@@ -26,10 +26,10 @@ struct CheckRunner {
         /// `instrument article` of each citation, for verdicts that name theirs.
         let citationKeys: [String]
         /// Legal-basis text by bit set of citations in force (at most 8 citations a check).
-        let basisTexts: [String]
+        let basisTexts: [CitedText]
 
         init(check: any RecordCheck, id: String, severity: Severity, inForceOnAsOfDate: Bool,
-             fromDays: [Int64], jurisdictions: [String], citationKeys: [String], basisTexts: [String]) {
+             fromDays: [Int64], jurisdictions: [String], citationKeys: [String], basisTexts: [CitedText]) {
             self.check = check
             self.id = id
             self.severity = severity
@@ -85,7 +85,6 @@ struct CheckRunner {
 
     init(pipeline: Pipeline, context: CheckContext, pseudonymizer: Pseudonymizer) {
         let enabled = CheckRegistry.enabledRecordChecks(pipeline.checks)
-        let language = pipeline.report.language
         recordChecks = enabled.map { check, descriptor in
             let citations = Array(descriptor.legalBasis.prefix(8))
             return RecordEntry(
@@ -95,7 +94,8 @@ struct CheckRunner {
                 jurisdictions: citations.map(\.jurisdiction),
                 citationKeys: citations.map { "\($0.instrument) \($0.article)" },
                 basisTexts: (0..<(1 << citations.count)).map { mask in
-                    citations.indices.filter { mask & (1 << $0) != 0 }.map { citations[$0].text(language) }.joined(separator: "; ")
+                    let cited = citations.indices.filter { mask & (1 << $0) != 0 }.map { citations[$0] }
+                    return CitedText(english: cited.map(\.english).joined(separator: "; "), chinese: cited.map(\.chinese).joined(separator: "; "))
                 }
             )
         }
@@ -133,7 +133,7 @@ struct CheckRunner {
             let inForce = entry.citationsInForce(day: day, jurisdiction: jurisdiction)
             // No citation in force for this decision: the check does not apply to it.
             if inForce == 0 && !entry.fromDays.isEmpty { continue }
-            let detail: String
+            let detail: FindingDetail
             var notRecorded = false
             var cited = inForce
             let verdict = entry.check.evaluate(record, context: context)
@@ -178,7 +178,7 @@ struct CheckRunner {
                 tallies[index].firstDetails.append(detail)
             }
             try sink.finding(Finding(
-                decisionID: strings!.decisionID, subject: strings!.subject,
+                decisionID: strings!.decisionID, subject: .worker(strings!.subject),
                 checkID: entry.id, severity: entry.severity,
                 decisionType: record.decisionType, decidedAt: strings!.decidedAt,
                 detail: detail, notRecorded: notRecorded,
@@ -193,13 +193,14 @@ struct CheckRunner {
     /// Ends the run: the run checks give their findings. A run-wide finding is about the
     /// whole period, so it cites the rules in force at its end: the as-of date, or else
     /// the latest decision.
-    mutating func finish(into sink: any AuditSink, language: ReportLanguage) throws(AuditError) {
+    mutating func finish(into sink: any AuditSink) throws(AuditError) {
         let endDay = context.asOfDay ?? latestDecisionDay
         for (offset, entry) in runChecks.enumerated() {
             let index = recordChecks.count + offset
             let outcome = entry.check.conclude(context: context)
             Self.record(outcome, in: &tallies[index])
-            let basis = Self.citationsInForce(entry.descriptor, endDay: endDay).map { $0.text(language) }.joined(separator: "; ")
+            let cited = Self.citationsInForce(entry.descriptor, endDay: endDay)
+            let basis = CitedText(english: cited.map(\.english).joined(separator: "; "), chinese: cited.map(\.chinese).joined(separator: "; "))
             for violation in outcome.violations {
                 try sink.finding(Finding(
                     decisionID: "", subject: violation.subject,
@@ -233,7 +234,7 @@ struct CheckRunner {
         tally.applicable = outcome.applicable
         tally.unknown = outcome.unknown
         tally.violations = outcome.violations.count
-        tally.firstDecisionIDs = Array(outcome.violations.prefix(CheckTally.evidenceListLimit).map(\.subject))
+        tally.firstDecisionIDs = Array(outcome.violations.prefix(CheckTally.evidenceListLimit).map(\.subject.label))
         tally.firstDetails = Array(outcome.violations.prefix(CheckTally.evidenceListLimit).map(\.detail))
     }
 

@@ -11,14 +11,13 @@ public struct CheckTally: Sendable, Equatable {
     public static let unknownReasonLimit = 10
     /// The first decision ids found (bounded), for the evidence list in readable reports.
     public var firstDecisionIDs: [String] = []
-    /// The finding's reason for each of them, in the same order; empty for a state written
-    /// before reasons were kept (the list then shows the ids alone).
-    public var firstDetails: [String] = []
+    /// The finding's detail for each of them, in the same order (the list words them).
+    public var firstDetails: [FindingDetail] = []
     public static let evidenceListLimit = 50
-    /// The ids with their reasons, when every id has one.
-    public var evidence: [(id: String, reason: String?)] {
-        let reasons = firstDetails.count == firstDecisionIDs.count
-        return firstDecisionIDs.enumerated().map { ($1, reasons ? firstDetails[$0] : nil) }
+    /// The ids with their details, when every id has one.
+    public var evidence: [(id: String, detail: FindingDetail?)] {
+        let details = firstDetails.count == firstDecisionIDs.count
+        return firstDecisionIDs.enumerated().map { ($1, details ? firstDetails[$0] : nil) }
     }
     public var rate: Ratio {
         applicable == 0

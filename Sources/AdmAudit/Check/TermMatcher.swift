@@ -88,10 +88,9 @@ public struct TermMatcher: Sendable {
     /// A term as a Chinese reader names it (`健康` for `health`): its first Chinese synonym.
     public func chineseName(of term: String) -> String { chineseNames[term] ?? term }
 
-    /// `term [raw item, raw item], term [raw item]` for the matched terms.
-    public func describeMatches(in field: FieldBytes, language: ReportLanguage = .en) -> String {
-        matchedItems(in: field).map { "\(language == .zh ? chineseName(of: $0.term) : $0.term) [\($0.items.joined(separator: ", "))]" }
-            .joined(separator: language == .zh ? "、" : ", ")
+    /// A matched term with both its names and the items that named it, for a finding's detail.
+    public func matchedTerm(_ term: String, items: [String]) -> FindingDetail.MatchedTerm {
+        FindingDetail.MatchedTerm(name: term, chineseName: chineseName(of: term), items: items)
     }
 
     /// The items of a list field, each untrimmed (lookups trim).

@@ -34,22 +34,15 @@ public final class LocalCalendar: @unchecked Sendable {
         Int(local(instant) - day(of: instant) * 86_400)
     }
 
-    /// An instant as the wall-clock time it was in the zone, with the zone's offset then:
-    /// `2025-04-30 00:00+08:00`, seconds only when not zero (`2025-04-30 00:00:15+08:00`).
-    /// Finding details show instants this way, beside the export's own local times; the
-    /// machine columns (`decided_at` in findings.csv and report.json) stay ISO UTC.
-    public func localText(_ instant: Int64) -> String {
-        let second = secondOfDay(of: instant)
-        var text = "\(Self.date(ofDay: day(of: instant))) \(Self.two(second / 3600)):\(Self.two(second / 60 % 60))"
-        if second % 60 != 0 { text += ":\(Self.two(second % 60))" }
-        let offset = offset(at: instant)
-        let magnitude = abs(offset)
-        text += "\(offset < 0 ? "-" : "+")\(Self.two(magnitude / 3600)):\(Self.two(magnitude / 60 % 60))"
-        if magnitude % 60 != 0 { text += ":\(Self.two(magnitude % 60))" }
-        return text
+    /// An instant as the wall-clock time it was in the zone, with the zone's offset then.
+    public func localTime(_ instant: Int64) -> LocalTime {
+        LocalTime(instant: instant, offset: offset(at: instant))
     }
 
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    /// `localTime(instant).text`: `2025-04-30 00:00+08:00`.
+    public func localText(_ instant: Int64) -> String { localTime(instant).text }
+
+    static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// ISO weekday of the local day: 1 Monday … 7 Sunday.
     public func weekday(of instant: Int64) -> Int {
@@ -76,5 +69,39 @@ public final class LocalCalendar: @unchecked Sendable {
     /// The calendar date of a local day (for messages).
     public static func date(ofDay day: Int64) -> AsOfDate {
         AsOfDate(instant: day * 86_400)
+    }
+}
+
+/// An instant with the offset of its zone then: the wall-clock time a finding shows,
+/// beside the export's own local times (the machine columns, `decided_at` in findings.csv
+/// and report.json, stay ISO UTC).
+public struct LocalTime: Sendable, Equatable, Codable {
+    /// Seconds since 1970 UTC.
+    public var instant: Int64
+    /// Seconds east of UTC at `instant`.
+    public var offset: Int
+
+    public init(instant: Int64, offset: Int) {
+        self.instant = instant
+        self.offset = offset
+    }
+
+    /// The local day it fell on.
+    public var day: Int64 {
+        let local = instant + Int64(offset)
+        return local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+    }
+
+    /// `2025-04-30 00:00+08:00`, seconds only when not zero (`2025-04-30 00:00:15+08:00`).
+    /// The same in every language: digits and ISO punctuation.
+    public var text: String {
+        let second = Int(instant + Int64(offset) - day * 86_400)
+        let two = LocalCalendar.two
+        var text = "\(LocalCalendar.date(ofDay: day)) \(two(second / 3600)):\(two(second / 60 % 60))"
+        if second % 60 != 0 { text += ":\(two(second % 60))" }
+        let magnitude = abs(offset)
+        text += "\(offset < 0 ? "-" : "+")\(two(magnitude / 3600)):\(two(magnitude / 60 % 60))"
+        if magnitude % 60 != 0 { text += ":\(two(magnitude % 60))" }
+        return text
     }
 }

@@ -1,7 +1,9 @@
-/// The texts a run makes as it goes (finding details, unknown and undefined reasons,
-/// reject reasons, diagnostics) come in the run's report language, like the reports'
-/// frame (`ReportText`). Identifiers stay as they are in both: check ids, reject codes,
-/// flags, field names such as `human_reviewed`, and the export's own values.
+/// The texts the ingest stages still make as they go (reject reasons, the label of values
+/// beyond the distinct-value limit, `init`'s comments) come in the run's report language,
+/// like the reports' frame (`ReportText`); finding details, unknown and undefined reasons
+/// and diagnostics are codes and values that the report stage words. Identifiers stay as
+/// they are in both: check ids, reject codes, flags, field names such as
+/// `human_reviewed`, and the export's own values.
 extension ReportLanguage {
     /// The English or the Chinese text. Both are autoclosures, so only the chosen one is
     /// built: a detail costs what it cost before, and a literal costs nothing.

@@ -1,7 +1,10 @@
 /// The sink of `admaudit run`: findings.csv and rejects.csv, streamed as the run goes into
-/// the run's temporary folder (`OutputFolder.folder`).
+/// the run's temporary folder (`OutputFolder.folder`). A finding's subject, detail and legal
+/// basis are worded here, in the report's language: the edge where the run's values meet
+/// the reader.
 public final class FileAuditSink: AuditSink {
     private let folder: String
+    private let words: ReportText
     private let findings: OutputFile
     private let rejects: OutputFile
     private static let findingsHeader = CSVText.row([
@@ -10,8 +13,9 @@ public final class FileAuditSink: AuditSink {
     ])
     private static let rejectsHeader = CSVText.row(["source_file", "line", "column", "reason_code", "reason", "fields"])
 
-    public init(folder: String) throws(AuditError) {
+    public init(folder: String, language: ReportLanguage) throws(AuditError) {
         self.folder = folder
+        words = ReportText(language: language)
         findings = try OutputFile(folder: folder, name: "findings.csv")
         rejects = try OutputFile(folder: folder, name: "rejects.csv")
         try findings.write(Self.findingsHeader)
@@ -19,14 +23,15 @@ public final class FileAuditSink: AuditSink {
     }
 
     /// A part's files: owner-only, no header; appended or deleted, never kept.
-    private init(partOf folder: String) throws(AuditError) {
+    private init(partOf folder: String, words: ReportText) throws(AuditError) {
         self.folder = folder
+        self.words = words
         findings = try OutputFile(folder: folder, name: "findings.part.csv")
         rejects = try OutputFile(folder: folder, name: "rejects.part.csv")
     }
 
     public func makePart() throws(AuditError) -> (any AuditSink)? {
-        try FileAuditSink(partOf: folder)
+        try FileAuditSink(partOf: folder, words: words)
     }
 
     public func appendPart(_ part: any AuditSink) throws(AuditError) {
@@ -51,9 +56,9 @@ public final class FileAuditSink: AuditSink {
 
     public func finding(_ finding: Finding) throws(AuditError) {
         try findings.writeRow([
-            finding.decisionID, finding.subject, finding.checkID, finding.severity.rawValue,
-            finding.decisionType?.rawValue ?? "", finding.decidedAt, finding.detail,
-            finding.notRecorded ? "yes" : "no", finding.legalBasis, finding.file, finding.line > 0 ? String(finding.line) : "",
+            finding.decisionID, words.subject(finding.subject), finding.checkID, finding.severity.rawValue,
+            finding.decisionType?.rawValue ?? "", finding.decidedAt, words.detail(finding.detail),
+            finding.notRecorded ? "yes" : "no", finding.legalBasis.text(words.language), finding.file, finding.line > 0 ? String(finding.line) : "",
         ])
     }
 

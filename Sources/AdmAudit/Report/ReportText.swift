@@ -2,7 +2,8 @@
 struct ReportText {
     let language: ReportLanguage
 
-    func pick(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
+    /// Only the chosen text is built: a finding's detail, worded per finding, costs one sentence.
+    func pick(_ en: @autoclosure () -> String, _ zh: @autoclosure () -> String) -> String { language == .zh ? zh() : en() }
 
     var title: String { pick("Audit of automated decisions about workers", "劳动者自动化决策审计报告") }
     var summary: String { pick("Summary", "摘要") }

@@ -144,7 +144,7 @@ final class FixtureAuditTests: XCTestCase {
         let (chinese, chineseSink) = try TestSupport.audit([TestSupport.fixture("sample/decisions_zh_gb18030.csv")], pipeline: pipeline)
         XCTAssertEqual(english.selection, chinese.selection)
         XCTAssertEqual(english.checks, chinese.checks)
-        func comparable(_ f: Finding) -> [String] {
+        func comparable(_ f: WordedFinding) -> [String] {
             [f.decisionID, f.subject, f.checkID, f.decisionType?.rawValue ?? "", f.decidedAt, f.detail, String(f.notRecorded), String(f.line)]
         }
         XCTAssertEqual(englishSink.findings.map(comparable), chineseSink.findings.map(comparable))

@@ -423,7 +423,7 @@ final class RunLanguageTests: XCTestCase {
         for (name, english, chinese) in runs {
             let (en, enSink) = try english()
             let (zh, zhSink) = try chinese()
-            let shape = { (finding: Finding) in
+            let shape = { (finding: WordedFinding) in
                 "\(finding.checkID) \(finding.decisionID) \(finding.severity) \(finding.notRecorded) \(finding.line) \(finding.decidedAt)"
             }
             XCTAssertEqual(zhSink.findings.map(shape), enSink.findings.map(shape), name)

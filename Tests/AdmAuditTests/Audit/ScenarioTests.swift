@@ -37,7 +37,7 @@ final class ScenarioTests: XCTestCase {
 
     /// The key a finding is listed under in EXPECTED.md: the decision id, or the subject
     /// for findings about the run (HR-03 reviewers, DQ-02 type / attribute pairs).
-    private static func key(_ finding: Finding) -> String {
+    private static func key(_ finding: WordedFinding) -> String {
         finding.decisionID.isEmpty ? finding.subject : finding.decisionID
     }
 

@@ -75,7 +75,7 @@ final class ShardMergeTests: XCTestCase {
         let (_, sink) = try TestSupport.audit([TestSupport.temporaryFile(header + reviews(0..<25))], pipeline: pipeline)
         let single = try XCTUnwrap(sink.findings.first { $0.checkID == "HR-03" })
         let outcome = merged.conclude(context: context)
-        XCTAssertEqual(outcome.violations.map(\.detail), [single.detail])
+        XCTAssertEqual(outcome.violations.map { ReportText(language: .en).detail($0.detail) }, [single.detail])
         XCTAssertTrue(single.detail.hasSuffix("; decisions: " + (0..<20).map { "D\($0)" }.joined(separator: ", ") + " and 5 more"), single.detail)
         XCTAssertEqual(merged.observations.reviewers.map(\.decisionIDs.count), [RubberStampReview.listedDecisions], "bounded per reviewer")
     }
@@ -353,5 +353,33 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertEqual(check.absorb(.init(types: [beyond]), context: context), "DQ-02's counts for hiring are negative, too large, or more unknowns than decisions")
         XCTAssertNil(check.absorb(.init(types: [hiring, promotion]), context: context))
         XCTAssertEqual(check.observations, .init(types: [hiring, promotion]))
+    }
+
+    // MARK: The hostile merge fixtures
+
+    /// fixtures/hostile/merge-*.json are the states above as files, for the end-to-end test
+    /// of `admaudit merge` (HostileBoundsTests): shard 3 run as `admaudit run --save-state
+    /// --as-of 2025-07-31 fixtures/shards/shard_3.csv` would, then inflated or renamed and
+    /// sealed again. They must be what this admaudit writes; `ADMAUDIT_UPDATE_GOLDEN=1`
+    /// writes them anew (after a change of the state format, say).
+    func testTheHostileMergeFixturesAreCurrent() throws {
+        let run = FixtureRun(name: "shard-3", inputs: ["fixtures/shards/shard_3.csv"], pipeline: .file("fixtures/shards/shards.yaml"),
+                             asOf: "2025-07-31")
+        let result = try FixtureRun.inPackageRoot { try run.audit(into: MemorySink(), relativePaths: true) }
+        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let input = try XCTUnwrap(result.shard.inputs.first)
+        let inflated = good.replacingOccurrences(of: "\"accepted\":\(input.accepted)", with: "\"accepted\":\(input.accepted + 5)")
+            .replacingOccurrences(of: "\"rowsRead\":\(input.rowsRead)", with: "\"rowsRead\":\(input.rowsRead + 5)")
+        let renamed = good.replacingOccurrences(of: input.sha256, with: String(repeating: "0", count: 64))
+        for (name, text) in [("merge-inflated-counts.json", inflated), ("merge-same-shard-renamed.json", renamed)] {
+            XCTAssertNotEqual(text, good)
+            let expected = resealed(text)
+            let path = TestSupport.fixture("hostile/" + name)
+            if ProcessInfo.processInfo.environment[GoldenReportTests.updateVariable] == "1" {
+                try expected.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), expected,
+                           "\(name) is not what this admaudit writes: ADMAUDIT_UPDATE_GOLDEN=1 writes it anew")
+        }
     }
 }

@@ -8,7 +8,7 @@ final class AppealAnsweredLateTests: XCTestCase {
     private let shanghai = TestSupport.exactPipeline(attributes: ["sex: [sex]"],
                                                      sections: "input:\n  time_zone: Asia/Shanghai\nchecks:\n  AP-04: {deadline_days: 14}")
 
-    private func ap04(_ rows: String, pipeline: String? = nil, asOf: String? = nil) throws -> (CheckTally, [Finding]) {
+    private func ap04(_ rows: String, pipeline: String? = nil, asOf: String? = nil) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(header + rows)],
                                                    pipeline: TestSupport.pipeline(pipeline ?? shanghai),
                                                    asOf: asOf.map { AsOfDate($0)! })

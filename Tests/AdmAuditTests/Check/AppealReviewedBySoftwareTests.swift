@@ -6,7 +6,7 @@ import XCTest
 final class AppealReviewedBySoftwareTests: XCTestCase {
     private let header = "decision_id,employee_id,decision_type,outcome,automated,appeal_filed_at,appeal_reviewer,decided_at,sex\n"
 
-    private func ap02(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [Finding]) {
+    private func ap02(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "AP-02" })
         return (tally, sink.findings.filter { $0.checkID == "AP-02" })

@@ -6,7 +6,7 @@ import XCTest
 final class AppealRouteMissingTests: XCTestCase {
     private let header = "decision_id,employee_id,decision_type,outcome,automated,appeal_offered,appeal_filed_at,decided_at,jurisdiction,sex\n"
 
-    private func ap01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [Finding]) {
+    private func ap01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "AP-01" })
         return (tally, sink.findings.filter { $0.checkID == "AP-01" })

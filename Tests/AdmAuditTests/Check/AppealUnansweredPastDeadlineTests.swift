@@ -8,7 +8,7 @@ final class AppealUnansweredPastDeadlineTests: XCTestCase {
     private let shanghai = TestSupport.exactPipeline(attributes: ["sex: [sex]"],
                                                      sections: "input:\n  time_zone: Asia/Shanghai\nchecks:\n  AP-03: {deadline_days: 14}")
 
-    private func ap03(_ rows: String, asOf: String?, pipeline: String? = nil) throws -> (CheckTally, [Finding], AuditResult) {
+    private func ap03(_ rows: String, asOf: String?, pipeline: String? = nil) throws -> (CheckTally, [WordedFinding], AuditResult) {
         let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(header + rows)],
                                                    pipeline: TestSupport.pipeline(pipeline ?? shanghai),
                                                    asOf: asOf.map { AsOfDate($0)! })

@@ -11,7 +11,7 @@ final class AttritionScoringTests: XCTestCase {
         "\(id),E-\(id),\(type),\(outcome),yes,\(date),\(categories),\(reasons),,,male\n"
     }
 
-    private func dm03(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [Finding]) {
+    private func dm03(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         XCTAssertTrue(sink.rejects.isEmpty, "\(sink.rejects)")
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "DM-03" })

@@ -7,7 +7,7 @@ import XCTest
 final class AutomationNoticeMissingTests: XCTestCase {
     private let header = "decision_id,employee_id,decision_type,outcome,automated,ai_notice_at,decided_at,jurisdiction,sex\n"
 
-    private func nt01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [Finding]) {
+    private func nt01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "NT-01" })
         return (tally, sink.findings.filter { $0.checkID == "NT-01" })

@@ -6,7 +6,7 @@ import XCTest
 final class CheckRunnerTests: XCTestCase {
     private let header = "decision_id,decision_type,outcome,automated,human_reviewed,decided_at,jurisdiction,sex\n"
 
-    private func hr01(_ rows: String, jurisdictions: String) throws -> (CheckTally, [Finding]) {
+    private func hr01(_ rows: String, jurisdictions: String) throws -> (CheckTally, [WordedFinding]) {
         let pipeline = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "checks:\n  jurisdictions: \(jurisdictions)")
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "HR-01" })

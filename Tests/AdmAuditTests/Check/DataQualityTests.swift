@@ -36,7 +36,7 @@ final class DataQualityTests: XCTestCase {
         XCTAssertEqual(dq02.applicable, 2)
         XCTAssertEqual(dq02.violations, 1)
         XCTAssertEqual(sink.findings.filter { $0.checkID == "DQ-02" }.map(\.subject), ["hiring / sex"])
-        XCTAssertEqual(sink.findings.first { $0.checkID == "DQ-02" }?.detail, "sex unknown for 2 of 20 hiring decisions (10.0%), above 5.0%")
+        XCTAssertEqual(sink.findings.first { $0.checkID == "DQ-02" }?.detail, "sex unknown for 2 of 20 hiring decisions (10.0%), above 5%")
     }
 
     func testScoreRangeIsCheckedOnlyWhenDeclared() throws {

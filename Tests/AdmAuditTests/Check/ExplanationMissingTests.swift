@@ -6,7 +6,7 @@ import XCTest
 final class ExplanationMissingTests: XCTestCase {
     private let header = "decision_id,employee_id,decision_type,outcome,automated,explanation_given,decided_at,sex\n"
 
-    private func ex01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [Finding]) {
+    private func ex01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "EX-01" })
         return (tally, sink.findings.filter { $0.checkID == "EX-01" })

@@ -5,7 +5,7 @@ import XCTest
 final class HumanReviewAfterEffectTests: XCTestCase {
     private let header = "decision_id,employee_id,decision_type,outcome,automated,human_reviewed,reviewer_id,reviewed_at,effective_at,decided_at,sex\n"
 
-    private func hr02(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [Finding]) {
+    private func hr02(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "HR-02" })
         return (tally, sink.findings.filter { $0.checkID == "HR-02" })

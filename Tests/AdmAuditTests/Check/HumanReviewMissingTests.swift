@@ -5,7 +5,7 @@ import XCTest
 final class HumanReviewMissingTests: XCTestCase {
     private let header = "decision_id,employee_id,decision_type,outcome,automated,human_reviewed,reviewer_id,reviewed_at,sex\n"
 
-    private func hr01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [Finding]) {
+    private func hr01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "HR-01" })
         return (tally, sink.findings.filter { $0.checkID == "HR-01" })

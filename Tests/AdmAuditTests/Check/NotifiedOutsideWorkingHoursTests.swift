@@ -12,7 +12,7 @@ final class NotifiedOutsideWorkingHoursTests: XCTestCase {
                                          sections: "input:\n  time_zone: Asia/Shanghai\nchecks:\n  DC-01: \(settings)\(list)")
     }
 
-    private func dc01(_ rows: String, pipeline yaml: String? = nil) throws -> (CheckTally, [Finding]) {
+    private func dc01(_ rows: String, pipeline yaml: String? = nil) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: yaml ?? pipeline())
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "DC-01" })
         return (tally, sink.findings.filter { $0.checkID == "DC-01" })

@@ -13,7 +13,7 @@ final class ProhibitedDataUsedTests: XCTestCase {
         "\(id),E-\(id),\(type),\(outcome),\(automated),\(date),\(categories),,,,female\n"
     }
 
-    private func dm01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [Finding]) {
+    private func dm01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         XCTAssertTrue(sink.rejects.isEmpty, "\(sink.rejects)")
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "DM-01" })

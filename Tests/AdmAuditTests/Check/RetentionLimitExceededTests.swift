@@ -9,7 +9,7 @@ final class RetentionLimitExceededTests: XCTestCase {
     private let shanghai = TestSupport.exactPipeline(attributes: ["sex: [sex]"],
                                                      sections: "input:\n  time_zone: Asia/Shanghai\nchecks:\n  DM-02: {retention_days: 180}")
 
-    private func dm02(_ rows: String, asOf: String?, pipeline: String? = nil) throws -> (CheckTally, [Finding], AuditResult) {
+    private func dm02(_ rows: String, asOf: String?, pipeline: String? = nil) throws -> (CheckTally, [WordedFinding], AuditResult) {
         let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(header + rows)],
                                                    pipeline: TestSupport.pipeline(pipeline ?? shanghai),
                                                    asOf: asOf.map { AsOfDate($0)! })
@@ -105,7 +105,7 @@ final class RetentionLimitExceededTests: XCTestCase {
 
     private let withJurisdiction = "decision_id,employee_id,decision_type,outcome,automated,decided_at,jurisdiction,sex\n"
 
-    private func dm02(jurisdictionRows rows: String, asOf: String, pipeline: String? = nil) throws -> [Finding] {
+    private func dm02(jurisdictionRows rows: String, asOf: String, pipeline: String? = nil) throws -> [WordedFinding] {
         let (_, sink) = try TestSupport.audit([TestSupport.temporaryFile(withJurisdiction + rows)],
                                               pipeline: TestSupport.pipeline(pipeline ?? shanghai), asOf: AsOfDate(asOf)!)
         return sink.findings.filter { $0.checkID == "DM-02" }

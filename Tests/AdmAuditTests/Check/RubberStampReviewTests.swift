@@ -18,7 +18,7 @@ final class RubberStampReviewTests: XCTestCase {
         }.joined()
     }
 
-    private func hr03(_ csv: String, pipeline: String? = nil) throws -> (CheckTally, [Finding]) {
+    private func hr03(_ csv: String, pipeline: String? = nil) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + csv, pipeline: pipeline ?? self.pipeline())
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "HR-03" })
         return (tally, sink.findings.filter { $0.checkID == "HR-03" })
@@ -30,7 +30,7 @@ final class RubberStampReviewTests: XCTestCase {
         XCTAssertEqual(tally.violations, 1)
         XCTAssertEqual(findings.first?.subject, "reviewer R1")
         XCTAssertEqual(findings.first?.decisionID, "")
-        XCTAssertEqual(findings.first?.detail, "reviewer R1: 6 reviews, 0 departed from the system (0.0%); median review time 20 s, 100.0% under 60 s; decisions: D0, D1, D2, D3, D4, D5")
+        XCTAssertEqual(findings.first?.detail, "6 reviews, 0 departed from the system (0.0%); median review time 20 s, 100.0% under 60 s; decisions: D0, D1, D2, D3, D4, D5")
     }
 
     /// The finding names the judged reviews it rests on, the first 20 in data order, and

@@ -11,7 +11,7 @@ final class UnionNotNotifiedTests: XCTestCase {
         "\(id),E-\(id),\(type),\(outcome),\(automated),\(date),,,,\(notified),female\n"
     }
 
-    private func lc01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [Finding]) {
+    private func lc01(_ rows: String, pipeline: String = TestSupport.plainPipeline) throws -> (CheckTally, [WordedFinding]) {
         let (result, sink) = try TestSupport.audit(csv: header + rows, pipeline: pipeline)
         XCTAssertTrue(sink.rejects.isEmpty, "\(sink.rejects)")
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "LC-01" })

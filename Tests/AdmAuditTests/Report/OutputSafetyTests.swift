@@ -44,8 +44,8 @@ final class OutputSafetyTests: XCTestCase {
         let (result, sink) = try TestSupport.audit(csv: csv, pipeline: yaml)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-safety-\(UUID().uuidString)").path
         let output = try OutputFolder.stage(folder, inputs: [])
-        let fileSink = try FileAuditSink(folder: output.folder)
-        for finding in sink.findings { try fileSink.finding(finding) }
+        let fileSink = try FileAuditSink(folder: output.folder, language: .en)
+        for finding in sink.findings { try fileSink.finding(finding.finding) }
         try fileSink.commit()
         _ = try ReportWriter.write(result, to: output.folder)
         try output.commit()
@@ -71,7 +71,7 @@ final class OutputSafetyTests: XCTestCase {
         let pipeline = try PipelineLoader.load(path: TestSupport.fixture("hostile/hostile.yaml"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-hostile-\(UUID().uuidString)").path
         let output = try OutputFolder.stage(folder, inputs: [])
-        let sink = try FileAuditSink(folder: output.folder)
+        let sink = try FileAuditSink(folder: output.folder, language: pipeline.report.language)
         let result = try AuditRun(pipeline: pipeline, pipelineFile: "hostile.yaml", inputs: [TestSupport.fixture("hostile/hostile.csv")])
             .run(into: sink)
         try sink.commit()
@@ -96,7 +96,7 @@ final class OutputSafetyTests: XCTestCase {
         let evidence = result.checks.first { $0.descriptor.id == "HR-01" }?.firstDecisionIDs ?? []
         XCTAssertTrue(evidence.contains(Self.script) && evidence.contains("a | b") && evidence.contains("`tick`"), "\(evidence)")
         let reviewers = result.checks.first { $0.descriptor.id == "HR-03" }?.firstDecisionIDs ?? []
-        XCTAssertEqual(reviewers, ["reviewer " + Self.image, "reviewer " + Self.hyperlink])
+        XCTAssertEqual(reviewers, [Self.image, Self.hyperlink], "reviewers as the export spells them; the reports word them")
     }
 
     func testHostileValuesAreExactJSONStrings() throws {

@@ -37,23 +37,30 @@ struct FixtureRun: Sendable, CustomStringConvertible {
     /// machine-specific paths; the caller must then be in the package root
     /// (`FixtureRun.inPackageRoot`). Otherwise they are made absolute.
     func audit(into sink: any AuditSink, relativePaths: Bool = false) throws -> AuditResult {
-        func resolved(_ path: String) -> String {
-            relativePaths || path.hasPrefix("/") ? path : TestSupport.packageRoot.appendingPathComponent(path).standardizedFileURL.path
-        }
-        let pipelineFile: String
-        switch pipeline {
-        case .file(let path):
-            pipelineFile = resolved(path)
-        case .text(let yaml):
-            // Loaded from a file like any other, so it has its SHA-256.
-            pipelineFile = TestSupport.temporaryFile(yaml, name: name + ".yaml")
-        }
-        let loaded = try PipelineLoader.load(path: pipelineFile)
+        let (loaded, pipelineFile) = try loadPipeline(relativePaths: relativePaths)
+        let resolved = { (path: String) in self.resolved(path, relativePaths: relativePaths) }
         let date = try asOf.map { text in try XCTUnwrap(AsOfDate(text), "as-of \(text)") }
         var run = AuditRun(pipeline: loaded, pipelineFile: pipelineFile, inputs: inputs.map(resolved), asOf: date,
                            pseudonymKey: Array(Self.pseudonymKey.utf8))
         if let splitThreshold { run.splitThreshold = splitThreshold }
         return try run.run(into: sink)
+    }
+
+    /// The pipeline the run audits with, and its file.
+    func loadPipeline(relativePaths: Bool = false) throws -> (Pipeline, String) {
+        let pipelineFile: String
+        switch pipeline {
+        case .file(let path):
+            pipelineFile = resolved(path, relativePaths: relativePaths)
+        case .text(let yaml):
+            // Loaded from a file like any other, so it has its SHA-256.
+            pipelineFile = TestSupport.temporaryFile(yaml, name: name + ".yaml")
+        }
+        return (try PipelineLoader.load(path: pipelineFile), pipelineFile)
+    }
+
+    private func resolved(_ path: String, relativePaths: Bool) -> String {
+        relativePaths || path.hasPrefix("/") ? path : TestSupport.packageRoot.appendingPathComponent(path).standardizedFileURL.path
     }
 
     /// Runs the audit as `admaudit run` does and returns every file of the output folder
@@ -71,7 +78,7 @@ struct FixtureRun: Sendable, CustomStringConvertible {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let output = try OutputFolder.stage(folder, inputs: [])
         try Self.inPackageRoot {
-            let sink = try FileAuditSink(folder: output.folder)
+            let sink = try FileAuditSink(folder: output.folder, language: try loadPipeline(relativePaths: true).0.report.language)
             var result = try audit(into: sink, relativePaths: true)
             parts = result.partsAudited
             try sink.commit()

@@ -103,7 +103,7 @@ public enum FuzzEntryPoints {
                            pseudonymKey: Array("admaudit-fuzz-key".utf8))
         if bytes.first.map({ $0 & 1 == 1 }) == true { run.splitThreshold = 1 }
         guard Scratch.made(output),
-              let sink = try? FileAuditSink(folder: output) else { return }
+              let sink = try? FileAuditSink(folder: output, language: reportPipeline.report.language) else { return }
         guard let result = try? run.run(into: sink) else { return }
         try? sink.commit()
         _ = try? ReportWriter.write(result, to: output)

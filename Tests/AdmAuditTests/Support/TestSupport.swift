@@ -56,7 +56,7 @@ enum TestSupport {
 
     /// Runs an audit, keeping findings and rejects in memory.
     static func audit(_ inputs: [String], pipeline: Pipeline, asOf: AsOfDate? = nil) throws -> (AuditResult, MemorySink) {
-        let sink = MemorySink()
+        let sink = MemorySink(language: pipeline.report.language)
         let result = try AuditRun(pipeline: pipeline, pipelineFile: "test.yaml", inputs: inputs, asOf: asOf,
                                   pseudonymKey: Array("test-key".utf8)).run(into: sink)
         return (result, sink)
@@ -67,9 +67,26 @@ enum TestSupport {
     }
 }
 
+/// Findings and rejects held in memory; each finding worded as findings.csv words it, in
+/// the language given (the pipeline's, for `TestSupport.audit`).
 final class MemorySink: AuditSink {
-    var findings: [Finding] = []
+    var findings: [WordedFinding] = []
     var rejects: [Reject] = []
-    func finding(_ finding: Finding) { findings.append(finding) }
+    private let words: ReportText
+    init(language: ReportLanguage = .en) { words = ReportText(language: language) }
+    func finding(_ finding: Finding) {
+        findings.append(WordedFinding(finding: finding, subject: words.subject(finding.subject), detail: words.detail(finding.detail),
+                                      legalBasis: finding.legalBasis.text(words.language)))
+    }
     func reject(_ reject: Reject) { rejects.append(reject) }
+}
+
+/// A finding with its subject, detail and legal basis in words; its other fields as they are.
+@dynamicMemberLookup
+struct WordedFinding {
+    let finding: Finding
+    let subject: String
+    let detail: String
+    let legalBasis: String
+    subscript<Value>(dynamicMember path: KeyPath<Finding, Value>) -> Value { finding[keyPath: path] }
 }

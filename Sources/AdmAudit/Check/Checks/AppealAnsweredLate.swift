@@ -41,12 +41,6 @@ public struct AppealAnsweredLate: RecordCheck {
         let respondedDay = context.calendar.day(of: responded)
         let dueDay = filedDay + Int64(deadlineDays)
         guard respondedDay > dueDay else { return .compliant }
-        return .violation(context.text(
-            "appeal filed \(LocalCalendar.date(ofDay: filedDay)), answered \(LocalCalendar.date(ofDay: respondedDay)) "
-                + "(appeal_responded_at), \(respondedDay - filedDay) days later; due by \(LocalCalendar.date(ofDay: dueDay)) "
-                + "(\(deadlineDays)-day deadline, local dates)",
-            "申诉于 \(LocalCalendar.date(ofDay: filedDay)) 提出，\(LocalCalendar.date(ofDay: respondedDay)) 才答复"
-                + "（appeal_responded_at），历时 \(respondedDay - filedDay) 天；应于 \(LocalCalendar.date(ofDay: dueDay)) 前答复"
-                + "（期限 \(deadlineDays) 日，按本地日期计算）"))
+        return .violation(.appealAnsweredLate(.init(filedDay: filedDay, answeredDay: respondedDay, dueDay: dueDay, deadlineDays: deadlineDays)))
     }
 }

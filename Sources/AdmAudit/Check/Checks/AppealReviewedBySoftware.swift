@@ -31,22 +31,17 @@ public struct AppealReviewedBySoftware: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard let filed = record.appealFiledAt, context.isSignificantAdverseAutomated(record) else { return .notApplicable }
-        let type = record.decisionType.rawValue
         switch record.appealReviewer {
         case .human?:
             return .compliant
         case .automated?:
-            return .violation(context.text(
-                "appeal_reviewer=automated for the contest filed at \(context.calendar.localText(filed)) against an adverse \(type) decision",
-                "针对不利的\(record.decisionType.chineseName)决定于 \(context.calendar.localText(filed)) 提出的申诉由系统而非人工复核（appeal_reviewer=automated）"))
+            return .violation(.appealReviewedBySoftware(type: record.decisionType, appealFiledAt: context.calendar.localTime(filed)))
         case nil where !ValueMaps.isBlank(record.appealReviewerID):
             return .compliant
         case nil:
             // Pending: nothing answered or decided yet, so nobody has re-examined it.
             if record.appealRespondedAt == nil && record.appealResult == nil { return .notApplicable }
-            return .violationNotRecorded(context.text(
-                "appeal_reviewer and appeal_reviewer_id empty for the contest filed at \(context.calendar.localText(filed)) against an adverse \(type) decision",
-                "针对不利的\(record.decisionType.chineseName)决定于 \(context.calendar.localText(filed)) 提出的申诉，appeal_reviewer 和 appeal_reviewer_id 均为空：无人工复核申诉的记录"))
+            return .violationNotRecorded(.appealReviewerNotRecorded(type: record.decisionType, appealFiledAt: context.calendar.localTime(filed)))
         }
     }
 }

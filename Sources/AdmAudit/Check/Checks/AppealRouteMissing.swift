@@ -30,23 +30,14 @@ public struct AppealRouteMissing: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard context.isSignificantAdverseAutomated(record) else { return .notApplicable }
-        let type = record.decisionType.rawValue
         switch record.appealOffered {
         case true?:
             return .compliant
         case false?:
-            if let filed = record.appealFiledAt {
-                return .violation(context.text(
-                    "appeal_offered=no for an adverse \(type) decision (an appeal was nevertheless filed at \(context.calendar.localText(filed)))",
-                    "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否），劳动者仍于 \(context.calendar.localText(filed)) 提出了申诉"))
-            }
-            return .violation(context.text("appeal_offered=no for an adverse \(type) decision",
-                                           "不利的自动化\(record.decisionType.chineseName)决定未提供异议途径（appeal_offered=否）"))
+            return .violation(.noAppealRoute(type: record.decisionType, appealFiledAt: record.appealFiledAt.map(context.calendar.localTime)))
         case nil:
             if record.appealFiledAt != nil { return .compliant }
-            return .violationNotRecorded(context.text(
-                "appeal_offered \(context.absence(of: .appealOffered, in: record)) and appeal_filed_at empty for an adverse \(type) decision",
-                "不利的自动化\(record.decisionType.chineseName)决定，appeal_offered \(context.absence(of: .appealOffered, in: record))，appeal_filed_at 为空：无提供异议途径的记录"))
+            return .violationNotRecorded(.appealRouteNotRecorded(type: record.decisionType, appealOffered: context.absence(of: .appealOffered, in: record)))
         }
     }
 }

@@ -48,9 +48,7 @@ public struct AppealSameReviewer: RecordCheck {
         let appealID = UnsafeRawBufferPointer(rebasing: record.appealReviewerID.bytes[appeal])
         guard Self.sameFolded(originalID, appealID) else { return .compliant }
         let id = String(decoding: appealID, as: UTF8.self)
-        return .violation(context.text(
-            "appeal_reviewer_id \(id) is also the reviewer_id of the original adverse \(record.decisionType.rawValue) decision",
-            "申诉处理人 \(id)（appeal_reviewer_id）同时是原不利\(record.decisionType.chineseName)决定的复核人（reviewer_id）"))
+        return .violation(.sameAppealReviewer(type: record.decisionType, reviewer: id))
     }
 
     /// Equal bytes after ASCII case-folding.

@@ -47,18 +47,8 @@ public struct AppealUnansweredPastDeadline: RecordCheck {
         let filedDay = context.calendar.day(of: filed)
         let dueDay = filedDay + Int64(deadlineDays)
         guard asOfDay > dueDay else { return .compliant }
-        if context.language == .zh {
-            let result = record.appealResult.map { "（记录了 appeal_result=\($0.rawValue)，但无答复日期）" } ?? ""
-            return .violationNotRecorded(
-                "申诉于 \(LocalCalendar.date(ofDay: filedDay)) 提出，截至审计基准日 \(LocalCalendar.date(ofDay: asOfDay))"
-                    + "（距申诉提出已 \(asOfDay - filedDay) 天）仍无 appeal_responded_at\(result)；应于 \(LocalCalendar.date(ofDay: dueDay)) 前答复"
-                    + "（期限 \(deadlineDays) 日，按本地日期计算）")
-        }
-        let result = record.appealResult.map { " (appeal_result=\($0.rawValue) recorded without a date)" } ?? ""
-        return .violationNotRecorded(
-            "appeal filed \(LocalCalendar.date(ofDay: filedDay)), no appeal_responded_at\(result) by the as-of date "
-                + "\(LocalCalendar.date(ofDay: asOfDay)), \(asOfDay - filedDay) days later; due by \(LocalCalendar.date(ofDay: dueDay)) "
-                + "(\(deadlineDays)-day deadline, local dates)")
+        return .violationNotRecorded(.appealUnanswered(.init(filedDay: filedDay, answeredDay: asOfDay, dueDay: dueDay, deadlineDays: deadlineDays),
+                                                       appealResult: record.appealResult))
     }
 }
 

@@ -54,26 +54,21 @@ public struct AttritionScoring: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         if record.decisionType == .attritionRisk {
-            return .violation(context.text("decision_type=attrition_risk: the system scores the worker's propensity to resign",
-                                           "decision_type=attrition_risk：系统对劳动者的离职倾向进行评分"))
+            return .violation(.attritionRiskDecision)
         }
         let noCategories = ValueMaps.isBlank(record.dataCategories)
         let noReasons = ValueMaps.isBlank(record.reasonCodes)
         if noCategories && noReasons {
             return .unknown(.dataCategoriesAndReasonCodesNotRecorded)
         }
-        var parts: [String] = []
-        if !noCategories, !matcher.matches(in: record.dataCategories).isEmpty {
-            parts.append("data_categories " + "[" + matcher.matchedItems(in: record.dataCategories).flatMap(\.items).joined(separator: ", ") + "]")
-        }
-        if !noReasons, !matcher.matches(in: record.reasonCodes).isEmpty {
-            parts.append("reason_codes " + "[" + matcher.matchedItems(in: record.reasonCodes).flatMap(\.items).joined(separator: ", ") + "]")
-        }
-        if parts.isEmpty {
+        // The items are gathered only when something matched: most records name no indicator.
+        let categories = !noCategories && matcher.anyMatch(in: record.dataCategories)
+            ? matcher.matchedItems(in: record.dataCategories).flatMap(\.items) : []
+        let reasons = !noReasons && matcher.anyMatch(in: record.reasonCodes) ? matcher.matchedItems(in: record.reasonCodes).flatMap(\.items) : []
+        if categories.isEmpty && reasons.isEmpty {
             let anyItem = (!noCategories && TermMatcher.hasItem(in: record.dataCategories)) || (!noReasons && TermMatcher.hasItem(in: record.reasonCodes))
             return anyItem ? .compliant : .unknown(.dataCategoriesAndReasonCodesEmpty)
         }
-        return .violation(context.text("attrition scoring shown by " + parts.joined(separator: "; "),
-                                       "以下字段显示存在离职倾向评分：" + parts.joined(separator: "；")))
+        return .violation(.attritionIndicators(dataCategories: categories, reasonCodes: reasons))
     }
 }

@@ -67,17 +67,12 @@ public struct AutomationNoticeMissing: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard record.automated ?? context.assumeAutomated else { return .notApplicable }
-        let type = record.decisionType.rawValue
         guard let notice = record.aiNoticeAt else {
-            return .violationNotRecorded(context.text(
-                "ai_notice_at empty for an automated \(type) decision",
-                "自动化\(record.decisionType.chineseName)决定，ai_notice_at 为空：无决策前告知劳动者使用自动化系统的记录"))
+            return .violationNotRecorded(.aiNoticeNotRecorded(type: record.decisionType))
         }
         guard let decided = record.decidedAt else { return .unknown(.decidedAtNotRecorded) }
         if notice > decided {
-            return .violation(context.text(
-                "ai_notice_at \(context.calendar.localText(notice)) is after decided_at \(context.calendar.localText(decided)) for an automated \(type) decision",
-                "自动化\(record.decisionType.chineseName)决定作出后才告知劳动者使用自动化系统：ai_notice_at \(context.calendar.localText(notice)) 晚于 decided_at \(context.calendar.localText(decided))"))
+            return .violation(.aiNoticeAfterDecision(type: record.decisionType, aiNoticeAt: context.calendar.localTime(notice), decidedAt: context.calendar.localTime(decided)))
         }
         // A record without a jurisdiction of its own is NYC's when the audit is NYC's alone (US law covering it too).
         let nyc = context.recordJurisdiction.map { $0 == "US-NYC" }
@@ -86,13 +81,8 @@ public struct AutomationNoticeMissing: RecordCheck {
         guard required > 0 else { return .compliant }
         let given = Self.businessDays(from: context.calendar.day(of: notice), to: context.calendar.day(of: decided))
         guard given < required else { return .compliant }
-        if context.language == .zh {
-            let rule = nyc ? "纽约市（US-NYC）要求提前 \(required) 个工作日" : "审计配置要求提前 \(required) 个工作日"
-            return .violation("自动化\(record.decisionType.chineseName)决定的告知 ai_notice_at \(context.calendar.localText(notice)) 仅早于 decided_at "
-                + "\(context.calendar.localText(decided)) \(given) 个工作日；\(rule)")
-        }
-        let rule = nyc ? "US-NYC requires \(required)" : "the pipeline requires \(required)"
-        return .violation("ai_notice_at \(context.calendar.localText(notice)) is \(given) business day\(given == 1 ? "" : "s") before decided_at \(context.calendar.localText(decided)); \(rule), for an automated \(type) decision")
+        return .violation(.aiNoticeTooShort(type: record.decisionType, aiNoticeAt: context.calendar.localTime(notice), decidedAt: context.calendar.localTime(decided),
+                                            businessDays: given, required: required, nyc: nyc))
     }
 
     /// The business days (Monday to Friday) among the local days `from` ..< `to`.

@@ -33,17 +33,14 @@ public struct ExplanationMissing: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard context.isSignificantAdverseAutomated(record) else { return .notApplicable }
-        let type = record.decisionType.rawValue
         switch record.explanationGiven {
         case true?:
             return .compliant
         case false?:
-            return .violation(context.text("explanation_given=no for an adverse \(type) decision",
-                                           "不利的自动化\(record.decisionType.chineseName)决定未向劳动者说明理由（explanation_given=否）"))
+            return .violation(.notExplained(type: record.decisionType))
         case nil:
-            return .violationNotRecorded(context.text(
-                "explanation_given \(context.absence(of: .explanationGiven, in: record)) for an adverse \(type) decision",
-                "不利的自动化\(record.decisionType.chineseName)决定，explanation_given \(context.absence(of: .explanationGiven, in: record))：无向劳动者说明理由的记录"))
+            return .violationNotRecorded(.explanationNotRecorded(type: record.decisionType,
+                                                                 explanationGiven: context.absence(of: .explanationGiven, in: record)))
         }
     }
 }

@@ -45,25 +45,7 @@ public struct HumanReviewAfterEffect: RecordCheck {
             return .unknown(.effectiveAtNotRecorded)
         case let (reviewed?, effective?):
             guard reviewed > effective else { return .compliant }
-            return .violation(context.text(
-                "reviewed_at \(context.calendar.localText(reviewed)) is \(Self.lag(reviewed - effective)) after effective_at \(context.calendar.localText(effective)) for an adverse \(record.decisionType.rawValue) decision",
-                "不利的自动化\(record.decisionType.chineseName)决定生效后才进行人工复核：reviewed_at \(context.calendar.localText(reviewed)) "
-                    + "比 effective_at \(context.calendar.localText(effective)) 晚 \(Self.lag(reviewed - effective, .zh))"))
+            return .violation(.reviewedAfterEffect(type: record.decisionType, reviewedAt: context.calendar.localTime(reviewed), effectiveAt: context.calendar.localTime(effective)))
         }
-    }
-
-    /// A positive duration in words: `2 d 3 h`, `45 min`, `20 s`; in Chinese `2天3小时`, `45分钟`, `20秒`.
-    static func lag(_ seconds: Int64, _ language: ReportLanguage = .en) -> String {
-        let days = seconds / 86_400, hours = seconds % 86_400 / 3600, minutes = seconds % 3600 / 60
-        if language == .zh {
-            if days > 0 { return hours > 0 ? "\(days)天\(hours)小时" : "\(days)天" }
-            if hours > 0 { return minutes > 0 ? "\(hours)小时\(minutes)分钟" : "\(hours)小时" }
-            if minutes > 0 { return "\(minutes)分钟" }
-            return "\(seconds)秒"
-        }
-        if days > 0 { return hours > 0 ? "\(days) d \(hours) h" : "\(days) d" }
-        if hours > 0 { return minutes > 0 ? "\(hours) h \(minutes) min" : "\(hours) h" }
-        if minutes > 0 { return "\(minutes) min" }
-        return "\(seconds) s"
     }
 }

@@ -24,19 +24,15 @@ public struct HumanReviewMissing: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard context.isSignificantAdverseAutomated(record) else { return .notApplicable }
-        let type = record.decisionType.rawValue
         switch record.humanReviewed {
         case true?:
             return .compliant
         case false?:
-            return .violation(context.text("human_reviewed=no for an adverse \(type) decision",
-                                           "不利的自动化\(record.decisionType.chineseName)决定未经人工复核（human_reviewed=否）"))
+            return .violation(.notReviewed(type: record.decisionType))
         case nil:
             let reviewerRecorded = !ValueMaps.isBlank(record.reviewerID)
             if reviewerRecorded || record.reviewedAt != nil { return .compliant }
-            return .violationNotRecorded(context.text(
-                "human_reviewed \(context.absence(of: .humanReviewed, in: record)), reviewer_id and reviewed_at empty for an adverse \(type) decision",
-                "不利的自动化\(record.decisionType.chineseName)决定，human_reviewed \(context.absence(of: .humanReviewed, in: record))，reviewer_id 和 reviewed_at 为空：无人工复核的记录"))
+            return .violationNotRecorded(.reviewNotRecorded(type: record.decisionType, humanReviewed: context.absence(of: .humanReviewed, in: record)))
         }
     }
 }

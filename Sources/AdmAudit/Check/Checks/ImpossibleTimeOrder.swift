@@ -19,30 +19,30 @@ public struct ImpossibleTimeOrder: RecordCheck {
     public init(parameters: CheckParameters = CheckParameters()) {}
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
-        var problems: [String] = []
+        var problems: [FindingDetail.TimeOrderProblem] = []
         var pairs = 0
         if let decided = record.decidedAt {
-            let later: [(String, Int64?)] = [
-                ("reviewed_at", record.reviewedAt), ("notified_at", record.notifiedAt),
-                ("effective_at", record.effectiveAt), ("appeal_filed_at", record.appealFiledAt),
+            let later: [(CanonicalField, Int64?)] = [
+                (.reviewedAt, record.reviewedAt), (.notifiedAt, record.notifiedAt),
+                (.effectiveAt, record.effectiveAt), (.appealFiledAt, record.appealFiledAt),
             ]
             for (name, instant) in later {
                 guard let instant else { continue }
                 pairs += 1
                 if instant < decided {
-                    problems.append(context.text("\(name) \(context.calendar.localText(instant)) is before decided_at \(context.calendar.localText(decided))",
-                                                 "\(name) \(context.calendar.localText(instant)) 早于 decided_at \(context.calendar.localText(decided))"))
+                    problems.append(.init(later: name, laterAt: context.calendar.localTime(instant), earlier: .decidedAt,
+                                          earlierAt: context.calendar.localTime(decided)))
                 }
             }
         }
         if let filed = record.appealFiledAt, let answered = record.appealRespondedAt {
             pairs += 1
             if answered < filed {
-                problems.append(context.text("appeal_responded_at \(context.calendar.localText(answered)) is before appeal_filed_at \(context.calendar.localText(filed))",
-                                             "appeal_responded_at \(context.calendar.localText(answered)) 早于 appeal_filed_at \(context.calendar.localText(filed))"))
+                problems.append(.init(later: .appealRespondedAt, laterAt: context.calendar.localTime(answered), earlier: .appealFiledAt,
+                                      earlierAt: context.calendar.localTime(filed)))
             }
         }
         if pairs == 0 { return .notApplicable }
-        return problems.isEmpty ? .compliant : .violation(problems.joined(separator: context.text("; ", "；")))
+        return problems.isEmpty ? .compliant : .violation(.timesOutOfOrder(problems))
     }
 }

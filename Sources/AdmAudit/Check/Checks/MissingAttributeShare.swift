@@ -126,13 +126,9 @@ public struct MissingAttributeShare: RunCheck {
                 let missing = attribute < (unknown.first?.count ?? 0) ? unknown[type.ordinal][attribute] : 0
                 let share = Double(missing) / Double(decisions[type.ordinal])
                 guard share > maxShare else { continue }
-                let percent = (share * 1000).rounded() / 10
-                violations.append(.init(
-                    subject: "\(type.rawValue) / \(name)",
-                    detail: context.text(
-                        "\(name) unknown for \(missing) of \(decisions[type.ordinal]) \(type.rawValue) decisions (\(percent)%), above \(maxShare * 100)%",
-                        "\(decisions[type.ordinal]) 项\(type.chineseName)决定（\(type.rawValue)）中有 \(missing) 项的\(BuiltinVocabulary.chineseName(ofAttribute: name) ?? " \(name) ")未知"
-                            + "（\(percent)%），超过上限 \(maxShare * 100)%")))
+                violations.append(.init(subject: .decisions(type, attribute: name),
+                                        detail: .attributeOftenUnknown(type: type, attribute: name, unknown: missing,
+                                                                       decisions: decisions[type.ordinal], maxShare: maxShare)))
             }
         }
         return RunCheckOutcome(applicable: applicable, violations: violations)

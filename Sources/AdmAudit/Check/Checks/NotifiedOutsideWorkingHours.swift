@@ -50,8 +50,6 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
     )
 
     static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    private static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    private static let chineseWeekdayNames = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
 
     static let workStart = CheckSetting<String>("work_start", default: "09:00",
                                    help: "local time working hours start, HH:MM; a notice at exactly this time is inside",
@@ -158,9 +156,8 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         }
         let day = context.calendar.day(of: notified)
         let second = context.calendar.secondOfDay(of: notified)
-        let weekday = LocalCalendar.weekday(ofDay: day)
         let calendar = usesChina(context) ? china : week
-        let why: Outside
+        let why: FindingDetail.OffHours
         if let rest = calendar.restReason(day) {
             why = rest == .holiday ? .holiday : .restDay
         } else if second < workStart || second >= workEnd {
@@ -168,23 +165,7 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         } else {
             return .compliant
         }
-        // Only a violation builds text.
-        let when = context.calendar.localText(notified)
-        let type = record.decisionType
-        if context.language == .zh {
-            let what = "不利的\(type.chineseName)决定于本地时间 \(when)（\(Self.chineseWeekdayNames[weekday - 1])）通知劳动者"
-            switch why {
-            case .holiday: return .violation("\(what)，当日为节假日")
-            case .restDay: return .violation("\(what)，当日不是工作日")
-            case .outsideHours: return .violation("\(what)，不在工作时间 \(Self.clock(workStart))–\(Self.clock(workEnd)) 内")
-            }
-        }
-        let what = "adverse \(type.rawValue) decision notified at \(when) (\(Self.weekdayNames[weekday - 1]))"
-        switch why {
-        case .holiday: return .violation("\(what), a holiday")
-        case .restDay: return .violation("\(what), not a working day")
-        case .outsideHours: return .violation("\(what), outside working hours \(Self.clock(workStart))–\(Self.clock(workEnd))")
-        }
+        return .violation(.notifiedOffHours(type: record.decisionType, notifiedAt: context.calendar.localTime(notified), why: why, workStart: workStart, workEnd: workEnd))
     }
 
     /// China's calendar for a decision made in China (see the type's comment).
@@ -195,9 +176,6 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         default: return context.recordJurisdiction.map { $0 == "CN" } ?? (context.jurisdictions == ["CN"])
         }
     }
-
-    /// Why a notice fell outside working hours.
-    private enum Outside { case holiday, restDay, outsideHours }
 
     /// `HH:MM` (00:00 to 23:59, or 24:00) as seconds since midnight.
     static func secondOfDay(_ text: String) -> Int? {
@@ -222,8 +200,4 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         return secondOfDay(text) == nil ? "'\(text)' is not a time of day; write HH:MM, e.g. 09:00" : nil
     }
 
-    private static func clock(_ second: Int) -> String {
-        let (hour, minute) = (second / 3600, second / 60 % 60)
-        return (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
-    }
 }

@@ -77,12 +77,12 @@ public struct ProhibitedDataUsed: RecordCheck {
             return TermMatcher.hasItem(in: record.dataCategories)
                 ? .compliant : .unknown(.dataCategoriesEmpty)
         }
-        let detail = context.text("data_categories include prohibited data: ", "data_categories 含有禁止使用的数据：")
-            + matcher.describeMatches(in: record.dataCategories, language: context.language)
+        let matched = matcher.matchedItems(in: record.dataCategories)
+        let detail = FindingDetail.prohibitedData(matched.map { matcher.matchedTerm($0.term, items: $0.items) })
         // The finding cites what forbids the categories found; a category of the pipeline's
         // own vocabulary, which this check cannot place, keeps every citation.
         var citations: Set<String> = []
-        for (term, _) in matcher.matchedItems(in: record.dataCategories) {
+        for (term, _) in matched {
             guard let basis = Self.basisByCategory[term] else { return .violation(detail) }
             citations.formUnion(basis)
         }

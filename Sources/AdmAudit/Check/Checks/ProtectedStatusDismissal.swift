@@ -103,9 +103,7 @@ public struct ProtectedStatusDismissal: RecordCheck {
             let statuses = matcher.matches(in: record.protectedStatus)
             if statuses.isEmpty { return .compliant }
             let citations: Set<String> = statuses.contains { wrplStatuses.contains(TextKey.make($0)) } ? ["LCL 42", "WRPL 48"] : ["LCL 42"]
-            return .violationCiting(context.text("dismissal of a worker in a protected status: " + statuses.joined(separator: ", "),
-                                                 "解除处于特殊保护期的劳动者的劳动合同：" + chinese(statuses)),
-                                    citations: citations)
+            return .violationCiting(.protectedStatusDismissed(named(statuses)), citations: citations)
         case .pay:
             if payCutStatuses.isEmpty { return .notApplicable }
             if let decidedAt = record.decidedAt, context.calendar.day(of: decidedAt) < Self.payRuleFirstDay { return .notApplicable }
@@ -113,9 +111,7 @@ public struct ProtectedStatusDismissal: RecordCheck {
             let statuses = matcher.matches(in: record.protectedStatus).filter { payCutStatuses.contains(TextKey.make($0)) }
             if statuses.isEmpty { return .compliant }
             // LCL 42 says nothing about pay.
-            return .violationCiting(context.text("pay cut for a worker in a protected status: " + statuses.joined(separator: ", "),
-                                                 "降低处于特殊保护期的劳动者的工资：" + chinese(statuses)),
-                                    citations: ["WRPL 48"])
+            return .violationCiting(.protectedStatusPayCut(named(statuses)), citations: ["WRPL 48"])
         default:
             return .notApplicable
         }
@@ -128,7 +124,7 @@ public struct ProtectedStatusDismissal: RecordCheck {
         "work_injury": "工伤", "occupational_disease_assessment": "疑似职业病诊断或医学观察期间",
     ]
 
-    private func chinese(_ statuses: [String]) -> String {
-        statuses.map { Self.chineseStatusNames[$0] ?? matcher.chineseName(of: $0) }.joined(separator: "、")
+    private func named(_ statuses: [String]) -> [FindingDetail.MatchedTerm] {
+        statuses.map { FindingDetail.MatchedTerm(name: $0, chineseName: Self.chineseStatusNames[$0] ?? matcher.chineseName(of: $0)) }
     }
 }

@@ -86,20 +86,12 @@ public struct RetentionLimitExceeded: RecordCheck {
         let decidedDay = context.calendar.day(of: decided)
         let age = asOfDay - decidedDay
         guard age > Int64(retentionDays) else { return .compliant }
-        let kept = context.text(
-            "decided \(LocalCalendar.date(ofDay: decidedDay)) (decided_at, local date), \(age) days before the as-of date "
-                + "\(LocalCalendar.date(ofDay: asOfDay)) and still in the export; ",
-            "决定于 \(LocalCalendar.date(ofDay: decidedDay)) 作出（decided_at，本地日期），距审计基准日 "
-                + "\(LocalCalendar.date(ofDay: asOfDay)) 已 \(age) 天，仍保存在导出数据中；")
         guard cnDismissalMinimumDays > retentionDays, record.decisionType == .dismissal, Self.isUnderChineseLaw(record, context) else {
-            return .violation(kept + context.text("retention limit \(retentionDays) days", "保存期限为 \(retentionDays) 天"))
+            return .violation(.keptTooLong(decidedDay: decidedDay, asOfDay: asOfDay, limitDays: retentionDays))
         }
         guard age > Int64(cnDismissalMinimumDays) else { return .compliant }
-        return .violation(kept + context.text(
-            "retention limit \(cnDismissalMinimumDays) days for a dismissal record under CN law, which Labour Contract Law Art. 50 "
-                + "requires kept at least two years (cn_dismissal_minimum_days; retention_days \(retentionDays))",
-            "辞退记录按中国法保存期限为 \(cnDismissalMinimumDays) 天：《劳动合同法》第50条要求至少保存二年"
-                + "（cn_dismissal_minimum_days；retention_days 为 \(retentionDays)）"))
+        return .violation(.dismissalKeptTooLong(decidedDay: decidedDay, asOfDay: asOfDay, limitDays: cnDismissalMinimumDays,
+                                                retentionDays: retentionDays))
     }
 
     /// The record is judged under CN law: its own `jurisdiction` is CN or a part of it, or it

@@ -34,7 +34,8 @@ public struct RubberStampReview: RunCheck {
             CheckNote(jurisdictions: ["CN"],
                       english: "So reads PIPL Art. 24(3).",
                       chinese: "《个人信息保护法》第24条第3款亦作此解读。"),
-        ]
+        ],
+        evidenceNames: .reviewers
     )
 
     static let minReviews = CheckSetting<Int>("min_reviews", default: 20, help: "reviews a reviewer needs before being judged",
@@ -171,42 +172,17 @@ public struct RubberStampReview: RunCheck {
             applicable += 1
             let share = Double(reviewer.departed) / Double(reviewer.judged)
             guard share <= maxDepartureShare else { continue }
-            var detail = context.text(
-                "reviewer \(reviewer.label): \(reviewer.judged) reviews, \(reviewer.departed) departed from the system (" + percent(share) + ")",
-                "复核人 \(reviewer.label)：复核 \(reviewer.judged) 次，改变系统决定 \(reviewer.departed) 次（" + percent(share) + "）")
+            var medianSeconds: Double?, fastShare: Double?
             if !reviewer.durations.isEmpty {
                 let sorted = reviewer.durations.sorted()
                 let middle = sorted.count / 2
-                let median = sorted.count % 2 == 1 ? Double(sorted[middle]) : (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
-                let fast = sorted.filter { Int($0) < fastSeconds }.count
-                detail += context.text(
-                    "; median review time \(Self.duration(median)), \(percent(Double(fast) / Double(sorted.count))) under \(fastSeconds) s",
-                    "；复核用时中位数 \(Self.duration(median, .zh))，\(percent(Double(fast) / Double(sorted.count))) 的复核用时不足 \(fastSeconds) 秒")
+                medianSeconds = sorted.count % 2 == 1 ? Double(sorted[middle]) : (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
+                fastShare = Double(sorted.filter { Int($0) < fastSeconds }.count) / Double(sorted.count)
             }
-            if !reviewer.decisionIDs.isEmpty {
-                let more = reviewer.judged - reviewer.decisionIDs.count
-                detail += context.text(
-                    "; decisions: " + reviewer.decisionIDs.joined(separator: ", ") + (more > 0 ? " and \(more) more" : ""),
-                    "；所涉决策：" + reviewer.decisionIDs.joined(separator: "、") + (more > 0 ? "，另有 \(more) 项" : ""))
-            }
-            violations.append(.init(subject: context.text("reviewer \(reviewer.label)", "复核人 \(reviewer.label)"), detail: detail))
+            let record = FindingDetail.ReviewerRecord(judged: reviewer.judged, departed: reviewer.departed, medianSeconds: medianSeconds,
+                                                      fastShare: fastShare, fastSeconds: fastSeconds, decisionIDs: reviewer.decisionIDs)
+            violations.append(.init(subject: .reviewer(reviewer.label), detail: .rubberStamp(record)))
         }
         return RunCheckOutcome(applicable: applicable, unknown: unknown, violations: violations)
-    }
-
-    private func percent(_ share: Double) -> String {
-        let tenths = (share * 1000).rounded() / 10
-        return "\(tenths)%"
-    }
-
-    private static func duration(_ seconds: Double, _ language: ReportLanguage = .en) -> String {
-        if language == .zh {
-            if seconds < 120 { return "\(Int(seconds.rounded()))秒" }
-            if seconds < 7200 { return "\(Int((seconds / 60).rounded()))分钟" }
-            return "\(Int((seconds / 3600).rounded()))小时"
-        }
-        if seconds < 120 { return "\(Int(seconds.rounded())) s" }
-        if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
-        return "\(Int((seconds / 3600).rounded())) h"
     }
 }

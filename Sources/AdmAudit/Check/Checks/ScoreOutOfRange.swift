@@ -40,7 +40,6 @@ public struct ScoreOutOfRange: RecordCheck {
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard let range, let score = record.score else { return .notApplicable }
         if range.contains(score) { return .compliant }
-        return .violation(context.text("score \(score) is outside the declared range \(range.lowerBound)–\(range.upperBound)",
-                                       "评分 \(score)（score）超出声明的范围 \(range.lowerBound)–\(range.upperBound)"))
+        return .violation(.scoreOutOfRange(score: score, low: range.lowerBound, high: range.upperBound))
     }
 }

@@ -90,21 +90,12 @@ public struct SuspectReasonCodes: RecordCheck {
             return TermMatcher.hasItem(in: record.reasonCodes)
                 ? .compliant : .unknown(.reasonCodesEmpty)
         }
-        var parts: [String] = []
-        if healthMatched {
-            parts.append(context.text("may stand for health or a protected status: ", "可能指向健康状况或特殊保护状态：")
-                + health.describeMatches(in: record.reasonCodes, language: context.language))
-        }
-        if offlineMatched {
-            parts.append(context.text("may punish being offline: ", "可能是在惩罚离线：") + offline.describeMatches(in: record.reasonCodes, language: context.language))
-        }
+        let healthTerms = healthMatched ? health.matchedItems(in: record.reasonCodes).map { health.matchedTerm($0.term, items: $0.items) } : []
+        let offlineTerms = offlineMatched ? offline.matchedItems(in: record.reasonCodes).map { offline.matchedTerm($0.term, items: $0.items) } : []
         var citations: Set<String> = []
         if healthMatched { citations.formUnion(record.decisionType == .dismissal ? Self.healthDismissalBasis : Self.healthBasis) }
         if offlineMatched { citations.formUnion(Self.offlineBasis) }
-        return .violationOnlyCiting(context.text(
-            "adverse \(record.decisionType.rawValue) decision whose reason_codes " + parts.joined(separator: "; "),
-            "不利的\(record.decisionType.chineseName)决定，其理由（reason_codes）" + parts.joined(separator: "；")),
-                                citations: citations)
+        return .violationOnlyCiting(.suspectReasons(type: record.decisionType, health: healthTerms, offline: offlineTerms), citations: citations)
     }
 
     /// What reasons of each kind are held against (instrument and article, as the runner

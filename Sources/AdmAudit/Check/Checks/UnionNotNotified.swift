@@ -28,11 +28,9 @@ public struct UnionNotNotified: RecordCheck {
         switch record.unionNotified {
         case true?: return .compliant
         case false?:
-            return .violation(context.text("union_notified=no for a dismissal", "解除劳动合同未事先通知工会（union_notified=否）"))
+            return .violation(.unionNotNotified)
         case nil:
-            let absence = context.absence(of: .unionNotified, in: record)
-            return .violationNotRecorded(context.text("union_notified \(absence) for a dismissal: no record that the union was told in advance",
-                                                      "解除劳动合同，union_notified \(absence)：无事先通知工会的记录"))
+            return .violationNotRecorded(.unionNotificationNotRecorded(unionNotified: context.absence(of: .unionNotified, in: record)))
         }
     }
 }

@@ -39,8 +39,9 @@ enum ChecksSection: ReportSectionBuilder {
     /// A check's evidence: the first decisions found, each with its reason; then its note.
     static func evidence(_ tally: CheckTally, _ context: ReportContext) -> [ReportBlock] {
         let t = context.t
-        var items = tally.evidence.map { id, reason in
-            ReportListItem([.inputCode(id)] + (reason.map { [.words(" — "), .input($0)] } ?? []))
+        var items = tally.evidence.map { id, detail in
+            let named = tally.descriptor.evidenceNames == .reviewers ? t.subject(.reviewer(id)) : id
+            return ReportListItem([.inputCode(named)] + (detail.map { [.words(" — "), .input(t.detail($0))] } ?? []))
         }
         if tally.violations > tally.firstDecisionIDs.count {
             items.append(ReportListItem([.words("… (\(tally.violations - tally.firstDecisionIDs.count) \(t.moreInFindings))")]))

@@ -1,0 +1,179 @@
+import Foundation
+import XCTest
+@testable import AdmAudit
+
+/// The catalogue of finding details (`ReportText.detail`): every kind a check makes is worded
+/// in both languages, English without Chinese and Chinese without English sentences; times
+/// show the record's wall clock with its offset; and a detail read from a state file is
+/// refused when it holds values no check makes.
+final class FindingWordsTests: XCTestCase {
+    private let english = ReportText(language: .en)
+    private let chinese = ReportText(language: .zh)
+
+    /// 2025-03-01 09:30 in Shanghai (+08:00).
+    private static let morning = LocalTime(instant: 1_740_792_600, offset: 8 * 3600)
+    /// 2025-03-02 11:45:30 in Shanghai.
+    private static let nextDay = LocalTime(instant: 1_740_887_130, offset: 8 * 3600)
+    private static let days = FindingDetail.AppealDays(filedDay: 20_000, answeredDay: 20_030, dueDay: 20_014, deadlineDays: 14)
+    private static let health = FindingDetail.MatchedTerm(name: "health", chineseName: "健康", items: ["sick leave", "病假"])
+
+    /// One detail of every kind, and the notRecorded variants that read differently.
+    static let samples: [FindingDetail] = [
+        .notReviewed(type: .dismissal),
+        .reviewNotRecorded(type: .dismissal, humanReviewed: .empty),
+        .reviewNotRecorded(type: .pay, humanReviewed: .markedNotApplicable),
+        .reviewedAfterEffect(type: .dismissal, reviewedAt: nextDay, effectiveAt: morning),
+        .rubberStamp(.init(judged: 25, departed: 0, medianSeconds: 14, fastShare: 0.92, fastSeconds: 30, decisionIDs: ["D1", "D2"])),
+        .rubberStamp(.init(judged: 12, departed: 1, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
+        .notExplained(type: .discipline),
+        .explanationNotRecorded(type: .discipline, explanationGiven: .empty),
+        .noAppealRoute(type: .dismissal, appealFiledAt: morning),
+        .noAppealRoute(type: .dismissal, appealFiledAt: nil),
+        .appealRouteNotRecorded(type: .dismissal, appealOffered: .markedNotApplicable),
+        .appealReviewedBySoftware(type: .pay, appealFiledAt: morning),
+        .appealReviewerNotRecorded(type: .pay, appealFiledAt: morning),
+        .appealUnanswered(days, appealResult: nil),
+        .appealUnanswered(days, appealResult: .upheld),
+        .appealAnsweredLate(days),
+        .sameAppealReviewer(type: .dismissal, reviewer: "R07"),
+        .aiNoticeNotRecorded(type: .hiring),
+        .aiNoticeAfterDecision(type: .hiring, aiNoticeAt: nextDay, decidedAt: morning),
+        .aiNoticeTooShort(type: .hiring, aiNoticeAt: morning, decidedAt: nextDay, businessDays: 1, required: 10, nyc: true),
+        .aiNoticeTooShort(type: .hiring, aiNoticeAt: morning, decidedAt: nextDay, businessDays: 0, required: 2, nyc: false),
+        .timesOutOfOrder([.init(later: .reviewedAt, laterAt: morning, earlier: .decidedAt, earlierAt: nextDay),
+                          .init(later: .appealRespondedAt, laterAt: morning, earlier: .appealFiledAt, earlierAt: nextDay)]),
+        .attributeOftenUnknown(type: .hiring, attribute: "ethnicity", unknown: 30, decisions: 100, maxShare: 0.2),
+        .notifiedOffHours(type: .discipline, notifiedAt: morning, why: .holiday, workStart: 9 * 3600, workEnd: 18 * 3600),
+        .notifiedOffHours(type: .discipline, notifiedAt: morning, why: .restDay, workStart: 9 * 3600, workEnd: 18 * 3600),
+        .notifiedOffHours(type: .discipline, notifiedAt: nextDay, why: .outsideHours, workStart: 9 * 3600, workEnd: 17 * 3600 + 1800),
+        .prohibitedData([health]),
+        .keptTooLong(decidedDay: 19_000, asOfDay: 20_200, limitDays: 1095),
+        .dismissalKeptTooLong(decidedDay: 19_000, asOfDay: 20_200, limitDays: 1095, retentionDays: 365),
+        .unionNotNotified,
+        .unionNotificationNotRecorded(unionNotified: .empty),
+        .protectedStatusDismissed([.init(name: "pregnancy", chineseName: "孕期")]),
+        .protectedStatusPayCut([.init(name: "nursing", chineseName: "哺乳期")]),
+        .suspectReasons(type: .discipline, health: [health], offline: [.init(name: "offline", chineseName: "离线", items: ["app offline"])]),
+        .scoreOutOfRange(score: 1.5, low: 0, high: 1),
+        .attritionRiskDecision,
+        .attritionIndicators(dataCategories: ["flight_risk"], reasonCodes: ["离职倾向"]),
+    ]
+
+    /// The kind of a detail. No `default`: a new kind fails to compile here until it has a sample.
+    static func kind(_ detail: FindingDetail) -> String {
+        switch detail {
+        case .notReviewed: "notReviewed"
+        case .reviewNotRecorded: "reviewNotRecorded"
+        case .reviewedAfterEffect: "reviewedAfterEffect"
+        case .rubberStamp: "rubberStamp"
+        case .notExplained: "notExplained"
+        case .explanationNotRecorded: "explanationNotRecorded"
+        case .noAppealRoute: "noAppealRoute"
+        case .appealRouteNotRecorded: "appealRouteNotRecorded"
+        case .appealReviewedBySoftware: "appealReviewedBySoftware"
+        case .appealReviewerNotRecorded: "appealReviewerNotRecorded"
+        case .appealUnanswered: "appealUnanswered"
+        case .appealAnsweredLate: "appealAnsweredLate"
+        case .sameAppealReviewer: "sameAppealReviewer"
+        case .aiNoticeNotRecorded: "aiNoticeNotRecorded"
+        case .aiNoticeAfterDecision: "aiNoticeAfterDecision"
+        case .aiNoticeTooShort: "aiNoticeTooShort"
+        case .timesOutOfOrder: "timesOutOfOrder"
+        case .attributeOftenUnknown: "attributeOftenUnknown"
+        case .notifiedOffHours: "notifiedOffHours"
+        case .prohibitedData: "prohibitedData"
+        case .keptTooLong: "keptTooLong"
+        case .dismissalKeptTooLong: "dismissalKeptTooLong"
+        case .unionNotNotified: "unionNotNotified"
+        case .unionNotificationNotRecorded: "unionNotificationNotRecorded"
+        case .protectedStatusDismissed: "protectedStatusDismissed"
+        case .protectedStatusPayCut: "protectedStatusPayCut"
+        case .suspectReasons: "suspectReasons"
+        case .scoreOutOfRange: "scoreOutOfRange"
+        case .attritionRiskDecision: "attritionRiskDecision"
+        case .attritionIndicators: "attritionIndicators"
+        }
+    }
+
+    func testEveryKindHasASample() {
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 30)
+    }
+
+    func testEveryDetailIsWordedInBothLanguages() {
+        for sample in Self.samples {
+            let en = english.detail(sample), zh = chinese.detail(sample)
+            // English words, with the sample's own Chinese spellings (离职倾向, 病假) taken out.
+            let englishWords = en.replacingOccurrences(of: "离职倾向", with: "").replacingOccurrences(of: "病假", with: "")
+            XCTAssertFalse(englishWords.unicodeScalars.contains(where: ChineseText.isCJK), en)
+            XCTAssertNotEqual(en, zh)
+            ChineseText.assertChinese(zh)
+        }
+    }
+
+    func testTimesAreTheRecordsWallClockWithItsOffset() {
+        let detail = FindingDetail.reviewedAfterEffect(type: .dismissal, reviewedAt: Self.nextDay, effectiveAt: Self.morning)
+        XCTAssertEqual(english.detail(detail),
+                       "reviewed_at 2025-03-02 11:45:30+08:00 is 1 d 2 h after effective_at 2025-03-01 09:30+08:00 for an adverse dismissal decision")
+        XCTAssertEqual(chinese.detail(detail),
+                       "不利的自动化辞退决定生效后才进行人工复核：reviewed_at 2025-03-02 11:45:30+08:00 比 effective_at 2025-03-01 09:30+08:00 晚 1天2小时")
+        XCTAssertEqual(LocalTime(instant: 0, offset: -(5 * 3600 + 1800)).text, "1969-12-31 18:30-05:30")
+        XCTAssertEqual(LocalTime(instant: 0, offset: -(5 * 3600 + 1800)).day, -1)
+    }
+
+    func testTheWeekdayIsTheLocalOne() {
+        let saturday = FindingDetail.notifiedOffHours(type: .pay, notifiedAt: Self.morning, why: .restDay, workStart: 32_400, workEnd: 64_800)
+        XCTAssertEqual(english.detail(saturday), "adverse pay decision notified at 2025-03-01 09:30+08:00 (Saturday), not a working day")
+        XCTAssertEqual(chinese.detail(saturday), "不利的薪酬决定于本地时间 2025-03-01 09:30+08:00（星期六）通知劳动者，当日不是工作日")
+        // 2025-03-01 23:30 UTC: Saturday in London, Sunday morning in Shanghai.
+        let late: Int64 = 1_740_871_800
+        for (offset, expected) in [(0, "2025-03-01 23:30+00:00 (Saturday)"), (8 * 3600, "2025-03-02 07:30+08:00 (Sunday)")] {
+            let detail = FindingDetail.notifiedOffHours(type: .pay, notifiedAt: LocalTime(instant: late, offset: offset),
+                                                        why: .outsideHours, workStart: 32_400, workEnd: 64_800)
+            XCTAssertEqual(english.detail(detail), "adverse pay decision notified at \(expected), outside working hours 09:00–18:00")
+        }
+    }
+
+    func testDurationsInBothLanguages() {
+        XCTAssertEqual(english.lag(2 * 86_400 + 3 * 3600), "2 d 3 h")
+        XCTAssertEqual(chinese.lag(2 * 86_400 + 3 * 3600), "2天3小时")
+        XCTAssertEqual(chinese.lag(86_400), "1天")
+        XCTAssertEqual(chinese.lag(3 * 3600 + 15 * 60), "3小时15分钟")
+        XCTAssertEqual(chinese.lag(3600), "1小时")
+        XCTAssertEqual(chinese.lag(45 * 60), "45分钟")
+        XCTAssertEqual(chinese.lag(20), "20秒")
+        XCTAssertEqual(english.lag(20), "20 s")
+    }
+
+    func testSubjects() {
+        XCTAssertEqual(english.subject(.worker("P-3f2a")), "P-3f2a")
+        XCTAssertEqual(english.subject(.reviewer("R07")), "reviewer R07")
+        XCTAssertEqual(chinese.subject(.reviewer("R07")), "复核人 R07")
+        XCTAssertEqual(chinese.subject(.decisions(.hiring, attribute: "ethnicity")), "hiring / ethnicity")
+    }
+
+    /// What a check makes passes; a state file's detail with values no check makes is damage.
+    func testDamageIsNamed() {
+        for sample in Self.samples { XCTAssertNil(sample.damage, "\(sample)") }
+        let damaged: [FindingDetail] = [
+            .reviewedAfterEffect(type: .pay, reviewedAt: LocalTime(instant: .max, offset: 0), effectiveAt: Self.morning),
+            .reviewedAfterEffect(type: .pay, reviewedAt: LocalTime(instant: 0, offset: .max), effectiveAt: Self.morning),
+            .rubberStamp(.init(judged: 5, departed: 6, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
+            .rubberStamp(.init(judged: 5, departed: 0, medianSeconds: .nan, fastShare: 0.5, fastSeconds: 30, decisionIDs: [])),
+            .rubberStamp(.init(judged: 5, departed: 0, medianSeconds: 3, fastShare: 1.5, fastSeconds: 30, decisionIDs: [])),
+            .rubberStamp(.init(judged: 1, departed: 0, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: ["a", "b"])),
+            .appealAnsweredLate(.init(filedDay: .min, answeredDay: 0, dueDay: 0, deadlineDays: 14)),
+            .appealAnsweredLate(.init(filedDay: 0, answeredDay: 0, dueDay: 0, deadlineDays: -1)),
+            .timesOutOfOrder([]),
+            .attributeOftenUnknown(type: .hiring, attribute: "sex", unknown: 5, decisions: 0, maxShare: 0.1),
+            .attributeOftenUnknown(type: .hiring, attribute: "sex", unknown: 5, decisions: 4, maxShare: 0.1),
+            .notifiedOffHours(type: .pay, notifiedAt: Self.morning, why: .holiday, workStart: -1, workEnd: 3600),
+            .prohibitedData([]),
+            .keptTooLong(decidedDay: .max, asOfDay: 0, limitDays: 1),
+            .scoreOutOfRange(score: .infinity, low: 0, high: 1),
+            .scoreOutOfRange(score: 2, low: 1, high: 0),
+            .attritionIndicators(dataCategories: [], reasonCodes: []),
+            .sameAppealReviewer(type: .pay, reviewer: String(repeating: "x", count: FindingDetail.textLimit + 1)),
+        ]
+        for detail in damaged { XCTAssertNotNil(detail.damage, "\(detail)") }
+    }
+}
