@@ -23,13 +23,15 @@ public struct ShardState: Sendable {
     public static let format = "admaudit-shard-state"
     /// 2: with `contentSHA256`. 3: each run check's observations in its own form
     /// (`RunCheck.Observations`), not named counters; diagnostics as codes and values, no words.
+    /// 4: the evidence lists' finding details as values (`FindingDetail`), not sentences.
     public static let version = 4
     /// The largest state file read: 512 MiB holds the scores of some 90 million decisions.
     public static let fileByteLimit = 512 << 20
 
     public var pipelineName: String
     public var pipelineSHA256: String
-    /// The language its texts (the evidence lists' finding details) were written in.
+    /// The report language of the run that wrote it. A merge of another language is refused:
+    /// the label of an attribute's values beyond `input.max_distinct_values` is worded in it.
     public var language: ReportLanguage
     /// The as-of date the checks were judged on, when one was given (option or pipeline).
     public var judgedAsOf: AsOfDate?
@@ -330,7 +332,7 @@ struct ShardStateRecord: Codable {
                   tally.firstDetails.count == tally.firstDecisionIDs.count else {
                 return .failure(StateFileProblem("the counts of \(tally.checkID) are damaged"))
             }
-            if let damage = tally.firstDetails.lazy.compactMap(\.damage).first {
+            if let damage = tally.firstDetails.lazy.compactMap({ $0.damage(for: tally.checkID) }).first {
                 return .failure(StateFileProblem("the evidence of \(tally.checkID) is damaged: \(damage)"))
             }
             var restored = CheckTally(descriptor: CheckRegistry.effective(entry.descriptor, pipeline.checks))

@@ -11,13 +11,13 @@ public struct CheckTally: Sendable, Equatable {
     public static let unknownReasonLimit = 10
     /// The first decision ids found (bounded), for the evidence list in readable reports.
     public var firstDecisionIDs: [String] = []
-    /// The finding's detail for each of them, in the same order (the list words them).
+    /// The finding's detail for each of them, in the same order (the list words them); a
+    /// state file holds one per id or is refused.
     public var firstDetails: [FindingDetail] = []
     public static let evidenceListLimit = 50
-    /// The ids with their details, when every id has one.
-    public var evidence: [(id: String, detail: FindingDetail?)] {
-        let details = firstDetails.count == firstDecisionIDs.count
-        return firstDecisionIDs.enumerated().map { ($1, details ? firstDetails[$0] : nil) }
+    /// The ids with their details.
+    public var evidence: [(id: String, detail: FindingDetail)] {
+        Array(zip(firstDecisionIDs, firstDetails))
     }
     public var rate: Ratio {
         applicable == 0
@@ -40,9 +40,7 @@ extension CheckTally {
                 unknownReasons[reason] = count
             }
         }
-        // Reasons go with their ids only when both lists have them all.
-        let reasons = firstDetails.count == firstDecisionIDs.count && other.firstDetails.count == other.firstDecisionIDs.count
-        firstDetails = reasons ? Array((firstDetails + other.firstDetails).prefix(Self.evidenceListLimit)) : []
+        firstDetails = Array((firstDetails + other.firstDetails).prefix(Self.evidenceListLimit))
         firstDecisionIDs = Array((firstDecisionIDs + other.firstDecisionIDs).prefix(Self.evidenceListLimit))
     }
 }

@@ -72,15 +72,18 @@ public struct TermMatcher: Sendable {
         return found
     }
 
-    /// The items that matched, as the export wrote them (trimmed, without repeats), by
-    /// term in vocabulary order. For a finding's detail, so only made on a violation.
+    /// The items that matched, as the export wrote them (trimmed, without repeats, the first
+    /// `FindingDetail.itemLimit` of each term), by term in vocabulary order. For a finding's
+    /// detail, so only made on a violation.
     public func matchedItems(in field: FieldBytes) -> [(term: String, items: [String])] {
         var items = [[String]](repeating: [], count: terms.count)
         Self.forEachItem(in: field) { item in
             let found = codes(of: item)
             guard found != 0 else { return }
             let raw = String(decoding: UnsafeRawBufferPointer(rebasing: item[TextKey.trimmedRange(item)]), as: UTF8.self)
-            for code in terms.indices where found & (1 << UInt64(code)) != 0 && !items[code].contains(raw) { items[code].append(raw) }
+            for code in terms.indices where found & (1 << UInt64(code)) != 0 && items[code].count < FindingDetail.itemLimit && !items[code].contains(raw) {
+                items[code].append(raw)
+            }
         }
         return terms.indices.filter { !items[$0].isEmpty }.map { (terms[$0], items[$0]) }
     }

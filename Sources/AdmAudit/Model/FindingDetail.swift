@@ -11,7 +11,7 @@ public enum FindingDetail: Sendable, Equatable, Codable {
     /// HR-02: the review came after the decision took effect.
     case reviewedAfterEffect(type: DecisionType, reviewedAt: LocalTime, effectiveAt: LocalTime)
     /// HR-03: a reviewer who (almost) never departs from the system.
-    case rubberStamp(ReviewerRecord)
+    case rubberStamp(reviewer: ReviewerRecord)
     /// EX-01: `explanation_given` = no.
     case notExplained(type: DecisionType)
     /// EX-01: `explanation_given` absent.
@@ -25,9 +25,9 @@ public enum FindingDetail: Sendable, Equatable, Codable {
     /// AP-02: who answered the contest is not recorded.
     case appealReviewerNotRecorded(type: DecisionType, appealFiledAt: LocalTime)
     /// AP-03: no answer by the as-of date, past the deadline (`answeredDay` is the as-of day).
-    case appealUnanswered(AppealDays, appealResult: ReviewResult?)
+    case appealUnanswered(days: AppealDays, appealResult: ReviewResult?)
     /// AP-04: answered after the deadline.
-    case appealAnsweredLate(AppealDays)
+    case appealAnsweredLate(days: AppealDays)
     /// AP-05: the contest was re-examined by the reviewer of the original decision.
     case sameAppealReviewer(type: DecisionType, reviewer: String)
     /// NT-01: `ai_notice_at` empty.
@@ -37,14 +37,14 @@ public enum FindingDetail: Sendable, Equatable, Codable {
     /// NT-01: too few business days between notice and decision; `nyc`: the NYC rule set the minimum.
     case aiNoticeTooShort(type: DecisionType, aiNoticeAt: LocalTime, decidedAt: LocalTime, businessDays: Int64, required: Int64, nyc: Bool)
     /// DQ-01: times that cannot be in this order.
-    case timesOutOfOrder([TimeOrderProblem])
+    case timesOutOfOrder(problems: [TimeOrderProblem])
     /// DQ-02: an attribute unknown for too large a share of one type's decisions.
     case attributeOftenUnknown(type: DecisionType, attribute: String, unknown: Int, decisions: Int, maxShare: Double)
     /// DC-01: an adverse decision notified outside working time (`workStart`/`workEnd`:
     /// seconds after local midnight; the weekday is the notice's local one).
     case notifiedOffHours(type: DecisionType, notifiedAt: LocalTime, why: OffHours, workStart: Int, workEnd: Int)
     /// DM-01: prohibited data categories used.
-    case prohibitedData([MatchedTerm])
+    case prohibitedData(categories: [MatchedTerm])
     /// DM-02: kept past the retention limit.
     case keptTooLong(decidedDay: Int64, asOfDay: Int64, limitDays: Int)
     /// DM-02: a dismissal under CN law kept past the longer limit CN law sets.
@@ -54,9 +54,9 @@ public enum FindingDetail: Sendable, Equatable, Codable {
     /// LC-01: `union_notified` absent.
     case unionNotificationNotRecorded(unionNotified: Absence)
     /// LC-02: a worker in a protected status dismissed (terms without items).
-    case protectedStatusDismissed([MatchedTerm])
+    case protectedStatusDismissed(statuses: [MatchedTerm])
     /// LC-02: a worker in a protected status given a pay cut.
-    case protectedStatusPayCut([MatchedTerm])
+    case protectedStatusPayCut(statuses: [MatchedTerm])
     /// RC-01: reason codes that may stand for health or punish being offline.
     case suspectReasons(type: DecisionType, health: [MatchedTerm], offline: [MatchedTerm])
     /// DQ-03: a score outside the declared range.
@@ -142,70 +142,176 @@ extension FindingDetail {
     static let instants: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
     /// Local days the words can show: the same years.
     static let days: ClosedRange<Int64> = -719_162...2_932_896
-    /// The most export text one detail may carry, in bytes: a state file claiming more is damaged.
+    /// The largest offset from UTC a zone has had, with room: 18 hours.
+    static let offsets: ClosedRange<Int> = -64_800...64_800
+    /// The most items a detail names per term or list: checks keep the first ones
+    /// (`TermMatcher.matchedItems`), and a state file naming more is damaged.
+    public static let itemLimit = 64
+    /// The most export text one detail may carry, in bytes (each item counted at least
+    /// one byte): a state file claiming more is damaged.
     static let textLimit = 1 << 20
 
-    /// Why a detail read from a state file cannot be what a check made (a time out of
-    /// range, a count below zero, a share out of [0, 1], text beyond bounds), or nil. The
-    /// words for a detail that passes never trap.
-    public var damage: String? {
-        func instant(_ value: LocalTime?) -> Bool {
-            value.map { Self.instants.contains($0.instant) && abs($0.offset) < 86_400 } ?? true
-        }
-        func day(_ value: Int64) -> Bool { Self.days.contains(value) }
-        func share(_ value: Double?) -> Bool { value.map { $0.isFinite && $0 >= 0 && $0 <= 1 } ?? true }
-        let plausible: Bool
+    /// The check that makes this kind of detail: a state file's evidence list may hold
+    /// only its own check's kinds.
+    public var checkID: String {
         switch self {
-        case .notReviewed, .reviewNotRecorded, .notExplained, .explanationNotRecorded, .appealRouteNotRecorded,
-             .aiNoticeNotRecorded, .unionNotNotified, .unionNotificationNotRecorded, .attritionRiskDecision:
-            plausible = true
-        case .reviewedAfterEffect(_, let reviewed, let effective): plausible = instant(reviewed) && instant(effective)
-        case .rubberStamp(let reviewer):
-            plausible = reviewer.judged >= 0 && (0...reviewer.judged).contains(reviewer.departed) && share(reviewer.fastShare)
-                && (reviewer.medianSeconds.map { $0.isFinite && $0 >= 0 } ?? true) && reviewer.fastSeconds >= 0
-                && reviewer.decisionIDs.count <= min(reviewer.judged, 20)
-        case .noAppealRoute(_, let filed): plausible = instant(filed)
-        case .appealReviewedBySoftware(_, let filed), .appealReviewerNotRecorded(_, let filed): plausible = instant(filed)
-        case .appealUnanswered(let days, _), .appealAnsweredLate(let days):
-            plausible = day(days.filedDay) && day(days.answeredDay) && day(days.dueDay) && days.deadlineDays >= 0
-        case .sameAppealReviewer: plausible = true
-        case .aiNoticeAfterDecision(_, let notice, let decided): plausible = instant(notice) && instant(decided)
-        case .aiNoticeTooShort(_, let notice, let decided, let given, let required, _):
-            plausible = instant(notice) && instant(decided) && given >= 0 && required >= 0
-        case .timesOutOfOrder(let problems):
-            plausible = !problems.isEmpty && problems.count <= CanonicalField.allCases.count
-                && problems.allSatisfy { instant($0.laterAt) && instant($0.earlierAt) }
-        case .attributeOftenUnknown(_, _, let unknown, let decisions, let maxShare):
-            plausible = decisions > 0 && (0...decisions).contains(unknown) && share(maxShare)
-        case .notifiedOffHours(_, let notified, _, let start, let end):
-            plausible = instant(notified) && (0...86_400).contains(start) && (0...86_400).contains(end)
-        case .prohibitedData(let terms), .protectedStatusDismissed(let terms), .protectedStatusPayCut(let terms):
-            plausible = !terms.isEmpty && terms.count <= 64
-        case .suspectReasons(_, let health, let offline): plausible = health.count + offline.count > 0 && health.count <= 64 && offline.count <= 64
-        case .keptTooLong(let decided, let asOf, let limit): plausible = day(decided) && day(asOf) && limit >= 0
-        case .dismissalKeptTooLong(let decided, let asOf, let limit, let retention):
-            plausible = day(decided) && day(asOf) && limit >= 0 && retention >= 0
-        case .scoreOutOfRange(let score, let low, let high): plausible = score.isFinite && low.isFinite && high.isFinite && low <= high
-        case .attritionIndicators(let categories, let reasons): plausible = categories.count + reasons.count > 0
+        case .notReviewed, .reviewNotRecorded: "HR-01"
+        case .reviewedAfterEffect: "HR-02"
+        case .rubberStamp: "HR-03"
+        case .notExplained, .explanationNotRecorded: "EX-01"
+        case .noAppealRoute, .appealRouteNotRecorded: "AP-01"
+        case .appealReviewedBySoftware, .appealReviewerNotRecorded: "AP-02"
+        case .appealUnanswered: "AP-03"
+        case .appealAnsweredLate: "AP-04"
+        case .sameAppealReviewer: "AP-05"
+        case .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort: "NT-01"
+        case .timesOutOfOrder: "DQ-01"
+        case .attributeOftenUnknown: "DQ-02"
+        case .scoreOutOfRange: "DQ-03"
+        case .notifiedOffHours: "DC-01"
+        case .prohibitedData: "DM-01"
+        case .keptTooLong, .dismissalKeptTooLong: "DM-02"
+        case .attritionRiskDecision, .attritionIndicators: "DM-03"
+        case .unionNotNotified, .unionNotificationNotRecorded: "LC-01"
+        case .protectedStatusDismissed, .protectedStatusPayCut: "LC-02"
+        case .suspectReasons: "RC-01"
         }
-        guard plausible else { return "a finding's detail holds values no check makes" }
+    }
+
+    /// Why a detail read from a state file cannot be what `checkID`'s check made, or nil:
+    /// another check's kind, a time out of range, values that do not stand in the relation
+    /// the check found (a review "after" an effect that came later, a score inside its
+    /// range), counts and shares out of bounds, items empty or beyond bounds. The words for
+    /// a detail that passes never trap and never say what the check could not have found.
+    public func damage(for checkID: String) -> String? {
+        guard checkID == self.checkID else { return "a finding's detail of \(self.checkID) is listed under \(checkID)" }
+        guard holdsWhatItsCheckFound else { return "a finding's detail holds values no check makes" }
         return exportTextBytes > Self.textLimit ? "a finding's detail holds more than \(Self.textLimit) bytes of export text" : nil
     }
 
-    /// The bytes of export text the detail carries (spellings, ids, labels).
-    var exportTextBytes: Int {
-        func terms(_ terms: [MatchedTerm]) -> Int {
-            terms.map { [$0.name.utf8.count, $0.chineseName.utf8.count, $0.items.map(\.utf8.count).saturatingSum].saturatingSum }.saturatingSum
-        }
+    private var holdsWhatItsCheckFound: Bool {
         switch self {
-        case .rubberStamp(let reviewer): return reviewer.decisionIDs.map(\.utf8.count).saturatingSum
-        case .sameAppealReviewer(_, let reviewer): return reviewer.utf8.count
-        case .attributeOftenUnknown(_, let attribute, _, _, _): return attribute.utf8.count
+        case .notReviewed, .reviewNotRecorded, .notExplained, .explanationNotRecorded, .appealRouteNotRecorded,
+             .aiNoticeNotRecorded, .unionNotNotified, .unionNotificationNotRecorded, .attritionRiskDecision:
+            return true
+        case .reviewedAfterEffect(_, let reviewed, let effective):
+            return Self.shows(reviewed) && Self.shows(effective) && reviewed.instant > effective.instant
+        case .rubberStamp(let reviewer):
+            return reviewer.isPlausible
+        case .noAppealRoute(_, let filed):
+            return filed.map(Self.shows) ?? true
+        case .appealReviewedBySoftware(_, let filed), .appealReviewerNotRecorded(_, let filed):
+            return Self.shows(filed)
+        case .appealUnanswered(let days, _), .appealAnsweredLate(let days):
+            return days.isPlausible
+        case .sameAppealReviewer(_, let reviewer):
+            return !reviewer.isEmpty
+        case .aiNoticeAfterDecision(_, let notice, let decided):
+            return Self.shows(notice) && Self.shows(decided) && notice.instant > decided.instant
+        case .aiNoticeTooShort(_, let notice, let decided, let given, let required, _):
+            return Self.shows(notice) && Self.shows(decided) && notice.instant <= decided.instant
+                && given >= 0 && given < required && required <= 36_500
+        case .timesOutOfOrder(let problems):
+            return !problems.isEmpty && problems.count <= 5 && problems.allSatisfy(\.isPlausible)
+        case .attributeOftenUnknown(_, let attribute, let unknown, let decisions, let maxShare):
+            return !attribute.isEmpty && decisions > 0 && (0...decisions).contains(unknown) && (0...1).contains(maxShare)
+                && Double(unknown) / Double(decisions) > maxShare
+        case .notifiedOffHours(_, let notified, let why, let start, let end):
+            guard Self.shows(notified), 0 <= start, start < end, end <= 86_400 else { return false }
+            let second = Int(notified.instant + Int64(notified.offset) - notified.day * 86_400)
+            return why != .outsideHours || second < start || second >= end
+        case .prohibitedData(let terms):
+            return Self.areMatches(terms, withItems: true)
+        case .protectedStatusDismissed(let terms), .protectedStatusPayCut(let terms):
+            return Self.areMatches(terms, withItems: false)
+        case .suspectReasons(_, let health, let offline):
+            return !(health.isEmpty && offline.isEmpty) && (health.isEmpty || Self.areMatches(health, withItems: true))
+                && (offline.isEmpty || Self.areMatches(offline, withItems: true))
+        case .keptTooLong(let decided, let asOf, let limit):
+            return Self.days.contains(decided) && Self.days.contains(asOf) && limit >= 0 && asOf - decided > Int64(limit)
+        case .dismissalKeptTooLong(let decided, let asOf, let limit, let retention):
+            return Self.days.contains(decided) && Self.days.contains(asOf) && retention >= 0 && limit > retention
+                && asOf - decided > Int64(limit)
+        case .scoreOutOfRange(let score, let low, let high):
+            return score.isFinite && low.isFinite && high.isFinite && low <= high && !(low...high).contains(score)
+        case .attritionIndicators(let categories, let reasons):
+            return !(categories.isEmpty && reasons.isEmpty) && categories.count <= Self.itemLimit && reasons.count <= Self.itemLimit
+                && (categories + reasons).allSatisfy(Self.isItem)
+        }
+    }
+
+    /// A time the words show as a date from year 1 to 9999, with an offset a zone can have.
+    static func shows(_ time: LocalTime) -> Bool {
+        instants.contains(time.instant) && offsets.contains(time.offset) && days.contains(time.day)
+    }
+
+    /// An item of a list field as a check keeps it: trimmed as `TextKey` trims, not empty.
+    static func isItem(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let whole = UnsafeRawBufferPointer(bytes)
+            return !whole.isEmpty && TextKey.trimmedRange(whole) == 0..<whole.count
+        }
+    }
+
+    /// Matched terms as a check names them: named, at most 64, each with its items (or, for
+    /// LC-02, none), within `itemLimit`.
+    static func areMatches(_ terms: [MatchedTerm], withItems: Bool) -> Bool {
+        !terms.isEmpty && terms.count <= 64 && terms.allSatisfy { term in
+            !term.name.isEmpty && !term.chineseName.isEmpty && term.items.count <= itemLimit
+                && (withItems ? !term.items.isEmpty : term.items.isEmpty) && term.items.allSatisfy(isItem)
+        }
+    }
+
+    /// The bytes of export text the detail carries (spellings, ids, labels), each string at
+    /// least one byte.
+    var exportTextBytes: Int {
+        func bytes(_ texts: [String]) -> Int { texts.map { $0.utf8.count + 1 }.saturatingSum }
+        func terms(_ terms: [MatchedTerm]) -> Int { terms.map { bytes([$0.name, $0.chineseName] + $0.items) }.saturatingSum }
+        switch self {
+        case .rubberStamp(let reviewer): return bytes(reviewer.decisionIDs)
+        case .sameAppealReviewer(_, let reviewer): return bytes([reviewer])
+        case .attributeOftenUnknown(_, let attribute, _, _, _): return bytes([attribute])
         case .prohibitedData(let matched), .protectedStatusDismissed(let matched), .protectedStatusPayCut(let matched): return terms(matched)
         case .suspectReasons(_, let health, let offline): return [terms(health), terms(offline)].saturatingSum
-        case .attritionIndicators(let categories, let reasons): return (categories + reasons).map(\.utf8.count).saturatingSum
+        case .attritionIndicators(let categories, let reasons): return bytes(categories + reasons)
         default: return 0
         }
+    }
+}
+
+extension FindingDetail.ReviewerRecord {
+    /// As HR-03 makes it: judged at least once, departures within the reviews, a median and
+    /// a share of fast reviews together or not at all (durations are kept as 32-bit seconds),
+    /// at most 20 decisions listed.
+    var isPlausible: Bool {
+        guard judged >= 1, (0...judged).contains(departed), (0...Int(Int32.max)).contains(fastSeconds),
+              decisionIDs.count <= min(judged, 20), !decisionIDs.contains(where: \.isEmpty) else { return false }
+        switch (medianSeconds, fastShare) {
+        case (nil, nil): return true
+        case let (median?, share?): return (0...Double(Int32.max)).contains(median) && (0...1).contains(share)
+        default: return false
+        }
+    }
+}
+
+extension FindingDetail.AppealDays {
+    /// As AP-03 and AP-04 make them: due the deadline after filing, answered (or still open
+    /// on the as-of day) after that.
+    var isPlausible: Bool {
+        let days = FindingDetail.days
+        return days.contains(filedDay) && days.contains(answeredDay) && (0...36_500).contains(deadlineDays)
+            && dueDay == filedDay + Int64(deadlineDays) && answeredDay > dueDay
+    }
+}
+
+extension FindingDetail.TimeOrderProblem {
+    /// A pair DQ-01 compares (a later field before `decided_at`, or an answer before its
+    /// appeal), in the wrong order.
+    var isPlausible: Bool {
+        let pair = (earlier == .decidedAt && [.reviewedAt, .notifiedAt, .effectiveAt, .appealFiledAt].contains(later))
+            || (earlier == .appealFiledAt && later == .appealRespondedAt)
+        return pair && FindingDetail.shows(laterAt) && FindingDetail.shows(earlierAt) && laterAt.instant < earlierAt.instant
     }
 }
 

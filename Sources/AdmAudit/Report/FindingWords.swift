@@ -46,7 +46,7 @@ extension ReportText {
             pick("explanation_given \(self.absence(absence)) for an adverse \(type.rawValue) decision",
                  "不利的自动化\(type.chineseName)决定，explanation_given \(self.absence(absence))：无向劳动者说明理由的记录")
         default:
-            "" // `detail(_:)` routes only the kinds above here
+            routedElsewhere(detail)
         }
     }
 
@@ -78,7 +78,7 @@ extension ReportText {
             pick("appeal_reviewer_id \(reviewer) is also the reviewer_id of the original adverse \(type.rawValue) decision",
                  "申诉处理人 \(reviewer)（appeal_reviewer_id）同时是原不利\(type.chineseName)决定的复核人（reviewer_id）")
         default:
-            "" // `detail(_:)` routes only the kinds above here
+            routedElsewhere(detail)
         }
     }
 
@@ -109,7 +109,7 @@ extension ReportText {
                         + "(cn_dismissal_minimum_days; retention_days \(retention))",
                        "辞退记录按中国法保存期限为 \(limit) 天：《劳动合同法》第50条要求至少保存二年（cn_dismissal_minimum_days；retention_days 为 \(retention)）")
         default:
-            "" // `detail(_:)` routes only the kinds above here
+            routedElsewhere(detail)
         }
     }
 
@@ -141,10 +141,16 @@ extension ReportText {
         case .attritionIndicators(let categories, let reasons):
             attritionIndicators(categories, reasons)
 
-
         default:
-            "" // `detail(_:)` routes only the kinds above here
+            routedElsewhere(detail)
         }
+    }
+
+    /// `detail(_:)` sends each kind to its family: a kind reaching another family's words is
+    /// a mistake of this file, caught by the tests (`FindingWordsTests` words every kind).
+    private func routedElsewhere(_ detail: FindingDetail) -> String {
+        assertionFailure("\(detail) was sent to the words of another family")
+        return ""
     }
 
     private func absence(_ absence: FindingDetail.Absence) -> String {
@@ -165,8 +171,10 @@ extension ReportText {
         return pick("\(seconds) s", "\(seconds)秒")
     }
 
-    /// A review time, rounded to seconds, minutes or hours.
-    private func reviewTime(_ seconds: Double) -> String {
+    /// A review time, rounded to seconds, minutes or hours (at most 32-bit seconds: a state
+    /// claiming more is damaged, and more would not be turned into an integer here).
+    private func reviewTime(_ time: Double) -> String {
+        let seconds = min(max(time, 0), Double(Int32.max))
         if seconds < 120 { return pick("\(Int(seconds.rounded())) s", "\(Int(seconds.rounded()))秒") }
         if seconds < 7200 { return pick("\(Int((seconds / 60).rounded())) min", "\(Int((seconds / 60).rounded()))分钟") }
         return pick("\(Int((seconds / 3600).rounded())) h", "\(Int((seconds / 3600).rounded()))小时")

@@ -4,7 +4,7 @@ import XCTest
 
 /// Each decision in a check's evidence list is shown with the finding's detail, worded in the
 /// report's language, in report.md and report.html; a state file carries the details as
-/// values, and a tally without them shows the ids alone.
+/// values, one per id, each of its own check's kind.
 final class EvidenceListTests: XCTestCase {
     private let csv = """
         decision_id,decision_type,outcome,automated,human_reviewed,sex
@@ -24,21 +24,31 @@ final class EvidenceListTests: XCTestCase {
                       HTMLReport.render(result).components(separatedBy: "evidence").dropFirst().first ?? "")
     }
 
-    func testTheStateFileKeepsTheDetailsAndATallyWithoutThemShowsIdsAlone() throws {
+    func testTheStateFileKeepsTheDetailsAndRefusesForgedOnes() throws {
         let pipeline = try TestSupport.pipeline(TestSupport.plainPipeline)
         let (result, _) = try TestSupport.audit([TestSupport.temporaryFile(csv)], pipeline: pipeline)
-        let bytes = result.shard.encoded()
-        let read = try ShardState.read(path: TestSupport.temporaryFile(Data(bytes), name: "state.json"), pipeline: pipeline)
-        XCTAssertEqual(read.checks.first { $0.descriptor.id == "HR-01" }?.firstDetails, [.notReviewed(type: .dismissal)])
+        let text = String(decoding: result.shard.encoded(), as: UTF8.self)
+        func read(_ text: String) throws -> ShardState {
+            let sealed = ShardStateRecord.resealed(Array(text.utf8)) ?? []
+            return try ShardState.read(path: TestSupport.temporaryFile(Data(sealed), name: "state.json"), pipeline: pipeline)
+        }
+        XCTAssertEqual(try read(text).checks.first { $0.descriptor.id == "HR-01" }?.firstDetails, [.notReviewed(type: .dismissal)])
 
-        var old = read.checks.first { $0.descriptor.id == "HR-01" }!
-        old.firstDetails = []
-        XCTAssertEqual(old.evidence.map(\.id), ["D1"])
-        XCTAssertNil(old.evidence.first?.detail)
-        var merged = old
-        merged.add(read.checks.first { $0.descriptor.id == "HR-01" }!)
-        XCTAssertEqual(merged.firstDecisionIDs, ["D1", "D1"])
-        XCTAssertEqual(merged.firstDetails, [], "reasons only when every id has one")
+        let detail = #"{"notReviewed":{"type":"dismissal"}}"#
+        XCTAssertTrue(text.contains(detail), text)
+        for (forged, why) in [
+            (#"{"unionNotNotified":{}}"#, "a finding's detail of LC-01 is listed under HR-01"),
+            (#"{"reviewedAfterEffect":{"type":"dismissal","reviewedAt":{"instant":0,"offset":0},"effectiveAt":{"instant":60,"offset":0}}}"#,
+             "a finding's detail of HR-02 is listed under HR-01"),
+        ] {
+            XCTAssertThrowsError(try read(text.replacingOccurrences(of: detail, with: forged)), why) { error in
+                XCTAssertTrue("\(error)".contains(why), "\(error)")
+            }
+        }
+        // Ids without their details.
+        XCTAssertThrowsError(try read(text.replacingOccurrences(of: "[" + detail + "]", with: "[]"))) { error in
+            XCTAssertTrue("\(error)".contains("the counts of HR-01 are damaged"), "\(error)")
+        }
     }
 
     /// A Chinese report words the same values in Chinese.

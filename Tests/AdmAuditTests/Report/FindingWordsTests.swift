@@ -23,8 +23,8 @@ final class FindingWordsTests: XCTestCase {
         .reviewNotRecorded(type: .dismissal, humanReviewed: .empty),
         .reviewNotRecorded(type: .pay, humanReviewed: .markedNotApplicable),
         .reviewedAfterEffect(type: .dismissal, reviewedAt: nextDay, effectiveAt: morning),
-        .rubberStamp(.init(judged: 25, departed: 0, medianSeconds: 14, fastShare: 0.92, fastSeconds: 30, decisionIDs: ["D1", "D2"])),
-        .rubberStamp(.init(judged: 12, departed: 1, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
+        .rubberStamp(reviewer: .init(judged: 25, departed: 0, medianSeconds: 14, fastShare: 0.92, fastSeconds: 30, decisionIDs: ["D1", "D2"])),
+        .rubberStamp(reviewer: .init(judged: 12, departed: 1, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
         .notExplained(type: .discipline),
         .explanationNotRecorded(type: .discipline, explanationGiven: .empty),
         .noAppealRoute(type: .dismissal, appealFiledAt: morning),
@@ -32,27 +32,27 @@ final class FindingWordsTests: XCTestCase {
         .appealRouteNotRecorded(type: .dismissal, appealOffered: .markedNotApplicable),
         .appealReviewedBySoftware(type: .pay, appealFiledAt: morning),
         .appealReviewerNotRecorded(type: .pay, appealFiledAt: morning),
-        .appealUnanswered(days, appealResult: nil),
-        .appealUnanswered(days, appealResult: .upheld),
-        .appealAnsweredLate(days),
+        .appealUnanswered(days: days, appealResult: nil),
+        .appealUnanswered(days: days, appealResult: .upheld),
+        .appealAnsweredLate(days: days),
         .sameAppealReviewer(type: .dismissal, reviewer: "R07"),
         .aiNoticeNotRecorded(type: .hiring),
         .aiNoticeAfterDecision(type: .hiring, aiNoticeAt: nextDay, decidedAt: morning),
         .aiNoticeTooShort(type: .hiring, aiNoticeAt: morning, decidedAt: nextDay, businessDays: 1, required: 10, nyc: true),
         .aiNoticeTooShort(type: .hiring, aiNoticeAt: morning, decidedAt: nextDay, businessDays: 0, required: 2, nyc: false),
-        .timesOutOfOrder([.init(later: .reviewedAt, laterAt: morning, earlier: .decidedAt, earlierAt: nextDay),
+        .timesOutOfOrder(problems: [.init(later: .reviewedAt, laterAt: morning, earlier: .decidedAt, earlierAt: nextDay),
                           .init(later: .appealRespondedAt, laterAt: morning, earlier: .appealFiledAt, earlierAt: nextDay)]),
         .attributeOftenUnknown(type: .hiring, attribute: "ethnicity", unknown: 30, decisions: 100, maxShare: 0.2),
         .notifiedOffHours(type: .discipline, notifiedAt: morning, why: .holiday, workStart: 9 * 3600, workEnd: 18 * 3600),
         .notifiedOffHours(type: .discipline, notifiedAt: morning, why: .restDay, workStart: 9 * 3600, workEnd: 18 * 3600),
-        .notifiedOffHours(type: .discipline, notifiedAt: nextDay, why: .outsideHours, workStart: 9 * 3600, workEnd: 17 * 3600 + 1800),
-        .prohibitedData([health]),
+        .notifiedOffHours(type: .discipline, notifiedAt: nextDay, why: .outsideHours, workStart: 9 * 3600, workEnd: 11 * 3600 + 1800),
+        .prohibitedData(categories: [health]),
         .keptTooLong(decidedDay: 19_000, asOfDay: 20_200, limitDays: 1095),
         .dismissalKeptTooLong(decidedDay: 19_000, asOfDay: 20_200, limitDays: 1095, retentionDays: 365),
         .unionNotNotified,
         .unionNotificationNotRecorded(unionNotified: .empty),
-        .protectedStatusDismissed([.init(name: "pregnancy", chineseName: "孕期")]),
-        .protectedStatusPayCut([.init(name: "nursing", chineseName: "哺乳期")]),
+        .protectedStatusDismissed(statuses: [.init(name: "pregnancy", chineseName: "孕期")]),
+        .protectedStatusPayCut(statuses: [.init(name: "nursing", chineseName: "哺乳期")]),
         .suspectReasons(type: .discipline, health: [health], offline: [.init(name: "offline", chineseName: "离线", items: ["app offline"])]),
         .scoreOutOfRange(score: 1.5, low: 0, high: 1),
         .attritionRiskDecision,
@@ -151,29 +151,76 @@ final class FindingWordsTests: XCTestCase {
         XCTAssertEqual(chinese.subject(.decisions(.hiring, attribute: "ethnicity")), "hiring / ethnicity")
     }
 
-    /// What a check makes passes; a state file's detail with values no check makes is damage.
+    /// What a check makes passes; a state file's detail with values no check makes, or under
+    /// another check, is damage, and the words of what passes never trap.
     func testDamageIsNamed() {
-        for sample in Self.samples { XCTAssertNil(sample.damage, "\(sample)") }
+        for sample in Self.samples {
+            XCTAssertNil(sample.damage(for: sample.checkID), "\(sample)")
+            XCTAssertNotNil(sample.damage(for: sample.checkID == "HR-01" ? "HR-02" : "HR-01"), "\(sample) under another check")
+        }
         let damaged: [FindingDetail] = [
             .reviewedAfterEffect(type: .pay, reviewedAt: LocalTime(instant: .max, offset: 0), effectiveAt: Self.morning),
-            .reviewedAfterEffect(type: .pay, reviewedAt: LocalTime(instant: 0, offset: .max), effectiveAt: Self.morning),
-            .rubberStamp(.init(judged: 5, departed: 6, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
-            .rubberStamp(.init(judged: 5, departed: 0, medianSeconds: .nan, fastShare: 0.5, fastSeconds: 30, decisionIDs: [])),
-            .rubberStamp(.init(judged: 5, departed: 0, medianSeconds: 3, fastShare: 1.5, fastSeconds: 30, decisionIDs: [])),
-            .rubberStamp(.init(judged: 1, departed: 0, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: ["a", "b"])),
-            .appealAnsweredLate(.init(filedDay: .min, answeredDay: 0, dueDay: 0, deadlineDays: 14)),
-            .appealAnsweredLate(.init(filedDay: 0, answeredDay: 0, dueDay: 0, deadlineDays: -1)),
-            .timesOutOfOrder([]),
+            .reviewedAfterEffect(type: .pay, reviewedAt: LocalTime(instant: Self.nextDay.instant, offset: .max), effectiveAt: Self.morning),
+            .reviewedAfterEffect(type: .pay, reviewedAt: LocalTime(instant: Self.nextDay.instant, offset: .min), effectiveAt: Self.morning),
+            .reviewedAfterEffect(type: .pay, reviewedAt: LocalTime(instant: Self.nextDay.instant, offset: 86_399), effectiveAt: Self.morning),
+            .reviewedAfterEffect(type: .pay, reviewedAt: LocalTime(instant: 253_402_300_799, offset: 64_800), effectiveAt: Self.morning),
+            .reviewedAfterEffect(type: .pay, reviewedAt: Self.morning, effectiveAt: Self.nextDay),
+            .rubberStamp(reviewer: .init(judged: 5, departed: 6, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
+            .rubberStamp(reviewer: .init(judged: 0, departed: 0, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
+            .rubberStamp(reviewer: .init(judged: 5, departed: 0, medianSeconds: .nan, fastShare: 0.5, fastSeconds: 30, decisionIDs: [])),
+            .rubberStamp(reviewer: .init(judged: 5, departed: 0, medianSeconds: 1e300, fastShare: 0.5, fastSeconds: 30, decisionIDs: [])),
+            .rubberStamp(reviewer: .init(judged: 5, departed: 0, medianSeconds: 3, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
+            .rubberStamp(reviewer: .init(judged: 5, departed: 0, medianSeconds: 3, fastShare: 1.5, fastSeconds: 30, decisionIDs: [])),
+            .rubberStamp(reviewer: .init(judged: 1, departed: 0, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: ["a", "b"])),
+            .appealAnsweredLate(days: .init(filedDay: .min, answeredDay: 0, dueDay: 0, deadlineDays: 14)),
+            .appealAnsweredLate(days: .init(filedDay: 0, answeredDay: 20, dueDay: 0, deadlineDays: -1)),
+            .appealAnsweredLate(days: .init(filedDay: 20_000, answeredDay: 20_010, dueDay: 20_014, deadlineDays: 14)),
+            .appealUnanswered(days: .init(filedDay: 20_000, answeredDay: 20_030, dueDay: 20_010, deadlineDays: 14), appealResult: nil),
+            .aiNoticeAfterDecision(type: .hiring, aiNoticeAt: Self.morning, decidedAt: Self.nextDay),
+            .aiNoticeTooShort(type: .hiring, aiNoticeAt: Self.morning, decidedAt: Self.nextDay, businessDays: 9, required: 1, nyc: false),
+            .timesOutOfOrder(problems: []),
+            .timesOutOfOrder(problems: [.init(later: .reviewedAt, laterAt: Self.nextDay, earlier: .decidedAt, earlierAt: Self.morning)]),
+            .timesOutOfOrder(problems: [.init(later: .score, laterAt: Self.morning, earlier: .decidedAt, earlierAt: Self.nextDay)]),
             .attributeOftenUnknown(type: .hiring, attribute: "sex", unknown: 5, decisions: 0, maxShare: 0.1),
             .attributeOftenUnknown(type: .hiring, attribute: "sex", unknown: 5, decisions: 4, maxShare: 0.1),
+            .attributeOftenUnknown(type: .hiring, attribute: "sex", unknown: 0, decisions: 1, maxShare: 1),
             .notifiedOffHours(type: .pay, notifiedAt: Self.morning, why: .holiday, workStart: -1, workEnd: 3600),
-            .prohibitedData([]),
+            .notifiedOffHours(type: .pay, notifiedAt: Self.morning, why: .holiday, workStart: 86_400, workEnd: 0),
+            .notifiedOffHours(type: .pay, notifiedAt: Self.morning, why: .outsideHours, workStart: 32_400, workEnd: 64_800),
+            .prohibitedData(categories: []),
+            .prohibitedData(categories: [.init(name: "health", chineseName: "健康", items: [])]),
+            .prohibitedData(categories: [.init(name: "health", chineseName: "健康", items: [""])]),
+            .prohibitedData(categories: [.init(name: "health", chineseName: "健康", items: [" sick"])]),
+            .prohibitedData(categories: [.init(name: "health", chineseName: "健康", items: Array(repeating: "x", count: FindingDetail.itemLimit + 1))]),
+            .suspectReasons(type: .pay, health: [], offline: []),
             .keptTooLong(decidedDay: .max, asOfDay: 0, limitDays: 1),
+            .keptTooLong(decidedDay: 20_000, asOfDay: 20_100, limitDays: 365),
+            .dismissalKeptTooLong(decidedDay: 19_000, asOfDay: 20_200, limitDays: 300, retentionDays: 365),
             .scoreOutOfRange(score: .infinity, low: 0, high: 1),
             .scoreOutOfRange(score: 2, low: 1, high: 0),
+            .scoreOutOfRange(score: 0.5, low: 0, high: 1),
             .attritionIndicators(dataCategories: [], reasonCodes: []),
+            .attritionIndicators(dataCategories: ["", ""], reasonCodes: []),
             .sameAppealReviewer(type: .pay, reviewer: String(repeating: "x", count: FindingDetail.textLimit + 1)),
         ]
-        for detail in damaged { XCTAssertNotNil(detail.damage, "\(detail)") }
+        for detail in damaged { XCTAssertNotNil(detail.damage(for: detail.checkID), "\(detail)") }
+    }
+
+    /// The state file's form of every kind: a renamed case or label changes state files, so
+    /// the change must be meant (`ADMAUDIT_UPDATE_GOLDEN=1` writes the file anew, and the state
+    /// format version should then change too).
+    func testTheEncodingOfEveryKindIsItsGolden() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let lines = try Self.samples.map { String(decoding: try encoder.encode($0), as: UTF8.self) }.joined(separator: "\n") + "\n"
+        let path = TestSupport.fixture("golden/finding-details.jsonl")
+        if ProcessInfo.processInfo.environment[GoldenReportTests.updateVariable] == "1" {
+            try lines.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), lines, "ADMAUDIT_UPDATE_GOLDEN=1 writes it anew if the change is meant")
+        for line in lines.split(separator: "\n") {
+            let decoded = try JSONDecoder().decode(FindingDetail.self, from: Data(line.utf8))
+            XCTAssertNil(decoded.damage(for: decoded.checkID))
+        }
     }
 }

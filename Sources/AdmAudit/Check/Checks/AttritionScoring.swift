@@ -62,13 +62,21 @@ public struct AttritionScoring: RecordCheck {
             return .unknown(.dataCategoriesAndReasonCodesNotRecorded)
         }
         // The items are gathered only when something matched: most records name no indicator.
-        let categories = !noCategories && matcher.anyMatch(in: record.dataCategories)
-            ? matcher.matchedItems(in: record.dataCategories).flatMap(\.items) : []
-        let reasons = !noReasons && matcher.anyMatch(in: record.reasonCodes) ? matcher.matchedItems(in: record.reasonCodes).flatMap(\.items) : []
+        let categories = !noCategories && matcher.anyMatch(in: record.dataCategories) ? indicators(in: record.dataCategories) : []
+        let reasons = !noReasons && matcher.anyMatch(in: record.reasonCodes) ? indicators(in: record.reasonCodes) : []
         if categories.isEmpty && reasons.isEmpty {
             let anyItem = (!noCategories && TermMatcher.hasItem(in: record.dataCategories)) || (!noReasons && TermMatcher.hasItem(in: record.reasonCodes))
             return anyItem ? .compliant : .unknown(.dataCategoriesAndReasonCodesEmpty)
         }
         return .violation(.attritionIndicators(dataCategories: categories, reasonCodes: reasons))
+    }
+
+    /// The items of `field` naming an indicator, each once, the first `FindingDetail.itemLimit`.
+    private func indicators(in field: FieldBytes) -> [String] {
+        var items: [String] = []
+        for item in matcher.matchedItems(in: field).flatMap(\.items) where items.count < FindingDetail.itemLimit && !items.contains(item) {
+            items.append(item)
+        }
+        return items
     }
 }

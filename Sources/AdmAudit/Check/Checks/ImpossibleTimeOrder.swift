@@ -43,6 +43,6 @@ public struct ImpossibleTimeOrder: RecordCheck {
             }
         }
         if pairs == 0 { return .notApplicable }
-        return problems.isEmpty ? .compliant : .violation(.timesOutOfOrder(problems))
+        return problems.isEmpty ? .compliant : .violation(.timesOutOfOrder(problems: problems))
     }
 }

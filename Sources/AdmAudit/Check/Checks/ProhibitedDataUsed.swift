@@ -78,7 +78,7 @@ public struct ProhibitedDataUsed: RecordCheck {
                 ? .compliant : .unknown(.dataCategoriesEmpty)
         }
         let matched = matcher.matchedItems(in: record.dataCategories)
-        let detail = FindingDetail.prohibitedData(matched.map { matcher.matchedTerm($0.term, items: $0.items) })
+        let detail = FindingDetail.prohibitedData(categories: matched.map { matcher.matchedTerm($0.term, items: $0.items) })
         // The finding cites what forbids the categories found; a category of the pipeline's
         // own vocabulary, which this check cannot place, keeps every citation.
         var citations: Set<String> = []

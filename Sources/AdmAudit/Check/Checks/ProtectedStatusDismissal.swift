@@ -103,7 +103,7 @@ public struct ProtectedStatusDismissal: RecordCheck {
             let statuses = matcher.matches(in: record.protectedStatus)
             if statuses.isEmpty { return .compliant }
             let citations: Set<String> = statuses.contains { wrplStatuses.contains(TextKey.make($0)) } ? ["LCL 42", "WRPL 48"] : ["LCL 42"]
-            return .violationCiting(.protectedStatusDismissed(named(statuses)), citations: citations)
+            return .violationCiting(.protectedStatusDismissed(statuses: named(statuses)), citations: citations)
         case .pay:
             if payCutStatuses.isEmpty { return .notApplicable }
             if let decidedAt = record.decidedAt, context.calendar.day(of: decidedAt) < Self.payRuleFirstDay { return .notApplicable }
@@ -111,7 +111,7 @@ public struct ProtectedStatusDismissal: RecordCheck {
             let statuses = matcher.matches(in: record.protectedStatus).filter { payCutStatuses.contains(TextKey.make($0)) }
             if statuses.isEmpty { return .compliant }
             // LCL 42 says nothing about pay.
-            return .violationCiting(.protectedStatusPayCut(named(statuses)), citations: ["WRPL 48"])
+            return .violationCiting(.protectedStatusPayCut(statuses: named(statuses)), citations: ["WRPL 48"])
         default:
             return .notApplicable
         }

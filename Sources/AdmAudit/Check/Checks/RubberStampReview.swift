@@ -181,7 +181,7 @@ public struct RubberStampReview: RunCheck {
             }
             let record = FindingDetail.ReviewerRecord(judged: reviewer.judged, departed: reviewer.departed, medianSeconds: medianSeconds,
                                                       fastShare: fastShare, fastSeconds: fastSeconds, decisionIDs: reviewer.decisionIDs)
-            violations.append(.init(subject: .reviewer(reviewer.label), detail: .rubberStamp(record)))
+            violations.append(.init(subject: .reviewer(reviewer.label), detail: .rubberStamp(reviewer: record)))
         }
         return RunCheckOutcome(applicable: applicable, unknown: unknown, violations: violations)
     }

@@ -48,10 +48,16 @@ enum ReportNumber {
         return " [\(rate(interval.lower)), \(rate(interval.upper))]"
     }
 
-    /// A share of a setting as a percentage without needless decimals: 2%, 2.5%.
+    /// A share of a setting as a percentage to two decimals, without needless ones: 2%,
+    /// 2.5%, 0.25% (a setting of 0.0025 is not shown as 0.3%).
     static func percent(_ share: Double) -> String {
-        let value = (share * 1000).rounded() / 10
-        return value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+        guard share.isFinite else { return "—" }
+        var text = String(format: "%.2f", share * 100)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return (text == "-0" ? "0" : text) + "%"
     }
 
     /// A ratio in a line of the terminal summary: three decimals.

@@ -41,7 +41,7 @@ enum ChecksSection: ReportSectionBuilder {
         let t = context.t
         var items = tally.evidence.map { id, detail in
             let named = tally.descriptor.evidenceNames == .reviewers ? t.subject(.reviewer(id)) : id
-            return ReportListItem([.inputCode(named)] + (detail.map { [.words(" — "), .input(t.detail($0))] } ?? []))
+            return ReportListItem([.inputCode(named), .words(" — "), .input(t.detail(detail))])
         }
         if tally.violations > tally.firstDecisionIDs.count {
             items.append(ReportListItem([.words("… (\(tally.violations - tally.firstDecisionIDs.count) \(t.moreInFindings))")]))

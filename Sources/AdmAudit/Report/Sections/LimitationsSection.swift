@@ -58,7 +58,7 @@ enum LimitationsSection: ReportSectionBuilder {
         if !unknown.isEmpty {
             let named = unknown.prefix(listLimit).map { stratum -> ReportInline in
                 [.input(t.compared(stratum)), .words(" · "), context.attributeName(stratum.attribute),
-                 .words(": \(stratum.unknown) / \(stratum.decisions) (\(ReportNumber.percent(Double(stratum.unknown) / Double(stratum.decisions))))")]
+                 .words(": \(stratum.unknown) / \(stratum.decisions) (\(ReportNumber.rate(Double(stratum.unknown) / Double(stratum.decisions))))")]
             }
             items.append([.words(t.unknownGroups + t.listSeparator)] + joined(named, more: unknown.count > listLimit))
         }
