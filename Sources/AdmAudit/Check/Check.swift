@@ -182,13 +182,13 @@ extension RunCheck {
 
     /// Adds observations read from a state file or another runner, refused when they are
     /// another check's.
-    mutating func absorb(any observations: any RunCheckObservations, context: CheckContext) -> String? {
+    package mutating func absorb(any observations: any RunCheckObservations, context: CheckContext) -> String? {
         guard let typed = observations as? Observations else { return "\(Self.descriptor.id) was given another check's observations" }
         return absorb(typed, context: context)
     }
 
     /// Reads this check's observations from a state file.
-    static func decodeObservations<Key: CodingKey>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> any RunCheckObservations {
+    package static func decodeObservations<Key: CodingKey>(from container: KeyedDecodingContainer<Key>, forKey key: Key) throws -> any RunCheckObservations {
         try container.decode(Observations.self, forKey: key)
     }
 }

@@ -48,7 +48,7 @@ public enum CheckRegistry {
     public static func entry(_ id: String) -> Entry? { all.first { $0.descriptor.id == id } }
 
     /// Why a check's parameters, taken together, cannot be used; nil when they can.
-    static func validate(_ id: String, given: [String: ParameterValue]) -> String? {
+    package static func validate(_ id: String, given: [String: ParameterValue]) -> String? {
         if let type = recordChecks.first(where: { $0.descriptor.id == id }) {
             return type.validate(CheckParameters(declared: type.parameters, given: given))
         }
@@ -76,7 +76,7 @@ public enum CheckRegistry {
         return descriptor
     }
 
-    static func isEnabled(_ id: String, _ settings: CheckSettings) -> Bool {
+    package static func isEnabled(_ id: String, _ settings: CheckSettings) -> Bool {
         settings.overrides[id]?.enabled != false
     }
 
@@ -96,7 +96,7 @@ public enum CheckRegistry {
     }
 
     /// The run checks a pipeline runs, made with their parameters.
-    static func enabledRunChecks(_ settings: CheckSettings) -> [(check: any RunCheck, descriptor: CheckDescriptor)] {
+    package static func enabledRunChecks(_ settings: CheckSettings) -> [(check: any RunCheck, descriptor: CheckDescriptor)] {
         runChecks.filter { isEnabled($0.descriptor, settings) }.map { type in
             let given = settings.overrides[type.descriptor.id]?.parameters ?? [:]
             return (type.init(parameters: CheckParameters(declared: type.parameters, given: given)), effective(type.descriptor, settings))

@@ -12,7 +12,7 @@ import Foundation
 /// column yields a finding per record: per check, what does not change is computed once
 /// (ids, severities, the legal-basis texts for each set of citations in force), and per
 /// record, the strings a finding needs are made once, on its first finding.
-struct CheckRunner {
+package struct CheckRunner {
     /// One enabled record check and what its findings repeat. A class, so that looking
     /// an entry up per record costs one reference, not a copy of its arrays.
     private final class RecordEntry {
@@ -77,13 +77,13 @@ struct CheckRunner {
     private var jurisdictionCodes = JurisdictionCodes()
     private let pseudonymizer: Pseudonymizer
     /// Record checks first, then run checks; the run sorts them into catalogue order.
-    private(set) var tallies: [CheckTally]
+    package private(set) var tallies: [CheckTally]
     private let descriptors: [CheckDescriptor]
     /// Per record check, judged decisions and compliant ones by decision type and group:
     /// is a violation (say, missing human review) concentrated on one group?
-    private(set) var fairness: [SelectionCounts]
+    package private(set) var fairness: [SelectionCounts]
 
-    init(pipeline: Pipeline, context: CheckContext, pseudonymizer: Pseudonymizer) {
+    package init(pipeline: Pipeline, context: CheckContext, pseudonymizer: Pseudonymizer) {
         let enabled = CheckRegistry.enabledRecordChecks(pipeline.checks)
         recordChecks = enabled.map { check, descriptor in
             let citations = Array(descriptor.legalBasis.prefix(8))
@@ -114,12 +114,12 @@ struct CheckRunner {
     }
 
     /// True when an enabled check needs the as-of date.
-    var needsAsOfDate: Bool { descriptors.contains { $0.usesAsOfDate } }
+    package var needsAsOfDate: Bool { descriptors.contains { $0.usesAsOfDate } }
 
     /// The latest decision day seen, for the citations of run-wide findings.
     private var latestDecisionDay: Int64? = nil
 
-    mutating func run(_ record: DecisionRecord, file: String, into sink: any AuditSink) throws(AuditError) {
+    package mutating func run(_ record: DecisionRecord, file: String, into sink: any AuditSink) throws(AuditError) {
         var context = zoneContexts[min(record.zone, zoneContexts.count - 1)]
         let jurisdiction = jurisdictionCodes.code(of: record.jurisdiction)
         context.recordJurisdiction = jurisdiction
@@ -188,12 +188,12 @@ struct CheckRunner {
     }
 
     /// The record checks' ids, in the order of `fairness`.
-    var recordCheckIDs: [String] { recordChecks.map(\.id) }
+    package var recordCheckIDs: [String] { recordChecks.map(\.id) }
 
     /// Ends the run: the run checks give their findings. A run-wide finding is about the
     /// whole period, so it cites the rules in force at its end: the as-of date, or else
     /// the latest decision.
-    mutating func finish(into sink: any AuditSink) throws(AuditError) {
+    package mutating func finish(into sink: any AuditSink) throws(AuditError) {
         let endDay = context.asOfDay ?? latestDecisionDay
         for (offset, entry) in runChecks.enumerated() {
             let index = recordChecks.count + offset
@@ -215,7 +215,7 @@ struct CheckRunner {
     /// Adds what another runner of the same pipeline counted and observed (the later part
     /// of a split file): the record checks' counts, the run checks' observations. The
     /// compliance counts by group go through the measure state, which merges by label.
-    mutating func absorb(_ other: CheckRunner) -> String? {
+    package mutating func absorb(_ other: CheckRunner) -> String? {
         for index in tallies.indices where index < recordChecks.count { tallies[index].add(other.tallies[index]) }
         for index in runChecks.indices {
             if let problem = runChecks[index].check.absorb(any: other.runChecks[index].check.observations, context: context) { return problem }
@@ -225,12 +225,12 @@ struct CheckRunner {
     }
 
     /// What the run checks observed, by check id, for the shard state.
-    var runCheckObservations: [String: any RunCheckObservations] {
+    package var runCheckObservations: [String: any RunCheckObservations] {
         Dictionary(uniqueKeysWithValues: runChecks.map { ($0.descriptor.id, $0.check.observations) })
     }
 
     /// A run check's outcome as its tally: units judged, unknown, violating (their subjects as the evidence list).
-    static func record(_ outcome: RunCheckOutcome, in tally: inout CheckTally) {
+    package static func record(_ outcome: RunCheckOutcome, in tally: inout CheckTally) {
         tally.applicable = outcome.applicable
         tally.unknown = outcome.unknown
         tally.violations = outcome.violations.count
@@ -249,12 +249,12 @@ struct CheckRunner {
 
     /// A citation of `citation` jurisdiction covers a record of `record` jurisdiction:
     /// the same, or a part of it (`US` covers `US-NYC`), or an EU member state for EU law.
-    static func covers(_ citation: String, _ record: String) -> Bool {
+    package static func covers(_ citation: String, _ record: String) -> Bool {
         record == citation || record.hasPrefix(citation + "-") || (citation == "EU" && euMembers.contains(record))
     }
 
     /// EU member states (ISO 3166 codes, as exports write them): EU law covers them.
-    static let euMembers: Set<String> = [
+    package static let euMembers: Set<String> = [
         "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE", "IT",
         "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
     ]

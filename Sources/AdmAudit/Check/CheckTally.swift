@@ -23,12 +23,19 @@ public struct CheckTally: Sendable, Equatable {
         applicable == 0
             ? .undefined(.noApplicableDecisions) : .value(Double(violations) / Double(applicable))
     }
+
+    package init(descriptor: CheckDescriptor, unknownReasons: [String: Int] = [:], firstDecisionIDs: [String] = [], firstDetails: [FindingDetail] = []) {
+        self.descriptor = descriptor
+        self.unknownReasons = unknownReasons
+        self.firstDecisionIDs = firstDecisionIDs
+        self.firstDetails = firstDetails
+    }
 }
 
 extension CheckTally {
     /// Adds another shard's counts. The evidence list and the unknown reasons keep their
     /// bounds: the first ids in shard order, and counts for the first reasons seen.
-    mutating func add(_ other: CheckTally) {
+    package mutating func add(_ other: CheckTally) {
         applicable += other.applicable
         violations += other.violations
         notRecorded += other.notRecorded

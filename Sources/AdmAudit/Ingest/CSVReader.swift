@@ -41,6 +41,13 @@ public struct FilePart: Sendable, Equatable {
     public var isFileEnd: Bool
 
     var isContinuation: Bool { start > 0 }
+
+    package init(start: Int, end: Int, firstLine: Int, isFileEnd: Bool) {
+        self.start = start
+        self.end = end
+        self.firstLine = firstLine
+        self.isFileEnd = isFileEnd
+    }
 }
 
 /// Facts about a file learnt while reading it, for the report's chain of custody.
@@ -615,8 +622,8 @@ struct ParseState {
 }
 
 /// Counts line ends in field bytes: LF, CRLF and a lone CR each count once.
-enum LineCounter {
-    static func count(_ bytes: UnsafeRawBufferPointer) -> Int {
+package enum LineCounter {
+    package static func count(_ bytes: UnsafeRawBufferPointer) -> Int {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
         let hasLF = memchr(base, 0x0A, bytes.count) != nil
         let hasCR = memchr(base, 0x0D, bytes.count) != nil
@@ -641,7 +648,7 @@ enum LineCounter {
 extension LineAboveHeader {
     /// A line above the header holding several values may be a decision the header hid:
     /// the inspector is asked to look. A one-value title (`导出时间：2025-07-01`) is not.
-    func warning(file: String) -> Diagnostic? {
+    package func warning(file: String) -> Diagnostic? {
         guard values > 1 else { return nil }
         return Diagnostic(level: .warning, file: file, code: .lineAboveHeaderHoldsValues,
                           values: ["line": .count(line), "values": .count(values)])

@@ -13,23 +13,23 @@ import Darwin
 /// line before and line after each hold an even number of quotes, and the first part's
 /// reader confirms it (`ReaderSummary.endedAtRowBoundary`); when it does not, the run
 /// audits the file again in one piece.
-struct SplitPlan: Sendable, Equatable {
+package struct SplitPlan: Sendable, Equatable {
     /// Byte offset of the second part: just after a line feed.
-    var split: Int
-    var size: Int
+    package var split: Int
+    package var size: Int
     /// Line ends before `split`: the second part starts on line `linesBefore + 1`.
-    var linesBefore: Int
-    var encoding: InputEncoding
-    var delimiter: UInt8
+    package var linesBefore: Int
+    package var encoding: InputEncoding
+    package var delimiter: UInt8
 }
 
-enum FileSplitter {
+package enum FileSplitter {
     /// How far past the middle a cut is looked for.
     static let window = 256 * 1024
 
     /// A plan for `path`, or nil when the file is smaller than `minimumBytes`, is not
     /// UTF-8 (a transcoded file has no byte offsets to cut at), or has no good cut.
-    static func plan(path: String, options: ReaderOptions, minimumBytes: Int) -> SplitPlan? {
+    package static func plan(path: String, options: ReaderOptions, minimumBytes: Int) -> SplitPlan? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -11,7 +11,7 @@
 ///
 /// Lines above the header are not data rows: the reader counts them and keeps their text
 /// for the report (`ReaderSummary.linesAboveHeader`).
-enum HeaderLocator {
+package enum HeaderLocator {
     struct Location: Equatable, Sendable {
         var delimiter: UInt8
         /// Physical line (1-based) of the header.
@@ -27,7 +27,7 @@ enum HeaderLocator {
         var worded: Int = 0
     }
 
-    static let rowsExamined = 40
+    package static let rowsExamined = 40
     private static let sampleBytes = 256 * 1024
 
     /// `delimiter`: the pipeline's, or nil to choose one. `headerLine`: the pipeline's, or nil to find it.

@@ -10,6 +10,11 @@ public struct FieldBytes {
 
     /// Makes a String; use only for values that are kept or reported.
     public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    package init(bytes: UnsafeRawBufferPointer, isMissing: Bool) {
+        self.bytes = bytes
+        self.isMissing = isMissing
+    }
 }
 
 /// Why the reader could not produce a usable row. The row still reaches the handler,
@@ -49,7 +54,7 @@ public struct RawRow {
     /// -1 marks a missing (empty, unquoted) field.
     let lengths: UnsafePointer<Int32>
     /// How many of the fields are stored (fewer than `fieldCount` when too many).
-    let storedCount: Int
+    package let storedCount: Int
     /// Bytes of the row in `base` (the fields' bytes, one after another).
     let byteCount: Int
 
@@ -70,5 +75,19 @@ public struct RawRow {
     /// The fields as Strings, for rejects and headers (slow path).
     public var strings: [String] {
         (0..<storedCount).map { self[$0].string }
+    }
+
+    package init(ordinal: Int, line: Int, endLine: Int, fieldCount: Int, defect: RowDefect?, delimiter: UInt8, base: UnsafePointer<UInt8>, starts: UnsafePointer<Int32>, lengths: UnsafePointer<Int32>, storedCount: Int, byteCount: Int) {
+        self.ordinal = ordinal
+        self.line = line
+        self.endLine = endLine
+        self.fieldCount = fieldCount
+        self.defect = defect
+        self.delimiter = delimiter
+        self.base = base
+        self.starts = starts
+        self.lengths = lengths
+        self.storedCount = storedCount
+        self.byteCount = byteCount
     }
 }

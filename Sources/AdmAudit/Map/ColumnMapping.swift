@@ -89,7 +89,7 @@ public struct ColumnMapping: Sendable {
     }
 
     /// What the user should hear about this mapping.
-    func diagnostics(file: String) -> [Diagnostic] {
+    package func diagnostics(file: String) -> [Diagnostic] {
         let absent = CanonicalField.allCases.filter { fields[$0] == nil && !$0.isRequired }.map(\.rawValue)
         let absentNote = absent.isEmpty ? [] : [Diagnostic(level: .note, file: file, code: .fieldsWithoutColumn, values: ["fields": .list(absent)])]
         return absentNote + duplicates.map { duplicate in
@@ -117,4 +117,9 @@ public struct ColumnMapping: Sendable {
 public struct FieldSource: Sendable, Equatable {
     public var field: String
     public var header: String
+
+    package init(field: String, header: String) {
+        self.field = field
+        self.header = header
+    }
 }

@@ -3,7 +3,7 @@
 /// a zero-width space): evidence that an export was spelled to split a group or to slip a
 /// decision past a vocabulary. Each distinct spelling is noted once, when first met; the
 /// first few are kept with what they were read as, the rest only counted.
-struct DisguisedSpellings: Sendable {
+package struct DisguisedSpellings: Sendable {
 
     private(set) var listed: [(spelling: String, readAs: String)] = []
     private(set) var count = 0
@@ -18,7 +18,7 @@ struct DisguisedSpellings: Sendable {
 
     /// Adds those another part of the same file, or another file of the run, met: a spelling
     /// both met is counted once when both listed it.
-    mutating func add(_ other: DisguisedSpellings) {
+    package mutating func add(_ other: DisguisedSpellings) {
         for (spelling, readAs) in other.listed where !listed.contains(where: { $0.spelling == spelling }) {
             note(spelling, readAs: readAs)
         }
@@ -40,5 +40,9 @@ struct DisguisedSpellings: Sendable {
         ]
         if let attribute { values["attribute"] = .text(attribute) }
         return Diagnostic(level: .warning, file: nil, code: .disguisedSpellings, values: values)
+    }
+
+    package init(listed: [(spelling: String, readAs: String)] = []) {
+        self.listed = listed
     }
 }

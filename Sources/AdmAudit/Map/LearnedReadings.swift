@@ -2,23 +2,27 @@
 /// distinct spelling is read by meaning once. At most `limit` are kept; past that nothing
 /// more is remembered and misses are read again each time, so an export of endless distinct
 /// values costs time, not memory.
-struct LearnedReadings<Reading: Sendable>: Sendable {
+package struct LearnedReadings<Reading: Sendable>: Sendable {
     static var limit: Int { 4096 }
     /// Bytes beyond which a value is not read by meaning: no vocabulary word is this long,
     /// so it is a remark, not a category, and reading it would cost time for nothing.
-    static var longestMeaningful: Int { 256 }
+    package static var longestMeaningful: Int { 256 }
 
     private var table = ByteKeyTable()
     private var readings: [Reading] = []
 
     var count: Int { readings.count }
 
-    func lookup(_ bytes: UnsafeRawBufferPointer) -> Reading? {
+    package func lookup(_ bytes: UnsafeRawBufferPointer) -> Reading? {
         table.lookup(folding: bytes).map { readings[Int($0)] }
     }
 
-    mutating func remember(_ bytes: UnsafeRawBufferPointer, _ reading: Reading) {
+    package mutating func remember(_ bytes: UnsafeRawBufferPointer, _ reading: Reading) {
         guard readings.count < Self.limit, table.insert(folding: bytes, value: Int32(readings.count)) == Int32(readings.count) else { return }
         readings.append(reading)
+    }
+
+    package init(readings: [Reading] = []) {
+        self.readings = readings
     }
 }

@@ -10,7 +10,7 @@ public enum ValueLookup<Value: Equatable>: Equatable {
 }
 
 /// How a vocabulary reads a value it does not hold as written.
-enum MeaningRule: Sendable {
+package enum MeaningRule: Sendable {
     /// Only the spellings themselves (after `MeaningText` normalisation).
     case exact
     /// By the keywords the value holds (`KeywordIndex`): decision types, outcomes, results.
@@ -26,7 +26,7 @@ enum MeaningRule: Sendable {
 /// keywords or by its leading yes/no word) and the answer remembered by the spelling's
 /// bytes (`LearnedReadings`: bounded, so an export of endless distinct values costs time,
 /// not memory).
-struct Vocabulary<Value: Equatable & Sendable>: Sendable {
+package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private var table = ByteKeyTable()
     private let values: [Value]
     private let keywords: KeywordIndex
@@ -48,7 +48,7 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     /// `Completed`: the decision was carried out, so its outcome is the decision kind's own);
     /// `pending`, spellings saying there is no value yet (`Pending`, `申诉中`), read as not
     /// recorded; `wholeValues`, spellings of a value too loose to be keywords (`Closed`).
-    init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
+    package init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
          negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3, notApplicable: [String] = [],
          pending: [String] = [], wholeValues: [(Value, [String])] = []) {
         values = lists.map(\.0)
@@ -83,7 +83,7 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         }
     }
 
-    mutating func lookup(_ field: FieldBytes) -> ValueLookup<Value> {
+    package mutating func lookup(_ field: FieldBytes) -> ValueLookup<Value> {
         let range = TextKey.trimmedRange(field.bytes)
         if range.isEmpty { return .missing }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
@@ -116,13 +116,13 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
 
     /// The value's spelling as the vocabulary lists it (trimmed, case-folded), without reading
     /// it by meaning or remembering it: for cells that may be anything.
-    func lookupAsWritten(_ field: FieldBytes) -> ValueLookup<Value> {
+    package func lookupAsWritten(_ field: FieldBytes) -> ValueLookup<Value> {
         guard let code = ValueMaps.code(in: table, for: field) else { return ValueMaps.isBlank(field) ? .missing : .unrecognized }
         return result(code)
     }
 
     /// What a value means, read as a run reads it, without remembering it: for `init`.
-    func reading(_ text: String) -> ValueLookup<Value> {
+    package func reading(_ text: String) -> ValueLookup<Value> {
         TextKey.make(text).isEmpty ? .missing : result(meaningCode(text))
     }
 
@@ -160,10 +160,10 @@ struct Vocabulary<Value: Equatable & Sendable>: Sendable {
 }
 
 /// Words that turn what follows into its opposite: `不通过`, `未录用`, `not selected`.
-enum Negation {
+package enum Negation {
     private static let words: [[Unicode.Scalar]] = ["不", "未", "没", "没有", "非", "无", "not ", "non ", "un", "never "].map { Array($0.unicodeScalars) }
 
-    static func precedes(_ offset: Int, in text: [Unicode.Scalar]) -> Bool {
+    package static func precedes(_ offset: Int, in text: [Unicode.Scalar]) -> Bool {
         words.contains { word in
             offset >= word.count && text[(offset - word.count)..<offset].elementsEqual(word)
         }
@@ -171,20 +171,20 @@ enum Negation {
 }
 
 /// The pipeline's `values` section made ready for byte-level lookups.
-struct ValueMaps {
-    var booleans: Vocabulary<Bool>
-    var automation: Vocabulary<Bool>
-    var outcomes: Vocabulary<Outcome>
-    var decisionTypes: Vocabulary<DecisionType>
-    var reviewResults: Vocabulary<ReviewResult>
-    var appealResults: Vocabulary<ReviewResult>
-    var appealReviewers: Vocabulary<AppealReviewer>
+package struct ValueMaps {
+    package var booleans: Vocabulary<Bool>
+    package var automation: Vocabulary<Bool>
+    package var outcomes: Vocabulary<Outcome>
+    package var decisionTypes: Vocabulary<DecisionType>
+    package var reviewResults: Vocabulary<ReviewResult>
+    package var appealResults: Vocabulary<ReviewResult>
+    package var appealReviewers: Vocabulary<AppealReviewer>
     /// Words that approve what was proposed (`approved`, `通过`): on a sanction, the sanction stands.
-    var approvals: Vocabulary<Bool>
+    package var approvals: Vocabulary<Bool>
     /// Words that turn down what was proposed (`rejected`, `驳回`): on a sanction, it does not stand.
-    var rejections: Vocabulary<Bool>
+    package var rejections: Vocabulary<Bool>
 
-    init(_ values: ValueVocabulary) {
+    package init(_ values: ValueVocabulary) {
         booleans = Vocabulary(values.booleans, rule: .leadingAnswer, answers: (true, false))
         automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2)
         outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse), notApplicable: values.outcomesAsDecided)
@@ -199,7 +199,7 @@ struct ValueMaps {
 
     /// The spellings disguised as a decision type, outcome, answer or review result that the
     /// vocabularies read (approvals and rejections read the outcome's cells again: left out).
-    var disguised: DisguisedSpellings {
+    package var disguised: DisguisedSpellings {
         var all = DisguisedSpellings()
         for noted in [decisionTypes.disguised, outcomes.disguised, booleans.disguised, automation.disguised,
                       reviewResults.disguised, appealResults.disguised, appealReviewers.disguised] {
@@ -209,12 +209,12 @@ struct ValueMaps {
     }
 
     /// The warning of a run that read spellings disguised as a coded value, or nil.
-    static func disguisedWarning(_ disguised: DisguisedSpellings) -> Diagnostic? {
+    package static func disguisedWarning(_ disguised: DisguisedSpellings) -> Diagnostic? {
         disguised.warning(attribute: nil)
     }
 
     /// A coded value as a reader of `language` names it: `dismissal` → `解除劳动合同`, `yes` → `是`.
-    static func readerName(_ code: String, _ language: ReportLanguage) -> String {
+    package static func readerName(_ code: String, _ language: ReportLanguage) -> String {
         guard language == .zh else { return code }
         if let type = DecisionType(rawValue: code) { return type.chineseName }
         let names = ["yes": "是", "no": "否", "adverse": "不利", "favorable": "有利", "upheld": "维持", "modified": "变更",
@@ -225,18 +225,18 @@ struct ValueMaps {
     /// True when the bytes hold anything `MeaningText` may change beyond ASCII case:
     /// non-ASCII text (full-width forms, invisible characters, letters with case) or
     /// ASCII controls. Plain ASCII that missed is final without making a String.
-    static func mayNormalize(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    package static func mayNormalize(_ bytes: UnsafeRawBufferPointer) -> Bool {
         bytes.contains { $0 >= 0x80 || $0 < 0x20 || $0 == 0x7F }
     }
 
-    static func isBlank(_ field: FieldBytes) -> Bool {
+    package static func isBlank(_ field: FieldBytes) -> Bool {
         TextKey.trimmedRange(field.bytes).isEmpty
     }
 
     /// Looks a field up: bytes first (trimmed, ASCII-folded); for values that miss and may
     /// normalise differently, once more in `TextKey` form (Unicode lower case, NFKC,
     /// invisible characters removed).
-    static func code(in table: ByteKeyTable, for field: FieldBytes) -> Int32? {
+    package static func code(in table: ByteKeyTable, for field: FieldBytes) -> Int32? {
         let range = TextKey.trimmedRange(field.bytes)
         if range.isEmpty { return nil }
         let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[range])
@@ -288,7 +288,7 @@ public struct AttributeGroups: Sendable {
     /// spelling already.
     public private(set) var spelled: [String?] = []
 
-    init(name: String, canonical: [(String, [String])], unknownSpellings: [String],
+    package init(name: String, canonical: [(String, [String])], unknownSpellings: [String],
          distinctLimit: Int = AttributeGroups.defaultDistinctLimit, language: ReportLanguage = .en) {
         self.name = name
         self.distinctLimit = distinctLimit
@@ -304,7 +304,7 @@ public struct AttributeGroups: Sendable {
     }
 
     /// Groups with fixed labels and no spellings (intersections, for the report).
-    init(name: String, labels: [String]) {
+    package init(name: String, labels: [String]) {
         self.name = name
         self.labels = labels
         distinctLimit = Int.max
@@ -319,7 +319,7 @@ public struct AttributeGroups: Sendable {
     }
 
     /// The group code for a field, interning a value seen for the first time.
-    mutating func group(for field: FieldBytes) -> Int32 {
+    package mutating func group(for field: FieldBytes) -> Int32 {
         let range = TextKey.trimmedRange(field.bytes)
         if range.isEmpty { return Self.unknown }
         // As written (ASCII case folded); a spelling read by its `TextKey` is below, where
@@ -383,7 +383,7 @@ public struct AttributeGroups: Sendable {
     /// True when a run may join two parts' groups and give what a run in one piece would:
     /// neither reached the limit, and together they hold no more values than it allows
     /// (otherwise which values became groups depends on where the file was cut).
-    func canJoin(_ other: AttributeGroups) -> Bool {
+    package func canJoin(_ other: AttributeGroups) -> Bool {
         guard overflowCode == nil, other.overflowCode == nil else { return false }
         var keys = Set<String>()
         for label in labels.dropFirst(labels.count - distinctValues) { keys.insert(TextKey.make(label)) }
@@ -400,18 +400,18 @@ public struct AttributeGroups: Sendable {
     /// Adds the disguised spellings another part of the same file met (a two-core audit),
     /// and the spellings of groups this part did not meet (the first part's come first, as
     /// in a run in one piece).
-    mutating func joinNotes(from other: AttributeGroups) {
+    package mutating func joinNotes(from other: AttributeGroups) {
         disguised.add(other.disguised)
         for code in spelled.indices where spelled[code] == nil && code < other.spelled.count { spelled[code] = other.spelled[code] }
     }
 
     /// The warning of a run that read spellings disguised as a group's, or nil.
-    func disguisedWarning() -> Diagnostic? {
+    package func disguisedWarning() -> Diagnostic? {
         disguised.warning(attribute: name)
     }
 
     /// The warning of a run whose attribute met more distinct values than the limit, or nil.
-    func overflowWarning() -> Diagnostic? {
+    package func overflowWarning() -> Diagnostic? {
         guard overflowCode != nil else { return nil }
         let label = labels[Int(overflowCode!)]
         return Diagnostic(level: .warning, file: nil, code: .distinctValuesOverLimit,

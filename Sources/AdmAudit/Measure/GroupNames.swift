@@ -13,11 +13,11 @@ public struct GroupNames: Sendable, Equatable {
         names[attribute]?[label] ?? label
     }
 
-    var isEmpty: Bool { names.isEmpty }
+    package var isEmpty: Bool { names.isEmpty }
 
     /// The names of a measure state: its first spellings, and its intersections' labels
     /// composed from them as `MeasureState.relabelIntersections` composes labels.
-    init(_ state: MeasureState) {
+    package init(_ state: MeasureState) {
         var shownLabels: [[String]] = []
         for attribute in 0..<state.plainAttributeCount {
             let labels = state.labels[attribute]

@@ -6,7 +6,7 @@
 /// Codes are interned as combinations appear. With at most three components, each code
 /// under 2²¹, the components' codes pack into one integer, so a record costs a dictionary
 /// lookup on an Int; otherwise the lookup is on the codes themselves.
-struct Intersections {
+package struct Intersections {
     private struct Definition {
         /// Indexes into the pipeline's attributes.
         var components: [Int]
@@ -22,13 +22,13 @@ struct Intersections {
 
     var count: Int { definitions.count }
 
-    init(_ intersections: [[String]], attributes: [String]) {
+    package init(_ intersections: [[String]], attributes: [String]) {
         definitions = intersections.map { names in Definition(components: names.compactMap { attributes.firstIndex(of: $0) }) }
         buffer = Array(repeating: AttributeGroups.unknown, count: attributes.count + intersections.count)
     }
 
     /// The record's attribute codes followed by its intersection codes; valid until the next call.
-    mutating func codes(for groups: UnsafeBufferPointer<Int32>) -> [Int32] {
+    package mutating func codes(for groups: UnsafeBufferPointer<Int32>) -> [Int32] {
         for index in groups.indices { buffer[index] = groups[index] }
         for index in definitions.indices {
             buffer[groups.count + index] = code(of: index, groups)

@@ -7,7 +7,7 @@ extension MeasureState {
     /// A state read from a file is checked so (`ShardState.read`): each count may be in
     /// range and still disagree with the others, and a merge would add them up unseen.
     /// Does not check ranges or labels: `MeasureStateRecord.state()` does.
-    func inconsistency(accepted: Int) -> String? {
+    package func inconsistency(accepted: Int) -> String? {
         let decisions = DecisionType.allCases.reduce(0) { $0 + counts.decisions($1) }
         guard decisions == accepted else {
             return "its statistics count \(decisions) decisions, its inputs \(accepted) accepted rows"

@@ -22,7 +22,7 @@ public struct MeasureState: Sendable {
     var intersectionComponents: [[Int]]
     /// Per intersection and code, the components' codes.
     var intersectionMembers: [[[Int32]]]
-    var counts: SelectionCounts
+    package var counts: SelectionCounts
     /// Contests with a recorded result; favourable = not overturned. Attributes only.
     var appeals: SelectionCounts
     /// Per month (year × 12 + month − 1), for drift and for `bias.by: month`.
@@ -42,7 +42,7 @@ public struct MeasureState: Sendable {
     var plainAttributeCount: Int { attributeNames.count - intersectionCount }
 
     /// An empty state for a run of `pipeline`; labels are filled in when the run ends.
-    init(pipeline: Pipeline) {
+    package init(pipeline: Pipeline) {
         let plain = pipeline.attributes.map(\.name)
         attributeNames = plain + pipeline.bias.intersections.map { $0.joined(separator: " × ") }
         intersectionCount = pipeline.bias.intersections.count
@@ -57,7 +57,7 @@ public struct MeasureState: Sendable {
     }
 
     /// Counts one accepted record; `codes` are its attribute codes then its intersection codes.
-    mutating func add(_ record: DecisionRecord, codes: [Int32], calendar: LocalCalendar) {
+    package mutating func add(_ record: DecisionRecord, codes: [Int32], calendar: LocalCalendar) {
         counts.add(record, groups: codes)
         scores.add(record)
         if let result = record.appealResult { appeals.add(record, outcome: result == .overturned ? .adverse : .favorable) }
@@ -73,7 +73,7 @@ public struct MeasureState: Sendable {
     }
 
     /// Ends the run: names the group codes and takes the checks' compliance counts.
-    mutating func close(groups: [AttributeGroups], intersections: Intersections,
+    package mutating func close(groups: [AttributeGroups], intersections: Intersections,
                         fairness: [(checkID: String, counts: SelectionCounts)]) {
         labels = groups.map(\.labels) + Array(repeating: [], count: intersections.count)
         spelled = groups.map(\.spelled)
@@ -101,13 +101,13 @@ public struct MeasureState: Sendable {
     }
 
     /// Decisions per type that has any.
-    var decisionsByType: [DecisionType: Int] { counts.decisionsByType }
+    package var decisionsByType: [DecisionType: Int] { counts.decisionsByType }
 
     // MARK: Merging
 
     /// Adds another shard's state. Both must come from the same pipeline (the caller checks
     /// its hash); a difference in shape is still refused here, with the reason.
-    mutating func merge(_ other: MeasureState) -> String? {
+    package mutating func merge(_ other: MeasureState) -> String? {
         guard other.attributeNames == attributeNames, other.intersectionCount == intersectionCount else {
             return "its attributes (\(other.attributeNames.joined(separator: ", "))) differ from the first state's (\(attributeNames.joined(separator: ", ")))"
         }
@@ -181,14 +181,14 @@ public struct MeasureState: Sendable {
     // MARK: Statistics
 
     /// What the measure stage gives the report.
-    struct Results {
-        var selection: [SelectionStratum]
-        var processFairness: [CheckFairness]
-        var appealOutcomes: [SelectionStratum]
-        var scores: [ScoreStratum]
-        var drift: [MonthlySelection]
-        var byLevel: [LevelSelection]
-        var groupNames: GroupNames
+    package struct Results {
+        package var selection: [SelectionStratum]
+        package var processFairness: [CheckFairness]
+        package var appealOutcomes: [SelectionStratum]
+        package var scores: [ScoreStratum]
+        package var drift: [MonthlySelection]
+        package var byLevel: [LevelSelection]
+        package var groupNames: GroupNames
     }
 
     /// The score tables: each attribute `bias.attributes` selects, then each intersection
@@ -212,7 +212,7 @@ public struct MeasureState: Sendable {
     /// Two families of tests, each adjusted over the whole run: the outcomes by group, and
     /// the compliance by group. Kept apart so that the selection figures do not change with
     /// the number of checks that happen to find something.
-    func results(pipeline: Pipeline) -> Results {
+    package func results(pipeline: Pipeline) -> Results {
         let bias = pipeline.bias
         let suppressBelow = pipeline.report.suppressBelow
         let all = attributeNames.indices.map { AttributeGroups(name: attributeNames[$0], labels: labels[$0]) }

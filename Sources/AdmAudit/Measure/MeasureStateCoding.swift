@@ -4,7 +4,7 @@ import Foundation
 /// dictionaries, so the bytes are the same on every run), scores as base64 of their
 /// little-endian bytes. Reading one back checks every index against the labels before
 /// the state is used: the file may have been damaged or edited.
-struct MeasureStateRecord: Codable {
+package struct MeasureStateRecord: Codable {
     struct Month: Codable {
         var month: Int
         var counts: SelectionCounts
@@ -50,7 +50,7 @@ struct MeasureStateRecord: Codable {
     var labels: [[String]]
     /// Per attribute and code, the group's first spelling in the data (`GroupNames`); absent
     /// in states written before it was kept.
-    var spelled: [[String?]]?
+    package var spelled: [[String?]]?
     var intersections: [Intersection]
     var counts: SelectionCounts
     var appeals: SelectionCounts
@@ -59,7 +59,7 @@ struct MeasureStateRecord: Codable {
     var fairness: [CheckCounts]
     var scores: [ScoreColumn]
 
-    init(_ state: MeasureState) {
+    package init(_ state: MeasureState) {
         attributeNames = state.attributeNames
         labels = Array(state.labels.prefix(state.plainAttributeCount))
         spelled = state.spelled
@@ -85,7 +85,7 @@ struct MeasureStateRecord: Codable {
 
     /// The state, or why the record cannot be one. `recordCheckIDs`: the checks whose
     /// compliance counts a state may hold (the record checks).
-    func state(recordCheckIDs: Set<String>) -> Result<MeasureState, StateFileProblem> {
+    package func state(recordCheckIDs: Set<String>) -> Result<MeasureState, StateFileProblem> {
         func problem(_ text: String) -> Result<MeasureState, StateFileProblem> { .failure(StateFileProblem(text)) }
         let attributeCount = attributeNames.count
         let plain = attributeCount - intersections.count
@@ -194,9 +194,9 @@ struct MeasureStateRecord: Codable {
 }
 
 /// Why a state file cannot be read.
-struct StateFileProblem: Error {
-    var text: String
-    init(_ text: String) { self.text = text }
+package struct StateFileProblem: Error {
+    package var text: String
+    package init(_ text: String) { self.text = text }
 }
 
 extension MeasureState {

@@ -3,6 +3,11 @@
 public struct CheckFairness: Sendable, Equatable {
     public var checkID: String
     public var strata: [SelectionStratum]
+
+    package init(checkID: String, strata: [SelectionStratum]) {
+        self.checkID = checkID
+        self.strata = strata
+    }
 }
 
 /// The selection strata within one level of a `bias.by` column (one site, say): rates and
@@ -21,4 +26,9 @@ public struct MonthlySelection: Sendable, Equatable {
     /// `YYYY-MM`.
     public var month: String
     public var strata: [SelectionStratum]
+
+    package init(month: String, strata: [SelectionStratum]) {
+        self.month = month
+        self.strata = strata
+    }
 }

@@ -24,7 +24,7 @@ public struct SanctionLadder: Sendable, Equatable {
     /// The default order, lightest first: a warning, a suspension, a demotion, a dismissal.
     public static let defaultOrder: [DecisionType] = BiasSettings().sanctionLadder
 
-    var rungs: [DecisionType] { lighter + [harshest] + harsher }
+    package var rungs: [DecisionType] { lighter + [harshest] + harsher }
 
     /// The cuts `counts` show on `order` (lightest first), the harshest first: at each rung
     /// with adverse decisions above the lightest such rung, that rung and those above it

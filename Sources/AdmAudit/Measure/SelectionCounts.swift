@@ -20,7 +20,7 @@ public struct SelectionCounts: Sendable, Codable {
         }
     }
 
-    let attributeCount: Int
+    package let attributeCount: Int
     /// Per decision type and attribute (`type.ordinal * attributeCount + attribute`), the
     /// cells by group code + 1; index 0 holds the unknowns. Arrays, not a dictionary:
     /// this is done for every record and attribute.
@@ -41,7 +41,7 @@ public struct SelectionCounts: Sendable, Codable {
 
     /// Counts a record under its own attribute codes with `outcome` standing for its
     /// outcome: process fairness counts a compliant decision as favourable.
-    mutating func add(_ record: DecisionRecord, outcome: Outcome) {
+    package mutating func add(_ record: DecisionRecord, outcome: Outcome) {
         count(record.decisionType, favorable: outcome == .favorable, groups: record.groups)
     }
 
@@ -106,7 +106,7 @@ public struct SelectionCounts: Sendable, Codable {
     }
 
     /// Decisions of a type.
-    func decisions(_ type: DecisionType) -> Int { totals[type.ordinal].n }
+    package func decisions(_ type: DecisionType) -> Int { totals[type.ordinal].n }
 
     /// Decisions of a type whose outcome was adverse.
     func adverseDecisions(_ type: DecisionType) -> Int { totals[type.ordinal].n - totals[type.ordinal].favorable }
@@ -143,7 +143,7 @@ public struct SelectionCounts: Sendable, Codable {
         return result
     }
 
-    func cell(_ type: DecisionType, _ attribute: Int, group: Int32) -> Cell? {
+    package func cell(_ type: DecisionType, _ attribute: Int, group: Int32) -> Cell? {
         let row = cells[type.ordinal * attributeCount + attribute]
         let index = Int(group) + 1
         return index < row.count && row[index].n > 0 ? row[index] : nil

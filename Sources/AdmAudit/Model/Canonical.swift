@@ -33,7 +33,7 @@ public enum CanonicalField: String, CaseIterable, Sendable, Codable {
     case jurisdiction
 
     /// Position in `allCases`, for array lookups on the hot path (a switch, not a hash).
-    var ordinal: Int {
+    package var ordinal: Int {
         switch self {
         case .decisionID: 0
         case .subjectID: 1
@@ -103,7 +103,7 @@ public enum DecisionType: String, CaseIterable, Sendable, Codable, Comparable {
     case other
 
     /// Position in `allCases`, for array lookups on the hot path.
-    var ordinal: Int {
+    package var ordinal: Int {
         switch self {
         case .hiring: 0
         case .promotion: 1

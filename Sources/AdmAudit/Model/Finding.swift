@@ -16,6 +16,20 @@ public struct Finding: Sendable, Equatable {
     public var legalBasis: CitedText
     public var file: String
     public var line: Int
+
+    package init(decisionID: String, subject: FindingSubject, checkID: String, severity: Severity, decisionType: DecisionType? = nil, decidedAt: String, detail: FindingDetail, notRecorded: Bool, legalBasis: CitedText, file: String, line: Int) {
+        self.decisionID = decisionID
+        self.subject = subject
+        self.checkID = checkID
+        self.severity = severity
+        self.decisionType = decisionType
+        self.decidedAt = decidedAt
+        self.detail = detail
+        self.notRecorded = notRecorded
+        self.legalBasis = legalBasis
+        self.file = file
+        self.line = line
+    }
 }
 
 /// The citations a finding rests on, joined with `; `, as an English and a Chinese reader

@@ -1,6 +1,6 @@
 extension Sequence<UInt8> {
     /// Lower-case hex, two digits a byte: digests in reports, pseudonyms.
-    var hexString: String {
+    package var hexString: String {
         let digits: StaticString = "0123456789abcdef"
         let bytes = Array(self)
         return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in

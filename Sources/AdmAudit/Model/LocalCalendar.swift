@@ -42,7 +42,7 @@ public final class LocalCalendar: @unchecked Sendable {
     /// `localTime(instant).text`: `2025-04-30 00:00+08:00`.
     public func localText(_ instant: Int64) -> String { localTime(instant).text }
 
-    static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    package static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// ISO weekday of the local day: 1 Monday … 7 Sunday.
     public func weekday(of instant: Int64) -> Int {

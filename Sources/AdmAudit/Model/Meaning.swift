@@ -75,7 +75,7 @@ public enum MeaningText {
     /// A letter of another script that looks like a Latin one (Cyrillic `е`, Greek `ο`).
     static func isLatinLookAlike(_ scalar: Unicode.Scalar) -> Bool { latinLookAlikes[scalar] != nil }
 
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,
              0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xE0000...0xE0FFF:
@@ -97,7 +97,7 @@ public enum MeaningText {
     }
 
     /// True for scalars of the CJK scripts, which are matched as substrings (no spaces between words).
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E80...0x2FDF, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
              0xAC00...0xD7AF, 0x20000...0x3134F:
@@ -284,7 +284,7 @@ public enum NotApplicable {
 ///
 /// Exports write the answer first and a remark after it. A value that starts with neither
 /// kind of word (`see notes`) is left unrecognised.
-enum LeadingAnswer {
+package enum LeadingAnswer {
     private static let yes: [String] = ["yes", "y", "true", "t", "是", "有", "已", "√", "✓", "✔", "对", "done", "completed",
                                        "reviewed", "provided", "offered", "given", "sent", "notified", "explained", "informed",
                                        "open", "enabled", "available", "开放", "开启", "启用", "可"]
@@ -292,7 +292,7 @@ enum LeadingAnswer {
                                       "none", "never", "pending", "missing", "without", "closed", "disabled", "unavailable",
                                       "关闭", "禁用", "停用"]
 
-    static func read(_ normalized: String) -> Bool? {
+    package static func read(_ normalized: String) -> Bool? {
         let scalars = Array(normalized.unicodeScalars)
         guard !scalars.isEmpty else { return nil }
         // The longest leading word decides (`not` over `n`, `没有` over `没`).

@@ -9,15 +9,15 @@ import Darwin
 ///
 /// It is not atomic on its own: the folder is. The whole folder is swapped in when every
 /// file is complete, so a half-written file is never where a report is expected.
-final class OutputFile {
+package final class OutputFile {
     /// The file's path inside the temporary folder.
     let path: String
     /// Kept for the writers that name the file they wrote: the same as `path`.
-    var finalPath: String { path }
+    package var finalPath: String { path }
     private var descriptor: Int32
     private var buffer: [UInt8] = []
 
-    init(folder: String, name: String) throws(AuditError) {
+    package init(folder: String, name: String) throws(AuditError) {
         path = folder + "/" + name
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
@@ -27,18 +27,18 @@ final class OutputFile {
         buffer.reserveCapacity(1 << 16)
     }
 
-    func write(_ text: String) throws(AuditError) {
+    package func write(_ text: String) throws(AuditError) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    func write(bytes: [UInt8]) throws(AuditError) {
+    package func write(bytes: [UInt8]) throws(AuditError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
     /// Writes what `append` adds straight into the buffer (a CSV row, `CSVText`), with no copy.
-    func write(appending append: (inout [UInt8]) -> Void) throws(AuditError) {
+    package func write(appending append: (inout [UInt8]) -> Void) throws(AuditError) {
         append(&buffer)
         if buffer.count >= 1 << 16 { try flush() }
     }
@@ -60,7 +60,7 @@ final class OutputFile {
     }
 
     /// Flushes, then adds the bytes written to `other` so far (a part of the same run).
-    func append(contentsOf other: OutputFile) throws(AuditError) {
+    package func append(contentsOf other: OutputFile) throws(AuditError) {
         try flush()
         try other.flush()
         let source = open(other.path, O_RDONLY | O_CLOEXEC)
@@ -80,7 +80,7 @@ final class OutputFile {
     }
 
     /// Empties the file (and what is buffered), to write it again from the start.
-    func truncate() throws(AuditError) {
+    package func truncate() throws(AuditError) {
         buffer.removeAll(keepingCapacity: true)
         guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw AuditError(.output, "cannot empty an output file: \(String(cString: strerror(errno)))", file: path)
@@ -88,7 +88,7 @@ final class OutputFile {
     }
 
     /// Closes and deletes the file (a part that was appended, or given up).
-    func abandon() {
+    package func abandon() {
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1
@@ -97,7 +97,7 @@ final class OutputFile {
     }
 
     /// Flushes, syncs to disk and closes: the file is complete.
-    func commit() throws(AuditError) {
+    package func commit() throws(AuditError) {
         try flush()
         guard fsync(descriptor) == 0 || errno == EINVAL else {
             throw AuditError(.output, "cannot write: \(String(cString: strerror(errno)))", file: path,

@@ -35,4 +35,13 @@ public struct Reject: Error, Sendable, Equatable {
     /// 1-based column of the offending field, when one field is to blame.
     public var column: Int?
     public var fields: [String]
+
+    package init(file: String, line: Int, code: RejectCode, reason: String, column: Int? = nil, fields: [String]) {
+        self.file = file
+        self.line = line
+        self.code = code
+        self.reason = reason
+        self.column = column
+        self.fields = fields
+    }
 }

@@ -16,7 +16,7 @@ extension ReportLanguage {
 extension DecisionType {
     /// The decision type in a Chinese sentence, as in "不利的辞退决定": the words an
     /// inspector uses (the built-in vocabulary's first Chinese spelling, by and large).
-    var chineseName: String {
+    package var chineseName: String {
         switch self {
         case .hiring: "招聘"
         case .promotion: "晋升"

@@ -4,18 +4,18 @@
 /// and warnings; `\[U+202E\]` in Markdown; `<U+2028>` in YAML comments.
 extension Unicode.Scalar {
     /// `202E`, `0007`, `1F600`.
-    var codePoint: String {
+    package var codePoint: String {
         let digits = String(value, radix: 16, uppercase: true)
         return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
     }
 
     /// `[U+202E]`.
-    var shownAsCode: String { "[U+" + codePoint + "]" }
+    package var shownAsCode: String { "[U+" + codePoint + "]" }
 }
 
 extension String {
     /// The text with each scalar `hidden` picks shown as its code (`[U+202E]`).
-    func showingAsCode(where hidden: (Unicode.Scalar) -> Bool) -> String {
+    package func showingAsCode(where hidden: (Unicode.Scalar) -> Bool) -> String {
         guard unicodeScalars.contains(where: hidden) else { return self }
         var out = ""
         for scalar in unicodeScalars {

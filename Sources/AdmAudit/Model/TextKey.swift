@@ -8,10 +8,10 @@ extension String {
     /// Order by UTF-8 bytes: a total order on labels. String's own `<` holds canonically
     /// equivalent spellings (NFC `é`, NFD `e` + accent) equal, and the run keeps them
     /// apart, so ties among them would leave the output order to chance.
-    func precedesByBytes(_ other: String) -> Bool { utf8.lexicographicallyPrecedes(other.utf8) }
+    package func precedesByBytes(_ other: String) -> Bool { utf8.lexicographicallyPrecedes(other.utf8) }
 
     /// Equal bytes, not merely canonically equivalent.
-    func hasSameBytes(as other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+    package func hasSameBytes(as other: String) -> Bool { utf8.elementsEqual(other.utf8) }
 }
 
 public enum TextKey {
@@ -41,7 +41,7 @@ public enum TextKey {
     /// `Сёмин-3` and `Семин-3` are two ids. Two ids are one decision when these agree: an
     /// export cannot count one decision twice by writing its id with a zero-width space or a
     /// Cyrillic letter among Latin ones.
-    static func identity(_ text: String) -> String {
+    package static func identity(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars where !MeaningText.isInvisible(scalar) {
             scalars.append(scalar)
@@ -56,7 +56,7 @@ public enum TextKey {
     /// Full-width digits and punctuation and no-break spaces are how Chinese and spreadsheet
     /// text is written, not a disguise: they are folded like the rest, never reported.
     /// `key`: `make(text)`, when known.
-    static func isDisguised(_ text: String, key: String? = nil) -> Bool {
+    package static func isDisguised(_ text: String, key: String? = nil) -> Bool {
         var bytes = Array(text.utf8)
         let plain = String(decoding: trim(&bytes), as: UTF8.self).precomposedStringWithCanonicalMapping.lowercased()
         return plain != (key ?? make(text)) && text.unicodeScalars.contains(where: hides)
@@ -64,7 +64,7 @@ public enum TextKey {
 
     /// The text with each character that hides what it is shown as its code
     /// (`F[U+0435]male`, `fe[U+200B]male`), so a reader sees what was hidden.
-    static func revealed(_ text: String) -> String {
+    package static func revealed(_ text: String) -> String {
         text.showingAsCode(where: hides)
     }
 
@@ -85,7 +85,7 @@ public enum TextKey {
 
     /// Trims a byte slice in place of copying: returns the range of `bytes` to use.
     @inline(__always)
-    static func trimmedRange(_ bytes: UnsafeRawBufferPointer) -> Range<Int> {
+    package static func trimmedRange(_ bytes: UnsafeRawBufferPointer) -> Range<Int> {
         var start = 0
         var end = bytes.count
         while start < end {

@@ -84,6 +84,8 @@ public struct InputSettings: Sendable {
     /// Yes/no fields written out as text (`处理理由说明: 连续三月绩效末位…`): a filled cell that
     /// reads as no yes/no is yes (an explanation written is an explanation given).
     public var filledMeansYes: Set<CanonicalField> = []
+
+    public init() {}
 }
 
 public enum DecimalSeparator: String, Sendable, CaseIterable {
@@ -112,6 +114,8 @@ public struct ValueVocabulary: Sendable {
                                     "declined to answer", "decline to state", "declined to state", "decline to self-identify",
                                     "i don't wish to answer", "not specified", "n/a", "na", "none",
                                     "未知", "不详", "未填写", "不愿透露", "拒绝回答"]
+
+    package init() {}
 }
 
 /// `derive.outcome`: the outcome from the score, for exports that carry only scores.
@@ -132,6 +136,12 @@ public struct OutcomeDerivation: Sendable, Equatable {
         }
         return adverse ? .adverse : .favorable
     }
+
+    package init(adverseWhen: Comparison, threshold: Double, overrideRecorded: Bool = false) {
+        self.adverseWhen = adverseWhen
+        self.threshold = threshold
+        self.overrideRecorded = overrideRecorded
+    }
 }
 
 public struct CheckSettings: Sendable {
@@ -140,12 +150,24 @@ public struct CheckSettings: Sendable {
         public var severity: Severity? = nil
         /// Parameter name → value, checked against the check's declared parameters.
         public var parameters: [String: ParameterValue] = [:]
+
+        package init(enabled: Bool? = nil, severity: Severity? = nil, parameters: [String: ParameterValue] = [:]) {
+            self.enabled = enabled
+            self.severity = severity
+            self.parameters = parameters
+        }
     }
 
     public var jurisdictions: [String] = ["CN", "EU", "US-NYC"]
     public var significantTypes: Set<DecisionType> = DecisionType.defaultSignificant
     /// Check id → settings from the pipeline.
     public var overrides: [String: Override] = [:]
+
+    package init(jurisdictions: [String] = ["CN", "EU", "US-NYC"], significantTypes: Set<DecisionType> = DecisionType.defaultSignificant, overrides: [String: Override] = [:]) {
+        self.jurisdictions = jurisdictions
+        self.significantTypes = significantTypes
+        self.overrides = overrides
+    }
 }
 
 public struct BiasSettings: Sendable {
@@ -181,6 +203,19 @@ public struct BiasSettings: Sendable {
         case benjaminiHochberg = "bh"
         case none
     }
+
+    package init(attributes: [String] = [], intersections: [[String]] = [], by: [String] = [], reference: Reference = .highest, minGroupSize: Int = 5, exclusionShare: Double = 0.02, impactThreshold: Double = 0.8, alpha: Double = 0.05, correction: Correction = .holm, sanctionLadder: [DecisionType] = [.discipline, .suspension, .demotion, .dismissal]) {
+        self.attributes = attributes
+        self.intersections = intersections
+        self.by = by
+        self.reference = reference
+        self.minGroupSize = minGroupSize
+        self.exclusionShare = exclusionShare
+        self.impactThreshold = impactThreshold
+        self.alpha = alpha
+        self.correction = correction
+        self.sanctionLadder = sanctionLadder
+    }
 }
 
 public enum SubjectIDHandling: String, Sendable, CaseIterable {
@@ -206,6 +241,16 @@ public struct ReportSettings: Sendable {
     /// `ll144`: the readable reports open the groups with the tables of a published NYC
     /// Local Law 144 bias audit.
     public var layout: ReportLayout = .standard
+
+    package init(formats: [ReportFormat] = ReportFormat.allCases, language: ReportLanguage = .en, subjectIDs: SubjectIDHandling = .pseudonymize, suppressBelow: Int = 5, pseudonymKeyFile: String? = nil, title: String? = nil, layout: ReportLayout = .standard) {
+        self.formats = formats
+        self.language = language
+        self.subjectIDs = subjectIDs
+        self.suppressBelow = suppressBelow
+        self.pseudonymKeyFile = pseudonymKeyFile
+        self.title = title
+        self.layout = layout
+    }
 }
 
 public enum ReportLayout: String, Sendable, CaseIterable {

@@ -6,14 +6,14 @@ import Foundation
 ///
 /// A row's place is read from the `jurisdiction` column when the export has one, else
 /// from the `site` attribute's column; a place not listed (or none) is zone 0.
-struct PlaceZones: Sendable {
+package struct PlaceZones: Sendable {
     /// Places a pipeline may list (inference lists at most 200 of the values it reads).
-    static let placeLimit = 1000
+    package static let placeLimit = 1000
     /// Zone identifiers by index; index 0 is the default.
-    let zones: [String]
+    package let zones: [String]
     private var table = ByteKeyTable()
 
-    init(input: InputSettings) {
+    package init(input: InputSettings) {
         var zones = [input.timeZone]
         for (place, zone) in input.timeZonesByPlace {
             let index = zones.firstIndex(of: zone) ?? { zones.append(zone); return zones.count - 1 }()

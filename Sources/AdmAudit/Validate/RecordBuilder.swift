@@ -16,7 +16,7 @@ public final class RecordBuilder {
     private let attributeColumns: [Int]
     private var values: ValueMaps
     /// Spellings disguised as a coded value that this file's rows were read with.
-    var disguisedValues: DisguisedSpellings { values.disguised }
+    package var disguisedValues: DisguisedSpellings { values.disguised }
     /// One parser per time zone of `placeZones` (one, unless sites are in several zones).
     private var parsers: [TimestampParser]
     private let placeZones: PlaceZones
@@ -29,7 +29,7 @@ public final class RecordBuilder {
     private let outcomeFromType: Bool
     private let defaultDecisionType: DecisionType?
     private let decimalComma: Bool
-    let headerCount: Int
+    package let headerCount: Int
     /// The header's cells in `TextKey` form, to know the header when it comes again.
     private let headerKeys: [String]
     public private(set) var groups: [AttributeGroups]
@@ -47,7 +47,7 @@ public final class RecordBuilder {
     private let resultHint: String
     private let appealReviewerHint: String
 
-    init(file: String, fileIndex: Int, mapping: ColumnMapping, pipeline: Pipeline,
+    package init(file: String, fileIndex: Int, mapping: ColumnMapping, pipeline: Pipeline,
          values: ValueMaps, groups: [AttributeGroups]) {
         self.file = file
         self.fileIndex = fileIndex
@@ -95,7 +95,7 @@ public final class RecordBuilder {
         case reject(Reject)
     }
 
-    func build(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
+    package func build(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
         if let defect = row.defect { return .reject(reject(row, defect)) }
         let result = validate(row, ids: &ids)
         // A repeated header or a totals row fails validation (but see `totalsPassingAsADecision`); only then is it worth
@@ -369,7 +369,7 @@ public final class RecordBuilder {
 
     /// `合计`, `总计：42`, `Total`, `Grand total (42 rows)`: a label of sums at the start of the
     /// row; `制表：人力资源部`, `Prepared by: HR`: a footer saying who drew the table up.
-    static func isTotalsLabel(_ field: FieldBytes) -> Bool {
+    package static func isTotalsLabel(_ field: FieldBytes) -> Bool {
         let range = TextKey.trimmedRange(field.bytes)
         guard range.count <= 64 else { return false }
         let text = MeaningText.normalize(String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[range]), as: UTF8.self))
@@ -389,7 +389,7 @@ public final class RecordBuilder {
     /// (a sanction by nature) says so. A row of another width is read cell by cell, as its
     /// cells may have shifted, and only as written: ids and dates must not fill the
     /// vocabularies' memory of spellings read by meaning.
-    func holdsAdverseDecision(_ row: RawRow) -> Bool {
+    package func holdsAdverseDecision(_ row: RawRow) -> Bool {
         func adverse(_ cell: FieldBytes, byMeaning: Bool) -> Bool {
             if ValueMaps.isBlank(cell) { return false }
             let outcome = byMeaning ? values.outcomes.lookup(cell) : values.outcomes.lookupAsWritten(cell)
@@ -443,7 +443,7 @@ public final class RecordBuilder {
 
     /// A row a stray quote had merged whose lines cannot be told apart (another field spans
     /// lines too, or bytes were not kept): rejected whole.
-    func unbalancedQuote(_ row: RawRow, column: Int) -> Reject {
+    package func unbalancedQuote(_ row: RawRow, column: Int) -> Reject {
         let header = column < mapping.headers.count ? mapping.headers[column] : ""
         return Reject(file: file, line: row.line, code: .unbalancedQuote, reason: language.text(
             "a quote opened in column '\(header)' runs over lines \(row.line)–\(row.endLine), merging rows that cannot be read apart; each of these lines may have been a decision. Close or remove the stray quote",
@@ -452,7 +452,7 @@ public final class RecordBuilder {
     }
 
     /// A line of a row a stray quote had merged (`SwallowedLines`) that is not a row on its own.
-    func unbalancedQuote(_ line: SwallowedLines.Line, in split: SwallowedLines.Split) -> Reject {
+    package func unbalancedQuote(_ line: SwallowedLines.Line, in split: SwallowedLines.Split) -> Reject {
         let fields = line.fields.map { String(decoding: $0 ?? [], as: UTF8.self) }
         let problem = line.holdsQuote
             ? language.text("a quote is still in it", "其中仍有引号")
@@ -615,7 +615,7 @@ public struct DecisionIDRegistry {
 
     /// True when an id recorded here was also recorded in `other`: the parts of a split
     /// file each know their own ids, and a repeat across them needs the file read in one piece.
-    func sharesAnID(with other: DecisionIDRegistry) -> Bool {
+    package func sharesAnID(with other: DecisionIDRegistry) -> Bool {
         let (fewer, more) = count <= other.count ? (self, other) : (other, self)
         return fewer.slots.contains { !$0.isEmpty && more.contains(($0.high, $0.low)) }
     }

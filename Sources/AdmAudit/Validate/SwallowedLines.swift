@@ -21,12 +21,12 @@ import Foundation
 /// it reads as a row,
 /// nor a category written on two lines without a delimiter (`dismissed⏎(final)`), which is
 /// read by meaning as it always was.
-struct SwallowedLines {
+package struct SwallowedLines {
     /// Per column: a value there never spans lines.
     private let singleLine: [Bool]
     private let headers: [String]
 
-    init(mapping: ColumnMapping, filledMeansYes: [CanonicalField]) {
+    package init(mapping: ColumnMapping, filledMeansYes: [CanonicalField]) {
         headers = mapping.headers
         var singleLine = [Bool](repeating: false, count: mapping.headers.count)
         for (field, match) in mapping.fields where match.column < singleLine.count {
@@ -55,17 +55,17 @@ struct SwallowedLines {
 
     /// One line of a row taken apart: its physical line and fields (nil: missing, as libcsv
     /// gives an empty unquoted field).
-    struct Line {
-        var line: Int
+    package struct Line {
+        package var line: Int
         /// Past `line` when a field before or after the swallowing one spans lines itself.
-        var endLine: Int
-        var fields: [[UInt8]?]
+        package var endLine: Int
+        package var fields: [[UInt8]?]
         /// Holds a quote that no quoted field explains: its fields cannot be trusted.
-        var holdsQuote: Bool
-        var isBlank: Bool { fields.count == 1 && (fields[0]?.isEmpty ?? true) }
+        package var holdsQuote: Bool
+        package var isBlank: Bool { fields.count == 1 && (fields[0]?.isEmpty ?? true) }
 
         /// Calls `body` with the line as a row, to be validated as any other.
-        func withRow<T>(ordinal: Int, delimiter: UInt8, _ body: (RawRow) -> T) -> T {
+        package func withRow<T>(ordinal: Int, delimiter: UInt8, _ body: (RawRow) -> T) -> T {
             var bytes: [UInt8] = []
             var starts: [Int32] = []
             var lengths: [Int32] = []
@@ -93,17 +93,17 @@ struct SwallowedLines {
     }
 
     /// A row taken apart: where the quote opened and the lines it covered.
-    struct Split {
+    package struct Split {
         /// 0-based column of the first field that ran over line ends.
         var column: Int
-        var header: String
-        var firstLine: Int
-        var lastLine: Int
-        var lines: [Line]
+        package var header: String
+        package var firstLine: Int
+        package var lastLine: Int
+        package var lines: [Line]
     }
 
     /// The column of the field that swallowed lines, or nil when the row is what it seems.
-    func swallowingColumn(_ row: RawRow) -> Int? {
+    package func swallowingColumn(_ row: RawRow) -> Int? {
         guard row.endLine > row.line, row.fieldCount >= 1 else { return nil }
         switch row.defect {
         case nil, .unterminatedQuote?: break
@@ -125,7 +125,7 @@ struct SwallowedLines {
     /// the last, as libcsv read them (a field among them that spans lines makes its line a
     /// row of several lines, read again in turn if it swallowed lines too); the swallowing
     /// field's text is cut at its line ends.
-    func split(_ row: RawRow, column: Int) -> Split? {
+    package func split(_ row: RawRow, column: Int) -> Split? {
         guard column < row.storedCount else { return nil }
         let text = Array(row[column].bytes)
         var segments: [ArraySlice<UInt8>] = []
@@ -263,9 +263,17 @@ public struct QuoteRepair: Sendable, Equatable {
     /// At most this many are described per input; the rest are counted.
     public static let describedLimit = 20
 
-    func warning(file: String) -> Diagnostic {
+    package func warning(file: String) -> Diagnostic {
         Diagnostic(level: .warning, file: file, code: .quoteSwallowedLines,
                           values: ["first_line": .count(firstLine), "last_line": .count(lastLine), "column": .text(header),
                                    "accepted": .count(accepted), "rejected": .count(rejected)])
+    }
+
+    package init(firstLine: Int, lastLine: Int, header: String, accepted: Int, rejected: Int) {
+        self.firstLine = firstLine
+        self.lastLine = lastLine
+        self.header = header
+        self.accepted = accepted
+        self.rejected = rejected
     }
 }
