@@ -22,7 +22,8 @@ let stageTargets: [Target] = stages.enumerated().map { index, stage in
         name: "AdmAuditStage\(stage)",
         dependencies: (index > 0 ? [.target(name: "AdmAuditStage\(stages[index - 1])")] : []) + (stageDependencies[stage] ?? []),
         path: "Sources/Stages/\(stage)",
-        swiftSettings: [.define("ADMAUDIT_STAGES")]
+        swiftSettings: [.define("ADMAUDIT_STAGES")],
+        plugins: stage == "Report" ? ["ReportSectionList"] : []
     )
 }
 
@@ -47,8 +48,12 @@ let package = Package(
                 "CLibCSV",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            plugins: ["ReportSectionList"]
         ),
+        // Lists the report's sections at build time, so a new section is its own file alone.
+        .executableTarget(name: "ReportSectionListTool"),
+        .plugin(name: "ReportSectionList", capability: .buildTool(), dependencies: ["ReportSectionListTool"]),
         .executableTarget(
             name: "AdmAuditCLI",
             dependencies: [

@@ -3,8 +3,9 @@ import XCTest
 @testable import AdmAudit
 
 /// The shape of the report code: every section in `Sections/` is one of the document's
-/// builders, and no function of `Report/` grows past 60 lines (a section that does is two
-/// sections, or a table that wants its own function).
+/// builders (listed by the build, placed by its own `place`), and no function of `Report/`
+/// grows past 60 lines (a section that does is two sections, or a table that wants its own
+/// function).
 final class ReportStructureTests: XCTestCase {
     private var reportFolder: URL { TestSupport.packageRoot.appendingPathComponent("Sources/AdmAudit/Report") }
 
@@ -19,6 +20,12 @@ final class ReportStructureTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(declared.count, 12)
         XCTAssertEqual(declared, Set(ReportDocument.builders.map { String(describing: $0) }))
+        XCTAssertEqual(ReportDocument.builders.count, declared.count, "each section listed once")
+        let places = ReportDocument.builders.map { $0.place }
+        XCTAssertEqual(Set(places).count, places.count, "no two sections share a place")
+        XCTAssertEqual(places, places.sorted())
+        XCTAssertEqual(ReportDocument.builders.first.map { String(describing: $0) }, "SummarySection")
+        XCTAssertEqual(ReportDocument.builders.last.map { String(describing: $0) }, "LimitationsSection")
     }
 
     func testNoFunctionOfTheReportStageReachesSixtyLines() throws {

@@ -148,7 +148,7 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard record.outcome == .adverse else { return .notApplicable }
-        if let problem {
+        if problem != nil {
             return .unknown(.unusableSettings)
         }
         guard let notified = record.notifiedAt else {

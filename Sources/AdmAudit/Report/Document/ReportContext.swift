@@ -62,19 +62,19 @@ struct ReportContext {
     }
 }
 
-/// A part of the report: the sections it adds, none when it has nothing to show.
+/// A part of the report: the sections it adds, none when it has nothing to show. Each is a
+/// file of Report/Sections; the build lists them (`declaredSections`, written by the
+/// ReportSectionList plugin), so a new section touches no other file of Report/.
 protocol ReportSectionBuilder: Sendable {
+    /// Where the reader meets it: sections come in ascending `place` (Summary 10 … Limitations
+    /// 120; a section between two takes a number between theirs). No two share one.
+    static var place: Int { get }
     static func sections(_ context: ReportContext) -> [ReportSection]
 }
 
 extension ReportDocument {
-    /// The report's parts, in the order a reader meets them. A new section is a new
-    /// builder here.
-    static let builders: [any ReportSectionBuilder.Type] = [
-        SummarySection.self, ChecksSection.self, LL144Section.self, GroupsSection.self, DriftSection.self,
-        ByLevelSection.self, AppealOutcomesSection.self, ScoresSection.self, ProcessFairnessSection.self,
-        DataQualitySection.self, MethodSection.self, LimitationsSection.self,
-    ]
+    /// The report's parts, in the order a reader meets them.
+    static let builders: [any ReportSectionBuilder.Type] = declaredSections.sorted { $0.place < $1.place }
 
     init(_ result: AuditResult) {
         let context = ReportContext(result)

@@ -1,6 +1,8 @@
 /// Contests overturned, by group: among contests with a recorded result, how many each
 /// group won. An overturned contest is the employer's own admission of a wrong decision.
 enum AppealOutcomesSection: ReportSectionBuilder {
+    static let place = 70
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
         guard !result.appealOutcomes.isEmpty else { return [] }

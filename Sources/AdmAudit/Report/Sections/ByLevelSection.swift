@@ -1,6 +1,8 @@
 /// Outcomes within each level of each `bias.by` column (each site, each team): one section
 /// per column, a table per decision type and attribute with a row a level.
 enum ByLevelSection: ReportSectionBuilder {
+    static let place = 60
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let result = context.result
         return result.pipeline.bias.by.enumerated().compactMap { index, column in

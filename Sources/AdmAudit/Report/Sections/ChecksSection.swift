@@ -3,6 +3,8 @@
 /// with violations its evidence (each decision id with the reason), its note, and how many
 /// violations rest on records the employer did not keep.
 enum ChecksSection: ReportSectionBuilder {
+    static let place = 20
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
         var blocks: [ReportBlock] = []

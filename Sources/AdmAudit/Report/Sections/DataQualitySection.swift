@@ -2,6 +2,8 @@
 /// accepted and rejected, and whether they reconcile; where the lines went when they are
 /// not simply a header and rows; the rejects by reason; and the run's diagnostics.
 enum DataQualitySection: ReportSectionBuilder {
+    static let place = 100
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
         let headers = [t.file, "SHA-256", t.encoding, t.linesHeader, t.rowsReadHeader, t.accepted, t.rejectedHeader, t.reconciles]

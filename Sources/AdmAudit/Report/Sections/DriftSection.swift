@@ -1,6 +1,8 @@
 /// Drift by month, when the decisions span more than one: per decision type and
 /// attribute, a chart of each group's impact ratio by month and a table with a row a month.
 enum DriftSection: ReportSectionBuilder {
+    static let place = 50
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
         guard result.drift.count > 1 else { return [] }

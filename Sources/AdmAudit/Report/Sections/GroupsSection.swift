@@ -3,6 +3,8 @@
 /// and adverse-rate ratio with intervals, Fisher p-values and the flag; the decisions whose
 /// group is unknown; and the verdicts the unknowns could flip.
 enum GroupsSection: ReportSectionBuilder {
+    static let place = 40
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
         var blocks: [ReportBlock] = []

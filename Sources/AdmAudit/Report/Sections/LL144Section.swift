@@ -8,6 +8,8 @@
 /// Shown at the head of the groups section when the pipeline asks for it
 /// (`report.layout: ll144`); the full statistics follow it as in every report.
 enum LL144Section: ReportSectionBuilder {
+    static let place = 30
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         guard context.result.pipeline.report.layout == .ll144 else { return [] }
         let t = context.t

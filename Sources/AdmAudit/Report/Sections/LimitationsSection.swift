@@ -3,6 +3,8 @@
 /// suppressed cells, checks that could not judge, findings that rest on missing records,
 /// where the as-of date came from, and what group statistics can and cannot show.
 enum LimitationsSection: ReportSectionBuilder {
+    static let place = 120
+
     /// At most this many groups or tables are named in one item; the rest are counted.
     static let listLimit = 10
 

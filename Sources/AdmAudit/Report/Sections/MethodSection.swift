@@ -1,6 +1,8 @@
 /// The method: how rows become records, which decisions the checks apply to, how rates,
 /// ratios, tests and flags are computed with this pipeline's settings, and what is hidden.
 enum MethodSection: ReportSectionBuilder {
+    static let place = 110
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let items = context.t.methodText(context.result.pipeline).split(separator: "\n")
             .filter { $0.hasPrefix("- ") }.map { ReportListItem(spans(String($0.dropFirst(2)))) }

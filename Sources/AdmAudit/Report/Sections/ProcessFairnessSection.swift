@@ -2,6 +2,8 @@
 /// to the group with the fewest, and the flag. A rule broken more often for one group is a
 /// finding in itself.
 enum ProcessFairnessSection: ReportSectionBuilder {
+    static let place = 90
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
         guard !result.processFairness.isEmpty else { return [] }

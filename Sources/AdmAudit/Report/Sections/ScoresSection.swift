@@ -1,6 +1,8 @@
 /// Scores by group: per decision type and attribute, each group's mean and quartiles, its
 /// scoring rate (share above the median of all) and impact ratio, and the Mann–Whitney p.
 enum ScoresSection: ReportSectionBuilder {
+    static let place = 80
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
         guard !result.scores.isEmpty else { return [] }

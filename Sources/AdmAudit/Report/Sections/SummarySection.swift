@@ -3,6 +3,8 @@
 /// and why, and the groups below the four-fifths threshold. A suppressed group's ratio is
 /// not shown here either: it would give its small counts away.
 enum SummarySection: ReportSectionBuilder {
+    static let place = 10
+
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
         var blocks: [ReportBlock] = []
