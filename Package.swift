@@ -52,8 +52,7 @@ let package = Package(
             plugins: ["ReportSectionList"]
         ),
         // Lists the report's sections at build time, so a new section is its own file alone.
-        .executableTarget(name: "ReportSectionListTool"),
-        .plugin(name: "ReportSectionList", capability: .buildTool(), dependencies: ["ReportSectionListTool"]),
+        .plugin(name: "ReportSectionList", capability: .buildTool()),
         .executableTarget(
             name: "AdmAuditCLI",
             dependencies: [
