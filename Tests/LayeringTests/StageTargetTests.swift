@@ -51,6 +51,11 @@ final class StageTargetTests: XCTestCase {
         for (index, stage) in Self.stages.enumerated() {
             let target = try XCTUnwrap(byName["AdmAuditStage\(stage)"], "no target for the stage \(stage)")
             XCTAssertEqual(target["path"] as? String, "Sources/Stages/\(stage)")
+            // The whole folder, compiled as the admaudit module compiles it but for the define.
+            XCTAssertEqual((target["exclude"] as? [Any])?.count, 0, "\(stage) excludes nothing")
+            XCTAssertTrue(target["sources"] == nil || target["sources"] is NSNull, "\(stage) lists no sources of its own")
+            let settings = try JSONSerialization.data(withJSONObject: target["settings"] ?? [], options: [.sortedKeys])
+            XCTAssertEqual(String(decoding: settings, as: UTF8.self), #"[{"kind":{"define":{"_0":"ADMAUDIT_STAGES"}},"tool":"swift"}]"#)
             var allowed = Self.outside[stage] ?? []
             if index > 0 { allowed.insert("AdmAuditStage\(Self.stages[index - 1])") }
             XCTAssertEqual(Self.dependencyNames(target), allowed, "\(stage) depends on")
@@ -73,7 +78,8 @@ final class StageTargetTests: XCTestCase {
     }
 
     /// A stage sees the earlier ones through its imports file (re-exporting the stage before
-    /// it) and imports no stage anywhere else.
+    /// it) and imports no stage anywhere else; and no other file tells the two builds apart, so
+    /// no code is hidden from the layering build (`#if !ADMAUDIT_STAGES`).
     func testStagesAreImportedOnlyByTheImportsFiles() throws {
         let sources = Self.root.appendingPathComponent("Sources/AdmAudit")
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
@@ -82,6 +88,10 @@ final class StageTargetTests: XCTestCase {
             let text = try String(contentsOf: url, encoding: .utf8)
             for match in text.matches(of: /import\s+(AdmAuditStage\w+)/) {
                 imports[url.lastPathComponent, default: []].append(String(match.1))
+            }
+            if !url.lastPathComponent.hasSuffix("StageImports.swift") {
+                XCTAssertFalse(text.contains("ADMAUDIT_STAGES") || text.contains("canImport(AdmAuditStage"),
+                               "\(url.lastPathComponent) tells the layering build apart")
             }
         }
         var expected: [String: [String]] = [:]

@@ -42,7 +42,5 @@ package struct DisguisedSpellings: Sendable {
         return Diagnostic(level: .warning, file: nil, code: .disguisedSpellings, values: values)
     }
 
-    package init(listed: [(spelling: String, readAs: String)] = []) {
-        self.listed = listed
-    }
+    package init() {}
 }

@@ -22,7 +22,5 @@ package struct LearnedReadings<Reading: Sendable>: Sendable {
         readings.append(reading)
     }
 
-    package init(readings: [Reading] = []) {
-        self.readings = readings
-    }
+    package init() {}
 }

@@ -147,6 +147,9 @@ extension FindingDetail {
     /// The most items a detail names per term or list: checks keep the first ones
     /// (`TermMatcher.matchedItems`), and a state file naming more is damaged.
     public static let itemLimit = 64
+    /// The largest whole number a check setting may take (`PipelineLimits.checkInteger`):
+    /// deadlines and notice days within it are a run's own.
+    public static let settingLimit = 1_000_000
     /// The most export text one detail may carry, in bytes (each item counted at least
     /// one byte): a state file claiming more is damaged.
     static let textLimit = 1 << 20
@@ -180,9 +183,11 @@ extension FindingDetail {
 
     /// Why a detail read from a state file cannot be what `checkID`'s check made, or nil:
     /// another check's kind, a time out of range, values that do not stand in the relation
-    /// the check found (a review "after" an effect that came later, a score inside its
-    /// range), counts and shares out of bounds, items empty or beyond bounds. The words for
-    /// a detail that passes never trap and never say what the check could not have found.
+    /// the check found between them (a review "after" an effect that came later, a score
+    /// inside its range), counts and shares out of bounds, items empty or beyond bounds. The
+    /// words for a detail that passes never trap and never contradict themselves. What it
+    /// cannot see: facts outside the detail (whether a day was a holiday, the pipeline's
+    /// thresholds), which a forger consistent with them can still misstate.
     public func damage(for checkID: String) -> String? {
         guard checkID == self.checkID else { return "a finding's detail of \(self.checkID) is listed under \(checkID)" }
         guard holdsWhatItsCheckFound else { return "a finding's detail holds values no check makes" }
@@ -210,7 +215,7 @@ extension FindingDetail {
             return Self.shows(notice) && Self.shows(decided) && notice.instant > decided.instant
         case .aiNoticeTooShort(_, let notice, let decided, let given, let required, _):
             return Self.shows(notice) && Self.shows(decided) && notice.instant <= decided.instant
-                && given >= 0 && given < required && required <= 36_500
+                && given >= 0 && given < required && required <= Self.settingLimit
         case .timesOutOfOrder(let problems):
             return !problems.isEmpty && problems.count <= 5 && problems.allSatisfy(\.isPlausible)
         case .attributeOftenUnknown(_, let attribute, let unknown, let decisions, let maxShare):
@@ -300,7 +305,7 @@ extension FindingDetail.AppealDays {
     /// on the as-of day) after that.
     var isPlausible: Bool {
         let days = FindingDetail.days
-        return days.contains(filedDay) && days.contains(answeredDay) && (0...36_500).contains(deadlineDays)
+        return days.contains(filedDay) && days.contains(answeredDay) && (0...FindingDetail.settingLimit).contains(deadlineDays)
             && dueDay == filedDay + Int64(deadlineDays) && answeredDay > dueDay
     }
 }

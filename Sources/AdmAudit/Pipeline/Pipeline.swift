@@ -85,7 +85,7 @@ public struct InputSettings: Sendable {
     /// reads as no yes/no is yes (an explanation written is an explanation given).
     public var filledMeansYes: Set<CanonicalField> = []
 
-    public init() {}
+    package init() {}
 }
 
 public enum DecimalSeparator: String, Sendable, CaseIterable {
@@ -163,11 +163,7 @@ public struct CheckSettings: Sendable {
     /// Check id → settings from the pipeline.
     public var overrides: [String: Override] = [:]
 
-    package init(jurisdictions: [String] = ["CN", "EU", "US-NYC"], significantTypes: Set<DecisionType> = DecisionType.defaultSignificant, overrides: [String: Override] = [:]) {
-        self.jurisdictions = jurisdictions
-        self.significantTypes = significantTypes
-        self.overrides = overrides
-    }
+    package init() {}
 }
 
 public struct BiasSettings: Sendable {
@@ -204,18 +200,7 @@ public struct BiasSettings: Sendable {
         case none
     }
 
-    package init(attributes: [String] = [], intersections: [[String]] = [], by: [String] = [], reference: Reference = .highest, minGroupSize: Int = 5, exclusionShare: Double = 0.02, impactThreshold: Double = 0.8, alpha: Double = 0.05, correction: Correction = .holm, sanctionLadder: [DecisionType] = [.discipline, .suspension, .demotion, .dismissal]) {
-        self.attributes = attributes
-        self.intersections = intersections
-        self.by = by
-        self.reference = reference
-        self.minGroupSize = minGroupSize
-        self.exclusionShare = exclusionShare
-        self.impactThreshold = impactThreshold
-        self.alpha = alpha
-        self.correction = correction
-        self.sanctionLadder = sanctionLadder
-    }
+    package init() {}
 }
 
 public enum SubjectIDHandling: String, Sendable, CaseIterable {
@@ -242,15 +227,7 @@ public struct ReportSettings: Sendable {
     /// Local Law 144 bias audit.
     public var layout: ReportLayout = .standard
 
-    package init(formats: [ReportFormat] = ReportFormat.allCases, language: ReportLanguage = .en, subjectIDs: SubjectIDHandling = .pseudonymize, suppressBelow: Int = 5, pseudonymKeyFile: String? = nil, title: String? = nil, layout: ReportLayout = .standard) {
-        self.formats = formats
-        self.language = language
-        self.subjectIDs = subjectIDs
-        self.suppressBelow = suppressBelow
-        self.pseudonymKeyFile = pseudonymKeyFile
-        self.title = title
-        self.layout = layout
-    }
+    package init() {}
 }
 
 public enum ReportLayout: String, Sendable, CaseIterable {

@@ -117,10 +117,10 @@ extension ReportText {
     private func dataDetail(_ detail: FindingDetail) -> String {
         switch detail {
         case .attributeOftenUnknown(let type, let attribute, let unknown, let decisions, let maxShare):
-            pick("\(attribute) unknown for \(unknown) of \(decisions) \(type.rawValue) decisions (\(ReportNumber.rate(Double(unknown) / Double(decisions)))), "
+            pick("\(attribute) unknown for \(unknown) of \(decisions) \(type.rawValue) decisions (\(share(unknown, of: decisions, beside: maxShare))), "
                     + "above \(ReportNumber.percent(maxShare))",
                  "\(decisions) 项\(type.chineseName)决定（\(type.rawValue)）中有 \(unknown) 项的\(BuiltinVocabulary.chineseName(ofAttribute: attribute) ?? " \(attribute) ")未知"
-                    + "（\(ReportNumber.rate(Double(unknown) / Double(decisions)))），超过上限 \(ReportNumber.percent(maxShare))")
+                    + "（\(share(unknown, of: decisions, beside: maxShare))），超过上限 \(ReportNumber.percent(maxShare))")
         case .prohibitedData(let terms):
             pick("data_categories include prohibited data: ", "data_categories 含有禁止使用的数据：") + matches(terms)
         case .unionNotNotified:
@@ -158,6 +158,16 @@ extension ReportText {
         case .empty: pick("empty", "为空")
         case .markedNotApplicable: pick("marked not applicable (N/A)", "标为不适用（N/A）")
         }
+    }
+
+    /// A share as a rate (one decimal), with as many decimals as `limit` shows when it shows
+    /// more (`0.25%` beside a limit of `0.24%`, not `0.2%`).
+    private func share(_ count: Int, of total: Int, beside limit: Double) -> String {
+        let limitText = ReportNumber.percent(limit)
+        let decimals = limitText.firstIndex(of: ".").map { limitText.distance(from: $0, to: limitText.endIndex) - 2 } ?? 0
+        let places = max(1, decimals), scale = places == 1 ? 10.0 : 100.0
+        // Rounded as ReportNumber.rate rounds (half away from zero), then written.
+        return String(format: "%.\(places)f%%", (Double(count) / Double(total) * 100 * scale).rounded() / scale)
     }
 
     private func date(_ day: Int64) -> String { "\(LocalCalendar.date(ofDay: day))" }

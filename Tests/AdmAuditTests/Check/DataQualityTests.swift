@@ -49,6 +49,17 @@ final class DataQualityTests: XCTestCase {
         XCTAssertEqual(sink.findings.filter { $0.checkID == "DQ-03" }.map(\.decisionID), ["D2"])
     }
 
+    /// An infinite bound would reach a finding, and a state file holds no infinity (a run with
+    /// `--save-state` trapped): only numbers are bounds.
+    func testAnInfiniteBoundIsAPipelineError() {
+        for range in ["[0.9, inf]", "[-inf, 1]", "[0, nan]", "[0, 1e999]"] {
+            let pipeline = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "checks:\n  DQ-03: {range: \(range)}")
+            XCTAssertThrowsError(try TestSupport.pipeline(pipeline), range) { error in
+                XCTAssertTrue((error as! AuditError).message.contains("checks.DQ-03.range"), "\(error)")
+            }
+        }
+    }
+
     func testABadRangeIsAPipelineError() {
         let pipeline = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "checks:\n  DQ-03: {range: [1, 0]}")
         XCTAssertThrowsError(try TestSupport.pipeline(pipeline)) { error in

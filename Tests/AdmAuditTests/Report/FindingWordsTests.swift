@@ -224,3 +224,18 @@ final class FindingWordsTests: XCTestCase {
         }
     }
 }
+
+extension FindingWordsTests {
+    /// The bound on deadlines and notice days a state may hold is the loader's own.
+    func testTheSettingLimitIsTheLoaders() {
+        XCTAssertEqual(FindingDetail.settingLimit, PipelineLimits.checkInteger.upperBound)
+        let late = FindingDetail.appealAnsweredLate(days: .init(filedDay: 20_000, answeredDay: 60_001, dueDay: 60_000, deadlineDays: 40_000))
+        XCTAssertNil(late.damage(for: "AP-04"), "a deadline of 40,000 days, as a pipeline may set")
+    }
+
+    /// A limit below a tenth of a percent and the share above it read with the same decimals.
+    func testTheUnknownShareAndItsLimitReadAlike() {
+        let detail = FindingDetail.attributeOftenUnknown(type: .hiring, attribute: "sex", unknown: 5, decisions: 2040, maxShare: 0.0024)
+        XCTAssertEqual(english.detail(detail), "sex unknown for 5 of 2040 hiring decisions (0.25%), above 0.24%")
+    }
+}

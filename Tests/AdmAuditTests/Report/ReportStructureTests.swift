@@ -9,23 +9,29 @@ import XCTest
 final class ReportStructureTests: XCTestCase {
     private var reportFolder: URL { TestSupport.packageRoot.appendingPathComponent("Sources/AdmAudit/Report") }
 
+    /// The build lists `<Name>Section.swift` as the section `<Name>Section`: every file that
+    /// declares a builder is named so, and every section is in the document, once, in its place.
     func testEverySectionFileIsABuilderOfTheDocument() throws {
         let folder = reportFolder.appendingPathComponent("Sections")
-        var declared: Set<String> = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
-            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            for line in text.split(separator: "\n") where line.hasPrefix("enum ") && line.contains(": ReportSectionBuilder") {
-                declared.insert(String(line.dropFirst(5).prefix { $0 != ":" }))
+        let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        var sectionFiles: Set<String> = []
+        for case let url as URL in enumerator where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let name = url.deletingPathExtension().lastPathComponent
+            if text.contains("ReportSectionBuilder") {
+                XCTAssertTrue(name.hasSuffix("Section"), "\(url.lastPathComponent) declares a section: name it <Name>Section.swift")
+                XCTAssertEqual(url.deletingLastPathComponent().lastPathComponent, "Sections", "\(name) is in a subfolder the build does not list")
             }
+            if name.hasSuffix("Section") { sectionFiles.insert(name) }
         }
-        XCTAssertGreaterThanOrEqual(declared.count, 12)
-        XCTAssertEqual(declared, Set(ReportDocument.builders.map { String(describing: $0) }))
-        XCTAssertEqual(ReportDocument.builders.count, declared.count, "each section listed once")
+        XCTAssertGreaterThanOrEqual(sectionFiles.count, 12)
+        let listed = ReportDocument.builders.map { String(describing: $0) }
+        XCTAssertEqual(Set(listed), sectionFiles)
+        XCTAssertEqual(listed.count, sectionFiles.count, "each section listed once")
         let places = ReportDocument.builders.map { $0.place }
         XCTAssertEqual(Set(places).count, places.count, "no two sections share a place")
-        XCTAssertEqual(places, places.sorted())
-        XCTAssertEqual(ReportDocument.builders.first.map { String(describing: $0) }, "SummarySection")
-        XCTAssertEqual(ReportDocument.builders.last.map { String(describing: $0) }, "LimitationsSection")
+        XCTAssertEqual(listed.first, "SummarySection")
+        XCTAssertEqual(listed.last, "LimitationsSection")
     }
 
     func testNoFunctionOfTheReportStageReachesSixtyLines() throws {

@@ -18,8 +18,9 @@ public struct ScoreOutOfRange: RecordCheck {
                                    helpChinese: "评分的声明范围 [最小, 最大]；为空则不检查",
                                    validate: { value in
                                        guard case .list(let items) = value, !items.isEmpty else { return nil }
-                                       guard items.count == 2, let low = Double(items[0]), let high = Double(items[1]), low <= high else {
-                                           return "write two numbers, lowest first, e.g. [0, 1]"
+                                       guard items.count == 2, let low = Double(items[0]), let high = Double(items[1]),
+                                             low.isFinite, high.isFinite, low <= high else {
+                                           return "write two numbers, lowest first, e.g. [0, 1] (inf and nan are not numbers here)"
                                        }
                                        return nil
                                    })
@@ -30,7 +31,8 @@ public struct ScoreOutOfRange: RecordCheck {
 
     public init(parameters: CheckParameters) {
         let items = Self.range.value(in: parameters)
-        if items.count == 2, let low = Double(items[0]), let high = Double(items[1]), low <= high {
+        // Finite bounds only: a finding carries them, and a state file holds no infinity.
+        if items.count == 2, let low = Double(items[0]), let high = Double(items[1]), low.isFinite, high.isFinite, low <= high {
             range = low...high
         } else {
             range = nil
