@@ -3,7 +3,7 @@ import PackageDescription
 
 /// The stages of Sources/AdmAudit, earliest first (docs/architecture.md). Each is also built as
 /// a target of its own, from the same files (Sources/Stages/<stage> links to the stage's
-/// folder), depending on the stage before it only: the compiler then refuses any use of a later
+/// folder), depending on the stages before it only: the compiler then refuses any use of a later
 /// stage. This is the layering build: `swift test` compiles it (LayeringTests depends on
 /// the last stage) and `StageTargetTests` checks its graph. admaudit itself is built from the one module
 /// `AdmAudit`, as one module optimises best: split into eleven modules the same code ran about
@@ -20,7 +20,10 @@ let stageDependencies: [String: [Target.Dependency]] = [
 let stageTargets: [Target] = stages.enumerated().map { index, stage in
     .target(
         name: "AdmAuditStage\(stage)",
-        dependencies: (index > 0 ? [.target(name: "AdmAuditStage\(stages[index - 1])")] : []) + (stageDependencies[stage] ?? []),
+        // Every earlier stage, not only the one before: the build then rebuilds a stage when any
+        // stage it sees changes (through the re-exports alone, an incremental build linked stale
+        // symbols after an initialiser of an earlier stage changed).
+        dependencies: stages[..<index].map { .target(name: "AdmAuditStage\($0)") } + (stageDependencies[stage] ?? []),
         path: "Sources/Stages/\(stage)",
         swiftSettings: [.define("ADMAUDIT_STAGES")],
         plugins: stage == "Report" ? ["ReportSectionList"] : []

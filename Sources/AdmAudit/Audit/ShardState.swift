@@ -357,7 +357,7 @@ struct ShardStateRecord: Codable {
             notes.append(diagnostic)
         }
         // Instants from year 1 to 9999, as timestamps are read.
-        if let latestDecision, !(-62_135_596_800...253_402_300_799).contains(latestDecision) {
+        if let latestDecision, !LocalTime.instants.contains(latestDecision) {
             return .failure(StateFileProblem("its latest decision (\(latestDecision)) is not a time between the years 1 and 9999"))
         }
         var asOf: AsOfDate? = nil

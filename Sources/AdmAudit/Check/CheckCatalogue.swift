@@ -66,7 +66,7 @@ public enum CheckCatalogue {
         out += zh ? "| 编号 | 严重程度 | 检查项 | 法律依据 |\n|---|---|---|---|\n" : "| ID | Severity | Check | Legal basis |\n|---|---|---|---|\n"
         for entry in CheckRegistry.all {
             let descriptor = entry.descriptor
-            let basis = descriptor.legalBasis.map { $0.text(language) }.joined(separator: "; ")
+            let basis = CitedText(citing: descriptor.legalBasis).text(language)
             out += "| [\(descriptor.id)](#\(descriptor.id.lowercased())) | \(descriptor.severity.rawValue) | \(descriptor.title(language)) | \(basis.isEmpty ? "—" : basis) |\n"
         }
         for entry in CheckRegistry.all { out += "\n" + section(entry, language: language) }

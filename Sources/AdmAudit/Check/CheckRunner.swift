@@ -94,8 +94,7 @@ package struct CheckRunner {
                 jurisdictions: citations.map(\.jurisdiction),
                 citationKeys: citations.map { "\($0.instrument) \($0.article)" },
                 basisTexts: (0..<(1 << citations.count)).map { mask in
-                    let cited = citations.indices.filter { mask & (1 << $0) != 0 }.map { citations[$0] }
-                    return CitedText(english: cited.map(\.english).joined(separator: "; "), chinese: cited.map(\.chinese).joined(separator: "; "))
+                    CitedText(citing: citations.indices.filter { mask & (1 << $0) != 0 }.map { citations[$0] })
                 }
             )
         }
@@ -199,8 +198,7 @@ package struct CheckRunner {
             let index = recordChecks.count + offset
             let outcome = entry.check.conclude(context: context)
             Self.record(outcome, in: &tallies[index])
-            let cited = Self.citationsInForce(entry.descriptor, endDay: endDay)
-            let basis = CitedText(english: cited.map(\.english).joined(separator: "; "), chinese: cited.map(\.chinese).joined(separator: "; "))
+            let basis = CitedText(citing: Self.citationsInForce(entry.descriptor, endDay: endDay))
             for violation in outcome.violations {
                 try sink.finding(Finding(
                     decisionID: "", subject: violation.subject,

@@ -24,11 +24,9 @@ public struct CheckTally: Sendable, Equatable {
             ? .undefined(.noApplicableDecisions) : .value(Double(violations) / Double(applicable))
     }
 
-    package init(descriptor: CheckDescriptor, unknownReasons: [String: Int] = [:], firstDecisionIDs: [String] = [], firstDetails: [FindingDetail] = []) {
+    /// Nothing counted yet; the counts' starting values are their declarations'.
+    package init(descriptor: CheckDescriptor) {
         self.descriptor = descriptor
-        self.unknownReasons = unknownReasons
-        self.firstDecisionIDs = firstDecisionIDs
-        self.firstDetails = firstDetails
     }
 }
 

@@ -21,6 +21,13 @@ public struct LegalCitation: Sendable, Equatable, Codable {
     public func applies(onDay day: String) -> Bool { day >= appliesFrom }
 }
 
+extension CitedText {
+    /// Citations as every output lists them: `PIPL Art. 24; GDPR Art. 22`, in both languages.
+    public init(citing citations: [LegalCitation]) {
+        self.init(english: citations.map(\.english).joined(separator: "; "), chinese: citations.map(\.chinese).joined(separator: "; "))
+    }
+}
+
 /// A law or regulation: what it is called, where and from when it applies.
 public struct Instrument: Sendable {
     public var key: String

@@ -74,18 +74,19 @@ public enum FindingDetail: Sendable, Equatable, Codable {
     /// Why a notice fell outside working time.
     public enum OffHours: String, Sendable, Codable { case holiday, restDay, outsideHours }
 
-    /// AP-03/AP-04's local days: filed, answered (AP-03: the as-of day), due, and the deadline.
+    /// AP-03/AP-04's local days: filed, answered (AP-03: the as-of day), and the deadline.
     public struct AppealDays: Sendable, Equatable, Codable {
         public var filedDay: Int64
         public var answeredDay: Int64
-        public var dueDay: Int64
         public var deadlineDays: Int
-        public init(filedDay: Int64, answeredDay: Int64, dueDay: Int64, deadlineDays: Int) {
+        public init(filedDay: Int64, answeredDay: Int64, deadlineDays: Int) {
             self.filedDay = filedDay
             self.answeredDay = answeredDay
-            self.dueDay = dueDay
             self.deadlineDays = deadlineDays
         }
+
+        /// The last day to answer: the deadline after filing (both bounded when read: no overflow).
+        public var dueDay: Int64 { filedDay + Int64(deadlineDays) }
     }
 
     /// One pair of times in the wrong order: `later` at `laterAt` is before `earlier` at `earlierAt`.
@@ -138,10 +139,8 @@ public enum FindingDetail: Sendable, Equatable, Codable {
 }
 
 extension FindingDetail {
-    /// Instants the words can show: years 1 to 9999.
-    static let instants: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
-    /// Local days the words can show: the same years.
-    static let days: ClosedRange<Int64> = -719_162...2_932_896
+    static let instants = LocalTime.instants
+    static let days = LocalTime.days
     /// The largest offset from UTC a zone has had, with room: 18 hours.
     static let offsets: ClosedRange<Int> = -64_800...64_800
     /// The most items a detail names per term or list: checks keep the first ones
@@ -217,6 +216,7 @@ extension FindingDetail {
             return Self.shows(notice) && Self.shows(decided) && notice.instant <= decided.instant
                 && given >= 0 && given < required && required <= Self.settingLimit
         case .timesOutOfOrder(let problems):
+            // DQ-01 compares five pairs of times at most.
             return !problems.isEmpty && problems.count <= 5 && problems.allSatisfy(\.isPlausible)
         case .attributeOftenUnknown(_, let attribute, let unknown, let decisions, let maxShare):
             return !attribute.isEmpty && decisions > 0 && (0...decisions).contains(unknown) && (0...1).contains(maxShare)
@@ -301,12 +301,11 @@ extension FindingDetail.ReviewerRecord {
 }
 
 extension FindingDetail.AppealDays {
-    /// As AP-03 and AP-04 make them: due the deadline after filing, answered (or still open
-    /// on the as-of day) after that.
+    /// As AP-03 and AP-04 make them: answered (or still open on the as-of day) after the due day.
     var isPlausible: Bool {
         let days = FindingDetail.days
         return days.contains(filedDay) && days.contains(answeredDay) && (0...FindingDetail.settingLimit).contains(deadlineDays)
-            && dueDay == filedDay + Int64(deadlineDays) && answeredDay > dueDay
+            && answeredDay > dueDay
     }
 }
 

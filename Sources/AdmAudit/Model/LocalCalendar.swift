@@ -76,6 +76,11 @@ public final class LocalCalendar: @unchecked Sendable {
 /// beside the export's own local times (the machine columns, `decided_at` in findings.csv
 /// and report.json, stay ISO UTC).
 public struct LocalTime: Sendable, Equatable, Codable {
+    /// Instants shown as dates (`AsOfDate` writes years 1 to 9999), in seconds since 1970 UTC.
+    public static let instants: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+    /// Local days of the same years, in days since 1970-01-01.
+    public static let days: ClosedRange<Int64> = -719_162...2_932_896
+
     /// Seconds since 1970 UTC.
     public var instant: Int64
     /// Seconds east of UTC at `instant`.

@@ -163,11 +163,7 @@ extension ReportText {
     /// A share as a rate (one decimal), with as many decimals as `limit` shows when it shows
     /// more (`0.25%` beside a limit of `0.24%`, not `0.2%`).
     private func share(_ count: Int, of total: Int, beside limit: Double) -> String {
-        let limitText = ReportNumber.percent(limit)
-        let decimals = limitText.firstIndex(of: ".").map { limitText.distance(from: $0, to: limitText.endIndex) - 2 } ?? 0
-        let places = max(1, decimals), scale = places == 1 ? 10.0 : 100.0
-        // Rounded as ReportNumber.rate rounds (half away from zero), then written.
-        return String(format: "%.\(places)f%%", (Double(count) / Double(total) * 100 * scale).rounded() / scale)
+        ReportNumber.percent(Double(count) / Double(total), places: ReportNumber.percentPlaces(limit))
     }
 
     private func date(_ day: Int64) -> String { "\(LocalCalendar.date(ofDay: day))" }

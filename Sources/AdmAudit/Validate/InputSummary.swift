@@ -65,17 +65,14 @@ public struct InputSummary: Sendable, Equatable {
     /// Lines inside rejected rows beyond one a row: lines a damaged row swallowed.
     public var swallowedLines: Int { max(0, rejectedLines - rejected) }
 
-    package init(file: String, sha256: String, bytes: Int, encoding: InputEncoding, delimiter: UInt8, lines: Int, rejectsByCode: [RejectCode: Int] = [:], linesAboveHeader: [LineAboveHeader] = [], mapping: [FieldSource] = [], unmappedHeaders: [String] = []) {
+    /// The file's facts; the counts start at their declarations' values and are set as it is read.
+    package init(file: String, sha256: String, bytes: Int, encoding: InputEncoding, delimiter: UInt8, lines: Int) {
         self.file = file
         self.sha256 = sha256
         self.bytes = bytes
         self.encoding = encoding
         self.delimiter = delimiter
         self.lines = lines
-        self.rejectsByCode = rejectsByCode
-        self.linesAboveHeader = linesAboveHeader
-        self.mapping = mapping
-        self.unmappedHeaders = unmappedHeaders
     }
 }
 

@@ -26,4 +26,16 @@ final class LocalCalendarTests: XCTestCase {
         // 2025-03-01T00:00:00Z in India (UTC+5:30)
         XCTAssertEqual(calendar("Asia/Kolkata").localText(1_740_787_200), "2025-03-01 05:30+05:30")
     }
+
+    /// The bounds a state file's times are held to are the years 1 to 9999, as the civil
+    /// calendar of `LocalCalendar.day(of:)` counts them.
+    func testTheShownTimesAreTheYearsOneToNineThousandNineHundredNinetyNine() {
+        func date(_ instant: Int64) -> String { AsOfDate(instant: instant).description }
+        XCTAssertEqual(date(LocalTime.instants.lowerBound), "1-01-01")
+        XCTAssertEqual(date(LocalTime.instants.lowerBound - 1), "0-12-31")
+        XCTAssertEqual(date(LocalTime.instants.upperBound), "9999-12-31")
+        XCTAssertEqual(date(LocalTime.instants.upperBound + 1), "10000-01-01")
+        XCTAssertEqual(LocalTime.days.lowerBound * 86_400, LocalTime.instants.lowerBound)
+        XCTAssertEqual((LocalTime.days.upperBound + 1) * 86_400 - 1, LocalTime.instants.upperBound)
+    }
 }

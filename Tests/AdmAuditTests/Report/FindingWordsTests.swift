@@ -14,7 +14,7 @@ final class FindingWordsTests: XCTestCase {
     private static let morning = LocalTime(instant: 1_740_792_600, offset: 8 * 3600)
     /// 2025-03-02 11:45:30 in Shanghai.
     private static let nextDay = LocalTime(instant: 1_740_887_130, offset: 8 * 3600)
-    private static let days = FindingDetail.AppealDays(filedDay: 20_000, answeredDay: 20_030, dueDay: 20_014, deadlineDays: 14)
+    private static let days = FindingDetail.AppealDays(filedDay: 20_000, answeredDay: 20_030, deadlineDays: 14)
     private static let health = FindingDetail.MatchedTerm(name: "health", chineseName: "健康", items: ["sick leave", "病假"])
 
     /// One detail of every kind, and the notRecorded variants that read differently.
@@ -172,10 +172,10 @@ final class FindingWordsTests: XCTestCase {
             .rubberStamp(reviewer: .init(judged: 5, departed: 0, medianSeconds: 3, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
             .rubberStamp(reviewer: .init(judged: 5, departed: 0, medianSeconds: 3, fastShare: 1.5, fastSeconds: 30, decisionIDs: [])),
             .rubberStamp(reviewer: .init(judged: 1, departed: 0, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: ["a", "b"])),
-            .appealAnsweredLate(days: .init(filedDay: .min, answeredDay: 0, dueDay: 0, deadlineDays: 14)),
-            .appealAnsweredLate(days: .init(filedDay: 0, answeredDay: 20, dueDay: 0, deadlineDays: -1)),
-            .appealAnsweredLate(days: .init(filedDay: 20_000, answeredDay: 20_010, dueDay: 20_014, deadlineDays: 14)),
-            .appealUnanswered(days: .init(filedDay: 20_000, answeredDay: 20_030, dueDay: 20_010, deadlineDays: 14), appealResult: nil),
+            .appealAnsweredLate(days: .init(filedDay: .min, answeredDay: 0, deadlineDays: 14)),
+            .appealAnsweredLate(days: .init(filedDay: 0, answeredDay: 20, deadlineDays: -1)),
+            .appealAnsweredLate(days: .init(filedDay: 20_000, answeredDay: 20_010, deadlineDays: 14)),
+            .appealUnanswered(days: .init(filedDay: 20_000, answeredDay: 20_014, deadlineDays: 14), appealResult: nil),
             .aiNoticeAfterDecision(type: .hiring, aiNoticeAt: Self.morning, decidedAt: Self.nextDay),
             .aiNoticeTooShort(type: .hiring, aiNoticeAt: Self.morning, decidedAt: Self.nextDay, businessDays: 9, required: 1, nyc: false),
             .timesOutOfOrder(problems: []),
@@ -229,7 +229,7 @@ extension FindingWordsTests {
     /// The bound on deadlines and notice days a state may hold is the loader's own.
     func testTheSettingLimitIsTheLoaders() {
         XCTAssertEqual(FindingDetail.settingLimit, PipelineLimits.checkInteger.upperBound)
-        let late = FindingDetail.appealAnsweredLate(days: .init(filedDay: 20_000, answeredDay: 60_001, dueDay: 60_000, deadlineDays: 40_000))
+        let late = FindingDetail.appealAnsweredLate(days: .init(filedDay: 20_000, answeredDay: 60_001, deadlineDays: 40_000))
         XCTAssertNil(late.damage(for: "AP-04"), "a deadline of 40,000 days, as a pipeline may set")
     }
 

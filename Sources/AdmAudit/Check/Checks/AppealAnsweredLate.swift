@@ -41,6 +41,6 @@ public struct AppealAnsweredLate: RecordCheck {
         let respondedDay = context.calendar.day(of: responded)
         let dueDay = filedDay + Int64(deadlineDays)
         guard respondedDay > dueDay else { return .compliant }
-        return .violation(.appealAnsweredLate(days: .init(filedDay: filedDay, answeredDay: respondedDay, dueDay: dueDay, deadlineDays: deadlineDays)))
+        return .violation(.appealAnsweredLate(days: .init(filedDay: filedDay, answeredDay: respondedDay, deadlineDays: deadlineDays)))
     }
 }

@@ -47,7 +47,7 @@ public struct AppealUnansweredPastDeadline: RecordCheck {
         let filedDay = context.calendar.day(of: filed)
         let dueDay = filedDay + Int64(deadlineDays)
         guard asOfDay > dueDay else { return .compliant }
-        return .violationNotRecorded(.appealUnanswered(days: .init(filedDay: filedDay, answeredDay: asOfDay, dueDay: dueDay, deadlineDays: deadlineDays),
+        return .violationNotRecorded(.appealUnanswered(days: .init(filedDay: filedDay, answeredDay: asOfDay, deadlineDays: deadlineDays),
                                                        appealResult: record.appealResult))
     }
 }

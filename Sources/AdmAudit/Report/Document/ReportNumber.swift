@@ -38,8 +38,7 @@ enum ReportNumber {
     /// A rate as the reader reads it: a percentage with one decimal (`58.3%`), a dash when
     /// it is not a number.
     static func rate(_ share: Double) -> String {
-        guard share.isFinite else { return "—" }
-        return String(format: "%.1f%%", (share * 1000).rounded() / 10)
+        percent(share, places: 1)
     }
 
     /// A rate's interval, as ` [40.1%, 74.2%]`; nothing when there is none.
@@ -52,12 +51,22 @@ enum ReportNumber {
     /// 2.5%, 0.25% (a setting of 0.0025 is not shown as 0.3%).
     static func percent(_ share: Double) -> String {
         guard share.isFinite else { return "—" }
-        var text = String(format: "%.2f", share * 100)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
+        let text = String(format: "%.\(percentPlaces(share))f", share * 100)
         return (text == "-0" ? "0" : text) + "%"
+    }
+
+    /// The decimals `percent` shows for `share`: two at most, none that would be zeros.
+    static func percentPlaces(_ share: Double) -> Int {
+        let hundredths = Int((share * 10_000).rounded().magnitude.truncatingRemainder(dividingBy: 100))
+        return hundredths == 0 ? 0 : hundredths % 10 == 0 ? 1 : 2
+    }
+
+    /// A share of data as a percentage with `places` decimals (one at least), rounded half
+    /// away from zero as `rate` rounds: `rate(x)` is `percent(x, places: 1)`.
+    static func percent(_ share: Double, places: Int) -> String {
+        guard share.isFinite else { return "—" }
+        let places = min(max(places, 1), 2), scale = places == 1 ? 10.0 : 100.0
+        return String(format: "%.\(places)f%%", (share * (scale * 100)).rounded() / scale)
     }
 
     /// A ratio in a line of the terminal summary: three decimals.

@@ -29,7 +29,7 @@ enum ChecksSection: ReportSectionBuilder {
         let headers = [t.check, t.severityHeader, t.applicable, t.violations, t.notRecorded, t.unknown, t.rate, t.legalBasis]
         return ReportTable(kind: "checks", headers: headers.map { [.words($0)] }, numeric: [2, 3, 4, 5, 6],
                            rows: context.result.checks.map { tally in
-            let basis = tally.descriptor.legalBasis.map { $0.text(context.language) }.joined(separator: "; ")
+            let basis = CitedText(citing: tally.descriptor.legalBasis).text(context.language)
             let severity = tally.descriptor.severity
             return [[.words(tally.descriptor.id + " "), .text(tally.descriptor.title(context.language))],
                     [.styled("severity-\(severity.rawValue)", [.words(t.severity(severity))])],
