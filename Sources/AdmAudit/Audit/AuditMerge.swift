@@ -27,11 +27,6 @@ public enum AuditMerge {
                                  "the shard was run with pipeline '\(state.pipelineName)' (SHA-256 \(state.pipelineSHA256.prefix(12))…), not with \(pipelineFile) (\(pipeline.sha256.prefix(12))…)",
                                  file: path, hint: "merge with the very pipeline file the shards were run with")
             }
-            guard state.language == pipeline.report.language else {
-                throw AuditError(.invocation,
-                                 "the shard's texts are in \(state.language.rawValue), the merge's in \(pipeline.report.language.rawValue)",
-                                 file: path, hint: "run every shard and the merge with the same --lang (or report.language)")
-            }
             // The same rows twice would count every decision twice.
             for input in state.inputs where input.rowsRead > 0 {
                 if let earlier = seenInputs[input.sha256] {

@@ -160,7 +160,6 @@ public struct AuditRun {
         }
         let pseudonymizer = try Pseudonymizer(handling: pipeline.report.subjectIDs, key: pseudonymKey, inputs: sources)
         let explicitAsOf = asOfOption ?? pipeline.auditDate.flatMap(AsOfDate.init)
-        let language = pipeline.report.language
         let values = ValueMaps(pipeline.values)
         let (pipeline, inputs) = (self.pipeline, self.inputs)
         // Each auditor its own context: its calendar caches offsets and is not shared across threads.
@@ -254,7 +253,7 @@ public struct AuditRun {
         diagnostics += auditor.groups.compactMap { $0.disguisedWarning() }
         if let warning = ValueMaps.disguisedWarning(auditor.disguisedValues) { diagnostics.append(warning) }
         let latestDecision = auditor.latestDecision
-        let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, language: language, judgedAsOf: explicitAsOf,
+        let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,
                                checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
                                diagnostics: diagnostics, runChecks: checks.runCheckObservations, measure: auditor.measure)

@@ -38,7 +38,7 @@ final class PartAuditor: @unchecked Sendable {
             let canonical = pipeline.ageBands[attribute.name].map { $0.labels.map { ($0, [String]()) } }
                 ?? pipeline.values.attributeValues[attribute.name] ?? []
             return AttributeGroups(name: attribute.name, canonical: canonical, unknownSpellings: pipeline.values.unknown,
-                                   distinctLimit: pipeline.input.maxDistinctValues, language: pipeline.report.language)
+                                   distinctLimit: pipeline.input.maxDistinctValues)
         }
     }
 

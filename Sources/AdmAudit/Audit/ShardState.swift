@@ -24,15 +24,14 @@ public struct ShardState: Sendable {
     /// 2: with `contentSHA256`. 3: each run check's observations in its own form
     /// (`RunCheck.Observations`), not named counters; diagnostics as codes and values, no words.
     /// 4: the evidence lists' finding details as values (`FindingDetail`), not sentences.
-    public static let version = 4
+    /// 5: no language: nothing in it is worded (the group of values beyond
+    /// `input.max_distinct_values` has one label), so shards merge into a report of any language.
+    public static let version = 5
     /// The largest state file read: 512 MiB holds the scores of some 90 million decisions.
     public static let fileByteLimit = 512 << 20
 
     public var pipelineName: String
     public var pipelineSHA256: String
-    /// The report language of the run that wrote it. A merge of another language is refused:
-    /// the label of an attribute's values beyond `input.max_distinct_values` is worded in it.
-    public var language: ReportLanguage
     /// The as-of date the checks were judged on, when one was given (option or pipeline).
     public var judgedAsOf: AsOfDate?
     public var latestDecision: Int64?
@@ -214,7 +213,6 @@ struct ShardStateRecord: Codable {
     var tool: String
     var pipelineName: String
     var pipelineSHA256: String
-    var language: String
     var judgedAsOf: String?
     var latestDecision: Int64?
     var inputs: [Input]
@@ -254,7 +252,6 @@ struct ShardStateRecord: Codable {
         tool = AdmAuditVersion.current
         pipelineName = state.pipelineName
         pipelineSHA256 = state.pipelineSHA256
-        language = state.language.rawValue
         judgedAsOf = state.judgedAsOf?.description
         latestDecision = state.latestDecision
         inputs = state.inputs.map { input in
@@ -378,10 +375,7 @@ struct ShardStateRecord: Codable {
             for id in runChecks.byCheck.keys.sorted() {
                 if let problem = runChecks.byCheck[id]!.disagreement(with: measured.counts) { return .failure(StateFileProblem(problem)) }
             }
-            guard let language = ReportLanguage(rawValue: language) else {
-                return .failure(StateFileProblem("its language '\(self.language)' is not en or zh"))
-            }
-            return .success(ShardState(pipelineName: pipelineName, pipelineSHA256: pipelineSHA256, language: language, judgedAsOf: asOf,
+            return .success(ShardState(pipelineName: pipelineName, pipelineSHA256: pipelineSHA256, judgedAsOf: asOf,
                                        latestDecision: latestDecision, inputs: summaries, checks: tallies,
                                        diagnostics: notes, runChecks: runChecks.byCheck, measure: measured))
         }

@@ -272,7 +272,6 @@ public struct AttributeGroups: Sendable {
     public private(set) var overflowCode: Int32? = nil
     /// Rows counted in the overflow group because their value came after the limit.
     public private(set) var overflowRows = 0
-    private let language: ReportLanguage
     private var table = ByteKeyTable()
     private var unknownTable = ByteKeyTable()
     /// Disguised spellings already read, by their bytes: kept apart from `table`, so that a
@@ -289,10 +288,9 @@ public struct AttributeGroups: Sendable {
     public private(set) var spelled: [String?] = []
 
     package init(name: String, canonical: [(String, [String])], unknownSpellings: [String],
-         distinctLimit: Int = AttributeGroups.defaultDistinctLimit, language: ReportLanguage = .en) {
+         distinctLimit: Int = AttributeGroups.defaultDistinctLimit) {
         self.name = name
         self.distinctLimit = distinctLimit
-        self.language = language
         for (group, spellings) in canonical {
             let code = Int32(labels.count)
             labels.append(group)
@@ -308,14 +306,14 @@ public struct AttributeGroups: Sendable {
         self.name = name
         self.labels = labels
         distinctLimit = Int.max
-        language = .en
     }
 
-    /// The label of the group holding the values that came after the limit. In brackets, as
-    /// no trimmed value from the data is read as it (see `group(for:)`: a value spelt so
-    /// joins this group).
-    public static func overflowLabel(limit: Int, language: ReportLanguage) -> String {
-        language.text("[values beyond the first \(limit)]", "[前 \(limit) 个取值之外的值]")
+    /// The label of the group holding the values that came after the limit, the same in every
+    /// run (report.json and merges compare labels); the readable reports word it in the
+    /// reader's language. In brackets, as no trimmed value from the data is read as it (see
+    /// `group(for:)`: a value spelt so joins this group).
+    public static func overflowLabel(limit: Int) -> String {
+        "[values beyond the first \(limit)]"
     }
 
     /// The group code for a field, interning a value seen for the first time.
@@ -374,8 +372,9 @@ public struct AttributeGroups: Sendable {
     private mutating func overflow() -> Int32 {
         overflowRows += 1
         if let overflowCode { return overflowCode }
-        let code = table.insert(TextKey.make(Self.overflowLabel(limit: distinctLimit, language: language)), value: Int32(labels.count))
-        if code == Int32(labels.count) { labels.append(Self.overflowLabel(limit: distinctLimit, language: language)) }
+        let label = Self.overflowLabel(limit: distinctLimit)
+        let code = table.insert(TextKey.make(label), value: Int32(labels.count))
+        if code == Int32(labels.count) { labels.append(label) }
         overflowCode = code
         return code
     }

@@ -5,20 +5,44 @@
 public struct GroupNames: Sendable, Equatable {
     /// Per attribute name, per label that is shown otherwise, what is shown.
     private var names: [String: [String: String]] = [:]
+    /// Per attribute (not intersection), its labels: a group given a name must not read as another.
+    private var labels: [String: [String]] = [:]
+    /// Per intersection and label, the groups it is made of, so that it reads as they do.
+    private var components: [String: [String: [Component]]] = [:]
+
+    private struct Component: Sendable, Equatable {
+        var attribute: String
+        var label: String
+    }
 
     public init() {}
 
     /// The group as the reports show it.
     public func shown(_ label: String, in attribute: String) -> String {
-        names[attribute]?[label] ?? label
+        if let parts = components[attribute]?[label] {
+            // As `MeasureState.relabelIntersections` composes labels.
+            return parts.map { part in
+                let shown = shown(part.label, in: part.attribute)
+                return shown.contains(" × ") ? "[\(shown)]" : shown
+            }.joined(separator: " × ")
+        }
+        return names[attribute]?[label] ?? label
     }
 
     package var isEmpty: Bool { names.isEmpty }
 
-    /// The names of a measure state: its first spellings, and its intersections' labels
-    /// composed from them as `MeasureState.relabelIntersections` composes labels.
+    /// Shows a group of an attribute under `name` (a label the reports word, as the overflow
+    /// group's), and every intersection holding it accordingly; unless another group of the
+    /// attribute reads so already, as two groups must never read alike.
+    package mutating func show(_ label: String, in attribute: String, as name: String) {
+        guard let all = labels[attribute], shown(label, in: attribute) != name,
+              !all.contains(where: { $0 != label && shown($0, in: attribute) == name }) else { return }
+        names[attribute, default: [:]][label] = name
+    }
+
+    /// The names of a measure state: its first spellings, and its intersections' names
+    /// composed from them.
     package init(_ state: MeasureState) {
-        var shownLabels: [[String]] = []
         for attribute in 0..<state.plainAttributeCount {
             let labels = state.labels[attribute]
             let spellings = attribute < state.spelled.count ? state.spelled[attribute] : []
@@ -28,20 +52,20 @@ public struct GroupNames: Sendable, Equatable {
             var uses: [String: Int] = [:]
             for name in shown { uses[name, default: 0] += 1 }
             for code in shown.indices where uses[shown[code]]! > 1 { shown[code] = labels[code] }
-            shownLabels.append(shown)
+            let name = state.attributeNames[attribute]
+            self.labels[name] = labels
+            for (code, label) in labels.enumerated() where shown[code] != label { names[name, default: [:]][label] = shown[code] }
         }
-        for (index, components) in state.intersectionComponents.enumerated() {
-            shownLabels.append(state.intersectionMembers[index].map { codes in
-                zip(components, codes).map { component, code in
-                    let shown = shownLabels[component][Int(code)]
-                    return shown.contains(" × ") ? "[\(shown)]" : shown
-                }.joined(separator: " × ")
-            })
-        }
-        for (attribute, labels) in state.labels.enumerated() where attribute < shownLabels.count {
-            for (code, label) in labels.enumerated() where code < shownLabels[attribute].count && shownLabels[attribute][code] != label {
-                names[state.attributeNames[attribute], default: [:]][label] = shownLabels[attribute][code]
+        for (index, members) in state.intersectionComponents.enumerated() {
+            let attribute = state.plainAttributeCount + index
+            guard attribute < state.labels.count else { continue }
+            var parts: [String: [Component]] = [:]
+            for (code, label) in state.labels[attribute].enumerated() where code < state.intersectionMembers[index].count {
+                parts[label] = zip(members, state.intersectionMembers[index][code]).map { component, member in
+                    Component(attribute: state.attributeNames[component], label: state.labels[component][Int(member)])
+                }
             }
+            components[state.attributeNames[attribute]] = parts
         }
     }
 }

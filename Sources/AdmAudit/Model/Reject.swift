@@ -1,5 +1,5 @@
 /// Why a row did not become a record. The code is stable (it goes into rejects.csv and
-/// the report); the reason is a sentence for people.
+/// the report); the detail (`RejectDetail`) holds what the sentence for people is made of.
 public enum RejectCode: String, Sendable, CaseIterable, Codable, Comparable {
     case raggedRow = "ragged_row"
     case invalidEncoding = "invalid_utf8"
@@ -30,17 +30,17 @@ public enum RejectCode: String, Sendable, CaseIterable, Codable, Comparable {
 public struct Reject: Error, Sendable, Equatable {
     public var file: String
     public var line: Int
-    public var code: RejectCode
-    public var reason: String
+    public var detail: RejectDetail
     /// 1-based column of the offending field, when one field is to blame.
     public var column: Int?
     public var fields: [String]
 
-    package init(file: String, line: Int, code: RejectCode, reason: String, column: Int? = nil, fields: [String]) {
+    public var code: RejectCode { detail.code }
+
+    package init(file: String, line: Int, detail: RejectDetail, column: Int? = nil, fields: [String]) {
         self.file = file
         self.line = line
-        self.code = code
-        self.reason = reason
+        self.detail = detail
         self.column = column
         self.fields = fields
     }

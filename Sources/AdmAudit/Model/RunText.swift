@@ -1,9 +1,8 @@
-/// The texts the ingest stages still make as they go (reject reasons, the label of values
-/// beyond the distinct-value limit, `init`'s comments) come in the run's report language,
-/// like the reports' frame (`ReportText`); finding details, unknown and undefined reasons
-/// and diagnostics are codes and values that the report stage words. Identifiers stay as
-/// they are in both: check ids, reject codes, flags, field names such as
-/// `human_reviewed`, and the export's own values.
+/// The only text made before the report stage is `init`'s: the comments of the pipeline it
+/// writes, in the export's language. Reject reasons, finding details, unknown and undefined
+/// reasons and diagnostics are codes and values that the report stage words (`ReportText`).
+/// Identifiers stay as they are in both languages: check ids, reject codes, flags, field
+/// names such as `human_reviewed`, and the export's own values.
 extension ReportLanguage {
     /// The English or the Chinese text. Both are autoclosures, so only the chosen one is
     /// built: a detail costs what it cost before, and a literal costs nothing.

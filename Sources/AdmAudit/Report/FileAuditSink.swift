@@ -67,7 +67,7 @@ public final class FileAuditSink: AuditSink {
     public func reject(_ reject: Reject) throws(AuditError) {
         let original = reject.fields.map(CSVText.cell).joined(separator: ",")
         try rejects.writeRow([
-            reject.file, String(reject.line), reject.column.map(String.init) ?? "", reject.code.rawValue, reject.reason, original,
+            reject.file, String(reject.line), reject.column.map(String.init) ?? "", reject.code.rawValue, words.rejectReason(reject.detail), original,
         ])
     }
 

@@ -146,10 +146,11 @@ extension ReportText {
         }
     }
 
-    /// `detail(_:)` sends each kind to its family: a kind reaching another family's words is
-    /// a mistake of this file, caught by the tests (`FindingWordsTests` words every kind).
-    private func routedElsewhere(_ detail: FindingDetail) -> String {
-        assertionFailure("\(detail) was sent to the words of another family")
+    /// `detail(_:)` (and `rejectReason(_:)`) sends each kind to its family: a kind reaching
+    /// another family's words is a mistake of the catalogue, caught by the tests, which word
+    /// every kind (`FindingWordsTests`, `RejectWordsTests`).
+    func routedElsewhere(_ kind: some Sendable) -> String {
+        assertionFailure("\(kind) was sent to the words of another family")
         return ""
     }
 

@@ -1,8 +1,19 @@
 /// The result as the readable reports show it: every group under the name the export spelled
-/// it with (`女` where the pipeline says `female`; `GroupNames`), in every table, chart, summary,
-/// list and warning, from this one place. report.json is written from the result itself, with the labels.
+/// it with (`女` where the pipeline says `female`; `GroupNames`), the group of values beyond
+/// the limit in the reader's words, in every table, chart, summary, list and warning, from
+/// this one place. report.json is written from the result itself, with the labels.
 extension AuditResult {
-    var inReadersTerms: AuditResult {
+    func inReadersTerms(_ t: ReportText) -> AuditResult {
+        var shown = self
+        for diagnostic in diagnostics where diagnostic.code == .distinctValuesOverLimit {
+            guard case .text(let attribute)? = diagnostic.values["attribute"], case .text(let label)? = diagnostic.values["group"],
+                  case .count(let limit)? = diagnostic.values["limit"] else { continue }
+            shown.groupNames.show(label, in: attribute, as: t.overflowGroup(limit: limit))
+        }
+        return shown.groupsRenamed()
+    }
+
+    private func groupsRenamed() -> AuditResult {
         guard !groupNames.isEmpty else { return self }
         var shown = self
         shown.selection = selection.map(renamed)
@@ -29,12 +40,20 @@ extension AuditResult {
     }
 
     /// Spellings disguised as a group name the group as the export spells it (`男[U+0007] → 男`,
-    /// not `→ male`).
+    /// not `→ male`); the warning of values beyond the limit names their group as the tables do.
     private func renamed(_ diagnostic: Diagnostic) -> Diagnostic {
-        guard diagnostic.code == .disguisedSpellings, case .text(let attribute)? = diagnostic.values["attribute"],
-              case .list(let labels)? = diagnostic.values["read_as_values"] else { return diagnostic }
+        guard case .text(let attribute)? = diagnostic.values["attribute"] else { return diagnostic }
         var renamed = diagnostic
-        renamed.values["read_as_values"] = .list(labels.map { groupNames.shown($0, in: attribute) })
+        switch diagnostic.code {
+        case .disguisedSpellings:
+            guard case .list(let labels)? = diagnostic.values["read_as_values"] else { return diagnostic }
+            renamed.values["read_as_values"] = .list(labels.map { groupNames.shown($0, in: attribute) })
+        case .distinctValuesOverLimit:
+            guard case .text(let label)? = diagnostic.values["group"] else { return diagnostic }
+            renamed.values["group"] = .text(groupNames.shown(label, in: attribute))
+        default:
+            return diagnostic
+        }
         return renamed
     }
 

@@ -36,11 +36,11 @@ public enum ValidateSummary {
             items.append(ReportListItem([.words(language.text("top reject reasons:", "主要拒收原因："))], children: codes.map { code in
                 ReportListItem([.words(language.text("\(t.reject(code)): \(total(code)) (\(t.fix(code)))", "\(t.reject(code))：\(total(code))（\(t.fix(code))）"))],
                                children: (examples[code] ?? []).map { example in
-                                   ReportListItem([.input(example.file), .words(":\(example.line)\(example.column.map { ":\($0)" } ?? ""): "), .text(example.reason)])
+                                   ReportListItem([.input(example.file), .words(":\(example.line)\(example.column.map { ":\($0)" } ?? ""): "), .text(t.rejectReason(example.detail))])
                                })
             }))
         }
-        return [.list(ReportList(items: items))] + TerminalSummary.warnings(result.inReadersTerms.diagnostics, t)
+        return [.list(ReportList(items: items))] + TerminalSummary.warnings(result.inReadersTerms(t).diagnostics, t)
     }
 
     /// Texts from the export, each escaped, between the language's list commas.

@@ -6,8 +6,8 @@ import Foundation
 /// the reader (encoding, size, quotes), then the row's shape, then required fields, then
 /// each value, and last the decision id's uniqueness (an id is taken only by a row that
 /// is accepted, so a bad first copy does not make a good second copy a duplicate).
-/// Reasons are in the run's report language (rejects.csv is read by the inspector too);
-/// reject codes stay as they are.
+/// A reject holds its reason as values (`RejectDetail`); the report words it in the
+/// reader's language.
 public final class RecordBuilder {
     public let file: String
     public let fileIndex: Int
@@ -41,11 +41,6 @@ public final class RecordBuilder {
     private let sharingWithText: FieldSet
     /// Yes/no fields written out as text: a filled cell is yes (`input.filled_means_yes`).
     private let filledMeansYes: FieldSet
-    private let language: ReportLanguage
-    /// What a categorical field may hold, in `language`.
-    private let booleanHint: String
-    private let resultHint: String
-    private let appealReviewerHint: String
 
     package init(file: String, fileIndex: Int, mapping: ColumnMapping, pipeline: Pipeline,
          values: ValueMaps, groups: [AttributeGroups]) {
@@ -55,20 +50,12 @@ public final class RecordBuilder {
         columnOf = CanonicalField.allCases.map { mapping.fields[$0]?.column ?? -1 }
         attributeColumns = mapping.attributes.map { $0.match?.column ?? -1 }
         self.values = values
-        language = pipeline.report.language
         placeZones = PlaceZones(input: pipeline.input)
         calendars = placeZones.zones.map { LocalCalendar(timeZone: TimeZone(identifier: $0) ?? TimeZone(identifier: "UTC")!) }
         parsers = placeZones.zones.map { name in
-            TimestampParser(timeZone: TimeZone(identifier: name) ?? TimeZone(identifier: "UTC")!, dateOrder: pipeline.input.dateOrder,
-                            language: pipeline.report.language)
+            TimestampParser(timeZone: TimeZone(identifier: name) ?? TimeZone(identifier: "UTC")!, dateOrder: pipeline.input.dateOrder)
         }
         placeColumn = placeZones.isEmpty ? -1 : PlaceZones.placeColumn(mapping) ?? -1
-        booleanHint = language.text("yes or no (是/否), or a spelling listed under values.boolean",
-                                    "是或否（yes/no），或 values.boolean 下列出的写法")
-        resultHint = language.text("upheld, modified or overturned, or a spelling listed under values.review_result",
-                                   "upheld、modified 或 overturned（维持、变更、撤销），或 values.review_result 下列出的写法")
-        appealReviewerHint = language.text("human or automated, or a spelling listed under values.appeal_reviewer",
-                                           "human 或 automated（人工、系统），或 values.appeal_reviewer 下列出的写法")
         derive = pipeline.derive
         outcomeFromType = pipeline.outcomeFromDecisionType
         defaultDecisionType = pipeline.input.defaultDecisionType
@@ -107,14 +94,7 @@ public final class RecordBuilder {
     private func validate(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
         zone = placeColumn < 0 ? 0 : placeZones.zone(of: row[placeColumn])
         if row.fieldCount != headerCount {
-            if language == .zh {
-                let relation = row.fieldCount < headerCount ? "少于" : "多于"
-                return .reject(reject(row, .raggedRow,
-                    "该行有 \(row.fieldCount) 个字段，\(relation)标题行的 \(headerCount) 个；可能缺少或多出了分隔符或引号"))
-            }
-            let relation = row.fieldCount < headerCount ? "fewer" : "more"
-            return .reject(reject(row, .raggedRow,
-                "the row has \(row.fieldCount) fields, \(relation) than the header's \(headerCount); a delimiter or quote is probably missing or extra"))
+            return .reject(reject(row, .fieldCount(found: row.fieldCount, header: headerCount)))
         }
 
         // Required fields.
@@ -124,7 +104,7 @@ public final class RecordBuilder {
         // make every other such id its duplicate.
         if idRange.isEmpty || (ValueMaps.mayNormalize(UnsafeRawBufferPointer(rebasing: idField.bytes[idRange]))
                                && TextKey.identity(String(decoding: UnsafeRawBufferPointer(rebasing: idField.bytes[idRange]), as: UTF8.self)).isEmpty) {
-            return .reject(reject(row, .missingRequired, language.text("decision_id is empty", "decision_id 为空"), column: .decisionID))
+            return .reject(reject(row, .empty(.decisionID), column: .decisionID))
         }
         let decisionType: DecisionType
         let typeField = field(row, .decisionType)
@@ -132,13 +112,11 @@ public final class RecordBuilder {
         case .found(let type): decisionType = type
         case .missing, .notApplicable:
             guard let fallback = defaultDecisionType else {
-                return .reject(reject(row, .missingRequired, language.text("decision_type is empty", "decision_type 为空"), column: .decisionType))
+                return .reject(reject(row, .empty(.decisionType), column: .decisionType))
             }
             decisionType = fallback
         case .unrecognized:
-            return .reject(unknownValue(row, .decisionType, known: language.text(
-                "one of \(DecisionType.allCases.map(\.rawValue).joined(separator: ", ")) or a spelling listed under values.decision_type",
-                "\(DecisionType.allCases.map(\.rawValue).joined(separator: "、")) 之一，或 values.decision_type 下列出的写法")))
+            return .reject(unknownValue(row, .decisionType, expected: .decisionType))
         }
 
         var score: Double? = nil
@@ -148,10 +126,7 @@ public final class RecordBuilder {
                 score = parsed
             } else if case let text = trimmedText(scoreField), !NotApplicable.matches(trimmed: text, normalized: MeaningText.normalize(text)) {
                 let commaHint = !decimalComma && text.contains(",") && !text.contains(".")
-                return .reject(reject(row, .badNumber, language.text(
-                    "score '\(text)' is not a number (write e.g. 0.73 or 73\(commaHint ? "; for decimal commas set input.decimal_separator: \",\"" : ""))",
-                    "score 的值“\(text)”不是数字（应写作如 0.73 或 73\(commaHint ? "；如以逗号作小数点，请设置 input.decimal_separator: \",\"" : "")）"),
-                    column: .score))
+                return .reject(reject(row, .notANumber(.score, text: text, decimalCommaHint: commaHint), column: .score))
             }
         }
 
@@ -178,22 +153,13 @@ public final class RecordBuilder {
             } else if let derive, let score {
                 outcome = derive.outcome(for: score)
             } else {
-                let reason: String
-                if outcomeFromType {
-                    reason = language.text("outcome is not recorded and the decision type '\(trimmedText(typeField))' does not say whether it was adverse",
-                                           "outcome 未记录，且决策类型“\(trimmedText(typeField))”无法表明决定是否不利")
-                } else if derive == nil {
-                    reason = language.text("outcome is empty", "outcome 为空")
-                } else {
-                    reason = language.text("outcome is empty and there is no score to derive it from", "outcome 为空，且没有可据以推导的 score")
-                }
-                return .reject(reject(row, .missingRequired, reason, column: .outcome))
+                let detail: RejectDetail = outcomeFromType ? .outcomeUnstated(decisionType: trimmedText(typeField))
+                    : derive == nil ? .empty(.outcome) : .outcomeUnderivable
+                return .reject(reject(row, detail, column: .outcome))
             }
             derived = true
         case .unrecognized:
-            return .reject(unknownValue(row, .outcome, known: language.text(
-                "favorable or adverse, or a spelling listed under values.outcome",
-                "favorable 或 adverse（有利、不利），或 values.outcome 下列出的写法")))
+            return .reject(unknownValue(row, .outcome, expected: .outcome))
         }
 
         // Optional fields: each either parses, is not recorded (nil), or rejects the row.
@@ -203,14 +169,14 @@ public final class RecordBuilder {
         let appealFiledAt: Int64?, appealRespondedAt: Int64?, aiNoticeAt: Int64?
         var notApplicable = FieldSet()
         do throws(Reject) {
-            automated = try optional(row, .automated, \.automation, known: booleanHint, &notApplicable)
-            humanReviewed = try optional(row, .humanReviewed, \.booleans, known: booleanHint, &notApplicable)
-            explanationGiven = try optional(row, .explanationGiven, \.booleans, known: booleanHint, &notApplicable)
-            appealOffered = try optional(row, .appealOffered, \.booleans, known: booleanHint, &notApplicable)
-            unionNotified = try optional(row, .unionNotified, \.booleans, known: booleanHint, &notApplicable)
-            reviewResult = try optional(row, .reviewResult, \.reviewResults, known: resultHint, &notApplicable, decided: outcome)
-            appealResult = try optional(row, .appealResult, \.appealResults, known: resultHint, &notApplicable, decided: outcome)
-            appealReviewer = try optional(row, .appealReviewer, \.appealReviewers, known: appealReviewerHint, &notApplicable)
+            automated = try optional(row, .automated, \.automation, expected: .yesNo, &notApplicable)
+            humanReviewed = try optional(row, .humanReviewed, \.booleans, expected: .yesNo, &notApplicable)
+            explanationGiven = try optional(row, .explanationGiven, \.booleans, expected: .yesNo, &notApplicable)
+            appealOffered = try optional(row, .appealOffered, \.booleans, expected: .yesNo, &notApplicable)
+            unionNotified = try optional(row, .unionNotified, \.booleans, expected: .yesNo, &notApplicable)
+            reviewResult = try optional(row, .reviewResult, \.reviewResults, expected: .reviewResult, &notApplicable, decided: outcome)
+            appealResult = try optional(row, .appealResult, \.appealResults, expected: .reviewResult, &notApplicable, decided: outcome)
+            appealReviewer = try optional(row, .appealReviewer, \.appealReviewers, expected: .appealReviewer, &notApplicable)
             decidedAt = try instant(row, .decidedAt, &notApplicable)
             effectiveAt = try instant(row, .effectiveAt, &notApplicable)
             notifiedAt = try instant(row, .notifiedAt, &notApplicable)
@@ -231,14 +197,8 @@ public final class RecordBuilder {
             // (a Russian one) is shown as it is.
             let raw = String(decoding: id, as: UTF8.self)
             let text = TextKey.identity(raw) == raw ? raw : TextKey.revealed(raw)
-            if language == .zh {
-                let place = first.fileIndex == fileIndex ? "第 \(first.line) 行" : " \(first.file) 第 \(first.line) 行"
-                return .reject(reject(row, .duplicateID,
-                    "decision_id 为“\(text)”的记录已在\(place)出现过；只保留首次出现的记录", column: .decisionID))
-            }
-            let place = first.fileIndex == fileIndex ? "line \(first.line)" : "line \(first.line) of \(first.file)"
-            return .reject(reject(row, .duplicateID,
-                "decision_id '\(text)' already appeared on \(place); only the first is kept", column: .decisionID))
+            return .reject(reject(row, .duplicateID(id: text, firstLine: first.line, firstFile: first.fileIndex == fileIndex ? nil : first.file),
+                                  column: .decisionID))
         }
 
         for index in groups.indices {
@@ -276,7 +236,7 @@ public final class RecordBuilder {
     /// states what the reviewer decided: the `decided` outcome again is upheld, the other
     /// overturned.
     private func optional<Value>(_ row: RawRow, _ canonical: CanonicalField, _ vocabulary: WritableKeyPath<ValueMaps, Vocabulary<Value>>,
-                                 known: String, _ notApplicable: inout FieldSet, decided: Outcome? = nil) throws(Reject) -> Value? {
+                                 expected: RejectDetail.ExpectedValues, _ notApplicable: inout FieldSet, decided: Outcome? = nil) throws(Reject) -> Value? {
         switch values[keyPath: vocabulary].lookup(field(row, canonical)) {
         case .found(let value): return value
         case .missing: return nil
@@ -291,7 +251,7 @@ public final class RecordBuilder {
                let result = (stated == decided ? ReviewResult.upheld : .overturned) as? Value {
                 return result
             }
-            throw unknownValue(row, canonical, known: known)
+            throw unknownValue(row, canonical, expected: expected)
         }
     }
 
@@ -331,9 +291,7 @@ public final class RecordBuilder {
     /// as `totalsPassingAsADecision` says.
     private func notADecision(_ row: RawRow) -> Reject? {
         if row.fieldCount == headerCount, (0..<headerCount).allSatisfy({ TextKey.make(row[$0].string) == headerKeys[$0] }) {
-            return reject(row, .repeatedHeader, language.text(
-                "the header row again (an export of several pages glued together?): not a decision",
-                "再次出现的标题行（可能是多页导出拼接而成）：不是决策记录"))
+            return reject(row, .repeatedHeader)
         }
         guard let first = (0..<min(row.fieldCount, headerCount)).lazy.map({ row[$0] }).first(where: { !ValueMaps.isBlank($0) }),
               Self.isTotalsLabel(first) else { return nil }
@@ -356,9 +314,7 @@ public final class RecordBuilder {
     }
 
     private func totalsRow(_ row: RawRow, _ label: FieldBytes) -> Reject {
-        reject(row, .totalsRow, language.text(
-            "a totals or footer row ('\(trimmedText(label))'): not a decision",
-            "合计行或表尾（“\(trimmedText(label))”）：不是决策记录"))
+        reject(row, .totalsRow(label: trimmedText(label)))
     }
 
     private static let totalsLabels = ["合计", "总计", "小计", "共计", "汇总", "总数", "total", "totals", "grand total", "subtotal", "sum", "count"]
@@ -419,8 +375,7 @@ public final class RecordBuilder {
                 notApplicable.insert(canonical)
                 return nil
             }
-            throw reject(row, .badTimestamp, language.text("\(canonical.rawValue) '\(trimmedText(value))': \(why)",
-                                                           "\(canonical.rawValue) 的值“\(trimmedText(value))”：\(why)"), column: canonical)
+            throw reject(row, .badTimestamp(canonical, text: text, problem: why), column: canonical)
         }
     }
 
@@ -435,75 +390,44 @@ public final class RecordBuilder {
         String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)]), as: UTF8.self)
     }
 
-    private func unknownValue(_ row: RawRow, _ canonical: CanonicalField, known: String) -> Reject {
-        let text = trimmedText(field(row, canonical))
-        return reject(row, .unknownValue, language.text("\(canonical.rawValue) '\(text)' is not known; expected \(known)",
-                                                        "\(canonical.rawValue) 的值“\(text)”无法识别；应为 \(known)"), column: canonical)
+    private func unknownValue(_ row: RawRow, _ canonical: CanonicalField, expected: RejectDetail.ExpectedValues) -> Reject {
+        reject(row, .unknownValue(canonical, text: trimmedText(field(row, canonical)), expected: expected), column: canonical)
     }
 
     /// A row a stray quote had merged whose lines cannot be told apart (another field spans
     /// lines too, or bytes were not kept): rejected whole.
     package func unbalancedQuote(_ row: RawRow, column: Int) -> Reject {
         let header = column < mapping.headers.count ? mapping.headers[column] : ""
-        return Reject(file: file, line: row.line, code: .unbalancedQuote, reason: language.text(
-            "a quote opened in column '\(header)' runs over lines \(row.line)–\(row.endLine), merging rows that cannot be read apart; each of these lines may have been a decision. Close or remove the stray quote",
-            "列“\(header)”中的引号跨越第 \(row.line)–\(row.endLine) 行，把多行并成了一行且无法逐行拆开；其中每一行都可能是一条决策。请闭合或删去多余的引号"),
-            column: column + 1, fields: row.strings)
+        return Reject(file: file, line: row.line, detail: .quoteMergedLines(header: header, firstLine: row.line, lastLine: row.endLine),
+                      column: column + 1, fields: row.strings)
     }
 
     /// A line of a row a stray quote had merged (`SwallowedLines`) that is not a row on its own.
     package func unbalancedQuote(_ line: SwallowedLines.Line, in split: SwallowedLines.Split) -> Reject {
         let fields = line.fields.map { String(decoding: $0 ?? [], as: UTF8.self) }
-        let problem = line.holdsQuote
-            ? language.text("a quote is still in it", "其中仍有引号")
-            : language.text("it has \(line.fields.count) fields, not the header's \(headerCount)", "它有 \(line.fields.count) 个字段，而标题行有 \(headerCount) 个")
-        return Reject(file: file, line: line.line, code: .unbalancedQuote, reason: language.text(
-            "a quote opened in column '\(split.header)' on line \(split.firstLine) runs to line \(split.lastLine), merging these lines into one row; read on its own, this line is not a row: \(problem). Close or remove the stray quote",
-            "第 \(split.firstLine) 行列“\(split.header)”中的引号一直延续到第 \(split.lastLine) 行，把这些行并成了一行；单独读取时本行不成一行：\(problem)。请闭合或删去多余的引号"),
-            column: split.column + 1, fields: fields)
+        return Reject(file: file, line: line.line,
+                      detail: .mergedLineNotARow(header: split.header, firstLine: split.firstLine, lastLine: split.lastLine,
+                                                 fields: line.holdsQuote ? nil : line.fields.count, headerFields: headerCount),
+                      column: split.column + 1, fields: fields)
     }
 
-    private func reject(_ row: RawRow, _ code: RejectCode, _ reason: String, column canonical: CanonicalField? = nil) -> Reject {
+    private func reject(_ row: RawRow, _ detail: RejectDetail, column canonical: CanonicalField? = nil) -> Reject {
         let column = canonical.flatMap { columnOf[$0.ordinal] >= 0 ? columnOf[$0.ordinal] + 1 : nil }
-        return Reject(file: file, line: row.line, code: code, reason: reason, column: column, fields: row.strings)
+        return Reject(file: file, line: row.line, detail: detail, column: column, fields: row.strings)
     }
 
     private func reject(_ row: RawRow, _ defect: RowDefect) -> Reject {
         switch defect {
         case let .fieldTooLong(index, bytes, limit):
-            return Reject(file: file, line: row.line, code: .fieldTooLong,
-                          reason: language.text(
-                            "field \(index + 1) has \(bytes) bytes, over the limit of \(limit) (input.max_field_bytes); its content is not kept",
-                            "第 \(index + 1) 个字段有 \(bytes) 字节，超过上限 \(limit)（input.max_field_bytes）；其内容不予保留"),
-                          column: index + 1, fields: row.strings)
+            Reject(file: file, line: row.line, detail: .fieldTooLong(field: index + 1, bytes: bytes, limit: limit), column: index + 1, fields: row.strings)
         case let .rowTooLong(bytes, limit):
-            return Reject(file: file, line: row.line, code: .rowTooLong,
-                          reason: language.text(
-                            "the row has \(bytes) bytes, over the limit of \(limit) (input.max_row_bytes); fields past the limit are not kept",
-                            "该行有 \(bytes) 字节，超过上限 \(limit)（input.max_row_bytes）；超出上限的字段不予保留"),
-                          fields: row.strings)
+            Reject(file: file, line: row.line, detail: .rowTooLong(bytes: bytes, limit: limit), fields: row.strings)
         case let .tooManyFields(count, limit):
-            return Reject(file: file, line: row.line, code: .raggedRow,
-                          reason: language.text(
-                            "the row has \(count) fields (only the first \(limit) are kept); the header has \(headerCount)",
-                            "该行有 \(count) 个字段（只保留前 \(limit) 个）；标题行有 \(headerCount) 个"),
-                          fields: row.strings)
+            Reject(file: file, line: row.line, detail: .tooManyFields(count: count, kept: limit, header: headerCount), fields: row.strings)
         case .unterminatedQuote:
-            let reason: String
-            if language == .zh {
-                let span = row.endLine > row.line ? "第 \(row.line)–\(row.endLine) 行" : "第 \(row.line) 行"
-                reason = "从此处开始的带引号字段没有闭合；文件其余部分（\(span)）成为这一条被拒收的行。请补上闭合的引号，或将字段内的引号写成两个引号"
-            } else {
-                let span = row.endLine > row.line ? "lines \(row.line)–\(row.endLine)" : "line \(row.line)"
-                reason = "a quoted field opened here is never closed; the rest of the file (\(span)) is this one rejected row. Close the quote or double the quote inside the field"
-            }
-            return Reject(file: file, line: row.line, code: .unterminatedQuote, reason: reason, fields: row.strings)
+            Reject(file: file, line: row.line, detail: .unterminatedQuote(firstLine: row.line, lastLine: row.endLine), fields: row.strings)
         case .invalidEncoding(let index):
-            return Reject(file: file, line: row.line, code: .invalidEncoding,
-                          reason: language.text(
-                            "field \(index + 1) holds bytes that are not valid text in the file's encoding; if the whole file is affected, set input.encoding (e.g. gb18030)",
-                            "第 \(index + 1) 个字段含有在该文件编码下无效的字节；如整个文件都受影响，请设置 input.encoding（例如 gb18030）"),
-                          column: index + 1, fields: row.strings)
+            Reject(file: file, line: row.line, detail: .invalidEncoding(field: index + 1), column: index + 1, fields: row.strings)
         }
     }
 

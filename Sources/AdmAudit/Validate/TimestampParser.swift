@@ -3,8 +3,8 @@ import Foundation
 public enum TimestampParseResult: Equatable, Sendable {
     /// Seconds since 1970-01-01T00:00:00Z.
     case instant(Int64)
-    /// Why the text is not a timestamp, one short sentence (in the parser's language) that tells the user what was expected.
-    case invalid(String)
+    /// Why the text is not a timestamp; the report words it (`ReportText.timestampProblem`).
+    case invalid(TimestampProblem)
 }
 
 /// Turns the timestamp fields of an employer's decision export into UTC instants.
@@ -39,29 +39,25 @@ public enum TimestampParseResult: Equatable, Sendable {
 public struct TimestampParser: Sendable {
     private let dateOrder: DateOrder
     private var localTime: LocalTimeResolver
-    /// The language of the reasons for invalid values.
-    private let language: ReportLanguage
 
-    public init(timeZone: TimeZone, dateOrder: DateOrder = .ymd, language: ReportLanguage = .en) {
+    public init(timeZone: TimeZone, dateOrder: DateOrder = .ymd) {
         self.dateOrder = dateOrder
         self.localTime = LocalTimeResolver(timeZone: timeZone)
-        self.language = language
     }
 
     /// Parses a trimmed field's UTF-8 bytes. A valid value allocates nothing (no `String`, no
     /// Foundation formatters); Foundation is asked for UTC offsets only when the value's local day
-    /// is not cached yet. Only an invalid value builds a `String`: its reason.
+    /// is not cached yet. Only an ambiguous day/month order builds a `String`: the date it quotes.
     public mutating func parse(_ bytes: UnsafeRawBufferPointer) -> TimestampParseResult {
         var cursor = Cursor(trimming: bytes)
-        do throws(Problem) {
+        do throws(TimestampProblem) {
             let reading = try Self.read(&cursor, dateOrder: dateOrder)
             if let offset = reading.utcOffset {
                 return .instant(reading.localSeconds - offset)
             }
             return .instant(localTime.utcSeconds(forLocal: reading.localSeconds))
         } catch {
-            // Only failures build a String, so the message can afford to quote the input.
-            return .invalid(language == .zh ? error.chineseReason(in: bytes) : error.reason(in: bytes))
+            return .invalid(error)
         }
     }
 
@@ -96,7 +92,7 @@ extension TimestampParser {
     private enum Meridiem { case am, pm }
 
     /// The whole grammar: `excel-serial | date [separator time [AM/PM] [offset]]`.
-    private static func read(_ c: inout Cursor, dateOrder: DateOrder) throws(Problem) -> Reading {
+    private static func read(_ c: inout Cursor, dateOrder: DateOrder) throws(TimestampProblem) -> Reading {
         if c.atEnd { throw .empty }
         if let epoch = readUnixEpoch(c) {
             return Reading(localSeconds: epoch, utcOffset: 0)
@@ -142,7 +138,7 @@ extension TimestampParser {
     /// A plain number is an Excel serial date: whole days since 1899-12-30 (Excel's 1900 system,
     /// which already absorbs its fictitious 1900-02-29 for serials this large) plus a day fraction.
     /// Returns nil when the text is not a plain number, so date parsing can take over.
-    private static func readExcelSerial(_ c: Cursor) throws(Problem) -> Int64? {
+    private static func readExcelSerial(_ c: Cursor) throws(TimestampProblem) -> Int64? {
         var probe = c
         let whole = probe.digits()
         guard whole.count > 0 else { return nil }
@@ -170,7 +166,7 @@ extension TimestampParser {
 
     /// `YYYY-M-D` (with `-`, `/` or `.`), `YYYY年M月D日`, a year-last `D/M/YYYY` / `M/D/YYYY`,
     /// or a month by name: `13-JAN-2025` (Oracle), `13 Jan 2025`, `Jan 13, 2025`, `January 13 2025`.
-    private static func readDate(_ c: inout Cursor, dateOrder: DateOrder) throws(Problem) -> CivilDate {
+    private static func readDate(_ c: inout Cursor, dateOrder: DateOrder) throws(TimestampProblem) -> CivilDate {
         let start = c.index
         if let month = c.monthName() {
             // `Jan 13, 2025`: the month's name first, then the day and the year.
@@ -219,7 +215,8 @@ extension TimestampParser {
         guard third.count == 4 else { throw .notATimestamp }
         switch dateOrder {
         case .ymd:
-            throw .ambiguousDayMonth(start: start, end: c.index)
+            // Only this failure quotes the input, so only it builds a String.
+            throw .ambiguousDayMonth(String(decoding: UnsafeRawBufferPointer(rebasing: c.bytes[start..<c.index]), as: UTF8.self))
         case .dmy:
             return CivilDate(year: third.value, month: second.value, day: first.value,
                              isChinese: false, yearLastOrder: .dmy)
@@ -229,7 +226,7 @@ extension TimestampParser {
         }
     }
 
-    private static func validate(_ date: CivilDate) throws(Problem) {
+    private static func validate(_ date: CivilDate) throws(TimestampProblem) {
         guard (1900...2200).contains(date.year) else { throw .yearOutOfRange(date.year) }
         guard (1...12).contains(date.month) else { throw .monthOutOfRange(date.month, date.yearLastOrder) }
         guard date.day >= 1, date.day <= CivilCalendar.daysInMonth(year: date.year, month: date.month) else {
@@ -238,14 +235,14 @@ extension TimestampParser {
     }
 
     /// Between date and time: spaces or `T`; nothing at all after a Chinese date or before `上午`/`下午`.
-    private static func readDateTimeSeparator(_ c: inout Cursor, after date: CivilDate) throws(Problem) {
+    private static func readDateTimeSeparator(_ c: inout Cursor, after date: CivilDate) throws(TimestampProblem) {
         if c.skipSpaces() || c.take(ASCII.upperT) || c.take(ASCII.lowerT) { return }
         if date.isChinese || c.peek(Glyph.morning) || c.peek(Glyph.afternoon) { return }
         throw .unexpectedAfterDate
     }
 
     /// `[上午|下午] H:MM[:SS[.fff]] [AM|PM]` or `[上午|下午] H时M分[S秒]`; returns seconds since midnight.
-    private static func readTime(_ c: inout Cursor) throws(Problem) -> Int64 {
+    private static func readTime(_ c: inout Cursor) throws(TimestampProblem) -> Int64 {
         var meridiem: Meridiem?
         if c.take(Glyph.morning) {
             meridiem = .am
@@ -305,7 +302,7 @@ extension TimestampParser {
     }
 
     /// `Z`, `±HH`, `±HH:MM` or `±HHMM`, as seconds east of UTC; nil when there is no offset.
-    private static func readOffset(_ c: inout Cursor) throws(Problem) -> Int64? {
+    private static func readOffset(_ c: inout Cursor) throws(TimestampProblem) -> Int64? {
         guard let sign = c.peek() else { return nil }
         if sign == ASCII.upperZ || sign == ASCII.lowerZ {
             c.advance()
@@ -595,123 +592,5 @@ extension TimestampParser {
 
         static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= nine }
         static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
-    }
-}
-
-// MARK: - Failures
-
-extension TimestampParser {
-    /// Why parsing stopped. Carries numbers rather than text so throwing costs nothing; the message
-    /// is only rendered once, for the invalid result.
-    private enum Problem: Error {
-        case empty
-        case notATimestamp
-        case excelSerialOutOfRange
-        case twoDigitYear
-        case ambiguousDayMonth(start: Int, end: Int)
-        case yearOutOfRange(Int)
-        case monthOutOfRange(Int, DateOrder?)
-        case dayOutOfRange(day: Int, month: Int, year: Int)
-        case unexpectedAfterDate
-        case malformedTime
-        case hourOutOfRange(Int)
-        case hourOutOfRangeForMeridiem(Int)
-        case conflictingMeridiem
-        case minuteOutOfRange(Int)
-        case secondOutOfRange(Int)
-        case malformedOffset
-        case offsetOutOfRange
-        case trailingText
-
-        private static let monthNames = [
-            "January", "February", "March", "April", "May", "June",
-            "July", "August", "September", "October", "November", "December",
-        ]
-
-        func reason(in bytes: UnsafeRawBufferPointer) -> String {
-            switch self {
-            case .empty:
-                return "the value is empty; expected a date such as 2025-03-07 or 2025年3月7日"
-            case .notATimestamp:
-                return "not a date or time; expected e.g. 2025-03-07 09:05 or 2025年3月7日"
-            case .excelSerialOutOfRange:
-                return "a plain number is read as an Excel serial date, which must be between 20000 (1954) and 80000 (2119)"
-            case .twoDigitYear:
-                return "two-digit years are ambiguous; expected a four-digit year, e.g. 7/3/2025"
-            case .ambiguousDayMonth(let start, let end):
-                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                return "the day/month order of \(text) is ambiguous; set input.date_order to dmy or mdy in the pipeline file"
-            case .yearOutOfRange(let year):
-                return "year \(year) is outside the supported range 1900–2200"
-            case .monthOutOfRange(let month, let order):
-                let hint = order.map { " (input.date_order is \($0.rawValue))" } ?? ""
-                return "month \(month) does not exist; expected 1–12\(hint)"
-            case .dayOutOfRange(let day, let month, let year):
-                return "day \(day) does not exist in \(Self.monthNames[month - 1]) \(year)"
-            case .unexpectedAfterDate:
-                return "unexpected text after the date; expected a time such as 09:05 after a space or T"
-            case .malformedTime:
-                return "the time is incomplete or malformed; expected e.g. 09:05, 09:05:30 or 9时5分"
-            case .hourOutOfRange(let hour):
-                return "hour \(hour) does not exist; expected 0–23"
-            case .hourOutOfRangeForMeridiem(let hour):
-                return "hour \(hour) cannot be used with AM/PM or 上午/下午; expected 1–12"
-            case .conflictingMeridiem:
-                return "the time has both 上午/下午 and AM/PM; expected only one of them"
-            case .minuteOutOfRange(let minute):
-                return "minute \(minute) does not exist; expected 0–59"
-            case .secondOutOfRange(let second):
-                return "second \(second) does not exist; expected 0–59 (leap seconds are not supported)"
-            case .malformedOffset:
-                return "malformed UTC offset; expected e.g. Z, +08:00, +0800 or -05"
-            case .offsetOutOfRange:
-                return "UTC offset is out of range; expected at most ±18:00, e.g. +08:00"
-            case .trailingText:
-                return "unexpected text after the time; expected only AM/PM or an offset such as +08:00 or Z"
-            }
-        }
-
-        func chineseReason(in bytes: UnsafeRawBufferPointer) -> String {
-            switch self {
-            case .empty:
-                return "值为空；应为日期，如 2025-03-07 或 2025年3月7日"
-            case .notATimestamp:
-                return "不是日期或时间；应为如 2025-03-07 09:05 或 2025年3月7日"
-            case .excelSerialOutOfRange:
-                return "纯数字按 Excel 日期序列号读取，须在 20000（1954年）至 80000（2119年）之间"
-            case .twoDigitYear:
-                return "两位数年份有歧义；应使用四位数年份，如 7/3/2025"
-            case .ambiguousDayMonth(let start, let end):
-                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                return "\(text) 的日、月顺序有歧义；请在审计配置文件中将 input.date_order 设为 dmy 或 mdy"
-            case .yearOutOfRange(let year):
-                return "年份 \(year) 超出支持的范围 1900–2200"
-            case .monthOutOfRange(let month, let order):
-                let hint = order.map { "（input.date_order 为 \($0.rawValue)）" } ?? ""
-                return "月份 \(month) 不存在；应为 1–12\(hint)"
-            case .dayOutOfRange(let day, let month, let year):
-                return "\(year)年\(month)月没有第 \(day) 日"
-            case .unexpectedAfterDate:
-                return "日期后有多余的文字；日期后应为空格或 T 加时间，如 09:05"
-            case .malformedTime:
-                return "时间不完整或格式有误；应为如 09:05、09:05:30 或 9时5分"
-            case .hourOutOfRange(let hour):
-                return "小时 \(hour) 不存在；应为 0–23"
-            case .hourOutOfRangeForMeridiem(let hour):
-                return "小时 \(hour) 不能与 AM/PM 或 上午/下午 同用；应为 1–12"
-            case .conflictingMeridiem:
-                return "时间同时含有 上午/下午 和 AM/PM；只能使用其中一种"
-            case .minuteOutOfRange(let minute):
-                return "分钟 \(minute) 不存在；应为 0–59"
-            case .secondOutOfRange(let second):
-                return "秒 \(second) 不存在；应为 0–59（不支持闰秒）"
-            case .malformedOffset:
-                return "UTC 偏移格式有误；应为如 Z、+08:00、+0800 或 -05"
-            case .offsetOutOfRange:
-                return "UTC 偏移超出范围；最多为 ±18:00，如 +08:00"
-            case .trailingText:
-                return "时间后有多余的文字；时间后只能是 AM/PM 或时区偏移，如 +08:00 或 Z"
-            }
-        }
     }
 }

@@ -247,7 +247,7 @@ final class RunLanguageTests: XCTestCase {
             + "B13,\"E13,dismissal,adverse\n"                                                // a stray quote: this line is not a row,
             + "B14,E14\",dismissal,adverse,yes,yes,upheld,human,2025-03-05 10:00,,female\n"  // this one is
             + "B15,E15,dismissal,adverse,yes,yes,upheld,human,2025-03-05 10:00,,\"female\nno row here\n" // a quote never closed
-        let sink = MemorySink()
+        let sink = MemorySink(language: language)
         let plain = try pipeline(TestSupport.plainPipeline + "\ninput:\n  delimiter: \",\"\n", language)
         _ = try AuditRun(pipeline: plain, pipelineFile: "test.yaml",
                          inputs: [TestSupport.temporaryFile(first, name: "first.csv"), TestSupport.temporaryFile(second, name: "second.csv")],

@@ -154,14 +154,24 @@ final class ShardMergeTests: XCTestCase {
         }
     }
 
-    func testShardsInAnotherLanguageAreRefused() throws {
+    /// A state holds no words: shards run in English merge into a Chinese report that reads
+    /// as a Chinese run over the whole does.
+    func testShardsOfOneLanguageMergeIntoAReportOfAnother() throws {
         let pipeline = try shardPipeline()
-        let states = try saveStates([TestSupport.fixture("shards/shard_1.csv")], pipeline: pipeline, asOf: asOf)
+        let shards = (1...3).map { TestSupport.fixture("shards/shard_\($0).csv") }
+        let states = try saveStates(shards, pipeline: pipeline, asOf: asOf)
         var chinese = pipeline
         chinese.report.language = .zh
-        XCTAssertThrowsError(try AuditMerge.merge(statePaths: states, pipeline: chinese, pipelineFile: "shards.yaml")) { error in
-            XCTAssertTrue((error as! AuditError).description.contains("--lang"))
-        }
+        let merged = try AuditMerge.merge(statePaths: states, pipeline: chinese, pipelineFile: "shards.yaml")
+        let (single, _) = try TestSupport.audit([TestSupport.fixture("shards/whole.csv")], pipeline: chinese, asOf: asOf)
+        assertSameNumbers(merged, single)
+        let report = MarkdownReport.render(merged)
+        XCTAssertTrue(report.contains("劳动者自动化决策审计报告"), "the merge's language, not the shards'")
+        // The lines that differ name the inputs (three shards, one whole file) or the merge (分片), nothing else.
+        let singleLines = Set(MarkdownReport.render(single).split(separator: "\n"))
+        let differing = report.split(separator: "\n").filter { !singleLines.contains($0) }
+        XCTAssertEqual(differing.count, 8)
+        for line in differing { XCTAssertTrue(line.contains("shard\\_") || line.contains("分片"), String(line.prefix(300))) }
     }
 
     /// A damaged or edited state file is an input error naming the file, never a crash.
@@ -182,13 +192,12 @@ final class ShardMergeTests: XCTestCase {
             "DQ-02 attributes": good.replacingOccurrences(of: #""unknownByAttribute":[22,19,0]"#, with: #""unknownByAttribute":[1]"#),
             "rows do not reconcile": good.replacingOccurrences(of: "\"rowsRead\":200", with: "\"rowsRead\":201"),
             "month out of range": good.replacingOccurrences(of: "\"month\":24301", with: "\"month\":-9223372036854775808"),
-            "language": good.replacingOccurrences(of: "\"language\":\"en\"", with: "\"language\":\"fr\""),
         ]
         // A group code beyond the labels: cut the first attribute's labels to one.
         if let range = good.range(of: #""labels":\[\[[^\]]*\]"#, options: .regularExpression) {
             damaged["code beyond the labels"] = good.replacingCharacters(in: range, with: #""labels":[["x"]"#)
         }
-        XCTAssertEqual(damaged.count, 14)
+        XCTAssertEqual(damaged.count, 13)
         for (name, text) in damaged.sorted(by: { $0.key < $1.key }) {
             XCTAssertTrue(text != good, "\(name): the damage must change the file")
             let path = TestSupport.temporaryFile(text, name: "state.json")

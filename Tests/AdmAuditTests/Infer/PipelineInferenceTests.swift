@@ -137,6 +137,23 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertEqual(result.totalAccepted, 3, "\(sink.rejects.map(\.reason))")
     }
 
+    /// A column named as a time whose values are mostly times is mapped, so that the bad ones
+    /// are rejected and counted by the run; dropped, they would be said nowhere.
+    func testAColumnOfTimesWithAFewBadDatesIsMappedAndItsBadRowsRejected() throws {
+        let (_, pipeline, path) = try infer([
+            "员工编号,决定类型,结果,性别,决定时间",
+            "E1,解除劳动合同,不利,女,2025年3月7日",
+            "E2,解除劳动合同,不利,男,2025年2月30日",
+            "E3,警告,,女,2025-03-08",
+            "E4,解除劳动合同,不利,女,2025-03-09",
+        ], name: "处分.csv")
+        XCTAssertEqual(pipeline.columns[.decidedAt], ["决定时间"])
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 3)
+        XCTAssertEqual(sink.rejects.map(\.detail), [.badTimestamp(.decidedAt, text: "2025年2月30日", problem: .dayOutOfRange(day: 30, month: 2, year: 2025))])
+        XCTAssertEqual(sink.rejects.first?.reason, "decided_at 的值“2025年2月30日”：2025年2月没有第 30 日")
+    }
+
     func testSitesInSeveralZonesAreListedByPlace() throws {
         let (inferred, pipeline, _) = try infer([
             "Decision ID,Outcome,Decision Type,Decision Date,Site",

@@ -27,7 +27,7 @@ final class GroupNamesTests: XCTestCase {
         XCTAssertEqual(result.groupNames.shown("female × han", in: "sex × eth"), "女 × 汉族")
         XCTAssertEqual(result.groupNames.shown("other", in: "sex"), "other", "a label with no spelling is itself")
 
-        let shown = result.inReadersTerms
+        let shown = result.inReadersTerms(ReportText(language: .en))
         XCTAssertEqual(shown.selection.first { $0.attribute == "sex × eth" }?.groups.map(\.group), ["女 × 汉族", "男 × 汉族"])
         XCTAssertEqual(shown.selection.first { $0.attribute == "sex" }?.referenceGroup, "男")
         XCTAssertTrue(MarkdownReport.render(result).contains("| 女 |"))
@@ -103,5 +103,40 @@ final class GroupNamesTests: XCTestCase {
         XCTAssertFalse(markdown.contains("员工类别"), "the header, written by the employer, never names the attribute")
         let json = JSONReport.render(result)
         XCTAssertTrue(json.contains("\"attribute\": \"sex\"") || json.contains("\"attribute\":\"sex\""), "report.json keeps the pipeline's name")
+    }
+
+    /// The group of values beyond `input.max_distinct_values` has one label in every run
+    /// (report.json, merges); a Chinese report words it in Chinese, in its tables, its
+    /// intersections and the warning that names it, unless a group from the data reads so.
+    func testTheGroupBeyondTheLimitIsWordedInTheReadersLanguage() throws {
+        let limited = yaml.replacingOccurrences(of: "report:\n", with: "report:\n  language: zh\n")
+            + "input:\n  max_distinct_values: 2\n"
+        let csv = rows("a", "汉族", 6, start: 0) + rows("b", "汉族", 6, start: 20, outcome: "favorable")
+            + rows("c", "汉族", 6, start: 40) + rows("d", "汉族", 6, start: 60, outcome: "favorable")
+        let (result, _) = try TestSupport.audit(csv: header + csv, pipeline: limited)
+        let label = AttributeGroups.overflowLabel(limit: 2)
+        func groups(_ result: AuditResult, _ attribute: String) -> Set<String> {
+            Set(result.selection.first { $0.attribute == attribute && $0.ladder == nil }?.groups.map(\.group) ?? [])
+        }
+        XCTAssertEqual(groups(result, "sex"), ["a", "b", label])
+        let shown = result.inReadersTerms(ReportText(language: .zh))
+        XCTAssertEqual(groups(shown, "sex"), ["a", "b", "[前 2 个取值之外的值]"])
+        XCTAssertEqual(groups(shown, "sex × eth"), ["a × 汉族", "b × 汉族", "[前 2 个取值之外的值] × 汉族"])
+        let warning = try XCTUnwrap(shown.diagnostics.first { $0.code == .distinctValuesOverLimit })
+        ChineseText.assertChinese(warning.message(.zh))
+        XCTAssertTrue(warning.message(.zh).contains("“[前 2 个取值之外的值]”组"), warning.message(.zh))
+        let markdown = MarkdownReport.render(result)
+        XCTAssertFalse(markdown.contains("values beyond"), "no English label in a Chinese report")
+        XCTAssertTrue(JSONReport.render(result).contains(label), "report.json keeps the label")
+        XCTAssertEqual(groups(result.inReadersTerms(ReportText(language: .en)), "sex"), ["a", "b", label])
+
+        // A group from the data spelled as the Chinese words keeps them; the group beyond the limit keeps its label.
+        var state = MeasureState(attributeNames: ["sex"], labels: [["[前 2 个取值之外的值]", "b", label]], intersections: [],
+                                 counts: SelectionCounts(attributeCount: 1), appeals: SelectionCounts(attributeCount: 1))
+        state.spelled = [[nil, nil, nil]]
+        var names = GroupNames(state)
+        names.show(label, in: "sex", as: "[前 2 个取值之外的值]")
+        XCTAssertEqual(names.shown(label, in: "sex"), label)
+        XCTAssertEqual(names.shown("[前 2 个取值之外的值]", in: "sex"), "[前 2 个取值之外的值]")
     }
 }

@@ -71,14 +71,27 @@ enum TestSupport {
 /// the language given (the pipeline's, for `TestSupport.audit`).
 final class MemorySink: AuditSink {
     var findings: [WordedFinding] = []
-    var rejects: [Reject] = []
+    var rejects: [WordedReject] = []
     private let words: ReportText
     init(language: ReportLanguage = .en) { words = ReportText(language: language) }
     func finding(_ finding: Finding) {
         findings.append(WordedFinding(finding: finding, subject: words.subject(finding.subject), detail: words.detail(finding.detail),
                                       legalBasis: finding.legalBasis.text(words.language)))
     }
-    func reject(_ reject: Reject) { rejects.append(reject) }
+    func reject(_ reject: Reject) { rejects.append(WordedReject(reject: reject, reason: words.rejectReason(reject.detail))) }
+}
+
+/// A reject with its reason in words; its other fields as they are.
+@dynamicMemberLookup
+struct WordedReject {
+    let reject: Reject
+    let reason: String
+    subscript<Value>(dynamicMember path: KeyPath<Reject, Value>) -> Value { reject[keyPath: path] }
+}
+
+extension Reject {
+    /// The reason in `language`'s words, as rejects.csv gives it.
+    func reason(_ language: ReportLanguage = .en) -> String { ReportText(language: language).rejectReason(detail) }
 }
 
 /// A finding with its subject, detail and legal basis in words; its other fields as they are.

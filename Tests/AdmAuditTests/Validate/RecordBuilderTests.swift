@@ -142,7 +142,7 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built.compactMap(\.record).map(\.id), ["D1", "D2"])
         XCTAssertEqual(built.compactMap(\.reject).map(\.code), [.repeatedHeader, .repeatedHeader])
         XCTAssertEqual(built.compactMap(\.reject).map(\.line), [3, 4])
-        XCTAssertTrue(built.compactMap(\.reject).allSatisfy { $0.reason.contains("header row again") })
+        XCTAssertTrue(built.compactMap(\.reject).allSatisfy { $0.reason().contains("header row again") })
     }
 
     func testTotalsRowsAreRejectedAsNotADecision() throws {
@@ -157,7 +157,7 @@ final class RecordBuilderTests: XCTestCase {
 
             """)
         XCTAssertEqual(built.compactMap(\.reject).map(\.code), Array(repeating: .totalsRow, count: 5))
-        XCTAssertTrue(built.compactMap(\.reject)[0].reason.contains("'合计'"), built.compactMap(\.reject)[0].reason)
+        XCTAssertTrue(built.compactMap(\.reject)[0].reason().contains("'合计'"), built.compactMap(\.reject)[0].reason())
     }
 
     /// An id that starts like a label (`Total-0001`) on a row that states an outcome is not a
@@ -282,9 +282,9 @@ final class RecordBuilderTests: XCTestCase {
         let comma = try XCTUnwrap(built[0].reject)
         XCTAssertEqual(comma.code, .badNumber)
         XCTAssertEqual(comma.column, 4)
-        XCTAssertTrue(comma.reason.contains("input.decimal_separator: \",\""), comma.reason)
+        XCTAssertTrue(comma.reason().contains("input.decimal_separator: \",\""), comma.reason())
         let word = try XCTUnwrap(built[1].reject)
-        XCTAssertFalse(word.reason.contains("decimal_separator"), "no hint where a comma would not help")
+        XCTAssertFalse(word.reason().contains("decimal_separator"), "no hint where a comma would not help")
         XCTAssertEqual(built[2].record?.score, 0.73)
     }
 
@@ -324,7 +324,7 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built.compactMap(\.record).map(\.derived), Array(repeating: true, count: 7))
         let promotion = try XCTUnwrap(built[6].reject)
         XCTAssertEqual(promotion.code, .missingRequired)
-        XCTAssertTrue(promotion.reason.contains("does not say whether it was adverse"), promotion.reason)
+        XCTAssertTrue(promotion.reason().contains("does not say whether it was adverse"), promotion.reason())
     }
 
     /// A column of sanctions with `No Action` rows: each is a disciplinary decision that
@@ -378,7 +378,7 @@ final class RecordBuilderTests: XCTestCase {
     func testWithoutTheSettingAnEmptyOutcomeIsMissing() throws {
         let built = try build("decision_id,decision_type,outcome\nD1,dismissal,\n")
         XCTAssertEqual(built[0].reject?.code, .missingRequired)
-        XCTAssertEqual(built[0].reject?.reason, "outcome is empty")
+        XCTAssertEqual(built[0].reject?.reason(), "outcome is empty")
     }
 
     // MARK: Approvals
@@ -467,13 +467,16 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(alone[1].reject?.column, 4)
     }
 
-    // MARK: Reasons in the report's language
+    // MARK: Reasons as values, worded by the report
 
-    func testReasonsInChinese() throws {
+    func testReasonsAreValuesWordedInEitherLanguage() throws {
         let built = try build("decision_id,decision_type,outcome,score\nD1,dismissal,adverse,\"0,73\"\n合计,,\n",
                               "admaudit: 1\nreport:\n  language: zh\n")
-        XCTAssertTrue(built[0].reject?.reason.contains("input.decimal_separator") ?? false)
-        XCTAssertTrue(built[0].reject?.reason.contains("不是数字") ?? false, built[0].reject?.reason ?? "")
-        XCTAssertTrue(built[1].reject?.reason.contains("合计行") ?? false, built[1].reject?.reason ?? "")
+        XCTAssertEqual(built[0].reject?.detail, .notANumber(.score, text: "0,73", decimalCommaHint: true))
+        XCTAssertEqual(built[1].reject?.detail, .totalsRow(label: "合计"))
+        XCTAssertTrue(built[0].reject?.reason(.zh).contains("input.decimal_separator") ?? false)
+        XCTAssertTrue(built[0].reject?.reason(.zh).contains("不是数字") ?? false, built[0].reject?.reason(.zh) ?? "")
+        XCTAssertTrue(built[1].reject?.reason(.zh).contains("合计行") ?? false, built[1].reject?.reason(.zh) ?? "")
+        XCTAssertTrue(built[1].reject?.reason().contains("a totals or footer row ('合计')") ?? false, built[1].reject?.reason() ?? "")
     }
 }

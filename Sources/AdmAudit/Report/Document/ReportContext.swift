@@ -10,8 +10,8 @@ struct ReportContext {
 
     init(_ result: AuditResult) {
         labelled = result
-        self.result = result.inReadersTerms
         t = ReportText(language: result.pipeline.report.language)
+        self.result = result.inReadersTerms(t)
     }
 
     var language: ReportLanguage { t.language }

@@ -1,0 +1,66 @@
+/// Why one row was rejected, as values: the numbers and the export's own text that prove
+/// it. The words are the report's (`ReportText.rejectReason`), in the reader's language, so
+/// the validate stage holds no sentence. Texts from the export are as written (trimmed);
+/// whoever shows them escapes them.
+public enum RejectDetail: Sendable, Equatable {
+    // Damage the reader found.
+    /// `field` is 1-based.
+    case fieldTooLong(field: Int, bytes: Int, limit: Int)
+    case rowTooLong(bytes: Int, limit: Int)
+    /// More fields than the reader keeps.
+    case tooManyFields(count: Int, kept: Int, header: Int)
+    /// A quote opened on `firstLine` and never closed: the rest of the file is this row.
+    case unterminatedQuote(firstLine: Int, lastLine: Int)
+    /// `field` is 1-based.
+    case invalidEncoding(field: Int)
+    /// A stray quote in the column headed `header` merged these lines into one row that
+    /// cannot be read apart.
+    case quoteMergedLines(header: String, firstLine: Int, lastLine: Int)
+    /// One line of a row a stray quote had merged, read on its own, is not a row: it has
+    /// `fields` fields where the header has `headerFields`, or (`fields` nil) a quote is still in it.
+    case mergedLineNotARow(header: String, firstLine: Int, lastLine: Int, fields: Int?, headerFields: Int)
+
+    // The row's shape and required fields.
+    case fieldCount(found: Int, header: Int)
+    case empty(CanonicalField)
+    /// No outcome, and the decision type (as written) does not say whether it was adverse.
+    case outcomeUnstated(decisionType: String)
+    /// No outcome, and no score to derive it from.
+    case outcomeUnderivable
+
+    // Values.
+    /// `decimalCommaHint`: the text reads as a number with a decimal comma.
+    case notANumber(CanonicalField, text: String, decimalCommaHint: Bool)
+    case unknownValue(CanonicalField, text: String, expected: ExpectedValues)
+    case badTimestamp(CanonicalField, text: String, problem: TimestampProblem)
+    /// The id as shown (a disguised id revealed as its code); `firstFile` nil when in the same file.
+    case duplicateID(id: String, firstLine: Int, firstFile: String?)
+
+    // Rows that hold no decision.
+    case repeatedHeader
+    case totalsRow(label: String)
+
+    /// The stable code the detail is filed under (rejects.csv, the summaries' counts).
+    public var code: RejectCode {
+        switch self {
+        case .fieldTooLong: .fieldTooLong
+        case .rowTooLong: .rowTooLong
+        case .tooManyFields, .fieldCount: .raggedRow
+        case .unterminatedQuote: .unterminatedQuote
+        case .invalidEncoding: .invalidEncoding
+        case .quoteMergedLines, .mergedLineNotARow: .unbalancedQuote
+        case .empty, .outcomeUnstated, .outcomeUnderivable: .missingRequired
+        case .notANumber: .badNumber
+        case .unknownValue: .unknownValue
+        case .badTimestamp: .badTimestamp
+        case .duplicateID: .duplicateID
+        case .repeatedHeader: .repeatedHeader
+        case .totalsRow: .totalsRow
+        }
+    }
+
+    /// What a categorical field may hold.
+    public enum ExpectedValues: Sendable, Equatable {
+        case decisionType, outcome, yesNo, reviewResult, appealReviewer
+    }
+}
