@@ -186,7 +186,7 @@ public struct AuditRun {
         options.headerLine = pipeline.input.headerLine
 
         for (fileIndex, (path, source)) in zip(inputs, sources).enumerated() {
-            if inputs.count == 1, ProcessInfo.processInfo.activeProcessorCount > 1,
+            if inputs.count == 1, AvailableCores.count > 1,
                let plan = FileSplitter.plan(path: source, options: options, minimumBytes: splitThreshold),
                let outcome = try SplitAudit(path: source, name: path, plan: plan, options: options, pipeline: pipeline, values: values,
                                             makeAuditor: makeAuditor).run(into: sink) {
