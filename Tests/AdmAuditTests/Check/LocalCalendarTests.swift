@@ -22,6 +22,24 @@ final class LocalCalendarTests: XCTestCase {
         XCTAssertEqual(newYork.localText(1_752_593_400), "2025-07-15 11:30-04:00")
     }
 
+    /// Offsets are cached in an array over the years around the first instant asked and in a
+    /// dictionary beyond them: both give Foundation's offset, hour by hour, in either order.
+    func testCachedOffsetsAreFoundationsInsideAndOutsideTheWindow() {
+        let zone = TimeZone(identifier: "Europe/Berlin")!
+        let berlin = LocalCalendar(timeZone: zone)
+        let start: Int64 = 1_735_689_600  // 2025-01-01T00:00Z: the window runs from about 2023 to 2029
+        var instants: [Int64] = stride(from: start - 3 * 366 * 86_400, to: start + 6 * 366 * 86_400, by: 7 * 3600 + 1).map { $0 }
+        instants += [-2_208_988_800, 7_289_654_399, .max, .min + 3600]  // 1900, 2200 and the extremes
+        for order in [instants, instants.reversed()] {
+            for instant in order where instant > -10_000_000_000 && instant < 10_000_000_000 {
+                let hour = instant >= 0 ? instant / 3600 : (instant - 3599) / 3600
+                XCTAssertEqual(berlin.offset(at: instant), zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(hour * 3600))), "\(instant)")
+            }
+        }
+        _ = berlin.offset(at: .max)
+        _ = berlin.offset(at: .min + 3600)
+    }
+
     func testAnOffsetOfPartHoursKeepsItsMinutes() {
         // 2025-03-01T00:00:00Z in India (UTC+5:30)
         XCTAssertEqual(calendar("Asia/Kolkata").localText(1_740_787_200), "2025-03-01 05:30+05:30")
