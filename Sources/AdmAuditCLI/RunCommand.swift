@@ -41,7 +41,14 @@ struct RunCommand: ParsableCommand {
         run.sources = sources.paths
         // For benchmarks: the input size from which one file is audited on two cores.
         if let bytes = ProcessInfo.processInfo.environment["ADMAUDIT_SPLIT_BYTES"].flatMap(Int.init) { run.splitThreshold = bytes }
+        let progress = RunProgress(totalBytes: sources.paths.reduce(0) { total, path in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        })
+        run.progress = progress
+        let line = ProgressLine.start(progress, language: pipeline.report.language)
+        defer { line?.finish() }
         let result = try run.run(into: sink)
+        line?.finish()
         try sink.commit()
         try report.finish(result, output: output, alsoWritten: alsoWritten)
     }

@@ -152,6 +152,9 @@ public struct AuditRun {
     /// files that are not UTF-8 are audited in one piece.
     public var splitThreshold = 32 << 20
 
+    /// Where the run counts how far it has got, for a progress line; nil counts nothing.
+    public var progress: RunProgress? = nil
+
     public func run(into sink: any AuditSink) throws(AuditError) -> AuditResult {
         guard !inputs.isEmpty else { throw AuditError(.invocation, "no input files given", hint: "name one or more CSV exports") }
         let sources = self.sources ?? inputs
@@ -161,11 +164,13 @@ public struct AuditRun {
         let pseudonymizer = try Pseudonymizer(handling: pipeline.report.subjectIDs, key: pseudonymKey, inputs: sources)
         let explicitAsOf = asOfOption ?? pipeline.auditDate.flatMap(AsOfDate.init)
         let values = ValueMaps(pipeline.values)
-        let (pipeline, inputs) = (self.pipeline, self.inputs)
+        let (pipeline, inputs, progress) = (self.pipeline, self.inputs, self.progress)
         // Each auditor its own context: its calendar caches offsets and is not shared across threads.
         let makeAuditor = { (sink: any AuditSink) in
-            PartAuditor(pipeline: pipeline, context: Self.checkContext(pipeline: pipeline, asOf: explicitAsOf),
-                        pseudonymizer: pseudonymizer, inputs: inputs, sink: sink)
+            let auditor = PartAuditor(pipeline: pipeline, context: Self.checkContext(pipeline: pipeline, asOf: explicitAsOf),
+                                      pseudonymizer: pseudonymizer, inputs: inputs, sink: sink)
+            auditor.progress = progress
+            return auditor
         }
         var auditor = makeAuditor(sink)
         var summaries: [InputSummary] = []
@@ -196,11 +201,17 @@ public struct AuditRun {
                 parts = 2
                 continue
             }
+            // A split given up on (a quote across the cut, an id in both halves) is read again whole.
+            if inputs.count == 1 { progress?.restart() }
             var headerError: AuditError? = nil
             var summary = InputSummary(file: path, sha256: "", bytes: 0, encoding: .auto, delimiter: 0, lines: 0)
             var hasher = SHA256()
             auditor.builder = nil
-            let facts = try CSVReader(path: source, options: options).read(observingBytes: { hasher.update(bufferPointer: $0) }) { row in
+            let progress = self.progress
+            let facts = try CSVReader(path: source, options: options).read(observingBytes: { bytes in
+                hasher.update(bufferPointer: bytes)
+                progress?.read(bytes: bytes.count)
+            }) { row in
                 guard row.ordinal == 0 else { return auditor.consume(row) }
                 do throws(AuditError) {
                     let mapping = try Self.mapHeader(row, path: path, pipeline: pipeline)

@@ -47,11 +47,13 @@ final class PartAuditor: @unchecked Sendable {
         builder = RecordBuilder(file: file, fileIndex: fileIndex, mapping: mapping, pipeline: pipeline, values: values, groups: groups)
         swallowed = SwallowedLines(mapping: mapping, filledMeansYes: Array(pipeline.input.filledMeansYes))
         tally = RowTally()
+        published = (0, 0)
     }
 
     /// Ends the file: its groups carry over to the next, and what its vocabularies noted is kept.
     func end() {
         guard let builder else { return }
+        publishProgress()
         groups = builder.groups
         disguisedValues.add(builder.disguisedValues)
         self.builder = nil
@@ -60,7 +62,18 @@ final class PartAuditor: @unchecked Sendable {
     /// One data row; false stops the reading (the sink failed).
     func consume(_ row: RawRow) -> Bool {
         tally.rowLines += row.endLine - row.line + 1
-        return read(row)
+        let goOn = read(row)
+        if progress != nil, tally.rowsRead - published.rows >= 4096 { publishProgress() }
+        return goOn
+    }
+
+    /// Where `progress` is shown, the rows and rejects read since the last batch.
+    var progress: RunProgress? = nil
+    private var published = (rows: 0, rejects: 0)
+
+    func publishProgress() {
+        progress?.counted(rows: tally.rowsRead - published.rows, rejects: tally.rejected - published.rejects)
+        published = (tally.rowsRead, tally.rejected)
     }
 
     /// A row read apart this many times over holds that many stray quotes: past it the row is

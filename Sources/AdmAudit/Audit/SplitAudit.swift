@@ -69,7 +69,10 @@ struct SplitAudit {
         var hasher = SHA256()
         let firstFacts: ReaderSummary
         do {
-            firstFacts = try CSVReader(path: path, options: firstOptions).read(observingBytes: { hasher.update(bufferPointer: $0) }) { row in
+            firstFacts = try CSVReader(path: path, options: firstOptions).read(observingBytes: { bytes in
+                hasher.update(bufferPointer: bytes)
+                first.progress?.read(bytes: bytes.count)
+            }) { row in
                 row.ordinal == 0 ? true : first.consume(row)
             }
             // The file's hash goes on over the second part while that part is audited.
@@ -154,7 +157,8 @@ private final class SecondPartJob: @unchecked Sendable {
 
     func run() {
         do throws(AuditError) {
-            result = .success(try reader.read { row in self.auditor.consume(row) })
+            let progress = auditor.progress
+            result = .success(try reader.read(observingBytes: { progress?.read(bytes: $0.count) }) { row in self.auditor.consume(row) })
         } catch {
             result = .failure(error)
         }

@@ -154,6 +154,16 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertEqual(sink.rejects.first?.reason, "decided_at 的值“2025年2月30日”：2025年2月没有第 30 日")
     }
 
+    /// An id column longer than the distinct values once counted (2,000) is still an id: a
+    /// sample of 5,000 ids reads as 5,000 distinct values.
+    func testAnIdColumnOfManyRowsIsTheDecisionID() throws {
+        let rows = (0..<6000).map { "D\($0),dismissal,\($0 % 3 == 0 ? "adverse" : "favorable"),\($0 % 2 == 0 ? "f" : "m")" }
+        let (inferred, pipeline, path) = try infer(["decision_id,decision_type,outcome,sex"] + rows)
+        XCTAssertEqual(pipeline.columns[.decisionID], ["decision_id"], inferred.yaml)
+        let (result, _) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 6000)
+    }
+
     func testSitesInSeveralZonesAreListedByPlace() throws {
         let (inferred, pipeline, _) = try infer([
             "Decision ID,Outcome,Decision Type,Decision Date,Site",
