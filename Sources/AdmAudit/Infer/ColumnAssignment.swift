@@ -179,13 +179,7 @@ struct ColumnAssignment: Sendable {
         switch target {
         case .field(let field):
             switch field.kind {
-            case .timestamp:
-                // A header that names the time, over values mostly times: kept, with less weight
-                // below 80 %, so that a few bad dates are rejected (and counted) by the run, not
-                // the whole column dropped with nothing said of them.
-                let evidence = content(profile, profile.timestampShare, "timestamps", "时间")
-                if profile.timestampShare >= 0.8 { return .confirms(10, evidence) }
-                return profile.timestampShare >= 0.5 ? .confirms(-25, evidence) : .refutes(evidence)
+            case .timestamp: return gate(profile.timestampShare, "timestamps", "时间")
             case .boolean where field == .automated: return gate(profile.automationShare, "yes/no or who decided", "是/否或决策方")
             case .boolean where (field == .explanationGiven || field == .appealOffered) && profile.booleanShare < 0.5
                     && profile.averageLength >= 4:

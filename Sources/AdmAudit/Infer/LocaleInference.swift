@@ -222,6 +222,17 @@ struct LocaleInference: Sendable {
             return Decision(value: .mdy, evidence: Evidence(english: "\(monthFirst) dates have a second part above 12, so month first",
                                                             chinese: "\(monthFirst) 个日期的第二部分大于12，故为月在前"))
         }
+        // Both seen, one order by far the more common (19 to 1): the few others are bad dates
+        // (`13/45/2025`), which the run rejects and counts, not a reason to read every date the other way.
+        if dayFirst > 0, monthFirst > 0, monthFirst >= 19 * dayFirst || dayFirst >= 19 * monthFirst {
+            let (order, most, few) = monthFirst > dayFirst ? (DateOrder.mdy, monthFirst, dayFirst) : (.dmy, dayFirst, monthFirst)
+            let (part, otherPart) = order == .mdy ? ("second", "first") : ("first", "second")
+            let (chinesePart, chineseOther) = order == .mdy ? ("第二", "第一") : ("第一", "第二")
+            return Decision(value: order, evidence: Evidence(
+                english: "\(most) dates have a \(part) part above 12, so \(order == .mdy ? "month" : "day") first; \(few) have a \(otherPart) part above 12 and will be rejected: check them",
+                chinese: "\(most) 个日期的\(chinesePart)部分大于12，故为\(order == .mdy ? "月" : "日")在前；另有 \(few) 个日期的\(chineseOther)部分大于12，将被拒收：请核实"),
+                uncertain: true)
+        }
         let american = places.contains { $0.jurisdiction.hasPrefix("US") }
         return Decision(value: american ? .mdy : .dmy, evidence: Evidence(
             english: dayFirst > 0 ? "dates disagree on day and month order: check them" : "no date shows whether day or month comes first; \(american ? "American places, so month first" : "day first assumed")",

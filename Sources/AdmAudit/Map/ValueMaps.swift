@@ -316,6 +316,12 @@ public struct AttributeGroups: Sendable {
         "[values beyond the first \(limit)]"
     }
 
+    /// How a Chinese report shows that group; a value spelt so joins it too, so that no
+    /// group from the data can read as it.
+    public static func chineseOverflowLabel(limit: Int) -> String {
+        "[前 \(limit) 个取值之外的值]"
+    }
+
     /// The group code for a field, interning a value seen for the first time.
     package mutating func group(for field: FieldBytes) -> Int32 {
         let range = TextKey.trimmedRange(field.bytes)
@@ -375,6 +381,8 @@ public struct AttributeGroups: Sendable {
         let label = Self.overflowLabel(limit: distinctLimit)
         let code = table.insert(TextKey.make(label), value: Int32(labels.count))
         if code == Int32(labels.count) { labels.append(label) }
+        // Its Chinese spelling, unless a group from the data took it first (the reports then show that group's own way).
+        _ = table.insert(TextKey.make(Self.chineseOverflowLabel(limit: distinctLimit)), value: code)
         overflowCode = code
         return code
     }

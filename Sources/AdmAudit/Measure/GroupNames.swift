@@ -3,8 +3,10 @@
 /// an intersection from its components' (`女 × 汉族`). The result, report.json and merges
 /// keep the labels; only the readable reports use these names.
 public struct GroupNames: Sendable, Equatable {
-    /// Per attribute name, per label that is shown otherwise, what is shown.
+    /// Per attribute name, per label that is shown as the export spells it, what is shown.
     private var names: [String: [String: String]] = [:]
+    /// Per attribute name, per label the reports word (`show`), the words: before `names`.
+    private var worded: [String: [String: String]] = [:]
     /// Per attribute (not intersection), its labels: a group given a name must not read as another.
     private var labels: [String: [String]] = [:]
     /// Per intersection and label, the groups it is made of, so that it reads as they do.
@@ -26,18 +28,28 @@ public struct GroupNames: Sendable, Equatable {
                 return shown.contains(" × ") ? "[\(shown)]" : shown
             }.joined(separator: " × ")
         }
-        return names[attribute]?[label] ?? label
+        return worded[attribute]?[label] ?? names[attribute]?[label] ?? label
     }
 
-    package var isEmpty: Bool { names.isEmpty }
+    package var isEmpty: Bool { names.isEmpty && worded.isEmpty }
+
+    /// The same groups with only the words of `show`, no spellings: the labels as the
+    /// pipeline names them (the LL144 tables name the EEO categories so).
+    package var withoutSpellings: GroupNames {
+        var copy = self
+        copy.names = [:]
+        return copy
+    }
 
     /// Shows a group of an attribute under `name` (a label the reports word, as the overflow
     /// group's), and every intersection holding it accordingly; unless another group of the
-    /// attribute reads so already, as two groups must never read alike.
+    /// attribute reads so already, as two groups must never read alike (compared as keys:
+    /// a no-break space or an invisible character does not make two names differ).
     package mutating func show(_ label: String, in attribute: String, as name: String) {
+        let key = TextKey.make(name)
         guard let all = labels[attribute], shown(label, in: attribute) != name,
-              !all.contains(where: { $0 != label && shown($0, in: attribute) == name }) else { return }
-        names[attribute, default: [:]][label] = name
+              !all.contains(where: { $0 != label && TextKey.make(shown($0, in: attribute)) == key }) else { return }
+        worded[attribute, default: [:]][label] = name
     }
 
     /// The names of a measure state: its first spellings, and its intersections' names

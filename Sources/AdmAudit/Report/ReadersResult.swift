@@ -5,12 +5,25 @@
 extension AuditResult {
     func inReadersTerms(_ t: ReportText) -> AuditResult {
         var shown = self
+        shown.wordOverflowGroups(t)
+        return shown.groupsRenamed()
+    }
+
+    /// The groups under the pipeline's labels, but the group of values beyond the limit in
+    /// the reader's words: the LL144 tables.
+    func inLabels(_ t: ReportText) -> AuditResult {
+        var shown = self
+        shown.groupNames = groupNames.withoutSpellings
+        shown.wordOverflowGroups(t)
+        return shown.groupsRenamed()
+    }
+
+    private mutating func wordOverflowGroups(_ t: ReportText) {
         for diagnostic in diagnostics where diagnostic.code == .distinctValuesOverLimit {
             guard case .text(let attribute)? = diagnostic.values["attribute"], case .text(let label)? = diagnostic.values["group"],
                   case .count(let limit)? = diagnostic.values["limit"] else { continue }
-            shown.groupNames.show(label, in: attribute, as: t.overflowGroup(limit: limit))
+            groupNames.show(label, in: attribute, as: t.overflowGroup(limit: limit))
         }
-        return shown.groupsRenamed()
     }
 
     private func groupsRenamed() -> AuditResult {

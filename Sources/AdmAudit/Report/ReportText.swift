@@ -233,12 +233,12 @@ struct ReportText {
         }
     }
 
-    /// A group's flag in the reader's words; report.json keeps the code.
     /// The group of values beyond `input.max_distinct_values` (its label is the English words).
     func overflowGroup(limit: Int) -> String {
-        pick(AttributeGroups.overflowLabel(limit: limit), "[前 \(limit) 个取值之外的值]")
+        pick(AttributeGroups.overflowLabel(limit: limit), AttributeGroups.chineseOverflowLabel(limit: limit))
     }
 
+    /// A group's flag in the reader's words; report.json keeps the code.
     func flag(_ flag: ImpactFlag) -> String {
         switch flag {
         case .adverseImpact: pick("adverse impact", "不利影响")

@@ -137,21 +137,25 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertEqual(result.totalAccepted, 3, "\(sink.rejects.map(\.reason))")
     }
 
-    /// A column named as a time whose values are mostly times is mapped, so that the bad ones
-    /// are rejected and counted by the run; dropped, they would be said nowhere.
+    /// A column of times with a bad date is mapped, and the run rejects and counts the bad
+    /// row; a column whose values are half words (`未复核`) is not a time column, as every
+    /// unreviewed row would be rejected.
     func testAColumnOfTimesWithAFewBadDatesIsMappedAndItsBadRowsRejected() throws {
+        let good = (0..<18).map { "E\($0 + 10),解除劳动合同,不利,\($0 % 2 == 0 ? "女" : "男"),2025-03-\(10 + $0)" }
         let (_, pipeline, path) = try infer([
             "员工编号,决定类型,结果,性别,决定时间",
             "E1,解除劳动合同,不利,女,2025年3月7日",
             "E2,解除劳动合同,不利,男,2025年2月30日",
-            "E3,警告,,女,2025-03-08",
-            "E4,解除劳动合同,不利,女,2025-03-09",
-        ], name: "处分.csv")
+        ] + good, name: "处分.csv")
         XCTAssertEqual(pipeline.columns[.decidedAt], ["决定时间"])
         let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
-        XCTAssertEqual(result.totalAccepted, 3)
+        XCTAssertEqual(result.totalAccepted, 19)
         XCTAssertEqual(sink.rejects.map(\.detail), [.badTimestamp(.decidedAt, text: "2025年2月30日", problem: .dayOutOfRange(day: 30, month: 2, year: 2025))])
         XCTAssertEqual(sink.rejects.first?.reason, "decided_at 的值“2025年2月30日”：2025年2月没有第 30 日")
+
+        let words = (0..<20).map { "R\($0),解除劳动合同,不利,女,\($0 % 3 == 0 ? "未复核" : "2025-03-\(10 + $0)")" }
+        let (_, unreviewed, _) = try infer(["员工编号,决定类型,结果,性别,复核时间"] + words, name: "复核.csv")
+        XCTAssertEqual(unreviewed.columns[.reviewedAt] ?? [], [], "a third of the cells say 未复核: not a column of times")
     }
 
     /// An id column longer than the distinct values once counted (2,000) is still an id: a
@@ -162,6 +166,19 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertEqual(pipeline.columns[.decisionID], ["decision_id"], inferred.yaml)
         let (result, _) = try TestSupport.audit([path], pipeline: pipeline)
         XCTAssertEqual(result.totalAccepted, 6000)
+    }
+
+    /// One impossible date (`13/45/2025`) among hundreds written month first does not turn
+    /// the file day first: the order the dates show by far is taken, marked TODO, and the
+    /// bad date is rejected by the run.
+    func testOneBadDateDoesNotReverseTheDateOrder() throws {
+        let rows = (0..<200).map { "D\($0),dismissal,adverse,0\($0 % 9 + 1)/\(13 + $0 % 15)/2025" }
+        let (inferred, pipeline, path) = try infer(["Decision ID,Action,Outcome,Effective Date"] + rows + ["D999,dismissal,adverse,13/45/2025"])
+        XCTAssertEqual(pipeline.input.dateOrder, .mdy, inferred.yaml)
+        XCTAssertTrue(inferred.todos.contains { $0.hasPrefix("date_order: mdy") }, "\(inferred.todos)")
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 200)
+        XCTAssertEqual(sink.rejects.map(\.line), [202])
     }
 
     func testSitesInSeveralZonesAreListedByPlace() throws {

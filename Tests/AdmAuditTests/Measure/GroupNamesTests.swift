@@ -130,6 +130,26 @@ final class GroupNamesTests: XCTestCase {
         XCTAssertTrue(JSONReport.render(result).contains(label), "report.json keeps the label")
         XCTAssertEqual(groups(result.inReadersTerms(ReportText(language: .en)), "sex"), ["a", "b", label])
 
+        // The LL144 tables name groups by their labels, and this one in the reader's words too.
+        let ll144 = MarkdownReport.render(try TestSupport.audit(csv: header + csv, pipeline: limited.replacingOccurrences(of: "report:\n", with: "report:\n  layout: ll144\n")).0)
+        XCTAssertFalse(ll144.contains("values beyond"), "no English label in a Chinese LL144 report")
+        XCTAssertTrue(ll144.contains("前 2 个取值之外的值"))
+
+        // After the limit, a value spelt as the Chinese words joins the group; before it, a
+        // group spelt so (or so but for a no-break space) keeps its own name, and the group
+        // beyond the limit keeps its label: two groups never read alike.
+        let spelt = rows("a", "汉族", 6, start: 0) + rows("b", "汉族", 6, start: 20) + rows("c", "汉族", 6, start: 40)
+            + rows("[前 2 个取值之外的值]", "汉族", 6, start: 60)
+        let joined = try TestSupport.audit(csv: header + spelt, pipeline: limited).0
+        XCTAssertEqual(groups(joined, "sex"), ["a", "b", label])
+        for spelling in ["[前 2 个取值之外的值]", "[前\u{00A0}2 个取值之外的值]"] {
+            let first = rows(spelling, "汉族", 6, start: 0) + rows("a", "汉族", 6, start: 20) + rows("c", "汉族", 6, start: 40)
+            let taken = try TestSupport.audit(csv: header + first, pipeline: limited).0
+            let names = groups(taken.inReadersTerms(ReportText(language: .zh)), "sex").map { TextKey.make($0) }
+            XCTAssertEqual(Set(names).count, 3, "\(names)")
+            XCTAssertTrue(groups(taken.inReadersTerms(ReportText(language: .zh)), "sex").contains(label))
+        }
+
         // A group from the data spelled as the Chinese words keeps them; the group beyond the limit keeps its label.
         var state = MeasureState(attributeNames: ["sex"], labels: [["[前 2 个取值之外的值]", "b", label]], intersections: [],
                                  counts: SelectionCounts(attributeCount: 1), appeals: SelectionCounts(attributeCount: 1))

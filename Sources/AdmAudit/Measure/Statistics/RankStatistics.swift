@@ -75,12 +75,7 @@ extension Statistics {
     public static func mannWhitneyUEachAgainstRest(_ samples: [[Double]]) -> [(u: Double, p: Double)?] {
         let total = samples.reduce(0) { $0 + $1.count }
         guard !samples.contains(where: { $0.contains(where: \.isNaN) }) else { return Array(repeating: nil, count: samples.count) }
-        var pooled: [(value: Double, sample: Int32)] = []
-        pooled.reserveCapacity(total)
-        for (index, sample) in samples.enumerated() {
-            for value in sample { pooled.append((value, Int32(index))) }
-        }
-        pooled.sort { $0.value < $1.value }
+        let pooled = Self.pooledInOrder(samples, total: total)
         var rankSums = [Double](repeating: 0, count: samples.count)
         var tieTerm = 0.0
         var start = 0
@@ -101,6 +96,45 @@ extension Statistics {
         }
     }
 
+    /// Every value with the sample it came from, ascending. Samples already sorted (the
+    /// score tables sort each group first) are merged pairwise, O(n log k) for k samples,
+    /// not sorted again; values equal across samples may come in either order, which a
+    /// rank does not see.
+    static func pooledInOrder(_ samples: [[Double]], total: Int) -> [(value: Double, sample: Int32)] {
+        func tagged(_ index: Int) -> [(value: Double, sample: Int32)] { samples[index].map { ($0, Int32(index)) } }
+        guard samples.allSatisfy(isAscending) else {
+            var pooled = samples.indices.flatMap(tagged)
+            pooled.sort { $0.value < $1.value }
+            return pooled
+        }
+        var runs = samples.indices.filter { !samples[$0].isEmpty }.map(tagged)
+        while runs.count > 1 {
+            var next: [[(value: Double, sample: Int32)]] = []
+            next.reserveCapacity((runs.count + 1) / 2)
+            for pair in stride(from: 0, to: runs.count, by: 2) {
+                next.append(pair + 1 < runs.count ? merged(runs[pair], runs[pair + 1]) : runs[pair])
+            }
+            runs = next
+        }
+        return runs.first ?? []
+    }
+
+    private static func isAscending(_ values: [Double]) -> Bool {
+        values.indices.dropFirst().allSatisfy { values[$0 - 1] <= values[$0] }
+    }
+
+    private static func merged(_ a: [(value: Double, sample: Int32)], _ b: [(value: Double, sample: Int32)]) -> [(value: Double, sample: Int32)] {
+        var out: [(value: Double, sample: Int32)] = []
+        out.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if b[j].value < a[i].value { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+
     /// The quartiles of a sample: `numpy.percentile(values, [25, 50, 75])` with numpy's
     /// default `method='linear'` (Hyndman & Fan type 7).
     ///
@@ -112,7 +146,7 @@ extension Statistics {
     /// - Returns: nil for an empty sample or one holding a NaN (numpy would return NaN).
     public static func quartiles(_ values: [Double]) -> (q1: Double, median: Double, q3: Double)? {
         guard !values.isEmpty, !values.contains(where: \.isNaN) else { return nil }
-        let sorted = values.sorted()
+        let sorted = isAscending(values) ? values : values.sorted()
         func percentile(_ q: Double) -> Double {
             let h = Double(sorted.count - 1) * q
             let k = h.rounded(.down)

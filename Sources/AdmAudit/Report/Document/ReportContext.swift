@@ -9,8 +9,8 @@ struct ReportContext {
     let t: ReportText
 
     init(_ result: AuditResult) {
-        labelled = result
         t = ReportText(language: result.pipeline.report.language)
+        labelled = result.inLabels(t)
         self.result = result.inReadersTerms(t)
     }
 

@@ -219,6 +219,11 @@ final class RankStatisticsTests: XCTestCase {
                 (0..<random.next(upTo: 12)).map { _ in Double(random.next(upTo: 8)) / 4 }
             }
             let all = Statistics.mannWhitneyUEachAgainstRest(samples)
+            // Sorted first, the samples are merged rather than sorted together: the same results.
+            let merged = Statistics.mannWhitneyUEachAgainstRest(samples.map { $0.sorted() })
+            XCTAssertEqual(merged.map { $0?.u }, all.map { $0?.u }, "round \(round)")
+            XCTAssertEqual(merged.map { $0?.p }, all.map { $0?.p }, "round \(round)")
+            XCTAssertEqual(Statistics.pooledInOrder(samples.map { $0.sorted() }, total: 0).map(\.value), samples.flatMap { $0 }.sorted())
             for index in samples.indices {
                 let rest = samples.indices.filter { $0 != index }.flatMap { samples[$0] }
                 let one = Statistics.mannWhitneyU(samples[index], rest)
