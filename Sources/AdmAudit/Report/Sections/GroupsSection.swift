@@ -20,7 +20,7 @@ enum GroupsSection: ReportSectionBuilder {
         for stratum in result.selection {
             blocks.append(.heading([.text(t.compared(stratum)), .words(" · "), context.attributeName(stratum.attribute)]))
             if let ladder = stratum.ladder, !explainedLadder {
-                blocks.append(.paragraph([.text(t.ladderReading(ladder))], style: .legend))
+                blocks.append(.paragraph([.words(t.ladderReading(ladder))], style: .legend))
                 explainedLadder = true
             }
             blocks.append(.chart(.selectionRates(stratum, threshold: context.threshold)))
