@@ -3,8 +3,9 @@
 
 Usage: agree.py PEER.json... --admaudit report.json
 
-The peers (C, polars, DuckDB, pandas) print peers/w_output.py's output; they must agree
-exactly on counts and to 1e-9 (relative) on score statistics. admaudit reports per
+The peers (C, polars, DuckDB, pandas; Aequitas and fairlearn, counts only) print
+peers/w_output.py's output; they must agree exactly on counts and to 1e-9 (relative) on
+score statistics. The first peer given must be a whole one (C). admaudit reports per
 decision type and reads `undisclosed` and `prefer_not_to_say` as unknown (an answer
 declined is no group), so its counts are summed over the decision types and compared
 group by group, its unknowns against the peers' groups it has not; its scores by their
@@ -19,11 +20,12 @@ def close(a, b, tolerance=1e-9):
 
 
 def peer_problems(name, peer, reference):
+    """Aequitas and fairlearn give the selection counts only: what a peer gives is compared."""
     problems = []
     for key in ("groups", "rows", "unreviewed", "unreviewed_adverse"):
-        if peer[key] != reference[key]:
+        if key in peer and peer[key] != reference[key]:
             problems.append(f"{name}: {key} differs")
-    for sex, stats in reference["scores_by_sex"].items():
+    for sex, stats in reference["scores_by_sex"].items() if "scores_by_sex" in peer else []:
         mine = peer["scores_by_sex"].get(sex)
         if mine is None or mine[0] != stats[0] or not all(close(a, b) for a, b in zip(mine[1:], stats[1:])):
             problems.append(f"{name}: scores of {sex}: {mine} against {stats}")
