@@ -292,9 +292,13 @@ package enum LeadingAnswer {
                                       "none", "never", "pending", "missing", "without", "closed", "disabled", "unavailable",
                                       "关闭", "禁用", "停用"]
 
+    /// Answers that say the answer is not known: neither yes nor no, whatever word they
+    /// start with (`未知` starts as `未`, `不详` as `不`, which would read as no).
+    private static let notKnown: [String] = ["未知", "不详", "不明", "不清楚", "不确定", "unknown", "not known", "unsure", "uncertain"]
+
     package static func read(_ normalized: String) -> Bool? {
         let scalars = Array(normalized.unicodeScalars)
-        guard !scalars.isEmpty else { return nil }
+        guard !scalars.isEmpty, !notKnown.contains(where: { normalized.hasPrefix($0) }) else { return nil }
         // The longest leading word decides (`not` over `n`, `没有` over `没`).
         var best: (Bool, Int)? = nil
         for (answer, words) in [(true, yes), (false, no)] {

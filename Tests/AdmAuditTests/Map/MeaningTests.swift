@@ -286,6 +286,16 @@ final class MeaningTests: XCTestCase {
         }
     }
 
+    /// `未知` and `不详` say the answer is not known: not a no (a row's review flag of 未知 was
+    /// worded human_reviewed=否 in a finding), but a value the run rejects and counts, as `unknown`.
+    func testAnswersThatAreNotKnownAreNeither() {
+        for value in ["未知", "不详", "不明", "不清楚", "不确定（待核）", "Unknown", "not known", "unsure"] {
+            XCTAssertNil(answer(value), value)
+        }
+        XCTAssertEqual(answer("未复核"), false)
+        XCTAssertEqual(answer("不需要复核"), false)
+    }
+
     func testLatinLeadingWordMustEndAtAWordBoundary() {
         XCTAssertNil(answer("notice"), "`notice` is not `no`")
         XCTAssertNil(answer("nothing to add"))
