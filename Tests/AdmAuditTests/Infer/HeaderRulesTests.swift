@@ -44,6 +44,8 @@ final class HeaderRulesTests: XCTestCase {
             ("候选人编号", field(.subjectID)),
             ("Driver Number", field(.subjectID)),
             ("骑手ID", field(.subjectID)),
+            ("骑手工号", field(.subjectID)),
+            ("快递员编号", field(.subjectID)),
         ])
     }
 
