@@ -57,6 +57,7 @@ final class ProgressLine: @unchecked Sendable {
         let left: String
         if rate > 0, snapshot.totalBytes > snapshot.bytes {
             let seconds = Int((Double(snapshot.totalBytes - snapshot.bytes) / rate).rounded(.up))
+            let two = LocalCalendar.two
             left = seconds >= 3600 ? "\(seconds / 3600):\(two(seconds / 60 % 60)):\(two(seconds % 60))" : "\(seconds / 60):\(two(seconds % 60))"
         } else {
             left = snapshot.totalBytes > snapshot.bytes ? "…" : "0:00"
@@ -70,9 +71,7 @@ final class ProgressLine: @unchecked Sendable {
                              "已读 \(rows) 行 · \(speed) MB/秒 · 拒收 \(rejects) 行 · 约剩 \(left)")
     }
 
-    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    /// 1234567 as `1,234,567`.
+    /// A count (never negative), 1234567 as `1,234,567`.
     static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""
@@ -80,6 +79,6 @@ final class ProgressLine: @unchecked Sendable {
             if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
             out.append(digit)
         }
-        return value < 0 ? "-" + out : out
+        return out
     }
 }

@@ -16,10 +16,6 @@ public final class RunProgress: Sendable {
         public var totalBytes: Int
         public var rows: Int
         public var rejects: Int
-
-        public init(bytes: Int, totalBytes: Int, rows: Int, rejects: Int) {
-            (self.bytes, self.totalBytes, self.rows, self.rejects) = (bytes, totalBytes, rows, rejects)
-        }
     }
 
     public var snapshot: Snapshot {

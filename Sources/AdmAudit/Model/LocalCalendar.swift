@@ -30,14 +30,18 @@ public final class LocalCalendar: @unchecked Sendable {
         if !outside, index >= 0, index < Self.windowHours {
             let cached = window[Int(index)]
             if cached != Self.unknown { return Int(cached) }
-            let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(hour * 3600)))
+            let offset = foundationOffset(hour: hour)
             window[Int(index)] = Int32(offset)
             return offset
         }
         if let cached = offsets[hour] { return cached }
-        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(hour * 3600)))
+        let offset = foundationOffset(hour: hour)
         offsets[hour] = offset
         return offset
+    }
+
+    private func foundationOffset(hour: Int64) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(hour * 3600)))
     }
 
     private func local(_ instant: Int64) -> Int64 { instant + Int64(offset(at: instant)) }
