@@ -10,8 +10,9 @@ struct MergeCommand: ParsableCommand {
         Run each shard with `admaudit run --save-state -p PIPELINE -o OUTn SHARDn.csv`, then \
         `admaudit merge -p PIPELINE -o OUT OUT1/state.json OUT2/state.json …`. The merged \
         reports give the numbers of a single run over all the shards: \
-        counts add and scores are kept whole, so medians and rank tests are exact. Findings \
-        and rejects stay in each shard's folder. Give the states in the order of the data.
+        counts add and scores are kept whole, so medians and rank tests are exact. The \
+        shards' findings.csv and rejects.csv (beside each state.json) are gathered in shard \
+        order. Give the states in the order of the data.
         """
     )
 
@@ -25,8 +26,12 @@ struct MergeCommand: ParsableCommand {
         // The states are inputs: a merge into a shard's own folder would replace its state.json.
         let output = try report.stageOutput(inputs: states, keeping: pipelineFile, language: pipeline.report.language)
         defer { Interrupts.finish { output.abandon() } }
-        let result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile)
-        try report.finish(result, output: output, alsoWritten: [], note: pipeline.report.language.text("merged \(states.count) shard states; ",
+        var runCheckFindings: [Finding] = []
+        var result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile, runCheckFindings: &runCheckFindings)
+        let gathered = try ShardOutputs.gather(statePaths: states, into: output.folder, runCheckFindings: runCheckFindings,
+                                               language: pipeline.report.language)
+        result.diagnostics += gathered.diagnostics
+        try report.finish(result, output: output, alsoWritten: gathered.written, note: pipeline.report.language.text("merged \(states.count) shard states; ",
                                                                                       "已合并 \(states.count) 个分片状态；"))
     }
 }

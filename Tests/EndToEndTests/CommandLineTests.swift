@@ -232,6 +232,41 @@ final class CommandLineTests: BinaryTestCase {
         XCTAssertEqual(try numbers("merged") as NSDictionary, try numbers("whole") as NSDictionary)
     }
 
+    /// The merge gathers each shard's findings.csv and rejects.csv in shard order: with a
+    /// pseudonym key given, the bytes one run over the same files writes. A shard whose
+    /// folder lacks one keeps that file from being gathered, and the merge says so.
+    func testMergeGathersTheShardsFindingsAndRejects() throws {
+        let pipeline = path("fixtures/shards/shards.yaml")
+        let key = ["ADMAUDIT_PSEUDONYM_KEY": "an inspector's own key"]
+        // The last shard with two rows the run rejects, so that rejects.csv has rows to gather.
+        let damaged = work.appendingPathComponent("shard_3_damaged.csv")
+        try (String(contentsOfFile: path("fixtures/shards/shard_3.csv"), encoding: .utf8) + "ragged,row\n\"a quoted\nline end\",x\n")
+            .write(to: damaged, atomically: true, encoding: .utf8)
+        let shards = [path("fixtures/shards/shard_1.csv"), path("fixtures/shards/shard_2.csv"), damaged.path]
+        for (k, shard) in shards.enumerated() {
+            let run = try admaudit(["run", "--save-state", "-p", pipeline, "-o", "shard\(k)", "--as-of", "2025-07-31", shard], environment: key)
+            XCTAssertEqual(run.status, 0, run.err)
+        }
+        let single = try admaudit(["run", "-p", pipeline, "-o", "single", "--as-of", "2025-07-31"] + shards, environment: key)
+        XCTAssertEqual(single.status, 0, single.err)
+        let merged = try admaudit(["merge", "-p", pipeline, "-o", "merged", "shard0/state.json", "shard1/state.json", "shard2/state.json"])
+        XCTAssertEqual(merged.status, 0, merged.err)
+        for name in ["findings.csv", "rejects.csv"] {
+            XCTAssertEqual(try read("merged", name), try read("single", name), name)
+            let mode = try FileManager.default.attributesOfItem(atPath: work.appendingPathComponent("merged/" + name).path)[.posixPermissions] as? Int
+            XCTAssertEqual(mode, 0o600, name)
+        }
+        XCTAssertGreaterThan(try read("single", "findings.csv").split(separator: "\n").count, 10, "the fixture has findings to gather")
+        XCTAssertGreaterThan(try read("single", "rejects.csv").split(separator: "\n").count, 2, "and rejects")
+
+        try FileManager.default.removeItem(at: work.appendingPathComponent("shard1/rejects.csv"))
+        let partial = try admaudit(["merge", "-p", pipeline, "-o", "partial", "shard0/state.json", "shard1/state.json", "shard2/state.json"])
+        XCTAssertEqual(partial.status, 0, partial.err)
+        XCTAssertTrue(partial.err.contains("rejects.csv was not gathered"), partial.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("partial/rejects.csv").path), "no file of some shards' rows")
+        XCTAssertEqual(try read("partial", "findings.csv"), try read("single", "findings.csv"))
+    }
+
     func testMergeRefusesADamagedStateWithExitThree() throws {
         try Data("{\"format\": \"admaudit-shard-state\"".utf8).write(to: work.appendingPathComponent("state.json"))
         let result = try admaudit(["merge", "-p", path("fixtures/shards/shards.yaml"), "-o", "merged", "state.json"])

@@ -7,6 +7,7 @@ final class ProgressLineTests: XCTestCase {
     private func export(rows: Int) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         var csv = "decision_id,decision_type,outcome,automated,human_reviewed,sex\n"
         for row in 0..<rows { csv += "D\(row),dismissal,\(row % 3 == 0 ? "adverse" : "favorable"),yes,\(row % 2 == 0 ? "no" : "yes"),\(row % 2 == 0 ? "f" : "m")\n" }
         csv += "D0,dismissal,adverse,yes,no,f\n"  // a duplicate: one reject

@@ -10,6 +10,14 @@ public enum AuditMerge {
     ///     group label wins, as in a single run over the files in that order).
     ///   - pipeline: the pipeline every shard was run with; another is refused.
     public static func merge(statePaths: [String], pipeline: Pipeline, pipelineFile: String) throws(AuditError) -> AuditResult {
+        var unused: [Finding] = []
+        return try merge(statePaths: statePaths, pipeline: pipeline, pipelineFile: pipelineFile, runCheckFindings: &unused)
+    }
+
+    /// The same, also giving the findings of the run-wide checks (HR-03, DQ-02) judged on the
+    /// merged observations, as a run over all the shards writes them at its end.
+    public static func merge(statePaths: [String], pipeline: Pipeline, pipelineFile: String,
+                             runCheckFindings: inout [Finding]) throws(AuditError) -> AuditResult {
         guard !statePaths.isEmpty else {
             throw AuditError(.invocation, "no state files given", hint: "name the files written by `admaudit run --save-state`")
         }
@@ -85,11 +93,21 @@ public enum AuditMerge {
         var shard = merged!
         // The run-wide checks judge the merged observations, as one run would.
         let context = AuditRun.checkContext(pipeline: pipeline, asOf: shard.judgedAsOf)
+        // Run-wide findings cite the rules in force at the period's end, as a run's do.
+        let endDay = context.asOfDay ?? shard.latestDecision.map { context.calendar.day(of: $0) }
         for entry in runChecks {
             guard let index = shard.checks.firstIndex(where: { $0.descriptor.id == entry.descriptor.id }) else { continue }
-            CheckRunner.record(entry.check.conclude(context: context), in: &shard.checks[index])
+            let outcome = entry.check.conclude(context: context)
+            CheckRunner.record(outcome, in: &shard.checks[index])
             shard.runChecks[entry.descriptor.id] = entry.check.observations
+            runCheckFindings += CheckRunner.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay)
         }
+        // In the order one run over every shard's inputs gives them: the inferred pipeline,
+        // then each input's own, then the run's.
+        shard.diagnostics = shard.diagnostics.enumerated().sorted { a, b in
+            func rank(_ diagnostic: Diagnostic) -> Int { diagnostic.code == .pipelineInferred ? 0 : diagnostic.file != nil ? 1 : 2 }
+            return (rank(a.element), a.offset) < (rank(b.element), b.offset)
+        }.map(\.element)
         if statePaths.count > 1 {
             shard.diagnostics.append(Diagnostic(level: .note, file: nil, code: .mergedShards, values: ["shards": .count(statePaths.count)]))
         }

@@ -9,9 +9,8 @@ import Foundation
 /// Research datasets are split to be audited in parallel or as they arrive; the merged
 /// report gives the numbers a single run over all the shards would, with these limits:
 /// - Duplicate decision ids are found within a shard, not across shards.
-/// - The run-wide checks (HR-03, DQ-02) are judged on the merged observations; their
-///   findings are in the merged report, not in a findings.csv.
-/// - Findings and rejects stay in each shard's findings.csv and rejects.csv.
+/// - The run-wide checks (HR-03, DQ-02) are judged on the merged observations; `merge`
+///   writes their findings after the shards' own rows it gathers (`ShardOutputs`).
 ///
 /// A state file is checked before it is used (`read`): its own SHA-256 over the rest of its
 /// content (`contentSHA256`), so that a file edited or damaged since it was written is

@@ -207,11 +207,14 @@ public struct RunCheckOutcome: Sendable, Equatable {
 
     public var applicable: Int
     public var unknown: Int
+    /// Why the units counted in `unknown` could not be judged.
+    public var unknownReasons: [UnknownReason: Int]
     public var violations: [Violation]
 
-    public init(applicable: Int, unknown: Int = 0, violations: [Violation]) {
+    public init(applicable: Int, unknown: [UnknownReason: Int] = [:], violations: [Violation]) {
         self.applicable = applicable
-        self.unknown = unknown
+        self.unknown = unknown.values.reduce(0, +)
+        self.unknownReasons = unknown
         self.violations = violations
     }
 }

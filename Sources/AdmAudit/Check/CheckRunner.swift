@@ -198,15 +198,16 @@ package struct CheckRunner {
             let index = recordChecks.count + offset
             let outcome = entry.check.conclude(context: context)
             Self.record(outcome, in: &tallies[index])
-            let basis = CitedText(citing: Self.citationsInForce(entry.descriptor, endDay: endDay))
-            for violation in outcome.violations {
-                try sink.finding(Finding(
-                    decisionID: "", subject: violation.subject,
-                    checkID: entry.descriptor.id, severity: entry.descriptor.severity,
-                    decisionType: nil, decidedAt: "", detail: violation.detail, notRecorded: false,
-                    legalBasis: basis, file: "", line: 0
-                ))
-            }
+            for finding in Self.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay) { try sink.finding(finding) }
+        }
+    }
+
+    /// A run check's violations as findings (no decision, no line: they are about the run).
+    package static func findings(of outcome: RunCheckOutcome, descriptor: CheckDescriptor, endDay: Int64?) -> [Finding] {
+        let basis = CitedText(citing: citationsInForce(descriptor, endDay: endDay))
+        return outcome.violations.map { violation in
+            Finding(decisionID: "", subject: violation.subject, checkID: descriptor.id, severity: descriptor.severity,
+                    decisionType: nil, decidedAt: "", detail: violation.detail, notRecorded: false, legalBasis: basis, file: "", line: 0)
         }
     }
 
@@ -231,6 +232,7 @@ package struct CheckRunner {
     package static func record(_ outcome: RunCheckOutcome, in tally: inout CheckTally) {
         tally.applicable = outcome.applicable
         tally.unknown = outcome.unknown
+        tally.unknownReasons = Dictionary(uniqueKeysWithValues: outcome.unknownReasons.map { ($0.key.code, $0.value) })
         tally.violations = outcome.violations.count
         tally.firstDecisionIDs = Array(outcome.violations.prefix(CheckTally.evidenceListLimit).map(\.subject.label))
         tally.firstDetails = Array(outcome.violations.prefix(CheckTally.evidenceListLimit).map(\.detail))

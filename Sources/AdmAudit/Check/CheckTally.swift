@@ -19,9 +19,12 @@ public struct CheckTally: Sendable, Equatable {
     public var evidence: [(id: String, detail: FindingDetail)] {
         Array(zip(firstDecisionIDs, firstDetails))
     }
+    /// Violations per applicable decision; undefined when there were none, or when none
+    /// could be judged (every one unknown), as 0 % would then say more than was shown.
     public var rate: Ratio {
-        applicable == 0
-            ? .undefined(.noApplicableDecisions) : .value(Double(violations) / Double(applicable))
+        if applicable == 0 { return .undefined(.noApplicableDecisions) }
+        if violations == 0, unknown >= applicable { return .undefined(.noDecisionJudged) }
+        return .value(Double(violations) / Double(applicable))
     }
 
     /// Nothing counted yet; the counts' starting values are their declarations'.

@@ -12,6 +12,8 @@ public enum UnknownReason: String, CaseIterable, Sendable {
     case decidedAtNotRecorded = "decided_at_not_recorded"
     case reviewedAtAndEffectiveAtNotRecorded = "reviewed_at_and_effective_at_not_recorded"
     case reviewedAtNotRecorded = "reviewed_at_not_recorded"
+    /// HR-03: a reviewer with enough reviews, none with its result recorded.
+    case reviewResultNotRecorded = "review_result_not_recorded"
     case effectiveAtNotRecorded = "effective_at_not_recorded"
     case dataCategoriesNotRecorded = "data_categories_not_recorded"
     case dataCategoriesEmpty = "data_categories_empty"

@@ -151,17 +151,25 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         case .keywords:
             let scalars = Array(normalized.unicodeScalars)
             guard case .found(let match) = keywords.best(in: scalars) else { return Self.unrecognizedCode }
-            if let negation, match.code == negation.favorable, Negation.precedes(match.offset, in: scalars) {
-                return negation.adverse
+            // A negation turns either answer into the other: `未通过` is adverse, `不扣减` and
+            // `No deduction` favourable, `非人工` automated.
+            if let negation, Negation.precedes(match.offset, in: scalars) {
+                if match.code == negation.favorable { return negation.adverse }
+                if match.code == negation.adverse { return negation.favorable }
             }
             return match.code
         }
     }
 }
 
-/// Words that turn what follows into its opposite: `不通过`, `未录用`, `not selected`.
+/// Words that turn what follows into its opposite: `不通过`, `未录用`, `not selected`, and on
+/// the other side `不扣减`, `不予警告`, `撤销处分`, `no deduction`. The verbs that undo (`撤销`,
+/// `取消`) come before their object in Chinese, so the keyword they undo ends last.
 package enum Negation {
-    private static let words: [[Unicode.Scalar]] = ["不", "未", "没", "没有", "非", "无", "not ", "non ", "un", "never "].map { Array($0.unicodeScalars) }
+    private static let words: [[Unicode.Scalar]] = [
+        "不", "未", "没", "没有", "非", "无", "不予", "未予", "免予", "免于", "无需", "无须", "不再", "撤销", "撤回", "取消", "解除",
+        "not ", "non ", "un", "never ", "no ", "without ",
+    ].map { Array($0.unicodeScalars) }
 
     package static func precedes(_ offset: Int, in text: [Unicode.Scalar]) -> Bool {
         words.contains { word in

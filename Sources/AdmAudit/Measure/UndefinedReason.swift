@@ -22,6 +22,9 @@ public enum UndefinedReason: Sendable, Equatable {
     case notComputed
     /// A check had no decision to judge.
     case noApplicableDecisions
+    /// A check applied to decisions but could judge none of them (what it needs was not
+    /// recorded): a rate of 0 would read as compliance nobody showed.
+    case noDecisionJudged
 
     /// A stable code, for machine output and tests.
     public var code: String {
@@ -36,6 +39,7 @@ public enum UndefinedReason: Sendable, Equatable {
         case .highestScoringRateZero: "highest_scoring_rate_zero"
         case .notComputed: "not_computed"
         case .noApplicableDecisions: "no_applicable_decisions"
+        case .noDecisionJudged: "no_decision_judged"
         }
     }
 }

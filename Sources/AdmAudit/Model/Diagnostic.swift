@@ -20,6 +20,8 @@ public struct Diagnostic: Sendable, Hashable {
         case noPseudonymKey = "no_pseudonym_key"
         case assumeAutomated = "assume_automated"
         case mergedShards = "merged_shards"
+        case shardFileMissing = "shard_file_missing"
+        case shardFileOtherHeader = "shard_file_other_header"
     }
     public var level: Level
     public var file: String?
@@ -55,6 +57,7 @@ public struct Diagnostic: Sendable, Hashable {
         case .distinctValuesOverLimit: (counts, texts, lists) = (["limit", "rows"], ["attribute", "group"], [])
         case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as"], [("spellings", 64), ("read_as_values", 64)])
         case .mergedShards: (counts, texts, lists) = (["shards"], [], [])
+        case .shardFileMissing, .shardFileOtherHeader: (counts, texts, lists) = ([], ["name"], [])
         case .emptyFile, .noAsOfDate, .noPseudonymKey, .assumeAutomated: (counts, texts, lists) = ([], [], [])
         }
         let optional: Set<String> = code == .disguisedSpellings ? ["attribute"] : []

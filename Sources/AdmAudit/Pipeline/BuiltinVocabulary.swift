@@ -57,6 +57,7 @@ public enum BuiltinVocabulary {
         ("disability", ["disability", "disabled", "残疾", "是否残疾"]),
         ("hukou", ["hukou", "household_registration", "户籍", "户口"]),
         ("religion", ["religion", "religious_belief", "宗教信仰"]),
+        ("nationality", ["nationality", "citizenship", "national_origin", "national origin", "国籍"]),
     ]
 
     /// An attribute or `bias.by` column as a Chinese reader names it: the built-in Chinese name
@@ -110,7 +111,15 @@ public enum BuiltinVocabulary {
                       "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚", "不处罚", "无处理", "无需处罚",
                       "低风险", "正常", "留用", "续签", "已撤销", "撤销", "已撤回", "撤回", "已取消", "revoked", "rescinded", "cancelled",
                       "canceled", "withdrawn", "overturned", "reversed", "reverted", "rolled back", "granted", "awarded", "paid", "奖励",
-                      "发放", "已发放", "加薪"]),
+                      "发放", "已发放", "加薪",
+                      // Kept as things were: the position, pay or account the decision could have taken away.
+                      "维持原职", "维持原岗", "维持原岗位", "维持原薪", "维持原级", "维持原职级", "维持现职", "保留原职", "保留岗位", "原岗留用",
+                      "解封", "已解封", "恢复", "已恢复", "恢复接单", "恢复派单", "恢复账号", "恢复正常", "正常派单", "正常排班", "全额发放",
+                      "continued employment", "employment continued", "remains employed", "kept on", "no measure", "no measures",
+                      "no measure taken", "coaching only", "no sanction imposed", "reinstated", "restored", "cleared",
+                      "merit increase", "increase", "pay increase", "salary increase", "raise granted", "bonus paid", "paid in full",
+                      "confirmed", "shift confirmed", "shift assigned", "lifted", "suspension lifted", "ban lifted", "unblocked", "unbanned",
+                      "解冻", "已解冻"]),
         (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
                     "declined", "reject", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
@@ -120,7 +129,14 @@ public enum BuiltinVocabulary {
                     "淘汰", "初筛淘汰", "落选", "未入选", "扣减", "扣发", "扣除", "扣款", "扣薪", "扣绩效", "扣分", "罚款", "降薪", "警告",
                     "记过", "停职", "封号", "开除", "高风险", "解雇", "优化", "劝退", "已执行", "执行", "已生效", "生效", "executed", "carried out",
                     "暂停发放", "停发", "暂缓发放", "暂缓", "withheld pay",
-                    "in effect", "effective", "implemented", "enforced"]),
+                    "in effect", "effective", "implemented", "enforced",
+                    // Sanctions named by what they are: the sanction was imposed.
+                    "warning", "written warning", "final warning", "final written warning", "reprimand", "dismissal", "termination",
+                    "suspension", "suspension without pay", "demotion", "penalty", "reduction", "pay reduction",
+                    "salary reduction", "decrease", "shift removed", "removed from schedule", "removed from shift", "shift cut", "fined",
+                    "blocked", "banned",
+                    "减少", "减少排班", "减少派单", "降低", "降低派单优先级", "降低优先级", "下调", "限制", "限制接单", "停单", "停止派单",
+                    "暂停接单", "暂停派单", "冻结", "永久封号", "减薪"]),
     ]
 
     public static let decisionTypes: [(DecisionType, [String])] = [
@@ -136,7 +152,10 @@ public enum BuiltinVocabulary {
                       "解除劳动合同", "解除合同", "解除劳动关系", "辞退", "解雇", "开除", "优化", "劝退", "裁员", "终止劳动合同", "除名",
                       "永久封号", "永久停用", "永久封禁", "清退", "末位淘汰", "淘汰出局", "劝离", "解除",
                       // Kept on: the other answer to whether to dismiss (the outcome vocabulary reads it favourable).
-                      "留用", "继续留用", "retained", "retain"]),
+                      "留用", "继续留用", "retained", "retain",
+                      // The contract: whether to keep it (续签) or end it (解除, 终止).
+                      "劳动合同", "合同", "劳动关系", "续签", "续签合同", "合同续签", "employment contract", "contract renewal",
+                      "contract", "continued employment"]),
         (.demotion, ["demotion", "demote", "demoted", "downgrade", "downgraded", "降职", "降级", "调岗降级", "降岗", "降等"]),
         (.discipline, ["discipline", "disciplinary", "warning", "written warning", "final warning", "verbal warning", "reprimand",
                        "write up", "write-up", "censure", "performance improvement plan", "pip", "coaching", "documented coaching",
@@ -153,14 +172,17 @@ public enum BuiltinVocabulary {
                 "deduction", "salary", "compensation", "fine", "pay adjustment", "fee", "fee adjustment", "rate adjustment", "earnings",
                 "commission", "raise", "pay raise", "incentive", "奖励", "加薪", "调薪", "绩效奖金", "佣金", "激励", "降薪调岗", "调岗降薪",
                 "扣减工资", "扣薪", "降薪", "扣发奖金", "薪酬调整", "扣绩效", "扣款", "罚款", "扣工资", "扣发", "扣除绩效", "绩效扣减",
-                "奖金扣减", "扣罚", "工资扣减", "扣减", "扣减绩效", "扣减奖金"]),
+                "奖金扣减", "扣罚", "工资扣减", "扣减", "扣减绩效", "扣减奖金", "薪酬", "薪资", "工资", "奖金", "绩效工资", "绩效奖励",
+                "merit increase", "pay increase", "salary increase", "pay reduction", "salary reduction", "wage", "wages", "payroll"]),
         (.scheduling, ["scheduling", "schedule", "shift", "roster", "排班", "班次"]),
-        (.taskAllocation, ["task_allocation", "task allocation", "dispatch", "order allocation", "派单", "任务分配", "分单"]),
+        (.taskAllocation, ["task_allocation", "task allocation", "dispatch", "order allocation", "派单", "任务分配", "分单", "派单调整",
+                           "派单优先级", "接单", "订单分配"]),
         (.performanceRating, ["performance_rating", "performance rating", "performance", "rating", "appraisal", "performance review",
                               "绩效评定", "绩效考核", "考核", "绩效评级", "绩效评估"]),
         (.suspension, ["suspension", "suspend", "suspended", "account_suspension", "account suspension", "deactivation",
                        "deactivated", "account deactivated", "account deactivation", "lockout", "停职", "封号", "暂停账号", "停岗",
-                       "冻结账号", "停止派单", "暂停接单", "停止接单", "限制接单", "待岗", "待岗培训", "停岗培训"]),
+                       "冻结账号", "停止派单", "暂停接单", "停止接单", "限制接单", "待岗", "待岗培训", "停岗培训", "停单", "账号", "账号处理",
+                       "suspension without pay", "unpaid suspension"]),
         (.attritionRisk, ["attrition_risk", "attrition risk", "resignation_risk", "resignation risk", "flight_risk", "flight risk",
                           "attrition", "turnover risk", "retention risk", "离职风险", "离职倾向", "离职预测", "流失风险", "离职预警"]),
         (.other, ["other", "其他"]),

@@ -53,10 +53,26 @@ extension ReportText {
         case .assumeAutomated:
             return pick("decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)",
                         "`automated` 字段为空或缺失的决策视为自动化决策（input.assume_automated）")
-        case .mergedShards:
+        case .mergedShards, .shardFileMissing, .shardFileOtherHeader:
+            return merge(diagnostic.code, values)
+        }
+    }
+
+    /// What a merge of shard states says of itself and of the files it gathered.
+    private func merge(_ code: Diagnostic.Code, _ values: DiagnosticValues) -> String {
+        switch code {
+        case .shardFileMissing:
+            let name = values.text("name")
+            return pick("\(name) was not gathered: this shard's folder has none; the merged folder holds no \(name), each shard's is in its own folder",
+                        "未汇集 \(name)：此分片的文件夹中没有该文件；合并后的文件夹不含 \(name)，各分片的该文件仍在其各自文件夹中")
+        case .shardFileOtherHeader:
+            let name = values.text("name")
+            return pick("\(name) was not gathered: this shard's starts with another header (written by another version of admaudit, or not by admaudit); each shard's is in its own folder",
+                        "未汇集 \(name)：此分片的该文件表头不同（由其他版本的 admaudit 写出，或并非由 admaudit 写出）；各分片的该文件仍在其各自文件夹中")
+        default:
             let shards = values.count("shards")
-            return pick("merged from \(shards) shard states: duplicate decision ids were looked for within each shard only; findings and rejects are in each shard's findings.csv and rejects.csv",
-                        "由 \(shards) 个分片状态合并而成：重复的决策编号仅在各分片内部查找；发现和拒收记录见各分片的 findings.csv 和 rejects.csv")
+            return pick("merged from \(shards) shard states: duplicate decision ids were looked for within each shard only; findings.csv and rejects.csv gather the shards' own, in shard order",
+                        "由 \(shards) 个分片状态合并而成：重复的决策编号仅在各分片内部查找；findings.csv 和 rejects.csv 按分片顺序汇集各分片的记录")
         }
     }
 

@@ -7,11 +7,11 @@ public final class FileAuditSink: AuditSink {
     private let words: ReportText
     private let findings: OutputFile
     private let rejects: OutputFile
-    private static let findingsHeader = CSVText.row([
+    static let findingsHeader = CSVText.row([
         "decision_id", "subject", "check_id", "severity", "decision_type", "decided_at",
         "detail", "not_recorded", "legal_basis", "source_file", "line",
     ])
-    private static let rejectsHeader = CSVText.row(["source_file", "line", "column", "reason_code", "reason", "fields"])
+    static let rejectsHeader = CSVText.row(["source_file", "line", "column", "reason_code", "reason", "fields"])
 
     public init(folder: String, language: ReportLanguage) throws(AuditError) {
         self.folder = folder
@@ -55,11 +55,14 @@ public final class FileAuditSink: AuditSink {
     }
 
     public func finding(_ finding: Finding) throws(AuditError) {
-        try findings.writeRow([
-            finding.decisionID, words.subject(finding.subject), finding.checkID, finding.severity.rawValue,
-            finding.decisionType?.rawValue ?? "", finding.decidedAt, words.detail(finding.detail),
-            finding.notRecorded ? "yes" : "no", finding.legalBasis.text(words.language), finding.file, finding.line > 0 ? String(finding.line) : "",
-        ])
+        try findings.writeRow(Self.row(finding, words: words))
+    }
+
+    /// A finding as findings.csv's cells, worded in `words`' language.
+    static func row(_ finding: Finding, words: ReportText) -> [String] {
+        [finding.decisionID, words.subject(finding.subject), finding.checkID, finding.severity.rawValue,
+         finding.decisionType?.rawValue ?? "", finding.decidedAt, words.detail(finding.detail),
+         finding.notRecorded ? "yes" : "no", finding.legalBasis.text(words.language), finding.file, finding.line > 0 ? String(finding.line) : ""]
     }
 
     /// The original fields go into one cell, re-encoded as a CSV line, so a ragged row

@@ -208,6 +208,7 @@ struct ReportText {
         case .highestScoringRateZero: return pick("the highest scoring rate is 0", "最高评分率为 0")
         case .notComputed: return pick("not computed", "未计算")
         case .noApplicableDecisions: return pick("no applicable decisions", "无适用的决策")
+        case .noDecisionJudged: return pick("none could be judged", "均无法判断")
         }
     }
 
@@ -223,6 +224,7 @@ struct ReportText {
         case .decidedAtNotRecorded: return pick("decided_at not recorded", "未记录 decided_at")
         case .reviewedAtAndEffectiveAtNotRecorded: return pick("reviewed_at and effective_at not recorded", "未记录 reviewed_at 和 effective_at")
         case .reviewedAtNotRecorded: return pick("reviewed_at not recorded", "未记录 reviewed_at")
+        case .reviewResultNotRecorded: return pick("review_result not recorded for any of the reviewer's reviews", "复核人的各次复核均未记录 review_result")
         case .effectiveAtNotRecorded: return pick("effective_at not recorded", "未记录 effective_at")
         case .dataCategoriesNotRecorded: return pick("data_categories not recorded", "未记录 data_categories")
         case .dataCategoriesEmpty: return pick("data_categories holds no items", "data_categories 中没有任何条目")
@@ -394,7 +396,8 @@ struct ReportText {
         switch source {
         case "option": pick("from --as-of", "来自 --as-of 参数")
         case "pipeline": pick("from the pipeline's audit_date", "来自审计配置的 audit_date")
-        case "data": pick("the latest decision date in the data", "数据中最晚的决策日期")
+        // No date was given: say so first, as the warnings do, then what the date shown is.
+        case "data": pick("none given: this is the latest decision date in the data", "未给出：此为数据中最晚的决策日期")
         case "shards": pick("the date the merged shards were judged on", "所合并分片的审计基准日")
         default: pick("no date available", "无可用日期")
         }

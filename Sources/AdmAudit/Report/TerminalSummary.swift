@@ -19,7 +19,12 @@ public enum TerminalSummary {
         if let alarm = SummarySection.alarm(context) { blocks.append(alarm) }
         blocks += result.inputs.map { .paragraph(reconciliation($0, t)) }
         blocks += result.checks.map { tally in
-            let rate = tally.rate.value.map(ReportNumber.rate) ?? t.language.text("n/a", "无")
+            let rate: String
+            switch tally.rate {
+            case .value(let value): rate = ReportNumber.rate(value)
+            case .undefined(.noDecisionJudged): rate = t.reason(.noDecisionJudged)
+            case .undefined: rate = t.language.text("n/a", "无")
+            }
             let severity = t.severity(tally.descriptor.severity)
             return .paragraph([.words(t.language.text(
                 "\(tally.descriptor.id) \(severity): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",

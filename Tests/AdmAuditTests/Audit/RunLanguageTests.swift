@@ -373,12 +373,12 @@ final class RunLanguageTests: XCTestCase {
         // Paths of files under the package or in the temporary folder become their names.
         return lines.map { line in
             var line = line
-            for root in [TestSupport.packageRoot.path + "/fixtures/", FileManager.default.temporaryDirectory.path] {
+            // …/admaudit-tests-PID-UUID/UUID/name.csv → name.csv
+            for root in [TestSupport.packageRoot.path + "/fixtures/", TestSupport.scratchRoot.path + "/"] {
                 while let range = line.range(of: root) {
                     var end = range.upperBound
                     if root.hasSuffix("/fixtures/") == false {
-                        // …/admaudit-tests-UUID/name.csv → name.csv
-                        end = line[range.upperBound...].dropFirst().firstIndex(of: "/").map { line.index(after: $0) } ?? range.upperBound
+                        end = line[range.upperBound...].firstIndex(of: "/").map { line.index(after: $0) } ?? range.upperBound
                     }
                     line.replaceSubrange(range.lowerBound..<end, with: "")
                 }

@@ -57,6 +57,25 @@ final class HumanReviewAfterEffectTests: XCTestCase {
         XCTAssertEqual(tally.unknown, 3)
         XCTAssertEqual(tally.violations, 0)
         XCTAssertTrue(findings.isEmpty)
+        // Nothing judged is not 0 %: the rate has no value, in every output.
+        XCTAssertEqual(tally.rate, .undefined(.noDecisionJudged))
+    }
+
+    func testTheRateIsAValueOnceOneDecisionIsJudged() throws {
+        let rows = "D1,E1,dismissal,adverse,yes,yes,R1,,2025-03-01,2025-02-28,female\n"
+            + "D2,E2,dismissal,adverse,yes,yes,R1,2025-02-28 10:00,2025-03-01,2025-02-28,female\n"
+        let (tally, _) = try hr02(rows)
+        XCTAssertEqual(tally.unknown, 1)
+        XCTAssertEqual(tally.rate, .value(0))
+    }
+
+    func testASummaryOfNothingJudgedSaysSoInBothLanguages() throws {
+        let rows = "D1,E1,dismissal,adverse,yes,yes,R1,2025-03-05,,2025-02-28,female\n"
+        for (language, words) in [("en", "HR-02 error: 0 of 1 applicable (none could be judged)"), ("zh", "HR-02 严重：适用 1，违规 0（均无法判断）")] {
+            let yaml = TestSupport.plainPipeline.replacingOccurrences(of: "report:\n", with: "report:\n  language: \(language)\n")
+            let (result, _) = try TestSupport.audit(csv: header + rows, pipeline: yaml)
+            XCTAssertTrue(TerminalSummary.text(result).contains(words), TerminalSummary.text(result))
+        }
     }
 
     func testUnknownSaysWhichTimeIsMissing() {

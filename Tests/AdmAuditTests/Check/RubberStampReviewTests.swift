@@ -76,6 +76,8 @@ final class RubberStampReviewTests: XCTestCase {
         let (tally, findings) = try hr03(csv)
         XCTAssertEqual(tally.applicable, 1)
         XCTAssertEqual(tally.unknown, 1)
+        XCTAssertEqual(tally.unknownReasons, ["review_result_not_recorded": 1], "the report says why (it said nothing after the dash)")
+        XCTAssertEqual(tally.rate, .undefined(.noDecisionJudged))
         XCTAssertTrue(findings.isEmpty)
     }
 

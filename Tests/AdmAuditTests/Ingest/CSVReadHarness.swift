@@ -38,8 +38,7 @@ enum CSVReadHarness {
 
     /// Writes `bytes` to a fresh temporary file and returns its path.
     static func temporaryFile(_ bytes: [UInt8]) -> String {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("admaudit-ingest-\(UUID().uuidString).csv")
+        let url = TestSupport.scratchRoot.appendingPathComponent("ingest-\(UUID().uuidString).csv")
         FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
         return url.path
     }

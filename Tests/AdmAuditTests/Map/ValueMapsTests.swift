@@ -174,16 +174,50 @@ final class ValueMapsTests: XCTestCase {
         XCTAssertEqual(look(&outcomes, "Promoted"), .found(.favorable), "no negation, no flip")
     }
 
-    func testNegationNeverTurnsAdverseFavourable() {
+    func testNegationRightBeforeAnAdverseKeywordTurnsItFavourable() {
         var outcomes = maps.outcomes
+        // Found by an inspector-path test: each of these read adverse and raised a false HR-01.
+        XCTAssertEqual(look(&outcomes, "不扣减"), .found(.favorable))
+        XCTAssertEqual(look(&outcomes, "不扣款"), .found(.favorable))
+        XCTAssertEqual(look(&outcomes, "不予警告"), .found(.favorable))
+        XCTAssertEqual(look(&outcomes, "撤销处分"), .found(.favorable), "the verb that undoes comes first in Chinese")
+        XCTAssertEqual(look(&outcomes, "解除停职"), .found(.favorable))
+        XCTAssertEqual(look(&outcomes, "No deduction"), .found(.favorable))
+        XCTAssertEqual(look(&outcomes, "not suspended"), .found(.favorable))
+        XCTAssertEqual(look(&outcomes, "取消录用"), .found(.adverse), "and a favourable one adverse")
+        // The keyword that ends last still decides: a negation earlier in the value does not reach it.
         XCTAssertEqual(look(&outcomes, "not fired yet, warned"), .found(.adverse))
+        XCTAssertEqual(look(&outcomes, "解除劳动合同"), .found(.adverse), "解除 is the sanction itself, with nothing after it to undo")
         XCTAssertNotEqual(look(&outcomes, "Unqualified"), .found(.favorable), "`un` + `qualified` must not read as qualified")
+    }
+
+    func testOutcomesThatKeepThingsAsTheyWereAreFavourable() {
+        var outcomes = maps.outcomes
+        for value in ["维持原职", "维持原岗", "解封", "恢复接单", "正常派单", "全额发放", "Continued employment", "No measure",
+                      "Coaching Only", "Merit Increase", "Shift Confirmed", "Suspension lifted"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
+        }
+        for value in ["减少排班", "降低派单优先级", "停单3天", "Pay Reduction", "Shift Removed", "Suspension Without Pay", "Written Warning",
+                      "Reprimand", "Dismissal", "Termination"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
+        }
+    }
+
+    func testCommonDecisionKindsAreKnown() {
+        var types = maps.decisionTypes
+        XCTAssertEqual(look(&types, "薪酬"), .found(.pay))
+        XCTAssertEqual(look(&types, "劳动合同"), .found(.dismissal), "whether the contract continues")
+        XCTAssertEqual(look(&types, "停单"), .found(.suspension))
+        XCTAssertEqual(look(&types, "派单调整"), .found(.taskAllocation))
+        XCTAssertEqual(look(&types, "Merit Increase"), .found(.pay))
+        XCTAssertEqual(look(&types, "Suspension Without Pay"), .found(.suspension))
     }
 
     func testNegationInAutomation() {
         var automation = maps.automation
         XCTAssertEqual(look(&automation, "系统自动"), .found(true))
         XCTAssertEqual(look(&automation, "非系统判定"), .found(false), "`非` + a system word: not automated")
+        XCTAssertEqual(look(&automation, "非人工"), .found(true), "`非` + a human word: automated")
         XCTAssertEqual(look(&automation, "HR decided"), .found(false), "two-letter words count for who decided")
         XCTAssertEqual(look(&automation, "By AI model"), .found(true))
     }

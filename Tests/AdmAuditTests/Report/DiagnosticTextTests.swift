@@ -20,6 +20,8 @@ final class DiagnosticTextTests: XCTestCase {
         .noPseudonymKey: [:],
         .assumeAutomated: [:],
         .mergedShards: ["shards": .count(3)],
+        .shardFileMissing: ["name": .text("findings.csv")],
+        .shardFileOtherHeader: ["name": .text("rejects.csv")],
     ]
 
     func testEveryCodeIsWordedWithItsValuesInBothLanguages() throws {

@@ -62,7 +62,7 @@ final class JSONReportTests: XCTestCase {
         let undefined: [UndefinedReason] = [
             .referenceRateZero, .noReference, .referenceAdverseRateZero, .namedReferenceAbsent("x"), .namedReferenceSuppressed("x", suppressBelow: 5),
             .noEligibleReference(minimum: 5, share: 0.02, bySuppression: false), .noEligibleScoringReference(minimum: 5, share: 0.02),
-            .highestScoringRateZero, .notComputed, .noApplicableDecisions,
+            .highestScoringRateZero, .notComputed, .noApplicableDecisions, .noDecisionJudged,
         ]
         let codes = Set(UnknownReason.allCases.map(\.code) + Diagnostic.Code.allCases.map(\.rawValue)
                         + JSONReport.StatisticReason.allCases.map(\.rawValue) + undefined.map(\.code))

@@ -42,7 +42,7 @@ final class OutputSafetyTests: XCTestCase {
         """
         let yaml = TestSupport.plainPipeline.replacingOccurrences(of: "subject_ids: keep", with: "subject_ids: keep\n  title: \"<b>t</b>\"")
         let (result, sink) = try TestSupport.audit(csv: csv, pipeline: yaml)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-safety-\(UUID().uuidString)").path
+        let folder = TestSupport.scratchRoot.appendingPathComponent("safety-\(UUID().uuidString)").path
         let output = try OutputFolder.stage(folder, inputs: [])
         let fileSink = try FileAuditSink(folder: output.folder, language: .en)
         for finding in sink.findings { try fileSink.finding(finding.finding) }
@@ -69,7 +69,7 @@ final class OutputSafetyTests: XCTestCase {
     /// `fixtures/hostile` (see its EXPECTED.md) audited and written as `admaudit run` does.
     private func writeHostileOutputs() throws -> (folder: String, result: AuditResult) {
         let pipeline = try PipelineLoader.load(path: TestSupport.fixture("hostile/hostile.yaml"))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-hostile-\(UUID().uuidString)").path
+        let folder = TestSupport.scratchRoot.appendingPathComponent("hostile-\(UUID().uuidString)").path
         let output = try OutputFolder.stage(folder, inputs: [])
         let sink = try FileAuditSink(folder: output.folder, language: pipeline.report.language)
         let result = try AuditRun(pipeline: pipeline, pipelineFile: "hostile.yaml", inputs: [TestSupport.fixture("hostile/hostile.csv")])

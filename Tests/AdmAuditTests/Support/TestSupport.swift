@@ -20,8 +20,17 @@ enum TestSupport {
         temporaryFile(Data(contents.utf8), name: name)
     }
 
+    /// One folder per test process, removed when the process exits: tests write thousands
+    /// of temporary inputs, and a machine running the suite often should not keep them.
+    static let scratchRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-tests-\(getpid())-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestSupport.scratchRoot) }
+        return root
+    }()
+
     static func temporaryFile(_ contents: Data, name: String = "input.csv") -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-tests-\(UUID().uuidString)")
+        let folder = scratchRoot.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try! contents.write(to: url)

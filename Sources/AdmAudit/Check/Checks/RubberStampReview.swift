@@ -183,6 +183,6 @@ public struct RubberStampReview: RunCheck {
                                                       fastShare: fastShare, fastSeconds: fastSeconds, decisionIDs: reviewer.decisionIDs)
             violations.append(.init(subject: .reviewer(reviewer.label), detail: .rubberStamp(reviewer: record)))
         }
-        return RunCheckOutcome(applicable: applicable, unknown: unknown, violations: violations)
+        return RunCheckOutcome(applicable: applicable, unknown: unknown == 0 ? [:] : [.reviewResultNotRecorded: unknown], violations: violations)
     }
 }
