@@ -12,7 +12,8 @@ struct MergeCommand: ParsableCommand {
         reports give the numbers of a single run over all the shards: \
         counts add and scores are kept whole, so medians and rank tests are exact. The \
         shards' findings.csv and rejects.csv (beside each state.json) are gathered in shard \
-        order. Give the states in the order of the data.
+        order. A decision id in two shards is named in a warning (each shard leaves its ids' \
+        fingerprints in decision-ids.bin beside its state). Give the states in the order of the data.
         """
     )
 
@@ -27,7 +28,8 @@ struct MergeCommand: ParsableCommand {
         let output = try report.stageOutput(inputs: states, keeping: pipelineFile, language: pipeline.report.language)
         defer { Interrupts.finish { output.abandon() } }
         var runCheckFindings: [Finding] = []
-        var result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile, runCheckFindings: &runCheckFindings)
+        var result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile, runCheckFindings: &runCheckFindings,
+                                          keepingDecisionIDs: report.saveState)
         let gathered = try ShardOutputs.gather(statePaths: states, into: output.folder, runCheckFindings: runCheckFindings,
                                                language: pipeline.report.language)
         result.diagnostics += gathered.diagnostics

@@ -58,7 +58,10 @@ struct ReportOptions: ParsableArguments {
             throw AuditError(.invocation, "--max-rejected \(maxRejected) is not a share", hint: "write a share from 0 to 1, e.g. --max-rejected 0.01")
         }
         var written = try ReportWriter.write(result, to: output.folder)
-        if saveState { written.append(try result.shard.write(to: output.folder)) }
+        if saveState {
+            written.append(try result.shard.write(to: output.folder))
+            if let ids = result.decisionIDs { written.append(try ids.write(to: output.folder)) }
+        }
         try Interrupts.finish { try output.commit() }
         Terminal.error(TerminalSummary.text(result))
         let names = written.map { ($0 as NSString).lastPathComponent } + alsoWritten

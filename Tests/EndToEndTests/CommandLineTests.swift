@@ -267,6 +267,38 @@ final class CommandLineTests: BinaryTestCase {
         XCTAssertEqual(try read("partial", "findings.csv"), try read("single", "findings.csv"))
     }
 
+    /// An id in two shards: each shard leaves its ids beside its state, and the merge names
+    /// the first row of a later shard whose id an earlier one holds. A shard that left none
+    /// makes the merge say the ids were not compared.
+    func testMergeNamesADecisionIdInTwoShards() throws {
+        let pipeline = path("fixtures/shards/shards.yaml")
+        let first = try String(contentsOfFile: path("fixtures/shards/shard_1.csv"), encoding: .utf8)
+        let lines = first.split(separator: "\n")
+        // The second shard repeats the first shard's row on line 3, as its own line 4.
+        let second = try String(contentsOfFile: path("fixtures/shards/shard_2.csv"), encoding: .utf8)
+        var secondLines = second.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        secondLines.insert(String(lines[2]), at: 3)
+        try secondLines.joined(separator: "\n").write(to: work.appendingPathComponent("second.csv"), atomically: true, encoding: .utf8)
+        for (name, input) in [("s1", path("fixtures/shards/shard_1.csv")), ("s2", "second.csv")] {
+            let run = try admaudit(["run", "--save-state", "-p", pipeline, "-o", name, "--as-of", "2025-07-31", input])
+            XCTAssertEqual(run.status, 0, run.err)
+            let mode = try FileManager.default.attributesOfItem(atPath: work.appendingPathComponent(name + "/decision-ids.bin").path)[.posixPermissions] as? Int
+            XCTAssertEqual(mode, 0o600)
+        }
+        let merged = try admaudit(["merge", "-p", pipeline, "-o", "merged", "s1/state.json", "s2/state.json"])
+        XCTAssertEqual(merged.status, 0, merged.err)
+        XCTAssertTrue(merged.err.contains("second.csv: 1 row(s) of later shards hold a decision id an earlier shard holds (the first: line 4 of this file, first seen on line 3 of "),
+                      merged.err)
+        let report = try AdmAuditBinary.json(work.appendingPathComponent("merged/report.json").path)
+        let codes = (report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        XCTAssertTrue(codes.contains("decision_ids_repeated_across_shards"), "\(codes)")
+
+        try FileManager.default.removeItem(at: work.appendingPathComponent("s2/decision-ids.bin"))
+        let blind = try admaudit(["merge", "-p", pipeline, "-o", "blind", "s1/state.json", "s2/state.json"])
+        XCTAssertEqual(blind.status, 0, blind.err)
+        XCTAssertTrue(blind.err.contains("decision ids were not compared across shards"), blind.err)
+    }
+
     func testMergeRefusesADamagedStateWithExitThree() throws {
         try Data("{\"format\": \"admaudit-shard-state\"".utf8).write(to: work.appendingPathComponent("state.json"))
         let result = try admaudit(["merge", "-p", path("fixtures/shards/shards.yaml"), "-o", "merged", "state.json"])

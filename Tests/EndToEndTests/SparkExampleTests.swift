@@ -4,8 +4,8 @@ import XCTest
 /// `examples/spark/audit.py` in Spark local mode: eight inputs in eight partitions, each
 /// audited by `admaudit run --save-state` on an executor, merged on the driver. The merged
 /// findings.csv and rejects.csv are the bytes one run over the same inputs writes, and
-/// report.json the same but for the two things a merge says of itself: where the as-of date
-/// came from, and that it merged shards.
+/// report.json the same but for what a merge says of itself: where the as-of date came
+/// from, that it merged shards, and that it compared their decision ids.
 ///
 /// Needs a Python with pyspark (and Java): `ADMAUDIT_SPARK_PYTHON` names it. `.ci/run` sets it
 /// up and sets `ADMAUDIT_REQUIRE_SPARK=1`, so in CI the test runs or fails, never skips.
@@ -62,10 +62,10 @@ final class SparkExampleTests: BinaryTestCase {
         var merged = try AdmAuditBinary.json(work.appendingPathComponent("spark/merged/report.json").path)
         var one = try AdmAuditBinary.json(work.appendingPathComponent("single/report.json").path)
         XCTAssertEqual(merged["as_of_source"] as? String, "shards")
-        var diagnostics = try XCTUnwrap(merged["diagnostics"] as? [[String: Any]])
-        XCTAssertEqual(diagnostics.last?["code"] as? String, "merged_shards")
-        diagnostics.removeLast()
-        merged["diagnostics"] = diagnostics
+        // What the merge says of itself: it merged shards, and compared their ids (none in two).
+        let diagnostics = try XCTUnwrap(merged["diagnostics"] as? [[String: Any]])
+        XCTAssertEqual(diagnostics.suffix(2).compactMap { $0["code"] as? String }, ["decision_ids_compared", "merged_shards"])
+        merged["diagnostics"] = Array(diagnostics.dropLast(2))
         for key in ["as_of_source"] {
             merged.removeValue(forKey: key)
             one.removeValue(forKey: key)

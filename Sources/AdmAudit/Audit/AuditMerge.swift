@@ -16,8 +16,10 @@ public enum AuditMerge {
 
     /// The same, also giving the findings of the run-wide checks (HR-03, DQ-02) judged on the
     /// merged observations, as a run over all the shards writes them at its end.
+    /// With `keepingDecisionIDs`, the result holds every shard's ids once (`decisionIDs`),
+    /// for `merge --save-state` to leave beside the merged state.
     public static func merge(statePaths: [String], pipeline: Pipeline, pipelineFile: String,
-                             runCheckFindings: inout [Finding]) throws(AuditError) -> AuditResult {
+                             runCheckFindings: inout [Finding], keepingDecisionIDs: Bool = false) throws(AuditError) -> AuditResult {
         guard !statePaths.isEmpty else {
             throw AuditError(.invocation, "no state files given", hint: "name the files written by `admaudit run --save-state`")
         }
@@ -28,8 +30,10 @@ public enum AuditMerge {
         let absorbContext = AuditRun.checkContext(pipeline: pipeline, asOf: nil)
         var seenInputs: [String: String] = [:]
         var seenCounts: [String: String] = [:]
+        var shardInputs: [[String]] = []
         for path in statePaths {
             let state = try ShardState.read(path: path, pipeline: pipeline)
+            shardInputs.append(state.inputs.map(\.file))
             guard state.pipelineSHA256 == pipeline.sha256 else {
                 throw AuditError(.invocation,
                                  "the shard was run with pipeline '\(state.pipelineName)' (SHA-256 \(state.pipelineSHA256.prefix(12))…), not with \(pipelineFile) (\(pipeline.sha256.prefix(12))…)",
@@ -108,16 +112,40 @@ public enum AuditMerge {
             func rank(_ diagnostic: Diagnostic) -> Int { diagnostic.code == .pipelineInferred ? 0 : diagnostic.file != nil ? 1 : 2 }
             return (rank(a.element), a.offset) < (rank(b.element), b.offset)
         }.map(\.element)
+        var decisionIDs: DecisionIDList? = nil
+        if statePaths.count > 1 || keepingDecisionIDs {
+            let (comparison, union) = try DecisionIDList.compare(statePaths: statePaths, inputs: shardInputs, keepingUnion: keepingDecisionIDs)
+            if statePaths.count > 1 { shard.diagnostics.append(idComparison(comparison, shards: statePaths.count)) }
+            decisionIDs = union
+        }
         if statePaths.count > 1 {
             shard.diagnostics.append(Diagnostic(level: .note, file: nil, code: .mergedShards, values: ["shards": .count(statePaths.count)]))
         }
         let asOf = shard.judgedAsOf ?? shard.latestDecision.map(AsOfDate.init(instant:))
         let source = shard.judgedAsOf != nil ? "shards" : (shard.latestDecision != nil ? "data" : "none")
-        return AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard, asOf: asOf, asOfSource: source)
+        var result = AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard, asOf: asOf, asOfSource: source)
+        result.decisionIDs = decisionIDs
+        return result
     }
 }
 
 extension AuditMerge {
+    /// What the shards' decision ids say: none in two shards, some (the first named), or
+    /// not compared (a shard left no list).
+    static func idComparison(_ comparison: DecisionIDList.Comparison, shards: Int) -> Diagnostic {
+        switch comparison {
+        case .notCompared(let shard):
+            return Diagnostic(level: .warning, file: shard, code: .decisionIDsNotCompared)
+        case .compared(let ids, 0, _):
+            return Diagnostic(level: .note, file: nil, code: .decisionIDsCompared, values: ["ids": .count(ids), "shards": .count(shards)])
+        case .compared(_, let repeats, let first):
+            let first = first!
+            return Diagnostic(level: .warning, file: first.file, code: .decisionIDsRepeatedAcrossShards,
+                              values: ["rows": .count(repeats), "line": .count(first.line), "first_file": .text(first.firstFile),
+                                       "first_line": .count(first.firstLine)])
+        }
+    }
+
     /// SHA-256 of a measure state's file form: equal for equal statistics.
     static func countsFingerprint(_ measure: MeasureState) -> String {
         let encoder = JSONEncoder()

@@ -34,6 +34,8 @@ public struct AuditResult: Sendable {
     public var shard: ShardState
     /// 2 when the input was cut in two and audited on two cores (`SplitAudit`); not in any report.
     public var partsAudited = 1
+    /// The ids the run claimed, when it keeps them for a merge (`AuditRun.keepsDecisionIDs`).
+    public var decisionIDs: DecisionIDList? = nil
 
     /// The result of a run or a merge: the statistics are made from the shard state here,
     /// the same way for both, so a merge gives the numbers of a single run.
@@ -152,6 +154,10 @@ public struct AuditRun {
     /// files that are not UTF-8 are audited in one piece.
     public var splitThreshold = 32 << 20
 
+    /// Fingerprints the decision ids comparably across runs and gives them with the result
+    /// (`DecisionIDList`), for `merge` to find an id in two shards: `run --save-state`.
+    public var keepsDecisionIDs = false
+
     /// Where the run counts how far it has got, for a progress line; nil counts nothing.
     public var progress: RunProgress? = nil
 
@@ -168,7 +174,8 @@ public struct AuditRun {
         // Each auditor its own context: its calendar caches offsets and is not shared across threads.
         let makeAuditor = { (sink: any AuditSink) in
             let auditor = PartAuditor(pipeline: pipeline, context: Self.checkContext(pipeline: pipeline, asOf: explicitAsOf),
-                                      pseudonymizer: pseudonymizer, inputs: inputs, sink: sink)
+                                      pseudonymizer: pseudonymizer, inputs: inputs, sink: sink,
+                                      idFingerprints: keepsDecisionIDs ? .comparable : .keyed)
             auditor.progress = progress
             return auditor
         }
@@ -272,6 +279,7 @@ public struct AuditRun {
         var result = AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
                                  asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)
         result.partsAudited = parts
+        if keepsDecisionIDs { result.decisionIDs = DecisionIDList(sorted: auditor.ids.sortedFingerprints()) }
         return result
     }
 

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Research datasets are split to be audited in parallel or as they arrive; the merged
 /// report gives the numbers a single run over all the shards would, with these limits:
-/// - Duplicate decision ids are found within a shard, not across shards.
+/// - A decision id in two shards is found (`DecisionIDList`, beside the state) and named,
+///   but its later row stays in the merged counts, where one run would have rejected it.
 /// - The run-wide checks (HR-03, DQ-02) are judged on the merged observations; `merge`
 ///   writes their findings after the shards' own rows it gathers (`ShardOutputs`).
 ///

@@ -103,6 +103,8 @@ struct SplitAudit {
         for index in first.groups.indices where index < second.groups.count { first.groups[index].joinNotes(from: second.groups[index]) }
         first.disguisedValues.add(second.disguisedValues)
         if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
+        // A shard's ids are kept for the merge: the second part's join the first's.
+        if first.ids.isComparable { first.ids.absorb(second.ids) }
         if let problem = first.checks.absorb(second.checks) {
             throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: name,
                              hint: "please report this; meanwhile split the file yourself and use `admaudit merge`")

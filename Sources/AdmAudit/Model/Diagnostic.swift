@@ -20,6 +20,9 @@ public struct Diagnostic: Sendable, Hashable {
         case noPseudonymKey = "no_pseudonym_key"
         case assumeAutomated = "assume_automated"
         case mergedShards = "merged_shards"
+        case decisionIDsCompared = "decision_ids_compared"
+        case decisionIDsNotCompared = "decision_ids_not_compared"
+        case decisionIDsRepeatedAcrossShards = "decision_ids_repeated_across_shards"
         case shardFileMissing = "shard_file_missing"
         case shardFileOtherHeader = "shard_file_other_header"
     }
@@ -58,7 +61,9 @@ public struct Diagnostic: Sendable, Hashable {
         case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as"], [("spellings", 64), ("read_as_values", 64)])
         case .mergedShards: (counts, texts, lists) = (["shards"], [], [])
         case .shardFileMissing, .shardFileOtherHeader: (counts, texts, lists) = ([], ["name"], [])
-        case .emptyFile, .noAsOfDate, .noPseudonymKey, .assumeAutomated: (counts, texts, lists) = ([], [], [])
+        case .decisionIDsCompared: (counts, texts, lists) = (["ids", "shards"], [], [])
+        case .decisionIDsRepeatedAcrossShards: (counts, texts, lists) = (["rows", "line", "first_line"], ["first_file"], [])
+        case .emptyFile, .noAsOfDate, .noPseudonymKey, .assumeAutomated, .decisionIDsNotCompared: (counts, texts, lists) = ([], [], [])
         }
         let optional: Set<String> = code == .disguisedSpellings ? ["attribute"] : []
         let named = Set(counts + texts + lists.map(\.name)).union(optional)

@@ -53,7 +53,7 @@ extension ReportText {
         case .assumeAutomated:
             return pick("decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)",
                         "`automated` 字段为空或缺失的决策视为自动化决策（input.assume_automated）")
-        case .mergedShards, .shardFileMissing, .shardFileOtherHeader:
+        case .mergedShards, .shardFileMissing, .shardFileOtherHeader, .decisionIDsCompared, .decisionIDsNotCompared, .decisionIDsRepeatedAcrossShards:
             return merge(diagnostic.code, values)
         }
     }
@@ -69,10 +69,20 @@ extension ReportText {
             let name = values.text("name")
             return pick("\(name) was not gathered: this shard's starts with another header (written by another version of admaudit, or not by admaudit); each shard's is in its own folder",
                         "未汇集 \(name)：此分片的该文件表头不同（由其他版本的 admaudit 写出，或并非由 admaudit 写出）；各分片的该文件仍在其各自文件夹中")
+        case .decisionIDsCompared:
+            return pick("the decision ids of the \(values.count("shards")) shards were compared (\(values.count("ids")) in all): none is in two shards",
+                        "已比对 \(values.count("shards")) 个分片的决策编号（共 \(values.count("ids")) 个）：没有编号同时出现在两个分片中")
+        case .decisionIDsNotCompared:
+            return pick("decision ids were not compared across shards: this shard has no decision-ids.bin beside its state (write it with this admaudit's run --save-state); an id in two shards would count twice",
+                        "未跨分片比对决策编号：此分片的状态文件旁没有 decision-ids.bin（请用本版 admaudit 的 run --save-state 重新生成）；同一编号若出现在两个分片中将被计算两次")
+        case .decisionIDsRepeatedAcrossShards:
+            let (rows, line, firstFile, firstLine) = (values.count("rows"), values.count("line"), values.text("first_file"), values.count("first_line"))
+            return pick("\(rows) row(s) of later shards hold a decision id an earlier shard holds (the first: line \(line) of this file, first seen on line \(firstLine) of \(firstFile)): one run would have rejected them as duplicate_id, the merged counts include them; ask the employer why one id holds two decisions, or audit the inputs in one run",
+                        "后续分片中有 \(rows) 行的决策编号已在先前分片中出现（第一处：本文件第 \(line) 行，首次出现于 \(firstFile) 第 \(firstLine) 行）：单次运行会以 duplicate_id 拒收这些行，而合并后的计数包含了它们；请向用人单位核实为何同一编号对应两项决策，或在一次运行中审计全部输入")
         default:
             let shards = values.count("shards")
-            return pick("merged from \(shards) shard states: duplicate decision ids were looked for within each shard only; findings.csv and rejects.csv gather the shards' own, in shard order",
-                        "由 \(shards) 个分片状态合并而成：重复的决策编号仅在各分片内部查找；findings.csv 和 rejects.csv 按分片顺序汇集各分片的记录")
+            return pick("merged from \(shards) shard states; findings.csv and rejects.csv gather the shards' own, in shard order",
+                        "由 \(shards) 个分片状态合并而成；findings.csv 和 rejects.csv 按分片顺序汇集各分片的记录")
         }
     }
 

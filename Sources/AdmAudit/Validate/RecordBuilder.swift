@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The validate stage: turns each data row into a `DecisionRecord` or a `Reject`.
@@ -475,8 +476,13 @@ public final class RecordBuilder {
 /// (10⁻²⁵ at ten million records), below any error of the machine itself, so equal
 /// fingerprints are taken as equal ids without keeping the ids (which would cost their
 /// bytes for every record). The two parts of a split file are audited in one process and
-/// so under one key; no fingerprint is written to a state file.
+/// so under one key. A shard whose ids a later merge compares with other shards'
+/// (`run --save-state`) fingerprints them by SHA-256 instead (`Fingerprints.comparable`):
+/// the same in every process with no key to share, and no one can choose two ids with one.
 public struct DecisionIDRegistry {
+    /// How ids are fingerprinted: under the process's key, or comparably across runs.
+    public enum Fingerprints: Sendable { case keyed, comparable }
+
     public struct FirstSeen: Sendable {
         public var fileIndex: Int
         public var line: Int
@@ -498,12 +504,28 @@ public struct DecisionIDRegistry {
     private var slots = [Slot](repeating: Slot(high: 0, low: 0, place: 0), count: 1 << 12)
     private var count = 0
     private let files: [String]
+    private let fingerprints: Fingerprints
 
-    public init(files: [String]) { self.files = files }
+    public init(files: [String], fingerprints: Fingerprints = .keyed) {
+        self.files = files
+        self.fingerprints = fingerprints
+    }
 
     static func fingerprint(_ id: UnsafeRawBufferPointer) -> (high: UInt64, low: UInt64) {
         let hash = SipHash.fingerprint(id)
         return hash.high == 0 && hash.low == 0 ? (0, 1) : hash
+    }
+
+    /// The first 128 bits of the id's SHA-256, as two big-endian words.
+    static func comparableFingerprint(_ id: UnsafeRawBufferPointer) -> (high: UInt64, low: UInt64) {
+        let digest = Array(SHA256.hash(data: id))
+        let high = digest[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let low = digest[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return high == 0 && low == 0 ? (0, 1) : (high, low)
+    }
+
+    private func fingerprint(of id: UnsafeRawBufferPointer) -> (high: UInt64, low: UInt64) {
+        fingerprints == .keyed ? Self.fingerprint(id) : Self.comparableFingerprint(id)
     }
 
     /// Records the id; returns where it was first seen if it was seen before.
@@ -513,9 +535,9 @@ public struct DecisionIDRegistry {
         let fingerprint: (high: UInt64, low: UInt64)
         if ValueMaps.mayNormalize(id) {
             var seen = Array(TextKey.identity(String(decoding: id, as: UTF8.self)).utf8)
-            fingerprint = seen.withUnsafeMutableBytes { Self.fingerprint(UnsafeRawBufferPointer($0)) }
+            fingerprint = seen.withUnsafeMutableBytes { self.fingerprint(of: UnsafeRawBufferPointer($0)) }
         } else {
-            fingerprint = Self.fingerprint(id)
+            fingerprint = self.fingerprint(of: id)
         }
         let place = UInt64(fileIndex) << 48 | UInt64(line)
         let previous: UInt64? = slots.withUnsafeMutableBufferPointer { table in
@@ -542,6 +564,31 @@ public struct DecisionIDRegistry {
     package func sharesAnID(with other: DecisionIDRegistry) -> Bool {
         let (fewer, more) = count <= other.count ? (self, other) : (other, self)
         return fewer.slots.contains { !$0.isEmpty && more.contains(($0.high, $0.low)) }
+    }
+
+    /// True when the fingerprints compare across runs (a shard's, kept for a merge).
+    package var isComparable: Bool { fingerprints == .comparable }
+
+    /// Adds the ids another part of the same file claimed (none of them claimed here: the
+    /// parts are joined only then), where that part first saw them.
+    package mutating func absorb(_ other: DecisionIDRegistry) {
+        for slot in other.slots where !slot.isEmpty && !contains((slot.high, slot.low)) {
+            slots.withUnsafeMutableBufferPointer { table in
+                let mask = table.count - 1
+                var index = Int(truncatingIfNeeded: slot.low) & mask
+                while !table[index].isEmpty { index = (index + 1) & mask }
+                table[index] = slot
+            }
+            count += 1
+            if count * 2 > slots.count { grow() }
+        }
+    }
+
+    /// Every id claimed, as its fingerprint and where it was first seen (file index in the
+    /// high 16 bits, line in the low 48), in fingerprint order: what a shard leaves for a
+    /// merge to compare (`DecisionIDList`).
+    package func sortedFingerprints() -> [(high: UInt64, low: UInt64, place: UInt64)] {
+        slots.filter { !$0.isEmpty }.map { ($0.high, $0.low, $0.place) }.sorted { ($0.high, $0.low) < ($1.high, $1.low) }
     }
 
     private func contains(_ fingerprint: (high: UInt64, low: UInt64)) -> Bool {

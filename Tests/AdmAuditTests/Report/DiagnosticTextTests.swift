@@ -21,6 +21,9 @@ final class DiagnosticTextTests: XCTestCase {
         .assumeAutomated: [:],
         .mergedShards: ["shards": .count(3)],
         .shardFileMissing: ["name": .text("findings.csv")],
+        .decisionIDsCompared: ["ids": .count(600), "shards": .count(3)],
+        .decisionIDsNotCompared: [:],
+        .decisionIDsRepeatedAcrossShards: ["rows": .count(2), "line": .count(14), "first_file": .text("一月.csv"), "first_line": .count(40)],
         .shardFileOtherHeader: ["name": .text("rejects.csv")],
     ]
 
