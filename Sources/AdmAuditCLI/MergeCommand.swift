@@ -27,11 +27,12 @@ struct MergeCommand: ParsableCommand {
         // The states are inputs: a merge into a shard's own folder would replace its state.json.
         let output = try report.stageOutput(inputs: states, keeping: pipelineFile, language: pipeline.report.language)
         defer { Interrupts.finish { output.abandon() } }
-        var runCheckFindings: [Finding] = []
-        var result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile, runCheckFindings: &runCheckFindings,
+        var byproducts = AuditMerge.Byproducts()
+        var result = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile, byproducts: &byproducts,
                                           keepingDecisionIDs: report.saveState)
-        let gathered = try ShardOutputs.gather(statePaths: states, into: output.folder, runCheckFindings: runCheckFindings,
-                                               language: pipeline.report.language)
+        let gathered = try ShardOutputs.gather(statePaths: states, into: output.folder, byproducts: byproducts,
+                                               language: pipeline.report.language,
+                                               unkeyed: result.diagnostics.contains { $0.code == .noPseudonymKey })
         result.diagnostics += gathered.diagnostics
         try report.finish(result, output: output, alsoWritten: gathered.written, note: pipeline.report.language.text("merged \(states.count) shard states; ",
                                                                                       "已合并 \(states.count) 个分片状态；"))

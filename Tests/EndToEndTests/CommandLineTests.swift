@@ -265,6 +265,19 @@ final class CommandLineTests: BinaryTestCase {
         XCTAssertTrue(partial.err.contains("rejects.csv was not gathered"), partial.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("partial/rejects.csv").path), "no file of some shards' rows")
         XCTAssertEqual(try read("partial", "findings.csv"), try read("single", "findings.csv"))
+
+        // Another shard's file in a shard's folder, or two states in one folder: not gathered, and said.
+        try FileManager.default.removeItem(at: work.appendingPathComponent("shard1/findings.csv"))
+        try FileManager.default.copyItem(at: work.appendingPathComponent("shard0/findings.csv"), to: work.appendingPathComponent("shard1/findings.csv"))
+        let swapped = try admaudit(["merge", "-p", pipeline, "-o", "swapped", "shard0/state.json", "shard1/state.json", "shard2/state.json"])
+        XCTAssertEqual(swapped.status, 0, swapped.err)
+        XCTAssertTrue(swapped.err.contains("findings.csv was not gathered: this shard's holds another number of rows than its state counts"), swapped.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("swapped/findings.csv").path))
+        try FileManager.default.copyItem(at: work.appendingPathComponent("shard2/state.json"), to: work.appendingPathComponent("shard0/state2.json"))
+        let shared = try admaudit(["merge", "-p", pipeline, "-o", "shared", "shard0/state.json", "shard0/state2.json"])
+        XCTAssertEqual(shared.status, 0, shared.err)
+        XCTAssertTrue(shared.err.contains("this state shares its folder with another shard's"), shared.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("shared/findings.csv").path))
     }
 
     /// An id in two shards: each shard leaves its ids beside its state, and the merge names
@@ -292,6 +305,8 @@ final class CommandLineTests: BinaryTestCase {
         let report = try AdmAuditBinary.json(work.appendingPathComponent("merged/report.json").path)
         let codes = (report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         XCTAssertTrue(codes.contains("decision_ids_repeated_across_shards"), "\(codes)")
+        // These shards were run with no pseudonym key: the gathered findings say one worker may have two.
+        XCTAssertTrue(codes.contains("pseudonyms_differ_across_shards"), "\(codes)")
 
         try FileManager.default.removeItem(at: work.appendingPathComponent("s2/decision-ids.bin"))
         let blind = try admaudit(["merge", "-p", pipeline, "-o", "blind", "s1/state.json", "s2/state.json"])

@@ -10,16 +10,26 @@ public enum AuditMerge {
     ///     group label wins, as in a single run over the files in that order).
     ///   - pipeline: the pipeline every shard was run with; another is refused.
     public static func merge(statePaths: [String], pipeline: Pipeline, pipelineFile: String) throws(AuditError) -> AuditResult {
-        var unused: [Finding] = []
-        return try merge(statePaths: statePaths, pipeline: pipeline, pipelineFile: pipelineFile, runCheckFindings: &unused)
+        var unused = Byproducts()
+        return try merge(statePaths: statePaths, pipeline: pipeline, pipelineFile: pipelineFile, byproducts: &unused)
     }
 
-    /// The same, also giving the findings of the run-wide checks (HR-03, DQ-02) judged on the
-    /// merged observations, as a run over all the shards writes them at its end.
-    /// With `keepingDecisionIDs`, the result holds every shard's ids once (`decisionIDs`),
-    /// for `merge --save-state` to leave beside the merged state.
+    /// What `merge` needs besides the result to gather the shards' files.
+    public struct Byproducts: Sendable {
+        /// The findings of the run-wide checks (HR-03, DQ-02) judged on the merged
+        /// observations, as a run over all the shards writes them at its end.
+        public var runCheckFindings: [Finding] = []
+        /// Per shard, the rows its findings.csv holds for record checks (their violations)
+        /// and its rejects.csv (its rejected rows): what gathering its files must find.
+        public var shardRows: [(findings: Int, rejects: Int)] = []
+        public init() {}
+    }
+
+    /// The same, also giving the `Byproducts`. With `keepingDecisionIDs`, the result holds
+    /// every shard's ids once (`decisionIDs`), for `merge --save-state` to leave beside the
+    /// merged state.
     public static func merge(statePaths: [String], pipeline: Pipeline, pipelineFile: String,
-                             runCheckFindings: inout [Finding], keepingDecisionIDs: Bool = false) throws(AuditError) -> AuditResult {
+                             byproducts: inout Byproducts, keepingDecisionIDs: Bool = false) throws(AuditError) -> AuditResult {
         guard !statePaths.isEmpty else {
             throw AuditError(.invocation, "no state files given", hint: "name the files written by `admaudit run --save-state`")
         }
@@ -34,6 +44,9 @@ public enum AuditMerge {
         for path in statePaths {
             let state = try ShardState.read(path: path, pipeline: pipeline)
             shardInputs.append(state.inputs.map(\.file))
+            let runCheckIDs = Set(runChecks.map(\.descriptor.id))
+            byproducts.shardRows.append((findings: state.checks.filter { !runCheckIDs.contains($0.descriptor.id) }.map(\.violations).saturatingSum,
+                                         rejects: state.inputs.map(\.rejected).saturatingSum))
             guard state.pipelineSHA256 == pipeline.sha256 else {
                 throw AuditError(.invocation,
                                  "the shard was run with pipeline '\(state.pipelineName)' (SHA-256 \(state.pipelineSHA256.prefix(12))…), not with \(pipelineFile) (\(pipeline.sha256.prefix(12))…)",
@@ -104,7 +117,7 @@ public enum AuditMerge {
             let outcome = entry.check.conclude(context: context)
             CheckRunner.record(outcome, in: &shard.checks[index])
             shard.runChecks[entry.descriptor.id] = entry.check.observations
-            runCheckFindings += CheckRunner.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay)
+            byproducts.runCheckFindings += CheckRunner.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay)
         }
         // In the order one run over every shard's inputs gives them: the inferred pipeline,
         // then each input's own, then the run's.

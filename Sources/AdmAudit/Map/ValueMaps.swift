@@ -150,12 +150,21 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
             return answer ? answers.yes : answers.no
         case .keywords:
             let scalars = Array(normalized.unicodeScalars)
-            guard case .found(let match) = keywords.best(in: scalars) else { return Self.unrecognizedCode }
-            // A negation turns either answer into the other: `未通过` is adverse, `不扣减` and
-            // `No deduction` favourable, `非人工` automated.
-            if let negation, Negation.precedes(match.offset, in: scalars) {
-                if match.code == negation.favorable { return negation.adverse }
-                if match.code == negation.adverse { return negation.favorable }
+            guard let (best, text) = keywords.deciding(in: scalars), case .found(let match) = best else { return Self.unrecognizedCode }
+            guard let negation, Negation.precedes(match.offset, in: text, code: match.code == negation.adverse ? .adverse : .favorable) else {
+                return match.code
+            }
+            // A negation turns the answer into the other: `未通过` is adverse, `非人工` automated.
+            if match.code == negation.favorable { return negation.adverse }
+            // `不扣减`, `No deduction` are favourable, but not when the value names a sanction
+            // that stands beside the one it denies (`Terminated without warning`, `降级不降薪`).
+            if match.code == negation.adverse {
+                // Adverse words inside the negation itself (`解除` in `解除停职`) are not sanctions standing.
+                let negationStart = match.offset - Negation.span(before: match.offset, in: text, code: .adverse)
+                let standing = keywords.offsets(of: negation.adverse, in: text).contains { offset in
+                    !(negationStart..<match.offset).contains(offset) && !Negation.precedes(offset, in: text, code: .adverse)
+                }
+                return standing ? negation.adverse : negation.favorable
             }
             return match.code
         }
@@ -164,17 +173,41 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
 
 /// Words that turn what follows into its opposite: `不通过`, `未录用`, `not selected`, and on
 /// the other side `不扣减`, `不予警告`, `撤销处分`, `no deduction`. The verbs that undo (`撤销`,
-/// `取消`) come before their object in Chinese, so the keyword they undo ends last.
+/// `取消`) come before their object in Chinese, so the keyword they undo ends last. `解除`
+/// lifts a restriction (`解除停职`) and undoes nothing favourable (`解除已撤销` is not a
+/// revocation undone). Negations in a row cancel out: `不予撤销处分`, `未解除封号` stand.
 package enum Negation {
+    /// Which kind of keyword is negated: `解除` negates adverse ones only.
+    package enum Kind { case favorable, adverse }
+
     private static let words: [[Unicode.Scalar]] = [
-        "不", "未", "没", "没有", "非", "无", "不予", "未予", "免予", "免于", "无需", "无须", "不再", "撤销", "撤回", "取消", "解除",
+        "不", "未", "没", "没有", "非", "无", "不予", "未予", "免予", "免于", "无需", "无须", "不再", "撤销", "撤回", "取消",
         "not ", "non ", "un", "never ", "no ", "without ",
     ].map { Array($0.unicodeScalars) }
+    private static let liftingWords: [[Unicode.Scalar]] = ["解除"].map { Array($0.unicodeScalars) }
 
-    package static func precedes(_ offset: Int, in text: [Unicode.Scalar]) -> Bool {
-        words.contains { word in
-            offset >= word.count && text[(offset - word.count)..<offset].elementsEqual(word)
+    /// True when an odd number of negations stands right before `offset` in `text`.
+    package static func precedes(_ offset: Int, in text: [Unicode.Scalar], code kind: Kind = .favorable) -> Bool {
+        negations(before: offset, in: text, kind: kind).count % 2 == 1
+    }
+
+    /// How many scalars the negations right before `offset` take up.
+    package static func span(before offset: Int, in text: [Unicode.Scalar], code kind: Kind = .favorable) -> Int {
+        negations(before: offset, in: text, kind: kind).length
+    }
+
+    private static func negations(before offset: Int, in text: [Unicode.Scalar], kind: Kind) -> (count: Int, length: Int) {
+        var end = offset, count = 0
+        while let length = longestNegation(endingAt: end, in: text, kind: kind) {
+            count += 1
+            end -= length
         }
+        return (count, offset - end)
+    }
+
+    private static func longestNegation(endingAt end: Int, in text: [Unicode.Scalar], kind: Kind) -> Int? {
+        let candidates = kind == .adverse ? words + liftingWords : words
+        return candidates.filter { word in end >= word.count && text[(end - word.count)..<end].elementsEqual(word) }.map(\.count).max()
     }
 }
 
@@ -201,7 +234,11 @@ package struct ValueMaps {
         appealResults = Vocabulary(values.appealResults, rule: .keywords, notApplicable: BuiltinVocabulary.noAppeal,
                                    pending: BuiltinVocabulary.pendingResults, wholeValues: BuiltinVocabulary.closedAppeals)
         appealReviewers = Vocabulary(values.appealReviewers, rule: .keywords)
-        approvals = Vocabulary([(true, BuiltinVocabulary.approvals)], rule: .keywords)
+        // An approval decides only when no other favourable word comes after it: `同意续签`
+        // renews (favourable), where `审批通过` on a warning approves the warning.
+        let approvalKeys = Set(BuiltinVocabulary.approvals.map(MeaningText.normalize))
+        let otherFavourable = values.outcomes.filter { $0.0 == .favorable }.flatMap(\.1).filter { !approvalKeys.contains(MeaningText.normalize($0)) }
+        approvals = Vocabulary([(true, BuiltinVocabulary.approvals), (false, otherFavourable)], rule: .keywords)
         rejections = Vocabulary([(true, BuiltinVocabulary.rejections)], rule: .exact)
     }
 

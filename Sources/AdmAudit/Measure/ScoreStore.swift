@@ -85,6 +85,16 @@ struct ScoreStore: Sendable {
         func values(ofProfile p: Int) -> [Double] {
             wide?[p] ?? scaled[p].map(value)
         }
+
+        /// The scores of these profiles together, ascending. Scaled scores are 32-bit
+        /// integers in the scores' order, so they are sorted by radix, in passes over the
+        /// data rather than a comparison sort, and made doubles after; wide ones by comparison.
+        func sortedValues(ofProfiles chosen: some Sequence<Int>) -> [Double] {
+            if let wide { return chosen.flatMap { wide[$0] }.sorted() }
+            var held = chosen.flatMap { scaled[$0] }
+            ScoreStore.radixSort(&held)
+            return held.map(value)
+        }
     }
 
     let attributeCount: Int
@@ -126,6 +136,29 @@ struct ScoreStore: Sendable {
         }
     }
 
+    /// Sorts 32-bit integers ascending by their bytes, least significant first (four
+    /// counting passes; a pass whose byte is the same in every value is skipped, as the high
+    /// bytes of small scaled scores are).
+    static func radixSort(_ values: inout [Int32]) {
+        guard values.count > 1 else { return }
+        // Flipping the sign bit orders negatives before positives as unsigned keys.
+        var keys = values.map { UInt32(bitPattern: $0) ^ 0x8000_0000 }
+        var other = [UInt32](repeating: 0, count: keys.count)
+        for shift in stride(from: 0, to: 32, by: 8) {
+            var counts = [Int](repeating: 0, count: 257)
+            for key in keys { counts[Int((key >> UInt32(shift)) & 0xFF) + 1] += 1 }
+            if counts.contains(keys.count) { continue }
+            for byte in 1...256 { counts[byte] += counts[byte - 1] }
+            for key in keys {
+                let byte = Int((key >> UInt32(shift)) & 0xFF)
+                other[counts[byte]] = key
+                counts[byte] += 1
+            }
+            swap(&keys, &other)
+        }
+        for index in values.indices { values[index] = Int32(bitPattern: keys[index] ^ 0x8000_0000) }
+    }
+
     /// True when some decision type's scores are held as 8-byte doubles.
     var isWide: Bool { columns.contains { $0.wide != nil } }
 
@@ -159,16 +192,19 @@ struct ScoreStore: Sendable {
         var result: [ScoreStratum] = []
         for type in DecisionType.allCases.sorted() where columns[type.ordinal].count > 0 {
             let column = columns[type.ordinal]
-            let profileValues = column.profiles.indices.map { column.values(ofProfile: $0) }
-            let all = profileValues.flatMap { $0 }
+            let all = column.sortedValues(ofProfiles: column.profiles.indices)
             guard let overall = Statistics.quartiles(all) else { continue }
             for groups in groupings {
-                var byGroup = [[Double]](repeating: [], count: groups.labels.count)
+                var profilesOfGroup = [[Int]](repeating: [], count: groups.labels.count)
                 var unknown = 0
                 for (p, codes) in column.profiles.enumerated() {
-                    if let code = groups.group(codes) { byGroup[Int(code)] += profileValues[p] } else { unknown += profileValues[p].count }
+                    if let code = groups.group(codes) {
+                        profilesOfGroup[Int(code)].append(p)
+                    } else {
+                        unknown += column.wide?[p].count ?? column.scaled[p].count
+                    }
                 }
-                for code in byGroup.indices { byGroup[code].sort() }
+                let byGroup = profilesOfGroup.map { column.sortedValues(ofProfiles: $0) }
                 // Each group against the rest, all ranked at once: once per group would cost groups × scores.
                 let againstRest = Statistics.mannWhitneyUEachAgainstRest(byGroup)
                 var rows: [GroupScores] = []

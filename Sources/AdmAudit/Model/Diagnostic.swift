@@ -25,6 +25,9 @@ public struct Diagnostic: Sendable, Hashable {
         case decisionIDsRepeatedAcrossShards = "decision_ids_repeated_across_shards"
         case shardFileMissing = "shard_file_missing"
         case shardFileOtherHeader = "shard_file_other_header"
+        case shardFileShared = "shard_file_shared"
+        case shardFileMismatch = "shard_file_mismatch"
+        case pseudonymsDifferAcrossShards = "pseudonyms_differ_across_shards"
     }
     public var level: Level
     public var file: String?
@@ -60,10 +63,11 @@ public struct Diagnostic: Sendable, Hashable {
         case .distinctValuesOverLimit: (counts, texts, lists) = (["limit", "rows"], ["attribute", "group"], [])
         case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as"], [("spellings", 64), ("read_as_values", 64)])
         case .mergedShards: (counts, texts, lists) = (["shards"], [], [])
-        case .shardFileMissing, .shardFileOtherHeader: (counts, texts, lists) = ([], ["name"], [])
+        case .shardFileMissing, .shardFileOtherHeader, .shardFileShared, .shardFileMismatch: (counts, texts, lists) = ([], ["name"], [])
         case .decisionIDsCompared: (counts, texts, lists) = (["ids", "shards"], [], [])
         case .decisionIDsRepeatedAcrossShards: (counts, texts, lists) = (["rows", "line", "first_line"], ["first_file"], [])
-        case .emptyFile, .noAsOfDate, .noPseudonymKey, .assumeAutomated, .decisionIDsNotCompared: (counts, texts, lists) = ([], [], [])
+        case .emptyFile, .noAsOfDate, .noPseudonymKey, .assumeAutomated, .decisionIDsNotCompared, .pseudonymsDifferAcrossShards:
+            (counts, texts, lists) = ([], [], [])
         }
         let optional: Set<String> = code == .disguisedSpellings ? ["attribute"] : []
         let named = Set(counts + texts + lists.map(\.name)).union(optional)

@@ -169,9 +169,30 @@ public struct KeywordIndex: Sendable {
 
     /// The keyword that decides what `normalized` (a `MeaningText.normalize` result) means.
     public func best(in normalized: [Unicode.Scalar]) -> Best {
+        deciding(in: normalized)?.best ?? .none
+    }
+
+    /// The deciding keyword and the text its offset counts in: the value's core (qualifiers
+    /// set aside) when a keyword is found there, else the whole value.
+    public func deciding(in normalized: [Unicode.Scalar]) -> (best: Best, text: [Unicode.Scalar])? {
         let core = Self.core(of: normalized)
-        if core.count < normalized.count, case let answer = best(within: core), answer != .none { return answer }
-        return best(within: normalized)
+        if core.count < normalized.count, case let answer = best(within: core), answer != .none { return (answer, core) }
+        let answer = best(within: normalized)
+        return answer == .none ? nil : (answer, normalized)
+    }
+
+    /// Every place a keyword of `code` is found in `text` (overlaps included).
+    public func offsets(of code: Int32, in text: [Unicode.Scalar]) -> [Int] {
+        var offsets: [Int] = []
+        for keyword in keywords where keyword.code == code {
+            var start = 0
+            while let found = Self.find(keyword, in: Array(text[start...])) {
+                offsets.append(start + found)
+                start += found + 1
+                if start >= text.count { break }
+            }
+        }
+        return offsets
     }
 
     private func best(within text: [Unicode.Scalar]) -> Best {

@@ -117,9 +117,12 @@ public enum BuiltinVocabulary {
                       "解封", "已解封", "恢复", "已恢复", "恢复接单", "恢复派单", "恢复账号", "恢复正常", "正常派单", "正常排班", "全额发放",
                       "continued employment", "employment continued", "remains employed", "kept on", "no measure", "no measures",
                       "no measure taken", "coaching only", "no sanction imposed", "reinstated", "restored", "cleared",
-                      "merit increase", "increase", "pay increase", "salary increase", "raise granted", "bonus paid", "paid in full",
-                      "confirmed", "shift confirmed", "shift assigned", "lifted", "suspension lifted", "ban lifted", "unblocked", "unbanned",
-                      "解冻", "已解冻"]),
+                      "merit increase", "pay increase", "salary increase", "raise granted", "bonus paid", "paid in full",
+                      "shift confirmed", "shift assigned", "lifted", "suspension lifted", "ban lifted", "unblocked", "unbanned",
+                      "解冻", "已解冻", "waived", "penalty waived", "warning waived", "warning removed", "sanction removed",
+                      "sanction reduction", "penalty reduction", "penalty decrease", "减轻处分",
+                      // A sanction named, then undone: the undoing verb comes after it here.
+                      "处分解除", "处分取消", "警告取消", "处罚取消", "处罚撤销", "限制解除", "停职解除", "封号解除"]),
         (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
                     "declined", "reject", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
@@ -136,7 +139,10 @@ public enum BuiltinVocabulary {
                     "salary reduction", "decrease", "shift removed", "removed from schedule", "removed from shift", "shift cut", "fined",
                     "blocked", "banned",
                     "减少", "减少排班", "减少派单", "降低", "降低派单优先级", "降低优先级", "下调", "限制", "限制接单", "停单", "停止派单",
-                    "暂停接单", "暂停派单", "冻结", "永久封号", "减薪"]),
+                    "暂停接单", "暂停派单", "冻结", "永久封号", "减薪",
+                    // A favourable decision taken back.
+                    "bonus cut", "bonus cancelled", "bonus canceled", "offer withdrawn", "offer rescinded", "offer revoked",
+                    "promotion rescinded", "promotion withdrawn", "promotion revoked", "录用取消", "撤销录用", "取消录用", "晋升撤销"]),
     ]
 
     public static let decisionTypes: [(DecisionType, [String])] = [
@@ -153,9 +159,8 @@ public enum BuiltinVocabulary {
                       "永久封号", "永久停用", "永久封禁", "清退", "末位淘汰", "淘汰出局", "劝离", "解除",
                       // Kept on: the other answer to whether to dismiss (the outcome vocabulary reads it favourable).
                       "留用", "继续留用", "retained", "retain",
-                      // The contract: whether to keep it (续签) or end it (解除, 终止).
-                      "劳动合同", "合同", "劳动关系", "续签", "续签合同", "合同续签", "employment contract", "contract renewal",
-                      "contract", "continued employment"]),
+                      // The employment contract: whether it goes on (续签) or ends (解除, 终止).
+                      "劳动合同", "劳动关系"]),
         (.demotion, ["demotion", "demote", "demoted", "downgrade", "downgraded", "降职", "降级", "调岗降级", "降岗", "降等"]),
         (.discipline, ["discipline", "disciplinary", "warning", "written warning", "final warning", "verbal warning", "reprimand",
                        "write up", "write-up", "censure", "performance improvement plan", "pip", "coaching", "documented coaching",
@@ -167,7 +172,8 @@ public enum BuiltinVocabulary {
                        "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
                        "no penalty", "不予处理", "无需处理", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
                        "不处罚", "无处理", "无需处罚"]),
-        (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "调岗", "调动", "调岗调薪", "轮岗", "调离"]),
+        (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "调岗", "调动", "调岗调薪", "轮岗", "调离", "劳动合同变更",
+                     "合同变更"]),
         (.pay, ["pay", "pay_cut", "pay cut", "wage_deduction", "wage deduction", "bonus", "bonus cut", "pay docked", "docked pay",
                 "deduction", "salary", "compensation", "fine", "pay adjustment", "fee", "fee adjustment", "rate adjustment", "earnings",
                 "commission", "raise", "pay raise", "incentive", "奖励", "加薪", "调薪", "绩效奖金", "佣金", "激励", "降薪调岗", "调岗降薪",
@@ -181,7 +187,7 @@ public enum BuiltinVocabulary {
                               "绩效评定", "绩效考核", "考核", "绩效评级", "绩效评估"]),
         (.suspension, ["suspension", "suspend", "suspended", "account_suspension", "account suspension", "deactivation",
                        "deactivated", "account deactivated", "account deactivation", "lockout", "停职", "封号", "暂停账号", "停岗",
-                       "冻结账号", "停止派单", "暂停接单", "停止接单", "限制接单", "待岗", "待岗培训", "停岗培训", "停单", "账号", "账号处理",
+                       "冻结账号", "停止派单", "暂停接单", "停止接单", "限制接单", "待岗", "待岗培训", "停岗培训", "停单",
                        "suspension without pay", "unpaid suspension"]),
         (.attritionRisk, ["attrition_risk", "attrition risk", "resignation_risk", "resignation risk", "flight_risk", "flight risk",
                           "attrition", "turnover risk", "retention risk", "离职风险", "离职倾向", "离职预测", "流失风险", "离职预警"]),

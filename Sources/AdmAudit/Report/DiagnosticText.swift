@@ -53,7 +53,8 @@ extension ReportText {
         case .assumeAutomated:
             return pick("decisions with an empty or absent `automated` field are treated as automated (input.assume_automated)",
                         "`automated` 字段为空或缺失的决策视为自动化决策（input.assume_automated）")
-        case .mergedShards, .shardFileMissing, .shardFileOtherHeader, .decisionIDsCompared, .decisionIDsNotCompared, .decisionIDsRepeatedAcrossShards:
+        case .mergedShards, .shardFileMissing, .shardFileOtherHeader, .shardFileShared, .shardFileMismatch, .pseudonymsDifferAcrossShards,
+             .decisionIDsCompared, .decisionIDsNotCompared, .decisionIDsRepeatedAcrossShards:
             return merge(diagnostic.code, values)
         }
     }
@@ -69,6 +70,17 @@ extension ReportText {
             let name = values.text("name")
             return pick("\(name) was not gathered: this shard's starts with another header (written by another version of admaudit, or not by admaudit); each shard's is in its own folder",
                         "未汇集 \(name)：此分片的该文件表头不同（由其他版本的 admaudit 写出，或并非由 admaudit 写出）；各分片的该文件仍在其各自文件夹中")
+        case .shardFileShared:
+            let name = values.text("name")
+            return pick("\(name) was not gathered: this state shares its folder with another shard's, so the folder's file cannot be told apart; keep each shard's outputs in a folder of its own",
+                        "未汇集 \(name)：此状态文件与另一分片的状态文件位于同一文件夹，无法分辨该文件属于哪个分片；请将每个分片的输出放在各自的文件夹中")
+        case .shardFileMismatch:
+            let name = values.text("name")
+            return pick("\(name) was not gathered: this shard's holds another number of rows than its state counts (a file from another run or shard?); each shard's is in its own folder",
+                        "未汇集 \(name)：此分片的该文件行数与其状态文件所计不符（是否来自其他运行或分片？）；各分片的该文件仍在其各自文件夹中")
+        case .pseudonymsDifferAcrossShards:
+            return pick("no pseudonym key was given: each shard keyed its pseudonyms by its own inputs, so one worker has a different pseudonym in each shard's rows of findings.csv; give every shard the same ADMAUDIT_PSEUDONYM_KEY",
+                        "未提供假名密钥：各分片以各自的输入为假名密钥，同一劳动者在 findings.csv 中不同分片的行里假名不同；请为每个分片设置相同的 ADMAUDIT_PSEUDONYM_KEY")
         case .decisionIDsCompared:
             return pick("the decision ids of the \(values.count("shards")) shards were compared (\(values.count("ids")) in all): none is in two shards",
                         "已比对 \(values.count("shards")) 个分片的决策编号（共 \(values.count("ids")) 个）：没有编号同时出现在两个分片中")

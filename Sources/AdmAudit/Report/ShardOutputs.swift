@@ -7,9 +7,11 @@ import Foundation
 /// its part alone, so they are left out.
 ///
 /// Each file is taken from the folder of its shard's `state.json`. A file is gathered only
-/// when every shard has it and every copy starts with the header admaudit writes; otherwise
-/// it is not written and a warning names the shard that kept it from being gathered, so a
-/// merged folder never holds the rows of some shards as if they were all. Rows keep the
+/// when every shard has it, every copy starts with the header admaudit writes, no two
+/// states share a folder, and each copy holds as many rows as its state counts (violations
+/// of record checks, rejected rows); otherwise it is not written and a warning names the
+/// shard that kept it from being gathered, so a merged folder never holds the rows of some
+/// shards, or another shard's, as if they were all. Rows keep the
 /// words of the run that wrote them (a shard run in English keeps English details); the
 /// header is the same in every language.
 public enum ShardOutputs {
@@ -20,10 +22,17 @@ public enum ShardOutputs {
         public var diagnostics: [Diagnostic] = []
     }
 
-    public static func gather(statePaths: [String], into folder: String, runCheckFindings: [Finding],
-                              language: ReportLanguage) throws(AuditError) -> Gathered {
+    /// `unkeyed`: the shards were run with no pseudonym key (the merged `no_pseudonym_key` note).
+    public static func gather(statePaths: [String], into folder: String, byproducts: AuditMerge.Byproducts,
+                              language: ReportLanguage, unkeyed: Bool) throws(AuditError) -> Gathered {
         var gathered = Gathered()
-        for (name, header) in [("findings.csv", FileAuditSink.findingsHeader), ("rejects.csv", FileAuditSink.rejectsHeader)] {
+        // Two states in one folder would gather that folder's files twice, and the other's never.
+        let folders = statePaths.map { URL(fileURLWithPath: ($0 as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path }
+        if let shared = folders.indices.first(where: { folders.firstIndex(of: folders[$0]) != $0 }) {
+            for (name, _) in files { gathered.diagnostics.append(notGathered(.shardFileShared, name, statePaths[shared])) }
+            return gathered
+        }
+        for (name, header) in files {
             let sources = statePaths.map { (state: $0, file: (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)) }
             var refusal: (shard: String, code: Diagnostic.Code)? = nil
             for source in sources {
@@ -31,21 +40,42 @@ public enum ShardOutputs {
                 guard try headerLine(of: source.file) == Array(header.utf8) else { refusal = (source.state, .shardFileOtherHeader); break }
             }
             if let refusal {
-                gathered.diagnostics.append(Diagnostic(level: .warning, file: refusal.shard, code: refusal.code, values: ["name": .text(name)]))
+                gathered.diagnostics.append(notGathered(refusal.code, name, refusal.shard))
                 continue
             }
             let output = try OutputFile(folder: folder, name: name)
             try output.write(header)
             let findings = name == "findings.csv"
-            for source in sources { try copyRows(source.file, into: output, keepingRunFindings: !findings) }
+            var mismatch: String? = nil
+            for (index, source) in sources.enumerated() {
+                let rows = try copyRows(source.file, into: output, keepingRunFindings: !findings)
+                let expected = index < byproducts.shardRows.count ? (findings ? byproducts.shardRows[index].findings : byproducts.shardRows[index].rejects) : rows
+                // Rows that are not the shard's (a file copied from another shard's folder) would pass for its.
+                if rows != expected, mismatch == nil { mismatch = source.state }
+            }
+            if let mismatch {
+                output.abandon()
+                gathered.diagnostics.append(notGathered(.shardFileMismatch, name, mismatch))
+                continue
+            }
             if findings {
                 let words = ReportText(language: language)
-                for finding in runCheckFindings { try output.writeRow(FileAuditSink.row(finding, words: words)) }
+                for finding in byproducts.runCheckFindings { try output.writeRow(FileAuditSink.row(finding, words: words)) }
             }
             try output.commit()
             gathered.written.append(name)
         }
+        // Without a key each shard keyed its pseudonyms by its own inputs (`no_pseudonym_key`).
+        if statePaths.count > 1, gathered.written.contains("findings.csv"), unkeyed {
+            gathered.diagnostics.append(Diagnostic(level: .warning, file: nil, code: .pseudonymsDifferAcrossShards))
+        }
         return gathered
+    }
+
+    private static let files = [("findings.csv", FileAuditSink.findingsHeader), ("rejects.csv", FileAuditSink.rejectsHeader)]
+
+    private static func notGathered(_ code: Diagnostic.Code, _ name: String, _ shard: String) -> Diagnostic {
+        Diagnostic(level: .warning, file: shard, code: code, values: ["name": .text(name)])
     }
 
     /// The bytes up to and including the first line end (admaudit's header holds none
@@ -61,10 +91,11 @@ public enum ShardOutputs {
     /// Copies the rows after the header, record by record (a quoted cell may hold line ends).
     /// A run-wide finding is the one kind of row with no decision id, so its record starts
     /// with the comma that ends the empty first cell; it is dropped unless kept.
-    private static func copyRows(_ path: String, into output: OutputFile, keepingRunFindings: Bool) throws(AuditError) {
+    /// Returns how many rows it copied.
+    private static func copyRows(_ path: String, into output: OutputFile, keepingRunFindings: Bool) throws(AuditError) -> Int {
         let handle = try open(path)
         defer { try? handle.close() }
-        var inHeader = true, inQuotes = false, atRecordStart = false, dropping = false
+        var inHeader = true, inQuotes = false, atRecordStart = false, dropping = false, copied = 0
         var kept: [UInt8] = []
         kept.reserveCapacity(1 << 20)
         while true {
@@ -78,6 +109,7 @@ public enum ShardOutputs {
                 if atRecordStart {
                     atRecordStart = false
                     dropping = !keepingRunFindings && byte == UInt8(ascii: ",")
+                    if !dropping { copied += 1 }
                 }
                 if !inHeader && !dropping { kept.append(byte) }
                 if byte == UInt8(ascii: "\"") {
@@ -91,6 +123,7 @@ public enum ShardOutputs {
             try output.write(bytes: kept)
             kept.removeAll(keepingCapacity: true)
         }
+        return copied
     }
 
     private static func open(_ path: String) throws(AuditError) -> FileHandle {

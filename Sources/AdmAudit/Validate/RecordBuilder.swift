@@ -138,7 +138,7 @@ public final class RecordBuilder {
             outcome = value
             // `Approved` on a written warning or a `Bonus Reduced` is the sanction approved: it stands, so
             // adverse; `Rejected` on one is the sanction turned down: favourable.
-            if value == .favorable, case .found = values.approvals.lookup(field(row, .outcome)),
+            if value == .favorable, case .found(true) = values.approvals.lookup(field(row, .outcome)),
                decisionType.isSanction || values.outcomes.lookup(typeField) == .found(.adverse) {
                 outcome = .adverse
             } else if value == .adverse, decisionType.isSanction, case .found = values.rejections.lookup(field(row, .outcome)) {

@@ -238,6 +238,61 @@ final class ValueMapsTests: XCTestCase {
         XCTAssertEqual(look(&approvals, "审批通过"), .found(true))
         XCTAssertEqual(look(&approvals, "Approved by HRBP"), .found(true))
         XCTAssertEqual(look(&approvals, "Rejected"), .unrecognized)
+        // Another favourable word after the approval decides: `同意续签` renews a contract.
+        XCTAssertEqual(look(&approvals, "同意续签"), .found(false))
+        XCTAssertEqual(look(&approvals, "Renewal approved"), .found(true))
+    }
+
+    // MARK: A hostile review's readings (session 10)
+
+    /// A negated sanction beside one that stands is the one that stands: the remark about what
+    /// was not done must not hide the sanction (each of these read favourable for a commit).
+    func testASanctionThatStandsIsNotHiddenByOneDenied() {
+        var outcomes = maps.outcomes
+        for value in ["Terminated without warning", "Dismissed without warning", "Written warning, no deduction", "Warning only - no deduction",
+                      "Written warning no pay cut", "书面警告，不扣绩效", "警告，不扣款", "降级不降薪", "降级，不降薪", "停职，不扣薪",
+                      "Demoted, no pay cut", "Warning issued, not dismissed", "扣款，不予警告", "辞退，无需警告", "Final warning, no suspension",
+                      "Written warning - no suspension", "Warning without suspension"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
+        }
+    }
+
+    func testNegationsInARowCancelOut() {
+        var outcomes = maps.outcomes
+        for value in ["不予撤销处分", "不予解除停职", "未解除封号", "未解除限制", "不解除限制接单"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
+        }
+        XCTAssertEqual(look(&outcomes, "从未扣款"), .found(.favorable))
+    }
+
+    /// A negation is looked for in the text the keyword was found in: a bracket that opens
+    /// with 无 or 未 does not negate the sanction after it.
+    func testABracketBeforeTheSanctionDoesNotNegateIt() {
+        var outcomes = maps.outcomes
+        for value in ["（无异议）书面警告", "（未签字）书面警告", "（无）书面警告"] { XCTAssertEqual(look(&outcomes, value), .found(.adverse), value) }
+        XCTAssertEqual(look(&outcomes, "（注）不予警告"), .found(.favorable))
+    }
+
+    func testWordsThatDoNotSayWhichWayAreNotFavourable() {
+        var outcomes = maps.outcomes
+        for value in ["Deduction confirmed", "Pay cut confirmed", "Bonus cut confirmed", "Penalty increase", "Deduction increase",
+                      "Offer withdrawn", "Offer rescinded", "Promotion rescinded", "Bonus cancelled", "录用取消", "撤销录用"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
+        }
+        for value in ["Sanction reduction", "Penalty reduction", "Penalty decrease", "Penalty waived", "Warning waived", "Warning removed",
+                      "解除已撤销", "解除撤销", "限制解除", "停职解除", "封号解除", "处分取消", "警告取消"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
+        }
+    }
+
+    func testContractsAndAccountsAreNotSanctionsByTheirNameAlone() {
+        var types = maps.decisionTypes
+        for value in ["合同续签", "Contract renewal", "账号开通", "账号注册审核", "Continued employment"] {
+            XCTAssertNotEqual(look(&types, value), .found(.dismissal), value)
+            XCTAssertNotEqual(look(&types, value), .found(.suspension), value)
+        }
+        XCTAssertEqual(look(&types, "Hiring - Contract"), .found(.hiring))
+        XCTAssertEqual(look(&types, "劳动合同变更（调岗）"), .found(.transfer))
     }
 
     // MARK: What is remembered

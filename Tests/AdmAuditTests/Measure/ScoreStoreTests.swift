@@ -90,4 +90,21 @@ final class ScoreStoreTests: XCTestCase {
         XCTAssertEqual(merged.values(ofProfile: 2), [9])
         XCTAssertEqual(merged.count, 3)
     }
+
+    /// The radix sort of scaled scores orders them as a comparison sort does: negatives,
+    /// the extremes, ties, values whose high bytes are all alike (skipped passes) and not.
+    func testRadixSortAgreesWithSorted() {
+        var generator = SystemRandomNumberGenerator()
+        let cases: [[Int32]] = [
+            [], [7], [3, -1, Int32.max, Int32.min, 0, -1, 3, 250, -250, 65_536, -65_537],
+            (0..<5_000).map { _ in Int32.random(in: 0...1_000, using: &generator) },
+            (0..<5_000).map { _ in Int32.random(in: Int32.min...Int32.max, using: &generator) },
+            (0..<5_000).map { _ in Int32.random(in: -300...300, using: &generator) },
+        ]
+        for values in cases {
+            var sorted = values
+            ScoreStore.radixSort(&sorted)
+            XCTAssertEqual(sorted, values.sorted())
+        }
+    }
 }

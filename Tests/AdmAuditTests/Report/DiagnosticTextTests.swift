@@ -25,6 +25,9 @@ final class DiagnosticTextTests: XCTestCase {
         .decisionIDsNotCompared: [:],
         .decisionIDsRepeatedAcrossShards: ["rows": .count(2), "line": .count(14), "first_file": .text("一月.csv"), "first_line": .count(40)],
         .shardFileOtherHeader: ["name": .text("rejects.csv")],
+        .shardFileShared: ["name": .text("findings.csv")],
+        .shardFileMismatch: ["name": .text("rejects.csv")],
+        .pseudonymsDifferAcrossShards: [:],
     ]
 
     func testEveryCodeIsWordedWithItsValuesInBothLanguages() throws {

@@ -399,6 +399,20 @@ final class RecordBuilderTests: XCTestCase {
                        "`favorable` itself is not an approval")
     }
 
+    /// An approval word that another favourable word follows does not make a sanction stand:
+    /// `同意续签` renews the contract (a hostile review found it read adverse).
+    func testAnApprovalFollowedByAnotherFavourableWordIsNotTheSanctionApproved() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome
+            D1,劳动合同,同意续签
+            D2,劳动合同,续签
+            D3,劳动合同,解除劳动合同
+            D4,Written Warning,审批通过
+
+            """)
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.favorable, .favorable, .adverse, .adverse])
+    }
+
     // MARK: Age bands
 
     func testAgeBandsFromAges() throws {
