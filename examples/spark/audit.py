@@ -18,9 +18,10 @@ every shard the same pseudonym key (ADMAUDIT_PSEUDONYM_KEY in the environment, p
 the executors here), so that a worker has one pseudonym across shards.
 
 OUT/shards/shard-K holds each partition's outputs and state; OUT/merged the merged report,
-with the shards' findings.csv and rejects.csv gathered in order. Exit status: 0 when the
-audit completed, 1 when a partition or the merge failed (its error is printed), 2 for bad
-arguments.
+with the shards' findings.csv and rejects.csv gathered in order. Exit status: the merge's,
+as `admaudit run` over all the inputs would give it (0; 3 when more rows were rejected than
+the pipeline's input.max_rejected allows, the report written all the same); 1 when a
+partition or the merge failed (its error is printed); 2 for bad arguments or inputs.
 """
 import argparse
 import os
@@ -29,7 +30,9 @@ import subprocess
 import sys
 
 
-def inputs_in_order(paths):
+def inputs_in_order(paths, parser):
+    """Files as given; a folder's *.csv files by name, in code point order (part-10 before
+    part-2: name them with leading zeros, or give the files in order)."""
     files = []
     for path in paths:
         if os.path.isdir(path):
@@ -37,7 +40,7 @@ def inputs_in_order(paths):
         elif os.path.isfile(path):
             files.append(path)
         else:
-            raise SystemExit(f"audit.py: {path}: no such file or folder")
+            parser.error(f"{path}: no such file or folder")
     # As given: the reports name each input as the user wrote it, as `admaudit run` does.
     return files
 
@@ -62,7 +65,8 @@ def partitions(files, count):
 
 def find_admaudit(given):
     if given:
-        return os.path.abspath(given)
+        # A bare name is looked up on PATH, as a shell would.
+        return os.path.abspath(given) if os.sep in given else (shutil.which(given) or os.path.abspath(given))
     on_path = shutil.which("admaudit")
     if on_path:
         return on_path
@@ -86,9 +90,9 @@ def main():
     if args.partitions < 1:
         parser.error("--partitions must be at least 1")
 
-    files = inputs_in_order(args.inputs)
+    files = inputs_in_order(args.inputs, parser)
     if not files:
-        raise SystemExit("audit.py: no CSV inputs found")
+        parser.error("no CSV inputs found")
     admaudit = find_admaudit(args.admaudit)
     pipeline = os.path.abspath(args.pipeline)
     out = os.path.abspath(args.out)
@@ -118,7 +122,9 @@ def main():
         results = sorted(spark.sparkContext.parallelize(list(enumerate(groups)), len(groups)).map(audit).collect())
     finally:
         spark.stop()
-    failed = [r for r in results if r[2] != 0]
+    # Exit 3 with a state written: the shard was audited, with more rows rejected than the
+    # pipeline allows; the merge says so for the whole, as one run would.
+    failed = [r for r in results if r[2] != 0 and not (r[2] == 3 and os.path.isfile(os.path.join(r[1], "state.json")))]
     for index, shard, code, err in failed:
         print(f"audit.py: partition {index} ({shard}) failed with exit status {code}:\n{err}", file=sys.stderr)
     if failed:
@@ -126,12 +132,12 @@ def main():
 
     states = [os.path.join(shard, "state.json") for _, shard, _, _ in results]
     merge = subprocess.run([admaudit, "merge", "-p", pipeline, "-o", os.path.join(out, "merged")] + states)
-    if merge.returncode != 0:
+    if merge.returncode not in (0, 3) or not os.path.isfile(os.path.join(out, "merged", "report.json")):
         print(f"audit.py: the merge failed with exit status {merge.returncode}", file=sys.stderr)
         return 1
     print(f"audit.py: {len(files)} input(s) in {len(groups)} partition(s); merged report in {os.path.join(out, 'merged')}",
           file=sys.stderr)
-    return 0
+    return merge.returncode
 
 
 if __name__ == "__main__":

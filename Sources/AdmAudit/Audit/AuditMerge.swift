@@ -42,7 +42,7 @@ public enum AuditMerge {
         var seenCounts: [String: String] = [:]
         var shardInputs: [[String]] = []
         for path in statePaths {
-            let state = try ShardState.read(path: path, pipeline: pipeline)
+            var state = try ShardState.read(path: path, pipeline: pipeline)
             shardInputs.append(state.inputs.map(\.file))
             let runCheckIDs = Set(runChecks.map(\.descriptor.id))
             byproducts.shardRows.append((findings: state.checks.filter { !runCheckIDs.contains($0.descriptor.id) }.map(\.violations).saturatingSum,
@@ -82,6 +82,8 @@ public enum AuditMerge {
                                      hint: "write the shard state again with `admaudit run --save-state`")
                 }
             }
+            // A merged state's notes of its own merge are made again for this one.
+            state.diagnostics.removeAll { $0.code == .mergedShards || $0.code == .decisionIDsCompared }
             guard var sum = merged else {
                 merged = state
                 seenDiagnostics = Set(state.diagnostics)

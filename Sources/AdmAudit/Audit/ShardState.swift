@@ -64,7 +64,9 @@ public struct ShardState: Sendable {
     /// is an input error naming the file.
     public static func read(path: String, pipeline: Pipeline) throws(AuditError) -> ShardState {
         // Read one byte past the limit, so a larger file is refused without reading it whole.
-        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: fileByteLimit + 1) ?? Data() else {
+        // Only a regular file: a FIFO would block the merge for ever.
+        guard (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
+              let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: fileByteLimit + 1) ?? Data() else {
             throw AuditError(.input, "cannot read the state file", file: path, hint: "give the path of a file written by `admaudit run --save-state`")
         }
         try? handle.close()

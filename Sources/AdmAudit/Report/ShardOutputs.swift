@@ -36,7 +36,11 @@ public enum ShardOutputs {
             let sources = statePaths.map { (state: $0, file: (($0 as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)) }
             var refusal: (shard: String, code: Diagnostic.Code)? = nil
             for source in sources {
-                guard FileManager.default.fileExists(atPath: source.file) else { refusal = (source.state, .shardFileMissing); break }
+                // Only a regular file: a FIFO would block the merge for ever.
+                guard (try? FileManager.default.attributesOfItem(atPath: source.file)[.type] as? FileAttributeType) == .typeRegular else {
+                    refusal = (source.state, .shardFileMissing)
+                    break
+                }
                 guard try headerLine(of: source.file) == Array(header.utf8) else { refusal = (source.state, .shardFileOtherHeader); break }
             }
             if let refusal {

@@ -16,7 +16,7 @@ final class DecisionIDListTests: XCTestCase {
         let result = try run.run(into: MemorySink(language: .en))
         let folder = (input as NSString).deletingLastPathComponent
         let state = try result.shard.write(to: folder)
-        let list = try XCTUnwrap(result.decisionIDs).write(to: folder)
+        let list = try XCTUnwrap(result.decisionIDs).write(to: folder, stateBytes: result.shard.encoded())
         return (state, list)
     }
 
@@ -55,6 +55,34 @@ final class DecisionIDListTests: XCTestCase {
         try FileManager.default.removeItem(atPath: second.list)
         XCTAssertEqual(try DecisionIDList.compare(statePaths: [first.state, second.state], inputs: [["a.csv"], ["b.csv"]]),
                        .notCompared(shard: second.state))
+    }
+
+    /// A list beside another state than its own (copied from another shard's folder) is
+    /// refused; two states in one folder have no list of their own, so ids are not compared.
+    func testAListIsTheOneOfTheStateBesideIt() throws {
+        let a = try shard(rows(["A1", "A2"]), name: "a.csv"), b = try shard(rows(["B1", "B2"]), name: "b.csv")
+        try FileManager.default.removeItem(atPath: b.list)
+        try FileManager.default.copyItem(atPath: a.list, toPath: b.list)
+        XCTAssertThrowsError(try DecisionIDList.compare(statePaths: [a.state, b.state], inputs: [["a.csv"], ["b.csv"]])) { error in
+            XCTAssertEqual((error as? AuditError)?.file, b.list)
+            XCTAssertEqual((error as? AuditError)?.exitCode, 3)
+        }
+        let second = ((a.state as NSString).deletingLastPathComponent as NSString).appendingPathComponent("state-2.json")
+        try FileManager.default.copyItem(atPath: b.state, toPath: second)
+        XCTAssertEqual(try DecisionIDList.compare(statePaths: [a.state, second], inputs: [["a.csv"], ["b.csv"]]), .notCompared(shard: second))
+    }
+
+    /// Many shards: every list is open at once, so the limit of open files is raised as needed.
+    func testManyShardsAreComparedAtOnce() throws {
+        var limit = rlimit()
+        getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+        let saved = limit
+        defer { var back = saved; setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &back) }
+        limit.rlim_cur = 64
+        setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+        let shards = try (0..<90).map { try shard(rows(["S\($0)", "T\($0)"]), name: "s\($0).csv") }
+        let comparison = try DecisionIDList.compare(statePaths: shards.map(\.state), inputs: (0..<90).map { ["s\($0).csv"] })
+        XCTAssertEqual(comparison, .compared(ids: 180, repeats: 0, first: nil))
     }
 
     /// A list cut short, edited, or out of order is refused as damaged, naming the file.

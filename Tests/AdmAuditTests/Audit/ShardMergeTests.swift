@@ -89,6 +89,8 @@ final class ShardMergeTests: XCTestCase {
         let merged = try AuditMerge.merge(statePaths: [partial, states[2]], pipeline: pipeline, pipelineFile: "shards.yaml")
         let (single, _) = try TestSupport.audit([TestSupport.fixture("shards/whole.csv")], pipeline: pipeline, asOf: asOf)
         assertSameNumbers(merged, single)
+        // The first merge's own note is made again for this one, not kept beside it.
+        XCTAssertEqual(merged.diagnostics.filter { $0.code == .mergedShards }.count, 1)
     }
 
     func testTheStateFileIsTheSameBytesWhenReadAndWrittenAgain() throws {
