@@ -62,22 +62,10 @@ extension ReportText {
     /// What a merge of shard states says of itself and of the files it gathered.
     private func merge(_ code: Diagnostic.Code, _ values: DiagnosticValues) -> String {
         switch code {
-        case .shardFileMissing:
+        case .shardFileMissing, .shardFileOtherHeader, .shardFileShared, .shardFileMismatch:
             let name = values.text("name")
-            return pick("\(name) was not gathered: this shard's folder has none; the merged folder holds no \(name), each shard's is in its own folder",
-                        "未汇集 \(name)：此分片的文件夹中没有该文件；合并后的文件夹不含 \(name)，各分片的该文件仍在其各自文件夹中")
-        case .shardFileOtherHeader:
-            let name = values.text("name")
-            return pick("\(name) was not gathered: this shard's starts with another header (written by another version of admaudit, or not by admaudit); each shard's is in its own folder",
-                        "未汇集 \(name)：此分片的该文件表头不同（由其他版本的 admaudit 写出，或并非由 admaudit 写出）；各分片的该文件仍在其各自文件夹中")
-        case .shardFileShared:
-            let name = values.text("name")
-            return pick("\(name) was not gathered: this state shares its folder with another shard's, so the folder's file cannot be told apart; keep each shard's outputs in a folder of its own",
-                        "未汇集 \(name)：此状态文件与另一分片的状态文件位于同一文件夹，无法分辨该文件属于哪个分片；请将每个分片的输出放在各自的文件夹中")
-        case .shardFileMismatch:
-            let name = values.text("name")
-            return pick("\(name) was not gathered: this shard's holds another number of rows than its state counts (a file from another run or shard?); each shard's is in its own folder",
-                        "未汇集 \(name)：此分片的该文件行数与其状态文件所计不符（是否来自其他运行或分片？）；各分片的该文件仍在其各自文件夹中")
+            let (english, chinese) = whyNotGathered(code, name)
+            return pick("\(name) was not gathered: \(english)", "未汇集 \(name)：\(chinese)")
         case .pseudonymsDifferAcrossShards:
             return pick("no pseudonym key was given: each shard keyed its pseudonyms by its own inputs, so one worker has a different pseudonym in each shard's rows of findings.csv; give every shard the same ADMAUDIT_PSEUDONYM_KEY",
                         "未提供假名密钥：各分片以各自的输入为假名密钥，同一劳动者在 findings.csv 中不同分片的行里假名不同；请为每个分片设置相同的 ADMAUDIT_PSEUDONYM_KEY")
@@ -85,8 +73,8 @@ extension ReportText {
             return pick("the decision ids of the \(values.count("shards")) shards were compared (\(values.count("ids")) in all): none is in two shards",
                         "已比对 \(values.count("shards")) 个分片的决策编号（共 \(values.count("ids")) 个）：没有编号同时出现在两个分片中")
         case .decisionIDsNotCompared:
-            return pick("decision ids were not compared across shards: this shard has no decision-ids.bin beside its state (write it with this admaudit's run --save-state); an id in two shards would count twice",
-                        "未跨分片比对决策编号：此分片的状态文件旁没有 decision-ids.bin（请用本版 admaudit 的 run --save-state 重新生成）；同一编号若出现在两个分片中将被计算两次")
+            return pick("decision ids were not compared across shards: this shard has no decision-ids.bin of its own beside its state (none, or its folder holds another shard's state too; write each shard with this admaudit's run --save-state into a folder of its own); an id in two shards would count twice",
+                        "未跨分片比对决策编号：此分片的状态文件旁没有其自己的 decision-ids.bin（没有该文件，或其文件夹中还有另一分片的状态文件；请用本版 admaudit 的 run --save-state 将每个分片写入各自的文件夹）；同一编号若出现在两个分片中将被计算两次")
         case .decisionIDsRepeatedAcrossShards:
             let (rows, line, firstFile, firstLine) = (values.count("rows"), values.count("line"), values.text("first_file"), values.count("first_line"))
             return pick("\(rows) row(s) of later shards hold a decision id an earlier shard holds (the first: line \(line) of this file, first seen on line \(firstLine) of \(firstFile)): one run would have rejected them as duplicate_id, the merged counts include them; ask the employer why one id holds two decisions, or audit the inputs in one run",
@@ -95,6 +83,25 @@ extension ReportText {
             let shards = values.count("shards")
             return pick("merged from \(shards) shard states; findings.csv and rejects.csv gather the shards' own, in shard order",
                         "由 \(shards) 个分片状态合并而成；findings.csv 和 rejects.csv 按分片顺序汇集各分片的记录")
+        }
+    }
+
+    /// Why `merge` did not gather a shard's file, in both languages, for `merge(_:_:)`.
+    private func whyNotGathered(_ code: Diagnostic.Code, _ name: String) -> (String, String) {
+        let ownFolder = ("each shard's is in its own folder", "各分片的该文件仍在其各自文件夹中")
+        switch code {
+        case .shardFileMissing:
+            return ("this shard's folder has none; the merged folder holds no \(name), \(ownFolder.0)",
+                    "此分片的文件夹中没有该文件；合并后的文件夹不含 \(name)，\(ownFolder.1)")
+        case .shardFileOtherHeader:
+            return ("this shard's starts with another header (written by another version of admaudit, or not by admaudit); \(ownFolder.0)",
+                    "此分片的该文件表头不同（由其他版本的 admaudit 写出，或并非由 admaudit 写出）；\(ownFolder.1)")
+        case .shardFileShared:
+            return ("this state shares its folder with another shard's, so the folder's file cannot be told apart; keep each shard's outputs in a folder of its own",
+                    "此状态文件与另一分片的状态文件位于同一文件夹，无法分辨该文件属于哪个分片；请将每个分片的输出放在各自的文件夹中")
+        default:
+            return ("this shard's holds another number of rows than its state counts (a file from another run or shard?); \(ownFolder.0)",
+                    "此分片的该文件行数与其状态文件所计不符（是否来自其他运行或分片？）；\(ownFolder.1)")
         }
     }
 
