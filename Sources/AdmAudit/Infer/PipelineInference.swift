@@ -273,7 +273,11 @@ private struct Writer {
             let answered = field == .outcome ? Set(statusOutcomes.map(\.value)) : field == .automated ? Set(peopleWhoDecided) : []
             for item in unknown where !answered.contains(item.value) {
                 var entry = "\(field.rawValue) ← \(YAMLText.quoted(sample.headers[choice.column])): \(YAMLText.quoted(item.value)) (\(item.rows))"
-                if let proposal = item.proposal {
+                if let outcome = item.outcome {
+                    let (english, chinese) = outcome == .favorable ? ("favourable", "有利") : ("adverse", "不利")
+                    entry += text(" — an outcome (\(english)), not a decision kind: list it under the kind it belongs to and as an outcome",
+                                  " — 这是结果（\(chinese)）而非决策种类：请在其所属的决策种类下列出，并列为结果")
+                } else if let proposal = item.proposal {
                     entry += text(" → \(proposal.canonical)? (like '\(proposal.spelling)')", " → \(proposal.canonical)？（近似“\(proposal.spelling)”）")
                 }
                 entries.append(entry)

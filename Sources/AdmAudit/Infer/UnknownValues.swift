@@ -7,6 +7,9 @@ enum UnknownValues {
         /// Sampled rows holding it.
         var rows: Int
         var proposal: Proposal?
+        /// A decision kind's column holding an outcome (`Rescinded`, `Cleared`): which kind it
+        /// was is not in the value, so no kind is proposed.
+        var outcome: Outcome? = nil
     }
 
     struct Proposal: Sendable, Equatable {
@@ -41,7 +44,12 @@ enum UnknownValues {
             }
             counts[value, default: 0] += 1
         }
-        return order.map { Item(value: $0, rows: counts[$0]!, proposal: nearest($0, in: known.lists)) }
+        return order.map { value in
+            if field == .decisionType, case .found(let outcome) = maps.outcomes.reading(value) {
+                return Item(value: value, rows: counts[value]!, proposal: nil, outcome: outcome)
+            }
+            return Item(value: value, rows: counts[value]!, proposal: nearest(value, in: known.lists))
+        }
     }
 
     /// A field's built-in spellings by canonical name, and whether its vocabulary reads a value.

@@ -63,4 +63,15 @@ final class UnknownValuesTests: XCTestCase {
         XCTAssertEqual(UnknownValues.nearest("SITTINGS", in: lists), UnknownValues.Proposal(canonical: "b", spelling: "sitting"),
                        "compared in normal form")
     }
+
+    /// A kind's column holding an outcome (one `Action` column for both): no kind is proposed
+    /// from a look-alike (`Cleared` was proposed as a dismissal, like `fired`); it is named an outcome.
+    func testAnOutcomeInTheKindsColumnIsNamedSoNotGivenALookAlikeKind() {
+        let items = UnknownValues.find(field: .decisionType, values: ["Written Warning", "Rescinded", "Cleared", "Cleared", "Tea party"])
+        XCTAssertEqual(items.map(\.value), ["Rescinded", "Cleared", "Tea party"])
+        XCTAssertEqual(items.map(\.outcome), [.favorable, .favorable, nil])
+        XCTAssertNil(items[0].proposal)
+        XCTAssertNil(items[1].proposal)
+        XCTAssertEqual(items[1].rows, 2)
+    }
 }
