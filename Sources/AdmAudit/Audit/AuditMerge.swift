@@ -41,10 +41,10 @@ public enum AuditMerge {
         var seenInputs: [String: String] = [:]
         var seenCounts: [String: String] = [:]
         var shardInputs: [[String]] = []
+        let runCheckIDs = Set(runChecks.map(\.descriptor.id))
         for path in statePaths {
             var state = try ShardState.read(path: path, pipeline: pipeline)
             shardInputs.append(state.inputs.map(\.file))
-            let runCheckIDs = Set(runChecks.map(\.descriptor.id))
             byproducts.shardRows.append((findings: state.checks.filter { !runCheckIDs.contains($0.descriptor.id) }.map(\.violations).saturatingSum,
                                          rejects: state.inputs.map(\.rejected).saturatingSum))
             guard state.pipelineSHA256 == pipeline.sha256 else {

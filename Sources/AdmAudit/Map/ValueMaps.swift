@@ -184,7 +184,8 @@ package enum Negation {
         "不", "未", "没", "没有", "非", "无", "不予", "未予", "免予", "免于", "无需", "无须", "不再", "撤销", "撤回", "取消",
         "not ", "non ", "un", "never ", "no ", "without ",
     ].map { Array($0.unicodeScalars) }
-    private static let liftingWords: [[Unicode.Scalar]] = ["解除"].map { Array($0.unicodeScalars) }
+    /// Before an adverse keyword, `解除` too: it lifts a restriction.
+    private static let wordsBeforeAdverse: [[Unicode.Scalar]] = words + [Array("解除".unicodeScalars)]
 
     /// True when an odd number of negations stands right before `offset` in `text`.
     package static func precedes(_ offset: Int, in text: [Unicode.Scalar], code kind: Kind = .favorable) -> Bool {
@@ -206,7 +207,7 @@ package enum Negation {
     }
 
     private static func longestNegation(endingAt end: Int, in text: [Unicode.Scalar], kind: Kind) -> Int? {
-        let candidates = kind == .adverse ? words + liftingWords : words
+        let candidates = kind == .adverse ? wordsBeforeAdverse : words
         return candidates.filter { word in end >= word.count && text[(end - word.count)..<end].elementsEqual(word) }.map(\.count).max()
     }
 }

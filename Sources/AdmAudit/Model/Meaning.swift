@@ -183,16 +183,7 @@ public struct KeywordIndex: Sendable {
 
     /// Every place a keyword of `code` is found in `text` (overlaps included).
     public func offsets(of code: Int32, in text: [Unicode.Scalar]) -> [Int] {
-        var offsets: [Int] = []
-        for keyword in keywords where keyword.code == code {
-            var start = 0
-            while let found = Self.find(keyword, in: Array(text[start...])) {
-                offsets.append(start + found)
-                start += found + 1
-                if start >= text.count { break }
-            }
-        }
-        return offsets
+        keywords.filter { $0.code == code }.flatMap { Self.positions(of: $0, in: text) }
     }
 
     private func best(within text: [Unicode.Scalar]) -> Best {
@@ -244,16 +235,21 @@ public struct KeywordIndex: Sendable {
 
     /// Where `keyword` is in `text` (the first place, or the last): nil when it is not.
     private static func find(_ keyword: Keyword, in text: [Unicode.Scalar], last: Bool = false) -> Int? {
+        last ? positions(of: keyword, in: text).last : positions(of: keyword, in: text, first: true).first
+    }
+
+    /// Where `keyword` is in `text` (a word keyword at word boundaries of the whole text), in
+    /// order; with `first`, only the first.
+    private static func positions(of keyword: Keyword, in text: [Unicode.Scalar], first: Bool = false) -> [Int] {
         let k = keyword.text
-        guard k.count <= text.count else { return nil }
-        var found: Int? = nil
+        guard k.count <= text.count else { return [] }
+        var found: [Int] = []
         var start = 0
         while start + k.count <= text.count {
-            if text[start] == k[0] && text[start..<(start + k.count)].elementsEqual(k) {
-                if keyword.isCJK || (isBoundary(text, before: start) && isBoundary(text, after: start + k.count)) {
-                    if !last { return start }
-                    found = start
-                }
+            if text[start] == k[0] && text[start..<(start + k.count)].elementsEqual(k),
+               keyword.isCJK || (isBoundary(text, before: start) && isBoundary(text, after: start + k.count)) {
+                found.append(start)
+                if first { break }
             }
             start += 1
         }

@@ -139,7 +139,7 @@ public enum BuiltinVocabulary {
                     "salary reduction", "decrease", "shift removed", "removed from schedule", "removed from shift", "shift cut", "fined",
                     "blocked", "banned",
                     "减少", "减少排班", "减少派单", "降低", "降低派单优先级", "降低优先级", "下调", "限制", "限制接单", "停单", "停止派单",
-                    "暂停接单", "暂停派单", "冻结", "永久封号", "减薪",
+                    "暂停接单", "暂停派单", "冻结", "永久封号", "减薪", "降岗", "调岗降级",
                     // A favourable decision taken back.
                     "bonus cut", "bonus cancelled", "bonus canceled", "offer withdrawn", "offer rescinded", "offer revoked",
                     "promotion rescinded", "promotion withdrawn", "promotion revoked", "录用取消", "撤销录用", "取消录用", "晋升撤销"]),

@@ -573,12 +573,7 @@ public struct DecisionIDRegistry {
     /// parts are joined only then), where that part first saw them.
     package mutating func absorb(_ other: DecisionIDRegistry) {
         for slot in other.slots where !slot.isEmpty && !contains((slot.high, slot.low)) {
-            slots.withUnsafeMutableBufferPointer { table in
-                let mask = table.count - 1
-                var index = Int(truncatingIfNeeded: slot.low) & mask
-                while !table[index].isEmpty { index = (index + 1) & mask }
-                table[index] = slot
-            }
+            slots.withUnsafeMutableBufferPointer { Self.place(slot, in: $0) }
             count += 1
             if count * 2 > slots.count { grow() }
         }
@@ -607,12 +602,15 @@ public struct DecisionIDRegistry {
         let old = slots
         slots = [Slot](repeating: Slot(high: 0, low: 0, place: 0), count: old.count * 2)
         slots.withUnsafeMutableBufferPointer { table in
-            let mask = table.count - 1
-            for slot in old where !slot.isEmpty {
-                var index = Int(truncatingIfNeeded: slot.low) & mask
-                while !table[index].isEmpty { index = (index + 1) & mask }
-                table[index] = slot
-            }
+            for slot in old where !slot.isEmpty { Self.place(slot, in: table) }
         }
+    }
+
+    /// Puts a slot known not to be in the table into its first free place.
+    private static func place(_ slot: Slot, in table: UnsafeMutableBufferPointer<Slot>) {
+        let mask = table.count - 1
+        var index = Int(truncatingIfNeeded: slot.low) & mask
+        while !table[index].isEmpty { index = (index + 1) & mask }
+        table[index] = slot
     }
 }

@@ -197,7 +197,7 @@ final class ValueMapsTests: XCTestCase {
                       "Coaching Only", "Merit Increase", "Shift Confirmed", "Suspension lifted"] {
             XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
         }
-        for value in ["减少排班", "降低派单优先级", "停单3天", "Pay Reduction", "Shift Removed", "Suspension Without Pay", "Written Warning",
+        for value in ["减少排班", "降低派单优先级", "停单3天", "降岗处理", "Pay Reduction", "Shift Removed", "Suspension Without Pay", "Written Warning",
                       "Reprimand", "Dismissal", "Termination"] {
             XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
         }
