@@ -60,7 +60,7 @@ struct ReportOptions: ParsableArguments {
         var written = try ReportWriter.write(result, to: output.folder)
         if saveState {
             written.append(try result.shard.write(to: output.folder))
-            if let ids = result.decisionIDs { written.append(try ids.write(to: output.folder, stateBytes: result.shard.encoded())) }
+            if let ids = result.decisionIDs { written.append(try ids.write(to: output.folder, stateBytes: try result.shard.encoded())) }
         }
         try Interrupts.finish { try output.commit() }
         Terminal.error(TerminalSummary.text(result))

@@ -63,7 +63,7 @@ public enum AuditMerge {
             // The same shard again under another name and hash: its statistics, every count
             // and score of them, are those of an earlier shard.
             if state.inputs.contains(where: { $0.accepted > 0 }) {
-                let counts = Self.countsFingerprint(state.measure)
+                let counts = try Self.countsFingerprint(state.measure)
                 if let earlier = seenCounts[counts] {
                     throw AuditError(.invocation, "the shard's statistics are identical, count for count, to those of \(earlier): the same rows would count twice",
                                      file: path, hint: "give each shard's state once; if these really are different rows, merge them in separate runs")
@@ -138,7 +138,7 @@ public enum AuditMerge {
         }
         let asOf = shard.judgedAsOf ?? shard.latestDecision.map(AsOfDate.init(instant:))
         let source = shard.judgedAsOf != nil ? "shards" : (shard.latestDecision != nil ? "data" : "none")
-        var result = AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard, asOf: asOf, asOfSource: source)
+        var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard, asOf: asOf, asOfSource: source)
         result.decisionIDs = decisionIDs
         return result
     }
@@ -162,12 +162,12 @@ extension AuditMerge {
     }
 
     /// SHA-256 of a measure state's file form: equal for equal statistics.
-    static func countsFingerprint(_ measure: MeasureState) -> String {
+    static func countsFingerprint(_ measure: MeasureState) throws(AuditError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // The counts and labels, not how the groups were spelled: a spelling changed by hand
         // must not make the same rows pass for other rows.
-        var record = MeasureStateRecord(measure)
+        var record = try MeasureStateRecord(measure)
         record.spelled = nil
         // Every value is encodable: strings, integers, nested records.
         return SHA256.hash(data: try! encoder.encode(record)).hexString

@@ -39,8 +39,8 @@ public struct AuditResult: Sendable {
 
     /// The result of a run or a merge: the statistics are made from the shard state here,
     /// the same way for both, so a merge gives the numbers of a single run.
-    init(pipeline: Pipeline, pipelineFile: String, shard: ShardState, asOf: AsOfDate?, asOfSource: String) {
-        let measured = shard.measure.results(pipeline: pipeline)
+    init(pipeline: Pipeline, pipelineFile: String, shard: ShardState, asOf: AsOfDate?, asOfSource: String) throws(AuditError) {
+        let measured = try shard.measure.results(pipeline: pipeline)
         self.pipeline = pipeline
         self.pipelineFile = pipelineFile
         inputs = shard.inputs
@@ -158,6 +158,11 @@ public struct AuditRun {
     /// (`DecisionIDList`), for `merge` to find an id in two shards: `run --save-state`.
     public var keepsDecisionIDs = false
 
+    /// How many decision ids the in-memory table holds, and how many are sorted in memory
+    /// before a run of them goes to TMPDIR (`DecisionIDRegistry`); tests make them small.
+    public var idTableLimit = DecisionIDRegistry.defaultTableLimit
+    public var idRunLength = DecisionIDRegistry.defaultRunLength
+
     /// Where the run counts how far it has got, for a progress line; nil counts nothing.
     public var progress: RunProgress? = nil
 
@@ -167,15 +172,82 @@ public struct AuditRun {
         guard sources.count == inputs.count else {
             throw AuditError(.invocation, "each input needs one source to read", hint: "please report this")
         }
+        // Where an id was first seen holds its file's index in 16 bits (`DecisionIDRegistry.Entry`).
+        guard inputs.count <= 1 << 16 else {
+            throw AuditError(.invocation, "\(inputs.count) input files given; one run reads at most 65,536",
+                             hint: "audit them in several runs with `run --save-state` and join the states with `admaudit merge`")
+        }
         let pseudonymizer = try Pseudonymizer(handling: pipeline.report.subjectIDs, key: pseudonymKey, inputs: sources)
         let explicitAsOf = asOfOption ?? pipeline.auditDate.flatMap(AsOfDate.init)
+        var reading = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: [:], into: sink)
+        // Ids repeated beyond the id table (or in both parts of a cut file) are known only now:
+        // the inputs are read again, each later copy rejected as a reading in one piece rejects it.
+        let repeats = try reading.auditor.ids.repeatsFound()
+        if !repeats.isEmpty {
+            try sink.restart()
+            progress?.restart()
+            reading = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: repeats, into: sink)
+        }
+        var (auditor, summaries, diagnostics, parts) = (reading.auditor, reading.summaries, reading.diagnostics, reading.parts)
+        if let inference = pipeline.inference {
+            let todos = inference.todos.count
+            diagnostics.insert(Diagnostic(level: todos > 0 ? .warning : .note, file: nil, code: .pipelineInferred,
+                                          values: ["input": .text(inference.input), "pipeline": .text(pipelineFile), "settings_to_check": .count(todos)]),
+                               at: 0)
+        }
+        var checks = auditor.checks
+        try checks.finish(into: sink)
+        if explicitAsOf == nil && checks.needsAsOfDate {
+            diagnostics.append(Diagnostic(level: .warning, file: nil, code: .noAsOfDate))
+        }
+        if pipeline.report.subjectIDs == .pseudonymize && pseudonymKey == nil {
+            diagnostics.append(Diagnostic(level: .note, file: nil, code: .noPseudonymKey))
+        }
+        if pipeline.input.assumeAutomated {
+            diagnostics.append(Diagnostic(level: .note, file: nil, code: .assumeAutomated))
+        }
+
+        auditor.checks = checks
+        auditor.closeMeasure()
+        diagnostics += auditor.groups.compactMap { $0.overflowWarning() }
+        diagnostics += auditor.groups.compactMap { $0.disguisedWarning() }
+        if let warning = ValueMaps.disguisedWarning(auditor.disguisedValues) { diagnostics.append(warning) }
+        let latestDecision = auditor.latestDecision
+        let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
+                               latestDecision: latestDecision, inputs: summaries,
+                               checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
+                               diagnostics: diagnostics, runChecks: checks.runCheckObservations, measure: auditor.measure)
+        let asOfSource = asOfOption != nil ? "option" : (explicitAsOf != nil ? "pipeline" : (latestDecision != nil ? "data" : "none"))
+        var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
+                                 asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)
+        result.partsAudited = parts
+        if keepsDecisionIDs { result.decisionIDs = DecisionIDList(claimed: auditor.ids) }
+        return result
+    }
+
+    /// What one reading of every input leaves: the auditor, each input's summary, the
+    /// diagnostics met, and whether the only input was cut in two.
+    private struct Reading {
+        var auditor: PartAuditor
+        var summaries: [InputSummary] = []
+        var diagnostics: [Diagnostic] = []
+        var parts = 1
+    }
+
+    /// Reads every input once, in order; `knownRepeats`: ids a first reading found repeated
+    /// beyond the id table, with where each was first seen.
+    private func read(_ sources: [String], pseudonymizer: Pseudonymizer, asOf explicitAsOf: AsOfDate?,
+                      knownRepeats: [DecisionIDRegistry.Fingerprint: UInt64], into sink: any AuditSink) throws(AuditError) -> Reading {
         let values = ValueMaps(pipeline.values)
-        let (pipeline, inputs, progress) = (self.pipeline, self.inputs, self.progress)
+        let (pipeline, inputs, progress, keepsDecisionIDs) = (self.pipeline, self.inputs, self.progress, self.keepsDecisionIDs)
+        let (idTableLimit, idRunLength) = (self.idTableLimit, self.idRunLength)
         // Each auditor its own context: its calendar caches offsets and is not shared across threads.
         let makeAuditor = { (sink: any AuditSink) in
             let auditor = PartAuditor(pipeline: pipeline, context: Self.checkContext(pipeline: pipeline, asOf: explicitAsOf),
                                       pseudonymizer: pseudonymizer, inputs: inputs, sink: sink,
-                                      idFingerprints: keepsDecisionIDs ? .comparable : .keyed)
+                                      ids: DecisionIDRegistry(files: inputs, fingerprints: keepsDecisionIDs ? .comparable : .keyed,
+                                                              tableLimit: idTableLimit, runLength: idRunLength))
+            auditor.ids.knownRepeats = knownRepeats
             auditor.progress = progress
             return auditor
         }
@@ -183,12 +255,6 @@ public struct AuditRun {
         var summaries: [InputSummary] = []
         var diagnostics: [Diagnostic] = []
         var parts = 1
-        if let inference = pipeline.inference {
-            let todos = inference.todos.count
-            diagnostics.append(Diagnostic(level: todos > 0 ? .warning : .note, file: nil, code: .pipelineInferred,
-                                          values: ["input": .text(inference.input), "pipeline": .text(pipelineFile), "settings_to_check": .count(todos)]))
-        }
-
         var options = ReaderOptions()
         options.encoding = pipeline.input.encoding
         options.delimiter = pipeline.input.delimiter
@@ -208,7 +274,7 @@ public struct AuditRun {
                 parts = 2
                 continue
             }
-            // A split given up on (a quote across the cut, an id in both halves) is read again whole.
+            // A split given up on (a quote across the cut) is read again whole.
             if inputs.count == 1 { progress?.restart() }
             var headerError: AuditError? = nil
             var summary = InputSummary(file: path, sha256: "", bytes: 0, encoding: .auto, delimiter: 0, lines: 0)
@@ -253,34 +319,7 @@ public struct AuditRun {
             summaries.append(summary)
         }
 
-        var checks = auditor.checks
-        try checks.finish(into: sink)
-        if explicitAsOf == nil && checks.needsAsOfDate {
-            diagnostics.append(Diagnostic(level: .warning, file: nil, code: .noAsOfDate))
-        }
-        if pipeline.report.subjectIDs == .pseudonymize && pseudonymKey == nil {
-            diagnostics.append(Diagnostic(level: .note, file: nil, code: .noPseudonymKey))
-        }
-        if pipeline.input.assumeAutomated {
-            diagnostics.append(Diagnostic(level: .note, file: nil, code: .assumeAutomated))
-        }
-
-        auditor.checks = checks
-        auditor.closeMeasure()
-        diagnostics += auditor.groups.compactMap { $0.overflowWarning() }
-        diagnostics += auditor.groups.compactMap { $0.disguisedWarning() }
-        if let warning = ValueMaps.disguisedWarning(auditor.disguisedValues) { diagnostics.append(warning) }
-        let latestDecision = auditor.latestDecision
-        let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
-                               latestDecision: latestDecision, inputs: summaries,
-                               checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
-                               diagnostics: diagnostics, runChecks: checks.runCheckObservations, measure: auditor.measure)
-        let asOfSource = asOfOption != nil ? "option" : (explicitAsOf != nil ? "pipeline" : (latestDecision != nil ? "data" : "none"))
-        var result = AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
-                                 asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)
-        result.partsAudited = parts
-        if keepsDecisionIDs { result.decisionIDs = DecisionIDList(sorted: auditor.ids.sortedFingerprints()) }
-        return result
+        return Reading(auditor: auditor, summaries: summaries, diagnostics: diagnostics, parts: parts)
     }
 
     /// What the checks judge by: the pipeline's settings, its local calendar and the as-of date.

@@ -34,10 +34,42 @@ public struct DecisionIDList: Sendable {
         func precedes(_ other: Entry) -> Bool { (high, low) < (other.high, other.low) }
     }
 
-    let entries: [Entry]
+    /// The entries: held (a merge's union), or read in order from a run's id registry,
+    /// which keeps them in sorted runs rather than in memory.
+    private enum Source: Sendable {
+        case held([Entry])
+        case claimed(DecisionIDRegistry)
+    }
+    private let source: Source
 
-    package init(sorted: [(high: UInt64, low: UInt64, place: UInt64)]) {
-        entries = sorted.map { Entry(high: $0.high, low: $0.low, place: $0.place) }
+    /// The ids a run claimed; the run found none of them twice (a repeat was read again and rejected).
+    package init(claimed ids: DecisionIDRegistry) { source = .claimed(ids) }
+
+    private init(entries: [Entry]) { source = .held(entries) }
+
+    /// Every entry once, by fingerprint.
+    private func forEachEntry(_ body: (Entry) throws(AuditError) -> Void) throws(AuditError) {
+        switch source {
+        case .held(let entries):
+            for entry in entries { try body(entry) }
+        case .claimed(let ids):
+            var merge = try ids.sortedEntries()
+            var previous: DecisionIDRegistry.Entry? = nil
+            while let entry = merge.next() {
+                // Never twice after a second reading; kept strictly increasing all the same.
+                if let previous, previous.high == entry.high, previous.low == entry.low { continue }
+                previous = entry
+                try body(Entry(high: entry.high, low: entry.low, place: entry.place))
+            }
+            try merge.finish()
+        }
+    }
+
+    private var count: Int {
+        switch source {
+        case .held(let entries): entries.count
+        case .claimed(let ids): ids.claimedCount
+        }
     }
 
     /// Writes the file into the output folder (owner-only), naming the state it goes with
@@ -45,15 +77,20 @@ public struct DecisionIDList: Sendable {
     public func write(to folder: String, stateBytes: [UInt8]) throws(AuditError) -> String {
         let file = try OutputFile(folder: folder, name: Self.fileName)
         var hasher = SHA256()
-        var bytes = Array((Self.magic + "\(entries.count) \(SHA256.hash(data: stateBytes).hexString)\n").utf8)
+        var bytes = Array((Self.magic + "\(count) \(SHA256.hash(data: stateBytes).hexString)\n").utf8)
         bytes.reserveCapacity(1 << 16)
-        for entry in entries {
+        var written = 0
+        try forEachEntry { entry throws(AuditError) in
+            written += 1
             for word in [entry.high, entry.low, entry.place] { withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) } }
             if bytes.count >= 1 << 16 {
                 hasher.update(data: bytes)
                 try file.write(bytes: bytes)
                 bytes.removeAll(keepingCapacity: true)
             }
+        }
+        guard written == count else {
+            throw AuditError(.input, "the decision ids could not be listed (\(written) of \(count))", file: folder, hint: "please report this")
         }
         hasher.update(data: bytes)
         try file.write(bytes: bytes + Array(hasher.finalize()))
@@ -275,7 +312,6 @@ public struct DecisionIDList: Sendable {
         }
     }
 
-    private init(entries: [Entry]) { self.entries = entries }
 }
 
 /// The process's limit of open files, raised for a merge that reads every shard's list at

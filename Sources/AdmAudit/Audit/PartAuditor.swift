@@ -26,14 +26,14 @@ final class PartAuditor: @unchecked Sendable {
     private var swallowed: SwallowedLines? = nil
 
     init(pipeline: Pipeline, context: CheckContext, pseudonymizer: Pseudonymizer, inputs: [String], sink: any AuditSink,
-         idFingerprints: DecisionIDRegistry.Fingerprints = .keyed) {
+         ids: DecisionIDRegistry) {
         self.pipeline = pipeline
         calendar = context.calendar
         self.sink = sink
         checks = CheckRunner(pipeline: pipeline, context: context, pseudonymizer: pseudonymizer)
         measure = MeasureState(pipeline: pipeline)
         intersections = Intersections(pipeline.bias.intersections, attributes: pipeline.attributes.map(\.name))
-        ids = DecisionIDRegistry(files: inputs, fingerprints: idFingerprints)
+        self.ids = ids
         groups = pipeline.attributes.map { attribute in
             // Age bands are groups of their own, their codes the bands' positions.
             let canonical = pipeline.ageBands[attribute.name].map { $0.labels.map { ($0, [String]()) } }

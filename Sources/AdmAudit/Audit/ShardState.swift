@@ -26,7 +26,7 @@ public struct ShardState: Sendable {
     /// 4: the evidence lists' finding details as values (`FindingDetail`), not sentences.
     /// 5: no language: nothing in it is worded (the group of values beyond
     /// `input.max_distinct_values` has one label), so shards merge into a report of any language.
-    public static let version = 5
+    public static let version = 6
     /// The largest state file read: 512 MiB holds the scores of some 90 million decisions.
     public static let fileByteLimit = 512 << 20
 
@@ -43,8 +43,8 @@ public struct ShardState: Sendable {
     var measure: MeasureState
 
     /// The state file's bytes: JSON with keys in order, so the same run gives the same bytes.
-    public func encoded() -> [UInt8] {
-        var record = ShardStateRecord(self)
+    public func encoded() throws(AuditError) -> [UInt8] {
+        var record = try ShardStateRecord(self)
         record.contentSHA256 = record.contentHash()
         return record.bytes() + [0x0A]
     }
@@ -55,7 +55,7 @@ public struct ShardState: Sendable {
     /// Writes `state.json` into the output folder (owner-only, renamed into place); returns its path.
     public func write(to folder: String) throws(AuditError) -> String {
         let file = try OutputFile(folder: folder, name: Self.fileName)
-        try file.write(bytes: encoded())
+        try file.write(bytes: try encoded())
         try file.commit()
         return file.finalPath
     }
@@ -248,7 +248,7 @@ struct ShardStateRecord: Codable {
         return record.bytes() + [0x0A]
     }
 
-    init(_ state: ShardState) {
+    init(_ state: ShardState) throws(AuditError) {
         format = ShardState.format
         version = ShardState.version
         tool = AdmAuditVersion.current
@@ -273,7 +273,7 @@ struct ShardStateRecord: Codable {
         }
         diagnostics = state.diagnostics.map { Note(level: $0.level.rawValue, file: $0.file, code: $0.code.rawValue, values: $0.values) }
         runChecks = SavedRunCheckObservations(byCheck: state.runChecks)
-        measure = MeasureStateRecord(state.measure)
+        measure = try MeasureStateRecord(state.measure)
     }
 
     func state(pipeline: Pipeline) -> Result<ShardState, StateFileProblem> {

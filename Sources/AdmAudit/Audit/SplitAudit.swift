@@ -8,9 +8,9 @@ import Foundation
 ///
 /// The result is the one a run in one piece gives, byte for byte, or there is none and
 /// the caller audits the file in one piece. There is none when the cut turns out to be
-/// inside a quoted field, when the line numbering does not agree, or when a decision id
-/// of the second part also appears in the first (a duplicate the first occurrence of
-/// which must reject the later one).
+/// inside a quoted field, or when the line numbering does not agree. A decision id in both
+/// parts is found after the join, as any repeat beyond the id table is
+/// (`DecisionIDRegistry.repeatsFound`), and the run reads the file again knowing it.
 struct SplitAudit {
     struct Outcome {
         var auditor: PartAuditor
@@ -90,7 +90,7 @@ struct SplitAudit {
         // depend on where the file was cut.
         first.end()
         second.end()
-        guard firstFacts.endedAtRowBoundary, firstFacts.lines == plan.linesBefore, !first.ids.sharesAnID(with: second.ids),
+        guard firstFacts.endedAtRowBoundary, firstFacts.lines == plan.linesBefore,
               zip(first.groups, second.groups).allSatisfy({ $0.canJoin($1) }) else {
             try sink.discard(part: partSink)
             return nil
@@ -103,8 +103,8 @@ struct SplitAudit {
         for index in first.groups.indices where index < second.groups.count { first.groups[index].joinNotes(from: second.groups[index]) }
         first.disguisedValues.add(second.disguisedValues)
         if let latest = second.latestDecision { first.latestDecision = max(first.latestDecision ?? latest, latest) }
-        // A shard's ids are kept for the merge: the second part's join the first's.
-        if first.ids.isComparable { first.ids.absorb(second.ids) }
+        // The second part's ids join the first's, to find an id in both and to list them for a merge.
+        first.ids.join(second.ids)
         if let problem = first.checks.absorb(second.checks) {
             throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: name,
                              hint: "please report this; meanwhile split the file yourself and use `admaudit merge`")

@@ -171,7 +171,7 @@ public struct MeasureState: Sendable {
             }
         }
         for index in fairness.indices { fairness[index].counts.merge(other.fairness[index].counts, remap: remap) }
-        scores.merge(other.scores, remap: remap)
+        do throws(AuditError) { try scores.merge(other.scores, remap: remap) } catch { return error.message }
         return nil
     }
 
@@ -212,7 +212,7 @@ public struct MeasureState: Sendable {
     /// Two families of tests, each adjusted over the whole run: the outcomes by group, and
     /// the compliance by group. Kept apart so that the selection figures do not change with
     /// the number of checks that happen to find something.
-    package func results(pipeline: Pipeline) -> Results {
+    package func results(pipeline: Pipeline) throws(AuditError) -> Results {
         let bias = pipeline.bias
         let suppressBelow = pipeline.report.suppressBelow
         let all = attributeNames.indices.map { AttributeGroups(name: attributeNames[$0], labels: labels[$0]) }
@@ -276,7 +276,7 @@ public struct MeasureState: Sendable {
             processFairness: judgedFairness,
             appealOutcomes: appeals.strata(attributes: plain, bias: bias, suppressBelow: suppressBelow)
                 .filter { stratum in stratum.groups.contains { $0.favorable < $0.n } },
-            scores: scores.strata(groupings: scoreGroupings(plain, bias: bias), bias: bias, suppressBelow: suppressBelow),
+            scores: try scores.strata(groupings: scoreGroupings(plain, bias: bias), bias: bias, suppressBelow: suppressBelow),
             drift: monthly.keys.sorted().map { key in
                 let month = key % 12 + 1
                 return MonthlySelection(

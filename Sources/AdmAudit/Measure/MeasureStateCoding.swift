@@ -25,17 +25,16 @@ package struct MeasureStateRecord: Codable {
         var counts: SelectionCounts
     }
 
-    struct ScoreProfile: Codable {
-        var codes: [Int32]
-        /// Base64 of the scores: Int32 m (value m / 10^scale) or, when `wide`, Float64 bits.
-        var scores: String
-    }
-
+    /// One decision type's scores, counted (`ScoreCounts`).
     struct ScoreColumn: Codable {
         var decisionType: DecisionType
-        var scale: Int
-        var wide: Bool
-        var profiles: [ScoreProfile]
+        /// Per profile, its group code of each attribute (-1: unknown).
+        var profiles: [[Int32]]
+        /// Base64 of the counts, 16 bytes a (score, profile) pair in score then profile
+        /// order: the score's Float64 bits, the profile's index (UInt32) and how many
+        /// decisions had both (UInt32), little-endian. A pair of more than 2³² − 1 decisions
+        /// comes more than once.
+        var counts: String
     }
 
     struct Intersection: Codable {
@@ -59,7 +58,7 @@ package struct MeasureStateRecord: Codable {
     var fairness: [CheckCounts]
     var scores: [ScoreColumn]
 
-    package init(_ state: MeasureState) {
+    package init(_ state: MeasureState) throws(AuditError) {
         attributeNames = state.attributeNames
         labels = Array(state.labels.prefix(state.plainAttributeCount))
         spelled = state.spelled
@@ -71,16 +70,29 @@ package struct MeasureStateRecord: Codable {
             ByColumn(attribute: attribute, levels: state.byLevels[slot].keys.sorted().map { Level(code: $0, counts: state.byLevels[slot][$0]!) })
         }
         fairness = state.fairness.map { CheckCounts(checkID: $0.checkID, counts: $0.counts) }
-        scores = DecisionType.allCases.compactMap { type in
+        scores = []
+        for type in DecisionType.allCases where state.scores.columns[type.ordinal].count > 0 {
             let column = state.scores.columns[type.ordinal]
-            guard column.count > 0 else { return nil }
-            return ScoreColumn(
-                decisionType: type, scale: column.scale, wide: column.wide != nil,
-                profiles: column.profiles.indices.map { p in
-                    ScoreProfile(codes: column.profiles[p],
-                                 scores: column.wide.map { Self.base64($0[p].map(\.bitPattern)) } ?? Self.base64(column.scaled[p].map(UInt32.init(bitPattern:))))
-                })
+            scores.append(ScoreColumn(decisionType: type, profiles: column.profiles, counts: try Self.base64(column.counts)))
         }
+    }
+
+    /// The counts in order, as `ScoreColumn.counts` holds them.
+    private static func base64(_ counts: ScoreCounts) throws(AuditError) -> String {
+        var bytes: [UInt8] = []
+        var sorted = try counts.sorted()
+        while let entry = sorted.next() {
+            var left = entry.count
+            while left > 0 {
+                let step = min(left, Int(UInt32.max))
+                withUnsafeBytes(of: entry.value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: UInt32(entry.profile).littleEndian) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: UInt32(step).littleEndian) { bytes.append(contentsOf: $0) }
+                left -= step
+            }
+        }
+        try sorted.finish()
+        return Data(bytes).base64EncodedString()
     }
 
     /// The state, or why the record cannot be one. `recordCheckIDs`: the checks whose
@@ -145,51 +157,44 @@ package struct MeasureStateRecord: Codable {
         }
         var columns = Array(repeating: ScoreStore.Column(), count: DecisionType.allCases.count)
         for column in scores {
-            guard (0..<ScoreStore.Column.powersOfTen.count).contains(column.scale), columns[column.decisionType.ordinal].count == 0 else {
-                return problem("the scores of \(column.decisionType.rawValue) are damaged or given twice")
+            let type = column.decisionType
+            guard columns[type.ordinal].count == 0, columns[type.ordinal].profiles.isEmpty else {
+                return problem("the scores of \(type.rawValue) are given twice")
             }
-            for profile in column.profiles {
-                guard profile.codes.count == plain,
-                      profile.codes.indices.allSatisfy({ a in
-                          profile.codes[a] == AttributeGroups.unknown || (0..<Int32(labels[a].count)).contains(profile.codes[a])
-                      }) else {
-                    return problem("a score profile of \(column.decisionType.rawValue) names groups that do not exist")
+            var profileOf: [Int] = []
+            for codes in column.profiles {
+                guard codes.count == plain, codes.indices.allSatisfy({ a in
+                    codes[a] == AttributeGroups.unknown || (0..<Int32(labels[a].count)).contains(codes[a])
+                }) else {
+                    return problem("a score profile of \(type.rawValue) names groups that do not exist")
                 }
-                let values: [Double]
-                if column.wide {
-                    guard let bits = Self.words(profile.scores, as: UInt64.self) else { return problem("scores are not base64 of 8-byte values") }
-                    values = bits.map(Double.init(bitPattern:))
-                    guard values.allSatisfy(\.isFinite) else { return problem("a score is not a finite number") }
-                } else {
-                    guard let words = Self.words(profile.scores, as: UInt32.self) else { return problem("scores are not base64 of 4-byte values") }
-                    let power = ScoreStore.Column.powersOfTen[column.scale]
-                    values = words.map { Double(Int32(bitPattern: $0)) / power }
+                profileOf.append(columns[type.ordinal].profile(for: codes))
+            }
+            guard let bytes = Data(base64Encoded: column.counts), bytes.count % 16 == 0 else {
+                return problem("the score counts of \(type.rawValue) are not base64 of 16-byte entries")
+            }
+            var previous: (key: UInt64, profile: UInt32)? = nil
+            var total = 0
+            for offset in stride(from: 0, to: bytes.count, by: 16) {
+                let (bits, profile, count) = bytes.withUnsafeBytes { raw in
+                    (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+                     UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self)),
+                     UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
                 }
-                // Appended afresh: the store finds its own scale, so nothing in the file is trusted.
-                let p = columns[column.decisionType.ordinal].profile(for: profile.codes)
-                for value in values { columns[column.decisionType.ordinal].append(value, profile: p) }
+                let value = Double(bitPattern: bits)
+                let key = ScoreCount.key(value)
+                guard value.isFinite, value.bitPattern == (value + 0.0).bitPattern, Int(profile) < profileOf.count, count > 0,
+                      previous.map({ ($0.key, $0.profile) <= (key, profile) }) ?? true else {
+                    return problem("the score counts of \(type.rawValue) are damaged (a score not finite, a profile that does not exist, or out of order)")
+                }
+                total += Int(count)
+                guard total <= SelectionCounts.countLimit else { return problem("the scores of \(type.rawValue) are too many") }
+                previous = (key, profile)
+                columns[type.ordinal].append(value, profile: profileOf[Int(profile)], count: Int(count))
             }
         }
         state.scores = ScoreStore(attributeCount: plain, columns: columns)
         return .success(state)
-    }
-
-    private static func base64<Word: FixedWidthInteger>(_ words: [Word]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(words.count * MemoryLayout<Word>.size)
-        for word in words {
-            withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
-        }
-        return Data(bytes).base64EncodedString()
-    }
-
-    private static func words<Word: FixedWidthInteger>(_ text: String, as: Word.Type) -> [Word]? {
-        guard let data = Data(base64Encoded: text), data.count % MemoryLayout<Word>.size == 0 else { return nil }
-        return data.withUnsafeBytes { raw in
-            stride(from: 0, to: raw.count, by: MemoryLayout<Word>.size).map { offset in
-                Word(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Word.self))
-            }
-        }
     }
 }
 

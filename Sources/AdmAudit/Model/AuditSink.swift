@@ -13,6 +13,9 @@ public protocol AuditSink: AnyObject {
     /// Forgets every finding and reject so far, and disposes of `part`: the split did not
     /// hold and the file is audited again in one piece.
     func discard(part: any AuditSink) throws(AuditError)
+    /// Forgets every finding and reject so far: the inputs are read again from the start
+    /// (an id repeated beyond the id table, found after the first reading).
+    func restart() throws(AuditError)
 }
 
 extension AuditSink {

@@ -43,6 +43,10 @@ public final class FileAuditSink: AuditSink {
 
     public func discard(part: any AuditSink) throws(AuditError) {
         (part as? FileAuditSink)?.abandonFiles()
+        try restart()
+    }
+
+    public func restart() throws(AuditError) {
         try findings.truncate()
         try rejects.truncate()
         try findings.write(Self.findingsHeader)

@@ -34,4 +34,9 @@ public final class CountingAuditSink: AuditSink {
     public func reject(_ reject: Reject) {
         if examples[reject.code, default: []].count < examplesPerCode { examples[reject.code, default: []].append(reject) }
     }
+
+    public func restart() {
+        examples = [:]
+        findings = 0
+    }
 }

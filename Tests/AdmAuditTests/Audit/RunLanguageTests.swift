@@ -302,7 +302,7 @@ final class RunLanguageTests: XCTestCase {
         let inputs = [1, 2, 3].map { TestSupport.fixture("shards/shard_\($0).csv") }
         let states = try inputs.map { input in
             let (result, _) = try TestSupport.audit([input], pipeline: pipeline, asOf: AsOfDate("2025-07-31")!)
-            return TestSupport.temporaryFile(Data(result.shard.encoded()), name: "state.json")
+            return TestSupport.temporaryFile(Data(try result.shard.encoded()), name: "state.json")
         }
         return try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: "shards.yaml")
     }

@@ -15,7 +15,7 @@ final class ShardMergeTests: XCTestCase {
     private func saveStates(_ inputs: [String], pipeline: Pipeline, asOf: AsOfDate?) throws -> [String] {
         try inputs.map { input in
             let (result, _) = try TestSupport.audit([input], pipeline: pipeline, asOf: asOf)
-            return TestSupport.temporaryFile(Data(result.shard.encoded()), name: "state.json")
+            return TestSupport.temporaryFile(Data(try result.shard.encoded()), name: "state.json")
         }
     }
 
@@ -85,7 +85,7 @@ final class ShardMergeTests: XCTestCase {
         let shards = (1...3).map { TestSupport.fixture("shards/shard_\($0).csv") }
         let states = try saveStates(shards, pipeline: pipeline, asOf: asOf)
         let firstTwo = try AuditMerge.merge(statePaths: Array(states.prefix(2)), pipeline: pipeline, pipelineFile: "shards.yaml")
-        let partial = TestSupport.temporaryFile(Data(firstTwo.shard.encoded()), name: "state.json")
+        let partial = TestSupport.temporaryFile(Data(try firstTwo.shard.encoded()), name: "state.json")
         let merged = try AuditMerge.merge(statePaths: [partial, states[2]], pipeline: pipeline, pipelineFile: "shards.yaml")
         let (single, _) = try TestSupport.audit([TestSupport.fixture("shards/whole.csv")], pipeline: pipeline, asOf: asOf)
         assertSameNumbers(merged, single)
@@ -96,12 +96,12 @@ final class ShardMergeTests: XCTestCase {
     func testTheStateFileIsTheSameBytesWhenReadAndWrittenAgain() throws {
         let pipeline = try shardPipeline()
         let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
-        let bytes = result.shard.encoded()
+        let bytes = try result.shard.encoded()
         let path = TestSupport.temporaryFile(Data(bytes), name: "state.json")
         let read = try ShardState.read(path: path, pipeline: pipeline)
-        XCTAssertEqual(read.encoded(), bytes)
+        XCTAssertEqual(try read.encoded(), bytes)
         let (again, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
-        XCTAssertEqual(again.shard.encoded(), bytes, "the same run gives the same state bytes")
+        XCTAssertEqual(try again.shard.encoded(), bytes, "the same run gives the same state bytes")
     }
 
     func testRealDataSplitThreeWaysMergesToTheSingleRun() throws {
@@ -180,13 +180,14 @@ final class ShardMergeTests: XCTestCase {
     func testDamagedStateFilesAreInputErrors() throws {
         let pipeline = try shardPipeline()
         let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
-        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let good = String(decoding: try result.shard.encoded(), as: UTF8.self)
         var damaged: [String: String] = [
             "truncated": String(good.prefix(good.count / 2)),
             "not json": "hello",
             "empty": "",
             "other format": good.replacingOccurrences(of: "\"admaudit-shard-state\"", with: "\"something-else\""),
-            "bad base64": good.replacingOccurrences(of: "\"scores\":\"", with: "\"scores\":\"!!"),
+            "bad base64": good.replacingOccurrences(of: "\"counts\":\"", with: "\"counts\":\"!!"),
+            "score counts cut": good.replacingOccurrences(of: "\"counts\":\"", with: "\"counts\":\"AAAA"),
             "negative count": good.replacingOccurrences(of: "{\"favorable\":0,\"n\":1}", with: "{\"favorable\":0,\"n\":-1}"),
             "favourable above n": good.replacingOccurrences(of: "{\"favorable\":1,\"n\":1}", with: "{\"favorable\":5,\"n\":1}"),
             "unknown check": good.replacingOccurrences(of: "\"checkID\":\"HR-01\"", with: "\"checkID\":\"XX-99\""),
@@ -199,7 +200,7 @@ final class ShardMergeTests: XCTestCase {
         if let range = good.range(of: #""labels":\[\[[^\]]*\]"#, options: .regularExpression) {
             damaged["code beyond the labels"] = good.replacingCharacters(in: range, with: #""labels":[["x"]"#)
         }
-        XCTAssertEqual(damaged.count, 13)
+        XCTAssertEqual(damaged.count, 14)
         for (name, text) in damaged.sorted(by: { $0.key < $1.key }) {
             XCTAssertTrue(text != good, "\(name): the damage must change the file")
             let path = TestSupport.temporaryFile(text, name: "state.json")
@@ -232,7 +233,7 @@ final class ShardMergeTests: XCTestCase {
     func testAnEditedStateFailsItsContentHash() throws {
         let pipeline = try shardPipeline()
         let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
-        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let good = String(decoding: try result.shard.encoded(), as: UTF8.self)
         XCTAssertEqual(resealed(good), good, "sealing again changes nothing")
         let edited = good.replacingOccurrences(of: "\"accepted\":", with: "\"accepted\":1")
         let error = try XCTUnwrap(mergeError([edited], pipeline: pipeline))
@@ -245,7 +246,7 @@ final class ShardMergeTests: XCTestCase {
     func testCountsThatDisagreeWithTheStatisticsAreRefused() throws {
         let pipeline = try shardPipeline()
         let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
-        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let good = String(decoding: try result.shard.encoded(), as: UTF8.self)
         let accepted = try XCTUnwrap(result.shard.inputs.first?.accepted)
         let rowsRead = try XCTUnwrap(result.shard.inputs.first?.rowsRead)
         let rejected = rowsRead - accepted
@@ -270,7 +271,7 @@ final class ShardMergeTests: XCTestCase {
     func testTheSameShardUnderAnotherHashIsRefused() throws {
         let pipeline = try shardPipeline()
         let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
-        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let good = String(decoding: try result.shard.encoded(), as: UTF8.self)
         let hash = try XCTUnwrap(result.shard.inputs.first?.sha256)
         let renamed = resealed(good.replacingOccurrences(of: hash, with: String(repeating: "0", count: 64)))
         let error = try XCTUnwrap(mergeError([good, renamed], pipeline: pipeline))
@@ -286,7 +287,7 @@ final class ShardMergeTests: XCTestCase {
     func testDamagedRunCheckObservationsAreRefused() throws {
         let pipeline = try shardPipeline()
         let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_3.csv")], pipeline: pipeline, asOf: asOf)
-        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let good = String(decoding: try result.shard.encoded(), as: UTF8.self)
         XCTAssertTrue(good.contains(#""HR-03":{"reviewers":[{"decisionIDs":["#), "HR-03 saves its reviewers")
         XCTAssertTrue(good.contains(#""DQ-02":{"types":[{"decisionType":"hiring","decisions":"#), "DQ-02 saves its types")
         let cases: [(edit: (String) -> String, message: String)] = [
@@ -378,7 +379,7 @@ final class ShardMergeTests: XCTestCase {
         let run = FixtureRun(name: "shard-3", inputs: ["fixtures/shards/shard_3.csv"], pipeline: .file("fixtures/shards/shards.yaml"),
                              asOf: "2025-07-31")
         let result = try FixtureRun.inPackageRoot { try run.audit(into: MemorySink(), relativePaths: true) }
-        let good = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let good = String(decoding: try result.shard.encoded(), as: UTF8.self)
         let input = try XCTUnwrap(result.shard.inputs.first)
         let inflated = good.replacingOccurrences(of: "\"accepted\":\(input.accepted)", with: "\"accepted\":\(input.accepted + 5)")
             .replacingOccurrences(of: "\"rowsRead\":\(input.rowsRead)", with: "\"rowsRead\":\(input.rowsRead + 5)")

@@ -35,9 +35,35 @@ final class SplitAuditTests: XCTestCase {
                 }
             }
         }
-        // Most fixtures are UTF-8 and split; GB18030 and UTF-16 ones, and those with a
-        // repeated id across the halves, are audited in one piece.
+        // Most fixtures are UTF-8 and split; GB18030 and UTF-16 ones are audited in one piece.
         XCTAssertGreaterThan(split, runs.count / 2, "only \(split) of \(runs.count) runs were split")
+    }
+
+    /// Decision ids beyond a table of one id, sorted three at a time into runs in TMPDIR:
+    /// every repeat is found after the reading and the inputs are read again knowing where
+    /// each id was first seen. In one piece or in two, with one input or several (an id
+    /// repeated across files), the bytes are those of a run with the default table.
+    func testIDsBeyondTheTableGiveTheBytesOfTheDefaultTable() throws {
+        var runs = self.runs
+        runs.append(FixtureRun(name: "three shards", inputs: (1...3).map { "fixtures/shards/shard_\($0).csv" } + ["fixtures/shards/whole.csv"],
+                               pipeline: .file("fixtures/shards/shards.yaml"), asOf: "2025-07-31"))
+        var repeated = 0
+        for run in runs {
+            let whole = try run.writeOutputs()
+            if String(decoding: whole["rejects.csv"] ?? Data(), as: UTF8.self).contains(",duplicate_id,") { repeated += 1 }
+            for split in [nil, 1] {
+                var tiny = run
+                (tiny.idTableLimit, tiny.idRunLength, tiny.splitThreshold) = (1, 3, split)
+                let outputs = try tiny.writeOutputs()
+                XCTAssertEqual(Set(outputs.keys), Set(whole.keys), "\(run)")
+                for (name, bytes) in whole.sorted(by: { $0.key < $1.key }) {
+                    if let difference = GoldenReportTests.firstDifference(expected: bytes, actual: outputs[name] ?? Data()) {
+                        XCTFail("\(run) with a table of one id (split \(split.map(String.init) ?? "no")): \(name) differs:\n\(difference)")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(repeated, 3, "runs with a repeated id")
     }
 
     /// A quoted field of many lines across the middle: the cut falls inside it, the first
@@ -61,9 +87,10 @@ final class SplitAuditTests: XCTestCase {
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot.path).contains { $0.contains(".part.") })
     }
 
-    /// The same id in both halves: the later one must be rejected as a duplicate, which only
-    /// the run in one piece can know; the outputs say so either way.
-    func testARepeatedIDAcrossTheHalvesFallsBackToOnePiece() throws {
+    /// The same id in both halves: the later one must be rejected as a duplicate, which the
+    /// halves learn only when joined; the file is read again in two halves knowing it, and
+    /// the outputs are the run in one piece's.
+    func testARepeatedIDAcrossTheHalvesIsRejectedOnASecondReading() throws {
         var csv = "decision_id,employee_id,decision_type,outcome,automated,sex\n"
         for i in 0..<50 { csv += "D\(i),E\(i),hiring,favorable,yes,female\n" }
         for i in 50..<100 { csv += "D\(i == 80 ? 3 : i),E\(i),hiring,adverse,yes,male\n" }
@@ -71,10 +98,12 @@ final class SplitAuditTests: XCTestCase {
         var parted = run
         parted.splitThreshold = 1
         let halves = try parted.writeOutputsCountingParts()
-        XCTAssertEqual(halves.parts, 1)
+        XCTAssertEqual(halves.parts, 2)
         let whole = try run.writeOutputsCountingParts()
         XCTAssertEqual(halves.outputs, whole.outputs)
-        XCTAssertTrue(String(decoding: whole.outputs["rejects.csv"]!, as: UTF8.self).contains("duplicate_id"))
+        let rejects = String(decoding: whole.outputs["rejects.csv"]!, as: UTF8.self)
+        XCTAssertEqual(rejects.components(separatedBy: "duplicate_id").count - 1, 1, rejects)
+        XCTAssertTrue(rejects.contains("82,1,duplicate_id"), rejects)
     }
 
     /// Line numbers go on across the cut, with CRLF line ends and a CR LF pair split

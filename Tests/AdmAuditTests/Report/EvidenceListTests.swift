@@ -27,7 +27,7 @@ final class EvidenceListTests: XCTestCase {
     func testTheStateFileKeepsTheDetailsAndRefusesForgedOnes() throws {
         let pipeline = try TestSupport.pipeline(TestSupport.plainPipeline)
         let (result, _) = try TestSupport.audit([TestSupport.temporaryFile(csv)], pipeline: pipeline)
-        let text = String(decoding: result.shard.encoded(), as: UTF8.self)
+        let text = String(decoding: try result.shard.encoded(), as: UTF8.self)
         func read(_ text: String) throws -> ShardState {
             let sealed = ShardStateRecord.resealed(Array(text.utf8)) ?? []
             return try ShardState.read(path: TestSupport.temporaryFile(Data(sealed), name: "state.json"), pipeline: pipeline)

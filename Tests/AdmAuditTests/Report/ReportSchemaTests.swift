@@ -74,7 +74,7 @@ final class ReportSchemaTests: XCTestCase {
         let states = try (1...3).map { shard in
             let (result, _) = try TestSupport.audit([TestSupport.fixture("shards/shard_\(shard).csv")], pipeline: pipeline,
                                                     asOf: AsOfDate("2025-07-31"))
-            return TestSupport.temporaryFile(Data(result.shard.encoded()), name: "state.json")
+            return TestSupport.temporaryFile(Data(try result.shard.encoded()), name: "state.json")
         }
         let merged = try AuditMerge.merge(statePaths: states, pipeline: pipeline, pipelineFile: pipelineFile)
         ReportSchema.assertValid(JSONReport.render(merged), "merged shards", validator: validator)

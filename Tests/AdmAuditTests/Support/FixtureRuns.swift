@@ -25,6 +25,10 @@ struct FixtureRun: Sendable, CustomStringConvertible {
     var asOf: String?
     /// Files at least this large are audited in two parts at once (`AuditRun.splitThreshold`); nil: the default.
     var splitThreshold: Int? = nil
+    /// The decision ids held in the id table, and sorted in memory before a run goes to
+    /// TMPDIR (`AuditRun.idTableLimit`, `idRunLength`); nil: the defaults.
+    var idTableLimit: Int? = nil
+    var idRunLength: Int? = nil
 
     var description: String { name }
 
@@ -43,6 +47,8 @@ struct FixtureRun: Sendable, CustomStringConvertible {
         var run = AuditRun(pipeline: loaded, pipelineFile: pipelineFile, inputs: inputs.map(resolved), asOf: date,
                            pseudonymKey: Array(Self.pseudonymKey.utf8))
         if let splitThreshold { run.splitThreshold = splitThreshold }
+        if let idTableLimit { run.idTableLimit = idTableLimit }
+        if let idRunLength { run.idRunLength = idRunLength }
         return try run.run(into: sink)
     }
 

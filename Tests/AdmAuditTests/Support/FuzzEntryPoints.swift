@@ -107,7 +107,7 @@ public enum FuzzEntryPoints {
         guard let result = try? run.run(into: sink) else { return }
         try? sink.commit()
         _ = try? ReportWriter.write(result, to: output)
-        keep(TerminalSummary.text(result).utf8.count &+ result.shard.encoded().count)
+        keep(TerminalSummary.text(result).utf8.count &+ ((try? result.shard.encoded())?.count ?? 0))
     }
 
     // MARK: - pipeline loader
@@ -144,7 +144,7 @@ public enum FuzzEntryPoints {
         let (pipeline, valid) = stateSetupOnce()
         let path = Scratch.file("state.json", bytes)
         if let state = try? ShardState.read(path: path, pipeline: pipeline) {
-            keep(state.inputs.count &+ state.checks.count &+ state.encoded().count)
+            keep(state.inputs.count &+ state.checks.count &+ ((try? state.encoded())?.count ?? 0))
         }
         guard let merged = try? AuditMerge.merge(statePaths: [valid, path], pipeline: pipeline, pipelineFile: statePipelineFile) else { return }
         let output = Scratch.folder("merged")
@@ -157,7 +157,7 @@ public enum FuzzEntryPoints {
     /// them today: the state target's seeds, made fresh so they follow the format.
     public static func seedStates() -> [[UInt8]] {
         let pipeline = statePipeline()
-        return shardExports.map { shardState(Repository.path($0), pipeline: pipeline).encoded() }
+        return shardExports.map { (try? shardState(Repository.path($0), pipeline: pipeline).encoded()) ?? [] }
     }
 
     private static func stateSetupOnce() -> (pipeline: Pipeline, validState: String) {

@@ -88,6 +88,10 @@ final class MemorySink: AuditSink {
                                       legalBasis: finding.legalBasis.text(words.language)))
     }
     func reject(_ reject: Reject) { rejects.append(WordedReject(reject: reject, reason: words.rejectReason(reject.detail))) }
+    func restart() {
+        findings = []
+        rejects = []
+    }
 }
 
 /// A reject with its reason in words; its other fields as they are.

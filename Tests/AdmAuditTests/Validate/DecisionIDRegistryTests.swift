@@ -36,12 +36,66 @@ final class DecisionIDRegistryTests: XCTestCase {
 
     /// Past many table growths every id is still found, with its first line.
     func testManyIdsSurviveGrowth() {
-        var registry = DecisionIDRegistry(files: ["a.csv"])
+        var registry = DecisionIDRegistry(files: ["a.csv"], tableLimit: 1 << 17)
         for i in 0..<50_000 { XCTAssertNil(claim(&registry, "ID-\(i)", line: i + 2)) }
         for i in stride(from: 0, to: 50_000, by: 997) {
             XCTAssertEqual(claim(&registry, "ID-\(i)", line: 999_999)?.line, i + 2)
         }
         XCTAssertNil(claim(&registry, "ID-50000", line: 1))
+    }
+
+    /// Beyond the table, ids go into sorted runs: a repeat there is not found at once, but
+    /// after the reading, with where the id was first seen, and a second reading that knows
+    /// it rejects every later copy (one the first reading took for new, and one a part's
+    /// table took for the first) and takes the first.
+    func testRepeatsBeyondTheTableAreFoundAfterTheReading() throws {
+        var first = DecisionIDRegistry(files: ["a.csv", "b.csv"], tableLimit: 2, runLength: 2)
+        XCTAssertNil(claim(&first, "T1", line: 2))
+        XCTAssertNil(claim(&first, "T2", line: 3))
+        XCTAssertEqual(claim(&first, "T1", line: 4)?.line, 2, "in the table: found at once")
+        XCTAssertNil(claim(&first, "R1", line: 5))
+        XCTAssertNil(claim(&first, "R2", line: 6))
+        XCTAssertNil(claim(&first, "R1", file: 1, line: 7), "beyond the table: not found at once")
+        XCTAssertNil(claim(&first, "R3", line: 8))
+        var later = DecisionIDRegistry(files: ["a.csv", "b.csv"], tableLimit: 2, runLength: 2)
+        XCTAssertNil(claim(&later, "T2", file: 1, line: 20))
+        XCTAssertEqual(claim(&later, "T2", file: 1, line: 21)?.line, 20, "the later part's table")
+        first.join(later)
+
+        let repeats = try first.repeatsFound()
+        let fingerprint = { (id: String) in Array(id.utf8).withUnsafeBytes { DecisionIDRegistry.fingerprint($0) } }
+        XCTAssertEqual(repeats, [fingerprint("R1"): 5, fingerprint("T2"): 3])
+
+        var second = DecisionIDRegistry(files: ["a.csv", "b.csv"], tableLimit: 2, runLength: 2)
+        second.knownRepeats = repeats
+        for (id, line) in [("T1", 2), ("T2", 3)] { XCTAssertNil(claim(&second, id, line: line)) }
+        XCTAssertEqual(claim(&second, "T1", line: 4)?.line, 2)
+        XCTAssertNil(claim(&second, "R1", line: 5), "the first copy is taken")
+        XCTAssertNil(claim(&second, "R2", line: 6))
+        let again = claim(&second, "R1", file: 1, line: 7)
+        XCTAssertEqual([again?.file, again.map { String($0.line) }], ["a.csv", "5"])
+        XCTAssertNil(claim(&second, "R3", line: 8))
+        var secondLater = DecisionIDRegistry(files: ["a.csv", "b.csv"], tableLimit: 2, runLength: 2)
+        secondLater.knownRepeats = repeats
+        XCTAssertEqual(claim(&secondLater, "T2", file: 1, line: 20)?.line, 3, "the first part holds it")
+        XCTAssertEqual(claim(&secondLater, "T2", file: 1, line: 21)?.line, 3)
+        second.join(secondLater)
+        XCTAssertEqual(try second.repeatsFound(), [:], "the second reading leaves no repeat")
+        XCTAssertEqual(second.claimedCount, 5)
+    }
+
+    /// The ids come out of the table and the runs in fingerprint order, each once.
+    func testSortedEntriesCoverTableAndRuns() throws {
+        var registry = DecisionIDRegistry(files: ["a.csv"], tableLimit: 100, runLength: 7)
+        for i in 0..<1000 { XCTAssertNil(claim(&registry, "ID-\(i)", line: i + 2)) }
+        var merge = try registry.sortedEntries()
+        var entries: [DecisionIDRegistry.Entry] = []
+        while let entry = merge.next() { entries.append(entry) }
+        try merge.finish()
+        XCTAssertEqual(entries.count, 1000)
+        XCTAssertEqual(registry.claimedCount, 1000)
+        XCTAssertTrue(zip(entries, entries.dropFirst()).allSatisfy { DecisionIDRegistry.Entry.precedes($0, $1) })
+        XCTAssertEqual(Set(entries.map(\.place)), Set((0..<1000).map { UInt64($0 + 2) }))
     }
 
     /// Two ids whose FNV-1a hashes are equal (found by a cycle search in minutes, as an
@@ -62,7 +116,8 @@ final class DecisionIDRegistryTests: XCTestCase {
             XCTAssertNotEqual(one.low, other.low)
             XCTAssertNotEqual(one.high, other.high)
             let process = DecisionIDRegistry.fingerprint(id)
-            XCTAssertTrue(process == SipHash(key: SipHash.processKey).hash128(id))
+            let keyed = SipHash(key: SipHash.processKey).hash128(id)
+            XCTAssertEqual([process.high, process.low], [keyed.high, keyed.low])
         }
     }
 }

@@ -52,7 +52,7 @@ extension Statistics {
     }
 
     /// U₁ and the p-value from x's rank sum, the sample sizes and Σ(t³ − t).
-    private static func mannWhitneyResult(rankSumX: Double, n1: Double, n2: Double, tieTerm: Double) -> (u: Double, p: Double) {
+    static func mannWhitneyResult(rankSumX: Double, n1: Double, n2: Double, tieTerm: Double) -> (u: Double, p: Double) {
         let n = n1 + n2
         let u1 = rankSumX - n1 * (n1 + 1) / 2
         let u2 = n1 * n2 - u1
@@ -147,17 +147,34 @@ extension Statistics {
     public static func quartiles(_ values: [Double]) -> (q1: Double, median: Double, q3: Double)? {
         guard !values.isEmpty, !values.contains(where: \.isNaN) else { return nil }
         let sorted = isAscending(values) ? values : values.sorted()
+        return quartiles(count: sorted.count) { sorted[$0] }
+    }
+
+    /// The quartiles of n sorted values, given the value at a position; reads only the
+    /// positions `quartilePositions(count:)` names.
+    static func quartiles(count n: Int, at value: (Int) -> Double) -> (q1: Double, median: Double, q3: Double) {
         func percentile(_ q: Double) -> Double {
-            let h = Double(sorted.count - 1) * q
+            let h = Double(n - 1) * q
             let k = h.rounded(.down)
             let index = Int(k)
-            if index >= sorted.count - 1 { return sorted[sorted.count - 1] }
+            if index >= n - 1 { return value(n - 1) }
             let g = h - k
-            let a = sorted[index], b = sorted[index + 1]
+            let a = value(index), b = value(index + 1)
             let difference = b - a
             return g >= 0.5 ? b - difference * (1 - g) : a + difference * g
         }
         return (percentile(0.25), percentile(0.5), percentile(0.75))
+    }
+
+    /// The positions of n sorted values the quartiles are made of, ascending.
+    static func quartilePositions(count n: Int) -> [Int] {
+        var positions: Set<Int> = []
+        for q in [0.25, 0.5, 0.75] {
+            let index = Int((Double(n - 1) * q).rounded(.down))
+            positions.insert(min(index, n - 1))
+            if index < n - 1 { positions.insert(index + 1) }
+        }
+        return positions.sorted()
     }
 
     /// The arithmetic mean Σx / n, like `numpy.mean(values)`.
@@ -181,8 +198,16 @@ extension Statistics {
 
     /// Σx with Neumaier's compensation.
     private static func compensatedSum(_ values: [Double]) -> Double {
-        var sum = 0.0, compensation = 0.0
-        for value in values {
+        var sum = CompensatedSum()
+        for value in values { sum.add(value) }
+        return sum.total
+    }
+
+    /// Σx with Neumaier's compensation, a value at a time (in the order given).
+    struct CompensatedSum {
+        private var sum = 0.0, compensation = 0.0
+
+        mutating func add(_ value: Double) {
             let t = sum + value
             if abs(sum) >= abs(value) {
                 compensation += (sum - t) + value
@@ -191,9 +216,10 @@ extension Statistics {
             }
             sum = t
         }
+
         // With an infinity or NaN the compensation is meaningless (∞ − ∞); the plain sum
         // already carries the right result.
-        return sum.isFinite ? sum + compensation : sum
+        var total: Double { sum.isFinite ? sum + compensation : sum }
     }
 
     /// The LL144 scoring rate: the share of `values` strictly above `median`, where the

@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+@testable import AdmAudit
+
+extension Int64: SortedRunElement {
+    public static func precedes(_ a: Int64, _ b: Int64) -> Bool { a < b }
+}
+
+extension UInt32: SortedRunElement {
+    public static func precedes(_ a: UInt32, _ b: UInt32) -> Bool { a < b }
+}
+
+final class SortedRunsTests: XCTestCase {
+    /// Values in runs of 100 spilled to TMPDIR, some still in the buffer, and a joined
+    /// instance's: merged, they come out sorted, every one of them.
+    func testTheMergeGivesEveryValueInOrder() throws {
+        var generator = SystemRandomNumberGenerator()
+        let values = (0..<10_050).map { _ in Int64.random(in: -500...500, using: &generator) }
+        let runs = SortedRuns<Int64>(runLength: 100)
+        let joined = SortedRuns<Int64>(runLength: 33)
+        for (index, value) in values.enumerated() { (index % 3 == 0 ? joined : runs).append(value) }
+        runs.join(joined)
+        XCTAssertTrue(runs.hasSpilled)
+        XCTAssertEqual(runs.count, values.count)
+        var merge = try runs.merged()
+        var out: [Int64] = []
+        while let value = merge.next() { out.append(value) }
+        try merge.finish()
+        XCTAssertEqual(out, values.sorted())
+    }
+
+    /// The spill file is unlinked as soon as it is made: nothing is left in TMPDIR, even
+    /// while the runs are held.
+    func testTheSpillFileIsNeverSeenInTMPDIR() throws {
+        let folder = TestSupport.scratchRoot.appendingPathComponent("sorted-runs-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let restore = Self.settingTMPDIR(folder)
+        defer { restore() }
+        let runs = SortedRuns<UInt32>(runLength: 10)
+        for value in (0..<1000).reversed() { runs.append(UInt32(value)) }
+        XCTAssertTrue(runs.hasSpilled)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+        var merge = try runs.merged()
+        XCTAssertEqual(merge.next(), 0)
+    }
+
+    /// A TMPDIR that cannot be written: the failure is kept and thrown when the runs are read.
+    func testAFolderThatCannotBeWrittenIsAnError() {
+        let restore = Self.settingTMPDIR("/nonexistent-admaudit-folder")
+        defer { restore() }
+        let runs = SortedRuns<UInt32>(runLength: 2)
+        for value in 0..<5 { runs.append(UInt32(value)) }
+        XCTAssertThrowsError(try runs.merged()) { error in
+            XCTAssertTrue((error as? AuditError)?.hint?.contains("TMPDIR") == true, "\(error)")
+        }
+    }
+
+    /// Sets TMPDIR; returns what puts it back.
+    private static func settingTMPDIR(_ folder: String) -> () -> Void {
+        let saved = getenv("TMPDIR").map { String(cString: $0) }
+        setenv("TMPDIR", folder, 1)
+        return { if let saved { setenv("TMPDIR", saved, 1) } else { unsetenv("TMPDIR") } }
+    }
+}
