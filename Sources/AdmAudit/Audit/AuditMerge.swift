@@ -116,9 +116,9 @@ public enum AuditMerge {
         let endDay = context.asOfDay ?? shard.latestDecision.map { context.calendar.day(of: $0) }
         for entry in runChecks {
             guard let index = shard.checks.firstIndex(where: { $0.descriptor.id == entry.descriptor.id }) else { continue }
-            let outcome = entry.check.conclude(context: context)
+            let outcome = try entry.check.conclude(context: context)
             CheckRunner.record(outcome, in: &shard.checks[index])
-            shard.runChecks[entry.descriptor.id] = entry.check.observations
+            shard.runChecks[entry.descriptor.id] = try entry.check.observations
             byproducts.runCheckFindings += CheckRunner.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay)
         }
         // In the order one run over every shard's inputs gives them: the inferred pipeline,

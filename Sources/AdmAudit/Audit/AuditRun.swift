@@ -216,7 +216,7 @@ public struct AuditRun {
         let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,
                                checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
-                               diagnostics: diagnostics, runChecks: checks.runCheckObservations, measure: auditor.measure)
+                               diagnostics: diagnostics, runChecks: try checks.runCheckObservations, measure: auditor.measure)
         let asOfSource = asOfOption != nil ? "option" : (explicitAsOf != nil ? "pipeline" : (latestDecision != nil ? "data" : "none"))
         var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
                                  asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)

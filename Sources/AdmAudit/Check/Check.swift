@@ -147,11 +147,12 @@ public protocol RunCheck: Sendable {
     init(parameters: CheckParameters)
     static func validate(_ parameters: CheckParameters) -> String?
     mutating func observe(_ record: DecisionRecord, context: CheckContext)
-    /// The outcome once every record was seen.
-    func conclude(context: CheckContext) -> RunCheckOutcome
+    /// The outcome once every record was seen. Throws only when what the check kept in
+    /// TMPDIR (`SortedRuns`) cannot be read back.
+    func conclude(context: CheckContext) throws(AuditError) -> RunCheckOutcome
     /// What the check has observed, saved with a shard's state so that a merge can judge
     /// the whole run as one.
-    var observations: Observations { get }
+    var observations: Observations { get throws(AuditError) }
     /// Adds another shard's observations; the reason when they are damaged (a count out of
     /// bounds or against another), so the merge refuses the state file.
     mutating func absorb(_ observations: Observations, context: CheckContext) -> String?

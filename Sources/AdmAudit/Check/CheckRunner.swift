@@ -196,7 +196,7 @@ package struct CheckRunner {
         let endDay = context.asOfDay ?? latestDecisionDay
         for (offset, entry) in runChecks.enumerated() {
             let index = recordChecks.count + offset
-            let outcome = entry.check.conclude(context: context)
+            let outcome = try entry.check.conclude(context: context)
             Self.record(outcome, in: &tallies[index])
             for finding in Self.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay) { try sink.finding(finding) }
         }
@@ -217,7 +217,9 @@ package struct CheckRunner {
     package mutating func absorb(_ other: CheckRunner) -> String? {
         for index in tallies.indices where index < recordChecks.count { tallies[index].add(other.tallies[index]) }
         for index in runChecks.indices {
-            if let problem = runChecks[index].check.absorb(any: other.runChecks[index].check.observations, context: context) { return problem }
+            let observed: any RunCheckObservations
+            do throws(AuditError) { observed = try other.runChecks[index].check.observations } catch { return error.message }
+            if let problem = runChecks[index].check.absorb(any: observed, context: context) { return problem }
         }
         if let day = other.latestDecisionDay, day > latestDecisionDay ?? .min { latestDecisionDay = day }
         return nil
@@ -225,7 +227,11 @@ package struct CheckRunner {
 
     /// What the run checks observed, by check id, for the shard state.
     package var runCheckObservations: [String: any RunCheckObservations] {
-        Dictionary(uniqueKeysWithValues: runChecks.map { ($0.descriptor.id, $0.check.observations) })
+        get throws(AuditError) {
+            var observed: [String: any RunCheckObservations] = [:]
+            for entry in runChecks { observed[entry.descriptor.id] = try entry.check.observations }
+            return observed
+        }
     }
 
     /// A run check's outcome as its tally: units judged, unknown, violating (their subjects as the evidence list).

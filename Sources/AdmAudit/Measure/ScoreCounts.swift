@@ -1,6 +1,6 @@
 /// A score and the profile of the decisions that had it, with how many they were: what
 /// the score store counts, and what its sorted runs hold (16 bytes).
-struct ScoreCount: SortedRunElement, Sendable, Equatable {
+package struct ScoreCount: SortedRunElement, Sendable, Equatable {
     /// The score's bits, turned so that their unsigned order is the scores' order.
     var key: UInt64
     var profile: UInt32
@@ -16,7 +16,7 @@ struct ScoreCount: SortedRunElement, Sendable, Equatable {
 
     var value: Double { Double(bitPattern: key & Self.sign != 0 ? key & ~Self.sign : ~key) }
 
-    static func precedes(_ a: ScoreCount, _ b: ScoreCount) -> Bool {
+    package static func precedes(_ a: ScoreCount, _ b: ScoreCount) -> Bool {
         a.key != b.key ? a.key < b.key : a.profile < b.profile
     }
 }
@@ -29,8 +29,8 @@ struct ScoreCount: SortedRunElement, Sendable, Equatable {
 /// and emptied. Exports write scores with a few decimals (0.73, 61.5), so the pairs are
 /// few and repeat; however many there are, memory is the table and, at the end, a block
 /// per run. `sorted()` gives every pair once, in score order, its counts added up.
-struct ScoreCounts: Sendable {
-    static var defaultTableLimit: Int { 1 << 14 }
+package struct ScoreCounts: Sendable {
+    package static var defaultTableLimit: Int { 1 << 14 }
 
     /// count 0 = empty slot.
     private var slots = [ScoreCount](repeating: ScoreCount(key: 0, profile: 0, count: 0), count: 1 << 8)
@@ -38,16 +38,16 @@ struct ScoreCounts: Sendable {
     private let tableLimit: Int
     private var runs: SortedRuns<ScoreCount>
     /// Scores counted, and per profile.
-    private(set) var total = 0
-    private(set) var perProfile: [Int] = []
+    package private(set) var total = 0
+    package private(set) var perProfile: [Int] = []
 
-    init(tableLimit: Int = ScoreCounts.defaultTableLimit) {
+    package init(tableLimit: Int = ScoreCounts.defaultTableLimit) {
         self.tableLimit = max(tableLimit, 1)
         runs = SortedRuns(runLength: self.tableLimit)
     }
 
     /// Counts `count` decisions of `profile` with score `value` (finite).
-    mutating func add(_ value: Double, profile: Int, count: Int = 1) {
+    package mutating func add(_ value: Double, profile: Int, count: Int = 1) {
         if perProfile.count <= profile { perProfile += Array(repeating: 0, count: profile + 1 - perProfile.count) }
         perProfile[profile] += count
         total += count
@@ -92,8 +92,9 @@ struct ScoreCounts: Sendable {
     /// Writes the table as one sorted run and empties it.
     private mutating func spill() {
         ensureUniqueRuns()
-        for slot in slots where slot.count != 0 { runs.append(slot) }
-        runs.flush()
+        var run = slots.filter { $0.count != 0 }
+        run.sort(by: ScoreCount.precedes)
+        runs.write(sortedRun: run)
         for index in slots.indices { slots[index].count = 0 }
         used = 0
     }
@@ -115,7 +116,7 @@ struct ScoreCounts: Sendable {
     }
 
     /// Every (score, profile) pair counted, once, by score then profile, with its count.
-    func sorted() throws(AuditError) -> Sorted {
+    package func sorted() throws(AuditError) -> Sorted {
         let all = SortedRuns<ScoreCount>(runLength: Int.max)
         for slot in slots where slot.count != 0 { all.append(slot) }
         all.join(runs)
@@ -123,13 +124,13 @@ struct ScoreCounts: Sendable {
     }
 
     /// The pairs in order, the counts of a pair met in several runs added up.
-    struct Sorted {
+    package struct Sorted {
         var merge: SortedRuns<ScoreCount>.Merge
         private var pending: ScoreCount? = nil
 
         init(merge: SortedRuns<ScoreCount>.Merge) { self.merge = merge }
 
-        mutating func next() -> (value: Double, profile: Int, count: Int)? {
+        package mutating func next() -> (value: Double, profile: Int, count: Int)? {
             guard let first = pending ?? merge.next() else { return nil }
             pending = nil
             var count = Int(first.count)
@@ -143,6 +144,6 @@ struct ScoreCounts: Sendable {
             return (first.value, Int(first.profile), count)
         }
 
-        func finish() throws(AuditError) { try merge.finish() }
+        package func finish() throws(AuditError) { try merge.finish() }
     }
 }

@@ -36,7 +36,6 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
 
     package init(runLength: Int) {
         self.runLength = max(runLength, 1)
-        buffer.reserveCapacity(min(self.runLength, 1 << 12))
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }
@@ -51,13 +50,10 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     package var hasSpilled: Bool { elementsWritten > 0 || joined.contains(where: \.hasSpilled) }
 
     package func append(_ element: Element) {
+        // Room for a whole run at once: grown by doubling, a run would briefly cost half again.
+        if buffer.capacity == 0 { buffer.reserveCapacity(min(runLength, 1 << 16)) }
         buffer.append(element)
         if buffer.count >= runLength { spill() }
-    }
-
-    /// Writes what the buffer holds as a run now.
-    package func flush() {
-        if !buffer.isEmpty { spill() }
     }
 
     /// A view of the runs as they are now, which later appends here do not change (the
@@ -84,7 +80,16 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
 
     private func spill() {
         buffer.sort(by: Element.precedes)
-        defer { buffer.removeAll(keepingCapacity: true) }
+        write(run: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes elements already in order as one run, without keeping them.
+    package func write(sortedRun run: [Element]) {
+        if !run.isEmpty { write(run: run) }
+    }
+
+    private func write(run: [Element]) {
         guard failure == nil else { return }
         if descriptor < 0 {
             let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
@@ -100,7 +105,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
             }
         }
         let start = elementsWritten
-        let ok = buffer.withUnsafeBytes { bytes -> Bool in
+        let ok = run.withUnsafeBytes { bytes -> Bool in
             var done = 0
             while done < bytes.count {
                 let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done,
@@ -115,8 +120,8 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
             failure = Self.failure("cannot write a temporary file: \(String(cString: strerror(errno)))")
             return
         }
-        written.append((start, buffer.count))
-        elementsWritten += buffer.count
+        written.append((start, run.count))
+        elementsWritten += run.count
     }
 
     private static func failure(_ what: String) -> AuditError {
@@ -205,44 +210,59 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
             }
         }
 
-        private var heap: [Source]
+        /// The heap: each slot's source and its current head, kept beside it so that a
+        /// comparison reads no class.
+        private var owners: [Source]
+        private var heads: [Element]
         private let sources: [Source]
 
         init(sources: [Source]) {
             self.sources = sources
             for source in sources where source.descriptor >= 0 { source.fill() }
-            heap = sources.filter { $0.head != nil }
-            for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+            owners = sources.filter { $0.head != nil }
+            heads = owners.map { $0.head! }
+            for index in stride(from: owners.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
         }
 
         package mutating func next() -> Element? {
-            guard let top = heap.first, let element = top.head else { return nil }
+            guard !heads.isEmpty else { return nil }
+            let element = heads[0]
+            let top = owners[0]
             top.advance()
-            if top.head == nil {
-                heap.swapAt(0, heap.count - 1)
-                heap.removeLast()
+            if let head = top.head {
+                heads[0] = head
+            } else {
+                let last = heads.count - 1
+                heads.swapAt(0, last)
+                owners.swapAt(0, last)
+                heads.removeLast()
+                owners.removeLast()
             }
-            if !heap.isEmpty { siftDown(0) }
+            if heads.count > 1 { siftDown(0) }
             return element
         }
 
         /// Throws when a run could not be read back whole: what `next()` gave is then incomplete.
         package func finish() throws(AuditError) {
             if sources.contains(where: \.failed) {
-                throw SortedRuns.failure("cannot read back a temporary file: \(String(cString: strerror(errno)))")
+                throw SortedRuns.failure("cannot read back a temporary file (the disk or TMPDIR failed while the run went on)")
             }
         }
 
         private mutating func siftDown(_ start: Int) {
-            var index = start
-            while true {
-                let left = 2 * index + 1
-                guard left < heap.count else { return }
-                var least = left
-                if left + 1 < heap.count, Element.precedes(heap[left + 1].head!, heap[left].head!) { least = left + 1 }
-                guard Element.precedes(heap[least].head!, heap[index].head!) else { return }
-                heap.swapAt(index, least)
-                index = least
+            let count = heads.count
+            heads.withUnsafeMutableBufferPointer { heads in
+                var index = start
+                while true {
+                    let left = 2 * index + 1
+                    guard left < count else { break }
+                    var least = left
+                    if left + 1 < count, Element.precedes(heads[left + 1], heads[left]) { least = left + 1 }
+                    guard Element.precedes(heads[least], heads[index]) else { break }
+                    heads.swapAt(index, least)
+                    owners.swapAt(index, least)
+                    index = least
+                }
             }
         }
     }

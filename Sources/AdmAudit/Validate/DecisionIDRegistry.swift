@@ -56,7 +56,7 @@ public struct DecisionIDRegistry: Sendable {
     /// The most ids the table holds; later ids go into sorted runs.
     public static var defaultTableLimit: Int { 1 << 15 }
     /// Ids sorted in memory before a run is written to TMPDIR.
-    public static var defaultRunLength: Int { 1 << 17 }
+    public static var defaultRunLength: Int { 1 << 16 }
 
     /// Both words 0 = empty; a zero fingerprint is stored with a low word of 1.
     private var slots = [Entry](repeating: Entry(high: 0, low: 0, place: 0), count: 1 << 12)

@@ -33,6 +33,26 @@ final class RubberStampReviewTests: XCTestCase {
         XCTAssertEqual(findings.first?.detail, "6 reviews, 0 departed from the system (0.0%); median review time 20 s, 100.0% under 60 s; decisions: D0, D1, D2, D3, D4, D5")
     }
 
+    /// Review times are counted, not kept one by one: 20,001 distinct times, more than a
+    /// table holds, go to sorted runs, and the median and the fast share are exact; an even
+    /// number of reviews takes the mean of the middle two.
+    func testMedianReviewTimesAreExactBeyondTheTable() throws {
+        func at(_ seconds: Int) -> String { String(format: "2025-03-07 %02d:%02d:%02d", 9 + seconds / 3600, seconds / 60 % 60, seconds % 60) }
+        var rows = ""
+        for (i, seconds) in (0...20_000).reversed().enumerated() {
+            rows += "A\(i),discipline,adverse,yes,yes,R1,upheld,\(at(0)),\(at(seconds)),f\n"
+            if i < 10 { rows += "B\(i),discipline,adverse,yes,yes,R2,upheld,\(at(0)),\(at(i + 1)),m\n" }
+        }
+        let (_, findings) = try hr03(rows)
+        XCTAssertEqual(findings.map(\.subject), ["reviewer R1", "reviewer R2"])
+        let records = findings.compactMap { worded -> FindingDetail.ReviewerRecord? in
+            if case .rubberStamp(let record) = worded.finding.detail { return record }
+            return nil
+        }
+        XCTAssertEqual(records.map(\.medianSeconds), [10_000, 5.5])
+        XCTAssertEqual(records.map(\.fastShare), [60.0 / 20_001, 1])
+    }
+
     /// The finding names the judged reviews it rests on, the first 20 in data order, and
     /// counts the rest; a review without a result is not among them.
     func testTheFindingNamesTheFirstTwentyJudgedDecisionsThenCountsTheRest() throws {

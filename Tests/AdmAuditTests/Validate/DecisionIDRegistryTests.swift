@@ -110,7 +110,7 @@ final class DecisionIDRegistryTests: XCTestCase {
 
     /// The fingerprint is keyed: the same id under two keys gives two unrelated values.
     func testTheFingerprintDependsOnTheKey() {
-        var bytes = Array("D0001".utf8)
+        let bytes = Array("D0001".utf8)
         bytes.withUnsafeBytes { id in
             let one = SipHash(key: (1, 2)).hash128(id), other = SipHash(key: (3, 4)).hash128(id)
             XCTAssertNotEqual(one.low, other.low)

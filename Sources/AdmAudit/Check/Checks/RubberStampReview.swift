@@ -15,6 +15,8 @@
 /// Does not judge whether any single review was right, and does not flag reviews that
 /// are merely fast: the numbers are in the finding for the inspector to weigh.
 /// Reviewer ids are shown as recorded: they are the employer's decision makers.
+/// Review times are counted per reviewer and time (`ScoreCounts`, spilled to TMPDIR past a
+/// table), so the medians are exact in memory that does not grow with reviews.
 public struct RubberStampReview: RunCheck {
     public static let descriptor = CheckDescriptor(
         id: "HR-03",
@@ -59,10 +61,17 @@ public struct RubberStampReview: RunCheck {
         var judged = 0
         var departed = 0
         var unrecorded = 0
-        /// Review durations in seconds (kept to give a median; one Int32 a review).
-        var durations: [Int32] = []
+        /// Review durations in seconds, each with how many reviews took it, ascending (in a
+        /// state; during a run they are counted in `RubberStampReview.times`).
+        var durations: [ReviewTime] = []
         /// The decision ids of the first judged reviews, at most `listedDecisions`.
         var decisionIDs: [String] = []
+    }
+
+    /// A review duration and how many reviews took it.
+    public struct ReviewTime: Codable, Sendable, Equatable {
+        var seconds: Int32
+        var reviews: Int
     }
 
     /// What HR-03 saves with a shard's state: every reviewer, ordered by the bytes of the
@@ -82,6 +91,8 @@ public struct RubberStampReview: RunCheck {
     private let fastSeconds: Int
     private var codes = ByteKeyTable()
     private var reviewers: [Reviewer] = []
+    /// Review durations: the seconds as the score, the reviewer's code as the profile.
+    private var times = ScoreCounts()
 
     public init(parameters: CheckParameters) {
         minReviews = Self.minReviews.value(in: parameters)
@@ -108,12 +119,18 @@ public struct RubberStampReview: RunCheck {
             reviewers[code].decisionIDs.append(record.decisionID.string)
         }
         if let decided = record.decidedAt, let reviewed = record.reviewedAt, reviewed >= decided {
-            reviewers[code].durations.append(Int32(clamping: reviewed - decided))
+            times.add(Double(Int32(clamping: reviewed - decided)), profile: code)
         }
     }
 
     public var observations: Observations {
-        Observations(reviewers: reviewers.sorted { $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) })
+        get throws(AuditError) {
+            var saved = reviewers
+            var sorted = try times.sorted()
+            while let entry = sorted.next() { saved[entry.profile].durations.append(ReviewTime(seconds: Int32(entry.value), reviews: entry.count)) }
+            try sorted.finish()
+            return Observations(reviewers: saved.sorted { $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) })
+        }
     }
 
     public mutating func absorb(_ observations: Observations, context: CheckContext) -> String? {
@@ -126,7 +143,7 @@ public struct RubberStampReview: RunCheck {
             reviewers[code].judged += saved.judged
             reviewers[code].departed += saved.departed
             reviewers[code].unrecorded += saved.unrecorded
-            reviewers[code].durations += saved.durations
+            for time in saved.durations { times.add(Double(time.seconds), profile: code, count: time.reviews) }
             // The first ids in the order of the data: this shard's follow the earlier ones.
             reviewers[code].decisionIDs += saved.decisionIDs.prefix(Self.listedDecisions - reviewers[code].decisionIDs.count)
         }
@@ -149,8 +166,11 @@ public struct RubberStampReview: RunCheck {
                 return "HR-03 saved reviewer '\(saved.label)' twice or out of order"
             }
             previous = bytes
+            let timed = saved.durations.reduce(0) { $0 + max($1.reviews, 0) }
             guard [saved.judged, saved.departed, saved.unrecorded].allSatisfy({ (0...limit).contains($0) }), saved.departed <= saved.judged,
-                  saved.durations.count <= saved.judged + saved.unrecorded, saved.durations.allSatisfy({ $0 >= 0 }),
+                  saved.durations.allSatisfy({ $0.seconds >= 0 && (1...limit).contains($0.reviews) }),
+                  zip(saved.durations, saved.durations.dropFirst()).allSatisfy({ $0.seconds < $1.seconds }),
+                  timed <= saved.judged + saved.unrecorded,
                   saved.decisionIDs.count <= min(saved.judged, Self.listedDecisions) else {
                 return "HR-03's counts for reviewer '\(saved.label)' are damaged"
             }
@@ -158,11 +178,12 @@ public struct RubberStampReview: RunCheck {
         return nil
     }
 
-    public func conclude(context: CheckContext) -> RunCheckOutcome {
+    public func conclude(context: CheckContext) throws(AuditError) -> RunCheckOutcome {
+        let durations = try medianTimes()
         var applicable = 0
         var unknown = 0
         var violations: [RunCheckOutcome.Violation] = []
-        for reviewer in reviewers.sorted(by: { $0.label < $1.label }) {
+        for (code, reviewer) in reviewers.enumerated().sorted(by: { $0.element.label < $1.element.label }) {
             if reviewer.judged == 0 && reviewer.unrecorded >= minReviews {
                 applicable += 1
                 unknown += 1
@@ -173,16 +194,44 @@ public struct RubberStampReview: RunCheck {
             let share = Double(reviewer.departed) / Double(reviewer.judged)
             guard share <= maxDepartureShare else { continue }
             var medianSeconds: Double?, fastShare: Double?
-            if !reviewer.durations.isEmpty {
-                let sorted = reviewer.durations.sorted()
-                let middle = sorted.count / 2
-                medianSeconds = sorted.count % 2 == 1 ? Double(sorted[middle]) : (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
-                fastShare = Double(sorted.filter { Int($0) < fastSeconds }.count) / Double(sorted.count)
+            if let timed = durations[code] {
+                medianSeconds = timed.median
+                fastShare = Double(timed.fast) / Double(timed.reviews)
             }
             let record = FindingDetail.ReviewerRecord(judged: reviewer.judged, departed: reviewer.departed, medianSeconds: medianSeconds,
                                                       fastShare: fastShare, fastSeconds: fastSeconds, decisionIDs: reviewer.decisionIDs)
             violations.append(.init(subject: .reviewer(reviewer.label), detail: .rubberStamp(reviewer: record)))
         }
         return RunCheckOutcome(applicable: applicable, unknown: unknown == 0 ? [:] : [.reviewResultNotRecorded: unknown], violations: violations)
+    }
+
+    /// Per reviewer code with timed reviews: their median duration (the middle one, or the
+    /// mean of the middle two) and how many were faster than `fast_review_seconds`, read
+    /// from the counts in order.
+    private func medianTimes() throws(AuditError) -> [Int: (median: Double, fast: Int, reviews: Int)] {
+        var seen: [Int] = Array(repeating: 0, count: reviewers.count)
+        var lower: [Double?] = Array(repeating: nil, count: reviewers.count)
+        var upper: [Double?] = Array(repeating: nil, count: reviewers.count)
+        var fast: [Int] = Array(repeating: 0, count: reviewers.count)
+        var sorted = try times.sorted()
+        while let entry = sorted.next() {
+            let code = entry.profile
+            let reviews = times.perProfile[code]
+            // The middle positions: (n − 1) / 2 and n / 2, one position when n is odd.
+            let (low, high) = ((reviews - 1) / 2, reviews / 2)
+            let end = seen[code] + entry.count
+            if lower[code] == nil && low < end { lower[code] = entry.value }
+            if upper[code] == nil && high < end { upper[code] = entry.value }
+            if entry.value < Double(fastSeconds) { fast[code] += entry.count }
+            seen[code] = end
+        }
+        try sorted.finish()
+        var result: [Int: (median: Double, fast: Int, reviews: Int)] = [:]
+        for code in reviewers.indices {
+            guard let low = lower[code], let high = upper[code] else { continue }
+            let reviews = times.perProfile[code]
+            result[code] = (reviews % 2 == 1 ? high : (low + high) / 2, fast[code], reviews)
+        }
+        return result
     }
 }
