@@ -179,15 +179,23 @@ public struct AuditRun {
         }
         let pseudonymizer = try Pseudonymizer(handling: pipeline.report.subjectIDs, key: pseudonymKey, inputs: sources)
         let explicitAsOf = asOfOption ?? pipeline.auditDate.flatMap(AsOfDate.init)
-        var reading = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: [:], into: sink)
+        var reading: Reading? = nil
+        var repeats: RepeatedIDs? = nil
+        do {
+            // Its own scope: the first reading's state is let go before a second one starts.
+            let first = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: nil, into: sink)
+            let found = try first.auditor.ids.repeatsFound()
+            if found.isEmpty { reading = first } else { repeats = found }
+        }
         // Ids repeated beyond the id table (or in both parts of a cut file) are known only now:
         // the inputs are read again, each later copy rejected as a reading in one piece rejects it.
-        let repeats = try reading.auditor.ids.repeatsFound()
-        if !repeats.isEmpty {
+        if let repeats {
             try sink.restart()
             progress?.restart()
             reading = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: repeats, into: sink)
+            try repeats.finish()
         }
+        guard let reading else { throw AuditError(.input, "the inputs were not read", hint: "please report this") }
         var (auditor, summaries, diagnostics, parts) = (reading.auditor, reading.summaries, reading.diagnostics, reading.parts)
         if let inference = pipeline.inference {
             let todos = inference.todos.count
@@ -234,24 +242,24 @@ public struct AuditRun {
         var parts = 1
     }
 
-    /// Reads every input once, in order; `knownRepeats`: ids a first reading found repeated
-    /// beyond the id table, with where each was first seen.
+    /// Reads every input once, in order; `knownRepeats`: the later copies of ids a first
+    /// reading found repeated beyond the id table, with where each id was first seen.
     private func read(_ sources: [String], pseudonymizer: Pseudonymizer, asOf explicitAsOf: AsOfDate?,
-                      knownRepeats: [DecisionIDRegistry.Fingerprint: UInt64], into sink: any AuditSink) throws(AuditError) -> Reading {
+                      knownRepeats: RepeatedIDs?, into sink: any AuditSink) throws(AuditError) -> Reading {
         let values = ValueMaps(pipeline.values)
         let (pipeline, inputs, progress, keepsDecisionIDs) = (self.pipeline, self.inputs, self.progress, self.keepsDecisionIDs)
         let (idTableLimit, idRunLength) = (self.idTableLimit, self.idRunLength)
         // Each auditor its own context: its calendar caches offsets and is not shared across threads.
-        let makeAuditor = { (sink: any AuditSink) in
+        let makeAuditor = { (sink: any AuditSink) throws(AuditError) -> PartAuditor in
             let auditor = PartAuditor(pipeline: pipeline, context: Self.checkContext(pipeline: pipeline, asOf: explicitAsOf),
                                       pseudonymizer: pseudonymizer, inputs: inputs, sink: sink,
                                       ids: DecisionIDRegistry(files: inputs, fingerprints: keepsDecisionIDs ? .comparable : .keyed,
                                                               tableLimit: idTableLimit, runLength: idRunLength))
-            auditor.ids.knownRepeats = knownRepeats
+            auditor.ids.knownRepeats = try knownRepeats?.cursor()
             auditor.progress = progress
             return auditor
         }
-        var auditor = makeAuditor(sink)
+        var auditor = try makeAuditor(sink)
         var summaries: [InputSummary] = []
         var diagnostics: [Diagnostic] = []
         var parts = 1

@@ -25,7 +25,7 @@ struct SplitAudit {
     let options: ReaderOptions
     let pipeline: Pipeline
     let values: ValueMaps
-    let makeAuditor: (any AuditSink) -> PartAuditor
+    let makeAuditor: (any AuditSink) throws(AuditError) -> PartAuditor
 
     func run(into sink: any AuditSink) throws(AuditError) -> Outcome? {
         guard let partSink = try sink.makePart() else { return nil }
@@ -51,8 +51,8 @@ struct SplitAudit {
             return nil
         }
 
-        let first = makeAuditor(sink)
-        let second = makeAuditor(partSink)
+        let first = try makeAuditor(sink)
+        let second = try makeAuditor(partSink)
         first.begin(file: name, fileIndex: 0, mapping: mapping, values: values)
         second.begin(file: name, fileIndex: 0, mapping: mapping, values: values)
 

@@ -62,8 +62,7 @@ package struct ScoreCounts: Sendable {
 
     private mutating func add(key: UInt64, profile: UInt32, count: UInt32) {
         let mask = slots.count - 1
-        let mixed = (key ^ (UInt64(profile) &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-        var index = Int(truncatingIfNeeded: mixed >> 32) & mask
+        var index = Int(truncatingIfNeeded: Self.slot(key: key, profile: profile)) & mask
         while slots[index].count != 0 {
             if slots[index].key == key && slots[index].profile == profile {
                 let (sum, overflow) = slots[index].count.addingReportingOverflow(count)
@@ -88,6 +87,21 @@ package struct ScoreCounts: Sendable {
             grow()
         }
     }
+
+    /// Where a pair's probe starts. The scores are the employer's: mixed under the process's
+    /// secret key (`SipHash.processKey`), so no one can choose scores that pile into one
+    /// slot and make every count a walk along the table.
+    private static func slot(key: UInt64, profile: UInt32) -> UInt64 {
+        var h = key &+ seed.0
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= UInt64(profile) &+ seed.1
+        h ^= h >> 33
+        h &*= 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 33)
+    }
+
+    private static let seed = SipHash.processKey
 
     /// Writes the table as one sorted run and empties it.
     private mutating func spill() {

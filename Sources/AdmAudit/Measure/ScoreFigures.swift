@@ -122,9 +122,10 @@ struct ScoreFigures {
         for code in touched {
             let count = inBlock[code]
             inBlock[code] = 0
-            // Ranks are halves: their sums are exact, however they are added up.
+            // Ranks are halves: their sums are exact, however they are added up, below 2⁵³
+            // (some 10⁸ scores of one type).
             rankSums[code] += averageRank * Double(count)
-            for _ in 0..<count { sums[code].add(value) }
+            sums[code].add(value, times: count)
             pickers[code].take(value, count: count)
             if value > median { above[code] += count }
             if lowest[code] == nil { lowest[code] = value }
@@ -143,7 +144,7 @@ struct ScoreFigures {
         let code = Int(groupOf[profile])
         guard code >= 0, scaledSums[code] != nil else { return }
         let divided = value / max(abs(lowest[code]!), abs(highest[code]!))
-        for _ in 0..<count { scaledSums[code]!.add(divided) }
+        scaledSums[code]!.add(divided, times: count)
     }
 
     /// The mean (`Statistics.mean` of the group's scores).

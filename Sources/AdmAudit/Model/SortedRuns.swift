@@ -27,6 +27,8 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     /// Runs written, as (first element's index in the file, count).
     private var written: [(start: Int, count: Int)] = []
     private var elementsWritten = 0
+    /// Elements a failed write could not keep (`failure` says why).
+    private var elementsLost = 0
     /// Runs joined from another instance (a later part of the same file), merged with these.
     private var joined: [SortedRuns] = []
     private(set) var failure: AuditError? = nil
@@ -40,11 +42,12 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
 
     deinit { if descriptor >= 0 { close(descriptor) } }
 
-    /// Elements added, here and in the joined parts.
-    package var count: Int { buffer.count + elementsWritten + joined.reduce(0) { $0 + $1.count } }
+    /// Elements added, here and in the joined parts (those a failed write lost too).
+    package var count: Int { buffer.count + elementsWritten + elementsLost + joined.reduce(0) { $0 + $1.count } }
 
-    /// True when no element was added (here or in a joined part).
-    package var isEmpty: Bool { buffer.isEmpty && elementsWritten == 0 && joined.allSatisfy(\.isEmpty) }
+    /// True when no element was added (here or in a joined part). Never true after a failed
+    /// write: what it lost must not pass for nothing.
+    package var isEmpty: Bool { count == 0 && anyFailure == nil }
 
     /// True when some run went to the spill file (here or in a joined part).
     package var hasSpilled: Bool { elementsWritten > 0 || joined.contains(where: \.hasSpilled) }
@@ -63,6 +66,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
         view.buffer = buffer
         view.written = written
         view.elementsWritten = elementsWritten
+        view.elementsLost = elementsLost
         view.joined = joined.map { $0.frozen() }
         view.failure = failure
         if descriptor >= 0 {
@@ -90,7 +94,10 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     }
 
     private func write(run: [Element]) {
-        guard failure == nil else { return }
+        guard failure == nil else {
+            elementsLost += run.count
+            return
+        }
         if descriptor < 0 {
             let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
             var template = Array((base + "/admaudit-runs-XXXXXX").utf8CString)
@@ -101,6 +108,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
             }
             guard descriptor >= 0 else {
                 failure = Self.failure("cannot make a temporary file in \(base): \(String(cString: strerror(errno)))")
+                elementsLost += run.count
                 return
             }
         }
@@ -118,6 +126,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
         }
         guard ok else {
             failure = Self.failure("cannot write a temporary file: \(String(cString: strerror(errno)))")
+            elementsLost += run.count
             return
         }
         written.append((start, run.count))
@@ -142,7 +151,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     private func gatherSources(into sources: inout [Merge.Source]) {
         buffer.sort(by: Element.precedes)
         if !buffer.isEmpty { sources.append(Merge.Source(memory: buffer)) }
-        for run in written { sources.append(Merge.Source(descriptor: descriptor, start: run.start, count: run.count)) }
+        for run in written { sources.append(Merge.Source(reading: self, descriptor: descriptor, start: run.start, count: run.count)) }
         for part in joined { part.gatherSources(into: &sources) }
     }
 
@@ -157,14 +166,19 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
             var failed = false
 
             init(memory: [Element]) {
+                owner = nil
                 block = memory
                 descriptor = -1
                 next = 0
                 end = 0
             }
 
-            init(descriptor: Int32, start: Int, count: Int) {
+            /// Keeps the descriptor open for as long as the merge reads it.
+            private let owner: SortedRuns?
+
+            init(reading owner: SortedRuns, descriptor: Int32, start: Int, count: Int) {
                 block = []
+                self.owner = owner
                 self.descriptor = descriptor
                 next = start
                 end = start + count

@@ -16,11 +16,13 @@ import Foundation
 ///
 /// Memory does not grow with the ids. The first `tableLimit` ids go into an open-addressing
 /// table (24 bytes a slot, at most half full), which finds a repeat of them at once; later
-/// ids go into sorted runs (`SortedRuns`, spilled to TMPDIR). A repeat among those is found
-/// after the reading (`repeatsFound`), and the run then reads its inputs again knowing
-/// where each repeated id was first seen (`knownRepeats`), so that every later copy is
-/// rejected as a row-by-row reading in one piece rejects it. An export whose ids are
-/// unique, or repeated only among its first ids, is read once.
+/// ids go into sorted runs (`SortedRuns`, spilled to TMPDIR). A repeat among those (or in
+/// two parts of a cut file) is found after the reading (`repeatsFound`): every later copy
+/// of every repeated id, with where the id was first seen, in the order of the data
+/// (`RepeatedIDs`, in sorted runs too). The run then reads its inputs again, each part
+/// walking that list as it goes (`knownRepeats`), so that every later copy is rejected as a
+/// row-by-row reading in one piece rejects it. An export whose ids are unique, or repeated
+/// only among its first ids, is read once.
 public struct DecisionIDRegistry: Sendable {
     /// How ids are fingerprinted: under the process's key, or comparably across runs.
     public enum Fingerprints: Sendable { case keyed, comparable }
@@ -65,9 +67,11 @@ public struct DecisionIDRegistry: Sendable {
     private let runs: SortedRuns<Entry>
     private let files: [String]
     private let fingerprints: Fingerprints
-    /// Ids a first reading found repeated beyond the table, each with where it was first
-    /// seen (`repeatsFound`); empty on a first reading.
-    package var knownRepeats: [Fingerprint: UInt64] = [:]
+    /// Repeats the table found at once (a later copy and its fingerprint): kept to make the
+    /// list of every later copy complete if a second reading is needed.
+    private let hits: SortedRuns<Entry>
+    /// On a second reading: the later copies a first reading found, walked in data order.
+    package var knownRepeats: RepeatedIDs.Cursor? = nil
 
     public init(files: [String], fingerprints: Fingerprints = .keyed,
                 tableLimit: Int = DecisionIDRegistry.defaultTableLimit, runLength: Int = DecisionIDRegistry.defaultRunLength) {
@@ -75,6 +79,7 @@ public struct DecisionIDRegistry: Sendable {
         self.fingerprints = fingerprints
         self.tableLimit = max(tableLimit, 1)
         runs = SortedRuns(runLength: runLength)
+        hits = SortedRuns(runLength: runLength)
     }
 
     static func fingerprint(_ id: UnsafeRawBufferPointer) -> Fingerprint {
@@ -106,7 +111,7 @@ public struct DecisionIDRegistry: Sendable {
             fingerprint = self.fingerprint(of: id)
         }
         let place = UInt64(fileIndex) << 48 | UInt64(line)
-        if !knownRepeats.isEmpty, let first = knownRepeats[fingerprint], first != place { return firstSeen(first) }
+        if knownRepeats != nil, let first = knownRepeats!.firstPlace(ifRepeatAt: place) { return firstSeen(first) }
         let previous: UInt64? = slots.withUnsafeMutableBufferPointer { table in
             let mask = table.count - 1
             var index = Int(truncatingIfNeeded: fingerprint.low) & mask
@@ -118,7 +123,10 @@ public struct DecisionIDRegistry: Sendable {
             table[index] = Entry(high: fingerprint.high, low: fingerprint.low, place: place)
             return nil
         }
-        if let previous { return firstSeen(previous) }
+        if let previous {
+            hits.append(Entry(high: fingerprint.high, low: fingerprint.low, place: place))
+            return firstSeen(previous)
+        }
         guard count < tableLimit else {
             runs.append(Entry(high: fingerprint.high, low: fingerprint.low, place: place))
             return nil
@@ -144,6 +152,7 @@ public struct DecisionIDRegistry: Sendable {
     package mutating func join(_ later: DecisionIDRegistry) {
         later.runs.join(SortedRuns(tableOf: later.slots))
         runs.join(later.runs)
+        hits.join(later.hits)
     }
 
     /// Every id claimed (table and runs, joined parts too), by fingerprint then place: an id
@@ -155,23 +164,40 @@ public struct DecisionIDRegistry: Sendable {
         return try table.merged()
     }
 
-    /// The ids claimed more than once that the table could not tell (beyond it, or in two
-    /// parts of a file), each with where it was first seen: what a second reading rejects.
-    /// Empty (without a merge) when every id went into one table.
-    package func repeatsFound() throws(AuditError) -> [Fingerprint: UInt64] {
-        guard !runs.isEmpty else { return [:] }
-        var repeats: [Fingerprint: UInt64] = [:]
-        var merge = try sortedEntries()
-        var previous: Entry? = nil
+    /// Every later copy of an id claimed more than once where the table could not tell
+    /// (beyond it, or in two parts of a file), with where the id was first seen; empty
+    /// (after one merge of the claims, none of the repeats) when the table told them all.
+    package func repeatsFound() throws(AuditError) -> RepeatedIDs {
+        let repeated = RepeatedIDs()
+        guard !runs.isEmpty, try Self.holdsARepeat(try sortedEntries()) else { return repeated }
+        // The table's own repeats join the list, so that it holds every later copy: a part
+        // that took a copy for the first one found the copies after it in its table.
+        let claimsAndHits = SortedRuns(tableOf: slots)
+        claimsAndHits.join(runs)
+        claimsAndHits.join(hits)
+        var merge = try claimsAndHits.merged()
+        var first: Entry? = nil
         while let entry = merge.next() {
-            if let previous, previous.high == entry.high, previous.low == entry.low {
-                if repeats[entry.fingerprint] == nil { repeats[entry.fingerprint] = previous.place }
+            if let first, first.high == entry.high, first.low == entry.low {
+                repeated.places.append(RepeatedIDs.Copy(place: entry.place, first: first.place))
             } else {
-                previous = entry
+                first = entry
             }
         }
         try merge.finish()
-        return repeats
+        if let failure = repeated.places.anyFailure { throw failure }
+        return repeated
+    }
+
+    private static func holdsARepeat(_ merge: SortedRuns<Entry>.Merge) throws(AuditError) -> Bool {
+        var merge = merge
+        var previous: Entry? = nil
+        while let entry = merge.next() {
+            if let previous, previous.high == entry.high, previous.low == entry.low { return true }
+            previous = entry
+        }
+        try merge.finish()
+        return false
     }
 
     private mutating func grow() {
@@ -193,5 +219,56 @@ extension SortedRuns where Element == DecisionIDRegistry.Entry {
     package convenience init(tableOf slots: [DecisionIDRegistry.Entry]) {
         self.init(runLength: Int.max)
         for slot in slots where !slot.isEmpty { append(slot) }
+    }
+}
+
+/// The later copies of repeated decision ids a first reading found, each with where its id
+/// was first seen, in data order (by place: file index, then line), kept in sorted runs.
+package final class RepeatedIDs: @unchecked Sendable {
+    struct Copy: SortedRunElement, Sendable {
+        var place: UInt64
+        var first: UInt64
+        static func precedes(_ a: Copy, _ b: Copy) -> Bool { a.place < b.place }
+    }
+
+    let places = SortedRuns<Copy>(runLength: DecisionIDRegistry.defaultRunLength)
+
+    package var isEmpty: Bool { places.isEmpty }
+    package var count: Int { places.count }
+
+    /// The walks handed out, to learn at the end whether each could read its runs back.
+    private var issued: [SortedRuns<Copy>.Merge] = []
+
+    /// A walk through the copies for one part of the reading, which asks in data order.
+    /// Made on the run's thread, before the parts start.
+    package func cursor() throws(AuditError) -> Cursor {
+        let merge = try places.merged()
+        issued.append(merge)
+        return Cursor(merge: merge)
+    }
+
+    /// Throws when a walk could not read the list back whole (its part then missed copies).
+    package func finish() throws(AuditError) {
+        for merge in issued { try merge.finish() }
+    }
+
+    /// Walked by one part at a time (the thread reading it), as the registry that holds it.
+    package struct Cursor: @unchecked Sendable {
+        private var merge: SortedRuns<Copy>.Merge
+        private var pending: Copy?
+
+        init(merge: SortedRuns<Copy>.Merge) {
+            self.merge = merge
+            pending = self.merge.next()
+        }
+
+        /// Where the id was first seen, if the row at `place` is a later copy. Places are
+        /// asked in increasing order; copies before `place` (another part's) are passed over.
+        mutating func firstPlace(ifRepeatAt place: UInt64) -> UInt64? {
+            while let copy = pending, copy.place < place { pending = merge.next() }
+            guard let copy = pending, copy.place == place else { return nil }
+            pending = merge.next()
+            return copy.first
+        }
     }
 }

@@ -83,6 +83,21 @@ final class ScoreStoreTests: XCTestCase {
         XCTAssertEqual(merged.count, 5)
     }
 
+    /// A state file's count can claim 2⁴⁰ decisions of one score: the figures cost the
+    /// counts' entries, not the decisions they claim, and the mean stays exact.
+    func testHugeCountsCostTheirEntriesNotTheirDecisions() throws {
+        var column = ScoreStore.Column()
+        column.append(0.5, profile: column.profile(for: [0]), count: 1 << 40)
+        column.append(0.1, profile: column.profile(for: [1]), count: (1 << 40) - 3)
+        column.append(2, profile: column.profile(for: [1]), count: 3)
+        let store = ScoreStore(attributeCount: 1, columns: [column] + Array(repeating: ScoreStore.Column(), count: DecisionType.allCases.count - 1))
+        let grouping = ScoreStore.Grouping(name: "a", labels: ["x", "y"]) { $0[0] }
+        let stratum = try XCTUnwrap(try store.strata(groupings: [grouping], bias: BiasSettings(), suppressBelow: 0).first)
+        XCTAssertEqual(stratum.scored, 1 << 41)
+        XCTAssertEqual(stratum.groups.map(\.mean), [0.5, (0.1 * Double((1 << 40) - 3) + 6) / Double(1 << 40)])
+        XCTAssertEqual(stratum.groups.map(\.median), [0.5, 0.1])
+    }
+
     /// A copy of a store whose counts went to runs, added to afterwards, leaves the
     /// original's scores as they were (a state is a value).
     func testACopyAddedToLeavesTheOriginal() throws {

@@ -63,11 +63,21 @@ final class DecisionIDRegistryTests: XCTestCase {
         first.join(later)
 
         let repeats = try first.repeatsFound()
-        let fingerprint = { (id: String) in Array(id.utf8).withUnsafeBytes { DecisionIDRegistry.fingerprint($0) } }
-        XCTAssertEqual(repeats, [fingerprint("R1"): 5, fingerprint("T2"): 3])
+        // Every later copy, in data order, with its id's first place (file index << 48 | line):
+        // the table's own repeat (T1), a copy the later part's table took for the first (T2)
+        // and the copy after it, and the copy beyond the table (R1).
+        XCTAssertEqual(repeats.count, 4)
+        var walk = try repeats.cursor()
+        XCTAssertEqual(walk.firstPlace(ifRepeatAt: 3), nil)
+        XCTAssertEqual(walk.firstPlace(ifRepeatAt: 4), 2)
+        XCTAssertEqual(walk.firstPlace(ifRepeatAt: 1 << 48 | 7), 5)
+        XCTAssertEqual(walk.firstPlace(ifRepeatAt: 1 << 48 | 20), 3)
+        XCTAssertEqual(walk.firstPlace(ifRepeatAt: 1 << 48 | 21), 3)
+        XCTAssertEqual(walk.firstPlace(ifRepeatAt: 1 << 48 | 22), nil)
+        try repeats.finish()
 
         var second = DecisionIDRegistry(files: ["a.csv", "b.csv"], tableLimit: 2, runLength: 2)
-        second.knownRepeats = repeats
+        second.knownRepeats = try repeats.cursor()
         for (id, line) in [("T1", 2), ("T2", 3)] { XCTAssertNil(claim(&second, id, line: line)) }
         XCTAssertEqual(claim(&second, "T1", line: 4)?.line, 2)
         XCTAssertNil(claim(&second, "R1", line: 5), "the first copy is taken")
@@ -76,12 +86,28 @@ final class DecisionIDRegistryTests: XCTestCase {
         XCTAssertEqual([again?.file, again.map { String($0.line) }], ["a.csv", "5"])
         XCTAssertNil(claim(&second, "R3", line: 8))
         var secondLater = DecisionIDRegistry(files: ["a.csv", "b.csv"], tableLimit: 2, runLength: 2)
-        secondLater.knownRepeats = repeats
+        secondLater.knownRepeats = try repeats.cursor()
         XCTAssertEqual(claim(&secondLater, "T2", file: 1, line: 20)?.line, 3, "the first part holds it")
         XCTAssertEqual(claim(&secondLater, "T2", file: 1, line: 21)?.line, 3)
         second.join(secondLater)
-        XCTAssertEqual(try second.repeatsFound(), [:], "the second reading leaves no repeat")
+        XCTAssertTrue(try second.repeatsFound().isEmpty, "the second reading leaves no repeat")
         XCTAssertEqual(second.claimedCount, 5)
+    }
+
+    /// A run that cannot be written (TMPDIR missing) is an error when the repeats are
+    /// sought, even when the ids beyond the table filled whole runs and none is left in
+    /// memory: a repeat among the lost ids must not pass unseen.
+    func testARunThatCouldNotBeWrittenIsAnErrorNotAnEmptyList() {
+        let saved = getenv("TMPDIR").map { String(cString: $0) }
+        setenv("TMPDIR", "/nonexistent-admaudit-folder", 1)
+        defer { if let saved { setenv("TMPDIR", saved, 1) } else { unsetenv("TMPDIR") } }
+        var registry = DecisionIDRegistry(files: ["a.csv"], tableLimit: 1, runLength: 2)
+        XCTAssertNil(claim(&registry, "A1", line: 2))
+        XCTAssertNil(claim(&registry, "B1", line: 3))
+        XCTAssertNil(claim(&registry, "B1", line: 4))
+        XCTAssertThrowsError(try registry.repeatsFound()) { error in
+            XCTAssertTrue((error as? AuditError)?.message.contains("cannot make a temporary file") == true, "\(error)")
+        }
     }
 
     /// The ids come out of the table and the runs in fingerprint order, each once.

@@ -217,6 +217,24 @@ extension Statistics {
             sum = t
         }
 
+        /// `value` added `times` times: one by one, as an array of the values is summed, up to
+        /// `repeatLimit` times; past it (a state file's count), as its product, exact to a
+        /// double's precision (the product and its rounding error, `fma`), so the work does
+        /// not grow with a count a file claims.
+        mutating func add(_ value: Double, times: Int) {
+            if times <= Self.repeatLimit {
+                for _ in 0..<times { add(value) }
+                return
+            }
+            let count = Double(times)
+            let product = value * count
+            add(product)
+            // The product's rounding error, exactly: value × count − product.
+            if product.isFinite { add((-product).addingProduct(value, count)) }
+        }
+
+        static let repeatLimit = 1 << 12
+
         // With an infinity or NaN the compensation is meaningless (∞ − ∞); the plain sum
         // already carries the right result.
         var total: Double { sum.isFinite ? sum + compensation : sum }
