@@ -41,6 +41,7 @@ struct RunCommand: ParsableCommand {
         run.sources = sources.paths
         // A shard's ids, for the merge to find one in two shards.
         run.keepsDecisionIDs = report.saveState
+        run.keepsRunCheckObservations = report.saveState
         // For benchmarks: the input size from which one file is audited on two cores.
         if let bytes = ProcessInfo.processInfo.environment["ADMAUDIT_SPLIT_BYTES"].flatMap(Int.init) { run.splitThreshold = bytes }
         let progress = RunProgress(totalBytes: sources.paths.reduce(0) { total, path in

@@ -158,6 +158,10 @@ public struct AuditRun {
     /// (`DecisionIDList`), for `merge` to find an id in two shards: `run --save-state`.
     public var keepsDecisionIDs = false
 
+    /// Keeps the run checks' observations in the result's state, for `--save-state` (and
+    /// tests). HR-03's grow with the reviews: a run that saves no state does not make them.
+    public var keepsRunCheckObservations = true
+
     /// How many decision ids the in-memory table holds, and how many are sorted in memory
     /// before a run of them goes to TMPDIR (`DecisionIDRegistry`); tests make them small.
     public var idTableLimit = DecisionIDRegistry.defaultTableLimit
@@ -224,7 +228,7 @@ public struct AuditRun {
         let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,
                                checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
-                               diagnostics: diagnostics, runChecks: try checks.runCheckObservations, measure: auditor.measure)
+                               diagnostics: diagnostics, runChecks: keepsRunCheckObservations ? try checks.runCheckObservations : [:], measure: auditor.measure)
         let asOfSource = asOfOption != nil ? "option" : (explicitAsOf != nil ? "pipeline" : (latestDecision != nil ? "data" : "none"))
         var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
                                  asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)

@@ -156,6 +156,10 @@ public protocol RunCheck: Sendable {
     /// Adds another shard's observations; the reason when they are damaged (a count out of
     /// bounds or against another), so the merge refuses the state file.
     mutating func absorb(_ observations: Observations, context: CheckContext) -> String?
+    /// Adds what the same check observed over a later part of the same file. By default
+    /// through its observations; a check whose observations grow with the rows (HR-03's
+    /// review times) joins them directly, without making them.
+    mutating func join(_ later: Self, context: CheckContext) throws(AuditError) -> String?
 }
 
 /// A run check's saved observations (say, per reviewer: reviews, departures, review
@@ -180,6 +184,16 @@ extension RunCheckObservations {
 extension RunCheck {
     public static var parameters: [CheckParameter] { [] }
     public static func validate(_ parameters: CheckParameters) -> String? { nil }
+
+    public mutating func join(_ later: Self, context: CheckContext) throws(AuditError) -> String? {
+        absorb(try later.observations, context: context)
+    }
+
+    /// Joins the same check of a later part (`join`), refused when it is another check.
+    package mutating func join(any later: any RunCheck, context: CheckContext) throws(AuditError) -> String? {
+        guard let typed = later as? Self else { return "\(Self.descriptor.id) was given another check to join" }
+        return try join(typed, context: context)
+    }
 
     /// Adds observations read from a state file or another runner, refused when they are
     /// another check's.

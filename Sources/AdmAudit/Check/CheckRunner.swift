@@ -217,9 +217,11 @@ package struct CheckRunner {
     package mutating func absorb(_ other: CheckRunner) -> String? {
         for index in tallies.indices where index < recordChecks.count { tallies[index].add(other.tallies[index]) }
         for index in runChecks.indices {
-            let observed: any RunCheckObservations
-            do throws(AuditError) { observed = try other.runChecks[index].check.observations } catch { return error.message }
-            if let problem = runChecks[index].check.absorb(any: observed, context: context) { return problem }
+            do throws(AuditError) {
+                if let problem = try runChecks[index].check.join(any: other.runChecks[index].check, context: context) { return problem }
+            } catch {
+                return error.message
+            }
         }
         if let day = other.latestDecisionDay, day > latestDecisionDay ?? .min { latestDecisionDay = day }
         return nil

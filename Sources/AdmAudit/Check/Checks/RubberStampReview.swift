@@ -133,19 +133,40 @@ public struct RubberStampReview: RunCheck {
         }
     }
 
+    /// A later part's reviewers and review times, added without making its observations:
+    /// its times are read in order from its counts.
+    public mutating func join(_ later: RubberStampReview, context: CheckContext) throws(AuditError) -> String? {
+        var codeHere: [Int] = []
+        for reviewer in later.reviewers {
+            let code = add(Reviewer(label: reviewer.label, judged: reviewer.judged, departed: reviewer.departed,
+                                    unrecorded: reviewer.unrecorded, decisionIDs: reviewer.decisionIDs))
+            codeHere.append(code)
+        }
+        var sorted = try later.times.sorted()
+        while let entry = sorted.next() { times.add(entry.value, profile: codeHere[entry.profile], count: entry.count) }
+        try sorted.finish()
+        return nil
+    }
+
+    /// Adds a reviewer's counts and first ids to the reviewer of the same label (ASCII case
+    /// folded, as during the run); returns its code.
+    private mutating func add(_ saved: Reviewer) -> Int {
+        let bytes = Array(saved.label.utf8)
+        let code = Int(bytes.withUnsafeBytes { codes.insert(folding: $0, value: Int32(reviewers.count)) })
+        if code == reviewers.count { reviewers.append(Reviewer(label: saved.label)) }
+        reviewers[code].judged += saved.judged
+        reviewers[code].departed += saved.departed
+        reviewers[code].unrecorded += saved.unrecorded
+        // The first ids in the order of the data: this part's or shard's follow the earlier ones.
+        reviewers[code].decisionIDs += saved.decisionIDs.prefix(Self.listedDecisions - reviewers[code].decisionIDs.count)
+        return code
+    }
+
     public mutating func absorb(_ observations: Observations, context: CheckContext) -> String? {
         if let damage = Self.damage(observations) { return damage }
         for saved in observations.reviewers {
-            let bytes = Array(saved.label.utf8)
-            // Matched as during the run: ASCII case folded.
-            let code = Int(bytes.withUnsafeBytes { codes.insert(folding: $0, value: Int32(reviewers.count)) })
-            if code == reviewers.count { reviewers.append(Reviewer(label: saved.label)) }
-            reviewers[code].judged += saved.judged
-            reviewers[code].departed += saved.departed
-            reviewers[code].unrecorded += saved.unrecorded
+            let code = add(saved)
             for time in saved.durations { times.add(Double(time.seconds), profile: code, count: time.reviews) }
-            // The first ids in the order of the data: this shard's follow the earlier ones.
-            reviewers[code].decisionIDs += saved.decisionIDs.prefix(Self.listedDecisions - reviewers[code].decisionIDs.count)
         }
         return nil
     }
