@@ -57,16 +57,16 @@ enum Terminal {
     }
 }
 
-/// Maps every failure to an exit code in one place: 0 done, 1 a finding at or above
-/// `--fail-on`, 2 bad invocation or pipeline file (or an output folder a run may not
-/// replace), 3 input unreadable or rejected, or outputs that cannot be written.
-/// Interrupted runs exit 128 + the signal (`Interrupts`).
 #if canImport(Glibc)
-/// glibc's `mallopt` (malloc.h, which the Glibc module does not bring in).
+/// glibc's `mallopt` (malloc.h, which the Glibc module does not bring in); two C ints.
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
 
+/// Maps every failure to an exit code in one place: 0 done, 1 a finding at or above
+/// `--fail-on`, 2 bad invocation or pipeline file (or an output folder a run may not
+/// replace), 3 input unreadable or rejected, or outputs that cannot be written.
+/// Interrupted runs exit 128 + the signal (`Interrupts`).
 @main
 enum Main {
     static func main() {

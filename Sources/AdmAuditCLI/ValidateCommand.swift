@@ -26,6 +26,7 @@ struct ValidateCommand: ParsableCommand {
         defer { sources.remove() }
         var run = AuditRun(pipeline: loaded, pipelineFile: pipeline, inputs: inputs)
         run.sources = sources.paths
+        run.keepsRunCheckObservations = false
         let result = try run.run(into: sink)
         Terminal.out(ValidateSummary.text(result, examples: sink.examples))
     }
