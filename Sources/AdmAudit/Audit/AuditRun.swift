@@ -160,6 +160,8 @@ public struct AuditRun {
 
     /// Keeps the run checks' observations in the result's state, for `--save-state` (and
     /// tests). HR-03's grow with the reviews: a run that saves no state does not make them.
+    /// A run that keeps its ids for a merge (`keepsDecisionIDs`) keeps them too, so a saved
+    /// state never lacks them.
     public var keepsRunCheckObservations = true
 
     /// How many decision ids the in-memory table holds, and how many are sorted in memory
@@ -228,7 +230,7 @@ public struct AuditRun {
         let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,
                                checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
-                               diagnostics: diagnostics, runChecks: keepsRunCheckObservations ? try checks.runCheckObservations : [:], measure: auditor.measure)
+                               diagnostics: diagnostics, runChecks: keepsRunCheckObservations || keepsDecisionIDs ? try checks.runCheckObservations : [:], measure: auditor.measure)
         let asOfSource = asOfOption != nil ? "option" : (explicitAsOf != nil ? "pipeline" : (latestDecision != nil ? "data" : "none"))
         var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
                                  asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)
