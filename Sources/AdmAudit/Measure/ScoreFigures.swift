@@ -136,21 +136,20 @@ struct ScoreFigures {
 
     private func overflows(_ code: Int) -> Bool { n[code] > 0 && !sums[code].total.isFinite }
 
-    private var scale: [Double] {
-        lowest.indices.map { max(abs(lowest[$0] ?? 0), abs(highest[$0] ?? 0)) }
-    }
+    /// The group's largest magnitude: its lowest or its highest score.
+    private func scale(_ code: Int) -> Double { max(abs(lowest[code] ?? 0), abs(highest[code] ?? 0)) }
 
     private mutating func addScaled(_ value: Double, profile: Int, count: Int) {
         let code = Int(groupOf[profile])
         guard code >= 0, scaledSums[code] != nil else { return }
-        let divided = value / max(abs(lowest[code]!), abs(highest[code]!))
+        let divided = value / scale(code)
         scaledSums[code]!.add(divided, times: count)
     }
 
     /// The mean (`Statistics.mean` of the group's scores).
     func mean(_ code: Int) -> Double {
         guard n[code] > 0 else { return .nan }
-        if let scaled = scaledSums[code] { return scaled.total / Double(n[code]) * scale[code] }
+        if let scaled = scaledSums[code] { return scaled.total / Double(n[code]) * scale(code) }
         return sums[code].total / Double(n[code])
     }
 

@@ -144,9 +144,6 @@ public struct DecisionIDRegistry: Sendable {
     /// Ids claimed: in the table, in the runs, and in joined parts.
     package var claimedCount: Int { count + runs.count }
 
-    /// True when the fingerprints compare across runs (a shard's, kept for a merge).
-    package var isComparable: Bool { fingerprints == .comparable }
-
     /// Takes the ids a later part of the same file claimed, to be compared with these after
     /// the reading (`repeatsFound`) and listed with them (`sortedEntries`).
     package mutating func join(_ later: DecisionIDRegistry) {
