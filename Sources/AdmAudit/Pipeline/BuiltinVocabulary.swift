@@ -180,7 +180,7 @@ public enum BuiltinVocabulary {
                 "扣减工资", "扣薪", "降薪", "扣发奖金", "薪酬调整", "扣绩效", "扣款", "罚款", "扣工资", "扣发", "扣除绩效", "绩效扣减",
                 "奖金扣减", "扣罚", "工资扣减", "扣减", "扣减绩效", "扣减奖金", "薪酬", "薪资", "工资", "奖金", "绩效工资", "绩效奖励",
                 "merit increase", "pay increase", "salary increase", "pay reduction", "salary reduction", "wage", "wages", "payroll"]),
-        (.scheduling, ["scheduling", "schedule", "shift", "roster", "排班", "班次"]),
+        (.scheduling, ["scheduling", "schedule", "shift", "roster", "排班", "班次", "调班", "换班", "轮班", "班表"]),
         (.taskAllocation, ["task_allocation", "task allocation", "dispatch", "order allocation", "派单", "任务分配", "分单", "派单调整",
                            "派单优先级", "接单", "订单分配"]),
         (.performanceRating, ["performance_rating", "performance rating", "performance", "rating", "appraisal", "performance review",

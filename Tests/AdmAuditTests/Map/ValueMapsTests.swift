@@ -97,6 +97,8 @@ final class ValueMapsTests: XCTestCase {
         XCTAssertEqual(look(&types, "Written Warning (2nd)"), .found(.discipline))
         XCTAssertEqual(look(&types, "未录用"), .found(.hiring))
         XCTAssertEqual(look(&types, "Notice of promotion"), .found(.promotion))
+        // A shift swapped or rotated is scheduling (`调班` was proposed as hiring, like `背调`).
+        for text in ["调班", "换班申请", "轮班调整"] { XCTAssertEqual(look(&types, text), .found(.scheduling), text) }
     }
 
     /// `No Action` in a column of sanctions: a disciplinary decision that imposed none, whose
