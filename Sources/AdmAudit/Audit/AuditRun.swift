@@ -185,23 +185,29 @@ public struct AuditRun {
         }
         let pseudonymizer = try Pseudonymizer(handling: pipeline.report.subjectIDs, key: pseudonymKey, inputs: sources)
         let explicitAsOf = asOfOption ?? pipeline.auditDate.flatMap(AsOfDate.init)
-        var reading: Reading? = nil
-        var repeats: RepeatedIDs? = nil
+        let repeats: RepeatedIDs
         do {
             // Its own scope: the first reading's state is let go before a second one starts.
             let first = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: nil, into: sink)
-            let found = try first.auditor.ids.repeatsFound()
-            if found.isEmpty { reading = first } else { repeats = found }
+            // The search for ids repeated beyond the id table runs beside the statistics; they
+            // are kept when it finds none, as almost always.
+            let ids = first.auditor.ids
+            let search = BackgroundJob { () throws(AuditError) -> RepeatedIDs in try ids.repeatsFound() }
+            let concluded = Result { () throws(AuditError) -> AuditResult in try conclude(first, explicitAsOf: explicitAsOf, into: sink) }
+            repeats = try search.value()
+            if repeats.isEmpty { return try withDecisionIDs(concluded.get(), claimed: first.auditor.ids) }
         }
         // Ids repeated beyond the id table (or in both parts of a cut file) are known only now:
         // the inputs are read again, each later copy rejected as a reading in one piece rejects it.
-        if let repeats {
-            try sink.restart()
-            progress?.restart()
-            reading = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: repeats, into: sink)
-            try repeats.finish()
-        }
-        guard let reading else { throw AuditError(.input, "the inputs were not read", hint: "please report this") }
+        try sink.restart()
+        progress?.restart()
+        let reading = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: repeats, into: sink)
+        try repeats.finish()
+        return try withDecisionIDs(conclude(reading, explicitAsOf: explicitAsOf, into: sink), claimed: reading.auditor.ids)
+    }
+
+    /// The result of a reading: the run checks concluded, the measure state closed, the statistics made.
+    private func conclude(_ reading: Reading, explicitAsOf: AsOfDate?, into sink: any AuditSink) throws(AuditError) -> AuditResult {
         var (auditor, summaries, diagnostics, parts) = (reading.auditor, reading.summaries, reading.diagnostics, reading.parts)
         if let inference = pipeline.inference {
             let todos = inference.todos.count
@@ -222,7 +228,7 @@ public struct AuditRun {
         }
 
         auditor.checks = checks
-        auditor.closeMeasure()
+        try auditor.closeMeasure()
         diagnostics += auditor.groups.compactMap { $0.overflowWarning() }
         diagnostics += auditor.groups.compactMap { $0.disguisedWarning() }
         if let warning = ValueMaps.disguisedWarning(auditor.disguisedValues) { diagnostics.append(warning) }
@@ -235,7 +241,14 @@ public struct AuditRun {
         var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
                                  asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)
         result.partsAudited = parts
-        if keepsDecisionIDs { result.decisionIDs = DecisionIDList(claimed: auditor.ids) }
+        return result
+    }
+
+    /// The result with the ids claimed, when the run keeps them for a merge (read once the
+    /// search for repeats is done with them).
+    private func withDecisionIDs(_ result: AuditResult, claimed: DecisionIDRegistry) -> AuditResult {
+        var result = result
+        if keepsDecisionIDs { result.decisionIDs = DecisionIDList(claimed: claimed) }
         return result
     }
 

@@ -2,26 +2,27 @@
 /// in one piece, or for one part of a file audited beside another (`SplitAudit`).
 ///
 /// A class, touched by one thread at a time: the run's thread, or the thread auditing a
-/// later part until the run joins it.
+/// later part until the run joins it. The state every row touches is therefore marked
+/// `@exclusivity(unchecked)`, as `RecordBuilder`'s is: no access to it overlaps another.
 final class PartAuditor: @unchecked Sendable {
     let pipeline: Pipeline
     let calendar: LocalCalendar
     let sink: any AuditSink
-    var checks: CheckRunner
-    var measure: MeasureState
-    var intersections: Intersections
-    var ids: DecisionIDRegistry
+    @exclusivity(unchecked) var checks: CheckRunner
+    @exclusivity(unchecked) var measure: MeasureState
+    @exclusivity(unchecked) var intersections: Intersections
+    @exclusivity(unchecked) var ids: DecisionIDRegistry
     /// The attributes' groups so far (codes are this auditor's own).
-    var groups: [AttributeGroups]
+    @exclusivity(unchecked) var groups: [AttributeGroups]
     /// Spellings disguised as a decision type, outcome or answer, over the files ended so far.
     var disguisedValues = DisguisedSpellings()
-    var latestDecision: Int64? = nil
+    @exclusivity(unchecked) var latestDecision: Int64? = nil
     /// The first failure of the sink; the reading stops on it.
     var sinkError: AuditError? = nil
 
     /// The current file's builder, and its counts.
-    var builder: RecordBuilder? = nil
-    var tally = RowTally()
+    @exclusivity(unchecked) var builder: RecordBuilder? = nil
+    @exclusivity(unchecked) var tally = RowTally()
     /// Finds rows a stray quote merged, in the current file.
     private var swallowed: SwallowedLines? = nil
 
@@ -148,13 +149,25 @@ final class PartAuditor: @unchecked Sendable {
 
     private var measureClosed = false
 
-    /// Names the measure state's group codes, after the last row (once: a joined split
-    /// has closed and merged it already).
-    func closeMeasure() {
+    /// The later part of a cut file (`SplitAudit`), joined to this one but for its measure
+    /// state, which `closeMeasure` merges: the merge then runs beside the search for
+    /// repeated ids (`AuditRun`), not before it.
+    var laterPart: (auditor: PartAuditor, file: String)? = nil
+
+    /// Names the measure state's group codes, after the last row, and merges a later
+    /// part's (once). Throws when the two parts' states cannot be joined.
+    func closeMeasure() throws(AuditError) {
         guard !measureClosed else { return }
         measureClosed = true
         measure.close(groups: groups, intersections: intersections,
                       fairness: zip(checks.recordCheckIDs, checks.fairness).map { ($0, $1) })
+        guard let (later, file) = laterPart else { return }
+        laterPart = nil
+        try later.closeMeasure()
+        if let problem = measure.merge(later.measure) {
+            throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: file,
+                             hint: "please report this; meanwhile split the file yourself and use `admaudit merge`")
+        }
     }
 }
 

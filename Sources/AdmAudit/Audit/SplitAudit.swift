@@ -58,30 +58,34 @@ struct SplitAudit {
 
         var firstOptions = options
         firstOptions.part = FilePart(start: 0, end: plan.split, firstLine: 1, isFileEnd: false)
-        var secondOptions = options
-        secondOptions.part = FilePart(start: plan.split, end: plan.size, firstLine: plan.linesBefore + 1, isFileEnd: true)
 
-        let job = SecondPartJob(reader: CSVReader(path: path, options: secondOptions), auditor: second)
-        let thread = Thread { job.run() }
-        thread.stackSize = 1 << 20
-        thread.start()
-
-        var hasher = SHA256()
-        let firstFacts: ReaderSummary
-        do {
-            firstFacts = try CSVReader(path: path, options: firstOptions).read(observingBytes: { bytes in
-                hasher.update(bufferPointer: bytes)
-                first.progress?.read(bytes: bytes.count)
-            }) { row in
-                row.ordinal == 0 ? true : first.consume(row)
+        // Beside the first part: the file's SHA-256, and the second part (which counts the
+        // first part's lines before it reads, to number its own).
+        let (path, inputName, plan, partOptions) = (self.path, self.name, self.plan, options)
+        let fileHash = BackgroundJob { () throws(AuditError) -> String in try Self.sha256(path: path, name: inputName) }
+        let secondPart = BackgroundJob { () -> SecondPart in
+            guard let linesBefore = FileSplitter.lineEnds(path: path, upTo: plan.split) else { return SecondPart(linesBefore: nil, facts: nil) }
+            var secondOptions = partOptions
+            secondOptions.part = FilePart(start: plan.split, end: plan.size, firstLine: linesBefore + 1, isFileEnd: true)
+            let progress = second.progress
+            do throws(AuditError) {
+                let facts = try CSVReader(path: path, options: secondOptions).read(observingBytes: { progress?.read(bytes: $0.count) }) { second.consume($0) }
+                return SecondPart(linesBefore: linesBefore, facts: .success(facts))
+            } catch {
+                return SecondPart(linesBefore: linesBefore, facts: .failure(error))
             }
-            // The file's hash goes on over the second part while that part is audited.
-            try Self.hash(path: path, from: plan.split, into: &hasher)
-        } catch {
-            job.wait()
-            throw error
         }
-        job.wait()
+        defer {
+            secondPart.wait()
+            fileHash.wait()
+        }
+
+        let firstFacts = try CSVReader(path: path, options: firstOptions).read(observingBytes: { bytes in
+            first.progress?.read(bytes: bytes.count)
+        }) { row in
+            row.ordinal == 0 ? true : first.consume(row)
+        }
+        let secondOutcome = try secondPart.value()
         // The first part's writes are the start of a run in one piece: its failure is real.
         if let error = first.sinkError { throw error }
         // A cut inside a quoted field makes the second part read nonsense, and whatever that
@@ -90,12 +94,13 @@ struct SplitAudit {
         // depend on where the file was cut.
         first.end()
         second.end()
-        guard firstFacts.endedAtRowBoundary, firstFacts.lines == plan.linesBefore,
+        guard firstFacts.endedAtRowBoundary, let linesBefore = secondOutcome.linesBefore, firstFacts.lines == linesBefore,
+              let secondResult = secondOutcome.facts,
               zip(first.groups, second.groups).allSatisfy({ $0.canJoin($1) }) else {
             try sink.discard(part: partSink)
             return nil
         }
-        let secondFacts = try job.result!.get()
+        let secondFacts = try secondResult.get()
         if let error = second.sinkError { throw error }
 
         try sink.appendPart(partSink)
@@ -109,14 +114,10 @@ struct SplitAudit {
             throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: name,
                              hint: "please report this; meanwhile split the file yourself and use `admaudit merge`")
         }
-        first.closeMeasure()
-        second.closeMeasure()
-        if let problem = first.measure.merge(second.measure) {
-            throw AuditError(.input, "the two parts of the file could not be joined: \(problem)", file: name,
-                             hint: "please report this; meanwhile split the file yourself and use `admaudit merge`")
-        }
+        // The measure states are merged when the run closes them (`PartAuditor.closeMeasure`).
+        first.laterPart = (second, name)
 
-        var summary = InputSummary(file: name, sha256: hasher.finalize().hexString, bytes: firstFacts.bytesRead + secondFacts.bytesRead,
+        var summary = InputSummary(file: name, sha256: try fileHash.value(), bytes: firstFacts.bytesRead + secondFacts.bytesRead,
                                    encoding: firstFacts.encoding, delimiter: firstFacts.delimiter, lines: secondFacts.lines)
         summary.headerLines = headerLines
         first.tally.apply(to: &summary, readerBlankLines: firstFacts.blankLines + secondFacts.blankLines)
@@ -128,44 +129,27 @@ struct SplitAudit {
                         + first.tally.repairWarnings(file: name))
     }
 
-    /// Adds the file's bytes from `offset` to the end to `hasher`.
-    private static func hash(path: String, from offset: Int, into hasher: inout SHA256) throws(AuditError) {
+    /// The SHA-256 of the file's bytes (`name`: the input as given, for an error).
+    private static func sha256(path: String, name: String) throws(AuditError) -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw AuditError(.input, "cannot open the input file", file: path, hint: "check the path and that you may read the file")
+            throw AuditError(.input, "cannot open the input file", file: name, hint: "check the path and that you may read the file")
         }
         defer { try? handle.close() }
+        var hasher = SHA256()
         do {
-            try handle.seek(toOffset: UInt64(offset))
             while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
                 piece.withUnsafeBytes { hasher.update(bufferPointer: $0) }
             }
         } catch {
-            throw AuditError(.input, "cannot read the input file: \(error.localizedDescription)", file: path)
+            throw AuditError(.input, "cannot read the input file: \(error.localizedDescription)", file: name)
         }
+        return hasher.finalize().hexString
     }
 }
 
-/// The second part's audit, on its own thread; the run waits for it before touching the auditor.
-private final class SecondPartJob: @unchecked Sendable {
-    let reader: CSVReader
-    let auditor: PartAuditor
-    private let done = DispatchSemaphore(value: 0)
-    private(set) var result: Result<ReaderSummary, AuditError>? = nil
-
-    init(reader: CSVReader, auditor: PartAuditor) {
-        self.reader = reader
-        self.auditor = auditor
-    }
-
-    func run() {
-        do throws(AuditError) {
-            let progress = auditor.progress
-            result = .success(try reader.read(observingBytes: { progress?.read(bytes: $0.count) }) { row in self.auditor.consume(row) })
-        } catch {
-            result = .failure(error)
-        }
-        done.signal()
-    }
-
-    func wait() { done.wait() }
+/// What the second part's thread leaves: the lines before the cut (nil when the file could
+/// not be read that far), and its reading's facts (nil when it did not read).
+private struct SecondPart: Sendable {
+    var linesBefore: Int?
+    var facts: Result<ReaderSummary, AuditError>?
 }

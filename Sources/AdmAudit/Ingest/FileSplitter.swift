@@ -17,8 +17,6 @@ package struct SplitPlan: Sendable, Equatable {
     /// Byte offset of the second part: just after a line feed.
     package var split: Int
     package var size: Int
-    /// Line ends before `split`: the second part starts on line `linesBefore + 1`.
-    package var linesBefore: Int
     package var encoding: InputEncoding
     package var delimiter: UInt8
 }
@@ -50,7 +48,7 @@ package enum FileSplitter {
         }
 
         guard let split = cut(fd: fd, size: size, quote: options.quote) else { return nil }
-        return SplitPlan(split: split, size: size, linesBefore: lineEnds(fd: fd, upTo: split), encoding: encoding, delimiter: delimiter)
+        return SplitPlan(split: split, size: size, encoding: encoding, delimiter: delimiter)
     }
 
     /// Just after the first line feed from the middle on whose line before and line after
@@ -69,19 +67,29 @@ package enum FileSplitter {
         return nil
     }
 
-    /// Line ends (LF, CRLF or a lone CR, each once, as the reader counts them) before `end`.
-    private static func lineEnds(fd: Int32, upTo end: Int) -> Int {
+    /// Line ends (LF, CRLF or a lone CR, each once, as the reader counts them) before `end`:
+    /// the second part of a file cut at `end` starts on the line after them. Counted by the
+    /// thread that audits that part, while the first part is already being read; nil when
+    /// the file cannot be read that far.
+    package static func lineEnds(path: String, upTo end: Int) -> Int? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { buffer.deallocate() }
         var count = 0
         var offset = 0
         var previousEndedWithCR = false
         while offset < end {
-            let piece = read(fd, at: offset, count: min(1 << 20, end - offset))
-            if piece.isEmpty { break }
-            count += piece.withUnsafeBytes { LineCounter.count($0) }
+            let n = pread(fd, buffer.baseAddress!, min(buffer.count, end - offset), off_t(offset))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            let piece = UnsafeRawBufferPointer(rebasing: buffer[..<n])
+            count += LineCounter.count(piece)
             // A CR at the end of one piece and an LF at the start of the next are one line end.
-            if previousEndedWithCR && piece.first == 0x0A { count -= 1 }
-            previousEndedWithCR = piece.last == 0x0D
-            offset += piece.count
+            if previousEndedWithCR && piece[0] == 0x0A { count -= 1 }
+            previousEndedWithCR = piece[n - 1] == 0x0D
+            offset += n
         }
         return count
     }

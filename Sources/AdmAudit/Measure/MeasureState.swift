@@ -196,8 +196,7 @@ public struct MeasureState: Sendable {
     private func scoreGroupings(_ plain: [AttributeGroups], bias: BiasSettings) -> [ScoreStore.Grouping] {
         var groupings = ScoreStore.groupings(attributes: plain, bias: bias)
         for (index, components) in intersectionComponents.enumerated() {
-            var codeOf: [[Int32]: Int32] = [:]
-            for (code, members) in intersectionMembers[index].enumerated() { codeOf[members] = Int32(code) }
+            let codeOf = Dictionary(intersectionMembers[index].enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { $1 })
             groupings.append(ScoreStore.Grouping(name: attributeNames[plainAttributeCount + index],
                                                  labels: labels[plainAttributeCount + index]) { codes in
                 let members = components.map { codes[$0] }

@@ -78,17 +78,23 @@ struct ScoreStore: Sendable {
 
     /// Adds another store's scores, its group codes translated by `remap[attribute][code]`.
     mutating func merge(_ other: ScoreStore, remap: [[Int32]]) throws(AuditError) {
-        for type in columns.indices where other.columns[type].count > 0 {
+        let types = columns.indices.filter { other.columns[$0].count > 0 }
+        let current = columns
+        // Each type's column on its own: two at a time with a second core.
+        let merged = try ParallelWork.map(types, weight: { other.columns[$0].count }) { type throws(AuditError) -> Column in
+            var column = current[type]
             let source = other.columns[type]
             let translated = source.profiles.map { codes in
-                columns[type].profile(for: codes.enumerated().map { attribute, code in
+                column.profile(for: codes.enumerated().map { attribute, code in
                     code == AttributeGroups.unknown ? code : remap[attribute][Int(code)]
                 })
             }
             var sorted = try source.counts.sorted()
-            while let entry = sorted.next() { columns[type].append(entry.value, profile: translated[entry.profile], count: entry.count) }
+            while let entry = sorted.next() { column.append(entry.value, profile: translated[entry.profile], count: entry.count) }
             try sorted.finish()
+            return column
         }
+        for (type, column) in zip(types, merged) { columns[type] = column }
     }
 
     /// How the scores are grouped for one table: an attribute, or an intersection.
@@ -96,7 +102,7 @@ struct ScoreStore: Sendable {
         var name: String
         var labels: [String]
         /// The group of a profile (its attributes' codes), or nil when unknown.
-        var group: ([Int32]) -> Int32?
+        var group: @Sendable ([Int32]) -> Int32?
     }
 
     /// Per attribute (those `bias.attributes` selects), by its own codes.
@@ -108,10 +114,17 @@ struct ScoreStore: Sendable {
 
     func strata(groupings: [Grouping], bias: BiasSettings, suppressBelow: Int) throws(AuditError) -> [ScoreStratum] {
         var result: [ScoreStratum] = []
-        for type in DecisionType.allCases.sorted() where columns[type.ordinal].count > 0 {
+        let columns = self.columns
+        let types = DecisionType.allCases.sorted().filter { columns[$0.ordinal].count > 0 }
+        // Each type's scores are read on their own: two types at a time with a second core.
+        let read = try ParallelWork.map(types, weight: { columns[$0.ordinal].count }) { type throws(AuditError) -> TypeFigures in
+            let overall = try Self.overallQuartiles(columns[type.ordinal])
+            return TypeFigures(median: overall.median,
+                               groupings: try ScoreFigures.read(columns[type.ordinal], groupings: groupings, median: overall.median))
+        }
+        for (type, typeFigures) in zip(types, read) {
             let column = columns[type.ordinal]
-            let overall = try Self.overallQuartiles(column)
-            let figures = try ScoreFigures.read(column, groupings: groupings, median: overall.median)
+            let figures = typeFigures.groupings
             for (index, groups) in groupings.enumerated() {
                 let read = figures[index]
                 var rows: [GroupScores] = []
@@ -139,10 +152,16 @@ struct ScoreStore: Sendable {
                     }
                 }
                 result.append(ScoreStratum(decisionType: type, attribute: groups.name, scored: column.count,
-                                           median: overall.median, unknown: read.unknown, groups: rows))
+                                           median: typeFigures.median, unknown: read.unknown, groups: rows))
             }
         }
         return result
+    }
+
+    /// A type's median, and its figures per grouping.
+    private struct TypeFigures: Sendable {
+        var median: Double
+        var groupings: [ScoreFigures]
     }
 
     /// The quartiles of all a type's scores, read in order.

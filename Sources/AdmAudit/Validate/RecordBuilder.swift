@@ -9,23 +9,27 @@ import Foundation
 /// is accepted, so a bad first copy does not make a good second copy a duplicate).
 /// A reject holds its reason as values (`RejectDetail`); the report words it in the
 /// reader's language.
+///
+/// Its mutable state is marked `@exclusivity(unchecked)`: one thread at a time builds rows,
+/// and no access overlaps another (nothing here calls back into the builder), so the run-time
+/// check found nothing and cost about a twentieth of a run (perf, 1M rows).
 public final class RecordBuilder {
     public let file: String
     public let fileIndex: Int
     let mapping: ColumnMapping
     private let columnOf: [Int]  // CanonicalField ordinal → column, -1 when absent
     private let attributeColumns: [Int]
-    private var values: ValueMaps
+    @exclusivity(unchecked) private var values: ValueMaps
     /// Spellings disguised as a coded value that this file's rows were read with.
     package var disguisedValues: DisguisedSpellings { values.disguised }
     /// One parser per time zone of `placeZones` (one, unless sites are in several zones).
-    private var parsers: [TimestampParser]
+    @exclusivity(unchecked) private var parsers: [TimestampParser]
     private let placeZones: PlaceZones
     /// Local dates in each zone, for ages on the decision's date.
     private let calendars: [LocalCalendar]
     private let placeColumn: Int
     /// The zone of the row being built.
-    private var zone = 0
+    @exclusivity(unchecked) private var zone = 0
     private let derive: OutcomeDerivation?
     private let outcomeFromType: Bool
     private let defaultDecisionType: DecisionType?
@@ -33,8 +37,8 @@ public final class RecordBuilder {
     package let headerCount: Int
     /// The header's cells in `TextKey` form, to know the header when it comes again.
     private let headerKeys: [String]
-    public private(set) var groups: [AttributeGroups]
-    private var groupBuffer: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) public private(set) var groups: [AttributeGroups]
+    @exclusivity(unchecked) private var groupBuffer: UnsafeMutableBufferPointer<Int32>
     /// Per attribute, its age banding when its groups are bands of ages or birth dates.
     private let ageBands: [AgeBanding?]
     /// Categorical fields whose column also feeds a text field (`申诉处理方`: the system, or
