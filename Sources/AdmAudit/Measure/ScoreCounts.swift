@@ -24,17 +24,22 @@ package struct ScoreCount: SortedRunElement, Sendable, Equatable {
 /// One decision type's scores, counted by score and profile: exact (every score is kept as
 /// the very double that was parsed, with how many decisions had it) and bounded.
 ///
-/// Counts go into an open-addressing table of at most `tableLimit` distinct (score,
-/// profile) pairs; a full table is written out as a sorted run (`SortedRuns`, in TMPDIR)
-/// and emptied. Exports write scores with a few decimals (0.73, 61.5), so the pairs are
-/// few and repeat; however many there are, memory is the table and, at the end, a block
-/// per run. `sorted()` gives every pair once, in score order, its counts added up.
+/// Pairs are appended to a buffer of at most `tableLimit`; a full buffer is sorted and
+/// equal pairs combined. When that leaves more than half of it (scores that rarely repeat),
+/// it is written out as a sorted run (`SortedRuns`, in TMPDIR) and emptied; otherwise the
+/// combined pairs stay and the buffer fills on. Exports write scores with a few decimals
+/// (0.73, 61.5), so the pairs are often few and repeat; however many there are, memory is
+/// the buffer and, at the end, a block per run. `sorted()` gives every pair once, in score
+/// order, its counts added up.
+///
+/// A buffer, not a hash table: a table of this size is a cache miss for nearly every score
+/// (6% of a run on a million rows, perf), where appending costs nothing, and the sort is
+/// the one a run needs anyway. No order of scores the employer could choose makes it slower.
 package struct ScoreCounts: Sendable {
-    package static var defaultTableLimit: Int { 1 << 14 }
+    package static var defaultTableLimit: Int { 1 << 15 }
 
-    /// count 0 = empty slot.
-    private var slots = [ScoreCount](repeating: ScoreCount(key: 0, profile: 0, count: 0), count: 1 << 8)
-    private var used = 0
+    /// Pairs since the last run was written: those combined so far (sorted), then new ones.
+    private var pending: [ScoreCount] = []
     private let tableLimit: Int
     private var runs: SortedRuns<ScoreCount>
     /// Scores counted, and per profile.
@@ -55,69 +60,41 @@ package struct ScoreCounts: Sendable {
         let key = ScoreCount.key(value)
         while left > 0 {
             let step = UInt32(min(left, Int(UInt32.max)))
-            add(key: key, profile: UInt32(profile), count: step)
+            add(ScoreCount(key: key, profile: UInt32(profile), count: step))
             left -= Int(step)
         }
     }
 
-    private mutating func add(key: UInt64, profile: UInt32, count: UInt32) {
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: Self.slot(key: key, profile: profile)) & mask
-        while slots[index].count != 0 {
-            if slots[index].key == key && slots[index].profile == profile {
-                let (sum, overflow) = slots[index].count.addingReportingOverflow(count)
+    private mutating func add(_ pair: ScoreCount) {
+        if pending.capacity == 0 { pending.reserveCapacity(min(tableLimit, 1 << 15)) }
+        pending.append(pair)
+        if pending.count >= tableLimit { compact() }
+    }
+
+    /// Sorts the pending pairs and combines equal ones (past 2³² decisions of one pair, the
+    /// count goes on in a second entry: counts of a pair met twice are added up when read);
+    /// writes them as a run when they still fill more than half the buffer.
+    private mutating func compact() {
+        pending.sort(by: ScoreCount.precedes)
+        var kept = 0
+        for index in pending.indices {
+            let pair = pending[index]
+            if kept > 0, pending[kept - 1].key == pair.key, pending[kept - 1].profile == pair.profile {
+                let (sum, overflow) = pending[kept - 1].count.addingReportingOverflow(pair.count)
                 if !overflow {
-                    slots[index].count = sum
-                    return
+                    pending[kept - 1].count = sum
+                    continue
                 }
-                // Past 2³² decisions of one score and profile: the full count goes to a run;
-                // counts of one pair in several runs are added up when read.
-                ensureUniqueRuns()
-                runs.append(slots[index])
-                slots[index].count = count
-                return
             }
-            index = (index + 1) & mask
+            pending[kept] = pair
+            kept += 1
         }
-        slots[index] = ScoreCount(key: key, profile: profile, count: count)
-        used += 1
-        if used >= tableLimit {
-            spill()
-        } else if used * 2 > slots.count {
-            grow()
+        pending.removeLast(pending.count - kept)
+        if kept * 2 > tableLimit {
+            ensureUniqueRuns()
+            runs.write(sortedRun: pending)
+            pending.removeAll(keepingCapacity: true)
         }
-    }
-
-    /// Where a pair's probe starts. The scores are the employer's: mixed under the process's
-    /// secret key (`SipHash.processKey`), so no one can choose scores that pile into one
-    /// slot and make every count a walk along the table.
-    private static func slot(key: UInt64, profile: UInt32) -> UInt64 {
-        var h = key &+ seed.0
-        h ^= h >> 33
-        h &*= 0xFF51_AFD7_ED55_8CCD
-        h ^= UInt64(profile) &+ seed.1
-        h ^= h >> 33
-        h &*= 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 33)
-    }
-
-    private static let seed = SipHash.processKey
-
-    /// Writes the table as one sorted run and empties it.
-    private mutating func spill() {
-        ensureUniqueRuns()
-        var run = slots.filter { $0.count != 0 }
-        run.sort(by: ScoreCount.precedes)
-        runs.write(sortedRun: run)
-        for index in slots.indices { slots[index].count = 0 }
-        used = 0
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = [ScoreCount](repeating: ScoreCount(key: 0, profile: 0, count: 0), count: old.count * 2)
-        used = 0
-        for slot in old where slot.count != 0 { add(key: slot.key, profile: slot.profile, count: slot.count) }
     }
 
     /// A copy of the store (a state copied, then added to) must not write into the runs
@@ -132,7 +109,7 @@ package struct ScoreCounts: Sendable {
     /// Every (score, profile) pair counted, once, by score then profile, with its count.
     package func sorted() throws(AuditError) -> Sorted {
         let all = SortedRuns<ScoreCount>(runLength: Int.max)
-        for slot in slots where slot.count != 0 { all.append(slot) }
+        for pair in pending { all.append(pair) }
         all.join(runs)
         return Sorted(merge: try all.merged())
     }
