@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// CSV cells for files people open in spreadsheets.
 ///
 /// Every cell is quoted when it holds a delimiter, quote or line break. A cell that a
@@ -36,6 +42,59 @@ public enum CSVText {
     }
 
     public static func append(cell value: String, to bytes: inout [UInt8]) {
+        // Most cells are printable ASCII with no delimiter or quote: copied as they are.
+        var plain = value
+        let copied = plain.withUTF8 { utf8 -> Bool in
+            let raw = UnsafeRawBufferPointer(utf8)
+            guard isPlain(raw) else { return false }
+            if let first = raw.first, isFormulaStart(first), !isPlainNumber(raw) { bytes.append(UInt8(ascii: "'")) }
+            bytes.append(contentsOf: raw)
+            return true
+        }
+        if !copied { appendEscaping(cell: value, to: &bytes) }
+    }
+
+    /// Printable ASCII (`0x20`–`0x7E`) but the delimiter and the quote: a cell that needs no
+    /// quotes and holds nothing `neutralised` would show as a code.
+    /// How many leading bytes, in whole words of eight, are printable ASCII (`0x20`–`0x7E`).
+    private static func printableASCIIPrefix(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while bytes.count - offset >= 8 {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if ((word &- 0x20 &* ones) & ~word | (word | (word &+ ones))) & highs != 0 { break }
+            offset += 8
+        }
+        return offset
+    }
+
+    /// Eight bytes at a time: findings files run to hundreds of megabytes.
+    private static func isPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while bytes.count - offset >= 8 {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // A byte below 0x20; a byte from 0x7F up; a comma; a quote (each test exact for "any").
+            let control = (word &- 0x20 &* ones) & ~word & highs
+            let high = (word | (word &+ ones)) & highs
+            let comma = word ^ (0x2C &* ones)
+            let quote = word ^ (0x22 &* ones)
+            let delimiting = ((comma &- ones) & ~comma | (quote &- ones) & ~quote) & highs
+            if control | high | delimiting != 0 { return false }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte &- 0x20 > 0x5E || byte == 0x2C || byte == 0x22 { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Every cell may take this way; `append(cell:)` takes it for those not plain.
+    static func appendEscaping(cell value: String, to bytes: inout [UInt8]) {
         var value = mayNeedNeutralising(value) ? neutralised(value) : value
         value.withUTF8 { utf8 in
             let raw = UnsafeRawBufferPointer(utf8)
@@ -44,10 +103,15 @@ public enum CSVText {
             if needsQuotes { bytes.append(0x22) }
             if formula { bytes.append(UInt8(ascii: "'")) }
             if needsQuotes {
-                for byte in raw {
-                    if byte == 0x22 { bytes.append(0x22) }
-                    bytes.append(byte)
+                // Up to and including each quote, then the quote again.
+                var start = 0
+                while start < raw.count, let found = memchr(raw.baseAddress! + start, 0x22, raw.count - start) {
+                    let quote = raw.baseAddress!.distance(to: UnsafeRawPointer(found))
+                    bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...quote]))
+                    bytes.append(0x22)
+                    start = quote + 1
                 }
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
                 bytes.append(0x22)
             } else {
                 bytes.append(contentsOf: raw)
@@ -64,7 +128,8 @@ public enum CSVText {
         var value = value
         return value.withUTF8 { utf8 in
             let count = utf8.count
-            var index = 0
+            // Printable ASCII words are passed over eight bytes at a time.
+            var index = printableASCIIPrefix(UnsafeRawBufferPointer(utf8))
             while index < count {
                 let byte = utf8[index]
                 if byte < 0x80 {

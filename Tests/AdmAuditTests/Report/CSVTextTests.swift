@@ -27,4 +27,21 @@ final class CSVTextTests: XCTestCase {
         XCTAssertFalse(bytes.contains(0))
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "[U+0000],\"x[U+0000]y,z\"\n")
     }
+
+    /// The copy of plain cells gives what the escaping way gives, for every kind of cell.
+    func testPlainCellsAreWrittenAsTheEscapingWayWritesThem() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "0", "9", ".", "-", "+", "=", "@", " ", "~", ",", "\"", "\t", "\n", "\r", "\u{7F}", "\u{1F}",
+                      "\u{0}", "é", "女", "\u{202E}", "\u{80}", "§", "'"]
+        for length in 0..<12 {
+            for _ in 0..<300 {
+                let cell = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                var fast: [UInt8] = []
+                var escaping: [UInt8] = []
+                CSVText.append(cell: cell, to: &fast)
+                CSVText.appendEscaping(cell: cell, to: &escaping)
+                XCTAssertEqual(fast, escaping, cell.debugDescription)
+            }
+        }
+    }
 }
