@@ -62,6 +62,10 @@ public struct DecisionIDRegistry: Sendable {
 
     /// Both words 0 = empty; a zero fingerprint is stored with a low word of 1.
     private var slots = [Entry](repeating: Entry(high: 0, low: 0, place: 0), count: 1 << 12)
+    /// Per slot, 32 bits of its fingerprint's high word (never 0; 0 = empty), probed first:
+    /// a sixth of the table's bytes, so that most claims past a full table (which must
+    /// still look for their id in it) find their answer in cache, not in memory.
+    private var tags = [UInt32](repeating: 0, count: 1 << 12)
     private var count = 0
     private let tableLimit: Int
     private let runs: SortedRuns<Entry>
@@ -112,16 +116,20 @@ public struct DecisionIDRegistry: Sendable {
         }
         let place = UInt64(fileIndex) << 48 | UInt64(line)
         if knownRepeats != nil, let first = knownRepeats!.firstPlace(ifRepeatAt: place) { return firstSeen(first) }
-        let previous: UInt64? = slots.withUnsafeMutableBufferPointer { table in
-            let mask = table.count - 1
-            var index = Int(truncatingIfNeeded: fingerprint.low) & mask
-            while !table[index].isEmpty {
-                if table[index].holds(fingerprint) { return table[index].place }
-                index = (index + 1) & mask
+        let tag = Self.tag(fingerprint)
+        let previous: UInt64? = tags.withUnsafeMutableBufferPointer { tags in
+            slots.withUnsafeMutableBufferPointer { table in
+                let mask = table.count - 1
+                var index = Int(truncatingIfNeeded: fingerprint.low) & mask
+                while tags[index] != 0 {
+                    if tags[index] == tag && table[index].holds(fingerprint) { return table[index].place }
+                    index = (index + 1) & mask
+                }
+                guard count < tableLimit else { return nil }
+                table[index] = Entry(high: fingerprint.high, low: fingerprint.low, place: place)
+                tags[index] = tag
+                return nil
             }
-            guard count < tableLimit else { return nil }
-            table[index] = Entry(high: fingerprint.high, low: fingerprint.low, place: place)
-            return nil
         }
         if let previous {
             hits.append(Entry(high: fingerprint.high, low: fingerprint.low, place: place))
@@ -197,15 +205,21 @@ public struct DecisionIDRegistry: Sendable {
         return false
     }
 
+    private static func tag(_ fingerprint: Fingerprint) -> UInt32 { UInt32(truncatingIfNeeded: fingerprint.high >> 32) | 1 }
+
     private mutating func grow() {
         let old = slots
         slots = [Entry](repeating: Entry(high: 0, low: 0, place: 0), count: old.count * 2)
-        slots.withUnsafeMutableBufferPointer { table in
-            for slot in old where !slot.isEmpty {
-                let mask = table.count - 1
-                var index = Int(truncatingIfNeeded: slot.low) & mask
-                while !table[index].isEmpty { index = (index + 1) & mask }
-                table[index] = slot
+        tags = [UInt32](repeating: 0, count: old.count * 2)
+        tags.withUnsafeMutableBufferPointer { tags in
+            slots.withUnsafeMutableBufferPointer { table in
+                for slot in old where !slot.isEmpty {
+                    let mask = table.count - 1
+                    var index = Int(truncatingIfNeeded: slot.low) & mask
+                    while tags[index] != 0 { index = (index + 1) & mask }
+                    table[index] = slot
+                    tags[index] = Self.tag(slot.fingerprint)
+                }
             }
         }
     }
