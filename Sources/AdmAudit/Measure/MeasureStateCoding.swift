@@ -61,7 +61,9 @@ package struct MeasureStateRecord: Codable {
     package init(_ state: MeasureState) throws(AuditError) {
         attributeNames = state.attributeNames
         labels = Array(state.labels.prefix(state.plainAttributeCount))
-        spelled = state.spelled
+        // A group not spelled at the end of the list is as good as no entry: without the
+        // trailing nils, a cut file's joined state is written as the one-piece run's is.
+        spelled = state.spelled.map { spellings in Array(spellings[..<(spellings.lastIndex { $0 != nil }.map { $0 + 1 } ?? 0)]) }
         intersections = zip(state.intersectionComponents, state.intersectionMembers).map { Intersection(components: $0, members: $1) }
         counts = state.counts
         appeals = state.appeals
@@ -155,7 +157,8 @@ package struct MeasureStateRecord: Codable {
             }
             state.fairness.append(.init(checkID: entry.checkID, counts: entry.counts))
         }
-        var columns = Array(repeating: ScoreStore.Column(), count: DecisionType.allCases.count)
+        // Each column its own (a column's runs are an object, not a value).
+        var columns = DecisionType.allCases.map { _ in ScoreStore.Column() }
         for column in scores {
             let type = column.decisionType
             guard columns[type.ordinal].count == 0, columns[type.ordinal].profiles.isEmpty else {

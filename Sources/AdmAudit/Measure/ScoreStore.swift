@@ -59,7 +59,9 @@ struct ScoreStore: Sendable {
 
     init(attributeCount: Int) {
         self.attributeCount = attributeCount
-        columns = Array(repeating: Column(), count: DecisionType.allCases.count)
+        // Each column its own: a column's runs are an object, which two columns made from one
+        // value would share (and two threads reading two types would both touch).
+        columns = DecisionType.allCases.map { _ in Column() }
         key = Array(repeating: AttributeGroups.unknown, count: attributeCount)
     }
 

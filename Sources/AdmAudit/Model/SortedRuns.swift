@@ -148,9 +148,10 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
         return Merge(sources: sources)
     }
 
+    /// Reading changes nothing here (the buffer is sorted as a copy): runs shared by two
+    /// values (a state copied) may be read on two threads at once.
     private func gatherSources(into sources: inout [Merge.Source]) {
-        buffer.sort(by: Element.precedes)
-        if !buffer.isEmpty { sources.append(Merge.Source(memory: buffer)) }
+        if !buffer.isEmpty { sources.append(Merge.Source(memory: buffer.sorted(by: Element.precedes))) }
         for run in written { sources.append(Merge.Source(reading: self, descriptor: descriptor, start: run.start, count: run.count)) }
         for part in joined { part.gatherSources(into: &sources) }
     }

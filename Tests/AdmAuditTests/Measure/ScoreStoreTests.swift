@@ -159,4 +159,28 @@ final class ScoreStoreTests: XCTestCase {
             }
         }
     }
+
+    /// Each type's scores are read on a thread of their own (`ParallelWork`): two columns of
+    /// one store must share no object that a reading touches. Made as `ScoreStore.init`
+    /// made them from one value, they once shared their runs, whose reading sorted a buffer
+    /// in place: a race ThreadSanitizer reported (`swift test --sanitize=thread`), and here,
+    /// figures read on two threads are those read on one.
+    func testTypesReadOnTwoThreadsAreReadAsOnOne() throws {
+        var store = ScoreStore(attributeCount: 1)
+        let codes: [Int32] = [0, 1]
+        codes.withUnsafeBufferPointer { codes in
+            for type in [DecisionType.hiring, .promotion, .dismissal] {
+                for i in 0..<200 {
+                    var record = CheckRecordFixture.adverseAutomated(type)
+                    record.score = Double(i % 7) + (type == .hiring ? 0.5 : 0)
+                    record.groups = UnsafeBufferPointer(rebasing: codes[(i % 2)...(i % 2)])
+                    store.add(record)
+                }
+            }
+        }
+        let grouping = ScoreStore.Grouping(name: "a", labels: ["x", "y"]) { $0[0] }
+        let first = try store.strata(groupings: [grouping], bias: BiasSettings(), suppressBelow: 0)
+        for _ in 0..<20 { XCTAssertEqual(try store.strata(groupings: [grouping], bias: BiasSettings(), suppressBelow: 0), first) }
+        XCTAssertEqual(first.map(\.decisionType), [.dismissal, .hiring, .promotion].sorted())
+    }
 }
