@@ -56,41 +56,36 @@ public enum CSVText {
 
     /// Printable ASCII (`0x20`–`0x7E`) but the delimiter and the quote: a cell that needs no
     /// quotes and holds nothing `neutralised` would show as a code.
-    /// How many leading bytes, in whole words of eight, are printable ASCII (`0x20`–`0x7E`).
-    private static func printableASCIIPrefix(_ bytes: UnsafeRawBufferPointer) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var offset = 0
-        while bytes.count - offset >= 8 {
-            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            if ((word &- 0x20 &* ones) & ~word | (word | (word &+ ones))) & highs != 0 { break }
-            offset += 8
-        }
-        return offset
-    }
-
-    /// Eight bytes at a time: findings files run to hundreds of megabytes.
     private static func isPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var offset = 0
-        while bytes.count - offset >= 8 {
-            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            // A byte below 0x20; a byte from 0x7F up; a comma; a quote (each test exact for "any").
-            let control = (word &- 0x20 &* ones) & ~word & highs
-            let high = (word | (word &+ ones)) & highs
-            let comma = word ^ (0x2C &* ones)
-            let quote = word ^ (0x22 &* ones)
-            let delimiting = ((comma &- ones) & ~comma | (quote &- ones) & ~quote) & highs
-            if control | high | delimiting != 0 { return false }
-            offset += 8
-        }
+        var offset = printableWords(bytes, norDelimiting: true)
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte &- 0x20 > 0x5E || byte == 0x2C || byte == 0x22 { return false }
             offset += 1
         }
         return true
+    }
+
+    /// How many leading bytes, in whole words of eight, are printable ASCII (`0x20`–`0x7E`),
+    /// and (`norDelimiting`) neither a comma nor a quote. Eight bytes at a time: findings
+    /// files run to hundreds of megabytes. Each test is exact for "some byte of the word".
+    private static func printableWords(_ bytes: UnsafeRawBufferPointer, norDelimiting: Bool) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = 0
+        while bytes.count - offset >= 8 {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // A byte below 0x20; a byte from 0x7F up (0x7F + 1 sets the high bit).
+            var stops = ((word &- 0x20 &* ones) & ~word) | word | (word &+ ones)
+            if norDelimiting {
+                let comma = word ^ (0x2C &* ones)
+                let quote = word ^ (0x22 &* ones)
+                stops |= ((comma &- ones) & ~comma) | ((quote &- ones) & ~quote)
+            }
+            if stops & highs != 0 { break }
+            offset += 8
+        }
+        return offset
     }
 
     /// Every cell may take this way; `append(cell:)` takes it for those not plain.
@@ -129,7 +124,7 @@ public enum CSVText {
         return value.withUTF8 { utf8 in
             let count = utf8.count
             // Printable ASCII words are passed over eight bytes at a time.
-            var index = printableASCIIPrefix(UnsafeRawBufferPointer(utf8))
+            var index = printableWords(UnsafeRawBufferPointer(utf8), norDelimiting: false)
             while index < count {
                 let byte = utf8[index]
                 if byte < 0x80 {
