@@ -3,16 +3,20 @@ public enum ReportWriter {
     /// Writes report.json, report.md and report.html as the pipeline asks; returns the
     /// paths written.
     public static func write(_ result: AuditResult, to folder: String) throws(AuditError) -> [String] {
+        let names: [(ReportFormat, String)] = [(.json, "report.json"), (.md, "report.md"), (.html, "report.html")]
+        let chosen = names.filter { result.pipeline.report.formats.contains($0.0) }
+        // Each report is rendered on its own, two at a time with a second core; written in order.
+        let texts = try ParallelWork.map(chosen.map(\.0), weight: { $0 == .json ? 1 : 2 }) { format throws(AuditError) -> String in
+            switch format {
+            case .json: JSONReport.render(result)
+            case .md: MarkdownReport.render(result)
+            case .html: HTMLReport.render(result)
+            }
+        }
         var written: [String] = []
-        let formats = result.pipeline.report.formats
-        let renderers: [(ReportFormat, String, (AuditResult) -> String)] = [
-            (.json, "report.json", JSONReport.render),
-            (.md, "report.md", MarkdownReport.render),
-            (.html, "report.html", HTMLReport.render),
-        ]
-        for (format, name, render) in renderers where formats.contains(format) {
+        for ((_, name), text) in zip(chosen, texts) {
             let file = try OutputFile(folder: folder, name: name)
-            try file.write(render(result))
+            try file.write(text)
             try file.commit()
             written.append(file.finalPath)
         }
