@@ -20,8 +20,9 @@ package final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
             }
             done.signal()
         }
-        // The run's own work (sorting runs, merging) is not deep: 1 MiB as the reader's thread has.
-        thread.stackSize = 1 << 20
+        // The main thread's 8 MiB: a job may render a report, whatever its depth. Reserved,
+        // not used: the pages a thread does not touch cost no memory.
+        thread.stackSize = 8 << 20
         thread.start()
     }
 
