@@ -1,10 +1,5 @@
 import Crypto
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Audits one large file on two cores: the file is cut at a line end near the middle
 /// (`FileSplitter`), each part is read, validated, checked and measured on its own
@@ -135,24 +130,9 @@ struct SplitAudit {
     }
 
     /// The SHA-256 of the file's bytes (`name`: the input as given, for an error).
-    /// Read into one buffer, again and again: a fresh megabyte a read (FileHandle's Data) is
-    /// a fresh mapping to fault in, a sixth of a second of system time on a 168 MB file.
     private static func sha256(path: String, name: String) throws(AuditError) -> String {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw AuditError(.input, "cannot open the input file", file: name, hint: "check the path and that you may read the file")
-        }
-        defer { close(fd) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
-        defer { buffer.deallocate() }
         var hasher = SHA256()
-        while true {
-            let n = read(fd, buffer.baseAddress!, buffer.count)
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { throw AuditError(.input, "cannot read the input file: \(String(cString: strerror(errno)))", file: name) }
-            if n == 0 { break }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<n]))
-        }
+        try FilePieces.read(path: path, name: name) { hasher.update(bufferPointer: $0) }
         return hasher.finalize().hexString
     }
 }

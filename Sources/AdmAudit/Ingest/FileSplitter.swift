@@ -72,26 +72,15 @@ package enum FileSplitter {
     /// thread that audits that part, while the first part is already being read; nil when
     /// the file cannot be read that far.
     package static func lineEnds(path: String, upTo end: Int) -> Int? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
-        defer { buffer.deallocate() }
         var count = 0
-        var offset = 0
         var previousEndedWithCR = false
-        while offset < end {
-            let n = pread(fd, buffer.baseAddress!, min(buffer.count, end - offset), off_t(offset))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            let piece = UnsafeRawBufferPointer(rebasing: buffer[..<n])
+        let read = try? FilePieces.read(path: path, name: path, upTo: end) { piece in
             count += LineCounter.count(piece)
             // A CR at the end of one piece and an LF at the start of the next are one line end.
             if previousEndedWithCR && piece[0] == 0x0A { count -= 1 }
-            previousEndedWithCR = piece[n - 1] == 0x0D
-            offset += n
+            previousEndedWithCR = piece[piece.count - 1] == 0x0D
         }
-        return count
+        return read == end ? count : nil
     }
 
     private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8] {
