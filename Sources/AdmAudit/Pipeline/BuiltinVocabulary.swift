@@ -128,7 +128,7 @@ public enum BuiltinVocabulary {
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
                     "withheld", "bonus withheld", "forfeited", "suspended", "deactivated", "warned", "flagged",
                     "high risk", "disqualified", "withdrawn offer", "let go", "laid off", "fired",
-                    "不利", "不通过", "未通过", "未录用", "不予录用", "不录用", "辞退", "解除", "处分", "降级", "降职", "驳回", "不合格",
+                    "不利", "不通过", "未通过", "未录用", "不予录用", "不录用", "辞退", "解除", "解约", "已解约", "处分", "降级", "降职", "驳回", "不合格",
                     "淘汰", "初筛淘汰", "落选", "未入选", "扣减", "扣发", "扣除", "扣款", "扣薪", "扣绩效", "扣分", "罚款", "降薪", "警告",
                     "记过", "停职", "封号", "开除", "高风险", "解雇", "优化", "劝退", "已执行", "执行", "已生效", "生效", "executed", "carried out",
                     "暂停发放", "停发", "暂缓发放", "暂缓", "withheld pay",
@@ -157,6 +157,8 @@ public enum BuiltinVocabulary {
                       "permanent ban", "permanently banned", "permanent deactivation", "permanently deactivated",
                       "解除劳动合同", "解除合同", "解除劳动关系", "辞退", "解雇", "开除", "优化", "劝退", "裁员", "终止劳动合同", "除名",
                       "永久封号", "永久停用", "永久封禁", "清退", "末位淘汰", "淘汰出局", "劝离", "解除",
+                      // A platform's rider or driver is under contract, not employed: the contract is ended.
+                      "解约", "终止合作", "解除合作",
                       // Kept on: the other answer to whether to dismiss (the outcome vocabulary reads it favourable).
                       "留用", "继续留用", "retained", "retain",
                       // The employment contract: whether it goes on (续签) or ends (解除, 终止).

@@ -99,6 +99,10 @@ final class ValueMapsTests: XCTestCase {
         XCTAssertEqual(look(&types, "Notice of promotion"), .found(.promotion))
         // A shift swapped or rotated is scheduling (`调班` was proposed as hiring, like `背调`).
         for text in ["调班", "换班申请", "轮班调整"] { XCTAssertEqual(look(&types, text), .found(.scheduling), text) }
+        // A rider's contract ended (`解约`) is a dismissal; init had proposed 已解约 as favourable, like 已解封.
+        for text in ["解约", "终止合作"] { XCTAssertEqual(look(&types, text), .found(.dismissal), text) }
+        var outcomes = maps.outcomes
+        XCTAssertEqual(look(&outcomes, "已解约"), .found(.adverse))
     }
 
     /// `No Action` in a column of sanctions: a disciplinary decision that imposed none, whose
