@@ -26,6 +26,9 @@ public struct ReaderOptions: Sendable, Equatable {
     public var chunkBytes: Int = 1 << 20
     /// Read only this part of the file (a file split to be audited on both cores); nil: all of it.
     public var part: FilePart? = nil
+    /// Split rows on one line without libcsv (`OneLineRow`); false only in tests that compare
+    /// the two ways of reading.
+    package var splitsOneLineRows = true
 
     public init() {}
 }
@@ -86,10 +89,11 @@ public struct LineAboveHeader: Sendable, Equatable {
     }
 }
 
-/// Streams a CSV file through libcsv and hands each row, with its line numbers, to a handler.
+/// Streams a CSV file and hands each row, with its line numbers, to a handler.
 ///
-/// The file is read in fixed-size chunks, transcoded to UTF-8 when needed, and fed to
-/// `csv_parse`; memory does not grow with the file. libcsv's callbacks reach the reader's
+/// The file is read in fixed-size chunks and transcoded to UTF-8 when needed; memory does
+/// not grow with the file. A row on one line is split by `OneLineRow`, any other by
+/// `csv_parse`, with the same rules. libcsv's callbacks reach the reader's
 /// state through a raw pointer to a struct (not a class through `Unmanaged`, which costs a
 /// quarter of the speed) and copy field bytes into one reusable row buffer: no String or
 /// array is made per field. libcsv reports no line numbers and skips blank lines, so the
@@ -297,8 +301,7 @@ public struct CSVReader {
         }
     }
 
-    /// Feeds decoded bytes to libcsv in pieces small enough that a runaway field is
-    /// caught within one piece of the limit.
+    /// Feeds decoded bytes to the parser (`feed`).
     ///
     /// A CR not directly followed by LF is cut at: libcsv skips spaces before a row, so in
     /// `CR spaces LF` the LF would look like the second half of a CRLF and its line would
@@ -332,7 +335,33 @@ public struct CSVReader {
         }
     }
 
+    /// Reads the bytes line by line: a row on one line is split here (`OneLineRow`), any
+    /// other line goes to libcsv.
     private static func feed(_ bytes: UnsafeRawBufferPointer, parser: inout csv_parser, state: UnsafeMutablePointer<ParseState>) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count, !state.pointee.stopped {
+            guard let found = memchr(base + offset, lineFeed, bytes.count - offset) else {
+                feedLibcsv(UnsafeRawBufferPointer(rebasing: bytes[offset...]), parser: &parser, state: state)
+                return
+            }
+            let lineFeedAt = base.distance(to: UnsafeRawPointer(found))
+            if state.pointee.splitsOneLineRows, parser.pstate == 0 /* ROW_NOT_BEGUN */ {
+                let endsWithCR = lineFeedAt > offset && bytes[lineFeedAt - 1] == 0x0D
+                let line = UnsafeRawBufferPointer(rebasing: bytes[offset..<(endsWithCR ? lineFeedAt - 1 : lineFeedAt)])
+                if state.pointee.takeOneLineRow(line, endsWithCR: endsWithCR, quote: parser.quote_char) {
+                    offset = lineFeedAt + 1
+                    continue
+                }
+            }
+            feedLibcsv(UnsafeRawBufferPointer(rebasing: bytes[offset...lineFeedAt]), parser: &parser, state: state)
+            offset = lineFeedAt + 1
+        }
+    }
+
+    /// Feeds bytes to libcsv in pieces small enough that a runaway field is caught within
+    /// one piece of the limit.
+    private static func feedLibcsv(_ bytes: UnsafeRawBufferPointer, parser: inout csv_parser, state: UnsafeMutablePointer<ParseState>) {
         guard let base = bytes.baseAddress else { return }
         let piece = 64 * 1024
         var offset = 0
@@ -426,6 +455,7 @@ struct ParseState {
     let maxFieldBytes: Int
     let maxRowBytes: Int
     let maxFields: Int
+    let splitsOneLineRows: Bool
 
     var rowBytes: UnsafeMutablePointer<UInt8>
     var rowLength = 0
@@ -469,6 +499,7 @@ struct ParseState {
         maxFieldBytes = options.maxFieldBytes
         maxRowBytes = options.maxRowBytes
         maxFields = options.maxFields
+        splitsOneLineRows = options.splitsOneLineRows
         rowBytes = .allocate(capacity: max(options.maxRowBytes, 1))
         starts = .allocate(capacity: max(options.maxFields, 1))
         lengths = .allocate(capacity: max(options.maxFields, 1))
@@ -568,18 +599,55 @@ struct ParseState {
             defect = pendingDefect
             self.pendingDefect = nil
         }
-        if defect == nil, let bad = invalidField() { defect = .invalidEncoding(index: bad) }
+        deliver(line: startLine, endLine: endLine, base: UnsafePointer(rowBytes), byteCount: rowLength)
+    }
+
+    /// Takes a row that begins and ends on one line (`line`: its bytes before the LF, less a
+    /// CR ending it) as libcsv would take it (`OneLineRow`). An unquoted row is not copied:
+    /// it points into `line`. False, and nothing done, when the line is not that simple or
+    /// could reach a limit; libcsv then reads it.
+    mutating func takeOneLineRow(_ line: UnsafeRawBufferPointer, endsWithCR: Bool, quote: UInt8) -> Bool {
+        guard line.count <= min(maxFieldBytes, maxRowBytes),
+              let split = OneLineRow.split(line, delimiter: delimiter, quote: quote, starts: starts, lengths: lengths,
+                                           maxFields: maxFields, copy: rowBytes)
+        else { return false }
+        if split.count == 0 {
+            endRow(terminator: endsWithCR ? carriageReturn : lineFeed)
+        } else {
+            fieldCount = split.count
+            lastTerminatorWasCR = endsWithCR
+            let startLine = nextLine
+            nextLine = startLine + 1
+            linesSeen = startLine
+            if split.copied {
+                deliver(line: startLine, endLine: startLine, base: UnsafePointer(rowBytes),
+                        byteCount: Int(starts[split.count - 1]) + max(Int(lengths[split.count - 1]), 0))
+            } else {
+                deliver(line: startLine, endLine: startLine, base: line.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                        byteCount: line.count)
+            }
+        }
+        // libcsv ends the row at the CR and reads the LF after it as a blank row, which
+        // `endRow` knows for the second half of a CRLF.
+        if endsWithCR { endRow(terminator: lineFeed) }
+        return true
+    }
+
+    /// Hands a row whose fields are in `starts` and `lengths` (offsets from `base`) over,
+    /// or keeps it as a title line, then readies the state for the next row.
+    private mutating func deliver(line startLine: Int, endLine: Int, base: UnsafePointer<UInt8>, byteCount: Int) {
+        if defect == nil, let bad = invalidField(base: base, byteCount: byteCount) { defect = .invalidEncoding(index: bad) }
 
         // Only a row that ends above the header is a title line: one that reaches the header's
         // line (a quote in a title running on) is read as the header, so nothing vanishes.
         if endLine < headerLine, rowOrdinal == 0 {
-            linesAboveHeader.append(aboveHeader(line: startLine, endLine: endLine))
+            linesAboveHeader.append(aboveHeader(line: startLine, endLine: endLine, base: base))
         } else if !stopped, let handler {
             let row = RawRow(
                 ordinal: rowOrdinal, line: startLine, endLine: endLine,
                 fieldCount: fieldCount, defect: defect, delimiter: delimiter,
-                base: UnsafePointer(rowBytes), starts: UnsafePointer(starts), lengths: UnsafePointer(lengths),
-                storedCount: min(fieldCount, maxFields), byteCount: rowLength
+                base: base, starts: UnsafePointer(starts), lengths: UnsafePointer(lengths),
+                storedCount: min(fieldCount, maxFields), byteCount: byteCount
             )
             if !handler(row) { stopped = true }
             rowOrdinal += 1
@@ -593,10 +661,10 @@ struct ParseState {
     }
 
     /// A title line's text, for the report; bad bytes are replaced, as the text is only shown.
-    private func aboveHeader(line: Int, endLine: Int) -> LineAboveHeader {
+    private func aboveHeader(line: Int, endLine: Int, base: UnsafePointer<UInt8>) -> LineAboveHeader {
         var values: [String] = []
         for index in 0..<min(fieldCount, maxFields) where lengths[index] > 0 {
-            let field = UnsafeRawBufferPointer(start: rowBytes + Int(starts[index]), count: Int(lengths[index]))
+            let field = UnsafeRawBufferPointer(start: base + Int(starts[index]), count: Int(lengths[index]))
             let text = String(decoding: UnsafeRawBufferPointer(rebasing: field[TextKey.trimmedRange(field)]), as: UTF8.self)
             if !text.isEmpty { values.append(text) }
         }
@@ -606,14 +674,14 @@ struct ParseState {
 
     /// Index of the first field that is not valid UTF-8, checking the whole row first
     /// because almost every row is valid.
-    private func invalidField() -> Int? {
-        let whole = UnsafeRawBufferPointer(start: rowBytes, count: rowLength)
+    private func invalidField(base: UnsafePointer<UInt8>, byteCount: Int) -> Int? {
+        let whole = UnsafeRawBufferPointer(start: base, count: byteCount)
         if UTF8Validation.isASCII(whole) { return nil }
         // Field by field: a sequence cut between two fields is valid glued, invalid apart.
         for index in 0..<min(fieldCount, maxFields) {
             let start = Int(starts[index])
             let length = max(Int(lengths[index]), 0)
-            if UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(start: rowBytes + start, count: length)) != nil {
+            if UTF8Validation.firstInvalidOffset(UnsafeRawBufferPointer(start: base + start, count: length)) != nil {
                 return index
             }
         }
