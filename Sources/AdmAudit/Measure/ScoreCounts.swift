@@ -19,6 +19,15 @@ package struct ScoreCount: SortedRunElement, Sendable, Equatable {
     package static func precedes(_ a: ScoreCount, _ b: ScoreCount) -> Bool {
         a.key != b.key ? a.key < b.key : a.profile < b.profile
     }
+
+    /// By key, then profile: a radix sort on the profile's bytes, then the key's.
+    package static func sortInPlace(_ pairs: inout [ScoreCount]) {
+        guard pairs.count >= RadixSort.smallCount else { return pairs.sort(by: precedes) }
+        RadixSort.sort(&pairs, digitCount: 12) { pair, position in
+            position < 4 ? UInt8(truncatingIfNeeded: pair.profile >> (8 * position))
+                : UInt8(truncatingIfNeeded: pair.key >> (8 * (position - 4)))
+        }
+    }
 }
 
 /// One decision type's scores, counted by score and profile: exact (every score is kept as
@@ -75,7 +84,7 @@ package struct ScoreCounts: Sendable {
     /// count goes on in a second entry: counts of a pair met twice are added up when read);
     /// writes them as a run when they still fill more than half the buffer.
     private mutating func compact() {
-        pending.sort(by: ScoreCount.precedes)
+        ScoreCount.sortInPlace(&pending)
         var kept = 0
         for index in pending.indices {
             let pair = pending[index]

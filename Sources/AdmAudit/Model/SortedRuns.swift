@@ -7,6 +7,13 @@ import Glibc
 /// with its order.
 package protocol SortedRunElement: BitwiseCopyable {
     static func precedes(_ a: Self, _ b: Self) -> Bool
+    /// Puts `elements` in `precedes` order (equal ones in any order); a type may do it
+    /// faster than a comparison sort (`RadixSort`).
+    static func sortInPlace(_ elements: inout [Self])
+}
+
+extension SortedRunElement {
+    package static func sortInPlace(_ elements: inout [Self]) { elements.sort(by: precedes) }
 }
 
 /// Values a run must see all of, in order, without holding them all in memory: decision
@@ -33,8 +40,16 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     private var joined: [SortedRuns] = []
     private(set) var failure: AuditError? = nil
 
-    /// Elements read from the spill file per run at a time, during a merge.
+    /// Elements read from the spill file per run at a time, during a merge or a sweep, at
+    /// most: with many runs (a very large input), fewer, so that the blocks together stay
+    /// within `blockBudget` bytes (but never fewer than 64 elements).
     static var blockLength: Int { 1024 }
+    static var blockBudget: Int { 4 << 20 }
+
+    /// The block length for reading `runs` runs at once.
+    static func blockLength(runs: Int) -> Int {
+        max(64, min(blockLength, blockBudget / max(runs * MemoryLayout<Element>.stride, 1)))
+    }
 
     package init(runLength: Int) {
         self.runLength = max(runLength, 1)
@@ -83,7 +98,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     package var anyFailure: AuditError? { failure ?? joined.lazy.compactMap(\.anyFailure).first }
 
     private func spill() {
-        buffer.sort(by: Element.precedes)
+        Element.sortInPlace(&buffer)
         write(run: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
@@ -144,16 +159,95 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     package func merged() throws(AuditError) -> Merge {
         if let failure = anyFailure { throw failure }
         var sources: [Merge.Source] = []
-        gatherSources(into: &sources)
+        gatherSources(from: nil, below: nil, into: &sources)
         return Merge(sources: sources)
     }
 
+    /// The elements not preceding `lower` and preceding `upper` (nil: no bound), range by
+    /// range and not in order within a range (`Sweep`): where only equal elements matter (a
+    /// repeated id), a range's elements are compared in a table, with no merge's comparison
+    /// per element. Sweeps of adjoining ranges may be read on two threads at once.
+    package func swept(from lower: Element?, below upper: Element?) throws(AuditError) -> Sweep {
+        if let failure = anyFailure { throw failure }
+        var sources: [Merge.Source] = []
+        gatherSources(from: lower, below: upper, into: &sources)
+        return Sweep(sources: sources)
+    }
+
     /// Reading changes nothing here (the buffer is sorted as a copy): runs shared by two
-    /// values (a state copied) may be read on two threads at once.
-    private func gatherSources(into sources: inout [Merge.Source]) {
-        if !buffer.isEmpty { sources.append(Merge.Source(memory: buffer.sorted(by: Element.precedes))) }
-        for run in written { sources.append(Merge.Source(reading: self, descriptor: descriptor, start: run.start, count: run.count)) }
-        for part in joined { part.gatherSources(into: &sources) }
+    /// values (a state copied), or one range of them and another, may be read on two
+    /// threads at once.
+    private func gatherSources(from lower: Element?, below upper: Element?, into sources: inout [Merge.Source]) {
+        if !buffer.isEmpty {
+            var sorted = buffer
+            Element.sortInPlace(&sorted)
+            let first = lower.map { Self.firstIndex(notPreceding: $0, in: sorted) } ?? 0
+            let end = upper.map { Self.firstIndex(notPreceding: $0, in: sorted) } ?? sorted.count
+            if first < end { sources.append(Merge.Source(memory: Array(sorted[first..<end]))) }
+        }
+        for run in written {
+            guard let first = lower.map({ firstIndex(notPreceding: $0, in: run) }) ?? run.start,
+                  let end = upper.map({ firstIndex(notPreceding: $0, in: run) }) ?? run.start + run.count
+            else {
+                // The run could not be read: the merge says so when it finishes.
+                sources.append(Merge.Source(unreadable: ()))
+                continue
+            }
+            if first < end { sources.append(Merge.Source(reading: self, descriptor: descriptor, start: first, count: end - first)) }
+        }
+        for part in joined { part.gatherSources(from: lower, below: upper, into: &sources) }
+    }
+
+    /// Where in sorted elements the first not preceding `bound` is.
+    private static func firstIndex(notPreceding bound: Element, in sorted: [Element]) -> Int {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+            let middle = low + (high - low) / 2
+            if Element.precedes(sorted[middle], bound) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Where in a written run the first element not preceding `bound` is (the run's end if
+    /// none), found by reading single elements; nil when the file cannot be read.
+    private func firstIndex(notPreceding bound: Element, in run: (start: Int, count: Int)) -> Int? {
+        var (low, high) = (run.start, run.start + run.count)
+        let stride = MemoryLayout<Element>.stride
+        while low < high {
+            let middle = low + (high - low) / 2
+            var element: Element? = nil
+            withUnsafeTemporaryAllocation(of: Element.self, capacity: 1) { slot in
+                if pread(descriptor, slot.baseAddress!, stride, off_t(middle * stride)) == stride {
+                    element = slot[0]
+                }
+            }
+            guard let element else { return nil }
+            if Element.precedes(element, bound) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The runs read at once a range at a time: each call to `take` gives the elements
+    /// that precede a bound higher than the last, each run's in order, one run after another.
+    package struct Sweep {
+        private let sources: [Merge.Source]
+
+        init(sources: [Merge.Source]) {
+            self.sources = sources
+            Merge.Source.start(sources)
+        }
+
+        /// Appends to `elements` every element left that precedes `bound` (nil: every one left).
+        package func take(below bound: Element?, into elements: inout [Element]) {
+            for source in sources { source.take(below: bound, into: &elements) }
+        }
+
+        /// Throws when a run could not be read back whole: what `take` gave is then incomplete.
+        package func finish() throws(AuditError) {
+            if sources.contains(where: \.failed) {
+                throw SortedRuns.failure("cannot read back a temporary file (the disk or TMPDIR failed while the run went on)")
+            }
+        }
     }
 
     /// The runs read at once, smallest head first (a binary heap of sources).
@@ -165,6 +259,8 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
             var next: Int
             let end: Int
             var failed = false
+            /// Elements read at a time (`SortedRuns.blockLength(runs:)`).
+            var blockLength = SortedRuns.blockLength
 
             init(memory: [Element]) {
                 owner = nil
@@ -172,6 +268,16 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
                 descriptor = -1
                 next = 0
                 end = 0
+            }
+
+            /// A run that could not be read: no elements, and the merge fails when it finishes.
+            init(unreadable: ()) {
+                owner = nil
+                block = []
+                descriptor = -1
+                next = 0
+                end = 0
+                failed = true
             }
 
             /// Keeps the descriptor open for as long as the merge reads it.
@@ -187,6 +293,37 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
 
             var head: Element? { position < block.count ? block[position] : nil }
 
+            /// Reads the first block of every run, the blocks sized to the number of runs.
+            static func start(_ sources: [Source]) {
+                let reading = sources.filter { $0.descriptor >= 0 }
+                let length = SortedRuns.blockLength(runs: reading.count)
+                for source in reading {
+                    source.blockLength = length
+                    source.fill()
+                }
+            }
+
+            /// Appends the elements from the head on that precede `bound` (nil: all of them),
+            /// reading blocks as needed.
+            func take(below bound: Element?, into elements: inout [Element]) {
+                while position < block.count {
+                    var end = block.count
+                    if let bound {
+                        // The block is sorted: the first element not preceding the bound ends it.
+                        var (low, high) = (position, block.count)
+                        while low < high {
+                            let middle = low + (high - low) / 2
+                            if Element.precedes(block[middle], bound) { low = middle + 1 } else { high = middle }
+                        }
+                        end = low
+                    }
+                    elements.append(contentsOf: block[position..<end])
+                    position = end
+                    guard end == block.count else { return }
+                    fill()
+                }
+            }
+
             /// Moves past the head; reads the next block when this one is done.
             func advance() {
                 position += 1
@@ -197,7 +334,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
                 block.removeAll(keepingCapacity: true)
                 position = 0
                 guard descriptor >= 0, next < end else { return }
-                let count = min(SortedRuns.blockLength, end - next)
+                let count = min(blockLength, end - next)
                 let stride = MemoryLayout<Element>.stride
                 let got = [Element](unsafeUninitializedCapacity: count) { elements, initialized in
                     let raw = UnsafeMutableRawBufferPointer(elements)
@@ -233,7 +370,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
 
         init(sources: [Source]) {
             self.sources = sources
-            for source in sources where source.descriptor >= 0 { source.fill() }
+            Source.start(sources)
             owners = sources.filter { $0.head != nil }
             heads = owners.map { $0.head! }
             for index in stride(from: owners.count / 2 - 1, through: 0, by: -1) { siftDown(index) }

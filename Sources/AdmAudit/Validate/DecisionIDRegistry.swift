@@ -53,6 +53,22 @@ public struct DecisionIDRegistry: Sendable {
         package static func precedes(_ a: Entry, _ b: Entry) -> Bool {
             a.high != b.high ? a.high < b.high : a.low != b.low ? a.low < b.low : a.place < b.place
         }
+
+        /// A radix sort on the top 32 bits of `high` (a hash: they nearly always differ),
+        /// then entries sharing them (every copy of a repeated id) put in full order.
+        package static func sortInPlace(_ entries: inout [Entry]) {
+            guard entries.count >= RadixSort.smallCount else { return entries.sort(by: precedes) }
+            RadixSort.sort(&entries, digitCount: 4) { entry, position in
+                UInt8(truncatingIfNeeded: entry.high >> (32 + 8 * position))
+            }
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count && entries[end].high >> 32 == entries[start].high >> 32 { end += 1 }
+                if end - start > 1 { entries[start..<end].sort(by: precedes) }
+                start = end
+            }
+        }
     }
 
     /// The most ids the table holds; later ids go into sorted runs.
@@ -169,12 +185,47 @@ public struct DecisionIDRegistry: Sendable {
         return try table.merged()
     }
 
+    /// Whether any fingerprint was claimed twice, found without merging the runs.
+    ///
+    /// Copies of an id share a fingerprint, so fingerprints are searched a range at a time:
+    /// the ranges cut the 64-bit high word evenly, and as fingerprints are keyed hashes (or
+    /// SHA-256), each holds about `idsPerRange` of them. A range's fingerprints go into a
+    /// table of their own, where a repeat meets its first copy; the memory is one range's.
+    /// The lower half of the ranges and the upper are searched on two threads where there
+    /// are two cores.
+    private func holdsARepeat() throws(AuditError) -> Bool {
+        let table = SortedRuns(tableOf: slots)
+        table.join(runs)
+        let ranges = max(2, (claimedCount / Self.idsPerRange + 1) & ~1)
+        let step = UInt64.max / UInt64(ranges) + 1
+        let bounds: [Entry?] = (1..<ranges).map { Entry(high: step * UInt64($0), low: 0, place: 0) } + [nil]
+        let middle = bounds[ranges / 2 - 1]
+        let halves: [(lower: Entry?, bounds: [Entry?])] = [(nil, Array(bounds[..<(ranges / 2)])), (middle, Array(bounds[(ranges / 2)...]))]
+        let found = try ParallelWork.map(halves, weight: { _ in 1 }) { (half) throws(AuditError) -> Bool in
+            let sweep = try table.swept(from: half.lower, below: half.bounds.last!)
+            var range: [Entry] = []
+            var seen = FingerprintSet()
+            for bound in half.bounds {
+                range.removeAll(keepingCapacity: true)
+                sweep.take(below: bound, into: &range)
+                if seen.holdsARepeat(range) { return true }
+            }
+            try sweep.finish()
+            return false
+        }
+        return found.contains(true)
+    }
+
+    /// Fingerprints compared a range at a time in `holdsARepeat`: a range's table stays in
+    /// the processor's cache.
+    static var idsPerRange: Int { 1 << 15 }
+
     /// Every later copy of an id claimed more than once where the table could not tell
     /// (beyond it, or in two parts of a file), with where the id was first seen; empty
     /// (after one merge of the claims, none of the repeats) when the table told them all.
     package func repeatsFound() throws(AuditError) -> RepeatedIDs {
         let repeated = RepeatedIDs()
-        guard !runs.isEmpty, try Self.holdsARepeat(try sortedEntries()) else { return repeated }
+        guard !runs.isEmpty, try holdsARepeat() else { return repeated }
         // The table's own repeats join the list, so that it holds every later copy: a part
         // that took a copy for the first one found the copies after it in its table.
         let claimsAndHits = SortedRuns(tableOf: slots)
@@ -192,17 +243,6 @@ public struct DecisionIDRegistry: Sendable {
         try merge.finish()
         if let failure = repeated.places.anyFailure { throw failure }
         return repeated
-    }
-
-    private static func holdsARepeat(_ merge: SortedRuns<Entry>.Merge) throws(AuditError) -> Bool {
-        var merge = merge
-        var previous: Entry? = nil
-        while let entry = merge.next() {
-            if let previous, previous.high == entry.high, previous.low == entry.low { return true }
-            previous = entry
-        }
-        try merge.finish()
-        return false
     }
 
     private static func tag(_ fingerprint: Fingerprint) -> UInt32 { UInt32(truncatingIfNeeded: fingerprint.high >> 32) | 1 }
@@ -230,6 +270,35 @@ extension SortedRuns where Element == DecisionIDRegistry.Entry {
     package convenience init(tableOf slots: [DecisionIDRegistry.Entry]) {
         self.init(runLength: Int.max)
         for slot in slots where !slot.isEmpty { append(slot) }
+    }
+}
+
+/// A table of fingerprints, emptied and filled again for each range of `holdsARepeat`.
+struct FingerprintSet {
+    private var slots: [DecisionIDRegistry.Fingerprint] = []
+
+    /// Whether two of `entries` share a fingerprint (none is zero: see `fingerprint`).
+    mutating func holdsARepeat(_ entries: [DecisionIDRegistry.Entry]) -> Bool {
+        var size = 16
+        while size < entries.count * 2 { size *= 2 }
+        // Grown, never shrunk: the ranges are about the same size.
+        if slots.count < size {
+            slots = [DecisionIDRegistry.Fingerprint](repeating: .init(high: 0, low: 0), count: size)
+        } else {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: .init(high: 0, low: 0)) }
+        }
+        return slots.withUnsafeMutableBufferPointer { table in
+            let mask = table.count - 1
+            for entry in entries {
+                var index = Int(truncatingIfNeeded: entry.low) & mask
+                while table[index].high != 0 || table[index].low != 0 {
+                    if table[index].high == entry.high && table[index].low == entry.low { return true }
+                    index = (index + 1) & mask
+                }
+                table[index] = DecisionIDRegistry.Fingerprint(high: entry.high, low: entry.low)
+            }
+            return false
+        }
     }
 }
 

@@ -29,6 +29,51 @@ final class SortedRunsTests: XCTestCase {
         XCTAssertEqual(out, values.sorted())
     }
 
+    /// A sweep gives each range's values (in no order), each once, runs on disk, in the
+    /// buffer and joined alike, from any lower bound.
+    func testASweepGivesEachRangesValues() throws {
+        var generator = SystemRandomNumberGenerator()
+        let values = (0..<4_001).map { _ in Int64.random(in: -200...200, using: &generator) }
+        let runs = SortedRuns<Int64>(runLength: 100)
+        let joined = SortedRuns<Int64>(runLength: 70)
+        for (index, value) in values.enumerated() { (index % 5 == 0 ? joined : runs).append(value) }
+        runs.join(joined)
+        let sweeps: [(lower: Int64?, bounds: [Int64?])] = [(nil, [-150, -3, -3, 0, 199, nil]), (-3, [5, 500, nil]), (100, [nil]),
+                                                           (nil, [-3]), (-3, [nil])]
+        // Two at a time, on two threads where there are two cores.
+        let ranges = try ParallelWork.map(sweeps, weight: { _ in 1 }) { (sweep) throws(AuditError) -> [[Int64]] in
+            let reading = try runs.swept(from: sweep.lower, below: sweep.bounds.last!)
+            var ranges: [[Int64]] = []
+            for bound in sweep.bounds {
+                var range: [Int64] = []
+                reading.take(below: bound, into: &range)
+                ranges.append(range)
+            }
+            try reading.finish()
+            return ranges
+        }
+        for (sweep, got) in zip(sweeps, ranges) {
+            var previous = sweep.lower
+            for (bound, range) in zip(sweep.bounds, got) {
+                let expected = values.filter { value in previous.map { value >= $0 } ?? true }
+                    .filter { value in bound.map { value < $0 } ?? true }
+                XCTAssertEqual(range.sorted(), expected.sorted(), "range \(String(describing: previous))..<\(String(describing: bound))")
+                previous = bound ?? previous
+            }
+        }
+    }
+
+    /// Reading many runs at once, each reads smaller blocks: memory stays within the budget
+    /// however large the input, down to a floor.
+    func testBlocksShrinkWithTheNumberOfRuns() {
+        XCTAssertEqual(SortedRuns<Int64>.blockLength(runs: 1), SortedRuns<Int64>.blockLength)
+        XCTAssertEqual(SortedRuns<DecisionIDRegistry.Entry>.blockLength(runs: 150), 1024)
+        let many = SortedRuns<DecisionIDRegistry.Entry>.blockLength(runs: 1500)
+        XCTAssertLessThan(many, 1024)
+        XCTAssertLessThanOrEqual(many * 1500 * MemoryLayout<DecisionIDRegistry.Entry>.stride, SortedRuns<Int64>.blockBudget)
+        XCTAssertEqual(SortedRuns<Int64>.blockLength(runs: 1_000_000), 64)
+    }
+
     /// The spill file is unlinked as soon as it is made: nothing is left in TMPDIR, even
     /// while the runs are held.
     func testTheSpillFileIsNeverSeenInTMPDIR() throws {

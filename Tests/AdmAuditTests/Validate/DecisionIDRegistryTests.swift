@@ -94,6 +94,29 @@ final class DecisionIDRegistryTests: XCTestCase {
         XCTAssertEqual(second.claimedCount, 5)
     }
 
+    /// Past a few ranges of `holdsARepeat`: one repeat, in each quarter of the fingerprints
+    /// (so in each range and on each thread), is found; none, none is.
+    func testOneRepeatIsFoundInWhicheverRangeItsFingerprintFalls() throws {
+        let count = 4 * DecisionIDRegistry.idsPerRange + 100
+        let ids = (0..<count).map { "ID-\($0)" }
+        // Ids past the table whose fingerprints fall in each quarter of the high word.
+        var chosen: [Int] = []
+        for quarter in 0..<4 {
+            chosen.append(ids.indices.dropFirst(1000).first { index in
+                var bytes = Array(ids[index].utf8)
+                let high = bytes.withUnsafeMutableBytes { DecisionIDRegistry.fingerprint(UnsafeRawBufferPointer($0)).high }
+                return high >> 62 == UInt64(quarter)
+            }!)
+        }
+        for repeated in [nil] + chosen + [count - 1] {
+            var registry = DecisionIDRegistry(files: ["a.csv"], tableLimit: 64, runLength: 4096)
+            for (line, id) in ids.enumerated() { _ = claim(&registry, id, line: line + 2) }
+            if let repeated { _ = claim(&registry, ids[repeated], line: count + 2) }
+            let repeats = try registry.repeatsFound()
+            XCTAssertEqual(repeats.count, repeated == nil ? 0 : 1, "repeat of \(String(describing: repeated))")
+        }
+    }
+
     /// A run that cannot be written (TMPDIR missing) is an error when the repeats are
     /// sought, even when the ids beyond the table filled whole runs and none is left in
     /// memory: a repeat among the lost ids must not pass unseen.
