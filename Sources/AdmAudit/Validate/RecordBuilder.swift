@@ -442,6 +442,9 @@ public final class RecordBuilder {
         let range = TextKey.trimmedRange(bytes)
         let count = range.count
         guard count > 0, count < 64 else { return nil }
+        if let value = plainDecimal(UnsafeRawBufferPointer(rebasing: bytes[range]), separator: decimalComma ? 0x2C : 0x2E) {
+            return value
+        }
         var sawDigit = false
         var commas = 0
         for byte in bytes[range] {
@@ -466,5 +469,37 @@ public final class RecordBuilder {
             return value + 0.0
         }
     }
+
+    /// A score as exports write it (`0.9849`, `-12.5`, `61`): at most 15 digits, an optional
+    /// minus and one separator, read without strtod. The digits make an integer below 2⁵³
+    /// and the divisor a power of ten below 10²², both exact doubles, so one division gives
+    /// the correctly rounded value, the very double strtod gives (the fast path of Clinger's
+    /// algorithm); `ScoreParsingTests` compares the two. Anything else: nil, for strtod.
+    static func plainDecimal(_ text: UnsafeRawBufferPointer, separator: UInt8) -> Double? {
+        var index = 0
+        let negative = text.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fractionDigits = -1
+        while index < text.count {
+            let byte = text[index]
+            if byte &- 0x30 < 10 {
+                mantissa = mantissa * 10 + Int64(byte &- 0x30)
+                digits += 1
+                if fractionDigits >= 0 { fractionDigits += 1 }
+            } else if byte == separator && fractionDigits < 0 {
+                fractionDigits = 0
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let value = Double(mantissa) / powersOfTen[max(fractionDigits, 0)]
+        return (negative ? -value : value) + 0.0
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { power in (0..<power).reduce(1.0) { value, _ in value * 10 } }
 }
 
