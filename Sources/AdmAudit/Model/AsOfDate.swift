@@ -33,9 +33,26 @@ public struct AsOfDate: Sendable, Equatable, Comparable, CustomStringConvertible
     }
 
     public var description: String {
-        let m = month < 10 ? "0\(month)" : "\(month)"
-        let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        // Written digit by digit (a finding's date is written for every finding); a year
+        // outside four digits the slow way, as it always was.
+        guard (1000...9999).contains(year) else {
+            let m = month < 10 ? "0\(month)" : "\(month)"
+            let d = day < 10 ? "0\(day)" : "\(day)"
+            return "\(year)-\(m)-\(d)"
+        }
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            write(to: bytes.baseAddress!)
+            return 10
+        }
+    }
+
+    /// Writes `YYYY-MM-DD` (ten bytes) for a year of four digits (1000 to 9999).
+    func write(to bytes: UnsafeMutablePointer<UInt8>) {
+        ISOTime.digits(year, count: 4, to: bytes)
+        bytes[4] = UInt8(ascii: "-")
+        ISOTime.digits(month, count: 2, to: bytes + 5)
+        bytes[7] = UInt8(ascii: "-")
+        ISOTime.digits(day, count: 2, to: bytes + 8)
     }
 
     public static func < (a: AsOfDate, b: AsOfDate) -> Bool {
