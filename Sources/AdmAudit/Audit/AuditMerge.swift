@@ -94,6 +94,15 @@ public enum AuditMerge {
                                  "the shard's checks were judged as of \(state.judgedAsOf?.description ?? "no given date"), the first shard's as of \(sum.judgedAsOf?.description ?? "no given date")",
                                  file: path, hint: "run every shard with the same --as-of date")
             }
+            // Pseudonyms under two keys: one worker would be two in the per-worker checks and
+            // in the gathered findings.
+            guard state.pseudonymKeyCheck == sum.pseudonymKeyCheck else {
+                let (this, first) = (state.pseudonymKeyCheck != nil, sum.pseudonymKeyCheck != nil)
+                throw AuditError(.invocation,
+                                 this && first ? "the shard's pseudonyms were keyed with another key than the first shard's"
+                                     : "the shard was run \(this ? "with" : "without") a pseudonym key, the first shard \(first ? "with" : "without") one",
+                                 file: path, hint: "run every shard with the same ADMAUDIT_PSEUDONYM_KEY (or report.pseudonym_key_file): one worker must have one pseudonym")
+            }
             guard state.checks.map(\.descriptor.id) == sum.checks.map(\.descriptor.id) else {
                 throw AuditError(.input, "the shard ran other checks than the first shard", file: path,
                                  hint: "run every shard with the same pipeline and admaudit version")

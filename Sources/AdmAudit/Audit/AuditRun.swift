@@ -236,7 +236,8 @@ public struct AuditRun {
         let shard = ShardState(pipelineName: pipeline.name, pipelineSHA256: pipeline.sha256, judgedAsOf: explicitAsOf,
                                latestDecision: latestDecision, inputs: summaries,
                                checks: checks.tallies.sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) },
-                               diagnostics: diagnostics, runChecks: keepsRunCheckObservations || keepsDecisionIDs ? try checks.runCheckObservations : [:], measure: auditor.measure)
+                               diagnostics: diagnostics, runChecks: keepsRunCheckObservations || keepsDecisionIDs ? try checks.runCheckObservations : [:], measure: auditor.measure,
+                               pseudonymKeyCheck: Pseudonymizer.keyCheck(handling: pipeline.report.subjectIDs, key: pseudonymKey))
         let asOfSource = asOfOption != nil ? "option" : (explicitAsOf != nil ? "pipeline" : (latestDecision != nil ? "data" : "none"))
         var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
                                  asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)

@@ -41,6 +41,9 @@ public struct ShardState: Sendable {
     /// What each run-wide check observed, by check id, so the merge judges the whole run.
     public var runChecks: [String: any RunCheckObservations]
     var measure: MeasureState
+    /// The pseudonym key's check value (`Pseudonymizer.keyCheck`); nil when no key was given
+    /// or subjects are not pseudonymised.
+    public var pseudonymKeyCheck: String? = nil
 
     /// The state file's bytes: JSON with keys in order, so the same run gives the same bytes.
     public func encoded() throws(AuditError) -> [UInt8] {
@@ -224,6 +227,8 @@ struct ShardStateRecord: Codable {
     var measure: MeasureStateRecord
     /// SHA-256 (hex) of the record's bytes with this field absent.
     var contentSHA256: String?
+    /// Absent in states of earlier versions, and when no pseudonym key was given.
+    var pseudonymKeyCheck: String?
 
     /// The record's bytes: JSON with keys in order, so the same content gives the same bytes.
     func bytes() -> [UInt8] {
@@ -256,6 +261,7 @@ struct ShardStateRecord: Codable {
         pipelineSHA256 = state.pipelineSHA256
         judgedAsOf = state.judgedAsOf?.description
         latestDecision = state.latestDecision
+        pseudonymKeyCheck = state.pseudonymKeyCheck
         inputs = state.inputs.map { input in
             Input(file: input.file, sha256: input.sha256, bytes: input.bytes, encoding: input.encoding.rawValue,
                   delimiter: input.delimiter, lines: input.lines, rowsRead: input.rowsRead, accepted: input.accepted,
@@ -379,7 +385,8 @@ struct ShardStateRecord: Codable {
             }
             return .success(ShardState(pipelineName: pipelineName, pipelineSHA256: pipelineSHA256, judgedAsOf: asOf,
                                        latestDecision: latestDecision, inputs: summaries, checks: tallies,
-                                       diagnostics: notes, runChecks: runChecks.byCheck, measure: measured))
+                                       diagnostics: notes, runChecks: runChecks.byCheck, measure: measured,
+                                       pseudonymKeyCheck: pseudonymKeyCheck))
         }
     }
 }

@@ -54,6 +54,18 @@ public struct Pseudonymizer {
         }
     }
 
+    /// A check value of the key, kept in a shard's state so that a merge can tell shards
+    /// keyed alike from shards keyed otherwise (whose pseudonyms of one worker differ): the
+    /// first 8 bytes of HMAC-SHA-256 under the key of a fixed text, which says nothing of the
+    /// key. nil when subjects are not pseudonymised or no key was given.
+    public static func keyCheck(handling: SubjectIDHandling, key: [UInt8]?) -> String? {
+        guard handling == .pseudonymize, let key else { return nil }
+        var (inner, outer) = keyedHashes(key)
+        inner.update(data: Array("admaudit pseudonym key check v1".utf8))
+        outer.update(data: Array(inner.finalize()))
+        return "hmac-sha256:" + outer.finalize().prefix(8).hexString
+    }
+
     /// SHA-256 states after absorbing the key XOR ipad and XOR opad (RFC 2104; a key longer
     /// than the 64-byte block is hashed first).
     static func keyedHashes(_ key: [UInt8]) -> (SHA256, SHA256) {

@@ -145,6 +145,33 @@ final class ShardMergeTests: XCTestCase {
         }
     }
 
+    /// Shards keyed otherwise (or one keyed, one not) give one worker two pseudonyms: the
+    /// per-worker checks would count one worker as two. Refused, naming the key to give.
+    func testShardsWithOtherPseudonymKeysAreRefused() throws {
+        let pipeline = try shardPipeline()
+        func state(_ input: String, key: String?) throws -> String {
+            let result = try AuditRun(pipeline: pipeline, pipelineFile: "shards.yaml", inputs: [TestSupport.fixture(input)], asOf: asOf,
+                                      pseudonymKey: key.map { Array($0.utf8) }).run(into: MemorySink())
+            return TestSupport.temporaryFile(Data(try result.shard.encoded()), name: "state.json")
+        }
+        let keyed = try state("shards/shard_1.csv", key: "key one")
+        for (other, expected) in [(try state("shards/shard_2.csv", key: "key two"), "another key"),
+                                  (try state("shards/shard_2.csv", key: nil), "without a pseudonym key")] {
+            XCTAssertThrowsError(try AuditMerge.merge(statePaths: [keyed, other], pipeline: pipeline, pipelineFile: "shards.yaml")) { error in
+                let error = error as! AuditError
+                XCTAssertEqual(error.exitCode, 2)
+                XCTAssertTrue(error.description.contains(expected) && error.hint?.contains("ADMAUDIT_PSEUDONYM_KEY") == true, error.description)
+            }
+        }
+        XCTAssertNoThrow(try AuditMerge.merge(statePaths: [keyed, try state("shards/shard_2.csv", key: "key one")],
+                                              pipeline: pipeline, pipelineFile: "shards.yaml"))
+        // The check value says nothing of the key, and differs between keys.
+        let check = Pseudonymizer.keyCheck(handling: .pseudonymize, key: Array("key one".utf8))!
+        XCTAssertFalse(check.contains("key one"))
+        XCTAssertNotEqual(check, Pseudonymizer.keyCheck(handling: .pseudonymize, key: Array("key two".utf8)))
+        XCTAssertNil(Pseudonymizer.keyCheck(handling: .keep, key: Array("key one".utf8)))
+    }
+
     func testTheSameInputInTwoShardsIsRefused() throws {
         let pipeline = try shardPipeline()
         let states = try saveStates([TestSupport.fixture("shards/shard_1.csv"), TestSupport.fixture("shards/shard_1.csv")],
