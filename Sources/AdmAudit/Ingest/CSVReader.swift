@@ -339,14 +339,17 @@ public struct CSVReader {
     /// other line goes to libcsv.
     private static func feed(_ bytes: UnsafeRawBufferPointer, parser: inout csv_parser, state: UnsafeMutablePointer<ParseState>) {
         guard let base = bytes.baseAddress else { return }
+        guard state.pointee.splitsOneLineRows else {
+            return feedLibcsv(bytes, from: 0, to: bytes.count, parser: &parser, state: state)
+        }
         var offset = 0
         while offset < bytes.count, !state.pointee.stopped {
             guard let found = memchr(base + offset, lineFeed, bytes.count - offset) else {
-                feedLibcsv(UnsafeRawBufferPointer(rebasing: bytes[offset...]), parser: &parser, state: state)
+                feedLibcsv(bytes, from: offset, to: bytes.count, parser: &parser, state: state)
                 return
             }
             let lineFeedAt = base.distance(to: UnsafeRawPointer(found))
-            if state.pointee.splitsOneLineRows, parser.pstate == 0 /* ROW_NOT_BEGUN */ {
+            if parser.pstate == 0 /* ROW_NOT_BEGUN */ {
                 let endsWithCR = lineFeedAt > offset && bytes[lineFeedAt - 1] == 0x0D
                 let line = UnsafeRawBufferPointer(rebasing: bytes[offset..<(endsWithCR ? lineFeedAt - 1 : lineFeedAt)])
                 if state.pointee.takeOneLineRow(line, endsWithCR: endsWithCR, quote: parser.quote_char) {
@@ -354,29 +357,34 @@ public struct CSVReader {
                     continue
                 }
             }
-            feedLibcsv(UnsafeRawBufferPointer(rebasing: bytes[offset...lineFeedAt]), parser: &parser, state: state)
+            feedLibcsv(bytes, from: offset, to: lineFeedAt + 1, parser: &parser, state: state)
             offset = lineFeedAt + 1
         }
     }
 
-    /// Feeds bytes to libcsv in pieces small enough that a runaway field is caught within
-    /// one piece of the limit.
-    private static func feedLibcsv(_ bytes: UnsafeRawBufferPointer, parser: inout csv_parser, state: UnsafeMutablePointer<ParseState>) {
+    /// Feeds `bytes[from..<to]` to libcsv. A field over the limit is trimmed (its bytes
+    /// dropped) every 64 KiB of `bytes` and at its end, wherever the feeding is cut: so that a
+    /// runaway field is caught within 64 KiB of the limit, and always at the same places, as
+    /// where the bytes are dropped decides whether an unquoted field's trailing spaces are
+    /// counted (a hostile review found a row accepted or rejected by its line's position).
+    private static func feedLibcsv(_ bytes: UnsafeRawBufferPointer, from: Int, to: Int,
+                                   parser: inout csv_parser, state: UnsafeMutablePointer<ParseState>) {
         guard let base = bytes.baseAddress else { return }
         let piece = 64 * 1024
-        var offset = 0
-        while offset < bytes.count, !state.pointee.stopped {
-            let length = min(piece, bytes.count - offset)
-            let done = csv_parse(&parser, base + offset, length, fieldCallback, rowCallback, state)
-            if done < length {
+        var offset = from
+        while offset < to, !state.pointee.stopped {
+            let boundary = (offset / piece + 1) * piece
+            let end = min(to, boundary)
+            let done = csv_parse(&parser, base + offset, end - offset, fieldCallback, rowCallback, state)
+            if done < end - offset {
                 // libcsv stops short only when it cannot grow its field buffer; fields are
                 // trimmed long before that, so this is the machine running out of memory.
                 state.pointee.parserFailed = true
                 state.pointee.stopped = true
                 return
             }
-            trimOversizedField(&parser, state: state)
-            offset += length
+            if end == boundary || end == bytes.count { trimOversizedField(&parser, state: state) }
+            offset = end
         }
     }
 
@@ -607,7 +615,11 @@ struct ParseState {
     /// it points into `line`. False, and nothing done, when the line is not that simple or
     /// could reach a limit; libcsv then reads it.
     mutating func takeOneLineRow(_ line: UnsafeRawBufferPointer, endsWithCR: Bool, quote: UInt8) -> Bool {
-        guard line.count <= min(maxFieldBytes, maxRowBytes),
+        // A quote libcsv reads first as a space or a line end, a quote that is the delimiter,
+        // a delimiter that is a line end (only through the API: a pipeline allows none of
+        // these): libcsv's to read.
+        guard !Self.isSpaceOrLineEnd(quote), quote != delimiter, delimiter != 0x0D, delimiter != 0x0A,
+              line.count <= min(maxFieldBytes, maxRowBytes),
               let split = OneLineRow.split(line, delimiter: delimiter, quote: quote, starts: starts, lengths: lengths,
                                            maxFields: maxFields, copy: rowBytes)
         else { return false }
@@ -631,6 +643,11 @@ struct ParseState {
         // `endRow` knows for the second half of a CRLF.
         if endsWithCR { endRow(terminator: lineFeed) }
         return true
+    }
+
+    /// A space, tab, CR or LF: libcsv tests for these before it tests for a quote.
+    private static func isSpaceOrLineEnd(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 
     /// Hands a row whose fields are in `starts` and `lengths` (offsets from `base`) over,

@@ -130,6 +130,49 @@ final class OneLineRowTests: XCTestCase {
         XCTAssertEqual(fast.summary, reference.summary)
     }
 
+    /// An unquoted field over the limit only by its trailing spaces is rejected or not by
+    /// where libcsv's bytes are dropped (every 64 KiB of a read, as before `OneLineRow`):
+    /// wherever its line falls, the two ways of reading agree (a hostile review found a row
+    /// accepted by one and rejected by the other).
+    func testAFieldLongOnlyByItsSpacesReadsTheSameEitherWayWhereverItFalls() throws {
+        var small = ReaderOptions()
+        small.maxFieldBytes = 16
+        for prefix in stride(from: 65_500, through: 65_540, by: 2) {
+            let input = Array("h\n".utf8) + Array(repeating: Array("y\n".utf8), count: (prefix - 2) / 2).flatMap { $0 }
+                + Array("abcdefghijklmnop".utf8) + [UInt8](repeating: 0x20, count: 8) + [0x0A] + Array("z\n".utf8)
+            try assertSameEitherWay(input, small, "prefix \(prefix)")
+        }
+        // Default limits: 65,000 bytes, then 60,000 spaces, in a row among plain ones.
+        var text = "id,system,x\n1,a,b\n2,"
+        text += String(repeating: "Q", count: 65_000) + String(repeating: " ", count: 60_000) + ",c\n3,d,e\n"
+        try assertSameEitherWay(Array(text.utf8), ReaderOptions(), "a field of 125,000 bytes")
+    }
+
+    /// A quote or delimiter libcsv reads first as something else (a space, a line end, each
+    /// other), possible only through the API: libcsv reads the lines.
+    func testOddQuoteAndDelimiterCharactersAreLeftToLibcsv() throws {
+        let cases: [(String, UInt8, UInt8)] = [
+            ("h\na ,b\n", 0x20, 0x2C), ("h\na\t,b\n", 0x09, 0x2C), ("h\na,b\nc\n", 0x0A, 0x2C), ("h\na,b\n", 0x2C, 0x2C),
+            ("h\ta\nb\tc\n", 0x09, 0x09), ("h\r\na,b\r\n", 0x0D, 0x2C), ("h\na\nb,c\n", 0x22, 0x0A), ("h\na\rb,c\r\n", 0x22, 0x0D),
+        ]
+        for (text, quote, delimiter) in cases {
+            var options = ReaderOptions()
+            options.quote = quote
+            options.delimiter = delimiter
+            try assertSameEitherWay(Array(text.utf8), options, "quote \(quote) delimiter \(delimiter)")
+        }
+    }
+
+    private func assertSameEitherWay(_ input: [UInt8], _ options: ReaderOptions, _ context: String,
+                                     file: StaticString = #filePath, line: UInt = #line) throws {
+        var libcsvOnly = options
+        libcsvOnly.splitsOneLineRows = false
+        let fast = try CSVReadHarness.read(bytes: input, options: options)
+        let reference = try CSVReadHarness.read(bytes: input, options: libcsvOnly)
+        XCTAssertEqual(fast.rows, reference.rows, context, file: file, line: line)
+        XCTAssertEqual(fast.summary, reference.summary, context, file: file, line: line)
+    }
+
     /// Seeded files of short lines: mostly rows on one line (quotes here and there), some
     /// blank, some spaces only, some quoted across lines, CRLF and lone CRs, no final newline
     /// now and then.
