@@ -237,9 +237,13 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
             Merge.Source.start(sources)
         }
 
-        /// Appends to `elements` every element left that precedes `bound` (nil: every one left).
-        package func take(below bound: Element?, into elements: inout [Element]) {
-            for source in sources { source.take(below: bound, into: &elements) }
+        /// Appends to `elements` every element left that precedes `bound` (nil: every one
+        /// left), up to `limit` elements in all; false when the limit stopped it (the sweep
+        /// is then of no further use).
+        @discardableResult
+        package func take(below bound: Element?, into elements: inout [Element], limit: Int = .max) -> Bool {
+            for source in sources where !source.take(below: bound, into: &elements, limit: limit) { return false }
+            return true
         }
 
         /// Throws when a run could not be read back whole: what `take` gave is then incomplete.
@@ -304,8 +308,9 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
             }
 
             /// Appends the elements from the head on that precede `bound` (nil: all of them),
-            /// reading blocks as needed.
-            func take(below bound: Element?, into elements: inout [Element]) {
+            /// reading blocks as needed, while `elements` holds fewer than `limit`; false when
+            /// the limit stopped it.
+            func take(below bound: Element?, into elements: inout [Element], limit: Int) -> Bool {
                 while position < block.count {
                     var end = block.count
                     if let bound {
@@ -317,11 +322,13 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
                         }
                         end = low
                     }
+                    guard elements.count + (end - position) <= limit else { return false }
                     elements.append(contentsOf: block[position..<end])
                     position = end
-                    guard end == block.count else { return }
+                    guard end == block.count else { return true }
                     fill()
                 }
+                return true
             }
 
             /// Moves past the head; reads the next block when this one is done.

@@ -193,7 +193,19 @@ public struct DecisionIDRegistry: Sendable {
     /// table of their own, where a repeat meets its first copy; the memory is one range's.
     /// The lower half of the ranges and the upper are searched on two threads where there
     /// are two cores.
+    ///
+    /// A range is held whole, so its size is bounded (`rangeLimit`): one id repeated past it
+    /// (a range can be split no finer than one fingerprint) sends the search to a merge of
+    /// the runs, which holds a block per run, as before the sweep.
     private func holdsARepeat() throws(AuditError) -> Bool {
+        switch try sweepForARepeat() {
+        case .some(let found): return found
+        case .none: return try Self.holdsARepeat(try sortedEntries())
+        }
+    }
+
+    /// The sweep of `holdsARepeat`: nil when a range held more than `rangeLimit` ids.
+    private func sweepForARepeat() throws(AuditError) -> Bool? {
         let table = SortedRuns(tableOf: slots)
         table.join(runs)
         let ranges = max(2, (claimedCount / Self.idsPerRange + 1) & ~1)
@@ -201,24 +213,39 @@ public struct DecisionIDRegistry: Sendable {
         let bounds: [Entry?] = (1..<ranges).map { Entry(high: step * UInt64($0), low: 0, place: 0) } + [nil]
         let middle = bounds[ranges / 2 - 1]
         let halves: [(lower: Entry?, bounds: [Entry?])] = [(nil, Array(bounds[..<(ranges / 2)])), (middle, Array(bounds[(ranges / 2)...]))]
-        let found = try ParallelWork.map(halves, weight: { _ in 1 }) { (half) throws(AuditError) -> Bool in
+        let found = try ParallelWork.map(halves, weight: { _ in 1 }) { (half) throws(AuditError) -> Bool? in
             let sweep = try table.swept(from: half.lower, below: half.bounds.last!)
             var range: [Entry] = []
             var seen = FingerprintSet()
             for bound in half.bounds {
                 range.removeAll(keepingCapacity: true)
-                sweep.take(below: bound, into: &range)
+                guard sweep.take(below: bound, into: &range, limit: Self.rangeLimit) else { return nil }
                 if seen.holdsARepeat(range) { return true }
             }
             try sweep.finish()
             return false
         }
-        return found.contains(true)
+        if found.contains(true) { return true }
+        return found.contains(nil) ? nil : false
+    }
+
+    /// Whether the merge holds two equal fingerprints (the search past the sweep's bound).
+    private static func holdsARepeat(_ merge: SortedRuns<Entry>.Merge) throws(AuditError) -> Bool {
+        var merge = merge
+        var previous: Entry? = nil
+        while let entry = merge.next() {
+            if let previous, previous.high == entry.high, previous.low == entry.low { return true }
+            previous = entry
+        }
+        try merge.finish()
+        return false
     }
 
     /// Fingerprints compared a range at a time in `holdsARepeat`: a range's table stays in
     /// the processor's cache.
     static var idsPerRange: Int { 1 << 15 }
+    /// The most ids a range may hold (3 MB of them, and a table of 4 MB).
+    static var rangeLimit: Int { 1 << 17 }
 
     /// Every later copy of an id claimed more than once where the table could not tell
     /// (beyond it, or in two parts of a file), with where the id was first seen; empty

@@ -117,6 +117,17 @@ final class DecisionIDRegistryTests: XCTestCase {
         }
     }
 
+    /// One id repeated past the most a range of the sweep holds (a range can be split no
+    /// finer than one fingerprint): the search goes on by a merge, with memory bounded, and
+    /// every later copy is found.
+    func testAFloodOfOneIdPastTheRangeLimitIsFoundByAMerge() throws {
+        var registry = DecisionIDRegistry(files: ["a.csv"], tableLimit: 4, runLength: 4096)
+        for index in 0..<10 { _ = claim(&registry, "ID-\(index)", line: index + 2) }
+        let copies = DecisionIDRegistry.rangeLimit + 10
+        for copy in 0..<copies { _ = claim(&registry, "FLOOD", line: copy + 20) }
+        XCTAssertEqual(try registry.repeatsFound().count, copies - 1)
+    }
+
     /// A run that cannot be written (TMPDIR missing) is an error when the repeats are
     /// sought, even when the ids beyond the table filled whole runs and none is left in
     /// memory: a repeat among the lost ids must not pass unseen.
