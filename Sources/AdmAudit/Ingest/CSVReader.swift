@@ -478,6 +478,10 @@ struct ParseState {
     var rowOverflow = false
     /// Set when a field in progress lost bytes; applied when libcsv submits it.
     var droppedFieldBytes = 0
+    /// Trailing spaces of an unquoted field taken out of libcsv's buffer (`dropFieldBytes`),
+    /// and how many bytes libcsv held before them: they count only if content follows.
+    var spacesSetAside = 0
+    var contentBeforeSpacesSetAside = 0
     var pendingDefect: RowDefect? = nil
     /// The last dropped piece of a field ended with CR: an LF next is the same line end.
     var droppedPieceEndedWithCR = false
@@ -527,8 +531,12 @@ struct ParseState {
         } else {
             lastFieldByte = droppedFieldBytes > 0 ? lastDroppedByte : nil
         }
-        let fieldBytes = droppedFieldBytes + length
+        // Spaces set aside count when content came after them; libcsv trimmed any after.
+        let aside = length > contentBeforeSpacesSetAside ? spacesSetAside : 0
+        let fieldBytes = droppedFieldBytes + aside + length
         droppedFieldBytes = 0
+        spacesSetAside = 0
+        contentBeforeSpacesSetAside = 0
         rowTotalBytes += fieldBytes
         let tooLong = fieldBytes > maxFieldBytes
         if tooLong && defect == nil { defect = .fieldTooLong(index: index, bytes: fieldBytes, limit: maxFieldBytes) }
@@ -556,17 +564,41 @@ struct ParseState {
         lengths[index] = Int32(length)
     }
 
-    /// Drops the bytes libcsv holds for a field that is already over the limit,
-    /// keeping its parse state, so memory stays bounded and the row is still rejected.
+    /// Drops the bytes libcsv holds for a field over the limit, keeping its parse state, so
+    /// memory stays bounded and the row is still rejected.
+    ///
+    /// An unquoted field's trailing spaces are not its bytes unless more follows them
+    /// (libcsv trims them), so they are set aside (`spacesSetAside`), not counted: the field
+    /// is too long by its content alone, wherever the drop falls (a hostile review found a
+    /// field of 16 bytes and 8 spaces rejected or not by its position). When only such
+    /// spaces took it over the limit, its content is kept and only the spaces dropped.
     mutating func dropFieldBytes(_ parser: inout csv_parser) {
         let held = parser.entry_pos
-        if held > 0, let buffer = parser.entry_buf {
-            let piece = UnsafeRawBufferPointer(start: buffer, count: held)
-            uncountedLineBreaks += countContinuingBreaks(piece)
-            droppedPieceEndedWithCR = piece[held - 1] == 0x0D
-            lastDroppedByte = piece[held - 1]
+        let quoted = parser.quoted != 0
+        let content = quoted ? held : held - parser.spaces
+        if !quoted {
+            // Content after spaces set aside makes them the field's own.
+            let aside = content > contentBeforeSpacesSetAside ? spacesSetAside : 0
+            if droppedFieldBytes + aside + content <= maxFieldBytes {
+                // Within the limit but for trailing spaces (aside is then 0: spaces set aside
+                // took the field over the limit once, so content after them would again).
+                spacesSetAside += parser.spaces
+                contentBeforeSpacesSetAside = content
+                parser.entry_pos = content
+                parser.spaces = 0
+                return
+            }
+            droppedFieldBytes += aside
+            spacesSetAside = (aside > 0 ? 0 : spacesSetAside) + parser.spaces
+            contentBeforeSpacesSetAside = 0
         }
-        droppedFieldBytes += held
+        if content > 0, let buffer = parser.entry_buf {
+            let piece = UnsafeRawBufferPointer(start: buffer, count: content)
+            uncountedLineBreaks += countContinuingBreaks(piece)
+            droppedPieceEndedWithCR = piece[content - 1] == 0x0D
+            lastDroppedByte = piece[content - 1]
+        }
+        droppedFieldBytes += content
         parser.entry_pos = 0
         parser.spaces = 0
     }

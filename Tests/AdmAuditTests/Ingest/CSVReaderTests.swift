@@ -423,6 +423,45 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(spans(outcome), [[1, 1], [2, 2], [3, 3]])
     }
 
+    /// An unquoted field is too long by its content, never by the spaces after it that
+    /// libcsv trims, wherever the points where libcsv's bytes are dropped (every 64 KiB of a
+    /// read) fall in it: a hostile review found a field of 16 bytes and 8 spaces rejected or
+    /// not by its position. Each field is compared with the same file read without a limit.
+    func testTrailingSpacesNeverMakeAFieldTooLong() throws {
+        var random = SeededGenerator(seed: 0x5EED_0007)
+        for chunkBytes in [64 * 1024, 1 << 20] {
+            var limited = ReaderOptions()
+            limited.maxFieldBytes = 16
+            limited.chunkBytes = chunkBytes
+            var unlimited = limited
+            unlimited.maxFieldBytes = 1 << 20
+            for _ in 0..<60 {
+                let prefix = 65_470 + Int(random.next() % 80)
+                func letters(_ count: Int) -> String { String((0..<count).map { _ in "abcdefghij ".randomElement(using: &random)! }) }
+                // Content, spaces, and now and then more content after the spaces.
+                var field = "q" + letters(Int(random.next() % 24)) + String(repeating: " ", count: Int(random.next() % 40))
+                if random.next() % 3 == 0 { field += "r" + String(repeating: " ", count: Int(random.next() % 30)) }
+                var text = "h,x\n"
+                while text.utf8.count + 2 < prefix { text += "y\n" }
+                text += field + ",z\n" + "end,row\n"
+                let bytes = Array(text.utf8)
+                let got = try read(bytes: bytes, options: limited)
+                let whole = try read(bytes: bytes, options: unlimited)
+                let expected = try XCTUnwrap(whole.rows.first { $0.strings.last == "z" })
+                let row = try XCTUnwrap(got.rows.first { $0.line == expected.line })
+                let content = expected.strings[0].utf8.count
+                if content > 16 {
+                    XCTAssertEqual(row.defect, .fieldTooLong(index: 0, bytes: content, limit: 16), "\(field.debugDescription) at \(prefix)")
+                } else {
+                    XCTAssertNil(row.defect, "\(field.debugDescription) at \(prefix)")
+                    XCTAssertEqual(row.strings, expected.strings, "\(field.debugDescription) at \(prefix)")
+                }
+                XCTAssertEqual(got.rows.map(\.line), whole.rows.map(\.line))
+                XCTAssertEqual(got.summary.lines, whole.summary.lines)
+            }
+        }
+    }
+
     func testQuotedMultilineFieldOverTheLimitKeepsLineNumbers() throws {
         // 10,000 bytes of content holding 99 line ends (LF and CRLF alternate).
         var content = ""
