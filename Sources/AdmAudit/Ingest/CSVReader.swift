@@ -757,8 +757,8 @@ package enum LineCounter {
     /// (up to 255 words, then the lanes are added up): no population count per word, which
     /// the baseline x86-64 target lacks.
     private static func tally(_ bytes: UnsafeRawBufferPointer) -> (feeds: Int, returns: Int, pairs: Int) {
-        let allLF: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-        let allCR: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+        let allLF = ByteWord.repeating(0x0A)
+        let allCR = ByteWord.repeating(0x0D)
         var (feeds, returns, pairs) = (0, 0, 0)
         var previousWasCR: UInt64 = 0
         var offset = 0
@@ -767,8 +767,8 @@ package enum LineCounter {
             var words = min((bytes.count - offset) / 8, 255)
             while words > 0 {
                 let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                let lf = zeroBytes(word ^ allLF)
-                let cr = zeroBytes(word ^ allCR)
+                let lf = ByteWord.zeroBytes(word ^ allLF)
+                let cr = ByteWord.zeroBytes(word ^ allCR)
                 lfLanes &+= lf >> 7
                 crLanes &+= cr >> 7
                 // Byte k a CR and byte k + 1 an LF; and a CR ending the word before this one.
@@ -803,11 +803,6 @@ package enum LineCounter {
         return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 
-    /// The high bit of each byte of `word` that is zero, and no other bit.
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((word & low7) &+ low7) | word | low7)
-    }
 }
 
 extension LineAboveHeader {

@@ -39,9 +39,9 @@ package enum OneLineRow {
             return Split(count: 0, copied: false)
         }
         let count = line.count
-        let delimiters = repeated(delimiter)
-        let quotes = repeated(quote)
-        let returns = repeated(0x0D)
+        let delimiters = ByteWord.repeating(delimiter)
+        let quotes = ByteWord.repeating(quote)
+        let returns = ByteWord.repeating(0x0D)
         var fields = 0
         var fieldStart = 0
         var offset = 0
@@ -49,12 +49,12 @@ package enum OneLineRow {
         // a CR and hands it to the quote-aware split at a quote.
         while count - offset >= 8 {
             let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            if zeroBytes(word ^ returns) != 0 { return nil }
-            if zeroBytes(word ^ quotes) != 0 {
+            if ByteWord.zeroBytes(word ^ returns) != 0 { return nil }
+            if ByteWord.zeroBytes(word ^ quotes) != 0 {
                 return splitQuoted(line, delimiter: delimiter, quote: quote, starts: starts, lengths: lengths,
                                    maxFields: maxFields, copy: copy)
             }
-            var found = zeroBytes(word ^ delimiters)
+            var found = ByteWord.zeroBytes(word ^ delimiters)
             while found != 0 {
                 let at = offset + found.trailingZeroBitCount >> 3
                 guard fields < maxFields else { return nil }
@@ -99,8 +99,7 @@ package enum OneLineRow {
         var position = 0
         while true {
             guard fields < maxFields else { return nil }
-            var first = position
-            while first < count && isSpace(base.load(fromByteOffset: first, as: UInt8.self), delimiter: delimiter) { first += 1 }
+            let first = afterSpaces(base, from: position, to: count, delimiter: delimiter)
             starts[fields] = Int32(truncatingIfNeeded: copied)
             if first < count && base.load(fromByteOffset: first, as: UInt8.self) == quote {
                 // Quoted: runs of bytes between quotes; a doubled quote is one quote.
@@ -108,17 +107,17 @@ package enum OneLineRow {
                 while true {
                     guard let found = memchr(base + from, Int32(quote), count - from) else { return nil }
                     let at = base.distance(to: UnsafeRawPointer(found))
-                    let through = at + 1 < count && base.load(fromByteOffset: at + 1, as: UInt8.self) == quote ? at + 1 : at
+                    let doubled = at + 1 < count && base.load(fromByteOffset: at + 1, as: UInt8.self) == quote
+                    // Up to the quote; a doubled one keeps one quote and the field goes on.
+                    let through = doubled ? at + 1 : at
                     (copy + copied).update(from: (base + from).assumingMemoryBound(to: UInt8.self), count: through - from)
                     copied += through - from
-                    from = at + 1
-                    if through == at { break }
-                    from = at + 2
+                    from = doubled ? at + 2 : at + 1
+                    if !doubled { break }
                 }
                 lengths[fields] = Int32(truncatingIfNeeded: copied - Int(starts[fields]))
                 // After the closing quote: spaces, then the delimiter or the line's end.
-                var after = from
-                while after < count && isSpace(base.load(fromByteOffset: after, as: UInt8.self), delimiter: delimiter) { after += 1 }
+                let after = afterSpaces(base, from: from, to: count, delimiter: delimiter)
                 fields += 1
                 if after == count { return Split(count: fields, copied: true) }
                 guard base.load(fromByteOffset: after, as: UInt8.self) == delimiter else { return nil }
@@ -126,8 +125,7 @@ package enum OneLineRow {
             } else {
                 // Unquoted, to the next delimiter; a quote in it is an ordinary byte.
                 let end = memchr(base + first, Int32(delimiter), count - first).map { base.distance(to: UnsafeRawPointer($0)) } ?? count
-                var last = end
-                while last > first && isSpace(base.load(fromByteOffset: last - 1, as: UInt8.self), delimiter: delimiter) { last -= 1 }
+                let last = beforeSpaces(base, from: first, to: end, delimiter: delimiter)
                 (copy + copied).update(from: (base + first).assumingMemoryBound(to: UInt8.self), count: last - first)
                 lengths[fields] = last > first ? Int32(truncatingIfNeeded: last - first) : -1
                 copied += last - first
@@ -142,29 +140,31 @@ package enum OneLineRow {
     @inline(__always)
     private static func store(_ base: UnsafeRawPointer, from: Int, to: Int, delimiter: UInt8, at index: Int,
                               starts: UnsafeMutablePointer<Int32>, lengths: UnsafeMutablePointer<Int32>) {
-        var first = from
-        var end = to
-        while first < end && isSpace(base.load(fromByteOffset: first, as: UInt8.self), delimiter: delimiter) { first += 1 }
-        while end > first && isSpace(base.load(fromByteOffset: end - 1, as: UInt8.self), delimiter: delimiter) { end -= 1 }
+        let first = afterSpaces(base, from: from, to: to, delimiter: delimiter)
+        let end = beforeSpaces(base, from: first, to: to, delimiter: delimiter)
         starts[index] = Int32(truncatingIfNeeded: first)
         lengths[index] = end > first ? Int32(truncatingIfNeeded: end - first) : -1
+    }
+
+    /// Where the spaces libcsv skips, from `from` on, end (at most `to`).
+    @inline(__always)
+    private static func afterSpaces(_ base: UnsafeRawPointer, from: Int, to: Int, delimiter: UInt8) -> Int {
+        var index = from
+        while index < to && isSpace(base.load(fromByteOffset: index, as: UInt8.self), delimiter: delimiter) { index += 1 }
+        return index
+    }
+
+    /// Where `from..<to` ends without the spaces libcsv trims from its end.
+    @inline(__always)
+    private static func beforeSpaces(_ base: UnsafeRawPointer, from: Int, to: Int, delimiter: UInt8) -> Int {
+        var index = to
+        while index > from && isSpace(base.load(fromByteOffset: index - 1, as: UInt8.self), delimiter: delimiter) { index -= 1 }
+        return index
     }
 
     /// libcsv's default space test, less the delimiter (a tab-separated file keeps its tabs).
     @inline(__always)
     private static func isSpace(_ byte: UInt8, delimiter: UInt8) -> Bool {
         (byte == 0x20 || byte == 0x09) && byte != delimiter
-    }
-
-    @inline(__always)
-    private static func repeated(_ byte: UInt8) -> UInt64 {
-        UInt64(byte) &* 0x0101_0101_0101_0101
-    }
-
-    /// The high bit of each byte of `word` that is zero, and no other bit.
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((word & low7) &+ low7) | word | low7)
     }
 }

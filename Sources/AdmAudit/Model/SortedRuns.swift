@@ -181,8 +181,8 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
         if !buffer.isEmpty {
             var sorted = buffer
             Element.sortInPlace(&sorted)
-            let first = lower.map { Self.firstIndex(notPreceding: $0, in: sorted) } ?? 0
-            let end = upper.map { Self.firstIndex(notPreceding: $0, in: sorted) } ?? sorted.count
+            let first = lower.map { Self.firstIndex(notPreceding: $0, in: sorted[...]) } ?? 0
+            let end = upper.map { Self.firstIndex(notPreceding: $0, in: sorted[...]) } ?? sorted.count
             if first < end { sources.append(Merge.Source(memory: Array(sorted[first..<end]))) }
         }
         for run in written {
@@ -198,9 +198,10 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
         for part in joined { part.gatherSources(from: lower, below: upper, into: &sources) }
     }
 
-    /// Where in sorted elements the first not preceding `bound` is.
-    private static func firstIndex(notPreceding bound: Element, in sorted: [Element]) -> Int {
-        var (low, high) = (0, sorted.count)
+    /// Where in sorted elements the first not preceding `bound` is (their end if none), as
+    /// an index of the array they are a slice of.
+    static func firstIndex(notPreceding bound: Element, in sorted: ArraySlice<Element>) -> Int {
+        var (low, high) = (sorted.startIndex, sorted.endIndex)
         while low < high {
             let middle = low + (high - low) / 2
             if Element.precedes(sorted[middle], bound) { low = middle + 1 } else { high = middle }
@@ -312,16 +313,8 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
             /// the limit stopped it.
             func take(below bound: Element?, into elements: inout [Element], limit: Int) -> Bool {
                 while position < block.count {
-                    var end = block.count
-                    if let bound {
-                        // The block is sorted: the first element not preceding the bound ends it.
-                        var (low, high) = (position, block.count)
-                        while low < high {
-                            let middle = low + (high - low) / 2
-                            if Element.precedes(block[middle], bound) { low = middle + 1 } else { high = middle }
-                        }
-                        end = low
-                    }
+                    // The block is sorted: the first element not preceding the bound ends it.
+                    let end = bound.map { SortedRuns.firstIndex(notPreceding: $0, in: block[position...]) } ?? block.count
                     guard elements.count + (end - position) <= limit else { return false }
                     elements.append(contentsOf: block[position..<end])
                     position = end

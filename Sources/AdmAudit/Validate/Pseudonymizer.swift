@@ -46,12 +46,17 @@ public struct Pseudonymizer {
         case .keep: return String(decoding: id, as: UTF8.self)
         case .drop: return ""
         case .pseudonymize:
-            var innerHash = inner
-            innerHash.update(bufferPointer: id)
-            var outerHash = outer
-            innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
-            return "S-" + outerHash.finalize().prefix(8).hexString
+            return "S-" + Self.mac(id, inner: inner, outer: outer)
         }
+    }
+
+    /// The first 8 bytes of HMAC-SHA256 of `message`, in hex, from the keyed hash states.
+    private static func mac(_ message: UnsafeRawBufferPointer, inner: SHA256, outer: SHA256) -> String {
+        var innerHash = inner
+        innerHash.update(bufferPointer: message)
+        var outerHash = outer
+        innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
+        return outerHash.finalize().prefix(8).hexString
     }
 
     /// A check value of the key, kept in a shard's state so that a merge can tell shards
@@ -60,10 +65,8 @@ public struct Pseudonymizer {
     /// key. nil when subjects are not pseudonymised or no key was given.
     public static func keyCheck(handling: SubjectIDHandling, key: [UInt8]?) -> String? {
         guard handling == .pseudonymize, let key else { return nil }
-        var (inner, outer) = keyedHashes(key)
-        inner.update(data: Array("admaudit pseudonym key check v1".utf8))
-        outer.update(data: Array(inner.finalize()))
-        return "hmac-sha256:" + outer.finalize().prefix(8).hexString
+        let (inner, outer) = keyedHashes(key)
+        return "hmac-sha256:" + Array("admaudit pseudonym key check v1".utf8).withUnsafeBytes { mac($0, inner: inner, outer: outer) }
     }
 
     /// SHA-256 states after absorbing the key XOR ipad and XOR opad (RFC 2104; a key longer
