@@ -121,6 +121,8 @@ public enum BuiltinVocabulary {
                       "shift confirmed", "shift assigned", "lifted", "suspension lifted", "ban lifted", "unblocked", "unbanned",
                       "解冻", "已解冻", "waived", "penalty waived", "warning waived", "warning removed", "sanction removed",
                       "sanction reduction", "penalty reduction", "penalty decrease", "减轻处分",
+                      // A deduction waived (免扣), a shift given, dispatch weight kept.
+                      "免扣", "免予扣款", "allocated", "shift allocated", "未降权", "恢复权重",
                       // A sanction named, then undone: the undoing verb comes after it here.
                       "处分解除", "处分取消", "警告取消", "处罚取消", "处罚撤销", "限制解除", "停职解除", "封号解除"]),
         (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
@@ -140,6 +142,8 @@ public enum BuiltinVocabulary {
                     "blocked", "banned",
                     "减少", "减少排班", "减少派单", "降低", "降低派单优先级", "降低优先级", "下调", "限制", "限制接单", "停单", "停止派单",
                     "暂停接单", "暂停派单", "冻结", "永久封号", "减薪", "降岗", "调岗降级",
+                    // A rider's dispatch weight lowered (降权); a shift not given.
+                    "降权", "已降权", "派单降权", "not allocated", "unallocated", "shift not allocated",
                     // A favourable decision taken back.
                     "bonus cut", "bonus cancelled", "bonus canceled", "offer withdrawn", "offer rescinded", "offer revoked",
                     "promotion rescinded", "promotion withdrawn", "promotion revoked", "录用取消", "撤销录用", "取消录用", "晋升撤销"]),

@@ -103,6 +103,10 @@ final class ValueMapsTests: XCTestCase {
         for text in ["解约", "终止合作"] { XCTAssertEqual(look(&types, text), .found(.dismissal), text) }
         var outcomes = maps.outcomes
         XCTAssertEqual(look(&outcomes, "已解约"), .found(.adverse))
+        // A rider-platform export written today: its deductions waived (免扣), dispatch weight
+        // lowered or not (已降权, 未降权) and shifts (not) allocated were all rejected as unknown.
+        for text in ["免扣", "未降权", "Allocated"] { XCTAssertEqual(look(&outcomes, text), .found(.favorable), text) }
+        for text in ["已降权", "Not allocated"] { XCTAssertEqual(look(&outcomes, text), .found(.adverse), text) }
     }
 
     /// `No Action` in a column of sanctions: a disciplinary decision that imposed none, whose
