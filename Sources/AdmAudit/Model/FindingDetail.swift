@@ -3,7 +3,7 @@
 /// export's own spellings), no words of its own. The report stage words it in the reader's
 /// language (`FindingWords`); a state file keeps it as it is. Making one costs no text: a
 /// check builds only the values, and only on a violation.
-public enum FindingDetail: Sendable, Equatable, Codable {
+public enum FindingDetail: Sendable, Hashable, Codable {
     /// HR-01: `human_reviewed` = no.
     case notReviewed(type: DecisionType)
     /// HR-01: no review recorded (`human_reviewed` absent, `reviewer_id` and `reviewed_at` empty).
@@ -75,7 +75,7 @@ public enum FindingDetail: Sendable, Equatable, Codable {
     public enum OffHours: String, Sendable, Codable { case holiday, restDay, outsideHours }
 
     /// AP-03/AP-04's local days: filed, answered (AP-03: the as-of day), and the deadline.
-    public struct AppealDays: Sendable, Equatable, Codable {
+    public struct AppealDays: Sendable, Hashable, Codable {
         public var filedDay: Int64
         public var answeredDay: Int64
         public var deadlineDays: Int
@@ -90,7 +90,7 @@ public enum FindingDetail: Sendable, Equatable, Codable {
     }
 
     /// One pair of times in the wrong order: `later` at `laterAt` is before `earlier` at `earlierAt`.
-    public struct TimeOrderProblem: Sendable, Equatable, Codable {
+    public struct TimeOrderProblem: Sendable, Hashable, Codable {
         public var later: CanonicalField
         public var laterAt: LocalTime
         public var earlier: CanonicalField
@@ -105,7 +105,7 @@ public enum FindingDetail: Sendable, Equatable, Codable {
 
     /// A term of a check's vocabulary the record names: the term, as a Chinese reader names
     /// it (its first Chinese synonym, else its name), and the items as the export wrote them.
-    public struct MatchedTerm: Sendable, Equatable, Codable {
+    public struct MatchedTerm: Sendable, Hashable, Codable {
         public var name: String
         public var chineseName: String
         public var items: [String]
@@ -117,7 +117,7 @@ public enum FindingDetail: Sendable, Equatable, Codable {
     }
 
     /// HR-03's evidence on one reviewer (the reviewer is the finding's subject).
-    public struct ReviewerRecord: Sendable, Equatable, Codable {
+    public struct ReviewerRecord: Sendable, Hashable, Codable {
         public var judged: Int
         public var departed: Int
         /// The median review time in seconds, nil when no durations were recorded.

@@ -98,7 +98,7 @@ public final class LocalCalendar: @unchecked Sendable {
 /// An instant with the offset of its zone then: the wall-clock time a finding shows,
 /// beside the export's own local times (the machine columns, `decided_at` in findings.csv
 /// and report.json, stay ISO UTC).
-public struct LocalTime: Sendable, Equatable, Codable {
+public struct LocalTime: Sendable, Hashable, Codable {
     /// Instants shown as dates (`AsOfDate` writes years 1 to 9999), in seconds since 1970 UTC.
     public static let instants: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
     /// Local days of the same years, in days since 1970-01-01.

@@ -16,6 +16,8 @@ package final class OutputFile {
     package var finalPath: String { path }
     private var descriptor: Int32
     private var buffer: [UInt8] = []
+    /// A part being added on a thread of its own (`append`).
+    private var copy: BackgroundJob<Void>? = nil
 
     package init(folder: String, name: String) throws(AuditError) {
         path = folder + "/" + name
@@ -59,46 +61,88 @@ package final class OutputFile {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, then adds the bytes written to `other` so far (a part of the same run).
+    /// Adds the bytes written to `other` so far (a part of the same run) after this file's,
+    /// on a thread of its own; what is written meanwhile goes after them. A part is half the
+    /// findings of a large file (gigabytes): copied at the end of the reading, it held the run
+    /// up for seconds, while the run checks and statistics that follow can run beside it.
+    /// Whatever next needs the whole file (`commit`, `truncate`, another append) waits for it.
     package func append(contentsOf other: OutputFile) throws(AuditError) {
+        try finishCopy()
         try flush()
         try other.flush()
         let source = open(other.path, O_RDONLY | O_CLOEXEC)
         guard source >= 0 else {
             throw AuditError(.output, "cannot read back a part: \(String(cString: strerror(errno)))", file: other.path)
         }
-        defer { close(source) }
+        var status = stat()
+        let start = lseek(descriptor, 0, SEEK_CUR)
+        guard fstat(source, &status) == 0, start >= 0, lseek(descriptor, start + status.st_size, SEEK_SET) >= 0 else {
+            let reason = String(cString: strerror(errno))
+            close(source)
+            throw AuditError(.output, "cannot add a part: \(reason)", file: path)
+        }
+        let (target, length, path) = (descriptor, Int64(status.st_size), self.path)
+        copy = BackgroundJob { () throws(AuditError) in
+            defer { close(source) }
+            try Self.copy(from: source, to: target, at: Int64(start), length: length, path: path)
+        }
+    }
+
+    /// Waits for a part being added (`append`), and reports its failure.
+    private func finishCopy() throws(AuditError) {
+        guard let copy else { return }
+        self.copy = nil
+        try copy.value()
+    }
+
+    /// Copies `length` bytes of `source` into `target` from `start`, by explicit offsets (the
+    /// target's own position belongs to the writes going on beside); `inKernel` false reads
+    /// and writes as where the kernel cannot copy.
+    static func copy(from source: Int32, to target: Int32, at start: Int64, length: Int64, path: String,
+                     inKernel: Bool = true) throws(AuditError) {
+        var done: Int64 = 0
+        let failed = { (reason: String) in
+            AuditError(.output, "cannot add a part: \(reason)", file: path,
+                       hint: "free space on the disk (or raise the file-size limit) and run again; the previous outputs are untouched")
+        }
         #if os(Linux)
-        // In the kernel, page cache to page cache: a part is half the findings of a large
-        // file (gigabytes), and copying it through user space cost as much again.
-        var sent = 0
-        while true {
-            let n = sendfile(descriptor, source, nil, 1 << 30)
-            if n > 0 {
-                sent += n
-                continue
+        // In the kernel, page cache to page cache: no pass through user space.
+        typealias CopyFileRange = @convention(c) (Int32, UnsafeMutablePointer<Int64>?, Int32, UnsafeMutablePointer<Int64>?, Int, UInt32) -> Int
+        if inKernel, let symbol = dlsym(nil, "copy_file_range") {
+            let copyFileRange = unsafeBitCast(symbol, to: CopyFileRange.self)
+            while done < length {
+                var (from, to) = (done, start + done)
+                let n = copyFileRange(source, &from, target, &to, Int(min(length - done, 1 << 30)), 0)
+                if n > 0 {
+                    done += Int64(n)
+                    continue
+                }
+                if n < 0 && errno == EINTR { continue }
+                // Not supported here (nothing copied yet): read and write instead.
+                if done == 0 && n < 0 && [ENOSYS, EXDEV, EINVAL, EOPNOTSUPP].contains(errno) { break }
+                throw failed(n == 0 ? "the part is shorter than written" : String(cString: strerror(errno)))
             }
-            if n == 0 { return }
-            if errno == EINTR { continue }
-            // Not supported here (nothing sent yet): read and write instead.
-            if sent == 0 && (errno == EINVAL || errno == ENOSYS) { break }
-            throw AuditError(.output, "cannot add a part: \(String(cString: strerror(errno)))", file: path,
-                             hint: "free space on the disk (or raise the file-size limit) and run again; the previous outputs are untouched")
         }
         #endif
         var piece = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = piece.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress!, $0.count) }
+        while done < length {
+            let n = piece.withUnsafeMutableBytes { pread(source, $0.baseAddress!, Int(min(Int64($0.count), length - done)), off_t(done)) }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw AuditError(.output, "cannot read back a part: \(String(cString: strerror(errno)))", file: other.path) }
-            if n == 0 { break }
-            buffer.append(contentsOf: piece[0..<n])
-            try flush()
+            guard n > 0 else { throw failed(n == 0 ? "the part is shorter than written" : String(cString: strerror(errno))) }
+            var written = 0
+            while written < n {
+                let m = piece.withUnsafeBytes { pwrite(target, $0.baseAddress! + written, n - written, off_t(start + done) + off_t(written)) }
+                if m < 0 && errno == EINTR { continue }
+                guard m > 0 else { throw failed(String(cString: strerror(errno))) }
+                written += m
+            }
+            done += Int64(n)
         }
     }
 
     /// Empties the file (and what is buffered), to write it again from the start.
     package func truncate() throws(AuditError) {
+        try finishCopy()
         buffer.removeAll(keepingCapacity: true)
         guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw AuditError(.output, "cannot empty an output file: \(String(cString: strerror(errno)))", file: path)
@@ -107,6 +151,8 @@ package final class OutputFile {
 
     /// Closes and deletes the file (a part that was appended, or given up).
     package func abandon() {
+        copy?.wait()
+        copy = nil
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1
@@ -116,6 +162,7 @@ package final class OutputFile {
 
     /// Flushes, syncs to disk and closes: the file is complete.
     package func commit() throws(AuditError) {
+        try finishCopy()
         try flush()
         guard fsync(descriptor) == 0 || errno == EINVAL else {
             throw AuditError(.output, "cannot write: \(String(cString: strerror(errno)))", file: path,
@@ -126,6 +173,7 @@ package final class OutputFile {
     }
 
     deinit {
+        copy?.wait()
         if descriptor >= 0 { close(descriptor) }
     }
 }

@@ -5,6 +5,7 @@
 public final class FileAuditSink: AuditSink {
     private let folder: String
     private let words: ReportText
+    private var rows: FindingRows
     private let findings: OutputFile
     private let rejects: OutputFile
     static let findingsHeader = CSVText.row([
@@ -16,6 +17,7 @@ public final class FileAuditSink: AuditSink {
     public init(folder: String, language: ReportLanguage) throws(AuditError) {
         self.folder = folder
         words = ReportText(language: language)
+        rows = FindingRows(words: words)
         findings = try OutputFile(folder: folder, name: "findings.csv")
         rejects = try OutputFile(folder: folder, name: "rejects.csv")
         try findings.write(Self.findingsHeader)
@@ -26,6 +28,7 @@ public final class FileAuditSink: AuditSink {
     private init(partOf folder: String, words: ReportText) throws(AuditError) {
         self.folder = folder
         self.words = words
+        rows = FindingRows(words: words)
         findings = try OutputFile(folder: folder, name: "findings.part.csv")
         rejects = try OutputFile(folder: folder, name: "rejects.part.csv")
     }
@@ -59,14 +62,7 @@ public final class FileAuditSink: AuditSink {
     }
 
     public func finding(_ finding: Finding) throws(AuditError) {
-        try findings.writeRow(Self.row(finding, words: words))
-    }
-
-    /// A finding as findings.csv's cells, worded in `words`' language.
-    static func row(_ finding: Finding, words: ReportText) -> [String] {
-        [finding.decisionID, words.subject(finding.subject), finding.checkID, finding.severity.rawValue,
-         finding.decisionType?.rawValue ?? "", finding.decidedAt, words.detail(finding.detail),
-         finding.notRecorded ? "yes" : "no", finding.legalBasis.text(words.language), finding.file, finding.line > 0 ? String(finding.line) : ""]
+        try findings.write { rows.append(finding, to: &$0) }
     }
 
     /// The original fields go into one cell, re-encoded as a CSV line, so a ragged row

@@ -63,8 +63,8 @@ public enum ShardOutputs {
                 continue
             }
             if findings {
-                let words = ReportText(language: language)
-                for finding in byproducts.runCheckFindings { try output.writeRow(FileAuditSink.row(finding, words: words)) }
+                var rows = FindingRows(words: ReportText(language: language))
+                for finding in byproducts.runCheckFindings { try output.write { rows.append(finding, to: &$0) } }
             }
             try output.commit()
             gathered.written.append(name)

@@ -1,0 +1,92 @@
+import Foundation
+import XCTest
+@testable import AdmAudit
+
+/// An output file and the parts added to it (`OutputFile.append`): a part's bytes land after
+/// what was written before it and before what is written after, while the copy goes on
+/// beside; a file emptied or abandoned meanwhile waits for it.
+final class OutputFileTests: XCTestCase {
+    private var folder: String!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-outputfile-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func bytes(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
+    }
+
+    private func pattern(_ count: Int, seed: UInt8) -> [UInt8] {
+        (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31) &+ seed }
+    }
+
+    func testPartsLandBetweenWhatCameBeforeAndAfter() throws {
+        let file = try OutputFile(folder: folder, name: "findings.csv")
+        var expected: [UInt8] = []
+        // Parts of several sizes: empty, under and over the buffer, over the copy's chunk in the fallback.
+        for (index, size) in [0, 10, 70_000, 3 << 20].enumerated() {
+            let before = pattern(1000 + index, seed: UInt8(index))
+            try file.write(bytes: before)
+            expected += before
+            let part = try OutputFile(folder: folder, name: "part\(index).csv")
+            let content = pattern(size, seed: UInt8(100 + index))
+            try part.write(bytes: content)
+            try file.append(contentsOf: part)
+            // The part's file may go at once: the copy reads it by its own descriptor.
+            part.abandon()
+            expected += content
+            let after = pattern(200_000, seed: UInt8(200 + index))
+            try file.write(bytes: after)
+            expected += after
+        }
+        try file.commit()
+        XCTAssertEqual(try bytes("findings.csv"), expected)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["findings.csv"])
+    }
+
+    func testAFileEmptiedWhileAPartIsAddedStartsAgainEmpty() throws {
+        let file = try OutputFile(folder: folder, name: "findings.csv")
+        try file.write(bytes: pattern(5000, seed: 1))
+        let part = try OutputFile(folder: folder, name: "part.csv")
+        try part.write(bytes: pattern(4 << 20, seed: 2))
+        try file.append(contentsOf: part)
+        part.abandon()
+        try file.truncate()
+        try file.write("header\n")
+        try file.commit()
+        XCTAssertEqual(try bytes("findings.csv"), Array("header\n".utf8))
+    }
+
+    func testAnAbandonedFileWaitsForItsPartAndGoes() throws {
+        let file = try OutputFile(folder: folder, name: "findings.csv")
+        let part = try OutputFile(folder: folder, name: "part.csv")
+        try part.write(bytes: pattern(4 << 20, seed: 3))
+        try file.append(contentsOf: part)
+        part.abandon()
+        file.abandon()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    }
+}
+
+extension OutputFileTests {
+    /// Where the kernel cannot copy between files, the part is read and written, in pieces.
+    func testThePartIsCopiedByReadingAndWritingWhereTheKernelCannot() throws {
+        let content = pattern((3 << 20) + 12_345, seed: 9)
+        let sourcePath = folder + "/source", targetPath = folder + "/target"
+        FileManager.default.createFile(atPath: sourcePath, contents: Data(content))
+        FileManager.default.createFile(atPath: targetPath, contents: Data("head".utf8))
+        let source = open(sourcePath, O_RDONLY), target = open(targetPath, O_WRONLY)
+        defer { close(source); close(target) }
+        for inKernel in [false, true] {
+            try OutputFile.copy(from: source, to: target, at: inKernel ? 4 + Int64(content.count) : 4, length: Int64(content.count),
+                                path: targetPath, inKernel: inKernel)
+        }
+        XCTAssertEqual(try bytes("target"), Array("head".utf8) + content + content)
+        XCTAssertThrowsError(try OutputFile.copy(from: source, to: target, at: 0, length: Int64(content.count) + 1, path: targetPath, inKernel: false))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+@testable import AdmAudit
+
+/// findings.csv's lines written without the cells' strings (`FindingRows`): byte for byte
+/// the line `CSVText` makes of the cells, whatever the cells hold (commas, quotes, line
+/// ends, formula starts, Chinese), in both languages, and whatever the tables of worded
+/// details and texts hold or have let go.
+final class FindingRowsTests: XCTestCase {
+    /// The line as `CSVText.row` makes it of findings.csv's cells.
+    private func expectedLine(_ finding: Finding, _ words: ReportText) -> String {
+        CSVText.row([finding.decisionID, words.subject(finding.subject), finding.checkID, finding.severity.rawValue,
+                     finding.decisionType?.rawValue ?? "", finding.decidedAt, words.detail(finding.detail),
+                     finding.notRecorded ? "yes" : "no", finding.legalBasis.text(words.language), finding.file,
+                     finding.line > 0 ? String(finding.line) : ""])
+    }
+
+    private static let hostile = ["D-1", "=HYPERLINK(\"x\")", "a,b", "say \"hi\"", "two\nlines", "-42", "+1", "@cmd", "员工 7", " ", "", "\u{202E}evil", "x\r"]
+
+    private func finding(_ random: inout SystemRandomNumberGenerator, details: [FindingDetail], texts: [String]) -> Finding {
+        let subject: FindingSubject = switch Int.random(in: 0..<3, using: &random) {
+        case 0: .worker(Self.hostile.randomElement(using: &random)!)
+        case 1: .reviewer(Self.hostile.randomElement(using: &random)!)
+        default: .decisions(.hiring, attribute: Self.hostile.randomElement(using: &random)!)
+        }
+        return Finding(decisionID: Self.hostile.randomElement(using: &random)!, subject: subject,
+                       checkID: ["HR-01", "DM-02", "NT-01"].randomElement(using: &random)!,
+                       severity: Bool.random(using: &random) ? .error : .warning,
+                       decisionType: Bool.random(using: &random) ? nil : DecisionType.allCases.randomElement(using: &random)!,
+                       decidedAt: Bool.random(using: &random) ? "" : "2025-03-01T09:30:00Z",
+                       detail: details.randomElement(using: &random)!, notRecorded: Bool.random(using: &random),
+                       legalBasis: CitedText(english: texts.randomElement(using: &random)!, chinese: texts.randomElement(using: &random)!),
+                       file: texts.randomElement(using: &random)!,
+                       line: [0, 1, 9, 10, 99, 1_000_000, Int.max].randomElement(using: &random)!)
+    }
+
+    func testLinesAreTheCellsAsCSVTextWritesThem() {
+        var random = SystemRandomNumberGenerator()
+        let texts = Self.hostile + ["PIPL Art. 24; GDPR Art. 22(3)", "《个人信息保护法》第二十四条", "/data/导出 2025,v2.csv"]
+        for language in [ReportLanguage.en, .zh] {
+            let words = ReportText(language: language)
+            var rows = FindingRows(words: words)
+            var written: [UInt8] = []
+            var expected = ""
+            for _ in 0..<3000 {
+                let finding = finding(&random, details: FindingWordsTests.samples, texts: texts)
+                rows.append(finding, to: &written)
+                expected += expectedLine(finding, words)
+            }
+            XCTAssertEqual(String(decoding: written, as: UTF8.self), expected, "\(language)")
+        }
+    }
+
+    /// More distinct details and texts than the tables keep: they start again, and every
+    /// line is still the one worded afresh.
+    func testLinesStayRightPastTheTablesLimits() {
+        var random = SystemRandomNumberGenerator()
+        let details = (0..<(FindingRows.detailLimit + 500)).map {
+            FindingDetail.keptTooLong(decidedDay: Int64($0), asOfDay: 30_000, limitDays: 180)
+        }
+        let texts = (0..<(FindingRows.textLimit * 3)).map { "basis \($0), \"quoted\"" }
+        let words = ReportText(language: .en)
+        var rows = FindingRows(words: words)
+        var written: [UInt8] = []
+        var expected = ""
+        for round in 0..<3 {
+            for index in 0..<details.count {
+                let detail = round == 1 ? details.randomElement(using: &random)! : details[index]
+                var finding = finding(&random, details: [detail], texts: texts)
+                finding.file = texts[index % texts.count]
+                rows.append(finding, to: &written)
+                expected += expectedLine(finding, words)
+            }
+        }
+        XCTAssertEqual(String(decoding: written, as: UTF8.self), expected)
+    }
+}
