@@ -29,8 +29,8 @@ public final class FileAuditSink: AuditSink {
         self.folder = folder
         self.words = words
         rows = FindingRows(words: words)
-        findings = try OutputFile(folder: folder, name: "findings.part.csv")
-        rejects = try OutputFile(folder: folder, name: "rejects.part.csv")
+        findings = try OutputFile(folder: folder, name: "findings.part.csv", isPart: true)
+        rejects = try OutputFile(folder: folder, name: "rejects.part.csv", isPart: true)
     }
 
     public func makePart() throws(AuditError) -> (any AuditSink)? {

@@ -90,3 +90,40 @@ extension OutputFileTests {
         XCTAssertThrowsError(try OutputFile.copy(from: source, to: target, at: 0, length: Int64(content.count) + 1, path: targetPath, inKernel: false))
     }
 }
+
+extension OutputFileTests {
+    /// Sent to disk a window at a time as it is written and copied (`WriteBehind`), the file
+    /// holds every byte; the part added keeps its place.
+    func testAFileSentToDiskAsItIsWrittenHoldsEveryByte() throws {
+        let window: Int64 = 8192
+        let file = try OutputFile(folder: folder, name: "findings.csv", window: window)
+        var expected: [UInt8] = []
+        for round in 0..<40 {
+            let piece = pattern(70_001 + round, seed: UInt8(round))
+            try file.write(bytes: piece)
+            expected += piece
+        }
+        let part = try OutputFile(folder: folder, name: "part.csv", isPart: true)
+        let content = pattern(1 << 20, seed: 77)
+        try part.write(bytes: content)
+        try file.append(contentsOf: part)
+        part.abandon()
+        expected += content
+        for round in 0..<10 {
+            let piece = pattern(100_003, seed: UInt8(round + 50))
+            try file.write(bytes: piece)
+            expected += piece
+        }
+        try file.commit()
+        XCTAssertEqual(try bytes("findings.csv"), expected)
+
+        // Emptied after windows were sent, it is sent again from its start.
+        let other = try OutputFile(folder: folder, name: "rejects.csv", window: window)
+        try other.write(bytes: pattern(500_000, seed: 5))
+        try other.truncate()
+        let again = pattern(300_000, seed: 99)
+        try other.write(bytes: again)
+        try other.commit()
+        XCTAssertEqual(try bytes("rejects.csv"), again)
+    }
+}
