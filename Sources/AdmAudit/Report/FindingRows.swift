@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// findings.csv's lines, written straight into the file's buffer: each cell escaped and
 /// neutralised as `CSVText` does every cell, without making the cells' strings.
 ///
@@ -7,6 +13,11 @@
 /// value (a bounded table, emptied when full: details that differ per record, such as
 /// times, pay the table and gain nothing, and hold no more memory); citations and the
 /// file name once per text.
+///
+/// Only what is compared byte for byte is reused. Swift compares and hashes strings by
+/// canonical equivalence (`é` written as one code point equals `e` and an accent), so a
+/// detail holding the export's text (a reviewer's name, the items it matched) is worded
+/// every time: the export's spelling is evidence. Texts are matched by their bytes.
 struct FindingRows {
     let words: ReportText
     private var details: [FindingDetail: [UInt8]] = [:]
@@ -51,6 +62,10 @@ struct FindingRows {
     }
 
     private mutating func appendDetail(_ detail: FindingDetail, to bytes: inout [UInt8]) {
+        guard Self.isReusable(detail) else {
+            CSVText.append(cell: words.detail(detail), to: &bytes)
+            return
+        }
         if let cell = details[detail] {
             bytes.append(contentsOf: cell)
             return
@@ -62,8 +77,24 @@ struct FindingRows {
         bytes.append(contentsOf: cell)
     }
 
+    /// Whether equal values of the detail are always worded alike: it holds no text (strings
+    /// compare by canonical equivalence) and no fraction (`-0.0` equals `0.0`).
+    static func isReusable(_ detail: FindingDetail) -> Bool {
+        switch detail {
+        case .notReviewed, .reviewNotRecorded, .reviewedAfterEffect, .notExplained, .explanationNotRecorded,
+             .noAppealRoute, .appealRouteNotRecorded, .appealReviewedBySoftware, .appealReviewerNotRecorded,
+             .appealUnanswered, .appealAnsweredLate, .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort,
+             .timesOutOfOrder, .notifiedOffHours, .keptTooLong, .dismissalKeptTooLong, .unionNotNotified,
+             .unionNotificationNotRecorded, .attritionRiskDecision:
+            true
+        case .rubberStamp, .sameAppealReviewer, .attributeOftenUnknown, .prohibitedData, .protectedStatusDismissed,
+             .protectedStatusPayCut, .suspectReasons, .scoreOutOfRange, .attritionIndicators:
+            false
+        }
+    }
+
     private mutating func appendText(_ text: String, to bytes: inout [UInt8]) {
-        for entry in texts where entry.text == text {
+        for entry in texts where Self.sameBytes(entry.text, text) {
             bytes.append(contentsOf: entry.cell)
             return
         }
@@ -76,6 +107,18 @@ struct FindingRows {
             nextText = (nextText + 1) % Self.textLimit
         }
         bytes.append(contentsOf: cell)
+    }
+
+    /// Whether two strings hold the same bytes; the same storage is one pointer test.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { first in
+            b.withUTF8 { second in
+                first.count == second.count
+                    && (first.baseAddress == second.baseAddress || first.count == 0
+                        || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
+            }
+        }
     }
 
     /// A positive line number's decimal digits (a plain number: never neutralised).

@@ -15,7 +15,19 @@ final class FindingRowsTests: XCTestCase {
                      finding.line > 0 ? String(finding.line) : ""])
     }
 
-    private static let hostile = ["D-1", "=HYPERLINK(\"x\")", "a,b", "say \"hi\"", "two\nlines", "-42", "+1", "@cmd", "员工 7", " ", "", "\u{202E}evil", "x\r"]
+    /// Bytes, not strings: Swift's `==` on strings takes canonically equivalent spellings as equal.
+    private func assertSameBytes(_ written: [UInt8], _ expected: String, _ message: String = "", line: UInt = #line) {
+        let expectedBytes = Array(expected.utf8)
+        guard written != expectedBytes else { return }
+        let writtenLines = written.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let expectedLines = expectedBytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let index = zip(writtenLines, expectedLines).enumerated().first { !$0.element.0.elementsEqual($0.element.1) }?.offset
+            ?? min(writtenLines.count, expectedLines.count)
+        let show = { (lines: [ArraySlice<UInt8>]) in index < lines.count ? "\(Array(lines[index]))" : "(none)" }
+        XCTFail("\(message) line \(index + 1) differs: written \(show(writtenLines)), expected \(show(expectedLines))", line: line)
+    }
+
+    private static let hostile = ["D-1", "Jos\u{E9}", "Jose\u{301}", "=HYPERLINK(\"x\")", "a,b", "say \"hi\"", "two\nlines", "-42", "+1", "@cmd", "员工 7", " ", "", "\u{202E}evil", "x\r"]
 
     private func finding(_ random: inout SystemRandomNumberGenerator, details: [FindingDetail], texts: [String]) -> Finding {
         let subject: FindingSubject = switch Int.random(in: 0..<3, using: &random) {
@@ -47,7 +59,7 @@ final class FindingRowsTests: XCTestCase {
                 rows.append(finding, to: &written)
                 expected += expectedLine(finding, words)
             }
-            XCTAssertEqual(String(decoding: written, as: UTF8.self), expected, "\(language)")
+            assertSameBytes(written, expected, "\(language)")
         }
     }
 
@@ -72,6 +84,38 @@ final class FindingRowsTests: XCTestCase {
                 expected += expectedLine(finding, words)
             }
         }
-        XCTAssertEqual(String(decoding: written, as: UTF8.self), expected)
+        assertSameBytes(written, expected)
+    }
+}
+
+extension FindingRowsTests {
+    /// Spellings Swift counts as one string (canonical equivalence) and numbers it counts as
+    /// one (`-0.0`, `0.0`) keep their own bytes: the export's spelling is evidence.
+    func testEquivalentSpellingsKeepTheirOwnBytes() {
+        let composed = "Jos\u{E9}", decomposed = "Jose\u{301}"
+        XCTAssertEqual(composed, decomposed)
+        let words = ReportText(language: .en)
+        var rows = FindingRows(words: words)
+        var written: [UInt8] = []
+        var expected = ""
+        let term = { (item: String) in FindingDetail.MatchedTerm(name: "health", chineseName: "健康", items: [item]) }
+        let details: [FindingDetail] = [
+            .sameAppealReviewer(type: .dismissal, reviewer: composed), .sameAppealReviewer(type: .dismissal, reviewer: decomposed),
+            .prohibitedData(categories: [term(composed)]), .prohibitedData(categories: [term(decomposed)]),
+            .attributeOftenUnknown(type: .hiring, attribute: composed, unknown: 3, decisions: 9, maxShare: 0.2),
+            .attributeOftenUnknown(type: .hiring, attribute: decomposed, unknown: 3, decisions: 9, maxShare: 0.2),
+            .scoreOutOfRange(score: 0.0, low: 0.5, high: 1), .scoreOutOfRange(score: -0.0, low: 0.5, high: 1),
+        ]
+        for round in 0..<2 {
+            for (index, detail) in details.enumerated() {
+                let finding = Finding(decisionID: "D\(index)", subject: .reviewer(index % 2 == 0 ? composed : decomposed), checkID: "AP-05",
+                                      severity: .error, decidedAt: "", detail: detail, notRecorded: false,
+                                      legalBasis: CitedText(english: index % 2 == 0 ? composed : decomposed, chinese: ""),
+                                      file: (index + round) % 2 == 0 ? "/data/\(composed).csv" : "/data/\(decomposed).csv", line: index + 1)
+                rows.append(finding, to: &written)
+                expected += expectedLine(finding, words)
+            }
+        }
+        assertSameBytes(written, expected)
     }
 }
