@@ -46,17 +46,17 @@ public struct Pseudonymizer {
         case .keep: return String(decoding: id, as: UTF8.self)
         case .drop: return ""
         case .pseudonymize:
-            return "S-" + Self.mac(id, inner: inner, outer: outer)
+            return Self.mac(id, inner: inner, outer: outer, after: "S-")
         }
     }
 
-    /// The first 8 bytes of HMAC-SHA256 of `message`, in hex, from the keyed hash states.
-    private static func mac(_ message: UnsafeRawBufferPointer, inner: SHA256, outer: SHA256) -> String {
+    /// `prefix`, then the first 8 bytes of HMAC-SHA256 of `message` in hex, from the keyed hash states.
+    private static func mac(_ message: UnsafeRawBufferPointer, inner: SHA256, outer: SHA256, after prefix: StaticString) -> String {
         var innerHash = inner
         innerHash.update(bufferPointer: message)
         var outerHash = outer
         innerHash.finalize().withUnsafeBytes { outerHash.update(bufferPointer: $0) }
-        return outerHash.finalize().prefix(8).hexString
+        return outerHash.finalize().withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0.prefix(8)).hexString(after: prefix) }
     }
 
     /// A check value of the key, kept in a shard's state so that a merge can tell shards
@@ -66,7 +66,7 @@ public struct Pseudonymizer {
     public static func keyCheck(handling: SubjectIDHandling, key: [UInt8]?) -> String? {
         guard handling == .pseudonymize, let key else { return nil }
         let (inner, outer) = keyedHashes(key)
-        return "hmac-sha256:" + Array("admaudit pseudonym key check v1".utf8).withUnsafeBytes { mac($0, inner: inner, outer: outer) }
+        return Array("admaudit pseudonym key check v1".utf8).withUnsafeBytes { mac($0, inner: inner, outer: outer, after: "hmac-sha256:") }
     }
 
     /// SHA-256 states after absorbing the key XOR ipad and XOR opad (RFC 2104; a key longer
