@@ -21,10 +21,12 @@ import Darwin
 struct FindingRows {
     let words: ReportText
     private var details: [FindingDetail: [UInt8]] = [:]
-    /// Citations and file names met lately, with their cells (the texts are shared, so
-    /// comparing one with itself is a pointer test).
-    private var texts: [(text: String, cell: [UInt8])] = []
-    private var nextText = 0
+    /// Citations and file names met lately: their bytes one after another in `textBytes`,
+    /// where each is, and its cell. Plain integers and bytes, compared with `memcmp`: no
+    /// string is copied or counted (retained) to find one.
+    private var textBytes: [UInt8] = []
+    private var textSpans: [Range<Int>] = []
+    private var textCells: [[UInt8]] = []
 
     /// Distinct details kept worded; past it the table starts again.
     static let detailLimit = 4096
@@ -94,31 +96,30 @@ struct FindingRows {
     }
 
     private mutating func appendText(_ text: String, to bytes: inout [UInt8]) {
-        for entry in texts where Self.sameBytes(entry.text, text) {
-            bytes.append(contentsOf: entry.cell)
+        var text = text
+        let found = text.withUTF8 { utf8 -> Int? in
+            textBytes.withUnsafeBufferPointer { arena in
+                textSpans.firstIndex { span in
+                    span.count == utf8.count && (span.isEmpty || memcmp(arena.baseAddress! + span.lowerBound, utf8.baseAddress!, span.count) == 0)
+                }
+            }
+        }
+        if let found {
+            bytes.append(contentsOf: textCells[found])
             return
         }
         var cell: [UInt8] = []
         CSVText.append(cell: text, to: &cell)
-        if texts.count < Self.textLimit {
-            texts.append((text, cell))
-        } else {
-            texts[nextText] = (text, cell)
-            nextText = (nextText + 1) % Self.textLimit
-        }
         bytes.append(contentsOf: cell)
-    }
-
-    /// Whether two strings hold the same bytes; the same storage is one pointer test.
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var (a, b) = (a, b)
-        return a.withUTF8 { first in
-            b.withUTF8 { second in
-                first.count == second.count
-                    && (first.baseAddress == second.baseAddress || first.count == 0
-                        || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
-            }
+        // Full: the texts start again (a run has a handful: its files and its checks' citations).
+        if textSpans.count >= Self.textLimit {
+            textBytes.removeAll(keepingCapacity: true)
+            textSpans.removeAll(keepingCapacity: true)
+            textCells.removeAll(keepingCapacity: true)
         }
+        textSpans.append(textBytes.count..<(textBytes.count + text.utf8.count))
+        textBytes.append(contentsOf: text.utf8)
+        textCells.append(cell)
     }
 
     /// A positive line number's decimal digits (a plain number: never neutralised).
