@@ -78,6 +78,7 @@ package final class OutputFile {
     /// Whatever next needs the whole file (`commit`, `truncate`, another append) waits for it.
     package func append(contentsOf other: OutputFile) throws(AuditError) {
         try finishCopy()
+        try other.finishCopy()
         try flush()
         try other.flush()
         let source = open(other.path, O_RDONLY | O_CLOEXEC)
@@ -132,9 +133,11 @@ package final class OutputFile {
                     continue
                 }
                 if n < 0 && errno == EINTR { continue }
-                // Not supported here (nothing copied yet): read and write instead.
-                if done == 0 && n < 0 && [ENOSYS, EXDEV, EINVAL, EOPNOTSUPP].contains(errno) { break }
-                throw failed(n == 0 ? "the part is shorter than written" : String(cString: strerror(errno)))
+                // Not supported here (nothing copied yet), or nothing copied where bytes remain
+                // (some file systems say 0 for "cannot"): read and write instead, which tells a
+                // part really shorter than written.
+                if n == 0 || (done == 0 && [ENOSYS, EXDEV, EINVAL, EOPNOTSUPP].contains(errno)) { break }
+                throw failed(String(cString: strerror(errno)))
             }
         }
         #endif

@@ -21,6 +21,7 @@ import Darwin
 struct FindingRows {
     let words: ReportText
     private var details: [FindingDetail: [UInt8]] = [:]
+    private var detailBytes = 0
     /// Citations and file names met lately: their bytes one after another in `textBytes`,
     /// where each is, and its cell. Plain integers and bytes, compared with `memcmp`: no
     /// string is copied or counted (retained) to find one.
@@ -28,8 +29,11 @@ struct FindingRows {
     private var textSpans: [Range<Int>] = []
     private var textCells: [[UInt8]] = []
 
-    /// Distinct details kept worded; past it the table starts again.
+    /// Distinct details kept worded, and their cells' bytes; past either the table starts
+    /// again. The details kept hold no text of the export (`isReusable`), so a cell is a
+    /// sentence with numbers and dates; the bytes are bounded all the same.
     static let detailLimit = 4096
+    static let detailByteLimit = 4 << 20
     /// Distinct citation texts and file names kept.
     static let textLimit = 32
 
@@ -74,8 +78,12 @@ struct FindingRows {
         }
         var cell: [UInt8] = []
         CSVText.append(cell: words.detail(detail), to: &cell)
-        if details.count >= Self.detailLimit { details.removeAll(keepingCapacity: true) }
+        if details.count >= Self.detailLimit || detailBytes + cell.count > Self.detailByteLimit {
+            details.removeAll(keepingCapacity: true)
+            detailBytes = 0
+        }
         details[detail] = cell
+        detailBytes += cell.count
         bytes.append(contentsOf: cell)
     }
 

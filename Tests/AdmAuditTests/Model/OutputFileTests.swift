@@ -127,3 +127,101 @@ extension OutputFileTests {
         XCTAssertEqual(try bytes("rejects.csv"), again)
     }
 }
+
+/// A full disk (a file-size limit here: EFBIG where a disk gives ENOSPC) during the copy,
+/// in the kernel and in the fallback; parts of parts; a part emptied.
+extension OutputFileTests {
+    /// Runs `body` with the process's file-size limit at `limit` bytes (a full disk, as far
+    /// as a write is concerned: EFBIG instead of ENOSPC), SIGXFSZ ignored.
+    private func withFileSizeLimit<T>(_ limit: Int, _ body: () throws -> T) rethrows -> T {
+        var old = rlimit()
+        getrlimit(Int32(RLIMIT_FSIZE.rawValue), &old)
+        let oldHandler = signal(SIGXFSZ, SIG_IGN)
+        var new = old
+        new.rlim_cur = rlim_t(limit)
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &new)
+        defer {
+            setrlimit(Int32(RLIMIT_FSIZE.rawValue), &old)
+            signal(SIGXFSZ, oldHandler)
+        }
+        return try body()
+    }
+
+    /// The background copy runs out of room: the run must fail with the copy's error, at
+    /// the latest when the file is committed.
+    func testACopyThatRunsOutOfRoomFailsTheCommit() throws {
+        let file = try OutputFile(folder: folder, name: "findings.csv")
+        try file.write(bytes: pattern(1 << 20, seed: 1))
+        let part = try OutputFile(folder: folder, name: "findings.part.csv", isPart: true)
+        try part.write(bytes: pattern(3 << 20, seed: 2))
+        try part.flush()
+        var thrown: AuditError? = nil
+        withFileSizeLimit(2 << 20) {
+            do throws(AuditError) {
+                try file.append(contentsOf: part)
+                part.abandon()
+                try file.commit()
+            } catch {
+                thrown = error
+            }
+        }
+        XCTAssertNotNil(thrown, "a part copied only in part was committed")
+        if let thrown { XCTAssertTrue("\(thrown)".contains("too large") || "\(thrown)".contains("space"), "\(thrown)") }
+    }
+
+    /// The same in the fallback (pread/pwrite).
+    func testTheFallbackCopyThatRunsOutOfRoomThrows() throws {
+        let content = pattern(3 << 20, seed: 9)
+        let sourcePath = folder + "/source", targetPath = folder + "/target"
+        FileManager.default.createFile(atPath: sourcePath, contents: Data(content))
+        FileManager.default.createFile(atPath: targetPath, contents: Data("head".utf8))
+        let source = open(sourcePath, O_RDONLY), target = open(targetPath, O_WRONLY)
+        defer { close(source); close(target) }
+        for inKernel in [false, true] {
+            var thrown = false
+            withFileSizeLimit(1 << 20) {
+                do throws(AuditError) {
+                    try OutputFile.copy(from: source, to: target, at: 4, length: Int64(content.count), path: targetPath, inKernel: inKernel)
+                } catch {
+                    thrown = true
+                }
+            }
+            XCTAssertTrue(thrown, "inKernel \(inKernel)")
+        }
+    }
+
+    /// A file that was given a part and is itself added to another before that copy ends:
+    /// its size read then (`fstat`) leaves out the reserved range not yet written, and the
+    /// copy reads a range still being written.
+    func testAFileWithAPartStillBeingCopiedIsAddedWhole() throws {
+        let outer = try OutputFile(folder: folder, name: "findings.csv")
+        let middle = try OutputFile(folder: folder, name: "middle.csv", isPart: true)
+        let inner = try OutputFile(folder: folder, name: "inner.csv", isPart: true)
+        let head = pattern(100, seed: 1), content = pattern(16 << 20, seed: 2)
+        try middle.write(bytes: head)
+        try inner.write(bytes: content)
+        try middle.append(contentsOf: inner)
+        inner.abandon()
+        try outer.append(contentsOf: middle)
+        middle.abandon()
+        try outer.commit()
+        let written = try bytes("findings.csv")
+        XCTAssertEqual(written.count, head.count + content.count)
+        XCTAssertTrue(written == head + content, "the part's part is missing or torn")
+    }
+
+    /// A part emptied (`truncate`) with nothing written after: appending it adds nothing.
+    func testAnEmptiedPartAddsNothing() throws {
+        let file = try OutputFile(folder: folder, name: "findings.csv")
+        try file.write("h\n")
+        let part = try OutputFile(folder: folder, name: "part.csv", isPart: true)
+        try part.write(bytes: pattern(10_000, seed: 3))
+        try part.truncate()
+        try file.append(contentsOf: part)
+        try file.append(contentsOf: part)
+        part.abandon()
+        try file.write("t\n")
+        try file.commit()
+        XCTAssertEqual(try bytes("findings.csv"), Array("h\nt\n".utf8))
+    }
+}

@@ -119,3 +119,28 @@ extension FindingRowsTests {
         assertSameBytes(written, expected)
     }
 }
+
+extension FindingRowsTests {
+    /// Details whose cells are large (many times out of order) fill the table's bytes before
+    /// its count: it starts again, and every line is still right.
+    func testLinesStayRightPastTheTablesBytes() {
+        let time = { (seconds: Int64) in LocalTime(instant: 1_740_792_600 + seconds, offset: 8 * 3600) }
+        let details = (0..<30).map { index in
+            FindingDetail.timesOutOfOrder(problems: (0..<3000).map { _ in
+                .init(later: .reviewedAt, laterAt: time(Int64(index)), earlier: .decidedAt, earlierAt: time(86_400))
+            })
+        }
+        XCTAssertTrue(details.allSatisfy(FindingRows.isReusable))
+        let words = ReportText(language: .zh)
+        var rows = FindingRows(words: words)
+        var written: [UInt8] = []
+        var expected = ""
+        for detail in details + details.reversed() + details {
+            let finding = Finding(decisionID: "D", subject: .worker("S-1"), checkID: "DQ-01", severity: .warning, decidedAt: "",
+                                  detail: detail, notRecorded: false, legalBasis: CitedText(english: "x", chinese: "y"), file: "f.csv", line: 2)
+            rows.append(finding, to: &written)
+            expected += expectedLine(finding, words)
+        }
+        assertSameBytes(written, expected)
+    }
+}
