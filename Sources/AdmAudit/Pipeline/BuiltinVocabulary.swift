@@ -188,7 +188,7 @@ public enum BuiltinVocabulary {
                 "merit increase", "pay increase", "salary increase", "pay reduction", "salary reduction", "wage", "wages", "payroll"]),
         (.scheduling, ["scheduling", "schedule", "shift", "roster", "排班", "班次", "调班", "换班", "轮班", "班表"]),
         (.taskAllocation, ["task_allocation", "task allocation", "dispatch", "order allocation", "派单", "任务分配", "分单", "派单调整",
-                           "派单优先级", "接单", "订单分配"]),
+                           "派单优先级", "接单", "订单分配", "降权", "派单降权", "降低派单优先级", "减少派单"]),
         (.performanceRating, ["performance_rating", "performance rating", "performance", "rating", "appraisal", "performance review",
                               "绩效评定", "绩效考核", "考核", "绩效评级", "绩效评估"]),
         (.suspension, ["suspension", "suspend", "suspended", "account_suspension", "account suspension", "deactivation",

@@ -107,6 +107,12 @@ final class ValueMapsTests: XCTestCase {
         // lowered or not (已降权, 未降权) and shifts (not) allocated were all rejected as unknown.
         for text in ["免扣", "未降权", "Allocated"] { XCTAssertEqual(look(&outcomes, text), .found(.favorable), text) }
         for text in ["已降权", "Not allocated"] { XCTAssertEqual(look(&outcomes, text), .found(.adverse), text) }
+        // The same platform's kind of action: dispatch weight lowered (降权) is a decision on the
+        // rider's orders, and adverse by its own words (another export written later).
+        for text in ["降权", "派单降权", "降低派单优先级", "减少派单"] {
+            XCTAssertEqual(look(&types, text), .found(.taskAllocation), text)
+            XCTAssertEqual(look(&outcomes, text), .found(.adverse), text)
+        }
     }
 
     /// `No Action` in a column of sanctions: a disciplinary decision that imposed none, whose
