@@ -25,6 +25,14 @@ final class OutputFileTests: XCTestCase {
         (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31) &+ seed }
     }
 
+    /// A file holding `content` and a file holding `head`, opened to copy the first into the second.
+    private func openSourceAndTarget(_ content: [UInt8]) -> (source: Int32, target: Int32, targetPath: String) {
+        let sourcePath = folder + "/source", targetPath = folder + "/target"
+        FileManager.default.createFile(atPath: sourcePath, contents: Data(content))
+        FileManager.default.createFile(atPath: targetPath, contents: Data("head".utf8))
+        return (open(sourcePath, O_RDONLY), open(targetPath, O_WRONLY), targetPath)
+    }
+
     func testPartsLandBetweenWhatCameBeforeAndAfter() throws {
         let file = try OutputFile(folder: folder, name: "findings.csv")
         var expected: [UInt8] = []
@@ -77,10 +85,7 @@ extension OutputFileTests {
     /// Where the kernel cannot copy between files, the part is read and written, in pieces.
     func testThePartIsCopiedByReadingAndWritingWhereTheKernelCannot() throws {
         let content = pattern((3 << 20) + 12_345, seed: 9)
-        let sourcePath = folder + "/source", targetPath = folder + "/target"
-        FileManager.default.createFile(atPath: sourcePath, contents: Data(content))
-        FileManager.default.createFile(atPath: targetPath, contents: Data("head".utf8))
-        let source = open(sourcePath, O_RDONLY), target = open(targetPath, O_WRONLY)
+        let (source, target, targetPath) = openSourceAndTarget(content)
         defer { close(source); close(target) }
         for inKernel in [false, true] {
             try OutputFile.copy(from: source, to: target, at: inKernel ? 4 + Int64(content.count) : 4, length: Int64(content.count),
@@ -172,10 +177,7 @@ extension OutputFileTests {
     /// The same in the fallback (pread/pwrite).
     func testTheFallbackCopyThatRunsOutOfRoomThrows() throws {
         let content = pattern(3 << 20, seed: 9)
-        let sourcePath = folder + "/source", targetPath = folder + "/target"
-        FileManager.default.createFile(atPath: sourcePath, contents: Data(content))
-        FileManager.default.createFile(atPath: targetPath, contents: Data("head".utf8))
-        let source = open(sourcePath, O_RDONLY), target = open(targetPath, O_WRONLY)
+        let (source, target, targetPath) = openSourceAndTarget(content)
         defer { close(source); close(target) }
         for inKernel in [false, true] {
             var thrown = false
