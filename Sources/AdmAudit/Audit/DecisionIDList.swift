@@ -57,7 +57,7 @@ public struct DecisionIDList: Sendable {
             var previous: DecisionIDRegistry.Entry? = nil
             while let entry = merge.next() {
                 // Never twice after a second reading; kept strictly increasing all the same.
-                if let previous, previous.high == entry.high, previous.low == entry.low { continue }
+                if let previous, previous.fingerprint == entry.fingerprint { continue }
                 previous = entry
                 try body(Entry(high: entry.high, low: entry.low, place: entry.place))
             }

@@ -27,7 +27,7 @@ public enum ISOTime {
 
     /// Writes `value` (not negative) as `count` decimal digits, zeros first.
     @inline(__always)
-    static func digits(_ value: Int, count: Int, to bytes: UnsafeMutablePointer<UInt8>) {
+    package static func digits(_ value: Int, count: Int, to bytes: UnsafeMutablePointer<UInt8>) {
         var rest = value
         for index in stride(from: count - 1, through: 0, by: -1) {
             bytes[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)

@@ -7,10 +7,11 @@ import Darwin
 /// Sends a large output file to disk while it is written, and lets the page cache drop what
 /// is already there: findings.csv of a full audit runs to gigabytes (7.6 GB at 10M rows),
 /// and held whole in the page cache as dirty pages it made every write slower (the kernel
-/// reclaiming and throttling) and the closing `fsync` wait for all of it. Measured on this
-/// kind of machine, writing 7.6 GB cost 4.3 to 5.6 s of system time and a 0.8 s `fsync`;
-/// sent behind, 2.6 to 2.9 s and no wait. The full audit of 10M rows took 19 s of system
-/// time before, 7 s with it (parts, which are read back and deleted, are not sent).
+/// reclaiming and throttling) and the closing `fsync` wait for all of it. On this kind of
+/// machine (`benchmarks/write_behind.py`, 7.6 GB) writing cost 3.5 to 5.6 s of system time
+/// and a 0.7 to 1.0 s `fsync`; sent behind, 2.3 to 2.9 s and no wait. The full audit of 10M
+/// rows took 19 s of system time before, 7 s with it (benchmarks/README.md, session 14;
+/// parts, which are read back and deleted, are not sent).
 ///
 /// Each window of 64 MiB written is handed to the disk (`sync_file_range`, which does not
 /// wait), and the window before it, by then on disk or nearly, is let go
@@ -28,6 +29,12 @@ struct WriteBehind {
     init(from start: Int64 = 0, window: Int64 = Self.window) {
         self.start = start
         self.window = window
+    }
+
+    /// Starts again at `start` (the file emptied, or a part's range left to its copy).
+    mutating func restart(from start: Int64) {
+        self.start = start
+        previous = nil
     }
 
     /// The file holds what was written up to `end`, from `start` on.

@@ -46,7 +46,7 @@ public struct DecisionIDRegistry: Sendable {
         package var place: UInt64
 
         var isEmpty: Bool { high == 0 && low == 0 }
-        var fingerprint: Fingerprint { Fingerprint(high: high, low: low) }
+        package var fingerprint: Fingerprint { Fingerprint(high: high, low: low) }
         func holds(_ fingerprint: Fingerprint) -> Bool { high == fingerprint.high && low == fingerprint.low }
 
         /// By fingerprint, then by place: the first of equal fingerprints is where the id was first seen.
@@ -234,7 +234,7 @@ public struct DecisionIDRegistry: Sendable {
         var merge = merge
         var previous: Entry? = nil
         while let entry = merge.next() {
-            if let previous, previous.high == entry.high, previous.low == entry.low { return true }
+            if let previous, previous.fingerprint == entry.fingerprint { return true }
             previous = entry
         }
         try merge.finish()
@@ -261,7 +261,7 @@ public struct DecisionIDRegistry: Sendable {
         var merge = try claimsAndHits.merged()
         var first: Entry? = nil
         while let entry = merge.next() {
-            if let first, first.high == entry.high, first.low == entry.low {
+            if let first, first.fingerprint == entry.fingerprint {
                 repeated.places.append(RepeatedIDs.Copy(place: entry.place, first: first.place))
             } else {
                 first = entry
