@@ -23,9 +23,11 @@ struct InitCommand: ParsableCommand {
 
     /// One line for the terminal, and the TODOs, in `language` (`run --lang`), else the export's.
     static func summary(_ inferred: InferredPipeline, language: ReportLanguage? = nil) -> String {
-        var lines = [(language ?? inferred.language).text(
-            "admaudit init: \(inferred.mappedColumns) of \(inferred.columns) columns mapped from \(inferred.rowsSampled) rows read; \(inferred.todos.count) to check (TODO)",
-            "admaudit init：\(inferred.columns) 列中映射了 \(inferred.mappedColumns) 列（读取 \(inferred.rowsSampled) 行）；\(inferred.todos.count) 项待核查（TODO）")]
+        let language = language ?? inferred.language
+        let rows = inferred.rowsText(language)
+        var lines = [language.text(
+            "admaudit init: \(inferred.mappedColumns) of \(inferred.columns) columns mapped (\(rows)); \(inferred.todos.count) to check (TODO)",
+            "admaudit init：\(inferred.columns) 列中映射了 \(inferred.mappedColumns) 列（\(rows)）；\(inferred.todos.count) 项待核查（TODO）")]
         for todo in inferred.todos { lines.append("  TODO " + TerminalText.safe(todo)) }
         return lines.joined(separator: "\n")
     }

@@ -58,3 +58,27 @@ final class HostileInitTests: BinaryTestCase {
         XCTAssertEqual(try AdmAuditBinary.json(out + "/report.json")["checks_switched_off"] as? [String], ["HR-01", "EX-01"])
     }
 }
+
+extension HostileInitTests {
+    /// A stray quote that joins two rows: `init` samples the rows it can use and says, on the
+    /// terminal as in the pipeline's first line, how many it did not use, in the export's
+    /// language, so that "3 rows read" is never taken for the whole file.
+    func testInitSaysHowManyRowsItDidNotUse() throws {
+        let exports = [
+            ("en.csv", "decision_id,employee_id,decision_type,outcome,human_reviewed\nD1,E1,dismissal,adverse,no\nD2,E2,hiring,favorable,yes\n"
+                + "D3,E3,\"discipline,adverse,no\nD4,E4,hiring,favorable,yes\n",
+             "1 not used: damaged, of another width, or totals and footers"),
+            ("zh.csv", "决策编号,员工工号,处理类型,处理结果,是否人工复核\nD1,E1,辞退,不利,否\nD2,E2,录用,有利,是\n"
+                + "D3,E3,\"警告,不利,否\nD4,E4,录用,有利,是\n",
+             "另有 1 行未采用：已损坏、列数不符，或为合计行、表尾"),
+        ]
+        for (name, text, said) in exports {
+            let export = work.appendingPathComponent(name).path
+            try text.write(toFile: export, atomically: true, encoding: .utf8)
+            let proposed = try AdmAuditBinary.run(["init", export], in: work)
+            XCTAssertEqual(proposed.status, 0, proposed.err)
+            XCTAssertTrue(proposed.err.contains(said), "\(name): \(proposed.err)")
+            XCTAssertTrue(proposed.out.split(separator: "\n").first?.contains(said) == true, "\(name): \(proposed.out.prefix(300))")
+        }
+    }
+}

@@ -17,6 +17,19 @@ public struct InferredPipeline: Sendable {
     public let mappedColumns: Int
     public let columns: Int
     public let rowsSampled: Int
+    /// Rows read but not used: damaged, of another width, totals and footers.
+    public let rowsSkipped: Int
+
+    /// The rows read, and those not used, in `language`: the YAML's first line and `init`'s
+    /// summary say the same.
+    public func rowsText(_ language: ReportLanguage) -> String {
+        Self.rowsText(sampled: rowsSampled, skipped: rowsSkipped, language)
+    }
+
+    static func rowsText(sampled: Int, skipped: Int, _ language: ReportLanguage) -> String {
+        language.text("\(sampled) rows read" + (skipped > 0 ? "; \(skipped) not used: damaged, of another width, or totals and footers" : ""),
+                      "读取 \(sampled) 行" + (skipped > 0 ? "；另有 \(skipped) 行未采用：已损坏、列数不符，或为合计行、表尾" : ""))
+    }
 
     typealias Evidence = ColumnAssignment.Evidence
 
@@ -47,7 +60,7 @@ public struct InferredPipeline: Sendable {
         var writer = Writer(sample: sample, profiles: profiles, assignment: assignment, locale: locale, inputName: inputName ?? path)
         let yaml = writer.render()
         return InferredPipeline(inputName: inputName ?? path, language: locale.language.value, yaml: yaml, todos: writer.todos,
-                                mappedColumns: assignment.choices.count, columns: sample.headers.count, rowsSampled: sample.rowsSampled)
+                                mappedColumns: assignment.choices.count, columns: sample.headers.count, rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
     }
 }
 
@@ -93,13 +106,10 @@ private struct Writer {
     }
 
     mutating func render() -> String {
+        let rows = InferredPipeline.rowsText(sampled: sample.rowsSampled, skipped: sample.rowsSkipped, language)
         line("# " + YAMLText.comment(text(
-            "Pipeline inferred by admaudit from \(inputName) (\(sample.rowsSampled) rows read"
-                + (sample.rowsSkipped > 0 ? "; \(sample.rowsSkipped) not used: damaged, of another width, or totals and footers" : "")
-                + "). Each setting says why; check the lines marked TODO.",
-            "admaudit 根据 \(inputName) 推断的审计配置（读取 \(sample.rowsSampled) 行"
-                + (sample.rowsSkipped > 0 ? "；另有 \(sample.rowsSkipped) 行未采用：已损坏、列数不符，或为合计行、表尾" : "")
-                + "）。每项设置均注明依据；请核查标有 TODO 的行。")))
+            "Pipeline inferred by admaudit from \(inputName) (\(rows)). Each setting says why; check the lines marked TODO.",
+            "admaudit 根据 \(inputName) 推断的审计配置（\(rows)）。每项设置均注明依据；请核查标有 TODO 的行。")))
         line("# " + YAMLText.comment(text("Rerun with: admaudit run -p THIS_FILE \(inputName)", "重新运行：admaudit run -p 本文件 \(inputName)")))
         line("admaudit: 1")
         line("name: " + YAMLText.quoted(text("inferred from ", "推断自 ") + inputName))
