@@ -49,6 +49,14 @@ public struct TimestampParser: Sendable {
     /// Foundation formatters); Foundation is asked for UTC offsets only when the value's local day
     /// is not cached yet. Only an ambiguous day/month order builds a `String`: the date it quotes.
     public mutating func parse(_ bytes: UnsafeRawBufferPointer) -> TimestampParseResult {
+        if let reading = Self.readPlainISO(bytes) {
+            return .instant(reading.utcOffset == nil ? localTime.utcSeconds(forLocal: reading.localSeconds) : reading.localSeconds)
+        }
+        return parseByGrammar(bytes)
+    }
+
+    /// `parse` without the plain ISO shortcut: the whole grammar for every value.
+    mutating func parseByGrammar(_ bytes: UnsafeRawBufferPointer) -> TimestampParseResult {
         var cursor = Cursor(trimming: bytes)
         do throws(TimestampProblem) {
             let reading = try Self.read(&cursor, dateOrder: dateOrder)
@@ -90,6 +98,39 @@ extension TimestampParser {
     }
 
     private enum Meridiem { case am, pm }
+
+    /// The shape most exports write, read at fixed places: `YYYY-MM-DD`, then `T` or a space
+    /// and `HH:MM:SS`, then `Z` or nothing. nil for anything else, and for a value out of
+    /// range, which the whole grammar then reads (and words the problem of): it reads every
+    /// value this accepts to the same instant, only more slowly (`TimestampParserTests`).
+    private static func readPlainISO(_ bytes: UnsafeRawBufferPointer) -> Reading? {
+        let count = bytes.count
+        guard count == 10 || count == 19 || count == 20 else { return nil }
+        @inline(__always) func digit(_ index: Int) -> Int? {
+            let value = bytes[index] &- ASCII.zero
+            return value < 10 ? Int(value) : nil
+        }
+        @inline(__always) func pair(_ index: Int) -> Int? {
+            guard let tens = digit(index), let ones = digit(index + 1) else { return nil }
+            return tens * 10 + ones
+        }
+        guard bytes[4] == ASCII.hyphen, bytes[7] == ASCII.hyphen,
+              let century = pair(0), let yearInCentury = pair(2), let month = pair(5), let day = pair(8) else { return nil }
+        let year = century * 100 + yearInCentury
+        guard (1900...2200).contains(year), (1...12).contains(month), day >= 1,
+              day <= CivilCalendar.daysInMonth(year: year, month: month) else { return nil }
+        let midnight = CivilCalendar.daysFromCivil(year: year, month: month, day: day) * 86_400
+        if count == 10 { return Reading(localSeconds: midnight, utcOffset: nil) }
+        let separator = bytes[10]
+        guard separator == ASCII.upperT || separator == ASCII.lowerT || separator == ASCII.space,
+              bytes[13] == ASCII.colon, bytes[16] == ASCII.colon,
+              let hour = pair(11), let minute = pair(14), let second = pair(17),
+              hour <= 23, minute <= 59, second <= 59 else { return nil }
+        let local = midnight + Int64(hour * 3600 + minute * 60 + second)
+        if count == 19 { return Reading(localSeconds: local, utcOffset: nil) }
+        guard bytes[19] == ASCII.upperZ || bytes[19] == ASCII.lowerZ else { return nil }
+        return Reading(localSeconds: local, utcOffset: 0)
+    }
 
     /// The whole grammar: `excel-serial | date [separator time [AM/PM] [offset]]`.
     private static func read(_ c: inout Cursor, dateOrder: DateOrder) throws(TimestampProblem) -> Reading {

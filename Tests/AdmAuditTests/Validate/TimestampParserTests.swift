@@ -94,6 +94,45 @@ final class TimestampParserTests: XCTestCase {
         assertInstant("2025-03-30T02:30:00+02:00", 1_743_294_600, zone: "Europe/Berlin")
     }
 
+    /// The fixed-place reading of `YYYY-MM-DD[T| ]HH:MM:SS[Z]` (the shape most exports write)
+    /// gives every value the whole grammar's answer: the same instant, or the same problem.
+    /// Values are drawn near that shape: digits out of range (month 13, 30 February, hour
+    /// 24, year 1899), other separators and lengths, in zones with and without summer time.
+    func testPlainISOShortcutReadsAsTheGrammarDoes() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        func two(_ low: Int, _ high: Int) -> String {
+            let value = low + next(high - low + 1)
+            return value < 10 ? "0\(value)" : "\(value)"
+        }
+        let separators = ["T", "t", " ", "_", "  "]
+        let ends = ["", "Z", "z", "+08:00", " ", "x", ".5Z"]
+        var accepted = 0
+        for zone in ["UTC", "Asia/Shanghai", "Europe/Berlin", "America/New_York"] {
+            var fast = TimestampParser(timeZone: TimeZone(identifier: zone)!)
+            var grammar = TimestampParser(timeZone: TimeZone(identifier: zone)!)
+            for _ in 0..<20_000 {
+                let year = [1899, 1900, 1970, 2000, 2024, 2025, 2100, 2200, 2201][next(9)]
+                var text = "\(year)-\(two(0, 13))-\(two(0, 32))"
+                if next(8) > 0 {
+                    text += separators[next(separators.count)] + "\(two(0, 24)):\(two(0, 60)):\(two(0, 60))" + ends[next(ends.count)]
+                }
+                if next(16) == 0 { text = String(text.dropLast()) }
+                let bytes = Array(text.utf8)
+                let expected = bytes.withUnsafeBytes { grammar.parseByGrammar($0) }
+                XCTAssertEqual(bytes.withUnsafeBytes { fast.parse($0) }, expected, "\(text) in \(zone)")
+                if case .instant = expected { accepted += 1 }
+            }
+        }
+        XCTAssertGreaterThan(accepted, 20_000, "most drawn values should be timestamps")
+    }
+
     // MARK: Short and slashed forms
 
     func testSingleDigitAndSlashedForms() {
