@@ -78,6 +78,15 @@ struct ReportOptions: ParsableArguments {
             }
             throw Exit(code: 3)
         }
+        // With no limit set, an input none of whose rows could be audited is still one rejected as a whole.
+        if !result.inputsWhollyRejected.isEmpty {
+            for input in result.inputsWhollyRejected {
+                Terminal.error(result.pipeline.report.language.text(
+                    "admaudit: \(TerminalText.safe(input.file)): every row was rejected, so nothing in it was audited; rejects.csv gives each row's reason",
+                    "admaudit：\(TerminalText.safe(input.file))：所有行均被拒收，其中没有任何内容经过审计；各行原因见 rejects.csv"))
+            }
+            throw Exit(code: 3)
+        }
         if let threshold = try OptionParsing.severity(failOn) {
             let verdict = FailOnVerdict(result)
             if let reason = verdict.rejectsReason(at: threshold, language: result.pipeline.report.language),

@@ -38,6 +38,23 @@ final class CommandLineTests: BinaryTestCase {
         XCTAssertTrue(try read("out", "report.md").contains("劳动者自动化决策"))
     }
 
+    /// With no as-of date given, the report's is the day of the latest decision in the
+    /// pipeline's zone: 02:00 on 11 July in Shanghai is 11 July, not 10 July (UTC).
+    func testTheDataAsOfDateIsTheLatestDecisionsLocalDay() throws {
+        try Data("admaudit: 1\ninput:\n  time_zone: Asia/Shanghai\n".utf8).write(to: work.appendingPathComponent("shanghai.yaml"))
+        try Data("""
+            decision_id,decision_type,outcome,decided_at
+            D1,dismissal,adverse,2025-07-10 09:00
+            D2,dismissal,adverse,2025-07-11 02:00
+
+            """.utf8).write(to: work.appendingPathComponent("late-night.csv"))
+        let result = try admaudit(["run", "-p", "shanghai.yaml", "-o", "out", "late-night.csv"])
+        XCTAssertEqual(result.status, 0, result.err)
+        let report = try JSONSerialization.jsonObject(with: Data(try read("out", "report.json").utf8)) as! [String: Any]
+        XCTAssertEqual(report["as_of"] as? String, "2025-07-11")
+        XCTAssertEqual(report["as_of_source"] as? String, "data")
+    }
+
     func testSameInputsGiveTheSameBytes() throws {
         let arguments = ["-p", path("pipelines/labor-inspection.yaml"), "--as-of", "2025-06-30", path("fixtures/sample/decisions_zh_gb18030.csv")]
         try admaudit(["run", "-o", "a"] + arguments)

@@ -196,6 +196,25 @@ final class HostileOutputTests: BinaryTestCase {
         XCTAssertFalse(totals.err.contains("exit 1"), totals.err)
     }
 
+    /// Every row rejected (a rider export whose outcomes no vocabulary knew): the reports say
+    /// why, and the run ends with exit 3 as for an input rejected as a whole, not 0 as if it
+    /// had audited anything. A single totals row rejected is no such input.
+    func testAnInputWhoseEveryRowIsRejectedExitsThree() throws {
+        let file = work.appendingPathComponent("every-row-rejected.csv")
+        try Data("""
+            decision_id,employee_id,decision_type,outcome,score,decided_at,human_reviewed,explanation_given,appeal_offered,sex
+            D001,E001,dismissal,adverse,0.5,next Tuesday,no,yes,yes,female
+            D002,E002,dismissal,adverse,0.5,soon,no,yes,yes,male
+
+            """.utf8).write(to: file)
+        let run = try admaudit(["run", "-p", Self.pipeline, "-o", "all-rejected", file.path])
+        XCTAssertEqual(run.status, 3, run.err)
+        XCTAssertTrue(run.err.contains("every row was rejected, so nothing in it was audited; rejects.csv gives each row's reason"), run.err)
+        XCTAssertEqual(try AdmAuditBinary.csv(work.appendingPathComponent("all-rejected/rejects.csv").path).count, 3)
+        let totals = try admaudit(["run", "-p", Self.pipeline, "-o", "only-totals", Self.fixture("rejects-only-totals.csv")])
+        XCTAssertEqual(totals.status, 0, totals.err)
+    }
+
     // MARK: Terminal escaping
 
     private static func assertSafe(_ text: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {

@@ -110,4 +110,45 @@ final class HostileRowsTests: BinaryTestCase {
             "decision_id is empty", "decision_id is empty",
         ], "an id of invisible characters only is no id: neither accepted nor the duplicate of another")
     }
+
+    /// A review left open behind a leading yes (`yes (pending)`, `已复核(未)`, a struck-through
+    /// `y̶e̶s̶`) is no review: the rows are rejected with their reason and counted as adverse
+    /// in the summary, never accepted as reviewed (which took them out of HR-01 unseen).
+    func testAReviewLeftOpenBehindAYesIsRejectedAndSaid() throws {
+        for (language, open) in [("en", "yes (pending)"), ("zh", "已复核(未)"), ("en", "y\u{336}e\u{336}s\u{336}")] {
+            var lines = ["decision_id,employee_id,decision_type,outcome,automated,human_reviewed,decided_at,sex"]
+            for row in 1...40 {
+                let reviewed = row <= 4 ? open : "yes"
+                lines.append("D\(row),E\(row),dismissal,dismissed,yes,\(reviewed),2025-03-\(10 + row % 20) 10:00,\(row % 2 == 0 ? "female" : "male")")
+            }
+            let file = work.appendingPathComponent("open-review-\(language)-\(open.unicodeScalars.count).csv")
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+            let out = file.path + ".out"
+            let run = try AdmAuditBinary.run(["run", "-o", out, "--as-of", "2025-06-30", file.path], in: work)
+            XCTAssertEqual(run.status, 0, run.err)
+            let input = try XCTUnwrap((try AdmAuditBinary.json(out + "/report.json")["inputs"] as? [[String: Any]])?.first)
+            XCTAssertEqual(input["accepted"] as? Int, 36, open)
+            XCTAssertEqual(input["rejected"] as? Int, 4, open)
+            XCTAssertEqual(input["rejected_adverse"] as? Int, 4, "\(open): the rejected rows are dismissals")
+            XCTAssertTrue(run.err.contains("unknown_value ×4"), "\(open): the summary names the reason: \(run.err)")
+        }
+    }
+
+    /// A decoy header above the real one swaps `automated` and `human_reviewed`: read by the
+    /// decoy, ten dismissals without review were out of HR-01's scope, and the real header was
+    /// one rejected row. Two headers that disagree stop the run, naming the line.
+    func testTwoHeadersThatDisagreeStopTheRun() throws {
+        let real = "decision_id,employee_id,decision_type,outcome,automated,human_reviewed,decided_at,sex"
+        let decoy = "decision_id,employee_id,decision_type,outcome,human_reviewed,automated,decided_at,sex"
+        let rows = (1...10).map { "D\($0),E\($0),dismissal,dismissed,yes,no,2025-03-\(10 + $0) 10:00,\($0 % 2 == 0 ? "female" : "male")" }
+        for (name, lines) in [("decoy-above", [decoy, real] + rows), ("decoy-below", [real] + rows.prefix(5) + [decoy] + rows.suffix(5))] {
+            let file = work.appendingPathComponent(name + ".csv")
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+            let run = try AdmAuditBinary.run(["run", "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
+            XCTAssertEqual(run.status, 3, "\(name): \(run.err)")
+            let line = name == "decoy-above" ? 2 : 7
+            XCTAssertTrue(run.err.contains("line \(line) names the same columns as the header, in another order"), "\(name): \(run.err)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: file.path + ".out/report.json"), "\(name): no report from a misread export")
+        }
+    }
 }

@@ -145,7 +145,7 @@ public enum AuditMerge {
         if statePaths.count > 1 {
             shard.diagnostics.append(Diagnostic(level: .note, file: nil, code: .mergedShards, values: ["shards": .count(statePaths.count)]))
         }
-        let asOf = shard.judgedAsOf ?? shard.latestDecision.map(AsOfDate.init(instant:))
+        let asOf = shard.judgedAsOf ?? shard.latestDecision.map(context.calendar.date(of:))
         let source = shard.judgedAsOf != nil ? "shards" : (shard.latestDecision != nil ? "data" : "none")
         var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard, asOf: asOf, asOfSource: source)
         result.decisionIDs = decisionIDs

@@ -119,6 +119,9 @@ public struct AuditResult: Sendable {
     /// An input whose rejected share is above `limit` (`--max-rejected`, `input.max_rejected`).
     public func inputsRejectingMoreThan(_ limit: Double) -> [InputSummary] { inputs.filter { $0.rejectedShare > limit } }
 
+    /// Inputs with rows that may be decisions and none accepted: nothing in them was audited.
+    public var inputsWhollyRejected: [InputSummary] { inputs.filter { $0.accepted == 0 && $0.rejectedShare > 0 } }
+
     /// The most severe level among the findings, if any.
     public var worstSeverity: Severity? {
         checks.filter { $0.violations > 0 }.map(\.descriptor.severity).max()
@@ -240,7 +243,7 @@ public struct AuditRun {
                                pseudonymKeyCheck: Pseudonymizer.keyCheck(handling: pipeline.report.subjectIDs, key: pseudonymKey))
         let asOfSource = asOfOption != nil ? "option" : (explicitAsOf != nil ? "pipeline" : (latestDecision != nil ? "data" : "none"))
         var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
-                                 asOf: explicitAsOf ?? latestDecision.map(AsOfDate.init(instant:)), asOfSource: asOfSource)
+                                 asOf: explicitAsOf ?? latestDecision.map(auditor.calendar.date(of:)), asOfSource: asOfSource)
         result.partsAudited = parts
         return result
     }
@@ -328,7 +331,7 @@ public struct AuditRun {
                 return true
             }
             if let headerError { throw headerError }
-            if let error = auditor.sinkError { throw error }
+            if let error = auditor.stoppingError { throw error }
             summary.blankLines = facts.blankLines
             if auditor.builder != nil {
                 auditor.end()

@@ -17,8 +17,8 @@ final class PartAuditor: @unchecked Sendable {
     /// Spellings disguised as a decision type, outcome or answer, over the files ended so far.
     var disguisedValues = DisguisedSpellings()
     @exclusivity(unchecked) var latestDecision: Int64? = nil
-    /// The first failure of the sink; the reading stops on it.
-    var sinkError: AuditError? = nil
+    /// What stopped the reading: the sink's first failure, or a second header (`RecordBuilder.Result`).
+    var stoppingError: AuditError? = nil
 
     /// The current file's builder, and its counts.
     @exclusivity(unchecked) var builder: RecordBuilder? = nil
@@ -129,11 +129,14 @@ final class PartAuditor: @unchecked Sendable {
         case .reject(let reject):
             let adverse = !reject.code.isNotADecision && builder!.holdsAdverseDecision(row)
             return self.reject(reject, adverse: adverse, lines: row.endLine - row.line + 1)
+        case .headerInAnotherOrder(let error):
+            stoppingError = error
+            return false
         case .record(let record):
             tally.accepted += 1
             if let decided = record.decidedAt { latestDecision = max(latestDecision ?? decided, decided) }
             measure.add(record, codes: intersections.codes(for: record.groups), calendar: calendar)
-            do throws(AuditError) { try checks.run(record, file: builder!.file, into: sink) } catch { sinkError = error; return false }
+            do throws(AuditError) { try checks.run(record, file: builder!.file, into: sink) } catch { stoppingError = error; return false }
         }
         return true
     }
@@ -143,7 +146,7 @@ final class PartAuditor: @unchecked Sendable {
         tally.rejectsByCode[reject.code, default: 0] += 1
         if adverse { tally.rejectedAdverse += 1 }
         tally.rejectedLines += lines
-        do throws(AuditError) { try sink.reject(reject) } catch { sinkError = error; return false }
+        do throws(AuditError) { try sink.reject(reject) } catch { stoppingError = error; return false }
         return true
     }
 

@@ -87,7 +87,7 @@ struct SplitAudit {
         }
         let secondOutcome = try secondPart.value()
         // The first part's writes are the start of a run in one piece: its failure is real.
-        if let error = first.sinkError { throw error }
+        if let error = first.stoppingError { throw error }
         // A cut inside a quoted field makes the second part read nonsense, and whatever that
         // part met (even a full disk) is not the file's: check the cut before its errors.
         // Past an attribute's limit of distinct values, which values became groups would
@@ -101,7 +101,7 @@ struct SplitAudit {
             return nil
         }
         let secondFacts = try secondResult.get()
-        if let error = second.sinkError { throw error }
+        if let error = second.stoppingError { throw error }
 
         try sink.appendPart(partSink)
         first.tally.add(second.tally)

@@ -22,6 +22,8 @@ struct ColumnAssignment: Sendable {
         var also: ColumnTarget? = nil
         /// A yes/no field written out as text (the explanation itself): a filled cell is yes.
         var filledMeansYes = false
+        /// An outcome column of yes/no answers (`Advanced (1/0)`): whether its yes is favourable.
+        var yesMeansFavorable: Bool? = nil
     }
 
     /// Why a column was mapped as it was, in words for the pipeline's comments.
@@ -53,6 +55,11 @@ struct ColumnAssignment: Sendable {
                 case .confirmsAsText(let why):
                     var choice = Choice(column: profile.index, target: match.target, score: match.score - 5, evidence: header + why)
                     choice.filledMeansYes = true
+                    candidates.append(choice)
+                    proposed.insert(match.target)
+                case .confirmsAsAnswers(let yesMeansFavorable, let why):
+                    var choice = Choice(column: profile.index, target: match.target, score: match.score, evidence: header + why)
+                    choice.yesMeansFavorable = yesMeansFavorable
                     candidates.append(choice)
                     proposed.insert(match.target)
                 case .redirects(let target, let why):
@@ -123,9 +130,13 @@ struct ColumnAssignment: Sendable {
                 english: "some values are 'system' or 'human', so it is appeal_reviewer too",
                 chinese: "部分取值为“系统”或“人工”，故同时作为 appeal_reviewer")
         }
-        // Decision kinds under an outcome-like header, and no other decision_type column.
+        // Decision kinds under an outcome-like header, and no other decision_type column; among
+        // sanctions, a value saying none was imposed (`正常`) counts with them (`InferredPipeline`
+        // lists it as a disciplinary decision that imposed none).
         if target(.field(.decisionType)) == nil, let index = choices.firstIndex(where: { $0.target == .field(.outcome) }),
-           profiles[choices[index].column].decisionTypeShare >= 0.8 {
+           case let profile = profiles[choices[index].column],
+           profile.decisionTypeShare >= 0.8 || profile.decisionTypeShare >= 0.5 && profile.decisionTypeShare + profile.noSanctionShare >= 0.9
+               && profile.decisionTypes.keys.contains(where: Self.sanctions.contains) {
             choices[index].target = .field(.decisionType)
             choices[index].evidence = choices[index].evidence + Evidence(
                 english: "its values are decision kinds, so it is decision_type and the outcome is read from each kind",
@@ -133,6 +144,9 @@ struct ColumnAssignment: Sendable {
         }
         choices.sort { $0.column < $1.column }
     }
+
+    /// The kinds of decision that impose something on the worker.
+    static let sanctions: Set<DecisionType> = [.dismissal, .demotion, .discipline, .suspension]
 
     func target(_ target: ColumnTarget) -> Choice? { choices.first { $0.target == target } }
     func choice(forColumn column: Int) -> Choice? { choices.first { $0.column == column } }
@@ -154,6 +168,8 @@ struct ColumnAssignment: Sendable {
         case redirects(ColumnTarget, Evidence)
         /// A yes/no field whose cells hold the thing itself (reasons written out): filled is yes.
         case confirmsAsText(Evidence)
+        /// An outcome asked as a question (`Advanced (1/0)`): yes is favourable or adverse as the header says.
+        case confirmsAsAnswers(yesMeansFavorable: Bool, Evidence)
         case refutes(Evidence)
     }
 
@@ -192,6 +208,12 @@ struct ColumnAssignment: Sendable {
                 let evidence = content(profile, profile.decisionTypeShare, "decision kinds", "决策种类")
                 return Self.categorical(profile.decisionTypeShare, evidence, namedExactly: match.score == 100)
             case .outcome:
+                if profile.booleanShare >= 0.9, profile.outcomeShare < 0.5, let yesMeansFavorable = HeaderRules.yesMeansFavorable(profile.header) {
+                    let (english, chinese) = yesMeansFavorable ? ("favourable", "有利") : ("adverse", "不利")
+                    return .confirmsAsAnswers(yesMeansFavorable: yesMeansFavorable, content(profile, profile.booleanShare, "yes/no", "是/否")
+                        + Evidence(english: "it answers whether that happened: yes is the \(english) outcome",
+                                   chinese: "该列回答此事是否发生：“是”为\(chinese)结果"))
+                }
                 let evidence = content(profile, profile.outcomeShare, "outcomes", "结果")
                 // A status column (`Completed`, `Rescinded`) says whether a decision stands: a few
                 // status words, which `InferredPipeline` reads against the decision kinds.

@@ -24,6 +24,9 @@ struct ColumnProfile: Sendable {
     let timestampShare: Double
     let numberShare: Double
     let decisionTypeShare: Double
+    /// Values that are no decision kind but a favourable outcome (`正常`, `No action`): among
+    /// sanctions, the decisions that imposed none.
+    let noSanctionShare: Double
     let outcomeShare: Double
     let reviewResultShare: Double
     let appealReviewerShare: Double
@@ -54,7 +57,7 @@ struct ColumnProfile: Sendable {
         var keys = Set<String>()
         var counts: [String: Int] = [:]
         var order: [String] = []
-        var booleans = 0, notApplicable = 0, numbers = 0, types = 0, outcomes = 0, results = 0, appealReviewers = 0
+        var booleans = 0, notApplicable = 0, numbers = 0, types = 0, noSanctions = 0, outcomes = 0, results = 0, appealReviewers = 0
         var automation = 0, sexes = 0, places = 0, cjkScalars = 0, scalars = 0
         var low = Double.infinity, high = -Double.infinity
         var decimalComma = false
@@ -77,6 +80,7 @@ struct ColumnProfile: Sendable {
                 typeCounts[type, default: 0] += 1
             }
             if reading.outcome != nil { outcomes += 1 }
+            if reading.decisionType == nil, reading.outcome == .favorable { noSanctions += 1 }
             if reading.reviewResult != nil { results += 1 }
             if reading.appealReviewer != nil { appealReviewers += 1 }
             if reading.automated != nil { automation += 1 }
@@ -99,6 +103,7 @@ struct ColumnProfile: Sendable {
         timestampShare = share(evidence.parsed)
         numberShare = share(numbers)
         decisionTypeShare = share(types)
+        noSanctionShare = share(noSanctions)
         outcomeShare = share(outcomes)
         reviewResultShare = share(results)
         appealReviewerShare = share(appealReviewers)
@@ -148,7 +153,25 @@ struct TimestampEvidence: Sendable {
     private(set) var epoch = 0
     private(set) var excelSerial = 0
     /// The latest instant read (UTC; year-last dates read day first when both orders do).
-    private(set) var latest: Int64? = nil
+    var latest: Int64? { latestTwo.latest }
+    /// The latest instant but the latest (a value equal to the latest counts again).
+    var secondLatest: Int64? { latestTwo.second }
+    private var latestTwo: (latest: Int64?, second: Int64?) = (nil, nil)
+
+    /// Whether the latest instant lies more than a year after every other: a lone mistyped
+    /// year (`2099`), not the day the data ends.
+    var latestStandsAlone: Bool {
+        guard let latest, let second = secondLatest else { return false }
+        return latest - second > 366 * 86_400
+    }
+
+    private mutating func note(_ instant: Int64) {
+        if let current = latestTwo.latest, instant <= current {
+            latestTwo.second = max(latestTwo.second ?? instant, instant)
+        } else {
+            latestTwo = (instant, latestTwo.latest)
+        }
+    }
 
     private var ymd = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .ymd)
     private var dmy = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .dmy)
@@ -165,7 +188,7 @@ struct TimestampEvidence: Sendable {
         let digitsOnly = value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: ".") }
         if case .instant(let instant) = ymd.parse(value) {
             parsed += 1
-            latest = max(latest ?? instant, instant)
+            note(instant)
             if digitsOnly {
                 if value.utf8.count == 10 || value.utf8.count == 13, !value.contains(".") { epoch += 1 } else { excelSerial += 1 }
             }
@@ -173,10 +196,10 @@ struct TimestampEvidence: Sendable {
             let dayMonth = dmy.parse(value), monthDay = mdy.parse(value)
             if case .instant(let instant) = dayMonth {
                 parsed += 1
-                latest = max(latest ?? instant, instant)
+                note(instant)
             } else if case .instant(let instant) = monthDay {
                 parsed += 1
-                latest = max(latest ?? instant, instant)
+                note(instant)
             }
             yearLast += 1
             if first > 12 { dayFirst += 1 }

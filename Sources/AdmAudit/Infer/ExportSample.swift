@@ -16,6 +16,8 @@ struct ExportSample: Sendable {
     let rowsSampled: Int
     /// Rows that were damaged, of another width than the header, or totals and footer rows.
     let rowsSkipped: Int
+    /// Whether the sample holds every row of the file (the reading was not stopped at `rowLimit`).
+    let isWholeFile: Bool
     let encoding: InputEncoding
     let delimiter: UInt8
     /// Physical line of the header.
@@ -28,6 +30,7 @@ struct ExportSample: Sendable {
         var columns: [[String]] = []
         var sampled = 0
         var skipped = 0
+        var stopped = false
         let facts = try CSVReader(path: path).read { row in
             guard let known = headers else {
                 guard row.defect == nil else { return false }
@@ -39,7 +42,8 @@ struct ExportSample: Sendable {
             guard row.defect == nil, row.fieldCount == known.count, !Self.isTotalsRow(row) else {
                 skipped += 1
                 // Rows not sampled are bounded too: a file of them is not read to its end.
-                return sampled < rowLimit && skipped < rowLimit * 4
+                stopped = sampled >= rowLimit || skipped >= rowLimit * 4
+                return !stopped
             }
             for index in 0..<known.count {
                 let field = row[index]
@@ -47,14 +51,15 @@ struct ExportSample: Sendable {
                 columns[index].append(String(String(decoding: trimmed, as: UTF8.self).prefix(cellLimit)))
             }
             sampled += 1
-            return sampled < rowLimit
+            stopped = sampled >= rowLimit
+            return !stopped
         }
         guard let headers else {
             throw AuditError(.input, "the file is empty or its first row is damaged: there is no header to start from", file: path,
                              hint: "check that this is the CSV export and that its encoding is readable (UTF-8, GB18030 or UTF-16)")
         }
         return ExportSample(path: path, headers: headers, columns: columns, rowsSampled: sampled, rowsSkipped: skipped,
-                            encoding: facts.encoding, delimiter: facts.delimiter, headerLine: headerLine,
+                            isWholeFile: !stopped, encoding: facts.encoding, delimiter: facts.delimiter, headerLine: headerLine,
                             linesAboveHeader: facts.linesAboveHeader)
     }
 

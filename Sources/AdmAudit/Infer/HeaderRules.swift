@@ -77,7 +77,8 @@ enum HeaderRules {
                                       "候选", "骑手", "司机", "职工", "用户", "账号", "雇员"]
     private static let reviewerWords = ["reviewer", "approver", "reviewed by", "approved by", "checked by", "assessed by",
                                         "confirmed by", "signed off by", "manager", "supervisor", "复核人", "审核人", "审批人", "审核员",
-                                        "复核员", "审批员", "经办人", "处理人", "确认人", "主管", "经理"]
+                                        "复核员", "审批员", "经办人", "处理人", "确认人", "主管", "经理",
+                                        "recruiter", "hiring manager", "interviewer", "招聘专员", "面试官"]
     static let timeWords = ["date", "time", "timestamp", "datetime", "at", "on", "when", "ts", "ms", "epoch", "unix", "时间", "日期",
                             "时刻", "日", "dt"]
     private static let reviewWords = ["review", "reviewed", "reviewing", "check", "checked", "oversight", "approval", "approved",
@@ -85,11 +86,28 @@ enum HeaderRules {
                                       "审查", "核查", "核实",
                                       "干预", "审批", "确认"]
     private static let humanWords = ["human", "manual", "manually", "person", "people", "manager", "supervisor", "team lead", "hitl",
-                                     "人工", "人员", "人为", "主管", "经理"]
+                                     "人工", "人员", "人为", "主管", "经理",
+                                     // People whose review a hiring export records (`Recruiter Reviewed (1/0)`).
+                                     "recruiter", "hiring manager", "interviewer", "招聘专员", "面试官"]
     private static let appealWords = ["appeal", "appealed", "contest", "contested", "grievance", "dispute", "objection", "challenge",
                                       "申诉", "异议", "复议", "投诉", "救济"]
     private static let resultWords = ["result", "outcome", "decision", "conclusion", "verdict", "disposition", "opinion", "结果",
                                       "结论", "意见", "决定"]
+    /// A yes/no column saying whether the person got what was decided on (`Advanced (1/0)`,
+    /// `是否录用`): its yes is the favourable outcome. `selectionAgainst`: whether they were
+    /// turned down or sanctioned (`Rejected (Y/N)`, `是否淘汰`): its yes is adverse.
+    static let selectionFor = ["advanced", "selected", "hired", "passed", "shortlisted", "promoted", "offer made", "offered job",
+                               "retained", "录用", "入选", "晋升", "进入面试", "通过初筛", "是否通过"]
+    static let selectionAgainst = ["rejected", "screened out", "dismissed", "terminated", "disqualified", "淘汰", "辞退", "被拒"]
+
+    /// Whether a yes in the column `header` is a favourable outcome (true), an adverse one
+    /// (false), or neither word is there (nil).
+    static func yesMeansFavorable(_ header: HeaderName) -> Bool? {
+        if selectionAgainst.contains(where: header.contains) { return false }
+        if selectionFor.contains(where: header.contains) { return true }
+        return nil
+    }
+
     private static let responseWords = ["response", "responded", "answer", "answered", "reply", "replied", "resolved", "resolution",
                                         "closed", "decided", "completed", "handled", "done", "finished", "答复", "回复", "办结", "结案",
                                         "处理", "反馈", "裁决", "完成"]
@@ -148,7 +166,8 @@ enum HeaderRules {
                                   "人工审核", "是否人工审核", "复核", "人工干预", "human in the loop", "hitl", "reviewed by human",
                                   "human oversight", "是否审核", "manually reviewed"]),
         (.field(.reviewerID), ["reviewer", "reviewer id", "reviewed by", "approver", "approved by", "复核人", "复核人编号", "审核人",
-                               "审批人", "复核人工号", "审核员", "审批人工号", "hr审批人", "reviewing manager"]),
+                               "审批人", "复核人工号", "审核员", "审批人工号", "hr审批人", "reviewing manager",
+                               "recruiter", "interviewer", "hiring manager", "招聘专员", "面试官"]),
         (.field(.reviewedAt), ["reviewed at", "review date", "review time", "date reviewed", "复核时间", "审核时间", "审批时间",
                                "复核日期", "审核日期", "approval date"]),
         (.field(.reviewResult), ["review result", "review outcome", "review decision", "复核结果", "审核结果", "审批结果", "复核意见",
@@ -209,6 +228,9 @@ enum HeaderRules {
         Rule(target: .field(.outcome), score: 72, groups: [["status", "state", "状态"], ["action", "decision", "sanction", "处理", "决策",
                                                                                       "处分", "执行", "记录"]],
              unless: reviewWords + appealWords + timeWords + ["employee", "employment", "员工", "在职", "合同"]),
+        // `Advanced (1/0)`, `是否录用`: yes/no whether the person advanced (content must be yes/no).
+        Rule(target: .field(.outcome), score: 80, groups: [selectionFor + selectionAgainst],
+             unless: reviewWords + humanWords + appealWords + timeWords + idWords + ["by", "人", "reason", "原因", "score", "评分"]),
         Rule(target: .field(.score), score: 80,
              groups: [["score", "rating", "probability", "propensity", "points", "likelihood", "评分", "分数", "得分", "分值", "概率",
                        "指数", "分"]],

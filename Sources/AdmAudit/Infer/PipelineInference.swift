@@ -76,6 +76,10 @@ private struct Writer {
     let language: ReportLanguage
     /// Status words of the outcome column and people of the `automated` column, found once.
     let statusOutcomes: [(value: String, outcome: Outcome?)]
+    /// The yes and no spellings of an outcome asked as a question (`Advanced (1/0)`), as outcomes.
+    let answerOutcomes: [(value: String, outcome: Outcome)]
+    /// Values among the sanctions of the decision-type column saying none was imposed (`正常`).
+    let noSanctions: [String]
     let peopleWhoDecided: [String]
     private(set) var todos: [String] = []
     private var out = ""
@@ -88,6 +92,8 @@ private struct Writer {
         self.inputName = inputName
         language = locale.language.value
         statusOutcomes = Self.statusOutcomes(sample: sample, assignment: assignment)
+        answerOutcomes = Self.answerOutcomes(sample: sample, assignment: assignment)
+        noSanctions = Self.noSanctions(sample: sample, profiles: profiles, assignment: assignment)
         peopleWhoDecided = Self.peopleWhoDecided(sample: sample, profiles: profiles, assignment: assignment)
     }
 
@@ -128,21 +134,47 @@ private struct Writer {
         return out
     }
 
-    /// The export's own date as the as-of date, unless a decision is dated later: a title that
-    /// predates the data would put deadlines not yet reached and hide what is overdue.
+    /// The as-of date: the export's own date (its title line), unless a decision is dated
+    /// later, as a title that predates the data would put deadlines not yet reached and hide
+    /// what is overdue; else, when every row was read, the day of the latest decision. Anything
+    /// overdue that day was overdue when the export was taken (on that day or later), so the
+    /// contests left unanswered (AP-03) and the records kept too long (DM-02) are judged on
+    /// the inspector's path, where no `--as-of` is given. A sample of a larger file cannot
+    /// say which decision is the latest: a TODO, and the run warns.
     private mutating func renderAuditDate() {
-        guard let exported = ExportDate.find(in: sample.linesAboveHeader.map(\.text)) else { return }
+        let exported = ExportDate.find(in: sample.linesAboveHeader.map(\.text))
         let latest = assignment.target(.field(.decidedAt)).flatMap { profiles[$0.column].timestamps.latest }.map(AsOfDate.init(instant:))
-        if let latest, latest > exported.date {
+        if let exported, latest.map({ $0 <= exported.date }) ?? true {
+            setting(0, "audit_date", exported.date.description, Evidence(
+                english: "the day the export was taken, from its title line '\(exported.text)': what was pending is judged on that day",
+                chinese: "导出当日，见标题行“\(exported.text)”：截至该日仍未处理的事项按该日评判"))
+            return
+        }
+        if let exported, let latest {
             line("# " + YAMLText.comment(text(
                 "TODO: the title line '\(exported.text)' dates the export \(exported.date), before decisions of \(latest): not used as the audit date; set audit_date: to the day the export was taken",
                 "TODO：标题行“\(exported.text)”所示导出日期 \(exported.date) 早于 \(latest) 的决策，故未用作审计基准日；请将 audit_date: 设为实际导出日期")))
             todos.append(text("audit_date: the export's title date is earlier than its decisions", "audit_date：标题所示导出日期早于决策日期"))
+        }
+        guard let latest, let decided = assignment.target(.field(.decidedAt)) else { return }
+        if profiles[decided.column].timestamps.latestStandsAlone, exported == nil {
+            let why = text("audit_date: the latest decision, of \(latest), comes more than a year after every other: a mistyped year? Set audit_date: to the day the export was taken (or run with --as-of)",
+                           "audit_date：最晚的决策（\(latest)）比其余所有决策晚一年以上，年份可能有误？请将 audit_date: 设为实际导出日期（或运行时加 --as-of）")
+            line("# TODO: " + YAMLText.comment(why))
+            todos.append(why)
             return
         }
-        setting(0, "audit_date", exported.date.description, Evidence(
-            english: "the day the export was taken, from its title line '\(exported.text)': what was pending is judged on that day",
-            chinese: "导出当日，见标题行“\(exported.text)”：截至该日仍未处理的事项按该日评判"))
+        guard sample.isWholeFile else {
+            guard exported == nil else { return }
+            let why = text("audit_date: no export date in the file, and only its first \(sample.rowsSampled) rows were read: set audit_date: to the day the export was taken (or run with --as-of), or contests left unanswered and records kept too long cannot be judged",
+                           "audit_date：文件中没有导出日期，且只读取了前 \(sample.rowsSampled) 行：请将 audit_date: 设为实际导出日期（或运行时加 --as-of），否则无法评判未答复的申诉和超期保存的记录")
+            line("# TODO: " + YAMLText.comment(why))
+            todos.append(why)
+            return
+        }
+        setting(0, "audit_date", latest.description, Evidence(
+            english: "the day of the latest decision in the export, which names no export date: what was still pending then is judged as of that day (the export was taken then or later); set the day it was taken if known",
+            chinese: "导出文件未注明导出日期，取其中最晚决策的日期：截至该日仍未处理的事项按该日评判（导出不早于该日）；如知道实际导出日期，请改为该日"))
     }
 
     private mutating func renderInput() {
@@ -280,7 +312,8 @@ private struct Writer {
         for choice in assignment.choices where !choice.filledMeansYes {
             guard case .field(let field) = choice.target else { continue }
             let unknown = UnknownValues.find(field: field, values: sample.columns[choice.column])
-            let answered = field == .outcome ? Set(statusOutcomes.map(\.value)) : field == .automated ? Set(peopleWhoDecided) : []
+            let answered = field == .outcome ? Set(statusOutcomes.map(\.value) + answerOutcomes.map(\.value))
+                : field == .automated ? Set(peopleWhoDecided) : field == .decisionType ? Set(noSanctions) : []
             for item in unknown where !answered.contains(item.value) {
                 var entry = "\(field.rawValue) ← \(YAMLText.quoted(sample.headers[choice.column])): \(YAMLText.quoted(item.value)) (\(item.rows))"
                 if let outcome = item.outcome {
@@ -324,6 +357,41 @@ private struct Writer {
     }
 
 
+    /// The distinct spellings of yes and of no in an outcome column of answers, each as the
+    /// outcome it stands for (`1` favourable under `Advanced (1/0)`, adverse under `Rejected`).
+    private static func answerOutcomes(sample: ExportSample, assignment: ColumnAssignment) -> [(value: String, outcome: Outcome)] {
+        guard let outcome = assignment.target(.field(.outcome)), let yesMeansFavorable = outcome.yesMeansFavorable else { return [] }
+        let vocabulary = InferenceVocabulary.shared
+        var seen = Set<String>()
+        var answers: [(value: String, outcome: Outcome)] = []
+        for cell in sample.columns[outcome.column] {
+            let value = cell.trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty, seen.insert(value).inserted, answers.count < UnknownValues.listLimit,
+                  let yes = vocabulary.read(value).boolean else { continue }
+            answers.append((value, yes == yesMeansFavorable ? .favorable : .adverse))
+        }
+        return answers
+    }
+
+    /// In a column of sanctions (`辞退`, `降级`, `警告`), the values that are no decision kind
+    /// but a favourable outcome (`正常`, `No action`): decisions that imposed none, which a
+    /// run reads as disciplinary decisions whose outcome is favourable, as the built-in
+    /// `no action` and `不予处分` are.
+    private static func noSanctions(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment) -> [String] {
+        guard let type = assignment.target(.field(.decisionType)),
+              profiles[type.column].decisionTypes.keys.contains(where: ColumnAssignment.sanctions.contains) else { return [] }
+        let vocabulary = InferenceVocabulary.shared
+        var seen = Set<String>()
+        var values: [String] = []
+        for cell in sample.columns[type.column] {
+            let value = cell.trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty, seen.insert(value).inserted, values.count < UnknownValues.listLimit else { continue }
+            let reading = vocabulary.read(value)
+            if reading.decisionType == nil, reading.outcome == .favorable { values.append(value) }
+        }
+        return values
+    }
+
     /// Values of an `automated` column headed `Created By`, `Screened By`, `发起人`… that are
     /// not system words: the people who made the decision, so not automated.
     private static func peopleWhoDecided(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment) -> [String] {
@@ -334,22 +402,40 @@ private struct Writer {
     }
 
     private mutating func renderStatusOutcomes() {
-        let statuses = statusOutcomes, people = peopleWhoDecided
-        guard !statuses.isEmpty || !people.isEmpty else { return }
+        let statuses = statusOutcomes, people = peopleWhoDecided, answers = answerOutcomes
+        guard !statuses.isEmpty || !people.isEmpty || !answers.isEmpty || !noSanctions.isEmpty else { return }
         line("values:")
+        if !noSanctions.isEmpty, let type = assignment.target(.field(.decisionType)) {
+            line("  decision_type:")
+            setting(4, "discipline", "[" + noSanctions.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
+                english: "among the sanctions in '\(sample.headers[type.column])', a decision that imposed none: its outcome is favourable",
+                chinese: "“\(sample.headers[type.column])”中与各项处分并列，表示未予处分：其结果为有利"))
+        }
         if !people.isEmpty, let automated = assignment.target(.field(.automated)) {
             line("  automated:")
             setting(4, "false", "[" + people.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
                 english: "'\(sample.headers[automated.column])' names who made the decision: these are people, not the system",
                 chinese: "“\(sample.headers[automated.column])”记录决策者：这些是人员而非系统"))
         }
-        guard !statuses.isEmpty else { line(); return }
+        guard !statuses.isEmpty || !answers.isEmpty else { line(); return }
         line("  outcome:")
         let notCarriedOut = statuses.filter { $0.outcome == .favorable }.map(\.value)
         let carriedOut = statuses.filter { $0.outcome == nil }.map(\.value)
-        if !notCarriedOut.isEmpty {
-            setting(4, "favorable", "[" + notCarriedOut.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
-                english: "a decision not carried out", chinese: "未执行的决定"))
+        // An outcome asked as a question: its yes and no spellings, each under the outcome it means.
+        let header = assignment.target(.field(.outcome)).map { sample.headers[$0.column] } ?? ""
+        func answered(_ outcome: Outcome, _ english: String, _ chinese: String) -> (spellings: [String], evidence: Evidence?) {
+            let spellings = answers.filter { $0.outcome == outcome }.map(\.value)
+            return (spellings, spellings.isEmpty ? nil : Evidence(english: "the answers in '\(header)' that mean the \(english) outcome",
+                                                                  chinese: "“\(header)”中表示\(chinese)结果的回答"))
+        }
+        let favorable = answered(.favorable, "favourable", "有利"), adverse = answered(.adverse, "adverse", "不利")
+        if !notCarriedOut.isEmpty || !favorable.spellings.isEmpty {
+            let notCarried = Evidence(english: "a decision not carried out", chinese: "未执行的决定")
+            let evidence = favorable.evidence.map { notCarriedOut.isEmpty ? $0 : notCarried + $0 } ?? notCarried
+            setting(4, "favorable", "[" + (notCarriedOut + favorable.spellings).map(YAMLText.quoted).joined(separator: ", ") + "]", evidence)
+        }
+        if let evidence = adverse.evidence {
+            setting(4, "adverse", "[" + adverse.spellings.map(YAMLText.quoted).joined(separator: ", ") + "]", evidence)
         }
         if !carriedOut.isEmpty {
             setting(4, "as_decided", "[" + carriedOut.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(

@@ -93,6 +93,10 @@ public final class LocalCalendar: @unchecked Sendable {
     public static func date(ofDay day: Int64) -> AsOfDate {
         AsOfDate(instant: day * 86_400)
     }
+
+    /// The local calendar date holding `instant`: a decision at 02:00 on 11 July in Shanghai
+    /// is of 11 July, though it was 10 July in UTC.
+    public func date(of instant: Int64) -> AsOfDate { Self.date(ofDay: day(of: instant)) }
 }
 
 /// An instant with the offset of its zone then: the wall-clock time a finding shows,

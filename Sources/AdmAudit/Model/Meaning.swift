@@ -313,6 +313,18 @@ package enum LeadingAnswer {
     /// start with (`未知` starts as `未`, `不详` as `不`, which would read as no).
     private static let notKnown: [String] = ["未知", "不详", "不明", "不清楚", "不确定", "unknown", "not known", "unsure", "uncertain"]
 
+    /// What follows a leading yes that takes it back or leaves it open (`yes (pending)`,
+    /// `是（待定）`, `已复核(未)`, `yes?`, `yes, no`): the value is then neither answer, and the
+    /// run rejects the row with its reason rather than count an open review as done. Latin
+    /// words whole, CJK ones anywhere; this also turns away an honest `是（无异议）`, which the
+    /// run rejects and names (a review misread as done would hide a violation).
+    private static let doubtsAfterYes: [String] = ["?", "？", "no", "not", "false", "none", "never", "pending", "tbd", "todo",
+                                                   "planned", "plan", "scheduled", "later", "awaiting", "waiting", "maybe", "partial",
+                                                   "partially", "unknown", "unsure", "without", "yet", "否", "未", "待", "不", "没",
+                                                   "无", "拟", "计划", "暂", "尚", "将", "×", "✗", "✘"]
+    /// What follows a leading no that contradicts it (`no, yes`, `否（是）`, `no?`): neither answer.
+    private static let doubtsAfterNo: [String] = ["?", "？", "yes", "y", "true", "是", "√", "✓", "✔"]
+
     package static func read(_ normalized: String) -> Bool? {
         let scalars = Array(normalized.unicodeScalars)
         guard !scalars.isEmpty, !notKnown.contains(where: { normalized.hasPrefix($0) }) else { return nil }
@@ -322,12 +334,40 @@ package enum LeadingAnswer {
             for word in words {
                 let w = Array(word.unicodeScalars)
                 guard w.count <= scalars.count, scalars[0..<w.count].elementsEqual(w) else { continue }
+                // A mark drawn over the word (`y̶e̶s̶`, struck through) is no answer.
+                if w.count < scalars.count, isMark(scalars[w.count]) { continue }
                 let cjk = MeaningText.isCJK(w[0]) || !w[0].properties.isAlphabetic
                 // A Latin word must end at a word boundary (`no` is not the start of `notice`).
                 if !cjk, w.count < scalars.count, scalars[w.count].properties.isAlphabetic || scalars[w.count].properties.numericType != nil { continue }
                 if best == nil || w.count > best!.1 { best = (answer, w.count) }
             }
         }
-        return best?.0
+        guard let (answer, length) = best else { return nil }
+        let rest = Array(scalars[length...])
+        if rest.contains(where: isMark) { return nil }
+        let doubts = answer ? doubtsAfterYes : doubtsAfterNo
+        return doubts.contains(where: { holds(rest, $0) }) ? nil : answer
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: true
+        default: false
+        }
+    }
+
+    /// Whether `text` holds `word`: anywhere for CJK and symbols, as a whole word for Latin.
+    private static func holds(_ text: [Unicode.Scalar], _ word: String) -> Bool {
+        let w = Array(word.unicodeScalars)
+        guard !w.isEmpty, w.count <= text.count else { return false }
+        let whole = w[0].properties.isAlphabetic && !MeaningText.isCJK(w[0])
+        func isWordScalar(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.numericType != nil }
+        for start in 0...(text.count - w.count) where text[start..<(start + w.count)].elementsEqual(w) {
+            guard whole else { return true }
+            let before = start == 0 || !isWordScalar(text[start - 1])
+            let after = start + w.count == text.count || !isWordScalar(text[start + w.count])
+            if before && after { return true }
+        }
+        return false
     }
 }

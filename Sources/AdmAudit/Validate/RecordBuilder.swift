@@ -85,6 +85,9 @@ public final class RecordBuilder {
     public enum Result {
         case record(DecisionRecord)
         case reject(Reject)
+        /// The row names the header's columns in another order: the file has two headers that
+        /// disagree on which column is which, so no row's reading can be trusted.
+        case headerInAnotherOrder(AuditError)
     }
 
     package func build(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
@@ -92,8 +95,24 @@ public final class RecordBuilder {
         let result = validate(row, ids: &ids)
         // A repeated header or a totals row fails validation (but see `totalsPassingAsADecision`); only then is it worth
         // asking whether the row was a decision at all.
-        if case .reject = result, let notADecision = notADecision(row) { return .reject(notADecision) }
+        if case .reject = result {
+            if let notADecision = notADecision(row) { return .reject(notADecision) }
+            if namesTheHeaderInAnotherOrder(row) {
+                return .headerInAnotherOrder(AuditError(
+                    .input, "line \(row.line) names the same columns as the header, in another order: the export has two headers that disagree on which column is which",
+                    file: file, line: row.line,
+                    hint: "ask the employer which header is right; remove the other line (or start the reading at the right one with input.header_line) and run again"))
+            }
+        }
         return result
+    }
+
+    /// Every cell a header name, each as often as in the header, but not in its order: a
+    /// decoy header above the real one (or below it) that swaps two columns' names.
+    private func namesTheHeaderInAnotherOrder(_ row: RawRow) -> Bool {
+        guard row.fieldCount == headerCount, headerCount > 1 else { return false }
+        let keys = (0..<headerCount).map { TextKey.make(row[$0].string) }
+        return keys != headerKeys && keys.sorted() == headerKeys.sorted() && Set(headerKeys).count > 1
     }
 
     private func validate(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {
@@ -158,7 +177,9 @@ public final class RecordBuilder {
             } else if let derive, let score {
                 outcome = derive.outcome(for: score)
             } else {
-                let detail: RejectDetail = outcomeFromType ? .outcomeUnstated(decisionType: trimmedText(typeField))
+                // The type's cell, or the pipeline's `default_decision_type` when the cell is empty.
+                let typeText = ValueMaps.isBlank(typeField) ? decisionType.rawValue : trimmedText(typeField)
+                let detail: RejectDetail = outcomeFromType ? .outcomeUnstated(decisionType: typeText)
                     : derive == nil ? .empty(.outcome) : .outcomeUnderivable
                 return .reject(reject(row, detail, column: .outcome))
             }

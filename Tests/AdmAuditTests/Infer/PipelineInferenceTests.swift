@@ -213,18 +213,50 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertEqual(inferred.todos, [])
 
         let (plain, plainPipeline, _) = try infer(["某某公司 员工处理记录导出"] + chinese)
-        XCTAssertNil(plainPipeline.auditDate, "no export date, no audit date")
-        XCTAssertFalse(plain.yaml.contains("audit_date"))
+        XCTAssertEqual(plainPipeline.auditDate, "2025-03-06", "no export date: the day of the latest decision")
+        XCTAssertEqual(lines(plain.yaml, containing: "audit_date: 2025-03-06   # 导出文件未注明导出日期，取其中最晚决策的日期").count, 1, plain.yaml)
+        XCTAssertEqual(plain.todos, [])
     }
 
     /// A title dating the export before its own decisions is not believed: it would put
-    /// deadlines in the future and hide what is overdue.
+    /// deadlines in the future and hide what is overdue. The latest decision's day is used.
     func testATitleDatedBeforeTheDecisionsIsNotTheAuditDate() throws {
         let (inferred, pipeline, _) = try infer(["导出时间：2025-01-01"] + chinese)
-        XCTAssertNil(pipeline.auditDate)
+        XCTAssertEqual(pipeline.auditDate, "2025-03-06")
         XCTAssertEqual(lines(inferred.yaml, containing: "# TODO：标题行“导出时间：2025-01-01”所示导出日期 2025-01-01 早于 2025-03-06").count, 1,
                        inferred.yaml)
         XCTAssertEqual(inferred.todos.count, 1)
+    }
+
+    /// A yes/no column saying whether the person advanced is the outcome, its yes favourable;
+    /// one saying whether they were rejected is too, its yes adverse (`values: outcome:`).
+    func testAnOutcomeAskedAsAQuestion() throws {
+        for (header, yes, no) in [("Advanced (1/0)", "favorable", "adverse"), ("Rejected (Y/N)", "adverse", "favorable")] {
+            let answers = header.hasSuffix("(1/0)") ? ("1", "0") : ("Y", "N")
+            let rows = ["Applicant ID,Screened At,\(header),Sex"] + (1...20).map {
+                "A\($0),2025-04-0\($0 % 9 + 1) 09:00,\($0 % 3 == 0 ? answers.0 : answers.1),\($0 % 2 == 0 ? "Female" : "Male")"
+            }
+            let (inferred, pipeline, path) = try infer(rows)
+            XCTAssertEqual(lines(inferred.yaml, containing: "outcome: [\"\(header)\"]").count, 1, inferred.yaml)
+            XCTAssertEqual(lines(inferred.yaml, containing: "\(yes): [\"\(answers.0)\"]").count, 1, inferred.yaml)
+            XCTAssertEqual(lines(inferred.yaml, containing: "\(no): [\"\(answers.1)\"]").count, 1, inferred.yaml)
+            let (result, _) = try TestSupport.audit([path], pipeline: pipeline)
+            XCTAssertEqual(result.totalAccepted, 20, header)
+        }
+    }
+
+    /// The latest decision of the rows read is the data's last day only when every row was
+    /// read, and only when it is not a lone mistyped year: else a TODO, and no audit date.
+    func testTheLatestDecisionIsTheAuditDateOnlyWhenItCanBe() throws {
+        let many = [chinese[0]] + (1...ExportSample.rowLimit + 1).map { "R\($0),E\($0),警告,不利,是,2025-03-04 10:30,男,深圳" }
+        let (partial, partialPipeline, _) = try infer(many)
+        XCTAssertNil(partialPipeline.auditDate)
+        XCTAssertEqual(lines(partial.yaml, containing: "# TODO: audit_date：文件中没有导出日期，且只读取了前 5000 行").count, 1, partial.yaml)
+
+        let typo = chinese + ["R5,E5,警告,不利,是,2099-03-04 10:30,男,深圳"]
+        let (mistyped, mistypedPipeline, _) = try infer(typo)
+        XCTAssertNil(mistypedPipeline.auditDate)
+        XCTAssertEqual(lines(mistyped.yaml, containing: "# TODO: audit_date：最晚的决策（2099-03-04）比其余所有决策晚一年以上").count, 1, mistyped.yaml)
     }
 
     // MARK: Attributes and derived outcomes

@@ -312,6 +312,31 @@ final class MeaningTests: XCTestCase {
         XCTAssertEqual(answer("Yes"), true)
     }
 
+    /// An export under inspection hides an open review behind a leading yes: `yes (pending)`
+    /// read as yes took ten dismissals without review out of HR-01, and no row was rejected.
+    func testAYesTakenBackOrLeftOpenIsNeither() {
+        for value in ["yes (pending)", "yes - not yet", "yes?", "Yes？", "yes, no", "Yes (TBD)", "y (planned)",
+                      "已复核(未)", "是（待定）", "是，否", "是?", "已复核（待补录）", "是（拟复核）", "有（尚未）",
+                      "y\u{336}e\u{336}s\u{336}", "是\u{336}"] {
+            XCTAssertNil(answer(value), value.debugDescription)
+        }
+    }
+
+    func testANoContradictedIsNeither() {
+        for value in ["no, yes", "No (yes)", "否（是）", "no?", "否？"] {
+            XCTAssertNil(answer(value), value)
+        }
+        // What follows a no that only says why stays a no.
+        XCTAssertEqual(answer("No (auto-approved)"), false)
+        XCTAssertEqual(answer("not reviewed"), false)
+    }
+
+    func testAYesWithAPlainQualifierStaysYes() {
+        for value in ["Yes - by N. Smith", "是（张三）", "Y (manager)", "yes, by HR on 2025-03-02", "已复核（人资部）"] {
+            XCTAssertEqual(answer(value), true, value)
+        }
+    }
+
     func testNeitherLeadingWordIsUnrecognised() {
         XCTAssertNil(answer("manager"))
         XCTAssertNil(answer("人工"))

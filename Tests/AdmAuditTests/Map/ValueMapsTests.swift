@@ -219,6 +219,18 @@ final class ValueMapsTests: XCTestCase {
         }
     }
 
+    /// A pay and shift export's 处理结果 (`fixtures/unseen/13-zh-hukou-pay-and-shifts`): pay cut,
+    /// left or raised; a priority shift given or not. Unknown, every row was rejected.
+    func testPayLeftOrRaisedAndShiftsGivenOrNot() {
+        var outcomes = maps.outcomes
+        for value in ["不变", "工资不变", "维持不变", "上调", "提高", "分配优先班次", "已分配", "Unchanged", "No change"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
+        }
+        for value in ["下调", "未分配优先班次", "未分配", "未上调", "不分配", "提高扣款比例"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
+        }
+    }
+
     func testCommonDecisionKindsAreKnown() {
         var types = maps.decisionTypes
         XCTAssertEqual(look(&types, "薪酬"), .found(.pay))

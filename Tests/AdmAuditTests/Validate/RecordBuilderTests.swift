@@ -31,6 +31,7 @@ final class RecordBuilderTests: XCTestCase {
     private enum Built {
         case record(Record)
         case reject(Reject, holdsAdverse: Bool)
+        case headerInAnotherOrder(line: Int?)
 
         var record: Record? { if case .record(let record) = self { record } else { nil } }
         var reject: Reject? { if case .reject(let reject, _) = self { reject } else { nil } }
@@ -72,6 +73,8 @@ final class RecordBuilderTests: XCTestCase {
                     notApplicable: record.notApplicable, groups: labels)))
             case .reject(let reject):
                 built.append(.reject(reject, holdsAdverse: current.holdsAdverseDecision(row)))
+            case .headerInAnotherOrder(let error):
+                built.append(.headerInAnotherOrder(line: error.line))
             }
             return true
         }
@@ -129,6 +132,26 @@ final class RecordBuilderTests: XCTestCase {
     }
 
     // MARK: Repeated headers and totals rows
+
+    /// The header's names in another order: two headers that disagree (a decoy swapping two
+    /// columns), which stops the run rather than reject one row.
+    func testTheHeaderInAnotherOrderIsTwoHeadersThatDisagree() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome,human_reviewed,automated
+            D1,dismissal,adverse,no,yes
+            decision_id,decision_type,outcome,Automated,human_reviewed
+
+            """)
+        guard case .headerInAnotherOrder(let line) = try XCTUnwrap(built.last) else { return XCTFail("\(built)") }
+        XCTAssertEqual(line, 3)
+        // A row that only holds some header names, or holds one twice, is a row like any other.
+        let rows = try build("""
+            decision_id,decision_type,outcome
+            outcome,decision_id,decision_id
+
+            """)
+        XCTAssertNotNil(rows.first?.reject)
+    }
 
     func testARepeatedHeaderIsRejectedAsNotADecision() throws {
         let built = try build("""
