@@ -151,4 +151,71 @@ final class HostileRowsTests: BinaryTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: file.path + ".out/report.json"), "\(name): no report from a misread export")
         }
     }
+
+    /// A decoy column named `human_reviewed`, all yes, before the real one: read alone, it
+    /// took ten dismissals without review out of HR-01. The two are read together: a row
+    /// where they disagree is rejected (`conflicting_columns`), counted, and said.
+    func testTwoColumnsOfOneNameMustAgree() throws {
+        var lines = ["decision_id,employee_id,decision_type,outcome,automated,human_reviewed,decided_at,sex,human_reviewed"]
+        for row in 1...40 {
+            let real = row <= 10 ? "no" : "yes"
+            lines.append("D\(row),E\(row),dismissal,dismissed,yes,yes,2025-03-\(10 + row % 20) 10:00,\(row % 2 == 0 ? "female" : "male"),\(real)")
+        }
+        let file = work.appendingPathComponent("decoy-column.csv")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let run = try AdmAuditBinary.run(["run", "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
+        XCTAssertEqual(run.status, 0, run.err)
+        let input = try XCTUnwrap((try AdmAuditBinary.json(file.path + ".out/report.json")["inputs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(input["accepted"] as? Int, 30)
+        XCTAssertEqual(input["rejected_adverse"] as? Int, 10)
+        XCTAssertEqual((input["rejects_by_reason"] as? [String: Int])?["conflicting_columns"], 10)
+        XCTAssertTrue(run.err.contains("conflicting_columns ×10"), run.err)
+        let rejects = try AdmAuditBinary.csv(file.path + ".out/rejects.csv")
+        XCTAssertEqual(rejects[1][4], "the two columns named 'human_reviewed' disagree: 'yes' in column 6, 'no' in column 9; which one the export means cannot be told")
+    }
+
+    /// `see ticket` in a dozen of the contest dates: `init` left the column out (45 % of its
+    /// values were dates), so the contest checks saw nothing and the late answers vanished.
+    /// A plainly named column is kept, marked TODO, and its junk rows are rejected and said.
+    func testJunkInAPlainlyNamedColumnDoesNotDropIt() throws {
+        for (language, header, junk) in [("en", "contested_at", "see ticket"), ("zh", "申诉时间", "见工单")] {
+            var lines = ["decision_id,employee_id,decision_type,outcome,automated,human_reviewed,decided_at,sex,\(header)"]
+            for row in 1...40 {
+                let contested = row <= 12 ? junk : row <= 22 ? "2025-03-\(12 + row % 10) 09:00" : ""
+                lines.append("D\(row),E\(row),dismissal,dismissed,yes,yes,2025-03-\(10 + row % 10) 10:00,\(row % 2 == 0 ? "female" : "male"),\(contested)")
+            }
+            let file = work.appendingPathComponent("junk-\(language).csv")
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+            let initRun = try AdmAuditBinary.run(["init", file.path], in: work)
+            XCTAssertTrue(initRun.out.contains("appeal_filed_at: [\"\(header)\"]   # TODO"), initRun.out)
+            let run = try AdmAuditBinary.run(["run", "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
+            XCTAssertEqual(run.status, 0, run.err)
+            let input = try XCTUnwrap((try AdmAuditBinary.json(file.path + ".out/report.json")["inputs"] as? [[String: Any]])?.first)
+            XCTAssertEqual((input["rejects_by_reason"] as? [String: Int])?["bad_timestamp"], 12, language)
+            XCTAssertEqual(input["may_hide_violations"] as? Bool, true, language)
+        }
+    }
+
+    /// One group written four ways (`hui`, `hui.`, `Hui (Muslim)`; `回族`, `回族人`, `回族（少数民族）`),
+    /// each below the suppression threshold: its disparity vanished, with nothing said. The
+    /// groups that read alike are named in the summary and report.json; nothing is merged.
+    func testAGroupSplitIntoSpellingsIsNamed() throws {
+        for (language, spellings, shown) in [("en", ["hui", "hui.", "Hui (Muslim)"], "'hui', 'hui.', 'Hui (Muslim)' differ only in case"),
+                                             ("zh", ["回族", "回族人", "回族（少数民族）"], "“回族”、“回族人”、“回族（少数民族）” 各组仅在")] {
+            var lines = [language == "en" ? "decision_id,employee_id,decision_type,outcome,decided_at,ethnicity"
+                                          : "决策编号,员工编号,决策类型,结果,决策时间,民族"]
+            for row in 1...60 {
+                let group = row <= 12 ? spellings[row % 3] : (language == "en" ? "han" : "汉族")
+                let outcome = row <= 12 && row % 2 == 0 || row % 10 == 0 ? (language == "en" ? "dismissed" : "辞退") : (language == "en" ? "retained" : "留用")
+                lines.append("D\(row),E\(row),\(language == "en" ? "dismissal" : "解除劳动合同"),\(outcome),2025-03-\(10 + row % 10) 10:00,\(group)")
+            }
+            let file = work.appendingPathComponent("split-\(language).csv")
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+            let run = try AdmAuditBinary.run(["run", "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
+            XCTAssertEqual(run.status, 0, run.err)
+            XCTAssertTrue(run.err.contains(shown), "\(language): \(run.err)")
+            let diagnostics = try AdmAuditBinary.json(file.path + ".out/report.json")["diagnostics"] as? [[String: Any]] ?? []
+            XCTAssertEqual(diagnostics.filter { $0["code"] as? String == "groups_written_alike" }.count, 1, language)
+        }
+    }
 }

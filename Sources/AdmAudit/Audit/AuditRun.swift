@@ -54,7 +54,7 @@ public struct AuditResult: Sendable {
         groupNames = measured.groupNames
         self.asOf = asOf
         self.asOfSource = asOfSource
-        diagnostics = shard.diagnostics
+        diagnostics = shard.diagnostics + shard.measure.alikeGroupWarnings()
         recordsByType = shard.measure.decisionsByType
         self.shard = shard
     }

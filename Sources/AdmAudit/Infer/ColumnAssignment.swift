@@ -190,7 +190,18 @@ struct ColumnAssignment: Sendable {
         if profile.isEmpty { return .confirms(0, empty) }
         func gate(_ share: Double, _ english: String, _ chinese: String, need: Double = 0.8) -> ContentVerdict {
             let evidence = content(profile, share, english, chinese)
-            return share >= need ? .confirms(10, evidence) : .refutes(evidence)
+            if share >= need { return .confirms(10, evidence) }
+            // A header that names the field plainly keeps it though some values are junk
+            // (`see ticket` among the contest dates): its rows are rejected and counted,
+            // where dropping the column would leave its checks blind, and nothing said.
+            // Not when the other values are answers (`未复核` in a review time): they say
+            // there is no time, and would reject every such row.
+            if match.score >= 80, share >= 0.2, profile.booleanShare < (1 - share) / 2 {
+                return .confirms(-45, evidence + Evidence(
+                    english: "the header names it plainly: rows whose value is not one of these are rejected, and counted",
+                    chinese: "列名明确指向该字段：取值不符的行将被拒收并计数"))
+            }
+            return .refutes(evidence)
         }
         switch target {
         case .field(let field):

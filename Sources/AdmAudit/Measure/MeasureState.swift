@@ -288,3 +288,58 @@ public struct MeasureState: Sendable {
         )
     }
 }
+
+// MARK: Groups written alike
+
+extension MeasureState {
+    /// At most this many groups are named in one warning, and this many warnings given an attribute.
+    static let alikeGroupLimit = 16
+    static let alikeWarningLimit = 8
+
+    /// Per attribute, each set of its groups whose labels read alike (`alikeKey`): one group
+    /// split into spellings (`hui`, `hui.`, `Hui (Muslim)`) is counted as several, each small
+    /// enough to be suppressed, and a disparity vanishes. A warning names them; nothing is merged,
+    /// as only the reader can say they are one. Made from the state, so a merge of shards gives
+    /// the warnings of one run over them.
+    package func alikeGroupWarnings() -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for attribute in 0..<min(plainAttributeCount, labels.count) {
+            var sets: [String: [String]] = [:]
+            var order: [String] = []
+            for (code, label) in labels[attribute].enumerated() {
+                // A group the pipeline names (`hui`) reads as the export first spelt it (`回族`).
+                let spelling = attribute < spelled.count && code < spelled[attribute].count ? spelled[attribute][code] : nil
+                let key = Self.alikeKey(spelling ?? label)
+                guard key.unicodeScalars.contains(where: \.properties.isAlphabetic) else { continue }
+                if sets[key] == nil { order.append(key) }
+                sets[key, default: []].append(label)
+            }
+            for key in order.filter({ sets[$0]!.count > 1 }).prefix(Self.alikeWarningLimit) {
+                warnings.append(Diagnostic(level: .warning, file: nil, code: .groupsWrittenAlike, values: [
+                    "attribute": .text(attributeNames[attribute]), "groups": .list(Array(sets[key]!.prefix(Self.alikeGroupLimit))),
+                ]))
+            }
+        }
+        return warnings
+    }
+
+    /// A label as it reads once case, spaces, punctuation and bracketed remarks are set aside,
+    /// and a trailing `人`: `Hui (Muslim)`, `hui.` and `HUI` read `hui`; `回族（少数民族）` and
+    /// `回族人` read `回族`. Not prefixes (`han` and `hani` are two peoples).
+    static func alikeKey(_ label: String) -> String {
+        var depth = 0
+        var kept: [Unicode.Scalar] = []
+        for scalar in MeaningText.normalize(label).unicodeScalars {
+            switch scalar {
+            case "(", "[", "{", "（", "【", "［", "〔": depth += 1
+            case ")", "]", "}", "）", "】", "］", "〕": depth = max(depth - 1, 0)
+            default:
+                if depth == 0, scalar.properties.isAlphabetic || scalar.properties.numericType != nil { kept.append(scalar) }
+            }
+        }
+        if kept.count > 2, kept.last == "人" { kept.removeLast() }
+        var key = ""
+        key.unicodeScalars.append(contentsOf: kept)
+        return key
+    }
+}

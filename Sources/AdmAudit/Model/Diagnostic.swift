@@ -16,6 +16,7 @@ public struct Diagnostic: Sendable, Hashable {
         case emptyFile = "empty_file"
         case distinctValuesOverLimit = "distinct_values_over_limit"
         case disguisedSpellings = "disguised_spellings"
+        case groupsWrittenAlike = "groups_written_alike"
         case noAsOfDate = "no_as_of_date"
         case noPseudonymKey = "no_pseudonym_key"
         case assumeAutomated = "assume_automated"
@@ -62,6 +63,7 @@ public struct Diagnostic: Sendable, Hashable {
         case .moreQuoteRepairs: (counts, texts, lists) = (["rows"], [], [])
         case .distinctValuesOverLimit: (counts, texts, lists) = (["limit", "rows"], ["attribute", "group"], [])
         case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as"], [("spellings", 64), ("read_as_values", 64)])
+        case .groupsWrittenAlike: (counts, texts, lists) = ([], ["attribute"], [("groups", 16)])  // 16: MeasureState.alikeGroupLimit
         case .mergedShards: (counts, texts, lists) = (["shards"], [], [])
         case .shardFileMissing, .shardFileOtherHeader, .shardFileShared, .shardFileMismatch: (counts, texts, lists) = ([], ["name"], [])
         case .decisionIDsCompared: (counts, texts, lists) = (["ids", "shards"], [], [])

@@ -14,6 +14,8 @@ public enum RejectCode: String, Sendable, CaseIterable, Codable, Comparable {
     case badTimestamp = "bad_timestamp"
     case badNumber = "bad_number"
     case unknownValue = "unknown_value"
+    /// Two columns of the same name, read as one field, hold different values.
+    case conflictingColumns = "conflicting_columns"
     /// The header again, in the middle of the data (pages of an export glued together): not a decision.
     case repeatedHeader = "repeated_header"
     /// A row of sums (`合计`, `Total`) or a footer (`制表：人力资源部`): not a decision.

@@ -35,6 +35,8 @@ public enum RejectDetail: Sendable, Equatable {
     case badTimestamp(CanonicalField, text: String, problem: TimestampProblem)
     /// The id as shown (a disguised id revealed as its code); `firstFile` nil when in the same file.
     case duplicateID(id: String, firstLine: Int, firstFile: String?)
+    /// Two columns named `header` (1-based `firstColumn` and `secondColumn`) hold different values.
+    case columnsDisagree(header: String, firstColumn: Int, first: String, secondColumn: Int, second: String)
 
     // Rows that hold no decision.
     case repeatedHeader
@@ -54,6 +56,7 @@ public enum RejectDetail: Sendable, Equatable {
         case .unknownValue: .unknownValue
         case .badTimestamp: .badTimestamp
         case .duplicateID: .duplicateID
+        case .columnsDisagree: .conflictingColumns
         case .repeatedHeader: .repeatedHeader
         case .totalsRow: .totalsRow
         }

@@ -44,6 +44,8 @@ extension ReportText {
                         "属性“\(name)”的不同取值超过 \(limit) 个（input.max_distinct_values）：取值在前 \(limit) 个之外的 \(rows) 条决策合并计入“\(label)”组，因此“\(name)”的公平性数据无法区分这些取值；请核实该列确为所映射的属性，或在 values.attributes.\(name) 下合并其写法")
         case .disguisedSpellings:
             return disguised(values)
+        case .groupsWrittenAlike:
+            return alike(values)
         case .noAsOfDate:
             return pick("no as-of date was given (--as-of or audit_date): checks of what is still pending on that date cannot judge and count as unknown",
                         "未给出审计基准日（--as-of 或 audit_date）：判断截至该日仍未处理事项的检查无法评判，相关记录计为无法判断")
@@ -108,6 +110,14 @@ extension ReportText {
     /// Spellings disguised as an attribute's group (which could split it) or as a coded value
     /// (which could keep a decision from its checks), each shown as read: a coded value as the
     /// reader names it (`dismissal` → `解除劳动合同`).
+    /// Groups whose labels read alike (`MeasureState.alikeGroupWarnings`).
+    private func alike(_ values: DiagnosticValues) -> String {
+        let name = values.text("attribute"), groups = values.list("groups")
+        let english = groups.map { "'\($0)'" }.joined(separator: ", "), chinese = groups.map { "“\($0)”" }.joined(separator: "、")
+        return pick("attribute '\(name)': the groups \(english) differ only in case, spaces, punctuation or a bracketed remark; if they are one group written several ways, each is counted on its own (and a small one suppressed): merge the spellings under values.attributes.\(name)",
+                    "属性“\(name)”：\(chinese) 各组仅在大小写、空格、标点或括号内的附注上不同；如为同一组的不同写法，它们被分别计数（人数少的组被隐去）：请在 values.attributes.\(name) 下合并这些写法")
+    }
+
     private func disguised(_ values: DiagnosticValues) -> String {
         let coded = values.text("read_as") == "coded_values"
         let spellings = zip(values.list("spellings"), values.list("read_as_values")).map { spelling, value in

@@ -64,6 +64,9 @@ extension AuditResult {
         case .distinctValuesOverLimit:
             guard case .text(let label)? = diagnostic.values["group"] else { return diagnostic }
             renamed.values["group"] = .text(groupNames.shown(label, in: attribute))
+        case .groupsWrittenAlike:
+            guard case .list(let labels)? = diagnostic.values["groups"] else { return diagnostic }
+            renamed.values["groups"] = .list(labels.map { groupNames.shown($0, in: attribute) })
         default:
             return diagnostic
         }

@@ -46,6 +46,9 @@ public final class RecordBuilder {
     private let sharingWithText: FieldSet
     /// Yes/no fields written out as text: a filled cell is yes (`input.filled_means_yes`).
     private let filledMeansYes: FieldSet
+    /// Columns named like the column a field or attribute is read from (a decoy placed before
+    /// the real one would otherwise decide alone): each row's two cells must agree.
+    private let sameNamedColumns: [(read: Int, other: Int)]
 
     package init(file: String, fileIndex: Int, mapping: ColumnMapping, pipeline: Pipeline,
          values: ValueMaps, groups: [AttributeGroups]) {
@@ -77,6 +80,12 @@ public final class RecordBuilder {
         var filled = FieldSet()
         for field in pipeline.input.filledMeansYes { filled.insert(field) }
         filledMeansYes = filled
+        let readKeys = Dictionary((mapping.fields.values.map(\.column) + mapping.attributes.compactMap(\.match?.column))
+            .map { (TextKey.make(mapping.headers[$0]), $0) }, uniquingKeysWith: min)
+        sameNamedColumns = mapping.headers.indices.compactMap { column in
+            guard let read = readKeys[TextKey.make(mapping.headers[column])], read != column else { return nil }
+            return (read, column)
+        }
         groupBuffer = .allocate(capacity: max(groups.count, 1))
     }
 
@@ -119,6 +128,15 @@ public final class RecordBuilder {
         zone = placeColumn < 0 ? 0 : placeZones.zone(of: row[placeColumn])
         if row.fieldCount != headerCount {
             return .reject(reject(row, .fieldCount(found: row.fieldCount, header: headerCount)))
+        }
+        for (read, other) in sameNamedColumns {
+            let first = row[read].bytes, second = row[other].bytes
+            let a = UnsafeRawBufferPointer(rebasing: first[TextKey.trimmedRange(first)])
+            let b = UnsafeRawBufferPointer(rebasing: second[TextKey.trimmedRange(second)])
+            guard !a.elementsEqual(b) else { continue }
+            return .reject(Reject(file: file, line: row.line, detail: .columnsDisagree(
+                header: mapping.headers[read], firstColumn: read + 1, first: String(decoding: a, as: UTF8.self),
+                secondColumn: other + 1, second: String(decoding: b, as: UTF8.self)), column: other + 1, fields: row.strings))
         }
 
         // Required fields.

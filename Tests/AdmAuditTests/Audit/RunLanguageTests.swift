@@ -258,6 +258,11 @@ final class RunLanguageTests: XCTestCase {
             [TestSupport.temporaryFile(header + "C1,E1,dismissal,,yes,yes,upheld,human,2025-03-05 10:00,,female\n", name: "derived.csv")],
             pipeline: derived)
         sink.rejects += derivedSink.rejects
+        // Two columns of one name that disagree.
+        let twice = "decision_id,decision_type,outcome,human_reviewed,decided_at,human_reviewed\n"
+            + "D1,dismissal,adverse,yes,2025-03-05 10:00,no\n"
+        let (_, twiceSink) = try TestSupport.audit([TestSupport.temporaryFile(twice, name: "twice.csv")], pipeline: plain)
+        sink.rejects += twiceSink.rejects
         return sink
     }
 
@@ -501,7 +506,7 @@ final class RunLanguageTests: XCTestCase {
             }
         }
         let more = try Self.moreRejects(.zh)
-        XCTAssertEqual(more.rejects.count, 16)
+        XCTAssertEqual(more.rejects.count, 17)
         for reject in more.rejects {
             ChineseText.assertChinese(reject.reason, "\(reject.line) \(reject.code.rawValue)")
             codes.insert(reject.code)

@@ -16,6 +16,7 @@ final class DiagnosticTextTests: XCTestCase {
         .distinctValuesOverLimit: ["attribute": .text("site"), "limit": .count(4096), "rows": .count(9), "group": .text("[其余]")],
         .disguisedSpellings: ["read_as": .text("attribute"), "attribute": .text("sex"), "spellings": .list(["fe[U+200B]male"]),
                               "read_as_values": .list(["female"]), "more": .count(2)],
+        .groupsWrittenAlike: ["attribute": .text("ethnicity"), "groups": .list(["回族（少数民族）", "回族人", "回族"])],
         .noAsOfDate: [:],
         .noPseudonymKey: [:],
         .assumeAutomated: [:],

@@ -36,6 +36,7 @@ final class RejectWordsTests: XCTestCase {
         .badTimestamp(.decidedAt, text: "2025-02-29", problem: .dayOutOfRange(day: 29, month: 2, year: 2025)),
         .duplicateID(id: "B10", firstLine: 11, firstFile: nil),
         .duplicateID(id: "B10", firstLine: 11, firstFile: "first.csv"),
+        .columnsDisagree(header: "human_reviewed", firstColumn: 5, first: "yes", secondColumn: 9, second: "no"),
         .repeatedHeader,
         .totalsRow(label: "合计"),
     ]
@@ -81,6 +82,7 @@ final class RejectWordsTests: XCTestCase {
         case .unknownValue: "unknownValue"
         case .badTimestamp: "badTimestamp"
         case .duplicateID: "duplicateID"
+        case .columnsDisagree: "columnsDisagree"
         case .repeatedHeader: "repeatedHeader"
         case .totalsRow: "totalsRow"
         }
@@ -102,7 +104,7 @@ final class RejectWordsTests: XCTestCase {
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 17)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 18)
     }
 
     func testEveryRejectIsWordedInBothLanguages() {
