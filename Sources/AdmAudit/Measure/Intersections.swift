@@ -4,13 +4,13 @@
 /// components' labels (`MeasureState.relabelIntersections`).
 ///
 /// Codes are interned as combinations appear. With at most three components, each code
-/// under 2²¹, the components' codes pack into one integer, so a record costs a dictionary
-/// lookup on an Int; otherwise the lookup is on the codes themselves.
+/// under 2²¹, the components' codes pack into one integer, so a record costs a lookup in a
+/// `PackedCodeTable`; otherwise a dictionary lookup on the codes themselves.
 package struct Intersections {
     private struct Definition {
         /// Indexes into the pipeline's attributes.
         var components: [Int]
-        var packed: [Int64: Int32] = [:]
+        var packed = PackedCodeTable()
         var unpacked: [[Int32]: Int32] = [:]
         /// Per intersection code, its components' codes: what a merge matches by.
         var members: [[Int32]] = []
@@ -46,12 +46,12 @@ package struct Intersections {
             if code >= 1 << 21 { packs = false }
             key = key << 21 | Int64(code & 0x1F_FFFF)
         }
-        if packs, let code = definitions[index].packed[key] { return code }
+        if packs, let code = definitions[index].packed.value(for: UInt64(bitPattern: key)) { return code }
         let members = components.map { groups[$0] }
         if !packs, let code = definitions[index].unpacked[members] { return code }
         let code = Int32(definitions[index].members.count)
         definitions[index].members.append(members)
-        if packs { definitions[index].packed[key] = code } else { definitions[index].unpacked[members] = code }
+        if packs { definitions[index].packed.insert(UInt64(bitPattern: key), code) } else { definitions[index].unpacked[members] = code }
         return code
     }
 
