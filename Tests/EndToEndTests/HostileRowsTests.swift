@@ -141,13 +141,16 @@ final class HostileRowsTests: BinaryTestCase {
         let real = "decision_id,employee_id,decision_type,outcome,automated,human_reviewed,decided_at,sex"
         let decoy = "decision_id,employee_id,decision_type,outcome,human_reviewed,automated,decided_at,sex"
         let rows = (1...10).map { "D\($0),E\($0),dismissal,dismissed,yes,no,2025-03-\(10 + $0) 10:00,\($0 % 2 == 0 ? "female" : "male")" }
-        for (name, lines) in [("decoy-above", [decoy, real] + rows), ("decoy-below", [real] + rows.prefix(5) + [decoy] + rows.suffix(5))] {
+        // The decoy may also rename a column the pipeline does not read (`note` for `notes`).
+        let renamed = decoy + ",note"
+        for (name, lines) in [("decoy-above", [decoy, real] + rows), ("decoy-below", [real] + rows.prefix(5) + [decoy] + rows.suffix(5)),
+                              ("decoy-renamed", [renamed, real + ",notes"] + rows.map { $0 + ",-" })] {
             let file = work.appendingPathComponent(name + ".csv")
             try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
             let run = try AdmAuditBinary.run(["run", "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
             XCTAssertEqual(run.status, 3, "\(name): \(run.err)")
-            let line = name == "decoy-above" ? 2 : 7
-            XCTAssertTrue(run.err.contains("line \(line) names the same columns as the header, in another order"), "\(name): \(run.err)")
+            let line = name == "decoy-below" ? 7 : 2
+            XCTAssertTrue(run.err.contains("line \(line) names the header's columns in another order"), "\(name): \(run.err)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: file.path + ".out/report.json"), "\(name): no report from a misread export")
         }
     }

@@ -58,7 +58,10 @@ struct ColumnAssignment: Sendable {
                     candidates.append(choice)
                     proposed.insert(match.target)
                 case .confirmsAsAnswers(let yesMeansFavorable, let why):
-                    var choice = Choice(column: profile.index, target: match.target, score: match.score, evidence: header + why)
+                    // Below any column whose values are outcomes (a content candidate scores 55),
+                    // and marked TODO: a column of answers the employer added beside the real
+                    // outcome (`Shortlisted: Y` on every row) must not take its place.
+                    var choice = Choice(column: profile.index, target: match.target, score: 50, evidence: header + why)
                     choice.yesMeansFavorable = yesMeansFavorable
                     candidates.append(choice)
                     proposed.insert(match.target)
@@ -188,7 +191,7 @@ struct ColumnAssignment: Sendable {
     private static func contentCheck(_ match: HeaderRules.Match, _ profile: ColumnProfile) -> ContentVerdict {
         let target = match.target
         if profile.isEmpty { return .confirms(0, empty) }
-        func gate(_ share: Double, _ english: String, _ chinese: String, need: Double = 0.8) -> ContentVerdict {
+        func gate(_ share: Double, _ english: String, _ chinese: String, need: Double = 0.8, ofAnswers: Bool = false) -> ContentVerdict {
             let evidence = content(profile, share, english, chinese)
             if share >= need { return .confirms(10, evidence) }
             // A header that names the field plainly keeps it though some values are junk
@@ -196,7 +199,9 @@ struct ColumnAssignment: Sendable {
             // where dropping the column would leave its checks blind, and nothing said.
             // Not when the other values are answers (`未复核` in a review time): they say
             // there is no time, and would reject every such row.
-            if match.score >= 80, share >= 0.2, profile.booleanShare < (1 - share) / 2 {
+            // An exact name keeps its field whatever the share (`是否人工复核` holding `是（审核中）`
+            // fell to reviewer_id, and its reviews counted as done).
+            if match.score >= 80, share >= (match.score == 100 ? 0.1 : 0.2), ofAnswers || profile.booleanShare < (1 - share) / 2 {
                 return .confirms(-45, evidence + Evidence(
                     english: "the header names it plainly: rows whose value is not one of these are rejected, and counted",
                     chinese: "列名明确指向该字段：取值不符的行将被拒收并计数"))
@@ -213,13 +218,15 @@ struct ColumnAssignment: Sendable {
                 return .confirmsAsText(Evidence(
                     english: "its cells write the \(field == .explanationGiven ? "explanation" : "route to contest") out: a filled cell is yes",
                     chinese: "单元格写明了\(field == .explanationGiven ? "理由" : "申诉途径")：有内容即为是"))
-            case .boolean: return gate(profile.booleanShare, "yes/no", "是/否")
+            case .boolean: return gate(profile.booleanShare, "yes/no", "是/否", ofAnswers: true)
             case .number: return gate(profile.numberShare, "numbers", "数字", need: 0.9)
             case .decisionType:
                 let evidence = content(profile, profile.decisionTypeShare, "decision kinds", "决策种类")
                 return Self.categorical(profile.decisionTypeShare, evidence, namedExactly: match.score == 100)
             case .outcome:
-                if profile.booleanShare >= 0.9, profile.outcomeShare < 0.5, let yesMeansFavorable = HeaderRules.yesMeansFavorable(profile.header) {
+                // Answers that never vary say nothing of who got what.
+                if profile.booleanShare >= 0.9, profile.outcomeShare < 0.5, profile.distinct > 1,
+                   let yesMeansFavorable = HeaderRules.yesMeansFavorable(profile.header) {
                     let (english, chinese) = yesMeansFavorable ? ("favourable", "有利") : ("adverse", "不利")
                     return .confirmsAsAnswers(yesMeansFavorable: yesMeansFavorable, content(profile, profile.booleanShare, "yes/no", "是/否")
                         + Evidence(english: "it answers whether that happened: yes is the \(english) outcome",
@@ -288,7 +295,9 @@ struct ColumnAssignment: Sendable {
         guard profile.filled >= 3, !HeaderRules.isFreeText(profile.header) else { return [] }
         var candidates: [Choice] = []
         if profile.decisionTypeShare >= 0.8, profile.distinct <= 40 {
-            let kinds = profile.decisionTypes.sorted { $0.value > $1.value }.prefix(4).map(\.key.rawValue).joined(separator: ", ")
+            // Ties by name: a dictionary's order changes from run to run, and init's text must not.
+            let kinds = profile.decisionTypes.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+                .prefix(4).map(\.key.rawValue).joined(separator: ", ")
             candidates.append(Choice(column: profile.index, target: .field(.decisionType), score: 65,
                                      evidence: content(profile, profile.decisionTypeShare, "decision kinds (\(kinds))", "决策种类（\(kinds)）")))
         }

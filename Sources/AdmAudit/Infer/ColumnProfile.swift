@@ -152,25 +152,24 @@ struct TimestampEvidence: Sendable {
     private(set) var offsets: [Int: Int] = [:]
     private(set) var epoch = 0
     private(set) var excelSerial = 0
-    /// The latest instant read (UTC; year-last dates read day first when both orders do).
-    var latest: Int64? { latestTwo.latest }
-    /// The latest instant but the latest (a value equal to the latest counts again).
-    var secondLatest: Int64? { latestTwo.second }
-    private var latestTwo: (latest: Int64?, second: Int64?) = (nil, nil)
+    /// The latest timestamps read, latest first, at most `latestKept`: `zoned` when the value
+    /// named its offset (`Z`, `+08:00`), so its instant is exact; else its wall clock read as
+    /// UTC (year-last dates read day first when both orders do).
+    private var latestRead: [(instant: Int64, zoned: Bool)] = []
+    static let latestKept = 16
 
-    /// Whether the latest instant lies more than a year after every other: a lone mistyped
-    /// year (`2099`), not the day the data ends.
-    var latestStandsAlone: Bool {
-        guard let latest, let second = secondLatest else { return false }
-        return latest - second > 366 * 86_400
+    private mutating func note(_ instant: Int64, zoned: Bool) {
+        guard latestRead.count < Self.latestKept || instant > latestRead.last!.instant else { return }
+        let index = latestRead.firstIndex { $0.instant < instant } ?? latestRead.endIndex
+        latestRead.insert((instant, zoned), at: index)
+        if latestRead.count > Self.latestKept { latestRead.removeLast() }
     }
 
-    private mutating func note(_ instant: Int64) {
-        if let current = latestTwo.latest, instant <= current {
-            latestTwo.second = max(latestTwo.second ?? instant, instant)
-        } else {
-            latestTwo = (instant, latestTwo.latest)
-        }
+    /// The local days of the latest timestamps read, latest first, each once: a zoned value's
+    /// day in `calendar`'s zone, a wall clock's own day.
+    func latestDays(in calendar: LocalCalendar) -> [Int64] {
+        let days = latestRead.map { $0.zoned ? calendar.day(of: $0.instant) : ($0.instant >= 0 ? $0.instant / 86_400 : ($0.instant - 86_399) / 86_400) }
+        return Array(Set(days)).sorted(by: >)
     }
 
     private var ymd = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .ymd)
@@ -188,7 +187,7 @@ struct TimestampEvidence: Sendable {
         let digitsOnly = value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: ".") }
         if case .instant(let instant) = ymd.parse(value) {
             parsed += 1
-            note(instant)
+            note(instant, zoned: Self.offset(value) != nil || digitsOnly && value.utf8.count >= 10 && !value.contains("."))
             if digitsOnly {
                 if value.utf8.count == 10 || value.utf8.count == 13, !value.contains(".") { epoch += 1 } else { excelSerial += 1 }
             }
@@ -196,10 +195,10 @@ struct TimestampEvidence: Sendable {
             let dayMonth = dmy.parse(value), monthDay = mdy.parse(value)
             if case .instant(let instant) = dayMonth {
                 parsed += 1
-                note(instant)
+                note(instant, zoned: Self.offset(value) != nil)
             } else if case .instant(let instant) = monthDay {
                 parsed += 1
-                note(instant)
+                note(instant, zoned: Self.offset(value) != nil)
             }
             yearLast += 1
             if first > 12 { dayFirst += 1 }

@@ -99,10 +99,16 @@ enum HeaderRules {
     static let selectionFor = ["advanced", "selected", "hired", "passed", "shortlisted", "promoted", "offer made", "offered job",
                                "retained", "录用", "入选", "晋升", "进入面试", "通过初筛", "是否通过"]
     static let selectionAgainst = ["rejected", "screened out", "dismissed", "terminated", "disqualified", "淘汰", "辞退", "被拒"]
+    private static let negations = ["not", "non", "never", "un", "without", "failed", "fail"]
+    /// Words that make a reviewer a machine (`AI Interviewer Reviewed`, `AI面试官审核`): no human review.
+    static let machineWords = ["ai", "auto", "automated", "automatic", "bot", "robot", "system", "algorithm", "algorithmic", "model",
+                               "系统", "智能", "机器", "算法", "自动", "模型"]
 
     /// Whether a yes in the column `header` is a favourable outcome (true), an adverse one
     /// (false), or neither word is there (nil).
     static func yesMeansFavorable(_ header: HeaderName) -> Bool? {
+        // `Not Advanced`, `未录用`, `Non-selected`: which way a yes points is left to the reader.
+        if negations.contains(where: header.contains) || header.compact.contains(where: { "未不非没无".contains($0) }) { return nil }
         if selectionAgainst.contains(where: header.contains) { return false }
         if selectionFor.contains(where: header.contains) { return true }
         return nil
@@ -275,24 +281,25 @@ enum HeaderRules {
              unless: ["ai", "算法", "automation", "自动化", "union", "工会", "appeal", "申诉"]),
         // `Manager Reviewed`: a role that reviews is no reviewer's name; the content gate wants yes/no.
         Rule(target: .field(.humanReviewed), score: 90, groups: [reviewWords, humanWords],
-             unless: timeWords + reviewerWords.filter { !humanWords.contains($0) } + appealWords + resultWords + idWords),
+             unless: timeWords + reviewerWords.filter { !humanWords.contains($0) } + appealWords + resultWords + idWords + machineWords),
         Rule(target: .field(.humanReviewed), score: 88, groups: [["是否", "whether", "was", "is", "y n"], reviewWords],
-             unless: timeWords + appealWords + resultWords),
+             unless: timeWords + appealWords + resultWords + machineWords),
         // `Reviewed by Manager`, `Checked By`: who reviewed (names) or whether someone did (Y/N); content decides.
         Rule(target: .field(.humanReviewed), score: 76,
              groups: [["reviewed by", "checked by", "approved by", "confirmed by", "signed off by", "assessed by", "vetted by"]],
-             unless: timeWords + appealWords + resultWords + idWords + ["name", "姓名"]),
+             unless: timeWords + appealWords + resultWords + idWords + machineWords + ["name", "姓名"]),
+        // A question (`是否人工复核`, `Was it reviewed`) is no column of names.
         Rule(target: .field(.reviewerID), score: 90, groups: [reviewerWords],
-             unless: timeWords + appealWords + resultWords + ["name", "姓名"]),
+             unless: timeWords + appealWords + resultWords + ["name", "姓名", "是否", "whether"]),
         Rule(target: .field(.reviewerID), score: 84, groups: [reviewWords, idWords + ["uid", "user", "账号", "人"]],
-             unless: timeWords + appealWords + resultWords + personWords),
+             unless: timeWords + appealWords + resultWords + personWords + ["是否", "whether"]),
         Rule(target: .field(.reviewedAt), score: 86, groups: [reviewWords, timeWords],
              unless: appealWords + personWords + ["notice", "告知", "通知"]),
         // `Review Completed`: when the review was done (timestamps), or whether it was (yes/no); content decides.
         Rule(target: .field(.reviewedAt), score: 80, groups: [reviewWords, completionWords],
              unless: appealWords + personWords + reviewerWords + resultWords),
         Rule(target: .field(.humanReviewed), score: 78, groups: [reviewWords, completionWords],
-             unless: appealWords + timeWords + reviewerWords + resultWords),
+             unless: appealWords + timeWords + reviewerWords + resultWords + machineWords),
         Rule(target: .field(.reviewResult), score: 90, groups: [reviewWords, resultWords], unless: appealWords),
         Rule(target: .field(.reviewResult), score: 86, groups: [reviewWords, ["status", "state", "状态"]], unless: appealWords + timeWords),
         Rule(target: .field(.reviewResult), score: 84, groups: [reviewerWords + ["team lead", "lead", "hrbp", "组长"],

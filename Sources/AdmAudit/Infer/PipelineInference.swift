@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// A pipeline inferred from an export, as `admaudit init` prints it and `admaudit run`
 /// without `-p` uses it: every mapping and setting with its evidence as a comment, what
@@ -136,14 +137,26 @@ private struct Writer {
 
     /// The as-of date: the export's own date (its title line), unless a decision is dated
     /// later, as a title that predates the data would put deadlines not yet reached and hide
-    /// what is overdue; else, when every row was read, the day of the latest decision. Anything
-    /// overdue that day was overdue when the export was taken (on that day or later), so the
-    /// contests left unanswered (AP-03) and the records kept too long (DM-02) are judged on
-    /// the inspector's path, where no `--as-of` is given. A sample of a larger file cannot
-    /// say which decision is the latest: a TODO, and the run warns.
+    /// what is overdue; else, when every row was read, the day of the latest decision, in the
+    /// export's zone. Anything overdue that day was overdue when the export was taken (on that
+    /// day or later), so the contests left unanswered (AP-03) and the records kept too long
+    /// (DM-02) are judged on the inspector's path, where no `--as-of` is given. A decision a
+    /// year or more after every other (a mistyped `2099`, or a row the employer added to move
+    /// the date) is passed over, and named. A sample of a larger file cannot say which
+    /// decision is the latest: a TODO, and the run warns.
     private mutating func renderAuditDate() {
         let exported = ExportDate.find(in: sample.linesAboveHeader.map(\.text))
-        let latest = assignment.target(.field(.decidedAt)).flatMap { profiles[$0.column].timestamps.latest }.map(AsOfDate.init(instant:))
+        let calendar = LocalCalendar(timeZone: TimeZone(identifier: locale.timeZone.value) ?? TimeZone(identifier: "UTC")!)
+        let days = assignment.target(.field(.decidedAt)).map { profiles[$0.column].timestamps.latestDays(in: calendar) } ?? []
+        // Past the days that stand a year or more beyond the next one.
+        var passedOver: [Int64] = []
+        var dataEnd = days.first
+        for (day, next) in zip(days, days.dropFirst()) {
+            guard day - next > 366 else { break }
+            passedOver.append(day)
+            dataEnd = next
+        }
+        let latest = dataEnd.map(LocalCalendar.date(ofDay:))
         if let exported, latest.map({ $0 <= exported.date }) ?? true {
             setting(0, "audit_date", exported.date.description, Evidence(
                 english: "the day the export was taken, from its title line '\(exported.text)': what was pending is judged on that day",
@@ -156,14 +169,7 @@ private struct Writer {
                 "TODO：标题行“\(exported.text)”所示导出日期 \(exported.date) 早于 \(latest) 的决策，故未用作审计基准日；请将 audit_date: 设为实际导出日期")))
             todos.append(text("audit_date: the export's title date is earlier than its decisions", "audit_date：标题所示导出日期早于决策日期"))
         }
-        guard let latest, let decided = assignment.target(.field(.decidedAt)) else { return }
-        if profiles[decided.column].timestamps.latestStandsAlone, exported == nil {
-            let why = text("audit_date: the latest decision, of \(latest), comes more than a year after every other: a mistyped year? Set audit_date: to the day the export was taken (or run with --as-of)",
-                           "audit_date：最晚的决策（\(latest)）比其余所有决策晚一年以上，年份可能有误？请将 audit_date: 设为实际导出日期（或运行时加 --as-of）")
-            line("# TODO: " + YAMLText.comment(why))
-            todos.append(why)
-            return
-        }
+        guard let latest else { return }
         guard sample.isWholeFile else {
             guard exported == nil else { return }
             let why = text("audit_date: no export date in the file, and only its first \(sample.rowsSampled) rows were read: set audit_date: to the day the export was taken (or run with --as-of), or contests left unanswered and records kept too long cannot be judged",
@@ -172,9 +178,16 @@ private struct Writer {
             todos.append(why)
             return
         }
-        setting(0, "audit_date", latest.description, Evidence(
+        var evidence = Evidence(
             english: "the day of the latest decision in the export, which names no export date: what was still pending then is judged as of that day (the export was taken then or later); set the day it was taken if known",
-            chinese: "导出文件未注明导出日期，取其中最晚决策的日期：截至该日仍未处理的事项按该日评判（导出不早于该日）；如知道实际导出日期，请改为该日"))
+            chinese: "导出文件未注明导出日期，取其中最晚决策的日期：截至该日仍未处理的事项按该日评判（导出不早于该日）；如知道实际导出日期，请改为该日")
+        if !passedOver.isEmpty {
+            let dates = passedOver.reversed().map { LocalCalendar.date(ofDay: $0).description }
+            evidence = evidence + Evidence(
+                english: "decisions dated \(dates.joined(separator: ", ")) come a year or more after the rest and are passed over: mistyped years?",
+                chinese: "日期为 \(dates.joined(separator: "、")) 的决策比其余决策晚一年以上，未予采用：年份可能有误？")
+        }
+        setting(0, "audit_date", latest.description, evidence, todo: !passedOver.isEmpty)
     }
 
     private mutating func renderInput() {

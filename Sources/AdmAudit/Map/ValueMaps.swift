@@ -229,7 +229,8 @@ package struct ValueMaps {
     package init(_ values: ValueVocabulary) {
         booleans = Vocabulary(values.booleans, rule: .leadingAnswer, answers: (true, false))
         automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2)
-        outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse), notApplicable: values.outcomesAsDecided)
+        outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse), notApplicable: values.outcomesAsDecided,
+                              wholeValues: BuiltinVocabulary.wholeOutcomes)
         decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords)
         reviewResults = Vocabulary(values.reviewResults, rule: .keywords, pending: BuiltinVocabulary.pendingResults)
         appealResults = Vocabulary(values.appealResults, rule: .keywords, notApplicable: BuiltinVocabulary.noAppeal,

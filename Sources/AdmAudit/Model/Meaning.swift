@@ -320,8 +320,17 @@ package enum LeadingAnswer {
     /// run rejects and names (a review misread as done would hide a violation).
     private static let doubtsAfterYes: [String] = ["?", "？", "no", "not", "false", "none", "never", "pending", "tbd", "todo",
                                                    "planned", "plan", "scheduled", "later", "awaiting", "waiting", "maybe", "partial",
-                                                   "partially", "unknown", "unsure", "without", "yet", "否", "未", "待", "不", "没",
-                                                   "无", "拟", "计划", "暂", "尚", "将", "×", "✗", "✘"]
+                                                   "partially", "unknown", "unsure", "without", "yet", "to be", "progress", "queued", "queue",
+                                                   "overdue", "skipped", "skip", "cancelled", "canceled", "declined", "rejected",
+                                                   "denied", "failed", "expired", "late", "incomplete", "draft", "revoked", "withdrawn",
+                                                   "void", "system", "auto", "automatic", "automated", "bot", "ai", "algorithm",
+                                                   "否", "未", "待", "不", "没", "无", "拟", "计划", "暂", "尚", "将",
+                                                   "审核中", "复核中", "审批中", "进行中", "处理中", "办理中", "排队", "逾期", "超时", "过期",
+                                                   "取消", "撤销", "撤回", "作废", "驳回", "拒", "失败", "草稿", "系统", "自动", "机器",
+                                                   "智能", "算法", "×", "✗", "✘", "❌", "✖", "✕", "⨯", "╳"]
+    /// Remarks after a yes that confirm it (`是，无问题`, `Yes, no issues`): set aside before the doubts are looked for.
+    private static let confirmingRemarks: [String] = ["无问题", "无异议", "无误", "no issues", "no issue", "no problems", "no problem",
+                                                      "no objection", "no objections"]
     /// What follows a leading no that contradicts it (`no, yes`, `否（是）`, `no?`): neither answer.
     private static let doubtsAfterNo: [String] = ["?", "？", "yes", "y", "true", "是", "√", "✓", "✔"]
 
@@ -343,7 +352,9 @@ package enum LeadingAnswer {
             }
         }
         guard let (answer, length) = best else { return nil }
-        let rest = Array(scalars[length...])
+        var remainder = String(String.UnicodeScalarView(scalars[length...]))
+        for remark in confirmingRemarks where answer { remainder = remainder.replacingOccurrences(of: remark, with: " ") }
+        let rest = Array(remainder.unicodeScalars)
         if rest.contains(where: isMark) { return nil }
         let doubts = answer ? doubtsAfterYes : doubtsAfterNo
         return doubts.contains(where: { holds(rest, $0) }) ? nil : answer

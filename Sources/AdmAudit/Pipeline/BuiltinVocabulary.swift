@@ -123,10 +123,6 @@ public enum BuiltinVocabulary {
                       "sanction reduction", "penalty reduction", "penalty decrease", "减轻处分",
                       // A deduction waived (免扣), a shift given, dispatch weight kept.
                       "免扣", "免予扣款", "allocated", "shift allocated", "未降权", "恢复权重",
-                      // Pay or terms left as they were, or raised; a priority shift given (a rider
-                      // export's 处理结果: 下调 / 不变 / 上调, 分配优先班次 / 未分配优先班次).
-                      "不变", "维持不变", "保持不变", "无变化", "未变", "unchanged", "no change", "上调", "上浮", "提高", "涨薪",
-                      "分配优先班次", "优先班次", "已分配", "获得优先班次",
                       // A sanction named, then undone: the undoing verb comes after it here.
                       "处分解除", "处分取消", "警告取消", "处罚取消", "处罚撤销", "限制解除", "停职解除", "封号解除"]),
         (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
@@ -148,10 +144,19 @@ public enum BuiltinVocabulary {
                     "暂停接单", "暂停派单", "冻结", "永久封号", "减薪", "降岗", "调岗降级",
                     // A rider's dispatch weight lowered (降权); a shift not given.
                     "降权", "已降权", "派单降权", "not allocated", "unallocated", "shift not allocated",
-                    "未分配", "未分配优先班次", "未获分配", "未获优先班次", "不分配",
+                    "未分配", "未分配优先班次", "未获分配", "未获优先班次", "不分配", "未上调", "未提高",
                     // A favourable decision taken back.
                     "bonus cut", "bonus cancelled", "bonus canceled", "offer withdrawn", "offer rescinded", "offer revoked",
                     "promotion rescinded", "promotion withdrawn", "promotion revoked", "录用取消", "撤销录用", "取消录用", "晋升撤销"]),
+    ]
+
+    /// Outcomes said by a word too loose to be found inside a value (`扣款上调` raises a
+    /// deduction; `Suspension unchanged` keeps a suspension): favourable only as the whole
+    /// value. Pay or terms left as they were or raised, a priority shift given (a pay and
+    /// shift export's 处理结果: 下调 / 不变 / 上调, 分配优先班次 / 未分配优先班次).
+    public static let wholeOutcomes: [(Outcome, [String])] = [
+        (.favorable, ["不变", "维持不变", "保持不变", "无变化", "未变", "unchanged", "no change", "上调", "上浮", "提高", "涨薪",
+                      "分配优先班次", "优先班次", "已分配", "获得优先班次"]),
     ]
 
     public static let decisionTypes: [(DecisionType, [String])] = [

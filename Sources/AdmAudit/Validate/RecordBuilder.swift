@@ -108,7 +108,7 @@ public final class RecordBuilder {
             if let notADecision = notADecision(row) { return .reject(notADecision) }
             if namesTheHeaderInAnotherOrder(row) {
                 return .headerInAnotherOrder(AuditError(
-                    .input, "line \(row.line) names the same columns as the header, in another order: the export has two headers that disagree on which column is which",
+                    .input, "line \(row.line) names the header's columns in another order: the export has two headers that disagree on which column is which",
                     file: file, line: row.line,
                     hint: "ask the employer which header is right; remove the other line (or start the reading at the right one with input.header_line) and run again"))
             }
@@ -116,12 +116,17 @@ public final class RecordBuilder {
         return result
     }
 
-    /// Every cell a header name, each as often as in the header, but not in its order: a
-    /// decoy header above the real one (or below it) that swaps two columns' names.
+    /// A decoy header above the real one (or below it) that swaps two columns' names: at
+    /// least three quarters of its cells are the header's names, and one of them stands in
+    /// another column than in the header (renaming an unused column, `Note` for `Notes`, does
+    /// not hide it). A header repeated as it was is a `repeated_header` reject instead.
     private func namesTheHeaderInAnotherOrder(_ row: RawRow) -> Bool {
         guard row.fieldCount == headerCount, headerCount > 1 else { return false }
+        let names = Set(headerKeys)
+        guard names.count > 1 else { return false }
         let keys = (0..<headerCount).map { TextKey.make(row[$0].string) }
-        return keys != headerKeys && keys.sorted() == headerKeys.sorted() && Set(headerKeys).count > 1
+        let named = keys.filter { !$0.isEmpty && names.contains($0) }.count
+        return named * 4 >= headerCount * 3 && zip(keys, headerKeys).contains { $0 != $1 && names.contains($0) }
     }
 
     private func validate(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {

@@ -253,10 +253,19 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertNil(partialPipeline.auditDate)
         XCTAssertEqual(lines(partial.yaml, containing: "# TODO: audit_date：文件中没有导出日期，且只读取了前 5000 行").count, 1, partial.yaml)
 
-        let typo = chinese + ["R5,E5,警告,不利,是,2099-03-04 10:30,男,深圳"]
+        // A decision a year past the rest (a mistyped year, or a row added to move the date) is passed over, and named.
+        let typo = chinese + ["R5,E5,警告,不利,是,2099-03-04 10:30,男,深圳", "R6,E6,警告,不利,是,2098-01-01 10:30,男,深圳"]
         let (mistyped, mistypedPipeline, _) = try infer(typo)
-        XCTAssertNil(mistypedPipeline.auditDate)
-        XCTAssertEqual(lines(mistyped.yaml, containing: "# TODO: audit_date：最晚的决策（2099-03-04）比其余所有决策晚一年以上").count, 1, mistyped.yaml)
+        XCTAssertEqual(mistypedPipeline.auditDate, "2025-03-06")
+        XCTAssertEqual(lines(mistyped.yaml, containing: "日期为 2098-01-01、2099-03-04 的决策比其余决策晚一年以上，未予采用").count, 1, mistyped.yaml)
+        XCTAssertEqual(mistyped.todos.count, 1)
+
+        // Times with an offset are read in the export's zone: 01:00 on 28 March in Shanghai is 28 March.
+        let zoned = ["decision_id,employee_id,decision_type,outcome,decided_at,hukou"]
+            + (1...6).map { "D\($0),E\($0),dismissal,adverse,2025-03-2\($0 + 2)T01:00:00+08:00,农村" }
+        let (_, zonedPipeline, _) = try infer(zoned)
+        XCTAssertEqual(zonedPipeline.input.timeZone, "Asia/Shanghai")
+        XCTAssertEqual(zonedPipeline.auditDate, "2025-03-28")
     }
 
     // MARK: Attributes and derived outcomes

@@ -317,7 +317,11 @@ final class MeaningTests: XCTestCase {
     func testAYesTakenBackOrLeftOpenIsNeither() {
         for value in ["yes (pending)", "yes - not yet", "yes?", "Yes？", "yes, no", "Yes (TBD)", "y (planned)",
                       "已复核(未)", "是（待定）", "是，否", "是?", "已复核（待补录）", "是（拟复核）", "有（尚未）",
-                      "y\u{336}e\u{336}s\u{336}", "是\u{336}"] {
+                      "y\u{336}e\u{336}s\u{336}", "是\u{336}",
+                      // A hostile review's second round: statuses, machines and crosses after the yes.
+                      "Yes (in progress)", "Yes (queued)", "Yes (overdue)", "Yes (skipped)", "Yes (cancelled)", "Yes (by system)",
+                      "Yes — declined", "Yes ❌", "Yes ✖", "是（审核中）", "是（进行中）", "是（系统自动）", "是（逾期）", "是（已取消）",
+                      "是（超时）", "是（排队）", "是 ❌"] {
             XCTAssertNil(answer(value), value.debugDescription)
         }
     }
@@ -332,7 +336,8 @@ final class MeaningTests: XCTestCase {
     }
 
     func testAYesWithAPlainQualifierStaysYes() {
-        for value in ["Yes - by N. Smith", "是（张三）", "Y (manager)", "yes, by HR on 2025-03-02", "已复核（人资部）"] {
+        for value in ["Yes - by N. Smith", "是（张三）", "Y (manager)", "yes, by HR on 2025-03-02", "已复核（人资部）", "是，无问题",
+                      "Yes, no issues", "已复核（无异议）"] {
             XCTAssertEqual(answer(value), true, value)
         }
     }

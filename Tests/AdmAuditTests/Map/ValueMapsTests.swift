@@ -223,11 +223,16 @@ final class ValueMapsTests: XCTestCase {
     /// left or raised; a priority shift given or not. Unknown, every row was rejected.
     func testPayLeftOrRaisedAndShiftsGivenOrNot() {
         var outcomes = maps.outcomes
-        for value in ["不变", "工资不变", "维持不变", "上调", "提高", "分配优先班次", "已分配", "Unchanged", "No change"] {
+        for value in ["不变", "维持不变", "上调", "提高", "分配优先班次", "已分配", "Unchanged", "No change"] {
             XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
         }
         for value in ["下调", "未分配优先班次", "未分配", "未上调", "不分配", "提高扣款比例"] {
             XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
+        }
+        // Only as the whole value: beside a sanction they keep it or raise it (a hostile review's values).
+        for value in ["扣款上调", "罚款提高", "提高扣罚比例", "处罚维持不变", "封号不变", "降级不变", "上调处罚等级", "已分配至低优先级",
+                      "Suspension unchanged", "Deactivation unchanged", "No change to deactivation", "Pay cut unchanged"] {
+            XCTAssertNotEqual(look(&outcomes, value), .found(.favorable), value)
         }
     }
 
