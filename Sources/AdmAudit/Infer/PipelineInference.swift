@@ -479,7 +479,32 @@ private struct Writer {
                        chinese: "没有结果列：由\(kinds)推断结果（解除、降级、处分、停职为不利）")
             : Evidence(english: "where the outcome is empty, it is read from the decision kind",
                        chinese: "结果为空时，由决策种类推断"))
+        if outcome == nil, let type { renderKindsWithoutOutcome(column: type.column) }
         line()
+    }
+
+    /// Kinds that are no sanction and whose words state no outcome (`Pay Adjustment`, `调岗`):
+    /// with no outcome column their rows are rejected (`outcome_unstated`). Said before the
+    /// run, with how many sampled rows each holds.
+    private mutating func renderKindsWithoutOutcome(column: Int) {
+        let vocabulary = InferenceVocabulary.shared
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for cell in sample.columns[column] {
+            let value = cell.trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else { continue }
+            let reading = vocabulary.read(value)
+            guard let kind = reading.decisionType, !ColumnAssignment.sanctions.contains(kind), reading.outcome == nil else { continue }
+            if counts[value] == nil { order.append(value) }
+            counts[value, default: 0] += 1
+        }
+        guard !order.isEmpty else { return }
+        let listed = order.prefix(UnknownValues.listLimit).map { "\(YAMLText.quoted($0)) ×\(counts[$0]!)" }.joined(separator: ", ")
+        let rows = counts.values.reduce(0, +)
+        let why = text("\(rows) sampled row(s) hold a decision kind that says no outcome (\(listed)): with no outcome column they will be rejected (outcome_unstated); map the outcome's column under columns:, or ask the employer for it",
+                       "抽样中有 \(rows) 行的决策种类无法表明结果（\(listed)）：没有结果列时这些行将被拒收（outcome_unstated）；请在 columns 下映射结果列，或要求用人单位提供")
+        line("  # TODO: " + YAMLText.comment(why))
+        todos.append(why)
     }
 
     private mutating func renderChecks() {

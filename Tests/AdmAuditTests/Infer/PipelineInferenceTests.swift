@@ -245,6 +245,19 @@ final class PipelineInferenceTests: XCTestCase {
         }
     }
 
+    /// With the outcome read from the kind, kinds that say none (`Pay Adjustment`) would be
+    /// rejected: init says so before the run, with how many sampled rows hold each.
+    func testKindsThatSayNoOutcomeAreNamedBeforeTheRun() throws {
+        let rows = ["Driver ID,Decision Timestamp,Decision,Sex"] + (1...12).map {
+            "D\($0),2025-03-0\($0 % 9 + 1) 08:00,\($0 % 3 == 0 ? "Pay Adjustment" : "Deactivation"),\($0 % 2 == 0 ? "Female" : "Male")"
+        }
+        let (inferred, _, _) = try infer(rows)
+        XCTAssertEqual(lines(inferred.yaml, containing: "# TODO: 4 sampled row(s) hold a decision kind that says no outcome (\"Pay Adjustment\" ×4)").count, 1,
+                       inferred.yaml)
+        let (sanctions, _, _) = try infer(rows.map { $0.replacingOccurrences(of: "Pay Adjustment", with: "Final Warning") })
+        XCTAssertFalse(sanctions.yaml.contains("says no outcome"), sanctions.yaml)
+    }
+
     /// The latest decision of the rows read is the data's last day only when every row was
     /// read, and only when it is not a lone mistyped year: else a TODO, and no audit date.
     func testTheLatestDecisionIsTheAuditDateOnlyWhenItCanBe() throws {
