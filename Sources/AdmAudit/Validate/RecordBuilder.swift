@@ -126,7 +126,7 @@ public final class RecordBuilder {
         guard names.count > 1 else { return false }
         let keys = (0..<headerCount).map { TextKey.make(row[$0].string) }
         let named = keys.filter { !$0.isEmpty && names.contains($0) }.count
-        return named * 4 >= headerCount * 3 && zip(keys, headerKeys).contains { $0 != $1 && names.contains($0) }
+        return named * 4 >= headerCount * 3 && zip(keys, headerKeys).contains { $0 != $1 && !$0.isEmpty && names.contains($0) }
     }
 
     private func validate(_ row: RawRow, ids: inout DecisionIDRegistry) -> Result {

@@ -151,6 +151,14 @@ final class RecordBuilderTests: XCTestCase {
 
             """)
         XCTAssertNotNil(rows.first?.reject)
+        // The header again with a cell left blank, in a file whose header has an unnamed column:
+        // a blank is no column name standing elsewhere.
+        let blank = try build("""
+            decision_id,decision_type,outcome,human_reviewed,decided_at,sex,notes,
+            decision_id,decision_type,outcome,human_reviewed,decided_at,sex,,
+
+            """)
+        XCTAssertNotNil(blank.first?.reject, "\(blank)")
     }
 
     func testARepeatedHeaderIsRejectedAsNotADecision() throws {
