@@ -199,8 +199,8 @@ struct ColumnAssignment: Sendable {
             // where dropping the column would leave its checks blind, and nothing said.
             // Not when the other values are answers (`未复核` in a review time): they say
             // there is no time, and would reject every such row.
-            // An exact name keeps its field whatever the share (`是否人工复核` holding `是（审核中）`
-            // fell to reviewer_id, and its reviews counted as done).
+            // An exact name keeps its field when a tenth of its values fit (`是否人工复核` holding
+            // `是（审核中）` fell to reviewer_id, and its reviews counted as done).
             if match.score >= 80, share >= (match.score == 100 ? 0.1 : 0.2), ofAnswers || profile.booleanShare < (1 - share) / 2 {
                 return .confirms(-45, evidence + Evidence(
                     english: "the header names it plainly: rows whose value is not one of these are rejected, and counted",
