@@ -25,8 +25,10 @@ struct ColumnProfile: Sendable {
     let numberShare: Double
     let decisionTypeShare: Double
     /// Values that are no decision kind but a favourable outcome (`正常`, `No action`): among
-    /// sanctions, the decisions that imposed none.
+    /// sanctions, the decisions that imposed none. Their share, and the distinct ones in the
+    /// order met (at most `UnknownValues.listLimit`).
     let noSanctionShare: Double
+    let noSanctionValues: [String]
     let outcomeShare: Double
     let reviewResultShare: Double
     let appealReviewerShare: Double
@@ -58,6 +60,7 @@ struct ColumnProfile: Sendable {
         var counts: [String: Int] = [:]
         var order: [String] = []
         var booleans = 0, notApplicable = 0, numbers = 0, types = 0, noSanctions = 0, outcomes = 0, results = 0, appealReviewers = 0
+        var noSanctionValues: [String] = []
         var automation = 0, sexes = 0, places = 0, cjkScalars = 0, scalars = 0
         var low = Double.infinity, high = -Double.infinity
         var decimalComma = false
@@ -80,7 +83,10 @@ struct ColumnProfile: Sendable {
                 typeCounts[type, default: 0] += 1
             }
             if reading.outcome != nil { outcomes += 1 }
-            if reading.decisionType == nil, reading.outcome == .favorable { noSanctions += 1 }
+            if reading.decisionType == nil, reading.outcome == .favorable {
+                noSanctions += 1
+                if !noSanctionValues.contains(value), noSanctionValues.count < UnknownValues.listLimit { noSanctionValues.append(value) }
+            }
             if reading.reviewResult != nil { results += 1 }
             if reading.appealReviewer != nil { appealReviewers += 1 }
             if reading.automated != nil { automation += 1 }
@@ -104,6 +110,7 @@ struct ColumnProfile: Sendable {
         numberShare = share(numbers)
         decisionTypeShare = share(types)
         noSanctionShare = share(noSanctions)
+        self.noSanctionValues = noSanctionValues
         outcomeShare = share(outcomes)
         reviewResultShare = share(results)
         appealReviewerShare = share(appealReviewers)

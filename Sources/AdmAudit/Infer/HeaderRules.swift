@@ -96,12 +96,12 @@ enum HeaderRules {
     /// A yes/no column saying whether the person got what was decided on (`Advanced (1/0)`,
     /// `是否录用`): its yes is the favourable outcome. `selectionAgainst`: whether they were
     /// turned down or sanctioned (`Rejected (Y/N)`, `是否淘汰`): its yes is adverse.
-    static let selectionFor = ["advanced", "selected", "hired", "passed", "shortlisted", "promoted", "offer made", "offered job",
+    private static let selectionFor = ["advanced", "selected", "hired", "passed", "shortlisted", "promoted", "offer made", "offered job",
                                "retained", "录用", "入选", "晋升", "进入面试", "通过初筛", "是否通过"]
-    static let selectionAgainst = ["rejected", "screened out", "dismissed", "terminated", "disqualified", "淘汰", "辞退", "被拒"]
+    private static let selectionAgainst = ["rejected", "screened out", "dismissed", "terminated", "disqualified", "淘汰", "辞退", "被拒"]
     private static let negations = ["not", "non", "never", "un", "without", "failed", "fail"]
     /// Words that make a reviewer a machine (`AI Interviewer Reviewed`, `AI面试官审核`): no human review.
-    static let machineWords = ["ai", "auto", "automated", "automatic", "bot", "robot", "system", "algorithm", "algorithmic", "model",
+    private static let machineWords = ["ai", "auto", "automated", "automatic", "bot", "robot", "system", "algorithm", "algorithmic", "model",
                                "系统", "智能", "机器", "算法", "自动", "模型"]
 
     /// Whether a yes in the column `header` is a favourable outcome (true), an adverse one

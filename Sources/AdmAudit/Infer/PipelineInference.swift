@@ -94,7 +94,7 @@ private struct Writer {
         language = locale.language.value
         statusOutcomes = Self.statusOutcomes(sample: sample, assignment: assignment)
         answerOutcomes = Self.answerOutcomes(sample: sample, assignment: assignment)
-        noSanctions = Self.noSanctions(sample: sample, profiles: profiles, assignment: assignment)
+        noSanctions = Self.noSanctions(profiles: profiles, assignment: assignment)
         peopleWhoDecided = Self.peopleWhoDecided(sample: sample, profiles: profiles, assignment: assignment)
     }
 
@@ -377,8 +377,7 @@ private struct Writer {
         let vocabulary = InferenceVocabulary.shared
         var seen = Set<String>()
         var answers: [(value: String, outcome: Outcome)] = []
-        for cell in sample.columns[outcome.column] {
-            let value = cell.trimmingCharacters(in: .whitespaces)
+        for value in sample.columns[outcome.column] {
             guard !value.isEmpty, seen.insert(value).inserted, answers.count < UnknownValues.listLimit,
                   let yes = vocabulary.read(value).boolean else { continue }
             answers.append((value, yes == yesMeansFavorable ? .favorable : .adverse))
@@ -387,22 +386,13 @@ private struct Writer {
     }
 
     /// In a column of sanctions (`辞退`, `降级`, `警告`), the values that are no decision kind
-    /// but a favourable outcome (`正常`, `No action`): decisions that imposed none, which a
-    /// run reads as disciplinary decisions whose outcome is favourable, as the built-in
-    /// `no action` and `不予处分` are.
-    private static func noSanctions(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment) -> [String] {
+    /// but a favourable outcome (`正常`, `No action`, `ColumnProfile.noSanctionValues`):
+    /// decisions that imposed none, which a run reads as disciplinary decisions whose outcome is
+    /// favourable, as the built-in `no action` and `不予处分` are.
+    private static func noSanctions(profiles: [ColumnProfile], assignment: ColumnAssignment) -> [String] {
         guard let type = assignment.target(.field(.decisionType)),
               profiles[type.column].decisionTypes.keys.contains(where: ColumnAssignment.sanctions.contains) else { return [] }
-        let vocabulary = InferenceVocabulary.shared
-        var seen = Set<String>()
-        var values: [String] = []
-        for cell in sample.columns[type.column] {
-            let value = cell.trimmingCharacters(in: .whitespaces)
-            guard !value.isEmpty, seen.insert(value).inserted, values.count < UnknownValues.listLimit else { continue }
-            let reading = vocabulary.read(value)
-            if reading.decisionType == nil, reading.outcome == .favorable { values.append(value) }
-        }
-        return values
+        return profiles[type.column].noSanctionValues
     }
 
     /// Values of an `automated` column headed `Created By`, `Screened By`, `发起人`… that are
@@ -490,9 +480,7 @@ private struct Writer {
         let vocabulary = InferenceVocabulary.shared
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for cell in sample.columns[column] {
-            let value = cell.trimmingCharacters(in: .whitespaces)
-            guard !value.isEmpty else { continue }
+        for value in sample.columns[column] where !value.isEmpty {
             let reading = vocabulary.read(value)
             guard let kind = reading.decisionType, !ColumnAssignment.sanctions.contains(kind), reading.outcome == nil else { continue }
             if counts[value] == nil { order.append(value) }

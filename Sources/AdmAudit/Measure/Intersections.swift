@@ -4,8 +4,8 @@
 /// components' labels (`MeasureState.relabelIntersections`).
 ///
 /// Codes are interned as combinations appear. With at most three components, each code
-/// under 2²¹, the components' codes pack into one integer, so a record costs a lookup in a
-/// `PackedCodeTable`; otherwise a dictionary lookup on the codes themselves.
+/// under 2²¹ − 1, the components' codes pack into one integer (`PackedCodeTable.pack`), so a
+/// record costs a lookup in a `PackedCodeTable`; otherwise a dictionary lookup on the codes.
 package struct Intersections {
     private struct Definition {
         /// Indexes into the pipeline's attributes.
@@ -38,20 +38,14 @@ package struct Intersections {
 
     private mutating func code(of index: Int, _ groups: UnsafeBufferPointer<Int32>) -> Int32 {
         let components = definitions[index].components
-        var key: Int64 = 0
-        var packs = components.count <= 3
-        for component in components {
-            let code = groups[component]
-            if code == AttributeGroups.unknown { return AttributeGroups.unknown }
-            if code >= 1 << 21 { packs = false }
-            key = key << 21 | Int64(code & 0x1F_FFFF)
-        }
-        if packs, let code = definitions[index].packed.value(for: UInt64(bitPattern: key)) { return code }
+        if components.contains(where: { groups[$0] == AttributeGroups.unknown }) { return AttributeGroups.unknown }
+        let packed = PackedCodeTable.pack(components.lazy.map { groups[$0] })
+        if let packed, let code = definitions[index].packed.value(for: packed) { return code }
         let members = components.map { groups[$0] }
-        if !packs, let code = definitions[index].unpacked[members] { return code }
+        if packed == nil, let code = definitions[index].unpacked[members] { return code }
         let code = Int32(definitions[index].members.count)
         definitions[index].members.append(members)
-        if packs { definitions[index].packed.insert(UInt64(bitPattern: key), code) } else { definitions[index].unpacked[members] = code }
+        if let packed { definitions[index].packed.insert(packed, code) } else { definitions[index].unpacked[members] = code }
         return code
     }
 

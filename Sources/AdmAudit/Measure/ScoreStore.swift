@@ -17,10 +17,10 @@ struct ScoreStore: Sendable {
     struct Column: Sendable {
         /// Per profile, the group code of each attribute (`AttributeGroups.unknown` too).
         var profiles: [[Int32]] = []
-        var profileIndex: [[Int32]: Int] = [:]
-        /// The same index by the codes packed side by side, where they fit (`packedKey`): a
-        /// record's lookup without hashing an array.
+        /// Each profile's index, by its codes packed side by side where they fit (a record's
+        /// lookup without hashing an array), else by the codes themselves.
         private var packedIndex = PackedCodeTable()
+        private var profileIndex: [[Int32]: Int] = [:]
         var counts: ScoreCounts
 
         init(tableLimit: Int = ScoreCounts.defaultTableLimit) { counts = ScoreCounts(tableLimit: tableLimit) }
@@ -29,25 +29,12 @@ struct ScoreStore: Sendable {
         var count: Int { counts.total }
 
         mutating func profile(for codes: [Int32]) -> Int {
-            let packed = Self.packedKey(codes)
+            let packed = PackedCodeTable.pack(codes)
             if let packed, let found = packedIndex.value(for: packed) { return Int(found) }
-            if let found = profileIndex[codes] { return found }
-            profileIndex[codes] = profiles.count
-            if let packed { packedIndex.insert(packed, Int32(profiles.count)) }
+            if packed == nil, let found = profileIndex[codes] { return found }
+            if let packed { packedIndex.insert(packed, Int32(profiles.count)) } else { profileIndex[codes] = profiles.count }
             profiles.append(codes)
             return profiles.count - 1
-        }
-
-        /// Up to three codes from -1 (unknown) to 2²¹ − 2, 21 bits each; nil otherwise.
-        private static func packedKey(_ codes: [Int32]) -> UInt64? {
-            guard codes.count <= 3 else { return nil }
-            var key: UInt64 = 0
-            for code in codes {
-                let biased = Int64(code) + 1
-                guard biased >= 0, biased < 1 << 21 else { return nil }
-                key = key << 21 | UInt64(biased)
-            }
-            return key
         }
 
         mutating func append(_ value: Double, profile: Int, count: Int = 1) {

@@ -343,8 +343,6 @@ package enum LeadingAnswer {
             for word in words {
                 let w = Array(word.unicodeScalars)
                 guard w.count <= scalars.count, scalars[0..<w.count].elementsEqual(w) else { continue }
-                // A mark drawn over the word (`y̶e̶s̶`, struck through) is no answer.
-                if w.count < scalars.count, isMark(scalars[w.count]) { continue }
                 let cjk = MeaningText.isCJK(w[0]) || !w[0].properties.isAlphabetic
                 // A Latin word must end at a word boundary (`no` is not the start of `notice`).
                 if !cjk, w.count < scalars.count, scalars[w.count].properties.isAlphabetic || scalars[w.count].properties.numericType != nil { continue }
@@ -355,6 +353,7 @@ package enum LeadingAnswer {
         var remainder = String(String.UnicodeScalarView(scalars[length...]))
         for remark in confirmingRemarks where answer { remainder = remainder.replacingOccurrences(of: remark, with: " ") }
         let rest = Array(remainder.unicodeScalars)
+        // A mark drawn over the answer (`y̶e̶s̶`, struck through) takes it back.
         if rest.contains(where: isMark) { return nil }
         let doubts = answer ? doubtsAfterYes : doubtsAfterNo
         return doubts.contains(where: { holds(rest, $0) }) ? nil : answer

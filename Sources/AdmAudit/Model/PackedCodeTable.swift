@@ -20,6 +20,21 @@ package struct PackedCodeTable: Sendable {
         shift = 64 - 4
     }
 
+    /// Up to three group codes side by side, 21 bits each, from `AttributeGroups.unknown` (-1)
+    /// to 2²¹ − 2; nil when there are more codes or one does not fit (the caller then keeps
+    /// a dictionary keyed by the codes themselves).
+    package static func pack<Codes: Sequence<Int32>>(_ codes: Codes) -> UInt64? {
+        var key: UInt64 = 0
+        var count = 0
+        for code in codes {
+            let biased = Int64(code) + 1
+            count += 1
+            guard count <= 3, biased >= 0, biased < 1 << 21 else { return nil }
+            key = key << 21 | UInt64(biased)
+        }
+        return key
+    }
+
     private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     /// The value stored for `key`, if any.

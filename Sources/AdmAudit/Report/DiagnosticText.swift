@@ -107,9 +107,6 @@ extension ReportText {
         }
     }
 
-    /// Spellings disguised as an attribute's group (which could split it) or as a coded value
-    /// (which could keep a decision from its checks), each shown as read: a coded value as the
-    /// reader names it (`dismissal` → `解除劳动合同`).
     /// Groups whose labels read alike (`MeasureState.alikeGroupWarnings`).
     private func alike(_ values: DiagnosticValues) -> String {
         let name = values.text("attribute"), groups = values.list("groups")
@@ -118,6 +115,9 @@ extension ReportText {
                     "属性“\(name)”：\(chinese) 各组仅在大小写、空格、标点或括号内的附注上不同；如为同一组的不同写法，它们被分别计数（人数少的组被隐去）：请在 values.attributes.\(name) 下合并这些写法")
     }
 
+    /// Spellings disguised as an attribute's group (which could split it) or as a coded value
+    /// (which could keep a decision from its checks), each shown as read: a coded value as the
+    /// reader names it (`dismissal` → `解除劳动合同`).
     private func disguised(_ values: DiagnosticValues) -> String {
         let coded = values.text("read_as") == "coded_values"
         let spellings = zip(values.list("spellings"), values.list("read_as_values")).map { spelling, value in

@@ -106,7 +106,7 @@ public final class RecordBuilder {
         // asking whether the row was a decision at all.
         if case .reject = result {
             if let notADecision = notADecision(row) { return .reject(notADecision) }
-            if namesTheHeaderInAnotherOrder(row) {
+            if readsAsASecondHeader(row) {
                 return .headerInAnotherOrder(AuditError(
                     .input, "line \(row.line) names the header's columns in another order: the export has two headers that disagree on which column is which",
                     file: file, line: row.line,
@@ -120,7 +120,7 @@ public final class RecordBuilder {
     /// least three quarters of its cells are the header's names, and one of them stands in
     /// another column than in the header (renaming an unused column, `Note` for `Notes`, does
     /// not hide it). A header repeated as it was is a `repeated_header` reject instead.
-    private func namesTheHeaderInAnotherOrder(_ row: RawRow) -> Bool {
+    private func readsAsASecondHeader(_ row: RawRow) -> Bool {
         guard row.fieldCount == headerCount, headerCount > 1 else { return false }
         let names = Set(headerKeys)
         guard names.count > 1 else { return false }
