@@ -60,16 +60,17 @@ final class HostileInitTests: BinaryTestCase {
 }
 
 extension HostileInitTests {
-    /// A stray quote that joins two rows: `init` samples the rows it can use and says, on the
-    /// terminal as in the pipeline's first line, how many it did not use, in the export's
-    /// language, so that "3 rows read" is never taken for the whole file.
+    /// A row of another width (a field too many): `init` samples the rows it can use and says,
+    /// on the terminal as in the pipeline's first line, how many it did not use, in the
+    /// export's language, so that "3 rows read" is never taken for the whole file. (Rows a
+    /// stray quote joined are read one line at a time: `testAStrayQuoteDoesNotCutInitsSampleShort`.)
     func testInitSaysHowManyRowsItDidNotUse() throws {
         let exports = [
             ("en.csv", "decision_id,employee_id,decision_type,outcome,human_reviewed\nD1,E1,dismissal,adverse,no\nD2,E2,hiring,favorable,yes\n"
-                + "D3,E3,\"discipline,adverse,no\nD4,E4,hiring,favorable,yes\n",
+                + "D3,E3,discipline,adverse,no,extra\nD4,E4,hiring,favorable,yes\n",
              "1 not used: damaged, of another width, or totals and footers"),
             ("zh.csv", "决策编号,员工工号,处理类型,处理结果,是否人工复核\nD1,E1,辞退,不利,否\nD2,E2,录用,有利,是\n"
-                + "D3,E3,\"警告,不利,否\nD4,E4,录用,有利,是\n",
+                + "D3,E3,警告,不利,否,多余\nD4,E4,录用,有利,是\n",
              "另有 1 行未采用：已损坏、列数不符，或为合计行、表尾"),
         ]
         for (name, text, said) in exports {
@@ -80,5 +81,28 @@ extension HostileInitTests {
             XCTAssertTrue(proposed.err.contains(said), "\(name): \(proposed.err)")
             XCTAssertTrue(proposed.out.split(separator: "\n").first?.contains(said) == true, "\(name): \(proposed.out.prefix(300))")
         }
+    }
+
+    /// A stray quote on line 4 of an English export of month-first dates: init's sample ended
+    /// at it, guessed the date order from the three rows above (day first, no day past 12
+    /// yet), and the run rejected every later row whose day is past 12. The sample now reads
+    /// the merged lines one by one, as the run does.
+    func testAStrayQuoteDoesNotCutInitsSampleShort() throws {
+        var lines = ["Case #,Agent ID,Flag Raised,Action Taken,Supervisor Review (Y/N),Gender"]
+        for row in 1...40 {
+            let agent = row == 3 ? "\"AG\(row)" : "AG\(row)"
+            lines.append("C\(row),\(agent),3/\(row % 28 + 1)/2025 9:00 AM,Termination,\(row % 5 == 0 ? "N" : "Y"),\(row % 2 == 0 ? "Female" : "Male")")
+        }
+        let file = work.appendingPathComponent("stray-quote-month-first.csv")
+        try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: file)
+        let proposed = try AdmAuditBinary.run(["init", file.path], in: work)
+        XCTAssertTrue(proposed.out.contains("date_order: mdy"), proposed.out)
+        XCTAssertTrue(proposed.err.contains("(40 rows read)"), proposed.err)
+        let pipeline = work.appendingPathComponent("stray-quote.yaml")
+        try proposed.out.write(to: pipeline, atomically: true, encoding: .utf8)
+        let run = try AdmAuditBinary.run(["run", "-p", pipeline.path, "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
+        XCTAssertEqual(run.status, 0, run.err)
+        XCTAssertTrue(run.err.contains("40 rows read = 40 accepted + 0 rejected"), run.err)
+        XCTAssertTrue(run.err.contains("a quote opened in column 'Agent ID'"), run.err)
     }
 }

@@ -31,27 +31,41 @@ struct ExportSample: Sendable {
         var sampled = 0
         var skipped = 0
         var stopped = false
+        var swallowed: SwallowedLines? = nil
+        /// Samples a row of the header's width; counts any other as skipped.
+        func take(_ row: RawRow, width: Int) {
+            guard row.defect == nil, row.fieldCount == width, !Self.isTotalsRow(row) else {
+                skipped += 1
+                return
+            }
+            for index in 0..<width {
+                let field = row[index]
+                let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)])
+                columns[index].append(String(String(decoding: trimmed, as: UTF8.self).prefix(cellLimit)))
+            }
+            sampled += 1
+        }
         let facts = try CSVReader(path: path).read { row in
             guard let known = headers else {
                 guard row.defect == nil else { return false }
                 headers = row.strings.map { String($0.prefix(cellLimit)) }
                 headerLine = row.line
                 columns = Array(repeating: [], count: row.fieldCount)
+                swallowed = SwallowedLines(headers: headers!)
                 return true
             }
-            guard row.defect == nil, row.fieldCount == known.count, !Self.isTotalsRow(row) else {
-                skipped += 1
-                // Rows not sampled are bounded too: a file of them is not read to its end.
-                stopped = sampled >= rowLimit || skipped >= rowLimit * 4
-                return !stopped
+            // Rows a stray quote merged are read one line at a time, as the run reads them:
+            // else the sample ends at the quote, and the mapping and locale come from the
+            // rows above it (a date order guessed from six rows rejected most of the rest).
+            if let swallowed, let column = swallowed.swallowingColumn(row), let split = swallowed.split(row, column: column) {
+                for line in split.lines where !line.isBlank && sampled < rowLimit {
+                    if line.holdsQuote { skipped += 1 } else { line.withRow(ordinal: row.ordinal, delimiter: row.delimiter) { take($0, width: known.count) } }
+                }
+            } else {
+                take(row, width: known.count)
             }
-            for index in 0..<known.count {
-                let field = row[index]
-                let trimmed = UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)])
-                columns[index].append(String(String(decoding: trimmed, as: UTF8.self).prefix(cellLimit)))
-            }
-            sampled += 1
-            stopped = sampled >= rowLimit
+            // Rows not sampled are bounded too: a file of them is not read to its end.
+            stopped = sampled >= rowLimit || skipped >= rowLimit * 4
             return !stopped
         }
         guard let headers else {

@@ -26,6 +26,13 @@ package struct SwallowedLines {
     private let singleLine: [Bool]
     private let headers: [String]
 
+    /// Before any column is mapped (`init`'s sample): no column is known to be single-line, so
+    /// only a line inside a field that splits into the header's width marks a merged row.
+    package init(headers: [String]) {
+        self.headers = headers
+        singleLine = Array(repeating: false, count: headers.count)
+    }
+
     package init(mapping: ColumnMapping, filledMeansYes: [CanonicalField]) {
         headers = mapping.headers
         var singleLine = [Bool](repeating: false, count: mapping.headers.count)
