@@ -52,6 +52,11 @@ struct RunCommand: ParsableCommand {
         defer { line?.finish() }
         let result = try run.run(into: sink)
         line?.finish()
+        if report.saveState && result.workTime != nil {
+            // A state carries decisions' counts; a merge would drop the logs' working time unsaid.
+            throw AuditError(.invocation, "--save-state cannot carry the working time of activity logs to a merge yet",
+                             hint: "audit the activity logs in one run without --save-state")
+        }
         try sink.commit()
         try report.finish(result, output: output, alsoWritten: alsoWritten)
     }

@@ -36,6 +36,8 @@ public struct AuditResult: Sendable {
     public var partsAudited = 1
     /// The ids the run claimed, when it keeps them for a merge (`AuditRun.keepsDecisionIDs`).
     public var decisionIDs: DecisionIDList? = nil
+    /// Working time from the activity logs, when any input was one.
+    public var workTime: WorkTimeResult? = nil
 
     /// The result of a run or a merge: the statistics are made from the shard state here,
     /// the same way for both, so a merge gives the numbers of a single run.
@@ -59,9 +61,14 @@ public struct AuditResult: Sendable {
         self.shard = shard
     }
 
-    public var totalRead: Int { inputs.reduce(0) { $0 + $1.rowsRead } }
-    public var totalAccepted: Int { inputs.reduce(0) { $0 + $1.accepted } }
-    public var totalRejected: Int { inputs.reduce(0) { $0 + $1.rejected } }
+    /// The decision exports among the inputs, and the activity logs.
+    public var decisionInputs: [InputSummary] { inputs.filter { !$0.isActivityLog } }
+    public var activityInputs: [InputSummary] { inputs.filter(\.isActivityLog) }
+
+    /// Decision rows (an activity log's rows are events, counted in `workTime`).
+    public var totalRead: Int { decisionInputs.reduce(0) { $0 + $1.rowsRead } }
+    public var totalAccepted: Int { decisionInputs.reduce(0) { $0 + $1.accepted } }
+    public var totalRejected: Int { decisionInputs.reduce(0) { $0 + $1.rejected } }
     public var reconciles: Bool { inputs.allSatisfy(\.reconciles) }
 
     /// The checks that found something, the most serious first: what a summary leads with.
@@ -102,7 +109,10 @@ public struct AuditResult: Sendable {
     }
 
     /// Inputs whose rejected rows could hide violations (`InputSummary.mayHideViolations`).
-    public var inputsHidingRows: [InputSummary] { inputs.filter(\.mayHideViolations) }
+    public var inputsHidingRows: [InputSummary] { decisionInputs.filter(\.mayHideViolations) }
+
+    /// Activity logs with rejected rows: events counted in no working time.
+    public var activityInputsWithRejects: [InputSummary] { activityInputs.filter { $0.rejected > 0 } }
 
     /// The reasons those rows were rejected, most frequent first (repeated headers and totals rows aside).
     public var hiddenRowReasons: [(code: RejectCode, rows: Int)] {
@@ -220,13 +230,15 @@ public struct AuditRun {
         }
         var checks = auditor.checks
         try checks.finish(into: sink)
-        if explicitAsOf == nil && checks.needsAsOfDate {
+        // Activity logs alone hold no decision: the decision checks' caveats do not apply.
+        let readDecisions = summaries.contains { !$0.isActivityLog }
+        if explicitAsOf == nil && checks.needsAsOfDate && readDecisions {
             diagnostics.append(Diagnostic(level: .warning, file: nil, code: .noAsOfDate))
         }
         if pipeline.report.subjectIDs == .pseudonymize && pseudonymKey == nil {
             diagnostics.append(Diagnostic(level: .note, file: nil, code: .noPseudonymKey))
         }
-        if pipeline.input.assumeAutomated {
+        if pipeline.input.assumeAutomated && readDecisions {
             diagnostics.append(Diagnostic(level: .note, file: nil, code: .assumeAutomated))
         }
 
@@ -245,6 +257,7 @@ public struct AuditRun {
         var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
                                  asOf: explicitAsOf ?? latestDecision.map(auditor.calendar.date(of:)), asOfSource: asOfSource)
         result.partsAudited = parts
+        result.workTime = try reading.activity?.result()
         return result
     }
 
@@ -263,6 +276,8 @@ public struct AuditRun {
         var summaries: [InputSummary] = []
         var diagnostics: [Diagnostic] = []
         var parts = 1
+        /// The activity logs' reading, when any input was one.
+        var activity: ActivityReading? = nil
     }
 
     /// Reads every input once, in order; `knownRepeats`: the later copies of ids a first
@@ -286,6 +301,7 @@ public struct AuditRun {
         var summaries: [InputSummary] = []
         var diagnostics: [Diagnostic] = []
         var parts = 1
+        let activity = pipeline.activity.map { ActivityReading(pipeline: pipeline, settings: $0, pseudonymizer: pseudonymizer, sink: sink) }
         var options = ReaderOptions()
         options.encoding = pipeline.input.encoding
         options.delimiter = pipeline.input.delimiter
@@ -295,7 +311,9 @@ public struct AuditRun {
         options.headerLine = pipeline.input.headerLine
 
         for (fileIndex, (path, source)) in zip(inputs, sources).enumerated() {
-            if inputs.count == 1, AvailableCores.count > 1,
+            // A pipeline that reads activity logs reads each input in one piece: which kind an
+            // input is, its header says, and a split is planned before the header is read.
+            if inputs.count == 1, AvailableCores.count > 1, pipeline.activity == nil,
                let plan = FileSplitter.plan(path: source, options: options, minimumBytes: splitThreshold),
                let outcome = try SplitAudit(path: source, name: path, plan: plan, options: options, pipeline: pipeline, values: values,
                                             makeAuditor: makeAuditor).run(into: sink) {
@@ -312,11 +330,22 @@ public struct AuditRun {
             var hasher = SHA256()
             auditor.builder = nil
             let progress = self.progress
+            var isActivityLog = false
             let facts = try CSVReader(path: source, options: options).read(observingBytes: { bytes in
                 hasher.update(bufferPointer: bytes)
                 progress?.read(bytes: bytes.count)
             }) { row in
-                guard row.ordinal == 0 else { return auditor.consume(row) }
+                guard row.ordinal == 0 else { return isActivityLog ? activity!.consume(row) : auditor.consume(row) }
+                if let activity, let mapping = Self.activityMapping(row, pipeline: pipeline, settings: activity.settings) {
+                    isActivityLog = true
+                    summary.isActivityLog = true
+                    summary.headerLines = row.endLine - row.line + 1
+                    summary.mapping = mapping.sources.map { FieldSource(field: $0.field, header: $0.header) }
+                    let mapped = Set(mapping.columns.values)
+                    summary.unmappedHeaders = mapping.headers.indices.filter { !mapped.contains($0) }.map { mapping.headers[$0] }
+                    activity.begin(file: path, mapping: mapping)
+                    return true
+                }
                 do throws(AuditError) {
                     let mapping = try Self.mapHeader(row, path: path, pipeline: pipeline)
                     summary.headerLines = row.endLine - row.line + 1
@@ -332,8 +361,11 @@ public struct AuditRun {
             }
             if let headerError { throw headerError }
             if let error = auditor.stoppingError { throw error }
+            if let error = activity?.stoppingError { throw error }
             summary.blankLines = facts.blankLines
-            if auditor.builder != nil {
+            if isActivityLog {
+                activity!.tally.apply(to: &summary, readerBlankLines: facts.blankLines)
+            } else if auditor.builder != nil {
                 auditor.end()
                 auditor.tally.apply(to: &summary, readerBlankLines: facts.blankLines)
                 diagnostics += auditor.tally.repairWarnings(file: path)
@@ -350,7 +382,22 @@ public struct AuditRun {
             summaries.append(summary)
         }
 
-        return Reading(auditor: auditor, summaries: summaries, diagnostics: diagnostics, parts: parts)
+        return Reading(auditor: auditor, summaries: summaries, diagnostics: diagnostics, parts: parts,
+                       activity: activity?.builder != nil ? activity : nil)
+    }
+
+    /// The header's mapping as an activity log's: it names a worker and a time, and not the
+    /// fields a decision needs. nil: the input is a decision export.
+    static func activityMapping(_ row: RawRow, pipeline: Pipeline, settings: ActivitySettings) -> ActivityMapping? {
+        guard row.defect == nil else { return nil }
+        let headers = row.strings
+        let mapping = ActivityMapping(headers: headers, settings: settings)
+        guard mapping.isActivityLog else { return nil }
+        let decisions = ColumnMapping(headers: headers, pipeline: pipeline)
+        let missing = decisions.missingRequired(canDeriveOutcome: pipeline.derive != nil,
+                                                hasDefaultDecisionType: pipeline.input.defaultDecisionType != nil,
+                                                outcomeFromDecisionType: pipeline.outcomeFromDecisionType)
+        return missing.isEmpty ? nil : mapping
     }
 
     /// What the checks judge by: the pipeline's settings, its local calendar and the as-of date.

@@ -208,8 +208,10 @@ struct TimestampEvidence: Sendable {
                 note(instant, zoned: Self.offset(value) != nil)
             }
             yearLast += 1
-            if first > 12 { dayFirst += 1 }
-            if second > 12 { monthFirst += 1 }
+            // Evidence of an order only from a date that is valid in it: `13/13/2025`, valid in
+            // neither, says nothing (one such row must not turn the reading of every date).
+            if first > 12, case .instant = dayMonth { dayFirst += 1 }
+            if second > 12, case .instant = monthDay { monthFirst += 1 }
         }
         if let offset = Self.offset(value) { offsets[offset, default: 0] += 1 }
     }

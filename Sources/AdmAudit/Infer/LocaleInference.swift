@@ -27,8 +27,10 @@ struct LocaleInference: Sendable {
     /// When the places are in several zones: each place's zone (`input.time_zones_by_place`).
     let zonesByPlace: [(place: String, zone: String)]
 
-    init(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment) {
-        let timeColumns = assignment.choices.filter {
+    /// `timeColumns`: the columns whose times say the zone and date order, when not the
+    /// assignment's timestamps (an activity log's start and end).
+    init(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment, timeColumns given: [Int]? = nil) {
+        let timeColumns = given.map { $0.map { profiles[$0] } } ?? assignment.choices.filter {
             if case .field(let field) = $0.target { return field.kind == .timestamp }
             return $0.target == .birthDate
         }.map { profiles[$0.column] }

@@ -57,6 +57,9 @@ public struct InferredPipeline: Sendable {
         let sample = try ExportSample.read(path: path)
         let profiles = sample.headers.indices.map { ColumnProfile(index: $0, header: sample.headers[$0], values: sample.columns[$0]) }
         let assignment = ColumnAssignment(profiles: profiles)
+        if let mapping = ActivityInference.mapping(sample) {
+            return ActivityInference.infer(sample: sample, profiles: profiles, assignment: assignment, mapping: mapping, inputName: inputName ?? path)
+        }
         let locale = LocaleInference(sample: sample, profiles: profiles, assignment: assignment)
         var writer = Writer(sample: sample, profiles: profiles, assignment: assignment, locale: locale, inputName: inputName ?? path)
         let yaml = writer.render()

@@ -86,7 +86,7 @@ private struct PipelineReader {
         var pipeline = Pipeline()
         let top = try mapping(root, "the pipeline", allowed: [
             "admaudit", "name", "description", "audit_date", "input", "columns", "attributes",
-            "values", "derive", "checks", "bias", "report",
+            "values", "derive", "checks", "bias", "report", "activity",
         ])
         guard let version = top["admaudit"] else {
             throw error("the pipeline file must start with `admaudit: 1` (the format version)", at: root)
@@ -110,7 +110,97 @@ private struct PipelineReader {
         if let checks = top["checks"] { pipeline.checks = try readChecks(checks.value) }
         if let bias = top["bias"] { pipeline.bias = try readBias(bias.value, attributes: pipeline.attributes.map(\.name)) }
         if let report = top["report"] { pipeline.report = try readReport(report.value) }
+        if let activity = top["activity"] { pipeline.activity = try readActivity(activity.value) }
         return pipeline
+    }
+
+    /// `activity:`: columns, channel and direction spellings, and the working schedule.
+    private func readActivity(_ node: Node) throws(AuditError) -> ActivitySettings {
+        var activity = ActivitySettings()
+        let keys = try mapping(node, "activity", allowed: ["columns", "values", "schedule"])
+        if let entry = keys["columns"] {
+            let fields = try mapping(entry.value, "activity.columns", allowed: ActivityField.allCases.map(\.rawValue))
+            for (key, field) in fields.ordered {
+                let synonyms = try stringList(field.value, "activity.columns.\(key)")
+                let name = ActivityField(rawValue: key)!
+                activity.columns[name] = synonyms + (activity.columns[name] ?? [])
+            }
+        }
+        if let entry = keys["values"] {
+            let values = try mapping(entry.value, "activity.values", allowed: ["channel", "direction"])
+            if let channel = values["channel"] {
+                activity.channels = try extended(activity.channels, channel.value, "activity.values.channel",
+                                                 allowed: ActivityChannel.allCases.map(\.rawValue)) { ActivityChannel(rawValue: $0)! }
+            }
+            if let direction = values["direction"] {
+                activity.directions = try extended(activity.directions, direction.value, "activity.values.direction",
+                                                   allowed: ActivityDirection.allCases.map(\.rawValue)) { ActivityDirection(rawValue: $0)! }
+            }
+        }
+        if let entry = keys["schedule"] { activity.schedule = try readSchedule(entry.value) }
+        return activity
+    }
+
+    private func readSchedule(_ node: Node) throws(AuditError) -> WorkSchedule {
+        var schedule = WorkSchedule()
+        let keys = try mapping(node, "activity.schedule", allowed: [
+            "work_start", "work_end", "work_days", "calendar", "hours", "session_gap_minutes", "event_minutes", "holidays", "workdays",
+            "daily_hours", "weekly_hours", "daily_overtime_hours", "monthly_overtime_hours",
+        ])
+        for (key, keyPath) in [("work_start", \WorkSchedule.workStart), ("work_end", \WorkSchedule.workEnd)] {
+            guard let entry = keys[key] else { continue }
+            guard let seconds = WorkSchedule.secondOfDay(try string(entry.value, "activity.schedule.\(key)")) else {
+                throw error("activity.schedule.\(key) must be a time of day HH:MM, e.g. 09:00 (24:00 for midnight)", at: entry.value)
+            }
+            schedule[keyPath: keyPath] = seconds
+        }
+        if schedule.workStart >= schedule.workEnd {
+            throw error("activity.schedule.work_start must be before work_end", at: keys["work_start"]?.value ?? keys["work_end"]?.value ?? node)
+        }
+        if let entry = keys["work_days"] {
+            var days = Set<Int>()
+            for item in try sequence(entry.value, "activity.schedule.work_days") {
+                let text = try string(item, "activity.schedule.work_days")
+                guard let day = WorkSchedule.weekday(text) else {
+                    throw error("'\(text)' is not a day; use mon, tue, wed, thu, fri, sat or sun", at: item)
+                }
+                days.insert(day)
+            }
+            schedule.workDays = days
+        }
+        if let entry = keys["calendar"] {
+            let text = try string(entry.value, "activity.schedule.calendar")
+            guard let choice = WorkSchedule.CalendarChoice(rawValue: text) else {
+                throw error("activity.schedule.calendar '\(text)' is not known; use auto, china or week", at: entry.value)
+            }
+            schedule.calendar = choice
+        }
+        if let entry = keys["hours"] {
+            let text = try string(entry.value, "activity.schedule.hours")
+            guard let system = HoursSystem(rawValue: text) else {
+                throw error("activity.schedule.hours '\(text)' is not known; use standard, comprehensive or flexible", at: entry.value)
+            }
+            schedule.hoursSystem = system
+        }
+        if let entry = keys["session_gap_minutes"] { schedule.sessionGapMinutes = try int(entry.value, "activity.schedule.session_gap_minutes", in: 0...1440) }
+        for (key, keyPath, range) in [("daily_hours", \WorkSchedule.dailyHours, 1...24), ("weekly_hours", \WorkSchedule.weeklyHours, 1...168),
+                                      ("daily_overtime_hours", \WorkSchedule.dailyOvertimeHours, 0...24),
+                                      ("monthly_overtime_hours", \WorkSchedule.monthlyOvertimeHours, 0...744)] {
+            if let entry = keys[key] { schedule[keyPath: keyPath] = try int(entry.value, "activity.schedule.\(key)", in: range) }
+        }
+        if let entry = keys["event_minutes"] { schedule.eventMinutes = try int(entry.value, "activity.schedule.event_minutes", in: 0...1440) }
+        for (key, keyPath) in [("holidays", \WorkSchedule.holidays), ("workdays", \WorkSchedule.makeUpWorkdays)] {
+            guard let entry = keys[key] else { continue }
+            var days = Set<Int64>()
+            for item in try sequence(entry.value, "activity.schedule.\(key)") {
+                guard let date = AsOfDate(try string(item, "activity.schedule.\(key)")) else {
+                    throw error("activity.schedule.\(key): write each date as YYYY-MM-DD, e.g. 2027-10-01", at: item)
+                }
+                days.insert(LocalCalendar.day(of: date))
+            }
+            schedule[keyPath: keyPath] = days
+        }
+        return schedule
     }
 
     // MARK: sections

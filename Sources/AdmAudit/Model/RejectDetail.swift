@@ -38,6 +38,9 @@ public enum RejectDetail: Sendable, Equatable {
     /// Two columns named `header` (1-based `firstColumn` and `secondColumn`) hold different values.
     case columnsDisagree(header: String, firstColumn: Int, first: String, secondColumn: Int, second: String)
 
+    /// A value of an activity log's `field` (`ActivityField`'s name) that does not read as an event's.
+    case activityValue(field: String, text: String, problem: ActivityValueProblem)
+
     // Rows that hold no decision.
     case repeatedHeader
     case totalsRow(label: String)
@@ -57,6 +60,7 @@ public enum RejectDetail: Sendable, Equatable {
         case .badTimestamp: .badTimestamp
         case .duplicateID: .duplicateID
         case .columnsDisagree: .conflictingColumns
+        case .activityValue(_, _, let problem): problem.code
         case .repeatedHeader: .repeatedHeader
         case .totalsRow: .totalsRow
         }
@@ -65,5 +69,35 @@ public enum RejectDetail: Sendable, Equatable {
     /// What a categorical field may hold.
     public enum ExpectedValues: Sendable, Equatable {
         case decisionType, outcome, yesNo, reviewResult, appealReviewer
+    }
+}
+
+/// Why a value of an activity log cannot be read: each filed under the code a decision's
+/// value would be.
+public enum ActivityValueProblem: Sendable, Equatable {
+    case empty
+    case timestamp(TimestampProblem)
+    /// The end is before the start.
+    case endsBeforeStart
+    /// Not a number of minutes from 0 to `ActivityValueProblem.longestEventMinutes`.
+    case notMinutes
+    /// One event longer than `longestEventMinutes` (a session never closed, or a unit mistaken).
+    case tooLong(minutes: Int64)
+    case unknownDirection
+    case unknownYesNo
+    /// A worker id longer than `ActivityBuilder.longestWorkerID` bytes.
+    case idTooLong(bytes: Int)
+
+    /// A day: an event longer than this is not one event's work.
+    public static let longestEventMinutes: Int64 = 24 * 60
+
+    var code: RejectCode {
+        switch self {
+        case .empty: .missingRequired
+        case .timestamp, .endsBeforeStart, .tooLong: .badTimestamp
+        case .notMinutes: .badNumber
+        case .unknownDirection, .unknownYesNo: .unknownValue
+        case .idTooLong: .fieldTooLong
+        }
     }
 }

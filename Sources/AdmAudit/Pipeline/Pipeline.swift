@@ -25,6 +25,9 @@ public struct Pipeline: Sendable {
     /// that are sanctions by nature (dismissal, demotion, discipline, suspension).
     public var outcomeFromDecisionType = false
     public var checks = CheckSettings()
+    /// `activity:`: how to read activity logs and the schedule to judge them by; nil when
+    /// the pipeline reads decisions only.
+    public var activity: ActivitySettings? = nil
     public var bias = BiasSettings()
     public var report = ReportSettings()
     /// `audit_date`: the as-of date when `--as-of` is not given.

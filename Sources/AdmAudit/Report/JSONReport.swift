@@ -62,13 +62,46 @@ public enum JSONReport {
                 ])
             })),
             ("settings", settings(result.pipeline)),
+            ("work_time", result.workTime.map(workTime) ?? .null),
         ])
         return model.serialized() + "\n"
+    }
+
+    /// The activity logs' totals and the schedule they were judged by (per week: worktime.csv).
+    private static func workTime(_ work: WorkTimeResult) -> JSONValue {
+        let totals = work.totals, schedule = work.schedule
+        let clock = { (seconds: Int) in JSONValue.string(WorkSchedule.clock(seconds)) }
+        return .object([
+            ("schedule", .object([
+                ("work_start", clock(schedule.workStart)),
+                ("work_end", clock(schedule.workEnd)),
+                ("work_days", .array(schedule.workDays.sorted().map { .string(WorkSchedule.dayNames[$0 - 1]) })),
+                ("calendar", .string(work.usesChinaCalendar ? "china" : "week")),
+                ("hours", .string(schedule.hoursSystem.rawValue)),
+                ("session_gap_minutes", .int(schedule.sessionGapMinutes)),
+                ("event_minutes", .int(schedule.eventMinutes)),
+                ("daily_hours", .int(schedule.dailyHours)),
+                ("weekly_hours", .int(schedule.weeklyHours)),
+                ("daily_overtime_hours", .int(schedule.dailyOvertimeHours)),
+            ])),
+            ("workers", .int(totals.workers)),
+            ("events", .int(work.events)),
+            ("worker_weeks", .int(totals.workerWeeks)),
+            ("active_minutes", .int(Int(totals.activeSeconds / 60))),
+            ("off_hours_minutes", .int(Int(totals.offHoursSeconds / 60))),
+            ("off_hours_contacts", .int(totals.offHoursContacts)),
+            ("off_hours_contacts_expecting_reply", .int(totals.offHoursContactsExpectingReply)),
+            ("answered_off_hours", .int(totals.answeredOffHours)),
+            ("worker_weeks_without_rest_day", .int(totals.weeksWithoutRestDay)),
+            ("worker_weeks_over_daily_overtime_limit", .int(totals.weeksOverDailyOvertimeLimit)),
+            ("workers_with_recurring_off_hours", .int(totals.workersWithRecurringOffHours)),
+        ])
     }
 
     private static func input(_ summary: InputSummary) -> JSONValue {
         .object([
             ("file", .string(summary.file)),
+            ("kind", .string(summary.isActivityLog ? "activity" : "decisions")),
             ("sha256", .string(summary.sha256)),
             ("bytes", .int(summary.bytes)),
             ("lines", .int(summary.lines)),

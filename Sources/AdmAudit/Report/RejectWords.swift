@@ -12,6 +12,32 @@ extension ReportText {
             shapeReason(detail)
         case .notANumber, .unknownValue, .badTimestamp, .duplicateID, .columnsDisagree:
             valueReason(detail)
+        case let .activityValue(field, text, problem):
+            activityReason(field: field, text: text, problem: problem)
+        }
+    }
+
+    /// A value of an activity log that is no event's.
+    private func activityReason(field: String, text: String, problem: ActivityValueProblem) -> String {
+        switch problem {
+        case .empty:
+            pick("\(field) is empty", "\(field) 为空")
+        case .timestamp(let problem):
+            pick("\(field) '\(text)': \(timestampProblem(problem))", "\(field) 的值“\(text)”：\(timestampProblem(problem))")
+        case .endsBeforeStart:
+            pick("\(field) '\(text)' is before started_at", "\(field) 的值“\(text)”早于 started_at")
+        case .notMinutes:
+            pick("\(field) '\(text)' is not a number of minutes (write e.g. 45)", "\(field) 的值“\(text)”不是分钟数（应写作如 45）")
+        case .tooLong(let minutes):
+            pick("\(field) '\(text)' makes one event of \(minutes) minutes, longer than a day: a session never closed, or another unit",
+                 "\(field) 的值“\(text)”使单个事件长达 \(minutes) 分钟，超过一天：可能是未关闭的会话，或单位有误")
+        case .unknownDirection:
+            pick("\(field) '\(text)' is not known; expected contact, action or reply, or a spelling listed under activity.values.direction",
+                 "\(field) 的值“\(text)”无法识别；应为 contact、action 或 reply（联系、操作、回复），或 activity.values.direction 下列出的写法")
+        case .unknownYesNo:
+            pick("\(field) '\(text)' is not known; expected yes or no (是/否)", "\(field) 的值“\(text)”无法识别；应为是或否（yes/no）")
+        case .idTooLong(let bytes):
+            pick("\(field) has \(bytes) bytes: too long for a worker id (at most 256)", "\(field) 长 \(bytes) 字节：作为劳动者编号过长（至多 256 字节）")
         }
     }
 

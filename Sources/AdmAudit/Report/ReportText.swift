@@ -43,6 +43,43 @@ struct ReportText {
     /// The alarm the summaries open with when rejected rows could hide violations: one line
     /// per such input, then the reasons with what fixes each, then what could not see them.
     func hiddenRows(_ result: AuditResult) -> [String] {
+        hiddenDecisionRows(result) + hiddenActivityRows(result)
+    }
+
+    /// Activity logs' rejected rows: events in no working time, so the figures may understate it.
+    private func hiddenActivityRows(_ result: AuditResult) -> [String] {
+        let inputs = result.activityInputsWithRejects
+        guard !inputs.isEmpty else { return [] }
+        var lines = inputs.map { input in
+            let share = String(format: "%.1f%%", input.rejectedShare * 100)
+            return pick("\(input.file): \(input.rejected) of \(input.rowsRead) activity rows (\(share)) were rejected and counted in no working time.",
+                        "\(input.file)：\(input.rowsRead) 行活动记录中有 \(input.rejected) 行（\(share)）被拒收，未计入任何工作时间。")
+        }
+        var counts: [RejectCode: Int] = [:]
+        for input in inputs { counts.merge(input.rejectsByCode, uniquingKeysWith: +) }
+        let reasons = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { code, rows in
+            pick("\(reject(code)) ×\(rows) (\(activityFix(code)))", "\(reject(code)) ×\(rows)（\(activityFix(code))）")
+        }
+        lines.append(pick("Why: " + reasons.joined(separator: "; ") + ". Each row, its line and reason are in rejects.csv. "
+                            + "The working time, off-hours minutes and contacts below may understate what the logs record.",
+                          "原因：" + reasons.joined(separator: "；") + "。每一行及其行号和原因见 rejects.csv。下文的工作时间、工作时间外分钟数和联系次数可能少于日志实际记录。"))
+        return lines
+    }
+
+    /// What to do about an activity log's rejected rows, by their code.
+    private func activityFix(_ code: RejectCode) -> String {
+        switch code {
+        case .badTimestamp: pick("check input.date_order and input.time_zone; an end before its start, or an event over a day, is the log's own error",
+                                 "核对 input.date_order 和 input.time_zone；结束早于开始或单个事件超过一天，属日志本身的错误")
+        case .badNumber: pick("durations are whole minutes, e.g. 45", "时长应为分钟数，如 45")
+        case .unknownValue: pick("list the direction's spellings under activity.values.direction (contact, action or reply)",
+                                 "在 activity.values.direction 下列出方向的写法（contact、action 或 reply）")
+        case .missingRequired: pick("every event needs its worker and start time", "每个事件都须有劳动者编号和开始时间")
+        default: fix(code)
+        }
+    }
+
+    private func hiddenDecisionRows(_ result: AuditResult) -> [String] {
         let inputs = result.inputsHidingRows
         guard !inputs.isEmpty else { return [] }
         var lines: [String] = []

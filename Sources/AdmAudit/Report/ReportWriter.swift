@@ -1,7 +1,7 @@
 /// Writes the readable and machine reports of a finished run into the output folder.
 public enum ReportWriter {
-    /// Writes report.json, report.md and report.html as the pipeline asks; returns the
-    /// paths written.
+    /// Writes report.json, report.md and report.html as the pipeline asks, and worktime.csv
+    /// when the run read activity logs; returns the paths written.
     public static func write(_ result: AuditResult, to folder: String) throws(AuditError) -> [String] {
         let names: [(ReportFormat, String)] = [(.json, "report.json"), (.md, "report.md"), (.html, "report.html")]
         let chosen = names.filter { result.pipeline.report.formats.contains($0.0) }
@@ -13,8 +13,10 @@ public enum ReportWriter {
             case .html: HTMLReport.render(result)
             }
         }
+        var outputs = Array(zip(chosen.map(\.1), texts))
+        if let workTime = result.workTime { outputs.append(("worktime.csv", WorkTimeCSV.render(workTime))) }
         var written: [String] = []
-        for ((_, name), text) in zip(chosen, texts) {
+        for (name, text) in outputs {
             let file = try OutputFile(folder: folder, name: name)
             try file.write(text)
             try file.commit()

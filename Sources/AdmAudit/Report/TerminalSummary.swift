@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one-screen summary `run` and `merge` print on stderr at the end: the alarm when
 /// rejected rows could hide violations, reconciliation per input, each check's count, the
 /// checks that did not judge and why, the groups below the four-fifths threshold, the
@@ -18,19 +20,14 @@ public enum TerminalSummary {
         var blocks: [ReportBlock] = []
         if let alarm = SummarySection.alarm(context) { blocks.append(alarm) }
         blocks += result.inputs.map { .paragraph(reconciliation($0, t)) }
-        blocks += result.checks.map { tally in
-            let rate: String
-            switch tally.rate {
-            case .value(let value): rate = ReportNumber.rate(value)
-            case .undefined(.noDecisionJudged): rate = t.reason(.noDecisionJudged)
-            case .undefined: rate = t.language.text("n/a", "无")
-            }
-            let severity = t.severity(tally.descriptor.severity)
-            return .paragraph([.words(t.language.text(
-                "\(tally.descriptor.id) \(severity): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
-                "\(tally.descriptor.id) \(severity)：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))])
+        if let work = result.workTime { blocks.append(.paragraph([.words(workTime(work, t))])) }
+        if result.decisionInputs.isEmpty {
+            blocks.append(.paragraph([.words(t.language.text("No decision export was read: the decision checks judged nothing.",
+                                                             "未读取决策导出文件：各项决策检查均未作出判断。"))]))
+        } else {
+            blocks += result.checks.map { checkLine($0, t) }
+            blocks.append(.list(ReportList(items: SummarySection.notJudged(context))))
         }
-        blocks.append(.list(ReportList(items: SummarySection.notJudged(context))))
         let flagged = result.groupsBelowThreshold
         let threshold = result.pipeline.bias.impactThreshold
         blocks += flagged.prefix(flaggedLimit).map { stratum, group in
@@ -45,6 +42,33 @@ public enum TerminalSummary {
         }
         blocks += warnings(result.diagnostics, t)
         return blocks
+    }
+
+    /// `HR-01 error: 3 of 40 applicable (7.5%); 1 not recorded`.
+    private static func checkLine(_ tally: CheckTally, _ t: ReportText) -> ReportBlock {
+        let rate: String
+        switch tally.rate {
+        case .value(let value): rate = ReportNumber.rate(value)
+        case .undefined(.noDecisionJudged): rate = t.reason(.noDecisionJudged)
+        case .undefined: rate = t.language.text("n/a", "无")
+        }
+        let severity = t.severity(tally.descriptor.severity)
+        return .paragraph([.words(t.language.text(
+            "\(tally.descriptor.id) \(severity): \(tally.violations) of \(tally.applicable) applicable (\(rate)); \(tally.notRecorded) not recorded",
+            "\(tally.descriptor.id) \(severity)：适用 \(tally.applicable)，违规 \(tally.violations)（\(rate)），其中未记录 \(tally.notRecorded)"))])
+    }
+
+    /// The activity logs' headline: workers, hours, off-hours, contacts, weeks without rest.
+    private static func workTime(_ work: WorkTimeResult, _ t: ReportText) -> String {
+        let totals = work.totals
+        let hours = { (seconds: Int64) in String(format: "%.1f", Double(seconds) / 3600) }
+        return t.language.text(
+            "working time: \(totals.workers) workers, \(work.events) events, \(hours(totals.activeSeconds)) h active, \(hours(totals.offHoursSeconds)) h outside scheduled time; "
+                + "\(totals.offHoursContacts) off-hours contacts (\(totals.offHoursContactsExpectingReply) expecting a reply, \(totals.answeredOffHours) answered off-hours); "
+                + "\(totals.weeksWithoutRestDay) worker-weeks without a day free of activity (worktime.csv)",
+            "工作时间：劳动者 \(totals.workers) 人，事件 \(work.events) 条，在线 \(hours(totals.activeSeconds)) 小时，其中排定工作时间以外 \(hours(totals.offHoursSeconds)) 小时；"
+                + "工作时间以外的联系 \(totals.offHoursContacts) 次（要求回复 \(totals.offHoursContactsExpectingReply) 次，在工作时间以外回复 \(totals.answeredOffHours) 次）；"
+                + "没有一天无活动的劳动者·周 \(totals.weeksWithoutRestDay) 个（见 worktime.csv）")
     }
 
     /// `file: 42 lines = …; 40 rows read = 39 accepted + 1 rejected, reconciled [utf-8]`.

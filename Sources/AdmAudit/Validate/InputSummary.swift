@@ -28,6 +28,8 @@ public struct InputSummary: Sendable, Equatable {
     public var quoteRepairs = 0
     /// Canonical field or attribute → the header it was read from, in column order.
     public var mapping: [FieldSource] = []
+    /// An activity log (`activity:` in the pipeline), not a decision export: its rows are events.
+    public var isActivityLog = false
     public var unmappedHeaders: [String] = []
 
     /// rows read = accepted + rejected, and every physical line is a title line, the

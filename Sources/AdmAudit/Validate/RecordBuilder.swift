@@ -466,6 +466,11 @@ public final class RecordBuilder {
     }
 
     private func reject(_ row: RawRow, _ defect: RowDefect) -> Reject {
+        Self.defectReject(row, defect, file: file, headerCount: headerCount)
+    }
+
+    /// The reject of a row the reader found damaged (an activity log's rows too).
+    static func defectReject(_ row: RawRow, _ defect: RowDefect, file: String, headerCount: Int) -> Reject {
         switch defect {
         case let .fieldTooLong(index, bytes, limit):
             Reject(file: file, line: row.line, detail: .fieldTooLong(field: index + 1, bytes: bytes, limit: limit), column: index + 1, fields: row.strings)

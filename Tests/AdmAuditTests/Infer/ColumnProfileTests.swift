@@ -122,6 +122,11 @@ final class ColumnProfileTests: XCTestCase {
         XCTAssertNil(evidence(["01/02/2025", "03/04/2025"]).yearLastOrder, "nothing over 12: no order shown")
         XCTAssertNil(evidence(["13/01/2025", "01/13/2025"]).yearLastOrder, "both: the dates disagree")
         XCTAssertEqual(evidence(["2025-01-13"]).yearLast, 0)
+        // A date valid in neither order (an employer's one bad row) is no evidence for either.
+        let oneBadRow = evidence(["7/14/2025 23:05", "13/13/2025 10:00", "7/15/2025 09:00"])
+        XCTAssertEqual([oneBadRow.dayFirst, oneBadRow.monthFirst], [0, 2])
+        XCTAssertEqual(oneBadRow.yearLastOrder, .mdy)
+        XCTAssertEqual(evidence(["31/02/2025"]).dayFirst, 0, "no 31 February: not day first either")
     }
 
     func testYearLastParts() {

@@ -39,6 +39,14 @@ final class RejectWordsTests: XCTestCase {
         .columnsDisagree(header: "human_reviewed", firstColumn: 5, first: "yes", secondColumn: 9, second: "no"),
         .repeatedHeader,
         .totalsRow(label: "合计"),
+        .activityValue(field: "worker_id", text: "", problem: .empty),
+        .activityValue(field: "started_at", text: "昨天", problem: .timestamp(.notATimestamp)),
+        .activityValue(field: "ended_at", text: "2025-03-03 08:00", problem: .endsBeforeStart),
+        .activityValue(field: "duration_minutes", text: "半小时", problem: .notMinutes),
+        .activityValue(field: "duration_minutes", text: "2000", problem: .tooLong(minutes: 2000)),
+        .activityValue(field: "direction", text: "转发", problem: .unknownDirection),
+        .activityValue(field: "reply_requested", text: "也许", problem: .unknownYesNo),
+        .activityValue(field: "worker_id", text: "E…", problem: .idTooLong(bytes: 300)),
     ]
 
     /// One value for each way a timestamp can fail, with the date order it is read under.
@@ -85,6 +93,7 @@ final class RejectWordsTests: XCTestCase {
         case .columnsDisagree: "columnsDisagree"
         case .repeatedHeader: "repeatedHeader"
         case .totalsRow: "totalsRow"
+        case .activityValue: "activityValue"
         }
     }
 
@@ -97,14 +106,14 @@ final class RejectWordsTests: XCTestCase {
     /// English words with the Chinese the sentences teach or quote taken out.
     private static func englishWords(_ text: String) -> String {
         var text = text
-        for spelling in ["2025年3月7日", "9时5分", "上午/下午", "是/否", "备注", "调岗", "待定", "也许", "再议", "外包", "合计", "高"] {
+        for spelling in ["2025年3月7日", "9时5分", "上午/下午", "是/否", "备注", "调岗", "待定", "也许", "再议", "外包", "合计", "高", "昨天", "半小时", "转发"] {
             text = text.replacingOccurrences(of: spelling, with: "")
         }
         return text
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 18)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 19)
     }
 
     func testEveryRejectIsWordedInBothLanguages() {

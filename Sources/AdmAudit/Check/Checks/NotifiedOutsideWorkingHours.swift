@@ -49,8 +49,6 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         ]
     )
 
-    static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-
     static let workStart = CheckSetting<String>("work_start", default: "09:00",
                                    help: "local time working hours start, HH:MM; a notice at exactly this time is inside",
                                    helpChinese: "工作时间开始的本地时间，HH:MM；恰在此刻的通知属于工作时间内",
@@ -177,23 +175,11 @@ public struct NotifiedOutsideWorkingHours: RecordCheck {
         }
     }
 
-    /// `HH:MM` (00:00 to 23:59, or 24:00) as seconds since midnight.
-    static func secondOfDay(_ text: String) -> Int? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":") else { return nil }
-        let digits = [bytes[0], bytes[1], bytes[3], bytes[4]]
-        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        let values = digits.map { Int($0 - UInt8(ascii: "0")) }
-        let hour = values[0] * 10 + values[1]
-        let minute = values[2] * 10 + values[3]
-        guard minute < 60, hour < 24 || (hour == 24 && minute == 0) else { return nil }
-        return hour * 3600 + minute * 60
-    }
+    /// `HH:MM` as seconds since midnight (`WorkSchedule.secondOfDay`).
+    static func secondOfDay(_ text: String) -> Int? { WorkSchedule.secondOfDay(text) }
 
-    /// ISO weekday of a day name (`mon` … `sun`, any case).
-    static func weekday(_ name: String) -> Int? {
-        dayNames.firstIndex(of: name.lowercased()).map { $0 + 1 }
-    }
+    /// ISO weekday of a day name (`WorkSchedule.weekday`).
+    static func weekday(_ name: String) -> Int? { WorkSchedule.weekday(name) }
 
     private static func validTime(_ value: ParameterValue) -> String? {
         guard case .text(let text) = value else { return nil }

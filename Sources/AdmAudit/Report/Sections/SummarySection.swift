@@ -17,8 +17,14 @@ enum SummarySection: ReportSectionBuilder {
             items.append(ReportListItem([.input(t.inferredMapping(inference, file: result.pipelineFile))]))
         }
         items.append(ReportListItem([.words("\(t.asOf): \(result.asOf.map { $0.description } ?? t.notSet) (\(t.asOfSource(result.asOfSource)))")]))
-        items.append(ReportListItem([.words("\(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)")]))
-        items += findings(context) + notJudged(context)
+        if result.decisionInputs.isEmpty {
+            // Activity logs alone: no check judged a decision, which is not a clean audit.
+            items.append(ReportListItem([.words(t.pick("Decisions audited: none. The inputs are activity logs only, so no decision check judged anything; their working time is below.",
+                                                       "审计的决策：无。输入均为活动日志，各项决策检查均未作出判断；其工作时间见下文。"))]))
+        } else {
+            items.append(ReportListItem([.words("\(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)")]))
+            items += findings(context) + notJudged(context)
+        }
         let flagged = result.groupsBelowThreshold
         if !flagged.isEmpty {
             items.append(ReportListItem([.words("\(t.groupsBelowThreshold):")], children: flagged.map { stratum, group in

@@ -1,0 +1,304 @@
+import Foundation
+
+/// One event as the ledger keeps it: plain bytes, sorted by worker and start, spilled to
+/// TMPDIR in runs when there are many (`SortedRuns`), so memory does not grow with events.
+struct ActivitySpan: SortedRunElement {
+    var worker: Int32
+    /// 0 contact, 1 action, 2 reply (`ActivityDirection`'s order).
+    var direction: UInt8
+    var replyRequested: Bool
+    var start: Int64
+    var end: Int64
+
+    static func precedes(_ a: ActivitySpan, _ b: ActivitySpan) -> Bool {
+        if a.worker != b.worker { return a.worker < b.worker }
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end < b.end }
+        if a.direction != b.direction { return a.direction < b.direction }
+        return !a.replyRequested && b.replyRequested
+    }
+
+    var isWorkersOwn: Bool { direction != 0 }
+}
+
+/// One worker's week (ISO week, Monday to Sunday, local days): what worktime.csv holds.
+public struct WorkWeek: Sendable, Equatable {
+    public var worker: Int32
+    /// Local day number of the week's Monday.
+    public var monday: Int64
+    public var daysActive = 0
+    /// Working days of the week by the calendar (holidays out, make-up days in).
+    public var workingDays = 0
+    /// Seconds of worker activity (sessions), in and outside scheduled time.
+    public var activeSeconds: Int64 = 0
+    public var offHoursSeconds: Int64 = 0
+    /// Of the off-hours seconds, those on days that are not working days (rest days, holidays).
+    public var restDaySeconds: Int64 = 0
+    /// Seconds past the daily limit on working days, plus all of a rest day's, or past the
+    /// weekly limit, whichever is more; nil under flexible hours.
+    public var overtimeSeconds: Int64? = 0
+    /// Working days whose overtime passed the daily overtime limit (China: 3 hours).
+    public var daysOverDailyOvertimeLimit = 0
+    public var longestDaySeconds: Int64 = 0
+    /// Employer contacts outside scheduled time, those asking for a reply, and those the
+    /// worker answered outside scheduled time (the first own event within a day of it).
+    public var offHoursContacts = 0
+    public var offHoursContactsExpectingReply = 0
+    public var answeredOffHours = 0
+    /// Sum of the answered contacts' latencies, for their mean.
+    public var replySecondsTotal: Int64 = 0
+
+    /// Days of the week with no activity of the worker's own.
+    public var daysWithoutActivity: Int { 7 - daysActive }
+
+    public init(worker: Int32, monday: Int64) {
+        self.worker = worker
+        self.monday = monday
+    }
+}
+
+/// What the ledger found over every worker: the report's headline figures.
+public struct WorkTimeTotals: Sendable, Equatable {
+    public var workers = 0
+    public var workerWeeks = 0
+    public var activeSeconds: Int64 = 0
+    public var offHoursSeconds: Int64 = 0
+    public var offHoursContacts = 0
+    public var offHoursContactsExpectingReply = 0
+    public var answeredOffHours = 0
+    /// Workers with off-hours activity in at least `recurringShare` of the weeks they were active.
+    public var workersWithRecurringOffHours = 0
+    /// Worker-weeks with activity on all seven days (no rest day, Labour Law Art. 38).
+    public var weeksWithoutRestDay = 0
+    public var weeksOverDailyOvertimeLimit = 0
+
+    /// Off-hours activity in at least this share of a worker's active weeks is recurring.
+    public static let recurringShare = 0.5
+}
+
+/// Working time from activity logs: per worker and day, sessions of the worker's own
+/// events (events closer than `session_gap_minutes` join one, the time between them
+/// worked), the part of each outside the schedule, and the employer's contacts outside
+/// it with the worker's answers; summed per ISO week.
+///
+/// Events arrive in any order and are kept sorted by worker and time in `SortedRuns`
+/// (a buffer, spilled to TMPDIR in runs); the weeks are built in one merge of them, and
+/// only one worker's days are held at a time. Memory grows with workers × weeks (the
+/// rows of worktime.csv), not with events.
+///
+/// Days are local days of the pipeline's time zone; a session across midnight counts on
+/// both days. Scheduled time is [work_start, work_end) on working days of the calendar
+/// (China's official calendar, with holidays and make-up working days, or the plain week);
+/// every minute on another day is off-hours and rest-day time. Employer contacts are not
+/// the worker's work: they make no session; they count as off-hours contacts when sent
+/// outside scheduled time. A contact is answered by the worker's first own event (a reply
+/// or an action) within a day after it; answered off-hours when that event is outside
+/// scheduled time too.
+public final class WorkTimeLedger: @unchecked Sendable {
+    public let schedule: WorkSchedule
+    public let calendar: WorkingCalendar
+    private let zone: LocalCalendar
+    private var spans: SortedRuns<ActivitySpan>
+    public private(set) var events = 0
+
+    /// The longest a contact waits for its answer.
+    static let answerWindow: Int64 = 24 * 3600
+    /// Contacts of one worker waiting for an answer, at most: past it, a contact is counted
+    /// and never answered (a flood of messages cannot grow memory).
+    static let pendingLimit = 4096
+
+    public init(schedule: WorkSchedule, calendar: WorkingCalendar, timeZone: TimeZone, runLength: Int = 1 << 20) {
+        self.schedule = schedule
+        self.calendar = calendar
+        zone = LocalCalendar(timeZone: timeZone)
+        spans = SortedRuns(runLength: runLength)
+    }
+
+    public func add(_ event: ActivityEvent) {
+        events += 1
+        let direction: UInt8 = switch event.direction {
+        case .contact: 0
+        case .action: 1
+        case .reply: 2
+        }
+        spans.append(ActivitySpan(worker: event.worker, direction: direction, replyRequested: event.replyRequested,
+                                  start: event.start, end: event.end))
+    }
+
+    /// Every worker's weeks, by worker index then week, and the totals over them.
+    public func weeks() throws(AuditError) -> (weeks: [WorkWeek], totals: WorkTimeTotals) {
+        var merge = try spans.merged()
+        var weeks: [WorkWeek] = []
+        var totals = WorkTimeTotals()
+        var worker = WorkerDays(worker: -1)
+        while let span = merge.next() {
+            if span.worker != worker.worker {
+                finish(&worker, into: &weeks, totals: &totals)
+                worker = WorkerDays(worker: span.worker)
+            }
+            add(span, to: &worker)
+        }
+        try merge.finish()
+        finish(&worker, into: &weeks, totals: &totals)
+        return (weeks, totals)
+    }
+
+    // MARK: one worker
+
+    /// One worker's days while the merge reads the worker's events.
+    private struct WorkerDays {
+        let worker: Int32
+        var days: [Int64: Day] = [:]
+        /// The open session of the worker's own events.
+        var session: (start: Int64, end: Int64)? = nil
+        /// Off-hours contacts waiting for the worker's answer, oldest first.
+        var pending: [(start: Int64, day: Int64)] = []
+        var pendingHead = 0
+
+        init(worker: Int32) { self.worker = worker }
+    }
+
+    struct Day {
+        var active: Int64 = 0
+        var scheduled: Int64 = 0
+        var offHoursContacts = 0
+        var expectingReply = 0
+        var answeredOffHours = 0
+        var replySeconds: Int64 = 0
+    }
+
+    private func add(_ span: ActivitySpan, to worker: inout WorkerDays) {
+        if span.isWorkersOwn {
+            answer(upTo: span.start, by: &worker)
+            let gap = Int64(schedule.sessionGapMinutes) * 60
+            if let open = worker.session, span.start <= open.end + gap {
+                worker.session = (open.start, max(open.end, span.end))
+            } else {
+                if let open = worker.session { count(open, into: &worker.days) }
+                worker.session = (span.start, span.end)
+            }
+        } else {
+            let day = zone.day(of: span.start)
+            guard isOffHours(span.start, day: day) else { return }
+            worker.days[day, default: Day()].offHoursContacts += 1
+            if span.replyRequested { worker.days[day, default: Day()].expectingReply += 1 }
+            expire(before: span.start, in: &worker)
+            if worker.pending.count - worker.pendingHead < Self.pendingLimit { worker.pending.append((span.start, day)) }
+        }
+    }
+
+    /// The worker's own event at `instant` answers every contact waiting from within a day before it.
+    private func answer(upTo instant: Int64, by worker: inout WorkerDays) {
+        expire(before: instant, in: &worker)
+        guard worker.pendingHead < worker.pending.count else { return }
+        let offHours = isOffHours(instant, day: zone.day(of: instant))
+        while worker.pendingHead < worker.pending.count, worker.pending[worker.pendingHead].start <= instant {
+            let contact = worker.pending[worker.pendingHead]
+            if offHours {
+                worker.days[contact.day, default: Day()].answeredOffHours += 1
+                worker.days[contact.day, default: Day()].replySeconds += instant - contact.start
+            }
+            worker.pendingHead += 1
+        }
+        compact(&worker)
+    }
+
+    /// Contacts left unanswered for longer than `answerWindow` before `instant` stop waiting.
+    private func expire(before instant: Int64, in worker: inout WorkerDays) {
+        while worker.pendingHead < worker.pending.count, instant - worker.pending[worker.pendingHead].start > Self.answerWindow {
+            worker.pendingHead += 1
+        }
+        compact(&worker)
+    }
+
+    private func compact(_ worker: inout WorkerDays) {
+        if worker.pendingHead > 1024, worker.pendingHead * 2 > worker.pending.count {
+            worker.pending.removeFirst(worker.pendingHead)
+            worker.pendingHead = 0
+        }
+    }
+
+    /// Outside [work_start, work_end) of a working day.
+    private func isOffHours(_ instant: Int64, day: Int64) -> Bool {
+        guard calendar.isWorkingDay(day) else { return true }
+        let second = zone.secondOfDay(of: instant)
+        return second < schedule.workStart || second >= schedule.workEnd
+    }
+
+    /// A closed session's time, day by day (a session across midnight counts on both days).
+    private func count(_ session: (start: Int64, end: Int64), into days: inout [Int64: Day]) {
+        var from = session.start
+        while from < session.end {
+            let day = zone.day(of: from)
+            let secondOfDay = Int64(zone.secondOfDay(of: from))
+            let until = min(session.end, from + (86_400 - secondOfDay))
+            let length = until - from
+            var entry = days[day, default: Day()]
+            entry.active += length
+            if calendar.isWorkingDay(day) {
+                let overlap = min(secondOfDay + length, Int64(schedule.workEnd)) - max(secondOfDay, Int64(schedule.workStart))
+                entry.scheduled += max(overlap, 0)
+            }
+            days[day] = entry
+            // A day of 25 hours (a clock set back) is read as local seconds: the step still moves forward.
+            from = max(until, from + 1)
+        }
+    }
+
+    private func finish(_ worker: inout WorkerDays, into weeks: inout [WorkWeek], totals: inout WorkTimeTotals) {
+        guard worker.worker >= 0 else { return }
+        if let open = worker.session { count(open, into: &worker.days) }
+        worker.session = nil
+        let limit = Int64(schedule.dailyHours * 3600), overtimeLimit = Int64(schedule.dailyOvertimeHours * 3600)
+        var byWeek: [Int64: WorkWeek] = [:]
+        for (day, entry) in worker.days {
+            let monday = day - Int64(LocalCalendar.weekday(ofDay: day) - 1)
+            var week = byWeek[monday] ?? WorkWeek(worker: worker.worker, monday: monday)
+            let working = calendar.isWorkingDay(day)
+            if entry.active > 0 { week.daysActive += 1 }
+            week.activeSeconds += entry.active
+            week.offHoursSeconds += entry.active - entry.scheduled
+            if !working { week.restDaySeconds += entry.active }
+            week.longestDaySeconds = max(week.longestDaySeconds, entry.active)
+            let overtime = working ? max(entry.active - limit, 0) : entry.active
+            week.overtimeSeconds = (week.overtimeSeconds ?? 0) + overtime
+            if working && overtime > overtimeLimit { week.daysOverDailyOvertimeLimit += 1 }
+            week.offHoursContacts += entry.offHoursContacts
+            week.offHoursContactsExpectingReply += entry.expectingReply
+            week.answeredOffHours += entry.answeredOffHours
+            week.replySecondsTotal += entry.replySeconds
+            byWeek[monday] = week
+        }
+        var offHoursWeeks = 0, activeWeeks = 0
+        for monday in byWeek.keys.sorted() {
+            var week = byWeek[monday]!
+            week.workingDays = calendar.workingDays(from: monday, to: monday + 7)
+            switch schedule.hoursSystem {
+            case .standard:
+                week.overtimeSeconds = max(week.overtimeSeconds ?? 0, week.activeSeconds - Int64(schedule.weeklyHours * 3600))
+            case .comprehensive:
+                // Judged over the period, not the day: only the week's hours past the weekly limit.
+                week.overtimeSeconds = max(week.activeSeconds - Int64(schedule.weeklyHours * 3600), 0)
+                week.daysOverDailyOvertimeLimit = 0
+            case .flexible:
+                week.overtimeSeconds = nil
+                week.daysOverDailyOvertimeLimit = 0
+            }
+            weeks.append(week)
+            totals.workerWeeks += 1
+            totals.activeSeconds += week.activeSeconds
+            totals.offHoursSeconds += week.offHoursSeconds
+            totals.offHoursContacts += week.offHoursContacts
+            totals.offHoursContactsExpectingReply += week.offHoursContactsExpectingReply
+            totals.answeredOffHours += week.answeredOffHours
+            if week.daysActive == 7 { totals.weeksWithoutRestDay += 1 }
+            if week.daysOverDailyOvertimeLimit > 0 { totals.weeksOverDailyOvertimeLimit += 1 }
+            if week.activeSeconds > 0 { activeWeeks += 1 }
+            if week.offHoursSeconds > 0 { offHoursWeeks += 1 }
+        }
+        totals.workers += 1
+        if activeWeeks > 0, Double(offHoursWeeks) >= WorkTimeTotals.recurringShare * Double(activeWeeks) {
+            totals.workersWithRecurringOffHours += 1
+        }
+    }
+}

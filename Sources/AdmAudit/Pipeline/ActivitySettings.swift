@@ -1,0 +1,165 @@
+/// A column of an activity log: one row per event (a message, a login, a session, an edit).
+/// Content text is never a column: the log's message bodies are not needed and not read.
+public enum ActivityField: String, CaseIterable, Sendable {
+    case workerID = "worker_id"
+    case startedAt = "started_at"
+    case endedAt = "ended_at"
+    case durationMinutes = "duration_minutes"
+    case channel
+    case direction
+    case replyRequested = "reply_requested"
+
+    /// The columns without which a row is no event: whose, and when.
+    public static let required: [ActivityField] = [.workerID, .startedAt]
+}
+
+/// Where an event happened.
+public enum ActivityChannel: String, CaseIterable, Sendable {
+    case chat, email, phone, login, task, document, other
+}
+
+/// Who acted: the employer contacting the worker, or the worker acting or replying.
+public enum ActivityDirection: String, CaseIterable, Sendable {
+    /// Employer → worker: a message, a call, a task assigned.
+    case contact
+    /// The worker working: a login, an edit, a message sent unprompted.
+    case action
+    /// The worker answering a contact.
+    case reply
+}
+
+/// How working time is organised (工时制度): the standard system is judged day by day; the
+/// comprehensive system (综合计算工时) over its period, so a long day alone is not overtime;
+/// flexible hours (不定时工作制) have no daily or weekly limit.
+public enum HoursSystem: String, CaseIterable, Sendable {
+    case standard, comprehensive, flexible
+}
+
+/// `activity:` in a pipeline: how to read activity logs, inputs beside the decision exports
+/// whose header names a worker and a time (`ActivityField.required`) and no decision.
+public struct ActivitySettings: Sendable {
+    /// Field → header synonyms (the pipeline's first, then the built-ins).
+    public var columns: [ActivityField: [String]] = [:]
+    /// Spellings of channels and directions (the pipeline's first, then the built-ins).
+    public var channels: [(ActivityChannel, [String])] = BuiltinActivityVocabulary.channels
+    public var directions: [(ActivityDirection, [String])] = BuiltinActivityVocabulary.directions
+    public var schedule = WorkSchedule()
+
+    public init() {
+        for (field, headers) in BuiltinActivityVocabulary.columns { columns[field] = headers }
+    }
+}
+
+/// The working schedule activity is judged against: the same for every worker of the run.
+public struct WorkSchedule: Sendable, Equatable {
+    /// Seconds of the local day, [workStart, workEnd).
+    public var workStart = 9 * 3600
+    public var workEnd = 18 * 3600
+    /// ISO weekdays, 1 Monday … 7 Sunday.
+    public var workDays: Set<Int> = [1, 2, 3, 4, 5]
+    public var calendar: CalendarChoice = .auto
+    public var hoursSystem: HoursSystem = .standard
+    /// Events closer than this join one session of work.
+    public var sessionGapMinutes = 15
+    /// An event with no end or duration (a message) counts as this many minutes of work.
+    public var eventMinutes = 1
+    /// The legal limits (China's by default: the State Council's 8 hours a day and 40 a week,
+    /// Labour Law Art. 41's overtime of at most 3 hours a day and 36 a month).
+    public var dailyHours = 8
+    public var weeklyHours = 40
+    public var dailyOvertimeHours = 3
+    public var monthlyOvertimeHours = 36
+    /// Local day numbers added as days off, and as working days (make-up days).
+    public var holidays: Set<Int64> = []
+    public var makeUpWorkdays: Set<Int64> = []
+
+    public enum CalendarChoice: String, CaseIterable, Sendable {
+        /// China's official calendar when the audit's jurisdictions are CN alone, else the plain week.
+        case auto
+        case china
+        case week
+    }
+
+    public init() {}
+
+    /// The working calendar for a run under `jurisdictions` (`checks.jurisdictions`).
+    public func workingCalendar(jurisdictions: [String]) -> WorkingCalendar {
+        let china: Bool
+        switch calendar {
+        case .china: china = true
+        case .week: china = false
+        case .auto: china = jurisdictions == ["CN"]
+        }
+        var base = china ? WorkingCalendar.china : WorkingCalendar()
+        base.workDays = workDays
+        return base.adding(holidays: holidays, makeUpWorkdays: makeUpWorkdays)
+    }
+
+    /// `HH:MM` (00:00 to 23:59, or 24:00) as seconds since midnight.
+    public static func secondOfDay(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":") else { return nil }
+        let digits = [bytes[0], bytes[1], bytes[3], bytes[4]]
+        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        let values = digits.map { Int($0 - UInt8(ascii: "0")) }
+        let hour = values[0] * 10 + values[1], minute = values[2] * 10 + values[3]
+        guard minute < 60, hour < 24 || (hour == 24 && minute == 0) else { return nil }
+        return hour * 3600 + minute * 60
+    }
+
+    /// The days' names, Monday first, as pipelines write them.
+    public static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    /// ISO weekday of a day name (`mon` … `sun`, any case).
+    public static func weekday(_ name: String) -> Int? {
+        dayNames.firstIndex(of: name.lowercased()).map { $0 + 1 }
+    }
+
+    /// Seconds of the day as `HH:MM`, as pipelines write them.
+    public static func clock(_ seconds: Int) -> String {
+        let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60)
+        return (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
+    }
+
+    /// Scheduled seconds of one working day.
+    public var scheduledSecondsPerDay: Int { max(workEnd - workStart, 0) }
+}
+
+/// The activity logs' words admaudit knows without being told, English and Chinese.
+public enum BuiltinActivityVocabulary {
+    public static let columns: [(ActivityField, [String])] = [
+        (.workerID, ["worker_id", "employee_id", "staff_id", "user_id", "rider_id", "driver_id", "worker", "employee",
+                     "员工编号", "员工工号", "工号", "员工ID", "用户ID", "骑手编号", "司机编号", "员工"]),
+        (.startedAt, ["started_at", "start_time", "start", "started", "begin", "event_time", "timestamp", "sent_at", "sent", "sent time",
+                      "date_time", "datetime", "time", "login_time", "login", "logged_in", "occurred_at", "created_at",
+                      "开始时间", "开始", "发送时间", "事件时间", "时间", "登录时间", "登入时间", "上线时间", "发生时间", "消息时间", "创建时间"]),
+        (.endedAt, ["ended_at", "end_time", "end", "ended", "finish", "finished_at", "logout_time", "logout", "logged_out",
+                    "结束时间", "结束", "退出时间", "登出时间", "下线时间"]),
+        (.durationMinutes, ["duration_minutes", "duration_min", "duration (min)", "duration (minutes)", "minutes", "duration", "时长(分钟)", "时长（分钟）", "时长", "持续分钟", "分钟数"]),
+        (.channel, ["channel", "app", "platform", "source", "渠道", "平台", "应用", "来源"]),
+        (.direction, ["direction", "方向", "流向"]),
+        (.replyRequested, ["reply_requested", "requires_reply", "needs_reply", "reply_required", "reply_expected", "response_required",
+                           "是否需回复", "需回复", "要求回复", "是否要求回复", "需要回复", "是否需要回复"]),
+    ]
+
+    public static let channels: [(ActivityChannel, [String])] = [
+        (.chat, ["chat", "message", "im", "instant message", "wechat", "weixin", "wecom", "dingtalk", "ding", "feishu", "lark", "teams",
+                 "slack", "whatsapp", "微信", "企业微信", "钉钉", "飞书", "消息", "聊天", "即时消息", "群消息"]),
+        (.email, ["email", "e-mail", "mail", "outlook", "邮件", "电子邮件", "邮箱"]),
+        (.phone, ["phone", "call", "phone call", "voice call", "video call", "电话", "通话", "来电", "语音通话", "视频通话"]),
+        (.login, ["login", "log in", "logon", "vpn", "session", "remote login", "登录", "登陆", "远程登录", "vpn登录", "在线"]),
+        (.task, ["task", "system task", "assignment", "ticket", "order", "任务", "派单", "工单", "系统任务", "派活", "订单"]),
+        (.document, ["document", "doc", "edit", "document edit", "file", "文档", "编辑", "在线文档", "文档编辑", "文件"]),
+        (.other, ["other", "其他", "其它"]),
+    ]
+
+    public static let directions: [(ActivityDirection, [String])] = [
+        // A log is the worker's account: what it received came from the employer, what it sent is the worker's.
+        (.contact, ["contact", "to worker", "to_worker", "employer to worker", "employer_to_worker", "manager to worker", "received",
+                    "incoming", "inbound", "inbox", "assigned", "from manager", "from employer", "下发", "收到", "接收", "收件", "上级发送",
+                    "主管发送", "领导发送", "经理发送", "公司发送", "上级联系", "主管联系", "领导联系", "发给员工", "派发", "来自公司", "来自上级"]),
+        (.action, ["action", "worker action", "worker_action", "by worker", "worker", "sent", "outgoing", "outbound", "sent items",
+                   "员工操作", "操作", "员工发起", "主动", "发送", "发出", "已发送", "员工发送", "本人发送", "本人"]),
+        (.reply, ["reply", "worker reply", "worker_reply", "response", "answer", "answered", "回复", "答复", "员工回复", "已回复"]),
+    ]
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Working time from the activity logs: the schedule the logs were judged by, and over all
+/// workers the hours active, the part outside the schedule, the employer's off-hours
+/// contacts and the worker's answers, weeks without a rest day, and workers whose off-hours
+/// work recurs. Per worker and week the same figures are in worktime.csv. None when the run
+/// read no activity log.
+enum WorkTimeSection: ReportSectionBuilder {
+    static let place = 15
+
+    static func sections(_ context: ReportContext) -> [ReportSection] {
+        guard let work = context.result.workTime else { return [] }
+        let t = context.t
+        let totals = work.totals
+        let hours = { (seconds: Int64) in String(format: "%.1f", Double(seconds) / 3600) }
+        let share = totals.activeSeconds > 0 ? ReportNumber.rate(Double(totals.offHoursSeconds) / Double(totals.activeSeconds)) : "—"
+        let rows: [(String, String, String)] = [
+            ("Workers in the logs", "日志中的劳动者", "\(totals.workers)"),
+            ("Events counted", "计入的事件", "\(work.events)"),
+            ("Worker-weeks", "劳动者·周", "\(totals.workerWeeks)"),
+            ("Hours active (sessions of the worker's own events)", "在线工作小时（劳动者本人事件构成的时段）", hours(totals.activeSeconds)),
+            ("Of them outside scheduled time", "其中在排定工作时间以外", "\(hours(totals.offHoursSeconds)) (\(share))"),
+            ("Employer contacts outside scheduled time", "工作时间以外的用人单位联系", "\(totals.offHoursContacts)"),
+            ("… of them asking for a reply", "……其中要求回复的", "\(totals.offHoursContactsExpectingReply)"),
+            ("… of them answered by the worker outside scheduled time (asked or not)", "……其中劳动者在工作时间以外回复的（无论是否要求回复）",
+             "\(totals.answeredOffHours)"),
+            ("Worker-weeks with no day free of activity (Labour Law Art. 38)", "没有一天无活动的劳动者·周（《劳动法》第38条）", "\(totals.weeksWithoutRestDay)"),
+            ("Worker-weeks with a day's overtime over \(work.schedule.dailyOvertimeHours) h (Labour Law Art. 41)",
+             "有一天加班超过 \(work.schedule.dailyOvertimeHours) 小时的劳动者·周（《劳动法》第41条）", "\(totals.weeksOverDailyOvertimeLimit)"),
+            ("Workers with off-hours activity in at least half their active weeks", "至少一半活跃周有工作时间外活动的劳动者",
+             "\(totals.workersWithRecurringOffHours)"),
+        ]
+        let table = ReportTable(kind: "work-time", headers: [[.words(t.pick("Figure", "指标"))], [.words(t.pick("Value", "数值"))]],
+                                numeric: [1], rows: rows.map { [[.words(t.pick($0.0, $0.1))], [.words($0.2)]] })
+        return [ReportSection(id: "work-time", heading: [.words(t.pick("Working time from the activity logs", "活动日志中的工作时间"))],
+                              blocks: [.paragraph([.words(schedule(work, t))]), .table(table),
+                                       .paragraph([.words(t.pick(
+                                           "Per worker and week: worktime.csv. Message and document contents are not needed and were not read: only who, when, where and who acted.",
+                                           "每名劳动者每周的数据见 worktime.csv。消息与文档内容既无需要也未读取：只读取何人、何时、何渠道及由谁发起。"))],
+                                                  style: .caveat)])]
+    }
+
+    /// The schedule in a sentence: hours, days, calendar, hours system, the session gap.
+    static func schedule(_ work: WorkTimeResult, _ t: ReportText) -> String {
+        let schedule = work.schedule
+        let clock = WorkSchedule.clock
+        let days = schedule.workDays.sorted().map {
+            t.pick(WorkSchedule.dayNames[$0 - 1], ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][$0 - 1])
+        }.joined(separator: t.pick(" ", "、"))
+        let system: String = switch schedule.hoursSystem {
+        case .standard: t.pick("standard", "标准工时制")
+        case .comprehensive: t.pick("comprehensive (judged over the period)", "综合计算工时制")
+        case .flexible: t.pick("flexible (no daily or weekly limit)", "不定时工作制")
+        }
+        let calendar = work.usesChinaCalendar
+            ? t.pick("China's official working calendar (holidays and make-up working days)", "国务院公布的工作日历（节假日与调休上班日）")
+            : t.pick("the plain working week", "普通工作周")
+        return t.pick(
+            "Judged against \(clock(schedule.workStart))–\(clock(schedule.workEnd)) on \(days), by \(calendar); \(system) hours; "
+                + "events less than \(schedule.sessionGapMinutes) minutes apart make one session, and an event with no end counts \(schedule.eventMinutes) minute(s). "
+                + "Limits: \(schedule.dailyHours) h a day, \(schedule.weeklyHours) h a week, overtime \(schedule.dailyOvertimeHours) h a day.",
+            "按 \(days) 的 \(clock(schedule.workStart))–\(clock(schedule.workEnd)) 判断，采用\(calendar)；工时制度：\(system)；"
+                + "相隔不足 \(schedule.sessionGapMinutes) 分钟的事件合为一个时段，没有结束时间的事件计 \(schedule.eventMinutes) 分钟。"
+                + "限额：每日 \(schedule.dailyHours) 小时，每周 \(schedule.weeklyHours) 小时，每日加班 \(schedule.dailyOvertimeHours) 小时。")
+    }
+}

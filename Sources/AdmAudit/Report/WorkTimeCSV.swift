@@ -1,0 +1,36 @@
+/// worktime.csv: one row per worker and ISO week of the activity logs, the evidence a worker
+/// or an inspector takes to a claim for overtime (the court's criteria: how often, how long).
+///
+/// Column names are codes, the same in both report languages, as findings.csv's are. Minutes
+/// are whole (seconds rounded down); `overtime_minutes` is empty under flexible hours, which
+/// have no daily or weekly limit. The worker is the pseudonym (or id) the pipeline's
+/// `report.subject_ids` asks for, escaped as every cell is.
+public enum WorkTimeCSV {
+    public static let header = [
+        "worker", "week", "working_days", "scheduled_minutes", "days_active", "days_without_activity", "active_minutes",
+        "off_hours_minutes", "rest_day_minutes", "overtime_minutes", "days_over_daily_overtime_limit", "longest_day_minutes",
+        "off_hours_contacts", "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes",
+    ]
+
+    public static func render(_ result: WorkTimeResult) -> String {
+        var bytes: [UInt8] = []
+        CSVText.append(row: header, to: &bytes)
+        for week in result.weeks {
+            CSVText.append(row: row(week, result: result), to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func row(_ week: WorkWeek, result: WorkTimeResult) -> [String] {
+        let minutes = { (seconds: Int64) in String(seconds / 60) }
+        let worker = Int(week.worker) < result.workers.count ? result.workers[Int(week.worker)] : ""
+        let meanReply = week.answeredOffHours > 0 ? String(week.replySecondsTotal / Int64(week.answeredOffHours) / 60) : ""
+        return [
+            worker, LocalCalendar.date(ofDay: week.monday).description, String(week.workingDays),
+            minutes(Int64(week.workingDays * result.schedule.scheduledSecondsPerDay)), String(week.daysActive),
+            String(week.daysWithoutActivity), minutes(week.activeSeconds), minutes(week.offHoursSeconds), minutes(week.restDaySeconds),
+            week.overtimeSeconds.map(minutes) ?? "", String(week.daysOverDailyOvertimeLimit), minutes(week.longestDaySeconds),
+            String(week.offHoursContacts), String(week.offHoursContactsExpectingReply), String(week.answeredOffHours), meanReply,
+        ]
+    }
+}

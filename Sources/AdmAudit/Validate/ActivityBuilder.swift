@@ -1,0 +1,235 @@
+import Foundation
+
+/// One event of an activity log, as the ledger counts it: whose, when, where and who acted.
+public struct ActivityEvent: Sendable, Equatable {
+    /// The worker's index in the run's worker list (`ActivityBuilder.workers`).
+    public var worker: Int32
+    /// Seconds since 1970 (UTC); `end` after `start`. An event with no end or duration
+    /// lasts the schedule's `event_minutes`.
+    public var start: Int64
+    public var end: Int64
+    public var channel: ActivityChannel
+    public var direction: ActivityDirection
+    public var replyRequested: Bool
+}
+
+/// Which column of an activity log holds which field (`ActivityField`), from its header.
+public struct ActivityMapping: Sendable {
+    public let headers: [String]
+    /// Column index per field; a field no header names is absent.
+    public private(set) var columns: [ActivityField: Int] = [:]
+    /// Further columns naming a field already found (two `发送时间`, or `消息时间` beside it):
+    /// they must agree with the first, or the row is rejected, lest a tidy first copy hide the real one.
+    public private(set) var alsoNaming: [(field: ActivityField, column: Int)] = []
+
+    public init(headers: [String], settings: ActivitySettings) {
+        self.headers = headers
+        var synonymToField: [String: ActivityField] = [:]
+        for field in ActivityField.allCases {
+            for synonym in settings.columns[field] ?? [] where synonymToField[Self.key(synonym)] == nil {
+                synonymToField[Self.key(synonym)] = field
+            }
+        }
+        for (column, header) in headers.enumerated() {
+            guard let field = synonymToField[Self.key(header)] else { continue }
+            if columns[field] == nil { columns[field] = column } else { alsoNaming.append((field, column)) }
+        }
+    }
+
+    /// A header as it is matched: its text key, with `_` and `-` read as spaces and runs of
+    /// spaces as one (`Employee ID`, `employee_id` and `employee-id` are one name).
+    static func key(_ header: String) -> String {
+        let spaced = TextKey.make(header).map { $0 == "_" || $0 == "-" ? " " : $0 }
+        return String(spaced).split(separator: " ").joined(separator: " ")
+    }
+
+    /// The header names a worker and a time: the file is an activity log.
+    public var isActivityLog: Bool { ActivityField.required.allSatisfy { columns[$0] != nil } }
+
+    /// Header → field, in column order, for the report's chain of custody.
+    public var sources: [(field: String, header: String)] {
+        columns.sorted { $0.value < $1.value }.map { ($0.key.rawValue, headers[$0.value]) }
+    }
+}
+
+/// Turns an activity log's rows into events, or rejects with their reasons; gives each
+/// worker an index the first time the worker is seen, and the worker's pseudonym.
+public final class ActivityBuilder {
+    public enum Result {
+        case event(ActivityEvent)
+        case reject(Reject)
+    }
+
+    public let file: String
+    public let mapping: ActivityMapping
+    private let schedule: WorkSchedule
+    private var timestamps: TimestampParser
+    private var channels: Vocabulary<ActivityChannel>
+    private var directions: Vocabulary<ActivityDirection>
+    private var answers: Vocabulary<Bool>
+    private let pseudonymizer: Pseudonymizer
+    /// Workers seen, by their id's fingerprint (as written, trimmed): their index; and their
+    /// pseudonyms in index order. The id itself is not kept: no string is made per row.
+    private var index: [WorkerKey: Int32]
+    public private(set) var workers: [String]
+    /// At most this many distinct workers a run: past it the run stops, naming the limit.
+    public let maxWorkers: Int
+
+    /// `workers`: the run's list so far, shared by every activity log of the run (a worker
+    /// keeps one index across files).
+    public init(file: String, mapping: ActivityMapping, pipeline: Pipeline, settings: ActivitySettings,
+                pseudonymizer: Pseudonymizer, workers: [String] = [], maxWorkers: Int = 1_000_000) {
+        self.file = file
+        self.mapping = mapping
+        schedule = settings.schedule
+        timestamps = TimestampParser(timeZone: TimeZone(identifier: pipeline.input.timeZone) ?? TimeZone(identifier: "UTC")!,
+                                     dateOrder: pipeline.input.dateOrder)
+        channels = Vocabulary(settings.channels, rule: .keywords)
+        directions = Vocabulary(settings.directions, rule: .keywords)
+        answers = Vocabulary(pipeline.values.booleans, rule: .leadingAnswer, answers: (true, false))
+        self.pseudonymizer = pseudonymizer
+        self.workers = workers
+        index = [:]
+        self.maxWorkers = maxWorkers
+    }
+
+    /// Carries on the worker list of the log before (the same worker, the same index).
+    public func continueWorkers(from earlier: ActivityBuilder) {
+        index = earlier.index
+        workers = earlier.workers
+    }
+
+    /// A row read: an event, or a reject naming the field and what is wrong with it.
+    /// Throws when the row's worker would be one more than `maxWorkers`.
+    public func build(_ row: RawRow) throws(AuditError) -> Result {
+        if let defect = row.defect { return .reject(RecordBuilder.defectReject(row, defect, file: file, headerCount: mapping.headers.count)) }
+        guard row.fieldCount == mapping.headers.count else {
+            return .reject(Reject(file: file, line: row.line, detail: .fieldCount(found: row.fieldCount, header: mapping.headers.count),
+                                  fields: row.strings))
+        }
+        if isHeaderAgain(row) { return .reject(Reject(file: file, line: row.line, detail: .repeatedHeader, fields: row.strings)) }
+        for (field, column) in mapping.alsoNaming {
+            let first = mapping.columns[field]!
+            let a = Self.trimmed(row[first].bytes), b = Self.trimmed(row[column].bytes)
+            // Times agree when they are the same instant, however each is written.
+            let sameTime = (field == .startedAt || field == .endedAt) && !a.isEmpty
+                && { if case .instant(let x) = timestamps.parse(a), case .instant(let y) = timestamps.parse(b) { x == y } else { false } }()
+            if !a.elementsEqual(b) && !sameTime {
+                return .reject(Reject(file: file, line: row.line, detail: .columnsDisagree(
+                    header: mapping.headers[column], firstColumn: first + 1, first: String(decoding: a, as: UTF8.self),
+                    secondColumn: column + 1, second: String(decoding: b, as: UTF8.self)), column: column + 1, fields: row.strings))
+            }
+        }
+        let workerColumn = mapping.columns[.workerID]!
+        let workerBytes = row[workerColumn].bytes
+        let workerRange = TextKey.trimmedRange(workerBytes)
+        if workerRange.isEmpty { return reject(row, .workerID, .empty) }
+        if workerRange.count > Self.longestWorkerID { return reject(row, .workerID, .idTooLong(bytes: workerRange.count)) }
+
+        let startColumn = mapping.columns[.startedAt]!
+        let start: Int64
+        switch timestamp(row, startColumn) {
+        case .none: return reject(row, .startedAt, .empty)
+        case .invalid(let problem)?: return reject(row, .startedAt, .timestamp(problem))
+        case .instant(let instant)?: start = instant
+        }
+        var end = start + Int64(schedule.eventMinutes) * 60
+        if let column = mapping.columns[.endedAt] {
+            switch timestamp(row, column) {
+            case .none: break
+            case .invalid(let problem)?: return reject(row, .endedAt, .timestamp(problem))
+            case .instant(let instant)?:
+                if instant < start { return reject(row, .endedAt, .endsBeforeStart) }
+                end = max(instant, start + Int64(schedule.eventMinutes) * 60)
+            }
+        }
+        if let column = mapping.columns[.durationMinutes], !TextKey.trimmedRange(row[column].bytes).isEmpty {
+            guard let minutes = Self.minutes(row[column].bytes) else { return reject(row, .durationMinutes, .notMinutes) }
+            end = max(end, start + max(minutes, Int64(schedule.eventMinutes)) * 60)
+        }
+        if end - start > ActivityValueProblem.longestEventMinutes * 60 {
+            let field: ActivityField = mapping.columns[.durationMinutes].map { !TextKey.trimmedRange(row[$0].bytes).isEmpty } == true ? .durationMinutes : .endedAt
+            return reject(row, field, .tooLong(minutes: (end - start) / 60))
+        }
+
+        var channel = ActivityChannel.other
+        if let column = mapping.columns[.channel], case .found(let found) = channels.lookup(row[column]) { channel = found }
+        var direction = ActivityDirection.action
+        if let column = mapping.columns[.direction] {
+            switch directions.lookup(row[column]) {
+            case .found(let found): direction = found
+            case .missing, .notApplicable: break
+            case .unrecognized: return reject(row, .direction, .unknownDirection)
+            }
+        }
+        var replyRequested = false
+        if let column = mapping.columns[.replyRequested] {
+            switch answers.lookup(row[column]) {
+            case .found(let answer): replyRequested = answer
+            case .missing, .notApplicable: break
+            case .unrecognized: return reject(row, .replyRequested, .unknownYesNo)
+            }
+        }
+
+        let idBytes = UnsafeRawBufferPointer(rebasing: workerBytes[workerRange])
+        let fingerprint = SipHash.fingerprint(idBytes)
+        let id = WorkerKey(high: fingerprint.high, low: fingerprint.low)
+        let worker: Int32
+        if let known = index[id] {
+            worker = known
+        } else {
+            guard workers.count < maxWorkers else {
+                throw AuditError(.input, "more than \(maxWorkers) distinct workers in the activity logs", file: file, line: row.line,
+                                 hint: "audit the logs in parts (by site or month), each with `run`")
+            }
+            worker = Int32(workers.count)
+            index[id] = worker
+            workers.append(pseudonymizer.display(FieldBytes(bytes: idBytes, isMissing: false)))
+        }
+        return .event(ActivityEvent(worker: worker, start: start, end: end, channel: channel, direction: direction,
+                                    replyRequested: replyRequested && direction == .contact))
+    }
+
+    private static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[TextKey.trimmedRange(bytes)])
+    }
+
+    /// The header row again (pages of an export glued together): every mapped cell is its column's name.
+    private func isHeaderAgain(_ row: RawRow) -> Bool {
+        guard let start = mapping.columns[.startedAt], TextKey.make(row[start].string) == TextKey.make(mapping.headers[start]) else { return false }
+        return mapping.columns.values.allSatisfy { TextKey.make(row[$0].string) == TextKey.make(mapping.headers[$0]) }
+    }
+
+    /// A worker id longer than this is no id (a field of text, or an export cut wrong).
+    public static let longestWorkerID = 256
+
+    private struct WorkerKey: Hashable {
+        var high: UInt64
+        var low: UInt64
+    }
+
+    /// The column's timestamp; nil when the cell is blank.
+    private func timestamp(_ row: RawRow, _ column: Int) -> TimestampParseResult? {
+        let bytes = row[column].bytes
+        let range = TextKey.trimmedRange(bytes)
+        if range.isEmpty { return nil }
+        return timestamps.parse(UnsafeRawBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// A whole number of minutes (a fraction is rounded up: a started minute is worked), 0 to a day.
+    static func minutes(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[TextKey.trimmedRange(bytes)]), as: UTF8.self)
+        guard let value = Double(text), value.isFinite, value >= 0, value <= Double(ActivityValueProblem.longestEventMinutes) * 2 else {
+            return nil
+        }
+        return Int64(value.rounded(.up))
+    }
+
+    private func reject(_ row: RawRow, _ field: ActivityField, _ problem: ActivityValueProblem) -> Result {
+        let column = mapping.columns[field]
+        var text = column.map { String(decoding: UnsafeRawBufferPointer(rebasing: row[$0].bytes[TextKey.trimmedRange(row[$0].bytes)]), as: UTF8.self) } ?? ""
+        if text.count > 80 { text = String(text.prefix(80)) + "…" }
+        return .reject(Reject(file: file, line: row.line, detail: .activityValue(field: field.rawValue, text: text, problem: problem),
+                              column: column.map { $0 + 1 }, fields: row.strings))
+    }
+}

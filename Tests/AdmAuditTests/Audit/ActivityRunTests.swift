@@ -1,0 +1,167 @@
+import Foundation
+import XCTest
+
+@testable import AdmAudit
+
+/// Activity logs through a run (`AuditRun`, `ActivityReading`): a Chinese and an English log
+/// read by their headers with the built-in words, every row an event or a reject with its
+/// reason, a log beside a decision export, the pipeline's `activity:` section and its mistakes.
+final class ActivityRunTests: XCTestCase {
+    private static let pipeline = """
+        admaudit: 1
+        input: {time_zone: Asia/Shanghai}
+        checks: {jurisdictions: [CN]}
+        report: {subject_ids: keep}
+        activity:
+          schedule: {work_start: "09:00", work_end: "18:00"}
+        """
+
+    private static let chineseLog = """
+        员工工号,发送时间,结束时间,渠道,方向,是否需回复
+        E001,2025-03-03 23:00,,钉钉,上级发送,是
+        E001,2025-03-03 23:10,2025-03-04 00:40,钉钉,员工回复,否
+        E001,2025-03-08 10:00,2025-03-08 12:00,VPN,员工操作,
+        E002,2025-03-04 09:00,2025-03-04 19:00,VPN登录,员工操作,
+        E002,昨天,,VPN,员工操作,
+        E002,2025-03-05 09:00,2025-03-05 08:00,VPN,员工操作,
+        E003,2025-03-05 20:00,,微信,上级发送,是
+        E003,2025-03-05 20:05,,微信,转发,否
+        """
+
+    func testAChineseLogGivesEachWorkersWeekAndRejectsWhatIsNoEvent() throws {
+        let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(Self.chineseLog, name: "聊天记录.csv")],
+                                                   pipeline: TestSupport.pipeline(Self.pipeline))
+        let work = try XCTUnwrap(result.workTime)
+        XCTAssertEqual(work.workers, ["E001", "E002", "E003"])
+        XCTAssertEqual(work.events, 5)
+        let rows = work.weeks.map { WorkTimeCSV.row($0, result: work) }
+        XCTAssertEqual(rows, [
+            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "120", "0", "120", "1", "1", "1", "10"],
+            ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", ""],
+            ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", ""],
+        ])
+        let input = try XCTUnwrap(result.inputs.first)
+        XCTAssertTrue(input.isActivityLog)
+        XCTAssertEqual([input.rowsRead, input.accepted, input.rejected], [8, 5, 3])
+        XCTAssertTrue(input.reconciles)
+        XCTAssertEqual(sink.rejects.map(\.reject.line), [6, 7, 9])
+        XCTAssertEqual(sink.rejects.map(\.reject.code), [.badTimestamp, .badTimestamp, .unknownValue])
+        XCTAssertEqual(sink.rejects.map(\.reject.column), [2, 3, 5])
+        XCTAssertEqual(sink.rejects[2].reason, "direction '转发' is not known; expected contact, action or reply, or a spelling listed under activity.values.direction")
+        XCTAssertEqual(result.totalRead, 0, "no decision rows")
+        XCTAssertTrue(result.inputsHidingRows.isEmpty)
+        XCTAssertEqual(result.activityInputsWithRejects.map(\.file), [input.file])
+        XCTAssertFalse(result.diagnostics.contains { $0.code == .noAsOfDate }, "no decision check waits for an as-of date")
+    }
+
+    func testAnEnglishLogWithDurationsBesideADecisionExport() throws {
+        let log = """
+            Employee ID,Timestamp,Duration (min),Channel,Direction,Reply required
+            A-1,2025-03-10T19:30:00,45,Teams chat,worker action,no
+            A-1,2025-03-11T07:00:00,,E-mail,to worker,yes
+            A-1,2025-03-11T07:20:00,5,E-mail,reply,no
+            A-2,2025-03-15T10:00:00,90,VPN,worker action,no
+            A-2,2025-03-16T10:00:00,two hours,VPN,worker action,no
+
+            """
+        let decisions = """
+            decision_id,subject_id,decided_at,decision_type,outcome,human_reviewed,sex
+            D1,A-1,2025-03-12 10:00,discipline,adverse,no,female
+            D2,A-2,2025-03-12 11:00,discipline,favorable,yes,male
+
+            """
+        let yaml = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: """
+            input: {time_zone: Asia/Shanghai}
+            checks: {jurisdictions: [CN]}
+            activity:
+              columns: {duration_minutes: [Duration (min)]}
+              schedule: {work_start: "08:30", work_end: "17:30", calendar: week}
+            """)
+        let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(decisions, name: "decisions.csv"),
+                                                    TestSupport.temporaryFile(log, name: "activity.csv")],
+                                                   pipeline: TestSupport.pipeline(yaml))
+        XCTAssertEqual(result.inputs.map(\.isActivityLog), [false, true])
+        XCTAssertEqual(result.totalAccepted, 2, "the decisions are audited as ever")
+        XCTAssertEqual(result.checks.first { $0.descriptor.id == "HR-01" }?.violations, 1)
+        let work = try XCTUnwrap(result.workTime)
+        let rows = work.weeks.map { WorkTimeCSV.row($0, result: work) }
+        // A-1: 45 min from 19:30 (off-hours), 5 min reply at 07:20 (off-hours), answered in 20 min.
+        // A-2: 90 min on a Saturday (the plain week: a rest day).
+        XCTAssertEqual(rows, [
+            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "0", "0", "45", "1", "1", "1", "20"],
+            ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", ""],
+        ])
+        XCTAssertEqual(sink.rejects.map(\.reject.code), [.badNumber])
+        XCTAssertEqual(sink.rejects.first?.reject.line, 6)
+    }
+
+    func testATidyFirstColumnCannotHideTheRealTimesAndAHeaderAgainIsNamed() throws {
+        // The employer puts a sanitised 发送时间 first and the real 消息时间 second.
+        let log = """
+            工号,发送时间,消息时间,方向
+            E1,2025-03-04 10:05,2025-03-04 23:05,发送
+            E1,2025-03-05 10:00,2025-03-05 10:00,发送
+            工号,发送时间,消息时间,方向
+            E1,2025-03-06 10:00,2025-03-06 10:00,收到
+            """
+        let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(log, name: "log.csv")], pipeline: TestSupport.pipeline(Self.pipeline))
+        XCTAssertEqual(sink.rejects.map(\.reject.code), [.conflictingColumns, .repeatedHeader])
+        XCTAssertEqual(sink.rejects.first?.reject.column, 3)
+        XCTAssertTrue(sink.rejects[0].reason.contains("'2025-03-04 10:05'") && sink.rejects[0].reason.contains("'2025-03-04 23:05'"), sink.rejects[0].reason)
+        XCTAssertEqual(result.activityInputsWithRejects.count, 1, "the summary says rows were rejected")
+        // 发送 (sent) is the worker's own, 收到 (received) the employer's contact.
+        let work = try XCTUnwrap(result.workTime)
+        XCTAssertEqual(work.weeks.map(\.activeSeconds), [60])
+        XCTAssertEqual(work.totals.offHoursContacts, 0, "received at 10:00 on a working day")
+    }
+
+    func testSentAndReceivedReadFromTheWorkersAccount() {
+        let directions = Vocabulary(ActivitySettings().directions, rule: .keywords)
+        for (word, direction) in [("sent", ActivityDirection.action), ("Outgoing", .action), ("发送", .action), ("员工发送", .action),
+                                  ("received", .contact), ("收到", .contact), ("上级发送", .contact), ("主管发送", .contact),
+                                  ("回复", .reply), ("worker reply", .reply)] {
+            XCTAssertEqual(directions.reading(word), .found(direction), word)
+        }
+    }
+
+    func testTheActivitySectionsMistakesNameTheirPlace() {
+        let cases: [(String, String)] = [
+            ("activity:\n  schedule: {work_start: \"9am\"}", "activity.schedule.work_start must be a time of day HH:MM"),
+            ("activity:\n  schedule: {work_start: \"18:00\", work_end: \"09:00\"}", "work_start must be before work_end"),
+            ("activity:\n  schedule: {work_days: [mon, funday]}", "'funday' is not a day"),
+            ("activity:\n  schedule: {hours: shift}", "activity.schedule.hours 'shift' is not known"),
+            ("activity:\n  schedule: {session_gap_minutes: 100000}", "session_gap_minutes must be a whole number from 0 to 1440"),
+            ("activity:\n  columns: {worker: [工号]}", "unknown key 'worker' in activity.columns"),
+            ("activity:\n  values: {direction: {sideways: [横向]}}", "unknown key 'sideways' in activity.values.direction"),
+            ("activity:\n  schedule: {holidays: [2025-13-01]}", "activity.schedule.holidays: write each date as YYYY-MM-DD"),
+        ]
+        for (section, message) in cases {
+            XCTAssertThrowsError(try TestSupport.pipeline("admaudit: 1\n" + section), section) { error in
+                let error = error as? AuditError
+                XCTAssertTrue(error?.message.contains(message) == true, "\(section): \(error?.message ?? "")")
+                XCTAssertNotNil(error?.line, section)
+            }
+        }
+    }
+
+    func testThePipelinesWordsComeBeforeTheBuiltIns() throws {
+        let pipeline = try TestSupport.pipeline("""
+            admaudit: 1
+            activity:
+              columns: {worker_id: [骑手]}
+              values: {direction: {contact: [平台派单]}}
+              schedule: {work_days: [mon, tue, wed, thu, fri, sat], holidays: [2025-03-12], workdays: [2025-03-16]}
+            """)
+        let activity = try XCTUnwrap(pipeline.activity)
+        XCTAssertEqual(activity.columns[.workerID]?.first, "骑手")
+        XCTAssertTrue(activity.columns[.workerID]!.contains("工号"), "the built-ins stay")
+        XCTAssertEqual(activity.directions.first?.0, .contact)
+        XCTAssertEqual(activity.directions.first?.1, ["平台派单"])
+        XCTAssertEqual(activity.schedule.workDays, [1, 2, 3, 4, 5, 6])
+        let calendar = activity.schedule.workingCalendar(jurisdictions: ["EU"])
+        XCTAssertFalse(calendar.isWorkingDay(LocalCalendar.day(of: AsOfDate("2025-03-12")!)))
+        XCTAssertTrue(calendar.isWorkingDay(LocalCalendar.day(of: AsOfDate("2025-03-16")!)))
+        XCTAssertTrue(calendar.isWorkingDay(LocalCalendar.day(of: AsOfDate("2025-03-15")!)), "Saturday is a working day here")
+        XCTAssertNil(calendar.coveredYears, "outside China: the plain week")
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import XCTest
+
+@testable import AdmAudit
+
+/// Working time from events (`WorkTimeLedger`): sessions and the gap that joins events,
+/// a session across midnight, China's make-up working days and holidays, rest days,
+/// daily overtime, the three hours systems, off-hours contacts and their answers, and the
+/// same weeks whatever the order of events and however many runs they spill to.
+final class WorkTimeLedgerTests: XCTestCase {
+    private static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+
+    /// A local Shanghai time as an instant.
+    private static func at(_ text: String) -> Int64 {
+        var parser = TimestampParser(timeZone: shanghai)
+        guard case .instant(let instant) = parser.parse(text) else { fatalError("not a time: \(text)") }
+        return instant
+    }
+
+    private static func own(_ start: String, _ end: String? = nil, _ direction: ActivityDirection = .action, worker: Int32 = 0) -> ActivityEvent {
+        let from = at(start)
+        return ActivityEvent(worker: worker, start: from, end: end.map(at) ?? from + 60, channel: .login, direction: direction, replyRequested: false)
+    }
+
+    private static func contact(_ start: String, worker: Int32 = 0, replyRequested: Bool = true) -> ActivityEvent {
+        let from = at(start)
+        return ActivityEvent(worker: worker, start: from, end: from + 60, channel: .chat, direction: .contact, replyRequested: replyRequested)
+    }
+
+    private static func weeks(_ events: [ActivityEvent], schedule: WorkSchedule = WorkSchedule(), calendar: WorkingCalendar = .china,
+                              runLength: Int = 1 << 20) throws -> (weeks: [WorkWeek], totals: WorkTimeTotals) {
+        let ledger = WorkTimeLedger(schedule: schedule, calendar: calendar, timeZone: shanghai, runLength: runLength)
+        for event in events { ledger.add(event) }
+        return try ledger.weeks()
+    }
+
+    private static func day(_ date: String) -> Int64 { LocalCalendar.day(of: AsOfDate(date)!) }
+
+    func testEventsCloserThanTheGapJoinOneSession() throws {
+        // 10:00 and 10:10 (one minute each) are one session of 11 minutes; 10:40 is another minute.
+        let (weeks, totals) = try Self.weeks([Self.own("2025-03-04 10:10"), Self.own("2025-03-04 10:00"), Self.own("2025-03-04 10:40")])
+        XCTAssertEqual(weeks.count, 1)
+        XCTAssertEqual(weeks[0].activeSeconds, 12 * 60)
+        XCTAssertEqual(weeks[0].offHoursSeconds, 0)
+        XCTAssertEqual(weeks[0].monday, Self.day("2025-03-03"))
+        XCTAssertEqual(totals.workers, 1)
+        var wide = WorkSchedule()
+        wide.sessionGapMinutes = 30
+        XCTAssertEqual(try Self.weeks([Self.own("2025-03-04 10:00"), Self.own("2025-03-04 10:10"), Self.own("2025-03-04 10:40")],
+                                      schedule: wide).weeks[0].activeSeconds, 41 * 60)
+    }
+
+    func testASessionAcrossMidnightCountsOnBothDaysAndWeeks() throws {
+        // Sunday 23:30 to Monday 00:30: 30 minutes in each ISO week, all off-hours.
+        let (weeks, _) = try Self.weeks([Self.own("2025-03-09 23:30", "2025-03-10 00:30")])
+        XCTAssertEqual(weeks.map(\.monday), [Self.day("2025-03-03"), Self.day("2025-03-10")])
+        XCTAssertEqual(weeks.map(\.activeSeconds), [1800, 1800])
+        XCTAssertEqual(weeks.map(\.offHoursSeconds), [1800, 1800])
+        XCTAssertEqual(weeks.map(\.restDaySeconds), [1800, 0], "Sunday is a rest day, Monday a working day")
+        XCTAssertEqual(weeks.map(\.daysActive), [1, 1])
+    }
+
+    func testChinasMakeUpWorkingDayIsScheduledAndAHolidayIsNot() throws {
+        // 2025-01-26 is a Sunday worked for the Spring Festival; 2025-01-29 a Wednesday off.
+        let events = [Self.own("2025-01-26 10:00", "2025-01-26 12:00"), Self.own("2025-01-29 10:00", "2025-01-29 12:00")]
+        let china = try Self.weeks(events)
+        XCTAssertEqual(china.weeks.map(\.offHoursSeconds), [0, 7200])
+        XCTAssertEqual(china.weeks.map(\.restDaySeconds), [0, 7200])
+        let week = try Self.weeks(events, calendar: WorkingCalendar())
+        XCTAssertEqual(week.weeks.map(\.offHoursSeconds), [7200, 0], "by the plain week, the Sunday is off and the Wednesday worked")
+    }
+
+    func testDailyOvertimeRestDaysAndTheHoursSystems() throws {
+        // Monday to Sunday, 09:00–21:30 every day: 12.5 hours a day.
+        let days = (3...9).map { Self.own("2025-03-0\($0) 09:00", "2025-03-0\($0) 21:30") }
+        let standard = try Self.weeks(days)
+        XCTAssertEqual(standard.weeks.count, 1)
+        let week = standard.weeks[0]
+        XCTAssertEqual(week.daysActive, 7)
+        XCTAssertEqual(week.activeSeconds, 7 * 750 * 60)
+        XCTAssertEqual(week.offHoursSeconds, (5 * 210 + 2 * 750) * 60)
+        XCTAssertEqual(week.overtimeSeconds, (5 * 270 + 2 * 750) * 60, "4.5 h past 8 on each working day, all of each rest day")
+        XCTAssertEqual(week.daysOverDailyOvertimeLimit, 5)
+        XCTAssertEqual(week.workingDays, 5)
+        XCTAssertEqual(standard.totals.weeksWithoutRestDay, 1)
+        XCTAssertEqual(standard.totals.weeksOverDailyOvertimeLimit, 1)
+
+        var comprehensive = WorkSchedule()
+        comprehensive.hoursSystem = .comprehensive
+        let period = try Self.weeks(days, schedule: comprehensive).weeks[0]
+        XCTAssertEqual(period.overtimeSeconds, (7 * 750 - 40 * 60) * 60, "only the week's hours past 40")
+        XCTAssertEqual(period.daysOverDailyOvertimeLimit, 0)
+
+        var flexible = WorkSchedule()
+        flexible.hoursSystem = .flexible
+        let free = try Self.weeks(days, schedule: flexible).weeks[0]
+        XCTAssertNil(free.overtimeSeconds)
+        XCTAssertEqual(free.daysOverDailyOvertimeLimit, 0)
+        XCTAssertEqual(free.offHoursSeconds, week.offHoursSeconds, "off-hours time is still counted")
+    }
+
+    func testOffHoursContactsAndTheirAnswers() throws {
+        let events = [
+            // Answered at 23:12, off-hours: 12 minutes.
+            Self.contact("2025-03-04 23:00"), Self.own("2025-03-04 23:12", nil, .reply),
+            // Sent at 20:00, answered the next morning within working hours: not answered off-hours.
+            Self.contact("2025-03-05 20:00", replyRequested: false), Self.own("2025-03-06 09:30"),
+            // Sent during working hours: not an off-hours contact.
+            Self.contact("2025-03-06 10:00"),
+            // Never answered within a day.
+            Self.contact("2025-03-07 22:00"), Self.own("2025-03-09 22:30"),
+        ]
+        let (weeks, totals) = try Self.weeks(events)
+        XCTAssertEqual(weeks.count, 1)
+        XCTAssertEqual(weeks[0].offHoursContacts, 3)
+        XCTAssertEqual(weeks[0].offHoursContactsExpectingReply, 2)
+        XCTAssertEqual(weeks[0].answeredOffHours, 1)
+        XCTAssertEqual(weeks[0].replySecondsTotal, 12 * 60)
+        XCTAssertEqual(totals.offHoursContacts, 3)
+        XCTAssertEqual(totals.answeredOffHours, 1)
+        // Contacts make no session: only the worker's own three minutes are active.
+        XCTAssertEqual(weeks[0].activeSeconds, 3 * 60)
+    }
+
+    func testAWorkerWithOnlyContactsHasAWeekWithoutActivity() throws {
+        let (weeks, totals) = try Self.weeks([Self.contact("2025-03-04 23:00", worker: 3)])
+        XCTAssertEqual(weeks.map(\.worker), [3])
+        XCTAssertEqual(weeks[0].daysActive, 0)
+        XCTAssertEqual(weeks[0].offHoursContacts, 1)
+        XCTAssertEqual(totals.workersWithRecurringOffHours, 0)
+    }
+
+    func testTheOrderOfEventsAndSpilledRunsChangeNothing() throws {
+        var generator = SeededGenerator(seed: 7)
+        var events: [ActivityEvent] = []
+        for _ in 0..<3000 {
+            let worker = Int32.random(in: 0..<20, using: &generator)
+            let start = Self.at("2025-03-01 00:00") + Int64.random(in: 0..<(40 * 86_400), using: &generator)
+            let length = Int64.random(in: 60...(3 * 3600), using: &generator)
+            let direction = [ActivityDirection.contact, .action, .reply][Int.random(in: 0..<3, using: &generator)]
+            events.append(ActivityEvent(worker: worker, start: start, end: start + length, channel: .chat, direction: direction,
+                                        replyRequested: Bool.random(using: &generator)))
+        }
+        let inOrder = try Self.weeks(events)
+        events.shuffle(using: &generator)
+        let spilled = try Self.weeks(events, runLength: 97)
+        XCTAssertEqual(spilled.weeks, inOrder.weeks)
+        XCTAssertEqual(spilled.totals, inOrder.totals)
+        XCTAssertEqual(inOrder.totals.workers, 20)
+        XCTAssertEqual(inOrder.weeks.map(\.worker), inOrder.weeks.map(\.worker).sorted(), "by worker, then week")
+    }
+}
