@@ -74,6 +74,11 @@ final class ActivityLogTests: BinaryTestCase {
         let workTime = try XCTUnwrap(json["work_time"] as? [String: Any])
         XCTAssertEqual(workTime["off_hours_minutes"] as? Int, 35 + 120 + 240)
         XCTAssertEqual((json["inputs"] as? [[String: Any]])?.first?["kind"] as? String, "activity")
+        // Two weeks with a contact asking for a reply after hours (WT-01), one Monday of 4.5 hours' overtime (WT-02).
+        let findings = try AdmAuditBinary.csv(work.appendingPathComponent("out/findings.csv").path)
+        XCTAssertEqual(findings.dropFirst().map { $0[2] }, ["WT-01", "WT-02", "WT-01"])
+        XCTAssertEqual(findings[2][6], "2025-09-29 当周：有 1 个工作日的加班超过 3 小时")
+        XCTAssertTrue(findings[1][8].contains("《劳动法》第41条"), findings[1][8])
         let rejects = try AdmAuditBinary.csv(work.appendingPathComponent("out/rejects.csv").path)
         XCTAssertEqual(rejects.count, 2)
         XCTAssertEqual(rejects[1][1], "10")
@@ -97,7 +102,9 @@ final class ActivityLogTests: BinaryTestCase {
         ])
         XCTAssertTrue(err.contains("working time: 2 workers, 4 events"), err)
         XCTAssertTrue(err.contains("No decision export was read"), err)
-        XCTAssertFalse(err.contains("Not run, as no rule"), "no decision check is listed for a log")
+        // Under US law none of the working-time rules applies: the summary names those checks, and no decision check.
+        XCTAssertTrue(err.contains("(US-NYC, US): WT-01, WT-02, WT-03, WT-04."), err)
+        XCTAssertFalse(err.contains("HR-01"), err)
     }
 
     func testRowsWrittenSoTheyCannotBeReadAreNamedAtTheTop() throws {

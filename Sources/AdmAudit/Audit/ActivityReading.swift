@@ -5,6 +5,8 @@ import Foundation
 /// written from it.
 public struct WorkTimeResult: Sendable {
     public var weeks: [WorkWeek]
+    /// Each worker's overtime per calendar month (standard hours), for WT-02.
+    public var months: [WorkMonth]
     public var totals: WorkTimeTotals
     /// Pseudonyms (or ids, as `report.subject_ids` says), by worker index.
     public var workers: [String]
@@ -69,8 +71,8 @@ final class ActivityReading {
 
     /// The weeks of every worker of every log read.
     func result() throws(AuditError) -> WorkTimeResult {
-        let (weeks, totals) = try ledger.weeks()
-        return WorkTimeResult(weeks: weeks, totals: totals, workers: builder?.workers ?? [], schedule: settings.schedule,
-                              usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events)
+        let found = try ledger.weeks()
+        return WorkTimeResult(weeks: found.weeks, months: found.months, totals: found.totals, workers: builder?.workers ?? [],
+                              schedule: settings.schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events)
     }
 }

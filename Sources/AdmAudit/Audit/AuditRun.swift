@@ -90,14 +90,19 @@ public struct AuditResult: Sendable {
     /// lest a short list of checks read as a clean audit.
     public var checksOutsideJurisdictions: [String] {
         CheckRegistry.all.map(\.descriptor)
-            .filter { CheckRegistry.isEnabled($0.id, pipeline.checks) && !CheckRegistry.isEnabled($0, pipeline.checks) }
+            .filter { concernsWhatWasRead($0.id) && CheckRegistry.isEnabled($0.id, pipeline.checks) && !CheckRegistry.isEnabled($0, pipeline.checks) }
             .map(\.id)
+    }
+
+    /// A working-time check concerns a run that read an activity log; any other, one that read decisions.
+    private func concernsWhatWasRead(_ id: String) -> Bool {
+        CheckRegistry.workTimeCheckIDs.contains(id) ? workTime != nil : !decisionInputs.isEmpty || inputs.isEmpty
     }
 
     /// Checks the pipeline switched off (`checks: {HR-01: false}`): every summary names them,
     /// as a pipeline could come from the party under inspection (or `init` of its export).
     public var checksSwitchedOff: [String] {
-        CheckRegistry.all.map(\.descriptor.id).filter { !CheckRegistry.isEnabled($0, pipeline.checks) }
+        CheckRegistry.all.map(\.descriptor.id).filter { concernsWhatWasRead($0) && !CheckRegistry.isEnabled($0, pipeline.checks) }
     }
 
     /// No check found a violation, and none left a record unknown: the summary may read clean.
@@ -257,7 +262,13 @@ public struct AuditRun {
         var result = try AuditResult(pipeline: pipeline, pipelineFile: pipelineFile, shard: shard,
                                  asOf: explicitAsOf ?? latestDecision.map(auditor.calendar.date(of:)), asOfSource: asOfSource)
         result.partsAudited = parts
-        result.workTime = try reading.activity?.result()
+        if !readDecisions { result.checks = [] }
+        if let work = try reading.activity?.result() {
+            result.workTime = work
+            let tallies = try WorkTimeJudge.judge(weeks: work.weeks, months: work.months, workers: work.workers, schedule: work.schedule,
+                                                  settings: pipeline.checks, into: sink)
+            result.checks = (result.checks + tallies).sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) }
+        }
         return result
     }
 

@@ -32,6 +32,18 @@ public enum CheckRegistry {
         // run checks: add new types here
     ]
 
+    /// Checks of working time, judged from the activity logs per worker (only when a run read one).
+    public static let workTimeChecks: [any WorkTimeCheck.Type] = [
+        OffHoursContactExpectingReply.self,
+        OvertimeOverLimit.self,
+        NoWeeklyRestDay.self,
+        RecurringOffHoursWork.self,
+        // work-time checks: add new types here
+    ]
+
+    /// The ids of the working-time checks, which the summaries name only when a run read an activity log.
+    public static var workTimeCheckIDs: Set<String> { Set(workTimeChecks.map { $0.descriptor.id }) }
+
     /// A check's catalogue entry.
     public struct Entry: Sendable {
         public var descriptor: CheckDescriptor
@@ -42,6 +54,7 @@ public enum CheckRegistry {
     public static var all: [Entry] {
         let entries = recordChecks.map { Entry(descriptor: $0.descriptor, parameters: $0.parameters) }
             + runChecks.map { Entry(descriptor: $0.descriptor, parameters: $0.parameters) }
+            + workTimeChecks.map { Entry(descriptor: $0.descriptor, parameters: $0.parameters) }
         return entries.sorted { catalogueRank($0.descriptor.id) < catalogueRank($1.descriptor.id) }
     }
 
@@ -55,6 +68,9 @@ public enum CheckRegistry {
         if let type = runChecks.first(where: { $0.descriptor.id == id }) {
             return type.validate(CheckParameters(declared: type.parameters, given: given))
         }
+        if let type = workTimeChecks.first(where: { $0.descriptor.id == id }) {
+            return type.validate(CheckParameters(declared: type.parameters, given: given))
+        }
         return nil
     }
 
@@ -62,7 +78,7 @@ public enum CheckRegistry {
     public static func precedes(_ a: String, _ b: String) -> Bool { catalogueRank(a) < catalogueRank(b) }
 
     private static func catalogueRank(_ id: String) -> (Int, String) {
-        let families = ["HR", "EX", "AP", "DM", "DC", "LC", "NT", "RC", "DQ"]
+        let families = ["HR", "EX", "AP", "DM", "DC", "WT", "LC", "NT", "RC", "DQ"]
         return (families.firstIndex(of: String(id.prefix(2))) ?? families.count, id)
     }
 
@@ -90,6 +106,14 @@ public enum CheckRegistry {
 
     static func enabledRecordChecks(_ settings: CheckSettings) -> [(check: any RecordCheck, descriptor: CheckDescriptor)] {
         recordChecks.filter { isEnabled($0.descriptor, settings) }.map { type in
+            let given = settings.overrides[type.descriptor.id]?.parameters ?? [:]
+            return (type.init(parameters: CheckParameters(declared: type.parameters, given: given)), effective(type.descriptor, settings))
+        }
+    }
+
+    /// The working-time checks a pipeline runs, made with their parameters.
+    package static func enabledWorkTimeChecks(_ settings: CheckSettings) -> [(check: any WorkTimeCheck, descriptor: CheckDescriptor)] {
+        workTimeChecks.filter { isEnabled($0.descriptor, settings) }.map { type in
             let given = settings.overrides[type.descriptor.id]?.parameters ?? [:]
             return (type.init(parameters: CheckParameters(declared: type.parameters, given: given)), effective(type.descriptor, settings))
         }

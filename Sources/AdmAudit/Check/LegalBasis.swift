@@ -69,6 +69,11 @@ public enum Instruments {
     public static let codeDuTravail = Instrument(key: "CT", english: "Code du travail", chinese: "法国《劳动法典》", jurisdiction: "FR", appliesFrom: "2017-01-01",
                                                  englishArticle: { "art. \($0)" }, chineseArticle: { "第\($0)条" })
 
+    public static let workingHoursProvisions = Instrument(key: "SCWH", english: "State Council Provisions on Working Hours", chinese: "《国务院关于职工工作时间的规定》",
+                                                          jurisdiction: "CN", appliesFrom: "1995-05-01")
+    public static let workingTimeDirective = Instrument(key: "WTD", english: "Working Time Directive 2003/88/EC", chinese: "《工作时间指令》（2003/88/EC）",
+                                                        jurisdiction: "EU", appliesFrom: "2004-08-02")
+
     public static func pipl(_ article: String) -> LegalCitation { pipl.cite(article) }
 
     /// PIPL Art. 50 (a mechanism to accept and handle individuals' requests, reasons for a

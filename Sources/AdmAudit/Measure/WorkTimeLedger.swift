@@ -57,6 +57,20 @@ public struct WorkWeek: Sendable, Equatable {
     }
 }
 
+/// One worker's overtime in a calendar month: each working day's time past the daily limit
+/// plus every rest day's (standard hours only), for the monthly overtime limit.
+public struct WorkMonth: Sendable, Equatable {
+    public var worker: Int32
+    /// Local day number of the month's first day.
+    public var firstDay: Int64
+    public var overtimeSeconds: Int64 = 0
+
+    public init(worker: Int32, firstDay: Int64) {
+        self.worker = worker
+        self.firstDay = firstDay
+    }
+}
+
 /// What the ledger found over every worker: the report's headline figures.
 public struct WorkTimeTotals: Sendable, Equatable {
     public var workers = 0
@@ -125,22 +139,28 @@ public final class WorkTimeLedger: @unchecked Sendable {
                                   start: event.start, end: event.end))
     }
 
-    /// Every worker's weeks, by worker index then week, and the totals over them.
-    public func weeks() throws(AuditError) -> (weeks: [WorkWeek], totals: WorkTimeTotals) {
+    /// What the ledger found: every worker's weeks and months (standard hours), by worker
+    /// index then time, and the totals.
+    public struct Result: Sendable, Equatable {
+        public var weeks: [WorkWeek] = []
+        public var months: [WorkMonth] = []
+        public var totals = WorkTimeTotals()
+    }
+
+    public func weeks() throws(AuditError) -> Result {
         var merge = try spans.merged()
-        var weeks: [WorkWeek] = []
-        var totals = WorkTimeTotals()
+        var result = Result()
         var worker = WorkerDays(worker: -1)
         while let span = merge.next() {
             if span.worker != worker.worker {
-                finish(&worker, into: &weeks, totals: &totals)
+                finish(&worker, into: &result)
                 worker = WorkerDays(worker: span.worker)
             }
             add(span, to: &worker)
         }
         try merge.finish()
-        finish(&worker, into: &weeks, totals: &totals)
-        return (weeks, totals)
+        finish(&worker, into: &result)
+        return result
     }
 
     // MARK: one worker
@@ -245,8 +265,9 @@ public final class WorkTimeLedger: @unchecked Sendable {
         }
     }
 
-    private func finish(_ worker: inout WorkerDays, into weeks: inout [WorkWeek], totals: inout WorkTimeTotals) {
+    private func finish(_ worker: inout WorkerDays, into result: inout Result) {
         guard worker.worker >= 0 else { return }
+        var months: [Int64: WorkMonth] = [:]
         if let open = worker.session { count(open, into: &worker.days) }
         worker.session = nil
         let limit = Int64(schedule.dailyHours * 3600), overtimeLimit = Int64(schedule.dailyOvertimeHours * 3600)
@@ -262,6 +283,11 @@ public final class WorkTimeLedger: @unchecked Sendable {
             week.longestDaySeconds = max(week.longestDaySeconds, entry.active)
             let overtime = working ? max(entry.active - limit, 0) : entry.active
             week.overtimeSeconds = (week.overtimeSeconds ?? 0) + overtime
+            if overtime > 0, schedule.hoursSystem == .standard {
+                let date = LocalCalendar.date(ofDay: day)
+                let first = day - Int64(date.day - 1)
+                months[first, default: WorkMonth(worker: worker.worker, firstDay: first)].overtimeSeconds += overtime
+            }
             if working && overtime > overtimeLimit { week.daysOverDailyOvertimeLimit += 1 }
             week.offHoursContacts += entry.offHoursContacts
             week.offHoursContactsExpectingReply += entry.expectingReply
@@ -284,21 +310,22 @@ public final class WorkTimeLedger: @unchecked Sendable {
                 week.overtimeSeconds = nil
                 week.daysOverDailyOvertimeLimit = 0
             }
-            weeks.append(week)
-            totals.workerWeeks += 1
-            totals.activeSeconds += week.activeSeconds
-            totals.offHoursSeconds += week.offHoursSeconds
-            totals.offHoursContacts += week.offHoursContacts
-            totals.offHoursContactsExpectingReply += week.offHoursContactsExpectingReply
-            totals.answeredOffHours += week.answeredOffHours
-            if week.daysActive == 7 { totals.weeksWithoutRestDay += 1 }
-            if week.daysOverDailyOvertimeLimit > 0 { totals.weeksOverDailyOvertimeLimit += 1 }
+            result.weeks.append(week)
+            result.totals.workerWeeks += 1
+            result.totals.activeSeconds += week.activeSeconds
+            result.totals.offHoursSeconds += week.offHoursSeconds
+            result.totals.offHoursContacts += week.offHoursContacts
+            result.totals.offHoursContactsExpectingReply += week.offHoursContactsExpectingReply
+            result.totals.answeredOffHours += week.answeredOffHours
+            if week.daysActive == 7 { result.totals.weeksWithoutRestDay += 1 }
+            if week.daysOverDailyOvertimeLimit > 0 { result.totals.weeksOverDailyOvertimeLimit += 1 }
             if week.activeSeconds > 0 { activeWeeks += 1 }
             if week.offHoursSeconds > 0 { offHoursWeeks += 1 }
         }
-        totals.workers += 1
+        result.months += months.keys.sorted().map { months[$0]! }
+        result.totals.workers += 1
         if activeWeeks > 0, Double(offHoursWeeks) >= WorkTimeTotals.recurringShare * Double(activeWeeks) {
-            totals.workersWithRecurringOffHours += 1
+            result.totals.workersWithRecurringOffHours += 1
         }
     }
 }

@@ -65,6 +65,19 @@ public enum FindingDetail: Sendable, Hashable, Codable {
     case attritionRiskDecision
     /// DM-03: fields naming attrition indicators, items as written.
     case attritionIndicators(dataCategories: [String], reasonCodes: [String])
+    /// WT-01: in the ISO week from `monday` (a local day number), the employer contacted the
+    /// worker outside scheduled time `contacts` times, `expectingReply` of them asking for a
+    /// reply; the worker answered `answered` outside scheduled time.
+    case offHoursContacts(monday: Int64, contacts: Int, expectingReply: Int, answered: Int)
+    /// WT-02: working days of the week whose overtime passed the daily limit (hours).
+    case dailyOvertimeOverLimit(monday: Int64, days: Int, limitHours: Int)
+    /// WT-02: the month's overtime (minutes) past the monthly limit (hours); `firstDay` the month's first day.
+    case monthlyOvertimeOverLimit(firstDay: Int64, overtimeMinutes: Int, limitHours: Int)
+    /// WT-03: activity on all seven days of the week, `activeMinutes` in all.
+    case noRestDay(monday: Int64, activeMinutes: Int)
+    /// WT-04: off-hours activity in `weeks` of the worker's `activeWeeks` active weeks,
+    /// from the week of `firstMonday` to that of `lastMonday`, `offHoursMinutes` in all.
+    case recurringOffHours(firstMonday: Int64, lastMonday: Int64, weeks: Int, activeWeeks: Int, offHoursMinutes: Int)
 
     /// How a field the check needed is missing: empty, or marked not applicable (`N/A`) by
     /// the export (the employer's own claim, which the law does not accept where it puts
@@ -177,6 +190,10 @@ extension FindingDetail {
         case .unionNotNotified, .unionNotificationNotRecorded: "LC-01"
         case .protectedStatusDismissed, .protectedStatusPayCut: "LC-02"
         case .suspectReasons: "RC-01"
+        case .offHoursContacts: "WT-01"
+        case .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit: "WT-02"
+        case .noRestDay: "WT-03"
+        case .recurringOffHours: "WT-04"
         }
     }
 
@@ -242,6 +259,16 @@ extension FindingDetail {
         case .attritionIndicators(let categories, let reasons):
             return !(categories.isEmpty && reasons.isEmpty) && categories.count <= Self.itemLimit && reasons.count <= Self.itemLimit
                 && (categories + reasons).allSatisfy(Self.isItem)
+        case .offHoursContacts(let monday, let contacts, let expecting, let answered):
+            return Self.days.contains(monday) && expecting >= 1 && contacts >= expecting && (0...contacts).contains(answered)
+        case .dailyOvertimeOverLimit(let monday, let days, let limit):
+            return Self.days.contains(monday) && (1...7).contains(days) && (0...24).contains(limit)
+        case .monthlyOvertimeOverLimit(let first, let minutes, let limit):
+            return Self.days.contains(first) && (0...744).contains(limit) && minutes > limit * 60 && minutes <= 31 * 1440
+        case .noRestDay(let monday, let minutes):
+            return Self.days.contains(monday) && (7...7 * 1440).contains(minutes)
+        case .recurringOffHours(let first, let last, let weeks, let active, let minutes):
+            return Self.days.contains(first) && Self.days.contains(last) && first <= last && weeks >= 1 && active >= weeks && minutes > 0
         }
     }
 

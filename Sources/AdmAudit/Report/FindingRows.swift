@@ -95,7 +95,8 @@ struct FindingRows {
              .noAppealRoute, .appealRouteNotRecorded, .appealReviewedBySoftware, .appealReviewerNotRecorded,
              .appealUnanswered, .appealAnsweredLate, .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort,
              .timesOutOfOrder, .notifiedOffHours, .keptTooLong, .dismissalKeptTooLong, .unionNotNotified,
-             .unionNotificationNotRecorded, .attritionRiskDecision:
+             .unionNotificationNotRecorded, .attritionRiskDecision, .offHoursContacts, .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit,
+             .noRestDay, .recurringOffHours:
             true
         case .rubberStamp, .sameAppealReviewer, .attributeOftenUnknown, .prohibitedData, .protectedStatusDismissed,
              .protectedStatusPayCut, .suspectReasons, .scoreOutOfRange, .attritionIndicators:

@@ -24,6 +24,34 @@ extension ReportText {
         case .attributeOftenUnknown, .scoreOutOfRange, .prohibitedData, .attritionRiskDecision, .attritionIndicators, .unionNotNotified,
              .unionNotificationNotRecorded, .protectedStatusDismissed, .protectedStatusPayCut, .suspectReasons:
             dataDetail(detail)
+        case .offHoursContacts, .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit, .noRestDay, .recurringOffHours:
+            workTimeDetail(detail)
+        }
+    }
+
+    /// Working time from the activity logs (WT-01 … WT-04): weeks by their Monday.
+    private func workTimeDetail(_ detail: FindingDetail) -> String {
+        let week = { (monday: Int64) in LocalCalendar.date(ofDay: monday).description }
+        let hours = { (minutes: Int) in String(minutes / 60) + (minutes % 60 == 0 ? "" : ":" + (minutes % 60 < 10 ? "0" : "") + String(minutes % 60)) }
+        switch detail {
+        case let .offHoursContacts(monday, contacts, expecting, answered):
+            return pick("week of \(week(monday)): \(contacts) contacts from the employer outside scheduled time, \(expecting) asking for a reply; the worker answered \(answered) outside scheduled time",
+                        "\(week(monday)) 当周：用人单位在工作时间以外联系 \(contacts) 次，其中要求回复 \(expecting) 次；劳动者在工作时间以外回复 \(answered) 次")
+        case let .dailyOvertimeOverLimit(monday, days, limit):
+            return pick("week of \(week(monday)): on \(days) working day(s) the overtime passed \(limit) hours",
+                        "\(week(monday)) 当周：有 \(days) 个工作日的加班超过 \(limit) 小时")
+        case let .monthlyOvertimeOverLimit(first, minutes, limit):
+            let month = String(LocalCalendar.date(ofDay: first).description.prefix(7))
+            return pick("\(month): \(hours(minutes)) hours of overtime, over the monthly limit of \(limit) hours",
+                        "\(month)：加班 \(hours(minutes)) 小时，超过每月 \(limit) 小时的上限")
+        case let .noRestDay(monday, minutes):
+            return pick("week of \(week(monday)): activity on all seven days (\(hours(minutes)) hours), no day of rest",
+                        "\(week(monday)) 当周：七天均有工作活动（共 \(hours(minutes)) 小时），没有休息日")
+        case let .recurringOffHours(first, last, weeks, active, minutes):
+            return pick("off-hours work in \(weeks) of \(active) active weeks, from the week of \(week(first)) to that of \(week(last)), \(hours(minutes)) hours in all",
+                        "在 \(active) 个有活动的周中有 \(weeks) 周在工作时间以外工作，自 \(week(first)) 当周至 \(week(last)) 当周，共 \(hours(minutes)) 小时")
+        default:
+            return routedElsewhere(detail)
         }
     }
 

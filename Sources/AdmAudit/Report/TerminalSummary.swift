@@ -24,10 +24,9 @@ public enum TerminalSummary {
         if result.decisionInputs.isEmpty {
             blocks.append(.paragraph([.words(t.language.text("No decision export was read: the decision checks judged nothing.",
                                                              "未读取决策导出文件：各项决策检查均未作出判断。"))]))
-        } else {
-            blocks += result.checks.map { checkLine($0, t) }
-            blocks.append(.list(ReportList(items: SummarySection.notJudged(context))))
         }
+        blocks += result.checks.map { checkLine($0, t) }
+        blocks.append(.list(ReportList(items: SummarySection.notJudged(context))))
         let flagged = result.groupsBelowThreshold
         let threshold = result.pipeline.bias.impactThreshold
         blocks += flagged.prefix(flaggedLimit).map { stratum, group in

@@ -28,7 +28,7 @@ final class WorkTimeLedgerTests: XCTestCase {
     }
 
     private static func weeks(_ events: [ActivityEvent], schedule: WorkSchedule = WorkSchedule(), calendar: WorkingCalendar = .china,
-                              runLength: Int = 1 << 20) throws -> (weeks: [WorkWeek], totals: WorkTimeTotals) {
+                              runLength: Int = 1 << 20) throws -> WorkTimeLedger.Result {
         let ledger = WorkTimeLedger(schedule: schedule, calendar: calendar, timeZone: shanghai, runLength: runLength)
         for event in events { ledger.add(event) }
         return try ledger.weeks()
@@ -38,12 +38,12 @@ final class WorkTimeLedgerTests: XCTestCase {
 
     func testEventsCloserThanTheGapJoinOneSession() throws {
         // 10:00 and 10:10 (one minute each) are one session of 11 minutes; 10:40 is another minute.
-        let (weeks, totals) = try Self.weeks([Self.own("2025-03-04 10:10"), Self.own("2025-03-04 10:00"), Self.own("2025-03-04 10:40")])
-        XCTAssertEqual(weeks.count, 1)
-        XCTAssertEqual(weeks[0].activeSeconds, 12 * 60)
-        XCTAssertEqual(weeks[0].offHoursSeconds, 0)
-        XCTAssertEqual(weeks[0].monday, Self.day("2025-03-03"))
-        XCTAssertEqual(totals.workers, 1)
+        let result = try Self.weeks([Self.own("2025-03-04 10:10"), Self.own("2025-03-04 10:00"), Self.own("2025-03-04 10:40")])
+        XCTAssertEqual(result.weeks.count, 1)
+        XCTAssertEqual(result.weeks[0].activeSeconds, 12 * 60)
+        XCTAssertEqual(result.weeks[0].offHoursSeconds, 0)
+        XCTAssertEqual(result.weeks[0].monday, Self.day("2025-03-03"))
+        XCTAssertEqual(result.totals.workers, 1)
         var wide = WorkSchedule()
         wide.sessionGapMinutes = 30
         XCTAssertEqual(try Self.weeks([Self.own("2025-03-04 10:00"), Self.own("2025-03-04 10:10"), Self.own("2025-03-04 10:40")],
@@ -52,12 +52,12 @@ final class WorkTimeLedgerTests: XCTestCase {
 
     func testASessionAcrossMidnightCountsOnBothDaysAndWeeks() throws {
         // Sunday 23:30 to Monday 00:30: 30 minutes in each ISO week, all off-hours.
-        let (weeks, _) = try Self.weeks([Self.own("2025-03-09 23:30", "2025-03-10 00:30")])
-        XCTAssertEqual(weeks.map(\.monday), [Self.day("2025-03-03"), Self.day("2025-03-10")])
-        XCTAssertEqual(weeks.map(\.activeSeconds), [1800, 1800])
-        XCTAssertEqual(weeks.map(\.offHoursSeconds), [1800, 1800])
-        XCTAssertEqual(weeks.map(\.restDaySeconds), [1800, 0], "Sunday is a rest day, Monday a working day")
-        XCTAssertEqual(weeks.map(\.daysActive), [1, 1])
+        let result = try Self.weeks([Self.own("2025-03-09 23:30", "2025-03-10 00:30")])
+        XCTAssertEqual(result.weeks.map(\.monday), [Self.day("2025-03-03"), Self.day("2025-03-10")])
+        XCTAssertEqual(result.weeks.map(\.activeSeconds), [1800, 1800])
+        XCTAssertEqual(result.weeks.map(\.offHoursSeconds), [1800, 1800])
+        XCTAssertEqual(result.weeks.map(\.restDaySeconds), [1800, 0], "Sunday is a rest day, Monday a working day")
+        XCTAssertEqual(result.weeks.map(\.daysActive), [1, 1])
     }
 
     func testChinasMakeUpWorkingDayIsScheduledAndAHolidayIsNot() throws {
@@ -84,10 +84,15 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(week.workingDays, 5)
         XCTAssertEqual(standard.totals.weeksWithoutRestDay, 1)
         XCTAssertEqual(standard.totals.weeksOverDailyOvertimeLimit, 1)
+        var march = WorkMonth(worker: 0, firstDay: Self.day("2025-03-01"))
+        march.overtimeSeconds = (5 * 270 + 2 * 750) * 60
+        XCTAssertEqual(standard.months, [march], "each day's overtime, by the month it falls in")
 
         var comprehensive = WorkSchedule()
         comprehensive.hoursSystem = .comprehensive
-        let period = try Self.weeks(days, schedule: comprehensive).weeks[0]
+        let periodResult = try Self.weeks(days, schedule: comprehensive)
+        XCTAssertEqual(periodResult.months, [], "months are the standard system's")
+        let period = periodResult.weeks[0]
         XCTAssertEqual(period.overtimeSeconds, (7 * 750 - 40 * 60) * 60, "only the week's hours past 40")
         XCTAssertEqual(period.daysOverDailyOvertimeLimit, 0)
 
@@ -110,24 +115,24 @@ final class WorkTimeLedgerTests: XCTestCase {
             // Never answered within a day.
             Self.contact("2025-03-07 22:00"), Self.own("2025-03-09 22:30"),
         ]
-        let (weeks, totals) = try Self.weeks(events)
-        XCTAssertEqual(weeks.count, 1)
-        XCTAssertEqual(weeks[0].offHoursContacts, 3)
-        XCTAssertEqual(weeks[0].offHoursContactsExpectingReply, 2)
-        XCTAssertEqual(weeks[0].answeredOffHours, 1)
-        XCTAssertEqual(weeks[0].replySecondsTotal, 12 * 60)
-        XCTAssertEqual(totals.offHoursContacts, 3)
-        XCTAssertEqual(totals.answeredOffHours, 1)
+        let result = try Self.weeks(events)
+        XCTAssertEqual(result.weeks.count, 1)
+        XCTAssertEqual(result.weeks[0].offHoursContacts, 3)
+        XCTAssertEqual(result.weeks[0].offHoursContactsExpectingReply, 2)
+        XCTAssertEqual(result.weeks[0].answeredOffHours, 1)
+        XCTAssertEqual(result.weeks[0].replySecondsTotal, 12 * 60)
+        XCTAssertEqual(result.totals.offHoursContacts, 3)
+        XCTAssertEqual(result.totals.answeredOffHours, 1)
         // Contacts make no session: only the worker's own three minutes are active.
-        XCTAssertEqual(weeks[0].activeSeconds, 3 * 60)
+        XCTAssertEqual(result.weeks[0].activeSeconds, 3 * 60)
     }
 
     func testAWorkerWithOnlyContactsHasAWeekWithoutActivity() throws {
-        let (weeks, totals) = try Self.weeks([Self.contact("2025-03-04 23:00", worker: 3)])
-        XCTAssertEqual(weeks.map(\.worker), [3])
-        XCTAssertEqual(weeks[0].daysActive, 0)
-        XCTAssertEqual(weeks[0].offHoursContacts, 1)
-        XCTAssertEqual(totals.workersWithRecurringOffHours, 0)
+        let result = try Self.weeks([Self.contact("2025-03-04 23:00", worker: 3)])
+        XCTAssertEqual(result.weeks.map(\.worker), [3])
+        XCTAssertEqual(result.weeks[0].daysActive, 0)
+        XCTAssertEqual(result.weeks[0].offHoursContacts, 1)
+        XCTAssertEqual(result.totals.workersWithRecurringOffHours, 0)
     }
 
     func testTheOrderOfEventsAndSpilledRunsChangeNothing() throws {
@@ -144,8 +149,7 @@ final class WorkTimeLedgerTests: XCTestCase {
         let inOrder = try Self.weeks(events)
         events.shuffle(using: &generator)
         let spilled = try Self.weeks(events, runLength: 97)
-        XCTAssertEqual(spilled.weeks, inOrder.weeks)
-        XCTAssertEqual(spilled.totals, inOrder.totals)
+        XCTAssertEqual(spilled, inOrder)
         XCTAssertEqual(inOrder.totals.workers, 20)
         XCTAssertEqual(inOrder.weeks.map(\.worker), inOrder.weeks.map(\.worker).sorted(), "by worker, then week")
     }

@@ -57,6 +57,11 @@ final class FindingWordsTests: XCTestCase {
         .scoreOutOfRange(score: 1.5, low: 0, high: 1),
         .attritionRiskDecision,
         .attritionIndicators(dataCategories: ["flight_risk"], reasonCodes: ["离职倾向"]),
+        .offHoursContacts(monday: 20_150, contacts: 5, expectingReply: 3, answered: 2),
+        .dailyOvertimeOverLimit(monday: 20_150, days: 2, limitHours: 3),
+        .monthlyOvertimeOverLimit(firstDay: 20_148, overtimeMinutes: 2_250, limitHours: 36),
+        .noRestDay(monday: 20_150, activeMinutes: 3_000),
+        .recurringOffHours(firstMonday: 20_150, lastMonday: 20_213, weeks: 7, activeWeeks: 10, offHoursMinutes: 1_261),
     ]
 
     /// The kind of a detail. No `default`: a new kind fails to compile here until it has a sample.
@@ -92,11 +97,16 @@ final class FindingWordsTests: XCTestCase {
         case .scoreOutOfRange: "scoreOutOfRange"
         case .attritionRiskDecision: "attritionRiskDecision"
         case .attritionIndicators: "attritionIndicators"
+        case .offHoursContacts: "offHoursContacts"
+        case .dailyOvertimeOverLimit: "dailyOvertimeOverLimit"
+        case .monthlyOvertimeOverLimit: "monthlyOvertimeOverLimit"
+        case .noRestDay: "noRestDay"
+        case .recurringOffHours: "recurringOffHours"
         }
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 30)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 35)
     }
 
     func testEveryDetailIsWordedInBothLanguages() {
@@ -131,6 +141,19 @@ final class FindingWordsTests: XCTestCase {
                                                         why: .outsideHours, workStart: 32_400, workEnd: 64_800)
             XCTAssertEqual(english.detail(detail), "adverse pay decision notified at \(expected), outside working hours 09:00–18:00")
         }
+    }
+
+    func testWorkTimeDetailsNameTheWeekByItsMonday() {
+        // Day 20,150 is Monday 2025-03-03; 20,148 is 2025-03-01.
+        XCTAssertEqual(english.detail(.monthlyOvertimeOverLimit(firstDay: 20_148, overtimeMinutes: 2_250, limitHours: 36)),
+                       "2025-03: 37:30 hours of overtime, over the monthly limit of 36 hours")
+        XCTAssertEqual(chinese.detail(.noRestDay(monday: 20_150, activeMinutes: 3_000)), "2025-03-03 当周：七天均有工作活动（共 50 小时），没有休息日")
+        XCTAssertEqual(english.detail(.recurringOffHours(firstMonday: 20_150, lastMonday: 20_213, weeks: 7, activeWeeks: 10, offHoursMinutes: 1_261)),
+                       "off-hours work in 7 of 10 active weeks, from the week of 2025-03-03 to that of 2025-05-05, 21:01 hours in all")
+        XCTAssertNotNil(FindingDetail.offHoursContacts(monday: 20_150, contacts: 1, expectingReply: 2, answered: 0).damage(for: "WT-01"),
+                        "more asking for a reply than contacts")
+        XCTAssertNotNil(FindingDetail.monthlyOvertimeOverLimit(firstDay: 20_148, overtimeMinutes: 60, limitHours: 36).damage(for: "WT-02"))
+        XCTAssertNil(FindingDetail.noRestDay(monday: 20_150, activeMinutes: 3_000).damage(for: "WT-03"))
     }
 
     func testDurationsInBothLanguages() {

@@ -23,8 +23,8 @@ enum SummarySection: ReportSectionBuilder {
                                                        "审计的决策：无。输入均为活动日志，各项决策检查均未作出判断；其工作时间见下文。"))]))
         } else {
             items.append(ReportListItem([.words("\(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)")]))
-            items += findings(context) + notJudged(context)
         }
+        items += findings(context) + notJudged(context)
         let flagged = result.groupsBelowThreshold
         if !flagged.isEmpty {
             items.append(ReportListItem([.words("\(t.groupsBelowThreshold):")], children: flagged.map { stratum, group in
