@@ -57,11 +57,11 @@ final class ActivityLogTests: BinaryTestCase {
         XCTAssertEqual(rows, [
             ["week", "working_days", "scheduled_minutes", "days_active", "days_without_activity", "active_minutes", "off_hours_minutes",
              "rest_day_minutes", "overtime_minutes", "days_over_daily_overtime_limit", "longest_day_minutes", "off_hours_contacts",
-             "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes"],
-            ["2025-09-22", "6", "3240", "2", "5", "455", "35", "0", "0", "0", "420", "1", "1", "1", "15"],
-            ["2025-09-29", "2", "1080", "1", "6", "120", "120", "120", "120", "0", "120", "0", "0", "0", ""],
-            ["2025-09-29", "2", "1080", "3", "4", "780", "240", "20", "290", "1", "750", "0", "0", "0", ""],
-            ["2025-09-29", "2", "1080", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", ""],
+             "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes", "overtime_pay_estimate"],
+            ["2025-09-22", "6", "3240", "2", "5", "455", "35", "0", "0", "0", "420", "1", "1", "1", "15", ""],
+            ["2025-09-29", "2", "1080", "1", "6", "120", "120", "120", "120", "0", "120", "0", "0", "0", "", ""],
+            ["2025-09-29", "2", "1080", "3", "4", "780", "240", "20", "290", "1", "750", "0", "0", "0", "", ""],
+            ["2025-09-29", "2", "1080", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", ""],
         ])
         XCTAssertTrue(err.contains("读取 8 行 = 接受 7 + 拒收 1，核对一致"), err)
         XCTAssertTrue(err.contains("工作时间：劳动者 3 人"), err)
@@ -97,8 +97,8 @@ final class ActivityLogTests: BinaryTestCase {
         let (rows, err, status) = try inspectorsPath("vpn.csv")
         XCTAssertEqual(status, 0, err)
         XCTAssertEqual(Array(rows.dropFirst()), [
-            ["2025-06-02", "5", "2700", "2", "5", "140", "140", "90", "90", "0", "90", "0", "0", "0", ""],
-            ["2025-06-09", "5", "2700", "1", "6", "30", "30", "0", "0", "0", "30", "1", "1", "1", "20"],
+            ["2025-06-02", "5", "2700", "2", "5", "140", "140", "90", "90", "0", "90", "0", "0", "0", "", ""],
+            ["2025-06-09", "5", "2700", "1", "6", "30", "30", "0", "0", "0", "30", "1", "1", "1", "20", ""],
         ])
         XCTAssertTrue(err.contains("working time: 2 workers, 4 events"), err)
         XCTAssertTrue(err.contains("No decision export was read"), err)
@@ -124,5 +124,53 @@ final class ActivityLogTests: BinaryTestCase {
         let saved = try admaudit(["run", "-p", "p.yaml", "-o", "state", "--save-state", "log.csv"])
         XCTAssertEqual(saved.status, 2, saved.err)
         XCTAssertTrue(saved.err.contains("--save-state cannot carry the working time of activity logs"), saved.err)
+    }
+}
+
+/// The fixture company (`fixtures/activity-company`: 200 workers, 12 weeks from 2025-09-15,
+/// a Chinese chat log and an English login log, planted patterns, broken rows), through the
+/// inspector's path with no edit: every worker-week of worktime.csv, every WT finding and
+/// every reject are those the company's own oracle computed from docs/activity.md
+/// (`expected_worktime.py`, written without the code).
+final class ActivityCompanyTests: BinaryTestCase {
+    private static let company = AdmAuditBinary.root.appendingPathComponent("fixtures/activity-company")
+
+    private func expected(_ name: String) throws -> [[String]] {
+        try AdmAuditBinary.csv(Self.company.appendingPathComponent(name).path)
+    }
+
+    func testTheCompanysWeeksFindingsAndRejectsAreTheOraclesExactly() throws {
+        let chat = Self.company.appendingPathComponent("chat_zh.csv").path, login = Self.company.appendingPathComponent("login_en.csv").path
+        let initialized = try AdmAuditBinary.run(["init", chat], in: work)
+        XCTAssertEqual(initialized.status, 0, initialized.err)
+        try Data(initialized.out.utf8).write(to: work.appendingPathComponent("p.yaml"))
+        let run = try AdmAuditBinary.run(["run", "-p", "p.yaml", "-o", "out", "--lang", "en", chat, login], in: work)
+        XCTAssertEqual(run.status, 0, run.err)
+        XCTAssertTrue(run.err.contains("7138 rows read = 7136 accepted + 2 rejected, reconciled"), run.err)
+        XCTAssertTrue(run.err.contains("11247 rows read = 11245 accepted + 2 rejected, reconciled"), run.err)
+
+        // Worker ids are pseudonymised on this path: rows are compared in order, without the worker.
+        let weeks = try AdmAuditBinary.csv(work.appendingPathComponent("out/worktime.csv").path)
+        let oracle = try expected("expected_worktime.csv")
+        XCTAssertEqual(weeks.count, 2396)
+        XCTAssertEqual(weeks.map { Array($0.dropFirst().prefix(15)) }, oracle.map { Array($0.dropFirst()) })
+        // The same worker on the same rows: where the oracle's worker changes, the pseudonym does.
+        XCTAssertEqual(zip(weeks.dropFirst(), weeks.dropFirst(2)).map { $0[0] == $1[0] }, zip(oracle.dropFirst(), oracle.dropFirst(2)).map { $0[0] == $1[0] })
+
+        let findings = try AdmAuditBinary.csv(work.appendingPathComponent("out/findings.csv").path).dropFirst()
+        let periods = findings.map { [$0[2], Self.period($0[6])] }
+        XCTAssertEqual(periods, try expected("expected_findings.csv").dropFirst().map { [$0[1], $0[2]] })
+
+        let rejects = try AdmAuditBinary.csv(work.appendingPathComponent("out/rejects.csv").path).dropFirst()
+        XCTAssertEqual(rejects.map { [URL(fileURLWithPath: $0[0]).lastPathComponent, $0[1]] },
+                       try expected("expected_rejects.csv").dropFirst().map { [$0[0], $0[1]] })
+    }
+
+    /// The week's Monday, the month, or `first..last` Mondays, from a finding's English detail.
+    private static func period(_ detail: String) -> String {
+        let dates = detail.matches(of: /\d{4}-\d{2}-\d{2}/).map { String($0.output) }
+        if detail.hasPrefix("off-hours work in") { return dates.joined(separator: "..") }
+        if let date = dates.first { return date }
+        return String(detail.prefix(7))
     }
 }

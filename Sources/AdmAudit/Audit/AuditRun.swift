@@ -265,6 +265,7 @@ public struct AuditRun {
         if !readDecisions { result.checks = [] }
         if let work = try reading.activity?.result() {
             result.workTime = work
+            if let warning = work.calendarWarning { result.diagnostics.append(warning) }
             let tallies = try WorkTimeJudge.judge(weeks: work.weeks, months: work.months, workers: work.workers, schedule: work.schedule,
                                                   settings: pipeline.checks, into: sink)
             result.checks = (result.checks + tallies).sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) }
@@ -376,6 +377,7 @@ public struct AuditRun {
             summary.blankLines = facts.blankLines
             if isActivityLog {
                 activity!.tally.apply(to: &summary, readerBlankLines: facts.blankLines)
+                diagnostics += activity!.tally.repairWarnings(file: path)
             } else if auditor.builder != nil {
                 auditor.end()
                 auditor.tally.apply(to: &summary, readerBlankLines: facts.blankLines)
@@ -403,12 +405,7 @@ public struct AuditRun {
         guard row.defect == nil else { return nil }
         let headers = row.strings
         let mapping = ActivityMapping(headers: headers, settings: settings)
-        guard mapping.isActivityLog else { return nil }
-        let decisions = ColumnMapping(headers: headers, pipeline: pipeline)
-        let missing = decisions.missingRequired(canDeriveOutcome: pipeline.derive != nil,
-                                                hasDefaultDecisionType: pipeline.input.defaultDecisionType != nil,
-                                                outcomeFromDecisionType: pipeline.outcomeFromDecisionType)
-        return missing.isEmpty ? nil : mapping
+        return mapping.readsAsLog(rather: ColumnMapping(headers: headers, pipeline: pipeline), pipeline: pipeline) ? mapping : nil
     }
 
     /// What the checks judge by: the pipeline's settings, its local calendar and the as-of date.

@@ -11,10 +11,8 @@ enum ActivityInference {
     /// The log's mapping by the built-in words, or nil when the export is a decision export.
     static func mapping(_ sample: ExportSample) -> ActivityMapping? {
         let mapping = ActivityMapping(headers: sample.headers, settings: ActivitySettings())
-        guard mapping.isActivityLog else { return nil }
         let pipeline = Pipeline()
-        let decisions = ColumnMapping(headers: sample.headers, pipeline: pipeline)
-        return decisions.missingRequired(canDeriveOutcome: false).isEmpty ? nil : mapping
+        return mapping.readsAsLog(rather: ColumnMapping(headers: sample.headers, pipeline: pipeline), pipeline: pipeline) ? mapping : nil
     }
 
     static func infer(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment, mapping: ActivityMapping,
@@ -86,10 +84,23 @@ private struct ActivityWriter {
         setting(2, "delimiter", YAMLText.quoted(sample.delimiter == 9 ? "tab" : String(UnicodeScalar(sample.delimiter))),
                 Evidence(english: "detected from the header line", chinese: "由标题行检测"))
         if sample.headerLine > 1 || !sample.linesAboveHeader.isEmpty {
-            setting(2, "header_line", String(sample.headerLine), Evidence(
-                english: "\(sample.linesAboveHeader.count) title line(s) above the header", chinese: "标题行之上有 \(sample.linesAboveHeader.count) 行标题"))
+            // Not pinned: a run may read other logs with the same pipeline, whose header is elsewhere.
+            line("  # " + YAMLText.comment(text(
+                "the header is on line \(sample.headerLine), below \(sample.linesAboveHeader.count) title line(s): found by itself (header_line: auto), so other logs read with this pipeline may have theirs elsewhere",
+                "标题行在第 \(sample.headerLine) 行，其上有 \(sample.linesAboveHeader.count) 行标题：由程序自动识别（header_line: auto），因此用本配置读取的其他日志的标题行可在别处")))
         }
-        setting(2, "time_zone", locale.timeZone.value, locale.timeZone.evidence, todo: locale.timeZone.uncertain)
+        // Working hours are the workers' local time: an offset in the data says how the times
+        // were written (an export in UTC), not where the workers work.
+        if locale.jurisdictions.value == ["CN"] || language == .zh {
+            let converted = locale.timeZone.value == "Asia/Shanghai" ? locale.timeZone.evidence : Evidence(
+                english: "workers in China work by Beijing time, and the schedule is judged in it; times written with an offset are converted (\(locale.timeZone.evidence.english))",
+                chinese: "在中国的劳动者按北京时间工作，排定工作时间按北京时间判断；带时差的时间会被换算（\(locale.timeZone.evidence.chinese)）")
+            setting(2, "time_zone", "Asia/Shanghai", converted)
+        } else {
+            setting(2, "time_zone", locale.timeZone.value, locale.timeZone.evidence + Evidence(
+                english: "the schedule is judged in this zone: check it is where the workers work, not only how the times were written",
+                chinese: "排定工作时间按此时区判断：请确认这是劳动者的工作地时区，而不仅是时间的书写方式"), todo: true)
+        }
         setting(2, "date_order", locale.dateOrder.value.rawValue, locale.dateOrder.evidence, todo: locale.dateOrder.uncertain)
         line()
     }
@@ -131,7 +142,16 @@ private struct ActivityWriter {
         let answers = Vocabulary(BuiltinVocabulary.booleans, rule: .leadingAnswer, answers: (true, false))
         var unknown: [(ActivityField, [String])] = []
         if let column = mapping.columns[.direction] {
-            let values = profiles[column].common.map(\.value).filter { if case .unrecognized = directions.reading($0) { true } else { false } }
+            let words = ActivityBuilder.directionWords(settings)
+            let values = profiles[column].common.map(\.value).filter { value in
+                switch directions.reading(value) {
+                case .unrecognized: return true
+                case .found:
+                    let asWritten = settings.directions.contains { $0.1.contains { TextKey.make($0) == TextKey.make(value) } }
+                    return !asWritten && ActivityBuilder.namesTwoDirections(normalized: MeaningText.normalize(value), words: words)
+                default: return false
+                }
+            }
             if !values.isEmpty { unknown.append((.direction, values)) }
         }
         if let column = mapping.columns[.replyRequested] {

@@ -145,7 +145,7 @@ private struct PipelineReader {
         var schedule = WorkSchedule()
         let keys = try mapping(node, "activity.schedule", allowed: [
             "work_start", "work_end", "work_days", "calendar", "hours", "session_gap_minutes", "event_minutes", "holidays", "workdays",
-            "daily_hours", "weekly_hours", "daily_overtime_hours", "monthly_overtime_hours",
+            "daily_hours", "weekly_hours", "daily_overtime_hours", "monthly_overtime_hours", "hourly_wage",
         ])
         for (key, keyPath) in [("work_start", \WorkSchedule.workStart), ("work_end", \WorkSchedule.workEnd)] {
             guard let entry = keys[key] else { continue }
@@ -187,6 +187,12 @@ private struct PipelineReader {
                                       ("daily_overtime_hours", \WorkSchedule.dailyOvertimeHours, 0...24),
                                       ("monthly_overtime_hours", \WorkSchedule.monthlyOvertimeHours, 0...744)] {
             if let entry = keys[key] { schedule[keyPath: keyPath] = try int(entry.value, "activity.schedule.\(key)", in: range) }
+        }
+        if let entry = keys["hourly_wage"] {
+            guard let wage = Double(try string(entry.value, "activity.schedule.hourly_wage")), wage.isFinite, (0...1_000_000).contains(wage) else {
+                throw error("activity.schedule.hourly_wage must be a number from 0 to 1000000 (the wage an hour, e.g. 35.5)", at: entry.value)
+            }
+            schedule.hourlyWage = wage
         }
         if let entry = keys["event_minutes"] { schedule.eventMinutes = try int(entry.value, "activity.schedule.event_minutes", in: 0...1440) }
         for (key, keyPath) in [("holidays", \WorkSchedule.holidays), ("workdays", \WorkSchedule.makeUpWorkdays)] {

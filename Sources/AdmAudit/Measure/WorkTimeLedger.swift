@@ -145,6 +145,8 @@ public final class WorkTimeLedger: @unchecked Sendable {
         public var weeks: [WorkWeek] = []
         public var months: [WorkMonth] = []
         public var totals = WorkTimeTotals()
+        /// The first and last local day with an event (nil: none).
+        public var days: ClosedRange<Int64>? = nil
     }
 
     public func weeks() throws(AuditError) -> Result {
@@ -270,6 +272,9 @@ public final class WorkTimeLedger: @unchecked Sendable {
         var months: [Int64: WorkMonth] = [:]
         if let open = worker.session { count(open, into: &worker.days) }
         worker.session = nil
+        if let first = worker.days.keys.min(), let last = worker.days.keys.max() {
+            result.days = result.days.map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...last
+        }
         let limit = Int64(schedule.dailyHours * 3600), overtimeLimit = Int64(schedule.dailyOvertimeHours * 3600)
         var byWeek: [Int64: WorkWeek] = [:]
         for (day, entry) in worker.days {
@@ -301,7 +306,14 @@ public final class WorkTimeLedger: @unchecked Sendable {
             week.workingDays = calendar.workingDays(from: monday, to: monday + 7)
             switch schedule.hoursSystem {
             case .standard:
-                week.overtimeSeconds = max(week.overtimeSeconds ?? 0, week.activeSeconds - Int64(schedule.weeklyHours * 3600))
+                let daily = week.overtimeSeconds ?? 0
+                week.overtimeSeconds = max(daily, week.activeSeconds - Int64(schedule.weeklyHours * 3600))
+                // Time past the weekly limit that no day's limit caught (six working days of
+                // eight hours) is overtime too: counted in the month of the week's last active day.
+                if week.overtimeSeconds! > daily, let last = (0..<7).map({ monday + 6 - Int64($0) }).first(where: { worker.days[$0].map { $0.active > 0 } ?? false }) {
+                    let first = last - Int64(LocalCalendar.date(ofDay: last).day - 1)
+                    months[first, default: WorkMonth(worker: worker.worker, firstDay: first)].overtimeSeconds += week.overtimeSeconds! - daily
+                }
             case .comprehensive:
                 // Judged over the period, not the day: only the week's hours past the weekly limit.
                 week.overtimeSeconds = max(week.activeSeconds - Int64(schedule.weeklyHours * 3600), 0)

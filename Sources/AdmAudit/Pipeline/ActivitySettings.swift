@@ -69,6 +69,9 @@ public struct WorkSchedule: Sendable, Equatable {
     public var weeklyHours = 40
     public var dailyOvertimeHours = 3
     public var monthlyOvertimeHours = 36
+    /// The hourly wage (in the employer's currency), for an estimate of the overtime pay the
+    /// activity implies (`overtimePay`); nil: no estimate.
+    public var hourlyWage: Double? = nil
     /// Local day numbers added as days off, and as working days (make-up days).
     public var holidays: Set<Int64> = []
     public var makeUpWorkdays: Set<Int64> = []
@@ -119,6 +122,20 @@ public struct WorkSchedule: Sendable, Equatable {
     public static func clock(_ seconds: Int) -> String {
         let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60)
         return (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
+    }
+
+    /// Labour Law Art. 44's multipliers the estimate uses: 150 % for overtime on working days
+    /// (and past the week's limit), 200 % on days off. Statutory holidays (300 %) are not told
+    /// apart from the rest days moved around them, so the estimate is a floor.
+    public static let workdayOvertimeMultiplier = 1.5
+    public static let dayOffMultiplier = 2.0
+
+    /// The overtime pay a week's activity implies at `hourlyWage`, as a floor (see the
+    /// multipliers); nil without a wage or under flexible hours.
+    public func overtimePay(overtimeSeconds: Int64?, dayOffSeconds: Int64) -> Double? {
+        guard let wage = hourlyWage, let overtime = overtimeSeconds else { return nil }
+        let dayOff = hoursSystem == .standard ? min(dayOffSeconds, overtime) : 0
+        return wage * (Self.workdayOvertimeMultiplier * Double(overtime - dayOff) + Self.dayOffMultiplier * Double(dayOff)) / 3600
     }
 
     /// Scheduled seconds of one working day.

@@ -32,6 +32,8 @@ extension ReportText {
             let lines = last >= first ? (last &- first) &+ 1 : 0
             return pick("lines \(first)–\(last): a quote opened in column '\(column)' ran over \(lines) lines, which would have been read as one row; each line was read as a row of its own: \(accepted) accepted, \(rejected) rejected",
                         "第 \(first)–\(last) 行：列“\(column)”中的引号未在本行闭合，跨越 \(lines) 行，会被当作一行读取；现逐行读取：接受 \(accepted) 行，拒收 \(rejected) 行")
+        case .activityOutsideCalendar:
+            return outsideCalendar(values)
         case .moreQuoteRepairs:
             let more = values.count("rows")
             return pick("\(more) more rows merged by a stray quote were read one line at a time (see rejects.csv, unbalanced_quote)",
@@ -132,6 +134,15 @@ extension ReportText {
             : pick("An export spelled this way may be trying to split a group", "如此书写的导出文件可能意在拆分群体")
         return pick("\(subject): \(count) spelling(s) written to look like another value (invisible characters, letters of another script or full-width forms) were read as it: \(spellings.joined(separator: "; "))\(more > 0 ? "; and \(more) more" : ""). \(purpose)",
                     "\(subject)：有 \(count) 种写法以隐形字符、其他文字的形近字母或全角字符伪装成另一个取值，已按该取值读取：\(spellings.joined(separator: "；"))\(more > 0 ? "；另有 \(more) 种" : "")。\(purpose)")
+    }
+
+    /// The activity logs run over years the official calendar holds no notice of.
+    private func outsideCalendar(_ values: DiagnosticValues) -> String {
+        let (first, last) = (values.count("first_year"), values.count("last_year"))
+        let (from, to) = (values.count("covered_from"), values.count("covered_to"))
+        let years = first == last ? "\(first)" : "\(first)–\(last)"
+        return pick("the activity runs over \(years), but China's official calendar here holds the State Council's notices of \(from)–\(to) only: outside them holidays and make-up days are not known, and those days are read as a plain Monday–Friday week (add them under activity.schedule.holidays and workdays)",
+                    "活动记录跨越 \(years) 年，而此处的官方工作日历只收录 \(from)–\(to) 年的国务院通知：此外年份的节假日与调休上班日未知，按普通的周一至周五处理（请在 activity.schedule.holidays 和 workdays 下补充）")
     }
 }
 

@@ -95,6 +95,8 @@ public enum JSONReport {
             ("worker_weeks_without_rest_day", .int(totals.weeksWithoutRestDay)),
             ("worker_weeks_over_daily_overtime_limit", .int(totals.weeksOverDailyOvertimeLimit)),
             ("workers_with_recurring_off_hours", .int(totals.workersWithRecurringOffHours)),
+            ("hourly_wage", schedule.hourlyWage.map(JSONValue.number) ?? .null),
+            ("overtime_pay_estimate", work.overtimePayEstimate.map(JSONValue.number) ?? .null),
         ])
     }
 

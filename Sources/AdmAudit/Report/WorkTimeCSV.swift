@@ -3,13 +3,15 @@
 ///
 /// Column names are codes, the same in both report languages, as findings.csv's are. Minutes
 /// are whole (seconds rounded down); `overtime_minutes` is empty under flexible hours, which
-/// have no daily or weekly limit. The worker is the pseudonym (or id) the pipeline's
+/// have no daily or weekly limit. `overtime_pay_estimate` is the week's overtime at
+/// `activity.schedule.hourly_wage` × 150 % on working days and 200 % on days off (a floor:
+/// statutory holidays are paid 300 %), empty without a wage. The worker is the pseudonym (or id) the pipeline's
 /// `report.subject_ids` asks for, escaped as every cell is.
 public enum WorkTimeCSV {
     public static let header = [
         "worker", "week", "working_days", "scheduled_minutes", "days_active", "days_without_activity", "active_minutes",
         "off_hours_minutes", "rest_day_minutes", "overtime_minutes", "days_over_daily_overtime_limit", "longest_day_minutes",
-        "off_hours_contacts", "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes",
+        "off_hours_contacts", "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes", "overtime_pay_estimate",
     ]
 
     public static func render(_ result: WorkTimeResult) -> String {
@@ -31,6 +33,14 @@ public enum WorkTimeCSV {
             String(week.daysWithoutActivity), minutes(week.activeSeconds), minutes(week.offHoursSeconds), minutes(week.restDaySeconds),
             week.overtimeSeconds.map(minutes) ?? "", String(week.daysOverDailyOvertimeLimit), minutes(week.longestDaySeconds),
             String(week.offHoursContacts), String(week.offHoursContactsExpectingReply), String(week.answeredOffHours), meanReply,
+            result.schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds).map(money) ?? "",
         ]
+    }
+
+    /// Two decimals, written without the locale (`1234.50`).
+    static func money(_ amount: Double) -> String {
+        let cents = Int64((amount * 100).rounded())
+        let fraction = cents % 100
+        return String(cents / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 }

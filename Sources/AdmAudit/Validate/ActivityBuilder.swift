@@ -43,8 +43,20 @@ public struct ActivityMapping: Sendable {
         return String(spaced).split(separator: " ").joined(separator: " ")
     }
 
-    /// The header names a worker and a time: the file is an activity log.
+    /// The header names a worker and a time: the file may be an activity log.
     public var isActivityLog: Bool { ActivityField.required.allSatisfy { columns[$0] != nil } }
+
+    /// Whether a file with this header is read as an activity log rather than as a decision
+    /// export (`decisions`: its header mapped as one): it names a worker and a time, and
+    /// either lacks a field a decision needs, or has them all but no decision time, as a
+    /// log of numbered, typed events with a result column (`编号,工号,类型,结果,发送时间`) does.
+    public func readsAsLog(rather decisions: ColumnMapping, pipeline: Pipeline) -> Bool {
+        guard isActivityLog else { return false }
+        let missing = decisions.missingRequired(canDeriveOutcome: pipeline.derive != nil,
+                                                hasDefaultDecisionType: pipeline.input.defaultDecisionType != nil,
+                                                outcomeFromDecisionType: pipeline.outcomeFromDecisionType)
+        return !missing.isEmpty || decisions.fields[.decidedAt] == nil
+    }
 
     /// Header → field, in column order, for the report's chain of custody.
     public var sources: [(field: String, header: String)] {
@@ -86,6 +98,7 @@ public final class ActivityBuilder {
                                      dateOrder: pipeline.input.dateOrder)
         channels = Vocabulary(settings.channels, rule: .keywords)
         directions = Vocabulary(settings.directions, rule: .keywords)
+        directionWords = Self.directionWords(settings)
         answers = Vocabulary(pipeline.values.booleans, rule: .leadingAnswer, answers: (true, false))
         self.pseudonymizer = pseudonymizer
         self.workers = workers
@@ -107,7 +120,22 @@ public final class ActivityBuilder {
             return .reject(Reject(file: file, line: row.line, detail: .fieldCount(found: row.fieldCount, header: mapping.headers.count),
                                   fields: row.strings))
         }
-        if isHeaderAgain(row) { return .reject(Reject(file: file, line: row.line, detail: .repeatedHeader, fields: row.strings)) }
+        let workerColumn = mapping.columns[.workerID]!
+        let workerBytes = row[workerColumn].bytes
+        let workerRange = TextKey.trimmedRange(workerBytes)
+        if workerRange.isEmpty { return reject(row, .workerID, .empty) }
+        if workerRange.count > Self.longestWorkerID { return reject(row, .workerID, .idTooLong(bytes: workerRange.count)) }
+
+        let startColumn = mapping.columns[.startedAt]!
+        let start: Int64
+        switch timestamp(row, startColumn) {
+        case .none: return reject(row, .startedAt, .empty)
+        case .invalid(let problem)?:
+            // Only a row whose start is no time can be the header again (pages glued together).
+            if isHeaderAgain(row) { return .reject(Reject(file: file, line: row.line, detail: .repeatedHeader, fields: row.strings)) }
+            return reject(row, .startedAt, .timestamp(problem))
+        case .instant(let instant)?: start = instant
+        }
         for (field, column) in mapping.alsoNaming {
             let first = mapping.columns[field]!
             let a = Self.trimmed(row[first].bytes), b = Self.trimmed(row[column].bytes)
@@ -119,19 +147,6 @@ public final class ActivityBuilder {
                     header: mapping.headers[column], firstColumn: first + 1, first: String(decoding: a, as: UTF8.self),
                     secondColumn: column + 1, second: String(decoding: b, as: UTF8.self)), column: column + 1, fields: row.strings))
             }
-        }
-        let workerColumn = mapping.columns[.workerID]!
-        let workerBytes = row[workerColumn].bytes
-        let workerRange = TextKey.trimmedRange(workerBytes)
-        if workerRange.isEmpty { return reject(row, .workerID, .empty) }
-        if workerRange.count > Self.longestWorkerID { return reject(row, .workerID, .idTooLong(bytes: workerRange.count)) }
-
-        let startColumn = mapping.columns[.startedAt]!
-        let start: Int64
-        switch timestamp(row, startColumn) {
-        case .none: return reject(row, .startedAt, .empty)
-        case .invalid(let problem)?: return reject(row, .startedAt, .timestamp(problem))
-        case .instant(let instant)?: start = instant
         }
         var end = start + Int64(schedule.eventMinutes) * 60
         if let column = mapping.columns[.endedAt] {
@@ -157,7 +172,12 @@ public final class ActivityBuilder {
         var direction = ActivityDirection.action
         if let column = mapping.columns[.direction] {
             switch directions.lookup(row[column]) {
-            case .found(let found): direction = found
+            case .found(let found):
+                // Read by its words, a value naming two directions (`回复上级发送的消息`) is neither.
+                if case .unrecognized = directions.lookupAsWritten(row[column]), namesTwoDirections(row[column]) {
+                    return reject(row, .direction, .unknownDirection)
+                }
+                direction = found
             case .missing, .notApplicable: break
             case .unrecognized: return reject(row, .direction, .unknownDirection)
             }
@@ -172,7 +192,15 @@ public final class ActivityBuilder {
         }
 
         let idBytes = UnsafeRawBufferPointer(rebasing: workerBytes[workerRange])
-        let fingerprint = SipHash.fingerprint(idBytes)
+        // One worker however the id is written: full-width, with invisible characters or
+        // look-alike letters (`TextKey.identity`, as decision ids); plain ASCII is as written.
+        let fingerprint: (high: UInt64, low: UInt64)
+        if idBytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            fingerprint = SipHash.fingerprint(idBytes)
+        } else {
+            var identity = TextKey.identity(String(decoding: idBytes, as: UTF8.self))
+            fingerprint = identity.withUTF8 { SipHash.fingerprint(UnsafeRawBufferPointer($0)) }
+        }
         let id = WorkerKey(high: fingerprint.high, low: fingerprint.low)
         let worker: Int32
         if let known = index[id] {
@@ -200,12 +228,52 @@ public final class ActivityBuilder {
         return mapping.columns.values.allSatisfy { TextKey.make(row[$0].string) == TextKey.make(mapping.headers[$0]) }
     }
 
+    /// A row a stray quote merged, rejected whole: its lines cannot be told apart.
+    public func unbalancedQuote(_ row: RawRow, column: Int) -> Reject {
+        let header = column < mapping.headers.count ? mapping.headers[column] : ""
+        return Reject(file: file, line: row.line, detail: .quoteMergedLines(header: header, firstLine: row.line, lastLine: row.endLine),
+                      column: column + 1, fields: row.strings)
+    }
+
+    /// A line of a row a stray quote had merged that is not a row on its own.
+    package func unbalancedQuote(_ line: SwallowedLines.Line, in split: SwallowedLines.Split) -> Reject {
+        Reject(file: file, line: line.line,
+               detail: .mergedLineNotARow(header: split.header, firstLine: split.firstLine, lastLine: split.lastLine,
+                                          fields: line.holdsQuote ? nil : line.fields.count, headerFields: mapping.headers.count),
+               column: split.column + 1, fields: line.fields.map { String(decoding: $0 ?? [], as: UTF8.self) })
+    }
+
     /// A worker id longer than this is no id (a field of text, or an export cut wrong).
     public static let longestWorkerID = 256
 
     private struct WorkerKey: Hashable {
         var high: UInt64
         var low: UInt64
+    }
+
+    /// Spellings of each direction, as meaning-normalised text, to find a value naming two.
+    private let directionWords: [[String]]
+    /// Values read by their words, and whether they name two directions (bounded).
+    private var twoDirections: [String: Bool] = [:]
+
+    private func namesTwoDirections(_ field: FieldBytes) -> Bool {
+        let text = MeaningText.normalize(field.string)
+        if let known = twoDirections[text] { return known }
+        let two = Self.namesTwoDirections(normalized: text, words: directionWords)
+        if twoDirections.count < 4096 { twoDirections[text] = two }
+        return two
+    }
+
+    /// Each direction's spellings, meaning-normalised.
+    public static func directionWords(_ settings: ActivitySettings) -> [[String]] {
+        ActivityDirection.allCases.map { direction in
+            settings.directions.filter { $0.0 == direction }.flatMap(\.1).map(MeaningText.normalize)
+        }
+    }
+
+    /// A value (meaning-normalised) holding spellings of more than one direction.
+    public static func namesTwoDirections(normalized text: String, words: [[String]]) -> Bool {
+        words.filter { spellings in spellings.contains { !$0.isEmpty && text.contains($0) } }.count > 1
     }
 
     /// The column's timestamp; nil when the cell is blank.

@@ -33,6 +33,15 @@ package struct SwallowedLines {
         singleLine = Array(repeating: false, count: headers.count)
     }
 
+    /// An activity log's: every column a field reads (a worker, times, a channel, a direction,
+    /// a yes/no, minutes) holds one value on one line.
+    package init(headers: [String], singleLineColumns: [Int]) {
+        self.headers = headers
+        var singleLine = [Bool](repeating: false, count: headers.count)
+        for column in singleLineColumns where column < singleLine.count { singleLine[column] = true }
+        self.singleLine = singleLine
+    }
+
     package init(mapping: ColumnMapping, filledMeansYes: [CanonicalField]) {
         headers = mapping.headers
         var singleLine = [Bool](repeating: false, count: mapping.headers.count)

@@ -36,9 +36,9 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(work.events, 5)
         let rows = work.weeks.map { WorkTimeCSV.row($0, result: work) }
         XCTAssertEqual(rows, [
-            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "120", "0", "120", "1", "1", "1", "10"],
-            ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", ""],
-            ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", ""],
+            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "120", "0", "120", "1", "1", "1", "10", ""],
+            ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", "", ""],
+            ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", ""],
         ])
         let input = try XCTUnwrap(result.inputs.first)
         XCTAssertTrue(input.isActivityLog)
@@ -52,6 +52,13 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertTrue(result.inputsHidingRows.isEmpty)
         XCTAssertEqual(result.activityInputsWithRejects.map(\.file), [input.file])
         XCTAssertFalse(result.diagnostics.contains { $0.code == .noAsOfDate }, "no decision check waits for an as-of date")
+
+        // With a wage: E001's 2 hours on a Saturday at 200 %, E002's 2 hours past 8 on a Tuesday at 150 %.
+        let paid = try TestSupport.audit([TestSupport.temporaryFile(Self.chineseLog, name: "聊天记录.csv")],
+                                         pipeline: TestSupport.pipeline(Self.pipeline.replacingOccurrences(of: "work_end: \"18:00\"", with: "work_end: \"18:00\", hourly_wage: 40")))
+        let paidWork = try XCTUnwrap(paid.0.workTime)
+        XCTAssertEqual(paidWork.weeks.map { WorkTimeCSV.row($0, result: paidWork).last }, ["160.00", "120.00", "0.00"])
+        XCTAssertEqual(paidWork.overtimePayEstimate, 280)
     }
 
     func testAnEnglishLogWithDurationsBesideADecisionExport() throws {
@@ -88,8 +95,8 @@ final class ActivityRunTests: XCTestCase {
         // A-1: 45 min from 19:30 (off-hours), 5 min reply at 07:20 (off-hours), answered in 20 min.
         // A-2: 90 min on a Saturday (the plain week: a rest day).
         XCTAssertEqual(rows, [
-            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "0", "0", "45", "1", "1", "1", "20"],
-            ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", ""],
+            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "0", "0", "45", "1", "1", "1", "20", ""],
+            ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", "", ""],
         ])
         XCTAssertEqual(sink.rejects.map(\.reject.code), [.badNumber])
         XCTAssertEqual(sink.rejects.first?.reject.line, 6)
@@ -113,6 +120,60 @@ final class ActivityRunTests: XCTestCase {
         let work = try XCTUnwrap(result.workTime)
         XCTAssertEqual(work.weeks.map(\.activeSeconds), [60])
         XCTAssertEqual(work.totals.offHoursContacts, 0, "received at 10:00 on a working day")
+    }
+
+    /// From a hostile review: ways a log could have lost evenings, each now read or said.
+    func testAStrayQuoteAVariantIdAnAmbiguousDirectionAndAnOldYear() throws {
+        let log = """
+            工号,发送时间,方向
+            W1,2025-03-03 10:00,员工发送
+            W2,"2025-03-03 22:00,员工发送
+            W1,2025-03-04 22:00,员工发送
+            Ｗ1,2025-03-05 22:00,员工发送
+            W1\u{200B},2025-03-06 22:00,员工发送
+            W1,2025-03-07 22:00,回复上级发送的消息
+            W1,2019-10-01 10:00,员工发送
+            """
+        let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(log, name: "log.csv")], pipeline: TestSupport.pipeline(Self.pipeline))
+        let input = try XCTUnwrap(result.inputs.first)
+        XCTAssertEqual([input.rowsRead, input.accepted, input.rejected], [7, 6, 1])
+        XCTAssertTrue(input.reconciles)
+        XCTAssertEqual(input.quoteRepairs, 1, "the stray quote's lines were read one by one")
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .quoteSwallowedLines })
+        XCTAssertEqual(sink.rejects.map(\.reject.code), [.unknownValue], "a direction naming both a reply and a contact is neither")
+        let work = try XCTUnwrap(result.workTime)
+        XCTAssertEqual(work.workers, ["W1", "W2"], "Ｗ1 and W1 with a zero-width space are W1")
+        XCTAssertEqual(work.weeks.filter { $0.worker == 0 }.map(\.daysActive), [1, 4], "2019's day, then four days of March")
+        XCTAssertEqual(result.diagnostics.first { $0.code == .activityOutsideCalendar }?.values["first_year"], .count(2019),
+                       "China's calendar holds no notice of 2019: said, not assumed")
+    }
+
+    func testALogOfNumberedTypedEventsWithAResultIsStillALog() throws {
+        let log = """
+            编号,工号,类型,结果,发送时间
+            1,W1,派单,通过,2025-03-03 22:00
+            2,W1,派单,通过,2025-03-04 23:00
+
+            """
+        let path = TestSupport.temporaryFile(log, name: "派单.csv")
+        let inferred = try InferredPipeline.infer(path: path)
+        XCTAssertTrue(inferred.yaml.contains("activity:"), inferred.yaml)
+        let (result, _) = try TestSupport.audit([path], pipeline: try inferred.pipeline(file: "p.yaml"))
+        XCTAssertEqual(result.inputs.map(\.isActivityLog), [true])
+        XCTAssertEqual(result.workTime?.totals.offHoursSeconds, 2 * 60)
+    }
+
+    func testAChineseLogWrittenInUTCIsJudgedInBeijingTime() throws {
+        let log = """
+            工号,开始时间,结束时间
+            W1,2025-03-03T13:00:00Z,2025-03-03T15:30:00Z
+
+            """
+        let path = TestSupport.temporaryFile(log, name: "utc.csv")
+        let inferred = try InferredPipeline.infer(path: path)
+        XCTAssertTrue(inferred.yaml.contains("time_zone: Asia/Shanghai"), inferred.yaml)
+        let (result, _) = try TestSupport.audit([path], pipeline: try inferred.pipeline(file: "p.yaml"))
+        XCTAssertEqual(result.workTime?.totals.offHoursSeconds, 150 * 60, "21:00–23:30 in Beijing")
     }
 
     func testSentAndReceivedReadFromTheWorkersAccount() {

@@ -104,6 +104,19 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(free.offHoursSeconds, week.offHoursSeconds, "off-hours time is still counted")
     }
 
+    func testTimePastTheWeeklyLimitCountsInTheMonth() throws {
+        // Monday to Saturday worked, eight hours a day: no day past its limit, 8 hours past the week's.
+        var sixDays = WorkSchedule()
+        sixDays.workDays = [1, 2, 3, 4, 5, 6]
+        let days = (3...8).map { Self.own("2025-03-0\($0) 09:00", "2025-03-0\($0) 17:00") }
+        let result = try Self.weeks(days, schedule: sixDays, calendar: WorkingCalendar())
+        XCTAssertEqual(result.weeks.map(\.overtimeSeconds), [8 * 3600])
+        var march = WorkMonth(worker: 0, firstDay: Self.day("2025-03-01"))
+        march.overtimeSeconds = 8 * 3600
+        XCTAssertEqual(result.months, [march])
+        XCTAssertEqual(result.days, Self.day("2025-03-03")...Self.day("2025-03-08"))
+    }
+
     func testOffHoursContactsAndTheirAnswers() throws {
         let events = [
             // Answered at 23:12, off-hours: 12 minutes.

@@ -14,7 +14,7 @@ enum WorkTimeSection: ReportSectionBuilder {
         let totals = work.totals
         let hours = { (seconds: Int64) in String(format: "%.1f", Double(seconds) / 3600) }
         let share = totals.activeSeconds > 0 ? ReportNumber.rate(Double(totals.offHoursSeconds) / Double(totals.activeSeconds)) : "—"
-        let rows: [(String, String, String)] = [
+        var rows: [(String, String, String)] = [
             ("Workers in the logs", "日志中的劳动者", "\(totals.workers)"),
             ("Events counted", "计入的事件", "\(work.events)"),
             ("Worker-weeks", "劳动者·周", "\(totals.workerWeeks)"),
@@ -30,6 +30,11 @@ enum WorkTimeSection: ReportSectionBuilder {
             ("Workers with off-hours activity in at least half their active weeks", "至少一半活跃周有工作时间外活动的劳动者",
              "\(totals.workersWithRecurringOffHours)"),
         ]
+        if let pay = work.overtimePayEstimate {
+            rows.append(("Overtime pay the activity implies at \(WorkTimeCSV.money(work.schedule.hourlyWage ?? 0)) an hour (150 % on working days, 200 % on days off; a floor, as statutory holidays are paid 300 %)",
+                         "按每小时 \(WorkTimeCSV.money(work.schedule.hourlyWage ?? 0)) 计算的加班工资估计（工作日 150%，休息日 200%；法定节假日应为 300%，故为下限）",
+                         WorkTimeCSV.money(pay)))
+        }
         let table = ReportTable(kind: "work-time", headers: [[.words(t.pick("Figure", "指标"))], [.words(t.pick("Value", "数值"))]],
                                 numeric: [1], rows: rows.map { [[.words(t.pick($0.0, $0.1))], [.words($0.2)]] })
         return [ReportSection(id: "work-time", heading: [.words(t.pick("Working time from the activity logs", "活动日志中的工作时间"))],
