@@ -1,13 +1,33 @@
 import Foundation
 
+/// Every worker's weeks, kept in sorted runs (a buffer, spilled to TMPDIR) rather than in
+/// memory: an employer can make every event a worker-week of its own. Read back in order.
+public struct WorkWeeks: Sendable {
+    let runs: SortedRuns<WorkWeek>
+
+    /// Each week in order (worker, then week).
+    public func forEach(_ body: (WorkWeek) throws(AuditError) -> Void) throws(AuditError) {
+        var merge = try runs.merged()
+        while let week = merge.next() { try body(week) }
+        try merge.finish()
+    }
+
+    /// All of them: for a small run, or a test.
+    public func list() throws(AuditError) -> [WorkWeek] {
+        var weeks: [WorkWeek] = []
+        try forEach { weeks.append($0) }
+        return weeks
+    }
+}
+
 /// What a run learnt from its activity logs: every worker's weeks and the totals, with the
-/// schedule they were judged by. worktime.csv and the report's working-time section are
-/// written from it.
+/// schedule they were judged by, and the working-time checks' tallies. worktime.csv and the
+/// report's working-time section are written from it.
 public struct WorkTimeResult: Sendable {
-    public var weeks: [WorkWeek]
-    /// Each worker's overtime per calendar month (standard hours), for WT-02.
-    public var months: [WorkMonth]
+    public var weeks: WorkWeeks
     public var totals: WorkTimeTotals
+    /// The working-time checks' tallies (their findings went to the sink as each worker's weeks were made).
+    public var tallies: [CheckTally]
     /// Pseudonyms (or ids, as `report.subject_ids` says), by worker index.
     public var workers: [String]
     public var schedule: WorkSchedule
@@ -31,15 +51,12 @@ public struct WorkTimeResult: Sendable {
     }
 
     /// The overtime pay the weeks imply at the schedule's hourly wage, summed (a floor); nil without a wage.
-    public var overtimePayEstimate: Double? {
-        guard schedule.hourlyWage != nil else { return nil }
-        return weeks.reduce(0) { $0 + (schedule.overtimePay(overtimeSeconds: $1.overtimeSeconds, dayOffSeconds: $1.restDaySeconds) ?? 0) }
-    }
+    public var overtimePayEstimate: Double?
 }
 
 /// The activity logs of one reading: each log's rows become events for the ledger, or
 /// rejects with their reasons, and every row and line is counted as a decision export's are.
-final class ActivityReading {
+final class ActivityReading: MergedRowReader {
     let pipeline: Pipeline
     let settings: ActivitySettings
     let pseudonymizer: Pseudonymizer
@@ -70,41 +87,29 @@ final class ActivityReading {
         tally = RowTally()
     }
 
-    /// One data row; false stops the reading (the sink failed, too many workers).
+    /// One data row, or the rows a stray quote merged into it, read one line at a time as a
+    /// decision export's (`MergedRowReader`): a quote must not hide the evenings after it.
+    /// False stops the reading (the sink failed, too many workers).
     func consume(_ row: RawRow) -> Bool {
         tally.rowLines += row.endLine - row.line + 1
         return read(row)
     }
 
-    /// A row, or the rows a stray quote had merged into it, read one line at a time as a
-    /// decision export's are (`PartAuditor`): a quote must not hide the evenings after it.
-    private func read(_ row: RawRow, depth: Int = 0) -> Bool {
-        if let swallowed, let column = swallowed.swallowingColumn(row) {
-            guard depth < 8, let split = swallowed.split(row, column: column) else {
-                tally.rowsRead += 1
-                return reject(builder!.unbalancedQuote(row, column: column), lines: row.endLine - row.line + 1)
-            }
-            var repair = QuoteRepair(firstLine: split.firstLine, lastLine: split.lastLine, header: split.header, accepted: 0, rejected: 0)
-            defer { tally.note(repair) }
-            for line in split.lines {
-                if line.isBlank {
-                    tally.blankLinesInRows += 1
-                    continue
-                }
-                let (accepted, rejected) = (tally.accepted, tally.rejected)
-                let goOn: Bool
-                if line.holdsQuote || line.fields.count != builder!.mapping.headers.count {
-                    tally.rowsRead += 1
-                    goOn = reject(builder!.unbalancedQuote(line, in: split), lines: line.endLine - line.line + 1)
-                } else {
-                    goOn = line.withRow(ordinal: row.ordinal, delimiter: row.delimiter) { read($0, depth: depth + 1) }
-                }
-                repair.accepted += tally.accepted - accepted
-                repair.rejected += tally.rejected - rejected
-                if !goOn { return false }
-            }
-            return true
-        }
+    var rowWidth: Int { builder!.mapping.headers.count }
+
+    func swallowingColumn(_ row: RawRow) -> Int? { swallowed?.swallowingColumn(row) }
+    func split(_ row: RawRow, column: Int) -> SwallowedLines.Split? { swallowed?.split(row, column: column) }
+
+    func rejectMerged(_ row: RawRow, column: Int) -> Bool {
+        reject(builder!.unbalancedQuote(row, column: column), lines: row.endLine - row.line + 1)
+    }
+
+    func rejectLine(_ line: SwallowedLines.Line, in split: SwallowedLines.Split) -> Bool {
+        reject(builder!.unbalancedQuote(line, in: split), lines: line.endLine - line.line + 1)
+    }
+
+    /// A row as it stands (a stray quote's merge taken apart by `read`): an event, or a reject.
+    func readWhole(_ row: RawRow) -> Bool {
         tally.rowsRead += 1
         do throws(AuditError) {
             switch try builder!.build(row) {
@@ -129,11 +134,27 @@ final class ActivityReading {
         return true
     }
 
-    /// The weeks of every worker of every log read.
+    /// The weeks of every worker of every log read, worker by worker: each worker's are
+    /// judged by the working-time checks (their findings to the sink), counted towards the pay
+    /// estimate, and kept in sorted runs for worktime.csv; one worker's are in memory at a time.
     func result() throws(AuditError) -> WorkTimeResult {
-        let found = try ledger.weeks()
-        return WorkTimeResult(weeks: found.weeks, months: found.months, totals: found.totals, workers: builder?.workers ?? [],
-                              schedule: settings.schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events,
-                              coveredYears: ledger.calendar.coveredYears, days: found.days)
+        let schedule = settings.schedule, workers = builder?.workers ?? []
+        let store = SortedRuns<WorkWeek>(runLength: 1 << 15)
+        var judge = WorkTimeJudge(settings: pipeline.checks, schedule: schedule)
+        var pay = 0.0
+        let sink = self.sink
+        let summary = try ledger.weeks { (weeks, months) throws(AuditError) in
+            for week in weeks {
+                store.append(week)
+                pay += schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds) ?? 0
+            }
+            guard let worker = weeks.first?.worker else { return }
+            try judge.add(weeks: weeks[...], months: months[...], worker: Int(worker) < workers.count ? workers[Int(worker)] : "", into: sink)
+        }
+        if let failure = store.anyFailure { throw failure }
+        return WorkTimeResult(weeks: WorkWeeks(runs: store), totals: summary.totals, tallies: judge.tallies, workers: workers,
+                              schedule: schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events,
+                              coveredYears: ledger.calendar.coveredYears, days: summary.days,
+                              overtimePayEstimate: schedule.hourlyWage != nil ? pay : nil)
     }
 }

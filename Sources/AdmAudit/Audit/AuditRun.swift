@@ -266,9 +266,7 @@ public struct AuditRun {
         if let work = try reading.activity?.result() {
             result.workTime = work
             if let warning = work.calendarWarning { result.diagnostics.append(warning) }
-            let tallies = try WorkTimeJudge.judge(weeks: work.weeks, months: work.months, workers: work.workers, schedule: work.schedule,
-                                                  settings: pipeline.checks, into: sink)
-            result.checks = (result.checks + tallies).sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) }
+            result.checks = (result.checks + work.tallies).sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) }
         }
         return result
     }

@@ -4,7 +4,7 @@
 /// A class, touched by one thread at a time: the run's thread, or the thread auditing a
 /// later part until the run joins it. The state every row touches is therefore marked
 /// `@exclusivity(unchecked)`, as `RecordBuilder`'s is: no access to it overlaps another.
-final class PartAuditor: @unchecked Sendable {
+final class PartAuditor: MergedRowReader, @unchecked Sendable {
     let pipeline: Pipeline
     let calendar: LocalCalendar
     let sink: any AuditSink
@@ -78,52 +78,21 @@ final class PartAuditor: @unchecked Sendable {
         published = (tally.rowsRead, tally.rejected)
     }
 
-    /// A row read apart this many times over holds that many stray quotes: past it the row is
-    /// rejected whole (the stack stays small on the two-core audit's second thread).
-    private static let repairDepthLimit = 8
+    var rowWidth: Int { builder!.headerCount }
 
-    /// A row, or the rows a stray quote had merged into it; `depth`: how many merged rows
-    /// this one came out of.
-    private func read(_ row: RawRow, depth: Int = 0) -> Bool {
-        if let swallowed, let column = swallowed.swallowingColumn(row) {
-            guard depth < Self.repairDepthLimit, let split = swallowed.split(row, column: column) else {
-                // Its lines cannot be told apart: rejected whole, every line it spans counted.
-                tally.rowsRead += 1
-                return reject(builder!.unbalancedQuote(row, column: column), adverse: false, lines: row.endLine - row.line + 1)
-            }
-            return consume(split, delimiter: row.delimiter, ordinal: row.ordinal, depth: depth)
-        }
-        return validate(row)
+    func swallowingColumn(_ row: RawRow) -> Int? { swallowed?.swallowingColumn(row) }
+    func split(_ row: RawRow, column: Int) -> SwallowedLines.Split? { swallowed?.split(row, column: column) }
+
+    func rejectMerged(_ row: RawRow, column: Int) -> Bool {
+        reject(builder!.unbalancedQuote(row, column: column), adverse: false, lines: row.endLine - row.line + 1)
     }
 
-    /// The lines of a row a stray quote had merged, each read as a row of its own; a line
-    /// that is not one is rejected as `unbalanced_quote`, a blank one counted as blank.
-    private func consume(_ split: SwallowedLines.Split, delimiter: UInt8, ordinal: Int, depth: Int) -> Bool {
-        var repair = QuoteRepair(firstLine: split.firstLine, lastLine: split.lastLine, header: split.header, accepted: 0, rejected: 0)
-        defer { tally.note(repair) }
-        for line in split.lines {
-            if line.isBlank {
-                tally.blankLinesInRows += 1
-                continue
-            }
-            let (accepted, rejected) = (tally.accepted, tally.rejected)
-            let goOn: Bool
-            if line.holdsQuote || line.fields.count != builder!.headerCount {
-                tally.rowsRead += 1
-                goOn = reject(builder!.unbalancedQuote(line, in: split), adverse: false, lines: line.endLine - line.line + 1)
-            } else {
-                // Read again in turn: a field after the stray quote's may have swallowed lines too.
-                goOn = line.withRow(ordinal: ordinal, delimiter: delimiter) { read($0, depth: depth + 1) }
-            }
-            repair.accepted += tally.accepted - accepted
-            repair.rejected += tally.rejected - rejected
-            if !goOn { return false }
-        }
-        return true
+    func rejectLine(_ line: SwallowedLines.Line, in split: SwallowedLines.Split) -> Bool {
+        reject(builder!.unbalancedQuote(line, in: split), adverse: false, lines: line.endLine - line.line + 1)
     }
 
     /// A row as it stands: a record, or a reject with its reason.
-    private func validate(_ row: RawRow) -> Bool {
+    func readWhole(_ row: RawRow) -> Bool {
         tally.rowsRead += 1
         switch builder!.build(row, ids: &ids) {
         case .reject(let reject):

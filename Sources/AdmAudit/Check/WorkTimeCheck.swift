@@ -16,42 +16,61 @@ extension WorkTimeCheck {
     public static func validate(_ parameters: CheckParameters) -> String? { nil }
 }
 
-/// Runs the working-time checks a pipeline enables over the ledger's weeks and months,
-/// worker by worker (the order of worktime.csv), writing each finding to the sink as it is
-/// found, and gives each check's tally.
-package enum WorkTimeJudge {
+/// Runs the working-time checks a pipeline enables over the ledger's weeks and months, one
+/// worker at a time as the ledger makes them (the order of worktime.csv), writing each finding
+/// to the sink as it is found; `tallies` once every worker was added.
+package struct WorkTimeJudge {
+    private let checks: [(check: any WorkTimeCheck, descriptor: CheckDescriptor)]
+    private let schedule: WorkSchedule
+    private var outcomes: [RunCheckOutcome]
+    private var violations: [Int]
+
+    package init(settings: CheckSettings, schedule: WorkSchedule) {
+        checks = CheckRegistry.enabledWorkTimeChecks(settings)
+        self.schedule = schedule
+        outcomes = checks.map { _ in RunCheckOutcome(applicable: 0, violations: []) }
+        violations = checks.map { _ in 0 }
+    }
+
+    /// One worker's weeks and months, in order; `worker` as the reports name them.
+    package mutating func add(weeks: ArraySlice<WorkWeek>, months: ArraySlice<WorkMonth>, worker: String,
+                              into sink: any AuditSink) throws(AuditError) {
+        guard let last = weeks.last else { return }
+        // The rules in force at the end of the worker's last week.
+        let endDay = last.monday + 6
+        for (index, entry) in checks.enumerated() {
+            let outcome = entry.check.judge(weeks: weeks, months: months, schedule: schedule, worker: worker)
+            outcomes[index].applicable += outcome.applicable
+            // The evidence lists keep the first few; the count is every violation's.
+            outcomes[index].violations += outcome.violations.prefix(max(CheckTally.evidenceListLimit - outcomes[index].violations.count, 0))
+            violations[index] += outcome.violations.count
+            for finding in CheckRunner.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay) { try sink.finding(finding) }
+        }
+    }
+
+    /// Each enabled check's tally.
+    package var tallies: [CheckTally] {
+        checks.indices.map { index in
+            var tally = CheckTally(descriptor: checks[index].descriptor)
+            CheckRunner.record(outcomes[index], in: &tally)
+            tally.violations = violations[index]
+            return tally
+        }
+    }
+
+    /// Every worker's weeks and months at once (each sorted by worker): for a test.
     package static func judge(weeks: [WorkWeek], months: [WorkMonth], workers: [String], schedule: WorkSchedule,
                               settings: CheckSettings, into sink: any AuditSink) throws(AuditError) -> [CheckTally] {
-        let checks = CheckRegistry.enabledWorkTimeChecks(settings)
-        var tallies = checks.map { CheckTally(descriptor: $0.descriptor) }
-        var outcomes = checks.map { _ in RunCheckOutcome(applicable: 0, violations: []) }
-        var weekStart = 0, monthStart = 0
-        while weekStart < weeks.count {
-            let worker = weeks[weekStart].worker
-            var weekEnd = weekStart
-            while weekEnd < weeks.count, weeks[weekEnd].worker == worker { weekEnd += 1 }
-            while monthStart < months.count, months[monthStart].worker < worker { monthStart += 1 }
-            var monthEnd = monthStart
-            while monthEnd < months.count, months[monthEnd].worker == worker { monthEnd += 1 }
-            let name = Int(worker) < workers.count ? workers[Int(worker)] : ""
-            // The rules in force at the end of the worker's last week.
-            let endDay = weeks[weekEnd - 1].monday + 6
-            for (index, entry) in checks.enumerated() {
-                let outcome = entry.check.judge(weeks: weeks[weekStart..<weekEnd], months: months[monthStart..<monthEnd],
-                                                schedule: schedule, worker: name)
-                outcomes[index].applicable += outcome.applicable
-                outcomes[index].violations += outcome.violations.prefix(CheckTally.evidenceListLimit - min(outcomes[index].violations.count, CheckTally.evidenceListLimit))
-                tallies[index].violations += outcome.violations.count
-                for finding in CheckRunner.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay) { try sink.finding(finding) }
-            }
-            weekStart = weekEnd
-            monthStart = monthEnd
+        var judge = WorkTimeJudge(settings: settings, schedule: schedule)
+        var start = 0
+        while start < weeks.count {
+            let worker = weeks[start].worker
+            var end = start
+            while end < weeks.count, weeks[end].worker == worker { end += 1 }
+            let own = months.filter { $0.worker == worker }
+            try judge.add(weeks: weeks[start..<end], months: own[...], worker: Int(worker) < workers.count ? workers[Int(worker)] : "", into: sink)
+            start = end
         }
-        for index in checks.indices {
-            let violations = tallies[index].violations
-            CheckRunner.record(outcomes[index], in: &tallies[index])
-            tallies[index].violations = violations
-        }
-        return tallies
+        return judge.tallies
     }
 }

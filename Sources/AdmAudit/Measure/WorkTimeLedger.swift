@@ -22,7 +22,7 @@ struct ActivitySpan: SortedRunElement {
 }
 
 /// One worker's week (ISO week, Monday to Sunday, local days): what worktime.csv holds.
-public struct WorkWeek: Sendable, Equatable {
+public struct WorkWeek: Sendable, Equatable, BitwiseCopyable {
     public var worker: Int32
     /// Local day number of the week's Monday.
     public var monday: Int64
@@ -55,6 +55,12 @@ public struct WorkWeek: Sendable, Equatable {
         self.worker = worker
         self.monday = monday
     }
+}
+
+/// Weeks kept in sorted runs (worker, then week) once the ledger has made them: worktime.csv
+/// reads them back, so a log of many workers' weeks is not held in memory.
+extension WorkWeek: SortedRunElement {
+    package static func precedes(_ a: WorkWeek, _ b: WorkWeek) -> Bool { (a.worker, a.monday) < (b.worker, b.monday) }
 }
 
 /// One worker's overtime in a calendar month: each working day's time past the daily limit
@@ -97,8 +103,8 @@ public struct WorkTimeTotals: Sendable, Equatable {
 ///
 /// Events arrive in any order and are kept sorted by worker and time in `SortedRuns`
 /// (a buffer, spilled to TMPDIR in runs); the weeks are built in one merge of them, and
-/// only one worker's days are held at a time. Memory grows with workers × weeks (the
-/// rows of worktime.csv), not with events.
+/// only one worker's days and weeks are held at a time (`weeks(each:)` hands them on):
+/// memory grows with neither events nor weeks.
 ///
 /// Days are local days of the pipeline's time zone; a session across midnight counts on
 /// both days. Scheduled time is [work_start, work_end) on working days of the calendar
@@ -139,29 +145,47 @@ public final class WorkTimeLedger: @unchecked Sendable {
                                   start: event.start, end: event.end))
     }
 
-    /// What the ledger found: every worker's weeks and months (standard hours), by worker
-    /// index then time, and the totals.
-    public struct Result: Sendable, Equatable {
-        public var weeks: [WorkWeek] = []
-        public var months: [WorkMonth] = []
+    /// What the ledger found over every worker: the totals, and the first and last local day
+    /// with an event (nil: none).
+    public struct Summary: Sendable, Equatable {
         public var totals = WorkTimeTotals()
-        /// The first and last local day with an event (nil: none).
         public var days: ClosedRange<Int64>? = nil
     }
 
-    public func weeks() throws(AuditError) -> Result {
+    /// Each worker's weeks and months (standard hours), in order, handed to `each` worker by
+    /// worker (by index): only one worker's are held at a time.
+    public func weeks(each: (_ weeks: [WorkWeek], _ months: [WorkMonth]) throws(AuditError) -> Void) throws(AuditError) -> Summary {
         var merge = try spans.merged()
-        var result = Result()
+        var summary = Summary()
         var worker = WorkerDays(worker: -1)
         while let span = merge.next() {
             if span.worker != worker.worker {
-                finish(&worker, into: &result)
+                try finish(&worker, into: &summary, each: each)
                 worker = WorkerDays(worker: span.worker)
             }
             add(span, to: &worker)
         }
         try merge.finish()
-        finish(&worker, into: &result)
+        try finish(&worker, into: &summary, each: each)
+        return summary
+    }
+
+    /// Every worker's weeks and months gathered, with the totals: for a small run, or a test.
+    public struct Result: Sendable, Equatable {
+        public var weeks: [WorkWeek] = []
+        public var months: [WorkMonth] = []
+        public var totals = WorkTimeTotals()
+        public var days: ClosedRange<Int64>? = nil
+    }
+
+    public func weeks() throws(AuditError) -> Result {
+        var result = Result()
+        let summary = try weeks { (weeks, months) throws(AuditError) in
+            result.weeks += weeks
+            result.months += months
+        }
+        result.totals = summary.totals
+        result.days = summary.days
         return result
     }
 
@@ -267,8 +291,10 @@ public final class WorkTimeLedger: @unchecked Sendable {
         }
     }
 
-    private func finish(_ worker: inout WorkerDays, into result: inout Result) {
+    private func finish(_ worker: inout WorkerDays, into result: inout Summary,
+                        each: (_ weeks: [WorkWeek], _ months: [WorkMonth]) throws(AuditError) -> Void) throws(AuditError) {
         guard worker.worker >= 0 else { return }
+        var weeks: [WorkWeek] = []
         var months: [Int64: WorkMonth] = [:]
         if let open = worker.session { count(open, into: &worker.days) }
         worker.session = nil
@@ -322,7 +348,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
                 week.overtimeSeconds = nil
                 week.daysOverDailyOvertimeLimit = 0
             }
-            result.weeks.append(week)
+            weeks.append(week)
             result.totals.workerWeeks += 1
             result.totals.activeSeconds += week.activeSeconds
             result.totals.offHoursSeconds += week.offHoursSeconds
@@ -334,7 +360,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
             if week.activeSeconds > 0 { activeWeeks += 1 }
             if week.offHoursSeconds > 0 { offHoursWeeks += 1 }
         }
-        result.months += months.keys.sorted().map { months[$0]! }
+        try each(weeks, months.keys.sorted().map { months[$0]! })
         result.totals.workers += 1
         if activeWeeks > 0, Double(offHoursWeeks) >= WorkTimeTotals.recurringShare * Double(activeWeeks) {
             result.totals.workersWithRecurringOffHours += 1

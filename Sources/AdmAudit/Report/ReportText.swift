@@ -75,6 +75,7 @@ struct ReportText {
         case .unknownValue: pick("list the direction's spellings under activity.values.direction (contact, action or reply)",
                                  "在 activity.values.direction 下列出方向的写法（contact、action 或 reply）")
         case .missingRequired: pick("every event needs its worker and start time", "每个事件都须有劳动者编号和开始时间")
+        case .fieldTooLong: pick("a worker id is at most 256 bytes; a longer one is text in the wrong column", "劳动者编号至多 256 字节；更长的是放错列的文字")
         default: fix(code)
         }
     }

@@ -13,12 +13,16 @@ public enum ReportWriter {
             case .html: HTMLReport.render(result)
             }
         }
-        var outputs = Array(zip(chosen.map(\.1), texts))
-        if let workTime = result.workTime { outputs.append(("worktime.csv", WorkTimeCSV.render(workTime))) }
         var written: [String] = []
-        for (name, text) in outputs {
+        for (name, text) in zip(chosen.map(\.1), texts) {
             let file = try OutputFile(folder: folder, name: name)
             try file.write(text)
+            try file.commit()
+            written.append(file.finalPath)
+        }
+        if let workTime = result.workTime {
+            let file = try OutputFile(folder: folder, name: "worktime.csv")
+            try WorkTimeCSV.write(workTime, to: file)
             try file.commit()
             written.append(file.finalPath)
         }

@@ -14,13 +14,12 @@ public enum WorkTimeCSV {
         "off_hours_contacts", "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes", "overtime_pay_estimate",
     ]
 
-    public static func render(_ result: WorkTimeResult) -> String {
-        var bytes: [UInt8] = []
-        CSVText.append(row: header, to: &bytes)
-        for week in result.weeks {
-            CSVText.append(row: row(week, result: result), to: &bytes)
+    /// Writes the file row by row, the weeks read back from their sorted runs.
+    static func write(_ result: WorkTimeResult, to file: OutputFile) throws(AuditError) {
+        try file.write { CSVText.append(row: header, to: &$0) }
+        try result.weeks.forEach { (week) throws(AuditError) in
+            try file.write { CSVText.append(row: row(week, result: result), to: &$0) }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func row(_ week: WorkWeek, result: WorkTimeResult) -> [String] {

@@ -286,10 +286,9 @@ public final class ActivityBuilder {
 
     /// A whole number of minutes (a fraction is rounded up: a started minute is worked), 0 to a day.
     static func minutes(_ bytes: UnsafeRawBufferPointer) -> Int64? {
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[TextKey.trimmedRange(bytes)]), as: UTF8.self)
-        guard let value = Double(text), value.isFinite, value >= 0, value <= Double(ActivityValueProblem.longestEventMinutes) * 2 else {
-            return nil
-        }
+        // A plain decimal, as a score is read: no hex (`0x10`), exponent-only or infinite forms.
+        guard let value = RecordBuilder.number(bytes), value.isFinite, value >= 0,
+              value <= Double(ActivityValueProblem.longestEventMinutes) * 2 else { return nil }
         return Int64(value.rounded(.up))
     }
 

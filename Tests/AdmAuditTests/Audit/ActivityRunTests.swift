@@ -34,7 +34,7 @@ final class ActivityRunTests: XCTestCase {
         let work = try XCTUnwrap(result.workTime)
         XCTAssertEqual(work.workers, ["E001", "E002", "E003"])
         XCTAssertEqual(work.events, 5)
-        let rows = work.weeks.map { WorkTimeCSV.row($0, result: work) }
+        let rows = try work.weeks.list().map { WorkTimeCSV.row($0, result: work) }
         XCTAssertEqual(rows, [
             ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "120", "0", "120", "1", "1", "1", "10", ""],
             ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", "", ""],
@@ -57,7 +57,7 @@ final class ActivityRunTests: XCTestCase {
         let paid = try TestSupport.audit([TestSupport.temporaryFile(Self.chineseLog, name: "聊天记录.csv")],
                                          pipeline: TestSupport.pipeline(Self.pipeline.replacingOccurrences(of: "work_end: \"18:00\"", with: "work_end: \"18:00\", hourly_wage: 40")))
         let paidWork = try XCTUnwrap(paid.0.workTime)
-        XCTAssertEqual(paidWork.weeks.map { WorkTimeCSV.row($0, result: paidWork).last }, ["160.00", "120.00", "0.00"])
+        XCTAssertEqual(try paidWork.weeks.list().map { WorkTimeCSV.row($0, result: paidWork).last }, ["160.00", "120.00", "0.00"])
         XCTAssertEqual(paidWork.overtimePayEstimate, 280)
     }
 
@@ -91,7 +91,7 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(result.totalAccepted, 2, "the decisions are audited as ever")
         XCTAssertEqual(result.checks.first { $0.descriptor.id == "HR-01" }?.violations, 1)
         let work = try XCTUnwrap(result.workTime)
-        let rows = work.weeks.map { WorkTimeCSV.row($0, result: work) }
+        let rows = try work.weeks.list().map { WorkTimeCSV.row($0, result: work) }
         // 45 min from 19:30 (off-hours), 5 min reply at 07:20 (off-hours), answered in 20 min.
         // 90 min on a Saturday (the plain week: a rest day).
         XCTAssertEqual(rows, [
@@ -118,7 +118,7 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(result.activityInputsWithRejects.count, 1, "the summary says rows were rejected")
         // 发送 (sent) is the worker's own, 收到 (received) the employer's contact.
         let work = try XCTUnwrap(result.workTime)
-        XCTAssertEqual(work.weeks.map(\.activeSeconds), [60])
+        XCTAssertEqual(try work.weeks.list().map(\.activeSeconds), [60])
         XCTAssertEqual(work.totals.offHoursContacts, 0, "received at 10:00 on a working day")
     }
 
@@ -143,7 +143,7 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(sink.rejects.map(\.reject.code), [.unknownValue], "a direction naming both a reply and a contact is neither")
         let work = try XCTUnwrap(result.workTime)
         XCTAssertEqual(work.workers, ["W1", "W2"], "Ｗ1 and W1 with a zero-width space are W1")
-        XCTAssertEqual(work.weeks.filter { $0.worker == 0 }.map(\.daysActive), [1, 4], "2019's day, then four days of March")
+        XCTAssertEqual(try work.weeks.list().filter { $0.worker == 0 }.map(\.daysActive), [1, 4], "2019's day, then four days of March")
         XCTAssertEqual(result.diagnostics.first { $0.code == .activityOutsideCalendar }?.values["first_year"], .count(2019),
                        "China's calendar holds no notice of 2019: said, not assumed")
     }
@@ -174,6 +174,13 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertTrue(inferred.yaml.contains("time_zone: Asia/Shanghai"), inferred.yaml)
         let (result, _) = try TestSupport.audit([path], pipeline: try inferred.pipeline(file: "p.yaml"))
         XCTAssertEqual(result.workTime?.totals.offHoursSeconds, 150 * 60, "21:00–23:30 in Beijing")
+    }
+
+    func testDurationsArePlainMinutes() {
+        func minutes(_ text: String) -> Int64? { Array(text.utf8).withUnsafeBytes { ActivityBuilder.minutes($0) } }
+        XCTAssertEqual(minutes(" 45 "), 45)
+        XCTAssertEqual(minutes("0.5"), 1, "a started minute is worked")
+        for text in ["0x10", "-5", "inf", "nan", "1,5", "1:30", "", "2881"] { XCTAssertNil(minutes(text), text) }
     }
 
     func testSentAndReceivedReadFromTheWorkersAccount() {

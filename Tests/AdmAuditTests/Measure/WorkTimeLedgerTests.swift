@@ -148,6 +148,15 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(result.totals.workersWithRecurringOffHours, 0)
     }
 
+    func testWeeksKeptInSpilledRunsComeBackInOrder() throws {
+        // An employer can make every event a worker-week: the weeks wait in TMPDIR, not in memory.
+        let runs = SortedRuns<WorkWeek>(runLength: 3)
+        let weeks = (0..<10).map { WorkWeek(worker: Int32($0 / 4), monday: Self.day("2025-03-03") + 7 * Int64($0 % 4)) }
+        for week in weeks { runs.append(week) }
+        XCTAssertTrue(runs.hasSpilled)
+        XCTAssertEqual(try WorkWeeks(runs: runs).list(), weeks)
+    }
+
     func testTheOrderOfEventsAndSpilledRunsChangeNothing() throws {
         var generator = SeededGenerator(seed: 7)
         var events: [ActivityEvent] = []
