@@ -102,6 +102,26 @@ final class HTMLReportInBrowserTests: BinaryTestCase {
         XCTAssertTrue(dom.contains("<html lang=\"en\">"))
     }
 
+    /// The fixture company's logs through init and run: the working-time section, its table and
+    /// its heat map of 168 hours as Chromium builds them, in Chinese.
+    func testTheWorkingTimeSectionAndItsHeatMapInTheBrowser() throws {
+        _ = try chromium()
+        let chat = path("fixtures/activity-company/chat_zh.csv"), login = path("fixtures/activity-company/login_en.csv")
+        let initialized = try run(binary, ["init", chat])
+        XCTAssertEqual(initialized.status, 0, initialized.err)
+        try Data(initialized.out.utf8).write(to: work.appendingPathComponent("p.yaml"))
+        let audit = try run(binary, ["run", "-p", work.appendingPathComponent("p.yaml").path, "-o", "out", chat, login])
+        XCTAssertEqual(audit.status, 0, audit.err)
+        let dom = try renderedDOM(work.appendingPathComponent("out/report.html"))
+        XCTAssertTrue(dom.contains("<section id=\"work-time\">"), String(dom.prefix(2000)))
+        XCTAssertEqual(count("<svg class=\"chart chart-hour-of-week\" role=\"img\" aria-label=\"[^\"]+\"", in: dom), 1)
+        let heatmap = dom.components(separatedBy: "chart-hour-of-week")[1].components(separatedBy: "</svg>")[0]
+        XCTAssertEqual(count("<rect ", in: heatmap), 168)
+        XCTAssertEqual(count("<table class=\"work-time\"", in: dom), 1)
+        XCTAssertTrue(dom.contains("活动日志中的工作时间"))
+        XCTAssertEqual(count("<script", in: dom), 0)
+    }
+
     func testHostileValuesAreTextInTheBrowserAndNeutralisedInTheCSVFiles() throws {
         _ = try chromium()
         // The export under a hostile file name: it reaches every output as source_file.

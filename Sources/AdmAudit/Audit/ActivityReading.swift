@@ -39,6 +39,8 @@ public struct WorkTimeResult: Sendable {
     public var coveredYears: ClosedRange<Int>?
     /// The first and last local day with an event.
     public var days: ClosedRange<Int64>?
+    /// Every worker's off-hours seconds by local hour of the week (168, Monday 00:00 first): the heat map.
+    public var offHoursByHourOfWeek: [Int64]
 
     /// The warning when the events run outside the years the calendar holds: there its
     /// holidays and make-up days are not known.
@@ -154,7 +156,7 @@ final class ActivityReading: MergedRowReader {
         if let failure = store.anyFailure { throw failure }
         return WorkTimeResult(weeks: WorkWeeks(runs: store), totals: summary.totals, tallies: judge.tallies, workers: workers,
                               schedule: schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events,
-                              coveredYears: ledger.calendar.coveredYears, days: summary.days,
+                              coveredYears: ledger.calendar.coveredYears, days: summary.days, offHoursByHourOfWeek: summary.offHoursByHourOfWeek,
                               overtimePayEstimate: schedule.hourlyWage != nil ? pay : nil)
     }
 }

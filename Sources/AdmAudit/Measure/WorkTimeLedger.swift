@@ -150,6 +150,8 @@ public final class WorkTimeLedger: @unchecked Sendable {
     public struct Summary: Sendable, Equatable {
         public var totals = WorkTimeTotals()
         public var days: ClosedRange<Int64>? = nil
+        /// Every worker's off-hours seconds by local hour of the week: 168 cells, Monday 00:00 first.
+        public var offHoursByHourOfWeek = [Int64](repeating: 0, count: 168)
     }
 
     /// Each worker's weeks and months (standard hours), in order, handed to `each` worker by
@@ -157,6 +159,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
     public func weeks(each: (_ weeks: [WorkWeek], _ months: [WorkMonth]) throws(AuditError) -> Void) throws(AuditError) -> Summary {
         var merge = try spans.merged()
         var summary = Summary()
+        hourOfWeek = [Int64](repeating: 0, count: 168)
         var worker = WorkerDays(worker: -1)
         while let span = merge.next() {
             if span.worker != worker.worker {
@@ -167,8 +170,12 @@ public final class WorkTimeLedger: @unchecked Sendable {
         }
         try merge.finish()
         try finish(&worker, into: &summary, each: each)
+        summary.offHoursByHourOfWeek = hourOfWeek
         return summary
     }
+
+    /// Off-hours seconds by hour of the week, gathered as sessions are counted (one reading at a time).
+    private var hourOfWeek = [Int64](repeating: 0, count: 168)
 
     /// Every worker's weeks and months gathered, with the totals: for a small run, or a test.
     public struct Result: Sendable, Equatable {
@@ -176,6 +183,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
         public var months: [WorkMonth] = []
         public var totals = WorkTimeTotals()
         public var days: ClosedRange<Int64>? = nil
+        public var offHoursByHourOfWeek: [Int64] = []
     }
 
     public func weeks() throws(AuditError) -> Result {
@@ -186,6 +194,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
         }
         result.totals = summary.totals
         result.days = summary.days
+        result.offHoursByHourOfWeek = summary.offHoursByHourOfWeek
         return result
     }
 
@@ -281,13 +290,28 @@ public final class WorkTimeLedger: @unchecked Sendable {
             let length = until - from
             var entry = days[day, default: Day()]
             entry.active += length
-            if calendar.isWorkingDay(day) {
+            let working = calendar.isWorkingDay(day)
+            if working {
                 let overlap = min(secondOfDay + length, Int64(schedule.workEnd)) - max(secondOfDay, Int64(schedule.workStart))
                 entry.scheduled += max(overlap, 0)
             }
             days[day] = entry
+            countByHour(day: day, from: secondOfDay, to: min(secondOfDay + length, 86_400), working: working)
             // A day of 25 hours (a clock set back) is read as local seconds: the step still moves forward.
             from = max(until, from + 1)
+        }
+    }
+
+    /// A day's piece [from, to) (seconds of the day) into the hours of the week: its off-hours part.
+    private func countByHour(day: Int64, from: Int64, to: Int64, working: Bool) {
+        let row = (LocalCalendar.weekday(ofDay: day) - 1) * 24
+        var hour = from / 3600
+        while hour < 24, hour * 3600 < to {
+            let start = max(from, hour * 3600), end = min(to, (hour + 1) * 3600)
+            var off = end - start
+            if working { off -= max(min(end, Int64(schedule.workEnd)) - max(start, Int64(schedule.workStart)), 0) }
+            hourOfWeek[row + Int(hour)] += off
+            hour += 1
         }
     }
 

@@ -58,6 +58,15 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(result.weeks.map(\.offHoursSeconds), [1800, 1800])
         XCTAssertEqual(result.weeks.map(\.restDaySeconds), [1800, 0], "Sunday is a rest day, Monday a working day")
         XCTAssertEqual(result.weeks.map(\.daysActive), [1, 1])
+        // The heat map's cells: Sunday 23:00 and Monday 00:00.
+        XCTAssertEqual(result.offHoursByHourOfWeek[6 * 24 + 23], 1800)
+        XCTAssertEqual(result.offHoursByHourOfWeek[0], 1800)
+        XCTAssertEqual(result.offHoursByHourOfWeek.reduce(0, +), 3600)
+        // Tuesday 17:30–18:30: the half hour before 18:00 is scheduled, the one after is not.
+        let evening = try Self.weeks([Self.own("2025-03-04 17:30", "2025-03-04 18:30")])
+        XCTAssertEqual(evening.offHoursByHourOfWeek[24 + 17], 0)
+        XCTAssertEqual(evening.offHoursByHourOfWeek[24 + 18], 1800)
+        XCTAssertEqual(evening.offHoursByHourOfWeek.reduce(0, +), evening.totals.offHoursSeconds)
     }
 
     func testChinasMakeUpWorkingDayIsScheduledAndAHolidayIsNot() throws {

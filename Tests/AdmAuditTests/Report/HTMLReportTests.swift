@@ -270,3 +270,19 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertFalse(HTMLReport.render(standard).contains("<section id=\"ll144\">"))
     }
 }
+
+/// The working-time section's heat map of off-hours activity by hour of the week.
+final class HourOfWeekChartTests: XCTestCase {
+    func testEveryHourOfTheWeekIsACellWithItsHoursInItsTitle() {
+        var seconds = [Int64](repeating: 0, count: 168)
+        seconds[6 * 24 + 23] = 5400   // Sunday 23:00
+        seconds[2 * 24 + 21] = 1800   // Wednesday 21:00
+        let english = SVGCharts.hourOfWeek(seconds, text: ReportText(language: .en))
+        XCTAssertEqual(english.components(separatedBy: "<rect ").count - 1, 168)
+        XCTAssertTrue(english.contains("<title>Sun 23:00–24:00: 1.5 h off-hours</title>"), english)
+        XCTAssertTrue(english.contains("fill=\"#b2182b\""), "the busiest cell is the deepest")
+        XCTAssertEqual(english.components(separatedBy: "fill=\"#ffffff\"").count - 1, 166, "an hour with none is blank")
+        let chinese = SVGCharts.hourOfWeek(seconds, text: ReportText(language: .zh))
+        XCTAssertTrue(chinese.contains("<title>周三 21:00–22:00：工作时间以外 0.5 小时</title>"), chinese)
+    }
+}

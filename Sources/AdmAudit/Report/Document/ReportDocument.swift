@@ -108,4 +108,6 @@ enum ReportChart {
     case selectionRates(SelectionStratum, threshold: Double)
     case impactHeatmap(SelectionStratum, components: Int, threshold: Double)
     case drift(name: String, months: [String], series: [(label: String, values: [Double?])], threshold: Double)
+    /// Off-hours seconds by local hour of the week (168 cells, Monday 00:00 first).
+    case hourOfWeek([Int64])
 }

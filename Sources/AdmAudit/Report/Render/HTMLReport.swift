@@ -56,6 +56,8 @@ public enum HTMLReport {
                 return SVGCharts.impactHeatmap(stratum, components: components, threshold: threshold, id: charts, text: t)
             case .drift(let name, let months, let series, let threshold):
                 return SVGCharts.drift(name: name, months: months, series: series, threshold: threshold, text: t)
+            case .hourOfWeek(let seconds):
+                return SVGCharts.hourOfWeek(seconds, text: t)
             }
         }
 

@@ -179,6 +179,35 @@ enum SVGCharts {
         return svg + "</svg>"
     }
 
+    // MARK: Hours of the week
+
+    /// Off-hours activity by local hour of the week: seven rows (Monday first) of 24 hours,
+    /// each cell shaded by its share of the busiest cell, its hours in its title.
+    static func hourOfWeek(_ seconds: [Int64], text t: ReportText) -> String {
+        let labelWidth = 70.0, cell = 26.0, top = 22.0
+        let width = labelWidth + 24 * cell + 10, height = top + 7 * cell + 10
+        var svg = open(kind: "chart-hour-of-week", width: width, height: height,
+                       label: t.pick("Off-hours activity by hour of the week", "按一周各小时统计的工作时间以外活动"))
+        let most = max(seconds.max() ?? 0, 1)
+        for hour in stride(from: 0, to: 24, by: 3) {
+            svg += "<text class=\"note\" x=\"\(n(labelWidth + Double(hour) * cell + cell / 2))\" y=\"\(n(top - 8))\" text-anchor=\"middle\">\(hour):00</text>"
+        }
+        let days = t.language == .zh ? ["周一", "周二", "周三", "周四", "周五", "周六", "周日"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        for (row, day) in days.enumerated() {
+            let y = top + Double(row) * cell
+            svg += "<text class=\"label\" x=\"\(n(labelWidth - 8))\" y=\"\(n(y + cell / 2 + 5))\" text-anchor=\"end\">\(HTMLText.escape(day))</text>"
+            for hour in 0..<24 {
+                let value = row * 24 + hour < seconds.count ? seconds[row * 24 + hour] : 0
+                let share = Double(value) / Double(most)
+                let fill = value == 0 ? "#ffffff" : mix((0xfd, 0xdb, 0xc7), (0xb2, 0x18, 0x2b), share)
+                let hours = String(format: "%.1f", Double(value) / 3600)
+                let tip = t.pick("\(day) \(hour):00–\(hour + 1):00: \(hours) h off-hours", "\(day) \(hour):00–\(hour + 1):00：工作时间以外 \(hours) 小时")
+                svg += "<rect x=\"\(n(labelWidth + Double(hour) * cell + 1))\" y=\"\(n(y + 1))\" width=\"\(n(cell - 2))\" height=\"\(n(cell - 2))\" fill=\"\(fill)\" stroke=\"#dddddd\"><title>\(HTMLText.escape(tip))</title></rect>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
     // MARK: Drift
 
     /// One line per group of the impact ratio by month, with a dashed line at the

@@ -39,6 +39,9 @@ enum WorkTimeSection: ReportSectionBuilder {
                                 numeric: [1], rows: rows.map { [[.words(t.pick($0.0, $0.1))], [.words($0.2)]] })
         return [ReportSection(id: "work-time", heading: [.words(t.pick("Working time from the activity logs", "活动日志中的工作时间"))],
                               blocks: [.paragraph([.words(schedule(work, t))]), .table(table),
+                                       .chart(.hourOfWeek(work.offHoursByHourOfWeek), caption: t.pick(
+                                           "Off-hours activity of all workers by local hour of the week (darker: more hours).",
+                                           "全部劳动者在工作时间以外的活动，按一周中的本地小时统计（颜色越深，小时数越多）。")),
                                        .paragraph([.words(t.pick(
                                            "Per worker and week: worktime.csv. Message and document contents are not needed and were not read: only who, when, where and who acted.",
                                            "每名劳动者每周的数据见 worktime.csv。消息与文档内容既无需要也未读取：只读取何人、何时、何渠道及由谁发起。"))],
