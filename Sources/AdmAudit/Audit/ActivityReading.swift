@@ -41,6 +41,17 @@ public struct WorkTimeResult: Sendable {
     public var days: ClosedRange<Int64>?
     /// Every worker's off-hours seconds by local hour of the week (168, Monday 00:00 first): the heat map.
     public var offHoursByHourOfWeek: [Int64]
+    /// Workers by their mean off-hours time a week over the weeks they were active, in the
+    /// bins of `weeklyOffHoursBins`: how the off-hours time is spread across workers.
+    public var workersByWeeklyOffHours: [Int]
+
+    /// Lower bounds of the bins, in minutes a week: none, under an hour, 1–3 h, 3–6 h, 6–10 h, 10 h or more.
+    public static let weeklyOffHoursBins = [0, 1, 60, 180, 360, 600]
+
+    /// The bin of a mean of `minutes` a week.
+    static func bin(minutes: Int64) -> Int {
+        weeklyOffHoursBins.lastIndex { Int64($0) <= minutes } ?? 0
+    }
 
     /// The warning when the events run outside the years the calendar holds: there its
     /// holidays and make-up days are not known.
@@ -144,6 +155,7 @@ final class ActivityReading: MergedRowReader {
         let store = SortedRuns<WorkWeek>(runLength: 1 << 15)
         var judge = WorkTimeJudge(settings: pipeline.checks, schedule: schedule)
         var pay = 0.0
+        var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)
         let sink = self.sink
         let summary = try ledger.weeks { (weeks, months) throws(AuditError) in
             for week in weeks {
@@ -151,12 +163,17 @@ final class ActivityReading: MergedRowReader {
                 pay += schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds) ?? 0
             }
             guard let worker = weeks.first?.worker else { return }
+            let active = weeks.filter { $0.activeSeconds > 0 }
+            if !active.isEmpty {
+                spread[WorkTimeResult.bin(minutes: active.reduce(Int64(0)) { $0 + $1.offHoursSeconds } / 60 / Int64(active.count))] += 1
+            }
             try judge.add(weeks: weeks[...], months: months[...], worker: Int(worker) < workers.count ? workers[Int(worker)] : "", into: sink)
         }
         if let failure = store.anyFailure { throw failure }
         return WorkTimeResult(weeks: WorkWeeks(runs: store), totals: summary.totals, tallies: judge.tallies, workers: workers,
                               schedule: schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events,
                               coveredYears: ledger.calendar.coveredYears, days: summary.days, offHoursByHourOfWeek: summary.offHoursByHourOfWeek,
+                              workersByWeeklyOffHours: spread,
                               overtimePayEstimate: schedule.hourlyWage != nil ? pay : nil)
     }
 }

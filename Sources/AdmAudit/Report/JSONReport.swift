@@ -97,6 +97,9 @@ public enum JSONReport {
             ("workers_with_recurring_off_hours", .int(totals.workersWithRecurringOffHours)),
             ("hourly_wage", schedule.hourlyWage.map(JSONValue.number) ?? .null),
             ("overtime_pay_estimate", work.overtimePayEstimate.map(JSONValue.number) ?? .null),
+            ("workers_by_weekly_off_hours", .array(zip(WorkTimeResult.weeklyOffHoursBins, work.workersByWeeklyOffHours).map { from, workers in
+                .object([("from_minutes", .int(from)), ("workers", .int(workers))])
+            })),
         ])
     }
 

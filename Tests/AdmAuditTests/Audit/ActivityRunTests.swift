@@ -52,6 +52,12 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertTrue(result.inputsHidingRows.isEmpty)
         XCTAssertEqual(result.activityInputsWithRejects.map(\.file), [input.file])
         XCTAssertFalse(result.diagnostics.contains { $0.code == .noAsOfDate }, "no decision check waits for an as-of date")
+        // E001's 210 off-hours minutes in its one active week, E002's 60; E003 was never active.
+        XCTAssertEqual(work.workersByWeeklyOffHours, [0, 0, 1, 1, 0, 0])
+        XCTAssertEqual([0, 1, 59, 60, 599, 600, 10_000].map { WorkTimeResult.bin(minutes: $0) }, [0, 1, 1, 2, 4, 5, 5])
+        var checked = result
+        checked.pipeline.sha256 = String(repeating: "a", count: 64)  // a pipeline parsed from text has no file to hash
+        try ReportSchema.assertValid(JSONReport.render(checked), "a log's report", validator: ReportSchema.validator())
 
         // With a wage: E001's 2 hours on a Saturday at 200 %, E002's 2 hours past 8 on a Tuesday at 150 %.
         let paid = try TestSupport.audit([TestSupport.temporaryFile(Self.chineseLog, name: "聊天记录.csv")],

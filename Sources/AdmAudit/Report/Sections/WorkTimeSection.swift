@@ -35,10 +35,15 @@ enum WorkTimeSection: ReportSectionBuilder {
                          "按每小时 \(WorkTimeCSV.money(work.schedule.hourlyWage ?? 0)) 计算的加班工资估计（工作日 150%，休息日 200%；法定节假日应为 300%，故为下限）",
                          WorkTimeCSV.money(pay)))
         }
+        let spread = ReportTable(kind: "work-time-spread",
+                                 headers: [[.words(t.pick("Off-hours time a week, on average over the worker's active weeks", "劳动者有活动各周平均每周的工作时间以外时长"))],
+                                           [.words(t.pick("Workers", "劳动者"))]],
+                                 numeric: [1], rows: zip(Self.binNames(t), work.workersByWeeklyOffHours).map { [[.words($0)], [.words(String($1))]] })
         let table = ReportTable(kind: "work-time", headers: [[.words(t.pick("Figure", "指标"))], [.words(t.pick("Value", "数值"))]],
                                 numeric: [1], rows: rows.map { [[.words(t.pick($0.0, $0.1))], [.words($0.2)]] })
         return [ReportSection(id: "work-time", heading: [.words(t.pick("Working time from the activity logs", "活动日志中的工作时间"))],
                               blocks: [.paragraph([.words(schedule(work, t))]), .table(table),
+                                       .table(spread),
                                        .chart(.hourOfWeek(work.offHoursByHourOfWeek), caption: t.pick(
                                            "Off-hours activity of all workers by local hour of the week (darker: more hours).",
                                            "全部劳动者在工作时间以外的活动，按一周中的本地小时统计（颜色越深，小时数越多）。")),
@@ -46,6 +51,12 @@ enum WorkTimeSection: ReportSectionBuilder {
                                            "Per worker and week: worktime.csv. Message and document contents are not needed and were not read: only who, when, where and who acted.",
                                            "每名劳动者每周的数据见 worktime.csv。消息与文档内容既无需要也未读取：只读取何人、何时、何渠道及由谁发起。"))],
                                                   style: .caveat)])]
+    }
+
+    /// The bins of `WorkTimeResult.weeklyOffHoursBins`, named.
+    static func binNames(_ t: ReportText) -> [String] {
+        [t.pick("none", "无"), t.pick("under 1 h", "不足 1 小时"), t.pick("1–3 h", "1–3 小时"), t.pick("3–6 h", "3–6 小时"),
+         t.pick("6–10 h", "6–10 小时"), t.pick("10 h or more", "10 小时及以上")]
     }
 
     /// The schedule in a sentence: hours, days, calendar, hours system, the session gap.
