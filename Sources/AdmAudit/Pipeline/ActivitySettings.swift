@@ -120,8 +120,7 @@ public struct WorkSchedule: Sendable, Equatable {
 
     /// Seconds of the day as `HH:MM`, as pipelines write them.
     public static func clock(_ seconds: Int) -> String {
-        let (hours, minutes) = (seconds / 3600, seconds % 3600 / 60)
-        return (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
+        LocalCalendar.two(seconds / 3600) + ":" + LocalCalendar.two(seconds / 60 % 60)
     }
 
     /// Labour Law Art. 44's multipliers the estimate uses: 150 % for overtime on working days

@@ -264,9 +264,7 @@ extension ReportText {
     private static let chineseWeekdays = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
 
     /// Seconds after midnight as `HH:MM`.
-    private func clock(_ second: Int) -> String {
-        LocalCalendar.two(second / 3600) + ":" + LocalCalendar.two(second / 60 % 60)
-    }
+    private func clock(_ second: Int) -> String { WorkSchedule.clock(second) }
 
     private func kept(_ decided: Int64, _ asOf: Int64) -> String {
         pick("decided \(date(decided)) (decided_at, local date), \(asOf - decided) days before the as-of date \(date(asOf)) and still in the export; ",

@@ -57,13 +57,17 @@ struct ReportText {
         }
         var counts: [RejectCode: Int] = [:]
         for input in inputs { counts.merge(input.rejectsByCode, uniquingKeysWith: +) }
-        let reasons = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { code, rows in
-            pick("\(reject(code)) ×\(rows) (\(activityFix(code)))", "\(reject(code)) ×\(rows)（\(activityFix(code))）")
-        }
-        lines.append(pick("Why: " + reasons.joined(separator: "; ") + ". Each row, its line and reason are in rejects.csv. "
-                            + "The working time, off-hours minutes and contacts below may understate what the logs record.",
-                          "原因：" + reasons.joined(separator: "；") + "。每一行及其行号和原因见 rejects.csv。下文的工作时间、工作时间外分钟数和联系次数可能少于日志实际记录。"))
+        let sorted = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { (code: $0.key, rows: $0.value) }
+        lines.append(why(sorted, fix: activityFix) + pick(" The working time, off-hours minutes and contacts below may understate what the logs record.",
+                                                            "下文的工作时间、工作时间外分钟数和联系次数可能少于日志实际记录。"))
         return lines
+    }
+
+    /// `Why: bad_timestamp ×2 (what to do); …. Each row, its line and reason are in rejects.csv.`
+    private func why(_ reasons: [(code: RejectCode, rows: Int)], fix: (RejectCode) -> String) -> String {
+        let named = reasons.map { pick("\(reject($0.code)) ×\($0.rows) (\(fix($0.code)))", "\(reject($0.code)) ×\($0.rows)（\(fix($0.code))）") }
+        return pick("Why: " + named.joined(separator: "; ") + ". Each row, its line and reason are in rejects.csv.",
+                    "原因：" + named.joined(separator: "；") + "。每一行及其行号和原因见 rejects.csv。")
     }
 
     /// What to do about an activity log's rejected rows, by their code.
@@ -98,11 +102,7 @@ struct ReportText {
                     "被拒收的行共占 \(input.rejectedLines) 个物理行：未闭合的引号或字段吞并了其后的 \(input.swallowedLines) 行，其中每一行都可能是一条决策（行号见 rejects.csv）。"))
             }
         }
-        let reasons = result.hiddenRowReasons.map { reason in
-            pick("\(reject(reason.code)) ×\(reason.rows) (\(fix(reason.code)))", "\(reject(reason.code)) ×\(reason.rows)（\(fix(reason.code))）")
-        }
-        lines.append(pick("Why: " + reasons.joined(separator: "; ") + ". Each row, its line and reason are in rejects.csv.",
-                          "原因：" + reasons.joined(separator: "；") + "。每一行及其行号和原因见 rejects.csv。"))
+        lines.append(why(result.hiddenRowReasons, fix: fix))
         let checks = result.recordCheckIDs.joined(separator: pick(", ", "、"))
         lines.append(pick("Not seen by the checks (\(checks)) nor by the group statistics: the findings below may understate the violations.",
                           "这些行未经各项检查（\(checks)）和群体统计：下文的发现可能少于实际违规。"))
