@@ -65,6 +65,12 @@ public struct WorkTimeResult: Sendable {
 
     /// The overtime pay the weeks imply at the schedule's hourly wage, summed (a floor); nil without a wage.
     public var overtimePayEstimate: Double?
+    /// The places the logs' site column named (index 0: none, the pipeline's own), and the
+    /// workers at each (a worker's place is that of the worker's first event).
+    public var places: [WorkPlace] = []
+    public var workersByPlace: [Int] = []
+    /// Workers by the hours system they were judged under (`HoursSystem.allCases`' order).
+    public var workersByHoursSystem: [Int] = HoursSystem.allCases.map { _ in 0 }
 }
 
 /// The activity logs of one reading: each log's rows become events for the ledger, or
@@ -153,16 +159,21 @@ final class ActivityReading: MergedRowReader {
     func result() throws(AuditError) -> WorkTimeResult {
         let schedule = settings.schedule, workers = builder?.workers ?? []
         let store = SortedRuns<WorkWeek>(runLength: 1 << 15)
-        var judge = WorkTimeJudge(settings: pipeline.checks, schedule: schedule)
+        let places = builder?.places.places ?? []
+        var judge = WorkTimeJudge(settings: pipeline.checks, schedule: schedule, places: places)
         var pay = 0.0
         var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)
+        var byPlace = places.map { _ in 0 }, bySystem = HoursSystem.allCases.map { _ in 0 }
         let sink = self.sink
-        let summary = try ledger.weeks { (weeks, months) throws(AuditError) in
+        let summary = try ledger.weeks(places: places) { (weeks, months) throws(AuditError) in
             for week in weeks {
                 store.append(week)
-                pay += schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds) ?? 0
+                pay += schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds, system: week.hoursSystem) ?? 0
             }
-            guard let worker = weeks.first?.worker else { return }
+            guard let first = weeks.first else { return }
+            let worker = first.worker
+            if Int(first.place) < byPlace.count { byPlace[Int(first.place)] += 1 }
+            bySystem[HoursSystem.allCases.firstIndex(of: first.hoursSystem)!] += 1
             let active = weeks.filter { $0.activeSeconds > 0 }
             if !active.isEmpty {
                 spread[WorkTimeResult.bin(minutes: active.reduce(Int64(0)) { $0 + $1.offHoursSeconds } / 60 / Int64(active.count))] += 1
@@ -174,6 +185,7 @@ final class ActivityReading: MergedRowReader {
                               schedule: schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events,
                               coveredYears: ledger.calendar.coveredYears, days: summary.days, offHoursByHourOfWeek: summary.offHoursByHourOfWeek,
                               workersByWeeklyOffHours: spread,
-                              overtimePayEstimate: schedule.hourlyWage != nil ? pay : nil)
+                              overtimePayEstimate: schedule.hourlyWage != nil ? pay : nil, places: places,
+                              workersByPlace: byPlace, workersByHoursSystem: bySystem)
     }
 }

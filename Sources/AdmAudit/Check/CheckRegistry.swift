@@ -38,6 +38,8 @@ public enum CheckRegistry {
         OvertimeOverLimit.self,
         NoWeeklyRestDay.self,
         RecurringOffHoursWork.self,
+        ShortDailyRest.self,
+        AverageWeekOverLimit.self,
         // work-time checks: add new types here
     ]
 

@@ -22,12 +22,16 @@ extension WorkTimeCheck {
 package struct WorkTimeJudge {
     private let checks: [(check: any WorkTimeCheck, descriptor: CheckDescriptor)]
     private let schedule: WorkSchedule
+    private let places: [WorkPlace]
     private var outcomes: [RunCheckOutcome]
     private var violations: [Int]
 
-    package init(settings: CheckSettings, schedule: WorkSchedule) {
+    /// `places`: the places the logs named (`WorkPlaceTable.places`): a worker at a place of a
+    /// known jurisdiction is judged only by the citations that cover it.
+    package init(settings: CheckSettings, schedule: WorkSchedule, places: [WorkPlace] = []) {
         checks = CheckRegistry.enabledWorkTimeChecks(settings)
         self.schedule = schedule
+        self.places = places
         outcomes = checks.map { _ in RunCheckOutcome(applicable: 0, violations: []) }
         violations = checks.map { _ in 0 }
     }
@@ -38,13 +42,23 @@ package struct WorkTimeJudge {
         guard let last = weeks.last else { return }
         // The rules in force at the end of the worker's last week.
         let endDay = last.monday + 6
+        // The worker's own hours system, and the law of the worker's place.
+        var terms = schedule
+        terms.hoursSystem = last.hoursSystem
+        let jurisdiction = Int(last.place) < places.count ? places[Int(last.place)].jurisdiction : nil
         for (index, entry) in checks.enumerated() {
-            let outcome = entry.check.judge(weeks: weeks, months: months, schedule: schedule, worker: worker)
+            var descriptor = entry.descriptor
+            if let jurisdiction {
+                descriptor.legalBasis = descriptor.legalBasis.filter { CheckRunner.covers($0.jurisdiction, jurisdiction) }
+                // No rule of the check's covers the worker's place: not judged there.
+                if descriptor.legalBasis.isEmpty && !entry.descriptor.legalBasis.isEmpty { continue }
+            }
+            let outcome = entry.check.judge(weeks: weeks, months: months, schedule: terms, worker: worker)
             outcomes[index].applicable += outcome.applicable
             // The evidence lists keep the first few; the count is every violation's.
             outcomes[index].violations += outcome.violations.prefix(max(CheckTally.evidenceListLimit - outcomes[index].violations.count, 0))
             violations[index] += outcome.violations.count
-            for finding in CheckRunner.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay) { try sink.finding(finding) }
+            for finding in CheckRunner.findings(of: outcome, descriptor: descriptor, endDay: endDay) { try sink.finding(finding) }
         }
     }
 
@@ -60,8 +74,8 @@ package struct WorkTimeJudge {
 
     /// Every worker's weeks and months at once (each sorted by worker): for a test.
     package static func judge(weeks: [WorkWeek], months: [WorkMonth], workers: [String], schedule: WorkSchedule,
-                              settings: CheckSettings, into sink: any AuditSink) throws(AuditError) -> [CheckTally] {
-        var judge = WorkTimeJudge(settings: settings, schedule: schedule)
+                              settings: CheckSettings, places: [WorkPlace] = [], into sink: any AuditSink) throws(AuditError) -> [CheckTally] {
+        var judge = WorkTimeJudge(settings: settings, schedule: schedule, places: places)
         var start = 0
         while start < weeks.count {
             let worker = weeks[start].worker

@@ -101,6 +101,12 @@ private struct ActivityWriter {
                 english: "the schedule is judged in this zone: check it is where the workers work, not only how the times were written",
                 chinese: "排定工作时间按此时区判断：请确认这是劳动者的工作地时区，而不仅是时间的书写方式"), todo: true)
         }
+        if !locale.zonesByPlace.isEmpty, mapping.columns[.site] != nil {
+            line("  time_zones_by_place:   # " + YAMLText.comment(text(
+                "the places are in several zones: each worker's times and days are local to the worker's place (the site column)",
+                "各地点位于不同时区：每名劳动者的时间与日期按其所在地点（地点列）的当地时间理解")))
+            for (place, zone) in locale.zonesByPlace { line("    \(YAMLText.quoted(place)): \(zone)") }
+        }
         setting(2, "date_order", locale.dateOrder.value.rawValue, locale.dateOrder.evidence, todo: locale.dateOrder.uncertain)
         line()
     }
@@ -128,9 +134,15 @@ private struct ActivityWriter {
         setting(4, "calendar", "auto", Evidence(
             english: "China's official working calendar (holidays, make-up working days) when the jurisdictions are CN alone, else the plain week",
             chinese: "法域仅为 CN 时采用国务院公布的工作日历（节假日、调休上班日），否则按普通工作周"))
-        setting(4, "hours", "standard", Evidence(
-            english: "the standard hours system; set comprehensive or flexible only where the labour bureau approved it for these workers",
-            chinese: "标准工时制；仅当劳动行政部门批准对这些劳动者实行时，才改为 comprehensive（综合计算工时制）或 flexible（不定时工作制）"), todo: true)
+        if mapping.columns[.hoursSystem] != nil {
+            setting(4, "hours", "standard", Evidence(
+                english: "the log's hours_system column names each worker's system (the strictest, where a worker's rows name several); this one is for the workers whose rows name none",
+                chinese: "日志的工时制度列写明了每名劳动者的工时制度（同一劳动者写有多种时取最严格者）；此项用于未写明的劳动者"))
+        } else {
+            setting(4, "hours", "standard", Evidence(
+                english: "the standard hours system; set comprehensive or flexible only where the labour bureau approved it for these workers",
+                chinese: "标准工时制；仅当劳动行政部门批准对这些劳动者实行时，才改为 comprehensive（综合计算工时制）或 flexible（不定时工作制）"), todo: true)
+        }
         line("    session_gap_minutes: 15")
         line()
     }
@@ -158,12 +170,20 @@ private struct ActivityWriter {
             let values = profiles[column].common.map(\.value).filter { if case .unrecognized = answers.reading($0) { true } else { false } }
             if !values.isEmpty { unknown.append((.replyRequested, values)) }
         }
+        if let column = mapping.columns[.hoursSystem] {
+            let systems = Vocabulary(settings.hoursSystems, rule: .keywords)
+            let values = profiles[column].common.map(\.value).filter { if case .unrecognized = systems.reading($0) { true } else { false } }
+            if !values.isEmpty { unknown.append((.hoursSystem, values)) }
+        }
         guard !unknown.isEmpty else { return }
         for (field, values) in unknown {
             let listed = values.map { "'\($0)'" }.joined(separator: ", ")
             let why = field == .direction
                 ? text("\(field.rawValue) values no vocabulary knows: \(listed); their rows are rejected until listed under activity.values.direction (contact, action or reply)",
                        "\(field.rawValue) 中无法识别的值：\(listed)；在 activity.values.direction 下列出（contact、action 或 reply）之前，这些行将被拒收")
+                : field == .hoursSystem
+                ? text("\(field.rawValue) values no vocabulary knows: \(listed); their rows are rejected until listed under activity.values.hours_system (standard, comprehensive or flexible, as the labour bureau approved)",
+                       "\(field.rawValue) 中无法识别的值：\(listed)；在 activity.values.hours_system 下列出（standard、comprehensive 或 flexible，以劳动行政部门批准为准）之前，这些行将被拒收")
                 : text("\(field.rawValue) values that are not yes or no: \(listed); their rows are rejected",
                        "\(field.rawValue) 中不是“是/否”的值：\(listed)；这些行将被拒收")
             line("  # TODO: " + YAMLText.comment(why))

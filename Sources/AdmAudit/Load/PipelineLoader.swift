@@ -127,7 +127,7 @@ private struct PipelineReader {
             }
         }
         if let entry = keys["values"] {
-            let values = try mapping(entry.value, "activity.values", allowed: ["channel", "direction"])
+            let values = try mapping(entry.value, "activity.values", allowed: ["channel", "direction", "hours_system"])
             if let channel = values["channel"] {
                 activity.channels = try extended(activity.channels, channel.value, "activity.values.channel",
                                                  allowed: ActivityChannel.allCases.map(\.rawValue)) { ActivityChannel(rawValue: $0)! }
@@ -135,6 +135,10 @@ private struct PipelineReader {
             if let direction = values["direction"] {
                 activity.directions = try extended(activity.directions, direction.value, "activity.values.direction",
                                                    allowed: ActivityDirection.allCases.map(\.rawValue)) { ActivityDirection(rawValue: $0)! }
+            }
+            if let system = values["hours_system"] {
+                activity.hoursSystems = try extended(activity.hoursSystems, system.value, "activity.values.hours_system",
+                                                     allowed: HoursSystem.allCases.map(\.rawValue)) { HoursSystem(rawValue: $0)! }
             }
         }
         if let entry = keys["schedule"] { activity.schedule = try readSchedule(entry.value) }

@@ -9,13 +9,19 @@ struct ActivitySpan: SortedRunElement {
     var replyRequested: Bool
     var start: Int64
     var end: Int64
+    /// The worker's place (`WorkPlaceTable`) and hours system as the row named them (0: not
+    /// named; 1 + `HoursSystem` index).
+    var place: Int32
+    var system: UInt8
 
     static func precedes(_ a: ActivitySpan, _ b: ActivitySpan) -> Bool {
         if a.worker != b.worker { return a.worker < b.worker }
         if a.start != b.start { return a.start < b.start }
         if a.end != b.end { return a.end < b.end }
         if a.direction != b.direction { return a.direction < b.direction }
-        return !a.replyRequested && b.replyRequested
+        if a.replyRequested != b.replyRequested { return !a.replyRequested }
+        if a.place != b.place { return a.place < b.place }
+        return a.system < b.system
     }
 
     var isWorkersOwn: Bool { direction != 0 }
@@ -26,6 +32,10 @@ public struct WorkWeek: Sendable, Equatable, BitwiseCopyable {
     public var worker: Int32
     /// Local day number of the week's Monday.
     public var monday: Int64
+    /// The worker's place (`WorkPlaceTable`: 0 the run's own) and hours system: the first
+    /// place the worker's events name, and the strictest system they name (else the schedule's).
+    public var place: Int32 = 0
+    public var hoursSystem: HoursSystem = .standard
     public var daysActive = 0
     /// Working days of the week by the calendar (holidays out, make-up days in).
     public var workingDays = 0
@@ -47,6 +57,10 @@ public struct WorkWeek: Sendable, Equatable, BitwiseCopyable {
     public var answeredOffHours = 0
     /// Sum of the answered contacts' latencies, for their mean.
     public var replySecondsTotal: Int64 = 0
+    /// Stretches of work begun this week with no rest of `WorkTimeLedger.dailyRest` in them
+    /// for longer than a day allows (24 h less the rest: 13 h), and the longest stretch.
+    public var shortDailyRests = 0
+    public var longestStretchSeconds: Int64 = 0
 
     /// Days of the week with no activity of the worker's own.
     public var daysWithoutActivity: Int { 7 - daysActive }
@@ -91,6 +105,8 @@ public struct WorkTimeTotals: Sendable, Equatable {
     /// Worker-weeks with activity on all seven days (no rest day, Labour Law Art. 38).
     public var weeksWithoutRestDay = 0
     public var weeksOverDailyOvertimeLimit = 0
+    /// Worker-weeks in which a stretch of work began with no 11-hour rest within 24 hours.
+    public var weeksWithShortDailyRest = 0
 
     /// Off-hours activity in at least this share of a worker's active weeks is recurring.
     public static let recurringShare = 0.5
@@ -117,7 +133,12 @@ public struct WorkTimeTotals: Sendable, Equatable {
 public final class WorkTimeLedger: @unchecked Sendable {
     public let schedule: WorkSchedule
     public let calendar: WorkingCalendar
-    private let zone: LocalCalendar
+    private let ownZone: LocalCalendar
+    /// Every place's zone and working calendar (index 0: the run's own), set by `weeks`.
+    private var placeTerms: [(zone: LocalCalendar, calendar: WorkingCalendar)] = []
+    /// The zone and working calendar of the worker being counted: those of the worker's place.
+    private var zone: LocalCalendar
+    private var dayCalendar: WorkingCalendar
     private var spans: SortedRuns<ActivitySpan>
     public private(set) var events = 0
 
@@ -126,11 +147,17 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// Contacts of one worker waiting for an answer, at most: past it, a contact is counted
     /// and never answered (a flood of messages cannot grow memory).
     static let pendingLimit = 4096
+    /// The Working Time Directive's daily rest (Art. 3): 11 consecutive hours in every 24. A
+    /// stretch of work between two such rests (short breaks inside it) longer than the other
+    /// 13 hours leaves some 24 hours without one.
+    public static let dailyRest: Int64 = 11 * 3600
 
     public init(schedule: WorkSchedule, calendar: WorkingCalendar, timeZone: TimeZone, runLength: Int = 1 << 20) {
         self.schedule = schedule
         self.calendar = calendar
-        zone = LocalCalendar(timeZone: timeZone)
+        ownZone = LocalCalendar(timeZone: timeZone)
+        zone = ownZone
+        dayCalendar = calendar
         spans = SortedRuns(runLength: runLength)
     }
 
@@ -141,8 +168,9 @@ public final class WorkTimeLedger: @unchecked Sendable {
         case .action: 1
         case .reply: 2
         }
+        let system = event.hoursSystem.map { UInt8(HoursSystem.allCases.firstIndex(of: $0)! + 1) } ?? 0
         spans.append(ActivitySpan(worker: event.worker, direction: direction, replyRequested: event.replyRequested,
-                                  start: event.start, end: event.end))
+                                  start: event.start, end: event.end, place: event.place, system: system))
     }
 
     /// What the ledger found over every worker: the totals, and the first and last local day
@@ -155,16 +183,30 @@ public final class WorkTimeLedger: @unchecked Sendable {
     }
 
     /// Each worker's weeks and months (standard hours), in order, handed to `each` worker by
-    /// worker (by index): only one worker's are held at a time.
-    public func weeks(each: (_ weeks: [WorkWeek], _ months: [WorkMonth]) throws(AuditError) -> Void) throws(AuditError) -> Summary {
+    /// worker (by index): only one worker's are held at a time. `places`: the places the logs
+    /// named (`WorkPlaceTable.places`, index 0 the run's own): a worker's days are local to the
+    /// zone of the worker's first event's place, and follow its working calendar (China's for a
+    /// place in China when the schedule's calendar is `auto`, else the plain week).
+    public func weeks(places: [WorkPlace] = [],
+                      each: (_ weeks: [WorkWeek], _ months: [WorkMonth]) throws(AuditError) -> Void) throws(AuditError) -> Summary {
+        placeTerms = [(ownZone, calendar)] + places.dropFirst().map { place in
+            let zone = TimeZone(identifier: place.timeZone).map { LocalCalendar(timeZone: $0) } ?? ownZone
+            return (zone, place.jurisdiction.map { schedule.workingCalendar(jurisdictions: [$0]) } ?? calendar)
+        }
         var merge = try spans.merged()
         var summary = Summary()
         hourOfWeek = [Int64](repeating: 0, count: 168)
-        var worker = WorkerDays(worker: -1)
+        var worker = WorkerDays(worker: -1, place: 0)
         while let span = merge.next() {
             if span.worker != worker.worker {
                 try finish(&worker, into: &summary, each: each)
-                worker = WorkerDays(worker: span.worker)
+                let place = Int(span.place) < placeTerms.count ? span.place : 0
+                worker = WorkerDays(worker: span.worker, place: place)
+                (zone, dayCalendar) = placeTerms[Int(place)]
+            }
+            if span.system > 0 {
+                let named = HoursSystem.allCases[Int(span.system) - 1]
+                worker.system = worker.system.map { $0.stricter(named) } ?? named
             }
             add(span, to: &worker)
         }
@@ -186,9 +228,9 @@ public final class WorkTimeLedger: @unchecked Sendable {
         public var offHoursByHourOfWeek: [Int64] = []
     }
 
-    public func weeks() throws(AuditError) -> Result {
+    public func weeks(places: [WorkPlace] = []) throws(AuditError) -> Result {
         var result = Result()
-        let summary = try weeks { (weeks, months) throws(AuditError) in
+        let summary = try weeks(places: places) { (weeks, months) throws(AuditError) in
             result.weeks += weeks
             result.months += months
         }
@@ -203,14 +245,22 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// One worker's days while the merge reads the worker's events.
     private struct WorkerDays {
         let worker: Int32
+        let place: Int32
+        /// The strictest hours system the worker's events name; nil: none (the schedule's).
+        var system: HoursSystem? = nil
         var days: [Int64: Day] = [:]
         /// The open session of the worker's own events.
         var session: (start: Int64, end: Int64)? = nil
+        /// The open stretch of sessions with no daily rest (`dailyRest`) between them.
+        var stretch: (start: Int64, end: Int64)? = nil
         /// Off-hours contacts waiting for the worker's answer, oldest first.
         var pending: [(start: Int64, day: Int64)] = []
         var pendingHead = 0
 
-        init(worker: Int32) { self.worker = worker }
+        init(worker: Int32, place: Int32) {
+            self.worker = worker
+            self.place = place
+        }
     }
 
     struct Day {
@@ -220,6 +270,8 @@ public final class WorkTimeLedger: @unchecked Sendable {
         var expectingReply = 0
         var answeredOffHours = 0
         var replySeconds: Int64 = 0
+        var shortRests = 0
+        var longestStretch: Int64 = 0
     }
 
     private func add(_ span: ActivitySpan, to worker: inout WorkerDays) {
@@ -229,7 +281,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
             if let open = worker.session, span.start <= open.end + gap {
                 worker.session = (open.start, max(open.end, span.end))
             } else {
-                if let open = worker.session { count(open, into: &worker.days) }
+                if let open = worker.session { close(open, of: &worker) }
                 worker.session = (span.start, span.end)
             }
         } else {
@@ -240,6 +292,27 @@ public final class WorkTimeLedger: @unchecked Sendable {
             expire(before: span.start, in: &worker)
             if worker.pending.count - worker.pendingHead < Self.pendingLimit { worker.pending.append((span.start, day)) }
         }
+    }
+
+    /// A session ended: its time counted day by day, and its place in the stretch of work
+    /// since the last daily rest.
+    private func close(_ session: (start: Int64, end: Int64), of worker: inout WorkerDays) {
+        count(session, into: &worker.days)
+        if let stretch = worker.stretch, session.start - stretch.end < Self.dailyRest {
+            worker.stretch = (stretch.start, max(stretch.end, session.end))
+        } else {
+            if let stretch = worker.stretch { judgeStretch(stretch, into: &worker.days) }
+            worker.stretch = session
+        }
+    }
+
+    /// A stretch of work too long for a daily rest in every 24 hours, on the day it began.
+    private func judgeStretch(_ stretch: (start: Int64, end: Int64), into days: inout [Int64: Day]) {
+        let length = stretch.end - stretch.start
+        guard length > 86_400 - Self.dailyRest else { return }
+        let day = zone.day(of: stretch.start)
+        days[day, default: Day()].shortRests += 1
+        days[day, default: Day()].longestStretch = max(days[day, default: Day()].longestStretch, length)
     }
 
     /// The worker's own event at `instant` answers every contact waiting from within a day before it.
@@ -275,7 +348,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
 
     /// Outside [work_start, work_end) of a working day.
     private func isOffHours(_ instant: Int64, day: Int64) -> Bool {
-        guard calendar.isWorkingDay(day) else { return true }
+        guard dayCalendar.isWorkingDay(day) else { return true }
         let second = zone.secondOfDay(of: instant)
         return second < schedule.workStart || second >= schedule.workEnd
     }
@@ -290,7 +363,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
             let length = until - from
             var entry = days[day, default: Day()]
             entry.active += length
-            let working = calendar.isWorkingDay(day)
+            let working = dayCalendar.isWorkingDay(day)
             if working {
                 let overlap = min(secondOfDay + length, Int64(schedule.workEnd)) - max(secondOfDay, Int64(schedule.workStart))
                 entry.scheduled += max(overlap, 0)
@@ -320,8 +393,11 @@ public final class WorkTimeLedger: @unchecked Sendable {
         guard worker.worker >= 0 else { return }
         var weeks: [WorkWeek] = []
         var months: [Int64: WorkMonth] = [:]
-        if let open = worker.session { count(open, into: &worker.days) }
+        if let open = worker.session { close(open, of: &worker) }
         worker.session = nil
+        if let stretch = worker.stretch { judgeStretch(stretch, into: &worker.days) }
+        worker.stretch = nil
+        let system = worker.system ?? schedule.hoursSystem
         if let first = worker.days.keys.min(), let last = worker.days.keys.max() {
             result.days = result.days.map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...last
         }
@@ -330,7 +406,9 @@ public final class WorkTimeLedger: @unchecked Sendable {
         for (day, entry) in worker.days {
             let monday = day - Int64(LocalCalendar.weekday(ofDay: day) - 1)
             var week = byWeek[monday] ?? WorkWeek(worker: worker.worker, monday: monday)
-            let working = calendar.isWorkingDay(day)
+            week.place = worker.place
+            week.hoursSystem = system
+            let working = dayCalendar.isWorkingDay(day)
             if entry.active > 0 { week.daysActive += 1 }
             week.activeSeconds += entry.active
             week.offHoursSeconds += entry.active - entry.scheduled
@@ -338,7 +416,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
             week.longestDaySeconds = max(week.longestDaySeconds, entry.active)
             let overtime = working ? max(entry.active - limit, 0) : entry.active
             week.overtimeSeconds = (week.overtimeSeconds ?? 0) + overtime
-            if overtime > 0, schedule.hoursSystem == .standard {
+            if overtime > 0, system == .standard {
                 let date = LocalCalendar.date(ofDay: day)
                 let first = day - Int64(date.day - 1)
                 months[first, default: WorkMonth(worker: worker.worker, firstDay: first)].overtimeSeconds += overtime
@@ -348,13 +426,15 @@ public final class WorkTimeLedger: @unchecked Sendable {
             week.offHoursContactsExpectingReply += entry.expectingReply
             week.answeredOffHours += entry.answeredOffHours
             week.replySecondsTotal += entry.replySeconds
+            week.shortDailyRests += entry.shortRests
+            week.longestStretchSeconds = max(week.longestStretchSeconds, entry.longestStretch)
             byWeek[monday] = week
         }
         var offHoursWeeks = 0, activeWeeks = 0
         for monday in byWeek.keys.sorted() {
             var week = byWeek[monday]!
-            week.workingDays = calendar.workingDays(from: monday, to: monday + 7)
-            switch schedule.hoursSystem {
+            week.workingDays = dayCalendar.workingDays(from: monday, to: monday + 7)
+            switch system {
             case .standard:
                 let daily = week.overtimeSeconds ?? 0
                 week.overtimeSeconds = max(daily, week.activeSeconds - Int64(schedule.weeklyHours * 3600))
@@ -381,6 +461,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
             result.totals.answeredOffHours += week.answeredOffHours
             if week.daysActive == 7 { result.totals.weeksWithoutRestDay += 1 }
             if week.daysOverDailyOvertimeLimit > 0 { result.totals.weeksOverDailyOvertimeLimit += 1 }
+            if week.shortDailyRests > 0 { result.totals.weeksWithShortDailyRest += 1 }
             if week.activeSeconds > 0 { activeWeeks += 1 }
             if week.offHoursSeconds > 0 { offHoursWeeks += 1 }
         }

@@ -78,6 +78,12 @@ public enum FindingDetail: Sendable, Hashable, Codable {
     /// WT-04: off-hours activity in `weeks` of the worker's `activeWeeks` active weeks,
     /// from the week of `firstMonday` to that of `lastMonday`, `offHoursMinutes` in all.
     case recurringOffHours(firstMonday: Int64, lastMonday: Int64, weeks: Int, activeWeeks: Int, offHoursMinutes: Int)
+    /// WT-05: `stretches` stretches of work begun in the week with no 11-hour rest within a
+    /// day, the longest `longestMinutes`.
+    case shortDailyRest(monday: Int64, stretches: Int, longestMinutes: Int)
+    /// WT-06: the mean of the `weeks` active weeks from `firstMonday` to `lastMonday` was
+    /// `meanMinutes`, over the limit of `limitHours` a week.
+    case averageWeekOverLimit(firstMonday: Int64, lastMonday: Int64, weeks: Int, meanMinutes: Int, limitHours: Int)
 
     /// How a field the check needed is missing: empty, or marked not applicable (`N/A`) by
     /// the export (the employer's own claim, which the law does not accept where it puts
@@ -194,6 +200,8 @@ extension FindingDetail {
         case .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit: "WT-02"
         case .noRestDay: "WT-03"
         case .recurringOffHours: "WT-04"
+        case .shortDailyRest: "WT-05"
+        case .averageWeekOverLimit: "WT-06"
         }
     }
 
@@ -269,6 +277,11 @@ extension FindingDetail {
             return Self.days.contains(monday) && (7...7 * 1440).contains(minutes)
         case .recurringOffHours(let first, let last, let weeks, let active, let minutes):
             return Self.days.contains(first) && Self.days.contains(last) && first <= last && weeks >= 1 && active >= weeks && minutes > 0
+        case .shortDailyRest(let monday, let stretches, let longest):
+            return Self.days.contains(monday) && (1...7).contains(stretches) && longest > 13 * 60
+        case .averageWeekOverLimit(let first, let last, let weeks, let mean, let limit):
+            return Self.days.contains(first) && Self.days.contains(last) && first <= last && (1...52).contains(weeks)
+                && (1...168).contains(limit) && mean >= limit * 60 && mean <= 7 * 1440
         }
     }
 

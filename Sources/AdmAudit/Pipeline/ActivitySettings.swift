@@ -8,6 +8,10 @@ public enum ActivityField: String, CaseIterable, Sendable {
     case channel
     case direction
     case replyRequested = "reply_requested"
+    /// Where the worker works (a city, a country, an office): its time zone and its law.
+    case site
+    /// The worker's hours system (`HoursSystem`), where the employer's export records it.
+    case hoursSystem = "hours_system"
 
     /// The columns without which a row is no event: whose, and when.
     public static let required: [ActivityField] = [.workerID, .startedAt]
@@ -31,8 +35,15 @@ public enum ActivityDirection: String, CaseIterable, Sendable {
 /// How working time is organised (工时制度): the standard system is judged day by day; the
 /// comprehensive system (综合计算工时) over its period, so a long day alone is not overtime;
 /// flexible hours (不定时工作制) have no daily or weekly limit.
-public enum HoursSystem: String, CaseIterable, Sendable {
+public enum HoursSystem: String, CaseIterable, Sendable, BitwiseCopyable {
     case standard, comprehensive, flexible
+
+    /// The stricter of two: a worker whose rows name several systems is judged by the
+    /// strictest of them, so that a few rows marked flexible do not lift the daily limits.
+    public func stricter(_ other: HoursSystem) -> HoursSystem {
+        let order: [HoursSystem] = [.standard, .comprehensive, .flexible]
+        return order.firstIndex(of: self)! <= order.firstIndex(of: other)! ? self : other
+    }
 }
 
 /// `activity:` in a pipeline: how to read activity logs, inputs beside the decision exports
@@ -43,6 +54,7 @@ public struct ActivitySettings: Sendable {
     /// Spellings of channels and directions (the pipeline's first, then the built-ins).
     public var channels: [(ActivityChannel, [String])] = BuiltinActivityVocabulary.channels
     public var directions: [(ActivityDirection, [String])] = BuiltinActivityVocabulary.directions
+    public var hoursSystems: [(HoursSystem, [String])] = BuiltinActivityVocabulary.hoursSystems
     public var schedule = WorkSchedule()
 
     public init() {
@@ -130,10 +142,10 @@ public struct WorkSchedule: Sendable, Equatable {
     public static let dayOffMultiplier = 2.0
 
     /// The overtime pay a week's activity implies at `hourlyWage`, as a floor (see the
-    /// multipliers); nil without a wage or under flexible hours.
-    public func overtimePay(overtimeSeconds: Int64?, dayOffSeconds: Int64) -> Double? {
+    /// multipliers); nil without a wage or under flexible hours. `system`: the worker's.
+    public func overtimePay(overtimeSeconds: Int64?, dayOffSeconds: Int64, system: HoursSystem) -> Double? {
         guard let wage = hourlyWage, let overtime = overtimeSeconds else { return nil }
-        let dayOff = hoursSystem == .standard ? min(dayOffSeconds, overtime) : 0
+        let dayOff = system == .standard ? min(dayOffSeconds, overtime) : 0
         return wage * (Self.workdayOvertimeMultiplier * Double(overtime - dayOff) + Self.dayOffMultiplier * Double(dayOff)) / 3600
     }
 
@@ -156,6 +168,18 @@ public enum BuiltinActivityVocabulary {
         (.direction, ["direction", "方向", "流向"]),
         (.replyRequested, ["reply_requested", "requires_reply", "needs_reply", "reply_required", "reply_expected", "response_required",
                            "是否需回复", "需回复", "要求回复", "是否要求回复", "需要回复", "是否需要回复"]),
+        (.site, ["site", "location", "work_location", "work location", "workplace", "office", "city", "country", "work_site",
+                 "工作地点", "办公地点", "工作地", "地点", "城市", "所在城市", "所在地", "国家", "站点", "办公室"]),
+        (.hoursSystem, ["hours_system", "working_hours_system", "working_time_system", "work_hours_system", "hours_type", "schedule_type",
+                        "工时制度", "工时制", "工时类型", "工作时间制度", "用工工时制度"]),
+    ]
+
+    public static let hoursSystems: [(HoursSystem, [String])] = [
+        (.standard, ["standard", "standard hours", "regular", "fixed", "标准工时", "标准工时制", "标准", "标准工作制", "固定工时"]),
+        (.comprehensive, ["comprehensive", "comprehensive hours", "comprehensive working hours", "averaged", "综合计算工时", "综合计算工时制",
+                          "综合工时", "综合工时制", "综合"]),
+        (.flexible, ["flexible", "flexible hours", "irregular", "irregular hours", "不定时", "不定时工作制", "不定时工时制",
+                     "不定时工时"]),
     ]
 
     public static let channels: [(ActivityChannel, [String])] = [

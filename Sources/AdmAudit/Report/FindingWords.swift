@@ -24,7 +24,8 @@ extension ReportText {
         case .attributeOftenUnknown, .scoreOutOfRange, .prohibitedData, .attritionRiskDecision, .attritionIndicators, .unionNotNotified,
              .unionNotificationNotRecorded, .protectedStatusDismissed, .protectedStatusPayCut, .suspectReasons:
             dataDetail(detail)
-        case .offHoursContacts, .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit, .noRestDay, .recurringOffHours:
+        case .offHoursContacts, .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit, .noRestDay, .recurringOffHours, .shortDailyRest,
+             .averageWeekOverLimit:
             workTimeDetail(detail)
         }
     }
@@ -50,6 +51,12 @@ extension ReportText {
         case let .recurringOffHours(first, last, weeks, active, minutes):
             return pick("off-hours work in \(weeks) of \(active) active weeks, from the week of \(week(first)) to that of \(week(last)), \(hours(minutes)) hours in all",
                         "在 \(active) 个有活动的周中有 \(weeks) 周在工作时间以外工作，自 \(week(first)) 当周至 \(week(last)) 当周，共 \(hours(minutes)) 小时")
+        case let .shortDailyRest(monday, stretches, longest):
+            return pick("week of \(week(monday)): \(stretches) stretch(es) of work with no 11-hour rest within 24 hours, the longest \(hours(longest)) hours",
+                        "\(week(monday)) 当周：有 \(stretches) 段连续工作在 24 小时内没有 11 小时的休息，最长 \(hours(longest)) 小时")
+        case let .averageWeekOverLimit(first, last, weeks, mean, limit):
+            return pick("from the week of \(week(first)) to that of \(week(last)): \(hours(mean)) hours a week on average over \(weeks) active weeks, over the limit of \(limit)",
+                        "自 \(week(first)) 当周至 \(week(last)) 当周：\(weeks) 个有活动的周平均每周 \(hours(mean)) 小时，超过 \(limit) 小时的上限")
         default:
             return routedElsewhere(detail)
         }

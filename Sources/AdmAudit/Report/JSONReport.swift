@@ -71,6 +71,13 @@ public enum JSONReport {
     private static func workTime(_ work: WorkTimeResult) -> JSONValue {
         let totals = work.totals, schedule = work.schedule
         let clock = { (seconds: Int) in JSONValue.string(WorkSchedule.clock(seconds)) }
+        let systems = JSONValue.object(zip(HoursSystem.allCases, work.workersByHoursSystem).map { system, workers in (system.rawValue, JSONValue.int(workers)) })
+        let named: [JSONValue] = zip(work.places, work.workersByPlace).filter { $0.1 > 0 }.map { place, workers in
+            let jurisdiction: JSONValue = place.jurisdiction.map { JSONValue.string($0) } ?? .null
+            return JSONValue.object([("name", .string(place.name)), ("jurisdiction", jurisdiction),
+                                     ("time_zone", .string(place.timeZone)), ("workers", .int(workers))])
+        }
+        let places = JSONValue.array(named)
         return .object([
             ("schedule", .object([
                 ("work_start", clock(schedule.workStart)),
@@ -100,6 +107,9 @@ public enum JSONReport {
             ("workers_by_weekly_off_hours", .array(zip(WorkTimeResult.weeklyOffHoursBins, work.workersByWeeklyOffHours).map { from, workers in
                 .object([("from_minutes", .int(from)), ("workers", .int(workers))])
             })),
+            ("worker_weeks_with_short_daily_rest", .int(totals.weeksWithShortDailyRest)),
+            ("workers_by_hours_system", systems),
+            ("places", places),
         ])
     }
 

@@ -6,12 +6,17 @@
 /// have no daily or weekly limit. `overtime_pay_estimate` is the week's overtime at
 /// `activity.schedule.hourly_wage` × 150 % on working days and 200 % on days off (a floor:
 /// statutory holidays are paid 300 %), empty without a wage. The worker is the pseudonym (or id) the pipeline's
-/// `report.subject_ids` asks for, escaped as every cell is.
+/// `report.subject_ids` asks for, escaped as every cell is. `site` is the place the log's
+/// site column named for the worker (empty: none, so the pipeline's zone and law), as written;
+/// `hours_system` the system the worker was judged under; `short_daily_rests` the stretches
+/// of work begun in the week with no 11-hour rest within 24 hours, and the longest of them
+/// (`WorkTimeLedger.dailyRest`).
 public enum WorkTimeCSV {
     public static let header = [
         "worker", "week", "working_days", "scheduled_minutes", "days_active", "days_without_activity", "active_minutes",
         "off_hours_minutes", "rest_day_minutes", "overtime_minutes", "days_over_daily_overtime_limit", "longest_day_minutes",
         "off_hours_contacts", "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes", "overtime_pay_estimate",
+        "site", "hours_system", "short_daily_rests", "longest_stretch_minutes",
     ]
 
     /// Writes the file row by row, the weeks read back from their sorted runs.
@@ -32,7 +37,9 @@ public enum WorkTimeCSV {
             String(week.daysWithoutActivity), minutes(week.activeSeconds), minutes(week.offHoursSeconds), minutes(week.restDaySeconds),
             week.overtimeSeconds.map(minutes) ?? "", String(week.daysOverDailyOvertimeLimit), minutes(week.longestDaySeconds),
             String(week.offHoursContacts), String(week.offHoursContactsExpectingReply), String(week.answeredOffHours), meanReply,
-            result.schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds).map(money) ?? "",
+            result.schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds, system: week.hoursSystem).map(money) ?? "",
+            Int(week.place) < result.places.count ? result.places[Int(week.place)].name : "", week.hoursSystem.rawValue,
+            String(week.shortDailyRests), week.shortDailyRests > 0 ? minutes(week.longestStretchSeconds) : "",
         ]
     }
 

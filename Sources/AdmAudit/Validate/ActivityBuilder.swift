@@ -11,6 +11,10 @@ public struct ActivityEvent: Sendable, Equatable {
     public var channel: ActivityChannel
     public var direction: ActivityDirection
     public var replyRequested: Bool
+    /// The worker's place (`WorkPlaceTable`; 0: the run's own).
+    public var place: Int32 = 0
+    /// The hours system the row names; nil: not recorded (the schedule's).
+    public var hoursSystem: HoursSystem? = nil
 }
 
 /// Which column of an activity log holds which field (`ActivityField`), from its header.
@@ -75,7 +79,12 @@ public final class ActivityBuilder {
     public let file: String
     public let mapping: ActivityMapping
     private let schedule: WorkSchedule
-    private var timestamps: TimestampParser
+    private let dateOrder: DateOrder
+    /// A parser per place: a time written without an offset is local to the worker's place.
+    private var timestamps: [TimestampParser] = []
+    /// The places the logs name, shared across the run's logs as the workers are.
+    package private(set) var places: WorkPlaceTable
+    private var systems: Vocabulary<HoursSystem>
     private var channels: Vocabulary<ActivityChannel>
     private var directions: Vocabulary<ActivityDirection>
     private var answers: Vocabulary<Bool>
@@ -94,8 +103,9 @@ public final class ActivityBuilder {
         self.file = file
         self.mapping = mapping
         schedule = settings.schedule
-        timestamps = TimestampParser(timeZone: TimeZone(identifier: pipeline.input.timeZone) ?? TimeZone(identifier: "UTC")!,
-                                     dateOrder: pipeline.input.dateOrder)
+        dateOrder = pipeline.input.dateOrder
+        places = WorkPlaceTable(input: pipeline.input)
+        systems = Vocabulary(settings.hoursSystems, rule: .keywords)
         channels = Vocabulary(settings.channels, rule: .keywords)
         directions = Vocabulary(settings.directions, rule: .keywords)
         directionWords = Self.directionWords(settings)
@@ -110,6 +120,7 @@ public final class ActivityBuilder {
     public func continueWorkers(from earlier: ActivityBuilder) {
         index = earlier.index
         workers = earlier.workers
+        places = earlier.places
     }
 
     /// A row read: an event, or a reject naming the field and what is wrong with it.
@@ -126,9 +137,14 @@ public final class ActivityBuilder {
         if workerRange.isEmpty { return reject(row, .workerID, .empty) }
         if workerRange.count > Self.longestWorkerID { return reject(row, .workerID, .idTooLong(bytes: workerRange.count)) }
 
+        let place = mapping.columns[.site].map { places.place(of: row[$0]) } ?? 0
+        while timestamps.count <= Int(place) {
+            let zone = places.places[timestamps.count].timeZone
+            timestamps.append(TimestampParser(timeZone: TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")!, dateOrder: dateOrder))
+        }
         let startColumn = mapping.columns[.startedAt]!
         let start: Int64
-        switch timestamp(row, startColumn) {
+        switch timestamp(row, startColumn, place: place) {
         case .none: return reject(row, .startedAt, .empty)
         case .invalid(let problem)?:
             // Only a row whose start is no time can be the header again (pages glued together).
@@ -136,12 +152,20 @@ public final class ActivityBuilder {
             return reject(row, .startedAt, .timestamp(problem))
         case .instant(let instant)?: start = instant
         }
+        var hoursSystem: HoursSystem? = nil
+        if let column = mapping.columns[.hoursSystem] {
+            switch systems.lookup(row[column]) {
+            case .found(let found): hoursSystem = found
+            case .missing, .notApplicable: break
+            case .unrecognized: return reject(row, .hoursSystem, .unknownHoursSystem)
+            }
+        }
         for (field, column) in mapping.alsoNaming {
             let first = mapping.columns[field]!
             let a = Self.trimmed(row[first].bytes), b = Self.trimmed(row[column].bytes)
             // Times agree when they are the same instant, however each is written.
             let sameTime = (field == .startedAt || field == .endedAt) && !a.isEmpty
-                && { if case .instant(let x) = timestamps.parse(a), case .instant(let y) = timestamps.parse(b) { x == y } else { false } }()
+                && { if case .instant(let x) = timestamps[Int(place)].parse(a), case .instant(let y) = timestamps[Int(place)].parse(b) { x == y } else { false } }()
             if !a.elementsEqual(b) && !sameTime {
                 return .reject(Reject(file: file, line: row.line, detail: .columnsDisagree(
                     header: mapping.headers[column], firstColumn: first + 1, first: String(decoding: a, as: UTF8.self),
@@ -150,7 +174,7 @@ public final class ActivityBuilder {
         }
         var end = start + Int64(schedule.eventMinutes) * 60
         if let column = mapping.columns[.endedAt] {
-            switch timestamp(row, column) {
+            switch timestamp(row, column, place: place) {
             case .none: break
             case .invalid(let problem)?: return reject(row, .endedAt, .timestamp(problem))
             case .instant(let instant)?:
@@ -215,7 +239,7 @@ public final class ActivityBuilder {
             workers.append(pseudonymizer.display(FieldBytes(bytes: idBytes, isMissing: false)))
         }
         return .event(ActivityEvent(worker: worker, start: start, end: end, channel: channel, direction: direction,
-                                    replyRequested: replyRequested && direction == .contact))
+                                    replyRequested: replyRequested && direction == .contact, place: place, hoursSystem: hoursSystem))
     }
 
     private static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
@@ -277,11 +301,11 @@ public final class ActivityBuilder {
     }
 
     /// The column's timestamp; nil when the cell is blank.
-    private func timestamp(_ row: RawRow, _ column: Int) -> TimestampParseResult? {
+    private func timestamp(_ row: RawRow, _ column: Int, place: Int32) -> TimestampParseResult? {
         let bytes = row[column].bytes
         let range = TextKey.trimmedRange(bytes)
         if range.isEmpty { return nil }
-        return timestamps.parse(UnsafeRawBufferPointer(rebasing: bytes[range]))
+        return timestamps[Int(place)].parse(UnsafeRawBufferPointer(rebasing: bytes[range]))
     }
 
     /// A whole number of minutes (a fraction is rounded up: a started minute is worked), 0 to a day.

@@ -36,9 +36,9 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(work.events, 5)
         let rows = try work.weeks.list().map { WorkTimeCSV.row($0, result: work) }
         XCTAssertEqual(rows, [
-            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "120", "0", "120", "1", "1", "1", "10", ""],
-            ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", "", ""],
-            ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", ""],
+            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "120", "0", "120", "1", "1", "1", "10", "", "", "standard", "0", ""],
+            ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", "", "", "", "standard", "0", ""],
+            ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", ""],
         ])
         let input = try XCTUnwrap(result.inputs.first)
         XCTAssertTrue(input.isActivityLog)
@@ -63,7 +63,7 @@ final class ActivityRunTests: XCTestCase {
         let paid = try TestSupport.audit([TestSupport.temporaryFile(Self.chineseLog, name: "聊天记录.csv")],
                                          pipeline: TestSupport.pipeline(Self.pipeline.replacingOccurrences(of: "work_end: \"18:00\"", with: "work_end: \"18:00\", hourly_wage: 40")))
         let paidWork = try XCTUnwrap(paid.0.workTime)
-        XCTAssertEqual(try paidWork.weeks.list().map { WorkTimeCSV.row($0, result: paidWork).last }, ["160.00", "120.00", "0.00"])
+        XCTAssertEqual(try paidWork.weeks.list().map { WorkTimeCSV.row($0, result: paidWork)[16] }, ["160.00", "120.00", "0.00"])
         XCTAssertEqual(paidWork.overtimePayEstimate, 280)
     }
 
@@ -101,8 +101,8 @@ final class ActivityRunTests: XCTestCase {
         // 45 min from 19:30 (off-hours), 5 min reply at 07:20 (off-hours), answered in 20 min.
         // 90 min on a Saturday (the plain week: a rest day).
         XCTAssertEqual(rows, [
-            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "0", "0", "45", "1", "1", "1", "20", ""],
-            ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", "", ""],
+            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "0", "0", "45", "1", "1", "1", "20", "", "", "standard", "0", ""],
+            ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", "", "", "", "standard", "0", ""],
         ])
         XCTAssertEqual(sink.rejects.map(\.reject.code), [.badNumber])
         XCTAssertEqual(sink.rejects.first?.reject.line, 6)

@@ -3,7 +3,7 @@ import XCTest
 
 @testable import AdmAudit
 
-/// The working-time checks (WT-01 … WT-04) on weeks and months as the ledger makes them, and
+/// The working-time checks (WT-01 … WT-06) on weeks and months as the ledger makes them, and
 /// `WorkTimeJudge` over several workers: what each flags, what it leaves alone, the hours
 /// systems it is not judged under, its parameters, and the findings it writes.
 final class WorkTimeChecksTests: XCTestCase {
@@ -101,5 +101,71 @@ final class WorkTimeChecksTests: XCTestCase {
         settings.jurisdictions = ["US"]
         XCTAssertEqual(try WorkTimeJudge.judge(weeks: weeks, months: [], workers: [], schedule: WorkSchedule(), settings: settings, into: MemorySink()).count, 0,
                        "no rule of theirs is in force in the US")
+    }
+
+    func testWT05FlagsWeeksWhereAStretchWithoutDailyRestBeganButNotUnderFlexibleHours() {
+        var short = Self.week(0, active: 2400)
+        short.shortDailyRests = 2
+        short.longestStretchSeconds = 20 * 3600
+        let outcome = Self.judge(ShortDailyRest(), [short, Self.week(1, active: 2400)])
+        XCTAssertEqual(outcome.applicable, 2)
+        XCTAssertEqual(outcome.violations.map(\.detail), [.shortDailyRest(monday: Self.monday, stretches: 2, longestMinutes: 1200)])
+        var flexible = WorkSchedule()
+        flexible.hoursSystem = .flexible
+        XCTAssertEqual(Self.judge(ShortDailyRest(), [short], schedule: flexible).applicable, 0, "Art. 17(1): not judged")
+    }
+
+    func testWT06AveragesTheActiveWeeksOfEachReferencePeriodAndLeavesOutWeeksWithoutActivity() {
+        // Weeks 0-3 of 52 h, a week of leave (no row at all: the ledger makes no week), 50 h, then 30 h weeks.
+        let heavy = (0..<4).map { Self.week($0, active: 52 * 60) } + [Self.week(5, active: 50 * 60)]
+        let outcome = Self.judge(AverageWeekOverLimit(), heavy + (6..<20).map { Self.week($0, active: 30 * 60) })
+        XCTAssertEqual(outcome.applicable, 1)
+        // The worst period is the first four weeks alone (52 h): longer periods take in lighter weeks.
+        XCTAssertEqual(outcome.violations.map(\.detail), [.averageWeekOverLimit(firstMonday: Self.monday, lastMonday: Self.monday + 21, weeks: 4,
+                                                                                meanMinutes: 52 * 60, limitHours: 48)])
+        // A week in the logs with no activity is left out as leave is, not counted as 0 hours.
+        let idle = Self.week(4, active: 0)
+        XCTAssertEqual(Self.judge(AverageWeekOverLimit(), heavy + [idle]).violations.count, 1)
+        // Exactly 48 h is within the limit; fewer than min_weeks active weeks are not judged.
+        XCTAssertTrue(Self.judge(AverageWeekOverLimit(), (0..<6).map { Self.week($0, active: 48 * 60) }).violations.isEmpty)
+        XCTAssertEqual(Self.judge(AverageWeekOverLimit(), (0..<3).map { Self.week($0, active: 60 * 60) }).applicable, 0)
+        // A 17-week period: 60 h in week 0 and 40 h from week 1 to week 16 average 41.2 h; week 0 leaves the period of week 17.
+        let long = [Self.week(0, active: 60 * 60)] + (1..<18).map { Self.week($0, active: 40 * 60) }
+        XCTAssertTrue(Self.judge(AverageWeekOverLimit(), long).violations.isEmpty)
+        let tight = AverageWeekOverLimit(parameters: CheckParameters(declared: AverageWeekOverLimit.parameters, given: ["max_average_hours": .integer(40), "min_weeks": .integer(1)]))
+        XCTAssertEqual(Self.judge(tight, long).violations.map(\.detail), [.averageWeekOverLimit(firstMonday: Self.monday, lastMonday: Self.monday, weeks: 1,
+                                                                                                   meanMinutes: 3600, limitHours: 40)])
+        var flexible = WorkSchedule()
+        flexible.hoursSystem = .flexible
+        XCTAssertEqual(Self.judge(AverageWeekOverLimit(), heavy, schedule: flexible).applicable, 0)
+    }
+
+    func testEachWorkerIsJudgedByTheLawOfTheWorkersPlaceAndTheWorkersOwnHoursSystem() throws {
+        let places = [WorkPlace(name: "", jurisdiction: nil, timeZone: "Asia/Shanghai"),
+                      WorkPlace(name: "Paris", jurisdiction: "FR", timeZone: "Europe/Paris"),
+                      WorkPlace(name: "上海", jurisdiction: "CN", timeZone: "Asia/Shanghai")]
+        // Each worker: seven active days with a day over the overtime limit and a stretch without daily rest.
+        let weeks = (0..<4).map { worker in
+            var week = Self.week(0, worker: Int32(worker), active: 3600, days: 7, overLimit: 1)
+            week.shortDailyRests = 1
+            week.longestStretchSeconds = 15 * 3600
+            week.place = [1, 2, 0, 2][worker]
+            week.hoursSystem = worker == 3 ? .flexible : .standard
+            return week
+        }
+        let sink = MemorySink()
+        var settings = CheckSettings()
+        settings.jurisdictions = ["CN", "EU"]
+        let tallies = try WorkTimeJudge.judge(weeks: weeks, months: [], workers: ["S-PARIS", "S-SH", "S-NONE", "S-FLEX"], schedule: WorkSchedule(),
+                                              settings: settings, places: places, into: sink)
+        let found = Dictionary(grouping: sink.findings, by: \.subject).mapValues { $0.map(\.finding.checkID) }
+        XCTAssertEqual(found["S-PARIS"], ["WT-03", "WT-05"], "no Chinese overtime limit in Paris")
+        XCTAssertEqual(found["S-SH"], ["WT-02", "WT-03"], "no Working Time Directive in Shanghai")
+        XCTAssertEqual(found["S-NONE"], ["WT-02", "WT-03", "WT-05"], "no place named: every selected jurisdiction")
+        XCTAssertEqual(found["S-FLEX"], ["WT-03"], "flexible hours: no daily limits, no daily rest judged (Art. 17(1)); the weekly rest still")
+        let paris = sink.findings.first { $0.subject == "S-PARIS" && $0.finding.checkID == "WT-03" }!
+        XCTAssertTrue(paris.legalBasis.contains("Working Time Directive"), paris.legalBasis)
+        XCTAssertFalse(paris.legalBasis.contains("Labour Law"), "the worker in Paris is cited the law of Paris: \(paris.legalBasis)")
+        XCTAssertEqual(tallies.first { $0.descriptor.id == "WT-02" }?.applicable, 2, "S-SH's week and S-NONE's; S-FLEX is under flexible hours")
     }
 }

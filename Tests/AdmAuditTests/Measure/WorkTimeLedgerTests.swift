@@ -184,4 +184,50 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(inOrder.totals.workers, 20)
         XCTAssertEqual(inOrder.weeks.map(\.worker), inOrder.weeks.map(\.worker).sorted(), "by worker, then week")
     }
+
+    func testAStretchOfWorkWithoutElevenHoursRestWithinADayIsCountedOnTheDayItBegan() throws {
+        // 08:00-20:00 Monday, then 06:00-10:00 Tuesday: 10 hours' rest, so one stretch of 26 hours.
+        let short = try Self.weeks([Self.own("2025-03-03 08:00", "2025-03-03 20:00"), Self.own("2025-03-04 06:00", "2025-03-04 10:00")])
+        XCTAssertEqual(short.weeks.map(\.shortDailyRests), [1])
+        XCTAssertEqual(short.weeks.map(\.longestStretchSeconds), [26 * 3600])
+        XCTAssertEqual(short.totals.weeksWithShortDailyRest, 1)
+        // Exactly 11 hours' rest (20:00 to 07:00) ends the stretch; 13 hours of work is not too long.
+        let rested = try Self.weeks([Self.own("2025-03-03 07:00", "2025-03-03 20:00"), Self.own("2025-03-04 07:00", "2025-03-04 20:00")])
+        XCTAssertEqual(rested.weeks.map(\.shortDailyRests), [0])
+        // Short breaks do not rest: messages every two hours through the night from Sunday 20:00 join one stretch.
+        let hourly = try Self.weeks((0..<16).map { hour in
+            let time = hour < 4 ? "2025-03-09 \(20 + hour):00" : "2025-03-10 \(hour - 4 < 10 ? "0" : "")\(hour - 4):00"
+            return Self.own(time)
+        })
+        XCTAssertEqual(hourly.weeks.map(\.shortDailyRests), [1, 0], "begun on Sunday: counted in Sunday's week")
+        XCTAssertEqual(hourly.weeks.first?.longestStretchSeconds, 15 * 3600 + 60)
+    }
+
+    func testEachWorkerIsCountedInTheZoneAndCalendarOfTheWorkersPlaceAndUnderTheWorkersSystem() throws {
+        let places = [WorkPlace(name: "", jurisdiction: nil, timeZone: "Asia/Shanghai"),
+                      WorkPlace(name: "Paris", jurisdiction: "FR", timeZone: "Europe/Paris")]
+        let ledger = WorkTimeLedger(schedule: WorkSchedule(), calendar: .china, timeZone: Self.shanghai)
+        // 2025-09-28 is a Sunday worked in China (make-up day for National Day); in Paris it is a Sunday.
+        // 16:00-18:00 Shanghai time is 10:00-12:00 in Paris.
+        var paris = Self.own("2025-09-28 16:00", "2025-09-28 18:00", worker: 0)
+        paris.place = 1
+        var shanghai = Self.own("2025-09-28 16:00", "2025-09-28 18:00", worker: 1)
+        shanghai.hoursSystem = .standard
+        var flexible = Self.own("2025-09-29 08:00", "2025-09-29 22:00", worker: 2)
+        flexible.hoursSystem = .flexible
+        var mixed = Self.own("2025-09-29 08:00", "2025-09-29 22:00", worker: 3)
+        mixed.hoursSystem = .flexible
+        var standardRow = Self.own("2025-09-30 10:00", worker: 3)
+        standardRow.hoursSystem = .standard
+        for event in [paris, shanghai, flexible, mixed, standardRow] { ledger.add(event) }
+        let result = try ledger.weeks(places: places)
+        XCTAssertEqual(result.weeks.map(\.place), [1, 0, 0, 0])
+        XCTAssertEqual(result.weeks[0].restDaySeconds, 7200, "a Sunday in Paris")
+        XCTAssertEqual(result.weeks[0].offHoursSeconds, 7200)
+        XCTAssertEqual(result.weeks[1].restDaySeconds, 0, "a working Sunday in Shanghai")
+        XCTAssertEqual(result.weeks[1].offHoursSeconds, 0)
+        XCTAssertEqual(result.weeks.map(\.hoursSystem), [.standard, .standard, .flexible, .standard], "the strictest a worker's rows name")
+        XCTAssertNil(result.weeks[2].overtimeSeconds)
+        XCTAssertEqual(result.weeks[3].overtimeSeconds, 6 * 3600)
+    }
 }

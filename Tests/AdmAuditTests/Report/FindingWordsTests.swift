@@ -62,6 +62,8 @@ final class FindingWordsTests: XCTestCase {
         .monthlyOvertimeOverLimit(firstDay: 20_148, overtimeMinutes: 2_250, limitHours: 36),
         .noRestDay(monday: 20_150, activeMinutes: 3_000),
         .recurringOffHours(firstMonday: 20_150, lastMonday: 20_213, weeks: 7, activeWeeks: 10, offHoursMinutes: 1_261),
+        .shortDailyRest(monday: 20_150, stretches: 2, longestMinutes: 900),
+        .averageWeekOverLimit(firstMonday: 20_150, lastMonday: 20_262, weeks: 17, meanMinutes: 3_030, limitHours: 48),
     ]
 
     /// The kind of a detail. No `default`: a new kind fails to compile here until it has a sample.
@@ -102,11 +104,13 @@ final class FindingWordsTests: XCTestCase {
         case .monthlyOvertimeOverLimit: "monthlyOvertimeOverLimit"
         case .noRestDay: "noRestDay"
         case .recurringOffHours: "recurringOffHours"
+        case .shortDailyRest: "shortDailyRest"
+        case .averageWeekOverLimit: "averageWeekOverLimit"
         }
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 35)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 37)
     }
 
     func testEveryDetailIsWordedInBothLanguages() {

@@ -46,6 +46,7 @@ final class RejectWordsTests: XCTestCase {
         .activityValue(field: "duration_minutes", text: "2000", problem: .tooLong(minutes: 2000)),
         .activityValue(field: "direction", text: "转发", problem: .unknownDirection),
         .activityValue(field: "reply_requested", text: "也许", problem: .unknownYesNo),
+        .activityValue(field: "hours_system", text: "弹性工作制", problem: .unknownHoursSystem),
         .activityValue(field: "worker_id", text: "E…", problem: .idTooLong(bytes: 300)),
     ]
 
@@ -106,7 +107,7 @@ final class RejectWordsTests: XCTestCase {
     /// English words with the Chinese the sentences teach or quote taken out.
     private static func englishWords(_ text: String) -> String {
         var text = text
-        for spelling in ["2025年3月7日", "9时5分", "上午/下午", "是/否", "备注", "调岗", "待定", "也许", "再议", "外包", "合计", "高", "昨天", "半小时", "转发"] {
+        for spelling in ["弹性工作制", "标准工时制", "综合计算工时制", "不定时工作制", "2025年3月7日", "9时5分", "上午/下午", "是/否", "备注", "调岗", "待定", "也许", "再议", "外包", "合计", "高", "昨天", "半小时", "转发"] {
             text = text.replacingOccurrences(of: spelling, with: "")
         }
         return text

@@ -11,6 +11,33 @@ enum WorkTimeSection: ReportSectionBuilder {
     static func sections(_ context: ReportContext) -> [ReportSection] {
         guard let work = context.result.workTime else { return [] }
         let t = context.t
+        let spread = ReportTable(kind: "work-time-spread",
+                                 headers: [[.words(t.pick("Off-hours time a week, on average over the worker's active weeks", "劳动者有活动各周平均每周的工作时间以外时长"))],
+                                           [.words(t.pick("Workers", "劳动者"))]],
+                                 numeric: [1], rows: zip(Self.binNames(t), work.workersByWeeklyOffHours).map { [[.words($0)], [.words(String($1))]] })
+        let table = ReportTable(kind: "work-time", headers: [[.words(t.pick("Figure", "指标"))], [.words(t.pick("Value", "数值"))]],
+                                numeric: [1], rows: totalsRows(work, t).map { [[.words(t.pick($0.0, $0.1))], [.words($0.2)]] })
+        var blocks: [ReportBlock] = [.paragraph([.words(schedule(work, t))]), .table(table)]
+        if let places = placesTable(work, t) {
+            blocks += [.paragraph([.words(t.pick(
+                "Where the workers work, as the logs' site column names it: each worker's days and hours are local to the zone of the place of the worker's first event, and judged by the law there, on China's official working calendar in China when the schedule's calendar is auto (a place admaudit does not know, by the pipeline's zone, calendar and jurisdictions).",
+                "劳动者的工作地点（按日志中的地点列）：每名劳动者的日期与时刻按其第一条事件所在地点的时区计算，并按当地法律判断；排定日历为 auto 时，在中国的地点采用国务院公布的工作日历（无法识别的地点按审计配置的时区、日历与法域判断）。"))]),
+                       .table(places)]
+        }
+        return [ReportSection(id: "work-time", heading: [.words(t.pick("Working time from the activity logs", "活动日志中的工作时间"))],
+                              blocks: blocks + [
+                                       .table(spread),
+                                       .chart(.hourOfWeek(work.offHoursByHourOfWeek), caption: t.pick(
+                                           "Off-hours activity of all workers by local hour of the week (darker: more hours).",
+                                           "全部劳动者在工作时间以外的活动，按一周中的本地小时统计（颜色越深，小时数越多）。")),
+                                       .paragraph([.words(t.pick(
+                                           "Per worker and week: worktime.csv. Message and document contents are not needed and were not read: only who, when, where and who acted.",
+                                           "每名劳动者每周的数据见 worktime.csv。消息与文档内容既无需要也未读取：只读取何人、何时、何渠道及由谁发起。"))],
+                                                  style: .caveat)])]
+    }
+
+    /// The totals table's rows: English, Chinese, value.
+    static func totalsRows(_ work: WorkTimeResult, _ t: ReportText) -> [(String, String, String)] {
         let totals = work.totals
         let hours = { (seconds: Int64) in String(format: "%.1f", Double(seconds) / 3600) }
         let share = totals.activeSeconds > 0 ? ReportNumber.rate(Double(totals.offHoursSeconds) / Double(totals.activeSeconds)) : "—"
@@ -30,27 +57,34 @@ enum WorkTimeSection: ReportSectionBuilder {
             ("Workers with off-hours activity in at least half their active weeks", "至少一半活跃周有工作时间外活动的劳动者",
              "\(totals.workersWithRecurringOffHours)"),
         ]
+        if work.tallies.contains(where: { $0.descriptor.id == "WT-05" && $0.applicable > 0 }) {
+            rows.append(("Worker-weeks with a stretch of work and no 11 hours' rest within 24 (Working Time Directive Art. 3)",
+                         "有连续工作段且 24 小时内没有 11 小时休息的劳动者·周（《工作时间指令》第3条）", "\(totals.weeksWithShortDailyRest)"))
+        }
+        if work.workersByHoursSystem[HoursSystem.allCases.firstIndex(of: work.schedule.hoursSystem)!] < totals.workers {
+            let names = [t.pick("standard", "标准工时制"), t.pick("comprehensive", "综合计算工时制"), t.pick("flexible", "不定时工作制")]
+            rows.append(("Workers by the hours system their rows name (the strictest where they name several)", "按日志行所写工时制度统计的劳动者（写有多种时取最严格者）",
+                         zip(names, work.workersByHoursSystem).filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: t.pick(", ", "，"))))
+        }
         if let pay = work.overtimePayEstimate {
             rows.append(("Overtime pay the activity implies at \(WorkTimeCSV.money(work.schedule.hourlyWage ?? 0)) an hour (150 % on working days, 200 % on days off; a floor, as statutory holidays are paid 300 %)",
                          "按每小时 \(WorkTimeCSV.money(work.schedule.hourlyWage ?? 0)) 计算的加班工资估计（工作日 150%，休息日 200%；法定节假日应为 300%，故为下限）",
                          WorkTimeCSV.money(pay)))
         }
-        let spread = ReportTable(kind: "work-time-spread",
-                                 headers: [[.words(t.pick("Off-hours time a week, on average over the worker's active weeks", "劳动者有活动各周平均每周的工作时间以外时长"))],
-                                           [.words(t.pick("Workers", "劳动者"))]],
-                                 numeric: [1], rows: zip(Self.binNames(t), work.workersByWeeklyOffHours).map { [[.words($0)], [.words(String($1))]] })
-        let table = ReportTable(kind: "work-time", headers: [[.words(t.pick("Figure", "指标"))], [.words(t.pick("Value", "数值"))]],
-                                numeric: [1], rows: rows.map { [[.words(t.pick($0.0, $0.1))], [.words($0.2)]] })
-        return [ReportSection(id: "work-time", heading: [.words(t.pick("Working time from the activity logs", "活动日志中的工作时间"))],
-                              blocks: [.paragraph([.words(schedule(work, t))]), .table(table),
-                                       .table(spread),
-                                       .chart(.hourOfWeek(work.offHoursByHourOfWeek), caption: t.pick(
-                                           "Off-hours activity of all workers by local hour of the week (darker: more hours).",
-                                           "全部劳动者在工作时间以外的活动，按一周中的本地小时统计（颜色越深，小时数越多）。")),
-                                       .paragraph([.words(t.pick(
-                                           "Per worker and week: worktime.csv. Message and document contents are not needed and were not read: only who, when, where and who acted.",
-                                           "每名劳动者每周的数据见 worktime.csv。消息与文档内容既无需要也未读取：只读取何人、何时、何渠道及由谁发起。"))],
-                                                  style: .caveat)])]
+        return rows
+    }
+
+    /// The places the logs named, with their law, zone and workers; nil when they named none.
+    static func placesTable(_ work: WorkTimeResult, _ t: ReportText) -> ReportTable? {
+        let rows: [[ReportInline]] = zip(work.places, work.workersByPlace).filter { $0.1 > 0 }.map { place, workers in
+            [place.name.isEmpty ? [.words(t.pick("(none named)", "（未写明）"))] : [.input(place.name)],
+             [.words(place.jurisdiction ?? t.pick("the pipeline's", "按审计配置"))], [.code(place.timeZone)], [.words(String(workers))]]
+        }
+        guard work.places.count > 1, !rows.isEmpty else { return nil }
+        return ReportTable(kind: "work-time-places",
+                           headers: [[.words(t.pick("Place", "地点"))], [.words(t.pick("Jurisdiction", "法域"))],
+                                     [.words(t.pick("Time zone", "时区"))], [.words(t.pick("Workers", "劳动者"))]],
+                           numeric: [3], rows: rows)
     }
 
     /// The bins of `WorkTimeResult.weeklyOffHoursBins`, named.
