@@ -156,10 +156,16 @@ final class ActivityReading: MergedRowReader {
     /// The weeks of every worker of every log read, worker by worker: each worker's are
     /// judged by the working-time checks (their findings to the sink), counted towards the pay
     /// estimate, and kept in sorted runs for worktime.csv; one worker's are in memory at a time.
-    func result() throws(AuditError) -> WorkTimeResult {
+    /// `join`: DC-02's, told of every unanswered off-hours contact.
+    func result(join: ContactJoin? = nil) throws(AuditError) -> WorkTimeResult {
         let schedule = settings.schedule, workers = builder?.workers ?? []
         let store = SortedRuns<WorkWeek>(runLength: 1 << 15)
         let places = builder?.places.places ?? []
+        if let join, let keys = builder?.keys {
+            ledger.unanswered = { worker, start, channel, replyRequested in
+                join.addContact(worker: keys[Int(worker)], start: start, channel: channel, replyRequested: replyRequested)
+            }
+        }
         var judge = WorkTimeJudge(settings: pipeline.checks, schedule: schedule, places: places)
         var pay = 0.0
         var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)

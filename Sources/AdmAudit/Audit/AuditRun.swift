@@ -96,7 +96,8 @@ public struct AuditResult: Sendable {
 
     /// A working-time check concerns a run that read an activity log; any other, one that read decisions.
     private func concernsWhatWasRead(_ id: String) -> Bool {
-        CheckRegistry.workTimeCheckIDs.contains(id) ? workTime != nil : !decisionInputs.isEmpty || inputs.isEmpty
+        if id == DecisionAfterUnansweredContact.descriptor.id { return workTime != nil && !decisionInputs.isEmpty }
+        return CheckRegistry.workTimeCheckIDs.contains(id) ? workTime != nil : !decisionInputs.isEmpty || inputs.isEmpty
     }
 
     /// Checks the pipeline switched off (`checks: {HR-01: false}`): every summary names them,
@@ -117,7 +118,8 @@ public struct AuditResult: Sendable {
     public var inputsHidingRows: [InputSummary] { decisionInputs.filter(\.mayHideViolations) }
 
     /// Activity logs with rejected rows: events counted in no working time.
-    public var activityInputsWithRejects: [InputSummary] { activityInputs.filter { $0.rejected > 0 } }
+    /// Logs with rows rejected that could have been events (a totals row or the header again could not).
+    public var activityInputsWithRejects: [InputSummary] { activityInputs.filter { $0.rejected > $0.rejectedNonDecisions } }
 
     /// The reasons those rows were rejected, most frequent first (repeated headers and totals rows aside).
     public var hiddenRowReasons: [(code: RejectCode, rows: Int)] {
@@ -263,10 +265,18 @@ public struct AuditRun {
                                  asOf: explicitAsOf ?? latestDecision.map(auditor.calendar.date(of:)), asOfSource: asOfSource)
         result.partsAudited = parts
         if !readDecisions { result.checks = [] }
-        if let work = try reading.activity?.result() {
+        if let activity = reading.activity {
+            let join = readDecisions ? reading.join : nil
+            let work = try activity.result(join: join)
             result.workTime = work
             if let warning = work.calendarWarning { result.diagnostics.append(warning) }
-            result.checks = (result.checks + work.tallies).sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) }
+            var tallies = work.tallies
+            if let join, let builder = activity.builder {
+                // The decisions' workers by the logs' names for them: the pseudonyms agree.
+                tallies.append(try join.judge(worker: { key in builder.worker(key).map { builder.workers[Int($0)] } },
+                                              files: inputs, calendar: checks.context.calendar, into: sink))
+            }
+            result.checks = (result.checks + tallies).sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) }
         }
         return result
     }
@@ -288,6 +298,8 @@ public struct AuditRun {
         var parts = 1
         /// The activity logs' reading, when any input was one.
         var activity: ActivityReading? = nil
+        /// DC-02's join, when the pipeline reads activity logs.
+        var join: ContactJoin? = nil
     }
 
     /// Reads every input once, in order; `knownRepeats`: the later copies of ids a first
@@ -297,6 +309,7 @@ public struct AuditRun {
         let values = ValueMaps(pipeline.values)
         let (pipeline, inputs, progress, keepsDecisionIDs) = (self.pipeline, self.inputs, self.progress, self.keepsDecisionIDs)
         let (idTableLimit, idRunLength) = (self.idTableLimit, self.idRunLength)
+        let join = pipeline.activity != nil ? ContactJoin.enabled(pipeline.checks) : nil
         // Each auditor its own context: its calendar caches offsets and is not shared across threads.
         let makeAuditor = { (sink: any AuditSink) throws(AuditError) -> PartAuditor in
             let auditor = PartAuditor(pipeline: pipeline, context: Self.checkContext(pipeline: pipeline, asOf: explicitAsOf),
@@ -305,6 +318,7 @@ public struct AuditRun {
                                                               tableLimit: idTableLimit, runLength: idRunLength))
             auditor.ids.knownRepeats = try knownRepeats?.cursor()
             auditor.progress = progress
+            auditor.join = join
             return auditor
         }
         var auditor = try makeAuditor(sink)
@@ -394,7 +408,7 @@ public struct AuditRun {
         }
 
         return Reading(auditor: auditor, summaries: summaries, diagnostics: diagnostics, parts: parts,
-                       activity: activity?.builder != nil ? activity : nil)
+                       activity: activity?.builder != nil ? activity : nil, join: join)
     }
 
     /// The header's mapping as an activity log's: it names a worker and a time, and not the

@@ -9,6 +9,8 @@ final class PartAuditor: MergedRowReader, @unchecked Sendable {
     let calendar: LocalCalendar
     let sink: any AuditSink
     @exclusivity(unchecked) var checks: CheckRunner
+    /// DC-02's join, when the run may read activity logs beside the decisions.
+    var join: ContactJoin? = nil
     @exclusivity(unchecked) var measure: MeasureState
     @exclusivity(unchecked) var intersections: Intersections
     @exclusivity(unchecked) var ids: DecisionIDRegistry
@@ -106,6 +108,7 @@ final class PartAuditor: MergedRowReader, @unchecked Sendable {
             if let decided = record.decidedAt { latestDecision = max(latestDecision ?? decided, decided) }
             measure.add(record, codes: intersections.codes(for: record.groups), calendar: calendar)
             do throws(AuditError) { try checks.run(record, file: builder!.file, into: sink) } catch { stoppingError = error; return false }
+            join?.add(record)
         }
         return true
     }

@@ -57,6 +57,7 @@ public enum CheckRegistry {
         let entries = recordChecks.map { Entry(descriptor: $0.descriptor, parameters: $0.parameters) }
             + runChecks.map { Entry(descriptor: $0.descriptor, parameters: $0.parameters) }
             + workTimeChecks.map { Entry(descriptor: $0.descriptor, parameters: $0.parameters) }
+            + [Entry(descriptor: DecisionAfterUnansweredContact.descriptor, parameters: DecisionAfterUnansweredContact.parameters)]
         return entries.sorted { catalogueRank($0.descriptor.id) < catalogueRank($1.descriptor.id) }
     }
 
@@ -72,6 +73,9 @@ public enum CheckRegistry {
         }
         if let type = workTimeChecks.first(where: { $0.descriptor.id == id }) {
             return type.validate(CheckParameters(declared: type.parameters, given: given))
+        }
+        if id == DecisionAfterUnansweredContact.descriptor.id {
+            return DecisionAfterUnansweredContact.validate(CheckParameters(declared: DecisionAfterUnansweredContact.parameters, given: given))
         }
         return nil
     }

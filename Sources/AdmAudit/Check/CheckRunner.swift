@@ -70,7 +70,7 @@ package struct CheckRunner {
     private let recordChecks: [RecordEntry]
     private var runChecks: [(check: any RunCheck, descriptor: CheckDescriptor)]
     /// The run's context: the pipeline's time zone.
-    let context: CheckContext
+    package let context: CheckContext
     /// One context per time zone of `PlaceZones` (the first is `context`): a record is
     /// judged by the local time of its place.
     private let zoneContexts: [CheckContext]
@@ -248,7 +248,7 @@ package struct CheckRunner {
 
     /// A run-wide finding is about the whole period, so it cites the rules in force at its
     /// end: the as-of date, or else the latest decision.
-    static func citationsInForce(_ descriptor: CheckDescriptor, endDay: Int64?) -> [LegalCitation] {
+    package static func citationsInForce(_ descriptor: CheckDescriptor, endDay: Int64?) -> [LegalCitation] {
         descriptor.legalBasis.filter { citation in
             guard let endDay, let from = AsOfDate(citation.appliesFrom) else { return true }
             return endDay >= LocalCalendar.day(of: from)

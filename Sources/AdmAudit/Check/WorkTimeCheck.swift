@@ -23,6 +23,8 @@ package struct WorkTimeJudge {
     private let checks: [(check: any WorkTimeCheck, descriptor: CheckDescriptor)]
     private let schedule: WorkSchedule
     private let places: [WorkPlace]
+    /// The run's jurisdictions (`checks.jurisdictions`).
+    private let selected: [String]
     private var outcomes: [RunCheckOutcome]
     private var violations: [Int]
 
@@ -32,6 +34,7 @@ package struct WorkTimeJudge {
         checks = CheckRegistry.enabledWorkTimeChecks(settings)
         self.schedule = schedule
         self.places = places
+        selected = settings.jurisdictions
         outcomes = checks.map { _ in RunCheckOutcome(applicable: 0, violations: []) }
         violations = checks.map { _ in 0 }
     }
@@ -42,10 +45,13 @@ package struct WorkTimeJudge {
         guard let last = weeks.last else { return }
         // The rules in force at the end of the worker's last week.
         let endDay = last.monday + 6
-        // The worker's own hours system, and the law of the worker's place.
+        // The worker's own hours system, and the law of the worker's place: every jurisdiction of
+        // the run when the worker's rows name several places (one row cannot move a worker out
+        // of a law), or a place outside the run's jurisdictions (no law of the run would judge it).
         var terms = schedule
         terms.hoursSystem = last.hoursSystem
-        let jurisdiction = Int(last.place) < places.count ? places[Int(last.place)].jurisdiction : nil
+        let named = Int(last.place) < places.count ? places[Int(last.place)].jurisdiction : nil
+        let jurisdiction = last.otherPlaces ? nil : named.flatMap { code in selected.contains { CheckRunner.covers($0, code) } ? code : nil }
         for (index, entry) in checks.enumerated() {
             var descriptor = entry.descriptor
             if let jurisdiction {

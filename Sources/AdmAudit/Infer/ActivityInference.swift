@@ -21,9 +21,11 @@ enum ActivityInference {
         let locale = LocaleInference(sample: sample, profiles: profiles, assignment: assignment, timeColumns: times)
         var writer = ActivityWriter(sample: sample, profiles: profiles, mapping: mapping, locale: locale, inputName: inputName)
         let yaml = writer.render()
-        return InferredPipeline(inputName: inputName, language: locale.language.value, yaml: yaml, todos: writer.todos,
-                                mappedColumns: mapping.columns.count, columns: sample.headers.count,
-                                rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
+        var inferred = InferredPipeline(inputName: inputName, language: locale.language.value, yaml: yaml, todos: writer.todos,
+                                        mappedColumns: mapping.columns.count, columns: sample.headers.count,
+                                        rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
+        inferred.activity = writer.activity
+        return inferred
     }
 }
 
@@ -37,6 +39,9 @@ private struct ActivityWriter {
     let inputName: String
     let language: ReportLanguage
     private(set) var todos: [String] = []
+    /// The `activity:` section as written, with its TODOs: what a decision export's pipeline
+    /// takes from the log's when both are inferred together.
+    private(set) var activity: InferredPipeline.ActivitySection? = nil
     private var out = ""
 
     init(sample: ExportSample, profiles: [ColumnProfile], mapping: ActivityMapping, locale: LocaleInference, inputName: String) {
@@ -70,7 +75,11 @@ private struct ActivityWriter {
         setting(2, "jurisdictions", "[" + locale.jurisdictions.value.joined(separator: ", ") + "]", locale.jurisdictions.evidence,
                 todo: locale.jurisdictions.uncertain)
         line()
+        let (start, todosBefore) = (out.endIndex, todos.count)
         renderActivity()
+        activity = InferredPipeline.ActivitySection(yaml: String(out[start...]), todos: Array(todos[todosBefore...]),
+                                                    encoding: sample.encoding.rawValue, delimiter: sample.delimiter,
+                                                    dateOrder: locale.dateOrder.value.rawValue, input: inputName)
         line("report:")
         setting(2, "language", language.rawValue, locale.language.evidence)
         line("  subject_ids: pseudonymize")
@@ -101,6 +110,19 @@ private struct ActivityWriter {
                 english: "the schedule is judged in this zone: check it is where the workers work, not only how the times were written",
                 chinese: "排定工作时间按此时区判断：请确认这是劳动者的工作地时区，而不仅是时间的书写方式"), todo: true)
         }
+        if let site = mapping.columns[.site] {
+            // Places no table knows are judged in time_zone, under every jurisdiction of the run.
+            let unknown = profiles[site].common.map(\.value).filter { value in
+                Places.place(value) == nil && !locale.zonesByPlace.contains { TextKey.make($0.place) == TextKey.make(value) }
+            }
+            if !unknown.isEmpty {
+                let listed = unknown.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+                let why = text("places admaudit does not know: \(listed); their workers are judged in time_zone under every jurisdiction below; list each under time_zones_by_place with its zone",
+                               "无法识别的地点：\(listed)；这些劳动者按 time_zone 及下列全部法域判断；请在 time_zones_by_place 下逐一写明其时区")
+                line("  # TODO: " + YAMLText.comment(why))
+                todos.append(why)
+            }
+        }
         if !locale.zonesByPlace.isEmpty, mapping.columns[.site] != nil {
             line("  time_zones_by_place:   # " + YAMLText.comment(text(
                 "the places are in several zones: each worker's times and days are local to the worker's place (the site column)",
@@ -116,10 +138,18 @@ private struct ActivityWriter {
         line("  columns:")
         for field in ActivityField.allCases {
             guard let column = mapping.columns[field] else { continue }
+            if field == .actorID, let worker = mapping.columns[.workerID],
+               !zip(sample.columns[worker], sample.columns[column]).contains(where: { !$0.0.isEmpty && TextKey.make($0.0) == TextKey.make($0.1) }) {
+                // Never the worker's own id in the rows read (a name?): read, it would make every event a contact.
+                setting(4, field.rawValue, "[]", Evidence(
+                    english: "'\(sample.headers[column])' may say who acted, but in no row read is it the worker's own id: not read; name the column holding the actor's id, if there is one",
+                    chinese: "“\(sample.headers[column])”可能表明由谁发起，但所读各行中均不是劳动者本人的编号：不予读取；如有记录发起人编号的列，请写明该列"), todo: true)
+                continue
+            }
             setting(4, field.rawValue, "[" + YAMLText.quoted(sample.headers[column]) + "]", Evidence(
                 english: "the header names \(field.rawValue)", chinese: "标题表明为 \(field.rawValue)"))
         }
-        if mapping.columns[.direction] == nil {
+        if mapping.columns[.direction] == nil && mapping.columns[.actorID] == nil {
             line("    # " + YAMLText.comment(text(
                 "no column says who acted: every event is counted as the worker's own work, and no contact from the employer can be told apart",
                 "没有列表明由谁发起：每个事件都计为劳动者本人的工作，无法区分用人单位的联系")))
@@ -134,17 +164,62 @@ private struct ActivityWriter {
         setting(4, "calendar", "auto", Evidence(
             english: "China's official working calendar (holidays, make-up working days) when the jurisdictions are CN alone, else the plain week",
             chinese: "法域仅为 CN 时采用国务院公布的工作日历（节假日、调休上班日），否则按普通工作周"))
-        if mapping.columns[.hoursSystem] != nil {
+        if let column = mapping.columns[.hoursSystem] {
             setting(4, "hours", "standard", Evidence(
-                english: "the log's hours_system column names each worker's system (the strictest, where a worker's rows name several); this one is for the workers whose rows name none",
-                chinese: "日志的工时制度列写明了每名劳动者的工时制度（同一劳动者写有多种时取最严格者）；此项用于未写明的劳动者"))
+                english: "for the workers whose rows name no hours system, and for every worker unless trust_hours_column is set",
+                chinese: "用于日志行未写明工时制度的劳动者；未设置 trust_hours_column 时用于全部劳动者"))
+            let systems = Vocabulary(ActivitySettings().hoursSystems, rule: .keywords)
+            let lax = profiles[column].common.filter { if case .found(let found) = systems.reading($0.value) { found != .standard } else { false } }
+            if !lax.isEmpty {
+                let listed = lax.map { "'\($0.value)'" }.joined(separator: ", ")
+                setting(4, "trust_hours_column", "false", Evidence(
+                    english: "rows name comprehensive or flexible hours (\(listed)), which lift the daily limits only where the labour bureau approved them for those workers: set true once the approvals are checked",
+                    chinese: "部分行写明综合计算工时制或不定时工作制（\(listed)）：仅当劳动行政部门批准对这些劳动者实行时才免除每日限额；核实批准文件后改为 true"), todo: true)
+            }
         } else {
             setting(4, "hours", "standard", Evidence(
                 english: "the standard hours system; set comprehensive or flexible only where the labour bureau approved it for these workers",
                 chinese: "标准工时制；仅当劳动行政部门批准对这些劳动者实行时，才改为 comprehensive（综合计算工时制）或 flexible（不定时工作制）"), todo: true)
         }
-        line("    session_gap_minutes: 15")
+        renderSessionGap()
         line()
+    }
+
+    /// The gap that joins events into sessions: 15 minutes, unless a log of single moments (no
+    /// end or duration) has its events further apart: then 15 would count each as a minute, and
+    /// the time between a worker's events, which courts count as work, would vanish.
+    private mutating func renderSessionGap() {
+        guard mapping.columns[.endedAt] == nil, mapping.columns[.durationMinutes] == nil,
+              let median = Self.medianMinutesBetweenEvents(sample: sample, mapping: mapping, dateOrder: locale.dateOrder.value),
+              median > 15 else {
+            line("    session_gap_minutes: 15")
+            return
+        }
+        let gap = min(max((median * 3 / 2 + 4) / 5 * 5, 15), 120)
+        setting(4, "session_gap_minutes", String(gap), Evidence(
+            english: "the median time between one worker's events on a day is \(median) minutes: events up to \(gap) minutes apart are read as one stretch of work; with a shorter gap each event would count as a minute",
+            chinese: "同一劳动者同一天内相邻事件的间隔中位数为 \(median) 分钟：相隔不超过 \(gap) 分钟的事件视为一段连续工作；间隔设得更短，每个事件只计一分钟"), todo: true)
+    }
+
+    /// The median minutes between a worker's consecutive events less than six hours apart, in
+    /// the rows `init` read; nil with fewer than 20 such gaps.
+    static func medianMinutesBetweenEvents(sample: ExportSample, mapping: ActivityMapping, dateOrder: DateOrder) -> Int? {
+        guard let worker = mapping.columns[.workerID], let start = mapping.columns[.startedAt] else { return nil }
+        var parser = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: dateOrder)
+        var times: [String: [Int64]] = [:]
+        for (id, text) in zip(sample.columns[worker], sample.columns[start]) where !id.isEmpty {
+            var text = text
+            let parsed = text.withUTF8 { parser.parse(UnsafeRawBufferPointer($0)) }
+            if case .instant(let instant) = parsed { times[id, default: []].append(instant) }
+        }
+        var gaps: [Int64] = []
+        for var list in times.values {
+            list.sort()
+            for (a, b) in zip(list, list.dropFirst()) where b > a && b - a < 6 * 3600 { gaps.append(b - a) }
+        }
+        guard gaps.count >= 20 else { return nil }
+        gaps.sort()
+        return Int(gaps[gaps.count / 2] / 60)
     }
 
     /// Direction and reply values no vocabulary knows: the run would reject their rows.

@@ -123,7 +123,12 @@ private struct PipelineReader {
             for (key, field) in fields.ordered {
                 let synonyms = try stringList(field.value, "activity.columns.\(key)")
                 let name = ActivityField(rawValue: key)!
-                activity.columns[name] = synonyms + (activity.columns[name] ?? [])
+                // `[]`: the field is not read, whatever the built-in names would find (a worker id and start are always).
+                if synonyms.isEmpty && !ActivityField.required.contains(name) {
+                    activity.columns[name] = []
+                } else {
+                    activity.columns[name] = synonyms + (activity.columns[name] ?? [])
+                }
             }
         }
         if let entry = keys["values"] {
@@ -149,7 +154,7 @@ private struct PipelineReader {
         var schedule = WorkSchedule()
         let keys = try mapping(node, "activity.schedule", allowed: [
             "work_start", "work_end", "work_days", "calendar", "hours", "session_gap_minutes", "event_minutes", "holidays", "workdays",
-            "daily_hours", "weekly_hours", "daily_overtime_hours", "monthly_overtime_hours", "hourly_wage",
+            "daily_hours", "weekly_hours", "daily_overtime_hours", "monthly_overtime_hours", "hourly_wage", "trust_hours_column",
         ])
         for (key, keyPath) in [("work_start", \WorkSchedule.workStart), ("work_end", \WorkSchedule.workEnd)] {
             guard let entry = keys[key] else { continue }
@@ -186,6 +191,7 @@ private struct PipelineReader {
             }
             schedule.hoursSystem = system
         }
+        if let entry = keys["trust_hours_column"] { schedule.trustHoursColumn = try bool(entry.value, "activity.schedule.trust_hours_column") }
         if let entry = keys["session_gap_minutes"] { schedule.sessionGapMinutes = try int(entry.value, "activity.schedule.session_gap_minutes", in: 0...1440) }
         for (key, keyPath, range) in [("daily_hours", \WorkSchedule.dailyHours, 1...24), ("weekly_hours", \WorkSchedule.weeklyHours, 1...168),
                                       ("daily_overtime_hours", \WorkSchedule.dailyOvertimeHours, 0...24),

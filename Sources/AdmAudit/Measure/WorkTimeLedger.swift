@@ -13,6 +13,10 @@ struct ActivitySpan: SortedRunElement {
     /// named; 1 + `HoursSystem` index).
     var place: Int32
     var system: UInt8
+    /// `ActivityChannel`'s index.
+    var channel: UInt8
+    /// The row named another place than the worker's first row.
+    var otherPlace: Bool
 
     static func precedes(_ a: ActivitySpan, _ b: ActivitySpan) -> Bool {
         if a.worker != b.worker { return a.worker < b.worker }
@@ -21,7 +25,9 @@ struct ActivitySpan: SortedRunElement {
         if a.direction != b.direction { return a.direction < b.direction }
         if a.replyRequested != b.replyRequested { return !a.replyRequested }
         if a.place != b.place { return a.place < b.place }
-        return a.system < b.system
+        if a.system != b.system { return a.system < b.system }
+        if a.channel != b.channel { return a.channel < b.channel }
+        return !a.otherPlace && b.otherPlace
     }
 
     var isWorkersOwn: Bool { direction != 0 }
@@ -32,9 +38,12 @@ public struct WorkWeek: Sendable, Equatable, BitwiseCopyable {
     public var worker: Int32
     /// Local day number of the week's Monday.
     public var monday: Int64
-    /// The worker's place (`WorkPlaceTable`: 0 the run's own) and hours system: the first
-    /// place the worker's events name, and the strictest system they name (else the schedule's).
+    /// The worker's place (`WorkPlaceTable`: 0 the run's own): that of the worker's first row;
+    /// `otherPlaces` when other rows of the worker's name other places (then the worker is judged
+    /// under every jurisdiction of the run). The hours system the worker is judged under
+    /// (`WorkSchedule.system(named:)`).
     public var place: Int32 = 0
+    public var otherPlaces = false
     public var hoursSystem: HoursSystem = .standard
     public var daysActive = 0
     /// Working days of the week by the calendar (holidays out, make-up days in).
@@ -100,7 +109,8 @@ public struct WorkTimeTotals: Sendable, Equatable {
     public var offHoursContacts = 0
     public var offHoursContactsExpectingReply = 0
     public var answeredOffHours = 0
-    /// Workers with off-hours activity in at least `recurringShare` of the weeks they were active.
+    /// Workers with at least `recurringMinutes` off-hours in at least `recurringShare` of the
+    /// weeks they were active (WT-04's defaults: a minute past the end of the day is not off-hours work).
     public var workersWithRecurringOffHours = 0
     /// Worker-weeks with activity on all seven days (no rest day, Labour Law Art. 38).
     public var weeksWithoutRestDay = 0
@@ -110,6 +120,7 @@ public struct WorkTimeTotals: Sendable, Equatable {
 
     /// Off-hours activity in at least this share of a worker's active weeks is recurring.
     public static let recurringShare = 0.5
+    public static let recurringMinutes: Int64 = 60
 }
 
 /// Working time from activity logs: per worker and day, sessions of the worker's own
@@ -141,6 +152,10 @@ public final class WorkTimeLedger: @unchecked Sendable {
     private var dayCalendar: WorkingCalendar
     private var spans: SortedRuns<ActivitySpan>
     public private(set) var events = 0
+    /// Told of each off-hours contact the worker did not answer within `answerWindow` (nor
+    /// by the log's end): the worker's index, when it was sent, its channel, whether it asked
+    /// for a reply. Set before `weeks`, to join the contacts to the decisions.
+    public var unanswered: ((_ worker: Int32, _ start: Int64, _ channel: ActivityChannel, _ replyRequested: Bool) -> Void)? = nil
 
     /// The longest a contact waits for its answer.
     static let answerWindow: Int64 = 24 * 3600
@@ -170,7 +185,8 @@ public final class WorkTimeLedger: @unchecked Sendable {
         }
         let system = event.hoursSystem.map { UInt8(HoursSystem.allCases.firstIndex(of: $0)! + 1) } ?? 0
         spans.append(ActivitySpan(worker: event.worker, direction: direction, replyRequested: event.replyRequested,
-                                  start: event.start, end: event.end, place: event.place, system: system))
+                                  start: event.start, end: event.end, place: event.place, system: system,
+                                  channel: UInt8(ActivityChannel.allCases.firstIndex(of: event.channel)!), otherPlace: event.otherPlace))
     }
 
     /// What the ledger found over every worker: the totals, and the first and last local day
@@ -189,9 +205,16 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// place in China when the schedule's calendar is `auto`, else the plain week).
     public func weeks(places: [WorkPlace] = [],
                       each: (_ weeks: [WorkWeek], _ months: [WorkMonth]) throws(AuditError) -> Void) throws(AuditError) -> Summary {
+        // One zone's calendar and one jurisdiction's working calendar however many places share
+        // them (each holds caches).
+        var zones: [String: LocalCalendar] = [:], calendars: [String: WorkingCalendar] = [:]
         placeTerms = [(ownZone, calendar)] + places.dropFirst().map { place in
-            let zone = TimeZone(identifier: place.timeZone).map { LocalCalendar(timeZone: $0) } ?? ownZone
-            return (zone, place.jurisdiction.map { schedule.workingCalendar(jurisdictions: [$0]) } ?? calendar)
+            let zone = zones[place.timeZone] ?? TimeZone(identifier: place.timeZone).map { LocalCalendar(timeZone: $0) } ?? ownZone
+            zones[place.timeZone] = zone
+            guard let jurisdiction = place.jurisdiction else { return (zone, calendar) }
+            let working = calendars[jurisdiction] ?? schedule.workingCalendar(jurisdictions: [jurisdiction])
+            calendars[jurisdiction] = working
+            return (zone, working)
         }
         var merge = try spans.merged()
         var summary = Summary()
@@ -204,10 +227,8 @@ public final class WorkTimeLedger: @unchecked Sendable {
                 worker = WorkerDays(worker: span.worker, place: place)
                 (zone, dayCalendar) = placeTerms[Int(place)]
             }
-            if span.system > 0 {
-                let named = HoursSystem.allCases[Int(span.system) - 1]
-                worker.system = worker.system.map { $0.stricter(named) } ?? named
-            }
+            if span.system > 0 { worker.systemsNamed |= 1 << (span.system - 1) }
+            if span.otherPlace { worker.otherPlaces = true }
             add(span, to: &worker)
         }
         try merge.finish()
@@ -246,15 +267,16 @@ public final class WorkTimeLedger: @unchecked Sendable {
     private struct WorkerDays {
         let worker: Int32
         let place: Int32
-        /// The strictest hours system the worker's events name; nil: none (the schedule's).
-        var system: HoursSystem? = nil
+        /// The hours systems the worker's rows name, as bits of `HoursSystem.allCases`.
+        var systemsNamed: UInt8 = 0
+        var otherPlaces = false
         var days: [Int64: Day] = [:]
         /// The open session of the worker's own events.
         var session: (start: Int64, end: Int64)? = nil
         /// The open stretch of sessions with no daily rest (`dailyRest`) between them.
         var stretch: (start: Int64, end: Int64)? = nil
         /// Off-hours contacts waiting for the worker's answer, oldest first.
-        var pending: [(start: Int64, day: Int64)] = []
+        var pending: [(start: Int64, day: Int64, channel: UInt8, replyRequested: Bool)] = []
         var pendingHead = 0
 
         init(worker: Int32, place: Int32) {
@@ -290,7 +312,11 @@ public final class WorkTimeLedger: @unchecked Sendable {
             worker.days[day, default: Day()].offHoursContacts += 1
             if span.replyRequested { worker.days[day, default: Day()].expectingReply += 1 }
             expire(before: span.start, in: &worker)
-            if worker.pending.count - worker.pendingHead < Self.pendingLimit { worker.pending.append((span.start, day)) }
+            if worker.pending.count - worker.pendingHead < Self.pendingLimit {
+                worker.pending.append((span.start, day, span.channel, span.replyRequested))
+            } else {
+                tellUnanswered(worker.worker, span.start, span.channel, span.replyRequested)
+            }
         }
     }
 
@@ -306,13 +332,18 @@ public final class WorkTimeLedger: @unchecked Sendable {
         }
     }
 
-    /// A stretch of work too long for a daily rest in every 24 hours, on the day it began.
+    /// A stretch of work too long for a daily rest in every 24 hours: each 24 hours from its
+    /// start that hold no such rest (the stretch runs on past their 13th hour) is counted on the
+    /// day that 24 hours begins.
     private func judgeStretch(_ stretch: (start: Int64, end: Int64), into days: inout [Int64: Day]) {
         let length = stretch.end - stretch.start
-        guard length > 86_400 - Self.dailyRest else { return }
-        let day = zone.day(of: stretch.start)
-        days[day, default: Day()].shortRests += 1
-        days[day, default: Day()].longestStretch = max(days[day, default: Day()].longestStretch, length)
+        var period: Int64 = 0
+        while period * 86_400 + (86_400 - Self.dailyRest) < length {
+            let day = zone.day(of: stretch.start + period * 86_400)
+            days[day, default: Day()].shortRests += 1
+            days[day, default: Day()].longestStretch = max(days[day, default: Day()].longestStretch, length)
+            period += 1
+        }
     }
 
     /// The worker's own event at `instant` answers every contact waiting from within a day before it.
@@ -334,9 +365,15 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// Contacts left unanswered for longer than `answerWindow` before `instant` stop waiting.
     private func expire(before instant: Int64, in worker: inout WorkerDays) {
         while worker.pendingHead < worker.pending.count, instant - worker.pending[worker.pendingHead].start > Self.answerWindow {
+            let contact = worker.pending[worker.pendingHead]
+            tellUnanswered(worker.worker, contact.start, contact.channel, contact.replyRequested)
             worker.pendingHead += 1
         }
         compact(&worker)
+    }
+
+    private func tellUnanswered(_ worker: Int32, _ start: Int64, _ channel: UInt8, _ replyRequested: Bool) {
+        unanswered?(worker, start, ActivityChannel.allCases[Int(channel)], replyRequested)
     }
 
     private func compact(_ worker: inout WorkerDays) {
@@ -397,7 +434,13 @@ public final class WorkTimeLedger: @unchecked Sendable {
         worker.session = nil
         if let stretch = worker.stretch { judgeStretch(stretch, into: &worker.days) }
         worker.stretch = nil
-        let system = worker.system ?? schedule.hoursSystem
+        // Contacts still waiting when the worker's events end were not answered in the logs.
+        for contact in worker.pending[worker.pendingHead...] {
+            tellUnanswered(worker.worker, contact.start, contact.channel, contact.replyRequested)
+        }
+        worker.pending = []
+        worker.pendingHead = 0
+        let system = schedule.system(named: worker.systemsNamed)
         if let first = worker.days.keys.min(), let last = worker.days.keys.max() {
             result.days = result.days.map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...last
         }
@@ -407,6 +450,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
             let monday = day - Int64(LocalCalendar.weekday(ofDay: day) - 1)
             var week = byWeek[monday] ?? WorkWeek(worker: worker.worker, monday: monday)
             week.place = worker.place
+            week.otherPlaces = worker.otherPlaces
             week.hoursSystem = system
             let working = dayCalendar.isWorkingDay(day)
             if entry.active > 0 { week.daysActive += 1 }
@@ -463,7 +507,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
             if week.daysOverDailyOvertimeLimit > 0 { result.totals.weeksOverDailyOvertimeLimit += 1 }
             if week.shortDailyRests > 0 { result.totals.weeksWithShortDailyRest += 1 }
             if week.activeSeconds > 0 { activeWeeks += 1 }
-            if week.offHoursSeconds > 0 { offHoursWeeks += 1 }
+            if week.offHoursSeconds >= WorkTimeTotals.recurringMinutes * 60 { offHoursWeeks += 1 }
         }
         try each(weeks, months.keys.sorted().map { months[$0]! })
         result.totals.workers += 1

@@ -84,6 +84,10 @@ public enum FindingDetail: Sendable, Hashable, Codable {
     /// WT-06: the mean of the `weeks` active weeks from `firstMonday` to `lastMonday` was
     /// `meanMinutes`, over the limit of `limitHours` a week.
     case averageWeekOverLimit(firstMonday: Int64, lastMonday: Int64, weeks: Int, meanMinutes: Int, limitHours: Int)
+    /// DC-02: an adverse decision of `type` `hoursBefore` hours after the worker left an
+    /// off-hours contact (at `contactAt`, by `channel`, an `ActivityChannel`) unanswered; flagged within `withinDays`.
+    case decisionAfterUnansweredContact(type: DecisionType, contactAt: LocalTime, channel: String, replyRequested: Bool,
+                                        hoursBefore: Int, withinDays: Int)
 
     /// How a field the check needed is missing: empty, or marked not applicable (`N/A`) by
     /// the export (the employer's own claim, which the law does not accept where it puts
@@ -202,6 +206,7 @@ extension FindingDetail {
         case .recurringOffHours: "WT-04"
         case .shortDailyRest: "WT-05"
         case .averageWeekOverLimit: "WT-06"
+        case .decisionAfterUnansweredContact: "DC-02"
         }
     }
 
@@ -278,12 +283,18 @@ extension FindingDetail {
         case .recurringOffHours(let first, let last, let weeks, let active, let minutes):
             return Self.days.contains(first) && Self.days.contains(last) && first <= last && weeks >= 1 && active >= weeks && minutes > 0
         case .shortDailyRest(let monday, let stretches, let longest):
-            return Self.days.contains(monday) && (1...7).contains(stretches) && longest > 13 * 60
+            // Eight 24-hour periods can begin in a week a clock is set back (169 hours).
+            return Self.days.contains(monday) && (1...8).contains(stretches) && longest >= 13 * 60
+        case .decisionAfterUnansweredContact(_, let contact, let channel, _, let hours, let days):
+            return Self.shows(contact) && Self.channels.contains(channel) && (1...366).contains(days) && (0...days * 24).contains(hours)
         case .averageWeekOverLimit(let first, let last, let weeks, let mean, let limit):
             return Self.days.contains(first) && Self.days.contains(last) && first <= last && (1...52).contains(weeks)
-                && (1...168).contains(limit) && mean >= limit * 60 && mean <= 7 * 1440
+                && (1...168).contains(limit) && mean >= limit * 60 && mean <= 169 * 60
         }
     }
+
+    /// The activity logs' channels (`ActivityChannel`'s raw values), as DC-02's details name them.
+    static let channels: Set<String> = ["chat", "email", "phone", "login", "task", "document", "other"]
 
     /// A time the words show as a date from year 1 to 9999, with an offset a zone can have.
     static func shows(_ time: LocalTime) -> Bool {

@@ -85,8 +85,6 @@ public enum ActivityValueProblem: Sendable, Equatable {
     case tooLong(minutes: Int64)
     case unknownDirection
     case unknownYesNo
-    /// Not an hours system `activity.values.hours_system` or the built-in words know.
-    case unknownHoursSystem
     /// A worker id longer than `ActivityBuilder.longestWorkerID` bytes.
     case idTooLong(bytes: Int)
 
@@ -98,7 +96,7 @@ public enum ActivityValueProblem: Sendable, Equatable {
         case .empty: .missingRequired
         case .timestamp, .endsBeforeStart, .tooLong: .badTimestamp
         case .notMinutes: .badNumber
-        case .unknownDirection, .unknownYesNo, .unknownHoursSystem: .unknownValue
+        case .unknownDirection, .unknownYesNo: .unknownValue
         case .idTooLong: .fieldTooLong
         }
     }

@@ -12,6 +12,9 @@ public enum ActivityField: String, CaseIterable, Sendable {
     case site
     /// The worker's hours system (`HoursSystem`), where the employer's export records it.
     case hoursSystem = "hours_system"
+    /// Who acted (an id): the worker (the worker's own action) or anyone else (a contact to
+    /// the worker). Read where a row's direction is not given.
+    case actorID = "actor_id"
 
     /// The columns without which a row is no event: whose, and when.
     public static let required: [ActivityField] = [.workerID, .startedAt]
@@ -38,12 +41,6 @@ public enum ActivityDirection: String, CaseIterable, Sendable {
 public enum HoursSystem: String, CaseIterable, Sendable, BitwiseCopyable {
     case standard, comprehensive, flexible
 
-    /// The stricter of two: a worker whose rows name several systems is judged by the
-    /// strictest of them, so that a few rows marked flexible do not lift the daily limits.
-    public func stricter(_ other: HoursSystem) -> HoursSystem {
-        let order: [HoursSystem] = [.standard, .comprehensive, .flexible]
-        return order.firstIndex(of: self)! <= order.firstIndex(of: other)! ? self : other
-    }
 }
 
 /// `activity:` in a pipeline: how to read activity logs, inputs beside the decision exports
@@ -71,6 +68,11 @@ public struct WorkSchedule: Sendable, Equatable {
     public var workDays: Set<Int> = [1, 2, 3, 4, 5]
     public var calendar: CalendarChoice = .auto
     public var hoursSystem: HoursSystem = .standard
+    /// Whether the log's `hours_system` column may lift limits: a system the rows name that
+    /// differs from `hoursSystem` counts only when this is set (the inspector has seen the
+    /// labour bureau's approval); otherwise the export's label cannot take a worker out of the
+    /// daily limits.
+    public var trustHoursColumn = false
     /// Events closer than this join one session of work.
     public var sessionGapMinutes = 15
     /// An event with no end or duration (a message) counts as this many minutes of work.
@@ -149,6 +151,18 @@ public struct WorkSchedule: Sendable, Equatable {
         return wage * (Self.workdayOvertimeMultiplier * Double(overtime - dayOff) + Self.dayOffMultiplier * Double(dayOff)) / 3600
     }
 
+    /// The system a worker is judged under whose rows name `named` (bits of
+    /// `HoursSystem.allCases`): the schedule's when they name none, or only it; the one they
+    /// name when `trustHoursColumn`; otherwise, and when they name several, standard hours,
+    /// under which every limit applies (no system is stricter than another in every check:
+    /// comprehensive hours lift the weekly rest day, flexible hours the overtime limits).
+    public func system(named: UInt8) -> HoursSystem {
+        let own = UInt8(1) << UInt8(HoursSystem.allCases.firstIndex(of: hoursSystem)!)
+        if named == 0 || named == own { return hoursSystem }
+        if trustHoursColumn, named.nonzeroBitCount == 1 { return HoursSystem.allCases[named.trailingZeroBitCount] }
+        return .standard
+    }
+
     /// Scheduled seconds of one working day.
     public var scheduledSecondsPerDay: Int { max(workEnd - workStart, 0) }
 }
@@ -168,9 +182,15 @@ public enum BuiltinActivityVocabulary {
         (.direction, ["direction", "方向", "流向"]),
         (.replyRequested, ["reply_requested", "requires_reply", "needs_reply", "reply_required", "reply_expected", "response_required",
                            "是否需回复", "需回复", "要求回复", "是否要求回复", "需要回复", "是否需要回复"]),
-        (.site, ["site", "location", "work_location", "work location", "workplace", "office", "city", "country", "work_site",
-                 "工作地点", "办公地点", "工作地", "地点", "城市", "所在城市", "所在地", "国家", "站点", "办公室"]),
-        (.hoursSystem, ["hours_system", "working_hours_system", "working_time_system", "work_hours_system", "hours_type", "schedule_type",
+        // Finest first: where a log has two place columns, the earlier synonym's is read.
+        (.site, ["site", "office", "work_site", "workplace", "office location", "work_location", "work location", "location", "office city",
+                 "work city", "location city", "city", "country",
+                 "工作地点", "办公地点", "办公室", "站点", "工作地", "地点", "工作城市", "办公城市", "所在城市", "城市", "所在地", "国家"]),
+        // Ids before names: a name is never the worker's id, and would make every event a contact.
+        (.actorID, ["actor_id", "sender_id", "operator_id", "initiator_id", "发起人工号", "操作人工号", "发送人工号", "发件人工号", "创建人工号",
+                    "actor", "initiated_by", "initiated by", "sender", "operator", "created_by", "发起人", "操作人", "发送人", "发件人", "创建人"]),
+        (.hoursSystem, ["hours_system", "working_hours_system", "working_time_system", "work_hours_system",
+                        "working time arrangement", "working time type", "working time model", "working hours type", "work time model",
                         "工时制度", "工时制", "工时类型", "工作时间制度", "用工工时制度"]),
     ]
 

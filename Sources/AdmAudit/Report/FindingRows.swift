@@ -96,7 +96,7 @@ struct FindingRows {
              .appealUnanswered, .appealAnsweredLate, .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort,
              .timesOutOfOrder, .notifiedOffHours, .keptTooLong, .dismissalKeptTooLong, .unionNotNotified,
              .unionNotificationNotRecorded, .attritionRiskDecision, .offHoursContacts, .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit,
-             .noRestDay, .recurringOffHours, .shortDailyRest, .averageWeekOverLimit:
+             .noRestDay, .recurringOffHours, .shortDailyRest, .averageWeekOverLimit, .decisionAfterUnansweredContact:
             true
         case .rubberStamp, .sameAppealReviewer, .attributeOftenUnknown, .prohibitedData, .protectedStatusDismissed,
              .protectedStatusPayCut, .suspectReasons, .scoreOutOfRange, .attritionIndicators:

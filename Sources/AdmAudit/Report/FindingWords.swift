@@ -19,7 +19,8 @@ extension ReportText {
         case .noAppealRoute, .appealRouteNotRecorded, .appealReviewedBySoftware, .appealReviewerNotRecorded, .appealUnanswered,
              .appealAnsweredLate, .sameAppealReviewer:
             appealDetail(detail)
-        case .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort, .timesOutOfOrder, .notifiedOffHours, .keptTooLong, .dismissalKeptTooLong:
+        case .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort, .timesOutOfOrder, .notifiedOffHours, .keptTooLong, .dismissalKeptTooLong,
+             .decisionAfterUnansweredContact:
             timingDetail(detail)
         case .attributeOftenUnknown, .scoreOutOfRange, .prohibitedData, .attritionRiskDecision, .attritionIndicators, .unionNotNotified,
              .unionNotificationNotRecorded, .protectedStatusDismissed, .protectedStatusPayCut, .suspectReasons:
@@ -136,6 +137,8 @@ extension ReportText {
                 .joined(separator: pick("; ", "；"))
         case .notifiedOffHours(let type, let notified, let why, let start, let end):
             notifiedOffHours(type, notified, why, start, end)
+        case let .decisionAfterUnansweredContact(type, contact, channel, asked, hours, days):
+            afterUnansweredContact(type, contact, channel, asked, hours, days)
         case .keptTooLong(let decided, let asOf, let limit):
             kept(decided, asOf) + pick("retention limit \(limit) days", "保存期限为 \(limit) 天")
         case .dismissalKeptTooLong(let decided, let asOf, let limit, let retention):
@@ -266,6 +269,20 @@ extension ReportText {
         case .outsideHours: return "\(what), outside working hours \(hours)"
         }
     }
+
+    private func afterUnansweredContact(_ type: DecisionType, _ contact: LocalTime, _ channel: String, _ asked: Bool, _ hours: Int,
+                                        _ days: Int) -> String {
+        let weekday = LocalCalendar.weekday(ofDay: contact.day)
+        let when = hours < 48 ? pick("\(hours) hours", "\(hours) 小时") : pick("\(hours / 24) days", "\(hours / 24) 天")
+        return pick("adverse \(type.rawValue) decision \(when) after an off-hours contact the worker did not answer: \(channel) at \(contact.text) (\(Self.weekdays[weekday - 1]))"
+                        + (asked ? ", asking for a reply" : "") + "; flagged within \(days) days",
+                    "劳动者未回复用人单位在工作时间以外的联系（\(Self.chineseChannels[channel] ?? channel)，本地时间 \(contact.text)，\(Self.chineseWeekdays[weekday - 1])"
+                        + (asked ? "，要求回复" : "") + "）后 \(when)，作出不利的\(type.chineseName)决定；标记期限为 \(days) 天")
+    }
+
+    private static let chineseChannels = [
+        "chat": "即时消息", "email": "电子邮件", "phone": "电话", "login": "登录", "task": "任务", "document": "文档", "other": "其他渠道",
+    ]
 
     private static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
     private static let chineseWeekdays = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]

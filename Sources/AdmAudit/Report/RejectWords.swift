@@ -36,9 +36,6 @@ extension ReportText {
                  "\(field) 的值“\(text)”无法识别；应为 contact、action 或 reply（联系、操作、回复），或 activity.values.direction 下列出的写法")
         case .unknownYesNo:
             pick("\(field) '\(text)' is not known; expected yes or no (是/否)", "\(field) 的值“\(text)”无法识别；应为是或否（yes/no）")
-        case .unknownHoursSystem:
-            pick("\(field) '\(text)' is not known; expected standard, comprehensive or flexible (标准工时制, 综合计算工时制, 不定时工作制), or a spelling listed under activity.values.hours_system",
-                 "\(field) 的值“\(text)”无法识别；应为标准工时制、综合计算工时制或不定时工作制（standard、comprehensive、flexible），或 activity.values.hours_system 下列出的写法")
         case .idTooLong(let bytes):
             pick("\(field) has \(bytes) bytes: too long for a worker id (at most 256)", "\(field) 长 \(bytes) 字节：作为劳动者编号过长（至多 256 字节）")
         }

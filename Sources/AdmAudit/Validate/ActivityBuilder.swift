@@ -11,8 +11,11 @@ public struct ActivityEvent: Sendable, Equatable {
     public var channel: ActivityChannel
     public var direction: ActivityDirection
     public var replyRequested: Bool
-    /// The worker's place (`WorkPlaceTable`; 0: the run's own).
+    /// The worker's place (`WorkPlaceTable`; 0: the run's own): that of the worker's first
+    /// row, whatever this row names, so that a row cannot move the worker's hours to another zone.
     public var place: Int32 = 0
+    /// This row names another place than the worker's first row did.
+    public var otherPlace = false
     /// The hours system the row names; nil: not recorded (the schedule's).
     public var hoursSystem: HoursSystem? = nil
 }
@@ -28,17 +31,27 @@ public struct ActivityMapping: Sendable {
 
     public init(headers: [String], settings: ActivitySettings) {
         self.headers = headers
-        var synonymToField: [String: ActivityField] = [:]
+        var synonymToField: [String: (field: ActivityField, rank: Int)] = [:]
         for field in ActivityField.allCases {
-            for synonym in settings.columns[field] ?? [] where synonymToField[Self.key(synonym)] == nil {
-                synonymToField[Self.key(synonym)] = field
+            for (rank, synonym) in (settings.columns[field] ?? []).enumerated() where synonymToField[Self.key(synonym)] == nil {
+                synonymToField[Self.key(synonym)] = (field, rank)
             }
         }
+        var ranks: [ActivityField: Int] = [:]
         for (column, header) in headers.enumerated() {
-            guard let field = synonymToField[Self.key(header)] else { continue }
+            guard let (field, rank) = synonymToField[Self.key(header)] else { continue }
+            if Self.ranked.contains(field) {
+                // City and country, an operator's id and name: not copies that must agree. The
+                // one of the earlier synonym is read (an office before a city before a country, an id before a name).
+                if rank < ranks[field, default: .max] { (columns[field], ranks[field]) = (column, rank) }
+                continue
+            }
             if columns[field] == nil { columns[field] = column } else { alsoNaming.append((field, column)) }
         }
     }
+
+    /// Fields whose columns may differ in grain: of several, the best-ranked is read.
+    static let ranked: Set<ActivityField> = [.site, .actorID]
 
     /// A header as it is matched: its text key, with `_` and `-` read as spaces and runs of
     /// spaces as one (`Employee ID`, `employee_id` and `employee-id` are one name).
@@ -80,8 +93,13 @@ public final class ActivityBuilder {
     public let mapping: ActivityMapping
     private let schedule: WorkSchedule
     private let dateOrder: DateOrder
-    /// A parser per place: a time written without an offset is local to the worker's place.
+    /// A parser per time zone, and each place's parser: a time written without an offset is
+    /// local to the worker's place (a parser holds a cache: one per zone, not per place).
     private var timestamps: [TimestampParser] = []
+    private var parserOfZone: [String: Int] = [:]
+    private var parserOfPlace: [Int] = []
+    /// Each worker's place: that of the worker's first row.
+    private var workerPlaces: [Int32] = []
     /// The places the logs name, shared across the run's logs as the workers are.
     package private(set) var places: WorkPlaceTable
     private var systems: Vocabulary<HoursSystem>
@@ -92,6 +110,8 @@ public final class ActivityBuilder {
     /// Workers seen, by their id's fingerprint (as written, trimmed): their index; and their
     /// pseudonyms in index order. The id itself is not kept: no string is made per row.
     private var index: [WorkerKey: Int32]
+    /// Each worker's key, by index: to find the worker in a decision export.
+    package private(set) var keys: [WorkerKey] = []
     public private(set) var workers: [String]
     /// At most this many distinct workers a run: past it the run stops, naming the limit.
     public let maxWorkers: Int
@@ -116,11 +136,16 @@ public final class ActivityBuilder {
         self.maxWorkers = maxWorkers
     }
 
+    /// The worker of a key, when the logs named the worker.
+    package func worker(_ key: WorkerKey) -> Int32? { index[key] }
+
     /// Carries on the worker list of the log before (the same worker, the same index).
     public func continueWorkers(from earlier: ActivityBuilder) {
         index = earlier.index
+        keys = earlier.keys
         workers = earlier.workers
         places = earlier.places
+        workerPlaces = earlier.workerPlaces
     }
 
     /// A row read: an event, or a reject naming the field and what is wrong with it.
@@ -137,35 +162,39 @@ public final class ActivityBuilder {
         if workerRange.isEmpty { return reject(row, .workerID, .empty) }
         if workerRange.count > Self.longestWorkerID { return reject(row, .workerID, .idTooLong(bytes: workerRange.count)) }
 
-        let place = mapping.columns[.site].map { places.place(of: row[$0]) } ?? 0
-        while timestamps.count <= Int(place) {
-            let zone = places.places[timestamps.count].timeZone
-            timestamps.append(TimestampParser(timeZone: TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")!, dateOrder: dateOrder))
-        }
+        let named = mapping.columns[.site].map { places.place(of: row[$0]) } ?? 0
+        let idBytes = UnsafeRawBufferPointer(rebasing: workerBytes[workerRange])
+        // One worker however the id is written: full-width, with invisible characters or
+        // look-alike letters (`TextKey.identity`, as decision ids); plain ASCII is as written.
+        guard let id = WorkerKey.of(idBytes) else { return reject(row, .workerID, .empty) }
+        let known = index[id]
+        let place = known.map { workerPlaces[Int($0)] } ?? named
+        let parser = self.parser(place)
         let startColumn = mapping.columns[.startedAt]!
         let start: Int64
-        switch timestamp(row, startColumn, place: place) {
-        case .none: return reject(row, .startedAt, .empty)
+        switch timestamp(row, startColumn, parser: parser) {
+        case .none:
+            // `合计` or `Total` with no time: the export's sums, not an event.
+            if RecordBuilder.isTotalsLabel(row[workerColumn]) {
+                return .reject(Reject(file: file, line: row.line, detail: .totalsRow(label: String(decoding: idBytes, as: UTF8.self)),
+                                      column: workerColumn + 1, fields: row.strings))
+            }
+            return reject(row, .startedAt, .empty)
         case .invalid(let problem)?:
             // Only a row whose start is no time can be the header again (pages glued together).
             if isHeaderAgain(row) { return .reject(Reject(file: file, line: row.line, detail: .repeatedHeader, fields: row.strings)) }
             return reject(row, .startedAt, .timestamp(problem))
         case .instant(let instant)?: start = instant
         }
+        // A value no vocabulary knows names no system: the event stands (its time is the evidence).
         var hoursSystem: HoursSystem? = nil
-        if let column = mapping.columns[.hoursSystem] {
-            switch systems.lookup(row[column]) {
-            case .found(let found): hoursSystem = found
-            case .missing, .notApplicable: break
-            case .unrecognized: return reject(row, .hoursSystem, .unknownHoursSystem)
-            }
-        }
+        if let column = mapping.columns[.hoursSystem], case .found(let found) = systems.lookup(row[column]) { hoursSystem = found }
         for (field, column) in mapping.alsoNaming {
             let first = mapping.columns[field]!
             let a = Self.trimmed(row[first].bytes), b = Self.trimmed(row[column].bytes)
             // Times agree when they are the same instant, however each is written.
             let sameTime = (field == .startedAt || field == .endedAt) && !a.isEmpty
-                && { if case .instant(let x) = timestamps[Int(place)].parse(a), case .instant(let y) = timestamps[Int(place)].parse(b) { x == y } else { false } }()
+                && { if case .instant(let x) = timestamps[parser].parse(a), case .instant(let y) = timestamps[parser].parse(b) { x == y } else { false } }()
             if !a.elementsEqual(b) && !sameTime {
                 return .reject(Reject(file: file, line: row.line, detail: .columnsDisagree(
                     header: mapping.headers[column], firstColumn: first + 1, first: String(decoding: a, as: UTF8.self),
@@ -174,7 +203,7 @@ public final class ActivityBuilder {
         }
         var end = start + Int64(schedule.eventMinutes) * 60
         if let column = mapping.columns[.endedAt] {
-            switch timestamp(row, column, place: place) {
+            switch timestamp(row, column, parser: parser) {
             case .none: break
             case .invalid(let problem)?: return reject(row, .endedAt, .timestamp(problem))
             case .instant(let instant)?:
@@ -194,6 +223,7 @@ public final class ActivityBuilder {
         var channel = ActivityChannel.other
         if let column = mapping.columns[.channel], case .found(let found) = channels.lookup(row[column]) { channel = found }
         var direction = ActivityDirection.action
+        var directionGiven = false
         if let column = mapping.columns[.direction] {
             switch directions.lookup(row[column]) {
             case .found(let found):
@@ -202,9 +232,14 @@ public final class ActivityBuilder {
                     return reject(row, .direction, .unknownDirection)
                 }
                 direction = found
+                directionGiven = true
             case .missing, .notApplicable: break
             case .unrecognized: return reject(row, .direction, .unknownDirection)
             }
+        }
+        // Who acted, where the log names them rather than a direction: the worker, or someone else contacting the worker.
+        if !directionGiven, let column = mapping.columns[.actorID], let actor = WorkerKey.of(row[column].bytes) {
+            direction = actor == id ? .action : .contact
         }
         var replyRequested = false
         if let column = mapping.columns[.replyRequested] {
@@ -215,19 +250,8 @@ public final class ActivityBuilder {
             }
         }
 
-        let idBytes = UnsafeRawBufferPointer(rebasing: workerBytes[workerRange])
-        // One worker however the id is written: full-width, with invisible characters or
-        // look-alike letters (`TextKey.identity`, as decision ids); plain ASCII is as written.
-        let fingerprint: (high: UInt64, low: UInt64)
-        if idBytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
-            fingerprint = SipHash.fingerprint(idBytes)
-        } else {
-            var identity = TextKey.identity(String(decoding: idBytes, as: UTF8.self))
-            fingerprint = identity.withUTF8 { SipHash.fingerprint(UnsafeRawBufferPointer($0)) }
-        }
-        let id = WorkerKey(high: fingerprint.high, low: fingerprint.low)
         let worker: Int32
-        if let known = index[id] {
+        if let known {
             worker = known
         } else {
             guard workers.count < maxWorkers else {
@@ -236,10 +260,13 @@ public final class ActivityBuilder {
             }
             worker = Int32(workers.count)
             index[id] = worker
+            keys.append(id)
+            workerPlaces.append(place)
             workers.append(pseudonymizer.display(FieldBytes(bytes: idBytes, isMissing: false)))
         }
         return .event(ActivityEvent(worker: worker, start: start, end: end, channel: channel, direction: direction,
-                                    replyRequested: replyRequested && direction == .contact, place: place, hoursSystem: hoursSystem))
+                                    replyRequested: replyRequested && direction == .contact, place: place, otherPlace: named != place,
+                                    hoursSystem: hoursSystem))
     }
 
     private static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
@@ -270,11 +297,6 @@ public final class ActivityBuilder {
     /// A worker id longer than this is no id (a field of text, or an export cut wrong).
     public static let longestWorkerID = 256
 
-    private struct WorkerKey: Hashable {
-        var high: UInt64
-        var low: UInt64
-    }
-
     /// Spellings of each direction, as meaning-normalised text, to find a value naming two.
     private let directionWords: [[String]]
     /// Values read by their words, and whether they name two directions (bounded).
@@ -301,11 +323,26 @@ public final class ActivityBuilder {
     }
 
     /// The column's timestamp; nil when the cell is blank.
-    private func timestamp(_ row: RawRow, _ column: Int, place: Int32) -> TimestampParseResult? {
+    private func timestamp(_ row: RawRow, _ column: Int, parser: Int) -> TimestampParseResult? {
         let bytes = row[column].bytes
         let range = TextKey.trimmedRange(bytes)
         if range.isEmpty { return nil }
-        return timestamps[Int(place)].parse(UnsafeRawBufferPointer(rebasing: bytes[range]))
+        return timestamps[parser].parse(UnsafeRawBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// The parser of a place's zone, made the first time the zone is met.
+    private func parser(_ place: Int32) -> Int {
+        while parserOfPlace.count <= Int(place) {
+            let zone = places.places[parserOfPlace.count].timeZone
+            if let known = parserOfZone[zone] {
+                parserOfPlace.append(known)
+            } else {
+                timestamps.append(TimestampParser(timeZone: TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")!, dateOrder: dateOrder))
+                parserOfZone[zone] = timestamps.count - 1
+                parserOfPlace.append(timestamps.count - 1)
+            }
+        }
+        return parserOfPlace[Int(place)]
     }
 
     /// A whole number of minutes (a fraction is rounded up: a started minute is worked), 0 to a day.

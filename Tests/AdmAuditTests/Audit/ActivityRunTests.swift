@@ -108,6 +108,60 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(sink.rejects.first?.reject.line, 6)
     }
 
+    /// DC-02 joins the decisions to the logs, whichever input comes first: an adverse decision
+    /// within seven days after an off-hours contact the worker left unanswered is flagged with
+    /// the contact's time and channel; an answered contact, an older one, a favourable decision,
+    /// a worker the logs do not name, and a decision without a date are not.
+    func testAnAdverseDecisionAfterAnUnansweredOffHoursContactIsFlaggedWithTheContact() throws {
+        let decisions = """
+            decision_id,employee_id,decision_type,outcome,decided_at
+            D1,E1,discipline,adverse,2025-03-06 10:00
+            D2,E2,discipline,adverse,2025-03-06 10:00
+            D3,E3,discipline,adverse,2025-03-06 10:00
+            D4,E1,promotion,favorable,2025-03-07 10:00
+            D5,E4,discipline,adverse,2025-03-06 10:00
+            D6,Ｅ１,discipline,adverse,
+            D7,E1,discipline,adverse,2025-03-20 10:00
+
+            """
+        let log = """
+            worker_id,started_at,channel,direction,reply_requested
+            E1,2025-03-04 23:00,wechat,contact,yes
+            E1,2025-03-04 12:00,wechat,contact,yes
+            E2,2025-03-04 23:00,wechat,contact,yes
+            E2,2025-03-04 23:20,wechat,reply,no
+            E3,2025-02-20 23:00,email,contact,no
+
+            """
+        let yaml = TestSupport.exactPipeline(attributes: [], sections: """
+            input: {time_zone: Asia/Shanghai}
+            checks: {jurisdictions: [CN]}
+            activity: {}
+            """)
+        for order in [["decisions.csv", "log.csv"], ["log.csv", "decisions.csv"]] {
+            let files = order.map { TestSupport.temporaryFile($0 == "log.csv" ? log : decisions, name: $0) }
+            let (result, sink) = try TestSupport.audit(files, pipeline: TestSupport.pipeline(yaml))
+            let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "DC-02" }, "\(order)")
+            // D1, D2, D3, D6 (unknown: no date) and D7 are about workers the logs name; D4 is favourable, D5's worker is not in the logs.
+            XCTAssertEqual([tally.applicable, tally.violations, tally.unknown], [5, 1, 1], "\(order)")
+            let found = sink.findings.filter { $0.finding.checkID == "DC-02" }
+            XCTAssertEqual(found.map(\.finding.decisionID), ["D1"], "\(order): D7 is 15 days after")
+            XCTAssertEqual(found.first?.finding.detail, .decisionAfterUnansweredContact(
+                type: .discipline, contactAt: LocalTime(instant: 1_741_100_400, offset: 28_800), channel: "chat", replyRequested: true,
+                hoursBefore: 35, withinDays: 7))
+            XCTAssertEqual(found.first?.finding.line, 2)
+        }
+        // Without the log, DC-02 judges nothing and is not listed.
+        let alone = try TestSupport.audit([TestSupport.temporaryFile(decisions, name: "decisions.csv")], pipeline: TestSupport.pipeline(yaml))
+        XCTAssertNil(alone.0.checks.first { $0.descriptor.id == "DC-02" })
+        // within_days: 30 reaches D7 too (the contact at 23:00 on the 4th is still the latest before it).
+        let wide = yaml.replacingOccurrences(of: "checks: {jurisdictions: [CN]}", with: "checks: {jurisdictions: [CN], DC-02: {within_days: 30}}")
+        let (widened, wideSink) = try TestSupport.audit([TestSupport.temporaryFile(decisions, name: "decisions.csv"), TestSupport.temporaryFile(log, name: "log.csv")],
+                                                        pipeline: TestSupport.pipeline(wide))
+        XCTAssertEqual(wideSink.findings.filter { $0.finding.checkID == "DC-02" }.map(\.finding.decisionID), ["D1", "D3", "D7"])
+        XCTAssertEqual(widened.checks.first { $0.descriptor.id == "DC-02" }?.violations, 3)
+    }
+
     func testATidyFirstColumnCannotHideTheRealTimesAndAHeaderAgainIsNamed() throws {
         // The employer puts a sanitised 发送时间 first and the real 消息时间 second.
         let log = """

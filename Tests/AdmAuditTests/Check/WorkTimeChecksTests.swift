@@ -103,7 +103,7 @@ final class WorkTimeChecksTests: XCTestCase {
                        "no rule of theirs is in force in the US")
     }
 
-    func testWT05FlagsWeeksWhereAStretchWithoutDailyRestBeganButNotUnderFlexibleHours() {
+    func testWT05FlagsWeeksWhereAStretchWithoutDailyRestBeganUnderEveryHoursSystem() {
         var short = Self.week(0, active: 2400)
         short.shortDailyRests = 2
         short.longestStretchSeconds = 20 * 3600
@@ -112,7 +112,7 @@ final class WorkTimeChecksTests: XCTestCase {
         XCTAssertEqual(outcome.violations.map(\.detail), [.shortDailyRest(monday: Self.monday, stretches: 2, longestMinutes: 1200)])
         var flexible = WorkSchedule()
         flexible.hoursSystem = .flexible
-        XCTAssertEqual(Self.judge(ShortDailyRest(), [short], schedule: flexible).applicable, 0, "Art. 17(1): not judged")
+        XCTAssertEqual(Self.judge(ShortDailyRest(), [short], schedule: flexible).violations.count, 1, "Art. 17(1) needs a member state's exemption, not a label")
     }
 
     func testWT06AveragesTheActiveWeeksOfEachReferencePeriodAndLeavesOutWeeksWithoutActivity() {
@@ -137,7 +137,7 @@ final class WorkTimeChecksTests: XCTestCase {
                                                                                                    meanMinutes: 3600, limitHours: 40)])
         var flexible = WorkSchedule()
         flexible.hoursSystem = .flexible
-        XCTAssertEqual(Self.judge(AverageWeekOverLimit(), heavy, schedule: flexible).applicable, 0)
+        XCTAssertEqual(Self.judge(AverageWeekOverLimit(), heavy, schedule: flexible).violations.count, 1)
     }
 
     func testEachWorkerIsJudgedByTheLawOfTheWorkersPlaceAndTheWorkersOwnHoursSystem() throws {
@@ -162,10 +162,41 @@ final class WorkTimeChecksTests: XCTestCase {
         XCTAssertEqual(found["S-PARIS"], ["WT-03", "WT-05"], "no Chinese overtime limit in Paris")
         XCTAssertEqual(found["S-SH"], ["WT-02", "WT-03"], "no Working Time Directive in Shanghai")
         XCTAssertEqual(found["S-NONE"], ["WT-02", "WT-03", "WT-05"], "no place named: every selected jurisdiction")
-        XCTAssertEqual(found["S-FLEX"], ["WT-03"], "flexible hours: no daily limits, no daily rest judged (Art. 17(1)); the weekly rest still")
+        XCTAssertEqual(found["S-FLEX"], ["WT-03"], "flexible hours in Shanghai: no daily overtime limit, the weekly rest still, no Directive")
         let paris = sink.findings.first { $0.subject == "S-PARIS" && $0.finding.checkID == "WT-03" }!
         XCTAssertTrue(paris.legalBasis.contains("Working Time Directive"), paris.legalBasis)
         XCTAssertFalse(paris.legalBasis.contains("Labour Law"), "the worker in Paris is cited the law of Paris: \(paris.legalBasis)")
         XCTAssertEqual(tallies.first { $0.descriptor.id == "WT-02" }?.applicable, 2, "S-SH's week and S-NONE's; S-FLEX is under flexible hours")
+
+        // One row at another place, or a place outside the run's law: judged under every jurisdiction of the run.
+        var moved = weeks[0]
+        moved.otherPlaces = true
+        var abroad = weeks[1]
+        abroad.place = 3
+        let wider = places + [WorkPlace(name: "Roma", jurisdiction: "IT", timeZone: "Europe/Rome")]
+        settings.jurisdictions = ["CN"]
+        let cnSink = MemorySink()
+        _ = try WorkTimeJudge.judge(weeks: [moved, abroad], months: [], workers: ["S-PARIS", "S-SH"], schedule: WorkSchedule(),
+                                    settings: settings, places: wider, into: cnSink)
+        XCTAssertEqual(Dictionary(grouping: cnSink.findings, by: \.subject).mapValues { $0.map(\.finding.checkID) },
+                       ["S-PARIS": ["WT-02", "WT-03"], "S-SH": ["WT-02", "WT-03"]])
+    }
+
+    func testWT06JudgesEveryPeriodSoLightWeeksCannotDiluteHeavyOnes() {
+        // Ten weeks of 10 hours, then four of 60: the period of the four alone is over 48.
+        let padded = (0..<10).map { Self.week($0, active: 10 * 60) } + (10..<14).map { Self.week($0, active: 60 * 60) }
+        XCTAssertEqual(Self.judge(AverageWeekOverLimit(), padded).violations.map(\.detail), [.averageWeekOverLimit(
+            firstMonday: Self.monday + 70, lastMonday: Self.monday + 91, weeks: 4, meanMinutes: 3600, limitHours: 48)])
+        // A login a week between heavy weeks is less than min_week_hours: left out, as leave.
+        let interleaved = (0..<8).map { Self.week($0, active: $0 % 2 == 0 ? 60 * 60 : 1) }
+        XCTAssertEqual(Self.judge(AverageWeekOverLimit(), interleaved).violations.count, 1)
+        // Four heavy weeks among light ones worked every week: every 17-week period holds light weeks too (28 h on average).
+        let between = (0..<3).map { Self.week($0, active: 20 * 60) } + (3..<7).map { Self.week($0, active: 55 * 60) }
+            + (7..<30).map { Self.week($0, active: 20 * 60) }
+        XCTAssertTrue(Self.judge(AverageWeekOverLimit(), between).violations.isEmpty)
+        XCTAssertFalse(AverageWeekOverLimit.isAPeriod(between, 3, 6, span: 7 * 17), "no 17-week period holds weeks 3-6 and none beside them")
+        XCTAssertTrue(AverageWeekOverLimit.isAPeriod(between, 3, 19, span: 7 * 17))
+        // A period may begin before the log does (those weeks are not in it, as leave): the first six weeks are one.
+        XCTAssertTrue(AverageWeekOverLimit.isAPeriod(between, 0, 5, span: 7 * 17))
     }
 }

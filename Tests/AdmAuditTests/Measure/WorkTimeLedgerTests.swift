@@ -206,7 +206,9 @@ final class WorkTimeLedgerTests: XCTestCase {
     func testEachWorkerIsCountedInTheZoneAndCalendarOfTheWorkersPlaceAndUnderTheWorkersSystem() throws {
         let places = [WorkPlace(name: "", jurisdiction: nil, timeZone: "Asia/Shanghai"),
                       WorkPlace(name: "Paris", jurisdiction: "FR", timeZone: "Europe/Paris")]
-        let ledger = WorkTimeLedger(schedule: WorkSchedule(), calendar: .china, timeZone: Self.shanghai)
+        var trusting = WorkSchedule()
+        trusting.trustHoursColumn = true
+        let ledger = WorkTimeLedger(schedule: trusting, calendar: .china, timeZone: Self.shanghai)
         // 2025-09-28 is a Sunday worked in China (make-up day for National Day); in Paris it is a Sunday.
         // 16:00-18:00 Shanghai time is 10:00-12:00 in Paris.
         var paris = Self.own("2025-09-28 16:00", "2025-09-28 18:00", worker: 0)
@@ -226,8 +228,46 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(result.weeks[0].offHoursSeconds, 7200)
         XCTAssertEqual(result.weeks[1].restDaySeconds, 0, "a working Sunday in Shanghai")
         XCTAssertEqual(result.weeks[1].offHoursSeconds, 0)
-        XCTAssertEqual(result.weeks.map(\.hoursSystem), [.standard, .standard, .flexible, .standard], "the strictest a worker's rows name")
+        XCTAssertEqual(result.weeks.map(\.hoursSystem), [.standard, .standard, .flexible, .standard], "rows naming two systems: standard")
         XCTAssertNil(result.weeks[2].overtimeSeconds)
         XCTAssertEqual(result.weeks[3].overtimeSeconds, 6 * 3600)
+
+        // Not trusted (the default), a laxer label is not read: the worker is under the schedule's system.
+        let untrusting = WorkTimeLedger(schedule: WorkSchedule(), calendar: .china, timeZone: Self.shanghai)
+        untrusting.add(flexible)
+        XCTAssertEqual(try untrusting.weeks().weeks.map(\.hoursSystem), [.standard])
+        var flexibleSchedule = WorkSchedule()
+        flexibleSchedule.hoursSystem = .flexible
+        XCTAssertEqual(flexibleSchedule.system(named: 1), .standard, "a stricter label counts even untrusted")
+        XCTAssertEqual(flexibleSchedule.system(named: 0), .flexible)
+        XCTAssertEqual(flexibleSchedule.system(named: 4), .flexible)
+    }
+
+    func testARowNamingAnotherPlaceMarksTheWorkerAndMovesNothing() throws {
+        let places = [WorkPlace(name: "", jurisdiction: nil, timeZone: "Asia/Shanghai"),
+                      WorkPlace(name: "上海", jurisdiction: "CN", timeZone: "Asia/Shanghai")]
+        let ledger = WorkTimeLedger(schedule: WorkSchedule(), calendar: .china, timeZone: Self.shanghai)
+        var first = Self.own("2025-03-03 10:00", "2025-03-03 12:00")
+        first.place = 1
+        var other = Self.own("2025-03-04 22:00", "2025-03-04 23:00")
+        other.place = 1
+        other.otherPlace = true
+        ledger.add(first)
+        ledger.add(other)
+        let week = try XCTUnwrap(ledger.weeks(places: places).weeks.first)
+        XCTAssertEqual(week.place, 1)
+        XCTAssertTrue(week.otherPlaces)
+        XCTAssertEqual(week.offHoursSeconds, 3600, "still the worker's own zone")
+    }
+
+    func testEveryTwentyFourHoursOfAStretchWithoutRestIsCounted() throws {
+        // 09:00-23:00 for 21 days from Monday 2025-03-03: ten hours' rest each night, never eleven.
+        let days = (0..<21).map { day in
+            let date = LocalCalendar.date(ofDay: Self.day("2025-03-03") + Int64(day)).description
+            return Self.own("\(date) 09:00", "\(date) 23:00")
+        }
+        let result = try Self.weeks(days)
+        XCTAssertEqual(result.weeks.map(\.shortDailyRests), [7, 7, 7])
+        XCTAssertEqual(result.weeks.map(\.longestStretchSeconds), [494 * 3600, 494 * 3600, 494 * 3600])
     }
 }

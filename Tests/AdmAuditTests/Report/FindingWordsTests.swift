@@ -64,6 +64,8 @@ final class FindingWordsTests: XCTestCase {
         .recurringOffHours(firstMonday: 20_150, lastMonday: 20_213, weeks: 7, activeWeeks: 10, offHoursMinutes: 1_261),
         .shortDailyRest(monday: 20_150, stretches: 2, longestMinutes: 900),
         .averageWeekOverLimit(firstMonday: 20_150, lastMonday: 20_262, weeks: 17, meanMinutes: 3_030, limitHours: 48),
+        .decisionAfterUnansweredContact(type: .discipline, contactAt: LocalTime(instant: 1_741_100_400, offset: 28_800), channel: "chat",
+                                        replyRequested: true, hoursBefore: 35, withinDays: 7),
     ]
 
     /// The kind of a detail. No `default`: a new kind fails to compile here until it has a sample.
@@ -106,11 +108,12 @@ final class FindingWordsTests: XCTestCase {
         case .recurringOffHours: "recurringOffHours"
         case .shortDailyRest: "shortDailyRest"
         case .averageWeekOverLimit: "averageWeekOverLimit"
+        case .decisionAfterUnansweredContact: "decisionAfterUnansweredContact"
         }
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 37)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 38)
     }
 
     func testEveryDetailIsWordedInBothLanguages() {

@@ -46,7 +46,6 @@ final class RejectWordsTests: XCTestCase {
         .activityValue(field: "duration_minutes", text: "2000", problem: .tooLong(minutes: 2000)),
         .activityValue(field: "direction", text: "转发", problem: .unknownDirection),
         .activityValue(field: "reply_requested", text: "也许", problem: .unknownYesNo),
-        .activityValue(field: "hours_system", text: "弹性工作制", problem: .unknownHoursSystem),
         .activityValue(field: "worker_id", text: "E…", problem: .idTooLong(bytes: 300)),
     ]
 

@@ -6,8 +6,9 @@
 /// stretches of work between rests of 11 hours or more (`WorkTimeLedger.dailyRest`); a
 /// stretch longer than 13 hours holds 24 hours without such a rest. A week is a violation when
 /// a stretch that long began in it; the finding gives how many and the longest. Employer
-/// contacts the worker did not act on do not break a rest. Not judged under flexible hours:
-/// Art. 17(1) lets workers who set their own working time be exempted.
+/// contacts the worker did not act on do not break a rest. Judged under every hours system:
+/// Art. 17(1) lets a member state exempt workers who set their own working time, which
+/// China's flexible hours (不定时工作制) or an employer's label do not show.
 public struct ShortDailyRest: WorkTimeCheck {
     public static let descriptor = CheckDescriptor(
         id: "WT-05",
@@ -26,7 +27,6 @@ public struct ShortDailyRest: WorkTimeCheck {
     public init(parameters: CheckParameters = CheckParameters()) {}
 
     public func judge(weeks: ArraySlice<WorkWeek>, months: ArraySlice<WorkMonth>, schedule: WorkSchedule, worker: String) -> RunCheckOutcome {
-        guard schedule.hoursSystem != .flexible else { return RunCheckOutcome(applicable: 0, violations: []) }
         let violations = weeks.filter { $0.shortDailyRests > 0 }.map { week in
             RunCheckOutcome.Violation(subject: .worker(worker), detail: .shortDailyRest(
                 monday: week.monday, stretches: week.shortDailyRests, longestMinutes: Int(week.longestStretchSeconds / 60)))

@@ -54,12 +54,13 @@ enum WorkTimeSection: ReportSectionBuilder {
             ("Worker-weeks with no day free of activity (Labour Law Art. 38)", "没有一天无活动的劳动者·周（《劳动法》第38条）", "\(totals.weeksWithoutRestDay)"),
             ("Worker-weeks with a day's overtime over \(work.schedule.dailyOvertimeHours) h (Labour Law Art. 41)",
              "有一天加班超过 \(work.schedule.dailyOvertimeHours) 小时的劳动者·周（《劳动法》第41条）", "\(totals.weeksOverDailyOvertimeLimit)"),
-            ("Workers with off-hours activity in at least half their active weeks", "至少一半活跃周有工作时间外活动的劳动者",
+            ("Workers with an hour or more of off-hours activity in at least half their active weeks", "至少一半活跃周有一小时以上工作时间外活动的劳动者",
              "\(totals.workersWithRecurringOffHours)"),
         ]
-        if work.tallies.contains(where: { $0.descriptor.id == "WT-05" && $0.applicable > 0 }) {
-            rows.append(("Worker-weeks with a stretch of work and no 11 hours' rest within 24 (Working Time Directive Art. 3)",
-                         "有连续工作段且 24 小时内没有 11 小时休息的劳动者·周（《工作时间指令》第3条）", "\(totals.weeksWithShortDailyRest)"))
+        // Of the workers the Directive judges (WT-05's weeks), not of every worker in the logs.
+        if let rest = work.tallies.first(where: { $0.descriptor.id == "WT-05" && $0.applicable > 0 }) {
+            rows.append(("Worker-weeks judged by the Working Time Directive with 24 hours holding no 11 hours' rest (Art. 3)",
+                         "按《工作时间指令》判断、有 24 小时内没有 11 小时休息的劳动者·周（第3条）", "\(rest.violations) / \(rest.applicable)"))
         }
         if work.workersByHoursSystem[HoursSystem.allCases.firstIndex(of: work.schedule.hoursSystem)!] < totals.workers {
             let names = [t.pick("standard", "标准工时制"), t.pick("comprehensive", "综合计算工时制"), t.pick("flexible", "不定时工作制")]

@@ -1,0 +1,177 @@
+import Foundation
+
+/// DC-02's join of the decision exports to the activity logs: the adverse decisions (as the
+/// exports are read) and the off-hours contacts the workers left unanswered (as the ledger
+/// finds them) wait in sorted runs by worker and time, spilled to TMPDIR when there are many,
+/// and are read back in one merge once every input was read, whichever came first. Memory
+/// grows with neither.
+final class ContactJoin {
+    /// An adverse decision about a worker: enough to write its finding.
+    struct Decision: SortedRunElement {
+        var worker: WorkerKey
+        /// `Int64.min` when the decision has no `decided_at` (unknown).
+        var decidedAt: Int64
+        var line: Int64
+        var fileIndex: Int32
+        var type: UInt8
+        var id: InlineID
+
+        static func precedes(_ a: Decision, _ b: Decision) -> Bool {
+            if a.worker != b.worker { return a.worker < b.worker }
+            if a.decidedAt != b.decidedAt { return a.decidedAt < b.decidedAt }
+            return (a.fileIndex, a.line) < (b.fileIndex, b.line)
+        }
+    }
+
+    /// An off-hours contact the worker did not answer.
+    struct Contact: SortedRunElement {
+        var worker: WorkerKey
+        var start: Int64
+        var channel: UInt8
+        var replyRequested: Bool
+
+        static func precedes(_ a: Contact, _ b: Contact) -> Bool {
+            if a.worker != b.worker { return a.worker < b.worker }
+            if a.start != b.start { return a.start < b.start }
+            return (a.channel, a.replyRequested ? 1 : 0) < (b.channel, b.replyRequested ? 1 : 0)
+        }
+    }
+
+    /// A decision found after an unanswered contact, with the contact: kept until every one is
+    /// found, then written in the order of the decisions' files and lines (worker keys are
+    /// fingerprints under a key drawn per process: their order is not the same from run to run).
+    struct Violation: SortedRunElement {
+        var decision: Decision
+        var contact: Contact
+
+        static func precedes(_ a: Violation, _ b: Violation) -> Bool {
+            (a.decision.fileIndex, a.decision.line) < (b.decision.fileIndex, b.decision.line)
+        }
+    }
+
+    let check: DecisionAfterUnansweredContact
+    let descriptor: CheckDescriptor
+    private let decisions = SortedRuns<Decision>(runLength: 1 << 16)
+    private let contacts = SortedRuns<Contact>(runLength: 1 << 16)
+
+    init(check: DecisionAfterUnansweredContact, descriptor: CheckDescriptor) {
+        self.check = check
+        self.descriptor = descriptor
+    }
+
+    /// The check as the pipeline sets it, when it is on and a rule of it is in force in the
+    /// selected jurisdictions; nil otherwise.
+    static func enabled(_ settings: CheckSettings) -> ContactJoin? {
+        let descriptor = DecisionAfterUnansweredContact.descriptor
+        guard CheckRegistry.isEnabled(descriptor, settings) else { return nil }
+        let given = settings.overrides[descriptor.id]?.parameters ?? [:]
+        return ContactJoin(check: DecisionAfterUnansweredContact(parameters: CheckParameters(declared: DecisionAfterUnansweredContact.parameters, given: given)),
+                           descriptor: CheckRegistry.effective(descriptor, settings))
+    }
+
+    /// An accepted decision: kept when it is adverse and names its worker.
+    func add(_ record: DecisionRecord) {
+        guard record.outcome == .adverse, let worker = WorkerKey.of(record.subjectID.bytes) else { return }
+        let idBytes = record.decisionID.bytes
+        decisions.append(Decision(worker: worker, decidedAt: record.decidedAt ?? .min, line: Int64(record.line),
+                                  fileIndex: Int32(record.fileIndex), type: UInt8(DecisionType.allCases.firstIndex(of: record.decisionType)!),
+                                  id: InlineID(UnsafeRawBufferPointer(rebasing: idBytes[TextKey.trimmedRange(idBytes)]))))
+    }
+
+    func addContact(worker: WorkerKey, start: Int64, channel: ActivityChannel, replyRequested: Bool) {
+        contacts.append(Contact(worker: worker, start: start, channel: UInt8(ActivityChannel.allCases.firstIndex(of: channel)!),
+                                replyRequested: replyRequested))
+    }
+
+    /// Judges every kept decision about a worker the logs name (`worker` gives the worker's
+    /// pseudonym, nil for a worker the logs do not name) against the latest unanswered contact
+    /// before it; each violation goes to the sink. The check's tally.
+    func judge(worker: (WorkerKey) -> String?, files: [String], calendar: LocalCalendar, into sink: any AuditSink) throws(AuditError) -> CheckTally {
+        if let failure = decisions.anyFailure ?? contacts.anyFailure { throw failure }
+        var tally = CheckTally(descriptor: descriptor)
+        let found = SortedRuns<Violation>(runLength: 1 << 14)
+        var names: [WorkerKey: String] = [:]
+        var decisionMerge = try decisions.merged()
+        var contactMerge = try contacts.merged()
+        var next = contactMerge.next()
+        var latest: Contact? = nil
+        var current: WorkerKey? = nil
+        var name: String? = nil
+        while let decision = decisionMerge.next() {
+            if decision.worker != current {
+                current = decision.worker
+                latest = nil
+                name = worker(decision.worker)
+                while let contact = next, contact.worker < decision.worker { next = contactMerge.next() }
+            }
+            guard let name else { continue }
+            tally.applicable += 1
+            guard decision.decidedAt != .min else {
+                tally.unknown += 1
+                tally.unknownReasons[UnknownReason.decidedAtNotRecorded.code, default: 0] += 1
+                continue
+            }
+            while let contact = next, contact.worker == decision.worker, contact.start < decision.decidedAt {
+                latest = contact
+                next = contactMerge.next()
+            }
+            guard let contact = latest, detail(decision, contact, calendar) != nil else { continue }
+            found.append(Violation(decision: decision, contact: contact))
+            // One name per worker found (bounded by the logs' workers).
+            if names[decision.worker] == nil { names[decision.worker] = name }
+        }
+        try decisionMerge.finish()
+        try contactMerge.finish()
+        if let failure = found.anyFailure { throw failure }
+        var violations = try found.merged()
+        while let violation = violations.next() {
+            let decision = violation.decision
+            let type = DecisionType.allCases[Int(decision.type)]
+            guard let detail = detail(decision, violation.contact, calendar), let name = names[decision.worker] else { continue }
+            tally.violations += 1
+            let id = decision.id.text
+            if tally.firstDecisionIDs.count < CheckTally.evidenceListLimit {
+                tally.firstDecisionIDs.append(id)
+                tally.firstDetails.append(detail)
+            }
+            let day = calendar.day(of: decision.decidedAt)
+            try sink.finding(Finding(
+                decisionID: id, subject: .worker(name), checkID: descriptor.id, severity: descriptor.severity, decisionType: type,
+                decidedAt: ISOTime.utc(decision.decidedAt), detail: detail, notRecorded: false,
+                legalBasis: CitedText(citing: CheckRunner.citationsInForce(descriptor, endDay: day)),
+                file: Int(decision.fileIndex) < files.count ? files[Int(decision.fileIndex)] : "", line: Int(decision.line)))
+        }
+        try violations.finish()
+        return tally
+    }
+
+    private func detail(_ decision: Decision, _ contact: Contact, _ calendar: LocalCalendar) -> FindingDetail? {
+        check.judge(decidedAt: decision.decidedAt, type: DecisionType.allCases[Int(decision.type)],
+                    latestContact: (contact.start, ActivityChannel.allCases[Int(contact.channel)], contact.replyRequested), calendar: calendar)
+    }
+}
+
+/// A decision id kept in a fixed-size element: its first 62 bytes, cut at a character's
+/// start, with `…` when it is longer (the finding's file and line still point at the row).
+struct InlineID: BitwiseCopyable {
+    private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private static let capacity = 62
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        var count = min(bytes.count, Self.capacity)
+        // Not inside a character: back to the start of the one the cut would split.
+        if count < bytes.count { while count > 0 && bytes[count] & 0xC0 == 0x80 { count -= 1 } }
+        let cut = count < bytes.count
+        withUnsafeMutableBytes(of: &storage) { raw in
+            raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[..<count]))
+            raw[62] = UInt8(count)
+            raw[63] = cut ? 1 : 0
+        }
+    }
+
+    var text: String {
+        withUnsafeBytes(of: storage) { raw in
+            String(decoding: UnsafeRawBufferPointer(rebasing: raw[..<Int(raw[62])]), as: UTF8.self) + (raw[63] == 1 ? "…" : "")
+        }
+    }
+}
