@@ -254,6 +254,30 @@ final class ActivityLogTests: BinaryTestCase {
         XCTAssertEqual(rows.dropFirst().map { $0[rows[0].firstIndex(of: "active_minutes")!] }, ["2", "1"])
     }
 
+    /// A log with the workers' sex, on the inspector's path: `init` maps it as a protected
+    /// attribute, and the report shows, by group as the log spells it, the share of workers whose
+    /// off-hours work recurs and the mean off-hours time, with their tests.
+    func testFiguresByGroupThroughInitAndRun() throws {
+        var lines = ["工号,性别,开始时间,结束时间"]
+        for worker in 0..<12 {
+            for day in 3...7 {
+                lines.append("W\(worker),\(worker < 6 ? "女" : "男"),2025-03-0\(day) 09:00,2025-03-0\(day) 18:00")
+                if worker < 3 { lines.append("W\(worker),女,2025-03-0\(day) 20:00,2025-03-0\(day) 21:30") }
+            }
+        }
+        try write("考勤.csv", lines.joined(separator: "\n") + "\n")
+        let initialized = try admaudit(["init", "考勤.csv"])
+        XCTAssertTrue(initialized.out.contains("attributes:\n  sex: [\"性别\"]"), initialized.out)
+        let (_, err, status) = try inspectorsPath("考勤.csv")
+        XCTAssertEqual(status, 0, err)
+        let report = try String(contentsOf: work.appendingPathComponent("out/report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("| 女 | 6 | 50.0%"), report)
+        XCTAssertTrue(report.contains("| 男 | 6 | 0.0%"), report)
+        let json = try AdmAuditBinary.json(work.appendingPathComponent("out/report.json").path)
+        let byGroup = try XCTUnwrap((json["work_time"] as? [String: Any])?["by_group"] as? [[String: Any]])
+        XCTAssertEqual(byGroup.first?["attribute"] as? String, "sex")
+    }
+
     /// The story the issue opens with, in Chinese, on the inspector's path: `init` of the
     /// decision export and the chat log together gives one pipeline, and the written warning that
     /// followed a 23:00 message the worker did not answer is flagged (DC-02) with the message's

@@ -71,6 +71,26 @@ public struct WorkTimeResult: Sendable {
     public var workersByPlace: [Int] = []
     /// Workers by the hours system they were judged under (`HoursSystem.allCases`' order).
     public var workersByHoursSystem: [Int] = HoursSystem.allCases.map { _ in 0 }
+    /// Per protected attribute the logs give: how recurring off-hours work and off-hours
+    /// time fall on each group of workers.
+    public var byGroup: [WorkerGroupFigures] = []
+}
+
+/// One protected attribute's figures over the workers of the activity logs (a worker's group
+/// is that of the worker's first row). `recurring` counts each worker once, favourable when
+/// the worker's off-hours work does not recur (less than `WorkTimeTotals.recurringMinutes` in
+/// at least `recurringShare` of the worker's active weeks): the selection machinery's rates,
+/// Wilson intervals, impact and adverse-rate ratios, tests and flags, read for workers. Per
+/// group, the mean of the workers' mean off-hours minutes a week (over the weeks each is in the
+/// logs), and a Mann–Whitney test of those means against the other groups' workers.
+public struct WorkerGroupFigures: Sendable {
+    public var recurring: SelectionStratum
+    /// By `recurring.groups`' order: the group as the readable reports show it (as the log first
+    /// spelled it, `女` for `female`, unless two groups would then read alike); its mean, and its test against the rest (nil
+    /// when the group or the rest has no worker, or it is suppressed).
+    public var shownNames: [String]
+    public var meanWeeklyOffHoursMinutes: [Double?]
+    public var mannWhitney: [(u: Double, p: Double)?]
 }
 
 /// The activity logs of one reading: each log's rows become events for the ledger, or
@@ -86,12 +106,18 @@ final class ActivityReading: MergedRowReader {
     var tally = RowTally()
     /// Why the reading stopped early (a full disk, too many workers).
     private(set) var stoppingError: AuditError? = nil
+    /// The protected attributes (`attributes:`) as the logs' columns give them: the columns of
+    /// the log being read (-1: none), and each worker's group codes (worker × attribute).
+    private var attributeGroups: [AttributeGroups]
+    private var attributeColumns: [Int] = []
+    private var workerGroups: [Int32] = []
 
     init(pipeline: Pipeline, settings: ActivitySettings, pseudonymizer: Pseudonymizer, sink: any AuditSink) {
         self.pipeline = pipeline
         self.settings = settings
         self.pseudonymizer = pseudonymizer
         self.sink = sink
+        attributeGroups = PartAuditor.attributeGroups(pipeline)
         let calendar = settings.schedule.workingCalendar(jurisdictions: pipeline.checks.jurisdictions)
         ledger = WorkTimeLedger(schedule: settings.schedule, calendar: calendar,
                                 timeZone: TimeZone(identifier: pipeline.input.timeZone) ?? TimeZone(identifier: "UTC")!)
@@ -104,6 +130,9 @@ final class ActivityReading: MergedRowReader {
         builder = next
         swallowed = SwallowedLines(headers: mapping.headers, singleLineColumns: Array(mapping.columns.values) + mapping.alsoNaming.map(\.column))
         tally = RowTally()
+        // An age band needs the decision's date: a log gives none, so its workers' band is unknown.
+        let attributes = ColumnMapping(headers: mapping.headers, pipeline: pipeline).attributes
+        attributeColumns = attributes.map { pipeline.ageBands[$0.name] == nil ? $0.match?.column ?? -1 : -1 }
     }
 
     /// One data row, or the rows a stray quote merged into it, read one line at a time as a
@@ -135,6 +164,13 @@ final class ActivityReading: MergedRowReader {
             case .event(let event):
                 tally.accepted += 1
                 ledger.add(event)
+                // A worker first seen: the worker's groups, from this row.
+                if !attributeGroups.isEmpty, Int(event.worker) * attributeGroups.count >= workerGroups.count {
+                    for index in attributeGroups.indices {
+                        let column = attributeColumns[index]
+                        workerGroups.append(column >= 0 && column < row.fieldCount ? attributeGroups[index].group(for: row[column]) : AttributeGroups.unknown)
+                    }
+                }
                 return true
             case .reject(let reject):
                 return self.reject(reject, lines: row.endLine - row.line + 1)
@@ -170,6 +206,8 @@ final class ActivityReading: MergedRowReader {
         var pay = 0.0
         var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)
         var byPlace = places.map { _ in 0 }, bySystem = HoursSystem.allCases.map { _ in 0 }
+        var groups = WorkerGroupCounts(attributes: attributeGroups)
+        let workerGroups = self.workerGroups
         let sink = self.sink
         let summary = try ledger.weeks(places: places) { (weeks, months) throws(AuditError) in
             for week in weeks {
@@ -180,6 +218,11 @@ final class ActivityReading: MergedRowReader {
             let worker = first.worker
             if Int(first.place) < byPlace.count { byPlace[Int(first.place)] += 1 }
             bySystem[HoursSystem.allCases.firstIndex(of: first.hoursSystem)!] += 1
+            if !groups.isEmpty {
+                let count = groups.attributeCount, start = Int(worker) * count
+                let codes = start + count <= workerGroups.count ? Array(workerGroups[start..<start + count]) : Array(repeating: AttributeGroups.unknown, count: count)
+                groups.add(weeks: weeks, codes: codes)
+            }
             let active = weeks.filter { $0.activeSeconds > 0 }
             if !active.isEmpty {
                 spread[WorkTimeResult.bin(minutes: active.reduce(Int64(0)) { $0 + $1.offHoursSeconds } / 60 / Int64(active.count))] += 1
@@ -192,6 +235,74 @@ final class ActivityReading: MergedRowReader {
                               coveredYears: ledger.calendar.coveredYears, days: summary.days, offHoursByHourOfWeek: summary.offHoursByHourOfWeek,
                               workersByWeeklyOffHours: spread,
                               overtimePayEstimate: schedule.hourlyWage != nil ? pay : nil, places: places,
-                              workersByPlace: byPlace, workersByHoursSystem: bySystem)
+                              workersByPlace: byPlace, workersByHoursSystem: bySystem,
+                              byGroup: groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow))
+    }
+}
+
+/// The workers counted by group as the ledger hands them on, for `WorkerGroupFigures`.
+struct WorkerGroupCounts {
+    private let attributes: [AttributeGroups]
+    private var counts: SelectionCounts
+    /// Per attribute, per group code + 1 (0: unknown), the workers' mean off-hours minutes a week.
+    private var minutes: [[[Double]]]
+
+    init(attributes: [AttributeGroups]) {
+        self.attributes = attributes
+        counts = SelectionCounts(attributeCount: attributes.count)
+        minutes = attributes.map { _ in [] }
+    }
+
+    var isEmpty: Bool { attributes.isEmpty }
+    var attributeCount: Int { attributes.count }
+
+    /// One worker's weeks, under the worker's group codes.
+    mutating func add(weeks: [WorkWeek], codes: [Int32]) {
+        let active = weeks.filter { $0.activeSeconds > 0 }
+        let offHoursWeeks = active.filter { $0.offHoursSeconds >= WorkTimeTotals.recurringMinutes * 60 }.count
+        let recurring = !active.isEmpty && Double(offHoursWeeks) >= WorkTimeTotals.recurringShare * Double(active.count)
+        counts.add(unitOf: Self.type, favorable: !recurring, groups: codes)
+        let mean = weeks.isEmpty ? 0 : Double(weeks.reduce(Int64(0)) { $0 + $1.offHoursSeconds }) / 60 / Double(weeks.count)
+        for (attribute, code) in codes.enumerated() {
+            let slot = Int(code) + 1
+            if minutes[attribute].count <= slot { minutes[attribute] += Array(repeating: [], count: slot + 1 - minutes[attribute].count) }
+            minutes[attribute][slot].append(mean)
+        }
+    }
+
+    /// The workers are filed under one type of their own in the counts: `other`.
+    private static let type = DecisionType.other
+
+    /// Each attribute's figures, groups by label as the selection tables order them.
+    func figures(bias: BiasSettings, suppressBelow: Int) -> [WorkerGroupFigures] {
+        guard !attributes.isEmpty else { return [] }
+        var every = bias
+        every.attributes = attributes.map(\.name)
+        every.by = []
+        // One family of tests of their own: adjusted over the logs' attributes, then flagged.
+        let strata = SelectionCounts.judge(counts.strata(attributes: attributes, bias: every, suppressBelow: suppressBelow)
+            .filter { $0.decisionType == Self.type }, bias: every)
+        return strata.map { stratum in
+            let attribute = attributes.firstIndex { $0.name == stratum.attribute }!
+            let samples = attributes[attribute].labels.indices.map { code in code + 1 < minutes[attribute].count ? minutes[attribute][code + 1] : [] }
+            let tests = Statistics.mannWhitneyUEachAgainstRest(samples)
+            var means: [Double?] = [], mannWhitney: [(u: Double, p: Double)?] = []
+            let groups = attributes[attribute]
+            var names = stratum.groups.map { group in
+                groups.labels.firstIndex(of: group.group).flatMap { $0 < groups.spelled.count ? groups.spelled[$0] : nil } ?? group.group
+            }
+            if Set(names.map(TextKey.make)).count < names.count { names = stratum.groups.map(\.group) }
+            for group in stratum.groups {
+                let code = attributes[attribute].labels.firstIndex(of: group.group)
+                guard let code, !group.suppressed else {
+                    means.append(nil)
+                    mannWhitney.append(nil)
+                    continue
+                }
+                means.append(Statistics.mean(samples[code]))
+                mannWhitney.append(tests[code])
+            }
+            return WorkerGroupFigures(recurring: stratum, shownNames: names, meanWeeklyOffHoursMinutes: means, mannWhitney: mannWhitney)
+        }
     }
 }

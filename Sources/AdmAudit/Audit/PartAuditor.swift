@@ -37,7 +37,12 @@ final class PartAuditor: MergedRowReader, @unchecked Sendable {
         measure = MeasureState(pipeline: pipeline)
         intersections = Intersections(pipeline.bias.intersections, attributes: pipeline.attributes.map(\.name))
         self.ids = ids
-        groups = pipeline.attributes.map { attribute in
+        groups = Self.attributeGroups(pipeline)
+    }
+
+    /// The pipeline's protected attributes, each with its groups (none met yet).
+    static func attributeGroups(_ pipeline: Pipeline) -> [AttributeGroups] {
+        pipeline.attributes.map { attribute in
             // Age bands are groups of their own, their codes the bands' positions.
             let canonical = pipeline.ageBands[attribute.name].map { $0.labels.map { ($0, [String]()) } }
                 ?? pipeline.values.attributeValues[attribute.name] ?? []

@@ -19,7 +19,7 @@ enum ActivityInference {
                       inputName: String) -> InferredPipeline {
         let times = [ActivityField.startedAt, .endedAt].compactMap { mapping.columns[$0] }
         let locale = LocaleInference(sample: sample, profiles: profiles, assignment: assignment, timeColumns: times)
-        var writer = ActivityWriter(sample: sample, profiles: profiles, mapping: mapping, locale: locale, inputName: inputName)
+        var writer = ActivityWriter(sample: sample, profiles: profiles, assignment: assignment, mapping: mapping, locale: locale, inputName: inputName)
         let yaml = writer.render()
         var inferred = InferredPipeline(inputName: inputName, language: locale.language.value, yaml: yaml, todos: writer.todos,
                                         mappedColumns: mapping.columns.count, columns: sample.headers.count,
@@ -34,6 +34,7 @@ private struct ActivityWriter {
 
     let sample: ExportSample
     let profiles: [ColumnProfile]
+    let assignment: ColumnAssignment
     let mapping: ActivityMapping
     let locale: LocaleInference
     let inputName: String
@@ -44,9 +45,11 @@ private struct ActivityWriter {
     private(set) var activity: InferredPipeline.ActivitySection? = nil
     private var out = ""
 
-    init(sample: ExportSample, profiles: [ColumnProfile], mapping: ActivityMapping, locale: LocaleInference, inputName: String) {
+    init(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment, mapping: ActivityMapping, locale: LocaleInference,
+         inputName: String) {
         self.sample = sample
         self.profiles = profiles
+        self.assignment = assignment
         self.mapping = mapping
         self.locale = locale
         self.inputName = inputName
@@ -71,6 +74,7 @@ private struct ActivityWriter {
         line("name: " + YAMLText.quoted(text("inferred from ", "推断自 ") + inputName))
         line()
         renderInput()
+        renderAttributes()
         line("checks:")
         setting(2, "jurisdictions", "[" + locale.jurisdictions.value.joined(separator: ", ") + "]", locale.jurisdictions.evidence,
                 todo: locale.jurisdictions.uncertain)
@@ -130,6 +134,22 @@ private struct ActivityWriter {
             for (place, zone) in locale.zonesByPlace { line("    \(YAMLText.quoted(place)): \(zone)") }
         }
         setting(2, "date_order", locale.dateOrder.value.rawValue, locale.dateOrder.evidence, todo: locale.dateOrder.uncertain)
+        line()
+    }
+
+    /// Protected attributes the header names (sex, ethnicity, hukou…), for the figures by group.
+    /// Not the columns read as the log's own fields, and no age band: it needs a decision's date.
+    private mutating func renderAttributes() {
+        let used = Set(mapping.columns.values)
+        let choices = assignment.choices.filter { choice in
+            guard case .attribute = choice.target, !used.contains(choice.column) else { return false }
+            return true
+        }
+        guard !choices.isEmpty else { return }
+        line("attributes:")
+        for choice in choices {
+            setting(2, choice.target.name, "[" + YAMLText.quoted(sample.headers[choice.column]) + "]", choice.evidence, todo: choice.score < 60)
+        }
         line()
     }
 

@@ -45,6 +45,12 @@ public struct SelectionCounts: Sendable, Codable {
         count(record.decisionType, favorable: outcome == .favorable, groups: record.groups)
     }
 
+    /// Counts one unit that is no decision (a worker of the activity logs), favourable or not,
+    /// under `groups`, filed under `type`: the same rates, intervals, ratios and flags.
+    package mutating func add(unitOf type: DecisionType, favorable: Bool, groups: [Int32]) {
+        count(type, favorable: favorable, groups: groups)
+    }
+
     private mutating func count<Groups: Collection<Int32>>(_ decisionType: DecisionType, favorable: Bool, groups: Groups) {
         let one = Cell(n: 1, favorable: favorable ? 1 : 0)
         let type = decisionType.ordinal
@@ -225,6 +231,11 @@ public struct StratifiedComparison: Sendable, Equatable {
 public struct Interval: Sendable, Equatable {
     public var lower: Double
     public var upper: Double
+
+    package init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
 }
 
 /// Selection rates for one attribute within one decision type.

@@ -110,7 +110,24 @@ public enum JSONReport {
             ("worker_weeks_with_short_daily_rest", .int(totals.weeksWithShortDailyRest)),
             ("workers_by_hours_system", systems),
             ("places", places),
+            ("by_group", .array(work.byGroup.map(workerGroups))),
         ])
+    }
+
+    /// One attribute over the logs' workers: recurring off-hours work as a selection stratum
+    /// (favourable: it does not recur), and the off-hours minutes by group.
+    private static func workerGroups(_ figures: WorkerGroupFigures) -> JSONValue {
+        let minutes: [JSONValue] = figures.recurring.groups.indices.map { index in
+            let group = figures.recurring.groups[index]
+            var members: [(String, JSONValue)] = [("group", .string(group.group)), ("suppressed", .bool(group.suppressed)), ("workers", .int(group.n))]
+            members += statistic("mean_weekly_off_hours_minutes", figures.meanWeeklyOffHoursMinutes[index], undefinedBecause: UndefinedReason.notComputed.code)
+            let test = figures.mannWhitney[index]
+            members += statistic("mann_whitney_u", test?.u, undefinedBecause: StatisticReason.insufficientData.rawValue)
+            members += statistic("mann_whitney_p", test?.p, undefinedBecause: StatisticReason.insufficientData.rawValue)
+            return .object(group.suppressed ? hidingNumbers(members, keeping: ["group", "suppressed"]) : members)
+        }
+        return .object([("attribute", .string(figures.recurring.attribute)), ("recurring_off_hours", stratum(figures.recurring)),
+                        ("off_hours_minutes", .array(minutes))])
     }
 
     private static func input(_ summary: InputSummary) -> JSONValue {

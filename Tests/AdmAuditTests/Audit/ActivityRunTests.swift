@@ -162,6 +162,40 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(widened.checks.first { $0.descriptor.id == "DC-02" }?.violations, 3)
     }
 
+    /// A log with a protected attribute: each worker is counted once in the group of the
+    /// worker's first row, and report.json's figures by group hold to the schema.
+    func testALogsWorkersAreCountedByGroupOnce() throws {
+        var lines = ["工号,性别,开始时间,结束时间"]
+        for worker in 0..<12 {
+            let sex = worker < 6 ? "女" : "男"
+            for day in 3...7 {
+                lines.append("W\(worker),\(sex),2025-03-0\(day) 09:00,2025-03-0\(day) 18:00")
+                // Half the women work every evening; no man does.
+                if worker < 3 { lines.append("W\(worker),\(sex),2025-03-0\(day) 20:00,2025-03-0\(day) 21:30") }
+            }
+        }
+        // A later row naming another group does not move the worker.
+        lines.append("W0,男,2025-03-08 10:00,2025-03-08 10:30")
+        let yaml = TestSupport.exactPipeline(attributes: ["sex: [性别]"], sections: """
+            input: {time_zone: Asia/Shanghai}
+            checks: {jurisdictions: [CN]}
+            activity: {}
+            """)
+        let (result, _) = try TestSupport.audit([TestSupport.temporaryFile(lines.joined(separator: "\n") + "\n", name: "log.csv")],
+                                                pipeline: TestSupport.pipeline(yaml))
+        let figures = try XCTUnwrap(result.workTime?.byGroup.first)
+        XCTAssertEqual(figures.recurring.attribute, "sex")
+        XCTAssertEqual(figures.recurring.groups.map(\.group), ["female", "male"])
+        XCTAssertEqual(figures.shownNames, ["女", "男"])
+        XCTAssertEqual(figures.recurring.groups.map(\.n), [6, 6])
+        XCTAssertEqual(figures.recurring.groups.map { $0.n - $0.favorable }, [3, 0])
+        XCTAssertEqual(figures.meanWeeklyOffHoursMinutes.map { $0.map { ($0 * 10).rounded() / 10 } }, [230, 0],
+                       "3 of 6 women with 450 minutes in the week, W0 30 more on the Saturday: 1,380 / 6")
+        var checked = result
+        checked.pipeline.sha256 = String(repeating: "a", count: 64)
+        try ReportSchema.assertValid(JSONReport.render(checked), "a log's figures by group", validator: ReportSchema.validator())
+    }
+
     func testATidyFirstColumnCannotHideTheRealTimesAndAHeaderAgainIsNamed() throws {
         // The employer puts a sanitised 发送时间 first and the real 消息时间 second.
         let log = """

@@ -24,6 +24,7 @@ enum WorkTimeSection: ReportSectionBuilder {
                 "劳动者的工作地点（按日志中的地点列）：每名劳动者的日期与时刻按其第一条事件所在地点的时区计算，并按当地法律判断；排定日历为 auto 时，在中国的地点采用国务院公布的工作日历（无法识别的地点按审计配置的时区、日历与法域判断）。"))]),
                        .table(places)]
         }
+        blocks += groupBlocks(work, context)
         return [ReportSection(id: "work-time", heading: [.words(t.pick("Working time from the activity logs", "活动日志中的工作时间"))],
                               blocks: blocks + [
                                        .table(spread),
@@ -73,6 +74,39 @@ enum WorkTimeSection: ReportSectionBuilder {
                          WorkTimeCSV.money(pay)))
         }
         return rows
+    }
+
+    /// Per protected attribute the logs give: the share of each group's workers whose
+    /// off-hours work recurs, with its interval, its ratio to the reference group's and the
+    /// flag, and the group's mean off-hours time a week with a Mann–Whitney test against the rest.
+    static func groupBlocks(_ work: WorkTimeResult, _ context: ReportContext) -> [ReportBlock] {
+        let t = context.t
+        guard !work.byGroup.isEmpty else { return [] }
+        var blocks: [ReportBlock] = [.paragraph([.words(t.pick(
+            "By group (a worker's group is that of the worker's first row): the share of workers whose off-hours work recurs (an hour or more in at least half their active weeks), its 95% Wilson interval and its ratio to the reference group's share (the group whose work recurs least); the flag applies the four-fifths rule to the shares whose work does not recur. Then each group's mean off-hours time a week, and a Mann–Whitney test of the workers' means against the other groups' workers.",
+            "按群体（劳动者所属群体以其第一条记录为准）：工作时间以外的工作反复出现（在至少一半有活动的周中每周一小时以上）的劳动者比例、其 95% Wilson 区间，以及与参照群体（反复出现比例最低者）比例之比；标记按五分之四规则判断未反复出现的比例。随后为各群体平均每周工作时间以外的时长，以及劳动者平均值与其他群体劳动者的 Mann–Whitney 检验。"))])]
+        for figures in work.byGroup {
+            let stratum = figures.recurring
+            let rows: [[ReportInline]] = stratum.groups.indices.map { index in
+                let group = stratum.groups[index]
+                return ReportTable.groupRow([.input(figures.shownNames[index])], suppressed: group.suppressed, kept: 1) {
+                    let share = group.n > 0 ? 1 - group.selectionRate : 0
+                    let interval = group.selectionInterval.map { Interval(lower: 1 - $0.upper, upper: 1 - $0.lower) }
+                    let mean = figures.meanWeeklyOffHoursMinutes[index].map { ReportNumber.fixed($0 / 60) } ?? "—"
+                    return [[.words(String(group.n))], [.words(ReportNumber.rate(share) + " " + ReportNumber.rateInterval(interval))],
+                            [context.ratio(group.adverseRateRatio)], [.words(mean)],
+                            [.words(ReportNumber.pValue(figures.mannWhitney[index]?.p))], [.words(t.flag(group.flag))]]
+                }
+            }
+            blocks.append(.table(ReportTable(kind: "work-time-groups", headers: [
+                [.words(t.pick("Group: ", "群体：")), .input(stratum.attribute)], [.words(t.pick("Workers", "劳动者"))],
+                [.words(t.pick("Recurring off-hours work (95% CI)", "反复出现工作时间外工作（95% 区间）"))],
+                [.words(t.pick("Ratio to the reference", "与参照群体之比"))],
+                [.words(t.pick("Mean off-hours hours a week", "平均每周工作时间外小时数"))],
+                [.words(t.pick("Mann–Whitney p", "Mann–Whitney p 值"))], [.words(t.pick("Flag", "标记"))],
+            ], numeric: [1, 2, 3, 4, 5], rows: rows)))
+        }
+        return blocks
     }
 
     /// The places the logs named, with their law, zone and workers; nil when they named none.
