@@ -247,7 +247,8 @@ final class ActivityLogTests: BinaryTestCase {
 
             """)
         let initialized = try admaudit(["init", "打卡.csv"])
-        XCTAssertTrue(initialized.out.contains("actor_id: []   # TODO: “操作人”可能表明由谁发起，但所读各行中均不是劳动者本人的编号"), initialized.out)
+        XCTAssertTrue(initialized.out.contains("# TODO: “操作人”可能表明由谁发起，但所读各行中只有 0% 为劳动者本人的编号：不予读取"), initialized.out)
+        XCTAssertFalse(initialized.out.contains("actor_id:"), initialized.out)
         let (rows, err, status) = try inspectorsPath("打卡.csv")
         XCTAssertEqual(status, 0, err)
         XCTAssertTrue(err.contains("工作时间以外的联系 0 次"), err)
@@ -276,6 +277,70 @@ final class ActivityLogTests: BinaryTestCase {
         let json = try AdmAuditBinary.json(work.appendingPathComponent("out/report.json").path)
         let byGroup = try XCTUnwrap((json["work_time"] as? [String: Any])?["by_group"] as? [[String: Any]])
         XCTAssertEqual(byGroup.first?["attribute"] as? String, "sex")
+    }
+
+    /// Exports unlike each other, through one `init`: a decision export with two title lines
+    /// above its header and ISO dates, and a chat log with its header on line 1, day-first dates,
+    /// and workers in Paris and Shanghai. The combined pipeline detects each header, reads the
+    /// log's dates day first, takes the places' zones and jurisdictions from the log, and DC-02
+    /// flags the warning after the message answered only the next morning, in working hours.
+    func testInitOfExportsUnlikeEachOther() throws {
+        try write("处分记录.csv", """
+            处分记录导出
+            导出时间 2025-03-10
+            记录编号,员工工号,处理类型,处理结果,决定时间
+            P-01,1001,纪律处分,书面警告,2025-03-06 15:00
+            P-02,1002,纪律处分,书面警告,2025-03-06 15:00
+
+            """)
+        try write("企业微信.csv", """
+            工号,发送时间,渠道,方向,是否需回复,工作地点
+            1001,04/03/2025 23:00,企业微信,主管发送,是,上海
+            1001,05/03/2025 09:30,企业微信,员工回复,否,上海
+            1002,04/03/2025 23:05,企业微信,主管发送,是,巴黎
+            1002,04/03/2025 23:30,企业微信,员工回复,否,巴黎
+
+            """)
+        let initialized = try admaudit(["init", "处分记录.csv", "企业微信.csv"])
+        XCTAssertEqual(initialized.status, 0, initialized.err)
+        for line in ["  header_line: auto", "  date_order: dmy", "    \"巴黎\": Europe/Paris", "  jurisdictions: [CN, EU, FR]"] {
+            XCTAssertTrue(initialized.out.contains(line), "\(line)\n\(initialized.out)")
+        }
+        try Data(initialized.out.utf8).write(to: work.appendingPathComponent("p.yaml"))
+        let run = try admaudit(["run", "-p", "p.yaml", "-o", "out", "处分记录.csv", "企业微信.csv"])
+        XCTAssertEqual(run.status, 0, run.err)
+        XCTAssertTrue(run.err.contains("读取 4 行 = 接受 4 + 拒收 0，核对一致"), run.err)
+        let findings = try AdmAuditBinary.csv(work.appendingPathComponent("out/findings.csv").path).dropFirst()
+        XCTAssertEqual(findings.filter { $0[2] == "DC-02" }.map { $0[0] }, ["P-01"], "1002 answered at 23:30 the same night")
+        let json = try AdmAuditBinary.json(work.appendingPathComponent("out/report.json").path)
+        let places = try XCTUnwrap((json["work_time"] as? [String: Any])?["places"] as? [[String: Any]])
+        XCTAssertEqual(Set(places.compactMap { $0["jurisdiction"] as? String }), ["CN", "FR"])
+    }
+
+    /// Ids written one way in the decisions and another in the logs: DC-02 judges nothing, and
+    /// the run says why rather than reading as a clean join.
+    func testAJoinThatMatchesNoWorkerSaysSo() throws {
+        try write("decisions.csv", """
+            decision_id,employee_id,decision_type,outcome,decided_at
+            D1,E1001,discipline,adverse,2025-03-06 10:00
+            D2,E1002,discipline,adverse,2025-03-06 10:00
+
+            """)
+        try write("log.csv", """
+            worker_id,started_at,direction,reply_requested
+            1001,2025-03-04 23:00,contact,yes
+            1002,2025-03-04 23:00,contact,yes
+
+            """)
+        let initialized = try admaudit(["init", "decisions.csv", "log.csv"])
+        try Data(initialized.out.utf8).write(to: work.appendingPathComponent("p.yaml"))
+        let run = try admaudit(["run", "-p", "p.yaml", "-o", "out", "decisions.csv", "log.csv"])
+        XCTAssertEqual(run.status, 0, run.err)
+        let json = try AdmAuditBinary.json(work.appendingPathComponent("out/report.json").path)
+        let codes = (json["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+        XCTAssertTrue(codes.contains("activity_join_sparse"), "\(codes)")
+        let report = try String(contentsOf: work.appendingPathComponent("out/report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("of 2 adverse decisions, 0 are about one of the 2 workers the activity logs name"), report)
     }
 
     /// The story the issue opens with, in Chinese, on the inspector's path: `init` of the

@@ -69,6 +69,9 @@ public struct WorkTimeResult: Sendable {
     /// workers at each (a worker's place is that of the worker's first event).
     public var places: [WorkPlace] = []
     public var workersByPlace: [Int] = []
+    /// Workers whose rows name more than one place: judged under every jurisdiction of the run,
+    /// in the zone of their first row's place.
+    public var workersNamingSeveralPlaces = 0
     /// Workers by the hours system they were judged under (`HoursSystem.allCases`' order).
     public var workersByHoursSystem: [Int] = HoursSystem.allCases.map { _ in 0 }
     /// Per protected attribute the logs give: how recurring off-hours work and off-hours
@@ -192,20 +195,20 @@ final class ActivityReading: MergedRowReader {
     /// The weeks of every worker of every log read, worker by worker: each worker's are
     /// judged by the working-time checks (their findings to the sink), counted towards the pay
     /// estimate, and kept in sorted runs for worktime.csv; one worker's are in memory at a time.
-    /// `join`: DC-02's, told of every unanswered off-hours contact.
+    /// `join`: DC-02's, told of every off-hours contact and off-hours answer.
     func result(join: ContactJoin? = nil) throws(AuditError) -> WorkTimeResult {
         let schedule = settings.schedule, workers = builder?.workers ?? []
         let store = SortedRuns<WorkWeek>(runLength: 1 << 15)
         let places = builder?.places.places ?? []
         if let join, let keys = builder?.keys {
-            ledger.unanswered = { worker, start, channel, replyRequested in
-                join.addContact(worker: keys[Int(worker)], start: start, channel: channel, replyRequested: replyRequested)
+            ledger.offHoursContact = { worker, time, channel, replyRequested in
+                join.addContact(worker: keys[Int(worker)], time: time, channel: channel, replyRequested: replyRequested)
             }
         }
         var judge = WorkTimeJudge(settings: pipeline.checks, schedule: schedule, places: places)
         var pay = 0.0
         var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)
-        var byPlace = places.map { _ in 0 }, bySystem = HoursSystem.allCases.map { _ in 0 }
+        var byPlace = places.map { _ in 0 }, bySystem = HoursSystem.allCases.map { _ in 0 }, several = 0
         var groups = WorkerGroupCounts(attributes: attributeGroups)
         let workerGroups = self.workerGroups
         let sink = self.sink
@@ -217,6 +220,7 @@ final class ActivityReading: MergedRowReader {
             guard let first = weeks.first else { return }
             let worker = first.worker
             if Int(first.place) < byPlace.count { byPlace[Int(first.place)] += 1 }
+            if first.otherPlaces { several += 1 }
             bySystem[HoursSystem.allCases.firstIndex(of: first.hoursSystem)!] += 1
             if !groups.isEmpty {
                 let count = groups.attributeCount, start = Int(worker) * count
@@ -235,7 +239,7 @@ final class ActivityReading: MergedRowReader {
                               coveredYears: ledger.calendar.coveredYears, days: summary.days, offHoursByHourOfWeek: summary.offHoursByHourOfWeek,
                               workersByWeeklyOffHours: spread,
                               overtimePayEstimate: schedule.hourlyWage != nil ? pay : nil, places: places,
-                              workersByPlace: byPlace, workersByHoursSystem: bySystem,
+                              workersByPlace: byPlace, workersNamingSeveralPlaces: several, workersByHoursSystem: bySystem,
                               byGroup: groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow))
     }
 }

@@ -275,6 +275,7 @@ public struct AuditRun {
                 // The decisions' workers by the logs' names for them: the pseudonyms agree.
                 tallies.append(try join.judge(worker: { key in builder.worker(key).map { builder.workers[Int($0)] } },
                                               files: inputs, calendar: checks.context.calendar, into: sink))
+                if let warning = join.sparseWarning(logWorkers: builder.workers.count) { result.diagnostics.append(warning) }
             }
             result.checks = (result.checks + tallies).sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) }
         }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// DC-02's join of the decision exports to the activity logs: the adverse decisions (as the
-/// exports are read) and the off-hours contacts the workers left unanswered (as the ledger
-/// finds them) wait in sorted runs by worker and time, spilled to TMPDIR when there are many,
+/// exports are read), and the off-hours contacts and the workers' off-hours answers to them (as
+/// the ledger finds them), wait in sorted runs by worker and time, spilled to TMPDIR when there are many,
 /// and are read back in one merge once every input was read, whichever came first. Memory
 /// grows with neither.
 final class ContactJoin {
@@ -23,13 +23,19 @@ final class ContactJoin {
         }
     }
 
-    /// An off-hours contact the worker did not answer.
+    /// An off-hours contact, or (`channel` `answer`) the worker's first own event outside
+    /// scheduled time after one: every contact before it is answered.
     struct Contact: SortedRunElement {
         var worker: WorkerKey
         var start: Int64
         var channel: UInt8
         var replyRequested: Bool
 
+        /// The channel code of an answer: after every `ActivityChannel`.
+        static let answer = UInt8.max
+        var isAnswer: Bool { channel == Self.answer }
+
+        /// At one instant, the contact before the answer: it is answered.
         static func precedes(_ a: Contact, _ b: Contact) -> Bool {
             if a.worker != b.worker { return a.worker < b.worker }
             if a.start != b.start { return a.start < b.start }
@@ -78,14 +84,27 @@ final class ContactJoin {
                                   id: InlineID(UnsafeRawBufferPointer(rebasing: idBytes[TextKey.trimmedRange(idBytes)]))))
     }
 
-    func addContact(worker: WorkerKey, start: Int64, channel: ActivityChannel, replyRequested: Bool) {
-        contacts.append(Contact(worker: worker, start: start, channel: UInt8(ActivityChannel.allCases.firstIndex(of: channel)!),
-                                replyRequested: replyRequested))
+    /// An off-hours contact, or (`channel` nil) an off-hours answer.
+    func addContact(worker: WorkerKey, time: Int64, channel: ActivityChannel?, replyRequested: Bool) {
+        let code = channel.map { UInt8(ActivityChannel.allCases.firstIndex(of: $0)!) } ?? Contact.answer
+        contacts.append(Contact(worker: worker, start: time, channel: code, replyRequested: replyRequested))
     }
 
     /// Judges every kept decision about a worker the logs name (`worker` gives the worker's
     /// pseudonym, nil for a worker the logs do not name) against the latest unanswered contact
     /// before it; each violation goes to the sink. The check's tally.
+    /// Adverse decisions kept, and those about a worker the logs name (after `judge`).
+    private(set) var adverseDecisions = 0
+    private(set) var matchedDecisions = 0
+
+    /// The warning when fewer than half the adverse decisions are about a worker the logs name
+    /// (`logWorkers` of them): ids written differently would keep every decision from the join.
+    func sparseWarning(logWorkers: Int) -> Diagnostic? {
+        guard adverseDecisions > 0, matchedDecisions * 2 < adverseDecisions else { return nil }
+        return Diagnostic(level: .warning, file: nil, code: .activityJoinSparse, values: [
+            "adverse_decisions": .count(adverseDecisions), "matched": .count(matchedDecisions), "log_workers": .count(logWorkers)])
+    }
+
     func judge(worker: (WorkerKey) -> String?, files: [String], calendar: LocalCalendar, into sink: any AuditSink) throws(AuditError) -> CheckTally {
         if let failure = decisions.anyFailure ?? contacts.anyFailure { throw failure }
         var tally = CheckTally(descriptor: descriptor)
@@ -98,6 +117,7 @@ final class ContactJoin {
         var current: WorkerKey? = nil
         var name: String? = nil
         while let decision = decisionMerge.next() {
+            adverseDecisions += 1
             if decision.worker != current {
                 current = decision.worker
                 latest = nil
@@ -105,14 +125,16 @@ final class ContactJoin {
                 while let contact = next, contact.worker < decision.worker { next = contactMerge.next() }
             }
             guard let name else { continue }
+            matchedDecisions += 1
             tally.applicable += 1
             guard decision.decidedAt != .min else {
                 tally.unknown += 1
                 tally.unknownReasons[UnknownReason.decidedAtNotRecorded.code, default: 0] += 1
                 continue
             }
+            // The latest contact before the decision, unless the worker answered it off-hours before the decision.
             while let contact = next, contact.worker == decision.worker, contact.start < decision.decidedAt {
-                latest = contact
+                latest = contact.isAnswer ? nil : contact
                 next = contactMerge.next()
             }
             guard let contact = latest, detail(decision, contact, calendar) != nil else { continue }

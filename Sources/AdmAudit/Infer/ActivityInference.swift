@@ -9,8 +9,12 @@ enum ActivityInference {
     typealias Evidence = ColumnAssignment.Evidence
 
     /// The log's mapping by the built-in words, or nil when the export is a decision export.
+    /// A "who acted" column is found too (`BuiltinActivityVocabulary`'s words, which a run
+    /// reads only where a pipeline names them): `ActivityWriter` writes it if it holds ids.
     static func mapping(_ sample: ExportSample) -> ActivityMapping? {
-        let mapping = ActivityMapping(headers: sample.headers, settings: ActivitySettings())
+        var settings = ActivitySettings()
+        settings.columns[.actorID] = BuiltinActivityVocabulary.columns.first { $0.0 == .actorID }!.1
+        let mapping = ActivityMapping(headers: sample.headers, settings: settings)
         let pipeline = Pipeline()
         return mapping.readsAsLog(rather: ColumnMapping(headers: sample.headers, pipeline: pipeline), pipeline: pipeline) ? mapping : nil
     }
@@ -81,9 +85,7 @@ private struct ActivityWriter {
         line()
         let (start, todosBefore) = (out.endIndex, todos.count)
         renderActivity()
-        activity = InferredPipeline.ActivitySection(yaml: String(out[start...]), todos: Array(todos[todosBefore...]),
-                                                    encoding: sample.encoding.rawValue, delimiter: sample.delimiter,
-                                                    dateOrder: locale.dateOrder.value.rawValue, input: inputName)
+        activity = InferredPipeline.ActivitySection(yaml: String(out[start...]), todos: Array(todos[todosBefore...]))
         line("report:")
         setting(2, "language", language.rawValue, locale.language.evidence)
         line("  subject_ids: pseudonymize")
@@ -158,12 +160,12 @@ private struct ActivityWriter {
         line("  columns:")
         for field in ActivityField.allCases {
             guard let column = mapping.columns[field] else { continue }
-            if field == .actorID, let worker = mapping.columns[.workerID],
-               !zip(sample.columns[worker], sample.columns[column]).contains(where: { !$0.0.isEmpty && TextKey.make($0.0) == TextKey.make($0.1) }) {
-                // Never the worker's own id in the rows read (a name?): read, it would make every event a contact.
-                setting(4, field.rawValue, "[]", Evidence(
-                    english: "'\(sample.headers[column])' may say who acted, but in no row read is it the worker's own id: not read; name the column holding the actor's id, if there is one",
-                    chinese: "“\(sample.headers[column])”可能表明由谁发起，但所读各行中均不是劳动者本人的编号：不予读取；如有记录发起人编号的列，请写明该列"), todo: true)
+            if field == .actorID, let share = Self.ownIDShare(sample, worker: mapping.columns[.workerID]!, actor: column), share < 0.2 {
+                let percent = String(Int((share * 100).rounded())) + "%"
+                // Rarely or never the worker's own id as the run compares ids (a name?): read, it would make most events contacts.
+                line("    # TODO: " + YAMLText.comment(text(
+                    "'\(sample.headers[column])' may say who acted, but in \(percent) of the rows read it is the worker's own id: not read; name a column holding the actor's id under actor_id, if there is one",
+                    "“\(sample.headers[column])”可能表明由谁发起，但所读各行中只有 \(percent) 为劳动者本人的编号：不予读取；如有记录发起人编号的列，请在 actor_id 下写明该列")))
                 continue
             }
             setting(4, field.rawValue, "[" + YAMLText.quoted(sample.headers[column]) + "]", Evidence(
@@ -211,23 +213,27 @@ private struct ActivityWriter {
     private mutating func renderSessionGap() {
         guard mapping.columns[.endedAt] == nil, mapping.columns[.durationMinutes] == nil,
               let median = Self.medianMinutesBetweenEvents(sample: sample, mapping: mapping, dateOrder: locale.dateOrder.value),
-              median > 15 else {
+              median > 15, median <= 60 else {
+            // Further apart than an hour, events say no more than that the worker was there then.
             line("    session_gap_minutes: 15")
             return
         }
-        let gap = min(max((median * 3 / 2 + 4) / 5 * 5, 15), 120)
+        let gap = min(max((median * 3 / 2 + 4) / 5 * 5, 15), 90)
         setting(4, "session_gap_minutes", String(gap), Evidence(
             english: "the median time between one worker's events on a day is \(median) minutes: events up to \(gap) minutes apart are read as one stretch of work; with a shorter gap each event would count as a minute",
             chinese: "同一劳动者同一天内相邻事件的间隔中位数为 \(median) 分钟：相隔不超过 \(gap) 分钟的事件视为一段连续工作；间隔设得更短，每个事件只计一分钟"), todo: true)
     }
 
-    /// The median minutes between a worker's consecutive events less than six hours apart, in
-    /// the rows `init` read; nil with fewer than 20 such gaps.
+    /// The median minutes between a worker's consecutive own events (not the employer's
+    /// contacts, by the direction column) less than six hours apart, in the rows `init` read;
+    /// nil with fewer than 20 such gaps.
     static func medianMinutesBetweenEvents(sample: ExportSample, mapping: ActivityMapping, dateOrder: DateOrder) -> Int? {
         guard let worker = mapping.columns[.workerID], let start = mapping.columns[.startedAt] else { return nil }
         var parser = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: dateOrder)
+        let directions = Vocabulary(ActivitySettings().directions, rule: .keywords)
         var times: [String: [Int64]] = [:]
-        for (id, text) in zip(sample.columns[worker], sample.columns[start]) where !id.isEmpty {
+        for (row, (id, text)) in zip(sample.columns[worker], sample.columns[start]).enumerated() where !id.isEmpty {
+            if let column = mapping.columns[.direction], case .found(.contact) = directions.reading(sample.columns[column][row]) { continue }
             var text = text
             let parsed = text.withUTF8 { parser.parse(UnsafeRawBufferPointer($0)) }
             if case .instant(let instant) = parsed { times[id, default: []].append(instant) }
@@ -240,6 +246,19 @@ private struct ActivityWriter {
         guard gaps.count >= 20 else { return nil }
         gaps.sort()
         return Int(gaps[gaps.count / 2] / 60)
+    }
+
+    /// Of the rows read with both a worker and an actor, the share whose actor is the worker as
+    /// a run compares them (`WorkerKey`); nil with none.
+    private static func ownIDShare(_ sample: ExportSample, worker: Int, actor: Int) -> Double? {
+        var both = 0, same = 0
+        for (id, actor) in zip(sample.columns[worker], sample.columns[actor]) {
+            var id = id, actor = actor
+            guard let a = id.withUTF8({ WorkerKey.of(UnsafeRawBufferPointer($0)) }), let b = actor.withUTF8({ WorkerKey.of(UnsafeRawBufferPointer($0)) }) else { continue }
+            both += 1
+            if a == b { same += 1 }
+        }
+        return both > 0 ? Double(same) / Double(both) : nil
     }
 
     /// Direction and reply values no vocabulary knows: the run would reject their rows.

@@ -23,53 +23,11 @@ public struct InferredPipeline: Sendable {
     /// For an activity log, its `activity:` section.
     public var activity: ActivitySection? = nil
 
-    /// An activity log's `activity:` section, and what its reading must share with the
-    /// decision export's when one pipeline reads both.
+    /// An activity log's `activity:` section and its TODOs, which a decision export's pipeline
+    /// takes when one pipeline reads both (`combining`).
     public struct ActivitySection: Sendable {
         public var yaml: String
         public var todos: [String]
-        public var encoding: String
-        public var delimiter: UInt8
-        public var dateOrder: String
-        public var input: String
-    }
-
-    /// One pipeline for exports read together (`init DECISIONS LOG…`): the first decision
-    /// export's, with the first activity log's `activity:` section (a log's pipeline alone
-    /// when no input is a decision export). Where the exports differ in encoding or delimiter,
-    /// each is detected; where their date orders differ, a TODO says so.
-    public static func combining(_ parts: [InferredPipeline]) -> InferredPipeline {
-        let logs = parts.filter { $0.activity != nil }
-        guard let base = parts.first(where: { $0.activity == nil }), let section = logs.first?.activity else { return parts[0] }
-        let language = base.language
-        var lines = base.yaml.components(separatedBy: "\n")
-        var todos = base.todos + section.todos
-        let names = parts.map(\.inputName).joined(separator: " ")
-        for index in lines.indices {
-            let line = lines[index]
-            if line.hasPrefix("  encoding: "), !line.hasPrefix("  encoding: \(section.encoding) ") {
-                lines[index] = "  encoding: auto   # " + YAMLText.comment(language.text("the exports are written differently: each is detected",
-                                                                                     "各导出文件编码不同：逐个自动检测"))
-            } else if line.hasPrefix("  delimiter: "), !line.hasPrefix("  delimiter: " + YAMLText.quoted(section.delimiter == 9 ? "tab" : String(UnicodeScalar(section.delimiter)))) {
-                lines[index] = "  delimiter: auto   # " + YAMLText.comment(language.text("the exports use different delimiters: each is detected",
-                                                                                       "各导出文件分隔符不同：逐个自动检测"))
-            } else if line.hasPrefix("  date_order: "), !line.hasPrefix("  date_order: \(section.dateOrder)") {
-                let todo = language.text("\(section.input) writes its dates \(section.dateOrder), the decisions another way: one order is read for both; check it",
-                                         "\(section.input) 的日期顺序为 \(section.dateOrder)，与决定数据不同：两者按同一顺序读取，请核查")
-                lines[index] += "   # TODO: " + YAMLText.comment(todo)
-                todos.append(todo)
-            } else if line.hasPrefix("# "), line.contains("admaudit run -p") {
-                lines[index] = "# " + YAMLText.comment(language.text("Rerun with: admaudit run -p THIS_FILE \(names)", "重新运行：admaudit run -p 本文件 \(names)"))
-            }
-        }
-        // The log's section goes before `report:`, as a log's own pipeline has it.
-        let report = lines.firstIndex(of: "report:") ?? lines.endIndex
-        lines.insert(contentsOf: section.yaml.components(separatedBy: "\n").dropLast(), at: report)
-        var combined = InferredPipeline(inputName: names, language: language, yaml: lines.joined(separator: "\n"), todos: todos,
-                                        mappedColumns: parts.map(\.mappedColumns).reduce(0, +), columns: parts.map(\.columns).reduce(0, +),
-                                        rowsSampled: parts.map(\.rowsSampled).reduce(0, +), rowsSkipped: parts.map(\.rowsSkipped).reduce(0, +))
-        combined.activity = section
-        return combined
     }
 
     /// The rows read, and those not used, in `language`: the YAML's first line and `init`'s

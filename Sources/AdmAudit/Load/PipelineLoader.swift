@@ -117,7 +117,14 @@ private struct PipelineReader {
     /// `activity:`: columns, channel and direction spellings, and the working schedule.
     private func readActivity(_ node: Node) throws(AuditError) -> ActivitySettings {
         var activity = ActivitySettings()
-        let keys = try mapping(node, "activity", allowed: ["columns", "values", "schedule"])
+        let keys = try mapping(node, "activity", allowed: ["columns", "values", "schedule", "date_order"])
+        if let entry = keys["date_order"] {
+            let text = try string(entry.value, "activity.date_order")
+            guard let order = DateOrder(rawValue: text) else {
+                throw error("activity.date_order '\(text)' is not known; use ymd, dmy or mdy", at: entry.value)
+            }
+            activity.dateOrder = order
+        }
         if let entry = keys["columns"] {
             let fields = try mapping(entry.value, "activity.columns", allowed: ActivityField.allCases.map(\.rawValue))
             for (key, field) in fields.ordered {

@@ -152,10 +152,12 @@ public final class WorkTimeLedger: @unchecked Sendable {
     private var dayCalendar: WorkingCalendar
     private var spans: SortedRuns<ActivitySpan>
     public private(set) var events = 0
-    /// Told of each off-hours contact the worker did not answer within `answerWindow` (nor
-    /// by the log's end): the worker's index, when it was sent, its channel, whether it asked
-    /// for a reply. Set before `weeks`, to join the contacts to the decisions.
-    public var unanswered: ((_ worker: Int32, _ start: Int64, _ channel: ActivityChannel, _ replyRequested: Bool) -> Void)? = nil
+    /// Told of each off-hours contact (when it was sent, its channel, whether it asked for a
+    /// reply), and of the worker's first own event outside scheduled time after one (an answer
+    /// given off-hours; `channel` nil): the worker's index first. Set before `weeks`, to join
+    /// the contacts to the decisions: a contact is unanswered at a decision's time when no such
+    /// answer came between them.
+    public var offHoursContact: ((_ worker: Int32, _ time: Int64, _ channel: ActivityChannel?, _ replyRequested: Bool) -> Void)? = nil
 
     /// The longest a contact waits for its answer.
     static let answerWindow: Int64 = 24 * 3600
@@ -201,7 +203,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// Each worker's weeks and months (standard hours), in order, handed to `each` worker by
     /// worker (by index): only one worker's are held at a time. `places`: the places the logs
     /// named (`WorkPlaceTable.places`, index 0 the run's own): a worker's days are local to the
-    /// zone of the worker's first event's place, and follow its working calendar (China's for a
+    /// zone of the place of the worker's first row (`ActivityEvent.place`), and follow its working calendar (China's for a
     /// place in China when the schedule's calendar is `auto`, else the plain week).
     public func weeks(places: [WorkPlace] = [],
                       each: (_ weeks: [WorkWeek], _ months: [WorkMonth]) throws(AuditError) -> Void) throws(AuditError) -> Summary {
@@ -276,7 +278,9 @@ public final class WorkTimeLedger: @unchecked Sendable {
         /// The open stretch of sessions with no daily rest (`dailyRest`) between them.
         var stretch: (start: Int64, end: Int64)? = nil
         /// Off-hours contacts waiting for the worker's answer, oldest first.
-        var pending: [(start: Int64, day: Int64, channel: UInt8, replyRequested: Bool)] = []
+        var pending: [(start: Int64, day: Int64)] = []
+        /// An off-hours contact came since the worker's last own event outside scheduled time.
+        var awaitingAnswer = false
         var pendingHead = 0
 
         init(worker: Int32, place: Int32) {
@@ -298,6 +302,10 @@ public final class WorkTimeLedger: @unchecked Sendable {
 
     private func add(_ span: ActivitySpan, to worker: inout WorkerDays) {
         if span.isWorkersOwn {
+            if worker.awaitingAnswer, isOffHours(span.start, day: zone.day(of: span.start)) {
+                offHoursContact?(worker.worker, span.start, nil, false)
+                worker.awaitingAnswer = false
+            }
             answer(upTo: span.start, by: &worker)
             let gap = Int64(schedule.sessionGapMinutes) * 60
             if let open = worker.session, span.start <= open.end + gap {
@@ -311,12 +319,10 @@ public final class WorkTimeLedger: @unchecked Sendable {
             guard isOffHours(span.start, day: day) else { return }
             worker.days[day, default: Day()].offHoursContacts += 1
             if span.replyRequested { worker.days[day, default: Day()].expectingReply += 1 }
+            offHoursContact?(worker.worker, span.start, ActivityChannel.allCases[Int(span.channel)], span.replyRequested)
+            worker.awaitingAnswer = true
             expire(before: span.start, in: &worker)
-            if worker.pending.count - worker.pendingHead < Self.pendingLimit {
-                worker.pending.append((span.start, day, span.channel, span.replyRequested))
-            } else {
-                tellUnanswered(worker.worker, span.start, span.channel, span.replyRequested)
-            }
+            if worker.pending.count - worker.pendingHead < Self.pendingLimit { worker.pending.append((span.start, day)) }
         }
     }
 
@@ -365,15 +371,9 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// Contacts left unanswered for longer than `answerWindow` before `instant` stop waiting.
     private func expire(before instant: Int64, in worker: inout WorkerDays) {
         while worker.pendingHead < worker.pending.count, instant - worker.pending[worker.pendingHead].start > Self.answerWindow {
-            let contact = worker.pending[worker.pendingHead]
-            tellUnanswered(worker.worker, contact.start, contact.channel, contact.replyRequested)
             worker.pendingHead += 1
         }
         compact(&worker)
-    }
-
-    private func tellUnanswered(_ worker: Int32, _ start: Int64, _ channel: UInt8, _ replyRequested: Bool) {
-        unanswered?(worker, start, ActivityChannel.allCases[Int(channel)], replyRequested)
     }
 
     private func compact(_ worker: inout WorkerDays) {
@@ -434,10 +434,6 @@ public final class WorkTimeLedger: @unchecked Sendable {
         worker.session = nil
         if let stretch = worker.stretch { judgeStretch(stretch, into: &worker.days) }
         worker.stretch = nil
-        // Contacts still waiting when the worker's events end were not answered in the logs.
-        for contact in worker.pending[worker.pendingHead...] {
-            tellUnanswered(worker.worker, contact.start, contact.channel, contact.replyRequested)
-        }
         worker.pending = []
         worker.pendingHead = 0
         let system = schedule.system(named: worker.systemsNamed)

@@ -13,6 +13,7 @@ public struct Diagnostic: Sendable, Hashable {
         case lineAboveHeaderHoldsValues = "line_above_header_holds_values"
         case quoteSwallowedLines = "quote_swallowed_lines"
         case activityOutsideCalendar = "activity_outside_calendar"
+        case activityJoinSparse = "activity_join_sparse"
         case moreQuoteRepairs = "more_quote_repairs"
         case emptyFile = "empty_file"
         case distinctValuesOverLimit = "distinct_values_over_limit"
@@ -63,6 +64,7 @@ public struct Diagnostic: Sendable, Hashable {
         case .quoteSwallowedLines: (counts, texts, lists) = (["first_line", "last_line", "accepted", "rejected"], ["column"], [])
         case .moreQuoteRepairs: (counts, texts, lists) = (["rows"], [], [])
         case .activityOutsideCalendar: (counts, texts, lists) = (["first_year", "last_year", "covered_from", "covered_to"], [], [])
+        case .activityJoinSparse: (counts, texts, lists) = (["adverse_decisions", "matched", "log_workers"], [], [])
         case .distinctValuesOverLimit: (counts, texts, lists) = (["limit", "rows"], ["attribute", "group"], [])
         case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as"], [("spellings", 64), ("read_as_values", 64)])
         case .groupsWrittenAlike: (counts, texts, lists) = ([], ["attribute"], [("groups", 16)])  // 16: MeasureState.alikeGroupLimit

@@ -52,10 +52,15 @@ public struct ActivitySettings: Sendable {
     public var channels: [(ActivityChannel, [String])] = BuiltinActivityVocabulary.channels
     public var directions: [(ActivityDirection, [String])] = BuiltinActivityVocabulary.directions
     public var hoursSystems: [(HoursSystem, [String])] = BuiltinActivityVocabulary.hoursSystems
+    /// How the logs write dates, where they write them otherwise than the decision exports
+    /// (`input.date_order`); nil: as those.
+    public var dateOrder: DateOrder? = nil
     public var schedule = WorkSchedule()
 
     public init() {
-        for (field, headers) in BuiltinActivityVocabulary.columns { columns[field] = headers }
+        // Who acted is read only where a pipeline names the column (`init` does when the column
+        // holds the workers' own ids): a column of names would make every event a contact.
+        for (field, headers) in BuiltinActivityVocabulary.columns where field != .actorID { columns[field] = headers }
     }
 }
 

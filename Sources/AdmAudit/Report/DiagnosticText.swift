@@ -3,6 +3,13 @@
 /// (`Diagnostic.Code`) and the values it names; report.md, report.html, the terminal and
 /// `validate` word it here, report.json gives the code and values as they are.
 extension ReportText {
+    /// DC-02 found few of the decisions' workers in the logs.
+    private func joinSparse(_ values: DiagnosticValues) -> String {
+        let (adverse, matched, workers) = (values.count("adverse_decisions"), values.count("matched"), values.count("log_workers"))
+        return pick("of \(adverse) adverse decisions, \(matched) are about one of the \(workers) workers the activity logs name: DC-02 judged those only; check that the decisions' subject_id and the logs' worker_id write the same ids (a prefix, leading zeros or case would keep them apart)",
+                    "\(adverse) 项不利决定中，只有 \(matched) 项涉及活动日志所列 \(workers) 名劳动者之一：DC-02 仅判断了这些决定；请核实决定数据的 subject_id 与日志的 worker_id 是否以相同方式书写编号（前缀、前导零或大小写不同都会使两者无法对应）")
+    }
+
     func message(_ diagnostic: Diagnostic) -> String {
         let values = DiagnosticValues(diagnostic.values)
         switch diagnostic.code {
@@ -32,8 +39,8 @@ extension ReportText {
             let lines = last >= first ? (last &- first) &+ 1 : 0
             return pick("lines \(first)–\(last): a quote opened in column '\(column)' ran over \(lines) lines, which would have been read as one row; each line was read as a row of its own: \(accepted) accepted, \(rejected) rejected",
                         "第 \(first)–\(last) 行：列“\(column)”中的引号未在本行闭合，跨越 \(lines) 行，会被当作一行读取；现逐行读取：接受 \(accepted) 行，拒收 \(rejected) 行")
-        case .activityOutsideCalendar:
-            return outsideCalendar(values)
+        case .activityOutsideCalendar: return outsideCalendar(values)
+        case .activityJoinSparse: return joinSparse(values)
         case .moreQuoteRepairs:
             let more = values.count("rows")
             return pick("\(more) more rows merged by a stray quote were read one line at a time (see rejects.csv, unbalanced_quote)",

@@ -110,6 +110,7 @@ public enum JSONReport {
             ("worker_weeks_with_short_daily_rest", .int(totals.weeksWithShortDailyRest)),
             ("workers_by_hours_system", systems),
             ("places", places),
+            ("workers_naming_several_places", .int(work.workersNamingSeveralPlaces)),
             ("by_group", .array(work.byGroup.map(workerGroups))),
         ])
     }

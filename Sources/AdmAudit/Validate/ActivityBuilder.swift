@@ -123,7 +123,7 @@ public final class ActivityBuilder {
         self.file = file
         self.mapping = mapping
         schedule = settings.schedule
-        dateOrder = pipeline.input.dateOrder
+        dateOrder = settings.dateOrder ?? pipeline.input.dateOrder
         places = WorkPlaceTable(input: pipeline.input)
         systems = Vocabulary(settings.hoursSystems, rule: .keywords)
         channels = Vocabulary(settings.channels, rule: .keywords)

@@ -6,9 +6,10 @@
 /// `subject_id` and the logs' `worker_id` name one worker when their ids are the same as
 /// written, or the same once full-width forms, invisible characters and look-alike letters
 /// are set aside (`WorkerKey`). Applies to every adverse decision, of any type, about a worker
-/// the logs name; one without `decided_at` is unknown. A contact is unanswered when the worker
-/// did nothing of their own within a day after it (`WorkTimeLedger.answerWindow`), nor by the
-/// end of the logs; it is off-hours when sent outside the schedule (`activity.schedule`). The
+/// the logs name; one without `decided_at` is unknown. A contact is unanswered at the decision
+/// when the worker did nothing of their own outside scheduled time between the contact and the
+/// decision (working the next morning is no answer given off-hours: the right to disconnect is
+/// the right to wait for it); it is off-hours when sent outside the schedule (`activity.schedule`). The
 /// finding cites the latest such contact before the decision: its time, channel, and whether it
 /// asked for a reply. Does not say the contact caused the decision (the log does not say why
 /// the employer decided): it is evidence for the employer to answer. Decisions about workers

@@ -3,9 +3,9 @@
 ///
 /// Judged per worker and ISO week of the activity logs, for workers at a place in the EU (or
 /// in runs whose jurisdictions are EU alone): the ledger follows the worker's own sessions as
-/// stretches of work between rests of 11 hours or more (`WorkTimeLedger.dailyRest`); a
-/// stretch longer than 13 hours holds 24 hours without such a rest. A week is a violation when
-/// a stretch that long began in it; the finding gives how many and the longest. Employer
+/// stretches of work between rests of 11 hours or more (`WorkTimeLedger.dailyRest`); each 24
+/// hours from a stretch's start into which it runs past the 13th hour hold no such rest. A week
+/// is a violation when such 24 hours began in it; the finding gives how many and the longest stretch. Employer
 /// contacts the worker did not act on do not break a rest. Judged under every hours system:
 /// Art. 17(1) lets a member state exempt workers who set their own working time, which
 /// China's flexible hours (不定时工作制) or an employer's label do not show.

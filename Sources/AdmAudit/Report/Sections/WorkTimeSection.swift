@@ -116,10 +116,14 @@ enum WorkTimeSection: ReportSectionBuilder {
              [.words(place.jurisdiction ?? t.pick("the pipeline's", "按审计配置"))], [.code(place.timeZone)], [.words(String(workers))]]
         }
         guard work.places.count > 1, !rows.isEmpty else { return nil }
+        let several: [[ReportInline]] = work.workersNamingSeveralPlaces == 0 ? [] : [[
+            [.words(t.pick("Workers whose rows name more than one place: judged under every jurisdiction of the run, in the zone of their first row's place",
+                           "日志行写有多个地点的劳动者：按本次审计的全部法域判断，时区以其第一条记录的地点为准"))],
+            [.words("")], [.words("")], [.words(String(work.workersNamingSeveralPlaces))]]]
         return ReportTable(kind: "work-time-places",
                            headers: [[.words(t.pick("Place", "地点"))], [.words(t.pick("Jurisdiction", "法域"))],
                                      [.words(t.pick("Time zone", "时区"))], [.words(t.pick("Workers", "劳动者"))]],
-                           numeric: [3], rows: rows)
+                           numeric: [3], rows: rows + several)
     }
 
     /// The bins of `WorkTimeResult.weeklyOffHoursBins`, named.

@@ -1,0 +1,118 @@
+/// `init` of several exports read together (`init decisions.csv chat.csv login.csv`): one
+/// pipeline for them all, from the pipelines inferred for each.
+extension InferredPipeline {
+    /// The first decision export's pipeline (or the first log's, when none is a decision
+    /// export), with the first log's `activity:` section before `report:`. What one `input:`
+    /// setting says for every export is reconciled over all of them: where the exports are
+    /// written in different encodings or with different delimiters, or their headers are on
+    /// different lines, each is detected; the jurisdictions are those of every export, and so
+    /// are the zones of their places; where the logs write dates otherwise than the decisions,
+    /// `activity.date_order` says how, and where the logs disagree among themselves, a TODO.
+    public static func combining(_ parts: [InferredPipeline]) -> InferredPipeline {
+        guard parts.count > 1 else { return parts[0] }
+        let logs = parts.filter { $0.activity != nil }
+        let decisions = parts.filter { $0.activity == nil }
+        let base = decisions.first ?? parts[0]
+        let language = base.language
+        var lines = base.yaml.components(separatedBy: "\n")
+        var todos = base.todos
+        let settings = parts.map { InputLines($0.yaml) }
+        let said = { (text: (english: String, chinese: String)) in YAMLText.comment(language.text(text.english, text.chinese)) }
+
+        for key in ["encoding", "delimiter", "header_line"] {
+            let values = Set(settings.map { $0.value(key) ?? (key == "header_line" ? "auto" : "") })
+            guard values.count > 1 else { continue }
+            let line = "  \(key): auto   # " + said(("the exports differ in their \(key.replacingOccurrences(of: "_", with: " ")): each is detected",
+                                                     "各导出文件的 \(key) 不同：逐个自动检测"))
+            if let index = InputLines.index(of: key, in: lines) { lines[index] = line } else { lines.insert(line, at: InputLines.end(of: lines)) }
+        }
+        // Every export's places, and their law.
+        let jurisdictions = settings.flatMap { $0.list("jurisdictions") }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if let index = lines.firstIndex(where: { $0.hasPrefix("  jurisdictions: ") }), jurisdictions != InputLines(base.yaml).list("jurisdictions") {
+            lines[index] = "  jurisdictions: [\(jurisdictions.joined(separator: ", "))]   # TODO: "
+                + said(("the jurisdictions of every export's places; keep only the employer's", "各导出文件中地点所属的全部法域；请只保留用人单位所在法域"))
+            todos.append("jurisdictions: [\(jurisdictions.joined(separator: ", "))]")
+        }
+        let zones = settings.flatMap(\.zonesByPlace).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if !zones.isEmpty {
+            if let index = lines.firstIndex(where: { $0.hasPrefix("  time_zones_by_place:") }) {
+                var end = index + 1
+                while end < lines.count, lines[end].hasPrefix("    ") { end += 1 }
+                lines.replaceSubrange(index + 1..<end, with: zones)
+            } else {
+                let at = (InputLines.index(of: "time_zone", in: lines) ?? InputLines.end(of: lines) - 1) + 1
+                lines.insert(contentsOf: ["  time_zones_by_place:   # " + said(("each export's places, in their zones", "各导出文件中的地点及其时区"))] + zones, at: at)
+            }
+        }
+        if let section = logs.first?.activity {
+            var block = section.yaml.components(separatedBy: "\n").dropLast().map { $0 }
+            let orders = Set(logs.compactMap { InputLines($0.yaml).value("date_order") })
+            if let order = orders.first, orders.count == 1, order != InputLines(base.yaml).value("date_order") {
+                block.insert("  date_order: \(order)   # " + said(("the logs write dates so, the decisions otherwise", "活动日志的日期按此顺序书写，与决定数据不同")), at: 1)
+            } else if orders.count > 1 {
+                let todo = language.text("the logs write dates in different orders (\(orders.sorted().joined(separator: ", "))): one is read for all; audit them apart",
+                                         "各活动日志的日期顺序不同（\(orders.sorted().joined(separator: "、"))）：全部按同一顺序读取；请分别审计")
+                block.insert("  # TODO: " + YAMLText.comment(todo), at: 1)
+                todos.append(todo)
+            }
+            if base.activity == nil {
+                todos += section.todos
+                // The log's section goes before `report:`, as a log's own pipeline has it.
+                lines.insert(contentsOf: block, at: lines.firstIndex(of: "report:") ?? lines.endIndex)
+            }
+        }
+        let names = parts.map { Self.shellWord($0.inputName) }.joined(separator: " ")
+        if let index = lines.firstIndex(where: { $0.hasPrefix("# ") && $0.contains("admaudit run -p") }) {
+            lines[index] = "# " + said(("Rerun with: admaudit run -p THIS_FILE \(names)", "重新运行：admaudit run -p 本文件 \(names)"))
+        }
+        var combined = InferredPipeline(inputName: parts.map(\.inputName).joined(separator: " "), language: language,
+                                        yaml: lines.joined(separator: "\n"), todos: todos,
+                                        mappedColumns: parts.map(\.mappedColumns).reduce(0, +), columns: parts.map(\.columns).reduce(0, +),
+                                        rowsSampled: parts.map(\.rowsSampled).reduce(0, +), rowsSkipped: parts.map(\.rowsSkipped).reduce(0, +))
+        combined.activity = logs.first?.activity
+        return combined
+    }
+
+    /// A file name as a shell reads it: quoted when it holds more than letters, digits and `._-/`.
+    static func shellWord(_ name: String) -> String {
+        let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-/".unicodeScalars.contains($0) }
+        return plain && !name.isEmpty ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// The settings an inferred pipeline's text gives under `input:` and `checks:`, read back from
+/// the lines its writers write (`  key: value   # why`).
+struct InputLines {
+    private let lines: [String]
+
+    init(_ yaml: String) { lines = yaml.components(separatedBy: "\n") }
+
+    /// The value of `  key: value`, without its comment.
+    func value(_ key: String) -> String? {
+        guard let line = lines.first(where: { $0.hasPrefix("  \(key): ") }) else { return nil }
+        let value = line.dropFirst(key.count + 4)
+        return String(value.components(separatedBy: "   #").first ?? String(value)).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The items of `  key: [a, b]`.
+    func list(_ key: String) -> [String] {
+        guard let value = value(key), value.hasPrefix("["), value.hasSuffix("]") else { return [] }
+        return value.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The lines of `time_zones_by_place:`, as written.
+    var zonesByPlace: [String] {
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("  time_zones_by_place:") }) else { return [] }
+        return Array(lines[(start + 1)...].prefix { $0.hasPrefix("    ") })
+    }
+
+    static func index(of key: String, in lines: [String]) -> Int? { lines.firstIndex { $0.hasPrefix("  \(key): ") } }
+
+    /// Just past the last line of `input:`.
+    static func end(of lines: [String]) -> Int {
+        guard let start = lines.firstIndex(of: "input:") else { return lines.endIndex }
+        var end = start + 1
+        while end < lines.count, lines[end].hasPrefix("  ") { end += 1 }
+        return end
+    }
+}
