@@ -291,6 +291,7 @@ final class ActivityLogTests: BinaryTestCase {
             记录编号,员工工号,处理类型,处理结果,决定时间
             P-01,1001,纪律处分,书面警告,2025-03-06 15:00
             P-02,1002,纪律处分,书面警告,2025-03-06 15:00
+            P-03,1003,纪律处分,书面警告,2025-03-06 15:00
 
             """)
         try write("企业微信.csv", """
@@ -298,7 +299,9 @@ final class ActivityLogTests: BinaryTestCase {
             1001,04/03/2025 23:00,企业微信,主管发送,是,上海
             1001,05/03/2025 09:30,企业微信,员工回复,否,上海
             1002,04/03/2025 23:05,企业微信,主管发送,是,巴黎
-            1002,04/03/2025 23:30,企业微信,员工回复,否,巴黎
+            1002,05/03/2025 09:40,企业微信,员工回复,否,巴黎
+            1003,04/03/2025 23:10,企业微信,主管发送,是,上海
+            1003,04/03/2025 23:30,企业微信,员工回复,否,上海
 
             """)
         let initialized = try admaudit(["init", "处分记录.csv", "企业微信.csv"])
@@ -309,9 +312,14 @@ final class ActivityLogTests: BinaryTestCase {
         try Data(initialized.out.utf8).write(to: work.appendingPathComponent("p.yaml"))
         let run = try admaudit(["run", "-p", "p.yaml", "-o", "out", "处分记录.csv", "企业微信.csv"])
         XCTAssertEqual(run.status, 0, run.err)
-        XCTAssertTrue(run.err.contains("读取 4 行 = 接受 4 + 拒收 0，核对一致"), run.err)
+        XCTAssertTrue(run.err.contains("读取 6 行 = 接受 6 + 拒收 0，核对一致"), run.err)
         let findings = try AdmAuditBinary.csv(work.appendingPathComponent("out/findings.csv").path).dropFirst()
-        XCTAssertEqual(findings.filter { $0[2] == "DC-02" }.map { $0[0] }, ["P-01"], "1002 answered at 23:30 the same night")
+        let joined = findings.filter { $0[2] == "DC-02" }
+        XCTAssertEqual(joined.map { $0[0] }, ["P-01", "P-02"], "1003 answered at 23:30 the same night")
+        // The Paris worker's message in Paris time, under the law of Paris.
+        XCTAssertTrue(joined[1][6].contains("本地时间 2025-03-04 23:05+01:00"), joined[1][6])
+        XCTAssertTrue(joined[1][8].contains("L2242-17"), joined[1][8])
+        XCTAssertFalse(joined[1][8].contains("《劳动法》"), joined[1][8])
         let json = try AdmAuditBinary.json(work.appendingPathComponent("out/report.json").path)
         let places = try XCTUnwrap((json["work_time"] as? [String: Any])?["places"] as? [[String: Any]])
         XCTAssertEqual(Set(places.compactMap { $0["jurisdiction"] as? String }), ["CN", "FR"])

@@ -273,8 +273,16 @@ public struct AuditRun {
             var tallies = work.tallies
             if let join, let builder = activity.builder {
                 // The decisions' workers by the logs' names for them: the pseudonyms agree.
-                tallies.append(try join.judge(worker: { key in builder.worker(key).map { builder.workers[Int($0)] } },
-                                              files: inputs, calendar: checks.context.calendar, into: sink))
+                // The decisions' workers by the logs' names for them (the pseudonyms agree), at their places.
+                let places = builder.places.places, selected = pipeline.checks.jurisdictions
+                tallies.append(try join.judge(worker: { key in
+                    guard let index = builder.worker(key) else { return nil }
+                    let (place, others) = builder.place(ofWorker: index)
+                    let at = Int(place) < places.count ? places[Int(place)] : places[0]
+                    // As the working-time checks judge the worker (`WorkTimeJudge`).
+                    let jurisdiction = others ? nil : at.jurisdiction.flatMap { code in selected.contains { CheckRunner.covers($0, code) } ? code : nil }
+                    return ContactJoin.LogWorker(name: builder.workers[Int(index)], zone: at.timeZone, jurisdiction: jurisdiction)
+                }, files: inputs, into: sink))
                 if let warning = join.sparseWarning(logWorkers: builder.workers.count) { result.diagnostics.append(warning) }
             }
             result.checks = (result.checks + tallies).sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) }

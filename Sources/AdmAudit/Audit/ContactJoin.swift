@@ -105,17 +105,37 @@ final class ContactJoin {
             "adverse_decisions": .count(adverseDecisions), "matched": .count(matchedDecisions), "log_workers": .count(logWorkers)])
     }
 
-    func judge(worker: (WorkerKey) -> String?, files: [String], calendar: LocalCalendar, into sink: any AuditSink) throws(AuditError) -> CheckTally {
+    /// A worker as the logs name them: the pseudonym, the zone of the worker's place, and the
+    /// jurisdiction the worker is judged under (nil: every one of the run).
+    struct LogWorker {
+        var name: String
+        var zone: String
+        var jurisdiction: String?
+    }
+
+    /// Judges every kept decision about a worker the logs name (`worker`: nil for a worker
+    /// they do not name) against the latest contact before it the worker left unanswered; each
+    /// violation goes to the sink, the contact's time shown in the zone of the worker's place and
+    /// the citations narrowed to its law. The check's tally.
+    func judge(worker: (WorkerKey) -> LogWorker?, files: [String], into sink: any AuditSink) throws(AuditError) -> CheckTally {
         if let failure = decisions.anyFailure ?? contacts.anyFailure { throw failure }
         var tally = CheckTally(descriptor: descriptor)
         let found = SortedRuns<Violation>(runLength: 1 << 14)
-        var names: [WorkerKey: String] = [:]
+        var names: [WorkerKey: LogWorker] = [:]
+        // One calendar a zone (each holds caches), the first time a worker of the zone is met.
+        var calendars: [String: LocalCalendar] = [:]
+        func calendar(_ zone: String) -> LocalCalendar {
+            if let known = calendars[zone] { return known }
+            let made = LocalCalendar(timeZone: TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")!)
+            calendars[zone] = made
+            return made
+        }
         var decisionMerge = try decisions.merged()
         var contactMerge = try contacts.merged()
         var next = contactMerge.next()
         var latest: Contact? = nil
         var current: WorkerKey? = nil
-        var name: String? = nil
+        var name: LogWorker? = nil
         while let decision = decisionMerge.next() {
             adverseDecisions += 1
             if decision.worker != current {
@@ -137,7 +157,7 @@ final class ContactJoin {
                 latest = contact.isAnswer ? nil : contact
                 next = contactMerge.next()
             }
-            guard let contact = latest, detail(decision, contact, calendar) != nil else { continue }
+            guard let contact = latest, detail(decision, contact, calendar(name.zone)) != nil else { continue }
             found.append(Violation(decision: decision, contact: contact))
             // One name per worker found (bounded by the logs' workers).
             if names[decision.worker] == nil { names[decision.worker] = name }
@@ -149,18 +169,22 @@ final class ContactJoin {
         while let violation = violations.next() {
             let decision = violation.decision
             let type = DecisionType.allCases[Int(decision.type)]
-            guard let detail = detail(decision, violation.contact, calendar), let name = names[decision.worker] else { continue }
+            guard let name = names[decision.worker], case let local = calendar(name.zone),
+                  let detail = detail(decision, violation.contact, local) else { continue }
             tally.violations += 1
             let id = decision.id.text
             if tally.firstDecisionIDs.count < CheckTally.evidenceListLimit {
                 tally.firstDecisionIDs.append(id)
                 tally.firstDetails.append(detail)
             }
-            let day = calendar.day(of: decision.decidedAt)
+            var cited = CheckRunner.citationsInForce(descriptor, endDay: local.day(of: decision.decidedAt))
+            if let jurisdiction = name.jurisdiction {
+                let covering = cited.filter { CheckRunner.covers($0.jurisdiction, jurisdiction) }
+                if !covering.isEmpty { cited = covering }
+            }
             try sink.finding(Finding(
-                decisionID: id, subject: .worker(name), checkID: descriptor.id, severity: descriptor.severity, decisionType: type,
-                decidedAt: ISOTime.utc(decision.decidedAt), detail: detail, notRecorded: false,
-                legalBasis: CitedText(citing: CheckRunner.citationsInForce(descriptor, endDay: day)),
+                decisionID: id, subject: .worker(name.name), checkID: descriptor.id, severity: descriptor.severity, decisionType: type,
+                decidedAt: ISOTime.utc(decision.decidedAt), detail: detail, notRecorded: false, legalBasis: CitedText(citing: cited),
                 file: Int(decision.fileIndex) < files.count ? files[Int(decision.fileIndex)] : "", line: Int(decision.line)))
         }
         try violations.finish()

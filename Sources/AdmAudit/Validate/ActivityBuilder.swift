@@ -98,8 +98,9 @@ public final class ActivityBuilder {
     private var timestamps: [TimestampParser] = []
     private var parserOfZone: [String: Int] = [:]
     private var parserOfPlace: [Int] = []
-    /// Each worker's place: that of the worker's first row.
+    /// Each worker's place: that of the worker's first row; and whether a later row named another.
     private var workerPlaces: [Int32] = []
+    private var workerNamedOthers: [Bool] = []
     /// The places the logs name, shared across the run's logs as the workers are.
     package private(set) var places: WorkPlaceTable
     private var systems: Vocabulary<HoursSystem>
@@ -139,6 +140,11 @@ public final class ActivityBuilder {
     /// The worker of a key, when the logs named the worker.
     package func worker(_ key: WorkerKey) -> Int32? { index[key] }
 
+    /// A worker's place (that of the worker's first row), and whether other rows named others.
+    package func place(ofWorker worker: Int32) -> (place: Int32, others: Bool) {
+        (workerPlaces[Int(worker)], workerNamedOthers[Int(worker)])
+    }
+
     /// Carries on the worker list of the log before (the same worker, the same index).
     public func continueWorkers(from earlier: ActivityBuilder) {
         index = earlier.index
@@ -146,6 +152,7 @@ public final class ActivityBuilder {
         workers = earlier.workers
         places = earlier.places
         workerPlaces = earlier.workerPlaces
+        workerNamedOthers = earlier.workerNamedOthers
     }
 
     /// A row read: an event, or a reject naming the field and what is wrong with it.
@@ -253,6 +260,7 @@ public final class ActivityBuilder {
         let worker: Int32
         if let known {
             worker = known
+            if named != place { workerNamedOthers[Int(known)] = true }
         } else {
             guard workers.count < maxWorkers else {
                 throw AuditError(.input, "more than \(maxWorkers) distinct workers in the activity logs", file: file, line: row.line,
@@ -262,6 +270,7 @@ public final class ActivityBuilder {
             index[id] = worker
             keys.append(id)
             workerPlaces.append(place)
+            workerNamedOthers.append(false)
             workers.append(pseudonymizer.display(FieldBytes(bytes: idBytes, isMissing: false)))
         }
         return .event(ActivityEvent(worker: worker, start: start, end: end, channel: channel, direction: direction,
