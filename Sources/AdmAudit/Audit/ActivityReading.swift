@@ -286,7 +286,8 @@ struct WorkerGroupCounts {
         // One family of tests of their own: adjusted over the logs' attributes, then flagged.
         let strata = SelectionCounts.judge(counts.strata(attributes: attributes, bias: every, suppressBelow: suppressBelow)
             .filter { $0.decisionType == Self.type }, bias: every)
-        return strata.map { stratum in
+        // An attribute no log gave a column for has no group: nothing to show.
+        return strata.filter { !$0.groups.isEmpty }.map { stratum in
             let attribute = attributes.firstIndex { $0.name == stratum.attribute }!
             let samples = attributes[attribute].labels.indices.map { code in code + 1 < minutes[attribute].count ? minutes[attribute][code + 1] : [] }
             let tests = Statistics.mannWhitneyUEachAgainstRest(samples)

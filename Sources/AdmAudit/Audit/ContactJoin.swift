@@ -97,11 +97,12 @@ final class ContactJoin {
     private(set) var adverseDecisions = 0
     private(set) var matchedDecisions = 0
 
-    /// The warning when fewer than half the adverse decisions are about a worker the logs name
-    /// (`logWorkers` of them): ids written differently would keep every decision from the join.
+    /// Said when some adverse decisions are about no worker the logs name (`logWorkers` of
+    /// them): a warning when fewer than half are, a note otherwise. Ids written differently
+    /// (`E-0042`, `E0042`) keep a decision from the join; so does a log that covers fewer workers.
     func sparseWarning(logWorkers: Int) -> Diagnostic? {
-        guard adverseDecisions > 0, matchedDecisions * 2 < adverseDecisions else { return nil }
-        return Diagnostic(level: .warning, file: nil, code: .activityJoinSparse, values: [
+        guard adverseDecisions > matchedDecisions else { return nil }
+        return Diagnostic(level: matchedDecisions * 2 < adverseDecisions ? .warning : .note, file: nil, code: .activityJoinSparse, values: [
             "adverse_decisions": .count(adverseDecisions), "matched": .count(matchedDecisions), "log_workers": .count(logWorkers)])
     }
 

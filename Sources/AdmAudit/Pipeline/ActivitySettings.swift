@@ -179,13 +179,17 @@ public enum BuiltinActivityVocabulary {
                      "员工编号", "员工工号", "工号", "员工ID", "用户ID", "骑手编号", "司机编号", "员工"]),
         (.startedAt, ["started_at", "start_time", "start", "started", "begin", "event_time", "timestamp", "sent_at", "sent", "sent time",
                       "date_time", "datetime", "time", "login_time", "login", "logged_in", "occurred_at", "created_at",
+                      "timestamp_utc", "timestamp (utc)", "time_utc", "datetime_utc", "sent_at_utc", "event_time_utc", "created_at_utc",
                       "开始时间", "开始", "发送时间", "事件时间", "时间", "登录时间", "登入时间", "上线时间", "发生时间", "消息时间", "创建时间"]),
         (.endedAt, ["ended_at", "end_time", "end", "ended", "finish", "finished_at", "logout_time", "logout", "logged_out",
                     "结束时间", "结束", "退出时间", "登出时间", "下线时间"]),
         (.durationMinutes, ["duration_minutes", "duration_min", "duration (min)", "duration (minutes)", "minutes", "duration", "时长(分钟)", "时长（分钟）", "时长", "持续分钟", "分钟数"]),
-        (.channel, ["channel", "app", "platform", "source", "渠道", "平台", "应用", "来源"]),
+        // The medium first: a chat export's `channel` may be a room (`#ops-berlin`), not the medium.
+        (.channel, ["platform", "app", "application", "tool", "medium", "channel", "message type", "event type", "source",
+                    "平台", "应用", "渠道", "消息类型", "事件类型", "来源"]),
         (.direction, ["direction", "方向", "流向"]),
         (.replyRequested, ["reply_requested", "requires_reply", "needs_reply", "reply_required", "reply_expected", "response_required",
+                           "response_requested", "response_expected", "needs_response", "requires_response", "reply_needed",
                            "是否需回复", "需回复", "要求回复", "是否要求回复", "需要回复", "是否需要回复"]),
         // Finest first: where a log has two place columns, the earlier synonym's is read.
         (.site, ["site", "office", "work_site", "workplace", "office location", "work_location", "work location", "location", "office city",
@@ -222,7 +226,8 @@ public enum BuiltinActivityVocabulary {
         // A log is the worker's account: what it received came from the employer, what it sent is the worker's.
         (.contact, ["contact", "to worker", "to_worker", "employer to worker", "employer_to_worker", "manager to worker", "received",
                     "incoming", "inbound", "inbox", "assigned", "from manager", "from employer", "下发", "收到", "接收", "收件", "上级发送",
-                    "主管发送", "领导发送", "经理发送", "公司发送", "上级联系", "主管联系", "领导联系", "发给员工", "派发", "来自公司", "来自上级"]),
+                    "主管发送", "领导发送", "经理发送", "公司发送", "上级联系", "主管联系", "领导联系", "发给员工", "派发", "来自公司", "来自上级",
+                    "上级发出", "主管发出", "领导发出", "经理发出", "公司发出", "上级发起", "主管发起", "公司下发", "上级下发"]),
         (.action, ["action", "worker action", "worker_action", "by worker", "worker", "sent", "outgoing", "outbound", "sent items",
                    "员工操作", "操作", "员工发起", "主动", "发送", "发出", "已发送", "员工发送", "本人发送", "本人"]),
         (.reply, ["reply", "worker reply", "worker_reply", "response", "answer", "answered", "回复", "答复", "员工回复", "已回复"]),

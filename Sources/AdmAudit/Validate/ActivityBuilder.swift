@@ -51,7 +51,7 @@ public struct ActivityMapping: Sendable {
     }
 
     /// Fields whose columns may differ in grain: of several, the best-ranked is read.
-    static let ranked: Set<ActivityField> = [.site, .actorID]
+    static let ranked: Set<ActivityField> = [.site, .actorID, .channel]
 
     /// A header as it is matched: its text key, with `_` and `-` read as spaces and runs of
     /// spaces as one (`Employee ID`, `employee_id` and `employee-id` are one name).

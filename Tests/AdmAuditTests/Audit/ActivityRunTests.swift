@@ -151,6 +151,13 @@ final class ActivityRunTests: XCTestCase {
                 hoursBefore: 35, withinDays: 7))
             XCTAssertEqual(found.first?.finding.line, 2)
         }
+        // D5's worker is in no log: said, as a note (most decisions were matched).
+        let (noted, _) = try TestSupport.audit([TestSupport.temporaryFile(decisions, name: "decisions.csv"), TestSupport.temporaryFile(log, name: "log.csv")],
+                                               pipeline: TestSupport.pipeline(yaml))
+        let sparse = try XCTUnwrap(noted.diagnostics.first { $0.code == .activityJoinSparse })
+        XCTAssertEqual(sparse.level, .note)
+        XCTAssertEqual(sparse.values["adverse_decisions"], .count(6))
+        XCTAssertEqual(sparse.values["matched"], .count(5))
         // Without the log, DC-02 judges nothing and is not listed.
         let alone = try TestSupport.audit([TestSupport.temporaryFile(decisions, name: "decisions.csv")], pipeline: TestSupport.pipeline(yaml))
         XCTAssertNil(alone.0.checks.first { $0.descriptor.id == "DC-02" })
@@ -194,6 +201,37 @@ final class ActivityRunTests: XCTestCase {
         var checked = result
         checked.pipeline.sha256 = String(repeating: "a", count: 64)
         try ReportSchema.assertValid(JSONReport.render(checked), "a log's figures by group", validator: ReportSchema.validator())
+    }
+
+    /// Words of real exports an inspector's probe met: a Slack-like export whose `channel` is a
+    /// room beside the `platform`, UTC times under `timestamp_utc`, `response_requested`; and a
+    /// DingTalk export whose direction is `上级发出` (the superior sent it).
+    func testTheWordsOfChatPlatformsExports() throws {
+        let slack = """
+            employee_id,timestamp_utc,platform,channel,direction,response_requested
+            E1,2025-03-04T15:00:00Z,Teams,#ops-berlin,to worker,TRUE
+            E1,2025-03-04T15:30:00Z,Teams,#ops-berlin,worker action,FALSE
+
+            """
+        let yaml = TestSupport.exactPipeline(attributes: [], sections: """
+            input: {time_zone: Asia/Shanghai}
+            checks: {jurisdictions: [CN]}
+            activity: {}
+            """)
+        let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(slack, name: "slack.csv")], pipeline: TestSupport.pipeline(yaml))
+        XCTAssertEqual(result.inputs.first?.rejected, 0, "\(sink.rejects.map(\.reason))")
+        let week = try XCTUnwrap(result.workTime?.weeks.list().first)
+        XCTAssertEqual([week.offHoursContacts, week.offHoursContactsExpectingReply], [1, 1], "23:00 in Shanghai, asking for a reply")
+        let dingtalk = """
+            工号,发送时间,方向
+            1001,2025-03-04 23:00,上级发出
+            1001,2025-03-05 10:00,员工发出
+
+            """
+        let (chinese, _) = try TestSupport.audit([TestSupport.temporaryFile(dingtalk, name: "钉钉.csv")], pipeline: TestSupport.pipeline(yaml))
+        let weeks = try XCTUnwrap(chinese.workTime?.weeks.list())
+        XCTAssertEqual(weeks.map(\.offHoursContacts), [1], "上级发出 is the superior's message, not the worker's work")
+        XCTAssertEqual(weeks.map(\.activeSeconds), [60])
     }
 
     func testATidyFirstColumnCannotHideTheRealTimesAndAHeaderAgainIsNamed() throws {

@@ -52,9 +52,9 @@ enum WorkTimeSection: ReportSectionBuilder {
             ("… of them asking for a reply", "……其中要求回复的", "\(totals.offHoursContactsExpectingReply)"),
             ("… of them answered by the worker outside scheduled time (asked or not)", "……其中劳动者在工作时间以外回复的（无论是否要求回复）",
              "\(totals.answeredOffHours)"),
-            ("Worker-weeks with no day free of activity (Labour Law Art. 38)", "没有一天无活动的劳动者·周（《劳动法》第38条）", "\(totals.weeksWithoutRestDay)"),
-            ("Worker-weeks with a day's overtime over \(work.schedule.dailyOvertimeHours) h (Labour Law Art. 41)",
-             "有一天加班超过 \(work.schedule.dailyOvertimeHours) 小时的劳动者·周（《劳动法》第41条）", "\(totals.weeksOverDailyOvertimeLimit)"),
+            ("Worker-weeks with no day free of activity (WT-03)", "没有一天无活动的劳动者·周（WT-03）", "\(totals.weeksWithoutRestDay)"),
+            ("Worker-weeks with a day's overtime over \(work.schedule.dailyOvertimeHours) h (the schedule's limit; WT-02 under Chinese law)",
+             "有一天加班超过 \(work.schedule.dailyOvertimeHours) 小时的劳动者·周（排定的限额；中国法下见 WT-02）", "\(totals.weeksOverDailyOvertimeLimit)"),
             ("Workers with an hour or more of off-hours activity in at least half their active weeks", "至少一半活跃周有一小时以上工作时间外活动的劳动者",
              "\(totals.workersWithRecurringOffHours)"),
         ]
