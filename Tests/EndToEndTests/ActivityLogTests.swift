@@ -325,6 +325,18 @@ final class ActivityLogTests: BinaryTestCase {
         XCTAssertEqual(Set(places.compactMap { $0["jurisdiction"] as? String }), ["CN", "FR"])
     }
 
+    /// Two logs alone, one comma-separated with year-first dates, one semicolon-separated with
+    /// day-first dates: the pipeline detects each delimiter and says the dates cannot be read one way.
+    func testInitOfTwoLogsWrittenDifferently() throws {
+        try write("a.csv", "worker_id,started_at\nW1,2025-03-04 23:00\nW2,2025-03-05 10:00\n")
+        try write("b.csv", "worker_id;started_at\nW1;04/03/2025 23:00\nW3;13/03/2025 10:00\n")
+        let initialized = try admaudit(["init", "a.csv", "b.csv"])
+        XCTAssertEqual(initialized.status, 0, initialized.err)
+        XCTAssertTrue(initialized.out.contains("  delimiter: auto"), initialized.out)
+        XCTAssertTrue(initialized.out.contains("activity:\n  # TODO: the logs write dates in different orders (dmy, ymd)"), initialized.out)
+        XCTAssertTrue(initialized.out.contains("# Rerun with: admaudit run -p THIS_FILE a.csv b.csv"), initialized.out)
+    }
+
     /// Ids written one way in the decisions and another in the logs: DC-02 judges nothing, and
     /// the run says why rather than reading as a clean join.
     func testAJoinThatMatchesNoWorkerSaysSo() throws {

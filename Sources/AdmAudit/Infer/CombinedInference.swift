@@ -59,6 +59,9 @@ extension InferredPipeline {
                 todos += section.todos
                 // The log's section goes before `report:`, as a log's own pipeline has it.
                 lines.insert(contentsOf: block, at: lines.firstIndex(of: "report:") ?? lines.endIndex)
+            } else if orders.count > 1, let activity = lines.firstIndex(of: "activity:") {
+                // Logs alone: the base is the first log's pipeline, which has the section already.
+                lines.insert(block[1], at: activity + 1)
             }
         }
         let names = parts.map { Self.shellWord($0.inputName) }.joined(separator: " ")
