@@ -262,10 +262,7 @@ struct WorkerGroupCounts {
 
     /// One worker's weeks, under the worker's group codes.
     mutating func add(weeks: [WorkWeek], codes: [Int32]) {
-        let active = weeks.filter { $0.activeSeconds > 0 }
-        let offHoursWeeks = active.filter { $0.offHoursSeconds >= WorkTimeTotals.recurringMinutes * 60 }.count
-        let recurring = !active.isEmpty && Double(offHoursWeeks) >= WorkTimeTotals.recurringShare * Double(active.count)
-        counts.add(unitOf: Self.type, favorable: !recurring, groups: codes)
+        counts.add(unitOf: Self.type, favorable: !WorkTimeTotals.recurs(weeks), groups: codes)
         let mean = weeks.isEmpty ? 0 : Double(weeks.reduce(Int64(0)) { $0 + $1.offHoursSeconds }) / 60 / Double(weeks.count)
         for (attribute, code) in codes.enumerated() {
             let slot = Int(code) + 1

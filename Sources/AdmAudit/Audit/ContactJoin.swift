@@ -122,7 +122,6 @@ final class ContactJoin {
         if let failure = decisions.anyFailure ?? contacts.anyFailure { throw failure }
         var tally = CheckTally(descriptor: descriptor)
         let found = SortedRuns<Violation>(runLength: 1 << 14)
-        var names: [WorkerKey: LogWorker] = [:]
         // One calendar a zone (each holds caches), the first time a worker of the zone is met.
         var calendars: [String: LocalCalendar] = [:]
         func calendar(_ zone: String) -> LocalCalendar {
@@ -160,8 +159,6 @@ final class ContactJoin {
             }
             guard let contact = latest, detail(decision, contact, calendar(name.zone)) != nil else { continue }
             found.append(Violation(decision: decision, contact: contact))
-            // One name per worker found (bounded by the logs' workers).
-            if names[decision.worker] == nil { names[decision.worker] = name }
         }
         try decisionMerge.finish()
         try contactMerge.finish()
@@ -170,7 +167,7 @@ final class ContactJoin {
         while let violation = violations.next() {
             let decision = violation.decision
             let type = DecisionType.allCases[Int(decision.type)]
-            guard let name = names[decision.worker], case let local = calendar(name.zone),
+            guard let name = worker(decision.worker), case let local = calendar(name.zone),
                   let detail = detail(decision, violation.contact, local) else { continue }
             tally.violations += 1
             let id = decision.id.text

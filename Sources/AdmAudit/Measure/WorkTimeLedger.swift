@@ -121,6 +121,14 @@ public struct WorkTimeTotals: Sendable, Equatable {
     /// Off-hours activity in at least this share of a worker's active weeks is recurring.
     public static let recurringShare = 0.5
     public static let recurringMinutes: Int64 = 60
+
+    /// Whether a worker's off-hours work recurs over the worker's weeks, by the rule above:
+    /// the totals and the figures by group count workers by it.
+    public static func recurs(_ weeks: [WorkWeek]) -> Bool {
+        let active = weeks.filter { $0.activeSeconds > 0 }.count
+        let offHours = weeks.filter { $0.offHoursSeconds >= recurringMinutes * 60 }.count
+        return active > 0 && Double(offHours) >= recurringShare * Double(active)
+    }
 }
 
 /// Working time from activity logs: per worker and day, sessions of the worker's own
@@ -470,7 +478,6 @@ public final class WorkTimeLedger: @unchecked Sendable {
             week.longestStretchSeconds = max(week.longestStretchSeconds, entry.longestStretch)
             byWeek[monday] = week
         }
-        var offHoursWeeks = 0, activeWeeks = 0
         for monday in byWeek.keys.sorted() {
             var week = byWeek[monday]!
             week.workingDays = dayCalendar.workingDays(from: monday, to: monday + 7)
@@ -502,13 +509,9 @@ public final class WorkTimeLedger: @unchecked Sendable {
             if week.daysActive == 7 { result.totals.weeksWithoutRestDay += 1 }
             if week.daysOverDailyOvertimeLimit > 0 { result.totals.weeksOverDailyOvertimeLimit += 1 }
             if week.shortDailyRests > 0 { result.totals.weeksWithShortDailyRest += 1 }
-            if week.activeSeconds > 0 { activeWeeks += 1 }
-            if week.offHoursSeconds >= WorkTimeTotals.recurringMinutes * 60 { offHoursWeeks += 1 }
         }
         try each(weeks, months.keys.sorted().map { months[$0]! })
         result.totals.workers += 1
-        if activeWeeks > 0, Double(offHoursWeeks) >= WorkTimeTotals.recurringShare * Double(activeWeeks) {
-            result.totals.workersWithRecurringOffHours += 1
-        }
+        if WorkTimeTotals.recurs(weeks) { result.totals.workersWithRecurringOffHours += 1 }
     }
 }
