@@ -37,6 +37,32 @@ final class ActivityLogTests: BinaryTestCase {
         return (rows.map { Array($0.dropFirst()) }, run.err, run.status)
     }
 
+    /// A VPN log with each worker's monthly salary, through init and run with no edit: the
+    /// estimate is at each worker's wage an hour (a month's over 174 hours), and a worker whose
+    /// rows give none has no estimate, which the report says.
+    func testAMonthlySalaryColumnPricesEachWorkersOvertime() throws {
+        try write("vpn.csv", """
+            Employee,Login,Logout,Monthly Salary
+            K-101,2025-06-02 08:58,2025-06-02 20:30,"$5,220.00"
+            K-101,2025-06-03 09:01,2025-06-03 18:02,"$5,220.00"
+            K-102,2025-06-02 09:00,2025-06-02 18:00,
+            K-102,2025-06-07 10:00,2025-06-07 14:00,
+
+            """)
+        let (rows, err, status) = try inspectorsPath("vpn.csv")
+        XCTAssertEqual(status, 0, err)
+        let header = rows[0]
+        let picked = ["overtime_minutes", "overtime_pay_estimate", "hourly_wage", "overtime_minutes_at_150pct", "overtime_minutes_at_200pct"]
+            .map { header.firstIndex(of: $0)! }
+        // 5,220 / 174 = 30 an hour; 212 + 61 minutes past 8 hours at 150 %: 30 × 1.5 × 273 / 60.
+        XCTAssertEqual(rows.dropFirst().map { row in picked.map { row[$0] } }, [["273", "204.75", "30.00", "273", "0"], ["300", "", "", "60", "240"]])
+        let report = try String(contentsOf: work.appendingPathComponent("out/report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("at each worker's wage in the logs (1 of 2 workers; none for the others; a month's wage read as 174 hours)"), report)
+        let workTime = try XCTUnwrap(try AdmAuditBinary.json(work.appendingPathComponent("out/report.json").path)["work_time"] as? [String: Any])
+        XCTAssertEqual(workTime["wage_column"] as? Bool, true)
+        XCTAssertEqual(workTime["workers_with_wage"] as? Int, 1)
+    }
+
     func testAChineseDingTalkExportThroughInitAndRun() throws {
         try write("钉钉消息.csv", """
             钉钉工作消息导出（2025年9月）
@@ -58,11 +84,11 @@ final class ActivityLogTests: BinaryTestCase {
             ["week", "working_days", "scheduled_minutes", "days_active", "days_without_activity", "active_minutes", "off_hours_minutes",
              "rest_day_minutes", "overtime_minutes", "days_over_daily_overtime_limit", "longest_day_minutes", "off_hours_contacts",
              "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes", "overtime_pay_estimate", "site", "hours_system",
-             "short_daily_rests", "longest_stretch_minutes"],
-            ["2025-09-22", "6", "3240", "2", "5", "455", "35", "0", "0", "0", "420", "1", "1", "1", "15", "", "", "standard", "0", ""],
-            ["2025-09-29", "2", "1080", "1", "6", "120", "120", "120", "120", "0", "120", "0", "0", "0", "", "", "", "standard", "0", ""],
-            ["2025-09-29", "2", "1080", "3", "4", "780", "240", "20", "290", "1", "750", "0", "0", "0", "", "", "", "standard", "0", ""],
-            ["2025-09-29", "2", "1080", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", ""],
+             "short_daily_rests", "longest_stretch_minutes", "hourly_wage", "overtime_minutes_at_150pct", "overtime_minutes_at_200pct"],
+            ["2025-09-22", "6", "3240", "2", "5", "455", "35", "0", "0", "0", "420", "1", "1", "1", "15", "", "", "standard", "0", "", "", "0", "0"],
+            ["2025-09-29", "2", "1080", "1", "6", "120", "120", "120", "120", "0", "120", "0", "0", "0", "", "", "", "standard", "0", "", "", "0", "120"],
+            ["2025-09-29", "2", "1080", "3", "4", "780", "240", "20", "290", "1", "750", "0", "0", "0", "", "", "", "standard", "0", "", "", "270", "20"],
+            ["2025-09-29", "2", "1080", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", "", "", "0", "0"],
         ])
         XCTAssertTrue(err.contains("读取 8 行 = 接受 7 + 拒收 1，核对一致"), err)
         XCTAssertTrue(err.contains("工作时间：劳动者 3 人"), err)
@@ -98,8 +124,8 @@ final class ActivityLogTests: BinaryTestCase {
         let (rows, err, status) = try inspectorsPath("vpn.csv")
         XCTAssertEqual(status, 0, err)
         XCTAssertEqual(Array(rows.dropFirst()), [
-            ["2025-06-02", "5", "2700", "2", "5", "140", "140", "90", "90", "0", "90", "0", "0", "0", "", "", "New York", "standard", "0", ""],
-            ["2025-06-09", "5", "2700", "1", "6", "30", "30", "0", "0", "0", "30", "1", "1", "1", "20", "", "New York", "standard", "0", ""],
+            ["2025-06-02", "5", "2700", "2", "5", "140", "140", "90", "90", "0", "90", "0", "0", "0", "", "", "New York", "standard", "0", "", "", "0", "90"],
+            ["2025-06-09", "5", "2700", "1", "6", "30", "30", "0", "0", "0", "30", "1", "1", "1", "20", "", "New York", "standard", "0", "", "", "0", "0"],
         ])
         XCTAssertTrue(err.contains("working time: 2 workers, 4 events"), err)
         XCTAssertTrue(err.contains("No decision export was read"), err)
@@ -454,6 +480,32 @@ final class ActivityCompanyTests: BinaryTestCase {
         let rejects = try AdmAuditBinary.csv(work.appendingPathComponent("out/rejects.csv").path).dropFirst()
         XCTAssertEqual(rejects.map { [URL(fileURLWithPath: $0[0]).lastPathComponent, $0[1]] },
                        try expected("expected_rejects.csv").dropFirst().map { [$0[0], $0[1]] })
+    }
+
+    /// The company's decisions joined to its logs, through the inspector's path with no edit:
+    /// `init` of the three exports at once (a Chinese decisions export, the Chinese chat log and
+    /// the English login log, which names no place and so does not widen the law the others
+    /// give), every DC-02 finding the company's own oracle computed (`expected_decisions.py`,
+    /// written without the code), with the contact it cites; the logs' weeks and findings as before.
+    func testTheCompanysDecisionsAfterUnansweredContactsAreTheOraclesExactly() throws {
+        let files = ["decisions_zh.csv", "chat_zh.csv", "login_en.csv"].map { Self.company.appendingPathComponent($0).path }
+        let initialized = try AdmAuditBinary.run(["init"] + files, in: work)
+        XCTAssertEqual(initialized.status, 0, initialized.err)
+        XCTAssertTrue(initialized.out.contains("jurisdictions: [CN]"), initialized.out)
+        try Data(initialized.out.utf8).write(to: work.appendingPathComponent("p.yaml"))
+        let run = try AdmAuditBinary.run(["run", "-p", "p.yaml", "-o", "out", "--lang", "en"] + files, in: work)
+        XCTAssertEqual(run.status, 0, run.err)
+        XCTAssertTrue(run.err.contains("204 rows read = 204 accepted + 0 rejected, reconciled"), "commendations (表彰) are decisions: \(run.err)")
+
+        let findings = try AdmAuditBinary.csv(work.appendingPathComponent("out/findings.csv").path).dropFirst()
+        let joined = findings.filter { $0[2] == "DC-02" }.map { [URL(fileURLWithPath: $0[9]).lastPathComponent, $0[10], String($0[6].firstMatch(of: /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)!.output)] }
+        let oracle = try expected("expected_dc02.csv").dropFirst().map { [$0[0], $0[1], $0[3]] }
+        XCTAssertEqual(oracle.count, 11)
+        XCTAssertEqual(joined, oracle)
+        let periods = findings.filter { $0[2].hasPrefix("WT-") }.map { [$0[2], Self.period($0[6])] }
+        XCTAssertEqual(periods, try expected("expected_findings.csv").dropFirst().map { [$0[1], $0[2]] })
+        let weeks = try AdmAuditBinary.csv(work.appendingPathComponent("out/worktime.csv").path)
+        XCTAssertEqual(weeks.map { Array($0.dropFirst().prefix(15)) }, try expected("expected_worktime.csv").map { Array($0.dropFirst()) })
     }
 
     /// The week's Monday, the month, or `first..last` Mondays, from a finding's English detail.

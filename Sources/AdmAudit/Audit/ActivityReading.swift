@@ -63,8 +63,12 @@ public struct WorkTimeResult: Sendable {
             "first_year": .count(first), "last_year": .count(last), "covered_from": .count(covered.lowerBound), "covered_to": .count(covered.upperBound)])
     }
 
-    /// The overtime pay the weeks imply at the schedule's hourly wage, summed (a floor); nil without a wage.
+    /// The overtime pay the weeks imply at each worker's wage an hour (a wage column's, else
+    /// the schedule's), summed (a floor); nil when no worker has a wage.
     public var overtimePayEstimate: Double?
+    /// Workers with a wage for the estimate; whether a log's wage column gave them.
+    public var workersWithWage = 0
+    public var wageColumn = false
     /// The places the logs' site column named (index 0: none, the pipeline's own), and the
     /// workers at each (a worker's place is that of the worker's first event).
     public var places: [WorkPlace] = []
@@ -206,19 +210,23 @@ final class ActivityReading: MergedRowReader {
             }
         }
         var judge = WorkTimeJudge(settings: pipeline.checks, schedule: schedule, places: places)
-        var pay = 0.0
+        var pay = 0.0, withWage = 0
+        let builder = self.builder
         var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)
         var byPlace = places.map { _ in 0 }, bySystem = HoursSystem.allCases.map { _ in 0 }, several = 0
         var groups = WorkerGroupCounts(attributes: attributeGroups)
         let workerGroups = self.workerGroups
         let sink = self.sink
         let summary = try ledger.weeks(places: places) { (weeks, months) throws(AuditError) in
-            for week in weeks {
-                store.append(week)
-                pay += schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds, system: week.hoursSystem) ?? 0
-            }
             guard let first = weeks.first else { return }
             let worker = first.worker
+            let wage = builder?.hourlyWage(ofWorker: worker) ?? schedule.hourlyWage
+            if wage != nil { withWage += 1 }
+            for var week in weeks {
+                week.hourlyWage = wage
+                store.append(week)
+                pay += schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds, system: week.hoursSystem, wage: wage) ?? 0
+            }
             if Int(first.place) < byPlace.count { byPlace[Int(first.place)] += 1 }
             if first.otherPlaces { several += 1 }
             bySystem[HoursSystem.allCases.firstIndex(of: first.hoursSystem)!] += 1
@@ -238,7 +246,8 @@ final class ActivityReading: MergedRowReader {
                               schedule: schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events,
                               coveredYears: ledger.calendar.coveredYears, days: summary.days, offHoursByHourOfWeek: summary.offHoursByHourOfWeek,
                               workersByWeeklyOffHours: spread,
-                              overtimePayEstimate: schedule.hourlyWage != nil ? pay : nil, places: places,
+                              overtimePayEstimate: withWage > 0 ? pay : nil, workersWithWage: withWage,
+                              wageColumn: builder?.readsWages == true, places: places,
                               workersByPlace: byPlace, workersNamingSeveralPlaces: several, workersByHoursSystem: bySystem,
                               byGroup: groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow))
     }

@@ -399,6 +399,7 @@ public struct AuditRun {
             if isActivityLog {
                 activity!.tally.apply(to: &summary, readerBlankLines: facts.blankLines)
                 diagnostics += activity!.tally.repairWarnings(file: path)
+                if let lookAlike = activity!.builder?.lookAlikeWarning { diagnostics.append(lookAlike) }
             } else if auditor.builder != nil {
                 auditor.end()
                 auditor.tally.apply(to: &summary, readerBlankLines: facts.blankLines)

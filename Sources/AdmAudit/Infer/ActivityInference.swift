@@ -29,6 +29,7 @@ enum ActivityInference {
                                         mappedColumns: mapping.columns.count, columns: sample.headers.count,
                                         rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
         inferred.activity = writer.activity
+        inferred.jurisdictionsGuessed = locale.jurisdictions.uncertain
         return inferred
     }
 }

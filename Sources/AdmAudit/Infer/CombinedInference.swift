@@ -26,12 +26,24 @@ extension InferredPipeline {
                                                      "各导出文件的 \(key) 不同：逐个自动检测"))
             if let index = InputLines.index(of: key, in: lines) { lines[index] = line } else { lines.insert(line, at: InputLines.end(of: lines)) }
         }
-        // Every export's places, and their law.
-        let jurisdictions = settings.flatMap { $0.list("jurisdictions") }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        // Every export's places, and their law. An export that names no place, in no telling
+        // language or zone (an English login log), says nothing of the law: its guess of
+        // every jurisdiction does not widen what the other exports say.
+        let telling = parts.indices.filter { !parts[$0].jurisdictionsGuessed }
+        let jurisdictions = (telling.isEmpty ? Array(parts.indices) : telling).flatMap { settings[$0].list("jurisdictions") }
+            .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if let index = lines.firstIndex(where: { $0.hasPrefix("  jurisdictions: ") }), jurisdictions != InputLines(base.yaml).list("jurisdictions") {
-            lines[index] = "  jurisdictions: [\(jurisdictions.joined(separator: ", "))]   # TODO: "
-                + said(("the jurisdictions of every export's places; keep only the employer's", "各导出文件中地点所属的全部法域；请只保留用人单位所在法域"))
-            todos.append("jurisdictions: [\(jurisdictions.joined(separator: ", "))]")
+            let list = "[\(jurisdictions.joined(separator: ", "))]"
+            if base.jurisdictionsGuessed, !telling.isEmpty, telling.count == 1 || Set(telling.map { settings[$0].list("jurisdictions") }).count == 1 {
+                // The other exports agree: their evidence stands, and the base's guess is no longer a TODO.
+                lines[index] = "  jurisdictions: \(list)   # " + said(("as \(parts[telling[0]].inputName) says", "依据 \(parts[telling[0]].inputName)"))
+                todos.removeAll { $0.hasPrefix("jurisdictions: ") }
+            } else {
+                lines[index] = "  jurisdictions: \(list)   # TODO: "
+                    + said(("the jurisdictions of every export's places; keep only the employer's", "各导出文件中地点所属的全部法域；请只保留用人单位所在法域"))
+                todos.removeAll { $0.hasPrefix("jurisdictions: ") }
+                todos.append("jurisdictions: \(list)")
+            }
         }
         let zones = settings.flatMap(\.zonesByPlace).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if !zones.isEmpty {

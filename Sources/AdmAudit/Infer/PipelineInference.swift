@@ -22,6 +22,9 @@ public struct InferredPipeline: Sendable {
     public let rowsSkipped: Int
     /// For an activity log, its `activity:` section.
     public var activity: ActivitySection? = nil
+    /// The jurisdictions are a guess (no place, language or zone said which): a combined
+    /// pipeline takes those of the exports that say (`combining`).
+    public var jurisdictionsGuessed = false
 
     /// An activity log's `activity:` section and its TODOs, which a decision export's pipeline
     /// takes when one pipeline reads both (`combining`).
@@ -72,8 +75,10 @@ public struct InferredPipeline: Sendable {
         let locale = LocaleInference(sample: sample, profiles: profiles, assignment: assignment)
         var writer = Writer(sample: sample, profiles: profiles, assignment: assignment, locale: locale, inputName: inputName ?? path)
         let yaml = writer.render()
-        return InferredPipeline(inputName: inputName ?? path, language: locale.language.value, yaml: yaml, todos: writer.todos,
-                                mappedColumns: assignment.choices.count, columns: sample.headers.count, rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
+        var inferred = InferredPipeline(inputName: inputName ?? path, language: locale.language.value, yaml: yaml, todos: writer.todos,
+                                        mappedColumns: assignment.choices.count, columns: sample.headers.count, rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
+        inferred.jurisdictionsGuessed = locale.jurisdictions.uncertain
+        return inferred
     }
 }
 

@@ -70,6 +70,9 @@ public struct WorkWeek: Sendable, Equatable, BitwiseCopyable {
     /// for longer than a day allows (24 h less the rest: 13 h), and the longest stretch.
     public var shortDailyRests = 0
     public var longestStretchSeconds: Int64 = 0
+    /// The wage an hour the week's overtime pay is estimated at: the worker's from a wage
+    /// column, else `schedule.hourly_wage`; nil: none (set when the weeks are read out).
+    public var hourlyWage: Double? = nil
 
     /// Days of the week with no activity of the worker's own.
     public var daysWithoutActivity: Int { 7 - daysActive }

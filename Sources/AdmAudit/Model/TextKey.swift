@@ -50,6 +50,53 @@ public enum TextKey {
         return String(decoding: trim(&bytes), as: UTF8.self)
     }
 
+    /// A worker's id as one reads it on a page: its `identity`, then every hyphen or dash as
+    /// `-` (`D‐1` with U+2010 is `D-1`), and, where every letter of another script in it has
+    /// a Latin look-alike, those letters as Latin (`А01` with a Cyrillic `А` is `A01`). Else an
+    /// employer could split one worker into two whose weeks each stay under a limit. An id
+    /// holding letters of its own script that look like no Latin one (`Семин-3`) keeps them
+    /// all: `Семин-3` and `Сёмин-3` stay two. Case is kept, as in `identity`.
+    package static func skeleton(_ text: String) -> String {
+        let identity = identity(text)
+        guard identity.unicodeScalars.contains(where: { !$0.isASCII }) else { return identity }
+        let foreign = identity.unicodeScalars.filter { $0.properties.isAlphabetic && !$0.isASCII && !MeaningText.isCJK($0) }
+        let foldLetters = !foreign.isEmpty && foreign.allSatisfy(MeaningText.isLatinLookAlike)
+        var scalars = String.UnicodeScalarView()
+        for scalar in identity.unicodeScalars {
+            if isDash(scalar) {
+                scalars.append("-")
+            } else if foldLetters, let latin = MeaningText.latinLetter(lookingLike: scalar) {
+                scalars.append(latin)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// The characters of an id that make it look like another (`hides`, or a dash other than
+    /// `-`), each once in order of first use, at most `limit`: what a warning names, in
+    /// place of the id. Empty when the id reads as itself.
+    package static func lookAlikeCharacters(in text: String, limit: Int = 4) -> [Unicode.Scalar] {
+        var bytes = Array(text.utf8)
+        let plain = String(decoding: trim(&bytes), as: UTF8.self).precomposedStringWithCanonicalMapping
+        guard skeleton(text) != plain else { return [] }
+        var found: [Unicode.Scalar] = []
+        for scalar in plain.unicodeScalars where (hides(scalar) || isDash(scalar)) && !found.contains(scalar) {
+            found.append(scalar)
+            if found.count == limit { break }
+        }
+        return found
+    }
+
+    /// Hyphens, dashes and minus signs other than ASCII `-` (their compatibility forms are folded to these first).
+    private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2010...0x2015, 0x2043, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63, 0xFF0D: return true
+        default: return false
+        }
+    }
+
     /// The text is read as another only once invisible characters, look-alike letters of
     /// another script or compatibility forms are set aside: its key differs from the text
     /// as written, with case and surrounding spaces aside, and it holds such a character.

@@ -15,6 +15,10 @@ public enum ActivityField: String, CaseIterable, Sendable {
     /// Who acted (an id): the worker (the worker's own action) or anyone else (a contact to
     /// the worker). Read where a row's direction is not given.
     case actorID = "actor_id"
+    /// The worker's wage an hour, or a month (read as an hour's at China's 21.75 days of
+    /// 8 hours a month), for the overtime pay estimate in place of `schedule.hourly_wage`.
+    case hourlyWage = "hourly_wage"
+    case monthlyWage = "monthly_wage"
 
     /// The columns without which a row is no event: whose, and when.
     public static let required: [ActivityField] = [.workerID, .startedAt]
@@ -148,13 +152,25 @@ public struct WorkSchedule: Sendable, Equatable {
     public static let workdayOvertimeMultiplier = 1.5
     public static let dayOffMultiplier = 2.0
 
-    /// The overtime pay a week's activity implies at `hourlyWage`, as a floor (see the
-    /// multipliers); nil without a wage or under flexible hours. `system`: the worker's.
-    public func overtimePay(overtimeSeconds: Int64?, dayOffSeconds: Int64, system: HoursSystem) -> Double? {
-        guard let wage = hourlyWage, let overtime = overtimeSeconds else { return nil }
-        let dayOff = system == .standard ? min(dayOffSeconds, overtime) : 0
-        return wage * (Self.workdayOvertimeMultiplier * Double(overtime - dayOff) + Self.dayOffMultiplier * Double(dayOff)) / 3600
+    /// The overtime pay a week's activity implies at `wage` an hour (the worker's, else
+    /// `hourlyWage`), as a floor (see the multipliers); nil without a wage or under flexible
+    /// hours. `system`: the worker's.
+    public func overtimePay(overtimeSeconds: Int64?, dayOffSeconds: Int64, system: HoursSystem, wage: Double? = nil) -> Double? {
+        guard let wage = wage ?? hourlyWage, let split = overtimeAtEachRate(overtimeSeconds: overtimeSeconds, dayOffSeconds: dayOffSeconds, system: system) else { return nil }
+        return wage * (Self.workdayOvertimeMultiplier * Double(split.workday) + Self.dayOffMultiplier * Double(split.dayOff)) / 3600
     }
+
+    /// A week's overtime seconds paid at 150 % (working days, and past the week's limit) and at
+    /// 200 % (days off, under standard hours); nil under flexible hours.
+    public func overtimeAtEachRate(overtimeSeconds: Int64?, dayOffSeconds: Int64, system: HoursSystem) -> (workday: Int64, dayOff: Int64)? {
+        guard let overtime = overtimeSeconds else { return nil }
+        let dayOff = system == .standard ? min(dayOffSeconds, overtime) : 0
+        return (overtime - dayOff, dayOff)
+    }
+
+    /// A month's wage as an hour's: China's rule (劳社部发〔2008〕3号) of 21.75 paid days a
+    /// month, 8 hours a day.
+    public static let hoursPerMonth = 21.75 * 8
 
     /// The system a worker is judged under whose rows name `named` (bits of
     /// `HoursSystem.allCases`): the schedule's when they name none, or only it; the one they
@@ -201,6 +217,11 @@ public enum BuiltinActivityVocabulary {
         (.hoursSystem, ["hours_system", "working_hours_system", "working_time_system", "work_hours_system",
                         "working time arrangement", "working time type", "working time model", "working hours type", "work time model",
                         "工时制度", "工时制", "工时类型", "工作时间制度", "用工工时制度"]),
+        (.hourlyWage, ["hourly_wage", "hourly wage", "hourly_rate", "hourly rate", "wage_per_hour", "pay_per_hour", "hourly_pay", "rate per hour",
+                       "时薪", "小时工资", "每小时工资", "小时工资标准", "计时工资标准"]),
+        (.monthlyWage, ["monthly_wage", "monthly wage", "monthly_salary", "monthly salary", "monthly_pay", "monthly pay", "base_salary",
+                        "base salary", "basic_salary", "basic salary", "月工资", "月薪", "月基本工资", "基本工资", "工资基数", "加班工资基数",
+                        "月工资标准", "月标准工资"]),
     ]
 
     public static let hoursSystems: [(HoursSystem, [String])] = [

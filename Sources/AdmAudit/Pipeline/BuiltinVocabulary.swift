@@ -207,7 +207,10 @@ public enum BuiltinVocabulary {
                        "suspension without pay", "unpaid suspension"]),
         (.attritionRisk, ["attrition_risk", "attrition risk", "resignation_risk", "resignation risk", "flight_risk", "flight risk",
                           "attrition", "turnover risk", "retention risk", "离职风险", "离职倾向", "离职预测", "流失风险", "离职预警"]),
-        (.other, ["other", "其他"]),
+        // Commendations: decisions about a worker, favourable when granted; of no type the
+        // checks single out, but rows, not rejects.
+        (.other, ["other", "其他", "commendation", "commended", "commend", "employee of the month", "recognition award",
+                  "表彰", "嘉奖", "表扬", "通报表扬", "通报嘉奖", "评优", "评先", "评优评先", "优秀员工", "先进个人", "荣誉称号"]),
     ]
 
     /// What a reviewer did with the system's decision: kept it (`同意`, `approved`), changed

@@ -10,6 +10,13 @@ extension ReportText {
                     "\(adverse) 项不利决定中，只有 \(matched) 项涉及活动日志所列 \(workers) 名劳动者之一：DC-02 仅判断了这些决定；请核实决定数据的 subject_id 与日志的 worker_id 是否以相同方式书写编号（前缀、前导零或大小写不同都会使两者无法对应）")
     }
 
+    /// A log's worker ids written with characters that look like others, read as those.
+    private func lookAlikeIDs(_ values: DiagnosticValues) -> String {
+        let (rows, line, characters) = (values.count("rows"), values.count("line"), values.text("characters"))
+        return pick("\(rows) rows (the first on line \(line)) write the worker id with characters that look like others (\(characters)): each was read as the id it looks like, so that one worker is not counted as two whose weeks each stay under a limit; an honest export has no reason to write ids so, ask the employer why",
+                    "\(rows) 行（首行为第 \(line) 行）的劳动者编号含有与其他字符形似的字符（\(characters)）：每个编号均按其形似的编号读取，以免同一劳动者被拆成两人、各自的工时都低于限额；正常导出的编号不会这样书写，请向用人单位问明原因")
+    }
+
     func message(_ diagnostic: Diagnostic) -> String {
         let values = DiagnosticValues(diagnostic.values)
         switch diagnostic.code {
@@ -41,6 +48,7 @@ extension ReportText {
                         "第 \(first)–\(last) 行：列“\(column)”中的引号未在本行闭合，跨越 \(lines) 行，会被当作一行读取；现逐行读取：接受 \(accepted) 行，拒收 \(rejected) 行")
         case .activityOutsideCalendar: return outsideCalendar(values)
         case .activityJoinSparse: return joinSparse(values)
+        case .lookAlikeWorkerIDs: return lookAlikeIDs(values)
         case .moreQuoteRepairs:
             let more = values.count("rows")
             return pick("\(more) more rows merged by a stray quote were read one line at a time (see rejects.csv, unbalanced_quote)",
@@ -51,10 +59,8 @@ extension ReportText {
             let (name, limit, rows, label) = (values.text("attribute"), values.count("limit"), values.count("rows"), values.text("group"))
             return pick("attribute '\(name)' has more than \(limit) distinct values (input.max_distinct_values): the \(rows) decision(s) with a value after the first \(limit) are counted together in the group '\(label)', so the fairness figures of '\(name)' do not show those values apart; check that the column is the attribute it is mapped as, or merge its spellings under values.attributes.\(name)",
                         "属性“\(name)”的不同取值超过 \(limit) 个（input.max_distinct_values）：取值在前 \(limit) 个之外的 \(rows) 条决策合并计入“\(label)”组，因此“\(name)”的公平性数据无法区分这些取值；请核实该列确为所映射的属性，或在 values.attributes.\(name) 下合并其写法")
-        case .disguisedSpellings:
-            return disguised(values)
-        case .groupsWrittenAlike:
-            return alike(values)
+        case .disguisedSpellings: return disguised(values)
+        case .groupsWrittenAlike: return alike(values)
         case .noAsOfDate:
             return pick("no as-of date was given (--as-of or audit_date): checks of what is still pending on that date cannot judge and count as unknown",
                         "未给出审计基准日（--as-of 或 audit_date）：判断截至该日仍未处理事项的检查无法评判，相关记录计为无法判断")

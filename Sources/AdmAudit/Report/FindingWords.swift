@@ -273,7 +273,8 @@ extension ReportText {
     private func afterUnansweredContact(_ type: DecisionType, _ contact: LocalTime, _ channel: String, _ asked: Bool, _ hours: Int,
                                         _ days: Int) -> String {
         let weekday = LocalCalendar.weekday(ofDay: contact.day)
-        let when = hours < 48 ? pick("\(hours) hours", "\(hours) 小时") : pick("\(hours / 24) days", "\(hours / 24) 天")
+        let when = hours < 1 ? pick("less than an hour", "不到 1 小时")
+            : hours < 48 ? pick("\(hours) hour\(hours == 1 ? "" : "s")", "\(hours) 小时") : pick("\(hours / 24) days", "\(hours / 24) 天")
         return pick("adverse \(type.rawValue) decision \(when) after an off-hours contact the worker did not answer: \(channel) at \(contact.text) (\(Self.weekdays[weekday - 1]))"
                         + (asked ? ", asking for a reply" : "") + "; flagged within \(days) days",
                     "劳动者未回复用人单位在工作时间以外的联系（\(Self.chineseChannels[channel] ?? channel)，本地时间 \(contact.text)，\(Self.chineseWeekdays[weekday - 1])"

@@ -104,6 +104,8 @@ public enum JSONReport {
             ("workers_with_recurring_off_hours", .int(totals.workersWithRecurringOffHours)),
             ("hourly_wage", schedule.hourlyWage.map(JSONValue.number) ?? .null),
             ("overtime_pay_estimate", work.overtimePayEstimate.map(JSONValue.number) ?? .null),
+            ("wage_column", .bool(work.wageColumn)),
+            ("workers_with_wage", .int(work.workersWithWage)),
             ("workers_by_weekly_off_hours", .array(zip(WorkTimeResult.weeklyOffHoursBins, work.workersByWeeklyOffHours).map { from, workers in
                 .object([("from_minutes", .int(from)), ("workers", .int(workers))])
             })),

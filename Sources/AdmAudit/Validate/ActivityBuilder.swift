@@ -101,6 +101,9 @@ public final class ActivityBuilder {
     /// Each worker's place: that of the worker's first row; and whether a later row named another.
     private var workerPlaces: [Int32] = []
     private var workerNamedOthers: [Bool] = []
+    /// Each worker's wage an hour: the first the worker's rows give that reads as an amount
+    /// (NaN: none yet). A month's wage is read as an hour's (`WorkSchedule.hoursPerMonth`).
+    private var workerWages: [Double] = []
     /// The places the logs name, shared across the run's logs as the workers are.
     package private(set) var places: WorkPlaceTable
     private var systems: Vocabulary<HoursSystem>
@@ -135,6 +138,7 @@ public final class ActivityBuilder {
         self.workers = workers
         index = [:]
         self.maxWorkers = maxWorkers
+        readsWages = mapping.columns[.hourlyWage] != nil || mapping.columns[.monthlyWage] != nil
     }
 
     /// The worker of a key, when the logs named the worker.
@@ -145,6 +149,14 @@ public final class ActivityBuilder {
         (workerPlaces[Int(worker)], workerNamedOthers[Int(worker)])
     }
 
+    /// A worker's wage an hour, when the worker's rows gave one.
+    package func hourlyWage(ofWorker worker: Int32) -> Double? {
+        Int(worker) < workerWages.count && !workerWages[Int(worker)].isNaN ? workerWages[Int(worker)] : nil
+    }
+
+    /// Some log has a wage column: the estimate is per worker.
+    package private(set) var readsWages = false
+
     /// Carries on the worker list of the log before (the same worker, the same index).
     public func continueWorkers(from earlier: ActivityBuilder) {
         index = earlier.index
@@ -153,6 +165,8 @@ public final class ActivityBuilder {
         places = earlier.places
         workerPlaces = earlier.workerPlaces
         workerNamedOthers = earlier.workerNamedOthers
+        workerWages = earlier.workerWages
+        readsWages = readsWages || earlier.readsWages
     }
 
     /// A row read: an event, or a reject naming the field and what is wrong with it.
@@ -171,9 +185,9 @@ public final class ActivityBuilder {
 
         let named = mapping.columns[.site].map { places.place(of: row[$0]) } ?? 0
         let idBytes = UnsafeRawBufferPointer(rebasing: workerBytes[workerRange])
-        // One worker however the id is written: full-width, with invisible characters or
-        // look-alike letters (`TextKey.identity`, as decision ids); plain ASCII is as written.
-        guard let id = WorkerKey.of(idBytes) else { return reject(row, .workerID, .empty) }
+        // One worker however the id is written: full-width, with invisible characters,
+        // other dashes or look-alike letters (`WorkerKey`); plain ASCII is as written.
+        guard let id = workerKey(idBytes, line: row.line) else { return reject(row, .workerID, .empty) }
         let known = index[id]
         let place = known.map { workerPlaces[Int($0)] } ?? named
         let parser = self.parser(place)
@@ -271,11 +285,81 @@ public final class ActivityBuilder {
             keys.append(id)
             workerPlaces.append(place)
             workerNamedOthers.append(false)
+            workerWages.append(.nan)
             workers.append(pseudonymizer.display(FieldBytes(bytes: idBytes, isMissing: false)))
         }
+        if workerWages[Int(worker)].isNaN, let wage = wage(row) { workerWages[Int(worker)] = wage }
         return .event(ActivityEvent(worker: worker, start: start, end: end, channel: channel, direction: direction,
                                     replyRequested: replyRequested && direction == .contact, place: place, otherPlace: named != place,
                                     hoursSystem: hoursSystem))
+    }
+
+    /// The row's wage an hour: its hourly wage column's, else its monthly wage column's over
+    /// `WorkSchedule.hoursPerMonth`; nil when neither reads as an amount (the event stands).
+    private func wage(_ row: RawRow) -> Double? {
+        if let column = mapping.columns[.hourlyWage], let amount = Self.amount(row[column].bytes) { return amount }
+        if let column = mapping.columns[.monthlyWage], let amount = Self.amount(row[column].bytes) { return amount / WorkSchedule.hoursPerMonth }
+        return nil
+    }
+
+    /// A wage as exports write it: `35.5`, `¥8,000`, `8000元`, `RMB 8000.00`, `€ 2.450,50` is not
+    /// read (a decimal comma is ambiguous with a thousands one unless three digits follow it).
+    /// Positive and below a million; nil otherwise.
+    static func amount(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        var text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[TextKey.trimmedRange(bytes)]), as: UTF8.self)
+            .precomposedStringWithCompatibilityMapping
+        for mark in ["RMB", "CNY", "EUR", "USD", "元", "¥", "$", "€", "£", "/h", "/月", "每小时", "每月"] { text = text.replacingOccurrences(of: mark, with: "") }
+        text = text.trimmingCharacters(in: .whitespaces)
+        // Thousands commas: each followed by exactly three digits, before any point.
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        if parts.count > 1 {
+            guard parts.dropFirst().allSatisfy({ $0.prefix(3).allSatisfy(\.isASCII) && $0.prefix(3).allSatisfy(\.isNumber) && ($0.count == 3 || $0.dropFirst(3).first == ".") }),
+                  !parts[0].isEmpty else { return nil }
+            text = parts.joined()
+        }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.filter({ $0 == "." }).count <= 1,
+              let value = Double(text), value > 0, value < 1_000_000 else { return nil }
+        return value
+    }
+
+    /// Rows whose worker id was read as another it looks like (`TextKey.lookAlikeCharacters`),
+    /// the first one's line, and the characters that did it (at most four): for a warning.
+    private(set) var lookAlikeRows = 0
+    private var lookAlikeLine = 0
+    private var lookAlikeCharacters: [Unicode.Scalar] = []
+    /// Ids beyond plain ASCII already read, by the fingerprint of their bytes: their key, and
+    /// whether they look like another. Bounded; past the bound each is read afresh.
+    private var readIDs: [WorkerKey: (key: WorkerKey, looksLikeAnother: Bool)] = [:]
+
+    /// The worker an id names (nil: blank or invisible), noting an id read as the one it looks like.
+    private func workerKey(_ id: UnsafeRawBufferPointer, line: Int) -> WorkerKey? {
+        if id.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return WorkerKey.of(id) }
+        let bytesKey = WorkerKey.spelling(id)
+        let read: (key: WorkerKey, looksLikeAnother: Bool)
+        if let known = readIDs[bytesKey] {
+            read = known
+        } else {
+            guard let key = WorkerKey.of(id) else { return nil }
+            let characters = TextKey.lookAlikeCharacters(in: String(decoding: id, as: UTF8.self))
+            for character in characters where lookAlikeCharacters.count < 4 && !lookAlikeCharacters.contains(character) {
+                lookAlikeCharacters.append(character)
+            }
+            read = (key, !characters.isEmpty)
+            if readIDs.count < 1 << 16 { readIDs[bytesKey] = read }
+        }
+        if read.looksLikeAnother {
+            if lookAlikeRows == 0 { lookAlikeLine = line }
+            lookAlikeRows += 1
+        }
+        return read.key
+    }
+
+    /// The warning that this log's worker ids were read as the ids they look like; nil when none was.
+    package var lookAlikeWarning: Diagnostic? {
+        guard lookAlikeRows > 0 else { return nil }
+        let characters = lookAlikeCharacters.map { "U+\($0.codePoint) \($0.properties.name ?? "")" }
+        return Diagnostic(level: .warning, file: file, code: .lookAlikeWorkerIDs, values: [
+            "rows": .count(lookAlikeRows), "line": .count(lookAlikeLine), "characters": .text(characters.joined(separator: ", "))])
     }
 
     private static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {

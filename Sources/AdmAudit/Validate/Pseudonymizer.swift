@@ -46,7 +46,11 @@ public struct Pseudonymizer {
         case .keep: return String(decoding: id, as: UTF8.self)
         case .drop: return ""
         case .pseudonymize:
-            return Self.mac(id, inner: inner, outer: outer, after: "S-")
+            // One worker, one pseudonym, however the id is written (`WorkerKey`): `A01`
+            // and `А01` with a Cyrillic `А`, in a decision export and in a log alike.
+            guard !id.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return Self.mac(id, inner: inner, outer: outer, after: "S-") }
+            var skeleton = TextKey.skeleton(String(decoding: id, as: UTF8.self))
+            return skeleton.withUTF8 { Self.mac(UnsafeRawBufferPointer($0), inner: inner, outer: outer, after: "S-") }
         }
     }
 

@@ -36,9 +36,9 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(work.events, 5)
         let rows = try work.weeks.list().map { WorkTimeCSV.row($0, result: work) }
         XCTAssertEqual(rows, [
-            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "120", "0", "120", "1", "1", "1", "10", "", "", "standard", "0", ""],
-            ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", "", "", "", "standard", "0", ""],
-            ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", ""],
+            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "120", "0", "120", "1", "1", "1", "10", "", "", "standard", "0", "", "", "0", "120"],
+            ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", "", "", "", "standard", "0", "", "", "120", "0"],
+            ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", "", "", "0", "0"],
         ])
         let input = try XCTUnwrap(result.inputs.first)
         XCTAssertTrue(input.isActivityLog)
@@ -101,8 +101,8 @@ final class ActivityRunTests: XCTestCase {
         // A-1: 45 min from 19:30 (off-hours), 5 min reply at 07:20 (off-hours), answered in 20 min.
         // A-2: 90 min on a Saturday (the plain week: a rest day).
         XCTAssertEqual(rows, [
-            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "0", "0", "45", "1", "1", "1", "20", "", "", "standard", "0", ""],
-            ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", "", "", "", "standard", "0", ""],
+            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "0", "0", "45", "1", "1", "1", "20", "", "", "standard", "0", "", "", "0", "0"],
+            ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", "", "", "", "standard", "0", "", "", "0", "90"],
         ])
         XCTAssertEqual(sink.rejects.map(\.reject.code), [.badNumber])
         XCTAssertEqual(sink.rejects.first?.reject.line, 6)
@@ -275,9 +275,93 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(sink.rejects.map(\.reject.code), [.unknownValue], "a direction naming both a reply and a contact is neither")
         let work = try XCTUnwrap(result.workTime)
         XCTAssertEqual(work.workers, ["W1", "W2"], "Ｗ1 and W1 with a zero-width space are W1")
+        let lookAlike = try XCTUnwrap(result.diagnostics.first { $0.code == .lookAlikeWorkerIDs }, "and the log is told to have written them so")
+        XCTAssertEqual(lookAlike.values, ["rows": .count(2), "line": .count(5), "characters": .text("U+FF37 FULLWIDTH LATIN CAPITAL LETTER W, U+200B ZERO WIDTH SPACE")])
         XCTAssertEqual(try work.weeks.list().filter { $0.worker == 0 }.map(\.daysActive), [1, 4], "2019's day, then four days of March")
         XCTAssertEqual(result.diagnostics.first { $0.code == .activityOutsideCalendar }?.values["first_year"], .count(2019),
                        "China's calendar holds no notice of 2019: said, not assumed")
+    }
+
+    /// An employer splitting a worker in two with ids that look alike (a Cyrillic `А`, a hyphen
+    /// U+2010) keeps each half under the limits: the halves are one worker, in the weeks, in
+    /// DC-02's join and in the pseudonym, and the log is said to have written them so. An id
+    /// in letters of its own script stays itself; an id of nothing but invisible characters is no id.
+    func testIdsThatLookAlikeAreOneWorkerAndSaidToBe() throws {
+        let log = """
+            worker_id,started_at,ended_at,direction
+            A01,2025-03-03 09:00,2025-03-03 18:00,action
+            \u{0410}01,2025-03-03 19:00,2025-03-03 23:30,action
+            D-1,2025-03-04 09:00,2025-03-04 18:00,action
+            D\u{2010}1,2025-03-04 19:00,2025-03-04 23:30,action
+            Семин-3,2025-03-05 09:00,2025-03-05 10:00,action
+            Сёмин-3,2025-03-05 09:00,2025-03-05 10:00,action
+            \u{200B},2025-03-05 09:00,2025-03-05 10:00,action
+            A01,2025-03-06 23:00,,contact
+
+            """
+        let decisions = """
+            decision_id,employee_id,decision_type,outcome,decided_at
+            X1,\u{0410}01,discipline,adverse,2025-03-07 10:00
+
+            """
+        let yaml = TestSupport.exactPipeline(attributes: [], sections: """
+            input: {time_zone: Asia/Shanghai}
+            checks: {jurisdictions: [CN]}
+            activity: {}
+            """).replacingOccurrences(of: "subject_ids: keep", with: "subject_ids: pseudonymize")
+        let files = [TestSupport.temporaryFile(log, name: "log.csv"), TestSupport.temporaryFile(decisions, name: "decisions.csv")]
+        let (result, sink) = try TestSupport.audit(files, pipeline: TestSupport.pipeline(yaml))
+        let work = try XCTUnwrap(result.workTime)
+        XCTAssertEqual(work.workers.count, 4, "A01, D-1, Семин-3, Сёмин-3")
+        let days = try work.weeks.list().map(\.longestDaySeconds)
+        XCTAssertEqual(days.prefix(2), [810 * 60, 810 * 60], "each half's day is one worker's 13.5 hours")
+        XCTAssertEqual(sink.rejects.map(\.reject.line), [8], "an invisible id is no id")
+        XCTAssertEqual(sink.rejects.first?.reject.code, .missingRequired)
+        let warning = try XCTUnwrap(result.diagnostics.first { $0.code == .lookAlikeWorkerIDs })
+        XCTAssertEqual(warning.level, .warning)
+        XCTAssertEqual(warning.values, ["rows": .count(2), "line": .count(3), "characters": .text("U+0410 CYRILLIC CAPITAL LETTER A, U+2010 HYPHEN")])
+        XCTAssertEqual(warning.file, files[0])
+        // The decision about `А01` is about the log's A01, and shows A01's pseudonym.
+        let joined = sink.findings.filter { $0.finding.checkID == "DC-02" }
+        XCTAssertEqual(joined.map(\.finding.decisionID), ["X1"])
+        XCTAssertEqual(joined.first?.finding.subject, .worker(work.workers[0]))
+    }
+
+    /// A wage column gives each worker's wage: an hour's as written, a month's over 21.75 days
+    /// of 8 hours; the first that reads as an amount counts, a worker without one is estimated
+    /// at the schedule's wage. worktime.csv gives the wage and the minutes at each multiplier.
+    func testAWageColumnGivesEachWorkersOvertimePay() throws {
+        let log = """
+            工号,开始时间,结束时间,月工资
+            W1,2025-03-03 09:00,2025-03-03 21:00,"8,700"
+            W1,2025-03-09 10:00,2025-03-09 12:00,9000
+            W2,2025-03-03 09:00,2025-03-03 19:00,面议
+            W2,2025-03-04 09:00,2025-03-04 17:00,"¥17,400元"
+            W3,2025-03-03 09:00,2025-03-03 18:00,
+
+            """
+        let yaml = Self.pipeline.replacingOccurrences(of: "schedule: {work_start: \"09:00\", work_end: \"18:00\"}",
+                                                      with: "schedule: {work_start: \"09:00\", work_end: \"18:00\", hourly_wage: 20}")
+        let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(log, name: "log.csv")], pipeline: TestSupport.pipeline(yaml))
+        XCTAssertTrue(sink.rejects.isEmpty, "a wage that is no amount leaves the event standing")
+        let work = try XCTUnwrap(result.workTime)
+        let rows = try work.weeks.list().map { WorkTimeCSV.row($0, result: work) }
+        let wageColumns = WorkTimeCSV.header.firstIndex(of: "hourly_wage")!
+        XCTAssertEqual(rows.map { [$0[0]] + [$0[16]] + Array($0[wageColumns...]) }, [
+            // 4 hours past 8 on Monday at 150 %, Sunday's 2 hours at 200 %: 50 × (6 + 4).
+            ["W1", "500.00", "50.00", "240", "120"],
+            // The first wage that reads: 17,400 / 174 = 100 an hour; 2 hours at 150 %.
+            ["W2", "300.00", "100.00", "120", "0"],
+            // No wage in the log: the schedule's.
+            ["W3", "30.00", "20.00", "60", "0"],
+        ])
+        XCTAssertEqual(work.overtimePayEstimate, 830)
+        XCTAssertEqual([work.workersWithWage], [3])
+        XCTAssertTrue(work.wageColumn)
+        XCTAssertEqual(ActivityBuilder.amount(UnsafeRawBufferPointer(start: nil, count: 0)), nil)
+        for (text, amount) in [("35.5", 35.5), ("RMB 8,000.50", 8000.5), ("８０００", 8000.0), ("2.450,50", nil), ("-5", nil), ("1e9", nil), ("12,34", nil)] as [(String, Double?)] {
+            XCTAssertEqual(Array(text.utf8).withUnsafeBytes { ActivityBuilder.amount($0) }, amount, text)
+        }
     }
 
     func testALogOfNumberedTypedEventsWithAResultIsStillALog() throws {

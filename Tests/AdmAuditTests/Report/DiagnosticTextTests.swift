@@ -13,6 +13,7 @@ final class DiagnosticTextTests: XCTestCase {
         .quoteSwallowedLines: ["first_line": .count(3), "last_line": .count(7), "column": .text("备注"), "accepted": .count(4), "rejected": .count(1)],
         .moreQuoteRepairs: ["rows": .count(12)],
         .activityJoinSparse: ["adverse_decisions": .count(40), "matched": .count(3), "log_workers": .count(200)],
+        .lookAlikeWorkerIDs: ["rows": .count(12), "line": .count(40), "characters": .text("U+0410 CYRILLIC CAPITAL LETTER A")],
         .activityOutsideCalendar: ["first_year": .count(2019), "last_year": .count(2025), "covered_from": .count(2020), "covered_to": .count(2026)],
         .emptyFile: [:],
         .distinctValuesOverLimit: ["attribute": .text("site"), "limit": .count(4096), "rows": .count(9), "group": .text("[其余]")],

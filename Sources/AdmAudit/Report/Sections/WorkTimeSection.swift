@@ -69,8 +69,12 @@ enum WorkTimeSection: ReportSectionBuilder {
                          zip(names, work.workersByHoursSystem).filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: t.pick(", ", "，"))))
         }
         if let pay = work.overtimePayEstimate {
-            rows.append(("Overtime pay the activity implies at \(WorkTimeCSV.money(work.schedule.hourlyWage ?? 0)) an hour (150 % on working days, 200 % on days off; a floor, as statutory holidays are paid 300 %)",
-                         "按每小时 \(WorkTimeCSV.money(work.schedule.hourlyWage ?? 0)) 计算的加班工资估计（工作日 150%，休息日 200%；法定节假日应为 300%，故为下限）",
+            let wage = work.schedule.hourlyWage.map(WorkTimeCSV.money)
+            let (atEnglish, atChinese) = !work.wageColumn ? ("at \(wage ?? "") an hour", "按每小时 \(wage ?? "")")
+                : ("at each worker's wage in the logs (\(work.workersWithWage) of \(totals.workers) workers\(wage.map { ", the others at \($0) an hour" } ?? "; none for the others"); a month's wage read as 174 hours)",
+                   "按日志所载各劳动者的工资（\(totals.workers) 人中 \(work.workersWithWage) 人\(wage.map { "，其余按每小时 \($0)" } ?? "；其余无工资数据")；月工资按 174 小时折算）")
+            rows.append(("Overtime pay the activity implies \(atEnglish) (150 % on working days, 200 % on days off; a floor, as statutory holidays are paid 300 %)",
+                         "\(atChinese)计算的加班工资估计（工作日 150%，休息日 200%；法定节假日应为 300%，故为下限）",
                          WorkTimeCSV.money(pay)))
         }
         return rows
