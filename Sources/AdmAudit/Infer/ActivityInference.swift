@@ -30,6 +30,7 @@ enum ActivityInference {
                                         rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
         inferred.activity = writer.activity
         inferred.jurisdictionsGuessed = locale.jurisdictions.uncertain
+        inferred.timeZoneGuessed = locale.timeZone.uncertain
         return inferred
     }
 }

@@ -45,6 +45,13 @@ extension InferredPipeline {
                 todos.append("jurisdictions: \(list)")
             }
         }
+        // A zone guessed for lack of evidence gives way to the one other exports show, when they agree.
+        let shown = Set(parts.indices.filter { !parts[$0].timeZoneGuessed }.compactMap { settings[$0].value("time_zone") })
+        if base.timeZoneGuessed, shown.count == 1, let zone = shown.first, let index = InputLines.index(of: "time_zone", in: lines),
+           let source = parts.first(where: { !$0.timeZoneGuessed }) {
+            lines[index] = "  time_zone: \(zone)   # " + said(("as \(source.inputName) shows", "依据 \(source.inputName)"))
+            todos.removeAll { $0.hasPrefix("time_zone: ") }
+        }
         let zones = settings.flatMap(\.zonesByPlace).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if !zones.isEmpty {
             if let index = lines.firstIndex(where: { $0.hasPrefix("  time_zones_by_place:") }) {

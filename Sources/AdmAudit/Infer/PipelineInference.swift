@@ -25,6 +25,8 @@ public struct InferredPipeline: Sendable {
     /// The jurisdictions are a guess (no place, language or zone said which): a combined
     /// pipeline takes those of the exports that say (`combining`).
     public var jurisdictionsGuessed = false
+    /// Likewise the time zone.
+    public var timeZoneGuessed = false
 
     /// An activity log's `activity:` section and its TODOs, which a decision export's pipeline
     /// takes when one pipeline reads both (`combining`).
@@ -78,6 +80,7 @@ public struct InferredPipeline: Sendable {
         var inferred = InferredPipeline(inputName: inputName ?? path, language: locale.language.value, yaml: yaml, todos: writer.todos,
                                         mappedColumns: assignment.choices.count, columns: sample.headers.count, rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
         inferred.jurisdictionsGuessed = locale.jurisdictions.uncertain
+        inferred.timeZoneGuessed = locale.timeZone.uncertain
         return inferred
     }
 }

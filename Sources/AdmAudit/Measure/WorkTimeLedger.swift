@@ -89,8 +89,9 @@ extension WorkWeek: SortedRunElement {
     package static func precedes(_ a: WorkWeek, _ b: WorkWeek) -> Bool { (a.worker, a.monday) < (b.worker, b.monday) }
 }
 
-/// One worker's overtime in a calendar month: each working day's time past the daily limit
-/// plus every rest day's (standard hours only), for the monthly overtime limit.
+/// One worker's overtime in a calendar month: each working day's (its time outside the
+/// schedule, or past the daily limit when that is more) plus every rest day's (standard hours
+/// only), for the monthly overtime limit.
 public struct WorkMonth: Sendable, Equatable {
     public var worker: Int32
     /// Local day number of the month's first day.
@@ -465,7 +466,11 @@ public final class WorkTimeLedger: @unchecked Sendable {
             week.offHoursSeconds += entry.active - entry.scheduled
             if !working { week.restDaySeconds += entry.active }
             week.longestDaySeconds = max(week.longestDaySeconds, entry.active)
-            let overtime = working ? max(entry.active - limit, 0) : entry.active
+            // A working day's overtime: its time outside the schedule, or its time past the daily
+            // limit when the log shows more of the day; a day off's, all of it. A chat or login log
+            // seldom shows the scheduled day, which the worker is taken to have worked: an evening
+            // online is overtime whether or not the log shows the morning (线上加班).
+            let overtime = working ? max(entry.active - limit, entry.active - entry.scheduled, 0) : entry.active
             week.overtimeSeconds = (week.overtimeSeconds ?? 0) + overtime
             if overtime > 0, system == .standard {
                 let date = LocalCalendar.date(ofDay: day)

@@ -77,7 +77,7 @@ public enum TextKey {
     /// The characters of an id that make it look like another (`hides`, or a dash other than
     /// `-`), each once in order of first use, at most `limit`: what a warning names, in
     /// place of the id. Empty when the id reads as itself.
-    package static func lookAlikeCharacters(in text: String, limit: Int = 4) -> [Unicode.Scalar] {
+    package static func lookAlikeCharacters(in text: String, limit: Int = 8) -> [Unicode.Scalar] {
         var bytes = Array(text.utf8)
         let plain = String(decoding: trim(&bytes), as: UTF8.self).precomposedStringWithCanonicalMapping
         guard skeleton(text) != plain else { return [] }

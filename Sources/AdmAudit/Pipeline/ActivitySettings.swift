@@ -192,7 +192,10 @@ public struct WorkSchedule: Sendable, Equatable {
 public enum BuiltinActivityVocabulary {
     public static let columns: [(ActivityField, [String])] = [
         (.workerID, ["worker_id", "employee_id", "staff_id", "user_id", "rider_id", "driver_id", "worker", "employee",
-                     "员工编号", "员工工号", "工号", "员工ID", "用户ID", "骑手编号", "司机编号", "员工"]),
+                     "员工编号", "员工工号", "工号", "员工ID", "用户ID", "骑手编号", "司机编号", "员工",
+                     // A login or VPN log names the worker's account.
+                     "account", "account_id", "username", "user name", "login account", "login name", "账号", "账户", "用户名",
+                     "登录账号", "员工账号", "登录名", "用户账号", "域账号", "VPN账号"]),
         (.startedAt, ["started_at", "start_time", "start", "started", "begin", "event_time", "timestamp", "sent_at", "sent", "sent time",
                       "date_time", "datetime", "time", "login_time", "login", "logged_in", "occurred_at", "created_at",
                       "timestamp_utc", "timestamp (utc)", "time_utc", "datetime_utc", "sent_at_utc", "event_time_utc", "created_at_utc",
@@ -248,9 +251,14 @@ public enum BuiltinActivityVocabulary {
         (.contact, ["contact", "to worker", "to_worker", "employer to worker", "employer_to_worker", "manager to worker", "received",
                     "incoming", "inbound", "inbox", "assigned", "from manager", "from employer", "下发", "收到", "接收", "收件", "上级发送",
                     "主管发送", "领导发送", "经理发送", "公司发送", "上级联系", "主管联系", "领导联系", "发给员工", "派发", "来自公司", "来自上级",
-                    "上级发出", "主管发出", "领导发出", "经理发出", "公司发出", "上级发起", "主管发起", "公司下发", "上级下发"]),
+                    "上级发出", "主管发出", "领导发出", "经理发出", "公司发出", "上级发起", "主管发起", "公司下发", "上级下发",
+                    // The employer's side speaking, however the log words it.
+                    "sent by manager", "manager sent", "sent by supervisor", "supervisor sent", "by manager", "by supervisor",
+                    "from supervisor", "from boss", "boss sent", "sent by employer", "employer sent", "manager message",
+                    "supervisor to worker", "上级回复", "主管回复", "领导回复", "经理回复", "上级消息", "领导消息", "主管消息"]),
         (.action, ["action", "worker action", "worker_action", "by worker", "worker", "sent", "outgoing", "outbound", "sent items",
-                   "员工操作", "操作", "员工发起", "主动", "发送", "发出", "已发送", "员工发送", "本人发送", "本人"]),
+                   "员工操作", "操作", "员工发起", "主动", "发送", "发出", "已发送", "员工发送", "本人发送", "本人",
+                   "to manager", "to supervisor", "worker to manager", "sent to manager", "发给上级", "发送给上级", "员工发给上级"]),
         (.reply, ["reply", "worker reply", "worker_reply", "response", "answer", "answered", "回复", "答复", "员工回复", "已回复"]),
     ]
 }

@@ -124,7 +124,10 @@ public enum BuiltinVocabulary {
                       // A deduction waived (免扣), a shift given, dispatch weight kept.
                       "免扣", "免予扣款", "allocated", "shift allocated", "未降权", "恢复权重",
                       // A sanction named, then undone: the undoing verb comes after it here.
-                      "处分解除", "处分取消", "警告取消", "处罚取消", "处罚撤销", "限制解除", "停职解除", "封号解除"]),
+                      "处分解除", "处分取消", "警告取消", "处罚取消", "处罚撤销", "限制解除", "停职解除", "封号解除",
+                      // A commendation given: favourable in itself, so a row naming only the kind is not rejected.
+                      "commendation", "commended", "employee of the month", "表彰", "嘉奖", "表扬", "通报表扬", "通报嘉奖", "优秀员工",
+                      "先进个人", "荣誉称号"]),
         (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
                     "declined", "reject", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",

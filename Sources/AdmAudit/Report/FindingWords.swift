@@ -37,7 +37,7 @@ extension ReportText {
         let hours = { (minutes: Int) in String(minutes / 60) + (minutes % 60 == 0 ? "" : ":" + (minutes % 60 < 10 ? "0" : "") + String(minutes % 60)) }
         switch detail {
         case let .offHoursContacts(monday, contacts, expecting, answered):
-            return pick("week of \(week(monday)): \(contacts) contacts from the employer outside scheduled time, \(expecting) asking for a reply; the worker answered \(answered) outside scheduled time",
+            return pick("week of \(week(monday)): \(contacts) contact\(contacts == 1 ? "" : "s") from the employer outside scheduled time, \(expecting) asking for a reply; the worker answered \(answered) outside scheduled time",
                         "\(week(monday)) 当周：用人单位在工作时间以外联系 \(contacts) 次，其中要求回复 \(expecting) 次；劳动者在工作时间以外回复 \(answered) 次")
         case let .dailyOvertimeOverLimit(monday, days, limit):
             return pick("week of \(week(monday)): on \(days) working day(s) the overtime passed \(limit) hours",

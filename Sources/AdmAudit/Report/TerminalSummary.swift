@@ -61,10 +61,11 @@ public enum TerminalSummary {
     private static func workTime(_ work: WorkTimeResult, _ t: ReportText) -> String {
         let totals = work.totals
         let hours = { (seconds: Int64) in String(format: "%.1f", Double(seconds) / 3600) }
+        let s = { (count: Int) in count == 1 ? "" : "s" }
         return t.language.text(
-            "working time: \(totals.workers) workers, \(work.events) events, \(hours(totals.activeSeconds)) h active, \(hours(totals.offHoursSeconds)) h outside scheduled time; "
-                + "\(totals.offHoursContacts) off-hours contacts (\(totals.offHoursContactsExpectingReply) expecting a reply, \(totals.answeredOffHours) answered off-hours); "
-                + "\(totals.weeksWithoutRestDay) worker-weeks without a day free of activity (worktime.csv)",
+            "working time: \(totals.workers) worker\(s(totals.workers)), \(work.events) event\(s(work.events)), \(hours(totals.activeSeconds)) h active, \(hours(totals.offHoursSeconds)) h outside scheduled time; "
+                + "\(totals.offHoursContacts) off-hours contact\(s(totals.offHoursContacts)) (\(totals.offHoursContactsExpectingReply) expecting a reply, \(totals.answeredOffHours) answered off-hours); "
+                + "\(totals.weeksWithoutRestDay) worker-week\(s(totals.weeksWithoutRestDay)) without a day free of activity (worktime.csv)",
             "工作时间：劳动者 \(totals.workers) 人，事件 \(work.events) 条，在线 \(hours(totals.activeSeconds)) 小时，其中排定工作时间以外 \(hours(totals.offHoursSeconds)) 小时；"
                 + "工作时间以外的联系 \(totals.offHoursContacts) 次（要求回复 \(totals.offHoursContactsExpectingReply) 次，在工作时间以外回复 \(totals.answeredOffHours) 次）；"
                 + "没有一天无活动的劳动者·周 \(totals.weeksWithoutRestDay) 个（见 worktime.csv）")

@@ -302,14 +302,26 @@ public final class ActivityBuilder {
         return nil
     }
 
-    /// A wage as exports write it: `35.5`, `¥8,000`, `8000元`, `RMB 8000.00`, `€ 2.450,50` is not
-    /// read (a decimal comma is ambiguous with a thousands one unless three digits follow it).
-    /// Positive and below a million; nil otherwise.
+    /// A wage as exports write it: `35.5`, `¥8,000`, `8000元`, `RMB 8,000.50`, `40元/小时`, `$45/hr`,
+    /// `月薪8700`, `1.2万`, `8 700`. `€ 2.450,50` is not read (a decimal comma is ambiguous with a
+    /// thousands one unless three digits follow it). Positive and below a million; nil otherwise.
     static func amount(_ bytes: UnsafeRawBufferPointer) -> Double? {
         var text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[TextKey.trimmedRange(bytes)]), as: UTF8.self)
-            .precomposedStringWithCompatibilityMapping
-        for mark in ["RMB", "CNY", "EUR", "USD", "元", "¥", "$", "€", "£", "/h", "/月", "每小时", "每月"] { text = text.replacingOccurrences(of: mark, with: "") }
+            .precomposedStringWithCompatibilityMapping.lowercased()
+            .replacingOccurrences(of: " /", with: "/").replacingOccurrences(of: "/ ", with: "/")
+        // Longest first, so that `/小时` goes before `小时`.
+        for mark in ["per month", "per hour", "an hour", "a month", "/month", "/hour", "/小时", "每小时", "/hr", "/时", "/月", "每月",
+                     "月薪", "时薪", "小时", "rmb", "cny", "eur", "usd", "元", "¥", "$", "€", "£", "/h"] {
+            text = text.replacingOccurrences(of: mark, with: "")
+        }
         text = text.trimmingCharacters(in: .whitespaces)
+        var scale = 1.0
+        if text.hasSuffix("万") {
+            scale = 10_000
+            text = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        // Thousands written with a space (`8 700`) as with a comma.
+        text = text.replacingOccurrences(of: " ", with: ",")
         // Thousands commas: each followed by exactly three digits, before any point.
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         if parts.count > 1 {
@@ -318,12 +330,12 @@ public final class ActivityBuilder {
             text = parts.joined()
         }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.filter({ $0 == "." }).count <= 1,
-              let value = Double(text), value > 0, value < 1_000_000 else { return nil }
+              let value = Double(text).map({ $0 * scale }), value > 0, value < 1_000_000 else { return nil }
         return value
     }
 
     /// Rows whose worker id was read as another it looks like (`TextKey.lookAlikeCharacters`),
-    /// the first one's line, and the characters that did it (at most four): for a warning.
+    /// the first one's line, and the characters that did it (at most eight): for a warning.
     private(set) var lookAlikeRows = 0
     private var lookAlikeLine = 0
     private var lookAlikeCharacters: [Unicode.Scalar] = []
@@ -341,7 +353,7 @@ public final class ActivityBuilder {
         } else {
             guard let key = WorkerKey.of(id) else { return nil }
             let characters = TextKey.lookAlikeCharacters(in: String(decoding: id, as: UTF8.self))
-            for character in characters where lookAlikeCharacters.count < 4 && !lookAlikeCharacters.contains(character) {
+            for character in characters where lookAlikeCharacters.count < 8 && !lookAlikeCharacters.contains(character) {
                 lookAlikeCharacters.append(character)
             }
             read = (key, !characters.isEmpty)

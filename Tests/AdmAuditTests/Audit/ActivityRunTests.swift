@@ -36,7 +36,7 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(work.events, 5)
         let rows = try work.weeks.list().map { WorkTimeCSV.row($0, result: work) }
         XCTAssertEqual(rows, [
-            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "120", "0", "120", "1", "1", "1", "10", "", "", "standard", "0", "", "", "0", "120"],
+            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "210", "0", "120", "1", "1", "1", "10", "", "", "standard", "0", "", "", "90", "120"],
             ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", "", "", "", "standard", "0", "", "", "120", "0"],
             ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", "", "", "0", "0"],
         ])
@@ -59,12 +59,13 @@ final class ActivityRunTests: XCTestCase {
         checked.pipeline.sha256 = String(repeating: "a", count: 64)  // a pipeline parsed from text has no file to hash
         try ReportSchema.assertValid(JSONReport.render(checked), "a log's report", validator: ReportSchema.validator())
 
-        // With a wage: E001's 2 hours on a Saturday at 200 %, E002's 2 hours past 8 on a Tuesday at 150 %.
+        // With a wage: E001's 1.5 hours online on Monday night at 150 % and 2 hours on a Saturday at 200 %,
+        // E002's 2 hours past 8 on a Tuesday at 150 % (more than its hour outside the schedule).
         let paid = try TestSupport.audit([TestSupport.temporaryFile(Self.chineseLog, name: "聊天记录.csv")],
                                          pipeline: TestSupport.pipeline(Self.pipeline.replacingOccurrences(of: "work_end: \"18:00\"", with: "work_end: \"18:00\", hourly_wage: 40")))
         let paidWork = try XCTUnwrap(paid.0.workTime)
-        XCTAssertEqual(try paidWork.weeks.list().map { WorkTimeCSV.row($0, result: paidWork)[16] }, ["160.00", "120.00", "0.00"])
-        XCTAssertEqual(paidWork.overtimePayEstimate, 280)
+        XCTAssertEqual(try paidWork.weeks.list().map { WorkTimeCSV.row($0, result: paidWork)[16] }, ["250.00", "120.00", "0.00"])
+        XCTAssertEqual(paidWork.overtimePayEstimate, 370)
     }
 
     func testAnEnglishLogWithDurationsBesideADecisionExport() throws {
@@ -101,7 +102,7 @@ final class ActivityRunTests: XCTestCase {
         // 45 min from 19:30 (off-hours), 5 min reply at 07:20 (off-hours), answered in 20 min.
         // 90 min on a Saturday (the plain week: a rest day).
         XCTAssertEqual(rows, [
-            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "0", "0", "45", "1", "1", "1", "20", "", "", "standard", "0", "", "", "0", "0"],
+            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "50", "0", "45", "1", "1", "1", "20", "", "", "standard", "0", "", "", "50", "0"],
             ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", "", "", "", "standard", "0", "", "", "0", "90"],
         ])
         XCTAssertEqual(sink.rejects.map(\.reject.code), [.badNumber])
@@ -359,7 +360,9 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual([work.workersWithWage], [3])
         XCTAssertTrue(work.wageColumn)
         XCTAssertEqual(ActivityBuilder.amount(UnsafeRawBufferPointer(start: nil, count: 0)), nil)
-        for (text, amount) in [("35.5", 35.5), ("RMB 8,000.50", 8000.5), ("８０００", 8000.0), ("2.450,50", nil), ("-5", nil), ("1e9", nil), ("12,34", nil)] as [(String, Double?)] {
+        for (text, amount) in [("35.5", 35.5), ("RMB 8,000.50", 8000.5), ("８０００", 8000.0), ("2.450,50", nil), ("-5", nil), ("1e9", nil), ("12,34", nil),
+                               ("40元/小时", 40), ("$45/hr", 45), ("45 USD per hour", 45), ("月薪8700", 8700), ("1.2万", 12_000), ("8 700", 8700),
+                               ("8,700 / 月", 8700), ("¥45/小时", 45), ("面议", nil), ("nan", nil), ("inf", nil), ("100万", nil), ("8 70", nil)] as [(String, Double?)] {
             XCTAssertEqual(Array(text.utf8).withUnsafeBytes { ActivityBuilder.amount($0) }, amount, text)
         }
     }

@@ -113,6 +113,20 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(free.offHoursSeconds, week.offHoursSeconds, "off-hours time is still counted")
     }
 
+    /// A chat or login log seldom shows the scheduled day: a working day's time outside the
+    /// schedule is overtime even when the log shows nothing of the day within it, and a day the
+    /// log shows whole counts its time past 8 hours when that is more.
+    func testAWorkingDaysTimeOutsideTheScheduleIsOvertimeWhenTheLogShowsNoMore() throws {
+        // Monday evening 19:00–22:30 and nothing else: 3.5 hours, all outside 09:00–18:00.
+        let evening = try Self.weeks([Self.own("2025-03-03 19:00", "2025-03-03 22:30")]).weeks[0]
+        XCTAssertEqual(evening.overtimeSeconds, 210 * 60)
+        XCTAssertEqual(evening.daysOverDailyOvertimeLimit, 1, "past the 3 hours a day of Art. 41")
+        // Tuesday 08:00–19:00: 2 hours outside the schedule, 3 past 8 hours; the more is overtime.
+        let whole = try Self.weeks([Self.own("2025-03-04 08:00", "2025-03-04 19:00")]).weeks[0]
+        XCTAssertEqual(whole.overtimeSeconds, 180 * 60)
+        XCTAssertEqual(whole.daysOverDailyOvertimeLimit, 0, "exactly 3 hours is within the limit")
+    }
+
     func testTimePastTheWeeklyLimitCountsInTheMonth() throws {
         // Monday to Saturday worked, eight hours a day: no day past its limit, 8 hours past the week's.
         var sixDays = WorkSchedule()

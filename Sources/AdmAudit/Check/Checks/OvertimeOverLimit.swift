@@ -2,9 +2,10 @@
 /// 3 hours a day, 36 a month).
 ///
 /// Under the standard hours system only. Judged per worker on each ISO week and each
-/// calendar month of the activity logs: a week is a violation when on a working day the time
-/// past `daily_hours` passed `daily_overtime_hours`; a month when its overtime (each working
-/// day's time past `daily_hours`, and all of each rest day's) passed `monthly_overtime_hours`
+/// calendar month of the activity logs: a week is a violation when a working day's overtime
+/// (its time outside the schedule, or past `daily_hours` when that is more) passed
+/// `daily_overtime_hours`; a month when its overtime (each working day's, and all of each
+/// rest day's) passed `monthly_overtime_hours`
 /// (`activity.schedule`). Activity is time online, not time paid: the finding is evidence of
 /// overtime, for the employer to answer with its attendance records. Not judged under the
 /// comprehensive system (limits over its period) or flexible hours (none); the ordinary
