@@ -66,8 +66,11 @@ public struct WorkTimeResult: Sendable {
     /// The overtime pay the weeks imply at each worker's wage an hour (a wage column's, else
     /// the schedule's), summed (a floor); nil when no worker has a wage.
     public var overtimePayEstimate: Double?
-    /// Workers with a wage for the estimate; whether a log's wage column gave them.
+    /// Workers a log's wage column gave a wage (the estimate takes it, or the schedule's when
+    /// that is more), those whose rows gave more than one (the first is used), and whether a
+    /// log has a wage column.
     public var workersWithWage = 0
+    public var workersWithVaryingWage = 0
     public var wageColumn = false
     /// The places the logs' site column named (index 0: none, the pipeline's own), and the
     /// workers at each (a worker's place is that of the worker's first event).
@@ -210,7 +213,7 @@ final class ActivityReading: MergedRowReader {
             }
         }
         var judge = WorkTimeJudge(settings: pipeline.checks, schedule: schedule, places: places)
-        var pay = 0.0, withWage = 0
+        var pay = 0.0, withColumnWage = 0, withWage = 0
         let builder = self.builder
         var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)
         var byPlace = places.map { _ in 0 }, bySystem = HoursSystem.allCases.map { _ in 0 }, several = 0
@@ -220,7 +223,10 @@ final class ActivityReading: MergedRowReader {
         let summary = try ledger.weeks(places: places) { (weeks, months) throws(AuditError) in
             guard let first = weeks.first else { return }
             let worker = first.worker
-            let wage = builder?.hourlyWage(ofWorker: worker) ?? schedule.hourlyWage
+            // The employer's column may raise the wage the pipeline gives, not lower it (a floor).
+            let own = builder?.hourlyWage(ofWorker: worker)
+            let wage = [own, schedule.hourlyWage].compactMap { $0 }.max()
+            if own != nil { withColumnWage += 1 }
             if wage != nil { withWage += 1 }
             for var week in weeks {
                 week.hourlyWage = wage
@@ -246,7 +252,8 @@ final class ActivityReading: MergedRowReader {
                               schedule: schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events,
                               coveredYears: ledger.calendar.coveredYears, days: summary.days, offHoursByHourOfWeek: summary.offHoursByHourOfWeek,
                               workersByWeeklyOffHours: spread,
-                              overtimePayEstimate: withWage > 0 ? pay : nil, workersWithWage: withWage,
+                              overtimePayEstimate: withWage > 0 ? pay : nil, workersWithWage: withColumnWage,
+                              workersWithVaryingWage: builder?.workersWithVaryingWage.count ?? 0,
                               wageColumn: builder?.readsWages == true, places: places,
                               workersByPlace: byPlace, workersNamingSeveralPlaces: several, workersByHoursSystem: bySystem,
                               byGroup: groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow))

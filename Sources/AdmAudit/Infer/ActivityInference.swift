@@ -29,8 +29,8 @@ enum ActivityInference {
                                         mappedColumns: mapping.columns.count, columns: sample.headers.count,
                                         rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
         inferred.activity = writer.activity
-        inferred.jurisdictionsGuessed = locale.jurisdictions.uncertain
-        inferred.timeZoneGuessed = locale.timeZone.uncertain
+        inferred.jurisdictionsGuessed = locale.jurisdictions.isDefault
+        inferred.timeZoneGuessed = locale.timeZone.isDefault
         return inferred
     }
 }
@@ -168,6 +168,16 @@ private struct ActivityWriter {
                 line("    # TODO: " + YAMLText.comment(text(
                     "'\(sample.headers[column])' may say who acted, but in \(percent) of the rows read it is the worker's own id: not read; name a column holding the actor's id under actor_id, if there is one",
                     "“\(sample.headers[column])”可能表明由谁发起，但所读各行中只有 \(percent) 为劳动者本人的编号：不予读取；如有记录发起人编号的列，请在 actor_id 下写明该列")))
+                continue
+            }
+            if field == .hourlyWage || field == .monthlyWage {
+                // A base salary (基本工资, 加班工资基数) is what an employer prices overtime at to pay less.
+                let base = ["基本", "基数", "base", "basic"].contains { sample.headers[column].lowercased().contains($0) }
+                setting(4, field.rawValue, "[" + YAMLText.quoted(sample.headers[column]) + "]", Evidence(
+                    english: "each worker's wage for the overtime pay estimate" + (field == .monthlyWage ? " (a month's read as 174 hours)" : "")
+                        + (base ? "; overtime is owed on the wage the contract sets, which a base salary may understate: check it, or set schedule.hourly_wage as a floor" : ""),
+                    chinese: "各劳动者的工资，用于估计加班工资" + (field == .monthlyWage ? "（月工资按 174 小时折算）" : "")
+                        + (base ? "；加班工资应以劳动合同约定的工资为基数，基本工资可能偏低：请核实，或设置 schedule.hourly_wage 作为下限" : "")), todo: base)
                 continue
             }
             setting(4, field.rawValue, "[" + YAMLText.quoted(sample.headers[column]) + "]", Evidence(

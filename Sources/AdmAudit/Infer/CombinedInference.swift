@@ -35,9 +35,12 @@ extension InferredPipeline {
         if let index = lines.firstIndex(where: { $0.hasPrefix("  jurisdictions: ") }), jurisdictions != InputLines(base.yaml).list("jurisdictions") {
             let list = "[\(jurisdictions.joined(separator: ", "))]"
             if base.jurisdictionsGuessed, !telling.isEmpty, telling.count == 1 || Set(telling.map { settings[$0].list("jurisdictions") }).count == 1 {
-                // The other exports agree: their evidence stands, and the base's guess is no longer a TODO.
-                lines[index] = "  jurisdictions: \(list)   # " + said(("as \(parts[telling[0]].inputName) says", "依据 \(parts[telling[0]].inputName)"))
+                // The other exports agree: their evidence stands, still to check, since the base
+                // export's own law is not known (its workers may be elsewhere).
+                let why = ("as \(parts[telling[0]].inputName) says; \(base.inputName) names no place: check", "依据 \(parts[telling[0]].inputName)；\(base.inputName) 未写明地点：请核实")
+                lines[index] = "  jurisdictions: \(list)   # TODO: " + said(why)
                 todos.removeAll { $0.hasPrefix("jurisdictions: ") }
+                todos.append("jurisdictions: \(list) — " + language.text(why.0, why.1))
             } else {
                 lines[index] = "  jurisdictions: \(list)   # TODO: "
                     + said(("the jurisdictions of every export's places; keep only the employer's", "各导出文件中地点所属的全部法域；请只保留用人单位所在法域"))
@@ -49,8 +52,19 @@ extension InferredPipeline {
         let shown = Set(parts.indices.filter { !parts[$0].timeZoneGuessed }.compactMap { settings[$0].value("time_zone") })
         if base.timeZoneGuessed, shown.count == 1, let zone = shown.first, let index = InputLines.index(of: "time_zone", in: lines),
            let source = parts.first(where: { !$0.timeZoneGuessed }) {
-            lines[index] = "  time_zone: \(zone)   # " + said(("as \(source.inputName) shows", "依据 \(source.inputName)"))
+            let why = ("as \(source.inputName) shows; \(base.inputName) shows none: check", "依据 \(source.inputName)；\(base.inputName) 未显示时区：请核实")
+            lines[index] = "  time_zone: \(zone)   # TODO: " + said(why)
             todos.removeAll { $0.hasPrefix("time_zone: ") }
+            todos.append("time_zone: \(zone) — " + language.text(why.0, why.1))
+        } else if shown.count > 1, let index = InputLines.index(of: "time_zone", in: lines), let zone = settings[parts.firstIndex { $0.inputName == base.inputName } ?? 0].value("time_zone") {
+            // Exports in different zones (a Chinese export, a log written in Berlin time): one is
+            // the schedule's, and the other's workers would be judged in it.
+            let others = parts.filter { !$0.timeZoneGuessed }.map { "\($0.inputName): \(InputLines($0.yaml).value("time_zone") ?? "")" }.joined(separator: ", ")
+            let why = ("the exports show different zones (\(others)): the schedule is judged in this one; give each place its zone under time_zones_by_place, or audit them apart",
+                       "各导出文件的时区不同（\(others)）：工作时间按此时区判断；请在 time_zones_by_place 下为各地点写明时区，或分别审计")
+            lines[index] = "  time_zone: \(zone)   # TODO: " + said(why)
+            todos.removeAll { $0.hasPrefix("time_zone: ") }
+            todos.append("time_zone: \(zone) — " + language.text(why.0, why.1))
         }
         let zones = settings.flatMap(\.zonesByPlace).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if !zones.isEmpty {

@@ -15,6 +15,9 @@ struct LocaleInference: Sendable {
         var evidence: Evidence
         /// Weak evidence: the pipeline marks it TODO.
         var uncertain: Bool = false
+        /// No evidence at all: a default (UTC, every jurisdiction), which another export's
+        /// evidence overrides when one pipeline reads several (`InferredPipeline.combining`).
+        var isDefault: Bool = false
     }
 
     let language: Decision<ReportLanguage>
@@ -154,7 +157,7 @@ struct LocaleInference: Sendable {
                                                                        chinese: "中文导出数据且未写明时区或时差：采用北京时间"))
         }
         return Decision(value: "UTC", evidence: Evidence(english: "no zone, offset or place in the export: check the employer's time zone",
-                                                         chinese: "导出数据中无时区、时差或地点：请核实用人单位所在时区"), uncertain: true)
+                                                         chinese: "导出数据中无时区、时差或地点：请核实用人单位所在时区"), uncertain: true, isDefault: true)
     }
 
     /// A zone a time column's header or a title line names (`处理时间(UTC+8)`, `北京时间`).
@@ -269,7 +272,7 @@ struct LocaleInference: Sendable {
         }
         return Decision(value: ["CN", "EU", "US-NYC"], evidence: Evidence(
             english: "no country or place named in the export: every jurisdiction; keep only the employer's",
-            chinese: "导出数据中未写明国家或地点：列出全部法域；请只保留用人单位所在法域"), uncertain: true)
+            chinese: "导出数据中未写明国家或地点：列出全部法域；请只保留用人单位所在法域"), uncertain: true, isDefault: true)
     }
 
     /// The `checks.jurisdictions` entries that cover a record of `code`.

@@ -22,10 +22,10 @@ public struct InferredPipeline: Sendable {
     public let rowsSkipped: Int
     /// For an activity log, its `activity:` section.
     public var activity: ActivitySection? = nil
-    /// The jurisdictions are a guess (no place, language or zone said which): a combined
-    /// pipeline takes those of the exports that say (`combining`).
+    /// The jurisdictions are the default of every one (no place, language or zone said
+    /// which): a combined pipeline takes those of the exports that say (`combining`).
     public var jurisdictionsGuessed = false
-    /// Likewise the time zone.
+    /// Likewise the time zone (UTC, for want of any zone, offset or place).
     public var timeZoneGuessed = false
 
     /// An activity log's `activity:` section and its TODOs, which a decision export's pipeline
@@ -79,8 +79,8 @@ public struct InferredPipeline: Sendable {
         let yaml = writer.render()
         var inferred = InferredPipeline(inputName: inputName ?? path, language: locale.language.value, yaml: yaml, todos: writer.todos,
                                         mappedColumns: assignment.choices.count, columns: sample.headers.count, rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
-        inferred.jurisdictionsGuessed = locale.jurisdictions.uncertain
-        inferred.timeZoneGuessed = locale.timeZone.uncertain
+        inferred.jurisdictionsGuessed = locale.jurisdictions.isDefault
+        inferred.timeZoneGuessed = locale.timeZone.isDefault
         return inferred
     }
 }

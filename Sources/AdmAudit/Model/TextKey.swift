@@ -50,22 +50,30 @@ public enum TextKey {
         return String(decoding: trim(&bytes), as: UTF8.self)
     }
 
-    /// A worker's id as one reads it on a page: its `identity`, then every hyphen or dash as
-    /// `-` (`D‐1` with U+2010 is `D-1`), and, where every letter of another script in it has
-    /// a Latin look-alike, those letters as Latin (`А01` with a Cyrillic `А` is `A01`). Else an
-    /// employer could split one worker into two whose weeks each stay under a limit. An id
-    /// holding letters of its own script that look like no Latin one (`Семин-3`) keeps them
-    /// all: `Семин-3` and `Сёмин-3` stay two. Case is kept, as in `identity`.
+    /// A worker's id as one reads it on a page: its `identity` (compatibility forms folded,
+    /// invisible characters and narrow spaces dropped), then every hyphen or dash as `-` (`D‐1`
+    /// with U+2010 is `D-1`) and every letter that looks like a Latin letter or a digit as that
+    /// (`idLookAlikes`: `А01` with a Cyrillic `А` is `A01`, `Ꭺ01` with a Cherokee one too). Else
+    /// an employer could split one worker into two whose weeks each stay under a limit. Letters
+    /// that look like no Latin one stay, so ids in another script stay apart where they differ
+    /// in such a letter: `Семин-3` and `Сёмин-3` are two (`ё` is not read as `e` here). Case is
+    /// kept, as in `identity`.
     package static func skeleton(_ text: String) -> String {
-        let identity = identity(text)
+        // Before NFKC: it would make narrow spaces spaces, and the lunate sigma `Ϲ` a `Σ`.
+        var unfolded = text
+        if text.unicodeScalars.contains(where: { Self.narrowSpaces.contains($0.value) || $0 == "Ϲ" || $0 == "ϲ" }) {
+            unfolded = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+                if Self.narrowSpaces.contains(scalar.value) { return nil }
+                return scalar == "Ϲ" ? "C" : scalar == "ϲ" ? "c" : scalar
+            }))
+        }
+        let identity = identity(unfolded)
         guard identity.unicodeScalars.contains(where: { !$0.isASCII }) else { return identity }
-        let foreign = identity.unicodeScalars.filter { $0.properties.isAlphabetic && !$0.isASCII && !MeaningText.isCJK($0) }
-        let foldLetters = !foreign.isEmpty && foreign.allSatisfy(MeaningText.isLatinLookAlike)
         var scalars = String.UnicodeScalarView()
         for scalar in identity.unicodeScalars {
             if isDash(scalar) {
                 scalars.append("-")
-            } else if foldLetters, let latin = MeaningText.latinLetter(lookingLike: scalar) {
+            } else if let latin = idLookAlikes[scalar] {
                 scalars.append(latin)
             } else {
                 scalars.append(scalar)
@@ -74,15 +82,45 @@ public enum TextKey {
         return String(scalars)
     }
 
-    /// The characters of an id that make it look like another (`hides`, or a dash other than
-    /// `-`), each once in order of first use, at most `limit`: what a warning names, in
-    /// place of the id. Empty when the id reads as itself.
+    /// Spaces too narrow to see between the characters of an id.
+    private static let narrowSpaces: Set<UInt32> = [0x2006, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F]
+
+    /// Letters of other scripts that look like a Latin letter or a digit, as an id is read
+    /// (after NFKC, which has folded full-width and mathematical forms): Cyrillic, Greek,
+    /// Armenian, Cherokee, Latin small capitals and IPA letters, after Unicode's confusables
+    /// (UTS #39). Not `ё`, `ї`, `μ`: letters of their own in names (`Сёмин` is not `Семин`).
+    private static let idLookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
+        // Cyrillic
+        "А": "A", "В": "B", "Е": "E", "З": "3", "І": "I", "Ј": "J", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+        "Т": "T", "Х": "X", "Ѕ": "S", "Ү": "Y", "Һ": "H", "Ӏ": "I", "Ԛ": "Q", "Ԝ": "W", "Ь": "b",
+        "а": "a", "в": "b", "е": "e", "з": "3", "і": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o", "п": "n", "р": "p",
+        "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ү": "y", "һ": "h", "ӏ": "l", "ԁ": "d", "ԛ": "q", "ԝ": "w", "б": "6", "ь": "b",
+        // Greek
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T",
+        "Υ": "Y", "Χ": "X", "Ϳ": "J",
+        "α": "a", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϳ": "j",
+        // Armenian
+        "Օ": "O", "օ": "o", "Ս": "U", "ս": "u", "Տ": "S", "ց": "g", "հ": "h", "ո": "n", "զ": "q",
+        // Cherokee
+        "Ꭺ": "A", "Ᏼ": "B", "Ꮯ": "C", "Ꭰ": "D", "Ꭼ": "E", "Ꮐ": "G", "Ꮋ": "H", "Ꭻ": "J", "Ꮶ": "K", "Ꮮ": "L", "Ꮇ": "M",
+        "Ꮻ": "O", "Ꮲ": "P", "Ꮪ": "S", "Ꭲ": "T", "Ꮩ": "V", "Ꮃ": "W", "Ꮓ": "Z",
+        // Latin small capitals and IPA letters
+        "ᴀ": "A", "ʙ": "B", "ᴄ": "C", "ᴅ": "D", "ᴇ": "E", "ɢ": "G", "ʜ": "H", "ɪ": "I", "ᴊ": "J", "ᴋ": "K", "ʟ": "L", "ᴍ": "M",
+        "ɴ": "N", "ᴏ": "O", "ᴘ": "P", "ʀ": "R", "ꜱ": "S", "ᴛ": "T", "ᴜ": "U", "ᴠ": "V", "ᴡ": "W", "ʏ": "Y", "ᴢ": "Z",
+        "ɑ": "a", "ɡ": "g", "ı": "i", "ȷ": "j",
+    ]
+
+    /// The characters of an id that make it look like another (`hides`, a dash other than
+    /// `-`, a narrow space, a letter `skeleton` reads as another), each once in order of first
+    /// use, at most `limit`: what a warning names, in place of the id. Empty when the id reads
+    /// as itself, or differs only in how Chinese and spreadsheet text is written (full-width digits).
     package static func lookAlikeCharacters(in text: String, limit: Int = 8) -> [Unicode.Scalar] {
         var bytes = Array(text.utf8)
         let plain = String(decoding: trim(&bytes), as: UTF8.self).precomposedStringWithCanonicalMapping
         guard skeleton(text) != plain else { return [] }
         var found: [Unicode.Scalar] = []
-        for scalar in plain.unicodeScalars where (hides(scalar) || isDash(scalar)) && !found.contains(scalar) {
+        for scalar in plain.unicodeScalars where (hides(scalar) || isDash(scalar) || idLookAlikes[scalar] != nil
+                                                  || narrowSpaces.contains(scalar.value) || scalar == "Ϲ" || scalar == "ϲ") && !found.contains(scalar) {
             found.append(scalar)
             if found.count == limit { break }
         }
@@ -91,8 +129,10 @@ public enum TextKey {
 
     /// Hyphens, dashes and minus signs other than ASCII `-` (their compatibility forms are folded to these first).
     private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "-" { return false }
+        if scalar.properties.generalCategory == .dashPunctuation { return true }
         switch scalar.value {
-        case 0x2010...0x2015, 0x2043, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63, 0xFF0D: return true
+        case 0x2043, 0x2212, 0x02D7, 0x2796: return true
         default: return false
         }
     }

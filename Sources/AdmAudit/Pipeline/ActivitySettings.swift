@@ -22,6 +22,25 @@ public enum ActivityField: String, CaseIterable, Sendable {
 
     /// The columns without which a row is no event: whose, and when.
     public static let required: [ActivityField] = [.workerID, .startedAt]
+
+    /// Position in `allCases`, for an array lookup on the hot path (a dictionary keyed by the
+    /// field hashes it on every row).
+    package var ordinal: Int {
+        switch self {
+        case .workerID: 0
+        case .startedAt: 1
+        case .endedAt: 2
+        case .durationMinutes: 3
+        case .channel: 4
+        case .direction: 5
+        case .replyRequested: 6
+        case .site: 7
+        case .hoursSystem: 8
+        case .actorID: 9
+        case .hourlyWage: 10
+        case .monthlyWage: 11
+        }
+    }
 }
 
 /// Where an event happened.

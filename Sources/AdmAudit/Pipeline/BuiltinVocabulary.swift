@@ -190,7 +190,11 @@ public enum BuiltinVocabulary {
                        // outcome vocabulary's reading of the same words).
                        "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
                        "no penalty", "不予处理", "无需处理", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
-                       "不处罚", "无处理", "无需处罚"]),
+                       "不处罚", "无处理", "无需处罚",
+                       // An honour taken away or refused is a sanction, not a commendation.
+                       "撤销荣誉称号", "取消荣誉称号", "撤销荣誉", "取消荣誉", "撤销表彰", "取消表彰", "撤销嘉奖", "取消嘉奖", "取消优秀员工称号",
+                       "取消优秀员工", "取消评优资格", "取消评优", "取消评先", "取消评优评先资格", "不予评优", "不得评优", "一票否决",
+                       "评优评先一票否决", "commendation withdrawn", "commendation revoked", "award revoked", "award withdrawn"]),
         (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "调岗", "调动", "调岗调薪", "轮岗", "调离", "劳动合同变更",
                      "合同变更"]),
         (.pay, ["pay", "pay_cut", "pay cut", "wage_deduction", "wage deduction", "bonus", "bonus cut", "pay docked", "docked pay",

@@ -106,6 +106,7 @@ public enum JSONReport {
             ("overtime_pay_estimate", work.overtimePayEstimate.map(JSONValue.number) ?? .null),
             ("wage_column", .bool(work.wageColumn)),
             ("workers_with_wage", .int(work.workersWithWage)),
+            ("workers_with_varying_wage", .int(work.workersWithVaryingWage)),
             ("workers_by_weekly_off_hours", .array(zip(WorkTimeResult.weeklyOffHoursBins, work.workersByWeeklyOffHours).map { from, workers in
                 .object([("from_minutes", .int(from)), ("workers", .int(workers))])
             })),

@@ -139,6 +139,7 @@ public final class ActivityBuilder {
         index = [:]
         self.maxWorkers = maxWorkers
         readsWages = mapping.columns[.hourlyWage] != nil || mapping.columns[.monthlyWage] != nil
+        columnOf = ActivityField.allCases.map { mapping.columns[$0] ?? -1 }
     }
 
     /// The worker of a key, when the logs named the worker.
@@ -154,8 +155,20 @@ public final class ActivityBuilder {
         Int(worker) < workerWages.count && !workerWages[Int(worker)].isNaN ? workerWages[Int(worker)] : nil
     }
 
+    /// Each field's column (-1: none), by `ActivityField.ordinal`.
+    private let columnOf: [Int]
+
+    /// The column of `field`, when the log has one.
+    @inline(__always)
+    private func column(_ field: ActivityField) -> Int? {
+        let index = columnOf[field.ordinal]
+        return index >= 0 ? index : nil
+    }
+
     /// Some log has a wage column: the estimate is per worker.
     package private(set) var readsWages = false
+    /// Workers whose rows give more than one wage (the first is used).
+    package private(set) var workersWithVaryingWage: Set<Int32> = []
 
     /// Carries on the worker list of the log before (the same worker, the same index).
     public func continueWorkers(from earlier: ActivityBuilder) {
@@ -166,7 +179,10 @@ public final class ActivityBuilder {
         workerPlaces = earlier.workerPlaces
         workerNamedOthers = earlier.workerNamedOthers
         workerWages = earlier.workerWages
+        workerSpellings = earlier.workerSpellings
+        firstSpellingCharacters = earlier.firstSpellingCharacters
         readsWages = readsWages || earlier.readsWages
+        workersWithVaryingWage = earlier.workersWithVaryingWage
     }
 
     /// A row read: an event, or a reject naming the field and what is wrong with it.
@@ -177,21 +193,21 @@ public final class ActivityBuilder {
             return .reject(Reject(file: file, line: row.line, detail: .fieldCount(found: row.fieldCount, header: mapping.headers.count),
                                   fields: row.strings))
         }
-        let workerColumn = mapping.columns[.workerID]!
+        let workerColumn = column(.workerID)!
         let workerBytes = row[workerColumn].bytes
         let workerRange = TextKey.trimmedRange(workerBytes)
         if workerRange.isEmpty { return reject(row, .workerID, .empty) }
         if workerRange.count > Self.longestWorkerID { return reject(row, .workerID, .idTooLong(bytes: workerRange.count)) }
 
-        let named = mapping.columns[.site].map { places.place(of: row[$0]) } ?? 0
+        let named = column(.site).map { places.place(of: row[$0]) } ?? 0
         let idBytes = UnsafeRawBufferPointer(rebasing: workerBytes[workerRange])
         // One worker however the id is written: full-width, with invisible characters,
         // other dashes or look-alike letters (`WorkerKey`); plain ASCII is as written.
-        guard let id = workerKey(idBytes, line: row.line) else { return reject(row, .workerID, .empty) }
+        guard let (id, spelling, characters) = workerKey(idBytes) else { return reject(row, .workerID, .empty) }
         let known = index[id]
         let place = known.map { workerPlaces[Int($0)] } ?? named
         let parser = self.parser(place)
-        let startColumn = mapping.columns[.startedAt]!
+        let startColumn = column(.startedAt)!
         let start: Int64
         switch timestamp(row, startColumn, parser: parser) {
         case .none:
@@ -209,9 +225,9 @@ public final class ActivityBuilder {
         }
         // A value no vocabulary knows names no system: the event stands (its time is the evidence).
         var hoursSystem: HoursSystem? = nil
-        if let column = mapping.columns[.hoursSystem], case .found(let found) = systems.lookup(row[column]) { hoursSystem = found }
+        if let column = column(.hoursSystem), case .found(let found) = systems.lookup(row[column]) { hoursSystem = found }
         for (field, column) in mapping.alsoNaming {
-            let first = mapping.columns[field]!
+            let first = self.column(field)!
             let a = Self.trimmed(row[first].bytes), b = Self.trimmed(row[column].bytes)
             // Times agree when they are the same instant, however each is written.
             let sameTime = (field == .startedAt || field == .endedAt) && !a.isEmpty
@@ -223,7 +239,7 @@ public final class ActivityBuilder {
             }
         }
         var end = start + Int64(schedule.eventMinutes) * 60
-        if let column = mapping.columns[.endedAt] {
+        if let column = column(.endedAt) {
             switch timestamp(row, column, parser: parser) {
             case .none: break
             case .invalid(let problem)?: return reject(row, .endedAt, .timestamp(problem))
@@ -232,20 +248,20 @@ public final class ActivityBuilder {
                 end = max(instant, start + Int64(schedule.eventMinutes) * 60)
             }
         }
-        if let column = mapping.columns[.durationMinutes], !TextKey.trimmedRange(row[column].bytes).isEmpty {
+        if let column = column(.durationMinutes), !TextKey.trimmedRange(row[column].bytes).isEmpty {
             guard let minutes = Self.minutes(row[column].bytes) else { return reject(row, .durationMinutes, .notMinutes) }
             end = max(end, start + max(minutes, Int64(schedule.eventMinutes)) * 60)
         }
         if end - start > ActivityValueProblem.longestEventMinutes * 60 {
-            let field: ActivityField = mapping.columns[.durationMinutes].map { !TextKey.trimmedRange(row[$0].bytes).isEmpty } == true ? .durationMinutes : .endedAt
+            let field: ActivityField = column(.durationMinutes).map { !TextKey.trimmedRange(row[$0].bytes).isEmpty } == true ? .durationMinutes : .endedAt
             return reject(row, field, .tooLong(minutes: (end - start) / 60))
         }
 
         var channel = ActivityChannel.other
-        if let column = mapping.columns[.channel], case .found(let found) = channels.lookup(row[column]) { channel = found }
+        if let column = column(.channel), case .found(let found) = channels.lookup(row[column]) { channel = found }
         var direction = ActivityDirection.action
         var directionGiven = false
-        if let column = mapping.columns[.direction] {
+        if let column = column(.direction) {
             switch directions.lookup(row[column]) {
             case .found(let found):
                 // Read by its words, a value naming two directions (`回复上级发送的消息`) is neither.
@@ -259,11 +275,11 @@ public final class ActivityBuilder {
             }
         }
         // Who acted, where the log names them rather than a direction: the worker, or someone else contacting the worker.
-        if !directionGiven, let column = mapping.columns[.actorID], let actor = WorkerKey.of(row[column].bytes) {
+        if !directionGiven, let column = column(.actorID), let actor = WorkerKey.of(row[column].bytes) {
             direction = actor == id ? .action : .contact
         }
         var replyRequested = false
-        if let column = mapping.columns[.replyRequested] {
+        if let column = column(.replyRequested) {
             switch answers.lookup(row[column]) {
             case .found(let answer): replyRequested = answer
             case .missing, .notApplicable: break
@@ -275,6 +291,7 @@ public final class ActivityBuilder {
         if let known {
             worker = known
             if named != place { workerNamedOthers[Int(known)] = true }
+            noteSpelling(spelling, characters: characters, of: known, line: row.line)
         } else {
             guard workers.count < maxWorkers else {
                 throw AuditError(.input, "more than \(maxWorkers) distinct workers in the activity logs", file: file, line: row.line,
@@ -286,9 +303,17 @@ public final class ActivityBuilder {
             workerPlaces.append(place)
             workerNamedOthers.append(false)
             workerWages.append(.nan)
+            workerSpellings.append(spelling)
+            if !characters.isEmpty, firstSpellingCharacters.count < 4096 { firstSpellingCharacters[worker] = characters }
             workers.append(pseudonymizer.display(FieldBytes(bytes: idBytes, isMissing: false)))
         }
-        if workerWages[Int(worker)].isNaN, let wage = wage(row) { workerWages[Int(worker)] = wage }
+        if readsWages, let wage = wage(row) {
+            if workerWages[Int(worker)].isNaN {
+                workerWages[Int(worker)] = wage
+            } else if wage != workerWages[Int(worker)], workersWithVaryingWage.count < maxWorkers {
+                workersWithVaryingWage.insert(worker)
+            }
+        }
         return .event(ActivityEvent(worker: worker, start: start, end: end, channel: channel, direction: direction,
                                     replyRequested: replyRequested && direction == .contact, place: place, otherPlace: named != place,
                                     hoursSystem: hoursSystem))
@@ -297,24 +322,35 @@ public final class ActivityBuilder {
     /// The row's wage an hour: its hourly wage column's, else its monthly wage column's over
     /// `WorkSchedule.hoursPerMonth`; nil when neither reads as an amount (the event stands).
     private func wage(_ row: RawRow) -> Double? {
-        if let column = mapping.columns[.hourlyWage], let amount = Self.amount(row[column].bytes) { return amount }
-        if let column = mapping.columns[.monthlyWage], let amount = Self.amount(row[column].bytes) { return amount / WorkSchedule.hoursPerMonth }
+        if let column = column(.hourlyWage), let amount = Self.amount(row[column].bytes) { return amount }
+        if let column = column(.monthlyWage), let amount = Self.amount(row[column].bytes) { return amount / WorkSchedule.hoursPerMonth }
         return nil
     }
 
     /// A wage as exports write it: `35.5`, `¥8,000`, `8000元`, `RMB 8,000.50`, `40元/小时`, `$45/hr`,
-    /// `月薪8700`, `1.2万`, `8 700`. `€ 2.450,50` is not read (a decimal comma is ambiguous with a
-    /// thousands one unless three digits follow it). Positive and below a million; nil otherwise.
+    /// `月薪8700`, `1.2万`, `8 700`: a number, with a currency or a period before or after it.
+    /// `€ 2.450,50`, `8.000` are not read (a decimal comma or a thousands point is ambiguous),
+    /// nor `35²`, `8元000`. At least 1 and below a million; nil otherwise (the event stands).
     static func amount(_ bytes: UnsafeRawBufferPointer) -> Double? {
-        var text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[TextKey.trimmedRange(bytes)]), as: UTF8.self)
-            .precomposedStringWithCompatibilityMapping.lowercased()
+        let written = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[TextKey.trimmedRange(bytes)]), as: UTF8.self)
+        // Full-width digits and signs are how Chinese text writes them; other compatibility forms (`²`) are no amount.
+        guard written.unicodeScalars.allSatisfy({ (0xFF01...0xFF5E).contains($0.value) || (0xFFE0...0xFFEE).contains($0.value) || $0.value == 0x3000
+                                                  || String($0).precomposedStringWithCompatibilityMapping == String($0) }) else { return nil }
+        var text = written.precomposedStringWithCompatibilityMapping.lowercased()
             .replacingOccurrences(of: " /", with: "/").replacingOccurrences(of: "/ ", with: "/")
-        // Longest first, so that `/小时` goes before `小时`.
-        for mark in ["per month", "per hour", "an hour", "a month", "/month", "/hour", "/小时", "每小时", "/hr", "/时", "/月", "每月",
-                     "月薪", "时薪", "小时", "rmb", "cny", "eur", "usd", "元", "¥", "$", "€", "£", "/h"] {
-            text = text.replacingOccurrences(of: mark, with: "")
+        // Marks at either end only, longest first (`/小时` before `小时`), until none is left.
+        let marks = ["per month", "per hour", "an hour", "a month", "/month", "/hour", "/小时", "每小时", "/hr", "/时", "/月", "每月",
+                     "月薪", "时薪", "小时", "rmb", "cny", "eur", "usd", "元", "¥", "$", "€", "£", "/h"]
+        var stripped = true
+        while stripped {
+            stripped = false
+            text = text.trimmingCharacters(in: .whitespaces)
+            for mark in marks where text.hasPrefix(mark) || text.hasSuffix(mark) {
+                text = text.hasPrefix(mark) ? String(text.dropFirst(mark.count)) : String(text.dropLast(mark.count))
+                stripped = true
+                break
+            }
         }
-        text = text.trimmingCharacters(in: .whitespaces)
         var scale = 1.0
         if text.hasSuffix("万") {
             scale = 10_000
@@ -322,51 +358,62 @@ public final class ActivityBuilder {
         }
         // Thousands written with a space (`8 700`) as with a comma.
         text = text.replacingOccurrences(of: " ", with: ",")
-        // Thousands commas: each followed by exactly three digits, before any point.
+        // Thousands commas: each followed by exactly three digits; a point only after the last group.
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
         if parts.count > 1 {
-            guard parts.dropFirst().allSatisfy({ $0.prefix(3).allSatisfy(\.isASCII) && $0.prefix(3).allSatisfy(\.isNumber) && ($0.count == 3 || $0.dropFirst(3).first == ".") }),
-                  !parts[0].isEmpty else { return nil }
+            guard !parts[0].isEmpty, parts.dropLast().allSatisfy({ !$0.contains(".") }),
+                  parts.dropFirst().allSatisfy({ $0.prefix(3).count == 3 && $0.prefix(3).allSatisfy({ $0.isASCII && $0.isNumber })
+                                                 && ($0.count == 3 || $0.dropFirst(3).first == ".") }) else { return nil }
             text = parts.joined()
         }
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.filter({ $0 == "." }).count <= 1,
-              let value = Double(text).map({ $0 * scale }), value > 0, value < 1_000_000 else { return nil }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.filter({ $0 == "." }).count <= 1 else { return nil }
+        // `8.000`: a thousands point, or three decimals; neither is read.
+        if parts.count == 1, let point = text.firstIndex(of: "."), text[..<point].count <= 3, text[text.index(after: point)...].count == 3 { return nil }
+        guard let value = Double(text).map({ $0 * scale }), value >= 1, value < 1_000_000 else { return nil }
         return value
     }
 
-    /// Rows whose worker id was read as another it looks like (`TextKey.lookAlikeCharacters`),
-    /// the first one's line, and the characters that did it (at most eight): for a warning.
+    /// Rows that write a worker's id otherwise than the worker's first row did, with
+    /// characters that look like others (`TextKey.lookAlikeCharacters`): one worker written
+    /// two ways, read as one. The first such row's line, and the characters (at most eight).
+    /// An id written one way throughout (a Russian name) is no such row, however it is folded.
     private(set) var lookAlikeRows = 0
     private var lookAlikeLine = 0
     private var lookAlikeCharacters: [Unicode.Scalar] = []
+    /// Each worker's first spelling (the fingerprint of its bytes), and the look-alike
+    /// characters of first spellings that have some (bounded).
+    private var workerSpellings: [WorkerKey] = []
+    private var firstSpellingCharacters: [Int32: [Unicode.Scalar]] = [:]
     /// Ids beyond plain ASCII already read, by the fingerprint of their bytes: their key, and
-    /// whether they look like another. Bounded; past the bound each is read afresh.
-    private var readIDs: [WorkerKey: (key: WorkerKey, looksLikeAnother: Bool)] = [:]
+    /// their look-alike characters. Bounded; past the bound each is read afresh.
+    private var readIDs: [WorkerKey: (key: WorkerKey, characters: [Unicode.Scalar])] = [:]
 
-    /// The worker an id names (nil: blank or invisible), noting an id read as the one it looks like.
-    private func workerKey(_ id: UnsafeRawBufferPointer, line: Int) -> WorkerKey? {
-        if id.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return WorkerKey.of(id) }
-        let bytesKey = WorkerKey.spelling(id)
-        let read: (key: WorkerKey, looksLikeAnother: Bool)
-        if let known = readIDs[bytesKey] {
-            read = known
-        } else {
-            guard let key = WorkerKey.of(id) else { return nil }
-            let characters = TextKey.lookAlikeCharacters(in: String(decoding: id, as: UTF8.self))
-            for character in characters where lookAlikeCharacters.count < 8 && !lookAlikeCharacters.contains(character) {
-                lookAlikeCharacters.append(character)
-            }
-            read = (key, !characters.isEmpty)
-            if readIDs.count < 1 << 16 { readIDs[bytesKey] = read }
-        }
-        if read.looksLikeAnother {
-            if lookAlikeRows == 0 { lookAlikeLine = line }
-            lookAlikeRows += 1
-        }
-        return read.key
+    /// The worker an id names (nil: blank or invisible), the id's spelling, and the characters
+    /// in it that look like others.
+    private func workerKey(_ id: UnsafeRawBufferPointer) -> (key: WorkerKey, spelling: WorkerKey, characters: [Unicode.Scalar])? {
+        if id.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return WorkerKey.of(id).map { ($0, $0, []) } }
+        let spelling = WorkerKey.spelling(id)
+        if let known = readIDs[spelling] { return (known.key, spelling, known.characters) }
+        guard let key = WorkerKey.of(id) else { return nil }
+        let characters = TextKey.lookAlikeCharacters(in: String(decoding: id, as: UTF8.self))
+        if readIDs.count < 1 << 16 { readIDs[spelling] = (key, characters) }
+        return (key, spelling, characters)
     }
 
-    /// The warning that this log's worker ids were read as the ids they look like; nil when none was.
+    /// A row of `worker` whose id is spelt `spelling`: noted when another spelling of the same
+    /// worker came first and either holds characters that look like others.
+    private func noteSpelling(_ spelling: WorkerKey, characters: [Unicode.Scalar], of worker: Int32, line: Int) {
+        guard spelling != workerSpellings[Int(worker)] else { return }
+        let both = characters + (firstSpellingCharacters[worker] ?? [])
+        guard !both.isEmpty else { return }
+        if lookAlikeRows == 0 { lookAlikeLine = line }
+        lookAlikeRows += 1
+        for character in both where lookAlikeCharacters.count < 8 && !lookAlikeCharacters.contains(character) {
+            lookAlikeCharacters.append(character)
+        }
+    }
+
+    /// The warning that this log wrote some worker's id in two ways that look alike; nil when it did not.
     package var lookAlikeWarning: Diagnostic? {
         guard lookAlikeRows > 0 else { return nil }
         let characters = lookAlikeCharacters.map { "U+\($0.codePoint) \($0.properties.name ?? "")" }
@@ -380,7 +427,7 @@ public final class ActivityBuilder {
 
     /// The header row again (pages of an export glued together): every mapped cell is its column's name.
     private func isHeaderAgain(_ row: RawRow) -> Bool {
-        guard let start = mapping.columns[.startedAt], TextKey.make(row[start].string) == TextKey.make(mapping.headers[start]) else { return false }
+        guard let start = column(.startedAt), TextKey.make(row[start].string) == TextKey.make(mapping.headers[start]) else { return false }
         return mapping.columns.values.allSatisfy { TextKey.make(row[$0].string) == TextKey.make(mapping.headers[$0]) }
     }
 
@@ -459,7 +506,7 @@ public final class ActivityBuilder {
     }
 
     private func reject(_ row: RawRow, _ field: ActivityField, _ problem: ActivityValueProblem) -> Result {
-        let column = mapping.columns[field]
+        let column = self.column(field)
         var text = column.map { String(decoding: UnsafeRawBufferPointer(rebasing: row[$0].bytes[TextKey.trimmedRange(row[$0].bytes)]), as: UTF8.self) } ?? ""
         if text.count > 80 { text = String(text.prefix(80)) + "…" }
         return .reject(Reject(file: file, line: row.line, detail: .activityValue(field: field.rawValue, text: text, problem: problem),

@@ -285,8 +285,9 @@ final class ActivityRunTests: XCTestCase {
 
     /// An employer splitting a worker in two with ids that look alike (a Cyrillic `А`, a hyphen
     /// U+2010) keeps each half under the limits: the halves are one worker, in the weeks, in
-    /// DC-02's join and in the pseudonym, and the log is said to have written them so. An id
-    /// in letters of its own script stays itself; an id of nothing but invisible characters is no id.
+    /// DC-02's join and in the pseudonym, and the log is said to have written them so. Ids in
+    /// another script that differ in a letter of its own (`е`, `ё`) stay two, and an id written
+    /// one way throughout is not warned of; an id of nothing but invisible characters is no id.
     func testIdsThatLookAlikeAreOneWorkerAndSaidToBe() throws {
         let log = """
             worker_id,started_at,ended_at,direction
@@ -339,6 +340,7 @@ final class ActivityRunTests: XCTestCase {
             W2,2025-03-03 09:00,2025-03-03 19:00,面议
             W2,2025-03-04 09:00,2025-03-04 17:00,"¥17,400元"
             W3,2025-03-03 09:00,2025-03-03 18:00,
+            W4,2025-03-03 09:00,2025-03-03 18:00,1740
 
             """
         let yaml = Self.pipeline.replacingOccurrences(of: "schedule: {work_start: \"09:00\", work_end: \"18:00\"}",
@@ -355,14 +357,17 @@ final class ActivityRunTests: XCTestCase {
             ["W2", "300.00", "100.00", "120", "0"],
             // No wage in the log: the schedule's.
             ["W3", "30.00", "20.00", "60", "0"],
+            // 1,740 / 174 = 10 an hour, below the schedule's 20: the employer's column cannot lower it.
+            ["W4", "30.00", "20.00", "60", "0"],
         ])
-        XCTAssertEqual(work.overtimePayEstimate, 830)
-        XCTAssertEqual([work.workersWithWage], [3])
+        XCTAssertEqual(work.overtimePayEstimate, 860)
+        XCTAssertEqual([work.workersWithWage, work.workersWithVaryingWage], [3, 1], "W1's second wage is not used, and said")
         XCTAssertTrue(work.wageColumn)
         XCTAssertEqual(ActivityBuilder.amount(UnsafeRawBufferPointer(start: nil, count: 0)), nil)
         for (text, amount) in [("35.5", 35.5), ("RMB 8,000.50", 8000.5), ("８０００", 8000.0), ("2.450,50", nil), ("-5", nil), ("1e9", nil), ("12,34", nil),
                                ("40元/小时", 40), ("$45/hr", 45), ("45 USD per hour", 45), ("月薪8700", 8700), ("1.2万", 12_000), ("8 700", 8700),
-                               ("8,700 / 月", 8700), ("¥45/小时", 45), ("面议", nil), ("nan", nil), ("inf", nil), ("100万", nil), ("8 70", nil)] as [(String, Double?)] {
+                               ("8,700 / 月", 8700), ("¥45/小时", 45), ("面议", nil), ("nan", nil), ("inf", nil), ("100万", nil), ("8 70", nil),
+                               ("8.000", nil), ("35²", nil), ("8元000", nil), ("1,234.5,678", nil), ("0.5", nil), ("￥40", 40), ("12.50", 12.5)] as [(String, Double?)] {
             XCTAssertEqual(Array(text.utf8).withUnsafeBytes { ActivityBuilder.amount($0) }, amount, text)
         }
     }

@@ -101,7 +101,14 @@ final class ValueMapsTests: XCTestCase {
         for text in ["调班", "换班申请", "轮班调整"] { XCTAssertEqual(look(&types, text), .found(.scheduling), text) }
         // A rider's contract ended (`解约`) is a dismissal; init had proposed 已解约 as favourable, like 已解封.
         for text in ["解约", "终止合作"] { XCTAssertEqual(look(&types, text), .found(.dismissal), text) }
+        // A commendation is a decision of its own kind, favourable by its words; one taken away
+        // or refused is a sanction.
+        for text in ["表彰", "通报表扬", "Commendation", "优秀员工"] { XCTAssertEqual(look(&types, text), .found(.other), text) }
+        for text in ["撤销荣誉称号", "取消优秀员工称号", "取消评优资格", "评优评先一票否决", "不予评优", "撤销表彰", "Commendation revoked"] {
+            XCTAssertEqual(look(&types, text), .found(.discipline), text)
+        }
         var outcomes = maps.outcomes
+        for text in ["表彰", "Commendation"] { XCTAssertEqual(look(&outcomes, text), .found(.favorable), text) }
         XCTAssertEqual(look(&outcomes, "已解约"), .found(.adverse))
         // A rider-platform export written today: its deductions waived (免扣), dispatch weight
         // lowered or not (已降权, 未降权) and shifts (not) allocated were all rejected as unknown.

@@ -22,6 +22,15 @@ final class WorkerKeyTests: XCTestCase {
             XCTAssertEqual(key("D\(dash)1"), d1, dash.unicodeScalars.first!.codePoint)
         }
         XCTAssertEqual(key("КА-7"), key("KA-7"), "letters of another script that all look Latin are read as Latin")
+        // Each letter that looks Latin, whatever else the id holds; other scripts' look-alikes
+        // too, and dashes and spaces too narrow to see.
+        let pairs = [("José-A1", "José-\u{0410}1"), ("A01-3", "\u{0410}01-\u{0417}"), ("O01", "\u{0555}01"), ("A01", "\u{13AA}01"),
+                     ("A01", "\u{1D00}01"), ("Y01", "\u{04AE}01"), ("J01", "\u{037F}01"), ("a01", "\u{0251}01"), ("C01", "\u{03F9}01"),
+                     ("D-1", "D\u{058A}1"), ("D-1", "D\u{2E17}1"), ("D-1", "D\u{301C}1"), ("A01", "A\u{200A}01"), ("A01", "A\u{2009}01"),
+                     ("A01", "A\u{202F}01")]
+        for (plain, disguised) in pairs {
+            XCTAssertEqual(key(disguised), key(plain), disguised.unicodeScalars.map(\.codePoint).joined(separator: " "))
+        }
     }
 
     func testIdsThatAreTwoStayTwo() {
@@ -29,8 +38,11 @@ final class WorkerKeyTests: XCTestCase {
         XCTAssertNotEqual(key("A01"), key("A001"))
         XCTAssertNotEqual(key("D-1"), key("D_1"))
         XCTAssertNotEqual(key("D-1"), key("D1"))
-        XCTAssertNotEqual(key("Семин-3"), key("Сёмин-3"), "an id in its own script's letters is itself")
-        XCTAssertEqual(TextKey.skeleton("Семин-3"), "Семин-3")
+        XCTAssertNotEqual(key("Семин-3"), key("Сёмин-3"), "ё is a letter of its own, not a look-alike of e")
+        XCTAssertNotEqual(key("Сёмов-3"), key("Семов-3"))
+        XCTAssertNotEqual(key("u01"), key("μ01"))
+        XCTAssertNotEqual(key("E01"), key("Ё01"))
+        XCTAssertNotEqual(key("Иванов"), key("Иваноа"))
         XCTAssertEqual(TextKey.skeleton("张三"), "张三")
         XCTAssertNotEqual(key("张三"), key("张叁"))
         XCTAssertNil(key("   "))
@@ -45,7 +57,8 @@ final class WorkerKeyTests: XCTestCase {
         XCTAssertEqual(TextKey.lookAlikeCharacters(in: "E０１２"), [])
         XCTAssertEqual(TextKey.lookAlikeCharacters(in: " E012\u{3000}"), [])
         XCTAssertEqual(TextKey.lookAlikeCharacters(in: "张三"), [])
-        XCTAssertEqual(TextKey.lookAlikeCharacters(in: "Семин-3"), [])
+        XCTAssertEqual(TextKey.lookAlikeCharacters(in: "D\u{058A}1"), ["\u{058A}"])
+        XCTAssertEqual(TextKey.lookAlikeCharacters(in: "A\u{200A}01"), ["\u{200A}"])
         XCTAssertEqual(TextKey.lookAlikeCharacters(in: "A01"), [])
         XCTAssertEqual(TextKey.lookAlikeCharacters(in: "\u{0410}\u{0412}\u{0421}\u{0415}\u{041D}1", limit: 2).count, 2)
     }
@@ -61,6 +74,7 @@ final class WorkerKeyTests: XCTestCase {
         XCTAssertEqual(shown("D\u{2010}1"), shown("D-1"))
         XCTAssertNotEqual(shown("A01"), shown("a01"))
         XCTAssertNotEqual(shown("Семин-3"), shown("Сёмин-3"))
+        XCTAssertEqual(shown("\u{13AA}01"), shown("A01"))
         let kept = try Pseudonymizer(handling: .keep, key: nil, inputs: [])
         XCTAssertEqual(Array("\u{0410}01".utf8).withUnsafeBytes { kept.display(FieldBytes(bytes: $0, isMissing: false)) }, "\u{0410}01",
                        "an id kept is shown as written")
