@@ -506,6 +506,16 @@ final class ActivityCompanyTests: BinaryTestCase {
         XCTAssertEqual(periods, try expected("expected_findings.csv").dropFirst().map { [$0[1], $0[2]] })
         let weeks = try AdmAuditBinary.csv(work.appendingPathComponent("out/worktime.csv").path)
         XCTAssertEqual(weeks.map { Array($0.dropFirst().prefix(15)) }, try expected("expected_worktime.csv").map { Array($0.dropFirst()) })
+
+        // The logs give no worker's sex, the decisions do: every worker of the logs with a decision
+        // giving one is grouped by it (counted here from the CSVs themselves).
+        let decisions = try AdmAuditBinary.csv(files[0]).dropFirst()
+        let logWorkers = Set(try AdmAuditBinary.csv(files[1]).dropFirst(2).map { $0[0] } + AdmAuditBinary.csv(files[2]).dropFirst().map { $0[0] })
+        let withSex = Set(decisions.filter { !$0[2].isEmpty }.map { $0[1] }).intersection(logWorkers)
+        let workTime = try XCTUnwrap(try AdmAuditBinary.json(work.appendingPathComponent("out/report.json").path)["work_time"] as? [String: Any])
+        XCTAssertEqual(workTime["workers_grouped_from_decisions"] as? Int, withSex.count)
+        XCTAssertGreaterThan(withSex.count, 100)
+        XCTAssertEqual((workTime["by_group"] as? [[String: Any]])?.count, 1, "the sex column of the decisions")
     }
 
     /// The week's Monday, the month, or `first..last` Mondays, from a finding's English detail.

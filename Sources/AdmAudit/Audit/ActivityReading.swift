@@ -84,6 +84,8 @@ public struct WorkTimeResult: Sendable {
     /// Per protected attribute the logs give: how recurring off-hours work and off-hours
     /// time fall on each group of workers.
     public var byGroup: [WorkerGroupFigures] = []
+    /// Workers whose logs left a group unknown and whose decisions gave it (`SubjectGroups`).
+    public var workersGroupedFromDecisions = 0
 }
 
 /// One protected attribute's figures over the workers of the activity logs (a worker's group
@@ -203,8 +205,9 @@ final class ActivityReading: MergedRowReader {
     /// judged by the working-time checks (their findings to the sink), counted towards the pay
     /// estimate, and kept in sorted runs for worktime.csv; one worker's are in memory at a time.
     /// `join`: DC-02's, told of every off-hours contact and off-hours answer.
-    func result(join: ContactJoin? = nil) throws(AuditError) -> WorkTimeResult {
+    func result(join: ContactJoin? = nil, decisionGroups: (subjects: SubjectGroups, groups: [AttributeGroups])? = nil) throws(AuditError) -> WorkTimeResult {
         let schedule = settings.schedule, workers = builder?.workers ?? []
+        let groupedFromDecisions = try fillGroups(from: decisionGroups)
         let store = SortedRuns<WorkWeek>(runLength: 1 << 15)
         let places = builder?.places.places ?? []
         if let join, let keys = builder?.keys {
@@ -256,7 +259,31 @@ final class ActivityReading: MergedRowReader {
                               workersWithVaryingWage: builder?.workersWithVaryingWage.count ?? 0,
                               wageColumn: builder?.readsWages == true, places: places,
                               workersByPlace: byPlace, workersNamingSeveralPlaces: several, workersByHoursSystem: bySystem,
-                              byGroup: groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow))
+                              byGroup: groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow),
+                              workersGroupedFromDecisions: groupedFromDecisions)
+    }
+
+    /// Gives the workers whose logs leave a group unknown the group their decisions give
+    /// (`SubjectGroups`); the workers so grouped.
+    private func fillGroups(from decisions: (subjects: SubjectGroups, groups: [AttributeGroups])?) throws(AuditError) -> Int {
+        guard let decisions, let keys = builder?.keys, !attributeGroups.isEmpty else { return 0 }
+        let count = attributeGroups.count
+        var wanted: [(key: WorkerKey, worker: Int32, attributes: [Int])] = []
+        for (worker, key) in keys.enumerated() where (worker + 1) * count <= workerGroups.count {
+            let unknown = (0..<min(count, SubjectGroups.attributeLimit)).filter { workerGroups[worker * count + $0] == AttributeGroups.unknown }
+            if !unknown.isEmpty { wanted.append((key, Int32(worker), unknown)) }
+        }
+        guard !wanted.isEmpty else { return 0 }
+        let found = try decisions.subjects.labels(for: wanted, groups: decisions.groups)
+        for (worker, labels) in found {
+            for (attribute, label) in labels {
+                var bytes = Array(label.utf8)
+                workerGroups[Int(worker) * count + attribute] = bytes.withUnsafeMutableBytes {
+                    attributeGroups[attribute].group(for: FieldBytes(bytes: UnsafeRawBufferPointer($0), isMissing: false))
+                }
+            }
+        }
+        return found.count
     }
 }
 

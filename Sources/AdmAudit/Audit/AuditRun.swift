@@ -267,12 +267,11 @@ public struct AuditRun {
         if !readDecisions { result.checks = [] }
         if let activity = reading.activity {
             let join = readDecisions ? reading.join : nil
-            let work = try activity.result(join: join)
+            let work = try activity.result(join: join, decisionGroups: readDecisions ? reading.subjectGroups.map { ($0, reading.auditor.groups) } : nil)
             result.workTime = work
             if let warning = work.calendarWarning { result.diagnostics.append(warning) }
             var tallies = work.tallies
             if let join, let builder = activity.builder {
-                // The decisions' workers by the logs' names for them: the pseudonyms agree.
                 // The decisions' workers by the logs' names for them (the pseudonyms agree), at their places.
                 let places = builder.places.places, selected = pipeline.checks.jurisdictions
                 tallies.append(try join.judge(worker: { key in
@@ -309,6 +308,8 @@ public struct AuditRun {
         var activity: ActivityReading? = nil
         /// DC-02's join, when the pipeline reads activity logs.
         var join: ContactJoin? = nil
+        /// The decisions' subjects' groups, for the logs' workers whose logs give none.
+        var subjectGroups: SubjectGroups? = nil
     }
 
     /// Reads every input once, in order; `knownRepeats`: the later copies of ids a first
@@ -319,6 +320,8 @@ public struct AuditRun {
         let (pipeline, inputs, progress, keepsDecisionIDs) = (self.pipeline, self.inputs, self.progress, self.keepsDecisionIDs)
         let (idTableLimit, idRunLength) = (self.idTableLimit, self.idRunLength)
         let join = pipeline.activity != nil ? ContactJoin.enabled(pipeline.checks) : nil
+        // A run that reads logs reads each input in one piece: one auditor fills these.
+        let subjectGroups = pipeline.activity != nil && !pipeline.attributes.isEmpty ? SubjectGroups() : nil
         // Each auditor its own context: its calendar caches offsets and is not shared across threads.
         let makeAuditor = { (sink: any AuditSink) throws(AuditError) -> PartAuditor in
             let auditor = PartAuditor(pipeline: pipeline, context: Self.checkContext(pipeline: pipeline, asOf: explicitAsOf),
@@ -328,6 +331,7 @@ public struct AuditRun {
             auditor.ids.knownRepeats = try knownRepeats?.cursor()
             auditor.progress = progress
             auditor.join = join
+            auditor.subjectGroups = subjectGroups
             return auditor
         }
         var auditor = try makeAuditor(sink)
@@ -418,7 +422,7 @@ public struct AuditRun {
         }
 
         return Reading(auditor: auditor, summaries: summaries, diagnostics: diagnostics, parts: parts,
-                       activity: activity?.builder != nil ? activity : nil, join: join)
+                       activity: activity?.builder != nil ? activity : nil, join: join, subjectGroups: subjectGroups)
     }
 
     /// The header's mapping as an activity log's: it names a worker and a time, and not the

@@ -11,6 +11,8 @@ final class PartAuditor: MergedRowReader, @unchecked Sendable {
     @exclusivity(unchecked) var checks: CheckRunner
     /// DC-02's join, when the run may read activity logs beside the decisions.
     var join: ContactJoin? = nil
+    /// The subjects' groups, for the logs' workers whose logs give none.
+    var subjectGroups: SubjectGroups? = nil
     @exclusivity(unchecked) var measure: MeasureState
     @exclusivity(unchecked) var intersections: Intersections
     @exclusivity(unchecked) var ids: DecisionIDRegistry
@@ -114,6 +116,7 @@ final class PartAuditor: MergedRowReader, @unchecked Sendable {
             measure.add(record, codes: intersections.codes(for: record.groups), calendar: calendar)
             do throws(AuditError) { try checks.run(record, file: builder!.file, into: sink) } catch { stoppingError = error; return false }
             join?.add(record)
+            subjectGroups?.add(record)
         }
         return true
     }

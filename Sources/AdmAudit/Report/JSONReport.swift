@@ -115,6 +115,7 @@ public enum JSONReport {
             ("places", places),
             ("workers_naming_several_places", .int(work.workersNamingSeveralPlaces)),
             ("by_group", .array(work.byGroup.map(workerGroups))),
+            ("workers_grouped_from_decisions", .int(work.workersGroupedFromDecisions)),
         ])
     }
 

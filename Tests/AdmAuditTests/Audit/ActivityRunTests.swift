@@ -204,6 +204,42 @@ final class ActivityRunTests: XCTestCase {
         try ReportSchema.assertValid(JSONReport.render(checked), "a log's figures by group", validator: ReportSchema.validator())
     }
 
+    /// A chat log seldom gives a worker's sex; the HR export does. Workers whose log leaves the
+    /// group unknown take that of their first decision that gives one; a worker the log groups
+    /// keeps the log's group; a worker no decision names stays unknown. Either order of inputs.
+    func testWorkersTakeTheGroupTheirDecisionsGiveWhereTheirLogGivesNone() throws {
+        var log = ["工号,开始时间,结束时间"]
+        for worker in 0..<8 {
+            for day in 3...7 {
+                log.append("W\(worker),2025-03-0\(day) 09:00,2025-03-0\(day) 18:00")
+                if worker < 3 { log.append("W\(worker),2025-03-0\(day) 20:00,2025-03-0\(day) 21:30") }
+            }
+        }
+        var decisions = ["decision_id,employee_id,decision_type,outcome,decided_at,sex"]
+        // W0's first decision says nothing of the worker's sex, the second does.
+        decisions.append("D0a,W0,discipline,adverse,2025-03-10 10:00,")
+        for worker in 0..<6 {
+            decisions.append("D\(worker),W\(worker),discipline,adverse,2025-03-11 10:00,\(worker < 3 ? "female" : "male")")
+        }
+        // A later decision giving another sex does not move the worker.
+        decisions.append("D1b,W1,discipline,adverse,2025-03-12 10:00,male")
+        let yaml = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: """
+            input: {time_zone: Asia/Shanghai}
+            checks: {jurisdictions: [CN]}
+            activity: {}
+            """)
+        for order in [["log.csv", "decisions.csv"], ["decisions.csv", "log.csv"]] {
+            let files = order.map { TestSupport.temporaryFile(($0 == "log.csv" ? log : decisions).joined(separator: "\n") + "\n", name: $0) }
+            let (result, _) = try TestSupport.audit(files, pipeline: TestSupport.pipeline(yaml))
+            let work = try XCTUnwrap(result.workTime)
+            XCTAssertEqual(work.workersGroupedFromDecisions, 6, "\(order)")
+            let figures = try XCTUnwrap(work.byGroup.first, "\(order)")
+            XCTAssertEqual(figures.recurring.groups.map(\.group), ["female", "male"], "\(order)")
+            XCTAssertEqual(figures.recurring.groups.map(\.n), [3, 3], "\(order): W6 and W7 are in no decision")
+            XCTAssertEqual(figures.recurring.groups.map { $0.n - $0.favorable }, [3, 0], "\(order)")
+        }
+    }
+
     /// Words of real exports an inspector's probe met: a Slack-like export whose `channel` is a
     /// room beside the `platform`, UTC times under `timestamp_utc`, `response_requested`; and a
     /// DingTalk export whose direction is `上级发出` (the superior sent it).
