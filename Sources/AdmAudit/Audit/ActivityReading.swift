@@ -84,8 +84,10 @@ public struct WorkTimeResult: Sendable {
     /// Per protected attribute the logs give: how recurring off-hours work and off-hours
     /// time fall on each group of workers.
     public var byGroup: [WorkerGroupFigures] = []
-    /// Workers whose logs left a group unknown and whose decisions gave it (`SubjectGroups`).
+    /// Workers whose logs left a group unknown and whose decisions gave it (`SubjectGroups`),
+    /// and those whose decisions disagree (left unknown).
     public var workersGroupedFromDecisions = 0
+    public var workersWithDisagreeingDecisionGroups = 0
 }
 
 /// One protected attribute's figures over the workers of the activity logs (a worker's group
@@ -260,10 +262,14 @@ final class ActivityReading: MergedRowReader {
                               wageColumn: builder?.readsWages == true, places: places,
                               workersByPlace: byPlace, workersNamingSeveralPlaces: several, workersByHoursSystem: bySystem,
                               byGroup: groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow),
-                              workersGroupedFromDecisions: groupedFromDecisions)
+                              workersGroupedFromDecisions: groupedFromDecisions,
+                              workersWithDisagreeingDecisionGroups: workersWithDisagreeingDecisionGroups)
     }
 
-    /// Gives the workers whose logs leave a group unknown the group their decisions give
+    /// Workers whose decisions disagree on a group their logs leave unknown (left unknown).
+    private var workersWithDisagreeingDecisionGroups = 0
+
+    /// Gives the workers whose logs leave a group unknown the group their decisions agree on
     /// (`SubjectGroups`); the workers so grouped.
     private func fillGroups(from decisions: (subjects: SubjectGroups, groups: [AttributeGroups])?) throws(AuditError) -> Int {
         guard let decisions, let keys = builder?.keys, !attributeGroups.isEmpty else { return 0 }
@@ -274,7 +280,8 @@ final class ActivityReading: MergedRowReader {
             if !unknown.isEmpty { wanted.append((key, Int32(worker), unknown)) }
         }
         guard !wanted.isEmpty else { return 0 }
-        let found = try decisions.subjects.labels(for: wanted, groups: decisions.groups)
+        let (found, disagreeing) = try decisions.subjects.labels(for: wanted, groups: decisions.groups)
+        workersWithDisagreeingDecisionGroups = disagreeing
         for (worker, labels) in found {
             for (attribute, label) in labels {
                 var bytes = Array(label.utf8)

@@ -6,9 +6,9 @@ import Foundation
 /// when there are many), and read back in one merge with the logs' workers once every input
 /// was read, whichever came first. Memory grows with neither.
 ///
-/// A worker's group is the first known one the worker's decisions give, in the order of the
-/// files and lines: the same export can be read in any order of its inputs' names only if its
-/// files are given in the same order, as every other first-seen rule of a run.
+/// A worker's group is the one the worker's decisions give, when every decision that gives one
+/// gives the same: decisions that disagree (one row planted with another sex) leave the group
+/// unknown, and are counted, so the order of the files cannot move a worker.
 final class SubjectGroups {
     /// One decision's subject and group codes (the decision auditor's, `AttributeGroups.unknown`
     /// where unknown), for at most `attributeLimit` attributes.
@@ -46,29 +46,34 @@ final class SubjectGroups {
                              codes: (code(0), code(1), code(2), code(3))))
     }
 
-    /// For each worker in `wanted` (a key and the attributes it lacks), the label of the first
-    /// known group the worker's decisions give for each (nil: none), by `groups` (the decision
-    /// auditor's, which named the codes).
+    /// For each worker in `wanted` (a key and the attributes it lacks), the label of the group
+    /// the worker's decisions agree on for each, by `groups` (the decision auditor's, which
+    /// named the codes); and the workers whose decisions disagree on some attribute.
     func labels(for wanted: [(key: WorkerKey, worker: Int32, attributes: [Int])],
-                groups: [AttributeGroups]) throws(AuditError) -> [Int32: [Int: String]] {
+                groups: [AttributeGroups]) throws(AuditError) -> (found: [Int32: [Int: String]], disagreeing: Int) {
         if let failure = entries.anyFailure { throw failure }
         let sorted = wanted.sorted { $0.key < $1.key }
         var found: [Int32: [Int: String]] = [:]
+        var disagreeing = 0
         var merge = try entries.merged()
         var next = merge.next()
         for want in sorted {
             while let entry = next, entry.worker < want.key { next = merge.next() }
-            var labels: [Int: String] = [:]
+            var codes: [Int: Int32] = [:], split: Set<Int> = []
             while let entry = next, entry.worker == want.key {
-                for attribute in want.attributes where attribute < Self.attributeLimit && labels[attribute] == nil && attribute < groups.count {
+                for attribute in want.attributes where attribute < Self.attributeLimit && attribute < groups.count {
                     let code = entry.code(attribute)
-                    if code >= 0, Int(code) < groups[attribute].labels.count { labels[attribute] = groups[attribute].labels[Int(code)] }
+                    guard code >= 0, Int(code) < groups[attribute].labels.count else { continue }
+                    if let first = codes[attribute], first != code { split.insert(attribute) } else { codes[attribute] = code }
                 }
                 next = merge.next()
             }
-            if !labels.isEmpty { found[want.worker] = labels }
+            if !split.isEmpty { disagreeing += 1 }
+            var agreed: [Int: String] = [:]
+            for (attribute, code) in codes where !split.contains(attribute) { agreed[attribute] = groups[attribute].labels[Int(code)] }
+            if !agreed.isEmpty { found[want.worker] = agreed }
         }
         try merge.finish()
-        return found
+        return (found, disagreeing)
     }
 }

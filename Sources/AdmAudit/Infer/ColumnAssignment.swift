@@ -218,10 +218,6 @@ struct ColumnAssignment: Sendable {
                 return .confirmsAsText(Evidence(
                     english: "its cells write the \(field == .explanationGiven ? "explanation" : "route to contest") out: a filled cell is yes",
                     chinese: "单元格写明了\(field == .explanationGiven ? "理由" : "申诉途径")：有内容即为是"))
-            case .boolean where field == .unionNotified && profile.timestampShare >= 0.5:
-                return .confirmsAsText(Evidence(
-                    english: "its cells are the dates the union was told: a filled cell is yes (check the dates come before the dismissals)",
-                    chinese: "单元格为通知工会的日期：有内容即为是（请核实日期早于解除劳动合同）"))
             case .boolean: return gate(profile.booleanShare, "yes/no", "是/否", ofAnswers: true)
             case .number: return gate(profile.numberShare, "numbers", "数字", need: 0.9)
             case .decisionType:

@@ -353,9 +353,8 @@ enum HeaderRules {
         // `数据来源: 智能坐垫` names a device more often than the data: below the categories.
         Rule(target: .field(.dataCategories), score: 72,
              groups: [["data", "inputs", "signals", "数据", "信号"], ["sources", "source", "src", "来源"]]),
-        // A union notice's date (`工会通知日期`) is the union told: `ColumnAssignment` reads a filled date as yes.
         Rule(target: .field(.unionNotified), score: 88, groups: [["union", "works council", "工会", "职代会"]],
-             unless: ["member", "会员", "activity", "活动"]),
+             unless: timeWords + ["member", "会员", "activity", "活动"]),
         Rule(target: .field(.protectedStatus), score: 84,
              groups: [["protected", "保护", "特殊", "special"], ["status", "状态", "期", "情形", "situation"]],
              unless: timeWords),

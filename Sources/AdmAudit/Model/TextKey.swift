@@ -88,13 +88,15 @@ public enum TextKey {
     /// Letters of other scripts that look like a Latin letter or a digit, as an id is read
     /// (after NFKC, which has folded full-width and mathematical forms): Cyrillic, Greek,
     /// Armenian, Cherokee, Latin small capitals and IPA letters, after Unicode's confusables
-    /// (UTS #39). Not `ё`, `ї`, `μ`: letters of their own in names (`Сёмин` is not `Семин`).
+    /// (UTS #39). Not `ё`, `ї`, `μ`, nor letters that would read as another letter of their own
+    /// script (`ү` as `у`, `һ` as `н`, `ь` as `в`, `з` as `З`): letters of their own in names
+    /// (`Сёмин` is not `Семин`, `Сүлейменов` not `Сулейменов`).
     private static let idLookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
         // Cyrillic
         "А": "A", "В": "B", "Е": "E", "З": "3", "І": "I", "Ј": "J", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-        "Т": "T", "Х": "X", "Ѕ": "S", "Ү": "Y", "Һ": "H", "Ӏ": "I", "Ԛ": "Q", "Ԝ": "W", "Ь": "b",
-        "а": "a", "в": "b", "е": "e", "з": "3", "і": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o", "п": "n", "р": "p",
-        "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ү": "y", "һ": "h", "ӏ": "l", "ԁ": "d", "ԛ": "q", "ԝ": "w", "б": "6", "ь": "b",
+        "Т": "T", "Х": "X", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W",
+        "а": "a", "в": "b", "е": "e", "і": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o", "п": "n", "р": "p",
+        "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "б": "6",
         // Greek
         "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T",
         "Υ": "Y", "Χ": "X", "Ϳ": "J",

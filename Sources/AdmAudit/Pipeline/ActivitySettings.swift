@@ -274,10 +274,10 @@ public enum BuiltinActivityVocabulary {
                     // The employer's side speaking, however the log words it.
                     "sent by manager", "manager sent", "sent by supervisor", "supervisor sent", "by manager", "by supervisor",
                     "from supervisor", "from boss", "boss sent", "sent by employer", "employer sent", "manager message",
-                    "supervisor to worker", "上级回复", "主管回复", "领导回复", "经理回复", "上级消息", "领导消息", "主管消息"]),
+                    "supervisor to worker", "上级回复", "主管回复", "领导回复", "经理回复"]),
         (.action, ["action", "worker action", "worker_action", "by worker", "worker", "sent", "outgoing", "outbound", "sent items",
                    "员工操作", "操作", "员工发起", "主动", "发送", "发出", "已发送", "员工发送", "本人发送", "本人",
-                   "to manager", "to supervisor", "worker to manager", "sent to manager", "发给上级", "发送给上级", "员工发给上级"]),
+                   "worker to manager", "sent to manager", "发给上级", "发送给上级", "员工发给上级"]),
         (.reply, ["reply", "worker reply", "worker_reply", "response", "answer", "answered", "回复", "答复", "员工回复", "已回复"]),
     ]
 }

@@ -128,7 +128,10 @@ public enum BuiltinVocabulary {
                       // A commendation given: favourable in itself, so a row naming only the kind is not rejected.
                       "commendation", "commended", "employee of the month", "表彰", "嘉奖", "表扬", "通报表扬", "通报嘉奖", "优秀员工",
                       "先进个人", "荣誉称号"]),
-        (.adverse, ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
+        (.adverse, [// An honour withdrawn or refused, where the outcome column repeats the decision's kind.
+                    "撤销荣誉称号", "取消荣誉称号", "撤销表彰", "取消表彰", "撤销嘉奖", "取消嘉奖", "取消优秀员工称号", "取消评优资格", "取消评优",
+                    "不予评优", "一票否决", "commendation withdrawn", "commendation revoked", "award revoked", "award withdrawn",
+                    "adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
                     "declined", "reject", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
                     "withheld", "bonus withheld", "forfeited", "suspended", "deactivated", "warned", "flagged",

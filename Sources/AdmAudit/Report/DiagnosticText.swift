@@ -13,7 +13,7 @@ extension ReportText {
     /// A log's worker ids written with characters that look like others, read as those.
     private func lookAlikeIDs(_ values: DiagnosticValues) -> String {
         let (rows, line, characters) = (values.count("rows"), values.count("line"), values.text("characters"))
-        return pick("\(rows) rows (the first on line \(line)) write a worker's id otherwise than the worker's first row did, with characters that look like others (\(characters)): each was read as that worker, so that one worker is not counted as two whose weeks each stay under a limit; an honest export has no reason to write one id two ways, ask the employer why",
+        return pick("\(rows) row\(rows == 1 ? "" : "s") (the first on line \(line)) write\(rows == 1 ? "s" : "") a worker's id otherwise than the worker's first row did, with characters that look like others (\(characters)): each was read as that worker, so that one worker is not counted as two whose weeks each stay under a limit; an honest export has no reason to write one id two ways, ask the employer why",
                     "\(rows) 行（首行为第 \(line) 行）书写劳动者编号的方式与该劳动者首行不同，含有与其他字符形似的字符（\(characters)）：均按同一劳动者读取，以免同一劳动者被拆成两人、各自的工时都低于限额；正常导出不会把同一编号写成两种样子，请向用人单位问明原因")
     }
 

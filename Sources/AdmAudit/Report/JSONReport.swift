@@ -116,6 +116,7 @@ public enum JSONReport {
             ("workers_naming_several_places", .int(work.workersNamingSeveralPlaces)),
             ("by_group", .array(work.byGroup.map(workerGroups))),
             ("workers_grouped_from_decisions", .int(work.workersGroupedFromDecisions)),
+            ("workers_with_disagreeing_decision_groups", .int(work.workersWithDisagreeingDecisionGroups)),
         ])
     }
 

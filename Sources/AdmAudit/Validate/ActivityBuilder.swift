@@ -50,8 +50,9 @@ public struct ActivityMapping: Sendable {
         }
     }
 
-    /// Fields whose columns may differ in grain: of several, the best-ranked is read.
-    static let ranked: Set<ActivityField> = [.site, .actorID, .channel]
+    /// Fields whose columns may differ in grain (a staff id and a VPN account, a month's wage
+    /// and a base salary): of several, the best-ranked is read.
+    static let ranked: Set<ActivityField> = [.site, .actorID, .channel, .workerID, .hourlyWage, .monthlyWage]
 
     /// A header as it is matched: its text key, with `_` and `-` read as spaces and runs of
     /// spaces as one (`Employee ID`, `employee_id` and `employee-id` are one name).
@@ -180,6 +181,7 @@ public final class ActivityBuilder {
         workerNamedOthers = earlier.workerNamedOthers
         workerWages = earlier.workerWages
         workerSpellings = earlier.workerSpellings
+        firstSpellingLooksAlike = earlier.firstSpellingLooksAlike
         firstSpellingCharacters = earlier.firstSpellingCharacters
         readsWages = readsWages || earlier.readsWages
         workersWithVaryingWage = earlier.workersWithVaryingWage
@@ -304,15 +306,15 @@ public final class ActivityBuilder {
             workerNamedOthers.append(false)
             workerWages.append(.nan)
             workerSpellings.append(spelling)
+            firstSpellingLooksAlike.append(!characters.isEmpty)
             if !characters.isEmpty, firstSpellingCharacters.count < 4096 { firstSpellingCharacters[worker] = characters }
             workers.append(pseudonymizer.display(FieldBytes(bytes: idBytes, isMissing: false)))
         }
         if readsWages, let wage = wage(row) {
-            if workerWages[Int(worker)].isNaN {
-                workerWages[Int(worker)] = wage
-            } else if wage != workerWages[Int(worker)], workersWithVaryingWage.count < maxWorkers {
-                workersWithVaryingWage.insert(worker)
-            }
+            let known = workerWages[Int(worker)]
+            if !known.isNaN, wage != known { workersWithVaryingWage.insert(worker) }
+            // The highest the worker's rows give: a low first row cannot price the overtime down.
+            if known.isNaN || wage > known { workerWages[Int(worker)] = wage }
         }
         return .event(ActivityEvent(worker: worker, start: start, end: end, channel: channel, direction: direction,
                                     replyRequested: replyRequested && direction == .contact, place: place, otherPlace: named != place,
@@ -322,16 +324,22 @@ public final class ActivityBuilder {
     /// The row's wage an hour: its hourly wage column's, else its monthly wage column's over
     /// `WorkSchedule.hoursPerMonth`; nil when neither reads as an amount (the event stands).
     private func wage(_ row: RawRow) -> Double? {
-        if let column = column(.hourlyWage), let amount = Self.amount(row[column].bytes) { return amount }
-        if let column = column(.monthlyWage), let amount = Self.amount(row[column].bytes) { return amount / WorkSchedule.hoursPerMonth }
+        for (field, perMonth) in [(ActivityField.hourlyWage, false), (.monthlyWage, true)] {
+            guard let column = column(field), let amount = Self.amount(row[column].bytes) else { continue }
+            // A unit written in the cell (`40元/小时` in a month's column) says more than the header.
+            let monthly = amount.perMonth ?? perMonth
+            let hourly = monthly ? amount.value / WorkSchedule.hoursPerMonth : amount.value
+            return hourly >= 1 ? hourly : nil
+        }
         return nil
     }
 
     /// A wage as exports write it: `35.5`, `¥8,000`, `8000元`, `RMB 8,000.50`, `40元/小时`, `$45/hr`,
-    /// `月薪8700`, `1.2万`, `8 700`: a number, with a currency or a period before or after it.
+    /// `月薪8700`, `1.2万`, `8 700`: a number, with a currency or a period before or after it
+    /// (`perMonth`: what the period says, nil when none is written).
     /// `€ 2.450,50`, `8.000` are not read (a decimal comma or a thousands point is ambiguous),
     /// nor `35²`, `8元000`. At least 1 and below a million; nil otherwise (the event stands).
-    static func amount(_ bytes: UnsafeRawBufferPointer) -> Double? {
+    static func amount(_ bytes: UnsafeRawBufferPointer) -> (value: Double, perMonth: Bool?)? {
         let written = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[TextKey.trimmedRange(bytes)]), as: UTF8.self)
         // Full-width digits and signs are how Chinese text writes them; other compatibility forms (`²`) are no amount.
         guard written.unicodeScalars.allSatisfy({ (0xFF01...0xFF5E).contains($0.value) || (0xFFE0...0xFFEE).contains($0.value) || $0.value == 0x3000
@@ -341,12 +349,16 @@ public final class ActivityBuilder {
         // Marks at either end only, longest first (`/小时` before `小时`), until none is left.
         let marks = ["per month", "per hour", "an hour", "a month", "/month", "/hour", "/小时", "每小时", "/hr", "/时", "/月", "每月",
                      "月薪", "时薪", "小时", "rmb", "cny", "eur", "usd", "元", "¥", "$", "€", "£", "/h"]
+        let monthMarks: Set<String> = ["per month", "a month", "/month", "/月", "每月", "月薪"]
+        let hourMarks: Set<String> = ["per hour", "an hour", "/hour", "/小时", "每小时", "/hr", "/时", "时薪", "小时", "/h"]
+        var perMonth: Bool? = nil
         var stripped = true
         while stripped {
             stripped = false
             text = text.trimmingCharacters(in: .whitespaces)
             for mark in marks where text.hasPrefix(mark) || text.hasSuffix(mark) {
                 text = text.hasPrefix(mark) ? String(text.dropFirst(mark.count)) : String(text.dropLast(mark.count))
+                if monthMarks.contains(mark) { perMonth = true } else if hourMarks.contains(mark) { perMonth = false }
                 stripped = true
                 break
             }
@@ -370,7 +382,7 @@ public final class ActivityBuilder {
         // `8.000`: a thousands point, or three decimals; neither is read.
         if parts.count == 1, let point = text.firstIndex(of: "."), text[..<point].count <= 3, text[text.index(after: point)...].count == 3 { return nil }
         guard let value = Double(text).map({ $0 * scale }), value >= 1, value < 1_000_000 else { return nil }
-        return value
+        return (value, perMonth)
     }
 
     /// Rows that write a worker's id otherwise than the worker's first row did, with
@@ -383,6 +395,7 @@ public final class ActivityBuilder {
     /// Each worker's first spelling (the fingerprint of its bytes), and the look-alike
     /// characters of first spellings that have some (bounded).
     private var workerSpellings: [WorkerKey] = []
+    private var firstSpellingLooksAlike: [Bool] = []
     private var firstSpellingCharacters: [Int32: [Unicode.Scalar]] = [:]
     /// Ids beyond plain ASCII already read, by the fingerprint of their bytes: their key, and
     /// their look-alike characters. Bounded; past the bound each is read afresh.
@@ -405,7 +418,7 @@ public final class ActivityBuilder {
     private func noteSpelling(_ spelling: WorkerKey, characters: [Unicode.Scalar], of worker: Int32, line: Int) {
         guard spelling != workerSpellings[Int(worker)] else { return }
         let both = characters + (firstSpellingCharacters[worker] ?? [])
-        guard !both.isEmpty else { return }
+        guard !characters.isEmpty || firstSpellingLooksAlike[Int(worker)] else { return }
         if lookAlikeRows == 0 { lookAlikeLine = line }
         lookAlikeRows += 1
         for character in both where lookAlikeCharacters.count < 8 && !lookAlikeCharacters.contains(character) {
@@ -470,8 +483,16 @@ public final class ActivityBuilder {
     }
 
     /// A value (meaning-normalised) holding spellings of more than one direction.
+    /// A spelling inside a longer one of another direction that the value holds is that one's
+    /// (`回复` in `上级回复`, `sent` in `sent by manager`): only the longer counts.
     public static func namesTwoDirections(normalized text: String, words: [[String]]) -> Bool {
-        words.filter { spellings in spellings.contains { !$0.isEmpty && text.contains($0) } }.count > 1
+        let found = words.map { spellings in spellings.filter { !$0.isEmpty && text.contains($0) } }
+        let standing = found.enumerated().filter { direction, spellings in
+            spellings.contains { spelling in
+                !found.enumerated().contains { other, longer in other != direction && longer.contains { $0.count > spelling.count && $0.contains(spelling) } }
+            }
+        }
+        return standing.count > 1
     }
 
     /// The column's timestamp; nil when the cell is blank.

@@ -205,8 +205,8 @@ final class ActivityRunTests: XCTestCase {
     }
 
     /// A chat log seldom gives a worker's sex; the HR export does. Workers whose log leaves the
-    /// group unknown take that of their first decision that gives one; a worker the log groups
-    /// keeps the log's group; a worker no decision names stays unknown. Either order of inputs.
+    /// group unknown take the one their decisions agree on; decisions that disagree leave it
+    /// unknown; a worker no decision names stays unknown. Either order of inputs.
     func testWorkersTakeTheGroupTheirDecisionsGiveWhereTheirLogGivesNone() throws {
         var log = ["工号,开始时间,结束时间"]
         for worker in 0..<8 {
@@ -221,7 +221,7 @@ final class ActivityRunTests: XCTestCase {
         for worker in 0..<6 {
             decisions.append("D\(worker),W\(worker),discipline,adverse,2025-03-11 10:00,\(worker < 3 ? "female" : "male")")
         }
-        // A later decision giving another sex does not move the worker.
+        // A decision giving W1 another sex: W1's decisions disagree, and W1 stays unknown.
         decisions.append("D1b,W1,discipline,adverse,2025-03-12 10:00,male")
         let yaml = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: """
             input: {time_zone: Asia/Shanghai}
@@ -232,11 +232,11 @@ final class ActivityRunTests: XCTestCase {
             let files = order.map { TestSupport.temporaryFile(($0 == "log.csv" ? log : decisions).joined(separator: "\n") + "\n", name: $0) }
             let (result, _) = try TestSupport.audit(files, pipeline: TestSupport.pipeline(yaml))
             let work = try XCTUnwrap(result.workTime)
-            XCTAssertEqual(work.workersGroupedFromDecisions, 6, "\(order)")
+            XCTAssertEqual([work.workersGroupedFromDecisions, work.workersWithDisagreeingDecisionGroups], [5, 1], "\(order)")
             let figures = try XCTUnwrap(work.byGroup.first, "\(order)")
             XCTAssertEqual(figures.recurring.groups.map(\.group), ["female", "male"], "\(order)")
-            XCTAssertEqual(figures.recurring.groups.map(\.n), [3, 3], "\(order): W6 and W7 are in no decision")
-            XCTAssertEqual(figures.recurring.groups.map { $0.n - $0.favorable }, [3, 0], "\(order)")
+            XCTAssertEqual(figures.recurring.groups.map(\.n), [2, 3], "\(order): W1 disagrees, W6 and W7 are in no decision")
+            XCTAssertEqual(figures.recurring.groups.map { $0.n - $0.favorable }, [2, 0], "\(order)")
         }
     }
 
@@ -366,13 +366,14 @@ final class ActivityRunTests: XCTestCase {
     }
 
     /// A wage column gives each worker's wage: an hour's as written, a month's over 21.75 days
-    /// of 8 hours; the first that reads as an amount counts, a worker without one is estimated
-    /// at the schedule's wage. worktime.csv gives the wage and the minutes at each multiplier.
+    /// of 8 hours; the highest that reads as an amount counts (a low row cannot price the
+    /// overtime down), a worker without one is estimated at the schedule's wage, which is also
+    /// a floor. worktime.csv gives the wage and the minutes at each multiplier.
     func testAWageColumnGivesEachWorkersOvertimePay() throws {
         let log = """
             工号,开始时间,结束时间,月工资
             W1,2025-03-03 09:00,2025-03-03 21:00,"8,700"
-            W1,2025-03-09 10:00,2025-03-09 12:00,9000
+            W1,2025-03-09 10:00,2025-03-09 12:00,8000
             W2,2025-03-03 09:00,2025-03-03 19:00,面议
             W2,2025-03-04 09:00,2025-03-04 17:00,"¥17,400元"
             W3,2025-03-03 09:00,2025-03-03 18:00,
@@ -397,14 +398,18 @@ final class ActivityRunTests: XCTestCase {
             ["W4", "30.00", "20.00", "60", "0"],
         ])
         XCTAssertEqual(work.overtimePayEstimate, 860)
-        XCTAssertEqual([work.workersWithWage, work.workersWithVaryingWage], [3, 1], "W1's second wage is not used, and said")
+        XCTAssertEqual([work.workersWithWage, work.workersWithVaryingWage], [3, 1], "W1's lower second wage is not used, and said")
         XCTAssertTrue(work.wageColumn)
-        XCTAssertEqual(ActivityBuilder.amount(UnsafeRawBufferPointer(start: nil, count: 0)), nil)
+        XCTAssertNil(ActivityBuilder.amount(UnsafeRawBufferPointer(start: nil, count: 0)))
+        // The period written in the cell: an hour's wage in a month's column is an hour's.
+        XCTAssertEqual(Array("40元/小时".utf8).withUnsafeBytes { ActivityBuilder.amount($0)?.perMonth }, false)
+        XCTAssertEqual(Array("8000/month".utf8).withUnsafeBytes { ActivityBuilder.amount($0)?.perMonth }, true)
+        XCTAssertEqual(Array("8000".utf8).withUnsafeBytes { ActivityBuilder.amount($0)?.perMonth }, .some(nil))
         for (text, amount) in [("35.5", 35.5), ("RMB 8,000.50", 8000.5), ("８０００", 8000.0), ("2.450,50", nil), ("-5", nil), ("1e9", nil), ("12,34", nil),
                                ("40元/小时", 40), ("$45/hr", 45), ("45 USD per hour", 45), ("月薪8700", 8700), ("1.2万", 12_000), ("8 700", 8700),
                                ("8,700 / 月", 8700), ("¥45/小时", 45), ("面议", nil), ("nan", nil), ("inf", nil), ("100万", nil), ("8 70", nil),
                                ("8.000", nil), ("35²", nil), ("8元000", nil), ("1,234.5,678", nil), ("0.5", nil), ("￥40", 40), ("12.50", 12.5)] as [(String, Double?)] {
-            XCTAssertEqual(Array(text.utf8).withUnsafeBytes { ActivityBuilder.amount($0) }, amount, text)
+            XCTAssertEqual(Array(text.utf8).withUnsafeBytes { ActivityBuilder.amount($0)?.value }, amount, text)
         }
     }
 

@@ -204,20 +204,6 @@ final class ColumnAssignmentTests: XCTestCase {
         XCTAssertNil(offices.choice(forColumn: 2)?.also, "site names that are no places say nothing of the law")
     }
 
-    /// `工会通知日期` holds the dates the union was told: the union was told where a date is
-    /// written (filled means yes), not a column of times no check reads.
-    func testAUnionNoticeDateIsWhetherTheUnionWasTold() throws {
-        let noticeDates = ["2025-03-01", "", "2025-03-02", "", "", "2025-03-05", "2025-03-06", ""]
-        for header in ["工会通知日期", "Union Notification Date", "通知工会日期"] {
-            let assignment = assign([("决定编号", ids), ("决定时间", dates), (header, noticeDates)])
-            let choice = try XCTUnwrap(assignment.choice(forColumn: 2), header)
-            XCTAssertEqual(choice.target, .field(.unionNotified), header)
-            XCTAssertTrue(choice.filledMeansYes, header)
-        }
-        // A union member's join date is not a notice.
-        XCTAssertNotEqual(target(assign([("决定编号", ids), ("工会会员入会日期", noticeDates)]), 1), .field(.unionNotified))
-    }
-
     func testAnAppealReviewerColumnOfSystemsAndPeopleIsBoth() throws {
         let handlers = ["系统", "张三", "李四", "系统", "王五", "", "", ""]
         let assignment = assign([("Decision ID", ids), ("Outcome", outcomes), ("Appeal Reviewer", handlers)])

@@ -90,8 +90,11 @@ enum WorkTimeSection: ReportSectionBuilder {
             "By group (a worker's group is that of the worker's first row): the share of workers whose off-hours work recurs (an hour or more in at least half their active weeks), its 95% Wilson interval and its ratio to the reference group's share (the group whose work recurs least); the flag applies the four-fifths rule to the shares whose work does not recur. Then each group's mean off-hours time a week, and a Mann–Whitney test of the workers' means against the other groups' workers.",
             "按群体（劳动者所属群体以其第一条记录为准）：工作时间以外的工作反复出现（在至少一半有活动的周中每周一小时以上）的劳动者比例、其 95% Wilson 区间，以及与参照群体（反复出现比例最低者）比例之比；标记按五分之四规则判断未反复出现的比例。随后为各群体平均每周工作时间以外的时长，以及劳动者平均值与其他群体劳动者的 Mann–Whitney 检验。")
             + (work.workersGroupedFromDecisions > 0
-               ? t.pick(" \(work.workersGroupedFromDecisions) workers' groups, which their logs do not give, are those of their first decision in the decision exports.",
-                        "其中 \(work.workersGroupedFromDecisions) 名劳动者的群体在日志中未载明，取自决定数据中其首条决定。") : ""))])]
+               ? t.pick(" \(work.workersGroupedFromDecisions) workers' groups, which their logs do not give, are those their decisions in the decision exports agree on.",
+                        "其中 \(work.workersGroupedFromDecisions) 名劳动者的群体在日志中未载明，取自决定数据中各条决定一致所载的群体。") : "")
+            + (work.workersWithDisagreeingDecisionGroups > 0
+               ? t.pick(" \(work.workersWithDisagreeingDecisionGroups) workers' decisions disagree on their group: it stays unknown.",
+                        "另有 \(work.workersWithDisagreeingDecisionGroups) 名劳动者的各条决定所载群体不一致，仍计为未知。") : ""))])]
         for figures in work.byGroup {
             let stratum = figures.recurring
             let rows: [[ReportInline]] = stratum.groups.indices.map { index in
