@@ -70,17 +70,17 @@ extension ReportText {
             pick("human_reviewed=no for an adverse \(type.rawValue) decision", "不利的自动化\(type.chineseName)决定未经人工复核（human_reviewed=否）")
         case .reviewNotRecorded(let type, let absence):
             pick("human_reviewed \(self.absence(absence)), reviewer_id and reviewed_at empty for an adverse \(type.rawValue) decision",
-                 "不利的自动化\(type.chineseName)决定，human_reviewed \(self.absence(absence))，reviewer_id 和 reviewed_at 为空：无人工复核的记录")
+                 "不利的自动化\(type.chineseName)决定，是否人工复核（human_reviewed）\(self.absence(absence))，复核人（reviewer_id）和复核时间（reviewed_at）为空：无人工复核的记录")
         case .reviewedAfterEffect(let type, let reviewed, let effective):
             pick("reviewed_at \(reviewed.text) is \(lag(reviewed.instant - effective.instant)) after effective_at \(effective.text) for an adverse \(type.rawValue) decision",
-                 "不利的自动化\(type.chineseName)决定生效后才进行人工复核：reviewed_at \(reviewed.text) 比 effective_at \(effective.text) 晚 \(lag(reviewed.instant - effective.instant))")
+                 "不利的自动化\(type.chineseName)决定生效后才进行人工复核：复核时间（reviewed_at）\(reviewed.text) 比生效时间（effective_at）\(effective.text) 晚 \(lag(reviewed.instant - effective.instant))")
         case .rubberStamp(let reviewer):
             rubberStamp(reviewer)
         case .notExplained(let type):
             pick("explanation_given=no for an adverse \(type.rawValue) decision", "不利的自动化\(type.chineseName)决定未向劳动者说明理由（explanation_given=否）")
         case .explanationNotRecorded(let type, let absence):
             pick("explanation_given \(self.absence(absence)) for an adverse \(type.rawValue) decision",
-                 "不利的自动化\(type.chineseName)决定，explanation_given \(self.absence(absence))：无向劳动者说明理由的记录")
+                 "不利的自动化\(type.chineseName)决定，是否说明理由（explanation_given）\(self.absence(absence))：无向劳动者说明理由的记录")
         default:
             routedElsewhere(detail)
         }
@@ -96,13 +96,13 @@ extension ReportText {
             pick("appeal_offered=no for an adverse \(type.rawValue) decision", "不利的自动化\(type.chineseName)决定未提供异议途径（appeal_offered=否）")
         case .appealRouteNotRecorded(let type, let absence):
             pick("appeal_offered \(self.absence(absence)) and appeal_filed_at empty for an adverse \(type.rawValue) decision",
-                 "不利的自动化\(type.chineseName)决定，appeal_offered \(self.absence(absence))，appeal_filed_at 为空：无提供异议途径的记录")
+                 "不利的自动化\(type.chineseName)决定，是否提供异议途径（appeal_offered）\(self.absence(absence))，申诉时间（appeal_filed_at）为空：无提供异议途径的记录")
         case .appealReviewedBySoftware(let type, let filed):
             pick("appeal_reviewer=automated for the contest filed at \(filed.text) against an adverse \(type.rawValue) decision",
                  "针对不利的\(type.chineseName)决定于 \(filed.text) 提出的申诉由系统而非人工复核（appeal_reviewer=automated）")
         case .appealReviewerNotRecorded(let type, let filed):
             pick("appeal_reviewer and appeal_reviewer_id empty for the contest filed at \(filed.text) against an adverse \(type.rawValue) decision",
-                 "针对不利的\(type.chineseName)决定于 \(filed.text) 提出的申诉，appeal_reviewer 和 appeal_reviewer_id 均为空：无人工复核申诉的记录")
+                 "针对不利的\(type.chineseName)决定于 \(filed.text) 提出的申诉，申诉处理方（appeal_reviewer）和申诉处理人（appeal_reviewer_id）均为空：无人工复核申诉的记录")
         case .appealUnanswered(let days, let result):
             appealUnanswered(days, result)
         case .appealAnsweredLate(let days):
@@ -122,14 +122,14 @@ extension ReportText {
     private func timingDetail(_ detail: FindingDetail) -> String {
         switch detail {
         case .aiNoticeNotRecorded(let type):
-            pick("ai_notice_at empty for an automated \(type.rawValue) decision", "自动化\(type.chineseName)决定，ai_notice_at 为空：无决策前告知劳动者使用自动化系统的记录")
+            pick("ai_notice_at empty for an automated \(type.rawValue) decision", "自动化\(type.chineseName)决定，自动化决策告知时间（ai_notice_at）为空：无决策前告知劳动者使用自动化系统的记录")
         case .aiNoticeAfterDecision(let type, let notice, let decided):
             pick("ai_notice_at \(notice.text) is after decided_at \(decided.text) for an automated \(type.rawValue) decision",
-                 "自动化\(type.chineseName)决定作出后才告知劳动者使用自动化系统：ai_notice_at \(notice.text) 晚于 decided_at \(decided.text)")
+                 "自动化\(type.chineseName)决定作出后才告知劳动者使用自动化系统：告知时间（ai_notice_at）\(notice.text) 晚于决定时间（decided_at）\(decided.text)")
         case .aiNoticeTooShort(let type, let notice, let decided, let given, let required, let nyc):
             pick("ai_notice_at \(notice.text) is \(given) business day\(given == 1 ? "" : "s") before decided_at \(decided.text); "
                     + (nyc ? "US-NYC requires \(required)" : "the pipeline requires \(required)") + ", for an automated \(type.rawValue) decision",
-                 "自动化\(type.chineseName)决定的告知 ai_notice_at \(notice.text) 仅早于 decided_at \(decided.text) \(given) 个工作日；"
+                 "自动化\(type.chineseName)决定的告知时间（ai_notice_at）\(notice.text) 仅早于决定时间（decided_at）\(decided.text) \(given) 个工作日；"
                     + (nyc ? "纽约市（US-NYC）要求提前 \(required) 个工作日" : "审计配置要求提前 \(required) 个工作日"))
         case .timesOutOfOrder(let problems):
             problems.map { pick("\($0.later.rawValue) \($0.laterAt.text) is before \($0.earlier.rawValue) \($0.earlierAt.text)",
@@ -160,12 +160,12 @@ extension ReportText {
                  "\(decisions) 项\(type.chineseName)决定（\(type.rawValue)）中有 \(unknown) 项的\(BuiltinVocabulary.chineseName(ofAttribute: attribute) ?? " \(attribute) ")未知"
                     + "（\(share(unknown, of: decisions, beside: maxShare))），超过上限 \(ReportNumber.percent(maxShare))")
         case .prohibitedData(let terms):
-            pick("data_categories include prohibited data: ", "data_categories 含有禁止使用的数据：") + matches(terms)
+            pick("data_categories include prohibited data: ", "数据类别（data_categories）含有禁止使用的数据：") + matches(terms)
         case .unionNotNotified:
             pick("union_notified=no for a dismissal", "解除劳动合同未事先通知工会（union_notified=否）")
         case .unionNotificationNotRecorded(let absence):
             pick("union_notified \(self.absence(absence)) for a dismissal: no record that the union was told in advance",
-                 "解除劳动合同，union_notified \(self.absence(absence))：无事先通知工会的记录")
+                 "解除劳动合同，是否通知工会（union_notified）\(self.absence(absence))：无事先通知工会的记录")
         case .protectedStatusDismissed(let statuses):
             pick("dismissal of a worker in a protected status: ", "解除处于特殊保护期的劳动者的劳动合同：") + names(statuses)
         case .protectedStatusPayCut(let statuses):
@@ -175,7 +175,7 @@ extension ReportText {
         case .scoreOutOfRange(let score, let low, let high):
             pick("score \(score) is outside the declared range \(low)–\(high)", "评分 \(score)（score）超出声明的范围 \(low)–\(high)")
         case .attritionRiskDecision:
-            pick("decision_type=attrition_risk: the system scores the worker's propensity to resign", "decision_type=attrition_risk：系统对劳动者的离职倾向进行评分")
+            pick("decision_type=attrition_risk: the system scores the worker's propensity to resign", "决定类型为离职风险（decision_type=attrition_risk）：系统对劳动者的离职倾向进行评分")
         case .attritionIndicators(let categories, let reasons):
             attritionIndicators(categories, reasons)
 
@@ -246,8 +246,8 @@ extension ReportText {
         return pick("appeal filed \(date(days.filedDay)), no appeal_responded_at"
                         + (result.map { " (appeal_result=\($0.rawValue) recorded without a date)" } ?? "")
                         + " by the as-of date \(date(days.answeredDay)), \(waited) days later; due by \(date(days.dueDay)) (\(days.deadlineDays)-day deadline, local dates)",
-                    "申诉于 \(date(days.filedDay)) 提出，截至审计基准日 \(date(days.answeredDay))（距申诉提出已 \(waited) 天）仍无 appeal_responded_at"
-                        + (result.map { "（记录了 appeal_result=\($0.rawValue)，但无答复日期）" } ?? "")
+                    "申诉于 \(date(days.filedDay)) 提出，截至审计基准日 \(date(days.answeredDay))（距申诉提出已 \(waited) 天）仍无申诉答复时间（appeal_responded_at）"
+                        + (result.map { "（记录了申诉结果 appeal_result=\($0.rawValue)，但无答复日期）" } ?? "")
                         + "；应于 \(date(days.dueDay)) 前答复（期限 \(days.deadlineDays) 日，按本地日期计算）")
     }
 

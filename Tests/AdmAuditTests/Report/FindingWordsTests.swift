@@ -132,7 +132,7 @@ final class FindingWordsTests: XCTestCase {
         XCTAssertEqual(english.detail(detail),
                        "reviewed_at 2025-03-02 11:45:30+08:00 is 1 d 2 h after effective_at 2025-03-01 09:30+08:00 for an adverse dismissal decision")
         XCTAssertEqual(chinese.detail(detail),
-                       "不利的自动化辞退决定生效后才进行人工复核：reviewed_at 2025-03-02 11:45:30+08:00 比 effective_at 2025-03-01 09:30+08:00 晚 1天2小时")
+                       "不利的自动化辞退决定生效后才进行人工复核：复核时间（reviewed_at）2025-03-02 11:45:30+08:00 比生效时间（effective_at）2025-03-01 09:30+08:00 晚 1天2小时")
         XCTAssertEqual(LocalTime(instant: 0, offset: -(5 * 3600 + 1800)).text, "1969-12-31 18:30-05:30")
         XCTAssertEqual(LocalTime(instant: 0, offset: -(5 * 3600 + 1800)).day, -1)
     }
