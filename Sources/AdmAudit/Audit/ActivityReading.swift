@@ -63,11 +63,11 @@ public struct WorkTimeResult: Sendable {
             "first_year": .count(first), "last_year": .count(last), "covered_from": .count(covered.lowerBound), "covered_to": .count(covered.upperBound)])
     }
 
-    /// The overtime pay the weeks imply at each worker's wage an hour (a wage column's, else
-    /// the schedule's), summed (a floor); nil when no worker has a wage.
+    /// The overtime pay the weeks imply at each worker's wage an hour (the higher of a wage
+    /// column's and the schedule's), summed (a floor); nil when no worker has a wage.
     public var overtimePayEstimate: Double?
     /// Workers a log's wage column gave a wage (the estimate takes it, or the schedule's when
-    /// that is more), those whose rows gave more than one (the first is used), and whether a
+    /// that is more), those whose rows gave more than one (the highest is used), and whether a
     /// log has a wage column.
     public var workersWithWage = 0
     public var workersWithVaryingWage = 0
@@ -282,8 +282,10 @@ final class ActivityReading: MergedRowReader {
         guard !wanted.isEmpty else { return 0 }
         let (found, disagreeing) = try decisions.subjects.labels(for: wanted, groups: decisions.groups)
         workersWithDisagreeingDecisionGroups = disagreeing
-        for (worker, labels) in found {
-            for (attribute, label) in labels {
+        // In worker order, attribute by attribute: a label first met here becomes a group in
+        // that order, the same bytes from run to run (a dictionary's order is not).
+        for worker in found.keys.sorted() {
+            for (attribute, label) in found[worker]!.sorted(by: { $0.key < $1.key }) {
                 var bytes = Array(label.utf8)
                 workerGroups[Int(worker) * count + attribute] = bytes.withUnsafeMutableBytes {
                     attributeGroups[attribute].group(for: FieldBytes(bytes: UnsafeRawBufferPointer($0), isMissing: false))

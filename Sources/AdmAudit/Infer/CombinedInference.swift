@@ -5,8 +5,10 @@ extension InferredPipeline {
     /// export), with the first log's `activity:` section before `report:`. What one `input:`
     /// setting says for every export is reconciled over all of them: where the exports are
     /// written in different encodings or with different delimiters, or their headers are on
-    /// different lines, each is detected; the jurisdictions are those of every export, and so
-    /// are the zones of their places; where the logs write dates otherwise than the decisions,
+    /// different lines, each is detected; the jurisdictions and the zone are those the exports
+    /// give evidence of (an export's default of every jurisdiction, or of UTC, widens nothing,
+    /// and what the base export took from another is TODO), and so are the zones of their
+    /// places; where the logs write dates otherwise than the decisions,
     /// `activity.date_order` says how, and where the logs disagree among themselves, a TODO.
     public static func combining(_ parts: [InferredPipeline]) -> InferredPipeline {
         guard parts.count > 1 else { return parts[0] }

@@ -168,7 +168,7 @@ public final class ActivityBuilder {
 
     /// Some log has a wage column: the estimate is per worker.
     package private(set) var readsWages = false
-    /// Workers whose rows give more than one wage (the first is used).
+    /// Workers whose rows give more than one wage (the highest is used).
     package private(set) var workersWithVaryingWage: Set<Int32> = []
 
     /// Carries on the worker list of the log before (the same worker, the same index).
