@@ -61,7 +61,8 @@ extension InferredPipeline {
         } else if shown.count > 1, let index = InputLines.index(of: "time_zone", in: lines), let zone = settings[parts.firstIndex { $0.inputName == base.inputName } ?? 0].value("time_zone") {
             // Exports in different zones (a Chinese export, a log written in Berlin time): one is
             // the schedule's, and the other's workers would be judged in it.
-            let others = parts.filter { !$0.timeZoneGuessed }.map { "\($0.inputName): \(InputLines($0.yaml).value("time_zone") ?? "")" }.joined(separator: ", ")
+            let others = parts.indices.filter { !parts[$0].timeZoneGuessed }
+                .map { "\(parts[$0].inputName): \(settings[$0].value("time_zone") ?? "")" }.joined(separator: ", ")
             let why = ("the exports show different zones (\(others)): times written without a zone or offset are read in this one, and the schedule is judged in it; where the workers are elsewhere, give each place its zone under time_zones_by_place (a log with a site column), or audit the exports apart",
                        "各导出文件的时区不同（\(others)）：未写明时区或时差的时间按此时区读取，工作时间也按此时区判断；劳动者在别处的，请在 time_zones_by_place 下为各地点写明时区（日志须有地点列），或分别审计")
             lines[index] = "  time_zone: \(zone)   # TODO: " + said(why)

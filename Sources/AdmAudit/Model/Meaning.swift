@@ -28,8 +28,9 @@ public enum MeaningText {
         return foldingMixedScripts(String(out))
     }
 
-    /// Cyrillic and Greek letters that look like Latin ones, lower case (`е` U+0435 is `e`).
-    private static let latinLookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
+    /// Cyrillic and Greek letters that look like Latin ones, lower case (`е` U+0435 is `e`);
+    /// ids read a stricter table built on this one (`TextKey.skeleton`).
+    static let latinLookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
         "а": "a", "в": "b", "е": "e", "ё": "e", "і": "i", "ї": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o",
         "п": "n", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l",
         "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "u", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",

@@ -91,16 +91,18 @@ public enum TextKey {
     /// (UTS #39). Not `ё`, `ї`, `μ`, nor letters that would read as another letter of their own
     /// script (`ү` as `у`, `һ` as `н`, `ь` as `в`, `з` as `З`): letters of their own in names
     /// (`Сёмин` is not `Семин`, `Сүлейменов` not `Сулейменов`).
-    private static let idLookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
-        // Cyrillic
-        "А": "A", "В": "B", "Е": "E", "З": "3", "І": "I", "Ј": "J", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-        "Т": "T", "Х": "X", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W",
-        "а": "a", "в": "b", "е": "e", "і": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o", "п": "n", "р": "p",
-        "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "б": "6",
-        // Greek
-        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T",
-        "Υ": "Y", "Χ": "X", "Ϳ": "J",
-        "α": "a", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϳ": "j",
+    private static let idLookAlikes: [Unicode.Scalar: Unicode.Scalar] = MeaningText.latinLookAlikes
+        .filter { !lettersOfTheirOwn.contains($0.key) }
+        .merging(idOnlyLookAlikes) { _, id in id }
+
+    /// Letters the values' table reads as Latin that an id keeps: letters of their own in a name
+    /// (`ё`, `ї`, `μ`), or ones that would read as another letter of their script (`һ` as `н`, `Ӏ` as `І`).
+    private static let lettersOfTheirOwn: Set<Unicode.Scalar> = ["ё", "Ё", "ї", "Ї", "μ", "һ", "Ӏ"]
+
+    /// Look-alikes beyond the values' table: digits, and scripts values never meet.
+    private static let idOnlyLookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
+        // Cyrillic and Greek
+        "З": "3", "б": "6", "Ϳ": "J", "ϳ": "j",
         // Armenian
         "Օ": "O", "օ": "o", "Ս": "U", "ս": "u", "Տ": "S", "ց": "g", "հ": "h", "ո": "n", "զ": "q",
         // Cherokee

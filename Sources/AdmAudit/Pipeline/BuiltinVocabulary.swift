@@ -102,6 +102,17 @@ public enum BuiltinVocabulary {
     public static let rejections: [String] = ["rejected", "denied", "declined", "not approved", "驳回", "不同意", "否决", "不批准",
                                              "未批准", "已驳回"]
 
+    /// Commendations: decisions about a worker of no type the checks single out, favourable in
+    /// themselves, so a row naming only the kind is a decision, not a reject.
+    static let commendations = ["commendation", "commended", "commend", "employee of the month", "recognition award",
+                                "表彰", "嘉奖", "表扬", "通报表扬", "通报嘉奖", "评优", "评先", "评优评先", "优秀员工", "先进个人", "荣誉称号"]
+
+    /// An honour taken away or refused: a sanction, and adverse where the outcome column repeats it.
+    static let honourWithdrawals = ["撤销荣誉称号", "取消荣誉称号", "撤销荣誉", "取消荣誉", "撤销表彰", "取消表彰", "撤销嘉奖", "取消嘉奖",
+                                    "取消优秀员工称号", "取消优秀员工", "取消评优资格", "取消评优", "取消评先", "取消评优评先资格", "不予评优",
+                                    "不得评优", "一票否决", "评优评先一票否决", "commendation withdrawn", "commendation revoked",
+                                    "award revoked", "award withdrawn"]
+
     public static let outcomes: [(Outcome, [String])] = [
         (.favorable, ["favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "approved", "pass", "passed",
                       "accepted", "advanced", "advance", "advance to interview", "shortlisted", "offer", "offer extended", "cleared",
@@ -124,14 +135,8 @@ public enum BuiltinVocabulary {
                       // A deduction waived (免扣), a shift given, dispatch weight kept.
                       "免扣", "免予扣款", "allocated", "shift allocated", "未降权", "恢复权重",
                       // A sanction named, then undone: the undoing verb comes after it here.
-                      "处分解除", "处分取消", "警告取消", "处罚取消", "处罚撤销", "限制解除", "停职解除", "封号解除",
-                      // A commendation given: favourable in itself, so a row naming only the kind is not rejected.
-                      "commendation", "commended", "employee of the month", "表彰", "嘉奖", "表扬", "通报表扬", "通报嘉奖", "优秀员工",
-                      "先进个人", "荣誉称号"]),
-        (.adverse, [// An honour withdrawn or refused, where the outcome column repeats the decision's kind.
-                    "撤销荣誉称号", "取消荣誉称号", "撤销表彰", "取消表彰", "撤销嘉奖", "取消嘉奖", "取消优秀员工称号", "取消评优资格", "取消评优",
-                    "不予评优", "一票否决", "commendation withdrawn", "commendation revoked", "award revoked", "award withdrawn",
-                    "adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
+                      "处分解除", "处分取消", "警告取消", "处罚取消", "处罚撤销", "限制解除", "停职解除", "封号解除"] + commendations),
+        (.adverse, honourWithdrawals + ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
                     "declined", "reject", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
                     "withheld", "bonus withheld", "forfeited", "suspended", "deactivated", "warned", "flagged",
@@ -193,11 +198,7 @@ public enum BuiltinVocabulary {
                        // outcome vocabulary's reading of the same words).
                        "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
                        "no penalty", "不予处理", "无需处理", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
-                       "不处罚", "无处理", "无需处罚",
-                       // An honour taken away or refused is a sanction, not a commendation.
-                       "撤销荣誉称号", "取消荣誉称号", "撤销荣誉", "取消荣誉", "撤销表彰", "取消表彰", "撤销嘉奖", "取消嘉奖", "取消优秀员工称号",
-                       "取消优秀员工", "取消评优资格", "取消评优", "取消评先", "取消评优评先资格", "不予评优", "不得评优", "一票否决",
-                       "评优评先一票否决", "commendation withdrawn", "commendation revoked", "award revoked", "award withdrawn"]),
+                       "不处罚", "无处理", "无需处罚"] + honourWithdrawals),
         (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "调岗", "调动", "调岗调薪", "轮岗", "调离", "劳动合同变更",
                      "合同变更"]),
         (.pay, ["pay", "pay_cut", "pay cut", "wage_deduction", "wage deduction", "bonus", "bonus cut", "pay docked", "docked pay",
@@ -217,10 +218,7 @@ public enum BuiltinVocabulary {
                        "suspension without pay", "unpaid suspension"]),
         (.attritionRisk, ["attrition_risk", "attrition risk", "resignation_risk", "resignation risk", "flight_risk", "flight risk",
                           "attrition", "turnover risk", "retention risk", "离职风险", "离职倾向", "离职预测", "流失风险", "离职预警"]),
-        // Commendations: decisions about a worker, favourable when granted; of no type the
-        // checks single out, but rows, not rejects.
-        (.other, ["other", "其他", "commendation", "commended", "commend", "employee of the month", "recognition award",
-                  "表彰", "嘉奖", "表扬", "通报表扬", "通报嘉奖", "评优", "评先", "评优评先", "优秀员工", "先进个人", "荣誉称号"]),
+        (.other, ["other", "其他"] + commendations),
     ]
 
     /// What a reviewer did with the system's decision: kept it (`同意`, `approved`), changed

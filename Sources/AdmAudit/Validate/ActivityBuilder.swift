@@ -324,15 +324,24 @@ public final class ActivityBuilder {
     /// The row's wage an hour: its hourly wage column's, else its monthly wage column's over
     /// `WorkSchedule.hoursPerMonth`; nil when neither reads as an amount (the event stands).
     private func wage(_ row: RawRow) -> Double? {
-        for (field, perMonth) in [(ActivityField.hourlyWage, false), (.monthlyWage, true)] {
-            guard let column = column(field), let amount = Self.amount(row[column].bytes) else { continue }
-            // A unit written in the cell (`40元/小时` in a month's column) says more than the header.
-            let monthly = amount.perMonth ?? perMonth
-            let hourly = monthly ? amount.value / WorkSchedule.hoursPerMonth : amount.value
-            return hourly >= 1 ? hourly : nil
-        }
+        if let column = column(.hourlyWage), let amount = Self.amount(row[column].bytes) { return Self.hourly(amount, perMonth: false) }
+        if let column = column(.monthlyWage), let amount = Self.amount(row[column].bytes) { return Self.hourly(amount, perMonth: true) }
         return nil
     }
+
+    /// An amount as a wage an hour: a period written in the cell (`40元/小时` in a month's
+    /// column) says more than the header; at least 1 an hour.
+    private static func hourly(_ amount: (value: Double, perMonth: Bool?), perMonth: Bool) -> Double? {
+        let hourly = amount.perMonth ?? perMonth ? amount.value / WorkSchedule.hoursPerMonth : amount.value
+        return hourly >= 1 ? hourly : nil
+    }
+
+    /// Currencies and periods an amount may carry at either end, longest first (`/小时` before
+    /// `小时`); those that say the period.
+    private static let amountMarks = ["per month", "per hour", "an hour", "a month", "/month", "/hour", "/小时", "每小时", "/hr", "/时", "/月",
+                                      "每月", "月薪", "时薪", "小时", "rmb", "cny", "eur", "usd", "元", "¥", "$", "€", "£", "/h"]
+    private static let monthMarks: Set<String> = ["per month", "a month", "/month", "/月", "每月", "月薪"]
+    private static let hourMarks: Set<String> = ["per hour", "an hour", "/hour", "/小时", "每小时", "/hr", "/时", "时薪", "小时", "/h"]
 
     /// A wage as exports write it: `35.5`, `¥8,000`, `8000元`, `RMB 8,000.50`, `40元/小时`, `$45/hr`,
     /// `月薪8700`, `1.2万`, `8 700`: a number, with a currency or a period before or after it
@@ -346,17 +355,13 @@ public final class ActivityBuilder {
                                                   || String($0).precomposedStringWithCompatibilityMapping == String($0) }) else { return nil }
         var text = written.precomposedStringWithCompatibilityMapping.lowercased()
             .replacingOccurrences(of: " /", with: "/").replacingOccurrences(of: "/ ", with: "/")
-        // Marks at either end only, longest first (`/小时` before `小时`), until none is left.
-        let marks = ["per month", "per hour", "an hour", "a month", "/month", "/hour", "/小时", "每小时", "/hr", "/时", "/月", "每月",
-                     "月薪", "时薪", "小时", "rmb", "cny", "eur", "usd", "元", "¥", "$", "€", "£", "/h"]
-        let monthMarks: Set<String> = ["per month", "a month", "/month", "/月", "每月", "月薪"]
-        let hourMarks: Set<String> = ["per hour", "an hour", "/hour", "/小时", "每小时", "/hr", "/时", "时薪", "小时", "/h"]
+        // Marks at either end only, until none is left.
         var perMonth: Bool? = nil
         var stripped = true
         while stripped {
             stripped = false
             text = text.trimmingCharacters(in: .whitespaces)
-            for mark in marks where text.hasPrefix(mark) || text.hasSuffix(mark) {
+            for mark in amountMarks where text.hasPrefix(mark) || text.hasSuffix(mark) {
                 text = text.hasPrefix(mark) ? String(text.dropFirst(mark.count)) : String(text.dropLast(mark.count))
                 if monthMarks.contains(mark) { perMonth = true } else if hourMarks.contains(mark) { perMonth = false }
                 stripped = true
@@ -416,9 +421,8 @@ public final class ActivityBuilder {
     /// A row of `worker` whose id is spelt `spelling`: noted when another spelling of the same
     /// worker came first and either holds characters that look like others.
     private func noteSpelling(_ spelling: WorkerKey, characters: [Unicode.Scalar], of worker: Int32, line: Int) {
-        guard spelling != workerSpellings[Int(worker)] else { return }
+        guard spelling != workerSpellings[Int(worker)], !characters.isEmpty || firstSpellingLooksAlike[Int(worker)] else { return }
         let both = characters + (firstSpellingCharacters[worker] ?? [])
-        guard !characters.isEmpty || firstSpellingLooksAlike[Int(worker)] else { return }
         if lookAlikeRows == 0 { lookAlikeLine = line }
         lookAlikeRows += 1
         for character in both where lookAlikeCharacters.count < 8 && !lookAlikeCharacters.contains(character) {
