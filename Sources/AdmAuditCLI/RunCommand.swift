@@ -44,6 +44,8 @@ struct RunCommand: ParsableCommand {
         run.keepsRunCheckObservations = report.saveState
         // For benchmarks: the input size from which one file is audited on two cores.
         if let bytes = ProcessInfo.processInfo.environment["ADMAUDIT_SPLIT_BYTES"].flatMap(Int.init) { run.splitThreshold = bytes }
+        // And the activity events from which a log's weeks are made on two cores.
+        if let events = ProcessInfo.processInfo.environment["ADMAUDIT_SPLIT_EVENTS"].flatMap(Int.init) { run.splitActivityEvents = events }
         let progress = RunProgress(totalBytes: sources.paths.reduce(0) { total, path in
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         })

@@ -84,11 +84,13 @@ final class ActivityLogTests: BinaryTestCase {
             ["week", "working_days", "scheduled_minutes", "days_active", "days_without_activity", "active_minutes", "off_hours_minutes",
              "rest_day_minutes", "overtime_minutes", "days_over_daily_overtime_limit", "longest_day_minutes", "off_hours_contacts",
              "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes", "overtime_pay_estimate", "site", "hours_system",
-             "short_daily_rests", "longest_stretch_minutes", "hourly_wage", "overtime_minutes_at_150pct", "overtime_minutes_at_200pct"],
-            ["2025-09-22", "6", "3240", "2", "5", "455", "35", "0", "35", "0", "420", "1", "1", "1", "15", "", "", "standard", "0", "", "", "35", "0"],
-            ["2025-09-29", "2", "1080", "1", "6", "120", "120", "120", "120", "0", "120", "0", "0", "0", "", "", "", "standard", "0", "", "", "0", "120"],
-            ["2025-09-29", "2", "1080", "3", "4", "780", "240", "20", "300", "1", "750", "0", "0", "0", "", "", "", "standard", "0", "", "", "280", "20"],
-            ["2025-09-29", "2", "1080", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", "", "", "0", "0"],
+             "short_daily_rests", "longest_stretch_minutes", "hourly_wage", "overtime_minutes_at_150pct", "overtime_minutes_at_200pct",
+             "statutory_holiday_minutes", "overtime_minutes_at_300pct"],
+            ["2025-09-22", "6", "3240", "2", "5", "455", "35", "0", "35", "0", "420", "1", "1", "1", "15", "", "", "standard", "0", "", "", "35", "0", "0", "0"],
+            // 2 October is a statutory holiday (National Day): 300 %; so is 1 October's first 20 minutes.
+            ["2025-09-29", "2", "1080", "1", "6", "120", "120", "120", "120", "0", "120", "0", "0", "0", "", "", "", "standard", "0", "", "", "0", "0", "120", "120"],
+            ["2025-09-29", "2", "1080", "3", "4", "780", "240", "20", "300", "1", "750", "0", "0", "0", "", "", "", "standard", "0", "", "", "280", "0", "20", "20"],
+            ["2025-09-29", "2", "1080", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", "", "", "0", "0", "0", "0"],
         ])
         XCTAssertTrue(err.contains("读取 8 行 = 接受 7 + 拒收 1，核对一致"), err)
         XCTAssertTrue(err.contains("工作时间：劳动者 3 人"), err)
@@ -124,8 +126,8 @@ final class ActivityLogTests: BinaryTestCase {
         let (rows, err, status) = try inspectorsPath("vpn.csv")
         XCTAssertEqual(status, 0, err)
         XCTAssertEqual(Array(rows.dropFirst()), [
-            ["2025-06-02", "5", "2700", "2", "5", "140", "140", "90", "140", "0", "90", "0", "0", "0", "", "", "New York", "standard", "0", "", "", "50", "90"],
-            ["2025-06-09", "5", "2700", "1", "6", "30", "30", "0", "30", "0", "30", "1", "1", "1", "20", "", "New York", "standard", "0", "", "", "30", "0"],
+            ["2025-06-02", "5", "2700", "2", "5", "140", "140", "90", "140", "0", "90", "0", "0", "0", "", "", "New York", "standard", "0", "", "", "50", "90", "0", "0"],
+            ["2025-06-09", "5", "2700", "1", "6", "30", "30", "0", "30", "0", "30", "1", "1", "1", "20", "", "New York", "standard", "0", "", "", "30", "0", "0", "0"],
         ])
         XCTAssertTrue(err.contains("working time: 2 workers, 4 events"), err)
         XCTAssertTrue(err.contains("No decision export was read"), err)
@@ -455,6 +457,12 @@ final class ActivityCompanyTests: BinaryTestCase {
         try AdmAuditBinary.csv(Self.company.appendingPathComponent(name).path)
     }
 
+    /// worktime.csv's rows in the oracle's columns (its header names them; the worker aside).
+    private static func oraclesColumns(of weeks: [[String]], oracle: [[String]]) -> [[String]] {
+        let columns = oracle[0].dropFirst().map { name in weeks[0].firstIndex(of: name) ?? -1 }
+        return weeks.map { row in columns.map { $0 >= 0 && $0 < row.count ? row[$0] : "(missing)" } }
+    }
+
     func testTheCompanysWeeksFindingsAndRejectsAreTheOraclesExactly() throws {
         let chat = Self.company.appendingPathComponent("chat_zh.csv").path, login = Self.company.appendingPathComponent("login_en.csv").path
         let initialized = try AdmAuditBinary.run(["init", chat], in: work)
@@ -469,7 +477,8 @@ final class ActivityCompanyTests: BinaryTestCase {
         let weeks = try AdmAuditBinary.csv(work.appendingPathComponent("out/worktime.csv").path)
         let oracle = try expected("expected_worktime.csv")
         XCTAssertEqual(weeks.count, 2399)
-        XCTAssertEqual(weeks.map { Array($0.dropFirst().prefix(15)) }, oracle.map { Array($0.dropFirst()) })
+        XCTAssertEqual(Self.oraclesColumns(of: weeks, oracle: oracle), oracle.map { Array($0.dropFirst()) })
+        XCTAssertEqual(oracle[0].suffix(4), ["overtime_minutes_at_150pct", "overtime_minutes_at_200pct", "statutory_holiday_minutes", "overtime_minutes_at_300pct"])
         // The same worker on the same rows: where the oracle's worker changes, the pseudonym does.
         XCTAssertEqual(zip(weeks.dropFirst(), weeks.dropFirst(2)).map { $0[0] == $1[0] }, zip(oracle.dropFirst(), oracle.dropFirst(2)).map { $0[0] == $1[0] })
 
@@ -505,7 +514,8 @@ final class ActivityCompanyTests: BinaryTestCase {
         let periods = findings.filter { $0[2].hasPrefix("WT-") }.map { [$0[2], Self.period($0[6])] }
         XCTAssertEqual(periods, try expected("expected_findings.csv").dropFirst().map { [$0[1], $0[2]] })
         let weeks = try AdmAuditBinary.csv(work.appendingPathComponent("out/worktime.csv").path)
-        XCTAssertEqual(weeks.map { Array($0.dropFirst().prefix(15)) }, try expected("expected_worktime.csv").map { Array($0.dropFirst()) })
+        let weekOracle = try expected("expected_worktime.csv")
+        XCTAssertEqual(Self.oraclesColumns(of: weeks, oracle: weekOracle), weekOracle.map { Array($0.dropFirst()) })
 
         // The logs give no worker's sex, the decisions do: every worker of the logs with a decision
         // giving one is grouped by it (counted here from the CSVs themselves).

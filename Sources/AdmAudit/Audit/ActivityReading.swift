@@ -88,6 +88,9 @@ public struct WorkTimeResult: Sendable {
     /// and those whose decisions disagree (left unknown).
     public var workersGroupedFromDecisions = 0
     public var workersWithDisagreeingDecisionGroups = 0
+    /// Whether the workers' weeks were made on two cores (`ActivityReading.result`): the same
+    /// result either way; for the tests that say so.
+    public var weeksMadeOnTwoCores = false
 }
 
 /// One protected attribute's figures over the workers of the activity logs (a worker's group
@@ -207,63 +210,73 @@ final class ActivityReading: MergedRowReader {
     /// judged by the working-time checks (their findings to the sink), counted towards the pay
     /// estimate, and kept in sorted runs for worktime.csv; one worker's are in memory at a time.
     /// `join`: DC-02's, told of every off-hours contact and off-hours answer.
-    func result(join: ContactJoin? = nil, decisionGroups: (subjects: SubjectGroups, groups: [AttributeGroups])? = nil) throws(AuditError) -> WorkTimeResult {
+    ///
+    /// With two cores and at least `splitAbove` events, the workers are cut in two near the
+    /// middle of the events (`WorkTimeLedger.middleWorker`) and the later ones' weeks are made on
+    /// another thread, their findings to a part of the sink appended after the earlier ones':
+    /// the same bytes as in one piece.
+    func result(join: ContactJoin? = nil, decisionGroups: (subjects: SubjectGroups, groups: [AttributeGroups])? = nil,
+                splitAbove: Int = 1 << 18) throws(AuditError) -> WorkTimeResult {
         let schedule = settings.schedule, workers = builder?.workers ?? []
         let groupedFromDecisions = try fillGroups(from: decisionGroups)
-        let store = SortedRuns<WorkWeek>(runLength: 1 << 15)
+        ledger.settle()
         let places = builder?.places.places ?? []
-        if let join, let keys = builder?.keys {
+        let context = WeeksGathered.Context(schedule: schedule, checks: pipeline.checks, places: places, builder: builder, workers: workers,
+                                            workerGroups: workerGroups, attributeGroups: attributeGroups)
+        var gathered = WeeksGathered(context)
+        let keys = builder?.keys ?? []
+        let tell = { (ledger: WorkTimeLedger, join: ContactJoin.Contacts) in
             ledger.offHoursContact = { worker, time, channel, replyRequested in
-                join.addContact(worker: keys[Int(worker)], time: time, channel: channel, replyRequested: replyRequested)
+                join.add(worker: keys[Int(worker)], time: time, channel: channel, replyRequested: replyRequested)
             }
         }
-        var judge = WorkTimeJudge(settings: pipeline.checks, schedule: schedule, places: places)
-        var pay = 0.0, withColumnWage = 0, withWage = 0
-        let builder = self.builder
-        var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)
-        var byPlace = places.map { _ in 0 }, bySystem = HoursSystem.allCases.map { _ in 0 }, several = 0
-        var groups = WorkerGroupCounts(attributes: attributeGroups)
-        let workerGroups = self.workerGroups
-        let sink = self.sink
-        let summary = try ledger.weeks(places: places) { (weeks, months) throws(AuditError) in
-            guard let first = weeks.first else { return }
-            let worker = first.worker
-            // The employer's column may raise the wage the pipeline gives, not lower it (a floor).
-            let own = builder?.hourlyWage(ofWorker: worker)
-            let wage = [own, schedule.hourlyWage].compactMap { $0 }.max()
-            if own != nil { withColumnWage += 1 }
-            if wage != nil { withWage += 1 }
-            for var week in weeks {
-                week.hourlyWage = wage
-                store.append(week)
-                pay += schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds, system: week.hoursSystem, wage: wage) ?? 0
+        let contacts = join?.contacts
+        if let contacts { tell(ledger, contacts) }
+        var summary: WorkTimeLedger.Summary
+        var twoCores = false
+        if AvailableCores.count > 1, ledger.events >= splitAbove, let middle = ledger.middleWorker, let part = try sink.makePart() {
+            // The later workers on another thread, into a part of the sink, their own contacts and weeks.
+            let reader = ledger.reader(), laterContacts = join.map { _ in ContactJoin.Contacts() }
+            if let laterContacts { tell(reader, laterContacts) }
+            let range = LaterWorkers(reader: reader, sink: part, context: context, from: middle)
+            let later = BackgroundJob { () throws(AuditError) -> LaterWorkers.Gathered in try range.gather() }
+            let earlier = Result { () throws(AuditError) in
+                try ledger.weeks(places: places, workers: 0..<middle) { (weeks, months) throws(AuditError) in
+                    try gathered.add(weeks: weeks, months: months, into: sink)
+                }
             }
-            if Int(first.place) < byPlace.count { byPlace[Int(first.place)] += 1 }
-            if first.otherPlaces { several += 1 }
-            bySystem[HoursSystem.allCases.firstIndex(of: first.hoursSystem)!] += 1
-            if !groups.isEmpty {
-                let count = groups.attributeCount, start = Int(worker) * count
-                let codes = start + count <= workerGroups.count ? Array(workerGroups[start..<start + count]) : Array(repeating: AttributeGroups.unknown, count: count)
-                groups.add(weeks: weeks, codes: codes)
+            let outcome = later.outcome()
+            summary = try earlier.get()
+            let (laterSummary, laterGathered) = try outcome.get().value
+            try sink.appendPart(part)
+            summary.add(laterSummary)
+            gathered.join(laterGathered)
+            if let contacts, let laterContacts { contacts.join(laterContacts) }
+            twoCores = true
+        } else {
+            summary = try ledger.weeks(places: places) { (weeks, months) throws(AuditError) in
+                try gathered.add(weeks: weeks, months: months, into: sink)
             }
-            let active = weeks.filter { $0.activeSeconds > 0 }
-            if !active.isEmpty {
-                spread[WorkTimeResult.bin(minutes: active.reduce(Int64(0)) { $0 + $1.offHoursSeconds } / 60 / Int64(active.count))] += 1
-            }
-            try judge.add(weeks: weeks[...], months: months[...], worker: Int(worker) < workers.count ? workers[Int(worker)] : "", into: sink)
         }
-        if let failure = store.anyFailure { throw failure }
-        return WorkTimeResult(weeks: WorkWeeks(runs: store), totals: summary.totals, tallies: judge.tallies, workers: workers,
+        if let failure = gathered.store.anyFailure { throw failure }
+        // Summed in the weeks' order, whichever thread made them: the same bits either way.
+        var pay = 0.0
+        if gathered.withWage > 0 {
+            var weeks = try gathered.store.merged()
+            while let week = weeks.next() { pay += week.overtimePay() ?? 0 }
+            try weeks.finish()
+        }
+        return WorkTimeResult(weeks: WorkWeeks(runs: gathered.store), totals: summary.totals, tallies: gathered.judge.tallies, workers: workers,
                               schedule: schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events,
                               coveredYears: ledger.calendar.coveredYears, days: summary.days, offHoursByHourOfWeek: summary.offHoursByHourOfWeek,
-                              workersByWeeklyOffHours: spread,
-                              overtimePayEstimate: withWage > 0 ? pay : nil, workersWithWage: withColumnWage,
+                              workersByWeeklyOffHours: gathered.spread,
+                              overtimePayEstimate: gathered.withWage > 0 ? pay : nil, workersWithWage: gathered.withColumnWage,
                               workersWithVaryingWage: builder?.workersWithVaryingWage.count ?? 0,
                               wageColumn: builder?.readsWages == true, places: places,
-                              workersByPlace: byPlace, workersNamingSeveralPlaces: several, workersByHoursSystem: bySystem,
-                              byGroup: groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow),
+                              workersByPlace: gathered.byPlace, workersNamingSeveralPlaces: gathered.several, workersByHoursSystem: gathered.bySystem,
+                              byGroup: gathered.groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow),
                               workersGroupedFromDecisions: groupedFromDecisions,
-                              workersWithDisagreeingDecisionGroups: workersWithDisagreeingDecisionGroups)
+                              workersWithDisagreeingDecisionGroups: workersWithDisagreeingDecisionGroups, weeksMadeOnTwoCores: twoCores)
     }
 
     /// Workers whose decisions disagree on a group their logs leave unknown (left unknown).
@@ -296,6 +309,102 @@ final class ActivityReading: MergedRowReader {
     }
 }
 
+/// The later workers' weeks, made on another thread from their own reader of the ledger's
+/// events into a part of the sink: nothing of it is shared with the earlier workers' thread
+/// but what both only read.
+private struct LaterWorkers: @unchecked Sendable {
+    /// What the thread leaves, handed back to the caller's thread once it has finished.
+    struct Gathered: @unchecked Sendable { let value: (WorkTimeLedger.Summary, WeeksGathered) }
+
+    let reader: WorkTimeLedger
+    let sink: any AuditSink
+    let context: WeeksGathered.Context
+    let from: Int32
+
+    func gather() throws(AuditError) -> Gathered {
+        var gathered = WeeksGathered(context)
+        let summary = try reader.weeks(places: context.places, workers: from..<Int32.max) { (weeks, months) throws(AuditError) in
+            try gathered.add(weeks: weeks, months: months, into: sink)
+        }
+        return Gathered(value: (summary, gathered))
+    }
+}
+
+/// What `ActivityReading.result` gathers from the workers' weeks as the ledger hands them on,
+/// worker by worker: the weeks kept for worktime.csv, the checks' judgement, and the counts of
+/// the report. A later range of workers, gathered apart on another thread, joins the earlier
+/// one after it, as if gathered in one piece.
+struct WeeksGathered {
+    /// What every range reads and none changes.
+    struct Context: @unchecked Sendable {
+        let schedule: WorkSchedule
+        let checks: CheckSettings
+        let places: [WorkPlace]
+        /// Read only, for each worker's wage, while the weeks are made.
+        let builder: ActivityBuilder?
+        let workers: [String]
+        let workerGroups: [Int32]
+        let attributeGroups: [AttributeGroups]
+    }
+
+    private let context: Context
+    let store = SortedRuns<WorkWeek>(runLength: 1 << 15)
+    private(set) var judge: WorkTimeJudge
+    private(set) var withColumnWage = 0, withWage = 0
+    private(set) var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)
+    private(set) var byPlace: [Int]
+    private(set) var bySystem = HoursSystem.allCases.map { _ in 0 }
+    private(set) var several = 0
+    private(set) var groups: WorkerGroupCounts
+
+    init(_ context: Context) {
+        self.context = context
+        judge = WorkTimeJudge(settings: context.checks, schedule: context.schedule, places: context.places)
+        byPlace = context.places.map { _ in 0 }
+        groups = WorkerGroupCounts(attributes: context.attributeGroups)
+    }
+
+    /// One worker's weeks and months; the checks' findings to `sink`.
+    mutating func add(weeks: [WorkWeek], months: [WorkMonth], into sink: any AuditSink) throws(AuditError) {
+        guard let first = weeks.first else { return }
+        let worker = first.worker
+        // The employer's column may raise the wage the pipeline gives, not lower it (a floor).
+        let own = context.builder?.hourlyWage(ofWorker: worker)
+        let wage = [own, context.schedule.hourlyWage].compactMap { $0 }.max()
+        if own != nil { withColumnWage += 1 }
+        if wage != nil { withWage += 1 }
+        for var week in weeks {
+            week.hourlyWage = wage
+            store.append(week)
+        }
+        if Int(first.place) < byPlace.count { byPlace[Int(first.place)] += 1 }
+        if first.otherPlaces { several += 1 }
+        bySystem[HoursSystem.allCases.firstIndex(of: first.hoursSystem)!] += 1
+        if !groups.isEmpty {
+            let count = groups.attributeCount, start = Int(worker) * count, codes = context.workerGroups
+            groups.add(weeks: weeks, codes: start + count <= codes.count ? Array(codes[start..<start + count]) : Array(repeating: AttributeGroups.unknown, count: count))
+        }
+        let active = weeks.filter { $0.activeSeconds > 0 }
+        if !active.isEmpty {
+            spread[WorkTimeResult.bin(minutes: active.reduce(Int64(0)) { $0 + $1.offHoursSeconds } / 60 / Int64(active.count))] += 1
+        }
+        try judge.add(weeks: weeks[...], months: months[...], worker: Int(worker) < context.workers.count ? context.workers[Int(worker)] : "", into: sink)
+    }
+
+    /// The later range's, after these.
+    mutating func join(_ later: WeeksGathered) {
+        store.join(later.store)
+        judge.join(later.judge)
+        withColumnWage += later.withColumnWage
+        withWage += later.withWage
+        for index in spread.indices { spread[index] += later.spread[index] }
+        for index in byPlace.indices { byPlace[index] += later.byPlace[index] }
+        for index in bySystem.indices { bySystem[index] += later.bySystem[index] }
+        several += later.several
+        groups.join(later.groups)
+    }
+}
+
 /// The workers counted by group as the ledger hands them on, for `WorkerGroupFigures`.
 struct WorkerGroupCounts {
     private let attributes: [AttributeGroups]
@@ -320,6 +429,16 @@ struct WorkerGroupCounts {
             let slot = Int(code) + 1
             if minutes[attribute].count <= slot { minutes[attribute] += Array(repeating: [], count: slot + 1 - minutes[attribute].count) }
             minutes[attribute][slot].append(mean)
+        }
+    }
+
+    /// A later range of workers' counts, after these (group codes are the run's, shared).
+    mutating func join(_ later: WorkerGroupCounts) {
+        counts.merge(later.counts, remap: attributes.map { attribute in attribute.labels.indices.map { Int32($0) } })
+        for attribute in minutes.indices {
+            let slots = later.minutes[attribute]
+            if minutes[attribute].count < slots.count { minutes[attribute] += Array(repeating: [], count: slots.count - minutes[attribute].count) }
+            for (slot, values) in slots.enumerated() { minutes[attribute][slot] += values }
         }
     }
 

@@ -174,6 +174,10 @@ public struct AuditRun {
     /// files that are not UTF-8 are audited in one piece.
     public var splitThreshold = 32 << 20
 
+    /// Activity logs of at least this many events have their workers' weeks made on two cores
+    /// at once (`ActivityReading.result`), with the same result.
+    public var splitActivityEvents = 1 << 18
+
     /// Fingerprints the decision ids comparably across runs and gives them with the result
     /// (`DecisionIDList`), for `merge` to find an id in two shards: `run --save-state`.
     public var keepsDecisionIDs = false
@@ -267,7 +271,8 @@ public struct AuditRun {
         if !readDecisions { result.checks = [] }
         if let activity = reading.activity {
             let join = readDecisions ? reading.join : nil
-            let work = try activity.result(join: join, decisionGroups: readDecisions ? reading.subjectGroups.map { ($0, reading.auditor.groups) } : nil)
+            let work = try activity.result(join: join, decisionGroups: readDecisions ? reading.subjectGroups.map { ($0, reading.auditor.groups) } : nil,
+                                           splitAbove: splitActivityEvents)
             result.workTime = work
             if let warning = work.calendarWarning { result.diagnostics.append(warning) }
             var tallies = work.tallies

@@ -58,7 +58,22 @@ final class ContactJoin {
     let check: DecisionAfterUnansweredContact
     let descriptor: CheckDescriptor
     private let decisions = SortedRuns<Decision>(runLength: 1 << 16)
-    private let contacts = SortedRuns<Contact>(runLength: 1 << 16)
+    /// The contacts and answers the ledger finds.
+    let contacts = Contacts()
+
+    /// Off-hours contacts and answers as the ledger finds them; a later range of workers'
+    /// (made on another thread) are gathered apart and joined after.
+    final class Contacts: @unchecked Sendable {
+        fileprivate let runs = SortedRuns<Contact>(runLength: 1 << 16)
+
+        /// An off-hours contact, or (`channel` nil) an off-hours answer.
+        func add(worker: WorkerKey, time: Int64, channel: ActivityChannel?, replyRequested: Bool) {
+            let code = channel.map { UInt8(ActivityChannel.allCases.firstIndex(of: $0)!) } ?? Contact.answer
+            runs.append(Contact(worker: worker, start: time, channel: code, replyRequested: replyRequested))
+        }
+
+        func join(_ later: Contacts) { runs.join(later.runs) }
+    }
 
     init(check: DecisionAfterUnansweredContact, descriptor: CheckDescriptor) {
         self.check = check
@@ -84,11 +99,6 @@ final class ContactJoin {
                                   id: InlineID(UnsafeRawBufferPointer(rebasing: idBytes[TextKey.trimmedRange(idBytes)]))))
     }
 
-    /// An off-hours contact, or (`channel` nil) an off-hours answer.
-    func addContact(worker: WorkerKey, time: Int64, channel: ActivityChannel?, replyRequested: Bool) {
-        let code = channel.map { UInt8(ActivityChannel.allCases.firstIndex(of: $0)!) } ?? Contact.answer
-        contacts.append(Contact(worker: worker, start: time, channel: code, replyRequested: replyRequested))
-    }
 
     /// Judges every kept decision about a worker the logs name (`worker` gives the worker's
     /// pseudonym, nil for a worker the logs do not name) against the latest unanswered contact
@@ -119,7 +129,7 @@ final class ContactJoin {
     /// violation goes to the sink, the contact's time shown in the zone of the worker's place and
     /// the citations narrowed to its law. The check's tally.
     func judge(worker: (WorkerKey) -> LogWorker?, files: [String], into sink: any AuditSink) throws(AuditError) -> CheckTally {
-        if let failure = decisions.anyFailure ?? contacts.anyFailure { throw failure }
+        if let failure = decisions.anyFailure ?? contacts.runs.anyFailure { throw failure }
         var tally = CheckTally(descriptor: descriptor)
         let found = SortedRuns<Violation>(runLength: 1 << 14)
         // One calendar a zone (each holds caches), the first time a worker of the zone is met.
@@ -131,7 +141,7 @@ final class ContactJoin {
             return made
         }
         var decisionMerge = try decisions.merged()
-        var contactMerge = try contacts.merged()
+        var contactMerge = try contacts.runs.merged()
         var next = contactMerge.next()
         var latest: Contact? = nil
         var current: WorkerKey? = nil

@@ -68,6 +68,15 @@ package struct WorkTimeJudge {
         }
     }
 
+    /// A later range of workers' judgement, after this one's (the evidence lists keep the first few).
+    package mutating func join(_ later: WorkTimeJudge) {
+        for index in outcomes.indices {
+            outcomes[index].applicable += later.outcomes[index].applicable
+            outcomes[index].violations += later.outcomes[index].violations.prefix(max(CheckTally.evidenceListLimit - outcomes[index].violations.count, 0))
+            violations[index] += later.violations[index]
+        }
+    }
+
     /// Each enabled check's tally.
     package var tallies: [CheckTally] {
         checks.indices.map { index in

@@ -160,7 +160,7 @@ private struct PipelineReader {
     private func readSchedule(_ node: Node) throws(AuditError) -> WorkSchedule {
         var schedule = WorkSchedule()
         let keys = try mapping(node, "activity.schedule", allowed: [
-            "work_start", "work_end", "work_days", "calendar", "hours", "session_gap_minutes", "event_minutes", "holidays", "workdays",
+            "work_start", "work_end", "work_days", "calendar", "hours", "session_gap_minutes", "event_minutes", "holidays", "workdays", "statutory_holidays",
             "daily_hours", "weekly_hours", "daily_overtime_hours", "monthly_overtime_hours", "hourly_wage", "trust_hours_column",
         ])
         for (key, keyPath) in [("work_start", \WorkSchedule.workStart), ("work_end", \WorkSchedule.workEnd)] {
@@ -212,7 +212,8 @@ private struct PipelineReader {
             schedule.hourlyWage = wage
         }
         if let entry = keys["event_minutes"] { schedule.eventMinutes = try int(entry.value, "activity.schedule.event_minutes", in: 0...1440) }
-        for (key, keyPath) in [("holidays", \WorkSchedule.holidays), ("workdays", \WorkSchedule.makeUpWorkdays)] {
+        for (key, keyPath) in [("holidays", \WorkSchedule.holidays), ("workdays", \WorkSchedule.makeUpWorkdays),
+                               ("statutory_holidays", \WorkSchedule.statutoryHolidays)] {
             guard let entry = keys[key] else { continue }
             var days = Set<Int64>()
             for item in try sequence(entry.value, "activity.schedule.\(key)") {

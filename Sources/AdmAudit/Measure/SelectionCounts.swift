@@ -67,7 +67,7 @@ public struct SelectionCounts: Sendable, Codable {
 
     /// Adds another run's counts, its group codes translated by `remap[attribute][code]`
     /// (group codes are each run's own; `MeasureState` builds the translation by label).
-    mutating func merge(_ other: SelectionCounts, remap: [[Int32]]) {
+    package mutating func merge(_ other: SelectionCounts, remap: [[Int32]]) {
         precondition(other.attributeCount == attributeCount, "merging counts of different attributes")
         for type in totals.indices { totals[type].add(other.totals[type]) }
         for stratum in other.cells.indices {

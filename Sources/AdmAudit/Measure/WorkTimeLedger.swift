@@ -51,8 +51,10 @@ public struct WorkWeek: Sendable, Equatable, BitwiseCopyable {
     /// Seconds of worker activity (sessions), in and outside scheduled time.
     public var activeSeconds: Int64 = 0
     public var offHoursSeconds: Int64 = 0
-    /// Of the off-hours seconds, those on days that are not working days (rest days, holidays).
+    /// Of the off-hours seconds, those on days that are not working days (rest days, holidays),
+    /// and of those, the statutory holidays' (`WorkingCalendar.statutoryHolidays`).
     public var restDaySeconds: Int64 = 0
+    public var statutoryHolidaySeconds: Int64 = 0
     /// Seconds past the daily limit on working days, plus all of a rest day's, or past the
     /// weekly limit, whichever is more; nil under flexible hours.
     public var overtimeSeconds: Int64? = 0
@@ -80,6 +82,38 @@ public struct WorkWeek: Sendable, Equatable, BitwiseCopyable {
     public init(worker: Int32, monday: Int64) {
         self.worker = worker
         self.monday = monday
+    }
+}
+
+/// A week's overtime seconds at each of Labour Law Art. 44's rates (`WorkSchedule`'s multipliers).
+public struct OvertimeAtEachRate: Sendable, Equatable {
+    /// 150 %: working days' overtime, and time past the week's limit.
+    public var workday: Int64
+    /// 200 %: rest days (days off that are not statutory holidays).
+    public var restDay: Int64
+    /// 300 %: statutory holidays.
+    public var statutoryHoliday: Int64
+}
+
+extension WorkWeek {
+    /// The week's overtime split by rate; nil under flexible hours. Days off count at their own
+    /// rates under standard hours only: under comprehensive hours only the period's excess is
+    /// overtime, all at 150 % here, so the estimate is a floor there (a statutory holiday worked
+    /// is owed 300 % under that system too, 劳部发〔1994〕503号).
+    public var overtimeAtEachRate: OvertimeAtEachRate? {
+        guard let overtime = overtimeSeconds else { return nil }
+        guard hoursSystem == .standard else { return OvertimeAtEachRate(workday: overtime, restDay: 0, statutoryHoliday: 0) }
+        let holiday = min(statutoryHolidaySeconds, overtime)
+        let restDay = min(restDaySeconds - statutoryHolidaySeconds, overtime - holiday)
+        return OvertimeAtEachRate(workday: overtime - holiday - restDay, restDay: restDay, statutoryHoliday: holiday)
+    }
+
+    /// The overtime pay the week's activity implies at `wage` an hour (the week's `hourlyWage`
+    /// when nil); nil without a wage or under flexible hours.
+    public func overtimePay(wage: Double? = nil) -> Double? {
+        guard let wage = wage ?? hourlyWage, let split = overtimeAtEachRate else { return nil }
+        return wage * (WorkSchedule.workdayOvertimeMultiplier * Double(split.workday) + WorkSchedule.dayOffMultiplier * Double(split.restDay)
+            + WorkSchedule.statutoryHolidayMultiplier * Double(split.statutoryHoliday)) / 3600
     }
 }
 
@@ -122,6 +156,21 @@ public struct WorkTimeTotals: Sendable, Equatable {
     /// Worker-weeks in which a stretch of work began with no 11-hour rest within 24 hours.
     public var weeksWithShortDailyRest = 0
 
+    /// Another range of workers' totals, added.
+    public mutating func add(_ other: WorkTimeTotals) {
+        workers += other.workers
+        workerWeeks += other.workerWeeks
+        activeSeconds += other.activeSeconds
+        offHoursSeconds += other.offHoursSeconds
+        offHoursContacts += other.offHoursContacts
+        offHoursContactsExpectingReply += other.offHoursContactsExpectingReply
+        answeredOffHours += other.answeredOffHours
+        workersWithRecurringOffHours += other.workersWithRecurringOffHours
+        weeksWithoutRestDay += other.weeksWithoutRestDay
+        weeksOverDailyOvertimeLimit += other.weeksOverDailyOvertimeLimit
+        weeksWithShortDailyRest += other.weeksWithShortDailyRest
+    }
+
     /// Off-hours activity in at least this share of a worker's active weeks is recurring.
     public static let recurringShare = 0.5
     public static let recurringMinutes: Int64 = 60
@@ -161,9 +210,23 @@ public final class WorkTimeLedger: @unchecked Sendable {
     private var placeTerms: [(zone: LocalCalendar, calendar: WorkingCalendar)] = []
     /// The zone and working calendar of the worker being counted: those of the worker's place.
     private var zone: LocalCalendar
-    private var dayCalendar: WorkingCalendar
+    private var dayCalendar: WorkingCalendar { didSet { workingDayAsked = .min } }
+    /// The last day asked about and its answer: a worker's events come in time order, and the
+    /// calendar's answer hashes the day into three sets.
+    private var workingDayAsked: Int64 = .min
+    private var workingDayAnswer = false
+
+    private func isWorkingDay(_ day: Int64) -> Bool {
+        if day != workingDayAsked {
+            workingDayAnswer = dayCalendar.isWorkingDay(day)
+            workingDayAsked = day
+        }
+        return workingDayAnswer
+    }
     private var spans: SortedRuns<ActivitySpan>
     public private(set) var events = 0
+    /// Events per worker index: where to cut the workers in two for `weeks` on two threads.
+    private var eventsPerWorker: [Int] = []
     /// Told of each off-hours contact (when it was sent, its channel, whether it asked for a
     /// reply), and of the worker's first own event outside scheduled time after one (an answer
     /// given off-hours; `channel` nil): the worker's index first. Set before `weeks`, to join
@@ -181,17 +244,22 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// 13 hours leaves some 24 hours without one.
     public static let dailyRest: Int64 = 11 * 3600
 
-    public init(schedule: WorkSchedule, calendar: WorkingCalendar, timeZone: TimeZone, runLength: Int = 1 << 20) {
+    public init(schedule: WorkSchedule, calendar: WorkingCalendar, timeZone: TimeZone, runLength: Int = 1 << 18) {
         self.schedule = schedule
         self.calendar = calendar
         ownZone = LocalCalendar(timeZone: timeZone)
         zone = ownZone
         dayCalendar = calendar
-        spans = SortedRuns(runLength: runLength)
+        spans = SortedRuns(runLength: runLength, sortsBehind: true)
     }
 
     public func add(_ event: ActivityEvent) {
         events += 1
+        let worker = Int(event.worker)
+        if worker >= 0 {
+            if worker >= eventsPerWorker.count { eventsPerWorker += repeatElement(0, count: worker + 1 - eventsPerWorker.count) }
+            eventsPerWorker[worker] += 1
+        }
         let direction: UInt8 = switch event.direction {
         case .contact: 0
         case .action: 1
@@ -210,6 +278,13 @@ public final class WorkTimeLedger: @unchecked Sendable {
         public var days: ClosedRange<Int64>? = nil
         /// Every worker's off-hours seconds by local hour of the week: 168 cells, Monday 00:00 first.
         public var offHoursByHourOfWeek = [Int64](repeating: 0, count: 168)
+
+        /// Another range of workers' (on another thread), added.
+        public mutating func add(_ other: Summary) {
+            totals.add(other.totals)
+            if let more = other.days { days = days.map { min($0.lowerBound, more.lowerBound)...max($0.upperBound, more.upperBound) } ?? more }
+            for hour in offHoursByHourOfWeek.indices { offHoursByHourOfWeek[hour] += other.offHoursByHourOfWeek[hour] }
+        }
     }
 
     /// Each worker's weeks and months (standard hours), in order, handed to `each` worker by
@@ -217,7 +292,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// named (`WorkPlaceTable.places`, index 0 the run's own): a worker's days are local to the
     /// zone of the place of the worker's first row (`ActivityEvent.place`), and follow its working calendar (China's for a
     /// place in China when the schedule's calendar is `auto`, else the plain week).
-    public func weeks(places: [WorkPlace] = [],
+    public func weeks(places: [WorkPlace] = [], workers: Range<Int32>? = nil,
                       each: (_ weeks: [WorkWeek], _ months: [WorkMonth]) throws(AuditError) -> Void) throws(AuditError) -> Summary {
         // One zone's calendar and one jurisdiction's working calendar however many places share
         // them (each holds caches).
@@ -230,7 +305,10 @@ public final class WorkTimeLedger: @unchecked Sendable {
             calendars[jurisdiction] = working
             return (zone, working)
         }
-        var merge = try spans.merged()
+        let bound = { (worker: Int32) in
+            ActivitySpan(worker: worker, direction: 0, replyRequested: false, start: .min, end: .min, place: .min, system: 0, channel: 0, otherPlace: false)
+        }
+        var merge = try spans.merged(from: workers.map { bound($0.lowerBound) }, below: workers.map { bound($0.upperBound) })
         var summary = Summary()
         hourOfWeek = [Int64](repeating: 0, count: 168)
         var worker = WorkerDays(worker: -1, place: 0)
@@ -249,6 +327,40 @@ public final class WorkTimeLedger: @unchecked Sendable {
         try finish(&worker, into: &summary, each: each)
         summary.offHoursByHourOfWeek = hourOfWeek
         return summary
+    }
+
+    /// Puts the events still in memory with the others in TMPDIR when there are many: before
+    /// `weeks`, which then reads every run a block at a time.
+    public func settle() { spans.spill(ifMoreThan: 1 << 16) }
+
+    /// A ledger reading the same events, with a zone and calendar state of its own: `weeks` of
+    /// another range of workers on another thread (the events are only read).
+    public func reader() -> WorkTimeLedger {
+        let other = WorkTimeLedger(schedule: schedule, calendar: calendar, zone: LocalCalendar(timeZone: ownZone.timeZone), spans: spans)
+        other.events = events
+        return other
+    }
+
+    private init(schedule: WorkSchedule, calendar: WorkingCalendar, zone: LocalCalendar, spans: SortedRuns<ActivitySpan>) {
+        self.schedule = schedule
+        self.calendar = calendar
+        ownZone = zone
+        self.zone = zone
+        dayCalendar = calendar
+        self.spans = spans
+    }
+
+    /// The worker index that cuts the events in two halves as near equal as whole workers allow
+    /// (nil: fewer than two workers with events): `weeks` of the workers below it and of the
+    /// others may be made on two threads.
+    public var middleWorker: Int32? {
+        let total = eventsPerWorker.reduce(0, +)
+        var seen = 0
+        for (worker, count) in eventsPerWorker.enumerated() {
+            if worker > 0, seen * 2 >= total { return Int32(worker) }
+            seen += count
+        }
+        return nil
     }
 
     /// Off-hours seconds by hour of the week, gathered as sessions are counted (one reading at a time).
@@ -397,7 +509,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
 
     /// Outside [work_start, work_end) of a working day.
     private func isOffHours(_ instant: Int64, day: Int64) -> Bool {
-        guard dayCalendar.isWorkingDay(day) else { return true }
+        guard isWorkingDay(day) else { return true }
         let second = zone.secondOfDay(of: instant)
         return second < schedule.workStart || second >= schedule.workEnd
     }
@@ -412,7 +524,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
             let length = until - from
             var entry = days[day, default: Day()]
             entry.active += length
-            let working = dayCalendar.isWorkingDay(day)
+            let working = isWorkingDay(day)
             if working {
                 let overlap = min(secondOfDay + length, Int64(schedule.workEnd)) - max(secondOfDay, Int64(schedule.workStart))
                 entry.scheduled += max(overlap, 0)
@@ -460,11 +572,12 @@ public final class WorkTimeLedger: @unchecked Sendable {
             week.place = worker.place
             week.otherPlaces = worker.otherPlaces
             week.hoursSystem = system
-            let working = dayCalendar.isWorkingDay(day)
+            let working = isWorkingDay(day)
             if entry.active > 0 { week.daysActive += 1 }
             week.activeSeconds += entry.active
             week.offHoursSeconds += entry.active - entry.scheduled
             if !working { week.restDaySeconds += entry.active }
+            if dayCalendar.isStatutoryHoliday(day) { week.statutoryHolidaySeconds += entry.active }
             week.longestDaySeconds = max(week.longestDaySeconds, entry.active)
             // A working day's overtime: its time outside the schedule, or its time past the daily
             // limit when the log shows more of the day; a day off's, all of it. A chat or login log

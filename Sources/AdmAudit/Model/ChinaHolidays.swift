@@ -24,9 +24,11 @@
 ///   of November 2024; the 2025 and 2026 notices reflect it (the Spring Festival block
 ///   starts on or before the eve; Labour Day needs one make-up day fewer).
 ///
-/// Not covered: which days off are statutory holidays (法定节假日) and which are moved
-/// rest days (调休) — the notices do not say day by day, and overtime pay differs between
-/// them; holidays for part of the population (Women's Day, Youth Day, Children's Day,
+/// Which days off are statutory holidays (法定节假日, worked at 300 % under Labour Law Art. 44)
+/// and which are rest days moved around them (调休, 200 %) the notices do not say day by day:
+/// `statutoryDays` holds them from the law itself.
+///
+/// Not covered: holidays for part of the population (Women's Day, Youth Day, Children's Day,
 /// Army Day); regional holidays, e.g. of ethnic autonomous areas; Hong Kong, Macao and
 /// Taiwan; an employer's own roster; years outside 2020–2026.
 public enum ChinaHolidays {
@@ -46,6 +48,43 @@ public enum ChinaHolidays {
     }
 
     public static let years: ClosedRange<Int> = 2020...2026
+
+    /// The statutory holidays of each year (法定节假日): the dates Art. 2 of the State Council's
+    /// 全国年节及纪念日放假办法 gives every citizen, as in force that year. Until 2024 (the 2013
+    /// text, 11 days): New Year's Day (1 January), the Spring Festival (the 1st to 3rd days of
+    /// the first lunar month), Qingming (the day of the solar term), Labour Day (1 May), the
+    /// Dragon Boat Festival (5th day of the 5th lunar month), the Mid-Autumn Festival (15th day
+    /// of the 8th lunar month) and National Day (1 to 3 October). From 2025 (13 days, by the
+    /// State Council's decision of November 2024) also the Spring Festival's eve (the last day
+    /// of the 12th lunar month) and 2 May.
+    /// Lunar dates and Qingming are given here as Gregorian dates, checked against two
+    /// independent tables (fixtures/reference/china_statutory_days.py). A date that is two
+    /// holidays at once (2020-10-01, National Day and Mid-Autumn) is listed once. The 2020
+    /// extension of the Spring Festival for COVID-19 added rest days, not statutory holidays.
+    /// Every date is a day off in its year's notice (`ChinaHolidaysTests` checks it).
+    public static let statutoryDays: [String] = [
+        // 2020: 元旦; 春节 (正月初一至初三); 清明; 劳动节; 端午; 国庆 1–3 (中秋 is 10-01 too).
+        "2020-01-01", "2020-01-25", "2020-01-26", "2020-01-27", "2020-04-04", "2020-05-01", "2020-06-25",
+        "2020-10-01", "2020-10-02", "2020-10-03",
+        // 2021: 元旦; 春节; 清明; 劳动节; 端午; 中秋; 国庆 1–3.
+        "2021-01-01", "2021-02-12", "2021-02-13", "2021-02-14", "2021-04-04", "2021-05-01", "2021-06-14",
+        "2021-09-21", "2021-10-01", "2021-10-02", "2021-10-03",
+        // 2022
+        "2022-01-01", "2022-02-01", "2022-02-02", "2022-02-03", "2022-04-05", "2022-05-01", "2022-06-03",
+        "2022-09-10", "2022-10-01", "2022-10-02", "2022-10-03",
+        // 2023
+        "2023-01-01", "2023-01-22", "2023-01-23", "2023-01-24", "2023-04-05", "2023-05-01", "2023-06-22",
+        "2023-09-29", "2023-10-01", "2023-10-02", "2023-10-03",
+        // 2024
+        "2024-01-01", "2024-02-10", "2024-02-11", "2024-02-12", "2024-04-04", "2024-05-01", "2024-06-10",
+        "2024-09-17", "2024-10-01", "2024-10-02", "2024-10-03",
+        // 2025 (13 days): 元旦; 除夕 and 春节; 清明; 劳动节 1–2; 端午; 国庆 1–3; 中秋.
+        "2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-04-04", "2025-05-01",
+        "2025-05-02", "2025-05-31", "2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06",
+        // 2026
+        "2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-04-05", "2026-05-01",
+        "2026-05-02", "2026-06-19", "2026-09-25", "2026-10-01", "2026-10-02", "2026-10-03",
+    ]
 
     public static let notices: [Notice] = [
         Notice(

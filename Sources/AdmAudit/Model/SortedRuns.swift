@@ -38,7 +38,12 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     private var elementsLost = 0
     /// Runs joined from another instance (a later part of the same file), merged with these.
     private var joined: [SortedRuns] = []
-    private(set) var failure: AuditError? = nil
+    private var failure: AuditError? = nil
+    /// Whether a full buffer is sorted and written on a thread of its own while appends go on
+    /// (where there is a second core), and the run being so written: one at a time, so memory
+    /// is two buffers at most. Everything but `append` waits for it first.
+    private let sortsBehind: Bool
+    private var writingBehind: BackgroundJob<Bool>? = nil
 
     /// Elements read from the spill file per run at a time, during a merge or a sweep, at
     /// most: with many runs (a very large input), fewer, so that the blocks together stay
@@ -51,21 +56,37 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
         max(64, min(blockLength, blockBudget / max(runs * MemoryLayout<Element>.stride, 1)))
     }
 
-    package init(runLength: Int) {
+    package init(runLength: Int, sortsBehind: Bool = false) {
         self.runLength = max(runLength, 1)
+        self.sortsBehind = sortsBehind && AvailableCores.count > 1
     }
 
-    deinit { if descriptor >= 0 { close(descriptor) } }
+    deinit {
+        writingBehind?.wait()
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Waits for the run being written behind, if any: before anything reads the runs.
+    private func settle() {
+        writingBehind?.wait()
+        writingBehind = nil
+    }
 
     /// Elements added, here and in the joined parts (those a failed write lost too).
-    package var count: Int { buffer.count + elementsWritten + elementsLost + joined.reduce(0) { $0 + $1.count } }
+    package var count: Int {
+        settle()
+        return buffer.count + elementsWritten + elementsLost + joined.reduce(0) { $0 + $1.count }
+    }
 
     /// True when no element was added (here or in a joined part). Never true after a failed
     /// write: what it lost must not pass for nothing.
     package var isEmpty: Bool { count == 0 && anyFailure == nil }
 
     /// True when some run went to the spill file (here or in a joined part).
-    package var hasSpilled: Bool { elementsWritten > 0 || joined.contains(where: \.hasSpilled) }
+    package var hasSpilled: Bool {
+        settle()
+        return elementsWritten > 0 || joined.contains(where: \.hasSpilled)
+    }
 
     package func append(_ element: Element) {
         // Room for a whole run at once: grown by doubling, a run would briefly cost half again.
@@ -77,6 +98,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     /// A view of the runs as they are now, which later appends here do not change (the
     /// file's runs are never rewritten; the view reads them through its own descriptor).
     package func frozen() -> SortedRuns {
+        settle()
         let view = SortedRuns(runLength: Int.max)
         view.buffer = buffer
         view.written = written
@@ -95,16 +117,52 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     package func join(_ other: SortedRuns) { joined.append(other) }
 
     /// The first failure to write here or in a joined part.
-    package var anyFailure: AuditError? { failure ?? joined.lazy.compactMap(\.anyFailure).first }
+    package var anyFailure: AuditError? {
+        settle()
+        return failure ?? joined.lazy.compactMap(\.anyFailure).first
+    }
 
-    private func spill() {
+    /// Writes what the buffer holds as a run and frees it, when it holds more than `count`:
+    /// a merge then reads it a block at a time, as the other runs, where it would otherwise
+    /// sort a copy of it (per merge: merges of two ranges on two threads would make two).
+    package func spill(ifMoreThan count: Int) {
+        settle()
+        guard buffer.count > count else { return }
         Element.sortInPlace(&buffer)
         write(run: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        buffer = []
+    }
+
+    private func spill() {
+        settle()
+        guard sortsBehind else {
+            Element.sortInPlace(&buffer)
+            write(run: buffer)
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        // The buffer moves to the writing thread whole (the box its only owner: sorting it
+        // copies nothing); appends go on into a new one.
+        let run = RunBehind(elements: buffer)
+        buffer = []
+        buffer.reserveCapacity(runLength)
+        writingBehind = BackgroundJob { [self] in
+            Element.sortInPlace(&run.elements)
+            write(run: run.elements)
+            run.elements = []
+            return true
+        }
+    }
+
+    /// A full buffer on its way to the spill file, owned by the thread that sorts and writes it.
+    private final class RunBehind: @unchecked Sendable {
+        var elements: [Element]
+        init(elements: [Element]) { self.elements = elements }
     }
 
     /// Writes elements already in order as one run, without keeping them.
     package func write(sortedRun run: [Element]) {
+        settle()
         if !run.isEmpty { write(run: run) }
     }
 
@@ -157,9 +215,16 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     /// particular order). A failure to write is thrown here, before anything is read; one
     /// to read back, by `Merge.finish()`.
     package func merged() throws(AuditError) -> Merge {
+        try merged(from: nil, below: nil)
+    }
+
+    /// The elements not preceding `lower` and preceding `upper` (nil: no bound), in order:
+    /// merges of adjoining ranges may be read on two threads at once.
+    package func merged(from lower: Element?, below upper: Element?) throws(AuditError) -> Merge {
+        settle()
         if let failure = anyFailure { throw failure }
         var sources: [Merge.Source] = []
-        gatherSources(from: nil, below: nil, into: &sources)
+        gatherSources(from: lower, below: upper, into: &sources)
         return Merge(sources: sources)
     }
 
@@ -168,6 +233,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     /// repeated id), a range's elements are compared in a table, with no merge's comparison
     /// per element. Sweeps of adjoining ranges may be read on two threads at once.
     package func swept(from lower: Element?, below upper: Element?) throws(AuditError) -> Sweep {
+        settle()
         if let failure = anyFailure { throw failure }
         var sources: [Merge.Source] = []
         gatherSources(from: lower, below: upper, into: &sources)
@@ -178,6 +244,7 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     /// values (a state copied), or one range of them and another, may be read on two
     /// threads at once.
     private func gatherSources(from lower: Element?, below upper: Element?, into sources: inout [Merge.Source]) {
+        settle()
         if !buffer.isEmpty {
             var sorted = buffer
             Element.sortInPlace(&sorted)

@@ -20,6 +20,9 @@ public struct WorkingCalendar: Sendable, Equatable {
     /// Local day numbers that are working days although their weekday is not. A day that
     /// is also in `holidays` is a working day.
     public var makeUpWorkdays: Set<Int64> { didSet { indexExceptions() } }
+    /// Days off that are statutory holidays (China's 法定节假日, worked at 300 % rather than a rest
+    /// day's 200 %): a subset of the days off; a day also in `makeUpWorkdays` is not one.
+    public var statutoryHolidays: Set<Int64>
     /// The years whose notices this calendar holds, for a report to say when a date falls outside them (nil for a plain week).
     public var coveredYears: ClosedRange<Int>?
 
@@ -34,20 +37,23 @@ public struct WorkingCalendar: Sendable, Equatable {
     public static let supportedDays: ClosedRange<Int64> = -1_000_000_000...1_000_000_000
 
     public init(workDays: Set<Int> = [1, 2, 3, 4, 5], holidays: Set<Int64> = [], makeUpWorkdays: Set<Int64> = [],
-                coveredYears: ClosedRange<Int>? = nil) {
+                statutoryHolidays: Set<Int64> = [], coveredYears: ClosedRange<Int>? = nil) {
         self.workDays = workDays
         self.holidays = holidays
         self.makeUpWorkdays = makeUpWorkdays
+        self.statutoryHolidays = statutoryHolidays
         self.coveredYears = coveredYears
         indexExceptions()
     }
 
-    /// The calendar of mainland China: Monday–Friday, with every notice's days off and make-up days.
+    /// The calendar of mainland China: Monday–Friday, with every notice's days off and make-up
+    /// days, and the statutory holidays among the days off.
     /// A malformed date in `ChinaHolidays` is skipped here and caught by its tests.
     public static let china: WorkingCalendar = {
         let day = { (text: String) in AsOfDate(text).map(LocalCalendar.day(of:)) }
         return WorkingCalendar(holidays: Set(ChinaHolidays.notices.flatMap { $0.daysOff.compactMap(day) }),
                                makeUpWorkdays: Set(ChinaHolidays.notices.flatMap { $0.makeUpWorkdays.compactMap(day) }),
+                               statutoryHolidays: Set(ChinaHolidays.statutoryDays.compactMap(day)),
                                coveredYears: ChinaHolidays.years)
     }()
 
@@ -59,6 +65,11 @@ public struct WorkingCalendar: Sendable, Equatable {
         if makeUpWorkdays.contains(day) { return true }
         if holidays.contains(day) { return false }
         return workDays.contains(LocalCalendar.weekday(ofDay: day))
+    }
+
+    /// A statutory holiday that is not a working day (a pipeline can make any day one).
+    public func isStatutoryHoliday(_ day: Int64) -> Bool {
+        statutoryHolidays.contains(day) && !isWorkingDay(day)
     }
 
     /// Why a day is not a working day (.holiday when it is in `holidays`, else .restDay),
@@ -115,19 +126,22 @@ public struct WorkingCalendar: Sendable, Equatable {
         return low
     }
 
-    /// This calendar with extra holidays / make-up days added (a pipeline can add days).
-    /// An added day wins over the other list (an added holiday on a make-up day makes it a
-    /// day off); a day added to both is a make-up day, as `isWorkingDay` reads it.
-    public func adding(holidays: Set<Int64>, makeUpWorkdays: Set<Int64>) -> WorkingCalendar {
-        WorkingCalendar(workDays: workDays,
-                        holidays: self.holidays.subtracting(makeUpWorkdays).union(holidays),
-                        makeUpWorkdays: self.makeUpWorkdays.subtracting(holidays).union(makeUpWorkdays),
-                        coveredYears: coveredYears)
+    /// This calendar with extra holidays / make-up days / statutory holidays added (a pipeline
+    /// can add days). An added day wins over the other list (an added holiday on a make-up day
+    /// makes it a day off); a day added to both is a make-up day, as `isWorkingDay` reads it. An
+    /// added statutory holiday is a holiday too.
+    public func adding(holidays: Set<Int64>, makeUpWorkdays: Set<Int64>, statutoryHolidays: Set<Int64> = []) -> WorkingCalendar {
+        let holidays = holidays.union(statutoryHolidays)
+        return WorkingCalendar(workDays: workDays,
+                               holidays: self.holidays.subtracting(makeUpWorkdays).union(holidays),
+                               makeUpWorkdays: self.makeUpWorkdays.subtracting(holidays).union(makeUpWorkdays),
+                               statutoryHolidays: self.statutoryHolidays.union(statutoryHolidays),
+                               coveredYears: coveredYears)
     }
 
     public static func == (a: WorkingCalendar, b: WorkingCalendar) -> Bool {
         a.workDays == b.workDays && a.holidays == b.holidays && a.makeUpWorkdays == b.makeUpWorkdays
-            && a.coveredYears == b.coveredYears
+            && a.statutoryHolidays == b.statutoryHolidays && a.coveredYears == b.coveredYears
     }
 
     private mutating func indexExceptions() {

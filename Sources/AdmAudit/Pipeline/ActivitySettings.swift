@@ -114,9 +114,11 @@ public struct WorkSchedule: Sendable, Equatable {
     /// The hourly wage (in the employer's currency), for an estimate of the overtime pay the
     /// activity implies (`overtimePay`); nil: no estimate.
     public var hourlyWage: Double? = nil
-    /// Local day numbers added as days off, and as working days (make-up days).
+    /// Local day numbers added as days off, as working days (make-up days), and as statutory
+    /// holidays (days off worked at 300 %: a year the built-in calendar does not hold yet).
     public var holidays: Set<Int64> = []
     public var makeUpWorkdays: Set<Int64> = []
+    public var statutoryHolidays: Set<Int64> = []
 
     public enum CalendarChoice: String, CaseIterable, Sendable {
         /// China's official calendar when the audit's jurisdictions are CN alone, else the plain week.
@@ -137,7 +139,7 @@ public struct WorkSchedule: Sendable, Equatable {
         }
         var base = china ? WorkingCalendar.china : WorkingCalendar()
         base.workDays = workDays
-        return base.adding(holidays: holidays, makeUpWorkdays: makeUpWorkdays)
+        return base.adding(holidays: holidays, makeUpWorkdays: makeUpWorkdays, statutoryHolidays: statutoryHolidays)
     }
 
     /// `HH:MM` (00:00 to 23:59, or 24:00) as seconds since midnight.
@@ -166,26 +168,11 @@ public struct WorkSchedule: Sendable, Equatable {
     }
 
     /// Labour Law Art. 44's multipliers the estimate uses: 150 % for overtime on working days
-    /// (and past the week's limit), 200 % on days off. Statutory holidays (300 %) are not told
-    /// apart from the rest days moved around them, so the estimate is a floor.
+    /// (and past the week's limit), 200 % on rest days, 300 % on statutory holidays (the
+    /// calendar's `statutoryHolidays`; outside the years it holds, a holiday is paid as a rest day).
     public static let workdayOvertimeMultiplier = 1.5
     public static let dayOffMultiplier = 2.0
-
-    /// The overtime pay a week's activity implies at `wage` an hour (the worker's, else
-    /// `hourlyWage`), as a floor (see the multipliers); nil without a wage or under flexible
-    /// hours. `system`: the worker's.
-    public func overtimePay(overtimeSeconds: Int64?, dayOffSeconds: Int64, system: HoursSystem, wage: Double? = nil) -> Double? {
-        guard let wage = wage ?? hourlyWage, let split = overtimeAtEachRate(overtimeSeconds: overtimeSeconds, dayOffSeconds: dayOffSeconds, system: system) else { return nil }
-        return wage * (Self.workdayOvertimeMultiplier * Double(split.workday) + Self.dayOffMultiplier * Double(split.dayOff)) / 3600
-    }
-
-    /// A week's overtime seconds paid at 150 % (working days, and past the week's limit) and at
-    /// 200 % (days off, under standard hours); nil under flexible hours.
-    public func overtimeAtEachRate(overtimeSeconds: Int64?, dayOffSeconds: Int64, system: HoursSystem) -> (workday: Int64, dayOff: Int64)? {
-        guard let overtime = overtimeSeconds else { return nil }
-        let dayOff = system == .standard ? min(dayOffSeconds, overtime) : 0
-        return (overtime - dayOff, dayOff)
-    }
+    public static let statutoryHolidayMultiplier = 3.0
 
     /// A month's wage as an hour's: China's rule (劳社部发〔2008〕3号) of 21.75 paid days a
     /// month, 8 hours a day.

@@ -154,8 +154,8 @@ extension ReportText {
         let (first, last) = (values.count("first_year"), values.count("last_year"))
         let (from, to) = (values.count("covered_from"), values.count("covered_to"))
         let years = first == last ? "\(first)" : "\(first)–\(last)"
-        return pick("the activity runs over \(years), but China's official calendar here holds the State Council's notices of \(from)–\(to) only: outside them holidays and make-up days are not known, and those days are read as a plain Monday–Friday week (add them under activity.schedule.holidays and workdays)",
-                    "活动记录跨越 \(years) 年，而此处的官方工作日历只收录 \(from)–\(to) 年的国务院通知：此外年份的节假日与调休上班日未知，按普通的周一至周五处理（请在 activity.schedule.holidays 和 workdays 下补充）")
+        return pick("the activity runs over \(years), but China's official calendar here holds the State Council's notices of \(from)–\(to) only: outside them holidays and make-up days are not known, and those days are read as a plain Monday–Friday week (add them under activity.schedule.holidays and workdays, and the days paid 300 % under statutory_holidays)",
+                    "活动记录跨越 \(years) 年，而此处的官方工作日历只收录 \(from)–\(to) 年的国务院通知：此外年份的节假日与调休上班日未知，按普通的周一至周五处理（请在 activity.schedule.holidays 和 workdays 下补充，按 300% 计酬的法定节假日写在 statutory_holidays 下）")
     }
 }
 

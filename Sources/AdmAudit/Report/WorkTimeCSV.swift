@@ -5,9 +5,11 @@
 /// are whole (seconds rounded down); `overtime_minutes` is empty under flexible hours, which
 /// have no daily or weekly limit. `overtime_pay_estimate` is the week's overtime at the
 /// worker's `hourly_wage` (a log's wage column's, else `activity.schedule.hourly_wage`) ×
-/// 150 % for `overtime_minutes_at_150pct` (working days, and past the week's limit) and 200 %
-/// for `overtime_minutes_at_200pct` (days off; a floor: statutory holidays are paid 300 %),
-/// empty without a wage. The worker is the pseudonym (or id) the pipeline's
+/// 150 % for `overtime_minutes_at_150pct` (working days, and past the week's limit), 200 % for
+/// `overtime_minutes_at_200pct` (rest days) and 300 % for `overtime_minutes_at_300pct` (statutory
+/// holidays, `statutory_holiday_minutes`; China's from the law for the years the calendar holds,
+/// and any a pipeline adds), empty without a wage. Under comprehensive hours all of the period's
+/// excess is at 150 % (a floor). The worker is the pseudonym (or id) the pipeline's
 /// `report.subject_ids` asks for, escaped as every cell is. `site` is the place the log's
 /// site column named for the worker (empty: none, so the pipeline's zone and law), as written;
 /// `hours_system` the system the worker was judged under; `short_daily_rests` the stretches
@@ -19,7 +21,7 @@ public enum WorkTimeCSV {
         "off_hours_minutes", "rest_day_minutes", "overtime_minutes", "days_over_daily_overtime_limit", "longest_day_minutes",
         "off_hours_contacts", "off_hours_contacts_expecting_reply", "answered_off_hours", "mean_reply_minutes", "overtime_pay_estimate",
         "site", "hours_system", "short_daily_rests", "longest_stretch_minutes", "hourly_wage", "overtime_minutes_at_150pct",
-        "overtime_minutes_at_200pct",
+        "overtime_minutes_at_200pct", "statutory_holiday_minutes", "overtime_minutes_at_300pct",
     ]
 
     /// Writes the file row by row, the weeks read back from their sorted runs.
@@ -33,7 +35,7 @@ public enum WorkTimeCSV {
     static func row(_ week: WorkWeek, result: WorkTimeResult) -> [String] {
         let minutes = { (seconds: Int64) in String(seconds / 60) }
         let worker = Int(week.worker) < result.workers.count ? result.workers[Int(week.worker)] : ""
-        let split = result.schedule.overtimeAtEachRate(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds, system: week.hoursSystem)
+        let split = week.overtimeAtEachRate
         let meanReply = week.answeredOffHours > 0 ? String(week.replySecondsTotal / Int64(week.answeredOffHours) / 60) : ""
         return [
             worker, LocalCalendar.date(ofDay: week.monday).description, String(week.workingDays),
@@ -41,11 +43,11 @@ public enum WorkTimeCSV {
             String(week.daysWithoutActivity), minutes(week.activeSeconds), minutes(week.offHoursSeconds), minutes(week.restDaySeconds),
             week.overtimeSeconds.map(minutes) ?? "", String(week.daysOverDailyOvertimeLimit), minutes(week.longestDaySeconds),
             String(week.offHoursContacts), String(week.offHoursContactsExpectingReply), String(week.answeredOffHours), meanReply,
-            week.hourlyWage.flatMap { result.schedule.overtimePay(overtimeSeconds: week.overtimeSeconds, dayOffSeconds: week.restDaySeconds,
-                                                                 system: week.hoursSystem, wage: $0) }.map(money) ?? "",
+            week.overtimePay().map(money) ?? "",
             Int(week.place) < result.places.count ? result.places[Int(week.place)].name : "", week.hoursSystem.rawValue,
             String(week.shortDailyRests), week.shortDailyRests > 0 ? minutes(week.longestStretchSeconds) : "",
-            week.hourlyWage.map(money) ?? "", split.map { minutes($0.workday) } ?? "", split.map { minutes($0.dayOff) } ?? "",
+            week.hourlyWage.map(money) ?? "", split.map { minutes($0.workday) } ?? "", split.map { minutes($0.restDay) } ?? "",
+            minutes(week.statutoryHolidaySeconds), split.map { minutes($0.statutoryHoliday) } ?? "",
         ]
     }
 

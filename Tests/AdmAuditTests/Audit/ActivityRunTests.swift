@@ -36,9 +36,9 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(work.events, 5)
         let rows = try work.weeks.list().map { WorkTimeCSV.row($0, result: work) }
         XCTAssertEqual(rows, [
-            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "210", "0", "120", "1", "1", "1", "10", "", "", "standard", "0", "", "", "90", "120"],
-            ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", "", "", "", "standard", "0", "", "", "120", "0"],
-            ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", "", "", "0", "0"],
+            ["E001", "2025-03-03", "5", "2700", "3", "4", "210", "210", "120", "210", "0", "120", "1", "1", "1", "10", "", "", "standard", "0", "", "", "90", "120", "0", "0"],
+            ["E002", "2025-03-03", "5", "2700", "1", "6", "600", "60", "0", "120", "0", "600", "0", "0", "0", "", "", "", "standard", "0", "", "", "120", "0", "0", "0"],
+            ["E003", "2025-03-03", "5", "2700", "0", "7", "0", "0", "0", "0", "0", "0", "1", "1", "0", "", "", "", "standard", "0", "", "", "0", "0", "0", "0"],
         ])
         let input = try XCTUnwrap(result.inputs.first)
         XCTAssertTrue(input.isActivityLog)
@@ -102,8 +102,8 @@ final class ActivityRunTests: XCTestCase {
         // A-1: 45 min from 19:30 (off-hours), 5 min reply at 07:20 (off-hours), answered in 20 min.
         // A-2: 90 min on a Saturday (the plain week: a rest day).
         XCTAssertEqual(rows, [
-            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "50", "0", "45", "1", "1", "1", "20", "", "", "standard", "0", "", "", "50", "0"],
-            ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", "", "", "", "standard", "0", "", "", "0", "90"],
+            ["A-1", "2025-03-10", "5", "2700", "2", "5", "50", "50", "0", "50", "0", "45", "1", "1", "1", "20", "", "", "standard", "0", "", "", "50", "0", "0", "0"],
+            ["A-2", "2025-03-10", "5", "2700", "1", "6", "90", "90", "90", "90", "0", "90", "0", "0", "0", "", "", "", "standard", "0", "", "", "0", "90", "0", "0"],
         ])
         XCTAssertEqual(sink.rejects.map(\.reject.code), [.badNumber])
         XCTAssertEqual(sink.rejects.first?.reject.line, 6)
@@ -389,13 +389,13 @@ final class ActivityRunTests: XCTestCase {
         let wageColumns = WorkTimeCSV.header.firstIndex(of: "hourly_wage")!
         XCTAssertEqual(rows.map { [$0[0]] + [$0[16]] + Array($0[wageColumns...]) }, [
             // 4 hours past 8 on Monday at 150 %, Sunday's 2 hours at 200 %: 50 × (6 + 4).
-            ["W1", "500.00", "50.00", "240", "120"],
+            ["W1", "500.00", "50.00", "240", "120", "0", "0"],
             // The first wage that reads: 17,400 / 174 = 100 an hour; 2 hours at 150 %.
-            ["W2", "300.00", "100.00", "120", "0"],
+            ["W2", "300.00", "100.00", "120", "0", "0", "0"],
             // No wage in the log: the schedule's.
-            ["W3", "30.00", "20.00", "60", "0"],
+            ["W3", "30.00", "20.00", "60", "0", "0", "0"],
             // 1,740 / 174 = 10 an hour, below the schedule's 20: the employer's column cannot lower it.
-            ["W4", "30.00", "20.00", "60", "0"],
+            ["W4", "30.00", "20.00", "60", "0", "0", "0"],
         ])
         XCTAssertEqual(work.overtimePayEstimate, 860)
         XCTAssertEqual([work.workersWithWage, work.workersWithVaryingWage], [3, 1], "W1's lower second wage is not used, and said")
@@ -411,6 +411,42 @@ final class ActivityRunTests: XCTestCase {
                                ("8.000", nil), ("35²", nil), ("8元000", nil), ("1,234.5,678", nil), ("0.5", nil), ("￥40", 40), ("12.50", 12.5)] as [(String, Double?)] {
             XCTAssertEqual(Array(text.utf8).withUnsafeBytes { ActivityBuilder.amount($0)?.value }, amount, text)
         }
+    }
+
+    /// Labour Law Art. 44's three rates in one week: a working day's overtime at 150 %, a rest
+    /// day moved around National Day (调休, 4 October 2025) at 200 %, and National Day itself, a
+    /// statutory holiday, at 300 %. A pipeline can name statutory holidays of a year the
+    /// calendar does not hold; under comprehensive hours the excess is all at 150 % (a floor).
+    func testOvertimeOnAStatutoryHolidayIsPaidAtThreeHundredPercent() throws {
+        let log = """
+            工号,开始时间,结束时间
+            W1,2025-09-29 09:00,2025-09-29 19:00
+            W1,2025-10-01 10:00,2025-10-01 12:00
+            W1,2025-10-04 10:00,2025-10-04 12:00
+            W2,2027-10-01 10:00,2027-10-01 11:00
+
+            """
+        let yaml = Self.pipeline.replacingOccurrences(of: "schedule: {work_start: \"09:00\", work_end: \"18:00\"}",
+                                                      with: "schedule: {work_start: \"09:00\", work_end: \"18:00\", hourly_wage: 20, statutory_holidays: [2027-10-01]}")
+        let (result, _) = try TestSupport.audit([TestSupport.temporaryFile(log, name: "log.csv")], pipeline: TestSupport.pipeline(yaml))
+        let work = try XCTUnwrap(result.workTime)
+        let header = WorkTimeCSV.header
+        let picked = ["rest_day_minutes", "overtime_minutes", "overtime_pay_estimate", "overtime_minutes_at_150pct", "overtime_minutes_at_200pct",
+                      "statutory_holiday_minutes", "overtime_minutes_at_300pct"].map { header.firstIndex(of: $0)! }
+        let rows = try work.weeks.list().map { row in picked.map { WorkTimeCSV.row(row, result: work)[$0] } }
+        XCTAssertEqual(rows, [
+            // Monday's 10 hours: 2 past 8 (more than its hour after 18:00) at 150 %; 20 × (1.5 × 2 + 2 × 2 + 3 × 2) = 260.
+            ["240", "360", "260.00", "120", "120", "120", "120"],
+            // The pipeline's statutory holiday of 2027: 20 × 3 × 1.
+            ["60", "60", "60.00", "0", "0", "60", "60"],
+        ])
+        XCTAssertEqual(work.overtimePayEstimate, 320)
+        let comprehensive = try TestSupport.audit([TestSupport.temporaryFile(log, name: "log.csv")],
+                                                  pipeline: TestSupport.pipeline(yaml.replacingOccurrences(of: "hourly_wage: 20,", with: "hourly_wage: 20, hours: comprehensive,")))
+        let weeks = try XCTUnwrap(comprehensive.0.workTime).weeks.list()
+        XCTAssertEqual(weeks.map { $0.overtimeAtEachRate }, [OvertimeAtEachRate(workday: 0, restDay: 0, statutoryHoliday: 0),
+                                                             OvertimeAtEachRate(workday: 0, restDay: 0, statutoryHoliday: 0)],
+                       "16 hours in the week are within the period's 40")
     }
 
     func testALogOfNumberedTypedEventsWithAResultIsStillALog() throws {

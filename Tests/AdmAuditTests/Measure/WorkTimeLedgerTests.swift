@@ -199,6 +199,35 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(inOrder.weeks.map(\.worker), inOrder.weeks.map(\.worker).sorted(), "by worker, then week")
     }
 
+    /// The workers cut near the middle of the events, never inside a worker; the weeks of the
+    /// two ranges, made by two readers of the same runs, are the weeks of all.
+    func testTwoRangesOfWorkersGiveTheWeeksOfAll() throws {
+        let ledger = WorkTimeLedger(schedule: WorkSchedule(), calendar: .china, timeZone: Self.shanghai, runLength: 7)
+        XCTAssertNil(ledger.middleWorker, "no events")
+        var events: [ActivityEvent] = []
+        for worker in Int32(0)..<6 {
+            for day in 1...(worker == 0 ? 20 : 4) {
+                events.append(Self.own(String(format: "2025-09-%02d 19:00", day), String(format: "2025-09-%02d 21:30", day), worker: worker))
+                events.append(Self.contact(String(format: "2025-09-%02d 22:00", day), worker: worker))
+            }
+        }
+        for event in events.reversed() { ledger.add(event) }
+        // Worker 0 holds 40 of the 80 events: the later half starts at worker 1.
+        XCTAssertEqual(ledger.middleWorker, 1)
+        ledger.settle()
+        let all = try ledger.weeks()
+        var parts: [WorkWeek] = [], summary = WorkTimeLedger.Summary()
+        summary.add(try ledger.weeks(workers: 0..<1) { weeks, _ in parts += weeks })
+        summary.add(try ledger.reader().weeks(workers: 1..<Int32.max) { weeks, _ in parts += weeks })
+        XCTAssertEqual(parts, all.weeks)
+        XCTAssertEqual(summary.totals, all.totals)
+        XCTAssertEqual(summary.offHoursByHourOfWeek, all.offHoursByHourOfWeek)
+        XCTAssertEqual(summary.days, all.days)
+        let lone = WorkTimeLedger(schedule: WorkSchedule(), calendar: .china, timeZone: Self.shanghai)
+        lone.add(Self.own("2025-09-01 10:00"))
+        XCTAssertNil(lone.middleWorker, "one worker is not cut")
+    }
+
     func testAStretchOfWorkWithoutElevenHoursRestWithinADayIsCountedOnTheDayItBegan() throws {
         // 08:00-20:00 Monday, then 06:00-10:00 Tuesday: 10 hours' rest, so one stretch of 26 hours.
         let short = try Self.weeks([Self.own("2025-03-03 08:00", "2025-03-03 20:00"), Self.own("2025-03-04 06:00", "2025-03-04 10:00")])

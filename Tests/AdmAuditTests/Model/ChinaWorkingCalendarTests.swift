@@ -288,6 +288,42 @@ final class ChinaWorkingCalendarTests: XCTestCase {
         XCTAssertEqual(edited.workingDays(from: day("2024-10-07"), to: day("2024-10-14")), 5)
     }
 
+    /// Statutory holidays: 11 a year until 2024 (10 dates in 2020, when Mid-Autumn fell on
+    /// National Day), 13 from 2025; every one a day off in its year's notice, ascending.
+    func testStatutoryHolidaysAreDaysOffOfTheLawsNumberEachYear() {
+        let dates = ChinaHolidays.statutoryDays
+        XCTAssertEqual(dates, dates.sorted())
+        XCTAssertEqual(Set(dates).count, dates.count)
+        let daysOff = Set(ChinaHolidays.notices.flatMap(\.daysOff))
+        XCTAssertEqual(dates.filter { !daysOff.contains($0) }, [])
+        let perYear = Dictionary(grouping: dates, by: { $0.prefix(4) }).mapValues(\.count)
+        XCTAssertEqual(perYear, ["2020": 10, "2021": 11, "2022": 11, "2023": 11, "2024": 11, "2025": 13, "2026": 13])
+        // 2025's National Day block: 1–3 October and Mid-Autumn (the 6th) are statutory; 4, 5, 7, 8 are rest days moved (调休).
+        let block = (1...8).map { day(String(format: "2025-10-%02d", $0)) }
+        XCTAssertEqual(block.map(china.isStatutoryHoliday), [true, true, true, false, false, true, false, false])
+        XCTAssertTrue(block.allSatisfy { !china.isWorkingDay($0) })
+        // The eve of the Spring Festival from 2025, not before; 2 May likewise.
+        XCTAssertTrue(china.isStatutoryHoliday(day("2025-01-28")))
+        XCTAssertFalse(china.isStatutoryHoliday(day("2024-02-09")))
+        XCTAssertTrue(china.isStatutoryHoliday(day("2025-05-02")))
+        XCTAssertFalse(china.isStatutoryHoliday(day("2024-05-02")))
+        // The 2020 extension for COVID-19 added rest days, not statutory holidays.
+        XCTAssertFalse(china.isStatutoryHoliday(day("2020-01-31")))
+        XCTAssertFalse(WorkingCalendar().isStatutoryHoliday(day("2025-10-01")), "a plain week has none")
+    }
+
+    /// A pipeline's statutory holidays are days off too; a make-up day added over one makes it working, and not statutory.
+    func testAddingStatutoryHolidays() {
+        let nextYear = day("2027-10-01")
+        let added = china.adding(holidays: [], makeUpWorkdays: [], statutoryHolidays: [nextYear])
+        XCTAssertTrue(added.isStatutoryHoliday(nextYear))
+        XCTAssertEqual(added.restReason(nextYear), .holiday)
+        XCTAssertNotEqual(added, china)
+        let worked = china.adding(holidays: [], makeUpWorkdays: [day("2025-10-02")])
+        XCTAssertTrue(worked.isWorkingDay(day("2025-10-02")))
+        XCTAssertFalse(worked.isStatutoryHoliday(day("2025-10-02")))
+    }
+
     // MARK: - A second source
 
     private struct Reference: Decodable {
@@ -338,5 +374,27 @@ final class ChinaWorkingCalendarTests: XCTestCase {
         XCTAssertEqual(Set(reference.daysOff).subtracting(daysOff), [])
         XCTAssertEqual(ChinaHolidays.notices.flatMap(\.makeUpWorkdays), reference.makeUpWorkdays)
         XCTAssertEqual(reference.versions["chinesecalendar"], "1.11.0")
+    }
+
+    private struct StatutoryReference: Decodable {
+        struct Day: Decodable { var date: String; var holidays: [String] }
+        var sourceVersions: [String: String]
+        var firstDay: String
+        var lastDay: String
+        var statutoryDays: [Day]
+    }
+
+    /// The statutory holidays against fixtures/reference/china_statutory_days.json, computed
+    /// from the law's lunar and solar-term dates (lunardate, ephem) and checked there against
+    /// holidays.China and chinesecalendar: the same dates, with each holiday's days.
+    func testStatutoryHolidaysMatchTheReference() throws {
+        let url = TestSupport.packageRoot.appendingPathComponent("fixtures/reference/china_statutory_days.json")
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let reference = try decoder.decode(StatutoryReference.self, from: Data(contentsOf: url))
+        XCTAssertEqual([reference.firstDay, reference.lastDay], ["2020-01-01", "2026-12-31"])
+        XCTAssertEqual(ChinaHolidays.statutoryDays, reference.statutoryDays.map(\.date))
+        XCTAssertEqual(reference.statutoryDays.map(\.holidays.count).reduce(0, +), 5 * 11 + 2 * 13)
+        XCTAssertEqual(reference.sourceVersions["lunardate"], "0.3.0")
     }
 }

@@ -29,6 +29,38 @@ final class SortedRunsTests: XCTestCase {
         XCTAssertEqual(out, values.sorted())
     }
 
+    /// Runs sorted and written behind the appends (on another thread where there is a second
+    /// core), with a joined instance doing the same, and a range merged: the same values in the
+    /// same order as sorted in place; a TMPDIR that cannot be written is still an error.
+    func testRunsWrittenBehindTheAppendsMergeAsTheOthers() throws {
+        var generator = SystemRandomNumberGenerator()
+        let values = (0..<20_011).map { _ in Int64.random(in: -5_000...5_000, using: &generator) }
+        let runs = SortedRuns<Int64>(runLength: 97, sortsBehind: true)
+        let joined = SortedRuns<Int64>(runLength: 50, sortsBehind: true)
+        for (index, value) in values.enumerated() { (index % 4 == 0 ? joined : runs).append(value) }
+        runs.join(joined)
+        XCTAssertEqual(runs.count, values.count)
+        XCTAssertTrue(runs.hasSpilled)
+        for (lower, upper) in [(nil, nil), (Int64(-100), Int64(2_000))] as [(Int64?, Int64?)] {
+            var merge = try runs.merged(from: lower, below: upper)
+            var out: [Int64] = []
+            while let value = merge.next() { out.append(value) }
+            try merge.finish()
+            XCTAssertEqual(out, values.filter { value in value >= (lower ?? .min) && (upper.map { value < $0 } ?? true) }.sorted())
+        }
+        runs.spill(ifMoreThan: 0)
+        var merge = try runs.merged()
+        var count = 0
+        while merge.next() != nil { count += 1 }
+        XCTAssertEqual(count, values.count)
+
+        let restore = Self.settingTMPDIR("/nonexistent-admaudit-folder")
+        defer { restore() }
+        let failing = SortedRuns<UInt32>(runLength: 2, sortsBehind: true)
+        for value in 0..<9 { failing.append(UInt32(value)) }
+        XCTAssertThrowsError(try failing.merged())
+    }
+
     /// A sweep gives each range's values (in no order), each once, runs on disk, in the
     /// buffer and joined alike, from any lower bound.
     func testASweepGivesEachRangesValues() throws {

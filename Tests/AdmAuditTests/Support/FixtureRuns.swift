@@ -29,6 +29,8 @@ struct FixtureRun: Sendable, CustomStringConvertible {
     /// TMPDIR (`AuditRun.idTableLimit`, `idRunLength`); nil: the defaults.
     var idTableLimit: Int? = nil
     var idRunLength: Int? = nil
+    /// Activity logs of at least this many events have their workers' weeks made on two cores (`AuditRun.splitActivityEvents`); nil: the default.
+    var splitActivityEvents: Int? = nil
 
     var description: String { name }
 
@@ -49,6 +51,7 @@ struct FixtureRun: Sendable, CustomStringConvertible {
         if let splitThreshold { run.splitThreshold = splitThreshold }
         if let idTableLimit { run.idTableLimit = idTableLimit }
         if let idRunLength { run.idRunLength = idRunLength }
+        if let splitActivityEvents { run.splitActivityEvents = splitActivityEvents }
         return try run.run(into: sink)
     }
 
