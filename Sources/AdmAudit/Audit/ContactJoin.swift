@@ -143,6 +143,9 @@ final class ContactJoin {
         var decisionMerge = try decisions.merged()
         var contactMerge = try contacts.runs.merged()
         var next = contactMerge.next()
+        // Contacts read past `next` to see the day of a decision dated without a time; read again from here.
+        var ahead: [Contact] = []
+        func advance() { next = ahead.isEmpty ? contactMerge.next() : ahead.removeFirst() }
         var latest: Contact? = nil
         var current: WorkerKey? = nil
         var name: LogWorker? = nil
@@ -152,7 +155,7 @@ final class ContactJoin {
                 current = decision.worker
                 latest = nil
                 name = worker(decision.worker)
-                while let contact = next, contact.worker < decision.worker { next = contactMerge.next() }
+                while let contact = next, contact.worker < decision.worker { advance() }
             }
             guard let name else { continue }
             matchedDecisions += 1
@@ -165,9 +168,20 @@ final class ContactJoin {
             // The latest contact before the decision, unless the worker answered it off-hours before the decision.
             while let contact = next, contact.worker == decision.worker, contact.start < decision.decidedAt {
                 latest = contact.isAnswer ? nil : contact
-                next = contactMerge.next()
+                advance()
             }
-            guard let contact = latest, detail(decision, contact, calendar(name.zone)) != nil else { continue }
+            let local = calendar(name.zone)
+            guard let contact = latest, detail(decision, contact, local) != nil else {
+                // A decision dated without a time reads as local midnight: an off-hours contact
+                // the worker left unanswered later that day may have come before it, or not.
+                if local.secondOfDay(of: decision.decidedAt) == 0,
+                   Self.firstContact(from: next, then: &ahead, of: decision.worker, before: decision.decidedAt + 86_400,
+                                     reading: &contactMerge) != nil {
+                    tally.unknown += 1
+                    tally.unknownReasons[UnknownReason.decidedAtDayOnly.code, default: 0] += 1
+                }
+                continue
+            }
             found.append(Violation(decision: decision, contact: contact))
         }
         try decisionMerge.finish()
@@ -197,6 +211,26 @@ final class ContactJoin {
         }
         try violations.finish()
         return tally
+    }
+
+    /// The first contact (not an answer) of `worker` from `head` on, before `end`, reading the
+    /// merge ahead into `ahead` as far as needed. An answer is only ever given after a contact,
+    /// so at most one answer is read ahead before a contact is found.
+    private static func firstContact(from head: Contact?, then ahead: inout [Contact], of worker: WorkerKey, before end: Int64,
+                                     reading merge: inout SortedRuns<Contact>.Merge) -> Contact? {
+        var index = -1
+        while true {
+            let contact: Contact?
+            if index < 0 {
+                contact = head
+            } else {
+                if index == ahead.count, let more = merge.next() { ahead.append(more) }
+                contact = index < ahead.count ? ahead[index] : nil
+            }
+            guard let contact, contact.worker == worker, contact.start < end else { return nil }
+            if !contact.isAnswer { return contact }
+            index += 1
+        }
     }
 
     private func detail(_ decision: Decision, _ contact: Contact, _ calendar: LocalCalendar) -> FindingDetail? {

@@ -10,6 +10,9 @@ public enum UnknownReason: String, CaseIterable, Sendable {
     case appealReviewerIDNotRecorded = "appeal_reviewer_id_not_recorded"
     case notifiedAtNotRecorded = "notified_at_not_recorded"
     case decidedAtNotRecorded = "decided_at_not_recorded"
+    /// DC-02: decided_at gives the day only (local midnight), and an unanswered off-hours
+    /// contact came that day: whether it came before the decision the export does not say.
+    case decidedAtDayOnly = "decided_at_day_only"
     case reviewedAtAndEffectiveAtNotRecorded = "reviewed_at_and_effective_at_not_recorded"
     case reviewedAtNotRecorded = "reviewed_at_not_recorded"
     /// HR-03: a reviewer with enough reviews, none with its result recorded.

@@ -263,6 +263,9 @@ struct ReportText {
         case .appealReviewerIDNotRecorded: return pick("appeal_reviewer_id not recorded", "未记录 appeal_reviewer_id")
         case .notifiedAtNotRecorded: return pick("notified_at empty: when the worker was told is not recorded", "notified_at 为空：未记录何时通知劳动者")
         case .decidedAtNotRecorded: return pick("decided_at not recorded", "未记录 decided_at")
+        case .decidedAtDayOnly:
+            return pick("decided_at gives the day only, and an unanswered off-hours contact came that day: whether before the decision is not recorded",
+                        "决定时间（decided_at）只有日期，而当天有一次未回复的工作时间外联系：未记录其是否在决定之前")
         case .reviewedAtAndEffectiveAtNotRecorded: return pick("reviewed_at and effective_at not recorded", "未记录 reviewed_at 和 effective_at")
         case .reviewedAtNotRecorded: return pick("reviewed_at not recorded", "未记录 reviewed_at")
         case .reviewResultNotRecorded: return pick("review_result not recorded for any of the reviewer's reviews", "复核人的各次复核均未记录 review_result")

@@ -170,6 +170,48 @@ final class ActivityRunTests: XCTestCase {
         XCTAssertEqual(widened.checks.first { $0.descriptor.id == "DC-02" }?.violations, 3)
     }
 
+    /// A decision dated without a time reads as local midnight. An unanswered contact of the
+    /// evening before is still judged (a finding); one later that same day may have come before
+    /// the decision or after it: unknown, said why, never a finding and never clean; an answered
+    /// one, or none, leaves the decision clean. A decision at a real time keeps its time.
+    func testADecisionDatedWithoutATimeIsUnknownAfterAContactThatDay() throws {
+        let decisions = """
+            decision_id,employee_id,decision_type,outcome,decided_at
+            D1,E1,discipline,adverse,2025-03-06
+            D2,E2,discipline,adverse,2025-03-06
+            D3,E3,discipline,adverse,2025-03-06
+            D4,E4,discipline,adverse,2025-03-06
+            D5,E2,discipline,adverse,2025-03-06 23:30
+            D6,E5,discipline,adverse,2025-03-06
+
+            """
+        let log = """
+            worker_id,started_at,channel,direction,reply_requested
+            E1,2025-03-05 22:00,wechat,contact,yes
+            E2,2025-03-06 20:00,wechat,contact,yes
+            E3,2025-03-06 20:00,wechat,contact,yes
+            E3,2025-03-06 20:05,wechat,reply,no
+            E3,2025-03-06 21:00,wechat,contact,yes
+            E4,2025-03-07 08:00,wechat,contact,yes
+            E5,2025-03-06 19:00,wechat,reply,no
+
+            """
+        let yaml = TestSupport.exactPipeline(attributes: [], sections: """
+            input: {time_zone: Asia/Shanghai}
+            checks: {jurisdictions: [CN]}
+            activity: {}
+            """)
+        let files = [TestSupport.temporaryFile(decisions, name: "decisions.csv"), TestSupport.temporaryFile(log, name: "log.csv")]
+        let (result, sink) = try TestSupport.audit(files, pipeline: TestSupport.pipeline(yaml))
+        let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "DC-02" })
+        // D1: the evening before, a finding. D2 and D3: contacts that day, unknown. D4: the next day's contact, clean.
+        // D5: E2's decision at 23:30 comes after the 20:00 contact, a finding. D6: E5 has no contact, clean.
+        XCTAssertEqual(sink.findings.filter { $0.finding.checkID == "DC-02" }.map(\.finding.decisionID), ["D1", "D5"])
+        XCTAssertEqual([tally.applicable, tally.violations, tally.unknown], [6, 2, 2])
+        XCTAssertEqual(tally.unknownReasons, ["decided_at_day_only": 2])
+        XCTAssertTrue(ReportText(language: .zh).unknownReason("decided_at_day_only").contains("只有日期"))
+    }
+
     /// A log with a protected attribute: each worker is counted once in the group of the
     /// worker's first row, and report.json's figures by group hold to the schema.
     func testALogsWorkersAreCountedByGroupOnce() throws {

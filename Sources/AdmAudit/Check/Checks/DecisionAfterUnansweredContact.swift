@@ -6,7 +6,9 @@
 /// `subject_id` and the logs' `worker_id` name one worker when their ids are the same as
 /// written, or the same once full-width forms, invisible characters and look-alike letters
 /// are set aside (`WorkerKey`). Applies to every adverse decision, of any type, about a worker
-/// the logs name; one without `decided_at` is unknown. A contact is unanswered at the decision
+/// the logs name; one without `decided_at` is unknown, and so is one dated without a time (read
+/// as local midnight) when an unanswered off-hours contact came that day (`decidedAtDayOnly`:
+/// whether it came first is not recorded; a contact of an earlier day is judged). A contact is unanswered at the decision
 /// when the worker did nothing of their own outside scheduled time between the contact and the
 /// decision (working the next morning is no answer given off-hours: the right to disconnect is
 /// the right to wait for it); it is off-hours when sent outside the schedule (`activity.schedule`). The
