@@ -63,6 +63,53 @@ final class ActivityLogTests: BinaryTestCase {
         XCTAssertEqual(workTime["workers_with_wage"] as? Int, 1)
     }
 
+    /// Attendance exports with a day's clock-in and clock-out, Chinese and English, through init
+    /// and run with no edit: National Day (1 October 2025) and Mid-Autumn (the 6th) are statutory
+    /// holidays at 300 %, the rest days moved around them (4 and 8 October) at 200 %, a long
+    /// working day's time past 8 hours at 150 %; 11 October, a Saturday, is a make-up working day.
+    func testAttendanceExportsPayNationalDayAtThreeHundredPercent() throws {
+        try write("考勤.csv", """
+            钉钉考勤导出 2025年10月,,,,,
+            工号,姓名,上班打卡时间,下班打卡时间,时薪,部门
+            A-001,张三,2025/10/1 09:30,2025/10/1 17:30,¥45/小时,研发
+            A-001,张三,2025/10/4 10:00,2025/10/4 14:00,¥45/小时,研发
+            A-001,张三,2025/10/9 09:00,2025/10/9 21:00,¥45/小时,研发
+            B-002,李四,2025/10/6 20:00,2025/10/6 23:00,,研发
+            B-002,李四,2025/10/8 09:00,2025/10/8 18:00,,研发
+
+            """)
+        let picked = ["week", "overtime_pay_estimate", "overtime_minutes_at_150pct", "overtime_minutes_at_200pct", "statutory_holiday_minutes",
+                      "overtime_minutes_at_300pct"]
+        let (rows, err, status) = try inspectorsPath("考勤.csv")
+        XCTAssertEqual(status, 0, err)
+        let columns = picked.map { rows[0].firstIndex(of: $0)! }
+        // 45 × (3 × 8 h + 2 × 4 h) = 1,440; 45 × 1.5 × 4 h = 270; 李四 has no wage.
+        XCTAssertEqual(rows.dropFirst().map { row in columns.map { row[$0] } }, [
+            ["2025-09-29", "1440.00", "0", "240", "480", "480"],
+            ["2025-10-06", "270.00", "240", "0", "0", "0"],
+            ["2025-10-06", "", "0", "540", "180", "180"],
+        ])
+        let report = try String(contentsOf: work.appendingPathComponent("out/report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("（工作日 150%，休息日 200%，法定节假日 300%）"), report)
+
+        try write("timesheet.csv", """
+            Employee ID,Clock In,Clock Out,Hourly Rate,Office
+            E-17,2025-10-01T09:00+08:00,2025-10-01T12:00+08:00,$30/hr,Shanghai
+            E-17,2025-10-02T13:00+08:00,2025-10-02T18:00+08:00,$30/hr,Shanghai
+            E-17,2025-10-11T09:00+08:00,2025-10-11T20:00+08:00,$30/hr,Shanghai
+
+            """)
+        let english = try inspectorsPath("timesheet.csv")
+        XCTAssertEqual(english.status, 0, english.err)
+        let englishColumns = picked.map { english.rows[0].firstIndex(of: $0)! }
+        XCTAssertEqual(english.rows.dropFirst().map { row in englishColumns.map { row[$0] } }, [
+            ["2025-09-29", "720.00", "0", "0", "480", "480"],
+            ["2025-10-06", "135.00", "180", "0", "0", "0"],
+        ])
+        let englishReport = try String(contentsOf: work.appendingPathComponent("out/report.md"), encoding: .utf8)
+        XCTAssertTrue(englishReport.contains("at each worker's wage in the logs (1 of 1 workers; a month's wage"), englishReport)
+    }
+
     func testAChineseDingTalkExportThroughInitAndRun() throws {
         try write("钉钉消息.csv", """
             钉钉工作消息导出（2025年9月）

@@ -205,9 +205,16 @@ public enum BuiltinActivityVocabulary {
         (.startedAt, ["started_at", "start_time", "start", "started", "begin", "event_time", "timestamp", "sent_at", "sent", "sent time",
                       "date_time", "datetime", "time", "login_time", "login", "logged_in", "occurred_at", "created_at",
                       "timestamp_utc", "timestamp (utc)", "time_utc", "datetime_utc", "sent_at_utc", "event_time_utc", "created_at_utc",
-                      "开始时间", "开始", "发送时间", "事件时间", "时间", "登录时间", "登入时间", "上线时间", "发生时间", "消息时间", "创建时间"]),
+                      "开始时间", "开始", "发送时间", "事件时间", "时间", "登录时间", "登入时间", "上线时间", "发生时间", "消息时间", "创建时间",
+                      // An attendance export's clock-in, where a row is a day's punches with their dates.
+                      "clock_in", "clock in", "clock-in", "clock in time", "clock-in time", "check_in_time", "check in time", "check-in time",
+                      "punch_in", "punch in", "punch-in time", "time_in", "time in",
+                      "上班打卡时间", "上班1打卡时间", "上班打卡", "签到时间", "打卡开始"]),
         (.endedAt, ["ended_at", "end_time", "end", "ended", "finish", "finished_at", "logout_time", "logout", "logged_out",
-                    "结束时间", "结束", "退出时间", "登出时间", "下线时间"]),
+                    "结束时间", "结束", "退出时间", "登出时间", "下线时间",
+                    "clock_out", "clock out", "clock-out", "clock out time", "clock-out time", "check_out_time", "check out time", "check-out time",
+                    "punch_out", "punch out", "punch-out time", "time_out", "time out",
+                    "下班打卡时间", "下班1打卡时间", "下班打卡", "签退时间", "打卡结束"]),
         (.durationMinutes, ["duration_minutes", "duration_min", "duration (min)", "duration (minutes)", "minutes", "duration", "时长(分钟)", "时长（分钟）", "时长", "持续分钟", "分钟数"]),
         // The medium first: a chat export's `channel` may be a room (`#ops-berlin`), not the medium.
         (.channel, ["platform", "app", "application", "tool", "medium", "channel", "message type", "event type", "source",
