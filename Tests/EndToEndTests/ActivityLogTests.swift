@@ -110,6 +110,55 @@ final class ActivityLogTests: BinaryTestCase {
         XCTAssertTrue(englishReport.contains("at each worker's wage in the logs (1 of 1 workers; a month's wage"), englishReport)
     }
 
+    /// Raw punch exports, one row per punch with its type, through init and run with no edit:
+    /// each clock-in pairs with the next clock-out into one session; a missed clock-out leaves
+    /// the clock-in a minute; a night shift counts on both days (11 October 2025, a Saturday, is
+    /// a make-up working day). An Irish export's dates are day first.
+    func testPunchExportsPairEachClockInWithItsClockOut() throws {
+        try write("打卡记录.csv", """
+            姓名,工号,部门,打卡时间,打卡类型,打卡结果,打卡地址
+            王五,C-301,客服部,2025-10-01 08:58,上班,正常,上海市浦东新区
+            王五,C-301,客服部,2025-10-01 18:05,下班,正常,上海市浦东新区
+            王五,C-301,客服部,2025-10-09 08:55,上班,正常,上海市浦东新区
+            王五,C-301,客服部,2025-10-09 21:30,下班,正常,上海市浦东新区
+            王五,C-301,客服部,2025-10-10 22:00,上班,正常,上海市浦东新区
+            王五,C-301,客服部,2025-10-11 06:00,下班,正常,上海市浦东新区
+            赵六,C-302,客服部,2025-10-09 09:00,上班,正常,上海市浦东新区
+            赵六,C-302,客服部,2025-10-10 09:01,上班,正常,上海市浦东新区
+            赵六,C-302,客服部,2025-10-10 18:00,下班,正常,上海市浦东新区
+
+            """)
+        let picked = ["week", "days_active", "active_minutes", "overtime_minutes", "days_over_daily_overtime_limit", "longest_day_minutes",
+                      "statutory_holiday_minutes"]
+        let (rows, err, status) = try inspectorsPath("打卡记录.csv")
+        XCTAssertEqual(status, 0, err)
+        XCTAssertTrue(err.contains("读取 9 行 = 接受 9 + 拒收 0，核对一致"), err)
+        XCTAssertTrue(err.contains("1 名劳动者的 1 次上班打卡和 0 次下班打卡在 24 小时内没有与之配对的打卡"), "赵六's missed clock-out is said: \(err)")
+        let columns = picked.map { rows[0].firstIndex(of: $0)! }
+        XCTAssertEqual(rows.dropFirst().map { row in columns.map { row[$0] } }, [
+            // National Day 08:58–18:05, a statutory holiday.
+            ["2025-09-29", "1", "547", "547", "0", "547", "547"],
+            // 08:55–21:30 (275 past 8 hours) and 22:00–06:00 (120 + 360, all outside the schedule).
+            ["2025-10-06", "3", "1235", "755", "2", "755", "0"],
+            // A clock-in with no clock-out (a minute), then 09:01–18:00.
+            ["2025-10-06", "2", "540", "59", "0", "539", "0"],
+        ])
+
+        try write("punches.csv", """
+            Employee Number,Punch Time,Punch Type,Location
+            7001,10/06/2025 07:58,IN,Dublin
+            7001,10/06/2025 19:30,OUT,Dublin
+            7001,11/06/2025 08:00,Clock In,Dublin
+            7001,11/06/2025 16:00,Clock Out,Dublin
+
+            """)
+        let english = try inspectorsPath("punches.csv")
+        XCTAssertEqual(english.status, 0, english.err)
+        XCTAssertTrue(english.err.contains("4 rows read = 4 accepted + 0 rejected, reconciled"), english.err)
+        let englishColumns = picked.map { english.rows[0].firstIndex(of: $0)! }
+        XCTAssertEqual(english.rows.dropFirst().map { row in englishColumns.map { row[$0] } }, [["2025-06-09", "2", "1172", "272", "1", "692", "0"]], "212 past 8 hours on the 10th, and the 11th's hour before 09:00")
+    }
+
     func testAChineseDingTalkExportThroughInitAndRun() throws {
         try write("钉钉消息.csv", """
             钉钉工作消息导出（2025年9月）

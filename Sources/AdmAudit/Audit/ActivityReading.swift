@@ -88,6 +88,18 @@ public struct WorkTimeResult: Sendable {
     /// and those whose decisions disagree (left unknown).
     public var workersGroupedFromDecisions = 0
     public var workersWithDisagreeingDecisionGroups = 0
+    /// Attendance punches with no partner within a day (`WorkTimeLedger.longestShift`), and the
+    /// workers with any: said, as they count for a moment's work only.
+    public var unpairedClockIns = 0
+    public var unpairedClockOuts = 0
+    public var workersWithUnpairedPunches = 0
+
+    public var punchWarning: Diagnostic? {
+        guard unpairedClockIns + unpairedClockOuts > 0 else { return nil }
+        return Diagnostic(level: .warning, file: nil, code: .unpairedPunches, values: [
+            "clock_ins": .count(unpairedClockIns), "clock_outs": .count(unpairedClockOuts), "workers": .count(workersWithUnpairedPunches)])
+    }
+
     /// Whether the workers' weeks were made on two cores (`ActivityReading.result`): the same
     /// result either way; for the tests that say so.
     public var weeksMadeOnTwoCores = false
@@ -276,7 +288,9 @@ final class ActivityReading: MergedRowReader {
                               workersByPlace: gathered.byPlace, workersNamingSeveralPlaces: gathered.several, workersByHoursSystem: gathered.bySystem,
                               byGroup: gathered.groups.figures(bias: pipeline.bias, suppressBelow: pipeline.report.suppressBelow),
                               workersGroupedFromDecisions: groupedFromDecisions,
-                              workersWithDisagreeingDecisionGroups: workersWithDisagreeingDecisionGroups, weeksMadeOnTwoCores: twoCores)
+                              workersWithDisagreeingDecisionGroups: workersWithDisagreeingDecisionGroups,
+                              unpairedClockIns: summary.unpairedClockIns, unpairedClockOuts: summary.unpairedClockOuts,
+                              workersWithUnpairedPunches: summary.workersWithUnpairedPunches, weeksMadeOnTwoCores: twoCores)
     }
 
     /// Workers whose decisions disagree on a group their logs leave unknown (left unknown).

@@ -275,6 +275,7 @@ public struct AuditRun {
                                            splitAbove: splitActivityEvents)
             result.workTime = work
             if let warning = work.calendarWarning { result.diagnostics.append(warning) }
+            if let warning = work.punchWarning { result.diagnostics.append(warning) }
             var tallies = work.tallies
             if let join, let builder = activity.builder {
                 // The decisions' workers by the logs' names for them (the pseudonyms agree), at their places.

@@ -4,7 +4,7 @@ import Foundation
 /// TMPDIR in runs when there are many (`SortedRuns`), so memory does not grow with events.
 struct ActivitySpan: SortedRunElement {
     var worker: Int32
-    /// 0 contact, 1 action, 2 reply (`ActivityDirection`'s order).
+    /// 0 contact, 1 action, 2 reply, 3 clock-in, 4 clock-out (`ActivityDirection`'s order).
     var direction: UInt8
     var replyRequested: Bool
     var start: Int64
@@ -234,6 +234,10 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// answer came between them.
     public var offHoursContact: ((_ worker: Int32, _ time: Int64, _ channel: ActivityChannel?, _ replyRequested: Bool) -> Void)? = nil
 
+    /// The longest a clock-in holds a session open for its clock-out: a clock-out later than
+    /// this is one of its own (a missed punch must not make a day and a night one session).
+    public static let longestShift: Int64 = 24 * 3600
+
     /// The longest a contact waits for its answer.
     static let answerWindow: Int64 = 24 * 3600
     /// Contacts of one worker waiting for an answer, at most: past it, a contact is counted
@@ -264,6 +268,8 @@ public final class WorkTimeLedger: @unchecked Sendable {
         case .contact: 0
         case .action: 1
         case .reply: 2
+        case .clockIn: 3
+        case .clockOut: 4
         }
         let system = event.hoursSystem.map { UInt8(HoursSystem.allCases.firstIndex(of: $0)! + 1) } ?? 0
         spans.append(ActivitySpan(worker: event.worker, direction: direction, replyRequested: event.replyRequested,
@@ -278,12 +284,19 @@ public final class WorkTimeLedger: @unchecked Sendable {
         public var days: ClosedRange<Int64>? = nil
         /// Every worker's off-hours seconds by local hour of the week: 168 cells, Monday 00:00 first.
         public var offHoursByHourOfWeek = [Int64](repeating: 0, count: 168)
+        /// Attendance punches with no partner within `longestShift`, and the workers with any.
+        public var unpairedClockIns = 0
+        public var unpairedClockOuts = 0
+        public var workersWithUnpairedPunches = 0
 
         /// Another range of workers' (on another thread), added.
         public mutating func add(_ other: Summary) {
             totals.add(other.totals)
             if let more = other.days { days = days.map { min($0.lowerBound, more.lowerBound)...max($0.upperBound, more.upperBound) } ?? more }
             for hour in offHoursByHourOfWeek.indices { offHoursByHourOfWeek[hour] += other.offHoursByHourOfWeek[hour] }
+            unpairedClockIns += other.unpairedClockIns
+            unpairedClockOuts += other.unpairedClockOuts
+            workersWithUnpairedPunches += other.workersWithUnpairedPunches
         }
     }
 
@@ -405,6 +418,11 @@ public final class WorkTimeLedger: @unchecked Sendable {
         var pending: [(start: Int64, day: Int64)] = []
         /// An off-hours contact came since the worker's last own event outside scheduled time.
         var awaitingAnswer = false
+        /// When the worker clocked in, until the worker clocks out (or `longestShift` passes).
+        var clockedIn: Int64? = nil
+        /// Punches with no partner within `longestShift`.
+        var unpairedClockIns = 0
+        var unpairedClockOuts = 0
         var pendingHead = 0
 
         init(worker: Int32, place: Int32) {
@@ -432,12 +450,21 @@ public final class WorkTimeLedger: @unchecked Sendable {
             }
             answer(upTo: span.start, by: &worker)
             let gap = Int64(schedule.sessionGapMinutes) * 60
-            if let open = worker.session, span.start <= open.end + gap {
-                worker.session = (open.start, max(open.end, span.end))
+            // Clocked in, the worker works until clocking out: whatever comes between joins the
+            // session, and the clock-out ends it (a moment, not a minute). A second clock-in
+            // means the clock-out was missed: the first stands alone.
+            let onShift = worker.clockedIn.map { span.start - $0 <= Self.longestShift } ?? false
+            let end = span.direction == 4 && onShift ? span.start : span.end
+            if let open = worker.session, span.start <= open.end + gap || (onShift && span.direction != 3) {
+                worker.session = (open.start, max(open.end, end))
             } else {
                 if let open = worker.session { close(open, of: &worker) }
-                worker.session = (span.start, span.end)
+                worker.session = (span.start, end)
             }
+            if span.direction == 4 && !onShift { worker.unpairedClockOuts += 1 }
+            // A clock-in still waiting when another comes, or when its shift has passed, was never paired.
+            if worker.clockedIn != nil && (span.direction == 3 || !onShift) { worker.unpairedClockIns += 1 }
+            if span.direction == 3 { worker.clockedIn = span.start } else if span.direction == 4 || !onShift { worker.clockedIn = nil }
         } else {
             let day = zone.day(of: span.start)
             guard isOffHours(span.start, day: day) else { return }
@@ -556,6 +583,11 @@ public final class WorkTimeLedger: @unchecked Sendable {
         var months: [Int64: WorkMonth] = [:]
         if let open = worker.session { close(open, of: &worker) }
         worker.session = nil
+        if worker.clockedIn != nil { worker.unpairedClockIns += 1 }
+        worker.clockedIn = nil
+        result.unpairedClockIns += worker.unpairedClockIns
+        result.unpairedClockOuts += worker.unpairedClockOuts
+        if worker.unpairedClockIns + worker.unpairedClockOuts > 0 { result.workersWithUnpairedPunches += 1 }
         if let stretch = worker.stretch { judgeStretch(stretch, into: &worker.days) }
         worker.stretch = nil
         worker.pending = []

@@ -15,6 +15,7 @@ public struct Diagnostic: Sendable, Hashable {
         case activityOutsideCalendar = "activity_outside_calendar"
         case activityJoinSparse = "activity_join_sparse"
         case lookAlikeWorkerIDs = "look_alike_worker_ids"
+        case unpairedPunches = "unpaired_punches"
         case moreQuoteRepairs = "more_quote_repairs"
         case emptyFile = "empty_file"
         case distinctValuesOverLimit = "distinct_values_over_limit"
@@ -67,6 +68,7 @@ public struct Diagnostic: Sendable, Hashable {
         case .activityOutsideCalendar: (counts, texts, lists) = (["first_year", "last_year", "covered_from", "covered_to"], [], [])
         case .activityJoinSparse: (counts, texts, lists) = (["adverse_decisions", "matched", "log_workers"], [], [])
         case .lookAlikeWorkerIDs: (counts, texts, lists) = (["rows", "line"], ["characters"], [])
+        case .unpairedPunches: (counts, texts, lists) = (["clock_ins", "clock_outs", "workers"], [], [])
         case .distinctValuesOverLimit: (counts, texts, lists) = (["limit", "rows"], ["attribute", "group"], [])
         case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as"], [("spellings", 64), ("read_as_values", 64)])
         case .groupsWrittenAlike: (counts, texts, lists) = ([], ["attribute"], [("groups", 16)])  // 16: MeasureState.alikeGroupLimit

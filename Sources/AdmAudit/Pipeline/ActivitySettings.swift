@@ -56,6 +56,10 @@ public enum ActivityDirection: String, CaseIterable, Sendable {
     case action
     /// The worker answering a contact.
     case reply
+    /// An attendance punch (打卡): the worker clocking in, and out. A clock-in and the next
+    /// clock-out within `WorkTimeLedger.longestShift` are one session, however far apart.
+    case clockIn = "clock_in"
+    case clockOut = "clock_out"
 }
 
 /// How working time is organised (工时制度): the standard system is judged day by day; the
@@ -198,6 +202,8 @@ public struct WorkSchedule: Sendable, Equatable {
 public enum BuiltinActivityVocabulary {
     public static let columns: [(ActivityField, [String])] = [
         (.workerID, ["worker_id", "employee_id", "staff_id", "user_id", "rider_id", "driver_id", "worker", "employee",
+                     "employee number", "employee_number", "employee no", "employee_no", "emp no", "emp_no", "emp id", "emp_id",
+                     "staff number", "staff no", "badge", "badge id", "badge number", "payroll number", "payroll id",
                      "员工编号", "员工工号", "工号", "员工ID", "用户ID", "骑手编号", "司机编号", "员工",
                      // A login or VPN log names the worker's account.
                      "account", "account_id", "username", "user name", "login account", "login name", "账号", "账户", "用户名",
@@ -209,7 +215,9 @@ public enum BuiltinActivityVocabulary {
                       // An attendance export's clock-in, where a row is a day's punches with their dates.
                       "clock_in", "clock in", "clock-in", "clock in time", "clock-in time", "check_in_time", "check in time", "check-in time",
                       "punch_in", "punch in", "punch-in time", "time_in", "time in",
-                      "上班打卡时间", "上班1打卡时间", "上班打卡", "签到时间", "打卡开始"]),
+                      "上班打卡时间", "上班1打卡时间", "上班打卡", "签到时间", "打卡开始",
+                      // A punch export's one time column.
+                      "punch time", "punch_time", "clock time", "clock_time", "打卡时间"]),
         (.endedAt, ["ended_at", "end_time", "end", "ended", "finish", "finished_at", "logout_time", "logout", "logged_out",
                     "结束时间", "结束", "退出时间", "登出时间", "下线时间",
                     "clock_out", "clock out", "clock-out", "clock out time", "clock-out time", "check_out_time", "check out time", "check-out time",
@@ -219,7 +227,9 @@ public enum BuiltinActivityVocabulary {
         // The medium first: a chat export's `channel` may be a room (`#ops-berlin`), not the medium.
         (.channel, ["platform", "app", "application", "tool", "medium", "channel", "message type", "event type", "source",
                     "平台", "应用", "渠道", "消息类型", "事件类型", "来源"]),
-        (.direction, ["direction", "方向", "流向"]),
+        (.direction, ["direction", "方向", "流向",
+                      // An attendance export's punch type: in or out.
+                      "punch type", "punch_type", "clock type", "clock_type", "punch direction", "in/out", "in_out", "打卡类型", "签到类型"]),
         (.replyRequested, ["reply_requested", "requires_reply", "needs_reply", "reply_required", "reply_expected", "response_required",
                            "response_requested", "response_expected", "needs_response", "requires_response", "reply_needed",
                            "是否需回复", "需回复", "要求回复", "是否要求回复", "需要回复", "是否需要回复"]),
@@ -273,5 +283,10 @@ public enum BuiltinActivityVocabulary {
                    "员工操作", "操作", "员工发起", "主动", "发送", "发出", "已发送", "员工发送", "本人发送", "本人",
                    "worker to manager", "sent to manager", "发给上级", "发送给上级", "员工发给上级"]),
         (.reply, ["reply", "worker reply", "worker_reply", "response", "answer", "answered", "回复", "答复", "员工回复", "已回复"]),
+        // An attendance export's punch type.
+        (.clockIn, ["clock in", "clock_in", "clock-in", "clocked in", "punch in", "punch_in", "punch-in", "check in", "check_in", "check-in",
+                    "time in", "in", "sign in", "上班", "上班打卡", "签到", "上班签到", "签到打卡", "上班卡"]),
+        (.clockOut, ["clock out", "clock_out", "clock-out", "clocked out", "punch out", "punch_out", "punch-out", "check out", "check_out",
+                     "check-out", "time out", "out", "sign out", "下班", "下班打卡", "签退", "下班签退", "签退打卡", "下班卡"]),
     ]
 }

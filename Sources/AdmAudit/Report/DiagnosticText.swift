@@ -17,6 +17,12 @@ extension ReportText {
                     "\(rows) 行（首行为第 \(line) 行）书写劳动者编号的方式与该劳动者首行不同，含有与其他字符形似的字符（\(characters)）：均按同一劳动者读取，以免同一劳动者被拆成两人、各自的工时都低于限额；正常导出不会把同一编号写成两种样子，请向用人单位问明原因")
     }
 
+    private func unpairedPunches(_ values: DiagnosticValues) -> String {
+        let (ins, outs, workers) = (values.count("clock_ins"), values.count("clock_outs"), values.count("workers"))
+        return pick("\(ins) clock-in\(ins == 1 ? "" : "s") and \(outs) clock-out\(outs == 1 ? "" : "s") of \(workers) worker\(workers == 1 ? "" : "s") have no partner within 24 hours: each was counted as a moment's work, so the hours between a missed punch and the next are not in worktime.csv; attendance records with many missed punches understate the work, ask the employer for the corrected records (with the punches added afterwards)",
+                    "\(workers) 名劳动者的 \(ins) 次上班打卡和 \(outs) 次下班打卡在 24 小时内没有与之配对的打卡：每次只按片刻计算，漏打卡与下一次打卡之间的工时未计入 worktime.csv；漏打卡多的考勤记录会低估工作时间，请向用人单位索取补卡后的记录")
+    }
+
     func message(_ diagnostic: Diagnostic) -> String {
         let values = DiagnosticValues(diagnostic.values)
         switch diagnostic.code {
@@ -49,6 +55,7 @@ extension ReportText {
         case .activityOutsideCalendar: return outsideCalendar(values)
         case .activityJoinSparse: return joinSparse(values)
         case .lookAlikeWorkerIDs: return lookAlikeIDs(values)
+        case .unpairedPunches: return unpairedPunches(values)
         case .moreQuoteRepairs:
             let more = values.count("rows")
             return pick("\(more) more rows merged by a stray quote were read one line at a time (see rejects.csv, unbalanced_quote)",

@@ -27,7 +27,7 @@ final class ActivityTwoCoresTests: XCTestCase {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        let sites = ["上海", "Berlin", ""], directions = ["员工操作", "上级发送", "员工回复"], sexes = ["女", "男", "", "未知"]
+        let sites = ["上海", "Berlin", ""], directions = ["员工操作", "上级发送", "员工回复", "上班", "下班"], sexes = ["女", "男", "", "未知"]
         for event in 0..<6_000 {
             let worker = next(event < 3_000 ? 40 : 90)
             let day = 1 + next(60), hour = next(24), minute = next(60), length = next(300)
@@ -42,7 +42,7 @@ final class ActivityTwoCoresTests: XCTestCase {
             let wage = worker % 5 == 0 ? "" : worker % 5 == 1 ? "\(40 + worker)元/小时" : "\(8000 + 100 * worker)"
             let system = worker % 11 == 0 ? "不定时工作制" : ""
             lines.append(String(format: "W%03d,%@ %02d:%02d,%@,%@,%@,%@,%@,%@,%@", worker, date, hour, minute, endText,
-                                directions[next(3)], next(2) == 0 ? "是" : "否", site, wage, sexes[worker % 4], system))
+                                directions[next(5)], next(2) == 0 ? "是" : "否", site, wage, sexes[worker % 4], system))
             if event == 4_321 { lines.append("W001,\"2025-10-02 22:00,,员工操作,否,上海,,女,") }
         }
         let log = TestSupport.temporaryFile(lines.joined(separator: "\n") + "\n", name: "awkward-log.csv")

@@ -199,6 +199,41 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(inOrder.weeks.map(\.worker), inOrder.weeks.map(\.worker).sorted(), "by worker, then week")
     }
 
+    private static func punch(_ time: String, _ direction: ActivityDirection, worker: Int32 = 0) -> ActivityEvent {
+        let at = at(time)
+        return ActivityEvent(worker: worker, start: at, end: at + 60, channel: .other, direction: direction, replyRequested: false)
+    }
+
+    /// Attendance punches: a clock-in and the next clock-out are one session however far apart,
+    /// events between them join it, a night shift counts on both days, a second clock-in means
+    /// the clock-out was missed (the first stands alone, a minute), and a clock-out more than a
+    /// day after its clock-in is no pair.
+    func testAClockInAndTheNextClockOutAreOneSession() throws {
+        let events = [
+            // Monday 1 September 2025: 08:58 to 18:05 with a chat message between: 547 minutes.
+            Self.punch("2025-09-01 08:58", .clockIn), Self.own("2025-09-01 12:00"), Self.punch("2025-09-01 18:05", .clockOut),
+            // Tuesday: clocked in, never out; Wednesday 09:00 to 18:00.
+            Self.punch("2025-09-02 09:00", .clockIn), Self.punch("2025-09-03 09:00", .clockIn), Self.punch("2025-09-03 18:00", .clockOut),
+            // Thursday 22:00 to Friday 06:00: 120 minutes on Thursday, 360 on Friday.
+            Self.punch("2025-09-04 22:00", .clockIn), Self.punch("2025-09-05 06:00", .clockOut),
+            // Saturday in, and out 25 hours later: a minute, and a minute.
+            Self.punch("2025-09-06 08:00", .clockIn), Self.punch("2025-09-07 09:00", .clockOut),
+        ]
+        for order in [events, events.reversed()] {
+            let result = try Self.weeks(order)
+            XCTAssertEqual(result.weeks.count, 1)
+            let week = try XCTUnwrap(result.weeks.first)
+            XCTAssertEqual(week.activeSeconds, (547 + 1 + 540 + 120 + 360 + 1 + 1) * 60)
+            XCTAssertEqual(week.longestDaySeconds, 547 * 60)
+            XCTAssertEqual(week.restDaySeconds, 2 * 60)
+        }
+        // Tuesday's clock-in, Saturday's and Sunday's punches have no partner within a day: said.
+        let ledger = WorkTimeLedger(schedule: WorkSchedule(), calendar: .china, timeZone: Self.shanghai)
+        for event in events { ledger.add(event) }
+        let summary = try ledger.weeks { _, _ in }
+        XCTAssertEqual([summary.unpairedClockIns, summary.unpairedClockOuts, summary.workersWithUnpairedPunches], [2, 1, 1])
+    }
+
     /// The workers cut near the middle of the events, never inside a worker; the weeks of the
     /// two ranges, made by two readers of the same runs, are the weeks of all.
     func testTwoRangesOfWorkersGiveTheWeeksOfAll() throws {

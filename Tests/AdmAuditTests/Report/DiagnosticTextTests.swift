@@ -14,6 +14,7 @@ final class DiagnosticTextTests: XCTestCase {
         .moreQuoteRepairs: ["rows": .count(12)],
         .activityJoinSparse: ["adverse_decisions": .count(40), "matched": .count(3), "log_workers": .count(200)],
         .lookAlikeWorkerIDs: ["rows": .count(12), "line": .count(40), "characters": .text("U+0410 CYRILLIC CAPITAL LETTER A")],
+        .unpairedPunches: ["clock_ins": .count(3), "clock_outs": .count(1), "workers": .count(2)],
         .activityOutsideCalendar: ["first_year": .count(2019), "last_year": .count(2025), "covered_from": .count(2020), "covered_to": .count(2026)],
         .emptyFile: [:],
         .distinctValuesOverLimit: ["attribute": .text("site"), "limit": .count(4096), "rows": .count(9), "group": .text("[其余]")],
