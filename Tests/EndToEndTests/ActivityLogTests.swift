@@ -90,7 +90,7 @@ final class ActivityLogTests: BinaryTestCase {
             ["2025-10-06", "", "0", "540", "180", "180"],
         ])
         let report = try String(contentsOf: work.appendingPathComponent("out/report.md"), encoding: .utf8)
-        XCTAssertTrue(report.contains("（工作日 150%，休息日 200%，法定节假日 300%）"), report)
+        XCTAssertTrue(report.contains("（工作日 150%，休息日 200%，法定节假日 300%；"), report)
 
         try write("timesheet.csv", """
             Employee ID,Clock In,Clock Out,Hourly Rate,Office

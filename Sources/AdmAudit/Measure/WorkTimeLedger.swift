@@ -342,9 +342,11 @@ public final class WorkTimeLedger: @unchecked Sendable {
         return summary
     }
 
-    /// Puts the events still in memory with the others in TMPDIR when there are many: before
-    /// `weeks`, which then reads every run a block at a time.
-    public func settle() { spans.spill(ifMoreThan: 1 << 16) }
+    /// Before `weeks`: waits for the run being written behind, and puts the events still in
+    /// memory with the others in TMPDIR when some already are (a merge then reads each a block
+    /// at a time, rather than a copy of the buffer per reader). A log that fits one run stays
+    /// in memory and needs no TMPDIR.
+    public func settle() { spans.spill(ifMoreThan: spans.hasSpilled ? 0 : .max) }
 
     /// A ledger reading the same events, with a zone and calendar state of its own: `weeks` of
     /// another range of workers on another thread (the events are only read).

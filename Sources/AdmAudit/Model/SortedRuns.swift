@@ -66,9 +66,11 @@ package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// Waits for the run being written behind, if any: before anything reads the runs.
+    /// Waits for the run being written behind, if any: before anything reads the runs. Writes
+    /// only when a run was being written: once settled, readers on two threads change nothing.
     private func settle() {
-        writingBehind?.wait()
+        guard let job = writingBehind else { return }
+        job.wait()
         writingBehind = nil
     }
 

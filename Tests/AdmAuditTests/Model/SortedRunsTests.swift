@@ -61,6 +61,25 @@ final class SortedRunsTests: XCTestCase {
         XCTAssertThrowsError(try failing.merged())
     }
 
+    /// Two ranges merged on two threads at once from runs written behind: each gives its values,
+    /// and neither writes anything the other reads (scripts/tsan runs this under the sanitizer;
+    /// a review found `settle` writing on every call).
+    func testTwoRangesMergeAtOnceOnTwoThreads() throws {
+        let runs = SortedRuns<Int64>(runLength: 1000, sortsBehind: true)
+        for value in 0..<5_500 { runs.append(Int64((value * 7919) % 5_500)) }
+        runs.spill(ifMoreThan: 100)
+        /// What one thread counted: a box of its own, so the threads share nothing they write.
+        final class Count: @unchecked Sendable { var value = 0 }
+        for _ in 0..<50 {
+            let counts = [Count(), Count()]
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                guard var merge = try? runs.merged(from: index == 0 ? nil : 2_750, below: index == 0 ? 2_750 : nil) else { return }
+                while merge.next() != nil { counts[index].value += 1 }
+            }
+            XCTAssertEqual(counts.map(\.value), [2_750, 2_750])
+        }
+    }
+
     /// A sweep gives each range's values (in no order), each once, runs on disk, in the
     /// buffer and joined alike, from any lower bound.
     func testASweepGivesEachRangesValues() throws {

@@ -73,8 +73,8 @@ enum WorkTimeSection: ReportSectionBuilder {
             let (atEnglish, atChinese) = !work.wageColumn ? ("at \(wage ?? "") an hour", "按每小时 \(wage ?? "")")
                 : ("at each worker's wage in the logs (\(work.workersWithWage) of \(totals.workers) workers\(work.workersWithWage == totals.workers ? wage.map { ", at least \($0) an hour" } ?? "" : wage.map { ", at least \($0) an hour; the others at \($0)" } ?? "; none for the others")\(work.workersWithVaryingWage > 0 ? "; \(work.workersWithVaryingWage) workers' rows give more than one wage, the highest is used" : ""); a month's wage read as 174 hours)",
                    "按日志所载各劳动者的工资（\(totals.workers) 人中 \(work.workersWithWage) 人\(work.workersWithWage == totals.workers ? wage.map { "，每小时不低于 \($0)" } ?? "" : wage.map { "，每小时不低于 \($0)；其余按每小时 \($0)" } ?? "；其余无工资数据")\(work.workersWithVaryingWage > 0 ? "；\(work.workersWithVaryingWage) 人的日志行写有不止一种工资，取最高者" : "")；月工资按 174 小时折算）")
-            rows.append(("Overtime pay the activity implies \(atEnglish) (150 % on working days, 200 % on rest days, 300 % on statutory holidays)",
-                         "\(atChinese)计算的加班工资估计（工作日 150%，休息日 200%，法定节假日 300%）",
+            rows.append(("Overtime pay the activity implies \(atEnglish) (150 % on working days, 200 % on rest days, 300 % on statutory holidays; a floor under comprehensive hours, and where the calendar knows no statutory holiday)",
+                         "\(atChinese)计算的加班工资估计（工作日 150%，休息日 200%，法定节假日 300%；综合计算工时制下及日历未载法定节假日之处为下限）",
                          WorkTimeCSV.money(pay)))
         }
         return rows
