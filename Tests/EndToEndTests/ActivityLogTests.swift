@@ -91,6 +91,14 @@ final class ActivityLogTests: BinaryTestCase {
         ])
         let report = try String(contentsOf: work.appendingPathComponent("out/report.md"), encoding: .utf8)
         XCTAssertTrue(report.contains("（工作日 150%，休息日 200%，法定节假日 300%；"), report)
+        // The month: October's two weeks of each worker in one row, priced the same (1,440 + 270).
+        let months = try AdmAuditBinary.csv(work.appendingPathComponent("out/worktime_months.csv").path)
+        let monthColumns = ["month", "days_active", "active_minutes", "overtime_minutes", "over_monthly_overtime_limit", "overtime_pay_estimate",
+                            "overtime_minutes_at_300pct"].map { months[0].firstIndex(of: $0)! }
+        XCTAssertEqual(months.dropFirst().map { row in monthColumns.map { row[$0] } }, [
+            ["2025-10", "3", "1440", "960", "no", "1710.00", "480"],
+            ["2025-10", "2", "720", "720", "no", "", "180"],
+        ])
 
         try write("timesheet.csv", """
             Employee ID,Clock In,Clock Out,Hourly Rate,Office
@@ -577,6 +585,20 @@ final class ActivityCompanyTests: BinaryTestCase {
         XCTAssertEqual(oracle[0].suffix(4), ["overtime_minutes_at_150pct", "overtime_minutes_at_200pct", "statutory_holiday_minutes", "overtime_minutes_at_300pct"])
         // The same worker on the same rows: where the oracle's worker changes, the pseudonym does.
         XCTAssertEqual(zip(weeks.dropFirst(), weeks.dropFirst(2)).map { $0[0] == $1[0] }, zip(oracle.dropFirst(), oracle.dropFirst(2)).map { $0[0] == $1[0] })
+
+        // The months hold the weeks' time: per worker, the same active and off-hours minutes
+        // (every time in the company is a whole minute), October's statutory minutes the weeks'.
+        let months = try AdmAuditBinary.csv(work.appendingPathComponent("out/worktime_months.csv").path)
+        func totals(_ rows: [[String]], _ names: [String]) -> [String: [Int]] {
+            let columns = names.map { rows[0].firstIndex(of: $0)! }
+            return rows.dropFirst().reduce(into: [:]) { sums, row in
+                let values = columns.map { Int(row[$0]) ?? 0 }
+                sums[row[0]] = zip(sums[row[0]] ?? values.map { _ in 0 }, values).map(+)
+            }
+        }
+        let names = ["active_minutes", "off_hours_minutes", "rest_day_minutes", "statutory_holiday_minutes"]
+        XCTAssertEqual(totals(months, names), totals(weeks, names))
+        XCTAssertEqual(Set(months.dropFirst().map { $0[1] }), ["2025-09", "2025-10", "2025-11", "2025-12"])
 
         let findings = try AdmAuditBinary.csv(work.appendingPathComponent("out/findings.csv").path).dropFirst()
         let periods = findings.map { [$0[2], Self.period($0[6])] }

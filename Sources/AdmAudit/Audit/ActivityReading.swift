@@ -20,11 +20,31 @@ public struct WorkWeeks: Sendable {
     }
 }
 
+/// Every worker's months, as `WorkWeeks` keeps the weeks: worktime_months.csv reads them.
+public struct WorkMonths: Sendable {
+    let runs: SortedRuns<WorkMonth>
+
+    /// Each month in order (worker, then month).
+    public func forEach(_ body: (WorkMonth) throws(AuditError) -> Void) throws(AuditError) {
+        var merge = try runs.merged()
+        while let month = merge.next() { try body(month) }
+        try merge.finish()
+    }
+
+    public func list() throws(AuditError) -> [WorkMonth] {
+        var months: [WorkMonth] = []
+        try forEach { months.append($0) }
+        return months
+    }
+}
+
 /// What a run learnt from its activity logs: every worker's weeks and the totals, with the
 /// schedule they were judged by, and the working-time checks' tallies. worktime.csv and the
 /// report's working-time section are written from it.
 public struct WorkTimeResult: Sendable {
     public var weeks: WorkWeeks
+    /// Every worker's calendar months (worktime_months.csv).
+    public var months: WorkMonths
     public var totals: WorkTimeTotals
     /// The working-time checks' tallies (their findings went to the sink as each worker's weeks were made).
     public var tallies: [CheckTally]
@@ -270,7 +290,7 @@ final class ActivityReading: MergedRowReader {
                 try gathered.add(weeks: weeks, months: months, into: sink)
             }
         }
-        if let failure = gathered.store.anyFailure { throw failure }
+        if let failure = gathered.store.anyFailure ?? gathered.monthStore.anyFailure { throw failure }
         // Summed in the weeks' order, whichever thread made them: the same bits either way.
         var pay = 0.0
         if gathered.withWage > 0 {
@@ -278,7 +298,7 @@ final class ActivityReading: MergedRowReader {
             while let week = weeks.next() { pay += week.overtimePay() ?? 0 }
             try weeks.finish()
         }
-        return WorkTimeResult(weeks: WorkWeeks(runs: gathered.store), totals: summary.totals, tallies: gathered.judge.tallies, workers: workers,
+        return WorkTimeResult(weeks: WorkWeeks(runs: gathered.store), months: WorkMonths(runs: gathered.monthStore), totals: summary.totals, tallies: gathered.judge.tallies, workers: workers,
                               schedule: schedule, usesChinaCalendar: ledger.calendar.coveredYears != nil, events: ledger.events,
                               coveredYears: ledger.calendar.coveredYears, days: summary.days, offHoursByHourOfWeek: summary.offHoursByHourOfWeek,
                               workersByWeeklyOffHours: gathered.spread,
@@ -363,6 +383,7 @@ struct WeeksGathered {
 
     private let context: Context
     let store = SortedRuns<WorkWeek>(runLength: 1 << 15)
+    let monthStore = SortedRuns<WorkMonth>(runLength: 1 << 15)
     private(set) var judge: WorkTimeJudge
     private(set) var withColumnWage = 0, withWage = 0
     private(set) var spread = [Int](repeating: 0, count: WorkTimeResult.weeklyOffHoursBins.count)
@@ -391,6 +412,10 @@ struct WeeksGathered {
             week.hourlyWage = wage
             store.append(week)
         }
+        for var month in months {
+            month.hourlyWage = wage
+            monthStore.append(month)
+        }
         if Int(first.place) < byPlace.count { byPlace[Int(first.place)] += 1 }
         if first.otherPlaces { several += 1 }
         bySystem[HoursSystem.allCases.firstIndex(of: first.hoursSystem)!] += 1
@@ -402,12 +427,14 @@ struct WeeksGathered {
         if !active.isEmpty {
             spread[WorkTimeResult.bin(minutes: active.reduce(Int64(0)) { $0 + $1.offHoursSeconds } / 60 / Int64(active.count))] += 1
         }
-        try judge.add(weeks: weeks[...], months: months[...], worker: Int(worker) < context.workers.count ? context.workers[Int(worker)] : "", into: sink)
+        // WT-02 judges the months with overtime (a month without is no month over the limit).
+        try judge.add(weeks: weeks[...], months: months.filter { $0.overtimeSeconds > 0 }[...], worker: Int(worker) < context.workers.count ? context.workers[Int(worker)] : "", into: sink)
     }
 
     /// The later range's, after these.
     mutating func join(_ later: WeeksGathered) {
         store.join(later.store)
+        monthStore.join(later.monthStore)
         judge.join(later.judge)
         withColumnWage += later.withColumnWage
         withWage += later.withWage

@@ -93,6 +93,26 @@ public struct OvertimeAtEachRate: Sendable, Equatable {
     public var restDay: Int64
     /// 300 %: statutory holidays.
     public var statutoryHoliday: Int64
+
+    public init(workday: Int64, restDay: Int64, statutoryHoliday: Int64) {
+        self.workday = workday
+        self.restDay = restDay
+        self.statutoryHoliday = statutoryHoliday
+    }
+
+    /// Standard hours' split of `overtime`, of which a day off's time is all: the statutory
+    /// holidays' at 300 %, the other days off's at 200 %, the rest at 150 %.
+    init(overtime: Int64, restDay: Int64, statutoryHoliday: Int64) {
+        let holiday = min(statutoryHoliday, overtime)
+        let rest = min(restDay - statutoryHoliday, overtime - holiday)
+        self.init(workday: overtime - holiday - rest, restDay: rest, statutoryHoliday: holiday)
+    }
+
+    /// The pay at `wage` an hour, at each rate's multiplier.
+    func pay(wage: Double) -> Double {
+        wage * (WorkSchedule.workdayOvertimeMultiplier * Double(workday) + WorkSchedule.dayOffMultiplier * Double(restDay)
+            + WorkSchedule.statutoryHolidayMultiplier * Double(statutoryHoliday)) / 3600
+    }
 }
 
 extension WorkWeek {
@@ -103,17 +123,14 @@ extension WorkWeek {
     public var overtimeAtEachRate: OvertimeAtEachRate? {
         guard let overtime = overtimeSeconds else { return nil }
         guard hoursSystem == .standard else { return OvertimeAtEachRate(workday: overtime, restDay: 0, statutoryHoliday: 0) }
-        let holiday = min(statutoryHolidaySeconds, overtime)
-        let restDay = min(restDaySeconds - statutoryHolidaySeconds, overtime - holiday)
-        return OvertimeAtEachRate(workday: overtime - holiday - restDay, restDay: restDay, statutoryHoliday: holiday)
+        return OvertimeAtEachRate(overtime: overtime, restDay: restDaySeconds, statutoryHoliday: statutoryHolidaySeconds)
     }
 
     /// The overtime pay the week's activity implies at `wage` an hour (the week's `hourlyWage`
     /// when nil); nil without a wage or under flexible hours.
     public func overtimePay(wage: Double? = nil) -> Double? {
         guard let wage = wage ?? hourlyWage, let split = overtimeAtEachRate else { return nil }
-        return wage * (WorkSchedule.workdayOvertimeMultiplier * Double(split.workday) + WorkSchedule.dayOffMultiplier * Double(split.restDay)
-            + WorkSchedule.statutoryHolidayMultiplier * Double(split.statutoryHoliday)) / 3600
+        return split.pay(wage: wage)
     }
 }
 
@@ -123,19 +140,46 @@ extension WorkWeek: SortedRunElement {
     package static func precedes(_ a: WorkWeek, _ b: WorkWeek) -> Bool { (a.worker, a.monday) < (b.worker, b.monday) }
 }
 
-/// One worker's overtime in a calendar month: each working day's (its time outside the
-/// schedule, or past the daily limit when that is more) plus every rest day's (standard hours
-/// only), for the monthly overtime limit.
-public struct WorkMonth: Sendable, Equatable {
+/// One worker's calendar month: the time of the month's days, as a week's, and its overtime:
+/// each working day's (its time outside the schedule, or past the daily limit when that is
+/// more) plus every rest day's, and a week's time past the weekly limit that no day's limit
+/// caught (standard hours only; zero under the others), for the monthly overtime limit.
+/// worktime_months.csv holds them.
+public struct WorkMonth: Sendable, Equatable, BitwiseCopyable {
     public var worker: Int32
     /// Local day number of the month's first day.
     public var firstDay: Int64
     public var overtimeSeconds: Int64 = 0
+    public var place: Int32 = 0
+    public var hoursSystem: HoursSystem = .standard
+    public var daysActive = 0
+    public var activeSeconds: Int64 = 0
+    public var offHoursSeconds: Int64 = 0
+    public var restDaySeconds: Int64 = 0
+    public var statutoryHolidaySeconds: Int64 = 0
+    /// As the week's (set when the months are read out); nil: none.
+    public var hourlyWage: Double? = nil
 
     public init(worker: Int32, firstDay: Int64) {
         self.worker = worker
         self.firstDay = firstDay
     }
+
+    /// The month's overtime split by rate, as a week's (`WorkWeek.overtimeAtEachRate`); nil
+    /// under the hours systems whose overtime is not counted by the month.
+    public var overtimeAtEachRate: OvertimeAtEachRate? {
+        guard hoursSystem == .standard else { return nil }
+        return OvertimeAtEachRate(overtime: overtimeSeconds, restDay: restDaySeconds, statutoryHoliday: statutoryHolidaySeconds)
+    }
+
+    public func overtimePay(wage: Double? = nil) -> Double? {
+        guard let wage = wage ?? hourlyWage, let split = overtimeAtEachRate else { return nil }
+        return split.pay(wage: wage)
+    }
+}
+
+extension WorkMonth: SortedRunElement {
+    package static func precedes(_ a: WorkMonth, _ b: WorkMonth) -> Bool { (a.worker, a.firstDay) < (b.worker, b.firstDay) }
 }
 
 /// What the ledger found over every worker: the report's headline figures.
@@ -394,7 +438,8 @@ public final class WorkTimeLedger: @unchecked Sendable {
         var result = Result()
         let summary = try weeks(places: places) { (weeks, months) throws(AuditError) in
             result.weeks += weeks
-            result.months += months
+            // The months with overtime, as the checks see them.
+            result.months += months.filter { $0.overtimeSeconds > 0 }
         }
         result.totals = summary.totals
         result.days = summary.days
@@ -619,11 +664,18 @@ public final class WorkTimeLedger: @unchecked Sendable {
             // online is overtime whether or not the log shows the morning (线上加班).
             let overtime = working ? max(entry.active - limit, entry.active - entry.scheduled, 0) : entry.active
             week.overtimeSeconds = (week.overtimeSeconds ?? 0) + overtime
-            if overtime > 0, system == .standard {
-                let date = LocalCalendar.date(ofDay: day)
-                let first = day - Int64(date.day - 1)
-                months[first, default: WorkMonth(worker: worker.worker, firstDay: first)].overtimeSeconds += overtime
-            }
+            // The day's time in its month, as in its week; its overtime under standard hours.
+            let first = day - Int64(LocalCalendar.date(ofDay: day).day - 1)
+            var month = months[first] ?? WorkMonth(worker: worker.worker, firstDay: first)
+            month.place = worker.place
+            month.hoursSystem = system
+            if entry.active > 0 { month.daysActive += 1 }
+            month.activeSeconds += entry.active
+            month.offHoursSeconds += entry.active - entry.scheduled
+            if !working { month.restDaySeconds += entry.active }
+            if dayCalendar.isStatutoryHoliday(day) { month.statutoryHolidaySeconds += entry.active }
+            if system == .standard { month.overtimeSeconds += overtime }
+            months[first] = month
             if working && overtime > overtimeLimit { week.daysOverDailyOvertimeLimit += 1 }
             week.offHoursContacts += entry.offHoursContacts
             week.offHoursContactsExpectingReply += entry.expectingReply

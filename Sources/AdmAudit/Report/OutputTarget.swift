@@ -25,7 +25,7 @@ struct OutputTarget {
 
     /// Every name a run writes into its folder, parts included.
     static let runFileNames = ["report.json", "report.md", "report.html", "findings.csv", "rejects.csv", "pipeline.yaml", "state.json",
-                               "decision-ids.bin", "findings.part.csv", "rejects.part.csv", "worktime.csv"]
+                               "decision-ids.bin", "findings.part.csv", "rejects.part.csv", "worktime.csv", "worktime_months.csv"]
 
     /// A name a run (of this version, or the hidden `.NAME.partial` of an older one) may have written.
     static func isRunFile(_ name: String) -> Bool {

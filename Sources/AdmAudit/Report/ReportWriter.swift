@@ -1,7 +1,7 @@
 /// Writes the readable and machine reports of a finished run into the output folder.
 public enum ReportWriter {
-    /// Writes report.json, report.md and report.html as the pipeline asks, and worktime.csv
-    /// when the run read activity logs; returns the paths written.
+    /// Writes report.json, report.md and report.html as the pipeline asks, and worktime.csv and
+    /// worktime_months.csv when the run read activity logs; returns the paths written.
     public static func write(_ result: AuditResult, to folder: String) throws(AuditError) -> [String] {
         let names: [(ReportFormat, String)] = [(.json, "report.json"), (.md, "report.md"), (.html, "report.html")]
         let chosen = names.filter { result.pipeline.report.formats.contains($0.0) }
@@ -25,6 +25,10 @@ public enum ReportWriter {
             try WorkTimeCSV.write(workTime, to: file)
             try file.commit()
             written.append(file.finalPath)
+            let months = try OutputFile(folder: folder, name: "worktime_months.csv")
+            try WorkMonthsCSV.write(workTime, to: months)
+            try months.commit()
+            written.append(months.finalPath)
         }
         return written
     }

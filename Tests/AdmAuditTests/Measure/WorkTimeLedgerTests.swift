@@ -95,6 +95,8 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(standard.totals.weeksOverDailyOvertimeLimit, 1)
         var march = WorkMonth(worker: 0, firstDay: Self.day("2025-03-01"))
         march.overtimeSeconds = (5 * 270 + 2 * 750) * 60
+        // The week lies in March: the month's time is the week's.
+        (march.daysActive, march.activeSeconds, march.offHoursSeconds, march.restDaySeconds) = (7, week.activeSeconds, week.offHoursSeconds, week.restDaySeconds)
         XCTAssertEqual(standard.months, [march], "each day's overtime, by the month it falls in")
 
         var comprehensive = WorkSchedule()
@@ -136,6 +138,8 @@ final class WorkTimeLedgerTests: XCTestCase {
         XCTAssertEqual(result.weeks.map(\.overtimeSeconds), [8 * 3600])
         var march = WorkMonth(worker: 0, firstDay: Self.day("2025-03-01"))
         march.overtimeSeconds = 8 * 3600
+        let week = try XCTUnwrap(result.weeks.first)
+        (march.daysActive, march.activeSeconds, march.offHoursSeconds, march.restDaySeconds) = (6, week.activeSeconds, week.offHoursSeconds, week.restDaySeconds)
         XCTAssertEqual(result.months, [march])
         XCTAssertEqual(result.days, Self.day("2025-03-03")...Self.day("2025-03-08"))
     }
@@ -232,6 +236,26 @@ final class WorkTimeLedgerTests: XCTestCase {
         for event in events { ledger.add(event) }
         let summary = try ledger.weeks { _, _ in }
         XCTAssertEqual([summary.unpairedClockIns, summary.unpairedClockOuts, summary.workersWithUnpairedPunches], [2, 1, 1])
+    }
+
+    /// A month's time is its days' wherever its weeks fall: a week across the end of September
+    /// 2025 gives its days to both months, a night session to both days, and National Day's time
+    /// is the statutory holidays'. Every month with activity is kept; the checks see those with overtime.
+    func testAMonthHoldsItsOwnDaysOfWeeksAcrossItsEnd() throws {
+        let events = [Self.own("2025-09-29 09:00", "2025-09-29 18:00"), Self.own("2025-09-30 23:00", "2025-10-01 02:00"),
+                      Self.own("2025-10-02 10:00", "2025-10-02 12:00")]
+        let ledger = WorkTimeLedger(schedule: WorkSchedule(), calendar: .china, timeZone: Self.shanghai)
+        for event in events { ledger.add(event) }
+        var months: [WorkMonth] = []
+        _ = try ledger.weeks { _, found in months += found }
+        XCTAssertEqual(months.map { LocalCalendar.date(ofDay: $0.firstDay).description }, ["2025-09-01", "2025-10-01"])
+        XCTAssertEqual(months.map(\.daysActive), [2, 2])
+        XCTAssertEqual(months.map(\.activeSeconds), [(540 + 60) * 60, (120 + 120) * 60])
+        XCTAssertEqual(months.map(\.statutoryHolidaySeconds), [0, 240 * 60])
+        XCTAssertEqual(months.map(\.overtimeSeconds), [(60 + 60) * 60, 240 * 60], "an hour past 8 on the 29th, the 30th's hour before midnight")
+        XCTAssertEqual(months.map { $0.overtimeAtEachRate }, [OvertimeAtEachRate(workday: 7200, restDay: 0, statutoryHoliday: 0),
+                                                              OvertimeAtEachRate(workday: 0, restDay: 0, statutoryHoliday: 240 * 60)])
+        XCTAssertEqual(try ledger.weeks().months.count, 2, "both have overtime")
     }
 
     /// The workers cut near the middle of the events, never inside a worker; the weeks of the
