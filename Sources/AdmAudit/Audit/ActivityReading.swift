@@ -278,8 +278,15 @@ final class ActivityReading: MergedRowReader {
                 }
             }
             let outcome = later.outcome()
-            summary = try earlier.get()
-            let (laterSummary, laterGathered) = try outcome.get().value
+            let laterSummary: WorkTimeLedger.Summary, laterGathered: WeeksGathered
+            do throws(AuditError) {
+                summary = try earlier.get()
+                (laterSummary, laterGathered) = try outcome.get().value
+            } catch {
+                // The part is no output of a run that failed.
+                try? sink.discard(part: part)
+                throw error
+            }
             try sink.appendPart(part)
             summary.add(laterSummary)
             gathered.join(laterGathered)

@@ -60,17 +60,9 @@ final class ActivityTwoCoresTests: XCTestCase {
         try assertTwoCoresAreOneThread(FixtureRun(name: "awkward-log", inputs: [log], pipeline: .file(pipeline), asOf: "2026-01-01"))
     }
 
-    /// The run's working time, its findings written to a folder of its own (the weeks are made
-    /// on two cores only where the sink can make a part).
+    /// The run's working time (the weeks are made on two cores only where the sink can make a part).
     private static func workTime(of run: FixtureRun) throws -> WorkTimeResult {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-activity-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let output = try OutputFolder.stage(folder, inputs: [])
-        let sink = try FileAuditSink(folder: output.folder, language: .en)
-        let result = try run.audit(into: sink)
-        try sink.commit()
-        try output.commit()
-        return try XCTUnwrap(result.workTime)
+        try XCTUnwrap(try run.auditIntoFolder().workTime)
     }
 
     private func assertTwoCoresAreOneThread(_ run: FixtureRun, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -45,27 +45,14 @@ final class SplitAuditTests: XCTestCase {
     func testEverySplitRunSavesTheStateOfARunInOnePiece() throws {
         var split = 0
         for run in runs {
-            let whole = try Self.result(of: run)
+            let whole = try run.auditIntoFolder()
             var parted = run
             parted.splitThreshold = 1
-            let halves = try Self.result(of: parted)
+            let halves = try parted.auditIntoFolder()
             if halves.partsAudited == 2 { split += 1 }
             XCTAssertEqual(try halves.shard.encoded(), try whole.shard.encoded(), "\(run) split in \(halves.partsAudited)")
         }
         XCTAssertGreaterThan(split, runs.count / 2, "only \(split) of \(runs.count) runs were split")
-    }
-
-    /// The run's result, its findings and rejects written to a folder of their own (a part
-    /// is audited only where the sink can make one).
-    private static func result(of run: FixtureRun) throws -> AuditResult {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-state-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let output = try OutputFolder.stage(folder, inputs: [])
-        let sink = try FileAuditSink(folder: output.folder, language: .en)
-        let result = try run.audit(into: sink)
-        try sink.commit()
-        try output.commit()
-        return result
     }
 
     /// Decision ids beyond a table of one id, sorted three at a time into runs in TMPDIR:

@@ -102,6 +102,20 @@ struct FixtureRun: Sendable, CustomStringConvertible {
         return (outputs, parts)
     }
 
+    /// The run's result, its findings and rejects written to a folder of their own that is then
+    /// removed (a file is cut in two, and a log's weeks made on two cores, only where the sink
+    /// can make a part, as a folder's can).
+    func auditIntoFolder() throws -> AuditResult {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("admaudit-run-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = try OutputFolder.stage(folder, inputs: [])
+        let sink = try FileAuditSink(folder: output.folder, language: .en)
+        let result = try audit(into: sink)
+        try sink.commit()
+        try output.commit()
+        return result
+    }
+
     /// Runs `body` with the package root as the current folder, then goes back. Tests of
     /// one process run one at a time, and only these runs use relative paths.
     static func inPackageRoot<T>(_ body: () throws -> T) throws -> T {
