@@ -434,8 +434,7 @@ struct WeeksGathered {
         if !active.isEmpty {
             spread[WorkTimeResult.bin(minutes: active.reduce(Int64(0)) { $0 + $1.offHoursSeconds } / 60 / Int64(active.count))] += 1
         }
-        // WT-02 judges the months with overtime (a month without is no month over the limit).
-        try judge.add(weeks: weeks[...], months: months.filter { $0.overtimeSeconds > 0 }[...], worker: Int(worker) < context.workers.count ? context.workers[Int(worker)] : "", into: sink)
+        try judge.add(weeks: weeks[...], months: WorkMonth.judged(months), worker: Int(worker) < context.workers.count ? context.workers[Int(worker)] : "", into: sink)
     }
 
     /// The later range's, after these.

@@ -178,6 +178,14 @@ public struct WorkMonth: Sendable, Equatable, BitwiseCopyable {
     }
 }
 
+extension WorkMonth {
+    /// The months the working-time checks judge: those with overtime (a month without is no
+    /// month over the limit, and WT-02 counts the months it judged).
+    public static func judged(_ months: [WorkMonth]) -> ArraySlice<WorkMonth> {
+        months.filter { $0.overtimeSeconds > 0 }[...]
+    }
+}
+
 extension WorkMonth: SortedRunElement {
     package static func precedes(_ a: WorkMonth, _ b: WorkMonth) -> Bool { (a.worker, a.firstDay) < (b.worker, b.firstDay) }
 }
@@ -390,7 +398,10 @@ public final class WorkTimeLedger: @unchecked Sendable {
     /// memory with the others in TMPDIR when some already are (a merge then reads each a block
     /// at a time, rather than a copy of the buffer per reader). A log that fits one run stays
     /// in memory and needs no TMPDIR.
-    public func settle() { spans.spill(ifMoreThan: spans.hasSpilled ? 0 : .max) }
+    public func settle() {
+        // `hasSpilled` waits for the run being written first.
+        if spans.hasSpilled { spans.spill(ifMoreThan: 0) }
+    }
 
     /// A ledger reading the same events, with a zone and calendar state of its own: `weeks` of
     /// another range of workers on another thread (the events are only read).
@@ -439,7 +450,7 @@ public final class WorkTimeLedger: @unchecked Sendable {
         let summary = try weeks(places: places) { (weeks, months) throws(AuditError) in
             result.weeks += weeks
             // The months with overtime, as the checks see them.
-            result.months += months.filter { $0.overtimeSeconds > 0 }
+            result.months += WorkMonth.judged(months)
         }
         result.totals = summary.totals
         result.days = summary.days

@@ -59,9 +59,9 @@ public enum ChinaHolidays {
     /// of the 12th lunar month) and 2 May.
     /// Lunar dates and Qingming are given here as Gregorian dates, checked against two
     /// independent tables (fixtures/reference/china_statutory_days.py). A date that is two
-    /// holidays at once (2020-10-01, National Day and Mid-Autumn) is listed once: some local
-    /// guidance that year counted a fourth day at 300 % (the law names no day in lieu for two
-    /// holidays on one date), so the estimate may be a floor for 2020's National Day. The 2020
+    /// holidays at once (2020-10-01, National Day and Mid-Autumn) is listed once: the law names
+    /// no day in lieu for two holidays on one date, and whether a fourth day was owed 300 % that
+    /// year is not settled here (a hostile review raised it; no source was found either way). The 2020
     /// extension of the Spring Festival for COVID-19 added rest days, not statutory holidays.
     /// Every date is a day off in its year's notice (`ChinaHolidaysTests` checks it).
     public static let statutoryDays: [String] = [

@@ -19,8 +19,9 @@ extension ReportText {
 
     private func unpairedPunches(_ values: DiagnosticValues) -> String {
         let (ins, outs, workers) = (values.count("clock_ins"), values.count("clock_outs"), values.count("workers"))
-        return pick("\(ins) clock-in\(ins == 1 ? "" : "s") and \(outs) clock-out\(outs == 1 ? "" : "s") of \(workers) worker\(workers == 1 ? "" : "s") have no partner within 24 hours: each was counted as a moment's work, so the hours between a missed punch and the next are not in worktime.csv; attendance records with many missed punches understate the work, ask the employer for the corrected records (with the punches added afterwards)",
-                    "\(workers) 名劳动者的 \(ins) 次上班打卡和 \(outs) 次下班打卡在 24 小时内没有与之配对的打卡：每次只按片刻计算，漏打卡与下一次打卡之间的工时未计入 worktime.csv；漏打卡多的考勤记录会低估工作时间，请向用人单位索取补卡后的记录")
+        let hours = WorkTimeLedger.longestShift / 3600
+        return pick("\(ins) clock-in\(ins == 1 ? "" : "s") and \(outs) clock-out\(outs == 1 ? "" : "s") of \(workers) worker\(workers == 1 ? "" : "s") have no partner within \(hours) hours: each was counted as a moment's work, so the hours between a missed punch and the next are not in worktime.csv; attendance records with many missed punches understate the work, ask the employer for the corrected records (with the punches added afterwards)",
+                    "\(workers) 名劳动者的 \(ins) 次上班打卡和 \(outs) 次下班打卡在 \(hours) 小时内没有与之配对的打卡：每次只按片刻计算，漏打卡与下一次打卡之间的工时未计入 worktime.csv；漏打卡多的考勤记录会低估工作时间，请向用人单位索取补卡后的记录")
     }
 
     func message(_ diagnostic: Diagnostic) -> String {
