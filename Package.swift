@@ -35,12 +35,20 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "admaudit", targets: ["AdmAuditCLI"]),
+        // The workbench (`admaudit serve` runs it): a program of its own, so admaudit's build and
+        // binary carry no web server for those who never serve.
+        .executable(name: "admaudit-serve", targets: ["AdmAuditServe"]),
         .library(name: "AdmAudit", targets: ["AdmAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // libcsv from Debian's libcsv-dev; no pkg-config file exists, so the module map links it.
@@ -62,6 +70,32 @@ let package = Package(
                 "AdmAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The workbench: pages, cases (SQLite through GRDB), and its server on Hummingbird.
+        .target(
+            name: "AdmAuditWorkbench",
+            dependencies: [
+                "AdmAudit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "AdmAuditServe",
+            dependencies: [
+                "AdmAuditWorkbench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The workbench's pages answered directly, then the built admaudit-serve over HTTP and in
+        // headless Chromium; depending on the executable makes sure it is built.
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["AdmAuditWorkbench", "AdmAuditServe"]
         ),
         .testTarget(
             name: "AdmAuditTests",

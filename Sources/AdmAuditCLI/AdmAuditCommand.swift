@@ -14,7 +14,7 @@ struct AdmAuditCommand: ParsableCommand {
         writing into the same folder); 130/143 interrupted (SIGINT/SIGTERM), the output folder left as it was.
         """,
         version: AdmAuditVersion.current,
-        subcommands: [RunCommand.self, MergeCommand.self, ValidateCommand.self, InitCommand.self, ChecksCommand.self, MethodCommand.self]
+        subcommands: [RunCommand.self, MergeCommand.self, ValidateCommand.self, InitCommand.self, ChecksCommand.self, MethodCommand.self, ServeCommand.self]
     )
 }
 

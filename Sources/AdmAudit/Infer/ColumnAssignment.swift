@@ -42,9 +42,12 @@ struct ColumnAssignment: Sendable {
     /// Columns left unmapped, with what was considered and why not (for the comments).
     private(set) var rejected: [Int: Evidence] = [:]
 
-    init(profiles: [ColumnProfile]) {
+    /// `fixed`: columns a person has decided (`InferenceChoices.columns`): each takes its
+    /// target, or none, whatever its header and values say, and the others are assigned
+    /// around them.
+    init(profiles: [ColumnProfile], fixed: [Int: ColumnTarget?] = [:]) {
         var candidates: [Choice] = []
-        for profile in profiles {
+        for profile in profiles where fixed[profile.index] == nil {
             var proposed = Set<ColumnTarget>()
             for match in HeaderRules.matches(profile.header) {
                 let header = Self.headerEvidence(match, profile)
@@ -78,8 +81,12 @@ struct ColumnAssignment: Sendable {
         }
         // Best first; ties to the column further left.
         candidates.sort { ($0.score, -$0.column) > ($1.score, -$1.column) }
-        var takenColumns = Set<Int>()
-        var takenTargets = Set<String>()
+        var takenColumns = Set(fixed.keys)
+        var takenTargets = Set(fixed.values.compactMap { $0?.name })
+        for (column, target) in fixed.sorted(by: { $0.key < $1.key }) where profiles.indices.contains(column) {
+            guard let target else { continue }
+            choices.append(Self.chosen(target, profiles[column]))
+        }
         for candidate in candidates where !takenColumns.contains(candidate.column) && !takenTargets.contains(candidate.target.name) {
             var choice = candidate
             choice.rival = candidates.first {
@@ -102,7 +109,7 @@ struct ColumnAssignment: Sendable {
         // how the export refers to its decisions. Written, marked for checking.
         if target(.field(.decisionID)) == nil,
            let id = profiles.prefix(3).first(where: { profile in
-               profile.isUnique && profile.timestampShare < 0.5 && !choices.contains { $0.column == profile.index }
+               profile.isUnique && profile.timestampShare < 0.5 && !takenColumns.contains(profile.index)
            }) {
             choices.append(Choice(column: id.index, target: .field(.decisionID), score: 40, evidence: Evidence(
                 english: "no column names a decision id; '\(id.header.raw)' holds \(id.distinct) distinct values in \(id.filled) rows, so each row is referred to by it",
@@ -136,7 +143,8 @@ struct ColumnAssignment: Sendable {
         // Decision kinds under an outcome-like header, and no other decision_type column; among
         // sanctions, a value saying none was imposed (`正常`) counts with them (`InferredPipeline`
         // lists it as a disciplinary decision that imposed none).
-        if target(.field(.decisionType)) == nil, let index = choices.firstIndex(where: { $0.target == .field(.outcome) }),
+        if target(.field(.decisionType)) == nil, !takenTargets.contains(CanonicalField.decisionType.rawValue),
+           let index = choices.firstIndex(where: { $0.target == .field(.outcome) }), fixed[choices[index].column] == nil,
            case let profile = profiles[choices[index].column],
            profile.decisionTypeShare >= 0.8 || profile.decisionTypeShare >= 0.5 && profile.decisionTypeShare + profile.noSanctionShare >= 0.9
                && profile.decisionTypes.keys.contains(where: Self.sanctions.contains) {
@@ -146,6 +154,24 @@ struct ColumnAssignment: Sendable {
                 chinese: "其取值为决策种类，故作为 decision_type，并由种类推断结果")
         }
         choices.sort { $0.column < $1.column }
+    }
+
+    /// A column a person gave `target`: taken as chosen, with what its values say beside it
+    /// (a yes/no field written out as text still reads a filled cell as yes).
+    private static func chosen(_ target: ColumnTarget, _ profile: ColumnProfile) -> Choice {
+        let chosen = Evidence(english: "chosen by the inspector", chinese: "由检查人员选定")
+        var choice = Choice(column: profile.index, target: target, score: 1000, evidence: chosen)
+        switch contentCheck(HeaderRules.Match(target: target, score: 100, terms: []), profile) {
+        case .confirms(_, let why), .refutes(let why): choice.evidence = chosen + why
+        case .redirects(_, let why): choice.evidence = chosen + why
+        case .confirmsAsText(let why):
+            choice.evidence = chosen + why
+            choice.filledMeansYes = true
+        case .confirmsAsAnswers(let yesMeansFavorable, let why):
+            choice.evidence = chosen + why
+            choice.yesMeansFavorable = yesMeansFavorable
+        }
+        return choice
     }
 
     /// The kinds of decision that impose something on the worker.

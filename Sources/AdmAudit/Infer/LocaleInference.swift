@@ -1,3 +1,5 @@
+import Foundation
+
 /// The export's language, time zone, date order, decimal separator and jurisdictions,
 /// each from the evidence in the data, with that evidence.
 ///
@@ -20,15 +22,23 @@ struct LocaleInference: Sendable {
         var isDefault: Bool = false
     }
 
-    let language: Decision<ReportLanguage>
-    let timeZone: Decision<String>
+    private(set) var language: Decision<ReportLanguage>
+    private(set) var timeZone: Decision<String>
     let dateOrder: Decision<DateOrder>
     let decimalSeparator: Decision<DecimalSeparator>
-    let jurisdictions: Decision<[String]>
+    private(set) var jurisdictions: Decision<[String]>
     /// Places read from the place column (jurisdiction, else site), with their rows, most first.
     let places: [(value: String, place: Places.Place, rows: Int)]
     /// When the places are in several zones: each place's zone (`input.time_zones_by_place`).
     let zonesByPlace: [(place: String, zone: String)]
+
+    /// Takes a person's language, time zone and jurisdictions over the evidence's.
+    mutating func follow(_ choices: InferenceChoices) {
+        let chosen = Evidence(english: "chosen by the inspector", chinese: "由检查人员选定")
+        if let language = choices.language { self.language = Decision(value: language, evidence: chosen) }
+        if let zone = choices.timeZone, TimeZone(identifier: zone) != nil { timeZone = Decision(value: zone, evidence: chosen) }
+        if let codes = choices.jurisdictions, !codes.isEmpty { jurisdictions = Decision(value: codes, evidence: chosen) }
+    }
 
     /// `timeColumns`: the columns whose times say the zone and date order, when not the
     /// assignment's timestamps (an activity log's start and end).

@@ -22,6 +22,9 @@ public struct InferredPipeline: Sendable {
     public let rowsSkipped: Int
     /// For an activity log, its `activity:` section.
     public var activity: ActivitySection? = nil
+    /// Each column, its target and evidence, samples and unknown values (a decision export's;
+    /// empty for an activity log).
+    public var proposals: [ColumnProposal] = []
     /// The jurisdictions are the default of every one (no place, language or zone said
     /// which): a combined pipeline takes those of the exports that say (`combining`).
     public var jurisdictionsGuessed = false
@@ -67,21 +70,56 @@ public struct InferredPipeline: Sendable {
 
     /// Reads the start of the export at `path` and infers its pipeline. `inputName` is how
     /// the export is named in the text (the path as given).
-    public static func infer(path: String, inputName: String? = nil) throws(AuditError) -> InferredPipeline {
+    ///
+    /// `choices`: what a person decided (the workbench): followed over the evidence, and
+    /// everything that follows from a column inferred around it. An activity log's columns
+    /// are inferred as before (its choices are not taken yet).
+    public static func infer(path: String, inputName: String? = nil, choices: InferenceChoices = InferenceChoices()) throws(AuditError) -> InferredPipeline {
         let sample = try ExportSample.read(path: path)
         let profiles = sample.headers.indices.map { ColumnProfile(index: $0, header: sample.headers[$0], values: sample.columns[$0]) }
-        let assignment = ColumnAssignment(profiles: profiles)
         if let mapping = ActivityInference.mapping(sample) {
-            return ActivityInference.infer(sample: sample, profiles: profiles, assignment: assignment, mapping: mapping, inputName: inputName ?? path)
+            return ActivityInference.infer(sample: sample, profiles: profiles, assignment: ColumnAssignment(profiles: profiles), mapping: mapping,
+                                           inputName: inputName ?? path)
         }
-        let locale = LocaleInference(sample: sample, profiles: profiles, assignment: assignment)
-        var writer = Writer(sample: sample, profiles: profiles, assignment: assignment, locale: locale, inputName: inputName ?? path)
+        let assignment = ColumnAssignment(profiles: profiles, fixed: choices.columns.mapValues { $0.map(\.target) })
+        var locale = LocaleInference(sample: sample, profiles: profiles, assignment: assignment)
+        locale.follow(choices)
+        var writer = Writer(sample: sample, profiles: profiles, assignment: assignment, locale: locale, inputName: inputName ?? path,
+                            auditDate: choices.auditDate, values: choices.values)
         let yaml = writer.render()
         var inferred = InferredPipeline(inputName: inputName ?? path, language: locale.language.value, yaml: yaml, todos: writer.todos,
                                         mappedColumns: assignment.choices.count, columns: sample.headers.count, rowsSampled: sample.rowsSampled, rowsSkipped: sample.rowsSkipped)
         inferred.jurisdictionsGuessed = locale.jurisdictions.isDefault
         inferred.timeZoneGuessed = locale.timeZone.isDefault
+        inferred.proposals = Self.proposals(sample: sample, profiles: profiles, assignment: assignment, language: locale.language.value,
+                                            values: choices.values)
         return inferred
+    }
+
+    /// Each column as the assignment left it, for the workbench.
+    private static func proposals(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment, language: ReportLanguage,
+                                  values: [CanonicalField: [String: String]]) -> [ColumnProposal] {
+        sample.headers.indices.map { index in
+            let choice = assignment.choice(forColumn: index)
+            var samples: [String] = []
+            for value in sample.columns[index] where !value.isEmpty && !samples.contains(value) {
+                samples.append(value)
+                if samples.count == 10 { break }
+            }
+            var unknown: [ColumnProposal.UnknownValue] = []
+            var valueField: CanonicalField? = nil
+            if let choice, !choice.filledMeansYes, case .field(let field) = choice.target {
+                valueField = field
+                unknown = UnknownValues.find(field: field, values: sample.columns[index]).map {
+                    ColumnProposal.UnknownValue(value: $0.value, rows: $0.rows, suggestion: $0.proposal?.canonical ?? $0.outcome?.rawValue,
+                                                chosen: values[field]?[$0.value])
+                }
+            }
+            let evidence = choice?.evidence ?? assignment.rejected[index]
+            return ColumnProposal(index: index, header: sample.headers[index], choice: choice.map { ColumnChoiceKey(target: $0.target) },
+                                  evidence: evidence?.text(language) ?? "", uncertain: choice?.rival != nil, samples: samples,
+                                  valueField: valueField, unknownValues: unknown)
+        }
     }
 }
 
@@ -105,7 +143,15 @@ private struct Writer {
     private(set) var todos: [String] = []
     private var out = ""
 
-    init(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment, locale: LocaleInference, inputName: String) {
+    /// A date a person chose, written as it is.
+    let chosenAuditDate: AsOfDate?
+    /// Meanings a person gave values no vocabulary knows: field → spelling → canonical value.
+    let chosenValues: [CanonicalField: [String: String]]
+
+    init(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment, locale: LocaleInference, inputName: String,
+         auditDate: AsOfDate? = nil, values: [CanonicalField: [String: String]] = [:]) {
+        chosenAuditDate = auditDate
+        chosenValues = values
         self.sample = sample
         self.profiles = profiles
         self.assignment = assignment
@@ -165,6 +211,10 @@ private struct Writer {
     /// the date) is passed over, and named. A sample of a larger file cannot say which
     /// decision is the latest: a TODO, and the run warns.
     private mutating func renderAuditDate() {
+        if let chosenAuditDate {
+            setting(0, "audit_date", chosenAuditDate.description, Evidence(english: "chosen by the inspector", chinese: "由检查人员选定"))
+            return
+        }
         let exported = ExportDate.find(in: sample.linesAboveHeader.map(\.text))
         let calendar = LocalCalendar(timeZone: TimeZone(identifier: locale.timeZone.value) ?? TimeZone(identifier: "UTC")!)
         let days = assignment.target(.field(.decidedAt)).map { profiles[$0.column].timestamps.latestDays(in: calendar) } ?? []
@@ -347,7 +397,8 @@ private struct Writer {
             let unknown = UnknownValues.find(field: field, values: sample.columns[choice.column])
             let answered = field == .outcome ? Set(statusOutcomes.map(\.value) + answerOutcomes.map(\.value))
                 : field == .automated ? Set(peopleWhoDecided) : field == .decisionType ? Set(noSanctions) : []
-            for item in unknown where !answered.contains(item.value) {
+            let meant = Set((chosenValues[field] ?? [:]).keys)
+            for item in unknown where !answered.contains(item.value) && !meant.contains(item.value) {
                 var entry = "\(field.rawValue) ← \(YAMLText.quoted(sample.headers[choice.column])): \(YAMLText.quoted(item.value)) (\(item.rows))"
                 if let outcome = item.outcome {
                     let (english, chinese) = outcome == .favorable ? ("favourable", "有利") : ("adverse", "不利")
@@ -424,24 +475,23 @@ private struct Writer {
         return UnknownValues.find(field: .automated, values: sample.columns[automated.column]).map(\.value)
     }
 
+    /// `values:`: init's own readings (a status that says a decision was not carried out, the
+    /// people who decided, a kind that imposed no sanction, the answers of an outcome asked as
+    /// a question) and the meanings a person gave values no vocabulary knows
+    /// (`InferenceChoices.values`), a list per meaning, each with its evidence.
     private mutating func renderStatusOutcomes() {
+        var lists = ValueLists()
         let statuses = statusOutcomes, people = peopleWhoDecided, answers = answerOutcomes
-        guard !statuses.isEmpty || !people.isEmpty || !answers.isEmpty || !noSanctions.isEmpty else { return }
-        line("values:")
         if !noSanctions.isEmpty, let type = assignment.target(.field(.decisionType)) {
-            line("  decision_type:")
-            setting(4, "discipline", "[" + noSanctions.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
+            lists.add("decision_type", "discipline", noSanctions, Evidence(
                 english: "among the sanctions in '\(sample.headers[type.column])', a decision that imposed none: its outcome is favourable",
                 chinese: "“\(sample.headers[type.column])”中与各项处分并列，表示未予处分：其结果为有利"))
         }
         if !people.isEmpty, let automated = assignment.target(.field(.automated)) {
-            line("  automated:")
-            setting(4, "false", "[" + people.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
+            lists.add("automated", "false", people, Evidence(
                 english: "'\(sample.headers[automated.column])' names who made the decision: these are people, not the system",
                 chinese: "“\(sample.headers[automated.column])”记录决策者：这些是人员而非系统"))
         }
-        guard !statuses.isEmpty || !answers.isEmpty else { line(); return }
-        line("  outcome:")
         let notCarriedOut = statuses.filter { $0.outcome == .favorable }.map(\.value)
         let carriedOut = statuses.filter { $0.outcome == nil }.map(\.value)
         // An outcome asked as a question: its yes and no spellings, each under the outcome it means.
@@ -455,17 +505,52 @@ private struct Writer {
         if !notCarriedOut.isEmpty || !favorable.spellings.isEmpty {
             let notCarried = Evidence(english: "a decision not carried out", chinese: "未执行的决定")
             let evidence = favorable.evidence.map { notCarriedOut.isEmpty ? $0 : notCarried + $0 } ?? notCarried
-            setting(4, "favorable", "[" + (notCarriedOut + favorable.spellings).map(YAMLText.quoted).joined(separator: ", ") + "]", evidence)
+            lists.add("outcome", "favorable", notCarriedOut + favorable.spellings, evidence)
         }
-        if let evidence = adverse.evidence {
-            setting(4, "adverse", "[" + adverse.spellings.map(YAMLText.quoted).joined(separator: ", ") + "]", evidence)
-        }
+        if let evidence = adverse.evidence { lists.add("outcome", "adverse", adverse.spellings, evidence) }
         if !carriedOut.isEmpty {
-            setting(4, "as_decided", "[" + carriedOut.map(YAMLText.quoted).joined(separator: ", ") + "]", Evidence(
+            lists.add("outcome", "as_decided", carriedOut, Evidence(
                 english: "a decision carried out: its outcome is its kind's (a dismissal, demotion, discipline or suspension is adverse)",
                 chinese: "已执行的决定：其结果取决于决定种类（解除、降级、处分、停职为不利）"))
         }
+        let chosen = Evidence(english: "chosen by the inspector", chinese: "由检查人员选定")
+        for (field, meanings) in chosenValues.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let key = InferenceChoices.valuesKey(field) else { continue }
+            for canonical in Set(meanings.values).sorted() {
+                lists.add(key, canonical, meanings.filter { $0.value == canonical }.map(\.key).sorted(), chosen)
+            }
+        }
+        guard !lists.isEmpty else { return }
+        line("values:")
+        for (key, entries) in lists.fields {
+            line("  \(key):")
+            for entry in entries {
+                setting(4, entry.meaning, "[" + entry.spellings.map(YAMLText.quoted).joined(separator: ", ") + "]", entry.evidence)
+            }
+        }
         line()
+    }
+
+    /// The lists under `values:`, a field at a time in the order first added; a meaning listed
+    /// twice is one list, its spellings once each.
+    private struct ValueLists {
+        struct Entry { var meaning: String; var spellings: [String]; var evidence: Evidence }
+        private(set) var fields: [(key: String, entries: [Entry])] = []
+        var isEmpty: Bool { fields.isEmpty }
+
+        mutating func add(_ key: String, _ meaning: String, _ spellings: [String], _ evidence: Evidence) {
+            guard !spellings.isEmpty else { return }
+            if fields.firstIndex(where: { $0.key == key }) == nil { fields.append((key, [])) }
+            let field = fields.firstIndex { $0.key == key }!
+            if let entry = fields[field].entries.firstIndex(where: { $0.meaning == meaning }) {
+                for spelling in spellings where !fields[field].entries[entry].spellings.contains(spelling) {
+                    fields[field].entries[entry].spellings.append(spelling)
+                }
+                fields[field].entries[entry].evidence = fields[field].entries[entry].evidence + evidence
+            } else {
+                fields[field].entries.append(Entry(meaning: meaning, spellings: spellings, evidence: evidence))
+            }
+        }
     }
 
     private mutating func renderDerive() {

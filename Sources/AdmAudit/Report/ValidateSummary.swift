@@ -10,6 +10,14 @@ public enum ValidateSummary {
         return TerminalText.render(blocks(result, examples: examples, t), t: t)
     }
 
+    /// The same, as an HTML fragment (the workbench's counts), every input-derived text
+    /// escaped and isolated as in report.html.
+    public static func html(_ result: AuditResult, examples: [RejectCode: [Reject]]) -> String {
+        let t = ReportText(language: result.pipeline.report.language)
+        var renderer = HTMLReport.Renderer(t: t)
+        return blocks(result, examples: examples, t).map { renderer.block($0) }.joined()
+    }
+
     static func blocks(_ result: AuditResult, examples: [RejectCode: [Reject]], _ t: ReportText) -> [ReportBlock] {
         let language = t.language
         var items = result.inputs.map { input in

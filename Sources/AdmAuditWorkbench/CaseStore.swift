@@ -1,0 +1,201 @@
+import AdmAudit
+import Foundation
+import GRDB
+
+/// One audit kept on the workbench: what was read (the export's name and SHA-256), with which
+/// pipeline, as of which date, by which admaudit, and its headline figures, so an inspector
+/// can come back to it, run it again with a newer admaudit and compare the two.
+public struct CaseRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "audit_case"
+
+    public var id: Int64?
+    /// When the case was opened, UTC (ISO 8601): the index's order, never in a report.
+    public var opened: String
+    /// The export's name in the served folder.
+    public var input: String
+    public var inputSHA256: String = ""
+    public var pipelineSHA256: String
+    public var asOf: String = ""
+    public var toolVersion: String
+    /// `running`, `done` or `failed`.
+    public var status: String
+    public var rowsRead: Int = 0
+    public var accepted: Int = 0
+    public var rejected: Int = 0
+    public var violations: Int = 0
+    public var checksWithFindings: Int = 0
+    /// The lowest impact ratio of a group shown (not suppressed), if any is defined.
+    public var lowestImpactRatio: Double? = nil
+    /// What admaudit said when the run failed.
+    public var message: String = ""
+    /// The case this one ran again.
+    public var rerunOf: Int64? = nil
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// An impact ratio of one case, for comparing two runs (`ComparePage`).
+public struct CaseRatio: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "impact_ratio"
+    public var caseID: Int64
+    public var decisionType: String
+    public var attribute: String
+    public var groupLabel: String
+    public var ratio: Double
+}
+
+/// A check's count of violations in one case.
+public struct CaseCheckCount: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "check_count"
+    public var caseID: Int64
+    public var checkID: String
+    public var violations: Int
+    public var unknown: Int
+}
+
+/// The cases of a served folder: an SQLite index (`admaudit-cases/cases.sqlite`, GRDB) and a
+/// folder per case (`admaudit-cases/N/`: pipeline.yaml and the run's outputs in `out/`),
+/// every one owner-only.
+public final class CaseStore: Sendable {
+    public let folder: String
+    private let database: DatabaseQueue
+
+    public init(root: String) throws(WorkbenchError) {
+        folder = root + "/" + FolderGuard.casesFolderName
+        do {
+            try Self.ownerOnlyFolder(folder)
+            let path = folder + "/cases.sqlite"
+            // Made owner-only before SQLite opens it; its journal takes the same mode.
+            if !FileManager.default.fileExists(atPath: path) {
+                let descriptor = Glibc.open(path, O_CREAT | O_WRONLY | O_EXCL | O_NOFOLLOW, 0o600)
+                if descriptor >= 0 { close(descriptor) }
+            }
+            database = try DatabaseQueue(path: path)
+            try Self.migrator.migrate(database)
+        } catch let error as WorkbenchError {
+            throw error
+        } catch {
+            throw .failed("cannot open the case index in \(folder): \(error)")
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("cases v1") { db in
+            try db.create(table: CaseRecord.databaseTableName) { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("opened", .text).notNull()
+                table.column("input", .text).notNull()
+                table.column("inputSHA256", .text).notNull()
+                table.column("pipelineSHA256", .text).notNull()
+                table.column("asOf", .text).notNull()
+                table.column("toolVersion", .text).notNull()
+                table.column("status", .text).notNull()
+                table.column("rowsRead", .integer).notNull()
+                table.column("accepted", .integer).notNull()
+                table.column("rejected", .integer).notNull()
+                table.column("violations", .integer).notNull()
+                table.column("checksWithFindings", .integer).notNull()
+                table.column("lowestImpactRatio", .double)
+                table.column("message", .text).notNull()
+                table.column("rerunOf", .integer)
+            }
+            try db.create(table: CaseRatio.databaseTableName) { table in
+                table.column("caseID", .integer).notNull().references(CaseRecord.databaseTableName, onDelete: .cascade)
+                table.column("decisionType", .text).notNull()
+                table.column("attribute", .text).notNull()
+                table.column("groupLabel", .text).notNull()
+                table.column("ratio", .double).notNull()
+            }
+            try db.create(table: CaseCheckCount.databaseTableName) { table in
+                table.column("caseID", .integer).notNull().references(CaseRecord.databaseTableName, onDelete: .cascade)
+                table.column("checkID", .text).notNull()
+                table.column("violations", .integer).notNull()
+                table.column("unknown", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+
+    static func ownerOnlyFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } else if !isFolder.boolValue {
+            throw WorkbenchError.failed("\(path) is not a folder")
+        }
+        chmod(path, 0o700)
+    }
+
+    /// A new case, running; its folder made.
+    public func open(input: String, pipelineSHA256: String, rerunOf: Int64? = nil) throws(WorkbenchError) -> CaseRecord {
+        let formatter = ISO8601DateFormatter()
+        var record = CaseRecord(opened: formatter.string(from: Date()), input: input, pipelineSHA256: pipelineSHA256,
+                                toolVersion: AdmAuditVersion.current, status: "running", rerunOf: rerunOf)
+        do {
+            try database.write { db in try record.insert(db) }
+            try Self.ownerOnlyFolder(caseFolder(record.id!))
+        } catch {
+            throw .failed("cannot open a case: \(error)")
+        }
+        return record
+    }
+
+    public func caseFolder(_ id: Int64) -> String { folder + "/\(id)" }
+
+    /// The case's figures from its run.
+    public func finish(_ id: Int64, result: AuditResult) throws(WorkbenchError) {
+        do {
+            try database.write { db in
+                guard var record = try CaseRecord.fetchOne(db, key: id) else { return }
+                record.status = "done"
+                record.inputSHA256 = result.inputs.map(\.sha256).joined(separator: " ")
+                record.asOf = result.asOf?.description ?? ""
+                record.rowsRead = result.inputs.reduce(0) { $0 + $1.rowsRead }
+                record.accepted = result.inputs.reduce(0) { $0 + $1.accepted }
+                record.rejected = result.inputs.reduce(0) { $0 + $1.rejected }
+                record.violations = result.checks.reduce(0) { $0 + $1.violations }
+                record.checksWithFindings = result.checksWithFindings.count
+                let shown = result.selection.flatMap { stratum in stratum.groups.filter { !$0.suppressed }.map { (stratum, $0) } }
+                record.lowestImpactRatio = shown.compactMap { $0.1.impactRatio.value }.min()
+                try record.update(db)
+                for (stratum, group) in shown {
+                    guard let ratio = group.impactRatio.value else { continue }
+                    try CaseRatio(caseID: id, decisionType: stratum.decisionType.rawValue, attribute: stratum.attribute,
+                                  groupLabel: group.group, ratio: ratio).insert(db)
+                }
+                for tally in result.checks {
+                    try CaseCheckCount(caseID: id, checkID: tally.descriptor.id, violations: tally.violations, unknown: tally.unknown).insert(db)
+                }
+            }
+        } catch {
+            throw .failed("cannot record the case: \(error)")
+        }
+    }
+
+    public func fail(_ id: Int64, message: String) {
+        try? database.write { db in
+            guard var record = try CaseRecord.fetchOne(db, key: id) else { return }
+            record.status = "failed"
+            record.message = message
+            try record.update(db)
+        }
+    }
+
+    /// Every case, newest first.
+    public func all() -> [CaseRecord] {
+        (try? database.read { db in try CaseRecord.order(Column("id").desc).fetchAll(db) }) ?? []
+    }
+
+    public func record(_ id: Int64) -> CaseRecord? {
+        try? database.read { db in try CaseRecord.fetchOne(db, key: id) }
+    }
+
+    public func ratios(_ id: Int64) -> [CaseRatio] {
+        (try? database.read { db in try CaseRatio.filter(Column("caseID") == id).fetchAll(db) }) ?? []
+    }
+
+    public func checkCounts(_ id: Int64) -> [CaseCheckCount] {
+        (try? database.read { db in try CaseCheckCount.filter(Column("caseID") == id).order(Column("checkID")).fetchAll(db) }) ?? []
+    }
+}

@@ -1,0 +1,205 @@
+import AdmAudit
+import Foundation
+
+/// The workbench: a served folder's exports, their mapping, their audits and the cases kept
+/// of them, answered request by request (`respond`), whatever server carries the requests
+/// (`WorkbenchServer`, Hummingbird; the tests call `respond` directly too).
+///
+/// Every request needs the token (`AccessToken`): the URL `admaudit serve` prints carries it
+/// once, and the answer sets it as an HttpOnly, SameSite=Strict cookie and sends the browser
+/// on to the same page without it, so it stays out of history and of every link. A `Host`
+/// other than 127.0.0.1 or localhost is refused (a page elsewhere rebinding a name to
+/// 127.0.0.1), and so is a POST from another origin.
+public final class Workbench: Sendable {
+    public let folder: FolderGuard
+    public let token: AccessToken
+    /// The pages' language unless a page asks for the other (`ui=`).
+    public let language: ReportLanguage
+    let store: CaseStore
+    let jobs: AuditJobs
+    /// Runs finish before their answer (tests).
+    let waitsForRuns: Bool
+
+    public static let cookieName = "admaudit_token"
+
+    public init(folder: String, token: AccessToken = AccessToken(), language: ReportLanguage = .en, waitsForRuns: Bool = false) throws(WorkbenchError) {
+        self.folder = try FolderGuard(folder: folder)
+        self.token = token
+        self.language = language
+        store = try CaseStore(root: self.folder.root)
+        jobs = AuditJobs(store: store)
+        self.waitsForRuns = waitsForRuns
+    }
+
+    /// The answer to one request; never throws: a refusal is a page saying why.
+    public func respond(_ request: WorkbenchRequest, origin: String? = nil) -> WorkbenchResponse {
+        guard Self.isLocal(request.host) else {
+            return .html(errorPage(.refused("This workbench answers on 127.0.0.1 only."), language: language), status: 421)
+        }
+        if let given = request.field("token") {
+            guard token.matches(given) else { return .html(errorPage(.unauthorised, language: language), status: 403) }
+            // The token once, into a cookie; on to the same page without it.
+            let rest = request.fields.filter { $0.name != "token" }
+            let query = rest.isEmpty ? "" : "?" + rest.map { WorkbenchRequest.escaped($0.name) + "=" + WorkbenchRequest.escaped($0.value) }.joined(separator: "&")
+            guard request.method == "GET", request.path.hasPrefix("/"), !request.path.hasPrefix("//") else {
+                return .html(errorPage(.refused("The token is taken on a page's address only."), language: language), status: 400)
+            }
+            var response = WorkbenchResponse.redirect(request.path + query)
+            response.headers.append(("Set-Cookie", "\(Self.cookieName)=\(token.text); Path=/; HttpOnly; SameSite=Strict"))
+            return response
+        }
+        guard token.matches(request.token) else { return .html(errorPage(.unauthorised, language: language), status: 403) }
+        if request.method == "POST", let origin, !Self.isLocalOrigin(origin) {
+            return .html(errorPage(.refused("A form from another site was refused."), language: language), status: 403)
+        }
+        let language = request.field("ui").flatMap(ReportLanguage.init(rawValue:)) ?? self.language
+        do {
+            return try route(request, language: language)
+        } catch {
+            return .html(errorPage(error, language: language), status: error.status)
+        }
+    }
+
+    private func route(_ request: WorkbenchRequest, language: ReportLanguage) throws(WorkbenchError) -> WorkbenchResponse {
+        let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let get = request.method == "GET", post = request.method == "POST"
+        if get && parts.isEmpty { return .html(StartPage(workbench: self, language: language).render()) }
+        if get && parts == ["assets", "workbench.css"] {
+            return WorkbenchResponse(contentType: "text/css; charset=utf-8", body: Array(WorkbenchAssets.stylesheet.utf8))
+        }
+        if get && parts == ["assets", "workbench.js"] {
+            return WorkbenchResponse(contentType: "text/javascript; charset=utf-8", body: Array(WorkbenchAssets.script.utf8))
+        }
+        if get && parts == ["map"] { return .html(try MappingPage(workbench: self, form: try form(request), language: language).render()) }
+        if get && parts == ["pipeline.yaml"] {
+            let yaml = try MappingPage.inferred(workbench: self, form: try form(request)).yaml
+            var response = WorkbenchResponse(contentType: "application/yaml; charset=utf-8", body: Array(yaml.utf8))
+            response.headers.append(("Content-Disposition", "attachment; filename=\"pipeline.yaml\""))
+            return response
+        }
+        if post && parts == ["run"] { return .redirect(caseLink(try startRun(form: try form(request)), language)) }
+        if get && parts == ["compare"] {
+            guard let a = request.field("a"), let b = request.field("b") else { throw .refused("name two cases (a= and b=)") }
+            return .html(try ComparePage(workbench: self, a: try caseID(a), b: try caseID(b), language: language).render())
+        }
+        if parts.count >= 2, parts[0] == "case" {
+            let id = try caseID(parts[1])
+            if get && parts.count == 2 { return .html(try CasePage(workbench: self, id: id, language: language).render()) }
+            if post && parts.count == 3 && parts[2] == "rerun" { return .redirect(caseLink(try rerun(id), language)) }
+            if get && parts.count == 4 && parts[2] == "out" { return try output(case: id, name: parts[3]) }
+        }
+        throw .notFound("no page \(request.path)")
+    }
+
+    private func caseLink(_ id: Int64, _ language: ReportLanguage) -> String { "/case/\(id)?ui=\(language.rawValue)" }
+
+    private func form(_ request: WorkbenchRequest) throws(WorkbenchError) -> MappingForm {
+        var form = try MappingForm(request)
+        _ = try folder.file(form.file)
+        if let pipeline = form.pipeline {
+            // Start from the pipeline's choices; the form's own choices go over them.
+            let path = try folder.file(pipeline)
+            let loaded: Pipeline
+            do { loaded = try PipelineLoader.load(path: path) } catch { throw .failed(error.description) }
+            let headers = try MappingPage.inferred(workbench: self, form: MappingForm(file: form.file)).proposals.map(\.header)
+            var choices = InferenceChoices.reading(loaded, headers: headers)
+            choices.columns.merge(form.choices.columns) { $1 }
+            if let date = form.choices.auditDate { choices.auditDate = date }
+            if let language = form.choices.language { choices.language = language }
+            if let zone = form.choices.timeZone { choices.timeZone = zone }
+            if let codes = form.choices.jurisdictions { choices.jurisdictions = codes }
+            for (field, meanings) in form.choices.values { choices.values[field, default: [:]].merge(meanings) { $1 } }
+            form.choices = choices
+            form.pipeline = nil
+        }
+        return try withoutInitsOwn(form)
+    }
+
+    /// The choices that differ from what `init` proposes on its own: the page sends every
+    /// select, and one left as init set it is not a choice (its evidence stays init's, and a
+    /// field chosen for another column moves away from it).
+    private func withoutInitsOwn(_ form: MappingForm) throws(WorkbenchError) -> MappingForm {
+        guard !form.choices.isEmpty else { return form }
+        let own = try MappingPage.inferred(workbench: self, form: MappingForm(file: form.file))
+        var form = form
+        for proposal in own.proposals where form.choices.columns[proposal.index] == .some(proposal.choice) {
+            form.choices.columns.removeValue(forKey: proposal.index)
+        }
+        guard let pipeline = try? own.pipeline(file: "pipeline.yaml") else { return form }
+        let ownValues = InferenceChoices.pipelineValues(pipeline)
+        for (field, meanings) in form.choices.values {
+            let kept = meanings.filter { ownValues[field]?[$0.key] != $0.value }
+            form.choices.values[field] = kept.isEmpty ? nil : kept
+        }
+        if form.choices.auditDate?.description == pipeline.auditDate { form.choices.auditDate = nil }
+        if form.choices.language == pipeline.report.language { form.choices.language = nil }
+        if form.choices.timeZone == pipeline.input.timeZone { form.choices.timeZone = nil }
+        if let codes = form.choices.jurisdictions, Set(codes) == Set(pipeline.checks.jurisdictions) { form.choices.jurisdictions = nil }
+        return form
+    }
+
+    private func caseID(_ text: String) throws(WorkbenchError) -> Int64 {
+        guard let id = Int64(text), id > 0, store.record(id) != nil else { throw .notFound("no case \(text)") }
+        return id
+    }
+
+    func startRun(form: MappingForm, rerunOf: Int64? = nil) throws(WorkbenchError) -> Int64 {
+        let input = try folder.file(form.file)
+        let yaml = try MappingPage.inferred(workbench: self, form: form).yaml
+        let record = try store.open(input: form.file, pipelineSHA256: WorkbenchHash.sha256(yaml), rerunOf: rerunOf)
+        jobs.start(record.id!, input: input, inputName: form.file, yaml: yaml, wait: waitsForRuns)
+        return record.id!
+    }
+
+    /// The case's export and pipeline again, with this admaudit, as a new case.
+    private func rerun(_ id: Int64) throws(WorkbenchError) -> Int64 {
+        guard let record = store.record(id) else { throw .notFound("no case \(id)") }
+        let input = try folder.file(record.input)
+        guard let yaml = try? String(contentsOfFile: store.caseFolder(id) + "/pipeline.yaml", encoding: .utf8) else {
+            throw .failed("case \(id) has no pipeline.yaml")
+        }
+        let new = try store.open(input: record.input, pipelineSHA256: WorkbenchHash.sha256(yaml), rerunOf: id)
+        jobs.start(new.id!, input: input, inputName: record.input, yaml: yaml, wait: waitsForRuns)
+        return new.id!
+    }
+
+    /// The names a case's outputs may be served under, with their types.
+    static let outputTypes: [(name: String, type: String)] = [
+        ("report.html", "text/html; charset=utf-8"), ("report.md", "text/markdown; charset=utf-8"), ("report.json", "application/json"),
+        ("findings.csv", "text/csv; charset=utf-8"), ("rejects.csv", "text/csv; charset=utf-8"), ("worktime.csv", "text/csv; charset=utf-8"),
+        ("worktime_months.csv", "text/csv; charset=utf-8"), ("pipeline.yaml", "application/yaml; charset=utf-8"),
+    ]
+
+    func outputPath(case id: Int64, name: String) -> String {
+        name == "pipeline.yaml" ? store.caseFolder(id) + "/pipeline.yaml" : store.caseFolder(id) + "/out/" + name
+    }
+
+    private func output(case id: Int64, name: String) throws(WorkbenchError) -> WorkbenchResponse {
+        guard let type = Self.outputTypes.first(where: { $0.name == name })?.type else { throw .notFound("no output \(name)") }
+        guard let data = FileManager.default.contents(atPath: outputPath(case: id, name: name)) else { throw .notFound("case \(id) has no \(name)") }
+        var response = WorkbenchResponse(contentType: type, body: Array(data))
+        if name == "report.html" {
+            response.policy = WorkbenchResponse.reportPolicy
+        } else {
+            response.headers.append(("Content-Disposition", "attachment; filename=\"\(name)\""))
+        }
+        return response
+    }
+
+    static func isLocal(_ host: String?) -> Bool {
+        guard let host else { return false }
+        let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.prefix { $0 != ":" })
+        return name == "127.0.0.1" || name == "localhost"
+    }
+
+    static func isLocalOrigin(_ origin: String) -> Bool {
+        guard origin.hasPrefix("http://") else { return false }
+        return isLocal(String(origin.dropFirst("http://".count)))
+    }
+
+    func errorPage(_ error: WorkbenchError, language: ReportLanguage) -> String {
+        var page = Page(language: language)
+        page.add("<p class=\"alarm\">\(page.input(error.message))</p>\n<p><a href=\"\(page.link("/"))\">\(page.words("Back to the start", "返回首页"))</a></p>\n")
+        return page.document(title: language.text("Not done", "未能完成"))
+    }
+}

@@ -1,0 +1,234 @@
+@testable import AdmAuditWorkbench
+import Foundation
+import XCTest
+
+/// The workbench's pages, answered directly (`Workbench.respond`, no server): the token and
+/// the host on every request, the mapping of a Chinese and an English export with a choice
+/// changed, a run kept as a case, its outputs, a second run compared, and hostile names and
+/// values kept as text.
+final class WorkbenchPageTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private var folder: URL!
+    private var workbench: Workbench!
+    private let token = AccessToken(text: String(repeating: "ab", count: 32))
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (fixture, name) in [("01-beisen-dismissals", "北森导出.csv"), ("11-workday-nyc-hiring", "workday.csv")] {
+            try FileManager.default.copyItem(at: Self.root.appendingPathComponent("fixtures/exports/\(fixture)/export.csv"), to: folder.appendingPathComponent(name))
+        }
+        workbench = try Workbench(folder: folder.path, token: token, waitsForRuns: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private func get(_ path: String, _ fields: [(String, String)] = [], token: String? = nil, host: String = "127.0.0.1:8080") -> WorkbenchResponse {
+        workbench.respond(WorkbenchRequest(method: "GET", path: path, fields: fields.map { (name: $0.0, value: $0.1) }, token: token ?? self.token.text, host: host))
+    }
+
+    private func post(_ path: String, _ fields: [(String, String)], origin: String? = "http://127.0.0.1:8080") -> WorkbenchResponse {
+        workbench.respond(WorkbenchRequest(method: "POST", path: path, fields: fields.map { (name: $0.0, value: $0.1) }, token: token.text, host: "127.0.0.1:8080"),
+                          origin: origin)
+    }
+
+    private func text(_ response: WorkbenchResponse) -> String { String(decoding: response.body, as: UTF8.self) }
+
+    private func header(_ response: WorkbenchResponse, _ name: String) -> String? { response.headers.first { $0.name == name }?.value }
+
+    // MARK: access
+
+    func testEveryPageNeedsTheToken() {
+        for path in ["/", "/map", "/case/1", "/assets/workbench.css", "/compare"] {
+            XCTAssertEqual(get(path, token: "").status, 403, path)
+            XCTAssertEqual(get(path, token: "0" + token.text.dropFirst()).status, 403, path)
+        }
+        XCTAssertTrue(text(get("/", token: "")).contains("token"))
+    }
+
+    func testTheTokenInTheURLBecomesACookieAndLeavesTheAddress() {
+        let response = workbench.respond(WorkbenchRequest(method: "GET", path: "/map", fields: [(name: "token", value: token.text)], host: "localhost:9"))
+        XCTAssertEqual(response.status, 303)
+        XCTAssertEqual(header(response, "Location"), "/map")
+        let cookie = header(response, "Set-Cookie") ?? ""
+        XCTAssertTrue(cookie.hasPrefix("admaudit_token=\(token.text);"))
+        XCTAssertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+        let deep = workbench.respond(WorkbenchRequest(method: "GET", path: "/map", fields: [(name: "file", value: "导出 1.csv"), (name: "token", value: token.text)],
+                                                      host: "localhost"))
+        XCTAssertEqual(header(deep, "Location"), "/map?file=%E5%AF%BC%E5%87%BA%201.csv", "the rest of the address is kept")
+        let wrong = workbench.respond(WorkbenchRequest(method: "GET", path: "/", fields: [(name: "token", value: "guess")], host: "localhost"))
+        XCTAssertEqual(wrong.status, 403)
+        XCTAssertNil(header(wrong, "Set-Cookie"))
+    }
+
+    func testARunningCaseShowsItsProgressAndReloadsItself() throws {
+        let record = try workbench.store.open(input: "workday.csv", pipelineSHA256: "")
+        let page = text(get("/case/\(record.id!)"))
+        XCTAssertTrue(page.contains("<meta http-equiv=\"refresh\" content=\"1\">"))
+        XCTAssertTrue(page.contains("<progress max=\"100\" value=\"0\"></progress>"))
+        XCTAssertTrue(page.contains("0 rows, 0 rejected so far"))
+        XCTAssertTrue(text(get("/")).contains("running"))
+    }
+
+    func testOtherHostsAndOriginsAreRefused() {
+        XCTAssertEqual(get("/", host: "evil.example:8080").status, 421, "a name rebound to 127.0.0.1")
+        XCTAssertEqual(get("/", host: "127.0.0.1.evil.example").status, 421)
+        XCTAssertEqual(get("/").status, 200)
+        XCTAssertEqual(get("/", host: "localhost:1234").status, 200)
+        XCTAssertEqual(post("/run", [("file", "workday.csv")], origin: "http://evil.example").status, 403)
+        XCTAssertTrue(workbench.store.all().isEmpty, "nothing ran")
+    }
+
+    func testPathsOutsideTheFolderAreRefused() {
+        for name in ["../secret.csv", "/etc/passwd", "admaudit-cases/cases.sqlite/..", "%2e%2e/x"] {
+            let response = get("/map", [("file", name)])
+            XCTAssertTrue([400, 404].contains(response.status), name)
+        }
+        XCTAssertEqual(get("/map", [("file", "../secret.csv")]).status, 400)
+        XCTAssertEqual(get("/map", [("file", "workday.csv"), ("pipeline", "../../etc/passwd")]).status, 400)
+        XCTAssertEqual(get("/map", [("file", "workday.csv"), ("col.2", "../../x")]).status, 400)
+        XCTAssertEqual(get("/map", [("file", "workday.csv"), ("tz", "Mars/Olympus")]).status, 400)
+    }
+
+    // MARK: the inspector's path
+
+    func testTheStartPageListsTheExports() {
+        let page = text(get("/"))
+        XCTAssertTrue(page.contains("北森导出.csv") && page.contains("workday.csv"))
+        XCTAssertTrue(page.contains("No audit yet."))
+        XCTAssertTrue(text(get("/", [("ui", "zh")])).contains("尚无审计"))
+    }
+
+    func testTheMappingPageShowsEveryColumnWithItsChoiceSamplesAndCounts() throws {
+        let page = text(get("/map", [("file", "北森导出.csv"), ("ui", "zh")]))
+        XCTAssertTrue(page.contains("<select name=\"col.1\" aria-label=\"记录ID\"><option value=\"-\">不使用</option><option value=\"decision_id\" selected>"), "record id proposed as decision_id")
+        XCTAssertTrue(page.contains("ER2024111200041"), "sample values")
+        XCTAssertTrue(page.contains("接受 46 行，拒收 1 行"), "validate's counts")
+        XCTAssertTrue(page.contains("totals_row"), "the reject reason")
+        XCTAssertTrue(page.contains("name=\"audit_date\" value=\"2025-09-30\""), "the export's own date")
+    }
+
+    func testChangingAColumnChangesThePipelineAndTheCounts() throws {
+        // The English export: Gender not used; the counts and the pipeline follow.
+        let before = text(get("/map", [("file", "workday.csv")]))
+        XCTAssertTrue(before.contains("value=\"attribute.sex\" selected"))
+        let yaml = text(get("/pipeline.yaml", [("file", "workday.csv"), ("col.12", "-")]))
+        XCTAssertFalse(yaml.contains("sex: [\"Gender\"]"))
+        XCTAssertTrue(text(get("/pipeline.yaml", [("file", "workday.csv")])).contains("sex: [\"Gender\"]"))
+        // A select left as init set it is not a choice: init's evidence stays.
+        let same = text(get("/map", [("file", "workday.csv"), ("col.0", "decision_id")]))
+        XCTAssertFalse(same.contains("chosen by the inspector"))
+        let changed = text(get("/map", [("file", "workday.csv"), ("col.12", "-"), ("col.14", "attribute.disability")]))
+        XCTAssertTrue(changed.contains("chosen by the inspector"))
+        XCTAssertTrue(changed.contains("<select name=\"col.12\" aria-label=\"Gender\"><option value=\"-\" selected>"))
+    }
+
+    func testADownloadedPipelineLoadedBackShowsTheSameChoices() throws {
+        let fields = [("file", "workday.csv"), ("col.12", "-"), ("col.14", "attribute.disability"), ("audit_date", "2025-10-01"), ("lang", "zh")]
+        let yaml = get("/pipeline.yaml", fields)
+        XCTAssertEqual(header(yaml, "Content-Disposition"), "attachment; filename=\"pipeline.yaml\"")
+        try Data(yaml.body).write(to: folder.appendingPathComponent("confirmed.yaml"))
+        XCTAssertTrue(text(get("/")).contains("confirmed.yaml"))
+        let chosen = text(get("/map", fields))
+        let loaded = text(get("/map", [("file", "workday.csv"), ("pipeline", "confirmed.yaml")]))
+        func selected(_ page: String) -> [String] {
+            page.components(separatedBy: "<select ").dropFirst().map { select in
+                select.components(separatedBy: "</select>")[0].components(separatedBy: "<option ").first { $0.contains(" selected") } ?? ""
+            }
+        }
+        XCTAssertEqual(selected(loaded), selected(chosen))
+        XCTAssertTrue(loaded.contains("value=\"2025-10-01\""))
+        // And the pipeline it gives is the same file.
+        XCTAssertEqual(text(get("/pipeline.yaml", [("file", "workday.csv"), ("pipeline", "confirmed.yaml")])), text(yaml))
+    }
+
+    func testARunIsKeptAsACaseWithItsOutputsAndCanBeComparedWithARunAgain() throws {
+        let started = post("/run", [("file", "北森导出.csv"), ("ui", "zh")])
+        XCTAssertEqual(started.status, 303)
+        XCTAssertEqual(header(started, "Location"), "/case/1?ui=zh")
+        let record = try XCTUnwrap(workbench.store.record(1))
+        XCTAssertEqual(record.status, "done", record.message)
+        XCTAssertEqual(record.rowsRead, 47)
+        XCTAssertEqual(record.rejected, 1)
+        XCTAssertGreaterThan(record.violations, 0)
+        XCTAssertEqual(record.asOf, "2025-09-30")
+        XCTAssertEqual(record.inputSHA256.count, 64)
+        let page = text(get("/case/1", [("ui", "zh")]))
+        XCTAssertTrue(page.contains("47 = 46 接受 + 1 拒收"))
+        XCTAssertTrue(page.contains("<iframe class=\"report\""))
+        // The report is served under a policy of its own: no script, sandboxed.
+        let report = get("/case/1/out/report.html")
+        XCTAssertEqual(report.status, 200)
+        XCTAssertTrue(report.policy.contains("sandbox") && !report.policy.contains("script-src"))
+        XCTAssertEqual(header(get("/case/1/out/findings.csv"), "Content-Disposition"), "attachment; filename=\"findings.csv\"")
+        XCTAssertEqual(get("/case/1/out/cases.sqlite").status, 404)
+        XCTAssertEqual(get("/case/1/out/..").status, 404)
+        XCTAssertEqual(get("/case/99").status, 404)
+        // Owner-only, as every output of admaudit.
+        let attributes = try FileManager.default.attributesOfItem(atPath: workbench.store.caseFolder(1) + "/out/report.json")
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        // Run again, then compare: the same export and pipeline give the same findings.
+        XCTAssertEqual(post("/case/1/rerun", []).status, 303)
+        XCTAssertEqual(workbench.store.record(2)?.rerunOf, 1)
+        let compare = text(get("/compare", [("a", "1"), ("b", "2")]))
+        XCTAssertTrue(compare.contains("0 added in case 2, 0 no longer found"), compare)
+        XCTAssertTrue(compare.contains("None: every impact ratio is the same in both."))
+        let start = text(get("/"))
+        XCTAssertTrue(start.contains("<a href=\"/case/2?ui=en\">2</a>") && start.contains("<a href=\"/case/1?ui=en\">1</a>"))
+    }
+
+    func testAComparisonShowsWhatAChoiceChanged() throws {
+        _ = post("/run", [("file", "workday.csv")])
+        _ = post("/run", [("file", "workday.csv"), ("col.13", "-")])   // Race/Ethnicity not used
+        XCTAssertEqual(workbench.store.record(2)?.status, "done")
+        let compare = text(get("/compare", [("a", "1"), ("b", "2")]))
+        XCTAssertTrue(compare.contains("id=\"ratios-moved\""))
+        XCTAssertFalse(compare.contains("None: every impact ratio"), "the ethnicity ratios are gone in case 2")
+    }
+
+    func testAValueNoVocabularyKnowsIsGivenAMeaningWithAClick() throws {
+        try """
+            Decision ID,Employee,Decision,Result,Decided At,Gender
+            D1,E1,Termination,Separated – misconduct,2025-03-01 10:00,female
+            D2,E2,Termination,Kept on,2025-03-02 10:00,male
+            D3,E3,Termination,Separated – misconduct,2025-03-03 10:00,female
+
+            """.write(to: folder.appendingPathComponent("values.csv"), atomically: true, encoding: .utf8)
+        let mapped = [("file", "values.csv"), ("col.3", "outcome")]
+        let page = text(get("/map", mapped))
+        XCTAssertTrue(page.contains("<select name=\"val.outcome.Separated – misconduct\" aria-label=\"Separated – misconduct\"><option value=\"-\" selected>not read: rows rejected</option>"))
+        XCTAssertTrue(page.contains("<option value=\"adverse\">adverse (suggested)</option>"))
+        XCTAssertTrue(page.contains("1 rows accepted, 2 rejected"))
+        let meant = mapped + [("val.outcome.Separated – misconduct", "adverse")]
+        let chosen = text(get("/map", meant))
+        XCTAssertTrue(chosen.contains("3 rows accepted, 0 rejected"))
+        XCTAssertTrue(chosen.contains("<option value=\"adverse\" selected>adverse (suggested)</option>"))
+        XCTAssertEqual(get("/map", mapped + [("val.outcome.x", "maybe")]).status, 400, "a meaning not in the select")
+        // Downloaded and loaded back: the meaning is still chosen.
+        try Data(get("/pipeline.yaml", meant).body).write(to: folder.appendingPathComponent("values.yaml"))
+        let loaded = text(get("/map", [("file", "values.csv"), ("pipeline", "values.yaml")]))
+        XCTAssertTrue(loaded.contains("<option value=\"adverse\" selected>adverse (suggested)</option>"))
+        XCTAssertTrue(loaded.contains("3 rows accepted, 0 rejected"))
+    }
+
+    func testHostileNamesAndValuesStayText() throws {
+        let hostile = "Decision ID,Outcome <script>alert(1)</script>,Decided At,Gender\n"
+            + "\"<img src=x onerror=alert(2)>\",dismissed,2025-03-01,\"female\"\"><script>alert(3)</script>\"\n"
+            + "D2,kept,2025-03-02,male\n"
+        let name = "<i>x<i>\"'&.csv"
+        try hostile.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        for page in [text(get("/")), text(get("/map", [("file", name)]))] {
+            XCTAssertFalse(page.contains("<script>alert"), page)
+            XCTAssertFalse(page.contains("<img src=x"))
+            XCTAssertFalse(page.contains("<i>x<i>"))
+            XCTAssertEqual(page.components(separatedBy: "<script").count - 1, 1, "our own script tag only")
+        }
+        _ = post("/run", [("file", name)])
+        let record = try XCTUnwrap(workbench.store.record(1))
+        XCTAssertNotEqual(record.status, "running")
+        for page in [text(get("/case/1")), text(get("/"))] {
+            XCTAssertFalse(page.contains("<i>x<i>"))
+            XCTAssertFalse(page.contains("<script>alert"))
+        }
+    }
+}
