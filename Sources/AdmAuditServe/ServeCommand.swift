@@ -10,8 +10,8 @@ import Foundation
 @available(macOS 10.15, *)
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "admaudit serve",
-        abstract: "A local workbench in the browser: open an export, confirm its mapping, run the audit, keep and compare cases.",
+        commandName: "admaudit-serve",
+        abstract: "A local workbench in the browser (also run as `admaudit serve`): open an export, confirm its mapping, run the audit, keep and compare cases.",
         discussion: """
         Serves on 127.0.0.1 only and prints one URL carrying a one-time token; open it in a browser on this machine. \
         The cases are kept in FOLDER/admaudit-cases/ (an SQLite index and a folder per case, owner-only). Ctrl-C stops it.

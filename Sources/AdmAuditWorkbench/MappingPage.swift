@@ -60,8 +60,13 @@ struct MappingPage {
             run.keepsRunCheckObservations = false
             let result = try run.run(into: sink)
             let accepted = result.inputs.reduce(0) { $0 + $1.accepted }, rejected = result.inputs.reduce(0) { $0 + $1.rejected }
-            return "<div class=\"counts\" id=\"counts\"><p><strong>" + page.words("\(accepted) rows accepted, \(rejected) rejected", "接受 \(accepted) 行，拒收 \(rejected) 行")
-                + "</strong></p>\n" + ValidateSummary.html(result, examples: sink.examples) + "</div>\n"
+            // The whole account folded away unless rows that may be decisions were rejected (not a
+            // totals row, say): then why is what to read first.
+            let decisionsRejected = result.inputs.reduce(0) { $0 + $1.rejectedDecisions }
+            return "<details class=\"counts\" id=\"counts\"\(decisionsRejected > 0 ? " open" : "")><summary><strong>"
+                + page.words("\(accepted) rows accepted, \(rejected) rejected", "接受 \(accepted) 行，拒收 \(rejected) 行")
+                + "</strong> " + page.words("(the account of every line, and the reasons)", "（各行的核对与拒收原因）") + "</summary>\n"
+                + ValidateSummary.html(result, examples: sink.examples) + "</details>\n"
         } catch let error as WorkbenchError {
             throw error
         } catch let error as AuditError {

@@ -177,6 +177,30 @@ final class WorkbenchPageTests: XCTestCase {
         XCTAssertTrue(start.contains("<a href=\"/case/2?ui=en\">2</a>") && start.contains("<a href=\"/case/1?ui=en\">1</a>"))
     }
 
+    func testTheDownloadedPipelineRunByTheCommandLineGivesTheCasesFindings() throws {
+        let fields = [("file", "workday.csv"), ("col.13", "-"), ("col.14", "attribute.disability")]
+        XCTAssertEqual(post("/run", fields).status, 303)
+        XCTAssertEqual(workbench.store.record(1)?.status, "done")
+        let pipeline = folder.appendingPathComponent("confirmed.yaml")
+        try Data(get("/pipeline.yaml", fields).body).write(to: pipeline)
+        let out = folder.appendingPathComponent("cli-out")
+        let process = Process()
+        process.executableURL = ServeProcess.binary.deletingLastPathComponent().appendingPathComponent("admaudit")
+        // In the folder, so that findings.csv names the export as the case does (source_file).
+        process.currentDirectoryURL = folder
+        process.arguments = ["run", "-p", pipeline.path, "-o", out.path, "workday.csv"]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        for name in ["findings.csv", "rejects.csv"] {
+            let fromCase = try Data(contentsOf: URL(fileURLWithPath: workbench.store.caseFolder(1) + "/out/" + name))
+            let fromCLI = try Data(contentsOf: out.appendingPathComponent(name))
+            XCTAssertEqual(fromCase, fromCLI, name)
+        }
+    }
+
     func testAComparisonShowsWhatAChoiceChanged() throws {
         _ = post("/run", [("file", "workday.csv")])
         _ = post("/run", [("file", "workday.csv"), ("col.13", "-")])   // Race/Ethnicity not used
