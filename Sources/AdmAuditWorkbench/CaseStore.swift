@@ -17,6 +17,8 @@ public struct CaseRecord: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var pipelineSHA256: String
     public var asOf: String = ""
     public var toolVersion: String
+    /// The report's language (`en`, `zh`): the case page's, unless asked otherwise.
+    public var language: String = "en"
     /// `running`, `done` or `failed`.
     public var status: String
     public var rowsRead: Int = 0
@@ -72,6 +74,11 @@ public final class CaseStore: Sendable {
             }
             database = try DatabaseQueue(path: path)
             try Self.migrator.migrate(database)
+            // A run the last workbench did not finish (stopped, or killed) did not finish.
+            try database.write { db in
+                try db.execute(sql: "UPDATE audit_case SET status = 'failed', message = ? WHERE status = 'running'",
+                               arguments: ["The workbench stopped before this run finished; run it again."])
+            }
         } catch let error as WorkbenchError {
             throw error
         } catch {
@@ -90,6 +97,7 @@ public final class CaseStore: Sendable {
                 table.column("pipelineSHA256", .text).notNull()
                 table.column("asOf", .text).notNull()
                 table.column("toolVersion", .text).notNull()
+                table.column("language", .text).notNull()
                 table.column("status", .text).notNull()
                 table.column("rowsRead", .integer).notNull()
                 table.column("accepted", .integer).notNull()
@@ -128,10 +136,10 @@ public final class CaseStore: Sendable {
     }
 
     /// A new case, running; its folder made.
-    public func open(input: String, pipelineSHA256: String, rerunOf: Int64? = nil) throws(WorkbenchError) -> CaseRecord {
+    public func open(input: String, pipelineSHA256: String, language: ReportLanguage = .en, rerunOf: Int64? = nil) throws(WorkbenchError) -> CaseRecord {
         let formatter = ISO8601DateFormatter()
         var record = CaseRecord(opened: formatter.string(from: Date()), input: input, pipelineSHA256: pipelineSHA256,
-                                toolVersion: AdmAuditVersion.current, status: "running", rerunOf: rerunOf)
+                                toolVersion: AdmAuditVersion.current, language: language.rawValue, status: "running", rerunOf: rerunOf)
         do {
             try database.write { db in try record.insert(db) }
             try Self.ownerOnlyFolder(caseFolder(record.id!))

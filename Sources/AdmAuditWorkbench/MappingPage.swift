@@ -9,7 +9,9 @@ import AdmAudit
 struct MappingPage {
     let workbench: Workbench
     let form: MappingForm
-    let language: ReportLanguage
+    /// The page's language when asked for (`ui=`); else the pipeline's report language, so the
+    /// page follows the report language chosen on it.
+    let asked: ReportLanguage?
 
     /// The pipeline `init` infers from the export with the form's choices.
     static func inferred(workbench: Workbench, form: MappingForm) throws(WorkbenchError) -> InferredPipeline {
@@ -23,11 +25,13 @@ struct MappingPage {
 
     func render() throws(WorkbenchError) -> String {
         let inferred = try Self.inferred(workbench: workbench, form: form)
-        var page = Page(language: language)
         let pipeline: Pipeline
         do { pipeline = try inferred.pipeline(file: "pipeline.yaml") } catch { throw .failed(error.description) }
+        let language = asked ?? pipeline.report.language
+        var page = Page(language: language)
         page.add("<form id=\"mapping\" method=\"get\" action=\"/map\">\n")
-        page.add("<input type=\"hidden\" name=\"file\" value=\"\(page.attribute(form.file))\">\n<input type=\"hidden\" name=\"ui\" value=\"\(language.rawValue)\">\n")
+        page.add("<input type=\"hidden\" name=\"file\" value=\"\(page.attribute(form.file))\">\n")
+        if let asked { page.add("<input type=\"hidden\" name=\"ui\" value=\"\(asked.rawValue)\">\n") }
         page.add(try counts(pipeline: pipeline, page))
         page.add(settings(pipeline: pipeline, page))
         if inferred.proposals.isEmpty {
@@ -49,7 +53,7 @@ struct MappingPage {
     private func counts(pipeline: Pipeline, _ page: Page) throws(WorkbenchError) -> String {
         var pipeline = pipeline
         pipeline.report.subjectIDs = .drop
-        pipeline.report.language = language
+        pipeline.report.language = page.language
         let sink = CountingAuditSink()
         do {
             let path = try workbench.folder.file(form.file)
@@ -103,7 +107,7 @@ struct MappingPage {
             out += "<select name=\"col.\(proposal.index)\" aria-label=\"\(page.attribute(proposal.header))\">"
             out += "<option value=\"-\"\(proposal.choice == nil ? " selected" : "")>\(page.words("not used", "不使用"))</option>"
             for key in ColumnChoiceKey.all {
-                out += "<option value=\"\(key.rawValue)\"\(key == proposal.choice ? " selected" : "")>\(page.attribute(key.label(language)))</option>"
+                out += "<option value=\"\(key.rawValue)\"\(key == proposal.choice ? " selected" : "")>\(page.attribute(key.label(page.language)))</option>"
             }
             out += "</select></td><td class=\"evidence\">\(page.input(proposal.evidence))</td>"
             out += "<td class=\"samples\">" + proposal.samples.map { page.input($0) }.joined(separator: " · ") + "</td><td class=\"unknown\">"

@@ -15,9 +15,11 @@ struct Page {
     func input(_ text: String) -> String { HTMLText.isolated(text) }
     func attribute(_ text: String) -> String { HTMLText.escape(text) }
 
-    /// A link within the workbench, keeping the page's language.
-    func link(_ path: String, _ fields: [(String, String)] = []) -> String {
-        let all = fields + [("ui", language.rawValue)]
+    /// A link within the workbench, keeping the page's language unless the page linked to
+    /// should follow its report's (`keepingLanguage: false`: an export's mapping, a case).
+    func link(_ path: String, _ fields: [(String, String)] = [], keepingLanguage: Bool = true) -> String {
+        let all = fields + (keepingLanguage ? [("ui", language.rawValue)] : [])
+        guard !all.isEmpty else { return HTMLText.escape(path) }
         return HTMLText.escape(path + "?" + all.map { WorkbenchRequest.escaped($0.0) + "=" + WorkbenchRequest.escaped($0.1) }.joined(separator: "&"))
     }
 

@@ -15,8 +15,8 @@ struct StartPage {
         } else {
             page.add("<table>\n<tr><th>\(page.words("Export", "导出文件"))</th><th>\(page.words("Open with a pipeline of the folder", "使用文件夹中的审计配置打开"))</th></tr>\n")
             for export in exports {
-                page.add("<tr><td><a href=\"\(page.link("/map", [("file", export)]))\">\(page.input(export))</a></td><td>")
-                page.add(pipelines.map { "<a href=\"\(page.link("/map", [("file", export), ("pipeline", $0)]))\">\(page.input($0))</a>" }.joined(separator: " "))
+                page.add("<tr><td><a href=\"\(page.link("/map", [("file", export)], keepingLanguage: false))\">\(page.input(export))</a></td><td>")
+                page.add(pipelines.map { "<a href=\"\(page.link("/map", [("file", export), ("pipeline", $0)], keepingLanguage: false))\">\(page.input($0))</a>" }.joined(separator: " "))
                 page.add("</td></tr>\n")
             }
             page.add("</table>\n")
@@ -36,7 +36,7 @@ struct StartPage {
         for record in cases {
             let id = record.id ?? 0
             let ratio = record.lowestImpactRatio.map { String(format: "%.4f", $0) } ?? "—"
-            out += "<tr><td><a href=\"\(page.link("/case/\(id)"))\">\(id)</a></td><td>\(page.input(record.input))</td><td>\(page.attribute(record.asOf))</td>"
+            out += "<tr><td><a href=\"\(page.link("/case/\(id)", keepingLanguage: false))\">\(id)</a></td><td>\(page.input(record.input))</td><td>\(page.attribute(record.asOf))</td>"
                 + "<td>\(record.rowsRead) / \(record.rejected)</td><td>\(record.violations)</td><td>\(record.checksWithFindings)</td><td>\(ratio)</td>"
                 + "<td>\(page.attribute(record.toolVersion))</td><td class=\"status-\(page.attribute(record.status))\">\(CasePage.status(record.status, page))</td></tr>\n"
         }

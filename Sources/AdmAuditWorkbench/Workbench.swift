@@ -52,15 +52,18 @@ public final class Workbench: Sendable {
         if request.method == "POST", let origin, !Self.isLocalOrigin(origin) {
             return .html(errorPage(.refused("A form from another site was refused."), language: language), status: 403)
         }
-        let language = request.field("ui").flatMap(ReportLanguage.init(rawValue:)) ?? self.language
+        // The language a page was asked in (the switch on every page); else a mapping page and a
+        // case follow their report's language, and the other pages the workbench's.
+        let asked = request.field("ui").flatMap(ReportLanguage.init(rawValue:))
         do {
-            return try route(request, language: language)
+            return try route(request, asked: asked)
         } catch {
-            return .html(errorPage(error, language: language), status: error.status)
+            return .html(errorPage(error, language: asked ?? language), status: error.status)
         }
     }
 
-    private func route(_ request: WorkbenchRequest, language: ReportLanguage) throws(WorkbenchError) -> WorkbenchResponse {
+    private func route(_ request: WorkbenchRequest, asked: ReportLanguage?) throws(WorkbenchError) -> WorkbenchResponse {
+        let language = asked ?? self.language
         let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         let get = request.method == "GET", post = request.method == "POST"
         if get && parts.isEmpty { return .html(StartPage(workbench: self, language: language).render()) }
@@ -70,28 +73,31 @@ public final class Workbench: Sendable {
         if get && parts == ["assets", "workbench.js"] {
             return WorkbenchResponse(contentType: "text/javascript; charset=utf-8", body: Array(WorkbenchAssets.script.utf8))
         }
-        if get && parts == ["map"] { return .html(try MappingPage(workbench: self, form: try form(request), language: language).render()) }
+        if get && parts == ["map"] { return .html(try MappingPage(workbench: self, form: try form(request), asked: asked).render()) }
         if get && parts == ["pipeline.yaml"] {
             let yaml = try MappingPage.inferred(workbench: self, form: try form(request)).yaml
             var response = WorkbenchResponse(contentType: "application/yaml; charset=utf-8", body: Array(yaml.utf8))
             response.headers.append(("Content-Disposition", "attachment; filename=\"pipeline.yaml\""))
             return response
         }
-        if post && parts == ["run"] { return .redirect(caseLink(try startRun(form: try form(request)), language)) }
+        if post && parts == ["run"] { return .redirect(caseLink(try startRun(form: try form(request)), asked)) }
         if get && parts == ["compare"] {
             guard let a = request.field("a"), let b = request.field("b") else { throw .refused("name two cases (a= and b=)") }
             return .html(try ComparePage(workbench: self, a: try caseID(a), b: try caseID(b), language: language).render())
         }
         if parts.count >= 2, parts[0] == "case" {
             let id = try caseID(parts[1])
-            if get && parts.count == 2 { return .html(try CasePage(workbench: self, id: id, language: language).render()) }
-            if post && parts.count == 3 && parts[2] == "rerun" { return .redirect(caseLink(try rerun(id), language)) }
+            if get && parts.count == 2 {
+                let shown = asked ?? store.record(id).flatMap { ReportLanguage(rawValue: $0.language) } ?? language
+                return .html(try CasePage(workbench: self, id: id, language: shown).render())
+            }
+            if post && parts.count == 3 && parts[2] == "rerun" { return .redirect(caseLink(try rerun(id), asked)) }
             if get && parts.count == 4 && parts[2] == "out" { return try output(case: id, name: parts[3]) }
         }
         throw .notFound("no page \(request.path)")
     }
 
-    private func caseLink(_ id: Int64, _ language: ReportLanguage) -> String { "/case/\(id)?ui=\(language.rawValue)" }
+    private func caseLink(_ id: Int64, _ asked: ReportLanguage?) -> String { "/case/\(id)" + (asked.map { "?ui=\($0.rawValue)" } ?? "") }
 
     private func form(_ request: WorkbenchRequest) throws(WorkbenchError) -> MappingForm {
         var form = try MappingForm(request)
@@ -145,8 +151,9 @@ public final class Workbench: Sendable {
 
     func startRun(form: MappingForm, rerunOf: Int64? = nil) throws(WorkbenchError) -> Int64 {
         let input = try folder.file(form.file)
-        let yaml = try MappingPage.inferred(workbench: self, form: form).yaml
-        let record = try store.open(input: form.file, pipelineSHA256: WorkbenchHash.sha256(yaml), rerunOf: rerunOf)
+        let inferred = try MappingPage.inferred(workbench: self, form: form)
+        let yaml = inferred.yaml
+        let record = try store.open(input: form.file, pipelineSHA256: WorkbenchHash.sha256(yaml), language: inferred.language, rerunOf: rerunOf)
         jobs.start(record.id!, input: input, inputName: form.file, yaml: yaml, wait: waitsForRuns)
         return record.id!
     }
@@ -158,7 +165,8 @@ public final class Workbench: Sendable {
         guard let yaml = try? String(contentsOfFile: store.caseFolder(id) + "/pipeline.yaml", encoding: .utf8) else {
             throw .failed("case \(id) has no pipeline.yaml")
         }
-        let new = try store.open(input: record.input, pipelineSHA256: WorkbenchHash.sha256(yaml), rerunOf: id)
+        let new = try store.open(input: record.input, pipelineSHA256: WorkbenchHash.sha256(yaml),
+                                 language: ReportLanguage(rawValue: record.language) ?? language, rerunOf: id)
         jobs.start(new.id!, input: input, inputName: record.input, yaml: yaml, wait: waitsForRuns)
         return new.id!
     }

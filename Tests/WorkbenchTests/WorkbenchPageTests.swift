@@ -70,6 +70,13 @@ final class WorkbenchPageTests: XCTestCase {
         XCTAssertTrue(text(get("/")).contains("running"))
     }
 
+    func testARunTheLastWorkbenchDidNotFinishIsMarkedFailedOnTheNextStart() throws {
+        let record = try workbench.store.open(input: "workday.csv", pipelineSHA256: "")
+        let again = try Workbench(folder: folder.path, token: token, waitsForRuns: true)
+        XCTAssertEqual(again.store.record(record.id!)?.status, "failed")
+        XCTAssertTrue(again.store.record(record.id!)?.message.contains("stopped before this run finished") ?? false)
+    }
+
     func testOtherHostsAndOriginsAreRefused() {
         XCTAssertEqual(get("/", host: "evil.example:8080").status, 421, "a name rebound to 127.0.0.1")
         XCTAssertEqual(get("/", host: "127.0.0.1.evil.example").status, 421)
@@ -106,6 +113,24 @@ final class WorkbenchPageTests: XCTestCase {
         XCTAssertTrue(page.contains("接受 46 行，拒收 1 行"), "validate's counts")
         XCTAssertTrue(page.contains("totals_row"), "the reject reason")
         XCTAssertTrue(page.contains("name=\"audit_date\" value=\"2025-09-30\""), "the export's own date")
+    }
+
+    func testThePagesFollowTheReportLanguageUnlessSwitched() throws {
+        // The workbench speaks English; a Chinese export's mapping is in Chinese, as its report.
+        XCTAssertTrue(text(get("/")).contains("Exports in the folder"))
+        XCTAssertTrue(text(get("/")).contains("<a href=\"/map?file=%E5%8C%97"), "an export's mapping follows its report's language")
+        let chinese = text(get("/map", [("file", "北森导出.csv")]))
+        XCTAssertTrue(chinese.contains("<html lang=\"zh\">") && chinese.contains("列映射"))
+        XCTAssertFalse(chinese.contains("name=\"ui\""), "nothing fixes the page's language")
+        // The report language chosen on the page: the page follows it.
+        XCTAssertTrue(text(get("/map", [("file", "北森导出.csv"), ("lang", "en")])).contains("<html lang=\"en\">"))
+        // Switched: the page stays in the language asked for, whatever the report's.
+        let switched = text(get("/map", [("file", "北森导出.csv"), ("ui", "en")]))
+        XCTAssertTrue(switched.contains("<html lang=\"en\">") && switched.contains("<input type=\"hidden\" name=\"ui\" value=\"en\">"))
+        // A case follows its report's language.
+        XCTAssertEqual(header(post("/run", [("file", "北森导出.csv")]), "Location"), "/case/1")
+        XCTAssertTrue(text(get("/case/1")).contains("<html lang=\"zh\">"))
+        XCTAssertTrue(text(get("/case/1", [("ui", "en")])).contains("<html lang=\"en\">"))
     }
 
     func testChangingAColumnChangesThePipelineAndTheCounts() throws {
@@ -174,7 +199,7 @@ final class WorkbenchPageTests: XCTestCase {
         XCTAssertTrue(compare.contains("0 added in case 2, 0 no longer found"), compare)
         XCTAssertTrue(compare.contains("None: every impact ratio is the same in both."))
         let start = text(get("/"))
-        XCTAssertTrue(start.contains("<a href=\"/case/2?ui=en\">2</a>") && start.contains("<a href=\"/case/1?ui=en\">1</a>"))
+        XCTAssertTrue(start.contains("<a href=\"/case/2\">2</a>") && start.contains("<a href=\"/case/1\">1</a>"))
     }
 
     func testTheDownloadedPipelineRunByTheCommandLineGivesTheCasesFindings() throws {
