@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "A local workbench in the browser (also run as `admaudit serve`): open an export, confirm its mapping, run the audit, keep and compare cases.",
         discussion: """
         Serves on 127.0.0.1 only and prints one URL carrying a one-time token; open it in a browser on this machine. \
-        The cases are kept in FOLDER/admaudit-cases/ (an SQLite index and a folder per case, owner-only). Ctrl-C stops it.
+        The cases are kept outside FOLDER, in --cases (an SQLite index and a folder per case, owner-only). Ctrl-C stops it.
         """,
         version: AdmAuditVersion.current
     )
@@ -25,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("lang"), help: "The pages' language: en or zh (switchable on every page).")
     var language: String = "en"
 
+    @Option(name: .long, help: "Where the cases are kept (default: ~/.local/share/admaudit/cases/, a folder for each served folder).")
+    var cases: String?
+
     @Argument(help: "The folder holding the exports (default: the current folder).")
     var folder: String = "."
 
@@ -33,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let language = ReportLanguage(rawValue: language) else { throw ValidationError("--lang '\(language)': use en or zh") }
         umask(0o077)
         let workbench: Workbench
-        do { workbench = try Workbench(folder: folder, language: language) } catch {
+        do { workbench = try Workbench(folder: folder, cases: cases, language: language) } catch {
             FileHandle.standardError.write(Data("admaudit serve: \(error.message)\n".utf8))
             throw ExitCode(3)
         }

@@ -53,7 +53,7 @@ final class AuditJobs: Sendable {
         pipeline.sha256 = WorkbenchHash.sha256(yaml)
         let key = try Pseudonymizer.configuredKey(pipeline: pipeline, environment: ProcessInfo.processInfo.environment)
         let out = folder + "/out"
-        try CaseStore.ownerOnlyFolder(out)
+        try CaseStore.newFolder(out)
         let sources = try InputSources.open([input])
         defer { sources.remove() }
         let sink = try FileAuditSink(folder: out, language: pipeline.report.language)

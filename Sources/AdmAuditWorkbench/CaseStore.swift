@@ -55,22 +55,41 @@ public struct CaseCheckCount: Codable, Sendable, Equatable, FetchableRecord, Per
     public var unknown: Int
 }
 
-/// The cases of a served folder: an SQLite index (`admaudit-cases/cases.sqlite`, GRDB) and a
-/// folder per case (`admaudit-cases/N/`: pipeline.yaml and the run's outputs in `out/`),
-/// every one owner-only.
+/// The cases of a served folder: an SQLite index (`cases.sqlite`, GRDB) and a folder per case
+/// (`N/`: pipeline.yaml and the run's outputs in `out/`), every one owner-only. Kept outside the
+/// served folder (`defaultFolder`): that folder holds what the employer sent, and a planted
+/// `cases.sqlite`, case folder or symbolic link there could forge cases or send the outputs
+/// elsewhere. The folder, the index and each case folder are refused when they are symbolic
+/// links or another user's; a case folder is made new for each case.
 public final class CaseStore: Sendable {
     public let folder: String
     private let database: DatabaseQueue
 
-    public init(root: String) throws(WorkbenchError) {
-        folder = root + "/" + FolderGuard.casesFolderName
+    /// `$XDG_DATA_HOME/admaudit/cases/<served folder's key>` (default `~/.local/share/…`): the
+    /// key is the start of the SHA-256 of the served folder's real path, so each folder has its
+    /// cases.
+    public static func defaultFolder(serving root: String) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return data + "/admaudit/cases/" + WorkbenchHash.sha256(root).prefix(16)
+    }
+
+    public init(folder: String) throws(WorkbenchError) {
+        self.folder = folder
         do {
-            try Self.ownerOnlyFolder(folder)
+            try Self.ownerOnlyFolder(folder, parents: true)
             let path = folder + "/cases.sqlite"
-            // Made owner-only before SQLite opens it; its journal takes the same mode.
-            if !FileManager.default.fileExists(atPath: path) {
+            var status = stat()
+            if lstat(path, &status) == 0 {
+                guard status.st_mode & S_IFMT == S_IFREG, status.st_uid == geteuid() else {
+                    throw WorkbenchError.failed("\(path) is not a file of this user's: the workbench does not open it")
+                }
+            } else {
+                // Made owner-only before SQLite opens it; its journal takes the same mode.
                 let descriptor = Glibc.open(path, O_CREAT | O_WRONLY | O_EXCL | O_NOFOLLOW, 0o600)
-                if descriptor >= 0 { close(descriptor) }
+                guard descriptor >= 0 else { throw WorkbenchError.failed("cannot create \(path)") }
+                close(descriptor)
             }
             database = try DatabaseQueue(path: path)
             try Self.migrator.migrate(database)
@@ -82,7 +101,7 @@ public final class CaseStore: Sendable {
         } catch let error as WorkbenchError {
             throw error
         } catch {
-            throw .failed("cannot open the case index in \(folder): \(error)")
+            throw .failed("cannot open the case index in \(folder): \(error.localizedDescription)")
         }
     }
 
@@ -125,14 +144,27 @@ public final class CaseStore: Sendable {
         return migrator
     }
 
-    static func ownerOnlyFolder(_ path: String) throws {
-        var isFolder: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        } else if !isFolder.boolValue {
-            throw WorkbenchError.failed("\(path) is not a folder")
+    /// Makes `path` owner-only, or checks that it is: an existing one must be a folder of this
+    /// user's and not a symbolic link. `parents`: the folders above it are made as needed.
+    static func ownerOnlyFolder(_ path: String, parents: Bool = false) throws(WorkbenchError) {
+        var status = stat()
+        if lstat(path, &status) != 0 {
+            if parents {
+                let above = (path as NSString).deletingLastPathComponent
+                if !above.isEmpty, above != path, lstat(above, &status) != 0 { try ownerOnlyFolder(above, parents: true) }
+            }
+            guard mkdir(path, 0o700) == 0 else { throw .failed("cannot make the folder \(path): \(String(cString: strerror(errno)))") }
+            return
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR, status.st_uid == geteuid() else {
+            throw .failed("\(path) is not a folder of this user's (a link, a file or another user's): the workbench does not use it")
         }
         chmod(path, 0o700)
+    }
+
+    /// A case's folder, made new: one already there (left by anything) is not used.
+    static func newFolder(_ path: String) throws(WorkbenchError) {
+        guard mkdir(path, 0o700) == 0 else { throw .failed("cannot make the case folder \(path): \(String(cString: strerror(errno)))") }
     }
 
     /// A new case, running; its folder made.
@@ -142,9 +174,14 @@ public final class CaseStore: Sendable {
                                 toolVersion: AdmAuditVersion.current, language: language.rawValue, status: "running", rerunOf: rerunOf)
         do {
             try database.write { db in try record.insert(db) }
-            try Self.ownerOnlyFolder(caseFolder(record.id!))
         } catch {
-            throw .failed("cannot open a case: \(error)")
+            throw .failed("cannot open a case: \(error.localizedDescription)")
+        }
+        do {
+            try Self.newFolder(caseFolder(record.id!))
+        } catch {
+            fail(record.id!, message: error.message)
+            throw error
         }
         return record
     }

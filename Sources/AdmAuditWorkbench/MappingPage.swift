@@ -80,8 +80,19 @@ struct MappingPage {
         }
     }
 
+    /// What the page shows for a setting or a column, and whether it is a choice already: the
+    /// form says so beside each (`MappingForm`), so a value the person left is not taken as chosen.
+    private func shown(_ name: String, _ value: String, chosen: Bool) -> String {
+        "<input type=\"hidden\" name=\"shown.\(name)\" value=\"\(HTMLText.escape(value))\">"
+            + (chosen ? "<input type=\"hidden\" name=\"chosen\" value=\"\(name)\">" : "")
+    }
+
     private func settings(pipeline: Pipeline, _ page: Page) -> String {
         var out = "<fieldset><legend>\(page.words("The audit", "审计设置"))</legend>\n"
+        out += shown("audit_date", pipeline.auditDate ?? "", chosen: form.choices.auditDate != nil)
+        out += shown("lang", pipeline.report.language.rawValue, chosen: form.choices.language != nil)
+        out += shown("tz", pipeline.input.timeZone, chosen: form.choices.timeZone != nil)
+        out += shown("jur", pipeline.checks.jurisdictions.joined(separator: ","), chosen: form.choices.jurisdictions != nil) + "\n"
         out += "<label>\(page.words("As-of date", "基准日")) <input type=\"date\" name=\"audit_date\" value=\"\(page.attribute(pipeline.auditDate ?? ""))\"></label>\n"
         out += "<label>\(page.words("Report language", "报告语言")) <select name=\"lang\">"
         for option in ReportLanguage.allCases {
@@ -93,7 +104,7 @@ struct MappingPage {
         }
         out += "</select></label>\n<br>\(page.words("Jurisdictions:", "法域：")) "
         let chosen = Set(pipeline.checks.jurisdictions)
-        for code in MappingForm.jurisdictionCodes + pipeline.checks.jurisdictions.filter({ !MappingForm.jurisdictionCodes.contains($0) }) {
+        for code in MappingForm.jurisdictionCodes + pipeline.checks.jurisdictions.filter({ !MappingForm.jurisdictionCodes.contains($0) && InferenceChoices.isJurisdictionCode($0) }) {
             out += "<label><input type=\"checkbox\" name=\"jur\" value=\"\(page.attribute(code))\"\(chosen.contains(code) ? " checked" : "")> \(page.attribute(code))</label> "
         }
         return out + "\n</fieldset>\n"
@@ -104,6 +115,7 @@ struct MappingPage {
             + "<th>\(page.words("Why", "依据"))</th><th>\(page.words("Sample values", "样例取值"))</th><th>\(page.words("Values no vocabulary knows", "词表外的取值"))</th></tr>\n"
         for proposal in proposals {
             out += "<tr\(proposal.uncertain ? " class=\"uncertain\"" : "")><td>\(page.input(proposal.header))</td><td>"
+            out += shown("col.\(proposal.index)", proposal.choice?.rawValue ?? "-", chosen: form.choices.columns[proposal.index] != nil)
             out += "<select name=\"col.\(proposal.index)\" aria-label=\"\(page.attribute(proposal.header))\">"
             out += "<option value=\"-\"\(proposal.choice == nil ? " selected" : "")>\(page.words("not used", "不使用"))</option>"
             for key in ColumnChoiceKey.all {
@@ -121,8 +133,9 @@ struct MappingPage {
     /// one it most resembles marked as suggested; left at "not read", its rows are rejected.
     private func valueChoice(_ value: ColumnProposal.UnknownValue, field: CanonicalField?, _ page: Page) -> String {
         let shown = page.input(value.value) + " (\(value.rows)) "
-        guard let field, case let meanings = InferenceChoices.canonicalValues(for: field), !meanings.isEmpty else { return shown }
-        var out = shown + "<select name=\"\(page.attribute("val.\(field.rawValue)." + value.value))\" aria-label=\"\(page.attribute(value.value))\">"
+        guard let field, case let meanings = InferenceChoices.canonicalValues(for: field), !meanings.isEmpty,
+              value.value.utf8.count <= MappingForm.spellingLimit else { return shown }
+        var out = shown + "<select name=\"\(MappingForm.valueName(field, value.value))\" aria-label=\"\(page.attribute(value.value))\">"
         out += "<option value=\"-\"\(value.chosen == nil ? " selected" : "")>\(page.words("not read: rows rejected", "不识别：相应行被拒收"))</option>"
         for meaning in meanings {
             let suggested = meaning == value.suggestion ? page.words(" (suggested)", "（建议）") : ""

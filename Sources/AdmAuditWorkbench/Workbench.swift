@@ -20,13 +20,22 @@ public final class Workbench: Sendable {
     /// Runs finish before their answer (tests).
     let waitsForRuns: Bool
 
-    public static let cookieName = "admaudit_token"
+    /// The cookie's name, this server's own: two workbenches on one machine (cookies are not
+    /// kept apart by port) do not overwrite each other's token.
+    public var cookieName: String { Self.cookieName(for: token) }
 
-    public init(folder: String, token: AccessToken = AccessToken(), language: ReportLanguage = .en, waitsForRuns: Bool = false) throws(WorkbenchError) {
+    public static func cookieName(for token: AccessToken) -> String {
+        "admaudit_" + WorkbenchHash.sha256(token.text).prefix(12)
+    }
+
+    /// `cases`: where the cases are kept (default `CaseStore.defaultFolder`, outside the served
+    /// folder, which holds the employer's files).
+    public init(folder: String, cases: String? = nil, token: AccessToken = AccessToken(), language: ReportLanguage = .en,
+                waitsForRuns: Bool = false) throws(WorkbenchError) {
         self.folder = try FolderGuard(folder: folder)
         self.token = token
         self.language = language
-        store = try CaseStore(root: self.folder.root)
+        store = try CaseStore(folder: cases ?? CaseStore.defaultFolder(serving: self.folder.root))
         jobs = AuditJobs(store: store)
         self.waitsForRuns = waitsForRuns
     }
@@ -41,15 +50,16 @@ public final class Workbench: Sendable {
             // The token once, into a cookie; on to the same page without it.
             let rest = request.fields.filter { $0.name != "token" }
             let query = rest.isEmpty ? "" : "?" + rest.map { WorkbenchRequest.escaped($0.name) + "=" + WorkbenchRequest.escaped($0.value) }.joined(separator: "&")
-            guard request.method == "GET", request.path.hasPrefix("/"), !request.path.hasPrefix("//") else {
+            guard request.method == "GET", request.path.hasPrefix("/"), !request.path.hasPrefix("//"), !request.path.contains("\\") else {
                 return .html(errorPage(.refused("The token is taken on a page's address only."), language: language), status: 400)
             }
             var response = WorkbenchResponse.redirect(request.path + query)
-            response.headers.append(("Set-Cookie", "\(Self.cookieName)=\(token.text); Path=/; HttpOnly; SameSite=Strict"))
+            response.headers.append(("Set-Cookie", "\(cookieName)=\(token.text); Path=/; HttpOnly; SameSite=Strict"))
             return response
         }
         guard token.matches(request.token) else { return .html(errorPage(.unauthorised, language: language), status: 403) }
-        if request.method == "POST", let origin, !Self.isLocalOrigin(origin) {
+        // A form from this very workbench only: its scheme, host and port.
+        if request.method == "POST", let origin, origin != "http://" + (request.host ?? "") {
             return .html(errorPage(.refused("A form from another site was refused."), language: language), status: 403)
         }
         // The language a page was asked in (the switch on every page); else a mapping page and a
@@ -108,7 +118,7 @@ public final class Workbench: Sendable {
             let loaded: Pipeline
             do { loaded = try PipelineLoader.load(path: path) } catch { throw .failed(error.description) }
             let headers = try MappingPage.inferred(workbench: self, form: MappingForm(file: form.file)).proposals.map(\.header)
-            var choices = InferenceChoices.reading(loaded, headers: headers)
+            var choices = try fewest(InferenceChoices.reading(loaded, headers: headers), file: form.file)
             choices.columns.merge(form.choices.columns) { $1 }
             if let date = form.choices.auditDate { choices.auditDate = date }
             if let language = form.choices.language { choices.language = language }
@@ -118,30 +128,38 @@ public final class Workbench: Sendable {
             form.choices = choices
             form.pipeline = nil
         }
-        return try withoutInitsOwn(form)
+        return form
     }
 
-    /// The choices that differ from what `init` proposes on its own: the page sends every
-    /// select, and one left as init set it is not a choice (its evidence stays init's, and a
-    /// field chosen for another column moves away from it).
-    private func withoutInitsOwn(_ form: MappingForm) throws(WorkbenchError) -> MappingForm {
-        guard !form.choices.isEmpty else { return form }
-        let own = try MappingPage.inferred(workbench: self, form: MappingForm(file: form.file))
-        var form = form
-        for proposal in own.proposals where form.choices.columns[proposal.index] == .some(proposal.choice) {
-            form.choices.columns.removeValue(forKey: proposal.index)
+    /// The fewest choices that make the same pipeline as `all` (a loaded pipeline's): a column
+    /// whose target is what init gives it, given the other choices, is not a choice, nor a
+    /// setting init infers the same. So a pipeline downloaded and loaded back shows as chosen
+    /// what was chosen, and its YAML comes back the same.
+    private func fewest(_ all: InferenceChoices, file: String) throws(WorkbenchError) -> InferenceChoices {
+        var kept = InferenceChoices()
+        var inferred = try MappingPage.inferred(workbench: self, form: MappingForm(file: file))
+        // Each pass keeps the columns init would not give their target; a few passes settle it.
+        for _ in 0..<4 {
+            var next = InferenceChoices()
+            for proposal in inferred.proposals {
+                guard let wanted = all.columns[proposal.index], wanted != proposal.choice || kept.columns[proposal.index] != nil else { continue }
+                next.columns[proposal.index] = wanted
+            }
+            if next.columns == kept.columns { break }
+            kept.columns = next.columns
+            inferred = try MappingPage.inferred(workbench: self, form: MappingForm(file: file, choices: kept))
         }
-        guard let pipeline = try? own.pipeline(file: "pipeline.yaml") else { return form }
-        let ownValues = InferenceChoices.pipelineValues(pipeline)
-        for (field, meanings) in form.choices.values {
-            let kept = meanings.filter { ownValues[field]?[$0.key] != $0.value }
-            form.choices.values[field] = kept.isEmpty ? nil : kept
+        guard let pipeline = try? inferred.pipeline(file: "pipeline.yaml") else { return all }
+        if all.auditDate?.description != pipeline.auditDate { kept.auditDate = all.auditDate }
+        if all.language != pipeline.report.language { kept.language = all.language }
+        if all.timeZone != pipeline.input.timeZone { kept.timeZone = all.timeZone }
+        if let codes = all.jurisdictions, codes != pipeline.checks.jurisdictions { kept.jurisdictions = codes }
+        let own = InferenceChoices.pipelineValues(pipeline)
+        for (field, meanings) in all.values {
+            let chosen = meanings.filter { own[field]?[$0.key] != $0.value }
+            if !chosen.isEmpty { kept.values[field] = chosen }
         }
-        if form.choices.auditDate?.description == pipeline.auditDate { form.choices.auditDate = nil }
-        if form.choices.language == pipeline.report.language { form.choices.language = nil }
-        if form.choices.timeZone == pipeline.input.timeZone { form.choices.timeZone = nil }
-        if let codes = form.choices.jurisdictions, Set(codes) == Set(pipeline.checks.jurisdictions) { form.choices.jurisdictions = nil }
-        return form
+        return kept
     }
 
     private func caseID(_ text: String) throws(WorkbenchError) -> Int64 {
@@ -198,11 +216,6 @@ public final class Workbench: Sendable {
         guard let host else { return false }
         let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.prefix { $0 != ":" })
         return name == "127.0.0.1" || name == "localhost"
-    }
-
-    static func isLocalOrigin(_ origin: String) -> Bool {
-        guard origin.hasPrefix("http://") else { return false }
-        return isLocal(String(origin.dropFirst("http://".count)))
     }
 
     func errorPage(_ error: WorkbenchError, language: ReportLanguage) -> String {

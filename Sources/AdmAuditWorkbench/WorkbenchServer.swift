@@ -55,7 +55,7 @@ public struct WorkbenchServer: Sendable {
             }
             fields += WorkbenchRequest.formFields(Substring(String(buffer: body)))
         }
-        let cookie = request.cookies[Workbench.cookieName]?.value
+        let cookie = request.cookies[workbench.cookieName]?.value
         let header = request.headers[HTTPField.Name("X-Admaudit-Token")!]
         let given = WorkbenchRequest(method: method, path: request.uri.path, fields: fields, token: cookie ?? header,
                                      host: request.head.authority)

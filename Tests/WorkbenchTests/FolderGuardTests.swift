@@ -33,6 +33,9 @@ final class FolderGuardTests: XCTestCase {
             XCTAssertThrowsError(try folder.file(name), name)
         }
         XCTAssertThrowsError(try folder.file("sub"), "a folder is not a file")
+        XCTAssertEqual(mkfifo(root.appendingPathComponent("fifo.csv").path, 0o600), 0)
+        XCTAssertThrowsError(try folder.file("fifo.csv"), "a FIFO would block the reading")
+        XCTAssertFalse(folder.listed().exports.contains("fifo.csv"))
         XCTAssertThrowsError(try folder.file("missing.csv"))
     }
 

@@ -1,3 +1,4 @@
+import AdmAuditWorkbench
 import Foundation
 import XCTest
 
@@ -8,6 +9,10 @@ final class ServeProcess {
     let url: String
     let port: Int
     let token: String
+    /// Where its cases are kept (beside the folder, removed with it by the test).
+    let cases: URL
+    /// The cookie that carries the token.
+    var cookie: String { Workbench.cookieName(for: AccessToken(text: token)) + "=" + token }
 
     static var binary: URL {
         var folder = Bundle(for: ServeProcess.self).bundleURL.deletingLastPathComponent()
@@ -20,7 +25,8 @@ final class ServeProcess {
     /// `executable`: admaudit-serve, or admaudit with `serve` first in `arguments`.
     init(folder: URL, executable: URL = ServeProcess.binary, arguments: [String] = []) throws {
         process.executableURL = executable
-        process.arguments = arguments + ["--port", "0", folder.path]
+        cases = folder.appendingPathExtension("cases")
+        process.arguments = arguments + ["--port", "0", "--cases", cases.path, folder.path]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -52,7 +58,10 @@ final class ServeProcess {
         return process.terminationStatus
     }
 
-    deinit { if process.isRunning { process.terminate() } }
+    deinit {
+        if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: cases)
+    }
 }
 
 /// HTTP/1.1 over a plain socket, so a test says exactly what is sent (a Host of its choosing,

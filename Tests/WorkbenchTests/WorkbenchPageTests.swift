@@ -18,10 +18,15 @@ final class WorkbenchPageTests: XCTestCase {
         for (fixture, name) in [("01-beisen-dismissals", "北森导出.csv"), ("11-workday-nyc-hiring", "workday.csv")] {
             try FileManager.default.copyItem(at: Self.root.appendingPathComponent("fixtures/exports/\(fixture)/export.csv"), to: folder.appendingPathComponent(name))
         }
-        workbench = try Workbench(folder: folder.path, token: token, waitsForRuns: true)
+        workbench = try Workbench(folder: folder.path, cases: cases.path, token: token, waitsForRuns: true)
     }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    private var cases: URL { folder.appendingPathExtension("cases") }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.removeItem(at: cases)
+    }
 
     private func get(_ path: String, _ fields: [(String, String)] = [], token: String? = nil, host: String = "127.0.0.1:8080") -> WorkbenchResponse {
         workbench.respond(WorkbenchRequest(method: "GET", path: path, fields: fields.map { (name: $0.0, value: $0.1) }, token: token ?? self.token.text, host: host))
@@ -51,7 +56,8 @@ final class WorkbenchPageTests: XCTestCase {
         XCTAssertEqual(response.status, 303)
         XCTAssertEqual(header(response, "Location"), "/map")
         let cookie = header(response, "Set-Cookie") ?? ""
-        XCTAssertTrue(cookie.hasPrefix("admaudit_token=\(token.text);"))
+        XCTAssertTrue(cookie.hasPrefix("\(Workbench.cookieName(for: token))=\(token.text);"))
+        XCTAssertNotEqual(Workbench.cookieName(for: token), Workbench.cookieName(for: AccessToken()), "each server its own cookie")
         XCTAssertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
         let deep = workbench.respond(WorkbenchRequest(method: "GET", path: "/map", fields: [(name: "file", value: "导出 1.csv"), (name: "token", value: token.text)],
                                                       host: "localhost"))
@@ -72,7 +78,7 @@ final class WorkbenchPageTests: XCTestCase {
 
     func testARunTheLastWorkbenchDidNotFinishIsMarkedFailedOnTheNextStart() throws {
         let record = try workbench.store.open(input: "workday.csv", pipelineSHA256: "")
-        let again = try Workbench(folder: folder.path, token: token, waitsForRuns: true)
+        let again = try Workbench(folder: folder.path, cases: cases.path, token: token, waitsForRuns: true)
         XCTAssertEqual(again.store.record(record.id!)?.status, "failed")
         XCTAssertTrue(again.store.record(record.id!)?.message.contains("stopped before this run finished") ?? false)
     }
@@ -140,8 +146,8 @@ final class WorkbenchPageTests: XCTestCase {
         let yaml = text(get("/pipeline.yaml", [("file", "workday.csv"), ("col.12", "-")]))
         XCTAssertFalse(yaml.contains("sex: [\"Gender\"]"))
         XCTAssertTrue(text(get("/pipeline.yaml", [("file", "workday.csv")])).contains("sex: [\"Gender\"]"))
-        // A select left as init set it is not a choice: init's evidence stays.
-        let same = text(get("/map", [("file", "workday.csv"), ("col.0", "decision_id")]))
+        // A select left as the page showed it is not a choice: init's evidence stays.
+        let same = text(get("/map", [("file", "workday.csv"), ("col.0", "decision_id"), ("shown.col.0", "decision_id")]))
         XCTAssertFalse(same.contains("chosen by the inspector"))
         let changed = text(get("/map", [("file", "workday.csv"), ("col.12", "-"), ("col.14", "attribute.disability")]))
         XCTAssertTrue(changed.contains("chosen by the inspector"))
@@ -245,19 +251,110 @@ final class WorkbenchPageTests: XCTestCase {
             """.write(to: folder.appendingPathComponent("values.csv"), atomically: true, encoding: .utf8)
         let mapped = [("file", "values.csv"), ("col.3", "outcome")]
         let page = text(get("/map", mapped))
-        XCTAssertTrue(page.contains("<select name=\"val.outcome.Separated – misconduct\" aria-label=\"Separated – misconduct\"><option value=\"-\" selected>not read: rows rejected</option>"))
+        let name = MappingForm.valueName(.outcome, "Separated – misconduct")
+        XCTAssertTrue(page.contains("<select name=\"\(name)\" aria-label=\"Separated – misconduct\"><option value=\"-\" selected>not read: rows rejected</option>"))
         XCTAssertTrue(page.contains("<option value=\"adverse\">adverse (suggested)</option>"))
         XCTAssertTrue(page.contains("1 rows accepted, 2 rejected"))
-        let meant = mapped + [("val.outcome.Separated – misconduct", "adverse")]
+        let meant = mapped + [(name, "adverse")]
         let chosen = text(get("/map", meant))
         XCTAssertTrue(chosen.contains("3 rows accepted, 0 rejected"))
         XCTAssertTrue(chosen.contains("<option value=\"adverse\" selected>adverse (suggested)</option>"))
-        XCTAssertEqual(get("/map", mapped + [("val.outcome.x", "maybe")]).status, 400, "a meaning not in the select")
+        XCTAssertEqual(get("/map", mapped + [(name, "maybe")]).status, 400, "a meaning not in the select")
+        XCTAssertEqual(get("/map", mapped + [("val.outcome.zz", "adverse")]).status, 400, "not hex")
         // Downloaded and loaded back: the meaning is still chosen.
         try Data(get("/pipeline.yaml", meant).body).write(to: folder.appendingPathComponent("values.yaml"))
         let loaded = text(get("/map", [("file", "values.csv"), ("pipeline", "values.yaml")]))
         XCTAssertTrue(loaded.contains("<option value=\"adverse\" selected>adverse (suggested)</option>"))
         XCTAssertTrue(loaded.contains("3 rows accepted, 0 rejected"))
+    }
+
+    /// The form as a browser sends it: every hidden input, each select's selected option, each
+    /// checked box, the values unescaped.
+    private func formFields(_ page: String) -> [(String, String)] {
+        func unescaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let form = page.components(separatedBy: "<form id=\"mapping\"")[1].components(separatedBy: "</form>")[0]
+        var fields: [(String, String)] = []
+        let input = try! NSRegularExpression(pattern: "<input type=\"(hidden|checkbox|date)\" name=\"([^\"]*)\" value=\"([^\"]*)\"( checked)?")
+        for match in input.matches(in: form, range: NSRange(form.startIndex..., in: form)) {
+            let kind = String(form[Range(match.range(at: 1), in: form)!])
+            if kind == "checkbox" && match.range(at: 4).location == NSNotFound { continue }
+            fields.append((unescaped(String(form[Range(match.range(at: 2), in: form)!])), unescaped(String(form[Range(match.range(at: 3), in: form)!]))))
+        }
+        for select in form.components(separatedBy: "<select name=\"").dropFirst() {
+            let name = String(select.prefix { $0 != "\"" })
+            let body = select.components(separatedBy: "</select>")[0]
+            let selected = body.components(separatedBy: "<option value=\"").dropFirst().first { $0.contains("\" selected>") }
+            fields.append((unescaped(name), unescaped(String((selected ?? "").prefix { $0 != "\"" }))))
+        }
+        return fields
+    }
+
+    func testSubmittingThePageRunsWhatTheDownloadGives() throws {
+        // Site not used: init then guesses the zone and the jurisdictions. Those guesses, shown on
+        // the page and sent back with it, stay init's, not the inspector's.
+        let first = text(get("/map", [("file", "workday.csv"), ("col.3", "-")]))
+        let download = text(get("/pipeline.yaml", [("file", "workday.csv"), ("col.3", "-")]))
+        let submitted = formFields(first)
+        XCTAssertTrue(submitted.contains { $0.0 == "shown.tz" })
+        XCTAssertEqual(text(get("/pipeline.yaml", submitted)), download, "the page sent back is the pipeline downloaded")
+        let again = text(get("/map", submitted))
+        XCTAssertFalse(again.contains("chosen by the inspector"), "the zone and jurisdictions are still init's guesses")
+        XCTAssertTrue(again.contains("To check (TODO)"), "and still marked for checking")
+        XCTAssertEqual(post("/run", submitted).status, 303)
+        XCTAssertEqual(try String(contentsOfFile: workbench.store.caseFolder(1) + "/pipeline.yaml", encoding: .utf8), download)
+    }
+
+    func testJurisdictionsInitFindsCanBeSubmitted() throws {
+        let hongKong = try String(contentsOf: folder.appendingPathComponent("workday.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "\"New York, NY\"", with: "Hong Kong")
+        try hongKong.write(to: folder.appendingPathComponent("hk.csv"), atomically: true, encoding: .utf8)
+        let page = text(get("/map", [("file", "hk.csv")]))
+        XCTAssertTrue(page.contains("value=\"HK\" checked"))
+        XCTAssertEqual(get("/map", formFields(page)).status, 200)
+        XCTAssertEqual(get("/map", [("file", "hk.csv"), ("jur", "HK"), ("jur", "HK"), ("jur", "EU")]).status, 200)
+        for bad in ["NYC]\n  DM-01: off", "us", "X", "US-NYC-1"] {
+            XCTAssertEqual(get("/map", [("file", "hk.csv"), ("jur", bad)]).status, 400, bad)
+        }
+    }
+
+    func testAFieldChosenForTwoColumnsIsRefusedWithWhatToDo() {
+        let response = get("/map", [("file", "workday.csv"), ("col.2", "decided_at"), ("col.8", "decided_at")])
+        XCTAssertEqual(response.status, 400)
+        XCTAssertTrue(text(response).contains("decided_at is chosen for two columns (3 and 9)"))
+    }
+
+    func testAValueWithControlsAndDirectionMarksCanBeGivenAMeaning() throws {
+        try "Decision ID,Decision,Result,Decided At\nD1,dismissal,\"Ter\u{202E}min\tated\",2025-03-01\nD2,dismissal,kept,2025-03-02\n"
+            .write(to: folder.appendingPathComponent("marks.csv"), atomically: true, encoding: .utf8)
+        let base = [("file", "marks.csv"), ("col.1", "decision_type"), ("col.2", "outcome")]
+        XCTAssertTrue(text(get("/map", base)).contains("1 rows accepted, 1 rejected"))
+        let meant = base + [(MappingForm.valueName(.outcome, "Ter\u{202E}min\tated"), "adverse")]
+        XCTAssertTrue(text(get("/map", meant)).contains("2 rows accepted, 0 rejected"))
+    }
+
+    func testACaseFolderThatIsALinkIsNotUsed() throws {
+        let elsewhere = folder.appendingPathExtension("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let linked = folder.appendingPathExtension("linked")
+        try FileManager.default.createSymbolicLink(at: linked, withDestinationURL: elsewhere)
+        defer { try? FileManager.default.removeItem(at: linked) }
+        XCTAssertThrowsError(try Workbench(folder: folder.path, cases: linked.path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+        // The index a link: refused too.
+        let planted = folder.appendingPathExtension("planted")
+        try FileManager.default.createDirectory(at: planted, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: planted) }
+        try FileManager.default.createSymbolicLink(atPath: planted.path + "/cases.sqlite", withDestinationPath: elsewhere.path + "/x.db")
+        XCTAssertThrowsError(try Workbench(folder: folder.path, cases: planted.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: elsewhere.path + "/x.db"))
+        // A case folder already there (left by anything) is not used: the case fails.
+        try FileManager.default.createDirectory(atPath: cases.path + "/1", withIntermediateDirectories: false)
+        XCTAssertEqual(post("/run", [("file", "workday.csv")]).status, 422)
+        XCTAssertEqual(workbench.store.record(1)?.status, "failed")
     }
 
     func testHostileNamesAndValuesStayText() throws {

@@ -26,12 +26,12 @@ final class WorkbenchServerTests: XCTestCase {
         XCTAssertEqual(none.status, 403)
         XCTAssertNotNil(none.header("Content-Security-Policy"))
         XCTAssertEqual(try RawHTTP.request(port: port, "/?token=" + String(repeating: "0", count: 64)).status, 403)
-        XCTAssertEqual(try RawHTTP.request(port: port, "/", headers: ["Cookie": "admaudit_token=wrong"]).status, 403)
+        XCTAssertEqual(try RawHTTP.request(port: port, "/", headers: ["Cookie": server.cookie.components(separatedBy: "=")[0] + "=wrong"]).status, 403)
 
         let entry = try RawHTTP.request(port: port, "/?token=\(server.token)")
         XCTAssertEqual(entry.status, 303)
         XCTAssertEqual(entry.header("Location"), "/")
-        let cookie = "admaudit_token=\(server.token)"
+        let cookie = server.cookie
         XCTAssertTrue(entry.header("Set-Cookie")?.hasPrefix(cookie + ";") ?? false)
 
         let start = try RawHTTP.request(port: port, "/", headers: ["Cookie": cookie])

@@ -24,21 +24,34 @@ public struct InferenceChoices: Sendable, Equatable {
 
     public var isEmpty: Bool { self == InferenceChoices() }
 
+    /// A jurisdiction code as a pipeline writes it unquoted: `CN`, `EU`, `US-NYC` (letters,
+    /// one hyphen). Anything else from a form or a loaded pipeline is not taken.
+    public static func isJurisdictionCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { part in
+            (2...4).contains(part.count) && part.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+        }
+    }
+
     /// The choices a pipeline makes for an export with these headers, as the workbench shows
     /// them: each header's field or attribute, by the pipeline's own synonyms (a pipeline
     /// downloaded from the workbench and loaded back shows what was chosen), and its settings.
     public static func reading(_ pipeline: Pipeline, headers: [String]) -> InferenceChoices {
         var choices = InferenceChoices()
         let keys = headers.map(TextKey.make)
-        func column(of names: [String]) -> Int? {
-            let wanted = Set(names.map(TextKey.make))
-            return keys.firstIndex { wanted.contains($0) }
-        }
         for index in headers.indices { choices.columns[index] = .some(nil) }
+        // The column of the first of the names that one not yet given another target has.
+        func column(of names: [String]) -> Int? {
+            for name in names {
+                let key = TextKey.make(name)
+                if let index = keys.indices.first(where: { keys[$0] == key && choices.columns[$0] == .some(nil) }) { return index }
+            }
+            return nil
+        }
         // A column that feeds several targets (a site that is the jurisdiction too, a worker's id
         // that is the decision's) is given the one init gives it; init adds the other again.
         for attribute in pipeline.attributes {
-            guard let index = column(of: attribute.headers), choices.columns[index] == .some(nil) else { continue }
+            guard let index = column(of: attribute.headers) else { continue }
             switch (attribute.name, pipeline.ageBands[attribute.name]?.source) {
             case ("site", _): choices.columns[index] = .site
             case (_, .years?): choices.columns[index] = .age
@@ -46,16 +59,19 @@ public struct InferenceChoices: Sendable, Equatable {
             default: choices.columns[index] = ColumnChoiceKey("attribute." + attribute.name)
             }
         }
+        // Fields the pipeline names first (a field moved to another column keeps it), then those
+        // read by their built-in names; the second of a column's two fields last.
         let secondary: [CanonicalField] = [.decisionID, .appealReviewerID]
-        for field in CanonicalField.allCases.filter({ !secondary.contains($0) }) + secondary {
-            guard let names = pipeline.columns[field], let index = column(of: names), choices.columns[index] == .some(nil) else { continue }
+        let ordered = CanonicalField.allCases.filter { !secondary.contains($0) } + secondary
+        for field in ordered.filter(pipeline.explicitColumns.contains) + ordered.filter({ !pipeline.explicitColumns.contains($0) }) {
+            guard let names = pipeline.columns[field], let index = column(of: names) else { continue }
             choices.columns[index] = ColumnChoiceKey(field.rawValue)
         }
         choices.values = pipelineValues(pipeline)
         choices.auditDate = pipeline.auditDate.flatMap(AsOfDate.init)
         choices.language = pipeline.report.language
         choices.timeZone = pipeline.input.timeZone
-        choices.jurisdictions = pipeline.checks.jurisdictions
+        choices.jurisdictions = pipeline.checks.jurisdictions.filter(isJurisdictionCode)
         return choices
     }
 }

@@ -37,7 +37,9 @@ struct LocaleInference: Sendable {
         let chosen = Evidence(english: "chosen by the inspector", chinese: "由检查人员选定")
         if let language = choices.language { self.language = Decision(value: language, evidence: chosen) }
         if let zone = choices.timeZone, TimeZone(identifier: zone) != nil { timeZone = Decision(value: zone, evidence: chosen) }
-        if let codes = choices.jurisdictions, !codes.isEmpty { jurisdictions = Decision(value: codes, evidence: chosen) }
+        var seen = Set<String>()
+        let codes = (choices.jurisdictions ?? []).filter { InferenceChoices.isJurisdictionCode($0) && seen.insert($0).inserted }
+        if !codes.isEmpty { jurisdictions = Decision(value: codes, evidence: chosen) }
     }
 
     /// `timeColumns`: the columns whose times say the zone and date order, when not the
