@@ -69,12 +69,8 @@ final class AuditJobs: Sendable {
 
 import Crypto
 
+/// SHA-256 in lower-case hex (the project's `hexString`): pipelines, the cases folder's key,
+/// the cookie's name.
 enum WorkbenchHash {
-    static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { String($0, radix: 16).leftPadded(2) }.joined()
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    static func sha256(_ text: String) -> String { SHA256.hash(data: Array(text.utf8)).hexString }
 }

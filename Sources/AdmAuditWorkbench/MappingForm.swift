@@ -1,4 +1,5 @@
 import AdmAudit
+import Foundation
 
 /// The mapping page's form as fields, both ways: the choices it carries (`col.N`, `audit_date`,
 /// `lang`, `tz`, `jur`) and the fields that carry a set of choices. The page keeps no state:
@@ -94,7 +95,7 @@ struct MappingForm: Equatable {
 
     /// The form field of a value's meaning: `val.FIELD.` and the value's UTF-8 bytes in hex.
     static func valueName(_ field: CanonicalField, _ spelling: String) -> String {
-        "val.\(field.rawValue)." + spelling.utf8.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        "val.\(field.rawValue)." + spelling.utf8.hexString
     }
 
     static func spelling(hex: Substring) -> String? {
@@ -113,8 +114,6 @@ struct MappingForm: Equatable {
     /// The jurisdictions the page offers beside those the pipeline names.
     static let jurisdictionCodes = ["CN", "EU", "US", "US-NYC", "DE", "FR", "NL", "IE", "ES", "IT", "PL", "GB"]
 }
-
-import Foundation
 
 enum TimeZoneNames {
     static func isKnown(_ zone: String) -> Bool { zone.utf8.count <= 64 && TimeZone(identifier: zone) != nil }
