@@ -315,10 +315,11 @@ public struct DecisionIDList: Sendable {
 }
 
 /// The process's limit of open files, raised for a merge that reads every shard's list at
-/// once (a soft limit of 1024 is common; the hard limit is usually far higher).
+/// once (a soft limit of 1024 is common; the hard limit is usually far higher). What the
+/// process already holds counts too: a library's caller may hold many files of its own.
 enum OpenFileLimit {
     static func raise(toHold files: Int) throws(AuditError) {
-        let needed = rlim_t(files + 64)
+        let needed = rlim_t(files + alreadyOpen() + 64)
         var limit = rlimit()
         guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < needed else { return }
         if limit.rlim_max >= needed {
@@ -327,5 +328,18 @@ enum OpenFileLimit {
         }
         throw AuditError(.invocation, "\(files) shards' decision ids cannot be open at once (the limit of open files is \(limit.rlim_max))",
                          hint: "merge the shards in groups with `admaudit merge --save-state`, then merge the groups' states")
+    }
+
+    /// The descriptors open now (Linux's `/proc/self/fd`, less the one reading it); 0 where it
+    /// cannot be read, as the margin above still holds a few.
+    private static func alreadyOpen() -> Int {
+        guard let directory = opendir("/proc/self/fd") else { return 0 }
+        defer { closedir(directory) }
+        var count = 0
+        while let entry = readdir(directory) {
+            let isDot = withUnsafeBytes(of: entry.pointee.d_name) { $0.first == UInt8(ascii: ".") }
+            if !isDot { count += 1 }
+        }
+        return max(0, count - 1)
     }
 }
