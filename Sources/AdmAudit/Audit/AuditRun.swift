@@ -441,13 +441,16 @@ public struct AuditRun {
     }
 
     /// What the checks judge by: the pipeline's settings, its local calendar and the as-of date.
+    /// Each call makes storage of its own (a new set and arrays, a new calendar), so the two
+    /// parts of a cut file, each with its context, never count references to one object:
+    /// shared, every copy of a context made both cores fight over its reference counts.
     static func checkContext(pipeline: Pipeline, asOf: AsOfDate?) -> CheckContext {
         let calendar = LocalCalendar(timeZone: TimeZone(identifier: pipeline.input.timeZone) ?? TimeZone(identifier: "UTC")!)
-        var context = CheckContext(significantTypes: pipeline.checks.significantTypes,
+        var context = CheckContext(significantTypes: Set(Array(pipeline.checks.significantTypes)),
                                    assumeAutomated: pipeline.input.assumeAutomated,
                                    calendar: calendar, asOfDay: asOf.map(LocalCalendar.day(of:)))
         context.attributeNames = pipeline.attributes.map(\.name)
-        context.jurisdictions = pipeline.checks.jurisdictions
+        context.jurisdictions = pipeline.checks.jurisdictions.map { $0 }
         return context
     }
 

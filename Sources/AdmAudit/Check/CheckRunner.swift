@@ -101,13 +101,15 @@ package struct CheckRunner {
         runChecks = CheckRegistry.enabledRunChecks(pipeline.checks)
         descriptors = enabled.map(\.descriptor) + runChecks.map(\.descriptor)
         self.context = context
+        current = context
         zoneContexts = PlaceZones(input: pipeline.input).zones.enumerated().map { index, zone in
             guard index > 0 else { return context }
             var local = context
             local.calendar = LocalCalendar(timeZone: TimeZone(identifier: zone) ?? context.calendar.timeZone)
             return local
         }
-        self.pseudonymizer = pseudonymizer
+        // One runner per thread: states of its own (`Pseudonymizer.separate`).
+        self.pseudonymizer = pseudonymizer.separate()
         tallies = descriptors.map { CheckTally(descriptor: $0) }
         fairness = Array(repeating: SelectionCounts(attributeCount: pipeline.attributes.count), count: recordChecks.count)
     }
@@ -118,10 +120,32 @@ package struct CheckRunner {
     /// The latest decision day seen, for the citations of run-wide findings.
     private var latestDecisionDay: Int64? = nil
 
+    /// The context of the zone of the record last judged (`currentZone`), its jurisdiction
+    /// the record's: kept in place and lent to the checks. A copy for every record counted
+    /// references to its set, arrays and calendar, and on a cut file the two parts' copies
+    /// sat on shared cache lines.
+    private var current: CheckContext
+    private var currentZone = 0
+
     package mutating func run(_ record: DecisionRecord, file: String, into sink: any AuditSink) throws(AuditError) {
-        var context = zoneContexts[min(record.zone, zoneContexts.count - 1)]
+        let zone = min(record.zone, zoneContexts.count - 1)
+        if zone != currentZone {
+            current = zoneContexts[zone]
+            currentZone = zone
+        }
         let jurisdiction = jurisdictionCodes.code(of: record.jurisdiction)
-        context.recordJurisdiction = jurisdiction
+        if current.recordJurisdiction != jurisdiction { current.recordJurisdiction = jurisdiction }
+        try Self.judge(record, context: current, jurisdiction: jurisdiction, file: file, into: sink, recordChecks: recordChecks,
+                       runChecks: &runChecks, tallies: &tallies, fairness: &fairness, latestDecisionDay: &latestDecisionDay,
+                       pseudonymizer: pseudonymizer)
+    }
+
+    /// One record through the run checks' observations and the record checks. Static, so that
+    /// `current` is lent for the call while the tallies change beside it.
+    private static func judge(_ record: DecisionRecord, context: CheckContext, jurisdiction: String?, file: String, into sink: any AuditSink,
+                              recordChecks: [RecordEntry], runChecks: inout [(check: any RunCheck, descriptor: CheckDescriptor)],
+                              tallies: inout [CheckTally], fairness: inout [SelectionCounts], latestDecisionDay: inout Int64?,
+                              pseudonymizer: Pseudonymizer) throws(AuditError) {
         for index in runChecks.indices { runChecks[index].check.observe(record, context: context) }
         let decisionDay = record.decidedAt.map { context.calendar.day(of: $0) }
         if let decisionDay, decisionDay > latestDecisionDay ?? .min { latestDecisionDay = decisionDay }

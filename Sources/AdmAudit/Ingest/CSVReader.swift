@@ -139,19 +139,25 @@ public struct CSVReader {
 
     /// The parsing thread's work: parse the file, shipping rows to `pipe` in batches.
     fileprivate func parse(observe: ((UnsafeRawBufferPointer) -> Void)?, into pipe: RowPipe) throws(AuditError) -> ReaderSummary {
+        // `batch` holds the batch being filled; each row reaches it through `filling`, a
+        // reference that is not counted: counting one for every row cost a retain and a
+        // release of an object the reading thread then takes over.
         var batch = pipe.emptyBatch()
+        var filling = batch.map(Unmanaged.passUnretained)
         defer {
             if let batch, !batch.isEmpty { pipe.send(batch) }
         }
         return try parse(observe: observe) { row in
-            guard var current = batch else { return false }
-            if !current.fits(row) {
-                pipe.send(current)
+            guard let current = filling else { return false }
+            if !current._withUnsafeGuaranteedRef({ $0.fits(row) }) {
+                pipe.send(batch!)
                 batch = pipe.emptyBatch()
-                guard let fresh = batch else { return false }
-                current = fresh
+                filling = batch.map(Unmanaged.passUnretained)
+                guard let fresh = filling else { return false }
+                fresh._withUnsafeGuaranteedRef { $0.append(row) }
+                return true
             }
-            current.append(row)
+            current._withUnsafeGuaranteedRef { $0.append(row) }
             return true
         }
     }

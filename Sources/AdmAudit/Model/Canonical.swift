@@ -123,6 +123,10 @@ public enum DecisionType: String, CaseIterable, Sendable, Codable, Comparable {
 
     public static func < (a: DecisionType, b: DecisionType) -> Bool { a.rawValue < b.rawValue }
 
+    /// Hashed by position: the standard library's default for a type with a raw value hashes
+    /// the raw value's text, which a set of types paid on every record.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
     /// Kinds that are sanctions by nature: adverse whatever else a row says.
     public var isSanction: Bool { self == .dismissal || self == .demotion || self == .discipline || self == .suspension }
 

@@ -12,8 +12,10 @@ public struct Pseudonymizer {
     public let handling: SubjectIDHandling
     /// HMAC-SHA256 (RFC 2104) with the padded key already absorbed into the inner and
     /// outer hashes; each id then costs two hash finalisations, not a key setup.
-    private let inner: SHA256
-    private let outer: SHA256
+    private var inner: SHA256
+    private var outer: SHA256
+    /// The key the states were made from, for `separate`.
+    private let key: [UInt8]
 
     /// `key` nil: derived from the inputs (their sizes and the SHA-256 of their first
     /// MiB), so the same inputs always give the same pseudonyms and a reader without the
@@ -21,6 +23,7 @@ public struct Pseudonymizer {
     public init(handling: SubjectIDHandling, key: [UInt8]?, inputs: [String]) throws(AuditError) {
         self.handling = handling
         if let key {
+            self.key = key
             (inner, outer) = Self.keyedHashes(key)
             return
         }
@@ -34,7 +37,17 @@ public struct Pseudonymizer {
             seed.update(data: Array("\(size):".utf8))
             seed.update(data: Array(SHA256.hash(data: head)))
         }
-        (inner, outer) = Self.keyedHashes(Array(seed.finalize()))
+        self.key = Array(seed.finalize())
+        (inner, outer) = Self.keyedHashes(self.key)
+    }
+
+    /// The same pseudonyms from hash states of its own. A copy of this value shares its
+    /// states (objects), and every pseudonym counts a reference to them: two threads each
+    /// with a `separate` one do not fight over those counts.
+    package func separate() -> Pseudonymizer {
+        var copy = self
+        (copy.inner, copy.outer) = Self.keyedHashes(key)
+        return copy
     }
 
     /// The subject as reports show it.

@@ -218,14 +218,14 @@ public final class RecordBuilder {
         let appealFiledAt: Int64?, appealRespondedAt: Int64?, aiNoticeAt: Int64?
         var notApplicable = FieldSet()
         do throws(Reject) {
-            automated = try optional(row, .automated, \.automation, expected: .yesNo, &notApplicable)
-            humanReviewed = try optional(row, .humanReviewed, \.booleans, expected: .yesNo, &notApplicable)
-            explanationGiven = try optional(row, .explanationGiven, \.booleans, expected: .yesNo, &notApplicable)
-            appealOffered = try optional(row, .appealOffered, \.booleans, expected: .yesNo, &notApplicable)
-            unionNotified = try optional(row, .unionNotified, \.booleans, expected: .yesNo, &notApplicable)
-            reviewResult = try optional(row, .reviewResult, \.reviewResults, expected: .reviewResult, &notApplicable, decided: outcome)
-            appealResult = try optional(row, .appealResult, \.appealResults, expected: .reviewResult, &notApplicable, decided: outcome)
-            appealReviewer = try optional(row, .appealReviewer, \.appealReviewers, expected: .appealReviewer, &notApplicable)
+            automated = try optional(row, .automated, values.automation.lookup(field(row, .automated)), expected: .yesNo, &notApplicable)
+            humanReviewed = try optional(row, .humanReviewed, values.booleans.lookup(field(row, .humanReviewed)), expected: .yesNo, &notApplicable)
+            explanationGiven = try optional(row, .explanationGiven, values.booleans.lookup(field(row, .explanationGiven)), expected: .yesNo, &notApplicable)
+            appealOffered = try optional(row, .appealOffered, values.booleans.lookup(field(row, .appealOffered)), expected: .yesNo, &notApplicable)
+            unionNotified = try optional(row, .unionNotified, values.booleans.lookup(field(row, .unionNotified)), expected: .yesNo, &notApplicable)
+            reviewResult = try optional(row, .reviewResult, values.reviewResults.lookup(field(row, .reviewResult)), expected: .reviewResult, &notApplicable, decided: outcome)
+            appealResult = try optional(row, .appealResult, values.appealResults.lookup(field(row, .appealResult)), expected: .reviewResult, &notApplicable, decided: outcome)
+            appealReviewer = try optional(row, .appealReviewer, values.appealReviewers.lookup(field(row, .appealReviewer)), expected: .appealReviewer, &notApplicable)
             decidedAt = try instant(row, .decidedAt, &notApplicable)
             effectiveAt = try instant(row, .effectiveAt, &notApplicable)
             notifiedAt = try instant(row, .notifiedAt, &notApplicable)
@@ -283,10 +283,12 @@ public final class RecordBuilder {
     /// `notApplicable` then holds), a reject when it means nothing the vocabulary knows.
     /// A review or appeal result written as an outcome (`核实后不予处理`, `No violation found`)
     /// states what the reviewer decided: the `decided` outcome again is upheld, the other
-    /// overturned.
-    private func optional<Value>(_ row: RawRow, _ canonical: CanonicalField, _ vocabulary: WritableKeyPath<ValueMaps, Vocabulary<Value>>,
+    /// overturned. `looked` is the cell looked up in its vocabulary by the caller (a key path
+    /// to the vocabulary, made on every call, had both threads of a cut file count
+    /// references to one shared object).
+    private func optional<Value>(_ row: RawRow, _ canonical: CanonicalField, _ looked: ValueLookup<Value>,
                                  expected: RejectDetail.ExpectedValues, _ notApplicable: inout FieldSet, decided: Outcome? = nil) throws(Reject) -> Value? {
-        switch values[keyPath: vocabulary].lookup(field(row, canonical)) {
+        switch looked {
         case .found(let value): return value
         case .missing: return nil
         case .notApplicable:

@@ -89,4 +89,50 @@ final class PlaceZonesTests: XCTestCase {
         XCTAssertEqual(decided["D2"], "2025-01-13T08:00:00Z")
         XCTAssertEqual(decided["D3"], "2025-01-13T09:00:00Z")
     }
+
+    /// The checks judge each record in its place's zone and under its own jurisdiction, as
+    /// the rows switch back and forth (the runner keeps the last zone's context in place and
+    /// sets each record's jurisdiction on it). DC-01 is judged for decisions in China only:
+    /// 10:00Z is 18:00 in Shanghai (outside working hours), 02:00Z is 10:00 there (inside);
+    /// Sunday 2025-01-26 is a working day in China (a make-up day); the US rows at 22:00Z
+    /// are outside the check's scope. A stale zone, or a stale jurisdiction either way,
+    /// changes the list.
+    func testChecksJudgeEachRecordInItsOwnZoneAndJurisdiction() throws {
+        let csv = """
+            decision_id,employee_id,decision_type,outcome,notified_at,country
+            D1,E1,dismissal,adverse,2025-01-13T10:00:00Z,CN
+            D2,E2,dismissal,adverse,2025-01-13T22:00:00Z,US
+            D3,E3,dismissal,adverse,2025-01-13T02:00:00Z,CN
+            D4,E4,dismissal,adverse,2025-01-13T22:00:00Z,US
+            D5,E5,dismissal,adverse,2025-01-26T02:00:00Z,CN
+            D6,E6,dismissal,adverse,2025-01-13T10:00:00Z,CN
+
+            """
+        let yaml = TestSupport.exactPipeline(attributes: [], sections: """
+            columns:
+              jurisdiction: [country]
+            input:
+              time_zone: UTC
+              time_zones_by_place:
+                CN: Asia/Shanghai
+            """)
+        let (_, sink) = try TestSupport.audit(csv: csv, pipeline: yaml)
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "DC-01" }.map(\.decisionID), ["D1", "D6"])
+
+        // NT-01 asks 10 business days of notice in New York City only: a stale US-NYC on
+        // the NL and US rows would flag them.
+        let notices = """
+            decision_id,employee_id,decision_type,outcome,automated,ai_notice_at,decided_at,country
+            N1,E1,hiring,adverse,yes,2026-09-07T10:00:00Z,2026-09-10T10:00:00Z,US-NYC
+            N2,E2,hiring,adverse,yes,2026-09-07T10:00:00Z,2026-09-10T10:00:00Z,NL
+            N3,E3,hiring,adverse,yes,2026-09-07T10:00:00Z,2026-09-10T10:00:00Z,US
+            N4,E4,hiring,adverse,yes,2026-09-07T10:00:00Z,2026-09-10T10:00:00Z,US-NYC
+
+            """
+        let (_, noticeSink) = try TestSupport.audit(csv: notices, pipeline: TestSupport.exactPipeline(attributes: [], sections: """
+            columns:
+              jurisdiction: [country]
+            """))
+        XCTAssertEqual(noticeSink.findings.filter { $0.checkID == "NT-01" }.map(\.decisionID), ["N1", "N4"])
+    }
 }
