@@ -98,16 +98,12 @@ struct MappingForm: Equatable {
         "val.\(field.rawValue)." + spelling.utf8.hexString
     }
 
+    /// The value a `valueName` names: hex digits only, two a byte (as `hexString` writes
+    /// them), of valid UTF-8; nil otherwise.
     static func spelling(hex: Substring) -> String? {
-        guard hex.count % 2 == 0, hex.count <= 2 * spellingLimit else { return nil }
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
+        let digits = hex.utf8.compactMap { Character(UnicodeScalar($0)).hexDigitValue }
+        guard digits.count == hex.utf8.count, digits.count % 2 == 0, digits.count <= 2 * spellingLimit else { return nil }
+        let bytes = stride(from: 0, to: digits.count, by: 2).map { UInt8(digits[$0] << 4 | digits[$0 + 1]) }
         return String(validating: bytes, as: UTF8.self)
     }
 

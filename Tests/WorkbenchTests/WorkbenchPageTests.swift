@@ -261,6 +261,12 @@ final class WorkbenchPageTests: XCTestCase {
         XCTAssertTrue(chosen.contains("<option value=\"adverse\" selected>adverse (suggested)</option>"))
         XCTAssertEqual(get("/map", mapped + [(name, "maybe")]).status, 400, "a meaning not in the select")
         XCTAssertEqual(get("/map", mapped + [("val.outcome.zz", "adverse")]).status, 400, "not hex")
+        // Two digits a byte, nothing else: `+f` would read as 0x0F with a sign Swift accepts.
+        XCTAssertEqual(get("/map", mapped + [("val.outcome.+f", "adverse")]).status, 400, "a sign is no hex digit")
+        XCTAssertEqual(MappingForm.spelling(hex: "4B65707420"), "Kept ")
+        XCTAssertEqual(MappingForm.spelling(hex: "e28093"), "–")
+        XCTAssertNil(MappingForm.spelling(hex: "e280"), "not UTF-8")
+        XCTAssertNil(MappingForm.spelling(hex: "4"), "half a byte")
         // Downloaded and loaded back: the meaning is still chosen.
         try Data(get("/pipeline.yaml", meant).body).write(to: folder.appendingPathComponent("values.yaml"))
         let loaded = text(get("/map", [("file", "values.csv"), ("pipeline", "values.yaml")]))

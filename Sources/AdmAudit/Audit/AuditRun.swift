@@ -441,9 +441,10 @@ public struct AuditRun {
     }
 
     /// What the checks judge by: the pipeline's settings, its local calendar and the as-of date.
-    /// Each call makes storage of its own (a new set and arrays, a new calendar), so the two
-    /// parts of a cut file, each with its context, never count references to one object:
-    /// shared, every copy of a context made both cores fight over its reference counts.
+    /// Each call makes storage of its own (a new set and arrays, a new calendar): the runner
+    /// still counts references to the context's storage for every record, and the two parts
+    /// of a cut file sharing it made both cores fight over those counts (W at 10M on two
+    /// cores: retains 7 % of the CPU with the pipeline's own set and array, 2 % without).
     static func checkContext(pipeline: Pipeline, asOf: AsOfDate?) -> CheckContext {
         let calendar = LocalCalendar(timeZone: TimeZone(identifier: pipeline.input.timeZone) ?? TimeZone(identifier: "UTC")!)
         var context = CheckContext(significantTypes: Set(Array(pipeline.checks.significantTypes)),

@@ -159,23 +159,29 @@ struct TimestampEvidence: Sendable {
     private(set) var offsets: [Int: Int] = [:]
     private(set) var epoch = 0
     private(set) var excelSerial = 0
-    /// The latest timestamps read, latest first, at most `latestKept`: `zoned` when the value
-    /// named its offset (`Z`, `+08:00`), so its instant is exact; else its wall clock read as
-    /// UTC (year-last dates read day first when both orders do).
+    /// The latest timestamps read, latest first, at most `latestKept` in each list: `zoned`
+    /// when the value named its offset (`Z`, `+08:00`), so its instant is exact; else its wall
+    /// clock read as UTC. Year-last dates are kept as each order reads them (`03/12/2025` is
+    /// 3 December day first, 12 March month first), as the order is known only once every
+    /// column has been read.
     private var latestRead: [(instant: Int64, zoned: Bool)] = []
+    private var latestDayFirst: [(instant: Int64, zoned: Bool)] = []
+    private var latestMonthFirst: [(instant: Int64, zoned: Bool)] = []
     static let latestKept = 16
 
-    private mutating func note(_ instant: Int64, zoned: Bool) {
-        guard latestRead.count < Self.latestKept || instant > latestRead.last!.instant else { return }
-        let index = latestRead.firstIndex { $0.instant < instant } ?? latestRead.endIndex
-        latestRead.insert((instant, zoned), at: index)
-        if latestRead.count > Self.latestKept { latestRead.removeLast() }
+    private static func note(_ instant: Int64, zoned: Bool, in latest: inout [(instant: Int64, zoned: Bool)]) {
+        guard latest.count < latestKept || instant > latest.last!.instant else { return }
+        let index = latest.firstIndex { $0.instant < instant } ?? latest.endIndex
+        latest.insert((instant, zoned), at: index)
+        if latest.count > latestKept { latest.removeLast() }
     }
 
-    /// The local days of the latest timestamps read, latest first, each once: a zoned value's
-    /// day in `calendar`'s zone, a wall clock's own day.
-    func latestDays(in calendar: LocalCalendar) -> [Int64] {
-        let days = latestRead.map { $0.zoned ? calendar.day(of: $0.instant) : ($0.instant >= 0 ? $0.instant / 86_400 : ($0.instant - 86_399) / 86_400) }
+    /// The local days of the latest timestamps read, latest first, each once, year-last dates
+    /// read in `order` (day first unless it is `mdy`): a zoned value's day in `calendar`'s
+    /// zone, a wall clock's own day.
+    func latestDays(in calendar: LocalCalendar, order: DateOrder) -> [Int64] {
+        let read = latestRead + (order == .mdy ? latestMonthFirst : latestDayFirst)
+        let days = read.map { $0.zoned ? calendar.day(of: $0.instant) : ($0.instant >= 0 ? $0.instant / 86_400 : ($0.instant - 86_399) / 86_400) }
         return Array(Set(days)).sorted(by: >)
     }
 
@@ -194,19 +200,16 @@ struct TimestampEvidence: Sendable {
         let digitsOnly = value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: ".") }
         if case .instant(let instant) = ymd.parse(value) {
             parsed += 1
-            note(instant, zoned: Self.offset(value) != nil || digitsOnly && value.utf8.count >= 10 && !value.contains("."))
+            Self.note(instant, zoned: Self.offset(value) != nil || digitsOnly && value.utf8.count >= 10 && !value.contains("."), in: &latestRead)
             if digitsOnly {
                 if value.utf8.count == 10 || value.utf8.count == 13, !value.contains(".") { epoch += 1 } else { excelSerial += 1 }
             }
         } else if let (first, second) = Self.yearLastParts(value) {
             let dayMonth = dmy.parse(value), monthDay = mdy.parse(value)
-            if case .instant(let instant) = dayMonth {
-                parsed += 1
-                note(instant, zoned: Self.offset(value) != nil)
-            } else if case .instant(let instant) = monthDay {
-                parsed += 1
-                note(instant, zoned: Self.offset(value) != nil)
-            }
+            let zoned = Self.offset(value) != nil
+            if case .instant(let instant) = dayMonth { Self.note(instant, zoned: zoned, in: &latestDayFirst) }
+            if case .instant(let instant) = monthDay { Self.note(instant, zoned: zoned, in: &latestMonthFirst) }
+            if case .instant = dayMonth { parsed += 1 } else if case .instant = monthDay { parsed += 1 }
             yearLast += 1
             // Evidence of an order only from a date that is valid in it: `13/13/2025`, valid in
             // neither, says nothing (one such row must not turn the reading of every date).

@@ -217,7 +217,7 @@ private struct Writer {
         }
         let exported = ExportDate.find(in: sample.linesAboveHeader.map(\.text))
         let calendar = LocalCalendar(timeZone: TimeZone(identifier: locale.timeZone.value) ?? TimeZone(identifier: "UTC")!)
-        let days = assignment.target(.field(.decidedAt)).map { profiles[$0.column].timestamps.latestDays(in: calendar) } ?? []
+        let days = assignment.target(.field(.decidedAt)).map { profiles[$0.column].timestamps.latestDays(in: calendar, order: locale.dateOrder.value) } ?? []
         // Past the days that stand a year or more beyond the next one.
         var passedOver: [Int64] = []
         var dataEnd = days.first
