@@ -14,6 +14,15 @@ struct ReportText {
     var of: String { pick("of", "/") }
     var rowsRead: String { pick("rows read", "行已读取") }
     var rejected: String { pick("rejected (see rejects.csv)", "行被拒收（见 rejects.csv）") }
+    /// The summary's heading over the run's warnings.
+    func warningsAboutInput(_ count: Int) -> String {
+        pick(count == 1 ? "1 warning about what was read (it may change the counts below; see Data quality and reconciliation):"
+                        : "\(count) warnings about what was read (they may change the counts below; see Data quality and reconciliation):",
+             "关于所读数据的警告 \(count) 条（可能影响下列数字；见“数据质量与核对”）：")
+    }
+    func moreWarnings(_ count: Int) -> String {
+        pick("… and \(count) more under Data quality and reconciliation", "……另有 \(count) 条，见“数据质量与核对”")
+    }
     var noFindings: String { pick("No check found a violation.", "未发现违规。") }
     var noFindingsInWhatWasJudged: String {
         pick("No check found a violation in the records it could judge; the records each check could not judge are under Checks.",

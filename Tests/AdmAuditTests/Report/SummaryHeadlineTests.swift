@@ -104,4 +104,49 @@ final class SummaryHeadlineTests: XCTestCase {
         XCTAssertEqual(everywhere.checksOutsideJurisdictions, [])
         for summary in try summaries(everywhere) { XCTAssertFalse(summary.contains("Not run"), summary) }
     }
+
+    /// A stray quote and a disguised spelling: the export is read whole and the counts are
+    /// clean, but every summary names the warnings beside the rows read, not only the
+    /// diagnostics at the end of the report.
+    func testTheSummariesNameTheWarningsAboutWhatWasRead() throws {
+        let csv = """
+            decision_id,decision_type,outcome,automated,decided_at,data_categories,reason_codes,sex
+            D1,hiring,favorable,no,2025-03-03 10:00,attendance,"punctuality,female
+            D2,hiring,favorable,no,2025-03-04 10:00,attendance,punctuality,male
+            D3,hiring,favorable,no,2025-03-05 10:00,attendance,punctuality,f\u{0435}male
+
+            """
+        for (language, quote) in [(ReportLanguage.en, "a quote opened in column"), (.zh, "引号")] {
+            let result = try audit(csv, language: language, asOf: AsOfDate("2025-06-30"))
+            XCTAssertEqual(result.diagnostics.filter { $0.level == .warning }.map(\.code), [.quoteSwallowedLines, .disguisedSpellings])
+            let heading = language == .en ? "2 warnings about what was read" : "关于所读数据的警告 2 条"
+            let summaries = try summaries(result)
+            for summary in summaries.prefix(2) {
+                XCTAssertTrue(summary.contains(heading), summary)
+                XCTAssertTrue(summary.contains(quote), summary)
+                XCTAssertTrue(summary.contains("male → female") || summary.contains("male → Female"), summary)
+                XCTAssertTrue(summary.contains("U+0435"), summary)
+            }
+            let markdown = summaries[0]
+            let warnings = try XCTUnwrap(markdown.range(of: heading))
+            let firstCheck = markdown.range(of: "- **")?.lowerBound ?? markdown.endIndex
+            XCTAssertLessThan(warnings.lowerBound, firstCheck, "the warnings come before the checks' counts")
+        }
+    }
+
+    /// More warnings than the summary lists: ten, then the rest counted.
+    func testTheSummaryListsTenWarningsAndCountsTheRest() throws {
+        var result = try audit(clean, language: .en, asOf: AsOfDate("2025-06-30"))
+        // A column missing in twelve files comes first in the run's list; the title line, a
+        // warning about what the rows held, is listed before them all the same.
+        result.diagnostics = (1...12).map { file in
+            Diagnostic(level: .warning, file: "export\(file).csv", code: .attributeWithoutColumn, values: ["attribute": .text("ethnicity")])
+        } + [Diagnostic(level: .note, file: "export.csv", code: .noPseudonymKey),
+             Diagnostic(level: .warning, file: "export.csv", code: .lineAboveHeaderHoldsValues, values: ["line": .count(2), "values": .count(3)])]
+        let markdown = try summaries(result)[0]
+        XCTAssertTrue(markdown.contains("13 warnings about what was read"), markdown)
+        XCTAssertEqual(markdown.components(separatedBy: "\n  - export").count - 1, 10, markdown)
+        XCTAssertTrue(markdown.contains("\n  - export.csv: line 2"), markdown)
+        XCTAssertTrue(markdown.contains("… and 3 more under Data quality and reconciliation"), markdown)
+    }
 }

@@ -120,7 +120,7 @@ public enum HTMLReport {
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .severity-error { color: #9e1020; }
     .alarm { border: 2px solid #9e1020; padding: 0.2em 1em; margin: 1em 0; }
-    .severity-warning { color: #9a4a00; }
+    .severity-warning, li.warning { color: #9a4a00; }
     .flag-adverse_impact { color: #9e1020; font-weight: 600; }
     .flag-possible_adverse_impact { color: #9a4a00; font-weight: 600; }
     .flag-significant_disparity { color: #2b4f8a; }

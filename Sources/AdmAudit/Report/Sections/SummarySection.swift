@@ -1,9 +1,15 @@
 /// The summary: the alarm when rejected rows could hide violations, what was audited
-/// (pipeline, as-of date, rows), each check with findings, the checks that did not judge
-/// and why, and the groups below the four-fifths threshold. A suppressed group's ratio is
-/// not shown here either: it would give its small counts away.
+/// (pipeline, as-of date, rows), the warnings about what was read, each check with
+/// findings, the checks that did not judge and why, and the groups below the four-fifths
+/// threshold. A suppressed group's ratio is not shown here either: it would give its small
+/// counts away.
 enum SummarySection: ReportSectionBuilder {
     static let place = 10
+    /// At most this many warnings are listed in the summary; the rest are counted, and all
+    /// are under data quality.
+    static let warningLimit = 10
+    /// Warnings about the pipeline's mapping rather than the rows: listed after the others.
+    private static let mappingCodes: Set<Diagnostic.Code> = [.pipelineInferred, .fieldsWithoutColumn, .columnMatchesTwoFields, .attributeWithoutColumn]
 
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
@@ -24,6 +30,7 @@ enum SummarySection: ReportSectionBuilder {
         } else {
             items.append(ReportListItem([.words("\(t.decisionsAudited): \(result.totalAccepted) \(t.of) \(result.totalRead) \(t.rowsRead); \(result.totalRejected) \(t.rejected)")]))
         }
+        if let warnings = warnings(context) { items.append(warnings) }
         items += findings(context) + notJudged(context)
         let flagged = result.groupsBelowThreshold
         if !flagged.isEmpty {
@@ -42,6 +49,24 @@ enum SummarySection: ReportSectionBuilder {
     static func alarm(_ context: ReportContext) -> ReportBlock? {
         let hidden = context.t.hiddenRows(context.result)
         return hidden.isEmpty ? nil : .alarm(headline: context.t.hiddenRowsHeadline, lines: hidden.map { [.input($0)] })
+    }
+
+    /// The run's warnings (a stray quote's lines, a disguised spelling, a title line holding
+    /// values…): a summary that reads clean must not leave them to the end of the report.
+    static func warnings(_ context: ReportContext) -> ReportListItem? {
+        let t = context.t
+        // What the rows held (a quote, a spelling, a title line) before what the mapping
+        // lacks: a column missing in every file must not push the former past the limit.
+        let all = context.result.diagnostics.filter { $0.level == .warning }
+        let warnings = all.filter { !mappingCodes.contains($0.code) } + all.filter { mappingCodes.contains($0.code) }
+        guard !warnings.isEmpty else { return nil }
+        var children = warnings.prefix(warningLimit).map { diagnostic in
+            ReportListItem((diagnostic.file.map { [.input($0), .words(": ")] } ?? []) + [.input(t.message(diagnostic))], style: "warning")
+        }
+        if warnings.count > warningLimit {
+            children.append(ReportListItem([.words(t.moreWarnings(warnings.count - warningLimit))]))
+        }
+        return ReportListItem([.words(t.warningsAboutInput(warnings.count))], style: "warning", children: children)
     }
 
     /// Each check with a finding, or the sentence that says there is none.
