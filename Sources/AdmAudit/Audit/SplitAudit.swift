@@ -52,9 +52,7 @@ struct SplitAudit {
         }
 
         let first = try makeAuditor(sink)
-        let second = try makeAuditor(partSink)
         first.begin(file: name, fileIndex: 0, mapping: mapping, values: values)
-        second.begin(file: name, fileIndex: 0, mapping: mapping, values: values)
 
         var firstOptions = options
         firstOptions.part = FilePart(start: 0, end: plan.split, firstLine: 1, isFileEnd: false)
@@ -63,16 +61,28 @@ struct SplitAudit {
         // first part's lines before it reads, to number its own).
         let (path, inputName, plan, partOptions) = (self.path, self.name, self.plan, options)
         let fileHash = BackgroundJob { () throws(AuditError) -> String in try Self.sha256(path: path, name: inputName) }
-        let secondPart = BackgroundJob { () -> SecondPart in
-            guard let linesBefore = FileSplitter.lineEnds(path: path, upTo: plan.split) else { return SecondPart(linesBefore: nil, facts: nil) }
+        let maker = SecondAuditorMaker(make: makeAuditor, sink: partSink, mapping: mapping, values: values)
+        let secondPart = BackgroundJob { () throws(AuditError) -> SecondPart in
+            // Made on the thread that reads the part, so that what it allocates comes from
+            // that thread's heap: the two parts' objects side by side in one heap shared
+            // cache lines, and every count of a reference to one made the other core fetch
+            // its line again (perf, W at 1M: the second part's hottest retains).
+            let second = try maker.make(maker.sink)
+            // Its file name in storage of its own too: each part retains its name for every
+            // record it checks.
+            second.begin(file: String(decoding: Array(inputName.utf8), as: UTF8.self), fileIndex: 0, mapping: maker.mapping,
+                         values: maker.values)
+            guard let linesBefore = FileSplitter.lineEnds(path: path, upTo: plan.split) else {
+                return SecondPart(auditor: second, linesBefore: nil, facts: nil)
+            }
             var secondOptions = partOptions
             secondOptions.part = FilePart(start: plan.split, end: plan.size, firstLine: linesBefore + 1, isFileEnd: true)
             let progress = second.progress
             do throws(AuditError) {
                 let facts = try CSVReader(path: path, options: secondOptions).read(observingBytes: { progress?.read(bytes: $0.count) }) { second.consume($0) }
-                return SecondPart(linesBefore: linesBefore, facts: .success(facts))
+                return SecondPart(auditor: second, linesBefore: linesBefore, facts: .success(facts))
             } catch {
-                return SecondPart(linesBefore: linesBefore, facts: .failure(error))
+                return SecondPart(auditor: second, linesBefore: linesBefore, facts: .failure(error))
             }
         }
         defer {
@@ -86,6 +96,7 @@ struct SplitAudit {
             row.ordinal == 0 ? true : first.consume(row)
         }
         let secondOutcome = try secondPart.value()
+        let second = secondOutcome.auditor
         // The first part's writes are the start of a run in one piece: its failure is real.
         if let error = first.stoppingError { throw error }
         // A cut inside a quoted field makes the second part read nonsense, and whatever that
@@ -137,9 +148,19 @@ struct SplitAudit {
     }
 }
 
-/// What the second part's thread leaves: the lines before the cut (nil when the file could
-/// not be read that far), and its reading's facts (nil when it did not read).
+/// What the second part's thread leaves: its auditor, the lines before the cut (nil when
+/// the file could not be read that far), and its reading's facts (nil when it did not read).
 private struct SecondPart: Sendable {
+    var auditor: PartAuditor
     var linesBefore: Int?
     var facts: Result<ReaderSummary, AuditError>?
+}
+
+/// What the second part's thread needs to make its auditor: handed over once, before the
+/// thread starts, and used by that thread alone.
+private struct SecondAuditorMaker: @unchecked Sendable {
+    let make: (any AuditSink) throws(AuditError) -> PartAuditor
+    let sink: any AuditSink
+    let mapping: ColumnMapping
+    let values: ValueMaps
 }

@@ -19,8 +19,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        var pad: String { String(repeating: "  ", count: indent) }
+        var inner: String { String(repeating: "  ", count: indent + 1) }
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -31,6 +31,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .string(let value): Self.quote(value, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
+            let inner = inner
             out += "[\n"
             for (index, item) in items.enumerated() {
                 out += inner
@@ -40,6 +41,7 @@ public indirect enum JSONValue: Equatable, Sendable {
             out += pad + "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
+            let inner = inner
             out += "{\n"
             for (index, (key, value)) in members.enumerated() {
                 out += inner
@@ -54,6 +56,13 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most texts (keys, labels, codes) hold nothing to escape: a byte below 0x20, a
+        // quote, a backslash, DEL, or 0xE2, the lead byte of every mark escaped below.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xE2 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -347,7 +347,9 @@ package final class RepeatedIDs: @unchecked Sendable {
     private var issued: [SortedRuns<Copy>.Merge] = []
 
     /// A walk through the copies for one part of the reading, which asks in data order.
-    /// Made on the run's thread, before the parts start.
+    /// Made before the part it walks starts: the first part's on the run's thread, a cut
+    /// file's second part's on that part's thread while the first part reads. Making one only
+    /// reads the runs once the first has settled them, and `issued` is read after both parts.
     package func cursor() throws(AuditError) -> Cursor {
         let merge = try places.merged()
         issued.append(merge)

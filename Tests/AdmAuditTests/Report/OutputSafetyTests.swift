@@ -24,6 +24,24 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertFalse(escaped.replacingOccurrences(of: "\\|", with: "").contains("|"))
     }
 
+    /// Each escaped character alone in a text, and amid plain text: a text with nothing to
+    /// escape is copied whole, so the test for "nothing to escape" must miss none of them.
+    func testJSONEscapesEveryMarkWhereverItStands() {
+        let marks: [Unicode.Scalar] = (0x00...0x1F).map { Unicode.Scalar($0)! } + ["\u{7F}", "\u{2028}", "\u{2029}", "\u{200E}", "\u{200F}"]
+            + (0x202A...0x202E).map { Unicode.Scalar($0)! } + (0x2066...0x2069).map { Unicode.Scalar($0)! }
+        for mark in marks {
+            for text in [String(mark), "女 \(mark) x", "label\(mark)"] {
+                let serialized = JSONValue.string(text).serialized()
+                XCTAssertFalse(serialized.unicodeScalars.dropFirst().dropLast().contains(mark), "U+\(String(mark.value, radix: 16)) in \(serialized)")
+                XCTAssertTrue(serialized.contains("\\"), serialized)
+            }
+        }
+        // Text of other scripts, and marks near the escaped ones (U+2027, U+2030, U+206A), pass as they are.
+        for text in ["female × han", "回族（少数民族）", "a\u{2027}b\u{2030}c\u{206A}", "café"] {
+            XCTAssertEqual(JSONValue.string(text).serialized(), "\"" + text + "\"")
+        }
+    }
+
     func testJSONEscapesControlsAndBidiMarks() {
         let text = JSONValue.string("a\"b\\c\n\u{202E}\u{01}").serialized()
         XCTAssertEqual(text, "\"a\\\"b\\\\c\\n\\u202e\\u0001\"")
