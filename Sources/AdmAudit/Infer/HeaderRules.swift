@@ -145,7 +145,11 @@ enum HeaderRules {
                               "rider id", "courier id", "associate id", "badge id", "工号", "员工编号", "员工id", "员工工号", "人员编号",
                               "人员id", "劳动者编号", "应聘者编号", "候选人编号", "候选人id", "骑手id", "骑手编号", "司机id", "工号id",
                               "职工编号", "骑手工号", "司机工号", "司机编号", "配送员工号", "配送员编号", "快递员工号", "快递员编号", "外卖员工号",
-                              "worker number", "rider number", "driver number", "courier number"]),
+                              "worker number", "rider number", "driver number", "courier number",
+                              // The person alone names the column as often (`Employee`, `Associate`, `员工`): its
+                              // values are who the decision is about, by id or by name, and are pseudonymised.
+                              "employee", "associate", "worker", "staff member", "team member", "subject", "员工", "雇员",
+                              "职工", "劳动者"]),
         (.field(.decisionType), ["decision type", "action type", "event type", "type", "category", "kind", "事件类型", "决策类型",
                                  "处理类型", "类型", "措施类型", "处理措施", "处分类型", "扣罚类型", "处罚类型", "奖惩类型", "事项", "操作类型", "业务类型", "措施",
                                  "action", "action taken", "disciplinary action", "decision kind", "处理决定", "处理事项", "预警类型"]),

@@ -404,6 +404,9 @@ private struct Writer {
                     let (english, chinese) = outcome == .favorable ? ("favourable", "有利") : ("adverse", "不利")
                     entry += text(" — an outcome (\(english)), not a decision kind: list it under the kind it belongs to and as an outcome",
                                   " — 这是结果（\(chinese)）而非决策种类：请在其所属的决策种类下列出，并列为结果")
+                } else if item.workerLeaving {
+                    entry += text(" — the worker's own leaving, not a decision about them: its rows are rejected unless you list it (e.g. as other)",
+                                  " — 这是劳动者本人离职，而非针对其作出的决策：除非在此列出（例如列为 other），含有该取值的行会被拒收")
                 } else if let proposal = item.proposal {
                     entry += text(" → \(proposal.canonical)? (like '\(proposal.spelling)')", " → \(proposal.canonical)？（近似“\(proposal.spelling)”）")
                 }

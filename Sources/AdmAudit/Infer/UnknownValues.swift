@@ -10,6 +10,10 @@ enum UnknownValues {
         /// A decision kind's column holding an outcome (`Rescinded`, `Cleared`): which kind it
         /// was is not in the value, so no kind is proposed.
         var outcome: Outcome? = nil
+        /// A decision kind's column naming the worker's own leaving (`Voluntary separation`,
+        /// `辞职`, `BuiltinVocabulary.workerLeaving`): no decision about them, so no kind is
+        /// proposed (a dismissal word beside it would have been).
+        var workerLeaving = false
     }
 
     struct Proposal: Sendable, Equatable {
@@ -48,9 +52,14 @@ enum UnknownValues {
             if field == .decisionType, case .found(let outcome) = maps.outcomes.reading(value) {
                 return Item(value: value, rows: counts[value]!, proposal: nil, outcome: outcome)
             }
+            if field == .decisionType, !workerLeavingIndex.allCodes(in: Array(MeaningText.normalize(value).unicodeScalars)).isEmpty {
+                return Item(value: value, rows: counts[value]!, proposal: nil, workerLeaving: true)
+            }
             return Item(value: value, rows: counts[value]!, proposal: nearest(value, in: known.lists))
         }
     }
+
+    private static let workerLeavingIndex = KeywordIndex([(0, BuiltinVocabulary.workerLeaving)])
 
     /// A field's built-in spellings by canonical name, and whether its vocabulary reads a value.
     private struct Known {

@@ -35,6 +35,9 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private let answers: (yes: Int32, no: Int32)?
     /// For outcomes: a favourable keyword after a negation (`不`, `未`, `not`) means the other code.
     private let negation: (favorable: Int32, adverse: Int32)?
+    /// Words that keep a value from being read by its keywords (`voluntary` in `Voluntary
+    /// separation`): it is then unrecognised, unless the pipeline lists it as it is written.
+    private let vetoes: KeywordIndex
     private(set) var learned = LearnedReadings<Int32>()
     /// Spellings read as a value only once their disguise was set aside (`Dism[U+0456]ssal`),
     /// noted when first read by meaning (while the learned readings have room).
@@ -50,8 +53,9 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     /// recorded; `wholeValues`, spellings of a value too loose to be keywords (`Closed`).
     package init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
          negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3, notApplicable: [String] = [],
-         pending: [String] = [], wholeValues: [(Value, [String])] = []) {
+         pending: [String] = [], wholeValues: [(Value, [String])] = [], vetoes: [String] = []) {
         values = lists.map(\.0)
+        self.vetoes = vetoes.isEmpty ? KeywordIndex() : KeywordIndex([(0, vetoes)], shortestWord: shortestWord)
         var table = ByteKeyTable()
         func insert(_ spelling: String, _ code: Int32) {
             table.insert(TextKey.make(spelling), value: code)
@@ -150,6 +154,7 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
             return answer ? answers.yes : answers.no
         case .keywords:
             let scalars = Array(normalized.unicodeScalars)
+            if !vetoes.allCodes(in: scalars).isEmpty { return Self.unrecognizedCode }
             guard let (best, text) = keywords.deciding(in: scalars), case .found(let match) = best else { return Self.unrecognizedCode }
             guard let negation, Negation.precedes(match.offset, in: text, code: match.code == negation.adverse ? .adverse : .favorable) else {
                 return match.code
@@ -231,7 +236,7 @@ package struct ValueMaps {
         automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2)
         outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse), notApplicable: values.outcomesAsDecided,
                               wholeValues: BuiltinVocabulary.wholeOutcomes)
-        decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords)
+        decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords, vetoes: BuiltinVocabulary.workerLeaving)
         reviewResults = Vocabulary(values.reviewResults, rule: .keywords, pending: BuiltinVocabulary.pendingResults)
         appealResults = Vocabulary(values.appealResults, rule: .keywords, notApplicable: BuiltinVocabulary.noAppeal,
                                    pending: BuiltinVocabulary.pendingResults, wholeValues: BuiltinVocabulary.closedAppeals)

@@ -170,6 +170,13 @@ public enum BuiltinVocabulary {
                       "分配优先班次", "优先班次", "已分配", "获得优先班次"]),
     ]
 
+    /// A worker's own leaving (`Voluntary separation`, `Resigned`, `主动离职`): no decision about
+    /// them, and never a dismissal, however a dismissal's word stands beside it (`separation`).
+    /// A decision type holding one of these is not read by its keywords: unless the pipeline
+    /// lists it as written, its rows are rejected (`unknown_value`) and `init` lists it to check.
+    public static let workerLeaving = ["voluntary", "voluntarily", "resign", "resigned", "resigns", "resignation", "quit", "quits",
+                                       "retire", "retired", "retirement", "辞职", "主动离职", "自愿离职", "主动辞职", "退休"]
+
     public static let decisionTypes: [(DecisionType, [String])] = [
         (.hiring, ["hiring", "hire", "recruitment", "recruiting", "application", "screening", "screen", "screened out", "cv screening",
                    "onboarding", "onboarding rejected", "background check", "入职", "背调",

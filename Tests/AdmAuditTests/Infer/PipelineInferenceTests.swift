@@ -90,6 +90,35 @@ final class PipelineInferenceTests: XCTestCase {
         }
     }
 
+    /// An action export as an HR system writes it: the person under `Employee` (or `员工`),
+    /// resignations beside dismissals. The person is the subject; a resignation is no
+    /// dismissal (read by `separation`, it made HR-01 and LC-01 findings of a worker's own
+    /// leaving), and init says so rather than proposing `dismissal`.
+    func testThePersonAloneIsTheSubjectAndAResignationIsNoDismissal() throws {
+        for (header, resigned) in [("Action ID,Employee,Action,Action Date,Reviewed By,Gender", "Voluntary separation"),
+                                   ("记录编号,员工,处理类型,处理日期,审核人,性别", "主动离职")] {
+            let export = [header,
+                          "A1,E100,Termination,2025-03-13,,Female",
+                          "A2,E101,Written warning,2025-03-12,J. Smith,Male",
+                          "A3,E102,\(resigned),2025-03-11,,Female",
+                          "A4,E100,Written warning,2025-03-10,K. Lee,Female",
+                          "A5,E103,Termination,2025-03-09,M. Ray,Male"]
+            let (inferred, pipeline, path) = try infer(export)
+            let subjectHeader = String(header.split(separator: ",")[1])
+            XCTAssertEqual(lines(inferred.yaml, containing: "subject_id: [\"\(subjectHeader)\"]").count, 1, inferred.yaml)
+            let todo = try XCTUnwrap(lines(inferred.yaml, containing: "\"\(resigned)\" (1)").first, inferred.yaml)
+            XCTAssertFalse(todo.contains("dismissal"), String(todo))
+            XCTAssertTrue(todo.contains("worker's own leaving") || todo.contains("劳动者本人离职"), String(todo))
+
+            let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+            XCTAssertEqual(result.totalRead, 5)
+            XCTAssertEqual(sink.rejects.map(\.line), [4], "the resignation is rejected, and said")
+            XCTAssertEqual(Set(sink.findings.filter { $0.checkID == "HR-01" }.map(\.decisionID)), ["A1"],
+                           "the unreviewed termination is found; the resignation is no dismissal")
+            XCTAssertTrue(sink.findings.allSatisfy { !$0.subject.isEmpty }, "every finding names its subject")
+        }
+    }
+
     func testTheSameExportGivesTheSameBytes() throws {
         let path = file(english)
         let first = try InferredPipeline.infer(path: path, inputName: "export.csv")

@@ -89,6 +89,24 @@ final class ValueMapsTests: XCTestCase {
 
     // MARK: .keywords
 
+    /// A worker's own leaving is no dismissal, whatever dismissal word stands beside it: read
+    /// by `separation`, `Voluntary separation` made resignations dismissals without review.
+    /// Such a value is unrecognised (its rows rejected and named) unless the pipeline lists it.
+    func testAWorkersOwnLeavingIsNeverReadAsADismissal() {
+        var types = maps.decisionTypes
+        for text in ["Voluntary separation", "Separation - voluntary", "Separated voluntarily", "Resigned", "Resignation (redundancy offered)",
+                     "Quit", "Retired", "Retirement", "主动离职", "自愿离职（解除劳动合同）", "辞职", "退休"] {
+            XCTAssertEqual(look(&types, text), .unrecognized, text)
+        }
+        for text in ["Involuntary separation", "Separation - involuntary", "Separation", "Termination - Involuntary", "解除劳动合同"] {
+            XCTAssertEqual(look(&types, text), .found(.dismissal), text)
+        }
+        var listed = ValueVocabulary()
+        listed.decisionTypes.insert((.other, ["Voluntary separation"]), at: 0)
+        var pipelineTypes = ValueMaps(listed).decisionTypes
+        XCTAssertEqual(look(&pipelineTypes, "Voluntary separation"), .found(.other), "a spelling the pipeline lists is read as listed")
+    }
+
     func testDecisionTypesByKeyword() {
         var types = maps.decisionTypes
         XCTAssertEqual(look(&types, "解除劳动合同（严重违纪）"), .found(.dismissal))
