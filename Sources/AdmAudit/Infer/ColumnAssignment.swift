@@ -110,6 +110,7 @@ struct ColumnAssignment: Sendable {
         if target(.field(.decisionID)) == nil,
            let id = profiles.prefix(3).first(where: { profile in
                profile.isUnique && profile.timestampShare < 0.5 && !takenColumns.contains(profile.index)
+                   && !HeaderRules.namesAPerson(profile.header)
            }) {
             choices.append(Choice(column: id.index, target: .field(.decisionID), score: 40, evidence: Evidence(
                 english: "no column names a decision id; '\(id.header.raw)' holds \(id.distinct) distinct values in \(id.filled) rows, so each row is referred to by it",
@@ -343,7 +344,7 @@ struct ColumnAssignment: Sendable {
             candidates.append(Choice(column: profile.index, target: .field(.jurisdiction), score: 50,
                                      evidence: content(profile, profile.placeShare, "countries or places", "国家或地点")))
         }
-        if profile.isUnique, profile.index <= 2, profile.numberShare < 0.5, profile.timestampShare < 0.5 {
+        if profile.isUnique, profile.index <= 2, profile.numberShare < 0.5, profile.timestampShare < 0.5, !HeaderRules.namesAPerson(profile.header) {
             candidates.append(Choice(column: profile.index, target: .field(.decisionID), score: 45,
                                      evidence: Evidence(english: "\(profile.distinct) distinct values in \(profile.filled) rows, near the left",
                                                         chinese: "\(profile.filled) 行中有 \(profile.distinct) 个不同取值，位于左侧")))

@@ -133,6 +133,11 @@ enum HeaderRules {
 
     static func isFreeText(_ header: HeaderName) -> Bool { freeText.contains(where: header.contains) }
 
+    /// Headers naming a person or a name (`Employee`, `Employee Name`, `员工`): never the
+    /// decision id by content or position, as a decision id is printed as it is written and
+    /// a person's id or name must be pseudonymised.
+    static func namesAPerson(_ header: HeaderName) -> Bool { isFreeText(header) || personWords.contains(where: header.contains) }
+
     // MARK: exact names (compared without spaces and case)
 
     static let exactNames: [(ColumnTarget, [String])] = [
@@ -148,7 +153,7 @@ enum HeaderRules {
                               "worker number", "rider number", "driver number", "courier number",
                               // The person alone names the column as often (`Employee`, `Associate`, `员工`): its
                               // values are who the decision is about, by id or by name, and are pseudonymised.
-                              "employee", "associate", "worker", "staff member", "team member", "subject", "员工", "雇员",
+                              "employee", "associate", "worker", "staff member", "team member", "员工", "雇员",
                               "职工", "劳动者"]),
         (.field(.decisionType), ["decision type", "action type", "event type", "type", "category", "kind", "事件类型", "决策类型",
                                  "处理类型", "类型", "措施类型", "处理措施", "处分类型", "扣罚类型", "处罚类型", "奖惩类型", "事项", "操作类型", "业务类型", "措施",

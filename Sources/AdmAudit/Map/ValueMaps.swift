@@ -38,6 +38,8 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     /// Words that keep a value from being read by its keywords (`voluntary` in `Voluntary
     /// separation`): it is then unrecognised, unless the pipeline lists it as it is written.
     private let vetoes: KeywordIndex
+    /// Words that lift the vetoes (`forced` in `Retirement - forced`).
+    private let vetoLifts: KeywordIndex
     private(set) var learned = LearnedReadings<Int32>()
     /// Spellings read as a value only once their disguise was set aside (`Dism[U+0456]ssal`),
     /// noted when first read by meaning (while the learned readings have room).
@@ -53,9 +55,10 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     /// recorded; `wholeValues`, spellings of a value too loose to be keywords (`Closed`).
     package init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
          negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3, notApplicable: [String] = [],
-         pending: [String] = [], wholeValues: [(Value, [String])] = [], vetoes: [String] = []) {
+         pending: [String] = [], wholeValues: [(Value, [String])] = [], vetoes: [String] = [], vetoLifts: [String] = []) {
         values = lists.map(\.0)
         self.vetoes = vetoes.isEmpty ? KeywordIndex() : KeywordIndex([(0, vetoes)], shortestWord: shortestWord)
+        self.vetoLifts = vetoLifts.isEmpty ? KeywordIndex() : KeywordIndex([(0, vetoLifts)], shortestWord: 2)
         var table = ByteKeyTable()
         func insert(_ spelling: String, _ code: Int32) {
             table.insert(TextKey.make(spelling), value: code)
@@ -139,6 +142,18 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         }
     }
 
+    /// Whether a veto word stands in the value: not negated by the word or character before
+    /// it (`Non-voluntary separation`, `not voluntary`, `非自愿离职` are dismissals), and no
+    /// lifting word beside it (`Retirement - forced`).
+    private func vetoed(_ scalars: [Unicode.Scalar]) -> Bool {
+        if !vetoLifts.allCodes(in: scalars).isEmpty { return false }
+        return vetoes.offsets(of: 0, in: scalars).contains { offset in
+            if offset > 0, scalars[offset - 1] == "非" || scalars[offset - 1] == "不" { return false }
+            let before = String(String.UnicodeScalarView(scalars[..<offset])).split(whereSeparator: { !$0.isLetter }).last
+            return before != "non" && before != "not"
+        }
+    }
+
     /// The slow path: normalise, then read by the vocabulary's rule.
     private func meaningCode(_ text: String) -> Int32 {
         let normalized = MeaningText.normalize(text)
@@ -154,7 +169,7 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
             return answer ? answers.yes : answers.no
         case .keywords:
             let scalars = Array(normalized.unicodeScalars)
-            if !vetoes.allCodes(in: scalars).isEmpty { return Self.unrecognizedCode }
+            if vetoed(scalars) { return Self.unrecognizedCode }
             guard let (best, text) = keywords.deciding(in: scalars), case .found(let match) = best else { return Self.unrecognizedCode }
             guard let negation, Negation.precedes(match.offset, in: text, code: match.code == negation.adverse ? .adverse : .favorable) else {
                 return match.code
@@ -236,7 +251,8 @@ package struct ValueMaps {
         automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2)
         outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse), notApplicable: values.outcomesAsDecided,
                               wholeValues: BuiltinVocabulary.wholeOutcomes)
-        decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords, vetoes: BuiltinVocabulary.workerLeaving)
+        decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords, vetoes: BuiltinVocabulary.workerLeaving,
+                                   vetoLifts: BuiltinVocabulary.leavingForced)
         reviewResults = Vocabulary(values.reviewResults, rule: .keywords, pending: BuiltinVocabulary.pendingResults)
         appealResults = Vocabulary(values.appealResults, rule: .keywords, notApplicable: BuiltinVocabulary.noAppeal,
                                    pending: BuiltinVocabulary.pendingResults, wholeValues: BuiltinVocabulary.closedAppeals)

@@ -175,7 +175,13 @@ public enum BuiltinVocabulary {
     /// A decision type holding one of these is not read by its keywords: unless the pipeline
     /// lists it as written, its rows are rejected (`unknown_value`) and `init` lists it to check.
     public static let workerLeaving = ["voluntary", "voluntarily", "resign", "resigned", "resigns", "resignation", "quit", "quits",
-                                       "retire", "retired", "retirement", "辞职", "主动离职", "自愿离职", "主动辞职", "退休"]
+                                       "retire", "retired", "retirement", "辞职", "主动离职", "自愿离职", "主动辞职", "退休",
+                                       "员工主动", "员工提出", "本人提出", "本人申请", "个人申请"]
+    /// Words saying the employer made the worker leave (`Retirement - forced`, `Resigned in lieu
+    /// of discharge`, `强制退休`): beside them a leaving word does not make the value the
+    /// worker's own, and the value is read by its keywords as any other.
+    public static let leavingForced = ["forced", "mandatory", "compulsory", "involuntary", "involuntarily", "in lieu", "强制", "被迫",
+                                       "被动", "劝"]
 
     public static let decisionTypes: [(DecisionType, [String])] = [
         (.hiring, ["hiring", "hire", "recruitment", "recruiting", "application", "screening", "screen", "screened out", "cv screening",
@@ -185,7 +191,8 @@ public enum BuiltinVocabulary {
         (.promotion, ["promotion", "promote", "promoted", "晋升", "升职", "晋级"]),
         (.dismissal, ["dismissal", "termination", "terminate", "terminated", "dismiss", "dismissed", "firing", "fired", "discharge",
                       "involuntary termination", "termination involuntary", "separation", "involuntary separation", "layoff",
-                      "laid off", "redundancy", "contract terminated", "let go",
+                      "laid off", "redundancy", "contract terminated", "let go", "separated", "involuntarily separated", "discharged",
+                      "被动离职", "非自愿离职",
                       "permanent ban", "permanently banned", "permanent deactivation", "permanently deactivated",
                       "解除劳动合同", "解除合同", "解除劳动关系", "辞退", "解雇", "开除", "优化", "劝退", "裁员", "终止劳动合同", "除名",
                       "永久封号", "永久停用", "永久封禁", "清退", "末位淘汰", "淘汰出局", "劝离", "解除",

@@ -119,6 +119,24 @@ final class PipelineInferenceTests: XCTestCase {
         }
     }
 
+    /// No id column, and the workers' names at the left: a name is never the decision id,
+    /// which is printed as written (a review found `Ana Lopez` in findings.csv and the reports).
+    func testANameColumnIsNeverTheDecisionID() throws {
+        for header in ["Employee Name,Employee,Action,Action Date,Reviewed By,Gender", "员工姓名,员工,处理类型,处理日期,审核人,性别"] {
+            let export = [header,
+                          "Ana Lopez,E100,Termination,2025-03-13,,Female",
+                          "Bo Chen,E101,Written warning,2025-03-12,J. Smith,Male",
+                          "Cy Diaz,E102,Termination,2025-03-11,,Female",
+                          "Dee Eng,E103,Written warning,2025-03-10,K. Lee,Female"]
+            let (inferred, pipeline, path) = try infer(export)
+            let nameHeader = String(header.split(separator: ",")[0])
+            XCTAssertTrue(lines(inferred.yaml, containing: "decision_id: [\"\(nameHeader)\"]").isEmpty, inferred.yaml)
+            let (_, sink) = try TestSupport.audit([path], pipeline: pipeline)
+            XCTAssertFalse(sink.findings.isEmpty)
+            for finding in sink.findings { XCTAssertFalse(["Ana Lopez", "Cy Diaz"].contains(finding.decisionID), finding.decisionID) }
+        }
+    }
+
     func testTheSameExportGivesTheSameBytes() throws {
         let path = file(english)
         let first = try InferredPipeline.infer(path: path, inputName: "export.csv")

@@ -95,12 +95,17 @@ final class ValueMapsTests: XCTestCase {
     func testAWorkersOwnLeavingIsNeverReadAsADismissal() {
         var types = maps.decisionTypes
         for text in ["Voluntary separation", "Separation - voluntary", "Separated voluntarily", "Resigned", "Resignation (redundancy offered)",
-                     "Quit", "Retired", "Retirement", "主动离职", "自愿离职（解除劳动合同）", "辞职", "退休"] {
+                     "Quit", "Retired", "Retirement", "主动离职", "自愿离职（解除劳动合同）", "辞职", "退休",
+                     "员工提出解除", "解除劳动合同（员工主动）", "Separation - Voluntary - Resigned"] {
             XCTAssertEqual(look(&types, text), .unrecognized, text)
         }
-        for text in ["Involuntary separation", "Separation - involuntary", "Separation", "Termination - Involuntary", "解除劳动合同"] {
+        for text in ["Involuntary separation", "Separation - involuntary", "Separation", "Termination - Involuntary", "解除劳动合同",
+                     "Non-voluntary separation", "Separation (not voluntary)", "非自愿离职", "被动离职", "Involuntarily separated",
+                     "Discharged", "Resigned - in lieu of discharge", "Resignation in lieu of termination"] {
             XCTAssertEqual(look(&types, text), .found(.dismissal), text)
         }
+        // Made to leave, with no dismissal word: not the worker's own leaving, and not read either.
+        for text in ["Retirement - forced", "Mandatory retirement", "强制退休"] { XCTAssertEqual(look(&types, text), .unrecognized, text) }
         var listed = ValueVocabulary()
         listed.decisionTypes.insert((.other, ["Voluntary separation"]), at: 0)
         var pipelineTypes = ValueMaps(listed).decisionTypes

@@ -143,10 +143,15 @@ final class SummaryHeadlineTests: XCTestCase {
             Diagnostic(level: .warning, file: "export\(file).csv", code: .attributeWithoutColumn, values: ["attribute": .text("ethnicity")])
         } + [Diagnostic(level: .note, file: "export.csv", code: .noPseudonymKey),
              Diagnostic(level: .warning, file: "export.csv", code: .lineAboveHeaderHoldsValues, values: ["line": .count(2), "values": .count(3)])]
+        // A disguised spelling after them all is listed first.
+        result.diagnostics.append(Diagnostic(level: .warning, file: nil, code: .disguisedSpellings, values: [
+            "read_as": .text("coded_values"), "spellings": .list(["Dism[U+0456]ssal"]), "read_as_values": .list(["dismissal"]), "more": .count(0)]))
         let markdown = try summaries(result)[0]
-        XCTAssertTrue(markdown.contains("13 warnings about what was read"), markdown)
-        XCTAssertEqual(markdown.components(separatedBy: "\n  - export").count - 1, 10, markdown)
+        XCTAssertTrue(markdown.contains("14 warnings about what was read"), markdown)
+        let disguise = try XCTUnwrap(markdown.range(of: "Dism"), markdown)
+        XCTAssertLessThan(disguise.lowerBound, try XCTUnwrap(markdown.range(of: "export.csv: line 2")).lowerBound)
+        XCTAssertEqual(markdown.components(separatedBy: "\n  - export").count - 1, 9, markdown)
         XCTAssertTrue(markdown.contains("\n  - export.csv: line 2"), markdown)
-        XCTAssertTrue(markdown.contains("… and 3 more under Data quality and reconciliation"), markdown)
+        XCTAssertTrue(markdown.contains("… and 4 more under Data quality and reconciliation"), markdown)
     }
 }

@@ -8,6 +8,8 @@ enum SummarySection: ReportSectionBuilder {
     /// At most this many warnings are listed in the summary; the rest are counted, and all
     /// are under data quality.
     static let warningLimit = 10
+    /// Values written to pass for others (look-alike letters, groups spelt several ways): listed first.
+    private static let disguiseCodes: Set<Diagnostic.Code> = [.disguisedSpellings, .lookAlikeWorkerIDs, .groupsWrittenAlike]
     /// Warnings about the pipeline's mapping rather than the rows: listed after the others.
     private static let mappingCodes: Set<Diagnostic.Code> = [.pipelineInferred, .fieldsWithoutColumn, .columnMatchesTwoFields, .attributeWithoutColumn]
 
@@ -55,10 +57,13 @@ enum SummarySection: ReportSectionBuilder {
     /// values…): a summary that reads clean must not leave them to the end of the report.
     static func warnings(_ context: ReportContext) -> ReportListItem? {
         let t = context.t
-        // What the rows held (a quote, a spelling, a title line) before what the mapping
-        // lacks: a column missing in every file must not push the former past the limit.
+        // Spellings that may keep decisions from the checks first, then the rest of what the
+        // rows held (a quote, a title line), then what the mapping lacks: many files' quotes or
+        // missing columns must not push a disguise past the limit.
         let all = context.result.diagnostics.filter { $0.level == .warning }
-        let warnings = all.filter { !mappingCodes.contains($0.code) } + all.filter { mappingCodes.contains($0.code) }
+        let warnings = all.filter { disguiseCodes.contains($0.code) }
+            + all.filter { !disguiseCodes.contains($0.code) && !mappingCodes.contains($0.code) }
+            + all.filter { mappingCodes.contains($0.code) }
         guard !warnings.isEmpty else { return nil }
         var children = warnings.prefix(warningLimit).map { diagnostic in
             ReportListItem((diagnostic.file.map { [.input($0), .words(": ")] } ?? []) + [.input(t.message(diagnostic))], style: "warning")
