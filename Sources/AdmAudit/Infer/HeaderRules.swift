@@ -156,6 +156,7 @@ enum HeaderRules {
                               "employee", "associate", "worker", "staff member", "team member", "员工", "雇员",
                               "职工", "劳动者"]),
         (.field(.decisionType), ["decision type", "action type", "event type", "type", "category", "kind", "事件类型", "决策类型",
+                                 "决定类型", "决定种类",
                                  "处理类型", "类型", "措施类型", "处理措施", "处分类型", "扣罚类型", "处罚类型", "奖惩类型", "事项", "操作类型", "业务类型", "措施",
                                  "action", "action taken", "disciplinary action", "decision kind", "处理决定", "处理事项", "预警类型"]),
         (.field(.outcome), ["outcome", "result", "decision outcome", "decision result", "决策结果", "结果", "筛选结果", "面试结果",

@@ -95,8 +95,10 @@ final class PipelineInferenceTests: XCTestCase {
     /// dismissal (read by `separation`, it made HR-01 and LC-01 findings of a worker's own
     /// leaving), and init says so rather than proposing `dismissal`.
     func testThePersonAloneIsTheSubjectAndAResignationIsNoDismissal() throws {
+        // `决定类型` holds `决定`, a result word: it was taken for the outcome, and run found no decision type.
         for (header, resigned) in [("Action ID,Employee,Action,Action Date,Reviewed By,Gender", "Voluntary separation"),
-                                   ("记录编号,员工,处理类型,处理日期,审核人,性别", "主动离职")] {
+                                   ("记录编号,员工,处理类型,处理日期,审核人,性别", "主动离职"),
+                                   ("编号,职工,决定类型,决定时间,审核人,性别", "辞职")] {
             let export = [header,
                           "A1,E100,Termination,2025-03-13,,Female",
                           "A2,E101,Written warning,2025-03-12,J. Smith,Male",
