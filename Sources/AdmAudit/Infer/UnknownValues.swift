@@ -52,17 +52,12 @@ enum UnknownValues {
             if field == .decisionType, case .found(let outcome) = maps.outcomes.reading(value) {
                 return Item(value: value, rows: counts[value]!, proposal: nil, outcome: outcome)
             }
-            if field == .decisionType, case .unrecognized = maps.decisionTypes.reading(value),
-               !workerLeavingIndex.allCodes(in: Array(MeaningText.normalize(value).unicodeScalars)).isEmpty,
-               leavingForcedIndex.allCodes(in: Array(MeaningText.normalize(value).unicodeScalars)).isEmpty {
+            if field == .decisionType, maps.decisionTypes.isVetoed(value) {
                 return Item(value: value, rows: counts[value]!, proposal: nil, workerLeaving: true)
             }
             return Item(value: value, rows: counts[value]!, proposal: nearest(value, in: known.lists))
         }
     }
-
-    private static let workerLeavingIndex = KeywordIndex([(0, BuiltinVocabulary.workerLeaving)])
-    private static let leavingForcedIndex = KeywordIndex([(0, BuiltinVocabulary.leavingForced)], shortestWord: 2)
 
     /// A field's built-in spellings by canonical name, and whether its vocabulary reads a value.
     private struct Known {

@@ -142,6 +142,10 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         }
     }
 
+    /// Whether `text` holds a veto word that keeps it from being read by its keywords (`init`
+    /// says why such a value is unknown).
+    package func isVetoed(_ text: String) -> Bool { vetoed(Array(MeaningText.normalize(text).unicodeScalars)) }
+
     /// Whether a veto word stands in the value: not negated by the word or character before
     /// it (`Non-voluntary separation`, `not voluntary`, `非自愿离职` are dismissals), and no
     /// lifting word beside it (`Retirement - forced`).

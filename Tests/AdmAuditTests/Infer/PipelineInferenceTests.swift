@@ -329,21 +329,16 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertEqual(zonedPipeline.input.timeZone, "Asia/Shanghai")
         XCTAssertEqual(zonedPipeline.auditDate, "2025-03-28")
 
-        // Year-last dates are read in the order the export shows: month first here (13 is a
-        // day), so 03/12/2025 is 12 March, not 3 December, and the latest is 13 March.
-        let monthFirst = ["Action Ref,Action,Result,Action Date"]
-            + ["03/04/2025 09:15 AM", "03/12/2025 03:45 PM", "03/13/2025 09:00 AM", "03/11/2025 01:20 PM"].enumerated()
-            .map { "WA-\($0.offset),Termination,Terminated,\($0.element)" }
-        let (_, monthFirstPipeline, _) = try infer(monthFirst)
-        XCTAssertEqual(monthFirstPipeline.input.dateOrder, .mdy)
-        XCTAssertEqual(monthFirstPipeline.auditDate, "2025-03-13")
-        // Day first, the same days written the other way round.
-        let dayFirst = ["Action Ref,Action,Result,Action Date"]
-            + ["04/03/2025 09:15", "12/03/2025 15:45", "13/03/2025 09:00", "11/03/2025 13:20"].enumerated()
-            .map { "WA-\($0.offset),Termination,Terminated,\($0.element)" }
-        let (_, dayFirstPipeline, _) = try infer(dayFirst)
-        XCTAssertEqual(dayFirstPipeline.input.dateOrder, .dmy)
-        XCTAssertEqual(dayFirstPipeline.auditDate, "2025-03-13")
+        // Year-last dates are read in the order the export shows: month first (13 is a day), so
+        // 03/12/2025 is 12 March, not 3 December, and the latest is 13 March; then day first,
+        // the same days written the other way round.
+        for (dates, order) in [(["03/04/2025 09:15 AM", "03/12/2025 03:45 PM", "03/13/2025 09:00 AM", "03/11/2025 01:20 PM"], DateOrder.mdy),
+                               (["04/03/2025 09:15", "12/03/2025 15:45", "13/03/2025 09:00", "11/03/2025 13:20"], .dmy)] {
+            let export = ["Action Ref,Action,Result,Action Date"] + dates.enumerated().map { "WA-\($0.offset),Termination,Terminated,\($0.element)" }
+            let (_, pipeline, _) = try infer(export)
+            XCTAssertEqual(pipeline.input.dateOrder, order)
+            XCTAssertEqual(pipeline.auditDate, "2025-03-13", "\(order)")
+        }
     }
 
     // MARK: Attributes and derived outcomes
