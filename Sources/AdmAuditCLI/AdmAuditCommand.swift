@@ -48,8 +48,14 @@ enum Terminal {
         shown.message = TerminalText.safe(error.message)
         shown.file = error.file.map { TerminalText.safe($0) }
         shown.hint = error.hint.map { TerminalText.safe($0) }
-        Terminal.error("admaudit: " + shown.description)
+        shown.chinese = error.chinese.map { AuditError.Chinese(message: TerminalText.safe($0.message), hint: $0.hint.map { TerminalText.safe($0) }) }
+        Terminal.error("admaudit: " + shown.description(in: language))
     }
+
+    /// The language errors are shown in: the run's, once its pipeline and `--lang` settle it
+    /// (`ReportOptions.withOptions`); English before. Set on the main thread before any
+    /// error is shown.
+    nonisolated(unsafe) static var language: ReportLanguage = .en
 
     private static func lines(_ text: String) -> String {
         let safe = TerminalText.safe(text, keepingLineBreaks: true)

@@ -37,6 +37,7 @@ struct ReportOptions: ParsableArguments {
         _ = try OptionParsing.severity(failOn)
         var pipeline = pipeline
         pipeline.report.language = try OptionParsing.language(language) ?? pipeline.report.language
+        Terminal.language = pipeline.report.language
         return pipeline
     }
 

@@ -118,6 +118,25 @@ final class CommandLineTests: BinaryTestCase {
         XCTAssertTrue(result.err.contains("decision_id"), result.err)
     }
 
+    /// A run whose language is Chinese (its pipeline's, or --lang zh) tells a Chinese reader
+    /// what stopped it in Chinese: a header the pipeline does not fit, an input that is missing.
+    func testAnInputErrorIsInTheRunsLanguage() throws {
+        let input = work.appendingPathComponent("odd.csv")
+        try "foo,bar\n1,2\n".write(to: input, atomically: true, encoding: .utf8)
+        // labor-inspection.yaml's reports are in Chinese.
+        let chinese = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "-o", "out", input.path])
+        XCTAssertEqual(chinese.status, 3)
+        XCTAssertTrue(chinese.err.contains("odd.csv:1: 错误：找不到 decision_id"), chinese.err)
+        XCTAssertTrue(chinese.err.contains("表头为：foo，bar"), chinese.err)
+        XCTAssertTrue(chinese.err.contains("提示："), chinese.err)
+        XCTAssertFalse(chinese.err.contains("no column found"), chinese.err)
+        let missing = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "-o", "out", "no-such-file.csv"])
+        XCTAssertEqual(missing.status, 3)
+        XCTAssertTrue(missing.err.contains("no-such-file.csv: 错误：无法打开输入文件"), missing.err)
+        let english = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "--lang", "en", "-o", "out", input.path])
+        XCTAssertTrue(english.err.contains("odd.csv:1: error: no column found for decision_id"), english.err)
+    }
+
     func testValidateShowsMappingCountsAndReasons() throws {
         let result = try admaudit(["validate", "-p", path("pipelines/self-assessment.yaml"), path("fixtures/malformed/bad_values.csv")])
         XCTAssertEqual(result.status, 0, result.err)

@@ -38,17 +38,21 @@ final class UnseenExportTests: BinaryTestCase {
         }
     }
 
-    /// `init` then `run -p` on `file` of the case: the findings as `check,decision_id`, and report.json.
-    private func audit(_ export: Case, file: String, pipeline: URL) throws -> (findings: Set<String>, report: [String: Any]) {
-        let out = work.appendingPathComponent(export.name + "-" + file).path
+    /// `run -p` on `file` of the case: the findings as `check,decision_id`, the decision id and
+    /// subject of each row of findings.csv in order, and report.json.
+    private func audit(_ export: Case, file: String,
+                       pipeline: URL) throws -> (findings: Set<String>, ids: [String], subjects: [String], report: [String: Any]) {
+        let out = work.appendingPathComponent(export.name + "-" + pipeline.deletingPathExtension().lastPathComponent + "-" + file).path
         let run = try AdmAuditBinary.run(["run", "-p", pipeline.path, "-o", out, "--as-of", try XCTUnwrap(export.facts["as_of"]),
                                           export.folder.appendingPathComponent(file).path], in: work)
         XCTAssertEqual(run.status, 0, "\(export.name) \(file): \(run.err)")
         let rows = try AdmAuditBinary.csv(out + "/findings.csv")
         let header = try XCTUnwrap(rows.first)
         let check = try XCTUnwrap(header.firstIndex(of: "check_id")), id = try XCTUnwrap(header.firstIndex(of: "decision_id"))
-        let findings = Set(rows.dropFirst().filter { $0.count == header.count }.map { $0[check] + "," + $0[id] })
-        return (findings, try AdmAuditBinary.json(out + "/report.json"))
+        let subject = try XCTUnwrap(header.firstIndex(of: "subject"))
+        let whole = rows.dropFirst().filter { $0.count == header.count }
+        return (Set(whole.map { $0[check] + "," + $0[id] }), whole.map { $0[id] }, whole.map { $0[subject] },
+                try AdmAuditBinary.json(out + "/report.json"))
     }
 
     /// Every group's decisions and favourable ones, by decision type and attribute.
@@ -72,8 +76,22 @@ final class UnseenExportTests: BinaryTestCase {
         XCTAssertEqual(initResult.status, 0, "\(name): \(initResult.err)")
         let pipeline = work.appendingPathComponent(name + ".yaml")
         try initResult.out.write(to: pipeline, atomically: true, encoding: .utf8)
+        // The planted findings name decisions by the writer's ids, which are the workers' own
+        // where an export has no id column of its own: they are compared in a run keeping ids.
+        let kept = work.appendingPathComponent(name + "-kept.yaml")
+        XCTAssertTrue(initResult.out.contains("subject_ids: pseudonymize"), name)
+        try initResult.out.replacingOccurrences(of: "subject_ids: pseudonymize", with: "subject_ids: keep")
+            .write(to: kept, atomically: true, encoding: .utf8)
 
-        let (findings, report) = try audit(export, file: "export.csv", pipeline: pipeline)
+        let (findings, _, keptSubjects, report) = try audit(export, file: "export.csv", pipeline: kept)
+        // The run as init wrote it names no worker, as a subject or as a decision id: the same
+        // rows, each worker's id (where the two runs differ) replaced by a pseudonym.
+        let shown = try audit(export, file: "export.csv", pipeline: pipeline)
+        XCTAssertEqual(shown.subjects.count, keptSubjects.count, name)
+        let workers = Set(zip(keptSubjects, shown.subjects).filter { $0 != $1 }.map(\.0))
+        XCTAssertFalse(workers.isEmpty, name)
+        XCTAssertEqual(Set(shown.ids).intersection(workers).sorted(), [], "\(name): a worker's own id printed as a decision id")
+        XCTAssertEqual(Set(shown.subjects).intersection(workers).sorted(), [], "\(name): a worker's id printed as the subject")
         XCTAssertEqual(report["language"] as? String, export.facts["language"], name)
         let input = try XCTUnwrap((report["inputs"] as? [[String: Any]])?.first)
         XCTAssertEqual(input["accepted"] as? Int, Int(export.facts["accepted"] ?? ""), "\(name): accepted rows")
@@ -100,7 +118,7 @@ final class UnseenExportTests: BinaryTestCase {
 
         for (key, verdict) in export.facts where key.hasPrefix("hostile ") {
             let file = String(key.dropFirst("hostile ".count))
-            let (hostileFindings, hostileReport) = try audit(export, file: file, pipeline: pipeline)
+            let (hostileFindings, _, _, hostileReport) = try audit(export, file: file, pipeline: kept)
             let hostileInput = try XCTUnwrap((hostileReport["inputs"] as? [[String: Any]])?.first)
             switch verdict {
             case "same":

@@ -452,6 +452,7 @@ public struct AuditRun {
                                    calendar: calendar, asOfDay: asOf.map(LocalCalendar.day(of:)))
         context.attributeNames = pipeline.attributes.map(\.name)
         context.jurisdictions = pipeline.checks.jurisdictions.map { $0 }
+        context.subjectIDs = pipeline.report.subjectIDs
         return context
     }
 
@@ -460,10 +461,14 @@ public struct AuditRun {
         if case let .tooManyFields(count, limit) = row.defect {
             throw AuditError(.input, "the header has \(count) columns; at most \(limit) are read (input.max_columns)", file: path, line: row.line,
                              hint: "check the delimiter (input.delimiter); if the export really has this many columns, raise input.max_columns in the pipeline")
+                .inChinese("表头有 \(count) 列，最多读取 \(limit) 列（input.max_columns）",
+                           hint: "检查分隔符（input.delimiter）；如导出文件确有这么多列，请在流水线文件中调高 input.max_columns")
         }
         if row.defect != nil {
             throw AuditError(.input, "the header row is damaged (bad bytes, an open quote or an oversized field)", file: path, line: row.line,
                              hint: "check the file's encoding (set input.encoding, e.g. gb18030) and its first line")
+                .inChinese("表头行已损坏（无效字节、未闭合的引号或过长的字段）",
+                           hint: "检查文件的编码（设置 input.encoding，如 gb18030）及其第一行")
         }
         let mapping = ColumnMapping(headers: row.strings, pipeline: pipeline)
         let missing = mapping.missingRequired(canDeriveOutcome: pipeline.derive != nil,
@@ -471,9 +476,14 @@ public struct AuditRun {
                                               outcomeFromDecisionType: pipeline.outcomeFromDecisionType)
         if !missing.isEmpty {
             let names = missing.map(\.rawValue).joined(separator: ", ")
+            // The example names none of the export's columns: the first header was once given,
+            // and followed it made a column of workers' names the decision id, printed as written.
+            let field = missing[0].rawValue
             throw AuditError(.input, "no column found for \(names); the header has: \(mapping.headers.joined(separator: ", "))",
                              file: path, line: row.line,
-                             hint: "add the employer's header names under `columns:` in the pipeline (e.g. `decision_id: [\(mapping.headers.first ?? "ID")]`), or run `admaudit init \(path)`")
+                             hint: "add the employer's header names under `columns:` in the pipeline (e.g. `\(field): [the header of its column]`), or run `admaudit init \(path)`")
+                .inChinese("找不到 \(missing.map(\.rawValue).joined(separator: "、")) 的列；表头为：\(mapping.headers.joined(separator: "，"))",
+                           hint: "在流水线文件的 `columns:` 下写上用人单位的表头名称（如 `\(field): [该列的表头]`），或运行 `admaudit init \(path)`")
         }
         return mapping
     }

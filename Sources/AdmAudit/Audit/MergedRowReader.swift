@@ -39,8 +39,9 @@ extension MergedRowReader {
                 continue
             }
             let (accepted, rejected) = (tally.accepted, tally.rejected)
+            if line.strayQuote { repair.noteStrayQuote(on: line.line) }
             let goOn: Bool
-            if line.holdsQuote || line.fields.count != rowWidth {
+            if line.fields.count != rowWidth {
                 tally.rowsRead += 1
                 goOn = rejectLine(line, in: split)
             } else {

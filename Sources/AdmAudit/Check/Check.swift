@@ -98,6 +98,9 @@ public struct CheckContext: Sendable {
     /// The audit's as-of date as a local day, when known before the run (`--as-of` or
     /// `audit_date`). Checks that judge "still pending" need it; without it they say unknown.
     public var asOfDay: Int64?
+    /// How reports show subjects (`report.subject_ids`): a check listing decisions by id leaves
+    /// out an id that is the subject's own unless ids are kept (`SubjectInDecisionID`).
+    public var subjectIDs: SubjectIDHandling = .pseudonymize
     public init(significantTypes: Set<DecisionType>, assumeAutomated: Bool, calendar: LocalCalendar, asOfDay: Int64? = nil) {
         self.significantTypes = significantTypes
         self.assumeAutomated = assumeAutomated

@@ -193,7 +193,8 @@ package struct CheckRunner {
             tallies[index].violations += 1
             fairness[index].add(record, outcome: .adverse)
             if strings == nil {
-                strings = RecordStrings(decisionID: record.decisionID.string, subject: pseudonymizer.display(record.subjectID),
+                let subject = pseudonymizer.display(record.subjectID)
+                strings = RecordStrings(decisionID: record.shownDecisionID(subject: subject), subject: subject,
                                         decidedAt: record.decidedAt.map(ISOTime.utc) ?? "")
             }
             if tallies[index].firstDecisionIDs.count < CheckTally.evidenceListLimit {

@@ -59,7 +59,7 @@ struct ExportSample: Sendable {
             // rows above it (a date order guessed from six rows rejected most of the rest).
             if let swallowed, let column = swallowed.swallowingColumn(row), let split = swallowed.split(row, column: column) {
                 for line in split.lines where !line.isBlank && sampled < rowLimit {
-                    if line.holdsQuote { skipped += 1 } else { line.withRow(ordinal: row.ordinal, delimiter: row.delimiter) { take($0, width: known.count) } }
+                    line.withRow(ordinal: row.ordinal, delimiter: row.delimiter) { take($0, width: known.count) }
                 }
             } else {
                 take(row, width: known.count)

@@ -165,9 +165,10 @@ public struct CSVReader {
     private func parse(observe: ((UnsafeRawBufferPointer) -> Void)?, _ handler: (RawRow) -> Bool) throws(AuditError) -> ReaderSummary {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            throw AuditError(.input, "cannot open the input file: \(reason)", file: path,
+            let reason = AuditError.systemReason(errno)
+            throw AuditError(.input, "cannot open the input file: \(reason.english)", file: path,
                              hint: "check the path and that you may read the file")
+                .inChinese("无法打开输入文件：\(reason.chinese)", hint: "检查路径，以及是否有权读取该文件")
         }
         defer { close(fd) }
         let part = options.part
@@ -192,6 +193,7 @@ public struct CSVReader {
             guard let made = Transcoder(from: name) else {
                 throw AuditError(.input, "this system's iconv cannot convert from \(name)", file: path,
                                  hint: "convert the file to UTF-8 first, or set input.encoding")
+                    .inChinese("本系统的 iconv 无法从 \(name) 转换", hint: "先把文件转为 UTF-8，或设置 input.encoding")
             }
             transcoder = made
         }

@@ -52,7 +52,9 @@ package enum HeaderLocator {
             guard let found = header(in: rows) else { continue }
             // Most rows agreeing wins; then the wider header (a `;` inside values makes narrow rows agree too).
             if let current = best, (found.agreeing, found.width) <= (current.agreeing, current.width) { continue }
-            if top.filled >= 2, found.width <= top.fields || found.agreeing * 2 < found.following { continue }
+            // Displacing a first line of values takes rows that agree: else a stray quote that
+            // merges the rest of a short file into one wide row made that row the header.
+            if top.filled >= 2, found.width <= top.fields || found.agreeing == 0 || found.agreeing * 2 < found.following { continue }
             best = (Location(delimiter: delimiter, headerLine: found.line), found.agreeing, found.width)
         }
         return best?.location ?? Location(delimiter: first, headerLine: top.line)

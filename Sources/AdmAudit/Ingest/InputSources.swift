@@ -43,14 +43,17 @@ public final class InputSources: @unchecked Sendable {
                 let path = name == "-" ? "/dev/stdin" : name
                 var status = stat()
                 guard stat(path, &status) == 0 else {
-                    throw AuditError(.input, "cannot open the input file: \(String(cString: strerror(errno)))", file: name,
+                    let reason = AuditError.systemReason(errno)
+                    throw AuditError(.input, "cannot open the input file: \(reason.english)", file: name,
                                      hint: "check the path and that you may read the file")
+                        .inChinese("无法打开输入文件：\(reason.chinese)", hint: "检查路径，以及是否有权读取该文件")
                 }
                 switch status.st_mode & S_IFMT {
                 case S_IFREG:
                     paths.append(path)
                 case S_IFDIR:
                     throw AuditError(.input, "the input is a folder, not a file", file: name, hint: "name the CSV export inside it")
+                        .inChinese("输入的是文件夹，不是文件", hint: "请给出其中的 CSV 导出文件")
                 default:
                     let copy = try copyStream(from: path, name: name)
                     descriptors.append(copy)

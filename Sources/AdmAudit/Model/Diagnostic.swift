@@ -80,7 +80,10 @@ public struct Diagnostic: Sendable, Hashable {
             (counts, texts, lists) = ([], [], [])
         }
         let optional: Set<String> = code == .disguisedSpellings ? ["attribute"] : []
-        let named = Set(counts + texts + lists.map(\.name)).union(optional)
+        // Named only when a merged row held more stray quotes than the one that merged it.
+        let optionalLists: [(name: String, limit: Int)] = code == .quoteSwallowedLines ? [("stray_quote_lines", 8)] : []  // 8: QuoteRepair.namedStrayQuoteLimit
+        let optionalCounts = code == .quoteSwallowedLines ? ["more_stray_quotes"] : []
+        let named = Set(counts + texts + lists.map(\.name) + optionalLists.map(\.name) + optionalCounts).union(optional)
         if let extra = values.keys.sorted().first(where: { !named.contains($0) }) { return "\(code.rawValue) has a value '\(extra)' it does not word" }
         for name in counts {
             guard case .count(let count)? = values[name], (0...Self.countLimit).contains(count) else { return "\(code.rawValue)'s \(name) is missing or out of bounds" }
@@ -91,6 +94,15 @@ public struct Diagnostic: Sendable, Hashable {
         }
         for (name, limit) in lists {
             guard case .list(let list)? = values[name], list.count <= limit else { return "\(code.rawValue)'s \(name) is missing or too long" }
+        }
+        for name in optionalCounts where values[name] != nil {
+            guard case .count(let count)? = values[name], (1...Self.countLimit).contains(count) else { return "\(code.rawValue)'s \(name) is out of bounds" }
+        }
+        for (name, limit) in optionalLists where values[name] != nil {
+            guard case .list(let list)? = values[name], (1...limit).contains(list.count),
+                  list.allSatisfy({ Int($0).map { (1...Self.countLimit).contains($0) } ?? false }) else {
+                return "\(code.rawValue)'s \(name) is not a short list of line numbers"
+            }
         }
         if case .count(let first)? = values["first_line"], case .count(let last)? = values["last_line"], !(1...last).contains(first) {
             return "\(code.rawValue)'s lines run backwards"

@@ -24,6 +24,20 @@ extension ReportText {
                     "\(workers) 名劳动者的 \(ins) 次上班打卡和 \(outs) 次下班打卡在 \(hours) 小时内没有与之配对的打卡：每次只按片刻计算，漏打卡与下一次打卡之间的工时未计入 worktime.csv；漏打卡多的考勤记录会低估工作时间，请向用人单位索取补卡后的记录")
     }
 
+    private func quoteSwallowedLines(_ values: DiagnosticValues) -> String {
+        let (first, last, column) = (values.count("first_line"), values.count("last_line"), values.text("column"))
+        let (accepted, rejected) = (values.count("accepted"), values.count("rejected"))
+        // first ≤ last, both within a trillion (`Diagnostic.damage`): no overflow.
+        let lines = last >= first ? (last &- first) &+ 1 : 0
+        // Further stray quotes among the lines, set aside as the first was: their lines are named.
+        let strays = values.list("stray_quote_lines"), more = values.count("more_stray_quotes")
+        let strayEnglish = strays.isEmpty ? "" : strays.count == 1 && more == 0 ? " (another stray quote, left out in the same way, on line \(strays[0]))"
+            : " (other stray quotes, left out in the same way, on lines \(strays.joined(separator: ", "))\(more > 0 ? " and \(more) more" : ""))"
+        let strayChinese = strays.isEmpty ? "" : "（第 \(strays.joined(separator: "、")) 行\(more > 0 ? "及另外 \(more) 处" : "")另有未闭合的引号，同样略去）"
+        return pick("lines \(first)–\(last): a quote opened in column '\(column)' ran over \(lines) lines, which would have been read as one row; each line was read as a row of its own\(strayEnglish): \(accepted) accepted, \(rejected) rejected",
+                    "第 \(first)–\(last) 行：列“\(column)”中的引号未在本行闭合，跨越 \(lines) 行，会被当作一行读取；现逐行读取\(strayChinese)：接受 \(accepted) 行，拒收 \(rejected) 行")
+    }
+
     func message(_ diagnostic: Diagnostic) -> String {
         let values = DiagnosticValues(diagnostic.values)
         switch diagnostic.code {
@@ -46,13 +60,7 @@ extension ReportText {
             let (line, count) = (values.count("line"), values.count("values"))
             return pick("line \(line), above the header, holds \(count) values and was not read as data: check it is a title, not a decision",
                         "标题行之上的第 \(line) 行含有 \(count) 个值，未作为数据读取：请核实它是标题而非决策记录")
-        case .quoteSwallowedLines:
-            let (first, last, column) = (values.count("first_line"), values.count("last_line"), values.text("column"))
-            let (accepted, rejected) = (values.count("accepted"), values.count("rejected"))
-            // first ≤ last, both within a trillion (`Diagnostic.damage`): no overflow.
-            let lines = last >= first ? (last &- first) &+ 1 : 0
-            return pick("lines \(first)–\(last): a quote opened in column '\(column)' ran over \(lines) lines, which would have been read as one row; each line was read as a row of its own: \(accepted) accepted, \(rejected) rejected",
-                        "第 \(first)–\(last) 行：列“\(column)”中的引号未在本行闭合，跨越 \(lines) 行，会被当作一行读取；现逐行读取：接受 \(accepted) 行，拒收 \(rejected) 行")
+        case .quoteSwallowedLines: return quoteSwallowedLines(values)
         case .activityOutsideCalendar: return outsideCalendar(values)
         case .activityJoinSparse: return joinSparse(values)
         case .lookAlikeWorkerIDs: return lookAlikeIDs(values)

@@ -459,7 +459,7 @@ public final class ActivityBuilder {
     package func unbalancedQuote(_ line: SwallowedLines.Line, in split: SwallowedLines.Split) -> Reject {
         Reject(file: file, line: line.line,
                detail: .mergedLineNotARow(header: split.header, firstLine: split.firstLine, lastLine: split.lastLine,
-                                          fields: line.holdsQuote ? nil : line.fields.count, headerFields: mapping.headers.count),
+                                          fields: line.fields.count, headerFields: mapping.headers.count),
                column: split.column + 1, fields: line.fields.map { String(decoding: $0 ?? [], as: UTF8.self) })
     }
 

@@ -110,7 +110,9 @@ public final class RecordBuilder {
                 return .headerInAnotherOrder(AuditError(
                     .input, "line \(row.line) names the header's columns in another order: the export has two headers that disagree on which column is which",
                     file: file, line: row.line,
-                    hint: "ask the employer which header is right; remove the other line (or start the reading at the right one with input.header_line) and run again"))
+                    hint: "ask the employer which header is right; remove the other line (or start the reading at the right one with input.header_line) and run again")
+                    .inChinese("第 \(row.line) 行以另一种顺序列出表头的各列：导出文件有两个表头，对哪一列是什么说法不一",
+                               hint: "请用人单位确认哪个表头正确；删去另一行（或用 input.header_line 从正确的一行开始读取）后重新运行"))
             }
         }
         return result
@@ -458,7 +460,7 @@ public final class RecordBuilder {
         let fields = line.fields.map { String(decoding: $0 ?? [], as: UTF8.self) }
         return Reject(file: file, line: line.line,
                       detail: .mergedLineNotARow(header: split.header, firstLine: split.firstLine, lastLine: split.lastLine,
-                                                 fields: line.holdsQuote ? nil : line.fields.count, headerFields: headerCount),
+                                                 fields: line.fields.count, headerFields: headerCount),
                       column: split.column + 1, fields: fields)
     }
 

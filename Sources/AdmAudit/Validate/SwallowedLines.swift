@@ -12,8 +12,10 @@ import Foundation
 ///
 /// Such a row is taken apart at its line ends (the quoted field's text with the fields
 /// around it, as the lines were written, less the quote) and each line is split at the
-/// delimiter: a line with the header's number of fields and no quote left in it is a row
-/// again and is validated as any other; a line without is rejected as `unbalanced_quote`.
+/// delimiter (`fields(of:)`): a line with the header's number of fields is a row again and
+/// is validated as any other; a line without is rejected as `unbalanced_quote`.
+/// A second stray quote among the lines (a field opened on one of them and not closed on it)
+/// is set aside as the first was, so that it cannot make its own row vanish into a reject.
 /// Nothing is merged unseen: the run says which lines were read this way.
 ///
 /// Does not flag a line break inside a free-text column (an explanation, a list of data
@@ -76,8 +78,8 @@ package struct SwallowedLines {
         /// Past `line` when a field before or after the swallowing one spans lines itself.
         package var endLine: Int
         package var fields: [[UInt8]?]
-        /// Holds a quote that no quoted field explains: its fields cannot be trusted.
-        package var holdsQuote: Bool
+        /// Opened a field with a quote it never closed: a stray quote, set aside.
+        package var strayQuote = false
         package var isBlank: Bool { fields.count == 1 && (fields[0]?.isEmpty ?? true) }
 
         /// Calls `body` with the line as a row, to be validated as any other.
@@ -129,7 +131,11 @@ package struct SwallowedLines {
             let bytes = row[index].bytes
             guard Self.hasLineBreak(bytes) else { continue }
             if index < singleLine.count, singleLine[index], bytes.contains(row.delimiter) { return index }
-            if Self.innerLineReadsAsRow(bytes, delimiter: row.delimiter, width: headers.count) { return index }
+            // The row's last field ends its last line: the piece after its last line break is
+            // that whole line (a quote left open in the last column, closed at the end of the
+            // next line, must not take that line's decision with it).
+            let lastPieceIsALine = index == row.storedCount - 1
+            if Self.innerLineReadsAsRow(bytes, delimiter: row.delimiter, width: headers.count, lastPieceIsALine: lastPieceIsALine) { return index }
         }
         return nil
     }
@@ -173,7 +179,7 @@ package struct SwallowedLines {
         var line = row.line
         for (offset, segment) in segments.enumerated() {
             let isLast = offset == segments.count - 1
-            var (fields, trusted) = Self.fields(of: segment, delimiter: row.delimiter, closedAtEnd: isLast && row.defect == nil)
+            var (fields, strayQuote) = Self.fields(of: segment, delimiter: row.delimiter, closedAtEnd: isLast && row.defect == nil)
             var endLine = line
             if offset == 0 {
                 fields = before + fields
@@ -183,48 +189,68 @@ package struct SwallowedLines {
                 fields += after
                 endLine += breaksAfter
             }
-            lines.append(Line(line: line, endLine: endLine, fields: fields, holdsQuote: !trusted))
+            lines.append(Line(line: line, endLine: endLine, fields: fields, strayQuote: strayQuote))
             line = endLine + 1
         }
         let header = column < headers.count ? headers[column] : ""
         return Split(column: column, header: header, firstLine: row.line, lastLine: row.endLine, lines: lines)
     }
 
-    /// Splits a line's text at the delimiter, reading quoted fields as CSV does; `trusted` is
-    /// false when a quote stands where no quoted field can explain it (its pair was lost
-    /// to the stray quote's reading). `closedAtEnd`: the quote that closed the swallowing
-    /// field ends this text, so a quoted field open at its end was closed there.
-    static func fields(of text: ArraySlice<UInt8>, delimiter: UInt8, closedAtEnd: Bool) -> (fields: [[UInt8]?], trusted: Bool) {
+    /// Splits a line's text at the delimiter as libcsv reads a line of its own, but for what
+    /// the stray quote's reading did to it: inside the quote, libcsv kept every quote that
+    /// did not close a field and made each doubled quote one. So a quote inside an unquoted
+    /// field is an ordinary byte (`He said "fine"`, `5" tall`); a quoted field closes at a
+    /// quote followed (after spaces) by the delimiter or the text's end, a doubled quote is one
+    /// quote, and any other quote inside it is kept (`"said "no" twice"`, written
+    /// `"said ""no"" twice"`). `closedAtEnd`: the quote that closed the swallowing field ends
+    /// this text, so a quoted field open at its end was closed there.
+    ///
+    /// A quote opening a field that is still open at the text's end (and not closed there) is
+    /// another stray quote: like the one that merged the row, it is left out and the field read
+    /// to its delimiter (`strayQuote`). Kept, it would turn its own line into a reject and
+    /// the decision on it would go unaudited.
+    static func fields(of text: ArraySlice<UInt8>, delimiter: UInt8, closedAtEnd: Bool) -> (fields: [[UInt8]?], strayQuote: Bool) {
         let quote = UInt8(ascii: "\"")
         var fields: [[UInt8]?] = []
-        var trusted = true
+        var strayQuote = false
         var index = text.startIndex
         while true {
             var field: [UInt8] = []
             var quoted = false
             if index < text.endIndex, text[index] == quote {
+                let opening = index
                 quoted = true
                 index += 1
                 var closed = false
                 while index < text.endIndex {
-                    if text[index] == quote {
-                        if index + 1 < text.endIndex, text[index + 1] == quote {
-                            field.append(quote)
-                            index += 2
-                            continue
-                        }
+                    guard text[index] == quote else {
+                        field.append(text[index])
                         index += 1
+                        continue
+                    }
+                    if index + 1 < text.endIndex, text[index + 1] == quote {
+                        field.append(quote)
+                        index += 2
+                        continue
+                    }
+                    var after = index + 1
+                    while after < text.endIndex, text[after] != delimiter, text[after] == 0x20 || text[after] == 0x09 { after += 1 }
+                    if after == text.endIndex || text[after] == delimiter {
+                        index = after
                         closed = true
                         break
                     }
-                    field.append(text[index])
+                    field.append(quote)
                     index += 1
                 }
-                if !closed && !closedAtEnd { trusted = false }
-                if closed, index < text.endIndex, text[index] != delimiter { trusted = false }
+                if !closed && !closedAtEnd {
+                    strayQuote = true
+                    quoted = false
+                    field.removeAll(keepingCapacity: true)
+                    index = opening + 1
+                }
             }
             while index < text.endIndex, text[index] != delimiter {
-                if text[index] == quote { trusted = false }
                 field.append(text[index])
                 index += 1
             }
@@ -232,7 +258,7 @@ package struct SwallowedLines {
             if index >= text.endIndex { break }
             index += 1  // the delimiter
         }
-        return (fields, trusted)
+        return (fields, strayQuote)
     }
 
     static func hasLineBreak(_ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -241,8 +267,9 @@ package struct SwallowedLines {
     }
 
     /// A line strictly inside the field (not its first or last piece, which belong to the
-    /// lines the quote opened and closed on) has exactly `width` fields.
-    static func innerLineReadsAsRow(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8, width: Int) -> Bool {
+    /// lines the quote opened and closed on) has exactly `width` fields; so does the last
+    /// piece when `lastPieceIsALine` (nothing of the row follows it on its line).
+    static func innerLineReadsAsRow(_ bytes: UnsafeRawBufferPointer, delimiter: UInt8, width: Int, lastPieceIsALine: Bool = false) -> Bool {
         guard width > 1 else { return false }
         var pieces = 0
         var delimiters = 0
@@ -262,7 +289,7 @@ package struct SwallowedLines {
                 delimiters += 1
             }
         }
-        return false
+        return lastPieceIsALine && pieces > 0 && delimiters == width - 1
     }
 }
 
@@ -275,14 +302,27 @@ public struct QuoteRepair: Sendable, Equatable {
     public var header: String
     public var accepted: Int
     public var rejected: Int
+    /// Lines among them where another stray quote was set aside (the first few named), and
+    /// how many such quotes there were.
+    public var strayQuoteLines: [Int] = []
+    public var strayQuotes = 0
 
     /// At most this many are described per input; the rest are counted.
     public static let describedLimit = 20
+    /// At most this many further stray quotes' lines are named per repair.
+    public static let namedStrayQuoteLimit = 8
+
+    package mutating func noteStrayQuote(on line: Int) {
+        strayQuotes += 1
+        if strayQuoteLines.count < Self.namedStrayQuoteLimit { strayQuoteLines.append(line) }
+    }
 
     package func warning(file: String) -> Diagnostic {
-        Diagnostic(level: .warning, file: file, code: .quoteSwallowedLines,
-                          values: ["first_line": .count(firstLine), "last_line": .count(lastLine), "column": .text(header),
-                                   "accepted": .count(accepted), "rejected": .count(rejected)])
+        var values: [String: DiagnosticValue] = ["first_line": .count(firstLine), "last_line": .count(lastLine), "column": .text(header),
+                                                 "accepted": .count(accepted), "rejected": .count(rejected)]
+        if !strayQuoteLines.isEmpty { values["stray_quote_lines"] = .list(strayQuoteLines.map(String.init)) }
+        if strayQuotes > strayQuoteLines.count { values["more_stray_quotes"] = .count(strayQuotes - strayQuoteLines.count) }
+        return Diagnostic(level: .warning, file: file, code: .quoteSwallowedLines, values: values)
     }
 
     package init(firstLine: Int, lastLine: Int, header: String, accepted: Int, rejected: Int) {

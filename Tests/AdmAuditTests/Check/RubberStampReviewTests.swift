@@ -33,6 +33,24 @@ final class RubberStampReviewTests: XCTestCase {
         XCTAssertEqual(findings.first?.detail, "6 reviews, 0 departed from the system (0.0%); median review time 20 s, 100.0% under 60 s; decisions: D0, D1, D2, D3, D4, D5")
     }
 
+    /// A decision id that is the worker's own id (here copied into a column of its own) would
+    /// name them in the report: it is listed only when the pipeline keeps subject ids.
+    func testADecisionIDThatIsTheWorkersOwnIsListedOnlyWhenIDsAreKept() throws {
+        let header = "decision_id,employee_id,decision_type,outcome,automated,human_reviewed,reviewer_id,review_result,decided_at,reviewed_at,sex\n"
+        let rows = (0..<6).map { i in
+            let id = i < 3 ? "E\(i)" : "D\(i)"
+            return "\(id),E\(i),discipline,adverse,yes,yes,R1,upheld,2025-03-07 09:00:00,2025-03-07 09:00:20,f\n"
+        }.joined()
+        for (handling, listed) in [("pseudonymize", "D3, D4, D5"), ("keep", "E0, E1, E2, D3, D4, D5")] {
+            let yaml = TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "checks:\n  HR-03: {min_reviews: 5, max_departure_share: 0.1}")
+                .replacingOccurrences(of: "subject_ids: keep", with: "subject_ids: \(handling)")
+            let (_, sink) = try TestSupport.audit(csv: header + rows, pipeline: yaml)
+            let finding = try XCTUnwrap(sink.findings.first { $0.checkID == "HR-03" })
+            XCTAssertTrue(finding.detail.hasSuffix("decisions: \(listed)" + (handling == "keep" ? "" : " and 3 more")), finding.detail)
+            XCTAssertEqual(handling == "keep", finding.detail.contains("E0"), finding.detail)
+        }
+    }
+
     /// Review times are counted, not kept one by one: 20,001 distinct times, more than a
     /// table holds, go to sorted runs, and the median and the fast share are exact; an even
     /// number of reviews takes the mean of the middle two.

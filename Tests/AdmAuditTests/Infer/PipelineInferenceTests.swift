@@ -139,6 +139,26 @@ final class PipelineInferenceTests: XCTestCase {
         }
     }
 
+    func testAWorkersOwnIDStandingAsTheDecisionIDIsShownAsTheirPseudonym() throws {
+        // No id column, each person once: init reads the person's column as the decision id too.
+        for header in ["Employee ID,Action,Action Date,Reviewed by manager,Gender", "工号,处理类型,处理日期,是否人工复核,性别"] {
+            let export = [header,
+                          "E1001,Termination,2026-02-03,No,Female",
+                          "E1002,Termination,2026-02-04,Yes,Male",
+                          "E1003,Written warning,2026-02-05,No,Female"]
+            let (inferred, pipeline, path) = try infer(export)
+            let idHeader = String(header.split(separator: ",")[0])
+            XCTAssertFalse(lines(inferred.yaml, containing: "decision_id: [\"\(idHeader)\"]").isEmpty, inferred.yaml)
+            let (_, sink) = try TestSupport.audit([path], pipeline: pipeline)
+            XCTAssertFalse(sink.findings.isEmpty)
+            for finding in sink.findings {
+                XCTAssertFalse(finding.decisionID.contains("E100"), finding.decisionID)
+                XCTAssertEqual(finding.finding.subject, .worker(finding.decisionID))
+                XCTAssertTrue(finding.decisionID.hasPrefix("S-"), finding.decisionID)
+            }
+        }
+    }
+
     func testTheSameExportGivesTheSameBytes() throws {
         let path = file(english)
         let first = try InferredPipeline.infer(path: path, inputName: "export.csv")

@@ -47,6 +47,15 @@ final class HeaderLocatorTests: XCTestCase {
         XCTAssertEqual(locate("Report,2025-07-01\n\ndecision_id,outcome,decided_at\nD1,adverse,2025-01-01\n"), location(comma, 3))
     }
 
+    func testARowAStrayQuoteMadeWideDoesNotDisplaceTheHeader() {
+        // The quote on line 2 runs to the end; line 4's quote closes inside it, so the sample
+        // reads lines 2-4 as one row of 10 fields, wider than the header and agreed with by none.
+        let export = "decision_id,worker_id,decision_date,decision_type,human_reviewed,explanation,remarks\n"
+            + "D001,E01,2026-03-01,Termination,no,none,\"a\nD002,E02,2026-03-02,Termination,no,none,ok\n"
+            + "D003,E03,2026-03-03,\"Termination,no,none,ok\n"
+        XCTAssertEqual(locate(export), location(comma, 1))
+    }
+
     func testALineOfOneColumnIsStillAFile() {
         XCTAssertEqual(locate("decision_id\nD1\nD2\n"), location(comma, 1))
         XCTAssertEqual(locate(""), location(comma, 1))

@@ -115,7 +115,10 @@ public struct RubberStampReview: RunCheck {
             reviewers[code].departed += 1
         case nil: reviewers[code].unrecorded += 1
         }
-        if record.reviewResult != nil && reviewers[code].decisionIDs.count < Self.listedDecisions {
+        // An id that is the subject's own is not listed unless ids are kept: it would name the
+        // worker (the count of the rest says how many were left out).
+        if record.reviewResult != nil && reviewers[code].decisionIDs.count < Self.listedDecisions
+            && (context.subjectIDs == .keep || record.subjectInDecisionID == nil) {
             reviewers[code].decisionIDs.append(record.decisionID.string)
         }
         if let decided = record.decidedAt, let reviewed = record.reviewedAt, reviewed >= decided {
