@@ -63,14 +63,15 @@ public struct Diagnostic: Sendable, Hashable {
         case .columnMatchesTwoFields: (counts, texts, lists) = ([], ["column", "field"], [])
         case .attributeWithoutColumn: (counts, texts, lists) = ([], ["attribute"], [])
         case .lineAboveHeaderHoldsValues: (counts, texts, lists) = (["line", "values"], [], [])
-        case .quoteSwallowedLines: (counts, texts, lists) = (["first_line", "last_line", "accepted", "rejected"], ["column"], [])
+        case .quoteSwallowedLines:  // 8: QuoteRepair.namedStrayQuoteLimit
+            (counts, texts, lists) = (["first_line", "last_line", "accepted", "rejected", "more_stray_quotes"], ["column"], [("stray_quote_lines", 8)])
         case .moreQuoteRepairs: (counts, texts, lists) = (["rows"], [], [])
         case .activityOutsideCalendar: (counts, texts, lists) = (["first_year", "last_year", "covered_from", "covered_to"], [], [])
         case .activityJoinSparse: (counts, texts, lists) = (["adverse_decisions", "matched", "log_workers"], [], [])
         case .lookAlikeWorkerIDs: (counts, texts, lists) = (["rows", "line"], ["characters"], [])
         case .unpairedPunches: (counts, texts, lists) = (["clock_ins", "clock_outs", "workers"], [], [])
         case .distinctValuesOverLimit: (counts, texts, lists) = (["limit", "rows"], ["attribute", "group"], [])
-        case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as"], [("spellings", 64), ("read_as_values", 64)])
+        case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as", "attribute"], [("spellings", 64), ("read_as_values", 64)])
         case .groupsWrittenAlike: (counts, texts, lists) = ([], ["attribute"], [("groups", 16)])  // 16: MeasureState.alikeGroupLimit
         case .mergedShards: (counts, texts, lists) = (["shards"], [], [])
         case .shardFileMissing, .shardFileOtherHeader, .shardFileShared, .shardFileMismatch: (counts, texts, lists) = ([], ["name"], [])
@@ -79,30 +80,25 @@ public struct Diagnostic: Sendable, Hashable {
         case .emptyFile, .noAsOfDate, .noPseudonymKey, .assumeAutomated, .decisionIDsNotCompared, .pseudonymsDifferAcrossShards:
             (counts, texts, lists) = ([], [], [])
         }
-        let optional: Set<String> = code == .disguisedSpellings ? ["attribute"] : []
-        // Named only when a merged row held more stray quotes than the one that merged it.
-        let optionalLists: [(name: String, limit: Int)] = code == .quoteSwallowedLines ? [("stray_quote_lines", 8)] : []  // 8: QuoteRepair.namedStrayQuoteLimit
-        let optionalCounts = code == .quoteSwallowedLines ? ["more_stray_quotes"] : []
-        let named = Set(counts + texts + lists.map(\.name) + optionalLists.map(\.name) + optionalCounts).union(optional)
+        // Values named only at times: a disguise's attribute; the further stray quotes of a merged row.
+        let optional: Set<String> = switch code {
+        case .disguisedSpellings: ["attribute"]
+        case .quoteSwallowedLines: ["stray_quote_lines", "more_stray_quotes"]
+        default: []
+        }
+        let named = Set(counts + texts + lists.map(\.name))
         if let extra = values.keys.sorted().first(where: { !named.contains($0) }) { return "\(code.rawValue) has a value '\(extra)' it does not word" }
-        for name in counts {
+        for name in counts where !optional.contains(name) || values[name] != nil {
             guard case .count(let count)? = values[name], (0...Self.countLimit).contains(count) else { return "\(code.rawValue)'s \(name) is missing or out of bounds" }
         }
-        for name in texts + optional.sorted() {
-            if optional.contains(name) && values[name] == nil { continue }
+        for name in texts where !optional.contains(name) || values[name] != nil {
             guard case .text? = values[name] else { return "\(code.rawValue)'s \(name) is missing" }
         }
-        for (name, limit) in lists {
+        for (name, limit) in lists where !optional.contains(name) || values[name] != nil {
             guard case .list(let list)? = values[name], list.count <= limit else { return "\(code.rawValue)'s \(name) is missing or too long" }
         }
-        for name in optionalCounts where values[name] != nil {
-            guard case .count(let count)? = values[name], (1...Self.countLimit).contains(count) else { return "\(code.rawValue)'s \(name) is out of bounds" }
-        }
-        for (name, limit) in optionalLists where values[name] != nil {
-            guard case .list(let list)? = values[name], (1...limit).contains(list.count),
-                  list.allSatisfy({ Int($0).map { (1...Self.countLimit).contains($0) } ?? false }) else {
-                return "\(code.rawValue)'s \(name) is not a short list of line numbers"
-            }
+        if case .list(let lines)? = values["stray_quote_lines"], !lines.allSatisfy({ Int($0).map { (1...Self.countLimit).contains($0) } ?? false }) {
+            return "\(code.rawValue)'s stray_quote_lines are not line numbers"
         }
         if case .count(let first)? = values["first_line"], case .count(let last)? = values["last_line"], !(1...last).contains(first) {
             return "\(code.rawValue)'s lines run backwards"

@@ -307,8 +307,9 @@ public struct ByteKeyTable: Sendable {
         return true
     }
 
+    /// ASCII upper case to lower case, every other byte as it is.
     @inline(__always)
-    static func fold(_ byte: UInt8) -> UInt8 {
+    package static func fold(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 

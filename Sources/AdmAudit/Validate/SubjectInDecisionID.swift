@@ -57,12 +57,8 @@ public enum SubjectInDecisionID: Equatable {
     }
 
     private static func equalIgnoringASCIICase(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-        guard a.count == b.count else { return false }
-        for index in 0..<a.count where a[index] | 0x20 != b[index] | 0x20 || (a[index] != b[index] && !isASCIILetter(a[index])) { return false }
-        return true
+        a.count == b.count && zip(a, b).allSatisfy { ByteKeyTable.fold($0) == ByteKeyTable.fold($1) }
     }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
 
     /// Both are numbers of digits, the same once leading zeros and a decimal part of zeros go.
     private static func sameNumber(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {

@@ -123,6 +123,14 @@ final class PipelineInferenceTests: XCTestCase {
 
     /// No id column, and the workers' names at the left: a name is never the decision id,
     /// which is printed as written (a review found `Ana Lopez` in findings.csv and the reports).
+    /// `init`'s pipeline for `export`, and the findings of a run with it, no edit (some there must be).
+    private func inferAndAudit(_ export: [String]) throws -> (yaml: String, findings: [WordedFinding]) {
+        let (inferred, pipeline, path) = try infer(export)
+        let (_, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertFalse(sink.findings.isEmpty)
+        return (inferred.yaml, sink.findings)
+    }
+
     func testANameColumnIsNeverTheDecisionID() throws {
         for header in ["Employee Name,Employee,Action,Action Date,Reviewed By,Gender", "员工姓名,员工,处理类型,处理日期,审核人,性别"] {
             let export = [header,
@@ -130,12 +138,9 @@ final class PipelineInferenceTests: XCTestCase {
                           "Bo Chen,E101,Written warning,2025-03-12,J. Smith,Male",
                           "Cy Diaz,E102,Termination,2025-03-11,,Female",
                           "Dee Eng,E103,Written warning,2025-03-10,K. Lee,Female"]
-            let (inferred, pipeline, path) = try infer(export)
-            let nameHeader = String(header.split(separator: ",")[0])
-            XCTAssertTrue(lines(inferred.yaml, containing: "decision_id: [\"\(nameHeader)\"]").isEmpty, inferred.yaml)
-            let (_, sink) = try TestSupport.audit([path], pipeline: pipeline)
-            XCTAssertFalse(sink.findings.isEmpty)
-            for finding in sink.findings { XCTAssertFalse(["Ana Lopez", "Cy Diaz"].contains(finding.decisionID), finding.decisionID) }
+            let (yaml, findings) = try inferAndAudit(export)
+            XCTAssertTrue(lines(yaml, containing: "decision_id: [\"\(header.split(separator: ",")[0])\"]").isEmpty, yaml)
+            for finding in findings { XCTAssertFalse(["Ana Lopez", "Cy Diaz"].contains(finding.decisionID), finding.decisionID) }
         }
     }
 
@@ -146,12 +151,9 @@ final class PipelineInferenceTests: XCTestCase {
                           "E1001,Termination,2026-02-03,No,Female",
                           "E1002,Termination,2026-02-04,Yes,Male",
                           "E1003,Written warning,2026-02-05,No,Female"]
-            let (inferred, pipeline, path) = try infer(export)
-            let idHeader = String(header.split(separator: ",")[0])
-            XCTAssertFalse(lines(inferred.yaml, containing: "decision_id: [\"\(idHeader)\"]").isEmpty, inferred.yaml)
-            let (_, sink) = try TestSupport.audit([path], pipeline: pipeline)
-            XCTAssertFalse(sink.findings.isEmpty)
-            for finding in sink.findings {
+            let (yaml, findings) = try inferAndAudit(export)
+            XCTAssertFalse(lines(yaml, containing: "decision_id: [\"\(header.split(separator: ",")[0])\"]").isEmpty, yaml)
+            for finding in findings {
                 XCTAssertFalse(finding.decisionID.contains("E100"), finding.decisionID)
                 XCTAssertEqual(finding.finding.subject, .worker(finding.decisionID))
                 XCTAssertTrue(finding.decisionID.hasPrefix("S-"), finding.decisionID)

@@ -84,6 +84,12 @@ final class DiagnosticTextTests: XCTestCase {
             (.disguisedSpellings, ["read_as": .text("coded_values"), "spellings": .list([]), "read_as_values": .list([]), "more": .count(Int.max)]),
             (.disguisedSpellings, ["read_as": .text("coded_values"), "attribute": .text("sex"), "spellings": .list([]), "read_as_values": .list([]), "more": .count(0)]),
             (.disguisedSpellings, ["read_as": .text("attribute"), "attribute": .text("sex"), "spellings": .list(["a"]), "read_as_values": .list([]), "more": .count(0)]),
+            (.quoteSwallowedLines, ["first_line": .count(3), "last_line": .count(9), "column": .text("a"), "accepted": .count(1), "rejected": .count(0),
+                                    "stray_quote_lines": .list(["5", "<script>"])]),
+            (.quoteSwallowedLines, ["first_line": .count(3), "last_line": .count(9), "column": .text("a"), "accepted": .count(1), "rejected": .count(0),
+                                    "stray_quote_lines": .list(Array(repeating: "5", count: 9))]),
+            (.quoteSwallowedLines, ["first_line": .count(3), "last_line": .count(9), "column": .text("a"), "accepted": .count(1), "rejected": .count(0),
+                                    "more_stray_quotes": .count(-1)]),
             (.mergedShards, [:]),
             (.columnMatchesTwoFields, ["column": .count(1), "field": .text("x")]),
             (.emptyFile, ["extra": .text("x")]),
@@ -93,5 +99,10 @@ final class DiagnosticTextTests: XCTestCase {
             XCTAssertNotNil(diagnostic.damage, "\(code) \(values)")
             for language in [ReportLanguage.en, .zh] { _ = ReportText(language: language).message(diagnostic) }
         }
+        // The optional values are optional: a repair without further stray quotes, and one with them.
+        let plain: [String: DiagnosticValue] = ["first_line": .count(3), "last_line": .count(9), "column": .text("a"), "accepted": .count(1), "rejected": .count(0)]
+        XCTAssertNil(Diagnostic(level: .warning, file: nil, code: .quoteSwallowedLines, values: plain).damage)
+        let strays = plain.merging(["stray_quote_lines": .list(["5", "7"]), "more_stray_quotes": .count(3)]) { $1 }
+        XCTAssertNil(Diagnostic(level: .warning, file: nil, code: .quoteSwallowedLines, values: strays).damage)
     }
 }
