@@ -115,7 +115,25 @@ final class CommandLineTests: BinaryTestCase {
         let result = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "-o", "out", input.path])
         XCTAssertEqual(result.status, 3)
         XCTAssertTrue(result.err.contains("odd.csv:1"), result.err)
-        XCTAssertTrue(result.err.contains("decision_id"), result.err)
+        XCTAssertTrue(result.err.contains("decision_type"), result.err)
+    }
+
+    /// A bundled pipeline reads an export with no decision id by line; a pipeline that names the
+    /// id's column stops on a file without it (another export), naming the field.
+    func testADecisionIDIsRequiredOnlyWhereThePipelineNamesItsColumn() throws {
+        let input = work.appendingPathComponent("actions.csv")
+        try "工号,处理类型,处理结果,处理时间,是否人工复核\nG1,解除劳动合同,不利,2025-03-13 09:00,否\nG1,警告,不利,2025-03-14 09:00,否\n"
+            .write(to: input, atomically: true, encoding: .utf8)
+        let byLine = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "-o", "byline", input.path])
+        XCTAssertEqual(byLine.status, 0, byLine.err)
+        let findings = try read("byline", "findings.csv")
+        XCTAssertTrue(findings.contains("\n第2行,S-"), findings)
+        XCTAssertTrue(findings.contains("\n第3行,S-"), findings)
+        let named = work.appendingPathComponent("named.yaml")
+        try "admaudit: 1\ncolumns:\n  decision_id: [Case Number]\n".write(to: named, atomically: true, encoding: .utf8)
+        let other = try admaudit(["run", "-p", named.path, "--lang", "en", "-o", "named", input.path])
+        XCTAssertEqual(other.status, 3)
+        XCTAssertTrue(other.err.contains("actions.csv:1: error: no column found for decision_id"), other.err)
     }
 
     /// A run whose language is Chinese (its pipeline's, or --lang zh) tells a Chinese reader
@@ -126,7 +144,7 @@ final class CommandLineTests: BinaryTestCase {
         // labor-inspection.yaml's reports are in Chinese.
         let chinese = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "-o", "out", input.path])
         XCTAssertEqual(chinese.status, 3)
-        XCTAssertTrue(chinese.err.contains("odd.csv:1: 错误：找不到 decision_id"), chinese.err)
+        XCTAssertTrue(chinese.err.contains("odd.csv:1: 错误：找不到 decision_type、outcome 的列"), chinese.err)
         XCTAssertTrue(chinese.err.contains("表头为：foo，bar"), chinese.err)
         XCTAssertTrue(chinese.err.contains("提示："), chinese.err)
         XCTAssertFalse(chinese.err.contains("no column found"), chinese.err)
@@ -134,7 +152,7 @@ final class CommandLineTests: BinaryTestCase {
         XCTAssertEqual(missing.status, 3)
         XCTAssertTrue(missing.err.contains("no-such-file.csv: 错误：无法打开输入文件"), missing.err)
         let english = try admaudit(["run", "-p", path("pipelines/labor-inspection.yaml"), "--lang", "en", "-o", "out", input.path])
-        XCTAssertTrue(english.err.contains("odd.csv:1: error: no column found for decision_id"), english.err)
+        XCTAssertTrue(english.err.contains("odd.csv:1: error: no column found for decision_type, outcome"), english.err)
     }
 
     func testValidateShowsMappingCountsAndReasons() throws {

@@ -240,7 +240,11 @@ final class HostileOutputTests: BinaryTestCase {
         let run = try admaudit(["run", "-p", Self.pipeline, "-o", "out", escapes])
         Self.assertSafe(run.err, "run")
 
-        let missing = try admaudit(["run", "-p", Self.pipeline, "-o", "missing", Self.fixture("terminal-missing-column.csv")])
+        // A pipeline naming the decision id's column, which the header lacks (without one named,
+        // the rows would be read by line): the error quotes the header's cells.
+        let namingTheID = work.appendingPathComponent("names-the-id.yaml")
+        try "admaudit: 1\ncolumns:\n  decision_id: [decision_id]\n".write(to: namingTheID, atomically: true, encoding: .utf8)
+        let missing = try admaudit(["run", "-p", namingTheID.path, "-o", "missing", Self.fixture("terminal-missing-column.csv")])
         XCTAssertEqual(missing.status, 3, missing.err)
         Self.assertSafe(missing.err, "missing column")
         XCTAssertTrue(missing.err.contains("id[U+001B][2J[U+001B][H"), missing.err)

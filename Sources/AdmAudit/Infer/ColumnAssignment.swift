@@ -45,13 +45,16 @@ struct ColumnAssignment: Sendable {
     /// `fixed`: columns a person has decided (`InferenceChoices.columns`): each takes its
     /// target, or none, whatever its header and values say, and the others are assigned
     /// around them.
-    init(profiles: [ColumnProfile], fixed: [Int: ColumnTarget?] = [:]) {
+    ///
+    /// `sampleIsWholeFile`: the profiles hold every row of the export, so that a person column
+    /// whose values are all distinct names each decision (not when more rows follow).
+    init(profiles: [ColumnProfile], fixed: [Int: ColumnTarget?] = [:], sampleIsWholeFile: Bool = true) {
         var candidates: [Choice] = []
         for profile in profiles where fixed[profile.index] == nil {
             var proposed = Set<ColumnTarget>()
             for match in HeaderRules.matches(profile.header) {
                 let header = Self.headerEvidence(match, profile)
-                switch Self.contentCheck(match, profile) {
+                switch Self.contentCheck(match, profile, sampleIsWholeFile: sampleIsWholeFile) {
                 case .confirms(let bonus, let why):
                     candidates.append(Choice(column: profile.index, target: match.target, score: match.score + bonus, evidence: header + why))
                     proposed.insert(match.target)
@@ -75,7 +78,7 @@ struct ColumnAssignment: Sendable {
                     if rejected[profile.index] == nil { rejected[profile.index] = header + why }
                 }
             }
-            for candidate in Self.contentCandidates(profile) where !proposed.contains(candidate.target) {
+            for candidate in Self.contentCandidates(profile, sampleIsWholeFile: sampleIsWholeFile) where !proposed.contains(candidate.target) {
                 candidates.append(candidate)
             }
         }
@@ -109,17 +112,19 @@ struct ColumnAssignment: Sendable {
         // how the export refers to its decisions. Written, marked for checking.
         if target(.field(.decisionID)) == nil,
            let id = profiles.prefix(3).first(where: { profile in
-               profile.isUnique && profile.timestampShare < 0.5 && !takenColumns.contains(profile.index)
+               Self.notEachRowsOwn(profile, sampleIsWholeFile: sampleIsWholeFile) == nil && profile.timestampShare < 0.5 && !takenColumns.contains(profile.index)
                    && !HeaderRules.namesAPerson(profile.header)
            }) {
             choices.append(Choice(column: id.index, target: .field(.decisionID), score: 40, evidence: Evidence(
                 english: "no column names a decision id; '\(id.header.raw)' holds \(id.distinct) distinct values in \(id.filled) rows, so each row is referred to by it",
                 chinese: "没有列名表明决策编号；“\(id.header.raw)”在 \(id.filled) 行中有 \(id.distinct) 个不同取值，故以其指代各行")))
         }
-        // Still none, and each person appears once (an applicant per row): the person's id
-        // refers to the one decision about them.
-        if target(.field(.decisionID)) == nil, let index = choices.firstIndex(where: { $0.target == .field(.subjectID) }),
-           choices[index].also == nil, profiles[choices[index].column].isUnique {
+        // Still none, and each person appears once in the whole export (an applicant per row):
+        // the person's id refers to the one decision about them. Otherwise (a worker with two
+        // actions, or rows beyond the sample) each row is named by its line
+        // (`ColumnMapping.namesDecisionsByLine`): the person as id would reject a second action.
+        if target(.field(.decisionID)) == nil, sampleIsWholeFile, let index = choices.firstIndex(where: { $0.target == .field(.subjectID) }),
+           choices[index].also == nil, profiles[choices[index].column].namesEachRowOnce {
             choices[index].also = .field(.decisionID)
             choices[index].evidence = choices[index].evidence + Evidence(
                 english: "no column names a decision id and each person appears once in the rows read, so it is decision_id too",
@@ -162,7 +167,7 @@ struct ColumnAssignment: Sendable {
     private static func chosen(_ target: ColumnTarget, _ profile: ColumnProfile) -> Choice {
         let chosen = Evidence(english: "chosen by the inspector", chinese: "由检查人员选定")
         var choice = Choice(column: profile.index, target: target, score: 1000, evidence: chosen)
-        switch contentCheck(HeaderRules.Match(target: target, score: 100, terms: []), profile) {
+        switch contentCheck(HeaderRules.Match(target: target, score: 100, terms: []), profile, sampleIsWholeFile: true) {
         case .confirms(_, let why), .refutes(let why): choice.evidence = chosen + why
         case .redirects(_, let why): choice.evidence = chosen + why
         case .confirmsAsText(let why):
@@ -215,7 +220,7 @@ struct ColumnAssignment: Sendable {
 
     private static let empty = Evidence(english: "the column is empty in the rows read", chinese: "所读各行中此列为空")
 
-    private static func contentCheck(_ match: HeaderRules.Match, _ profile: ColumnProfile) -> ContentVerdict {
+    private static func contentCheck(_ match: HeaderRules.Match, _ profile: ColumnProfile, sampleIsWholeFile: Bool) -> ContentVerdict {
         let target = match.target
         if profile.isEmpty { return .confirms(0, empty) }
         func gate(_ share: Double, _ english: String, _ chinese: String, need: Double = 0.8, ofAnswers: Bool = false) -> ContentVerdict {
@@ -281,6 +286,12 @@ struct ColumnAssignment: Sendable {
                 if field == .decisionID {
                     let unique = Evidence(english: "\(profile.distinct) distinct values in \(profile.filled) rows",
                                           chinese: "\(profile.filled) 行中有 \(profile.distinct) 个不同取值")
+                    // `ID`, `No.`, `编号` may number the rows or the workers: read as the decision id,
+                    // a value met twice (a worker's second action, a numbering that starts again
+                    // after the sample) rejects a decision the export holds.
+                    if HeaderRules.namesOnlyAnID(profile.header), let why = Self.notEachRowsOwn(profile, sampleIsWholeFile: sampleIsWholeFile) {
+                        return .refutes(unique + why)
+                    }
                     if profile.isUnique { return .confirms(10, unique) }
                     return profile.distinct * 2 >= profile.filled ? .confirms(-10, unique) : .refutes(unique)
                 }
@@ -318,7 +329,22 @@ struct ColumnAssignment: Sendable {
     }
 
     /// What the values alone suggest, for columns whose header says little.
-    private static func contentCandidates(_ profile: ColumnProfile) -> [Choice] {
+    /// Why a column cannot be taken to name each decision unless its header says it does: a
+    /// value repeats or is missing, or rows beyond the sample were not read. nil when every
+    /// row of the whole export has its own value.
+    private static func notEachRowsOwn(_ profile: ColumnProfile, sampleIsWholeFile: Bool) -> Evidence? {
+        if !profile.namesEachRowOnce {
+            return Evidence(english: "a value repeats or is missing, so each row is named by its line instead",
+                            chinese: "有取值重复或缺失，故改以行号指称各行")
+        }
+        if !sampleIsWholeFile {
+            return Evidence(english: "only the first \(profile.rows) rows were read, so each row is named by its line instead",
+                            chinese: "只读取了前 \(profile.rows) 行，故改以行号指称各行")
+        }
+        return nil
+    }
+
+    private static func contentCandidates(_ profile: ColumnProfile, sampleIsWholeFile: Bool) -> [Choice] {
         guard profile.filled >= 3, !HeaderRules.isFreeText(profile.header) else { return [] }
         var candidates: [Choice] = []
         if profile.decisionTypeShare >= 0.8, profile.distinct <= 40 {
@@ -344,7 +370,7 @@ struct ColumnAssignment: Sendable {
             candidates.append(Choice(column: profile.index, target: .field(.jurisdiction), score: 50,
                                      evidence: content(profile, profile.placeShare, "countries or places", "国家或地点")))
         }
-        if profile.isUnique, profile.index <= 2, profile.numberShare < 0.5, profile.timestampShare < 0.5, !HeaderRules.namesAPerson(profile.header) {
+        if notEachRowsOwn(profile, sampleIsWholeFile: sampleIsWholeFile) == nil, profile.index <= 2, profile.numberShare < 0.5, profile.timestampShare < 0.5, !HeaderRules.namesAPerson(profile.header) {
             candidates.append(Choice(column: profile.index, target: .field(.decisionID), score: 45,
                                      evidence: Evidence(english: "\(profile.distinct) distinct values in \(profile.filled) rows, near the left",
                                                         chinese: "\(profile.filled) 行中有 \(profile.distinct) 个不同取值，位于左侧")))

@@ -47,13 +47,19 @@ struct ColumnProfile: Sendable {
     /// Decision types read from the values, with counts (for the evidence and a default type).
     let decisionTypes: [DecisionType: Int]
 
+    /// Rows sampled, blank cells too.
+    let rows: Int
+
     var isEmpty: Bool { filled == 0 }
+    /// Every sampled row holds a value, and no two the same.
+    var namesEachRowOnce: Bool { filled >= 1 && filled == rows && distinct == filled }
     /// Almost every value differs from the others: an id.
     var isUnique: Bool { filled >= 2 && distinct >= filled * 19 / 20 }
 
     init(index: Int, header: String, values: [String]) {
         self.index = index
         self.header = HeaderName(header)
+        rows = values.count
         let vocabulary = InferenceVocabulary.shared
         var filled = 0
         var keys = Set<String>()

@@ -64,6 +64,14 @@ enum HeaderRules {
         return best.values.sorted { ($0.score, $1.target) > ($1.score, $0.target) }
     }
 
+    /// Headers that say only "an id" or "a number" (`ID`, `No.`, `编号`, `序号`): the column may
+    /// be the rows' numbers, the workers' ids or the decisions', so its values must say which.
+    private static let bareIDNames = ["id", "no", "nr", "nbr", "num", "number", "#", "ref", "reference", "key", "code", "sn", "serial",
+                                      "serial no", "serial number", "row", "row no", "row number", "line", "line no", "编号", "编码",
+                                      "序号", "号码", "代码", "序列号", "行号"]
+
+    static func namesOnlyAnID(_ header: HeaderName) -> Bool { bareIDNames.contains(where: header.isNamed) }
+
     // MARK: words shared by rules
 
     static let idWords = ["id", "no", "nr", "nbr", "num", "number", "#", "ref", "reference", "key", "uuid", "login", "username",
@@ -292,6 +300,10 @@ enum HeaderRules {
         // `Manager Reviewed`: a role that reviews is no reviewer's name; the content gate wants yes/no.
         Rule(target: .field(.humanReviewed), score: 90, groups: [reviewWords, humanWords],
              unless: timeWords + reviewerWords.filter { !humanWords.contains($0) } + appealWords + resultWords + idWords + machineWords),
+        // `hr_reviewed`, `HR Review`, `人事复核`: HR is people (found by a helper: left unused, so every
+        // decision was unreviewed). Apart from `humanWords`, where `HR` would keep `HR Result` from the outcome.
+        Rule(target: .field(.humanReviewed), score: 89, groups: [reviewWords, ["hr", "hrbp", "人事", "人力资源"]],
+             unless: timeWords + reviewerWords + appealWords + resultWords + idWords + machineWords),
         Rule(target: .field(.humanReviewed), score: 88, groups: [["是否", "whether", "was", "is", "y n"], reviewWords],
              unless: timeWords + appealWords + resultWords + machineWords),
         // `Reviewed by Manager`, `Checked By`: who reviewed (names) or whether someone did (Y/N); content decides.

@@ -81,7 +81,8 @@ public struct InferredPipeline: Sendable {
             return ActivityInference.infer(sample: sample, profiles: profiles, assignment: ColumnAssignment(profiles: profiles), mapping: mapping,
                                            inputName: inputName ?? path)
         }
-        let assignment = ColumnAssignment(profiles: profiles, fixed: choices.columns.mapValues { $0.map(\.target) })
+        let assignment = ColumnAssignment(profiles: profiles, fixed: choices.columns.mapValues { $0.map(\.target) },
+                                          sampleIsWholeFile: sample.isWholeFile)
         var locale = LocaleInference(sample: sample, profiles: profiles, assignment: assignment)
         locale.follow(choices)
         var writer = Writer(sample: sample, profiles: profiles, assignment: assignment, locale: locale, inputName: inputName ?? path,
@@ -316,6 +317,7 @@ private struct Writer {
         // names (`处理结果` for outcome) when the pipeline is run: say `[]`, so the run reads
         // the export as this file describes it.
         let builtIn = Dictionary(BuiltinVocabulary.columns.map { ($0.0, Set($0.1.map(TextKey.make))) }, uniquingKeysWith: { first, _ in first })
+        var saidNone = Set<CanonicalField>()
         for field in missing {
             guard let names = builtIn[field],
                   let column = sample.headers.indices.first(where: { assignment.choice(forColumn: $0) == nil && names.contains(TextKey.make(sample.headers[$0])) })
@@ -323,13 +325,14 @@ private struct Writer {
             line("  \(field.rawValue): []   # " + YAMLText.comment(text(
                 "not the column \(sample.headers[column]), whose name says \(field.rawValue) but whose values do not",
                 "不采用列“\(sample.headers[column])”：其列名像 \(field.rawValue)，但取值不像")))
+            saidNone.insert(field)
         }
-        let required = missing.filter { $0 == .decisionID }
-        for field in required {
-            let why = text("\(field.rawValue) is required and no column was recognised: add `\(field.rawValue): [\"HEADER\"]`",
-                           "\(field.rawValue) 为必需字段，但未识别出对应的列：请添加 `\(field.rawValue): [\"列名\"]`")
-            line("  # TODO: " + YAMLText.comment(why))
-            todos.append(why)
+        // No decision id: each row is one decision, named by its line (`line 12`). Said as `[]`,
+        // so that the run takes no column whose header is among decision_id's names.
+        if missing.contains(.decisionID) {
+            line((saidNone.contains(.decisionID) ? "  # " : "  decision_id: []   # ") + YAMLText.comment(text(
+                "no column holds a decision id: each row is one decision, named by its line in the file (\"line N\"); write the column here if the export has one",
+                "没有列载有决策编号：每一行为一项决策，以其在文件中的行号指称（“第N行”）；如导出数据有编号列，请在此写明")))
         }
         let optional = missing.filter { !$0.isRequired }.map(\.rawValue)
         if !optional.isEmpty {

@@ -92,7 +92,8 @@ public struct ColumnMapping: Sendable {
     package func diagnostics(file: String) -> [Diagnostic] {
         let absent = CanonicalField.allCases.filter { fields[$0] == nil && !$0.isRequired }.map(\.rawValue)
         let absentNote = absent.isEmpty ? [] : [Diagnostic(level: .note, file: file, code: .fieldsWithoutColumn, values: ["fields": .list(absent)])]
-        return absentNote + duplicates.map { duplicate in
+        let byLine = namesDecisionsByLine ? [Diagnostic(level: .note, file: file, code: .decisionsNamedByLine)] : []
+        return byLine + absentNote + duplicates.map { duplicate in
             Diagnostic(level: .warning, file: file, code: .columnMatchesTwoFields,
                        values: ["column": .text(duplicate.match.header), "field": .text(duplicate.field)])
         } + attributes.filter { $0.match == nil }.map { attribute in
@@ -100,12 +101,18 @@ public struct ColumnMapping: Sendable {
         }
     }
 
-    /// Required fields the export lacks. A missing outcome is fine when it can be
+    /// No column holds the decision id: each row is one decision, named by its line
+    /// (`RecordBuilder`). An HR export of actions often has none, and its person column
+    /// repeats for a worker with two actions: reading it as the id would reject the second.
+    public var namesDecisionsByLine: Bool { fields[.decisionID] == nil }
+
+    /// Required fields the export lacks (the decision id is never lacking: see
+    /// `namesDecisionsByLine`). A missing outcome is fine when it can be
     /// derived, a missing decision type when the pipeline gives a default.
     public func missingRequired(canDeriveOutcome: Bool, hasDefaultDecisionType: Bool = false,
                                 outcomeFromDecisionType: Bool = false) -> [CanonicalField] {
         CanonicalField.allCases.filter { field in
-            guard field.isRequired, fields[field] == nil else { return false }
+            guard field.isRequired, field != .decisionID, fields[field] == nil else { return false }
             if field == .decisionType && hasDefaultDecisionType { return false }
             if field == .outcome && outcomeFromDecisionType && (fields[.decisionType] != nil || hasDefaultDecisionType) { return false }
             return !(field == .outcome && canDeriveOutcome && fields[.score] != nil)

@@ -8,6 +8,7 @@ public struct Diagnostic: Sendable, Hashable {
     public enum Code: String, Sendable, CaseIterable {
         case pipelineInferred = "pipeline_inferred"
         case fieldsWithoutColumn = "fields_without_column"
+        case decisionsNamedByLine = "decisions_named_by_line"
         case columnMatchesTwoFields = "column_matches_two_fields"
         case attributeWithoutColumn = "attribute_without_column"
         case lineAboveHeaderHoldsValues = "line_above_header_holds_values"
@@ -77,7 +78,8 @@ public struct Diagnostic: Sendable, Hashable {
         case .shardFileMissing, .shardFileOtherHeader, .shardFileShared, .shardFileMismatch: (counts, texts, lists) = ([], ["name"], [])
         case .decisionIDsCompared: (counts, texts, lists) = (["ids", "shards"], [], [])
         case .decisionIDsRepeatedAcrossShards: (counts, texts, lists) = (["rows", "line", "first_line"], ["first_file"], [])
-        case .emptyFile, .noAsOfDate, .noPseudonymKey, .assumeAutomated, .decisionIDsNotCompared, .pseudonymsDifferAcrossShards:
+        case .emptyFile, .noAsOfDate, .noPseudonymKey, .assumeAutomated, .decisionIDsNotCompared, .pseudonymsDifferAcrossShards,
+             .decisionsNamedByLine:
             (counts, texts, lists) = ([], [], [])
         }
         // Values named only at times: a disguise's attribute; the further stray quotes of a merged row.

@@ -49,6 +49,9 @@ extension ReportText {
             let fields = values.list("fields")
             return pick("no column for \(fields.joined(separator: ", ")): checks that need them count those fields as not recorded",
                         "导出数据中没有以下字段的列：\(fields.joined(separator: "、"))；需要这些字段的检查将其视为未记录")
+        case .decisionsNamedByLine:
+            return pick("no column holds a decision id: each row is one decision, named by its line in the file (\"line N\"); a decision written on two rows cannot be told from two decisions",
+                        "没有列载有决策编号：每一行为一项决策，以其在文件中的行号指称（“第N行”）；同一决策若写成两行，无法与两项决策区分")
         case .columnMatchesTwoFields:
             let (column, field) = (values.text("column"), values.text("field"))
             return pick("column '\(column)' also matches \(field); the earlier column is used", "列“\(column)”也对应 \(field)；采用在前的列")

@@ -73,7 +73,10 @@ public struct ActivityMapping: Sendable {
         let missing = decisions.missingRequired(canDeriveOutcome: pipeline.derive != nil,
                                                 hasDefaultDecisionType: pipeline.input.defaultDecisionType != nil,
                                                 outcomeFromDecisionType: pipeline.outcomeFromDecisionType)
-        return !missing.isEmpty || decisions.fields[.decidedAt] == nil
+        // No decision id counts as lacking a field here: a decision export without one is
+        // read by line (`ColumnMapping.namesDecisionsByLine`), but beside a worker and a time
+        // it is a log, as it was before such exports were read.
+        return !missing.isEmpty || decisions.namesDecisionsByLine || decisions.fields[.decidedAt] == nil
     }
 
     /// Header → field, in column order, for the report's chain of custody.

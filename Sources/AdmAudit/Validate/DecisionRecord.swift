@@ -9,6 +9,9 @@ public struct DecisionRecord {
     public var line: Int
 
     public var decisionID: FieldBytes
+    /// The export has no decision id: `decisionID` is the row's line (`line 12`), made by the
+    /// builder, so it names nobody.
+    public var decisionIDIsLine = false
     public var subjectID: FieldBytes
     public var system: FieldBytes
     public var reviewerID: FieldBytes

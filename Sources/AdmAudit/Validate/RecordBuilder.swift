@@ -39,6 +39,10 @@ public final class RecordBuilder {
     private let headerKeys: [String]
     @exclusivity(unchecked) public private(set) var groups: [AttributeGroups]
     @exclusivity(unchecked) private var groupBuffer: UnsafeMutableBufferPointer<Int32>
+    /// With no decision id column, each row's name, `line 12` (`第12行`): written here per
+    /// row, read by the record until the next row is built (`ColumnMapping.namesDecisionsByLine`).
+    private let lineName: LineName?
+    @exclusivity(unchecked) private var lineNameBuffer: UnsafeMutableRawBufferPointer
     /// Per attribute, its age banding when its groups are bands of ages or birth dates.
     private let ageBands: [AgeBanding?]
     /// Categorical fields whose column also feeds a text field (`申诉处理方`: the system, or
@@ -87,9 +91,14 @@ public final class RecordBuilder {
             return (read, column)
         }
         groupBuffer = .allocate(capacity: max(groups.count, 1))
+        lineName = mapping.namesDecisionsByLine ? LineName(language: pipeline.report.language) : nil
+        lineNameBuffer = .allocate(byteCount: LineName.longest, alignment: 1)
     }
 
-    deinit { groupBuffer.deallocate() }
+    deinit {
+        groupBuffer.deallocate()
+        lineNameBuffer.deallocate()
+    }
 
     public enum Result {
         case record(DecisionRecord)
@@ -151,7 +160,7 @@ public final class RecordBuilder {
         let idRange = TextKey.trimmedRange(idField.bytes)
         // An id of invisible characters only is no id: written so, it would pass for one and
         // make every other such id its duplicate.
-        if idRange.isEmpty || (ValueMaps.mayNormalize(UnsafeRawBufferPointer(rebasing: idField.bytes[idRange]))
+        if lineName == nil, idRange.isEmpty || (ValueMaps.mayNormalize(UnsafeRawBufferPointer(rebasing: idField.bytes[idRange]))
                                && TextKey.identity(String(decoding: UnsafeRawBufferPointer(rebasing: idField.bytes[idRange]), as: UTF8.self)).isEmpty) {
             return .reject(reject(row, .empty(.decisionID), column: .decisionID))
         }
@@ -241,9 +250,9 @@ public final class RecordBuilder {
 
         if let totals = totalsPassingAsADecision(row) { return .reject(totals) }
 
-        // Uniqueness last: only accepted rows claim an id.
-        let id = UnsafeRawBufferPointer(rebasing: idField.bytes[idRange])
-        if let first = ids.claim(id, fileIndex: fileIndex, line: row.line) {
+        // Uniqueness last: only accepted rows claim an id. A line's name is unique as it is.
+        let id = lineName.map { $0.write(row.line, into: lineNameBuffer) } ?? UnsafeRawBufferPointer(rebasing: idField.bytes[idRange])
+        if lineName == nil, let first = ids.claim(id, fileIndex: fileIndex, line: row.line) {
             // What a disguised id hid, shown as its code (`D[U+200B]1`); an id as it reads
             // (a Russian one) is shown as it is.
             let raw = String(decoding: id, as: UTF8.self)
@@ -265,7 +274,7 @@ public final class RecordBuilder {
 
         return .record(DecisionRecord(
             fileIndex: fileIndex, line: row.line,
-            decisionID: FieldBytes(bytes: id, isMissing: false),
+            decisionID: FieldBytes(bytes: id, isMissing: false), decisionIDIsLine: lineName != nil,
             subjectID: field(row, .subjectID), system: field(row, .system), reviewerID: field(row, .reviewerID),
             appealReviewerID: field(row, .appealReviewerID),
             jurisdiction: field(row, .jurisdiction), dataCategories: field(row, .dataCategories),
@@ -360,6 +369,9 @@ public final class RecordBuilder {
     /// id is itself the label, and it names nobody (`subject_id` mapped and empty), when every
     /// decision concerns somebody. Both must hold, so that an id of `合计` alone cannot take a
     /// real decision out of the audit.
+    ///
+    /// With no id column, a label in the person's cell is no such row: a dismissal written
+    /// about `Total`, dateless, would leave the audit and the alarm.
     private func totalsPassingAsADecision(_ row: RawRow) -> Reject? {
         let id = field(row, .decisionID), subject = columnOf[CanonicalField.subjectID.ordinal]
         guard subject >= 0, subject < row.fieldCount, ValueMaps.isBlank(row[subject]), Self.isTotalsLabel(id) else { return nil }
@@ -556,3 +568,32 @@ public final class RecordBuilder {
     private static let powersOfTen: [Double] = (0...15).map { power in (0..<power).reduce(1.0) { value, _ in value * 10 } }
 }
 
+/// A row's name when the export has no decision id: `line 12`, `第12行`.
+struct LineName {
+    private let before: [UInt8]
+    private let after: [UInt8]
+    /// The longest name: the longer words and 19 digits.
+    static let longest = 32
+
+    init(language: ReportLanguage) {
+        (before, after) = language == .zh ? (Array("第".utf8), Array("行".utf8)) : (Array("line ".utf8), [])
+    }
+
+    /// Writes the name of `line` into `buffer` (`longest` bytes) and gives it; allocates nothing.
+    func write(_ line: Int, into buffer: UnsafeMutableRawBufferPointer) -> UnsafeRawBufferPointer {
+        var digitCount = 1
+        var power = 10
+        while digitCount < 19 && line >= power {
+            digitCount += 1
+            power &*= 10
+        }
+        for (offset, byte) in before.enumerated() { buffer[offset] = byte }
+        var rest = max(line, 0)
+        for position in (0..<digitCount).reversed() {
+            buffer[before.count + position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        for (offset, byte) in after.enumerated() { buffer[before.count + digitCount + offset] = byte }
+        return UnsafeRawBufferPointer(rebasing: buffer[0..<(before.count + digitCount + after.count)])
+    }
+}

@@ -83,7 +83,7 @@ public enum SubjectInDecisionID: Equatable {
 extension DecisionRecord {
     /// Where this record's decision id names its subject (`SubjectInDecisionID`).
     public var subjectInDecisionID: SubjectInDecisionID? {
-        SubjectInDecisionID.find(decisionID: decisionID.bytes, subjectID: subjectID.bytes)
+        decisionIDIsLine ? nil : SubjectInDecisionID.find(decisionID: decisionID.bytes, subjectID: subjectID.bytes)
     }
 
     /// The decision id as reports show it: where it names the worker, `shownSubject` (the

@@ -49,6 +49,16 @@ final class HeaderRulesTests: XCTestCase {
         ])
     }
 
+    /// Headers saying only "an id" or "a number" must have their values say what they number.
+    func testBareIDHeaders() {
+        for header in ["ID", "No.", "编号", "序号", "Ref", "Number", "Code", "编码", "#"] {
+            XCTAssertTrue(HeaderRules.namesOnlyAnID(HeaderName(header)), header)
+        }
+        for header in ["Decision ID", "记录号", "流水号", "Case Number", "Employee ID", "工号"] {
+            XCTAssertFalse(HeaderRules.namesOnlyAnID(HeaderName(header)), header)
+        }
+    }
+
     func testAPersonsIDIsNeverTheDecisionsID() {
         for header in ["员工ID", "Employee ID", "Worker No", "候选人编号", "Reviewer ID", "Appeal ID", "Job Requisition ID", "部门编号"] {
             XCTAssertFalse(matches(header).contains { $0.target == field(.decisionID) }, header)
@@ -124,6 +134,9 @@ final class HeaderRulesTests: XCTestCase {
             ("Manual Review?", field(.humanReviewed)),
             ("Was Reviewed", field(.humanReviewed)),
             ("人工干预", field(.humanReviewed)),
+            ("hr_reviewed", field(.humanReviewed)),
+            ("HR Review", field(.humanReviewed)),
+            ("人事复核", field(.humanReviewed)),
             ("Reviewed By", field(.reviewerID)),
             ("复核人工号", field(.reviewerID)),
             ("Approver", field(.reviewerID)),

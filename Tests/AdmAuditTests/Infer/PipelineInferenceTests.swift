@@ -443,15 +443,80 @@ final class PipelineInferenceTests: XCTestCase {
         XCTAssertTrue(inferred.todos.contains("1 value(s) no vocabulary knows (listed in the pipeline)"))
     }
 
-    func testAMissingDecisionIDIsATODO() throws {
-        let (inferred, _, _) = try infer([
+    func testAMissingDecisionIDNamesEachRowByItsLine() throws {
+        let (inferred, pipeline, path) = try infer([
             "Outcome,Decision Type,Decision Date",
             "adverse,dismissal,2025-01-13 09:00",
             "adverse,dismissal,2025-01-13 09:00",
             "favorable,promotion,2025-01-14 09:00",
         ])
-        XCTAssertTrue(inferred.todos.contains { $0.contains("decision_id is required") })
-        XCTAssertEqual(lines(inferred.yaml, containing: "# TODO: decision_id is required").count, 1)
+        XCTAssertFalse(inferred.todos.contains { $0.contains("decision_id") }, "\(inferred.todos)")
+        XCTAssertEqual(lines(inferred.yaml, containing: "decision_id: []   # no column holds a decision id").count, 1, inferred.yaml)
+        // Two rows alike are two decisions: neither is rejected as the other's duplicate.
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.inputs.map(\.accepted), [3])
+        XCTAssertEqual(Set(sink.findings.filter { $0.checkID == "HR-01" }.map(\.decisionID)), ["line 2", "line 3"])
+        XCTAssertTrue(result.diagnostics.contains { $0.code == .decisionsNamedByLine })
+    }
+
+    /// An HR export of actions has no id column, and a worker with two actions is on two rows:
+    /// each row is a decision named by its line (the person's column as the id rejected the
+    /// second action as a duplicate). In English and Chinese, each named in its language.
+    func testAWorkerWithTwoActionsAndNoIDColumnHasBothAudited() throws {
+        for (header, rows, second) in [
+            ("Employee ID,Action,Action Date,Reviewed by manager,Gender",
+             ["E100,Termination,2025-03-13,No,Female", "E101,Written warning,2025-03-12,Yes,Male", "E100,Demotion,2025-02-11,No,Female",
+              "Total: 3 actions,,,,"], "line 4"),
+            ("工号,处理类型,处理日期,是否人工复核,性别",
+             ["G100,解除劳动合同,2025-03-13,否,女", "G101,警告,2025-03-12,是,男", "G100,降职,2025-02-11,否,女", "合计,,,,"], "第4行"),
+        ] {
+            let (inferred, pipeline, path) = try infer([header] + rows)
+            XCTAssertEqual(lines(inferred.yaml, containing: "decision_id: []").count, 1, inferred.yaml)
+            let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+            // The totals line is no decision.
+            XCTAssertEqual(sink.rejects.map(\.code), [.totalsRow])
+            XCTAssertEqual(result.inputs.map(\.accepted), [3])
+            let unreviewed = sink.findings.filter { $0.checkID == "HR-01" }
+            XCTAssertEqual(unreviewed.count, 2, "\(unreviewed.map(\.decisionID))")
+            XCTAssertTrue(unreviewed.contains { $0.decisionID == second }, "\(unreviewed.map(\.decisionID))")
+            XCTAssertEqual(Set(unreviewed.map(\.subject)).count, 1, "one worker, one pseudonym")
+        }
+    }
+
+    /// Columns all distinct in init's sample, in an export longer than the sample, are not the
+    /// decision id: the person (a worker met again after the sample) and a `No.` that numbers
+    /// the rows afresh after the sample (found by a helper writing exports: 2,500 decisions
+    /// rejected as duplicates). Cut short of the sample's end, the file is read whole, and its
+    /// `No.` names each row.
+    func testColumnsDistinctOnlyInTheSampleAreNotTheDecisionID() throws {
+        let count = ExportSample.rowLimit + 50
+        var export = ["No.,Employee ID,Action,Action Date,Reviewed by manager"]
+        for row in 0..<count {
+            let restarted = row < ExportSample.rowLimit ? row : row - ExportSample.rowLimit
+            export.append("\(restarted + 1),E\(restarted),Termination,2025-03-13,\(row % 2 == 0 ? "No" : "Yes")")
+        }
+        let (inferred, pipeline, path) = try infer(export)
+        XCTAssertEqual(lines(inferred.yaml, containing: "decision_id: []").count, 1, inferred.yaml)
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.inputs.map(\.accepted), [count])
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "HR-01" }.count, (count + 1) / 2)
+        let (whole, _, _) = try infer(Array(export.prefix(ExportSample.rowLimit)))
+        XCTAssertEqual(lines(whole.yaml, containing: "decision_id: [\"No.\"]").count, 1, whole.yaml)
+    }
+
+    /// A header saying only `ID` or `编号`, whose values repeat (a worker's id): no decision id,
+    /// where before the column was one and a worker's second action was rejected, their id
+    /// printed in clear as the first's decision id.
+    func testABareIDHeaderWhoseValuesRepeatIsNotTheDecisionID() throws {
+        for header in ["ID,Action,Action Date,Reviewed by manager", "编号,处理类型,处理日期,是否人工复核"] {
+            var export = [header]
+            for row in 0..<40 { export.append("W\(row % 38),Termination,2025-03-\(10 + row % 9),No") }
+            let (inferred, pipeline, path) = try infer(export)
+            XCTAssertEqual(lines(inferred.yaml, containing: "decision_id: []").count, 1, inferred.yaml)
+            let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+            XCTAssertEqual(result.inputs.map(\.accepted), [40])
+            XCTAssertFalse(sink.findings.contains { $0.decisionID.hasPrefix("W") })
+        }
     }
 
     func testADefaultDecisionTypeFromWhatTheHeadersSpeakOf() throws {

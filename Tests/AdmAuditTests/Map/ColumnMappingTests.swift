@@ -222,7 +222,19 @@ final class ColumnMappingTests: XCTestCase {
     func testMissingRequiredListsEveryAbsentRequiredField() throws {
         let mapping = ColumnMapping(headers: ["employee_id", "score"], pipeline: try pipeline())
 
-        XCTAssertEqual(mapping.missingRequired(canDeriveOutcome: false), [.decisionID, .decisionType, .outcome])
+        XCTAssertEqual(mapping.missingRequired(canDeriveOutcome: false), [.decisionType, .outcome])
+    }
+
+    /// An export with no decision id names each row by its line: nothing stops the run, and the
+    /// mapping says so (a note, with the fields that have no column).
+    func testNoDecisionIDColumnNamesDecisionsByLine() throws {
+        let mapping = ColumnMapping(headers: ["employee_id", "decision_type", "outcome"], pipeline: try pipeline())
+        XCTAssertTrue(mapping.namesDecisionsByLine)
+        XCTAssertEqual(mapping.missingRequired(canDeriveOutcome: false), [])
+        XCTAssertEqual(mapping.diagnostics(file: "a.csv").first?.code, .decisionsNamedByLine)
+        let withID = ColumnMapping(headers: ["decision_id", "decision_type", "outcome"], pipeline: try pipeline())
+        XCTAssertFalse(withID.namesDecisionsByLine)
+        XCTAssertFalse(withID.diagnostics(file: "a.csv").contains { $0.code == .decisionsNamedByLine })
     }
 
     func testMissingOutcomeIsFineWhenItCanBeDerivedFromAScore() throws {

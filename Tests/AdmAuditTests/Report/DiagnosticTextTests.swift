@@ -7,6 +7,7 @@ final class DiagnosticTextTests: XCTestCase {
     private let samples: [Diagnostic.Code: [String: DiagnosticValue]] = [
         .pipelineInferred: ["input": .text("导出.csv"), "pipeline": .text("p.yaml"), "settings_to_check": .count(3)],
         .fieldsWithoutColumn: ["fields": .list(["notified_at", "reason_codes"])],
+        .decisionsNamedByLine: [:],
         .columnMatchesTwoFields: ["column": .text("工号"), "field": .text("subject_id")],
         .attributeWithoutColumn: ["attribute": .text("sex")],
         .lineAboveHeaderHoldsValues: ["line": .count(2), "values": .count(7)],

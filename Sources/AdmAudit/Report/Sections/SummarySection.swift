@@ -11,7 +11,8 @@ enum SummarySection: ReportSectionBuilder {
     /// Values written to pass for others (look-alike letters, groups spelt several ways): listed first.
     private static let disguiseCodes: Set<Diagnostic.Code> = [.disguisedSpellings, .lookAlikeWorkerIDs, .groupsWrittenAlike]
     /// Warnings about the pipeline's mapping rather than the rows: listed after the others.
-    private static let mappingCodes: Set<Diagnostic.Code> = [.pipelineInferred, .fieldsWithoutColumn, .columnMatchesTwoFields, .attributeWithoutColumn]
+    private static let mappingCodes: Set<Diagnostic.Code> = [.pipelineInferred, .fieldsWithoutColumn, .decisionsNamedByLine, .columnMatchesTwoFields,
+                                                                     .attributeWithoutColumn]
 
     static func sections(_ context: ReportContext) -> [ReportSection] {
         let (result, t) = (context.result, context.t)
