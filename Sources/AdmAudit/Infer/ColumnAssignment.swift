@@ -46,8 +46,9 @@ struct ColumnAssignment: Sendable {
     /// target, or none, whatever its header and values say, and the others are assigned
     /// around them.
     ///
-    /// `sampleIsWholeFile`: the profiles hold every row of the export, so that a person column
-    /// whose values are all distinct names each decision (not when more rows follow).
+    /// `sampleIsWholeFile`: the profiles hold every row of the export, so that a column whose
+    /// values are all distinct (a person's, a bare `ID`, one at the left) may name each
+    /// decision; when more rows follow, it may not (`notEachRowsOwn`).
     init(profiles: [ColumnProfile], fixed: [Int: ColumnTarget?] = [:], sampleIsWholeFile: Bool = true) {
         var candidates: [Choice] = []
         for profile in profiles where fixed[profile.index] == nil {
@@ -127,8 +128,8 @@ struct ColumnAssignment: Sendable {
            choices[index].also == nil, profiles[choices[index].column].namesEachRowOnce {
             choices[index].also = .field(.decisionID)
             choices[index].evidence = choices[index].evidence + Evidence(
-                english: "no column names a decision id and each person appears once in the rows read, so it is decision_id too",
-                chinese: "没有列名表明决策编号，且所读各行中每人只出现一次，故同时作为 decision_id")
+                english: "no column names a decision id and each person appears once in the whole export, so it is decision_id too",
+                chinese: "没有列名表明决策编号，且整个导出文件中每人只出现一次，故同时作为 decision_id")
         }
         // A site column naming places says where each decision was made: jurisdiction too.
         if target(.field(.jurisdiction)) == nil, let index = choices.firstIndex(where: { $0.target == .site }),
@@ -328,7 +329,6 @@ struct ColumnAssignment: Sendable {
         return share >= 0.2 || namedExactly ? .confirms(-25, evidence) : .refutes(evidence)
     }
 
-    /// What the values alone suggest, for columns whose header says little.
     /// Why a column cannot be taken to name each decision unless its header says it does: a
     /// value repeats or is missing, or rows beyond the sample were not read. nil when every
     /// row of the whole export has its own value.
@@ -344,6 +344,7 @@ struct ColumnAssignment: Sendable {
         return nil
     }
 
+    /// What the values alone suggest, for columns whose header says little.
     private static func contentCandidates(_ profile: ColumnProfile, sampleIsWholeFile: Bool) -> [Choice] {
         guard profile.filled >= 3, !HeaderRules.isFreeText(profile.header) else { return [] }
         var candidates: [Choice] = []
