@@ -26,6 +26,14 @@ struct PositionPicker {
     var quartiles: (q1: Double, median: Double, q3: Double) {
         Statistics.quartiles(count: count) { picked[$0] ?? .nan }
     }
+
+    /// The median, once the values it is made of went past (the middle one, or two); nil before.
+    var median: Double? {
+        guard count > 0 else { return nil }
+        let middle = Int((Double(count - 1) * 0.5).rounded(.down))
+        guard position > min(middle + 1, count - 1) else { return nil }
+        return quartiles.median
+    }
 }
 
 /// One grouping's score figures for one decision type (an attribute or an intersection),
@@ -45,7 +53,11 @@ struct ScoreFigures {
     private var lowest: [Double?]
     private var highest: [Double?]
     private var pickers: [PositionPicker]
+    /// Per group code, its scores above the type's median: known once the reading passed the
+    /// median (`settleAbove`), as its count less those at or below it.
     private(set) var above: [Int]
+    /// Per group code, the scores read so far.
+    private var read: [Int]
     private var rankSums: [Double]
     private var tieTerm = 0.0
     /// Known scores read so far: the rank before the current run of equal ones.
@@ -69,30 +81,43 @@ struct ScoreFigures {
         highest = Array(repeating: nil, count: groups)
         pickers = n.map { PositionPicker(count: $0) }
         above = Array(repeating: 0, count: groups)
+        read = Array(repeating: 0, count: groups)
         rankSums = Array(repeating: 0, count: groups)
         inBlock = Array(repeating: 0, count: groups)
     }
 
-    /// Every grouping's figures for the column, the type's median given.
-    static func read(_ column: ScoreStore.Column, groupings: [ScoreStore.Grouping], median: Double) throws(AuditError) -> [ScoreFigures] {
+    /// Every grouping's figures for the column, and the quartiles of all its scores: one
+    /// reading in score order (each group's scores above the type's median are counted once the
+    /// reading passes the median, as its scores less those read by then).
+    static func read(_ column: ScoreStore.Column,
+                     groupings: [ScoreStore.Grouping]) throws(AuditError) -> (overall: (q1: Double, median: Double, q3: Double), figures: [ScoreFigures]) {
         var figures = groupings.map { ScoreFigures(column: column, grouping: $0) }
+        var overall = PositionPicker(count: column.count)
+        var settled = false
         var block: [(profile: Int, count: Int)] = []
         var blockValue = 0.0
+        func takeBlock() {
+            overall.take(blockValue, count: block.reduce(0) { $0 + $1.count })
+            let median = settled ? nil : overall.median
+            for index in figures.indices { figures[index].take(blockValue, block, settlingAboveAt: median) }
+            if median != nil { settled = true }
+        }
         var sorted = try column.counts.sorted()
         while let entry = sorted.next() {
             if !block.isEmpty && entry.value != blockValue {
-                for index in figures.indices { figures[index].take(blockValue, block, median: median) }
+                takeBlock()
                 block.removeAll(keepingCapacity: true)
             }
             blockValue = entry.value
             block.append((entry.profile, entry.count))
         }
-        if !block.isEmpty { for index in figures.indices { figures[index].take(blockValue, block, median: median) } }
+        if !block.isEmpty { takeBlock() }
         try sorted.finish()
+        let quartiles = overall.quartiles
 
         // A sum past the largest double: read again, each score divided by the group's largest magnitude.
         let overflowing = figures.indices.filter { index in figures[index].n.indices.contains { figures[index].overflows($0) } }
-        guard !overflowing.isEmpty else { return figures }
+        guard !overflowing.isEmpty else { return (quartiles, figures) }
         for index in overflowing {
             for code in figures[index].n.indices where figures[index].overflows(code) { figures[index].scaledSums[code] = Statistics.CompensatedSum() }
         }
@@ -101,11 +126,17 @@ struct ScoreFigures {
             for index in overflowing { figures[index].addScaled(entry.value, profile: entry.profile, count: entry.count) }
         }
         try again.finish()
-        return figures
+        return (quartiles, figures)
     }
 
-    /// A run of equal scores, by profile.
-    private mutating func take(_ value: Double, _ block: [(profile: Int, count: Int)], median: Double) {
+    /// A run of equal scores, by profile. `median`: the type's median, when this run is where
+    /// the reading passed it: every score read before is at or below it, and every score after
+    /// above it (the median lies between the middle values, and this run holds the higher).
+    private mutating func take(_ value: Double, _ block: [(profile: Int, count: Int)], settlingAboveAt median: Double?) {
+        if let median {
+            for code in n.indices { above[code] = n[code] - read[code] }
+            for (profile, count) in block where groupOf[profile] >= 0 && value <= median { above[Int(groupOf[profile])] -= count }
+        }
         var t = 0
         for (profile, count) in block {
             let code = Int(groupOf[profile])
@@ -127,7 +158,7 @@ struct ScoreFigures {
             rankSums[code] += averageRank * Double(count)
             sums[code].add(value, times: count)
             pickers[code].take(value, count: count)
-            if value > median { above[code] += count }
+            read[code] += count
             if lowest[code] == nil { lowest[code] = value }
             highest[code] = value
         }

@@ -11,7 +11,8 @@ import Foundation
 ///   table's worth of distinct pairs, the counts go to sorted runs in TMPDIR.
 ///
 /// The statistics read each type's counts in score order, as a sort of every score would
-/// give them: once for the median of all its scores, once more for each group's figures.
+/// give them, once: the quartiles of all its scores and each group's figures in one reading
+/// (`ScoreFigures.read`).
 struct ScoreStore: Sendable {
     /// Scores of one decision type.
     struct Column: Sendable {
@@ -125,9 +126,8 @@ struct ScoreStore: Sendable {
         let types = DecisionType.allCases.sorted().filter { columns[$0.ordinal].count > 0 }
         // Each type's scores are read on their own: two types at a time with a second core.
         let read = try ParallelWork.map(types, weight: { columns[$0.ordinal].count }) { type throws(AuditError) -> TypeFigures in
-            let overall = try Self.overallQuartiles(columns[type.ordinal])
-            return TypeFigures(median: overall.median,
-                               groupings: try ScoreFigures.read(columns[type.ordinal], groupings: groupings, median: overall.median))
+            let read = try ScoreFigures.read(columns[type.ordinal], groupings: groupings)
+            return TypeFigures(median: read.overall.median, groupings: read.figures)
         }
         for (type, typeFigures) in zip(types, read) {
             let column = columns[type.ordinal]
@@ -169,14 +169,5 @@ struct ScoreStore: Sendable {
     private struct TypeFigures: Sendable {
         var median: Double
         var groupings: [ScoreFigures]
-    }
-
-    /// The quartiles of all a type's scores, read in order.
-    private static func overallQuartiles(_ column: Column) throws(AuditError) -> (q1: Double, median: Double, q3: Double) {
-        var picker = PositionPicker(count: column.count)
-        var sorted = try column.counts.sorted()
-        while let entry = sorted.next() { picker.take(entry.value, count: entry.count) }
-        try sorted.finish()
-        return picker.quartiles
     }
 }
