@@ -53,8 +53,8 @@ struct ScoreFigures {
     private var lowest: [Double?]
     private var highest: [Double?]
     private var pickers: [PositionPicker]
-    /// Per group code, its scores above the type's median: known once the reading passed the
-    /// median (`settleAbove`), as its count less those at or below it.
+    /// Per group code, its scores above the type's median: set by `take` at the run of equal
+    /// scores where the reading passes the median, as its count less those at or below it.
     private(set) var above: [Int]
     /// Per group code, the scores read so far.
     private var read: [Int]
