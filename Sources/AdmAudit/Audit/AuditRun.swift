@@ -471,14 +471,9 @@ public struct AuditRun {
                            hint: "检查文件的编码（设置 input.encoding，如 gb18030）及其第一行")
         }
         let mapping = ColumnMapping(headers: row.strings, pipeline: pipeline)
-        var missing = mapping.missingRequired(canDeriveOutcome: pipeline.derive != nil,
+        let missing = mapping.missingRequired(canDeriveOutcome: pipeline.derive != nil,
                                               hasDefaultDecisionType: pipeline.input.defaultDecisionType != nil,
                                               outcomeFromDecisionType: pipeline.outcomeFromDecisionType)
-        // A pipeline that names the decision id's column was written for an export that has one:
-        // a file without it is another export, not one to read by line.
-        if mapping.namesDecisionsByLine, pipeline.explicitColumns.contains(.decisionID), pipeline.columns[.decisionID]?.isEmpty == false {
-            missing.insert(.decisionID, at: 0)
-        }
         if !missing.isEmpty {
             let names = missing.map(\.rawValue).joined(separator: ", ")
             // The example names none of the export's columns: the first header was once given,

@@ -20,9 +20,13 @@ public struct ColumnMapping: Sendable {
     public private(set) var unmapped: [Match] = []
     /// Headers that matched a field already taken by an earlier column.
     public private(set) var duplicates: [(match: Match, field: String)] = []
+    /// The pipeline names the decision id's column: it was written for an export that has one,
+    /// and a file without it is another export, not one to read by line.
+    private let namesDecisionIDColumn: Bool
 
     public init(headers: [String], pipeline: Pipeline) {
         self.headers = headers
+        namesDecisionIDColumn = pipeline.explicitColumns.contains(.decisionID) && pipeline.columns[.decisionID]?.isEmpty == false
         var synonymToField: [String: CanonicalField] = [:]
         // Headers the pipeline lists under several fields feed each of them.
         var explicitFields: [String: [CanonicalField]] = [:]
@@ -104,15 +108,16 @@ public struct ColumnMapping: Sendable {
     /// No column holds the decision id: each row is one decision, named by its line
     /// (`RecordBuilder`). An HR export of actions often has none, and its person column
     /// repeats for a worker with two actions: reading it as the id would reject the second.
-    public var namesDecisionsByLine: Bool { fields[.decisionID] == nil }
+    public var namesDecisionsByLine: Bool { fields[.decisionID] == nil && !namesDecisionIDColumn }
 
-    /// Required fields the export lacks (the decision id is never lacking: see
-    /// `namesDecisionsByLine`). A missing outcome is fine when it can be
+    /// Required fields the export lacks: the decision id only when the pipeline names its
+    /// column (otherwise see `namesDecisionsByLine`). A missing outcome is fine when it can be
     /// derived, a missing decision type when the pipeline gives a default.
     public func missingRequired(canDeriveOutcome: Bool, hasDefaultDecisionType: Bool = false,
                                 outcomeFromDecisionType: Bool = false) -> [CanonicalField] {
         CanonicalField.allCases.filter { field in
-            guard field.isRequired, field != .decisionID, fields[field] == nil else { return false }
+            guard field.isRequired, fields[field] == nil else { return false }
+            if field == .decisionID { return namesDecisionIDColumn }
             if field == .decisionType && hasDefaultDecisionType { return false }
             if field == .outcome && outcomeFromDecisionType && (fields[.decisionType] != nil || hasDefaultDecisionType) { return false }
             return !(field == .outcome && canDeriveOutcome && fields[.score] != nil)

@@ -235,6 +235,15 @@ final class ColumnMappingTests: XCTestCase {
         let withID = ColumnMapping(headers: ["decision_id", "decision_type", "outcome"], pipeline: try pipeline())
         XCTAssertFalse(withID.namesDecisionsByLine)
         XCTAssertFalse(withID.diagnostics(file: "a.csv").contains { $0.code == .decisionsNamedByLine })
+        // A pipeline naming the id's column was written for an export that has one.
+        let named = ColumnMapping(headers: ["employee_id", "decision_type", "outcome"],
+                                  pipeline: try pipeline("admaudit: 1\ncolumns:\n  decision_id: [Case Number]\n"))
+        XCTAssertFalse(named.namesDecisionsByLine)
+        XCTAssertEqual(named.missingRequired(canDeriveOutcome: false), [.decisionID])
+        // `decision_id: []` says the export has none.
+        let none = ColumnMapping(headers: ["employee_id", "decision_type", "outcome"], pipeline: try pipeline("admaudit: 1\ncolumns:\n  decision_id: []\n"))
+        XCTAssertTrue(none.namesDecisionsByLine)
+        XCTAssertEqual(none.missingRequired(canDeriveOutcome: false), [])
     }
 
     func testMissingOutcomeIsFineWhenItCanBeDerivedFromAScore() throws {
