@@ -24,6 +24,12 @@ struct InferenceVocabulary: Sendable {
         sexes = Vocabulary(values.attributeValues["sex"] ?? [], rule: .exact)
     }
 
+    /// Whether `value` names an action taken (`Promotion`): favourable with no outcome column.
+    func namesAnActionTaken(_ value: String) -> Bool {
+        if case .found = maps.actionsTaken.reading(value) { return true }
+        return false
+    }
+
     func read(_ value: String) -> Reading {
         var reading = Reading()
         switch maps.booleans.reading(value) {

@@ -593,7 +593,8 @@ private struct Writer {
         var order: [String] = []
         for value in sample.columns[column] where !value.isEmpty {
             let reading = vocabulary.read(value)
-            guard let kind = reading.decisionType, !ColumnAssignment.sanctions.contains(kind), reading.outcome == nil else { continue }
+            guard let kind = reading.decisionType, !ColumnAssignment.sanctions.contains(kind), reading.outcome == nil,
+                  !vocabulary.namesAnActionTaken(value) else { continue }
             if counts[value] == nil { order.append(value) }
             counts[value, default: 0] += 1
         }

@@ -25,6 +25,21 @@ package enum HeaderLocator {
         var fields: Int
         var filled: Int
         var worded: Int = 0
+        /// Which of the first 64 fields hold text (bit i: field i).
+        var filledColumns: UInt64 = 0
+
+        /// A row of group labels over the header (`基本信息,,,,处理信息,,,…`, `,Employee,,Decision,,…`,
+        /// Excel's merged cells): labels only, in fewer than half its fields, with a blank between
+        /// two of them that `next`, as wide and filled at least half in words, fills. A header
+        /// with empty names at its end (`a,b,c,,,`) has no such blank between its names.
+        func labelsGroups(over next: SampleRow) -> Bool {
+            guard fields == next.fields, filled >= 2, filled * 2 < fields, worded == filled,
+                  next.filled > filled, next.filled * 2 >= next.fields, next.worded * 2 >= next.filled else { return false }
+            let first = filledColumns.trailingZeroBitCount, last = 63 - filledColumns.leadingZeroBitCount
+            guard last > first + 1 else { return false }
+            let between = (UInt64.max >> (63 - (last - 1))) & (UInt64.max << (first + 1))
+            return between & ~filledColumns & next.filledColumns != 0
+        }
     }
 
     package static let rowsExamined = 40
@@ -39,7 +54,10 @@ package enum HeaderLocator {
         }
         let first = given ?? DelimiterSniffer.sniff(sample, quote: quote)
         let rows = self.rows(sample, delimiter: first, quote: quote)
-        guard let top = rows.first(where: { $0.filled > 0 }) else { return Location(delimiter: first, headerLine: 1) }
+        guard var top = rows.first(where: { $0.filled > 0 }) else { return Location(delimiter: first, headerLine: 1) }
+        // Group labels over the header are a line above it, as a title is (a helper's Beisen export: the
+        // labels were taken for the header, one column mapped, and reviewed decisions read as unreviewed).
+        if let next = rows.first(where: { $0.line > top.line && $0.filled > 0 }), top.labelsGroups(over: next) { top = next }
         var best: (location: Location, agreeing: Int, width: Int)? = nil
         if top.filled >= 2 {
             // The first line is the header, as always, unless another delimiter reads a wider header
@@ -89,21 +107,28 @@ package enum HeaderLocator {
         var fields = 1
         var filled = 0
         var worded = 0
+        var filledColumns: UInt64 = 0
         var fieldHasText = false
         var fieldHasLetter = false
         var inQuotes = false
         var index = 0
         func endField() {
-            if fieldHasText { filled += 1 }
+            if fieldHasText {
+                filled += 1
+                if fields <= 64 { filledColumns |= 1 << UInt64(fields - 1) }
+            }
             if fieldHasLetter { worded += 1 }
             fieldHasText = false
             fieldHasLetter = false
         }
         func endRow() {
             endField()
-            if fields > 1 || filled > 0 { rows.append(SampleRow(line: rowLine, fields: fields, filled: filled, worded: worded)) }
+            if fields > 1 || filled > 0 {
+                rows.append(SampleRow(line: rowLine, fields: fields, filled: filled, worded: worded, filledColumns: filledColumns))
+            }
             fields = 1
             filled = 0
+            filledColumns = 0
             worded = 0
         }
         while index < bytes.count, rows.count < rowsExamined {

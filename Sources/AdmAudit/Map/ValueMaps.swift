@@ -249,6 +249,8 @@ package struct ValueMaps {
     package var approvals: Vocabulary<Bool>
     /// Words that turn down what was proposed (`rejected`, `驳回`): on a sanction, it does not stand.
     package var rejections: Vocabulary<Bool>
+    /// An action log's entries that say the action was taken (`Hire`, `Promotion`).
+    package var actionsTaken: Vocabulary<Bool>
 
     package init(_ values: ValueVocabulary) {
         booleans = Vocabulary(values.booleans, rule: .leadingAnswer, answers: (true, false))
@@ -267,6 +269,7 @@ package struct ValueMaps {
         let otherFavourable = values.outcomes.filter { $0.0 == .favorable }.flatMap(\.1).filter { !approvalKeys.contains(MeaningText.normalize($0)) }
         approvals = Vocabulary([(true, BuiltinVocabulary.approvals), (false, otherFavourable)], rule: .keywords)
         rejections = Vocabulary([(true, BuiltinVocabulary.rejections)], rule: .exact)
+        actionsTaken = Vocabulary([(true, BuiltinVocabulary.actionsTaken)], rule: .exact)
     }
 
     /// The spellings disguised as a decision type, outcome, answer or review result that the

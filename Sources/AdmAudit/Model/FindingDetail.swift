@@ -8,6 +8,8 @@ public enum FindingDetail: Sendable, Hashable, Codable {
     case notReviewed(type: DecisionType)
     /// HR-01: no review recorded (`human_reviewed` absent, `reviewer_id` and `reviewed_at` empty).
     case reviewNotRecorded(type: DecisionType, humanReviewed: Absence)
+    /// HR-01: the reviewer recorded is software (`reviewer_id` = `系统`), not a person.
+    case reviewedBySoftware(type: DecisionType)
     /// HR-02: the review came after the decision took effect.
     case reviewedAfterEffect(type: DecisionType, reviewedAt: LocalTime, effectiveAt: LocalTime)
     /// HR-03: a reviewer who (almost) never departs from the system.
@@ -180,7 +182,7 @@ extension FindingDetail {
     /// only its own check's kinds.
     public var checkID: String {
         switch self {
-        case .notReviewed, .reviewNotRecorded: "HR-01"
+        case .notReviewed, .reviewNotRecorded, .reviewedBySoftware: "HR-01"
         case .reviewedAfterEffect: "HR-02"
         case .rubberStamp: "HR-03"
         case .notExplained, .explanationNotRecorded: "EX-01"
@@ -225,7 +227,7 @@ extension FindingDetail {
 
     private var holdsWhatItsCheckFound: Bool {
         switch self {
-        case .notReviewed, .reviewNotRecorded, .notExplained, .explanationNotRecorded, .appealRouteNotRecorded,
+        case .notReviewed, .reviewNotRecorded, .reviewedBySoftware, .notExplained, .explanationNotRecorded, .appealRouteNotRecorded,
              .aiNoticeNotRecorded, .unionNotNotified, .unionNotificationNotRecorded, .attritionRiskDecision:
             return true
         case .reviewedAfterEffect(_, let reviewed, let effective):

@@ -75,8 +75,10 @@ public enum BuiltinVocabulary {
     }
 
     public static let booleans: [(Bool, [String])] = [
-        (true, ["true", "yes", "y", "1", "t", "是", "有", "已", "已复核", "已说明", "已提供", "已通知", "√", "✓", "✔", "对"]),
-        (false, ["false", "no", "n", "0", "f", "否", "无", "未", "没有", "未复核", "未说明", "未提供", "未通知", "×", "✗", "✘"]),
+        (true, ["true", "yes", "y", "1", "t", "是", "有", "已", "已复核", "已说明", "已提供", "已通知", "√", "✓", "✔", "对", "signed off", "signed",
+                "已校准", "已签字", "已签核"]),
+        (false, ["false", "no", "n", "0", "f", "否", "无", "未", "没有", "未复核", "未说明", "未提供", "未通知", "×", "✗", "✘", "not signed off", "unsigned",
+                 "未校准", "未签字", "未签核"]),
     ]
 
     /// Whether software made the decision: yes/no, or who decided (`系统`/`人工`, `system`/`manual`).
@@ -114,11 +116,11 @@ public enum BuiltinVocabulary {
                                     "award revoked", "award withdrawn"]
 
     public static let outcomes: [(Outcome, [String])] = [
-        (.favorable, ["favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "approved", "pass", "passed",
+        (.favorable, ["renewed", "renewal", "contract renewed", "contract renewal", "续订", "favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "retain", "approved", "pass", "passed",
                       "accepted", "advanced", "advance", "advance to interview", "shortlisted", "offer", "offer extended", "cleared",
                       "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
                       "no penalty", "kept", "successful", "qualified", "not flagged", "low risk",
-                      "有利", "通过", "录用", "晋升", "保留", "批准", "合格", "入选", "进入面试", "通过初筛", "发放offer", "不予处理", "无需处理",
+                      "有利", "通过", "录用", "晋升", "保留", "批准", "合格", "入选", "进入面试", "通过初筛", "发放offer", "不予处理", "无需处理", "不处理", "暂不处理",
                       "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚", "不处罚", "无处理", "无需处罚",
                       "低风险", "正常", "留用", "续签", "已撤销", "撤销", "已撤回", "撤回", "已取消", "revoked", "rescinded", "cancelled",
                       "canceled", "withdrawn", "overturned", "reversed", "reverted", "rolled back", "granted", "awarded", "paid", "奖励",
@@ -136,7 +138,7 @@ public enum BuiltinVocabulary {
                       "免扣", "免予扣款", "allocated", "shift allocated", "未降权", "恢复权重",
                       // A sanction named, then undone: the undoing verb comes after it here.
                       "处分解除", "处分取消", "警告取消", "处罚取消", "处罚撤销", "限制解除", "停职解除", "封号解除"] + commendations),
-        (.adverse, honourWithdrawals + ["adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
+        (.adverse, honourWithdrawals + ["non-renewal", "contract non-renewal", "adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
                     "declined", "reject", "screened out", "not selected", "not hired", "not advanced", "unsuccessful", "unfavorable", "unfavourable",
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
                     "withheld", "bonus withheld", "forfeited", "suspended", "deactivated", "warned", "flagged",
@@ -162,13 +164,25 @@ public enum BuiltinVocabulary {
     ]
 
     /// Outcomes said by a word too loose to be found inside a value (`扣款上调` raises a
-    /// deduction; `Suspension unchanged` keeps a suspension): favourable only as the whole
-    /// value. Pay or terms left as they were or raised, a priority shift given (a pay and
-    /// shift export's 处理结果: 下调 / 不变 / 上调, 分配优先班次 / 未分配优先班次).
+    /// deduction; `Suspension unchanged` keeps a suspension): read only as the whole value.
+    /// Pay or terms left as they were or raised, a priority shift given (a pay and shift
+    /// export's 处理结果: 下调 / 不变 / 上调, 分配优先班次 / 未分配优先班次); a hire, a
+    /// promotion or a screen's recommendation, and their refusals (`No Hire`, `不推荐`).
     public static let wholeOutcomes: [(Outcome, [String])] = [
         (.favorable, ["不变", "维持不变", "保持不变", "无变化", "未变", "unchanged", "no change", "上调", "上浮", "提高", "涨薪",
-                      "分配优先班次", "优先班次", "已分配", "获得优先班次"]),
+                      "分配优先班次", "优先班次", "已分配", "获得优先班次",
+                      // A screen's answer (too loose to find inside `Hire - declined`).
+                      "hire", "recommended", "recommend", "hire recommended", "推荐", "推荐录用", "建议录用"]),
+        (.adverse, ["no hire", "do not hire", "not hire", "no rehire", "not eligible for rehire", "ineligible for rehire",
+                    "no promotion", "do not promote", "not recommended", "do not recommend", "not recommend", "不推荐",
+                    "不予推荐", "不建议录用"]),
     ]
+
+    /// An action log's entries that name what was done, favourable in themselves (`Hire`,
+    /// `Promotion`, as `录用`, `晋升` are outcomes already): the outcome of a kind written so,
+    /// only where no column records outcomes (`RecordBuilder.impliedOutcome`). Beside such a
+    /// column, an empty outcome on a `promotion` says nothing of whether it was granted.
+    public static let actionsTaken = ["hire", "new hire", "rehire", "re-hire", "promotion", "promote", "hire action", "promotion action"]
 
     /// A worker's own leaving (`Voluntary separation`, `Resigned`, `主动离职`): no decision about
     /// them, and never a dismissal, however a dismissal's word stands beside it (`separation`).
@@ -184,7 +198,7 @@ public enum BuiltinVocabulary {
                                        "被动", "劝"]
 
     public static let decisionTypes: [(DecisionType, [String])] = [
-        (.hiring, ["hiring", "hire", "recruitment", "recruiting", "application", "screening", "screen", "screened out", "cv screening",
+        (.hiring, ["hiring", "hire", "new hire", "rehire", "re-hire", "recruitment", "recruiting", "application", "screening", "screen", "screened out", "cv screening",
                    "onboarding", "onboarding rejected", "background check", "入职", "背调",
                    "resume screening", "interview", "candidate", "applicant", "advance to interview", "shortlist", "offer",
                    "招聘", "录用", "聘用", "筛选", "初筛", "简历筛选", "面试", "招聘筛选", "应聘", "入职审批", "未录用", "不予录用", "淘汰"]),
@@ -200,8 +214,10 @@ public enum BuiltinVocabulary {
                       "解约", "终止合作", "解除合作",
                       // Kept on: the other answer to whether to dismiss (the outcome vocabulary reads it favourable).
                       "留用", "继续留用", "retained", "retain",
-                      // The employment contract: whether it goes on (续签) or ends (解除, 终止).
-                      "劳动合同", "劳动关系"]),
+                      // The employment contract: whether it goes on (续签) or ends (解除, 终止). Not renewing
+                      // it ends the employment; renewing it alone is no decision about dismissal.
+                      "劳动合同", "劳动关系", "不续签", "不予续签", "不再续签", "non-renewal", "contract non-renewal",
+                      "contract not renewed"]),
         (.demotion, ["demotion", "demote", "demoted", "downgrade", "downgraded", "降职", "降级", "调岗降级", "降岗", "降等"]),
         (.discipline, ["discipline", "disciplinary", "warning", "written warning", "final warning", "verbal warning", "reprimand",
                        "write up", "write-up", "censure", "performance improvement plan", "pip", "coaching", "documented coaching",
@@ -211,9 +227,10 @@ public enum BuiltinVocabulary {
                        // No sanction: a disciplinary decision that imposed none (its outcome, favourable, is the
                        // outcome vocabulary's reading of the same words).
                        "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
-                       "no penalty", "不予处理", "无需处理", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
+                       "no penalty", "不予处理", "无需处理", "不处理", "暂不处理", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
                        "不处罚", "无处理", "无需处罚"] + honourWithdrawals),
-        (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "调岗", "调动", "调岗调薪", "轮岗", "调离", "劳动合同变更",
+        (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "lateral move", "lateral transfer", "job change",
+                     "position change", "岗位调整", "岗位变动", "调岗", "调动", "调岗调薪", "轮岗", "调离", "劳动合同变更",
                      "合同变更"]),
         (.pay, ["pay", "pay_cut", "pay cut", "wage_deduction", "wage deduction", "bonus", "bonus cut", "pay docked", "docked pay",
                 "deduction", "salary", "compensation", "fine", "pay adjustment", "fee", "fee adjustment", "rate adjustment", "earnings",

@@ -91,7 +91,7 @@ struct FindingRows {
     /// compare by canonical equivalence) and no fraction (`-0.0` equals `0.0`).
     static func isReusable(_ detail: FindingDetail) -> Bool {
         switch detail {
-        case .notReviewed, .reviewNotRecorded, .reviewedAfterEffect, .notExplained, .explanationNotRecorded,
+        case .notReviewed, .reviewNotRecorded, .reviewedBySoftware, .reviewedAfterEffect, .notExplained, .explanationNotRecorded,
              .noAppealRoute, .appealRouteNotRecorded, .appealReviewedBySoftware, .appealReviewerNotRecorded,
              .appealUnanswered, .appealAnsweredLate, .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort,
              .timesOutOfOrder, .notifiedOffHours, .keptTooLong, .dismissalKeptTooLong, .unionNotNotified,

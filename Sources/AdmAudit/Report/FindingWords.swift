@@ -14,7 +14,7 @@ extension ReportText {
     func detail(_ detail: FindingDetail) -> String {
         // Every kind is named here, so a new kind does not compile until it is routed.
         switch detail {
-        case .notReviewed, .reviewNotRecorded, .reviewedAfterEffect, .rubberStamp, .notExplained, .explanationNotRecorded:
+        case .notReviewed, .reviewNotRecorded, .reviewedBySoftware, .reviewedAfterEffect, .rubberStamp, .notExplained, .explanationNotRecorded:
             reviewDetail(detail)
         case .noAppealRoute, .appealRouteNotRecorded, .appealReviewedBySoftware, .appealReviewerNotRecorded, .appealUnanswered,
              .appealAnsweredLate, .sameAppealReviewer:
@@ -68,6 +68,9 @@ extension ReportText {
         switch detail {
         case .notReviewed(let type):
             pick("human_reviewed=no for an adverse \(type.rawValue) decision", "不利的自动化\(type.chineseName)决定未经人工复核（human_reviewed=否）")
+        case .reviewedBySoftware(let type):
+            pick("reviewer_id names software, not a person, for an adverse \(type.rawValue) decision: no human review",
+                 "不利的自动化\(type.chineseName)决定的复核人（reviewer_id）为系统而非人员：未经人工复核")
         case .reviewNotRecorded(let type, let absence):
             pick("human_reviewed \(self.absence(absence)), reviewer_id and reviewed_at empty for an adverse \(type.rawValue) decision",
                  "不利的自动化\(type.chineseName)决定，是否人工复核（human_reviewed）\(self.absence(absence))，复核人（reviewer_id）和复核时间（reviewed_at）为空：无人工复核的记录")

@@ -342,6 +342,8 @@ public final class RecordBuilder {
     /// (`未录用`, `Screened Out`, `扣发奖金`), else adverse for the kinds that are sanctions.
     private func impliedOutcome(_ typeField: FieldBytes, _ type: DecisionType) -> Outcome? {
         if case .found(let stated) = values.outcomes.lookup(typeField) { return stated }
+        // `Promotion` in a log of actions was granted; beside a column of outcomes, a blank there says nothing.
+        if columnOf[CanonicalField.outcome.ordinal] < 0, case .found = values.actionsTaken.lookup(typeField) { return .favorable }
         switch type {
         case .dismissal, .demotion, .discipline, .suspension: return .adverse
         default: return nil

@@ -99,6 +99,18 @@ final class AppealReviewedBySoftwareTests: XCTestCase {
         XCTAssertEqual(tally.violations, 0)
     }
 
+    /// Software in the reviewer's name column is not a person (`系统自动审批`, `Auto-Approval Bot`).
+    func testSoftwareNamedAsTheAppealReviewerIsNoPerson() throws {
+        let csv = "decision_id,decision_type,outcome,automated,appeal_filed_at,appeal_reviewer,appeal_reviewer_id,decided_at,sex\n"
+            + "D1,dismissal,adverse,yes,2025-03-03,,系统自动审批,2025-03-01,f\n"
+            + "D2,dismissal,adverse,yes,2025-03-03,,Auto-Approval Bot,2025-03-01,f\n"
+            + "D3,dismissal,adverse,yes,2025-03-03,,HR7,2025-03-01,f\n"
+        let (result, sink) = try TestSupport.audit(csv: csv)
+        let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "AP-02" })
+        XCTAssertEqual(tally.applicable, 3)
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "AP-02" }.map(\.decisionID), ["D1", "D2"])
+    }
+
     func testOnlyFiledContestsAreApplicable() throws {
         let rows = "D1,E1,dismissal,adverse,yes,,automated,2025-03-01,female\n"
             + "D2,E2,dismissal,adverse,yes,,,2025-03-01,female\n"

@@ -43,6 +43,24 @@ final class HumanReviewMissingTests: XCTestCase {
         XCTAssertEqual(tally.violations, 0)
     }
 
+    /// An employer under inspection writes `系统` where the reviewer goes, beside `human_reviewed`
+    /// left empty or even `yes` (a Feishu export's 审核状态 已审核 with 审核人 系统): software
+    /// reviewed it, not a human. Before, each counted as a human review and HR-01 was silent.
+    func testAReviewerThatIsSoftwareIsNoHumanReview() throws {
+        let software = ["系统", "系统自动审核", "AI复核助手", "自动审批", "SYSTEM", "Auto-Approval Bot", "AI Reviewer", "ЅYSTEM", "ＡＩ助手"]
+        let rows = software.enumerated().map { "D\($0.offset),E\($0.offset),dismissal,adverse,yes,\($0.offset % 2 == 0 ? "" : "yes"),\($0.element),,female\n" }
+        let (tally, findings) = try hr01(rows.joined())
+        XCTAssertEqual(tally.applicable, software.count)
+        XCTAssertEqual(findings.map(\.decisionID), software.indices.map { "D\($0)" })
+        XCTAssertTrue(findings.allSatisfy { $0.detail.contains("reviewer_id names software") }, "\(findings.map(\.detail))")
+        XCTAssertTrue(findings.allSatisfy { !$0.notRecorded })
+        // People, whatever letters their names share with software words.
+        let people = ["Kai Chen", "Abbott", "张智", "R. Sysmann", "HR7", "王机"]
+        let (humans, none) = try hr01(people.enumerated().map { "P\($0.offset),E\($0.offset),dismissal,adverse,yes,,\($0.element),,male\n" }.joined())
+        XCTAssertEqual(humans.applicable, people.count)
+        XCTAssertTrue(none.isEmpty, "\(none.map(\.detail))")
+    }
+
     func testFavourableOutcomeIsNotApplicable() throws {
         let (tally, _) = try hr01("D1,E1,dismissal,favorable,yes,no,,,female\n")
         XCTAssertEqual(tally.applicable, 0)

@@ -137,6 +137,10 @@ final class HeaderRulesTests: XCTestCase {
             ("hr_reviewed", field(.humanReviewed)),
             ("HR Review", field(.humanReviewed)),
             ("人事复核", field(.humanReviewed)),
+            // Support staff and calibration (a helper's courier and pay exports: left unused, every decision unreviewed).
+            ("agent_reviewed", field(.humanReviewed)),
+            ("Ops Reviewed", field(.humanReviewed)),
+            ("人工校准", field(.humanReviewed)),
             ("Reviewed By", field(.reviewerID)),
             ("复核人工号", field(.reviewerID)),
             ("Approver", field(.reviewerID)),
@@ -145,6 +149,17 @@ final class HeaderRulesTests: XCTestCase {
             ("复核意见", field(.reviewResult)),
             ("Manager Decision", field(.reviewResult)),
         ])
+    }
+
+    /// `Auto-Rejected (1/0)` says whether the person was turned down (an outcome), not who
+    /// decided; `系统处理` is what the system did, not which system (a helper's exports: every
+    /// row rejected, and a run stopped for want of a decision type).
+    func testWhatTheSystemDidIsNotWhoDecided() {
+        for header in ["Auto-Rejected (1/0)", "System Rejected (Y/N)"] {
+            XCTAssertEqual(best(header), field(.outcome), "\(matches(header).map { "\($0.target.name)=\($0.score)" })")
+        }
+        XCTAssertFalse(matches("系统处理").contains { $0.target == field(.system) }, "\(matches("系统处理"))")
+        XCTAssertEqual(best("系统名称"), field(.system))
     }
 
     func testExplanationAndAppeals() {

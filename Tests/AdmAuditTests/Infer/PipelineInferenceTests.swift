@@ -161,6 +161,33 @@ final class PipelineInferenceTests: XCTestCase {
         }
     }
 
+    /// A personnel action history (Workday's, PeopleSoft's): the worker's name under `Employee`
+    /// beside their number under `Employee #`, and hires and promotions among the sanctions,
+    /// with no outcome column. The number is the subject (the names made many workers one),
+    /// and a hire or a promotion is a favourable decision, as `录用` and `晋升` are (both were
+    /// rejected, 40% of the rows, and raised the alarm over no hidden violation).
+    func testAnActionHistoryWithNamesBesideNumbersAndHiresAmongSanctions() throws {
+        for (header, kinds, reviewed) in [("Employee,Employee #,Effective Date,Action,Reviewed,Gender",
+                                           ["Hire", "Promotion", "Termination", "Written Warning", "Rehire"], ["Y", "N"]),
+                                          ("姓名,员工编号,生效日期,处理,人工复核,性别", ["录用", "晋升", "辞退", "警告", "录用"], ["是", "否"])] {
+            // Two names over thirty workers; every third action left unreviewed.
+            let export = [header] + (1...30).map { i in
+                "Name\(i % 2),E\(i),2025-03-\(String(format: "%02d", i % 28 + 1)),\(kinds[i % 5]),\(reviewed[i % 3 == 0 ? 1 : 0]),F"
+            }
+            let (inferred, pipeline, path) = try infer(export)
+            let idHeader = String(header.split(separator: ",")[1])
+            XCTAssertEqual(pipeline.columns[.subjectID], [idHeader], inferred.yaml)
+            XCTAssertFalse(inferred.yaml.contains("says no outcome"), inferred.yaml)
+            let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+            XCTAssertEqual(result.totalAccepted, 30, "\(sink.rejects.map(\.reason))")
+            // Row i is on line i + 1; its decision is named by that line (no id column).
+            let sanctionsUnreviewed = (1...30).filter { $0 % 3 == 0 && [2, 3].contains($0 % 5) }.map { $0 + 1 }
+            XCTAssertEqual(sink.findings.filter { $0.checkID == "HR-01" }.map(\.line), sanctionsUnreviewed)
+            XCTAssertEqual(Set(sink.findings.filter { $0.checkID == "HR-01" }.map(\.subject)).count, sanctionsUnreviewed.count,
+                           "one worker each: the names would have made some of them one")
+        }
+    }
+
     func testTheSameExportGivesTheSameBytes() throws {
         let path = file(english)
         let first = try InferredPipeline.infer(path: path, inputName: "export.csv")

@@ -112,6 +112,21 @@ final class HeaderLocatorTests: XCTestCase {
         XCTAssertEqual(locate("Title,,,,\nNote,,,,\ndecision_id,employee_id,outcome,sex,site\nD1,E1,adverse,F,A\n"), location(comma, 3))
     }
 
+    /// Group labels over the header, as Excel's merged cells leave them (a Beisen export and a
+    /// small firm's register, a helper's): the header is the row below. Before, the labels were
+    /// the header, one column was mapped, and reviewed decisions were read as unreviewed.
+    func testGroupLabelsOverTheHeaderAreALineAboveIt() {
+        XCTAssertEqual(locate("基本信息,,,,处理信息,,,复核信息\n处理单号,工号,姓名,部门,处理类型,处理日期,是否人工复核,复核人\nB1,5437,梁磊,研发,警告,2025-03-23,是,郭浩\n"),
+                       location(comma, 2))
+        XCTAssertEqual(locate(",Employee,,Decision,,,Review,\nCase No,Staff ID,Name,Type,Outcome,Date,Human review?,Reviewer\nC1,S7,Ann,Demotion,Demoted,8-Jan-2025,Y,Pat\n"),
+                       location(comma, 2))
+        // A header whose last names are empty, and one with an unnamed column, stay the header.
+        XCTAssertEqual(locate("decision_id,outcome,sex,,,\nD1,adverse,F,,,\n"), location(comma, 1))
+        XCTAssertEqual(locate("decision_id,,outcome,sex\nD1,x,adverse,F\n"), location(comma, 1))
+        // Labels over a row that leaves their gaps blank are no group labels.
+        XCTAssertEqual(locate("Report,,,Q1\nD1,,adverse,F\nD2,,adverse,M\n"), location(comma, 1))
+    }
+
     func testAHeaderNarrowerThanTheRowsBelowIsSkipped() {
         XCTAssertEqual(locate("Title\nPeriod,Q1\ndecision_id,employee_id,outcome\nD1,E1,adverse\nD2,E2,favorable\n"), location(comma, 3))
     }
@@ -132,10 +147,10 @@ final class HeaderLocatorTests: XCTestCase {
 
     func testRowsCountFieldsAndFilledFields() {
         XCTAssertEqual(rows("a,,b\n\n,,\n\"x,y\",z\n1,2\n"), [
-            HeaderLocator.SampleRow(line: 1, fields: 3, filled: 2, worded: 2),
-            HeaderLocator.SampleRow(line: 3, fields: 3, filled: 0, worded: 0),
-            HeaderLocator.SampleRow(line: 4, fields: 2, filled: 2, worded: 2),
-            HeaderLocator.SampleRow(line: 5, fields: 2, filled: 2, worded: 0),
+            HeaderLocator.SampleRow(line: 1, fields: 3, filled: 2, worded: 2, filledColumns: 0b101),
+            HeaderLocator.SampleRow(line: 3, fields: 3, filled: 0, worded: 0, filledColumns: 0),
+            HeaderLocator.SampleRow(line: 4, fields: 2, filled: 2, worded: 2, filledColumns: 0b11),
+            HeaderLocator.SampleRow(line: 5, fields: 2, filled: 2, worded: 0, filledColumns: 0b11),
         ])
     }
 

@@ -266,6 +266,28 @@ final class ValueMapsTests: XCTestCase {
         }
     }
 
+    /// A hiring screen answers `Hire` / `No Hire`, `Recommended` / `Not Recommended`; before,
+    /// each was unknown and its rows rejected. As whole values only: `Hire - declined` and
+    /// `Promotion denied` keep the word that turns them down. An action log's `Promotion`,
+    /// `Rehire` are actions taken, read so only where no column records outcomes.
+    func testHiresPromotionsAndRecommendationsAsWholeValues() {
+        var outcomes = maps.outcomes
+        for value in ["Hire", "Recommended", "推荐", "建议录用", "晋升", "录用"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
+        }
+        for value in ["No Hire", "Do not hire", "Not eligible for rehire", "No promotion", "Not Recommended", "不推荐", "不建议录用",
+                      "不予晋升", "未录用", "Hire - declined", "Promotion denied", "Not promoted"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
+        }
+        XCTAssertEqual(look(&outcomes, "Promotion"), .unrecognized, "a promotion's kind, not its outcome")
+        var actions = maps.actionsTaken
+        for value in ["Promotion", "Rehire", "New Hire", "ＰＲＯＭＯＴＩＯＮ"] { XCTAssertEqual(look(&actions, value), .found(true), value) }
+        XCTAssertEqual(look(&actions, "Promotion denied"), .unrecognized)
+        var types = maps.decisionTypes
+        for value in ["Rehire", "New Hire"] { XCTAssertEqual(look(&types, value), .found(.hiring), value) }
+        for value in ["Lateral Move", "Job Change", "岗位调整"] { XCTAssertEqual(look(&types, value), .found(.transfer), value) }
+    }
+
     func testCommonDecisionKindsAreKnown() {
         var types = maps.decisionTypes
         XCTAssertEqual(look(&types, "薪酬"), .found(.pay))
@@ -346,6 +368,21 @@ final class ValueMapsTests: XCTestCase {
                       "解除已撤销", "解除撤销", "限制解除", "停职解除", "封号解除", "处分取消", "警告取消"] {
             XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
         }
+    }
+
+    /// Spellings a helper's exports held: `Retain` (the worker kept, read as an adverse
+    /// dismissal), `不处理` (no action), `不续签` (the contract not renewed), `Signed off`,
+    /// `已校准` (reviewed yes).
+    func testRetainNoActionNonRenewalAndSignOff() {
+        var outcomes = maps.outcomes
+        var types = maps.decisionTypes
+        for value in ["Retain", "Retain employee", "不处理", "暂不处理"] { XCTAssertEqual(look(&outcomes, value), .found(.favorable), value) }
+        for value in ["Do not retain", "不续签", "Non-renewal"] { XCTAssertEqual(look(&outcomes, value), .found(.adverse), value) }
+        XCTAssertEqual(look(&types, "不处理"), .found(.discipline))
+        for value in ["不续签", "Non-renewal", "Retain"] { XCTAssertEqual(look(&types, value), .found(.dismissal), value) }
+        var booleans = maps.booleans
+        for value in ["Signed off", "已校准"] { XCTAssertEqual(look(&booleans, value), .found(true), value) }
+        for value in ["Not signed off", "未校准"] { XCTAssertEqual(look(&booleans, value), .found(false), value) }
     }
 
     func testContractsAndAccountsAreNotSanctionsByTheirNameAlone() {

@@ -22,6 +22,7 @@ final class FindingWordsTests: XCTestCase {
         .notReviewed(type: .dismissal),
         .reviewNotRecorded(type: .dismissal, humanReviewed: .empty),
         .reviewNotRecorded(type: .pay, humanReviewed: .markedNotApplicable),
+        .reviewedBySoftware(type: .suspension),
         .reviewedAfterEffect(type: .dismissal, reviewedAt: nextDay, effectiveAt: morning),
         .rubberStamp(reviewer: .init(judged: 25, departed: 0, medianSeconds: 14, fastShare: 0.92, fastSeconds: 30, decisionIDs: ["D1", "D2"])),
         .rubberStamp(reviewer: .init(judged: 12, departed: 1, medianSeconds: nil, fastShare: nil, fastSeconds: 30, decisionIDs: [])),
@@ -73,6 +74,7 @@ final class FindingWordsTests: XCTestCase {
         switch detail {
         case .notReviewed: "notReviewed"
         case .reviewNotRecorded: "reviewNotRecorded"
+        case .reviewedBySoftware: "reviewedBySoftware"
         case .reviewedAfterEffect: "reviewedAfterEffect"
         case .rubberStamp: "rubberStamp"
         case .notExplained: "notExplained"
@@ -113,7 +115,7 @@ final class FindingWordsTests: XCTestCase {
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 38)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 39)
     }
 
     func testEveryDetailIsWordedInBothLanguages() {

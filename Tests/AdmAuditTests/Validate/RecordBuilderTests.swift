@@ -349,13 +349,15 @@ final class RecordBuilderTests: XCTestCase {
             D6,录用
             D7,promotion
             D8,Written Warning
+            D9,Pay Adjustment
 
             """, "admaudit: 1\nderive:\n  outcome:\n    from: decision_type\n")
-        XCTAssertEqual(built.map { $0.record?.outcome }, [.adverse, .adverse, .adverse, .adverse, .adverse, .favorable, nil, .adverse])
-        XCTAssertEqual(built.compactMap(\.record).map(\.derived), Array(repeating: true, count: 7))
-        let promotion = try XCTUnwrap(built[6].reject)
-        XCTAssertEqual(promotion.code, .missingRequired)
-        XCTAssertTrue(promotion.reason().contains("does not say whether it was adverse"), promotion.reason())
+        // A promotion in a log of actions (no outcome column) was granted, as `录用` was.
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.adverse, .adverse, .adverse, .adverse, .adverse, .favorable, .favorable, .adverse, nil])
+        XCTAssertEqual(built.compactMap(\.record).map(\.derived), Array(repeating: true, count: 8))
+        let payAdjustment = try XCTUnwrap(built[8].reject)
+        XCTAssertEqual(payAdjustment.code, .missingRequired)
+        XCTAssertTrue(payAdjustment.reason().contains("does not say whether it was adverse"), payAdjustment.reason())
     }
 
     /// A column of sanctions with `No Action` rows: each is a disciplinary decision that
@@ -403,7 +405,7 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built[0].record?.derived, true)
         XCTAssertEqual(built[1].record?.outcome, .favorable, "a dismissal rescinded stands favourable")
         XCTAssertEqual(built[1].record?.derived, false)
-        XCTAssertEqual(built[2].reject?.code, .missingRequired)
+        XCTAssertEqual(built[2].reject?.code, .missingRequired, "beside a column of outcomes, a blank says nothing of a promotion")
     }
 
     func testWithoutTheSettingAnEmptyOutcomeIsMissing() throws {

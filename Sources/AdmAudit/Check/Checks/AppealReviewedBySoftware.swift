@@ -7,7 +7,8 @@
 /// has been answered or decided: `appeal_responded_at`, `appeal_result`, `appeal_reviewer`
 /// or `appeal_reviewer_id` recorded. Flags the record when `appeal_reviewer` is automated.
 /// `appeal_reviewer` = human is compliant, and so is an empty `appeal_reviewer` with a
-/// person named in `appeal_reviewer_id` (as AP-05 reads it). When both are empty on an
+/// person named in `appeal_reviewer_id` (as AP-05 reads it); software named there
+/// (`系统自动审批`, `SoftwareReviewer`) is not a person. When both are empty on an
 /// answered or decided contest, the employer cannot show a human re-examined it and the
 /// law puts that burden on it, so it is a violation marked "not recorded".
 /// Does not flag a contest still pending with nothing recorded about its answer or its
@@ -37,7 +38,8 @@ public struct AppealReviewedBySoftware: RecordCheck {
         case .automated?:
             return .violation(.appealReviewedBySoftware(type: record.decisionType, appealFiledAt: context.calendar.localTime(filed)))
         case nil where !ValueMaps.isBlank(record.appealReviewerID):
-            return .compliant
+            guard SoftwareReviewer.names(record.appealReviewerID) else { return .compliant }
+            return .violation(.appealReviewedBySoftware(type: record.decisionType, appealFiledAt: context.calendar.localTime(filed)))
         case nil:
             // Pending: nothing answered or decided yet, so nobody has re-examined it.
             if record.appealRespondedAt == nil && record.appealResult == nil { return .notApplicable }

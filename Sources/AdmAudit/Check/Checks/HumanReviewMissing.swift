@@ -2,9 +2,11 @@
 ///
 /// Applies to automated decisions (an empty `automated` counts as automated when the
 /// pipeline assumes so) of a significant type (`checks.significant_types`) with an
-/// adverse outcome. Flags the record when `human_reviewed` is no, or when nothing shows
-/// a review: `human_reviewed`, `reviewer_id` and `reviewed_at` all empty. The law puts
-/// the burden on the employer, so "not recorded" is a violation, marked as such.
+/// adverse outcome. Flags the record when `human_reviewed` is no; when the reviewer
+/// recorded is software (`系统`, `Auto-Approval Bot`: `SoftwareReviewer`), whatever
+/// `human_reviewed` says; or when nothing shows a review: `human_reviewed`, `reviewer_id`
+/// and `reviewed_at` all empty. The law puts the burden on the employer, so "not
+/// recorded" is a violation, marked as such.
 /// Does not flag a review that came after the decision took effect (HR-02) nor a
 /// review that only rubber-stamps (HR-03): a recorded review, however late or thin,
 /// is not HR-01.
@@ -24,13 +26,13 @@ public struct HumanReviewMissing: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard context.isSignificantAdverseAutomated(record) else { return .notApplicable }
+        if record.humanReviewed == false { return .violation(.notReviewed(type: record.decisionType)) }
+        let reviewerRecorded = !ValueMaps.isBlank(record.reviewerID)
+        if reviewerRecorded, SoftwareReviewer.names(record.reviewerID) { return .violation(.reviewedBySoftware(type: record.decisionType)) }
         switch record.humanReviewed {
         case true?:
             return .compliant
-        case false?:
-            return .violation(.notReviewed(type: record.decisionType))
-        case nil:
-            let reviewerRecorded = !ValueMaps.isBlank(record.reviewerID)
+        case false?, nil:
             if reviewerRecorded || record.reviewedAt != nil { return .compliant }
             return .violationNotRecorded(.reviewNotRecorded(type: record.decisionType, humanReviewed: context.absence(of: .humanReviewed, in: record)))
         }
