@@ -4,48 +4,74 @@
 /// contest answered by it was not re-examined by a human (AP-02): an employer under
 /// inspection could otherwise clear both by writing `系统` where a reviewer's name goes.
 ///
-/// Reads words, not letters: `ai` and `bot` only as words of their own (`Kai`, `Abbott`
-/// are people), `auto` also at a word's start (`AutoApprove`); Chinese words anywhere in
-/// the cell. Look-alike letters and full-width forms are folded first (`ЅYSTEM`, `ＡＩ`).
-/// Does not read a person's title (`System Administrator` reads as software: a person
-/// would be named) nor a cell that names both (`系统+人工`, read as software: the law asks
-/// that a human decide, and the cell does not say one did).
+/// The whole cell must be software: every word a software word (`ai`, `bot`, `system`,
+/// `auto…`, `系统`, `算法`…) or a word for what it does (`reviewer`, `approval`, `审核`,
+/// `助手`), and one of them software. A cell that also holds anything else names a person
+/// or a team of people and is not read as software: `Ai Tanaka`, `Marjan Bot`, `王智能`,
+/// `系统管理员王伟`, `信息系统部-李娜`, `RPA Team - Sam Ortiz`, `AI-0042`. So software
+/// written beside a name (`Bot (J. Park)`) is missed, as are names this list lacks
+/// (`Workday Scoring`, `HRBot`); those rows keep whatever `human_reviewed` says. Look-alike
+/// letters inside a Latin word and full-width forms are folded first (`ЅYSTEM`, `ＡＩ`).
 package enum SoftwareReviewer {
-    /// Latin words that name software, as whole words (lower case).
-    static let latinWords: [[UInt8]] = ["ai", "bot", "bots", "chatbot", "robot", "system", "software", "algorithm", "algorithmic",
-                                        "automated", "automatic", "automation", "rpa", "engine", "model"].map { Array($0.utf8) }
-    /// Chinese words that name software, anywhere in the cell.
-    static let chineseWords: [String] = ["系统", "自动", "算法", "机器人", "智能", "机器", "模型", "引擎"]
+    /// Latin words that name software (lower case); a word starting `auto` does too.
+    static let softwareWords: [[UInt8]] = ["ai", "bot", "bots", "chatbot", "robot", "system", "systems", "software", "algorithm",
+                                           "algorithmic", "rpa", "engine", "model", "llm", "gpt", "chatgpt", "copilot"].map { Array($0.utf8) }
+    /// Latin words for what the software does, which may stand beside it.
+    static let roleWords: [[UInt8]] = ["reviewer", "review", "reviewed", "approval", "approver", "approve", "approved", "assistant",
+                                       "checker", "check", "checked", "service", "account", "user", "agent", "by", "screening",
+                                       "screener", "scoring"].map { Array($0.utf8) }
+    /// Chinese words that name software; longest first, so `人工智能` goes before `人工` could be read.
+    static let chineseSoftware = ["人工智能", "机器人", "系统", "自动", "算法", "智能", "机器", "模型", "引擎", "机审", "程序"]
+    /// Chinese words for what the software does.
+    static let chineseRoles = ["自动化", "审核", "复核", "审批", "助手", "处理", "客服", "判定", "核验", "校验", "审查", "筛选", "评估", "生成",
+                               "执行", "账号", "账户", "服务", "平台"]
 
     /// Whether `field` names software (false for a blank cell).
     package static func names(_ field: FieldBytes) -> Bool {
         let bytes = field.bytes
-        if bytes.allSatisfy({ $0 < 0x80 }) { return namesInLatin(bytes) }
-        let text = MeaningText.normalize(String(decoding: bytes, as: UTF8.self))
-        if chineseWords.contains(where: text.contains) { return true }
-        return text.utf8.withContiguousStorageIfAvailable { namesInLatin(UnsafeRawBufferPointer($0)) } ?? false
+        if bytes.allSatisfy({ $0 < 0x80 }) { return isSoftwareOnly(latin: bytes, softwareSeen: false) }
+        var text = MeaningText.normalize(String(decoding: bytes, as: UTF8.self))
+        var softwareSeen = false
+        for word in chineseSoftware where text.contains(word) {
+            softwareSeen = true
+            text = text.replacingOccurrences(of: word, with: " ")
+        }
+        for word in chineseRoles { text = text.replacingOccurrences(of: word, with: " ") }
+        // Any other letter outside ASCII (a name, a department) is no software's.
+        if text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) { return false }
+        return text.utf8.withContiguousStorageIfAvailable { isSoftwareOnly(latin: UnsafeRawBufferPointer($0), softwareSeen: softwareSeen) }
+            ?? false
     }
 
-    /// ASCII words, letters and digits, lower-cased on the fly; no allocation.
-    private static func namesInLatin(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Every ASCII word is a software or role word, and software was named; no allocation.
+    private static func isSoftwareOnly(latin bytes: UnsafeRawBufferPointer, softwareSeen: Bool) -> Bool {
+        var seen = softwareSeen
         var start = 0
         while start < bytes.count {
             guard isWordByte(bytes[start]) else { start += 1; continue }
             var end = start
             while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-            if isSoftwareWord(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) { return true }
+            let word = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            if isSoftware(word) {
+                seen = true
+            } else if !roleWords.contains(where: { equalsLowered(word, $0) }) {
+                return false
+            }
             start = end
         }
-        return false
+        return seen
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
-    private static func isSoftwareWord(_ word: UnsafeRawBufferPointer) -> Bool {
-        func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        if word.count >= 4, zip(word.prefix(4), "auto".utf8).allSatisfy({ lowered($0) == $1 }) { return true }
-        return latinWords.contains { listed in listed.count == word.count && zip(word, listed).allSatisfy { lowered($0) == $1 } }
+    private static func isSoftware(_ word: UnsafeRawBufferPointer) -> Bool {
+        if word.count >= 4, equalsLowered(UnsafeRawBufferPointer(rebasing: word.prefix(4)), Array("auto".utf8)) { return true }
+        return softwareWords.contains { equalsLowered(word, $0) }
+    }
+
+    private static func equalsLowered(_ word: UnsafeRawBufferPointer, _ listed: [UInt8]) -> Bool {
+        listed.count == word.count && zip(word, listed).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
     }
 }

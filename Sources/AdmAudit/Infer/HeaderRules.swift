@@ -115,7 +115,7 @@ enum HeaderRules {
     private static let negations = ["not", "non", "never", "un", "without", "failed", "fail"]
     /// Words that make a reviewer a machine (`AI Interviewer Reviewed`, `AI面试官审核`): no human review.
     private static let machineWords = ["ai", "auto", "automated", "automatic", "bot", "robot", "system", "algorithm", "algorithmic", "model",
-                               "系统", "智能", "机器", "算法", "自动", "模型"]
+                               "virtual", "llm", "gpt", "chatbot", "copilot", "系统", "智能", "机器", "算法", "自动", "模型", "虚拟"]
 
     /// Whether a yes in the column `header` is a favourable outcome (true), an adverse one
     /// (false), or neither word is there (nil).
@@ -244,8 +244,11 @@ enum HeaderRules {
     static let rules: [Rule] = [
         Rule(target: .field(.decisionID), score: 90, groups: [idWords, recordWords],
              unless: personWords + reviewerWords + appealWords + ["job", "position", "requisition", "岗位", "职位", "部门", "department"]),
+        // Not the person who keyed the row in (`Entered By Emp No`, `操作人员编号`): a clerk is no subject.
         Rule(target: .field(.subjectID), score: 90, groups: [idWords, personWords],
-             unless: reviewerWords + appealWords + ["name", "姓名", "名字"]),
+             unless: reviewerWords + appealWords + ["name", "姓名", "名字", "by", "entered", "created", "modified", "updated",
+                                                   "submitted", "operator", "clerk", "owner", "操作", "录入", "经办", "创建", "修改",
+                                                   "提交", "填报"]),
         Rule(target: .field(.decisionType), score: 88,
              groups: [["type", "kind", "category", "class", "类型", "类别", "种类"],
                       ["decision", "action", "event", "measure", "sanction", "disciplinary", "决策", "决定", "处理", "事件", "措施", "处分",
@@ -284,7 +287,7 @@ enum HeaderRules {
              unless: timeWords + ["score", "评分", "自动", "automat", "result", "结果", "结论", "recommendation", "generated",
                                   "生成", "判定", "notice", "告知", "通知", "id", "编号", "建议",
                                   // `系统处理`: what the system did, not which system (found by a helper: the run stopped).
-                                  "处理", "处分", "措施", "action", "decision", "决定", "handling"]),
+                                  "处理", "处分", "措施", "决定"]),
         Rule(target: .field(.decidedAt), score: 82,
              groups: [timeWords, ["decision", "decided", "action", "event", "created", "generated", "triggered", "issued", "screening",
                                   "screened", "screen", "flagged", "assessed", "scored", "evaluated", "决策", "处理", "决定", "创建", "生成", "触发", "发生", "判定",
@@ -336,6 +339,10 @@ enum HeaderRules {
              unless: appealWords + timeWords + reviewerWords + resultWords + machineWords),
         Rule(target: .field(.reviewResult), score: 90, groups: [reviewWords, resultWords], unless: appealWords),
         Rule(target: .field(.reviewResult), score: 86, groups: [reviewWords, ["status", "state", "状态"]], unless: appealWords + timeWords),
+        // `审核状态: 已审核 / 未审核`, `Review Status: Reviewed / Not reviewed`: whether a review took place,
+        // where the content is yes/no rather than results (found unused: only a blank reviewer showed no review).
+        Rule(target: .field(.humanReviewed), score: 74, groups: [reviewWords, ["status", "state", "状态"]],
+             unless: appealWords + timeWords + reviewerWords + machineWords),
         Rule(target: .field(.reviewResult), score: 84, groups: [reviewerWords + ["team lead", "lead", "hrbp", "组长"],
                                                                resultWords + ["action", "verdict", "response", "处理", "意见"]],
              unless: appealWords + timeWords),

@@ -140,6 +140,8 @@ private struct Writer {
     let answerOutcomes: [(value: String, outcome: Outcome)]
     /// Values among the sanctions of the decision-type column saying none was imposed (`正常`).
     let noSanctions: [String]
+    /// Actions taken (`Hire`, `Promotion`) among the sanctions of a log with no outcome column.
+    let actionsTaken: [String]
     let peopleWhoDecided: [String]
     private(set) var todos: [String] = []
     private var out = ""
@@ -162,6 +164,7 @@ private struct Writer {
         statusOutcomes = Self.statusOutcomes(sample: sample, assignment: assignment)
         answerOutcomes = Self.answerOutcomes(sample: sample, assignment: assignment)
         noSanctions = Self.noSanctions(profiles: profiles, assignment: assignment)
+        actionsTaken = Self.actionsTaken(sample: sample, profiles: profiles, assignment: assignment)
         peopleWhoDecided = Self.peopleWhoDecided(sample: sample, profiles: profiles, assignment: assignment)
     }
 
@@ -472,6 +475,20 @@ private struct Writer {
         return profiles[type.column].noSanctionValues
     }
 
+    /// The sampled kinds that name an action taken (`Hire`, `Promotion`), in a column of kinds
+    /// that also holds sanctions and with no outcome column: a log of what was done to each
+    /// worker (Workday's, PeopleSoft's), where such a row was granted. Where no sanction stands
+    /// beside them (a screen whose result is elsewhere), they stay a TODO and their rows are rejected.
+    private static func actionsTaken(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment) -> [String] {
+        guard assignment.target(.field(.outcome)) == nil, let type = assignment.target(.field(.decisionType)),
+              profiles[type.column].decisionTypes.keys.contains(where: ColumnAssignment.sanctions.contains) else { return [] }
+        var seen: [String] = []
+        for value in sample.columns[type.column] where !value.isEmpty && !seen.contains(value) {
+            if InferenceVocabulary.shared.namesAnActionTaken(value) { seen.append(value) }
+        }
+        return seen
+    }
+
     /// Values of an `automated` column headed `Created By`, `Screened By`, `发起人`… that are
     /// not system words: the people who made the decision, so not automated.
     private static func peopleWhoDecided(sample: ExportSample, profiles: [ColumnProfile], assignment: ColumnAssignment) -> [String] {
@@ -482,8 +499,8 @@ private struct Writer {
     }
 
     /// `values:`: init's own readings (a status that says a decision was not carried out, the
-    /// people who decided, a kind that imposed no sanction, the answers of an outcome asked as
-    /// a question) and the meanings a person gave values no vocabulary knows
+    /// people who decided, a kind that imposed no sanction, an action taken in a log of
+    /// sanctions, the answers of an outcome asked as a question) and the meanings a person gave values no vocabulary knows
     /// (`InferenceChoices.values`), a list per meaning, each with its evidence.
     private mutating func renderStatusOutcomes() {
         var lists = ValueLists()
@@ -492,6 +509,11 @@ private struct Writer {
             lists.add("decision_type", "discipline", noSanctions, Evidence(
                 english: "among the sanctions in '\(sample.headers[type.column])', a decision that imposed none: its outcome is favourable",
                 chinese: "“\(sample.headers[type.column])”中与各项处分并列，表示未予处分：其结果为有利"))
+        }
+        if !actionsTaken.isEmpty, let type = assignment.target(.field(.decisionType)) {
+            lists.add("outcome", "favorable", actionsTaken, Evidence(
+                english: "with no outcome column, among the sanctions in '\(sample.headers[type.column])', an action taken: granted",
+                chinese: "没有结果列，“\(sample.headers[type.column])”中与各项处分并列，表示已采取的措施：已给予"))
         }
         if !people.isEmpty, let automated = assignment.target(.field(.automated)) {
             lists.add("automated", "false", people, Evidence(
@@ -594,7 +616,7 @@ private struct Writer {
         for value in sample.columns[column] where !value.isEmpty {
             let reading = vocabulary.read(value)
             guard let kind = reading.decisionType, !ColumnAssignment.sanctions.contains(kind), reading.outcome == nil,
-                  !vocabulary.namesAnActionTaken(value) else { continue }
+                  !actionsTaken.contains(value) else { continue }
             if counts[value] == nil { order.append(value) }
             counts[value, default: 0] += 1
         }

@@ -27,14 +27,19 @@ package enum HeaderLocator {
         var worded: Int = 0
         /// Which of the first 64 fields hold text (bit i: field i).
         var filledColumns: UInt64 = 0
+        /// How many fields hold a digit (ids, dates and scores do; a header's names seldom).
+        var digited: Int = 0
 
         /// A row of group labels over the header (`基本信息,,,,处理信息,,,…`, `,Employee,,Decision,,…`,
         /// Excel's merged cells): labels only, in fewer than half its fields, with a blank between
         /// two of them that `next`, as wide and filled at least half in words, fills. A header
-        /// with empty names at its end (`a,b,c,,,`) has no such blank between its names.
+        /// with empty names at its end (`a,b,c,,,`) has no such blank between its names; nor is
+        /// `next` a row of data (a sparse real header over `D001,E1,…`: digits in more than a
+        /// quarter of its fields), which would swallow that row.
         func labelsGroups(over next: SampleRow) -> Bool {
             guard fields == next.fields, filled >= 2, filled * 2 < fields, worded == filled,
-                  next.filled > filled, next.filled * 2 >= next.fields, next.worded * 2 >= next.filled else { return false }
+                  next.filled > filled, next.filled * 2 >= next.fields, next.worded * 2 >= next.filled,
+                  next.digited * 4 <= next.filled else { return false }
             let first = filledColumns.trailingZeroBitCount, last = 63 - filledColumns.leadingZeroBitCount
             guard last > first + 1 else { return false }
             let between = (UInt64.max >> (63 - (last - 1))) & (UInt64.max << (first + 1))
@@ -108,8 +113,10 @@ package enum HeaderLocator {
         var filled = 0
         var worded = 0
         var filledColumns: UInt64 = 0
+        var digited = 0
         var fieldHasText = false
         var fieldHasLetter = false
+        var fieldHasDigit = false
         var inQuotes = false
         var index = 0
         func endField() {
@@ -118,17 +125,21 @@ package enum HeaderLocator {
                 if fields <= 64 { filledColumns |= 1 << UInt64(fields - 1) }
             }
             if fieldHasLetter { worded += 1 }
+            if fieldHasDigit { digited += 1 }
             fieldHasText = false
             fieldHasLetter = false
+            fieldHasDigit = false
         }
         func endRow() {
             endField()
             if fields > 1 || filled > 0 {
-                rows.append(SampleRow(line: rowLine, fields: fields, filled: filled, worded: worded, filledColumns: filledColumns))
+                rows.append(SampleRow(line: rowLine, fields: fields, filled: filled, worded: worded, filledColumns: filledColumns,
+                                      digited: digited))
             }
             fields = 1
             filled = 0
             filledColumns = 0
+            digited = 0
             worded = 0
         }
         while index < bytes.count, rows.count < rowsExamined {
@@ -155,6 +166,7 @@ package enum HeaderLocator {
                 continue
             }
             if byte >= 0x80 || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") { fieldHasLetter = true }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { fieldHasDigit = true }
             if inQuotes { continue }
             if byte == delimiter {
                 endField()

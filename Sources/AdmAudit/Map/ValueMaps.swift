@@ -257,7 +257,8 @@ package struct ValueMaps {
         automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2)
         outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse), notApplicable: values.outcomesAsDecided,
                               wholeValues: BuiltinVocabulary.wholeOutcomes)
-        decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords, vetoes: BuiltinVocabulary.workerLeaving,
+        decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords, wholeValues: BuiltinVocabulary.wholeDecisionTypes,
+                                   vetoes: BuiltinVocabulary.workerLeaving,
                                    vetoLifts: BuiltinVocabulary.leavingForced)
         reviewResults = Vocabulary(values.reviewResults, rule: .keywords, pending: BuiltinVocabulary.pendingResults)
         appealResults = Vocabulary(values.appealResults, rule: .keywords, notApplicable: BuiltinVocabulary.noAppeal,

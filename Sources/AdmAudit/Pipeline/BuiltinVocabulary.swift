@@ -78,7 +78,9 @@ public enum BuiltinVocabulary {
         (true, ["true", "yes", "y", "1", "t", "是", "有", "已", "已复核", "已说明", "已提供", "已通知", "√", "✓", "✔", "对", "signed off", "signed",
                 "已校准", "已签字", "已签核"]),
         (false, ["false", "no", "n", "0", "f", "否", "无", "未", "没有", "未复核", "未说明", "未提供", "未通知", "×", "✗", "✘", "not signed off", "unsigned",
-                 "未校准", "未签字", "未签核"]),
+                 "未校准", "未签字", "未签核",
+                 // A review still to come when the decision stands is none yet (`审核状态: 待审核`).
+                 "待审核", "待复核", "待审批", "pending review", "awaiting review"]),
     ]
 
     /// Whether software made the decision: yes/no, or who decided (`系统`/`人工`, `system`/`manual`).
@@ -116,11 +118,11 @@ public enum BuiltinVocabulary {
                                     "award revoked", "award withdrawn"]
 
     public static let outcomes: [(Outcome, [String])] = [
-        (.favorable, ["renewed", "renewal", "contract renewed", "contract renewal", "续订", "favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "retain", "approved", "pass", "passed",
+        (.favorable, ["favorable", "favourable", "positive", "selected", "hired", "promoted", "retained", "approved", "pass", "passed",
                       "accepted", "advanced", "advance", "advance to interview", "shortlisted", "offer", "offer extended", "cleared",
                       "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
                       "no penalty", "kept", "successful", "qualified", "not flagged", "low risk",
-                      "有利", "通过", "录用", "晋升", "保留", "批准", "合格", "入选", "进入面试", "通过初筛", "发放offer", "不予处理", "无需处理", "不处理", "暂不处理",
+                      "有利", "通过", "录用", "晋升", "保留", "批准", "合格", "入选", "进入面试", "通过初筛", "发放offer", "不予处理", "无需处理",
                       "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚", "不处罚", "无处理", "无需处罚",
                       "低风险", "正常", "留用", "续签", "已撤销", "撤销", "已撤回", "撤回", "已取消", "revoked", "rescinded", "cancelled",
                       "canceled", "withdrawn", "overturned", "reversed", "reverted", "rolled back", "granted", "awarded", "paid", "奖励",
@@ -172,16 +174,24 @@ public enum BuiltinVocabulary {
         (.favorable, ["不变", "维持不变", "保持不变", "无变化", "未变", "unchanged", "no change", "上调", "上浮", "提高", "涨薪",
                       "分配优先班次", "优先班次", "已分配", "获得优先班次",
                       // A screen's answer (too loose to find inside `Hire - declined`).
-                      "hire", "recommended", "recommend", "hire recommended", "推荐", "推荐录用", "建议录用"]),
-        (.adverse, ["no hire", "do not hire", "not hire", "no rehire", "not eligible for rehire", "ineligible for rehire",
+                      "hire", "recommended", "recommend", "hire recommended", "推荐", "推荐录用", "建议录用",
+                      // Kept on, renewed, no action: inside a longer value they may stand beside a sanction
+                      // (`Terminated - retain final pay`, `解除劳动合同，经济补偿暂不处理`).
+                      "retain", "retain employee", "renewed", "contract renewed", "续订", "不处理", "暂不处理"]),
+        (.adverse, ["do not retain", "not retained", "no hire", "do not hire", "not hire", "no rehire", "not eligible for rehire", "ineligible for rehire",
                     "no promotion", "do not promote", "not recommended", "do not recommend", "not recommend", "不推荐",
                     "不予推荐", "不建议录用"]),
     ]
 
-    /// An action log's entries that name what was done, favourable in themselves (`Hire`,
-    /// `Promotion`, as `录用`, `晋升` are outcomes already): the outcome of a kind written so,
-    /// only where no column records outcomes (`RecordBuilder.impliedOutcome`). Beside such a
-    /// column, an empty outcome on a `promotion` says nothing of whether it was granted.
+    /// Decision kinds said by a word too loose to be found inside a value: `不处理` (no action)
+    /// inside `解除劳动合同，经济补偿暂不处理` is no disciplinary decision.
+    public static let wholeDecisionTypes: [(DecisionType, [String])] = [(.discipline, ["不处理", "暂不处理"])]
+
+    /// An action log's entries that name what was done (`Hire`, `Promotion`; `录用` and `晋升`
+    /// are outcome words already). `init` lists those it samples as favourable outcomes only
+    /// in a log that also holds sanctions, where a row is an action taken; elsewhere a kind
+    /// written so says nothing of its outcome, and beside a column of outcomes its blank
+    /// cell is not read from the kind (`RecordBuilder.impliedOutcome`).
     public static let actionsTaken = ["hire", "new hire", "rehire", "re-hire", "promotion", "promote", "hire action", "promotion action"]
 
     /// A worker's own leaving (`Voluntary separation`, `Resigned`, `主动离职`): no decision about
@@ -227,7 +237,7 @@ public enum BuiltinVocabulary {
                        // No sanction: a disciplinary decision that imposed none (its outcome, favourable, is the
                        // outcome vocabulary's reading of the same words).
                        "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
-                       "no penalty", "不予处理", "无需处理", "不处理", "暂不处理", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
+                       "no penalty", "不予处理", "无需处理", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
                        "不处罚", "无处理", "无需处罚"] + honourWithdrawals),
         (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "lateral move", "lateral transfer", "job change",
                      "position change", "岗位调整", "岗位变动", "调岗", "调动", "调岗调薪", "轮岗", "调离", "劳动合同变更",

@@ -32,6 +32,8 @@ public final class RecordBuilder {
     @exclusivity(unchecked) private var zone = 0
     private let derive: OutcomeDerivation?
     private let outcomeFromType: Bool
+    /// Actions the pipeline lists as favourable outcomes (`values.outcome.favorable: [Hire]`).
+    private var listedActions: Vocabulary<Bool>
     private let defaultDecisionType: DecisionType?
     private let decimalComma: Bool
     package let headerCount: Int
@@ -70,6 +72,9 @@ public final class RecordBuilder {
         placeColumn = placeZones.isEmpty ? -1 : PlaceZones.placeColumn(mapping) ?? -1
         derive = pipeline.derive
         outcomeFromType = pipeline.outcomeFromDecisionType
+        let actionKeys = Set(BuiltinVocabulary.actionsTaken.map(TextKey.make))
+        let listed = pipeline.values.outcomes.filter { $0.0 == .favorable }.flatMap(\.1).filter { actionKeys.contains(TextKey.make($0)) }
+        listedActions = Vocabulary([(true, listed)], rule: .exact)
         defaultDecisionType = pipeline.input.defaultDecisionType
         decimalComma = pipeline.input.decimalSeparator == .comma
         headerCount = mapping.headers.count
@@ -341,9 +346,13 @@ public final class RecordBuilder {
     /// The outcome a decision kind states by itself: its own words read as an outcome
     /// (`未录用`, `Screened Out`, `扣发奖金`), else adverse for the kinds that are sanctions.
     private func impliedOutcome(_ typeField: FieldBytes, _ type: DecisionType) -> Outcome? {
+        // `Hire`, `Promotion` say the action was taken only where the pipeline lists them (`init` does in a log of
+        // sanctions with no outcome column); beside a column of outcomes, or in a screen whose result is elsewhere, nothing.
+        if case .found = values.actionsTaken.lookup(typeField) {
+            guard columnOf[CanonicalField.outcome.ordinal] < 0, case .found = listedActions.lookup(typeField) else { return nil }
+            return .favorable
+        }
         if case .found(let stated) = values.outcomes.lookup(typeField) { return stated }
-        // `Promotion` in a log of actions was granted; beside a column of outcomes, a blank there says nothing.
-        if columnOf[CanonicalField.outcome.ordinal] < 0, case .found = values.actionsTaken.lookup(typeField) { return .favorable }
         switch type {
         case .dismissal, .demotion, .discipline, .suspension: return .adverse
         default: return nil

@@ -54,9 +54,11 @@ final class HumanReviewMissingTests: XCTestCase {
         XCTAssertEqual(findings.map(\.decisionID), software.indices.map { "D\($0)" })
         XCTAssertTrue(findings.allSatisfy { $0.detail.contains("reviewer_id names software") }, "\(findings.map(\.detail))")
         XCTAssertTrue(findings.allSatisfy { !$0.notRecorded })
-        // People, whatever letters their names share with software words.
-        let people = ["Kai Chen", "Abbott", "张智", "R. Sysmann", "HR7", "王机"]
-        let (humans, none) = try hr01(people.enumerated().map { "P\($0.offset),E\($0.offset),dismissal,adverse,yes,,\($0.element),,male\n" }.joined())
+        // People, whatever letters or words their names share with software's (a hostile review's list).
+        let people = ["Kai Chen", "Abbott", "张智", "R. Sysmann", "HR7", "王机", "Ai Tanaka", "Li Ai", "Marjan Bot", "Model, Jane", "J. Engine",
+                      "Autore, Marco", "ai.chen@acme.com", "AI-0042", "System Administrator Li", "RPA Team - Sam Ortiz", "王智能", "周引擎",
+                      "系统管理员王伟", "信息系统部-李娜", "算法伦理委员会（张敏）", "自动化部 陈刚"]
+        let (humans, none) = try hr01(people.enumerated().map { "P\($0.offset),E\($0.offset),dismissal,adverse,yes,,\"\($0.element)\",,male\n" }.joined())
         XCTAssertEqual(humans.applicable, people.count)
         XCTAssertTrue(none.isEmpty, "\(none.map(\.detail))")
     }

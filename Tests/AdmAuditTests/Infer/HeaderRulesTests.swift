@@ -59,6 +59,17 @@ final class HeaderRulesTests: XCTestCase {
         }
     }
 
+    /// Who keyed the row in is no subject, and a virtual agent no human (a hostile review: the
+    /// clerk's number became the subject; `LLM Agent Reviewed` counted as a human review).
+    func testAClerkIsNoSubjectAndAVirtualAgentNoHuman() {
+        for header in ["Entered By Emp No", "操作人员编号", "Created By Employee ID"] {
+            XCTAssertFalse(matches(header).contains { $0.target == field(.subjectID) }, header)
+        }
+        for header in ["Virtual Agent Reviewed", "LLM Agent Reviewed", "虚拟客服审核"] {
+            XCTAssertFalse(matches(header).contains { $0.target == field(.humanReviewed) }, header)
+        }
+    }
+
     func testAPersonsIDIsNeverTheDecisionsID() {
         for header in ["员工ID", "Employee ID", "Worker No", "候选人编号", "Reviewer ID", "Appeal ID", "Job Requisition ID", "部门编号"] {
             XCTAssertFalse(matches(header).contains { $0.target == field(.decisionID) }, header)
@@ -141,6 +152,7 @@ final class HeaderRulesTests: XCTestCase {
             ("agent_reviewed", field(.humanReviewed)),
             ("Ops Reviewed", field(.humanReviewed)),
             ("人工校准", field(.humanReviewed)),
+            ("审核状态", field(.reviewResult)),
             ("Reviewed By", field(.reviewerID)),
             ("复核人工号", field(.reviewerID)),
             ("Approver", field(.reviewerID)),
@@ -160,6 +172,7 @@ final class HeaderRulesTests: XCTestCase {
         }
         XCTAssertFalse(matches("系统处理").contains { $0.target == field(.system) }, "\(matches("系统处理"))")
         XCTAssertEqual(best("系统名称"), field(.system))
+        XCTAssertTrue(matches("Decision Engine").contains { $0.target == field(.system) })
     }
 
     func testExplanationAndAppeals() {

@@ -178,6 +178,9 @@ final class PipelineInferenceTests: XCTestCase {
             let idHeader = String(header.split(separator: ",")[1])
             XCTAssertEqual(pipeline.columns[.subjectID], [idHeader], inferred.yaml)
             XCTAssertFalse(inferred.yaml.contains("says no outcome"), inferred.yaml)
+            if kinds[0] == "Hire" {
+                XCTAssertEqual(lines(inferred.yaml, containing: "favorable: [\"Promotion\", \"Rehire\", \"Hire\"]").count, 1, inferred.yaml)
+            }
             let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
             XCTAssertEqual(result.totalAccepted, 30, "\(sink.rejects.map(\.reason))")
             // Row i is on line i + 1; its decision is named by that line (no id column).
@@ -186,6 +189,42 @@ final class PipelineInferenceTests: XCTestCase {
             XCTAssertEqual(Set(sink.findings.filter { $0.checkID == "HR-01" }.map(\.subject)).count, sanctionsUnreviewed.count,
                            "one worker each: the names would have made some of them one")
         }
+    }
+
+    /// Hires and promotions with no sanction beside them and no outcome column: a screen whose
+    /// result is kept elsewhere, not a log of actions taken (a hostile review: a model's
+    /// declines in an unmapped note were read as granted). Said as a TODO; the rows are rejected.
+    func testHiresAndPromotionsAloneSayNoOutcome() throws {
+        let export = ["candidate_id,action,action_date,committee_note,sex"] + (1...12).map {
+            "C\($0),\($0 % 2 == 0 ? "Hire" : "Promotion"),2025-03-\(String(format: "%02d", $0)),\($0 % 3 == 0 ? "Declined by model" : "ok"),F"
+        }
+        let (inferred, pipeline, path) = try infer(export)
+        XCTAssertEqual(lines(inferred.yaml, containing: "says no outcome").count, 1, inferred.yaml)
+        let (result, _) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 0)
+    }
+
+    /// A Chinese action register as an HR suite writes it: group labels over the header, the
+    /// worker's name beside their number, `审核状态` (已审核 / 未审核) and software written as the
+    /// reviewer. Before: the labels were the header (one column mapped), `审核状态` was unused,
+    /// and `系统自动审核` counted as a human review.
+    func testAChineseRegisterWithGroupLabelsAndAStatusOfReview() throws {
+        let export = ["基本信息,,,处理信息,,复核信息,,",
+                      "员工,员工编号,部门,处理类型,处理日期,审核人,审核状态,性别",
+                      "张伟,G10,一车间,警告,2025-03-04,系统自动审核,已审核,男",
+                      "张伟,G11,一车间,辞退,2025-03-12,李娜,已审核,男",
+                      "王芳,G12,二车间,不处理,2025-03-20,,,女",
+                      "王芳,G13,二车间,不续签,2025-04-01,李娜,未审核,女",
+                      "刘洋,G14,二车间,降职,2025-04-09,AI复核助手,已审核,男",
+                      "刘洋,G15,一车间,晋升,2025-04-15,,,男",
+                      "陈静,G16,一车间,记过,2025-04-20,,待审核,女"]
+        let (inferred, pipeline, path) = try infer(export)
+        XCTAssertEqual(pipeline.columns[.subjectID], ["员工编号"], inferred.yaml)
+        XCTAssertEqual(pipeline.columns[.humanReviewed], ["审核状态"], inferred.yaml)
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 7, "\(sink.rejects.map(\.reason))")
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "HR-01" }.map(\.line), [3, 6, 7, 9],
+                       "software as the reviewer (lines 3 and 7), 未审核 (line 6) and 待审核 (line 9)")
     }
 
     func testTheSameExportGivesTheSameBytes() throws {

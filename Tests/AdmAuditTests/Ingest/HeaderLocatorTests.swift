@@ -123,6 +123,10 @@ final class HeaderLocatorTests: XCTestCase {
         // A header whose last names are empty, and one with an unnamed column, stay the header.
         XCTAssertEqual(locate("decision_id,outcome,sex,,,\nD1,adverse,F,,,\n"), location(comma, 1))
         XCTAssertEqual(locate("decision_id,,outcome,sex\nD1,x,adverse,F\n"), location(comma, 1))
+        // A sparse real header over data is the header: the row below holds ids, so it is no
+        // header (a hostile review: `D001` became the header, and its decision vanished).
+        XCTAssertEqual(locate("decision_id,,decision_type,,outcome,,\nD001,x,dismissal,y,adverse,No,2025-01-02\nD002,x,dismissal,y,adverse,Yes,2025-01-03\n"),
+                       location(comma, 1))
         // Labels over a row that leaves their gaps blank are no group labels.
         XCTAssertEqual(locate("Report,,,Q1\nD1,,adverse,F\nD2,,adverse,M\n"), location(comma, 1))
     }
@@ -150,7 +154,7 @@ final class HeaderLocatorTests: XCTestCase {
             HeaderLocator.SampleRow(line: 1, fields: 3, filled: 2, worded: 2, filledColumns: 0b101),
             HeaderLocator.SampleRow(line: 3, fields: 3, filled: 0, worded: 0, filledColumns: 0),
             HeaderLocator.SampleRow(line: 4, fields: 2, filled: 2, worded: 2, filledColumns: 0b11),
-            HeaderLocator.SampleRow(line: 5, fields: 2, filled: 2, worded: 0, filledColumns: 0b11),
+            HeaderLocator.SampleRow(line: 5, fields: 2, filled: 2, worded: 0, filledColumns: 0b11, digited: 2),
         ])
     }
 

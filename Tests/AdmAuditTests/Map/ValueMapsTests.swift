@@ -379,10 +379,16 @@ final class ValueMapsTests: XCTestCase {
         for value in ["Retain", "Retain employee", "不处理", "暂不处理"] { XCTAssertEqual(look(&outcomes, value), .found(.favorable), value) }
         for value in ["Do not retain", "不续签", "Non-renewal"] { XCTAssertEqual(look(&outcomes, value), .found(.adverse), value) }
         XCTAssertEqual(look(&types, "不处理"), .found(.discipline))
+        // Only as the whole value: beside a sanction they launder nothing (a hostile review's values).
+        for value in ["Terminated - retain final pay", "解除劳动合同，经济补偿暂不处理", "停职，工资暂不处理", "扣款200元，申诉暂不处理",
+                      "Termination - renewal not offered", "Suspended pending renewal", "Bonus withheld until renewal"] {
+            XCTAssertNotEqual(look(&outcomes, value), .found(.favorable), value)
+        }
+        XCTAssertEqual(look(&types, "解除劳动合同，经济补偿暂不处理"), .found(.dismissal))
         for value in ["不续签", "Non-renewal", "Retain"] { XCTAssertEqual(look(&types, value), .found(.dismissal), value) }
         var booleans = maps.booleans
         for value in ["Signed off", "已校准"] { XCTAssertEqual(look(&booleans, value), .found(true), value) }
-        for value in ["Not signed off", "未校准"] { XCTAssertEqual(look(&booleans, value), .found(false), value) }
+        for value in ["Not signed off", "未校准", "待审核", "Pending review"] { XCTAssertEqual(look(&booleans, value), .found(false), value) }
     }
 
     func testContractsAndAccountsAreNotSanctionsByTheirNameAlone() {

@@ -352,12 +352,14 @@ final class RecordBuilderTests: XCTestCase {
             D9,Pay Adjustment
 
             """, "admaudit: 1\nderive:\n  outcome:\n    from: decision_type\n")
-        // A promotion in a log of actions (no outcome column) was granted, as `录用` was.
-        XCTAssertEqual(built.map { $0.record?.outcome }, [.adverse, .adverse, .adverse, .adverse, .adverse, .favorable, .favorable, .adverse, nil])
-        XCTAssertEqual(built.compactMap(\.record).map(\.derived), Array(repeating: true, count: 8))
-        let payAdjustment = try XCTUnwrap(built[8].reject)
-        XCTAssertEqual(payAdjustment.code, .missingRequired)
-        XCTAssertTrue(payAdjustment.reason().contains("does not say whether it was adverse"), payAdjustment.reason())
+        // A promotion says nothing of its outcome unless the pipeline lists it (`init` does, in a log of sanctions).
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.adverse, .adverse, .adverse, .adverse, .adverse, .favorable, nil, .adverse, nil])
+        XCTAssertEqual(built.compactMap(\.record).map(\.derived), Array(repeating: true, count: 7))
+        for index in [6, 8] {
+            let reject = try XCTUnwrap(built[index].reject)
+            XCTAssertEqual(reject.code, .missingRequired)
+            XCTAssertTrue(reject.reason().contains("does not say whether it was adverse"), reject.reason())
+        }
     }
 
     /// A column of sanctions with `No Action` rows: each is a disciplinary decision that
@@ -399,6 +401,7 @@ final class RecordBuilderTests: XCTestCase {
             D1,dismissal,
             D2,dismissal,rescinded
             D3,promotion,
+            D4,Hire,
 
             """, "admaudit: 1\nderive:\n  outcome:\n    from: decision_type\n")
         XCTAssertEqual(built[0].record?.outcome, .adverse)
@@ -406,6 +409,7 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built[1].record?.outcome, .favorable, "a dismissal rescinded stands favourable")
         XCTAssertEqual(built[1].record?.derived, false)
         XCTAssertEqual(built[2].reject?.code, .missingRequired, "beside a column of outcomes, a blank says nothing of a promotion")
+        XCTAssertEqual(built[3].reject?.code, .missingRequired, "nor of a hire, though `Hire` is an outcome word (a hostile review)")
     }
 
     func testWithoutTheSettingAnEmptyOutcomeIsMissing() throws {
