@@ -30,6 +30,7 @@ package enum SoftwareReviewer {
     package static func names(_ field: FieldBytes) -> Bool {
         let bytes = field.bytes
         if bytes.allSatisfy({ $0 < 0x80 }) { return isSoftwareOnly(latin: bytes, softwareSeen: false) }
+        if isPlainChineseWithoutSoftware(bytes) { return false }
         var text = MeaningText.normalize(String(decoding: bytes, as: UTF8.self))
         var softwareSeen = false
         for word in chineseSoftware where text.contains(word) {
@@ -41,6 +42,34 @@ package enum SoftwareReviewer {
         if text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) { return false }
         return text.utf8.withContiguousStorageIfAvailable { isSoftwareOnly(latin: UnsafeRawBufferPointer($0), softwareSeen: softwareSeen) }
             ?? false
+    }
+
+    /// The UTF-8 of the Chinese software words, for `isPlainChineseWithoutSoftware`.
+    private static let chineseSoftwareBytes: [[UInt8]] = chineseSoftware.map { Array($0.utf8) }
+
+    /// Whether the cell is plain ideographs (U+4000–U+9FFF) and ASCII without letters, and holds
+    /// no Chinese software word: a person's name (`李娜`), decided on its bytes. A column of
+    /// Chinese reviewers' names is read on every reviewed row; normalising each cell there cost
+    /// strings for nothing. Anything else (a letter, a full-width or look-alike form, an
+    /// invisible character between two ideographs) goes the normalising way.
+    private static func isPlainChineseWithoutSoftware(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { return false }
+                index += 1
+                continue
+            }
+            guard byte >= 0xE4, byte <= 0xE9, index + 2 < bytes.count,
+                  bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80 else { return false }
+            index += 3
+        }
+        return !chineseSoftwareBytes.contains { word in
+            bytes.count >= word.count && (0...(bytes.count - word.count)).contains { start in
+                word.indices.allSatisfy { bytes[start + $0] == word[$0] }
+            }
+        }
     }
 
     /// Every ASCII word is a software or role word, and software was named; no allocation.

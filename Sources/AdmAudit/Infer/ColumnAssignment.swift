@@ -190,7 +190,7 @@ struct ColumnAssignment: Sendable {
     // MARK: evidence and content
 
     private static func headerEvidence(_ match: HeaderRules.Match, _ profile: ColumnProfile) -> Evidence {
-        if match.score == 100 || match.score == HeaderRules.personAloneScore {
+        if match.isUsualName {
             return Evidence(english: "header '\(profile.header.raw)' is a usual name for \(match.target.name)",
                             chinese: "列名“\(profile.header.raw)”是 \(match.target.name) 的常见名称")
         }

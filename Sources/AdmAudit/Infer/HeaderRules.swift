@@ -44,16 +44,18 @@ enum HeaderRules {
         var score: Int
         /// The terms that matched, for the evidence.
         var terms: [String]
+        /// The header is one of the field's usual names (`exactNames`, `personAlone`), not terms found in it.
+        var isUsualName = false
     }
 
     /// Every target the header may name, best first, one match per target.
     static func matches(_ header: HeaderName) -> [Match] {
         var best: [ColumnTarget: Match] = [:]
         for (target, names) in exactNames where names.contains(where: header.isNamed) {
-            best[target] = Match(target: target, score: 100, terms: [header.raw])
+            best[target] = Match(target: target, score: 100, terms: [header.raw], isUsualName: true)
         }
         if best[.field(.subjectID)] == nil, personAlone.contains(where: header.isNamed) {
-            best[.field(.subjectID)] = Match(target: .field(.subjectID), score: personAloneScore, terms: [header.raw])
+            best[.field(.subjectID)] = Match(target: .field(.subjectID), score: personAloneScore, terms: [header.raw], isUsualName: true)
         }
         for rule in rules where (best[rule.target]?.score ?? 0) < rule.score {
             guard !rule.unless.contains(where: header.contains) else { continue }

@@ -47,7 +47,8 @@ final class HumanReviewMissingTests: XCTestCase {
     /// left empty or even `yes` (a Feishu export's 审核状态 已审核 with 审核人 系统): software
     /// reviewed it, not a human. Before, each counted as a human review and HR-01 was silent.
     func testAReviewerThatIsSoftwareIsNoHumanReview() throws {
-        let software = ["系统", "系统自动审核", "AI复核助手", "自动审批", "SYSTEM", "Auto-Approval Bot", "AI Reviewer", "ЅYSTEM", "ＡＩ助手"]
+        let software = ["系统", "系统自动审核", "AI复核助手", "自动审批", "SYSTEM", "Auto-Approval Bot", "AI Reviewer", "ЅYSTEM", "ＡＩ助手",
+                        "系\u{200B}统审核", "⾃动审批"]
         let rows = software.enumerated().map { "D\($0.offset),E\($0.offset),dismissal,adverse,yes,\($0.offset % 2 == 0 ? "" : "yes"),\($0.element),,female\n" }
         let (tally, findings) = try hr01(rows.joined())
         XCTAssertEqual(tally.applicable, software.count)

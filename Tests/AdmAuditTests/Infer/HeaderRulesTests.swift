@@ -239,7 +239,9 @@ final class HeaderRulesTests: XCTestCase {
         XCTAssertEqual(matches("decision_id").first?.score, 100)
         XCTAssertEqual(matches("DecisionId").first?.score, 100)
         XCTAssertEqual(matches("是否人工复核").first?.score, 100)
-        XCTAssertEqual(matches("记录ID").first, HeaderRules.Match(target: field(.decisionID), score: 100, terms: ["记录ID"]))
+        XCTAssertEqual(matches("记录ID").first, HeaderRules.Match(target: field(.decisionID), score: 100, terms: ["记录ID"], isUsualName: true))
+        XCTAssertEqual(matches("Ticket #").first?.isUsualName, false, "terms found in it, worded as such")
+        XCTAssertEqual(matches("Employee").first?.isUsualName, true, "the person alone, below an id's name but a usual name")
     }
 
     func testRuleMatchesNameTheirTerms() throws {
