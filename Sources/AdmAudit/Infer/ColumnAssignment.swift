@@ -101,6 +101,59 @@ struct ColumnAssignment: Sendable {
             takenColumns.insert(candidate.column)
             takenTargets.insert(candidate.target.name)
         }
+        // Who decided, filled only on rows that were contested (`处理方: 系统自动` after the 申诉
+        // columns): who answered the contest. Read as who decided, a contest answered by a person
+        // made the decision a human one, and HR-01, EX-01 and AP-04 passed it by.
+        // Only a column found by its values (its header names no decider, `处理方`), holding
+        // who-decided words that say human or system (not yes/no: `Automated: Yes` stays).
+        // When another column says who decided (`判定方式`), the handler is found among the columns
+        // left unmapped.
+        if target(.field(.appealReviewer)) == nil, let contest = Self.contestColumns(choices, profiles) {
+            let handles = { (profile: ColumnProfile) in
+                profile.automationShare >= 0.9 && profile.booleanShare < 0.5 && profile.appealReviewerShare >= 0.6 && profile.distinct <= 6
+                    && !HeaderRules.isFreeText(profile.header) && Self.filledOnlyWhere(profile, contest.rows)
+            }
+            let said = Evidence(english: "it is filled only on rows where '\(contest.header)' is, so it says who answered the contest: appeal_reviewer",
+                                chinese: "仅在“\(contest.header)”有值的行有值，故为申诉的处理方：appeal_reviewer")
+            // Found by its values as who decided: system or human words, perhaps beside people's names
+            // (`handled_by: system / Friederike Adelmann`, then appeal_reviewer_id too), never yes/no.
+            if let index = choices.firstIndex(where: { $0.target == .field(.automated) }), fixed[choices[index].column] == nil,
+               choices[index].score <= Self.contentAutomatedScore, case let profile = profiles[choices[index].column],
+               profile.booleanShare < 0.5, profile.appealReviewerShare >= 0.2, Self.filledOnlyWhere(profile, contest.rows) {
+                choices[index].target = .field(.appealReviewer)
+                choices[index].rival = nil
+                choices[index].evidence = choices[index].evidence + said
+            } else if let profile = profiles.first(where: { profile in
+                fixed[profile.index] == nil && !takenColumns.contains(profile.index) && handles(profile)
+            }) {
+                choices.append(Choice(column: profile.index, target: .field(.appealReviewer), score: Self.contentAutomatedScore,
+                                      evidence: Self.content(profile, profile.appealReviewerShare, "human or system", "人工或系统") + said))
+                takenColumns.insert(profile.index)
+            }
+        }
+        // No column of decision kinds, and the reasons are a few sanctions (SuccessFactors'
+        // `Event Reason`: `Final Warning`, `Termination - Performance`, `No Action`): they name
+        // what was decided, not why. Not reasons that name a performance (`Poor performance -
+        // idle time`), nor many distinct ones, nor under a header naming a kind (`解除原因`).
+        if target(.field(.decisionType)) == nil, !fixed.values.contains(where: { $0 == .field(.decisionType) }),
+           let index = choices.firstIndex(where: { $0.target == .field(.reasonCodes) }), fixed[choices[index].column] == nil,
+           case let profile = profiles[choices[index].column], Self.namesSanctionsTaken(profile) {
+            choices[index].target = .field(.decisionType)
+            choices[index].score = 65
+            choices[index].rival = nil
+            choices[index].evidence = choices[index].evidence + Evidence(
+                english: "its values are a few kinds of sanction, not reasons: decision_type",
+                chinese: "其取值为少数几种处分，而非理由：decision_type")
+        }
+        // Nothing dates the decision but the day it took effect (SuccessFactors' `Effective Date`):
+        // that day dates it too. Never earlier than the decision, so no record is made older
+        // than it is (DM-02) nor a review or notice later than it was; `PipelineInference`
+        // marks it for checking.
+        if target(.field(.decidedAt)) == nil, !fixed.values.contains(where: { $0 == .field(.decidedAt) }),
+           let index = choices.firstIndex(where: { $0.target == .field(.effectiveAt) }), choices[index].also == nil,
+           profiles[choices[index].column].timestampShare >= 0.8 {
+            choices[index].also = .field(.decidedAt)
+        }
         // A contest's reviewer column holding both `system` words and people: it also names the person.
         if let index = choices.firstIndex(where: { $0.target == .field(.appealReviewer) }), target(.field(.appealReviewerID)) == nil,
            profiles[choices[index].column].appealReviewerShare < 0.6 {
@@ -181,10 +234,55 @@ struct ColumnAssignment: Sendable {
         return choice
     }
 
+    /// The rows where some column of the contest (filed, answered, result, reviewer) holds a
+    /// value, when there are rows where none does, and the header of the one filled most.
+    private static func contestColumns(_ choices: [Choice], _ profiles: [ColumnProfile]) -> (rows: [Bool], header: String)? {
+        let fields: [CanonicalField] = [.appealFiledAt, .appealRespondedAt, .appealResult, .appealReviewerID]
+        let columns = choices.filter { choice in fields.contains { choice.target == .field($0) } }.map { profiles[$0.column] }
+        guard let first = columns.first else { return nil }
+        var rows = first.filledRows
+        for profile in columns.dropFirst() where profile.filledRows.count == rows.count {
+            for row in rows.indices where profile.filledRows[row] { rows[row] = true }
+        }
+        guard rows.contains(false) else { return nil }
+        let widest = columns.max { ($0.filled, -$0.index) < ($1.filled, -$1.index) } ?? first
+        return (rows, widest.header.raw)
+    }
+
+    /// A few distinct values (at most 12), nearly all sanctions or none imposed, and a header
+    /// that names no kind of decision itself.
+    private static func namesSanctionsTaken(_ profile: ColumnProfile) -> Bool {
+        guard profile.filled >= 3, profile.distinct <= 12, InferenceVocabulary.shared.read(profile.header.raw).decisionType == nil else { return false }
+        let sanctions = profile.decisionTypes.filter { Self.sanctions.contains($0.key) }.values.reduce(0, +)
+        let share = Double(sanctions) / Double(profile.filled)
+        return share >= 0.5 && share + profile.noSanctionShare >= 0.8
+    }
+
+    /// At least three values, some row blank, and no value on a row outside `rows`.
+    private static func filledOnlyWhere(_ profile: ColumnProfile, _ rows: [Bool]) -> Bool {
+        guard profile.filled >= 3, profile.filled < profile.rows, profile.filledRows.count == rows.count else { return false }
+        return !zip(profile.filledRows, rows).contains { $0 && !$1 }
+    }
+
+    /// Who decided, found by the values alone: below any header that names it.
+    private static let contentAutomatedScore = 55
+
     /// The kinds of decision that impose something on the worker.
     static let sanctions: Set<DecisionType> = [.dismissal, .demotion, .discipline, .suspension]
 
     func target(_ target: ColumnTarget) -> Choice? { choices.first { $0.target == target } }
+
+    /// A column of decision kinds found by its values, and a decision time: a decision export,
+    /// whatever else its header names.
+    /// And a field of how it was made or contested: a log's `Message Type: Warning` beside its
+    /// times is no decision (a hostile review: the log's working-time checks were lost).
+    var recordsDecisions: Bool {
+        guard let kinds = target(.field(.decisionType)), kinds.score >= 65 else { return false }
+        let process: [CanonicalField] = [.outcome, .humanReviewed, .reviewerID, .reviewedAt, .reviewResult, .explanationGiven, .appealOffered,
+                                         .appealFiledAt, .appealResult, .automated, .notifiedAt]
+        guard process.contains(where: { target(.field($0)) != nil }) else { return false }
+        return target(.field(.decidedAt)) != nil || choices.contains { $0.also == .field(.decidedAt) }
+    }
     func choice(forColumn column: Int) -> Choice? { choices.first { $0.column == column } }
 
     // MARK: evidence and content
@@ -360,7 +458,7 @@ struct ColumnAssignment: Sendable {
                                      evidence: content(profile, profile.outcomeShare, "outcomes", "结果")))
         }
         if profile.automationShare >= 0.9, profile.booleanShare < 0.5, profile.distinct <= 6 {
-            candidates.append(Choice(column: profile.index, target: .field(.automated), score: 55,
+            candidates.append(Choice(column: profile.index, target: .field(.automated), score: contentAutomatedScore,
                                      evidence: content(profile, profile.automationShare, "who decided (system or person)", "决策方（系统或人工）")))
         }
         if profile.sexShare >= 0.9, profile.distinct <= 6 {

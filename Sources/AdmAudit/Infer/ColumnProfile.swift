@@ -49,6 +49,9 @@ struct ColumnProfile: Sendable {
 
     /// Rows sampled, blank cells too.
     let rows: Int
+    /// Which sampled rows hold a value: a column filled only where the contest's columns are
+    /// belongs to the contest (`ColumnAssignment`).
+    let filledRows: [Bool]
 
     var isEmpty: Bool { filled == 0 }
     /// Every sampled row holds a value, and no two the same.
@@ -60,6 +63,7 @@ struct ColumnProfile: Sendable {
         self.index = index
         self.header = HeaderName(header)
         rows = values.count
+        filledRows = values.map { !$0.isEmpty }
         let vocabulary = InferenceVocabulary.shared
         var filled = 0
         var keys = Set<String>()
@@ -165,6 +169,10 @@ struct TimestampEvidence: Sendable {
     private(set) var offsets: [Int: Int] = [:]
     private(set) var epoch = 0
     private(set) var excelSerial = 0
+    /// Dates that read only with their two-digit year taken as 20xx (`10/23/25`, `13-JAN-25`),
+    /// and the first of them as written.
+    private(set) var twoDigitYears = 0
+    private(set) var twoDigitYearExample: String? = nil
     /// The latest timestamps read, latest first, at most `latestKept` in each list: `zoned`
     /// when the value named its offset (`Z`, `+08:00`), so its instant is exact; else its wall
     /// clock read as UTC. Year-last dates are kept as each order reads them (`03/12/2025` is
@@ -192,8 +200,10 @@ struct TimestampEvidence: Sendable {
     }
 
     private var ymd = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .ymd)
-    private var dmy = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .dmy)
-    private var mdy = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .mdy)
+    private var ymdTwoDigitYears = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .ymd, twoDigitYears: .twoThousands)
+    // Year-last dates: a four-digit year reads the same either way; a two-digit one is counted.
+    private var dmy = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .dmy, twoDigitYears: .twoThousands)
+    private var mdy = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: .mdy, twoDigitYears: .twoThousands)
 
     /// The date order the year-last dates need, when they show one.
     var yearLastOrder: DateOrder? {
@@ -210,8 +220,9 @@ struct TimestampEvidence: Sendable {
             if digitsOnly {
                 if value.utf8.count == 10 || value.utf8.count == 13, !value.contains(".") { epoch += 1 } else { excelSerial += 1 }
             }
-        } else if let (first, second) = Self.yearLastParts(value) {
+        } else if let (first, second, yearDigits) = Self.yearLastParts(value) {
             let dayMonth = dmy.parse(value), monthDay = mdy.parse(value)
+            if yearDigits == 2, dayMonth.isInstant || monthDay.isInstant { noteTwoDigitYear(value) }
             let zoned = Self.offset(value) != nil
             if case .instant(let instant) = dayMonth { Self.note(instant, zoned: zoned, in: &latestDayFirst) }
             if case .instant(let instant) = monthDay { Self.note(instant, zoned: zoned, in: &latestMonthFirst) }
@@ -221,16 +232,31 @@ struct TimestampEvidence: Sendable {
             // neither, says nothing (one such row must not turn the reading of every date).
             if first > 12, case .instant = dayMonth { dayFirst += 1 }
             if second > 12, case .instant = monthDay { monthFirst += 1 }
+        } else if case .invalid(.twoDigitYear) = ymd.parse(value), case .instant(let instant) = ymdTwoDigitYears.parse(value) {
+            // `13-JAN-25`, `Jan 13, 25`: the month by name, the year in two digits.
+            parsed += 1
+            noteTwoDigitYear(value)
+            Self.note(instant, zoned: Self.offset(value) != nil, in: &latestRead)
         }
         if let offset = Self.offset(value) { offsets[offset, default: 0] += 1 }
     }
 
-    /// The two leading numbers of a year-last date (`4/3/2025 9:05`).
-    static func yearLastParts(_ value: String) -> (Int, Int)? {
+    private mutating func noteTwoDigitYear(_ value: String) {
+        twoDigitYears += 1
+        if twoDigitYearExample == nil { twoDigitYearExample = String(value.prefix(40)) }
+    }
+
+    /// The two leading numbers of a year-last date (`4/3/2025 9:05`, `4/3/25`), and the year's
+    /// digits (4, or 2).
+    static func yearLastParts(_ value: String) -> (Int, Int, yearDigits: Int)? {
         let parts = value.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." || $0 == " " }).prefix(3)
-        guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]), parts[0].count <= 2, parts[1].count <= 2,
-              parts[2].prefix(4).allSatisfy(\.isNumber), parts[2].prefix(4).count == 4 else { return nil }
-        return (first, second)
+        guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]), parts[0].count <= 2, parts[1].count <= 2 else { return nil }
+        if parts[2].prefix(4).allSatisfy(\.isNumber), parts[2].prefix(4).count == 4 { return (first, second, 4) }
+        // A two-digit year only after slashes or dots: `25-10-01` may be written year first.
+        let digits = parts[2].prefix { $0.isASCII && $0.isNumber }.count
+        guard digits == 2, parts[2].count == 2 || !parts[2].dropFirst(2).first!.isLetter,
+              let separator = value.dropFirst(parts[0].count).first, separator == "/" || separator == "." else { return nil }
+        return (first, second, 2)
     }
 
     /// The offset a value ends with (`+08:00`, `+0800`, `Z`, `-05`), in minutes.
@@ -246,4 +272,8 @@ struct TimestampEvidence: Sendable {
         let minutes = digits.count == 2 ? number * 60 : number / 100 * 60 + number % 100
         return scalars[sign] == "-" ? -minutes : minutes
     }
+}
+
+private extension TimestampParseResult {
+    var isInstant: Bool { if case .instant = self { true } else { false } }
 }

@@ -105,7 +105,7 @@ enum HeaderRules {
                                      // People whose review a hiring export records (`Recruiter Reviewed (1/0)`).
                                      "recruiter", "hiring manager", "interviewer", "招聘专员", "面试官"]
     private static let appealWords = ["appeal", "appealed", "contest", "contested", "grievance", "dispute", "objection", "challenge",
-                                      "申诉", "异议", "复议", "投诉", "救济"]
+                                      "reconsideration", "申诉", "异议", "复议", "投诉", "救济"]
     private static let resultWords = ["result", "outcome", "decision", "conclusion", "verdict", "disposition", "opinion", "结果",
                                       "结论", "意见", "决定"]
     /// A yes/no column saying whether the person got what was decided on (`Advanced (1/0)`,
@@ -176,7 +176,7 @@ enum HeaderRules {
                               "worker number", "rider number", "driver number", "courier number"]),
         (.field(.decisionType), ["decision type", "action type", "event type", "type", "category", "kind", "事件类型", "决策类型",
                                  "决定类型", "决定种类",
-                                 "处理类型", "类型", "措施类型", "处理措施", "处分类型", "扣罚类型", "处罚类型", "奖惩类型", "事项", "操作类型", "业务类型", "措施",
+                                 "处理类型", "处置类型", "类型", "措施类型", "处理措施", "处置措施", "处分类型", "扣罚类型", "处罚类型", "奖惩类型", "事项", "操作类型", "业务类型", "措施",
                                  "action", "action taken", "disciplinary action", "decision kind", "处理决定", "处理事项", "预警类型"]),
         (.field(.outcome), ["outcome", "result", "decision outcome", "decision result", "决策结果", "结果", "筛选结果", "面试结果",
                             "录用结果", "结论", "系统结论", "系统决定", "recommendation", "system recommendation", "disposition",
@@ -211,7 +211,7 @@ enum HeaderRules {
                                      "explanation", "是否说明理由", "是否说明", "说明理由", "是否告知理由", "是否解释", "告知原因",
                                      "是否告知原因", "理由告知"]),
         (.field(.appealOffered), ["appeal offered", "appeal channel offered", "appeal available", "appeal route", "contest offered",
-                                  "是否提供申诉", "申诉渠道", "是否告知申诉", "告知申诉权", "申诉途径", "是否告知申诉渠道"]),
+                                  "是否提供申诉", "申诉渠道", "申诉通道", "是否告知申诉", "告知申诉权", "申诉途径", "是否告知申诉渠道"]),
         (.field(.appealFiledAt), ["appeal filed at", "appeal date", "appeal filed", "date appealed", "appealed at", "申诉时间",
                                   "申诉日期", "提出申诉时间", "申诉提交时间", "申诉提出时间"]),
         (.field(.appealRespondedAt), ["appeal responded at", "appeal response date", "appeal answered at", "appeal resolved",
@@ -353,18 +353,23 @@ enum HeaderRules {
                        "reasons shared", "reason communicated", "reasons communicated", "reason disclosed", "justification",
                        "说明", "解释", "告知理由", "告知原因", "理由告知"]],
              unless: timeWords + ["text", "content", "detail", "内容", "详情"]),
+        // `告知处罚理由`, `是否告知淘汰原因`, `Reason Communicated`: whether the reason was told.
+        Rule(target: .field(.explanationGiven), score: 84,
+             groups: [["告知", "说明", "informed", "communicated", "shared", "disclosed", "told"], ["理由", "原因", "reason", "reasons"]],
+             unless: timeWords + appealWords + ["text", "content", "detail", "内容", "详情"]),
         Rule(target: .field(.appealOffered), score: 86,
              groups: [appealWords, ["offered", "available", "channel", "route", "right", "informed", "option", "eligible", "allowed",
+                                    "info", "information", "given", "communicated", "通道",
                                     "can", "may", "entry", "link", "渠道", "途径", "告知", "提供", "权利", "方式告知", "可申请", "可", "能否",
                                     "允许", "入口"]],
              unless: timeWords + resultWords + reviewerWords),
         Rule(target: .field(.appealFiledAt), score: 84,
-             groups: [appealWords, ["filed", "submitted", "raised", "lodged", "received", "opened", "提出", "提交", "发起", "申请",
+             groups: [appealWords, ["filed", "submitted", "raised", "lodged", "received", "opened", "requested", "提出", "提交", "发起", "申请",
                                     "受理"], timeWords],
              unless: responseWords),
         Rule(target: .field(.appealFiledAt), score: 80, groups: [appealWords, timeWords], unless: responseWords + ["offered", "告知"]),
         Rule(target: .field(.appealFiledAt), score: 78,
-             groups: [appealWords, ["filed", "submitted", "raised", "lodged", "received", "opened", "提出", "提交", "发起"]],
+             groups: [appealWords, ["filed", "submitted", "raised", "lodged", "received", "opened", "requested", "提出", "提交", "发起"]],
              unless: responseWords + ["offered", "告知", "route", "channel", "渠道"]),
         Rule(target: .field(.appealRespondedAt), score: 90, groups: [appealWords, responseWords, timeWords]),
         Rule(target: .field(.appealRespondedAt), score: 70, groups: [responseWords, timeWords]),

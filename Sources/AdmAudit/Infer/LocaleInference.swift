@@ -25,6 +25,8 @@ struct LocaleInference: Sendable {
     private(set) var language: Decision<ReportLanguage>
     private(set) var timeZone: Decision<String>
     let dateOrder: Decision<DateOrder>
+    /// When dates are written with two-digit years: their century, always for checking.
+    let twoDigitYears: Decision<TwoDigitYears>?
     let decimalSeparator: Decision<DecimalSeparator>
     private(set) var jurisdictions: Decision<[String]>
     /// Places read from the place column (jurisdiction, else site), with their rows, most first.
@@ -84,6 +86,7 @@ struct LocaleInference: Sendable {
         let zoned = places.filter { $0.place.timeZone != nil }
         zonesByPlace = Set(zoned.map { $0.place.timeZone! }).count > 1 ? zoned.map { ($0.value, $0.place.timeZone!) } : []
         dateOrder = Self.dateOrder(timeColumns: timeColumns, places: places.map(\.place))
+        twoDigitYears = Self.twoDigitYears(timeColumns: timeColumns, birthDates: assignment.target(.birthDate)?.column)
         decimalSeparator = Self.decimalSeparator(profiles: profiles, assignment: assignment)
         jurisdictions = places.isEmpty && china != nil
             ? Decision(value: ["CN"], evidence: china!)
@@ -255,6 +258,20 @@ struct LocaleInference: Sendable {
             english: dayFirst > 0 ? "dates disagree on day and month order: check them" : "no date shows whether day or month comes first; \(american ? "American places, so month first" : "day first assumed")",
             chinese: dayFirst > 0 ? "日期的日月顺序不一致：请核实" : "没有日期能表明日月顺序；\(american ? "地点在美国，故按月在前" : "假定日在前")"),
             uncertain: true)
+    }
+
+    /// Decisions are dated in this century (`10/23/25` is 2025); births, when no decision date is
+    /// written so, in the last (`3/5/85` is 1985). A guess about what the employer meant, so a TODO.
+    private static func twoDigitYears(timeColumns: [ColumnProfile], birthDates: Int?) -> Decision<TwoDigitYears>? {
+        let written = timeColumns.filter { $0.timestamps.twoDigitYears > 0 }
+        guard let first = written.first(where: { $0.index != birthDates }) ?? written.first else { return nil }
+        let count = written.map(\.timestamps.twoDigitYears).reduce(0, +)
+        let example = first.timestamps.twoDigitYearExample ?? ""
+        let years: TwoDigitYears = first.index == birthDates ? .nineteenHundreds : .twoThousands
+        let century = years == .twoThousands ? "20" : "19"
+        return Decision(value: years, evidence: Evidence(
+            english: "\(count) dates are written with a two-digit year (e.g. '\(example)' in '\(first.header.raw)'), read as \(century)xx: check it",
+            chinese: "\(count) 个日期以两位数年份书写（如“\(first.header.raw)”中的“\(example)”），按 \(century)xx 年读取：请核实"), uncertain: true)
     }
 
     private static func decimalSeparator(profiles: [ColumnProfile], assignment: ColumnAssignment) -> Decision<DecimalSeparator> {

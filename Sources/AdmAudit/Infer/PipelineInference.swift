@@ -77,12 +77,14 @@ public struct InferredPipeline: Sendable {
     public static func infer(path: String, inputName: String? = nil, choices: InferenceChoices = InferenceChoices()) throws(AuditError) -> InferredPipeline {
         let sample = try ExportSample.read(path: path)
         let profiles = sample.headers.indices.map { ColumnProfile(index: $0, header: sample.headers[$0], values: sample.columns[$0]) }
-        if let mapping = ActivityInference.mapping(sample) {
+        let assignment = ColumnAssignment(profiles: profiles, fixed: choices.columns.mapValues { $0.map(\.target) },
+                                          sampleIsWholeFile: sample.isWholeFile)
+        // By its header a log (a worker and a time, `User ID`, `Time`), unless its values name
+        // the decisions and when they were made (`Event Reason: Final Warning`, `Effective Date`).
+        if let mapping = ActivityInference.mapping(sample), !assignment.recordsDecisions {
             return ActivityInference.infer(sample: sample, profiles: profiles, assignment: ColumnAssignment(profiles: profiles), mapping: mapping,
                                            inputName: inputName ?? path)
         }
-        let assignment = ColumnAssignment(profiles: profiles, fixed: choices.columns.mapValues { $0.map(\.target) },
-                                          sampleIsWholeFile: sample.isWholeFile)
         var locale = LocaleInference(sample: sample, profiles: profiles, assignment: assignment)
         locale.follow(choices)
         var writer = Writer(sample: sample, profiles: profiles, assignment: assignment, locale: locale, inputName: inputName ?? path,
@@ -284,6 +286,9 @@ private struct Writer {
             for (place, zone) in locale.zonesByPlace { line("    \(YAMLText.quoted(place)): \(zone)") }
         }
         setting(2, "date_order", locale.dateOrder.value.rawValue, locale.dateOrder.evidence, todo: locale.dateOrder.uncertain)
+        if let years = locale.twoDigitYears {
+            setting(2, "two_digit_years", years.value.rawValue, years.evidence, todo: years.uncertain)
+        }
         setting(2, "decimal_separator", YAMLText.quoted(locale.decimalSeparator.value.rawValue), locale.decimalSeparator.evidence)
         let written = assignment.choices.filter(\.filledMeansYes).map(\.target.name)
         if !written.isEmpty {
@@ -308,7 +313,11 @@ private struct Writer {
         line("columns:")
         for choice in assignment.choices {
             if case .field(let field) = choice.target { writeMapping(field.rawValue, choice) }
-            if case .field(let second)? = choice.also {
+            if case .field(let second)? = choice.also, second == .decidedAt, choice.target == .field(.effectiveAt) {
+                setting(2, second.rawValue, "[" + YAMLText.quoted(sample.headers[choice.column]) + "]", Evidence(
+                    english: "no column dates the decision, so the day it took effect does: a decision is never made later than that, so no record is judged older than it is",
+                    chinese: "没有列记录决策日期，故以生效日期代之：决策不会晚于生效，故不会把记录判得比实际更久"), todo: true)
+            } else if case .field(let second)? = choice.also {
                 line("  \(second.rawValue): [\(YAMLText.quoted(sample.headers[choice.column]))]   # "
                      + YAMLText.comment(text("the same column as \(choice.target.name)", "与 \(choice.target.name) 同一列")))
             }

@@ -232,7 +232,7 @@ private struct PipelineReader {
     private func readInput(_ node: Node) throws(AuditError) -> InputSettings {
         var input = InputSettings()
         let keys = try mapping(node, "input", allowed: [
-            "encoding", "delimiter", "time_zone", "date_order", "max_field_bytes", "max_row_bytes", "assume_automated",
+            "encoding", "delimiter", "time_zone", "date_order", "two_digit_years", "max_field_bytes", "max_row_bytes", "assume_automated",
             "default_decision_type", "header_line", "decimal_separator", "max_rejected", "time_zones_by_place", "filled_means_yes",
             "max_columns", "max_distinct_values",
         ])
@@ -278,6 +278,13 @@ private struct PipelineReader {
                 throw error("input.date_order '\(text)' is not known; use ymd, dmy or mdy", at: entry.value)
             }
             input.dateOrder = order
+        }
+        if let entry = keys["two_digit_years"] {
+            let text = try string(entry.value, "input.two_digit_years")
+            guard let years = TwoDigitYears(rawValue: text.lowercased()) else {
+                throw error("input.two_digit_years '\(text)' is not known; use 20xx (25 is 2025) or 19xx (85 is 1985)", at: entry.value)
+            }
+            input.twoDigitYears = years
         }
         if let entry = keys["max_field_bytes"] {
             input.maxFieldBytes = try int(entry.value, "input.max_field_bytes", in: PipelineLimits.fieldBytes)

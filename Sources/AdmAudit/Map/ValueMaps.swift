@@ -40,6 +40,9 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     private let vetoes: KeywordIndex
     /// Words that lift the vetoes (`forced` in `Retirement - forced`).
     private let vetoLifts: KeywordIndex
+    /// Values whose keywords give way to another value's found in the same text: the
+    /// performance in `Termination - Performance` is why, the termination what was decided.
+    private let yielding: (weak: Int32, to: Set<Int32>)?
     private(set) var learned = LearnedReadings<Int32>()
     /// Spellings read as a value only once their disguise was set aside (`Dism[U+0456]ssal`),
     /// noted when first read by meaning (while the learned readings have room).
@@ -55,7 +58,8 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     /// recorded; `wholeValues`, spellings of a value too loose to be keywords (`Closed`).
     package init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
          negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3, notApplicable: [String] = [],
-         pending: [String] = [], wholeValues: [(Value, [String])] = [], vetoes: [String] = [], vetoLifts: [String] = []) {
+         pending: [String] = [], wholeValues: [(Value, [String])] = [], vetoes: [String] = [], vetoLifts: [String] = [],
+         yielding: (weak: Value, to: [Value])? = nil) {
         values = lists.map(\.0)
         self.vetoes = vetoes.isEmpty ? KeywordIndex() : KeywordIndex([(0, vetoes)], shortestWord: shortestWord)
         self.vetoLifts = vetoLifts.isEmpty ? KeywordIndex() : KeywordIndex([(0, vetoLifts)], shortestWord: 2)
@@ -83,11 +87,29 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         let values = self.values
         func code(_ value: Value) -> Int32? { values.firstIndex(of: value).map(Int32.init) }
         if let answers, let yes = code(answers.yes), let no = code(answers.no) { self.answers = (yes, no) } else { self.answers = nil }
+        if let yielding, let weak = code(yielding.weak) {
+            self.yielding = (weak, Set(yielding.to.compactMap(code)))
+        } else {
+            self.yielding = nil
+        }
         if let negation, let favorable = code(negation.favorable), let adverse = code(negation.adverse) {
             self.negation = (favorable, adverse)
         } else {
             self.negation = nil
         }
+    }
+
+    /// `Termination - Performance`, `Demotion: poor performance`: the sanction opens the value,
+    /// and only punctuation or a word of judgement (`poor`, `low`) stands between it and the
+    /// performance. Not `No disciplinary action - annual performance review`, nor `Warning
+    /// expired; performance rating`, nor `停职期满复岗 绩效考核`.
+    private static func namesTheDecisionThenWhy(_ decision: KeywordIndex.Match, _ why: KeywordIndex.Match, in text: [Unicode.Scalar]) -> Bool {
+        guard decision.offset == 0 else { return false }
+        let end = decision.offset + decision.keyword.unicodeScalars.count
+        guard end <= why.offset else { return false }
+        let between = String(String.UnicodeScalarView(text[end..<why.offset]))
+        let words = between.split { !$0.isLetter && !$0.isNumber }
+        return words.allSatisfy { SanctionReasons.judgements.contains(String($0)) }
     }
 
     package mutating func lookup(_ field: FieldBytes) -> ValueLookup<Value> {
@@ -174,7 +196,11 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         case .keywords:
             let scalars = Array(normalized.unicodeScalars)
             if vetoed(scalars) { return Self.unrecognizedCode }
-            guard let (best, text) = keywords.deciding(in: scalars), case .found(let match) = best else { return Self.unrecognizedCode }
+            guard let (best, text) = keywords.deciding(in: scalars), case .found(var match) = best else { return Self.unrecognizedCode }
+            if let yielding, match.code == yielding.weak, case .found(let stronger) = keywords.first(in: text, among: yielding.to),
+               Self.namesTheDecisionThenWhy(stronger, match, in: text) {
+                match = stronger
+            }
             guard let negation, Negation.precedes(match.offset, in: text, code: match.code == negation.adverse ? .adverse : .favorable) else {
                 return match.code
             }
@@ -259,7 +285,8 @@ package struct ValueMaps {
                               wholeValues: BuiltinVocabulary.wholeOutcomes)
         decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords, wholeValues: BuiltinVocabulary.wholeDecisionTypes,
                                    vetoes: BuiltinVocabulary.workerLeaving,
-                                   vetoLifts: BuiltinVocabulary.leavingForced)
+                                   vetoLifts: BuiltinVocabulary.leavingForced,
+                                   yielding: (weak: .performanceRating, to: [.dismissal, .demotion, .suspension, .discipline]))
         reviewResults = Vocabulary(values.reviewResults, rule: .keywords, pending: BuiltinVocabulary.pendingResults)
         appealResults = Vocabulary(values.appealResults, rule: .keywords, notApplicable: BuiltinVocabulary.noAppeal,
                                    pending: BuiltinVocabulary.pendingResults, wholeValues: BuiltinVocabulary.closedAppeals)
@@ -518,4 +545,10 @@ public struct AttributeGroups: Sendable {
         let key = TextKey.make(label)
         return labels.firstIndex { TextKey.make($0) == key }.map(Int32.init)
     }
+}
+
+/// Words that may stand between a sanction and the performance that is its reason
+/// (`Termination - Poor Performance`).
+private enum SanctionReasons {
+    static let judgements: Set<String> = ["poor", "low", "bad", "unsatisfactory", "insufficient", "inadequate", "substandard", "due", "to", "for"]
 }

@@ -187,6 +187,17 @@ public struct KeywordIndex: Sendable {
         keywords.filter { $0.code == code }.flatMap { Self.positions(of: $0, in: text) }
     }
 
+    /// The keyword of `codes` that starts first in `text` (the longest of those starting together).
+    public func first(in text: [Unicode.Scalar], among codes: Set<Int32>) -> Best {
+        var found: (match: Match, length: Int)? = nil
+        for keyword in keywords where codes.contains(keyword.code) {
+            guard let offset = Self.find(keyword, in: text) else { continue }
+            if let current = found, (offset, -keyword.text.count) >= (current.match.offset, -current.length) { continue }
+            found = (Match(code: keyword.code, keyword: String(String.UnicodeScalarView(keyword.text)), offset: offset), keyword.text.count)
+        }
+        return found.map { .found($0.match) } ?? .none
+    }
+
     private func best(within text: [Unicode.Scalar]) -> Best {
         // Keywords are distinct texts, so two ending together with the same length are one.
         var found: (match: Match, end: Int, length: Int)? = nil

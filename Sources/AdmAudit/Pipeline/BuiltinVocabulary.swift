@@ -16,7 +16,7 @@ public enum BuiltinVocabulary {
         (.subjectID, ["subject_id", "employee_id", "employee id", "worker_id", "worker id", "staff_id", "applicant_id",
                       "person_id", "员工编号", "员工id", "工号", "人员编号", "劳动者编号", "应聘者编号"]),
         (.decisionType, ["decision_type", "decision type", "type", "action", "action_type",
-                         "决策类型", "处理类型", "类型", "措施类型", "事项"]),
+                         "决策类型", "处理类型", "处置类型", "类型", "措施类型", "事项"]),
         (.outcome, ["outcome", "result", "decision", "decision_outcome", "结果", "决策结果", "处理结果"]),
         (.score, ["score", "risk_score", "model_score", "rating", "评分", "分数", "得分", "风险评分"]),
         (.automated, ["automated", "is_automated", "automated_decision", "algorithmic",
@@ -89,8 +89,10 @@ public enum BuiltinVocabulary {
                 "algorithmic", "ai", "model", "software", "rule engine", "系统", "自动", "系统自动", "自动化", "算法", "系统判定",
                 "算法判定", "机器", "模型", "系统生成", "自动判定", "bot", "robot", "rpa", "script", "机器人", "自动审批", "系统自动审批",
                 "engine", "analytics", "scheduler", "batch", "batch job", "integration", "api", "引擎", "批处理", "接口", "aedt",
-                "ai screening", "automated screening", "rules engine", "workflow automation", "auto review", "自动审核"]),
-        (false, ["false", "no", "n", "0", "f", "否", "×", "manual", "human", "person", "manager", "hr", "人工", "手工", "手动", "人工决定",
+                "ai screening", "automated screening", "rules engine", "workflow automation", "auto review", "自动审核",
+                // A chatbot answering for the employer (`智能客服` beside `客服专员`).
+                "chatbot", "智能客服", "机器人客服", "ai客服", "自动回复"]),
+        (false, ["false", "no", "n", "0", "f", "否", "×", "✗", "✘", "manual", "human", "person", "manager", "hr", "人工", "手工", "手动", "人工决定",
                  "人工判定", "人为", "人工处理", "人工作出", "manually", "人工发起", "主管发起", "hr发起", "manager initiated",
                  "hr initiated", "human decision", "recruiter", "supervisor", "team lead", "staff", "hrbp", "招聘专员", "招聘官", "面试官",
                  "主管", "经理", "组长", "agent", "ops agent", "operator", "ops", "dispatcher", "运营", "客服", "调度员", "manual review"]),
@@ -123,6 +125,7 @@ public enum BuiltinVocabulary {
                       "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
                       "no penalty", "kept", "successful", "qualified", "not flagged", "low risk",
                       "有利", "通过", "录用", "晋升", "保留", "批准", "合格", "入选", "进入面试", "通过初筛", "发放offer", "不予处理", "无需处理",
+                      "不予处置", "无需处置",
                       "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚", "不处罚", "无处理", "无需处罚",
                       "低风险", "正常", "留用", "续签", "已撤销", "撤销", "已撤回", "撤回", "已取消", "revoked", "rescinded", "cancelled",
                       "canceled", "withdrawn", "overturned", "reversed", "reverted", "rolled back", "granted", "awarded", "paid", "奖励",
@@ -237,7 +240,7 @@ public enum BuiltinVocabulary {
                        // No sanction: a disciplinary decision that imposed none (its outcome, favourable, is the
                        // outcome vocabulary's reading of the same words).
                        "no action", "no action taken", "no further action", "no violation", "no violation found", "no sanction",
-                       "no penalty", "不予处理", "无需处理", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
+                       "no penalty", "不予处理", "无需处理", "不予处置", "无需处置", "不予处分", "免予处分", "免于处分", "不予处罚", "免予处罚", "免于处罚", "无处罚",
                        "不处罚", "无处理", "无需处罚"] + honourWithdrawals),
         (.transfer, ["transfer", "reassignment", "reassigned", "relocation", "lateral move", "lateral transfer", "job change",
                      "position change", "岗位调整", "岗位变动", "调岗", "调动", "调岗调薪", "轮岗", "调离", "劳动合同变更",
@@ -309,7 +312,8 @@ public enum BuiltinVocabulary {
     public static let noAppeal: [String] = ["no appeal", "not appealed", "none filed", "no contest", "未申诉", "无申诉", "没有申诉"]
 
     public static let appealReviewers: [(AppealReviewer, [String])] = [
-        (.human, ["human", "manual", "person", "manager", "hr", "committee", "人工", "人工复核", "人工处理", "hr复核", "主管", "委员会"]),
+        (.human, ["human", "manual", "person", "manager", "hr", "committee", "人工", "人工复核", "人工处理", "hr复核", "主管", "委员会",
+                  "客服", "客服专员", "人工客服"]),
         (.automated, ["automated", "system", "software", "algorithm", "auto", "bot", "chatbot", "ai", "自动", "系统", "系统自动",
                       "算法", "机器人", "智能客服", "自动回复"]),
     ]

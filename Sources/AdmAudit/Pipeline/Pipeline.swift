@@ -63,6 +63,8 @@ public struct InputSettings: Sendable {
     /// rows of other places use `timeZone`.
     public var timeZonesByPlace: [(place: String, zone: String)] = []
     public var dateOrder: DateOrder = .ymd
+    /// The century of two-digit years (`3/5/25`, `13-JAN-25`); nil: such dates are rejected.
+    public var twoDigitYears: TwoDigitYears? = nil
     public var maxFieldBytes: Int = 64 * 1024
     public var maxRowBytes: Int = 1024 * 1024
     /// Columns a row may have (`input.max_columns`): a row with more is rejected, a header

@@ -366,9 +366,12 @@ public enum JSONReport {
     }
 
     private static func settings(_ pipeline: Pipeline) -> JSONValue {
-        .object([
+        // Said only when set, so that reports of exports with four-digit years keep their bytes.
+        let twoDigitYears = pipeline.input.twoDigitYears.map { [("two_digit_years", JSONValue.string($0.rawValue))] } ?? []
+        return .object([
             ("time_zone", .string(pipeline.input.timeZone)),
             ("date_order", .string(pipeline.input.dateOrder.rawValue)),
+        ] + twoDigitYears + [
             ("assume_automated", .bool(pipeline.input.assumeAutomated)),
             ("significant_types", .array(pipeline.checks.significantTypes.sorted().map { .string($0.rawValue) })),
             ("jurisdictions", .array(pipeline.checks.jurisdictions.map(JSONValue.string))),

@@ -168,7 +168,8 @@ extension ReportText {
             pick("a plain number is read as an Excel serial date, which must be between 20000 (1954) and 80000 (2119)",
                  "纯数字按 Excel 日期序列号读取，须在 20000（1954年）至 80000（2119年）之间")
         case .twoDigitYear:
-            pick("two-digit years are ambiguous; expected a four-digit year, e.g. 7/3/2025", "两位数年份有歧义；应使用四位数年份，如 7/3/2025")
+            pick("two-digit years are ambiguous; expected a four-digit year, e.g. 7/3/2025, or set input.two_digit_years to 20xx in the pipeline file",
+                 "两位数年份有歧义；应使用四位数年份，如 7/3/2025，或在审计配置文件中将 input.two_digit_years 设为 20xx")
         case .ambiguousDayMonth(let text):
             pick("the day/month order of \(text) is ambiguous; set input.date_order to dmy or mdy in the pipeline file",
                  "\(text) 的日、月顺序有歧义；请在审计配置文件中将 input.date_order 设为 dmy 或 mdy")

@@ -97,6 +97,7 @@ public final class ActivityBuilder {
     public let mapping: ActivityMapping
     private let schedule: WorkSchedule
     private let dateOrder: DateOrder
+    private let twoDigitYears: TwoDigitYears?
     /// A parser per time zone, and each place's parser: a time written without an offset is
     /// local to the worker's place (a parser holds a cache: one per zone, not per place).
     private var timestamps: [TimestampParser] = []
@@ -132,6 +133,7 @@ public final class ActivityBuilder {
         self.mapping = mapping
         schedule = settings.schedule
         dateOrder = settings.dateOrder ?? pipeline.input.dateOrder
+        twoDigitYears = pipeline.input.twoDigitYears
         places = WorkPlaceTable(input: pipeline.input)
         systems = Vocabulary(settings.hoursSystems, rule: .keywords)
         channels = Vocabulary(settings.channels, rule: .keywords)
@@ -517,7 +519,8 @@ public final class ActivityBuilder {
             if let known = parserOfZone[zone] {
                 parserOfPlace.append(known)
             } else {
-                timestamps.append(TimestampParser(timeZone: TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")!, dateOrder: dateOrder))
+                timestamps.append(TimestampParser(timeZone: TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")!, dateOrder: dateOrder,
+                                                  twoDigitYears: twoDigitYears))
                 parserOfZone[zone] = timestamps.count - 1
                 parserOfPlace.append(timestamps.count - 1)
             }

@@ -67,7 +67,8 @@ public final class RecordBuilder {
         placeZones = PlaceZones(input: pipeline.input)
         calendars = placeZones.zones.map { LocalCalendar(timeZone: TimeZone(identifier: $0) ?? TimeZone(identifier: "UTC")!) }
         parsers = placeZones.zones.map { name in
-            TimestampParser(timeZone: TimeZone(identifier: name) ?? TimeZone(identifier: "UTC")!, dateOrder: pipeline.input.dateOrder)
+            TimestampParser(timeZone: TimeZone(identifier: name) ?? TimeZone(identifier: "UTC")!, dateOrder: pipeline.input.dateOrder,
+                            twoDigitYears: pipeline.input.twoDigitYears)
         }
         placeColumn = placeZones.isEmpty ? -1 : PlaceZones.placeColumn(mapping) ?? -1
         derive = pipeline.derive

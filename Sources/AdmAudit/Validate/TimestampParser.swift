@@ -38,10 +38,13 @@ public enum TimestampParseResult: Equatable, Sendable {
 /// `parse` is `mutating`.
 public struct TimestampParser: Sendable {
     private let dateOrder: DateOrder
+    /// nil: a two-digit year is refused (`TimestampProblem.twoDigitYear`).
+    private let twoDigitYears: TwoDigitYears?
     private var localTime: LocalTimeResolver
 
-    public init(timeZone: TimeZone, dateOrder: DateOrder = .ymd) {
+    public init(timeZone: TimeZone, dateOrder: DateOrder = .ymd, twoDigitYears: TwoDigitYears? = nil) {
         self.dateOrder = dateOrder
+        self.twoDigitYears = twoDigitYears
         self.localTime = LocalTimeResolver(timeZone: timeZone)
     }
 
@@ -59,7 +62,7 @@ public struct TimestampParser: Sendable {
     mutating func parseByGrammar(_ bytes: UnsafeRawBufferPointer) -> TimestampParseResult {
         var cursor = Cursor(trimming: bytes)
         do throws(TimestampProblem) {
-            let reading = try Self.read(&cursor, dateOrder: dateOrder)
+            let reading = try Self.read(&cursor, dateOrder: dateOrder, twoDigitYears: twoDigitYears)
             if let offset = reading.utcOffset {
                 return .instant(reading.localSeconds - offset)
             }
@@ -133,7 +136,7 @@ extension TimestampParser {
     }
 
     /// The whole grammar: `excel-serial | date [separator time [AM/PM] [offset]]`.
-    private static func read(_ c: inout Cursor, dateOrder: DateOrder) throws(TimestampProblem) -> Reading {
+    private static func read(_ c: inout Cursor, dateOrder: DateOrder, twoDigitYears: TwoDigitYears?) throws(TimestampProblem) -> Reading {
         if c.atEnd { throw .empty }
         if let epoch = readUnixEpoch(c) {
             return Reading(localSeconds: epoch, utcOffset: 0)
@@ -142,7 +145,7 @@ extension TimestampParser {
             return Reading(localSeconds: serial, utcOffset: nil)
         }
 
-        let date = try readDate(&c, dateOrder: dateOrder)
+        let date = try readDate(&c, dateOrder: dateOrder, twoDigitYears: twoDigitYears)
         try validate(date)
         let midnight = CivilCalendar.daysFromCivil(year: date.year, month: date.month, day: date.day) * 86_400
         if c.atEnd { return Reading(localSeconds: midnight, utcOffset: nil) }
@@ -207,7 +210,14 @@ extension TimestampParser {
 
     /// `YYYY-M-D` (with `-`, `/` or `.`), `YYYY年M月D日`, a year-last `D/M/YYYY` / `M/D/YYYY`,
     /// or a month by name: `13-JAN-2025` (Oracle), `13 Jan 2025`, `Jan 13, 2025`, `January 13 2025`.
-    private static func readDate(_ c: inout Cursor, dateOrder: DateOrder) throws(TimestampProblem) -> CivilDate {
+    private static func readDate(_ c: inout Cursor, dateOrder: DateOrder, twoDigitYears: TwoDigitYears?) throws(TimestampProblem) -> CivilDate {
+        /// A year of four digits, or of two where the pipeline gives their century.
+        func fullYear(_ year: (value: Int, count: Int)) throws(TimestampProblem) -> Int {
+            if year.count == 4 { return year.value }
+            guard year.count == 2 else { throw .notATimestamp }
+            guard let twoDigitYears else { throw .twoDigitYear }
+            return twoDigitYears.year(year.value)
+        }
         let start = c.index
         if let month = c.monthName() {
             // `Jan 13, 2025`: the month's name first, then the day and the year.
@@ -216,9 +226,8 @@ extension TimestampParser {
             guard (1...2).contains(day.count) else { throw .notATimestamp }
             _ = c.take(ASCII.comma)
             guard c.skipSpaces() || c.take(ASCII.hyphen) else { throw .notATimestamp }
-            let year = c.digits()
-            guard year.count == 4 else { throw year.count == 2 ? .twoDigitYear : .notATimestamp }
-            return CivilDate(year: year.value, month: month, day: day.value, isChinese: false)
+            let year = try fullYear(c.digits())
+            return CivilDate(year: year, month: month, day: day.value, isChinese: false)
         }
         let first = c.digits()
         guard first.count > 0 else { throw .notATimestamp }
@@ -227,10 +236,9 @@ extension TimestampParser {
         if (1...2).contains(first.count), named.take(ASCII.hyphen) || named.skipSpaces() || named.take(ASCII.slash),
            let month = named.monthName() {
             guard named.take(ASCII.hyphen) || named.skipSpaces() || named.take(ASCII.slash) else { throw .notATimestamp }
-            let year = named.digits()
-            guard year.count == 4 else { throw year.count == 2 ? .twoDigitYear : .notATimestamp }
+            let year = try fullYear(named.digits())
             c = named
-            return CivilDate(year: year.value, month: month, day: first.value, isChinese: false)
+            return CivilDate(year: year, month: month, day: first.value, isChinese: false)
         }
 
         if c.take(Glyph.year) {
@@ -252,17 +260,19 @@ extension TimestampParser {
             return CivilDate(year: first.value, month: second.value, day: third.value, isChinese: false)
         }
         guard (1...2).contains(first.count), (1...2).contains(second.count) else { throw .notATimestamp }
-        if third.count == 2 { throw .twoDigitYear }
-        guard third.count == 4 else { throw .notATimestamp }
+        // `25-10-01` may be 2025-10-01 as well as 25 October 2001: a two-digit year after dashes
+        // is refused whatever the pipeline says (slashes and dots are not written year first).
+        if third.count == 2, separator == ASCII.hyphen { throw .twoDigitYear }
+        let year = try fullYear(third)
         switch dateOrder {
         case .ymd:
             // Only this failure quotes the input, so only it builds a String.
             throw .ambiguousDayMonth(String(decoding: UnsafeRawBufferPointer(rebasing: c.bytes[start..<c.index]), as: UTF8.self))
         case .dmy:
-            return CivilDate(year: third.value, month: second.value, day: first.value,
+            return CivilDate(year: year, month: second.value, day: first.value,
                              isChinese: false, yearLastOrder: .dmy)
         case .mdy:
-            return CivilDate(year: third.value, month: first.value, day: second.value,
+            return CivilDate(year: year, month: first.value, day: second.value,
                              isChinese: false, yearLastOrder: .mdy)
         }
     }

@@ -105,10 +105,13 @@ final class AppealReviewedBySoftwareTests: XCTestCase {
             + "D1,dismissal,adverse,yes,2025-03-03,,系统自动审批,2025-03-01,f\n"
             + "D2,dismissal,adverse,yes,2025-03-03,,Auto-Approval Bot,2025-03-01,f\n"
             + "D3,dismissal,adverse,yes,2025-03-03,,HR7,2025-03-01,f\n"
+            // `human` written beside software named as the reviewer: still software.
+            + "D4,dismissal,adverse,yes,2025-03-03,human,系统自动审批,2025-03-01,f\n"
+            + "D5,dismissal,adverse,yes,2025-03-03,human,HR7,2025-03-01,f\n"
         let (result, sink) = try TestSupport.audit(csv: csv)
         let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "AP-02" })
-        XCTAssertEqual(tally.applicable, 3)
-        XCTAssertEqual(sink.findings.filter { $0.checkID == "AP-02" }.map(\.decisionID), ["D1", "D2"])
+        XCTAssertEqual(tally.applicable, 5)
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "AP-02" }.map(\.decisionID), ["D1", "D2", "D4"])
     }
 
     func testOnlyFiledContestsAreApplicable() throws {

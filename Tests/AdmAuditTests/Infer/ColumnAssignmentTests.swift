@@ -223,6 +223,70 @@ final class ColumnAssignmentTests: XCTestCase {
         XCTAssertEqual(choice.also, .field(.appealReviewer))
     }
 
+    /// `处理方` (who handled it) after the contest's columns, filled only on contested rows: who
+    /// answered the contest, not who made the decision. Filled on every row, it is who decided.
+    func testAHandlerFilledOnlyOnContestedRowsAnswersTheContest() throws {
+        let filed = ["2025-03-02", "", "2025-03-04", "", "2025-03-06", "", "", "2025-03-09"]
+        let result = ["维持原处罚", "", "撤销处罚", "", "维持原处罚", "", "", ""]
+        let handler = ["人工客服", "", "系统自动", "", "人工客服", "", "", ""]
+        let columns: [(String, [String])] = [
+            ("工单号", ids), ("处罚类型", Array(repeating: "扣款", count: 8)), ("触发时间", dates),
+            ("申诉时间", filed), ("申诉结果", result), ("处理方", handler),
+        ]
+        let contested = assign(columns)
+        XCTAssertEqual(target(contested, 5), .field(.appealReviewer))
+        XCTAssertNil(contested.target(.field(.automated)))
+        XCTAssertTrue(try XCTUnwrap(contested.choice(forColumn: 5)).evidence.text(.zh).contains("“申诉时间”"))
+
+        // A value on a row no contest fills: who decided, as before.
+        var everyRow = columns
+        everyRow[5].1 = ["人工客服", "系统自动", "系统自动", "", "人工客服", "", "", ""]
+        XCTAssertEqual(target(assign(everyRow), 5), .field(.automated))
+        // Filled on every row, beside contests: who decided.
+        everyRow[5].1 = ["人工客服", "系统自动", "系统自动", "系统自动", "人工客服", "系统自动", "系统自动", "人工客服"]
+        XCTAssertEqual(target(assign(everyRow), 5), .field(.automated))
+        // A header that names who decided keeps it, and so do yes/no answers, however sparse
+        // (a hostile review: `Automated: Yes` became the contest's reviewer, a person named "Yes").
+        var named = columns
+        named[5] = ("Automated", ["Yes", "", "Yes", "", "Yes", "", "", ""])
+        XCTAssertEqual(target(assign(named), 5), .field(.automated))
+        named[5] = ("决策方式", handler)
+        XCTAssertEqual(target(assign(named), 5), .field(.automated))
+        // Beside a column that says who decided (found by a blind export: the handler was left unused).
+        let decider = ("判定方式", ["系统", "系统", "人工", "系统", "系统", "人工", "系统", "系统"])
+        let both = assign(Array(columns[0..<3]) + [decider] + Array(columns[3...]))
+        XCTAssertEqual(target(both, 3), .field(.automated))
+        XCTAssertEqual(target(both, 6), .field(.appealReviewer))
+    }
+
+    /// Headers a blind export used: the reason told, the contest's route told, a reconsideration.
+    func testHeadersOfReasonsToldAndReconsiderations() {
+        let assignment = assign([("Decision ID", ids), ("Outcome", outcomes), ("Decision Date", dates),
+                                 ("告知处罚理由", ["✓", "✗", "✓", "✓", "✗", "✓", "✗", "✓"]), ("Appeal Info Given?", yesNo),
+                                 ("Reconsideration Requested At", ["2025-03-02", "", "", "2025-03-05", "", "", "", ""])])
+        XCTAssertEqual((3..<6).map { target(assignment, $0) }, [.field(.explanationGiven), .field(.appealOffered), .field(.appealFiledAt)])
+    }
+
+    /// A reason column of a few sanctions with no decision_type column (SuccessFactors' `Event
+    /// Reason`) names what was decided; real reasons, or reasons beside a kind column, stay reasons.
+    func testAReasonColumnOfSanctionsIsTheDecisionTypeOnlyWhenNothingElseIs() {
+        let events = ["Final Warning", "No Action", "Termination - Performance", "Demotion", "Final Warning", "No Action",
+                      "Suspension without pay", "Demotion"]
+        let base: [(String, [String])] = [("Event ID", ids), ("Effective Date", dates), ("Manual Check", yesNo)]
+        XCTAssertEqual(target(assign(base + [("Event Reason", events)]), 3), .field(.decisionType))
+        // Reasons that name a performance, or many distinct ones: reasons.
+        let reasons = ["Poor performance - toilet breaks", "Poor performance - sick leave", "Low performance - idle time",
+                       "Poor performance - late", "Low performance - breaks", "Poor performance - idle", "Low performance - sick", "Poor performance - 2"]
+        XCTAssertEqual(target(assign(base + [("Event Reason", reasons)]), 3), .field(.reasonCodes))
+        // A header naming the kind (`Termination Reason`): its reasons, not the kinds.
+        XCTAssertEqual(target(assign(base + [("Termination Reason", events)]), 3), .field(.reasonCodes))
+        // Beside a column of kinds: reasons (RC-01 reads them).
+        let kinds = Array(repeating: "Dismissal", count: 8)
+        let beside = assign(base + [("Action", kinds), ("Event Reason", events)])
+        XCTAssertEqual(target(beside, 3), .field(.decisionType))
+        XCTAssertEqual(target(beside, 4), .field(.reasonCodes))
+    }
+
     func testEvidenceIsInBothLanguages() throws {
         let assignment = assign([("Decision ID", ids), ("Outcome", outcomes)])
         let evidence = try XCTUnwrap(assignment.choice(forColumn: 0)?.evidence)

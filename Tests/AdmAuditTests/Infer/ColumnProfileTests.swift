@@ -134,7 +134,16 @@ final class ColumnProfileTests: XCTestCase {
         XCTAssertEqual(TimestampEvidence.yearLastParts("13-01-2025").map { [$0.0, $0.1] }, [13, 1])
         XCTAssertEqual(TimestampEvidence.yearLastParts("13.01.2025").map { [$0.0, $0.1] }, [13, 1])
         XCTAssertNil(TimestampEvidence.yearLastParts("2025/01/13"))
-        XCTAssertNil(TimestampEvidence.yearLastParts("13/01/25"), "two-digit years are no evidence")
+        // Two-digit years are evidence of the order, and counted (`input.two_digit_years`).
+        XCTAssertEqual(TimestampEvidence.yearLastParts("13/01/25").map { [$0.0, $0.1, $0.yearDigits] }, [13, 1, 2])
+        XCTAssertEqual(TimestampEvidence.yearLastParts("1/13/25 9:05").map { [$0.0, $0.1, $0.yearDigits] }, [1, 13, 2])
+        XCTAssertNil(TimestampEvidence.yearLastParts("13/01/250"))
+        XCTAssertNil(TimestampEvidence.yearLastParts("25-10-01"), "after dashes the year may come first")
+        XCTAssertEqual(evidence(["25-10-01", "25-11-13"]).dayFirst, 0, "no evidence of day first, nor dates")
+        XCTAssertNil(TimestampEvidence.yearLastParts("13/01/2"))
+        let twoDigit = evidence(["10/23/25", "13-JAN-25", "1/5/2025", "2025-01-05"])
+        XCTAssertEqual([twoDigit.parsed, twoDigit.twoDigitYears, twoDigit.monthFirst], [4, 2, 1])
+        XCTAssertEqual(twoDigit.twoDigitYearExample, "10/23/25")
         XCTAssertNil(TimestampEvidence.yearLastParts("13/JAN/2025"))
     }
 

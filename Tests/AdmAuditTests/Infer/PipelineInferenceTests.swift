@@ -191,6 +191,63 @@ final class PipelineInferenceTests: XCTestCase {
         }
     }
 
+    /// An American payroll suite's action export: month-first dates with two-digit years
+    /// (`10/23/25`). Before: the date column was dropped with only a comment, `date_order: ymd`
+    /// was claimed, and DM-02 saw nothing. Now the years are read as 20xx, marked for checking,
+    /// and the records' ages counted from them.
+    func testTwoDigitYearsAreReadAsThisCenturyAndMarkedForChecking() throws {
+        let kinds = ["Written Warning", "Involuntary Termination", "Demotion"]
+        // Row i: month i % 12 + 1, day 13 + i % 15 (so month first), year 24 or 25.
+        let dates = (0..<30).map { i in (month: i % 12 + 1, day: 13 + i % 15, year: 2024 + i % 2) }
+        let export = ["Associate ID,Action Description,Action Date,Human Review,Work Location"] + dates.enumerated().map { i, date in
+            "A\(i),\(kinds[i % 3]),\(date.month)/\(date.day)/\(date.year % 100),TRUE,Dublin"
+        }
+        let (inferred, pipeline, path) = try infer(export)
+        XCTAssertEqual(pipeline.columns[.decidedAt], ["Action Date"], inferred.yaml)
+        XCTAssertEqual(pipeline.input.dateOrder, .mdy, inferred.yaml)
+        XCTAssertEqual(pipeline.input.twoDigitYears, .twoThousands, inferred.yaml)
+        XCTAssertEqual(lines(inferred.yaml, containing: "two_digit_years: 20xx   # TODO:").count, 1, inferred.yaml)
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 30, "\(sink.rejects.map(\.reason))")
+        // DM-02: older than 180 days on the latest decision's day (init's audit date), counted in 20xx.
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let day = { (d: (month: Int, day: Int, year: Int)) -> Int in
+            Int(utc.date(from: DateComponents(year: d.year, month: d.month, day: d.day))!.timeIntervalSince1970) / 86_400
+        }
+        let latest = dates.map(day).max()!
+        let old = dates.enumerated().filter { latest - day($0.element) > 180 }.map { $0.offset + 2 }
+        XCTAssertFalse(old.isEmpty)
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "DM-02" }.map(\.line), old)
+    }
+
+    /// A SuccessFactors event export: `Event Reason` holds what was decided (`Final Warning`,
+    /// `Termination - Performance`), `Effective Date` the day, `Time` the hour. Before: read as
+    /// an activity log by its header (a worker and a time), and every row rejected.
+    func testAnEventReasonOfDecisionKindsBesideADateAndATimeIsADecisionExport() throws {
+        let kinds = ["Final Warning", "No Action", "Termination - Performance", "Demotion", "Suspension without pay"]
+        let export = ["Event ID,User ID,Event Reason,Effective Date,Time,Manual Check,Location"] + (0..<25).map { i in
+            "EVT-\(i),\(500 + i % 9),\(kinds[i % 5]),\(String(format: "%02d", 13 + i % 15)).0\(1 + i % 9).2025,13:\(10 + i),\(i % 2 == 0 ? "Y" : "N"),Hamburg"
+        }
+        let (inferred, pipeline, path) = try infer(export)
+        XCTAssertNil(inferred.activity, inferred.yaml)
+        XCTAssertEqual(pipeline.columns[.decisionType], ["Event Reason"], inferred.yaml)
+        XCTAssertEqual(pipeline.columns[.decidedAt], ["Effective Date"], inferred.yaml)
+        XCTAssertEqual(lines(inferred.yaml, containing: "decided_at: [\"Effective Date\"]   # TODO:").count, 1, inferred.yaml)
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 25, "\(sink.rejects.map(\.reason))")
+        // Unreviewed sanctions (odd rows), a termination for performance among them.
+        let unreviewed = (0..<25).filter { $0 % 2 == 1 && $0 % 5 != 1 }.map { $0 + 2 }
+        XCTAssertTrue(unreviewed.contains { ($0 - 2) % 5 == 2 })
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "HR-01" }.map(\.line), unreviewed)
+
+        // A log of messages typed `Warning`, with no field of how a decision was made: a log still.
+        let log = ["User ID,Time,Message Type,Channel"] + (0..<20).map { i in
+            "U\(i % 4),2025-11-0\(1 + i % 9) 2\(i % 4):10,\(i % 3 == 0 ? "Final Warning" : "Warning"),App"
+        }
+        XCTAssertNotNil(try infer(log).0.activity)
+    }
+
     /// Hires and promotions with no sanction beside them and no outcome column: a screen whose
     /// result is kept elsewhere, not a log of actions taken (a hostile review: a model's
     /// declines in an unmapped note were read as granted). Said as a TODO; the rows are rejected.

@@ -116,6 +116,18 @@ final class ValueMapsTests: XCTestCase {
         var types = maps.decisionTypes
         XCTAssertEqual(look(&types, "解除劳动合同（严重违纪）"), .found(.dismissal))
         XCTAssertEqual(look(&types, "Termination - Involuntary"), .found(.dismissal))
+        // A performance named as the reason gives way to the sanction decided; alone, it is a rating.
+        XCTAssertEqual(look(&types, "Termination - Performance"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "Demotion for performance"), .found(.demotion))
+        XCTAssertEqual(look(&types, "Performance Termination"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "Performance rating"), .found(.performanceRating))
+        XCTAssertEqual(look(&types, "Annual performance review"), .found(.performanceRating))
+        XCTAssertEqual(look(&types, "Termination - Poor Performance"), .found(.dismissal))
+        // Not a sanction denied, ended or beside other words (a hostile review).
+        for text in ["No disciplinary action - annual performance review", "Warning expired; performance rating",
+                     "Discipline-free year - performance rating", "停职期满复岗 绩效考核", "警告撤销-绩效评级"] {
+            XCTAssertEqual(look(&types, text), .found(.performanceRating), text)
+        }
         XCTAssertEqual(look(&types, "Firing - Involuntary"), .found(.dismissal))
         XCTAssertEqual(look(&types, "Written Warning (2nd)"), .found(.discipline))
         XCTAssertEqual(look(&types, "未录用"), .found(.hiring))

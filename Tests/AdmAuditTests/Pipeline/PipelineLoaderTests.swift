@@ -55,6 +55,7 @@ final class PipelineLoaderTests: XCTestCase {
           delimiter: tab
           time_zone: Asia/Shanghai
           date_order: dmy
+          two_digit_years: 20xx
           max_field_bytes: 4096
           max_row_bytes: 65536
           assume_automated: no
@@ -126,6 +127,7 @@ final class PipelineLoaderTests: XCTestCase {
         XCTAssertEqual(input.delimiter, UInt8(ascii: "\t"))
         XCTAssertEqual(input.timeZone, "Asia/Shanghai")
         XCTAssertEqual(input.dateOrder, .dmy)
+        XCTAssertEqual(input.twoDigitYears, .twoThousands)
         XCTAssertEqual(input.maxFieldBytes, 4096)
         XCTAssertEqual(input.maxRowBytes, 65536)
         XCTAssertEqual(input.assumeAutomated, false)
@@ -220,6 +222,7 @@ final class PipelineLoaderTests: XCTestCase {
         XCTAssertNil(pipeline.input.delimiter)
         XCTAssertEqual(pipeline.input.timeZone, "UTC")
         XCTAssertEqual(pipeline.input.dateOrder, .ymd)
+        XCTAssertNil(pipeline.input.twoDigitYears, "two-digit years are refused unless the pipeline gives their century")
         XCTAssertTrue(pipeline.input.assumeAutomated)
         XCTAssertEqual(pipeline.columns[.decisionID], BuiltinVocabulary.columns.first { $0.0 == .decisionID }?.1)
         XCTAssertTrue(pipeline.attributes.isEmpty)
@@ -414,6 +417,14 @@ final class PipelineLoaderTests: XCTestCase {
             input:
               date_order: ydm
             """, line: 3, column: 15, mentions: ["input.date_order", "'ydm'"])
+    }
+
+    func testUnknownCenturyOfTwoDigitYears() {
+        assertError("""
+            admaudit: 1
+            input:
+              two_digit_years: 2000
+            """, line: 3, column: 20, mentions: ["input.two_digit_years", "'2000'", "20xx"])
     }
 
     func testInvalidAuditDate() {

@@ -287,6 +287,7 @@ final class ReportSchemaTests: XCTestCase {
         XCTAssertEqual(enumeration("/$defs/severity"), Set(Severity.allCases.map(\.rawValue)))
         XCTAssertEqual(enumeration("/$defs/input/properties/encoding"), Set(InputEncoding.allCases.map(\.rawValue)))
         XCTAssertEqual(enumeration("/$defs/settings/properties/date_order"), Set(DateOrder.allCases.map(\.rawValue)))
+        XCTAssertEqual(enumeration("/$defs/settings/properties/two_digit_years"), Set(TwoDigitYears.allCases.map(\.rawValue)))
         XCTAssertEqual(enumeration("/$defs/settings/properties/correction"), Set(BiasSettings.Correction.allCases.map(\.rawValue)))
         XCTAssertEqual(enumeration("/$defs/settings/properties/subject_ids"), Set(SubjectIDHandling.allCases.map(\.rawValue)))
         XCTAssertEqual(enumeration("/properties/language"), Set(ReportLanguage.allCases.map(\.rawValue)))

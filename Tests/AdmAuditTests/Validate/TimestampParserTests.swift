@@ -354,6 +354,30 @@ final class TimestampParserTests: XCTestCase {
         assertInvalid("13-JAN-202", "not a date or time")
     }
 
+    /// With `input.two_digit_years`, the century is the pipeline's; the year's digits are
+    /// two or four, never one or three, and the day/month order is still needed.
+    func testTwoDigitYearsInTheCenturyThePipelineGives() {
+        func read(_ text: String, _ order: DateOrder, _ years: TwoDigitYears) -> TimestampParseResult {
+            var parser = TimestampParser(timeZone: TimeZone(identifier: "UTC")!, dateOrder: order, twoDigitYears: years)
+            return parser.parse(text)
+        }
+        XCTAssertEqual(read("10/23/25", .mdy, .twoThousands), .instant(1_761_177_600))  // 2025-10-23
+        XCTAssertEqual(read("23/10/25 09:10", .dmy, .twoThousands), .instant(1_761_210_600))
+        XCTAssertEqual(read("13-JAN-25", .ymd, .twoThousands), .instant(1_736_726_400))  // 2025-01-13
+        XCTAssertEqual(read("Jan 13, 25", .ymd, .twoThousands), .instant(1_736_726_400))
+        XCTAssertEqual(read("3/5/85", .mdy, .nineteenHundreds), .instant(478_828_800))  // 1985-03-05
+        XCTAssertEqual(read("10/23/2025", .mdy, .nineteenHundreds), .instant(1_761_177_600), "four digits are the year as written")
+        XCTAssertEqual(read("10/23/5", .mdy, .twoThousands), .invalid(.notATimestamp))
+        XCTAssertEqual(read("10/23/025", .mdy, .twoThousands), .invalid(.notATimestamp))
+        XCTAssertEqual(read("2/29/25", .mdy, .twoThousands), .invalid(.dayOutOfRange(day: 29, month: 2, year: 2025)))
+        if case .invalid(.ambiguousDayMonth) = read("10/3/25", .ymd, .twoThousands) {} else { XCTFail("the order is still needed") }
+        // After dashes, the year may come first (`25-10-01`): refused whatever the setting.
+        XCTAssertEqual(read("25-10-01", .dmy, .twoThousands), .invalid(.twoDigitYear))
+        XCTAssertEqual(read("23.10.25", .dmy, .twoThousands), .instant(1_761_177_600))
+        // Without the setting, as before.
+        assertInvalid("10/23/25", "two-digit years", order: .mdy)
+    }
+
     // MARK: Time zones
 
     func testShanghaiLocalTime() {

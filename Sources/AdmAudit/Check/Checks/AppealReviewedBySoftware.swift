@@ -8,7 +8,8 @@
 /// or `appeal_reviewer_id` recorded. Flags the record when `appeal_reviewer` is automated.
 /// `appeal_reviewer` = human is compliant, and so is an empty `appeal_reviewer` with a
 /// person named in `appeal_reviewer_id` (as AP-05 reads it); software named there
-/// (`系统自动审批`, `SoftwareReviewer`) is not a person. When both are empty on an
+/// (`系统自动审批`, `SoftwareReviewer`) is not a person, whatever `appeal_reviewer` says (an
+/// export could write `human` beside `系统` to pass). When both are empty on an
 /// answered or decided contest, the employer cannot show a human re-examined it and the
 /// law puts that burden on it, so it is a violation marked "not recorded".
 /// Does not flag a contest still pending with nothing recorded about its answer or its
@@ -33,6 +34,8 @@ public struct AppealReviewedBySoftware: RecordCheck {
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard let filed = record.appealFiledAt, context.isSignificantAdverseAutomated(record) else { return .notApplicable }
         switch record.appealReviewer {
+        case .human? where !ValueMaps.isBlank(record.appealReviewerID) && SoftwareReviewer.names(record.appealReviewerID):
+            return .violation(.appealReviewedBySoftware(type: record.decisionType, appealFiledAt: context.calendar.localTime(filed)))
         case .human?:
             return .compliant
         case .automated?:
