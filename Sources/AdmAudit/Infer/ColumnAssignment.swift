@@ -146,9 +146,9 @@ struct ColumnAssignment: Sendable {
                 chinese: "其取值为少数几种处分，而非理由：decision_type")
         }
         // Nothing dates the decision but the day it took effect (SuccessFactors' `Effective Date`):
-        // that day dates it too. Never earlier than the decision, so no record is made older
-        // than it is (DM-02) nor a review or notice later than it was; `PipelineInference`
-        // marks it for checking.
+        // that day dates it too. A decision takes effect on or after the day it is made, so no
+        // record is judged older than it is (DM-02); a retroactive one breaks this, which is why
+        // `PipelineInference` marks it for checking.
         if target(.field(.decidedAt)) == nil, !fixed.values.contains(where: { $0 == .field(.decidedAt) }),
            let index = choices.firstIndex(where: { $0.target == .field(.effectiveAt) }), choices[index].also == nil,
            profiles[choices[index].column].timestampShare >= 0.8 {
@@ -272,10 +272,10 @@ struct ColumnAssignment: Sendable {
 
     func target(_ target: ColumnTarget) -> Choice? { choices.first { $0.target == target } }
 
-    /// A column of decision kinds found by its values, and a decision time: a decision export,
-    /// whatever else its header names.
-    /// And a field of how it was made or contested: a log's `Message Type: Warning` beside its
-    /// times is no decision (a hostile review: the log's working-time checks were lost).
+    /// A column of decision kinds found by its values, a decision time, and a field of how the
+    /// decision was made or contested: a decision export, whatever else its header names. A
+    /// log's `Message Type: Warning` beside its times is none (a hostile review: the log's
+    /// working-time checks were lost).
     var recordsDecisions: Bool {
         guard let kinds = target(.field(.decisionType)), kinds.score >= 65 else { return false }
         let process: [CanonicalField] = [.outcome, .humanReviewed, .reviewerID, .reviewedAt, .reviewResult, .explanationGiven, .appealOffered,

@@ -315,8 +315,8 @@ private struct Writer {
             if case .field(let field) = choice.target { writeMapping(field.rawValue, choice) }
             if case .field(let second)? = choice.also, second == .decidedAt, choice.target == .field(.effectiveAt) {
                 setting(2, second.rawValue, "[" + YAMLText.quoted(sample.headers[choice.column]) + "]", Evidence(
-                    english: "no column dates the decision, so the day it took effect does: a decision is never made later than that, so no record is judged older than it is",
-                    chinese: "没有列记录决策日期，故以生效日期代之：决策不会晚于生效，故不会把记录判得比实际更久"), todo: true)
+                    english: "no column dates the decision, so the day it took effect does: a decision takes effect on or after the day it is made; check that none here was made after it took effect (a retroactive one)",
+                    chinese: "没有列记录决策日期，故以生效日期代之：决策通常在作出当日或之后生效；请核实其中没有事后作出、追溯生效的决策"), todo: true)
             } else if case .field(let second)? = choice.also {
                 line("  \(second.rawValue): [\(YAMLText.quoted(sample.headers[choice.column]))]   # "
                      + YAMLText.comment(text("the same column as \(choice.target.name)", "与 \(choice.target.name) 同一列")))
