@@ -253,7 +253,7 @@ struct ColumnAssignment: Sendable {
     /// that names no kind of decision itself.
     private static func namesSanctionsTaken(_ profile: ColumnProfile) -> Bool {
         guard profile.filled >= 3, profile.distinct <= 12, InferenceVocabulary.shared.read(profile.header.raw).decisionType == nil else { return false }
-        let sanctions = profile.decisionTypes.filter { Self.sanctions.contains($0.key) }.values.reduce(0, +)
+        let sanctions = profile.decisionTypes.filter(\.key.isSanction).values.reduce(0, +)
         let share = Double(sanctions) / Double(profile.filled)
         return share >= 0.5 && share + profile.noSanctionShare >= 0.8
     }

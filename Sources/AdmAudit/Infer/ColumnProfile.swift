@@ -214,7 +214,8 @@ struct TimestampEvidence: Sendable {
 
     mutating func add(_ value: String) {
         let digitsOnly = value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: ".") }
-        if case .instant(let instant) = ymd.parse(value) {
+        let yearFirst = ymd.parse(value)
+        if case .instant(let instant) = yearFirst {
             parsed += 1
             Self.note(instant, zoned: Self.offset(value) != nil || digitsOnly && value.utf8.count >= 10 && !value.contains("."), in: &latestRead)
             if digitsOnly {
@@ -232,7 +233,7 @@ struct TimestampEvidence: Sendable {
             // neither, says nothing (one such row must not turn the reading of every date).
             if first > 12, case .instant = dayMonth { dayFirst += 1 }
             if second > 12, case .instant = monthDay { monthFirst += 1 }
-        } else if case .invalid(.twoDigitYear) = ymd.parse(value), case .instant(let instant) = ymdTwoDigitYears.parse(value) {
+        } else if case .invalid(.twoDigitYear) = yearFirst, case .instant(let instant) = ymdTwoDigitYears.parse(value) {
             // `13-JAN-25`, `Jan 13, 25`: the month by name, the year in two digits.
             parsed += 1
             noteTwoDigitYear(value)

@@ -268,10 +268,9 @@ struct LocaleInference: Sendable {
         let count = written.map(\.timestamps.twoDigitYears).reduce(0, +)
         let example = first.timestamps.twoDigitYearExample ?? ""
         let years: TwoDigitYears = first.index == birthDates ? .nineteenHundreds : .twoThousands
-        let century = years == .twoThousands ? "20" : "19"
         return Decision(value: years, evidence: Evidence(
-            english: "\(count) dates are written with a two-digit year (e.g. '\(example)' in '\(first.header.raw)'), read as \(century)xx: check it",
-            chinese: "\(count) 个日期以两位数年份书写（如“\(first.header.raw)”中的“\(example)”），按 \(century)xx 年读取：请核实"), uncertain: true)
+            english: "\(count) dates are written with a two-digit year (e.g. '\(example)' in '\(first.header.raw)'), read as \(years.rawValue): check it",
+            chinese: "\(count) 个日期以两位数年份书写（如“\(first.header.raw)”中的“\(example)”），按 \(years.rawValue) 年读取：请核实"), uncertain: true)
     }
 
     private static func decimalSeparator(profiles: [ColumnProfile], assignment: ColumnAssignment) -> Decision<DecimalSeparator> {

@@ -286,7 +286,7 @@ package struct ValueMaps {
         decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords, wholeValues: BuiltinVocabulary.wholeDecisionTypes,
                                    vetoes: BuiltinVocabulary.workerLeaving,
                                    vetoLifts: BuiltinVocabulary.leavingForced,
-                                   yielding: (weak: .performanceRating, to: [.dismissal, .demotion, .suspension, .discipline]))
+                                   yielding: (weak: .performanceRating, to: DecisionType.allCases.filter(\.isSanction)))
         reviewResults = Vocabulary(values.reviewResults, rule: .keywords, pending: BuiltinVocabulary.pendingResults)
         appealResults = Vocabulary(values.appealResults, rule: .keywords, notApplicable: BuiltinVocabulary.noAppeal,
                                    pending: BuiltinVocabulary.pendingResults, wholeValues: BuiltinVocabulary.closedAppeals)
