@@ -88,6 +88,14 @@ struct ReportOptions: ParsableArguments {
             }
             throw Exit(code: 3)
         }
+        // An export with no row at all audited nothing, though every check reads "n/a" as on
+        // a clean run. A shard's state may be empty (a partition with no rows): it is merged.
+        if !saveState, !result.decisionInputs.isEmpty, result.totalRead == 0 {
+            Terminal.error(result.pipeline.report.language.text(
+                "admaudit: no row of the input holds a decision (a header only, or nothing), so nothing was audited: check that this is the export asked for",
+                "admaudit：输入中没有任何一行决策（只有表头，或为空），没有任何内容经过审计：请核实这是所要求的导出文件"))
+            throw Exit(code: 3)
+        }
         if let threshold = try OptionParsing.severity(failOn) {
             let verdict = FailOnVerdict(result)
             if let reason = verdict.rejectsReason(at: threshold, language: result.pipeline.report.language),

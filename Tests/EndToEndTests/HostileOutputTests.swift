@@ -215,6 +215,25 @@ final class HostileOutputTests: BinaryTestCase {
         XCTAssertEqual(totals.status, 0, totals.err)
     }
 
+    /// A header and no row, or no byte at all: every check reads "n/a" as on a clean run, so
+    /// the run says nothing was audited and exits 3, after writing the reports. A shard's
+    /// state may be empty, to be merged with the others: with --save-state it exits 0.
+    func testAnInputWithNoRowExitsThree() throws {
+        let header = work.appendingPathComponent("header-only.csv")
+        try Data("decision_id,employee_id,decision_type,outcome,score,decided_at,human_reviewed,explanation_given,appeal_offered,sex\n".utf8)
+            .write(to: header)
+        let empty = work.appendingPathComponent("empty.csv")
+        try Data().write(to: empty)
+        for (file, folder) in [(header, "header-only"), (empty, "empty")] {
+            let run = try admaudit(["run", "-p", Self.pipeline, "-o", folder, file.path])
+            XCTAssertEqual(run.status, 3, run.err)
+            XCTAssertTrue(run.err.contains("no row of the input holds a decision"), run.err)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("\(folder)/report.md").path))
+            let shard = try admaudit(["run", "-p", Self.pipeline, "-o", folder + "-shard", "--save-state", file.path])
+            XCTAssertEqual(shard.status, 0, shard.err)
+        }
+    }
+
     // MARK: Terminal escaping
 
     private static func assertSafe(_ text: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {

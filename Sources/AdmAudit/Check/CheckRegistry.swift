@@ -7,6 +7,7 @@ public enum CheckRegistry {
         HumanReviewMissing.self,
         ImpossibleTimeOrder.self,
         ScoreOutOfRange.self,
+        PlaceNotAudited.self,
         HumanReviewAfterEffect.self,
         ExplanationMissing.self,
         AppealRouteMissing.self,

@@ -133,8 +133,9 @@ package struct CheckRunner {
             current = zoneContexts[zone]
             currentZone = zone
         }
-        let jurisdiction = jurisdictionCodes.code(of: record.jurisdiction)
+        let (jurisdiction, unknownPlace) = jurisdictionCodes.code(of: record.jurisdiction)
         if current.recordJurisdiction != jurisdiction { current.recordJurisdiction = jurisdiction }
+        current.recordPlaceUnknown = unknownPlace
         try Self.judge(record, context: current, jurisdiction: jurisdiction, file: file, into: sink, recordChecks: recordChecks,
                        runChecks: &runChecks, tallies: &tallies, fairness: &fairness, latestDecisionDay: &latestDecisionDay,
                        pseudonymizer: pseudonymizer)
@@ -281,9 +282,11 @@ package struct CheckRunner {
     }
 
     /// A citation of `citation` jurisdiction covers a record of `record` jurisdiction:
-    /// the same, or a part of it (`US` covers `US-NYC`), or an EU member state for EU law.
+    /// the same, or a part of it (`US` covers `US-NYC`), or an EU member state or a part of
+    /// one (`DE-BY`) for EU law.
     package static func covers(_ citation: String, _ record: String) -> Bool {
-        record == citation || record.hasPrefix(citation + "-") || (citation == "EU" && euMembers.contains(record))
+        record == citation || record.hasPrefix(citation + "-")
+            || (citation == "EU" && euMembers.contains(String(record.prefix { $0 != "-" })))
     }
 
     /// EU member states (ISO 3166 codes, as exports write them): EU law covers them.
@@ -295,21 +298,26 @@ package struct CheckRunner {
 
 /// A record's `jurisdiction` as the legal bases name it: a code as written (`CN`, `DE`,
 /// `US-NYC`), or the code of a country or city written out (`China`, `Netherlands`, `深圳`,
-/// see `Places`). Remembered per spelling, up to `limit` spellings.
+/// see `Places.jurisdictionCode`). Remembered per spelling, up to `limit` spellings.
+///
+/// A value that names no place known (`Dub"lin`, `Atlantis`) gives no code, as a blank does,
+/// so the run's jurisdictions judge the decision: an export under inspection cannot take a
+/// decision out of every rule by misspelling its place. `unknown` says so, for DQ-04.
 struct JurisdictionCodes {
     private var table = ByteKeyTable()
-    private var codes: [String] = []
-    static let limit = 1024
+    private var codes: [String?] = []
+    /// Enough for every place of a real export; past it, a spelling is read each time it comes.
+    static let limit = 16_384
 
-    mutating func code(of field: FieldBytes) -> String? {
-        if ValueMaps.isBlank(field) { return nil }
-        if let known = ValueMaps.code(in: table, for: field) { return codes[Int(known)] }
+    mutating func code(of field: FieldBytes) -> (code: String?, unknown: Bool) {
+        if ValueMaps.isBlank(field) { return (nil, false) }
+        if let known = ValueMaps.code(in: table, for: field) { return (codes[Int(known)], codes[Int(known)] == nil) }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)]), as: UTF8.self)
-        let code = Places.jurisdiction(of: text) ?? TextKey.make(text).uppercased()
+        let code = Places.jurisdictionCode(of: text)
         if codes.count < Self.limit {
             table.insert(TextKey.make(text), value: Int32(codes.count))
             codes.append(code)
         }
-        return code
+        return (code, code == nil)
     }
 }

@@ -184,9 +184,12 @@ struct ColumnAssignment: Sendable {
                 english: "no column names a decision id and each person appears once in the whole export, so it is decision_id too",
                 chinese: "没有列名表明决策编号，且整个导出文件中每人只出现一次，故同时作为 decision_id")
         }
-        // A site column naming places says where each decision was made: jurisdiction too.
+        // A site column naming places says where each decision was made: jurisdiction too. A
+        // third of known places is enough: the rest are judged under every jurisdiction the
+        // pipeline lists, and named (DQ-04), where leaving the column out would judge the
+        // known ones so too, a factory in Tokyo under Chinese law.
         if target(.field(.jurisdiction)) == nil, let index = choices.firstIndex(where: { $0.target == .site }),
-           profiles[choices[index].column].placeShare >= 0.6 {
+           profiles[choices[index].column].placeShare >= 0.3 {
             choices[index].also = .field(.jurisdiction)
             choices[index].evidence = choices[index].evidence + Evidence(
                 english: "its places say where each decision was made, so it is jurisdiction too",

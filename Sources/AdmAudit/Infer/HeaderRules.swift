@@ -353,12 +353,14 @@ enum HeaderRules {
                        "reasons shared", "reason communicated", "reasons communicated", "reason disclosed", "justification",
                        "说明", "解释", "告知理由", "告知原因", "理由告知"]],
              unless: timeWords + ["text", "content", "detail", "内容", "详情"]),
-        // `告知处罚理由`, `是否告知淘汰原因`, `Reason Communicated`: whether the reason was told.
+        // `告知处罚理由`, `是否告知淘汰原因`, `Reason Communicated`, `Rejection Reason Sent`,
+        // `告诉本人原因了吗`: whether the reason was told.
         Rule(target: .field(.explanationGiven), score: 84,
-             groups: [["告知", "说明", "informed", "communicated", "shared", "disclosed", "told"], ["理由", "原因", "reason", "reasons"]],
+             groups: [["告知", "告诉", "说明", "informed", "communicated", "shared", "disclosed", "told", "sent"], ["理由", "原因", "reason", "reasons"]],
              unless: timeWords + appealWords + ["text", "content", "detail", "内容", "详情"]),
         Rule(target: .field(.appealOffered), score: 86,
-             groups: [appealWords, ["offered", "available", "channel", "route", "right", "informed", "option", "eligible", "allowed",
+             groups: [appealWords, ["offered", "available", "channel", "route", "right", "rights", "flag", "told", "how to", "informed",
+                                    "option", "eligible", "allowed",
                                     "info", "information", "given", "communicated", "通道",
                                     "can", "may", "entry", "link", "渠道", "途径", "告知", "提供", "权利", "方式告知", "可申请", "可", "能否",
                                     "允许", "入口"]],

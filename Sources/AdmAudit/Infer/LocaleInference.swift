@@ -52,6 +52,10 @@ struct LocaleInference: Sendable {
             return $0.target == .birthDate
         }.map { profiles[$0.column] }
         var places: [(value: String, place: Places.Place, rows: Int)] = []
+        // Values of the place column naming no place a run can read, most rows first; and
+        // the codes of places a run reads with no zone (`DE-BY`, `EU`, `Texas`).
+        var unknownPlaces: [(value: String, rows: Int)] = []
+        var placeCodes: [String] = []
         if let column = (assignment.target(.field(.jurisdiction)) ?? assignment.target(.site))?.column {
             var counts: [String: Int] = [:]
             var order: [String] = []
@@ -59,8 +63,17 @@ struct LocaleInference: Sendable {
                 if counts[value] == nil { guard order.count < 200 else { continue }; order.append(value) }
                 counts[value, default: 0] += 1
             }
-            for value in order { if let place = Places.place(value) { places.append((value, place, counts[value]!)) } }
+            for value in order {
+                if let place = Places.place(value) {
+                    places.append((value, place, counts[value]!))
+                } else if let code = Places.jurisdictionCode(of: value) {
+                    if !placeCodes.contains(code) { placeCodes.append(code) }
+                } else {
+                    unknownPlaces.append((value, counts[value]!))
+                }
+            }
             places.sort { $0.rows > $1.rows }
+            unknownPlaces.sort { ($0.rows, $1.value) > ($1.rows, $0.value) }
         }
         self.places = places
         let weighted = places.flatMap { Array(repeating: $0.place, count: $0.rows) }
@@ -88,9 +101,36 @@ struct LocaleInference: Sendable {
         dateOrder = Self.dateOrder(timeColumns: timeColumns, places: places.map(\.place))
         twoDigitYears = Self.twoDigitYears(timeColumns: timeColumns, birthDates: assignment.target(.birthDate)?.column)
         decimalSeparator = Self.decimalSeparator(profiles: profiles, assignment: assignment)
-        jurisdictions = places.isEmpty && china != nil
+        let fromPlaces = places.isEmpty && china != nil
             ? Decision(value: ["CN"], evidence: china!)
             : Self.jurisdictions(places: places.map(\.place), language: language.value, zone: timeZone)
+        jurisdictions = Self.widened(fromPlaces, placeCodes: placeCodes, unknownPlaces: unknownPlaces.map(\.value),
+                                     chinese: language.value == .zh || china != nil)
+    }
+
+    /// The jurisdictions with those of places read by code (a subdivision's its country's),
+    /// and, when some places
+    /// name nothing a run can read (`Warszawa` before it was listed, `宁德基地`), those their
+    /// decisions may be under: such a decision is judged under every jurisdiction the
+    /// pipeline lists (DQ-04 names it), so one left out of the list would take its rules
+    /// away unseen. CN for a Chinese export, else every jurisdiction; marked TODO.
+    static func widened(_ named: Decision<[String]>, placeCodes: [String], unknownPlaces: [String], chinese: Bool) -> Decision<[String]> {
+        var result = named
+        for code in placeCodes {
+            let country = code == "US-NYC" ? code : String(code.prefix { $0 != "-" })
+            for selected in selection(for: country) where !result.value.contains(selected) { result.value.append(selected) }
+        }
+        guard !unknownPlaces.isEmpty, !named.isDefault else { return result }
+        let possible = chinese ? ["CN"] : ["CN", "EU", "US-NYC"]
+        let added = possible.filter { !result.value.contains($0) }
+        guard !added.isEmpty else { return result }
+        result.value += added
+        let listed = unknownPlaces.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (unknownPlaces.count > 5 ? ", …" : "")
+        result.evidence = result.evidence + Evidence(
+            english: "and \(added.joined(separator: ", ")): places admaudit does not know (\(listed)) are judged under every jurisdiction listed; keep only those that apply to them",
+            chinese: "另加 \(added.joined(separator: "、"))：admaudit 不认识的地点（\(listed)）按所列全部法域审查；请只保留适用于它们的法域")
+        result.uncertain = true
+        return result
     }
 
     private static func language(sample: ExportSample, profiles: [ColumnProfile]) -> Decision<ReportLanguage> {

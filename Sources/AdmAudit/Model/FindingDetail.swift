@@ -63,6 +63,10 @@ public enum FindingDetail: Sendable, Hashable, Codable {
     case suspectReasons(type: DecisionType, health: [MatchedTerm], offline: [MatchedTerm])
     /// DQ-03: a score outside the declared range.
     case scoreOutOfRange(score: Double, low: Double, high: Double)
+    /// DQ-04: the decision's place, as written, names no place or jurisdiction known.
+    case placeUnknown(place: String)
+    /// DQ-04: the decision's place is in `jurisdiction`, which no jurisdiction of the audit covers.
+    case placeOutsideAudit(place: String, jurisdiction: String)
     /// DM-03: the decision type is attrition risk itself.
     case attritionRiskDecision
     /// DM-03: fields naming attrition indicators, items as written.
@@ -195,6 +199,7 @@ extension FindingDetail {
         case .timesOutOfOrder: "DQ-01"
         case .attributeOftenUnknown: "DQ-02"
         case .scoreOutOfRange: "DQ-03"
+        case .placeUnknown, .placeOutsideAudit: "DQ-04"
         case .notifiedOffHours: "DC-01"
         case .prohibitedData: "DM-01"
         case .keptTooLong, .dismissalKeptTooLong: "DM-02"
@@ -269,6 +274,11 @@ extension FindingDetail {
         case .dismissalKeptTooLong(let decided, let asOf, let limit, let retention):
             return Self.days.contains(decided) && Self.days.contains(asOf) && retention >= 0 && limit > retention
                 && asOf - decided > Int64(limit)
+        case .placeUnknown(let place):
+            return Self.isItem(place)
+        case .placeOutsideAudit(let place, let jurisdiction):
+            return Self.isItem(place) && (2...16).contains(jurisdiction.utf8.count)
+                && jurisdiction.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }
         case .scoreOutOfRange(let score, let low, let high):
             return score.isFinite && low.isFinite && high.isFinite && low <= high && !(low...high).contains(score)
         case .attritionIndicators(let categories, let reasons):
@@ -328,7 +338,8 @@ extension FindingDetail {
         func terms(_ terms: [MatchedTerm]) -> Int { terms.map { bytes([$0.name, $0.chineseName] + $0.items) }.saturatingSum }
         switch self {
         case .rubberStamp(let reviewer): return bytes(reviewer.decisionIDs)
-        case .sameAppealReviewer(_, let reviewer): return bytes([reviewer])
+        case .sameAppealReviewer(_, let reviewer), .placeUnknown(let reviewer): return bytes([reviewer])
+        case .placeOutsideAudit(let place, let jurisdiction): return bytes([place, jurisdiction])
         case .attributeOftenUnknown(_, let attribute, _, _, _): return bytes([attribute])
         case .prohibitedData(let matched), .protectedStatusDismissed(let matched), .protectedStatusPayCut(let matched): return terms(matched)
         case .suspectReasons(_, let health, let offline): return [terms(health), terms(offline)].saturatingSum

@@ -259,7 +259,7 @@ public enum BuiltinVocabulary {
         (.suspension, ["suspension", "suspend", "suspended", "account_suspension", "account suspension", "deactivation",
                        "deactivated", "account deactivated", "account deactivation", "lockout", "停职", "封号", "暂停账号", "停岗",
                        "冻结账号", "停止派单", "暂停接单", "停止接单", "限制接单", "待岗", "待岗培训", "停岗培训", "停单",
-                       "suspension without pay", "unpaid suspension"]),
+                       "suspension without pay", "unpaid suspension", "停工", "停工停薪", "停职停薪", "停薪停职"]),
         (.attritionRisk, ["attrition_risk", "attrition risk", "resignation_risk", "resignation risk", "flight_risk", "flight risk",
                           "attrition", "turnover risk", "retention risk", "离职风险", "离职倾向", "离职预测", "流失风险", "离职预警"]),
         (.other, ["other", "其他"] + commendations),

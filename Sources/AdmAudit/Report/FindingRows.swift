@@ -99,7 +99,7 @@ struct FindingRows {
              .noRestDay, .recurringOffHours, .shortDailyRest, .averageWeekOverLimit, .decisionAfterUnansweredContact:
             true
         case .rubberStamp, .sameAppealReviewer, .attributeOftenUnknown, .prohibitedData, .protectedStatusDismissed,
-             .protectedStatusPayCut, .suspectReasons, .scoreOutOfRange, .attritionIndicators:
+             .protectedStatusPayCut, .suspectReasons, .scoreOutOfRange, .attritionIndicators, .placeUnknown, .placeOutsideAudit:
             false
         }
     }

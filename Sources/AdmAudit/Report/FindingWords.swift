@@ -22,7 +22,7 @@ extension ReportText {
         case .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort, .timesOutOfOrder, .notifiedOffHours, .keptTooLong, .dismissalKeptTooLong,
              .decisionAfterUnansweredContact:
             timingDetail(detail)
-        case .attributeOftenUnknown, .scoreOutOfRange, .prohibitedData, .attritionRiskDecision, .attritionIndicators, .unionNotNotified,
+        case .attributeOftenUnknown, .scoreOutOfRange, .placeUnknown, .placeOutsideAudit, .prohibitedData, .attritionRiskDecision, .attritionIndicators, .unionNotNotified,
              .unionNotificationNotRecorded, .protectedStatusDismissed, .protectedStatusPayCut, .suspectReasons:
             dataDetail(detail)
         case .offHoursContacts, .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit, .noRestDay, .recurringOffHours, .shortDailyRest,
@@ -175,6 +175,12 @@ extension ReportText {
             pick("pay cut for a worker in a protected status: ", "降低处于特殊保护期的劳动者的工资：") + names(statuses)
         case .suspectReasons(let type, let health, let offline):
             suspectReasons(type, health, offline)
+        case .placeUnknown(let place):
+            pick("the place '\(place)' names no country, city or jurisdiction code admaudit knows: the decision was judged as if its place were blank, under every jurisdiction the pipeline selects",
+                 "地点“\(place)”不是 admaudit 认识的国家、城市或法域代码：本决定按地点空白处理，依审计配置选定的全部法域审查")
+        case .placeOutsideAudit(let place, let jurisdiction):
+            pick("the place '\(place)' is in \(jurisdiction), which checks.jurisdictions does not list: no rule of a law judged the decision; list \(jurisdiction) there if that is intended, else correct the place",
+                 "地点“\(place)”属于 \(jurisdiction)，不在 checks.jurisdictions 所列法域之内：本决定未按任何法律的规则审查；如属有意，请将 \(jurisdiction) 列入，否则请更正地点")
         case .scoreOutOfRange(let score, let low, let high):
             pick("score \(score) is outside the declared range \(low)–\(high)", "评分 \(score)（score）超出声明的范围 \(low)–\(high)")
         case .attritionRiskDecision:

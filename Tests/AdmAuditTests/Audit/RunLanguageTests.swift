@@ -99,6 +99,7 @@ final class RunLanguageTests: XCTestCase {
         ("DQ-01 violation", contest.merging(["reviewed_at": "2025-03-04 10:00", "appeal_responded_at": "2025-03-05 09:00"]) { $1 }),
         ("DQ-02 violation", ["sex": ""]),
         ("DQ-03 violation", ["score": "1.5"]),
+        ("DQ-04 violation", ["jurisdiction": "Atlantis"]),
         ("HR-03 violation", ["reviewer_id": "RS1", "review_result": "upheld"]),
         ("HR-03 violation", ["reviewer_id": "RS1", "review_result": "upheld", "reviewed_at": "2025-03-05 10:00:30"]),
         ("HR-03 violation", ["reviewer_id": "rs1", "review_result": "upheld", "reviewed_at": "2025-03-05 10:05"]),
@@ -468,6 +469,7 @@ final class RunLanguageTests: XCTestCase {
             let violationPaths: [String: Int] = [
                 "HR-01": 2, "HR-02": 1, "HR-03": 1, "EX-01": 2, "AP-01": 3, "AP-02": 2, "AP-04": 1, "AP-05": 1, "DM-01": 1,
                 "DM-03": 2, "DC-01": 3, "LC-01": 2, "LC-02": 2, "NT-01": 4, "RC-01": 1, "DQ-01": 1, "DQ-02": 1, "DQ-03": 1,
+                "DQ-04": 1,
             ]
             for (check, count) in violationPaths {
                 XCTAssertGreaterThanOrEqual(details[check] ?? 0, count, "\(check) violation paths, as of \(asOf?.description ?? "none")")

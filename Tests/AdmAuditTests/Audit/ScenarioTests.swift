@@ -15,7 +15,7 @@ final class ScenarioTests: XCTestCase {
     /// The check catalogue admaudit promises (README, `Check` stage). Every one must be registered.
     static let catalogue = [
         "HR-01", "HR-02", "HR-03", "EX-01", "AP-01", "AP-02", "AP-03", "AP-04", "AP-05",
-        "DM-01", "DM-02", "DM-03", "DC-01", "LC-01", "LC-02", "NT-01", "RC-01", "DQ-01", "DQ-02", "DQ-03",
+        "DM-01", "DM-02", "DM-03", "DC-01", "LC-01", "LC-02", "NT-01", "RC-01", "DQ-01", "DQ-02", "DQ-03", "DQ-04",
     ]
     /// The checks with a basis in CN law: every one (the contest checks AP-01, AP-03,
     /// AP-04 and AP-05 through readings of PIPL Art. 24 and 50).
@@ -174,6 +174,7 @@ final class ScenarioTests: XCTestCase {
                 "AP-05": ["P22"], "DM-01": ["P10"], "DM-02": ["P11", "P23"], "DM-03": ["P12"], "DC-01": ["P13"],
                 "LC-01": ["P14"], "LC-02": ["P15"], "NT-01": ["P16", "P21"], "RC-01": ["P17", "P23"],
                 "DQ-01": ["P18"], "DQ-02": ["transfer / sex"], "DQ-03": ["P20"],
+                "DQ-04": ["P20"],
             ],
             notRecorded: ["HR-01": ["P03"], "EX-01": ["P05"], "AP-03": ["P08"]]))
 
@@ -192,7 +193,7 @@ final class ScenarioTests: XCTestCase {
             "AP-02": (6, 0), "AP-03": (6, 0), "AP-04": (4, 0), "AP-05": (5, 2),
             "DM-01": (35, 0), "DM-02": (36, 0), "DM-03": (35, 0), "DC-01": (33, 0),
             "LC-01": (7, 0), "LC-02": (10, 0), "NT-01": (35, 0), "RC-01": (33, 0),
-            "DQ-01": (37, 0), "DQ-02": (10, 0), "DQ-03": (37, 0),
+            "DQ-01": (37, 0), "DQ-02": (10, 0), "DQ-03": (37, 0), "DQ-04": (3, 0),
         ]
         for (id, counts) in expected.sorted(by: { $0.key < $1.key }) {
             let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == id }, id)

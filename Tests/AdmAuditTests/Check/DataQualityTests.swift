@@ -1,7 +1,7 @@
 import XCTest
 @testable import AdmAudit
 
-/// DQ-01 (time order), DQ-02 (missing attributes), DQ-03 (score range).
+/// DQ-01 (time order), DQ-02 (missing attributes), DQ-03 (score range), DQ-04 (place unknown).
 final class DataQualityTests: XCTestCase {
     private func tally(_ id: String, _ result: AuditResult) throws -> CheckTally {
         try XCTUnwrap(result.checks.first { $0.descriptor.id == id })
@@ -72,6 +72,33 @@ final class DataQualityTests: XCTestCase {
         let ids = result.checks.map(\.descriptor.id)
         XCTAssertEqual(ids, ids.sorted { CheckRegistry.precedes($0, $1) })
         XCTAssertEqual(ids.first, "HR-01")
-        XCTAssertEqual(ids.suffix(3), ["DQ-01", "DQ-02", "DQ-03"])
+        XCTAssertEqual(ids.suffix(4), ["DQ-01", "DQ-02", "DQ-03", "DQ-04"])
+    }
+
+    /// A place no one can read is judged as a blank one, by the run's jurisdictions, and
+    /// named: misspelling a place takes no decision out of the rules. A known place outside
+    /// the audit's jurisdictions stays outside it, and is named too; one the pipeline lists is not.
+    func testAnUnknownPlaceIsJudgedAsBlankAndNamed() throws {
+        let csv = """
+        decision_id,decision_type,outcome,decided_at,automated,human_reviewed,jurisdiction,sex
+        D1,dismissal,adverse,2025-03-07,yes,no,CN,f
+        D2,dismissal,adverse,2025-03-07,yes,no,"上""海",f
+        D3,dismissal,adverse,2025-03-07,yes,no,Atlantis,f
+        D4,dismissal,adverse,2025-03-07,yes,no,,f
+        D5,dismissal,adverse,2025-03-07,yes,no,Tokyo,f
+        D6,dismissal,adverse,2025-03-07,yes,no,巴西,f
+        D7,dismissal,adverse,2025-03-07,yes,no,SZ,f
+        D8,dismissal,adverse,2025-03-07,yes,no,Paris,f
+
+        """
+        let pipeline = try TestSupport.pipeline(TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "checks:\n  jurisdictions: [CN, FR]"))
+        let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(csv)], pipeline: pipeline, asOf: AsOfDate("2025-06-30"))
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "HR-01" }.map(\.decisionID), ["D1", "D2", "D3", "D4", "D7"])
+        let dq04 = try tally("DQ-04", result)
+        XCTAssertEqual(dq04.applicable, 7)
+        let findings = sink.findings.filter { $0.checkID == "DQ-04" }
+        XCTAssertEqual(findings.map(\.decisionID), ["D3", "D5", "D6", "D7"])
+        XCTAssertTrue(findings[0].detail.contains("'Atlantis' names no country"), findings[0].detail)
+        XCTAssertTrue(findings[1].detail.contains("'Tokyo' is in JP, which checks.jurisdictions does not list"), findings[1].detail)
     }
 }

@@ -265,6 +265,12 @@ final class ColumnAssignmentTests: XCTestCase {
                                  ("告知处罚理由", ["✓", "✗", "✓", "✓", "✗", "✓", "✗", "✓"]), ("Appeal Info Given?", yesNo),
                                  ("Reconsideration Requested At", ["2025-03-02", "", "", "2025-03-05", "", "", "", ""])])
         XCTAssertEqual((3..<6).map { target(assignment, $0) }, [.field(.explanationGiven), .field(.appealOffered), .field(.appealFiledAt)])
+        // Session 27's blind exports: over-flagged as not recorded while these stood unused.
+        for (header, field) in [("Rejection Reason Sent", CanonicalField.explanationGiven), ("告诉本人原因了吗", .explanationGiven),
+                                ("APPEAL_RIGHTS_FLAG", .appealOffered), ("Told how to appeal?", .appealOffered)] {
+            let told = assign([("Decision ID", ids), ("Outcome", outcomes), ("Decision Date", dates), (header, yesNo)])
+            XCTAssertEqual(target(told, 3), .field(field), header)
+        }
     }
 
     /// A reason column of a few sanctions with no decision_type column (SuccessFactors' `Event

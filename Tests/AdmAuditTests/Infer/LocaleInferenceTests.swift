@@ -183,6 +183,29 @@ final class LocaleInferenceTests: XCTestCase {
         XCTAssertFalse(mixed.jurisdictions.uncertain)
     }
 
+    /// A place no run can read is judged under every jurisdiction the pipeline lists, so the
+    /// list must hold those its decisions may be under: CN for a Chinese export, else every
+    /// one, marked TODO. A blind export lost HR-01, EX-01 and AP-01 for an office in Warszawa
+    /// (then unknown) when init listed only the known places' US-NYC, US and GB.
+    func testPlacesNoTableKnowsWidenTheJurisdictions() throws {
+        let unknown = try english(times: naive, extra: [("Location", ["New York", "London", "Ruritania", "New York"])])
+        XCTAssertEqual(unknown.jurisdictions.value, ["US-NYC", "US", "GB", "CN", "EU"])
+        XCTAssertTrue(unknown.jurisdictions.uncertain)
+        XCTAssertTrue(unknown.jurisdictions.evidence.english.contains("'Ruritania'"), unknown.jurisdictions.evidence.english)
+        let known = try english(times: naive, extra: [("Location", ["New York", "London", "Warszawa", "New York"])])
+        XCTAssertEqual(known.jurisdictions.value, ["US-NYC", "US", "GB", "EU"])
+        XCTAssertFalse(known.jurisdictions.uncertain)
+        let countries = try english(times: naive, extra: [("Country", ["Germany", "DE-BY", "Germany", "Schweiz"])])
+        XCTAssertEqual(countries.jurisdictions.value, ["EU", "CH"], "a subdivision by its country, a country by another language's name")
+        XCTAssertFalse(countries.jurisdictions.uncertain)
+        let abbreviated = try english(times: naive, extra: [("Location", ["Berlin", "SZ", "Berlin", "Berlin"])])
+        XCTAssertEqual(abbreviated.jurisdictions.value, ["EU", "CN", "US-NYC"], "SZ is read as no place, Eswatini or Shenzhen")
+        let chinese = try infer(csv(["决策编号", "结果", "处理时间", "所属基地"],
+                                    [["D1", "辞退", "2025-03-03 09:00", "德国工厂"], ["D2", "保留", "2025-03-04 09:00", "德国工厂"],
+                                     ["D3", "辞退", "2025-03-05 09:00", "鹿特丹"], ["D4", "辞退", "2025-03-06 09:00", "某某基地"]]))
+        XCTAssertEqual(Set(chinese.jurisdictions.value), ["CN", "EU"], "a Chinese export's unknown sites may be China's, never left out")
+    }
+
     func testAChineseExportIsUnderChineseLaw() throws {
         let locale = try infer(csv(["决策编号", "结果", "处理时间"], [["D1", "辞退", "2025-03-03 09:00"], ["D2", "保留", "2025-03-04 09:00"]]))
         XCTAssertEqual(locale.jurisdictions.value, ["CN"])

@@ -106,4 +106,43 @@ final class PlacesTests: XCTestCase {
         XCTAssertEqual(Places.jurisdiction(of: "杭州"), "CN")
         XCTAssertNil(Places.jurisdiction(of: "Atlantis"))
     }
+
+    func testAMarkInsideANameHidesNoPlace() {
+        assertPlace("Dub\"lin", "IE", "Europe/Dublin")
+        assertPlace("上\"海", "CN", "Asia/Shanghai")
+        assertPlace("Ber·lin Office", "DE", "Europe/Berlin")
+        assertPlace("“Munich”", "DE", "Europe/Berlin")
+        XCTAssertNil(Places.place("Sales (DE)"), "a code inside a longer value stays a word")
+        XCTAssertNil(Places.place("I.T."))
+    }
+
+    /// Spellings blind exports wrote, and words that must stay no place.
+    func testMoreSpellingsAndNoYesNoCountry() {
+        assertPlace("Hong Kong SAR China", "HK", "Asia/Hong_Kong")
+        assertPlace("中国香港", "HK", "Asia/Hong_Kong")
+        assertPlace("New York State", "US", "America/New_York")
+        assertPlace("Warszawa", "PL", "Europe/Warsaw")
+        assertPlace("Antwerpen DC", "BE", "Europe/Brussels")
+        assertPlace("江苏溧阳", "CN", "Asia/Shanghai")
+        assertPlace("四川宜宾基地", "CN", "Asia/Shanghai")
+        assertPlace("首尔", "KR", "Asia/Seoul")
+        assertPlace("Zürich", "CH", "Europe/Zurich")
+        for text in ["no", "No", "yes", "Can't say", "we are", "my team", "Nice work"] { XCTAssertNil(Places.place(text), text) }
+    }
+
+    /// What the checks read as a decision's jurisdiction: beyond `place`, codes, US states and
+    /// every country by name; nothing for a value that names none.
+    func testJurisdictionCodes() {
+        let cases: [(String, String?)] = [
+            ("Dublin", "IE"), ("Brazil", "BR"), ("巴西", "BR"), ("墨西哥", "MX"), ("India", "IN"), ("Schweiz", "CH"), ("Pologne", "PL"),
+            ("EU", "EU"), ("US-CA", "US-CA"), ("us-nyc", "US-NYC"), ("DE-BY", "DE-BY"), ("cn-sh", "CN-SH"), ("Texas", "US"),
+            ("Georgia", "US"), ("Atlantis", nil), ("XX", nil), ("ZZ", nil), ("D u b l i n", nil), ("US-CALIFORNIA", nil), ("US-", "US"),
+            ("Sales", nil), ("SZ", nil), ("SH", nil), ("SH-01", nil), ("NA", nil), ("Chad", nil), ("Jordan", nil), ("蒙古", nil),
+            ("Jamaica", nil), (String(repeating: "Berlin ", count: 14), nil),
+            ("=HYPERLINK(\"x\")", nil), ("deu", "DE"), ("BRA", "BR"), ("ind", "IN"), ("ARE", nil), ("Tschechien", "CZ"), ("Polska", "PL"), ("Frankreich", "FR"), ("ABC", nil),
+        ]
+        for (text, code) in cases { XCTAssertEqual(Places.jurisdictionCode(of: text), code, text) }
+        XCTAssertTrue(CheckRunner.covers("EU", "DE-BY"), "EU law covers a member state's parts")
+        XCTAssertFalse(CheckRunner.covers("EU", "CH"))
+    }
 }

@@ -56,6 +56,8 @@ final class FindingWordsTests: XCTestCase {
         .protectedStatusPayCut(statuses: [.init(name: "nursing", chineseName: "哺乳期")]),
         .suspectReasons(type: .discipline, health: [health], offline: [.init(name: "offline", chineseName: "离线", items: ["app offline"])]),
         .scoreOutOfRange(score: 1.5, low: 0, high: 1),
+        .placeUnknown(place: "Dub lin"),
+        .placeOutsideAudit(place: "Shanghai", jurisdiction: "CN"),
         .attritionRiskDecision,
         .attritionIndicators(dataCategories: ["flight_risk"], reasonCodes: ["离职倾向"]),
         .offHoursContacts(monday: 20_150, contacts: 5, expectingReply: 3, answered: 2),
@@ -101,6 +103,8 @@ final class FindingWordsTests: XCTestCase {
         case .protectedStatusPayCut: "protectedStatusPayCut"
         case .suspectReasons: "suspectReasons"
         case .scoreOutOfRange: "scoreOutOfRange"
+        case .placeUnknown: "placeUnknown"
+        case .placeOutsideAudit: "placeOutsideAudit"
         case .attritionRiskDecision: "attritionRiskDecision"
         case .attritionIndicators: "attritionIndicators"
         case .offHoursContacts: "offHoursContacts"
@@ -115,7 +119,7 @@ final class FindingWordsTests: XCTestCase {
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 39)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 41)
     }
 
     func testEveryDetailIsWordedInBothLanguages() {
@@ -231,6 +235,8 @@ final class FindingWordsTests: XCTestCase {
             .scoreOutOfRange(score: .infinity, low: 0, high: 1),
             .scoreOutOfRange(score: 2, low: 1, high: 0),
             .scoreOutOfRange(score: 0.5, low: 0, high: 1),
+            .placeUnknown(place: ""), .placeUnknown(place: " Atlantis"), .placeOutsideAudit(place: "Tokyo", jurisdiction: ""),
+            .placeOutsideAudit(place: "Tokyo", jurisdiction: "jp\u{1B}"),
             .attritionIndicators(dataCategories: [], reasonCodes: []),
             .attritionIndicators(dataCategories: ["", ""], reasonCodes: []),
             .sameAppealReviewer(type: .pay, reviewer: String(repeating: "x", count: FindingDetail.textLimit + 1)),

@@ -74,9 +74,9 @@ public struct AutomationNoticeMissing: RecordCheck {
         if notice > decided {
             return .violation(.aiNoticeAfterDecision(type: record.decisionType, aiNoticeAt: context.calendar.localTime(notice), decidedAt: context.calendar.localTime(decided)))
         }
-        // A record without a jurisdiction of its own is NYC's when the audit is NYC's alone (US law covering it too).
+        // A record without a jurisdiction of its own (or with a place not known) is NYC's when the audit is NYC's alone (US law covering it too).
         let nyc = context.recordJurisdiction.map { $0 == "US-NYC" }
-            ?? (ValueMaps.isBlank(record.jurisdiction) ? Set(context.jurisdictions).subtracting(["US"]) == ["US-NYC"] : Self.isNYC(record.jurisdiction))
+            ?? (ValueMaps.isBlank(record.jurisdiction) || context.recordPlaceUnknown ? Set(context.jurisdictions).subtracting(["US"]) == ["US-NYC"] : Self.isNYC(record.jurisdiction))
         let required = nyc ? max(businessDaysBefore, nycBusinessDays) : businessDaysBefore
         guard required > 0 else { return .compliant }
         let given = Self.businessDays(from: context.calendar.day(of: notice), to: context.calendar.day(of: decided))

@@ -1,0 +1,38 @@
+/// DQ-04: a decision whose place the audit cannot read, or places outside the jurisdictions
+/// it selects.
+///
+/// Applies to every record whose `jurisdiction` is written (a blank one is the run's, and
+/// not flagged). Flags one whose value `Places.jurisdictionCode` cannot read (`Atlantis`,
+/// `D u b l i n`, `SZ`): such a decision is judged as if its place were blank, under every
+/// jurisdiction the pipeline selects, so no rule is lost by spoiling a place, and the
+/// finding says the judgement rests on that. Flags one whose place is read but lies in no
+/// jurisdiction `checks.jurisdictions` covers (`Shanghai` in an audit of `[EU]`, a site the
+/// export lists only after init's sample): no rule citing a law judged it, and the finding
+/// says so rather than a smaller applicable count alone. Does not flag a place the pipeline
+/// lists (`JP` for a Tokyo office, listed by init as outside every rule): that is chosen.
+public struct PlaceNotAudited: RecordCheck {
+    public static let descriptor = CheckDescriptor(
+        id: "DQ-04",
+        severity: .warning,
+        titleEnglish: "Place unknown, or outside the audited jurisdictions",
+        titleChinese: "地点无法识别或不在审计法域之内",
+        legalBasis: [],
+        notRecordedIsViolation: false
+    )
+
+    public init(parameters: CheckParameters = CheckParameters()) {}
+
+    public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
+        guard !ValueMaps.isBlank(record.jurisdiction) else { return .notApplicable }
+        if context.recordPlaceUnknown { return .violation(.placeUnknown(place: Self.place(record))) }
+        if let code = context.recordJurisdiction, !context.jurisdictions.isEmpty,
+           !context.jurisdictions.contains(where: { CheckRunner.covers($0, code) }) {
+            return .violation(.placeOutsideAudit(place: Self.place(record), jurisdiction: code))
+        }
+        return .compliant
+    }
+
+    private static func place(_ record: DecisionRecord) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: record.jurisdiction.bytes[TextKey.trimmedRange(record.jurisdiction.bytes)]), as: UTF8.self)
+    }
+}
