@@ -548,7 +548,9 @@ public struct AttributeGroups: Sendable {
 }
 
 /// Words that may stand between a sanction and the performance that is its reason
-/// (`Termination - Poor Performance`).
+/// (`Termination - Poor Performance`; Workday's `Terminate Employee > Involuntary >
+/// Performance`). Not `voluntary`: a worker's own leaving is no sanction.
 private enum SanctionReasons {
-    static let judgements: Set<String> = ["poor", "low", "bad", "unsatisfactory", "insufficient", "inadequate", "substandard", "due", "to", "for"]
+    static let judgements: Set<String> = ["poor", "low", "bad", "unsatisfactory", "insufficient", "inadequate", "substandard", "due", "to", "for",
+                                          "employee", "worker", "involuntary"]
 }

@@ -184,8 +184,7 @@ public enum Places {
         let unmarked = withoutMarks(normalized)
         guard unmarked != normalized, !unmarked.isEmpty else { return nil }
         if let index = unmarkedNames[unmarked] { return table[index].0 }
-        if case .found(let match) = keywords.best(in: Array(unmarked.unicodeScalars)) { return table[Int(match.code)].0 }
-        return nil
+        return keywordPlace(in: unmarked)
     }
 
     /// The text without punctuation and symbols, spaces closed up around none of them.
@@ -251,9 +250,26 @@ public enum Places {
             }
             return state
         }
-        if case .found(let match) = keywords.best(in: Array(normalized.unicodeScalars)) { return table[Int(match.code)].0 }
-        return nil
+        return keywordPlace(in: normalized)
     }
+
+    /// The place a keyword found inside `normalized` names, unless it is a foreign city's name
+    /// given to a Chinese road, shop, hotel or park (`香港中路店`, `新加坡工业园`, `维也纳酒店`):
+    /// such a site is in China, and read as abroad it would leave China's rules.
+    private static func keywordPlace(in normalized: String) -> Place? {
+        guard let (best, searched) = keywords.deciding(in: Array(normalized.unicodeScalars)), case .found(let match) = best else { return nil }
+        let place = table[Int(match.code)].0
+        if place.jurisdiction != "CN", let first = match.keyword.unicodeScalars.first, MeaningText.isCJK(first) {
+            let end = min(match.offset + match.keyword.unicodeScalars.count, searched.count)
+            let after = String(String.UnicodeScalarView(searched[end...]))
+            if namedAfterAPlace.contains(where: { after.hasPrefix($0) }) { return nil }
+        }
+        return place
+    }
+
+    /// What follows a city's name when a Chinese road, shop or park is named after it.
+    private static let namedAfterAPlace = ["路", "街", "道", "巷", "店", "园", "中路", "东路", "西路", "南路", "北路", "大道", "大街", "大厦",
+                                           "广场", "酒店", "饭店", "宾馆", "花园", "工业园", "商场", "商城", "公园"]
 
     /// `…, IL` or `… IL 60431`: a US state's postal code after a comma, with its main zone.
     private static func americanState(_ normalized: String) -> Place? {

@@ -123,6 +123,7 @@ final class ValueMapsTests: XCTestCase {
         XCTAssertEqual(look(&types, "Performance rating"), .found(.performanceRating))
         XCTAssertEqual(look(&types, "Annual performance review"), .found(.performanceRating))
         XCTAssertEqual(look(&types, "Termination - Poor Performance"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "Terminate Employee > Involuntary > Performance"), .found(.dismissal), "Workday's business process")
         // Not a sanction denied, ended or beside other words (a hostile review).
         for text in ["No disciplinary action - annual performance review", "Warning expired; performance rating",
                      "Discipline-free year - performance rating", "停职期满复岗 绩效考核", "警告撤销-绩效评级"] {

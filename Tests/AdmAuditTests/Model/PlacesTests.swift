@@ -128,6 +128,13 @@ final class PlacesTests: XCTestCase {
         assertPlace("首尔", "KR", "Asia/Seoul")
         assertPlace("Zürich", "CH", "Europe/Zurich")
         for text in ["no", "No", "yes", "Can't say", "we are", "my team", "Nice work"] { XCTAssertNil(Places.place(text), text) }
+        // A Chinese road, shop or park named after a city abroad is no place abroad (a hostile
+        // review: `香港中路店` took a Shanghai shop out of China's rules); the city itself is.
+        for text in ["香港中路店", "新加坡工业园", "维也纳酒店", "东京路店", "澳门街"] { XCTAssertNil(Places.place(text), text) }
+        assertPlace("香港中环", "HK", "Asia/Hong_Kong")
+        assertPlace("九龙城", "HK", "Asia/Hong_Kong")
+        assertPlace("东京", "JP", "Asia/Tokyo")
+        assertPlace("上海南京路店", "CN", "Asia/Shanghai")
     }
 
     /// What the checks read as a decision's jurisdiction: beyond `place`, codes, US states and
