@@ -109,11 +109,10 @@ struct LocaleInference: Sendable {
     }
 
     /// The jurisdictions with those of places read by code (a subdivision's its country's),
-    /// and, when some places
-    /// name nothing a run can read (`Warszawa` before it was listed, `宁德基地`), those their
-    /// decisions may be under: such a decision is judged under every jurisdiction the
-    /// pipeline lists (DQ-04 names it), so one left out of the list would take its rules
-    /// away unseen. CN for a Chinese export, else every jurisdiction; marked TODO.
+    /// and, when some places name nothing a run can read (`Warszawa` before it was listed,
+    /// `宁德基地`), those their decisions may be under: such a decision is judged under every
+    /// jurisdiction the pipeline lists (DQ-04 names it), so one left out of the list would
+    /// take its rules away unseen. CN for a Chinese export, else every jurisdiction; TODO.
     static func widened(_ named: Decision<[String]>, placeCodes: [String], unknownPlaces: [String], chinese: Bool) -> Decision<[String]> {
         var result = named
         for code in placeCodes {
