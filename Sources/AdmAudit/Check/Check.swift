@@ -91,11 +91,9 @@ public struct CheckContext: Sendable {
     /// judged under these.
     public var jurisdictions: [String] = []
     /// The record's own jurisdiction as the legal bases name it (`CN`, `NL`, `US-NYC`; a country
-    /// or city written out is read as its code), nil when it has none. Set per record.
+    /// or city written out is read as its code), nil when it has none: blank, or a place
+    /// `Places.jurisdictionCode` cannot read, judged as a blank one (DQ-04 names it). Set per record.
     public var recordJurisdiction: String? = nil
-    /// The record's place is written but names no place or code known
-    /// (`Places.jurisdictionCode`): `recordJurisdiction` is nil as for a blank one. Set per record.
-    public var recordPlaceUnknown = false
     /// The pipeline's protected attributes, in the order of `DecisionRecord.groups`.
     public var attributeNames: [String] = []
     /// The audit's as-of date as a local day, when known before the run (`--as-of` or

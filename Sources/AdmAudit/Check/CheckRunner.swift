@@ -133,9 +133,8 @@ package struct CheckRunner {
             current = zoneContexts[zone]
             currentZone = zone
         }
-        let (jurisdiction, unknownPlace) = jurisdictionCodes.code(of: record.jurisdiction)
+        let jurisdiction = jurisdictionCodes.code(of: record.jurisdiction)
         if current.recordJurisdiction != jurisdiction { current.recordJurisdiction = jurisdiction }
-        current.recordPlaceUnknown = unknownPlace
         try Self.judge(record, context: current, jurisdiction: jurisdiction, file: file, into: sink, recordChecks: recordChecks,
                        runChecks: &runChecks, tallies: &tallies, fairness: &fairness, latestDecisionDay: &latestDecisionDay,
                        pseudonymizer: pseudonymizer)
@@ -302,22 +301,22 @@ package struct CheckRunner {
 ///
 /// A value that names no place known (`Dub"lin`, `Atlantis`) gives no code, as a blank does,
 /// so the run's jurisdictions judge the decision: an export under inspection cannot take a
-/// decision out of every rule by misspelling its place. `unknown` says so, for DQ-04.
+/// decision out of every rule by misspelling its place (DQ-04 names it).
 struct JurisdictionCodes {
     private var table = ByteKeyTable()
     private var codes: [String?] = []
     /// Enough for every place of a real export; past it, a spelling is read each time it comes.
     static let limit = 16_384
 
-    mutating func code(of field: FieldBytes) -> (code: String?, unknown: Bool) {
-        if ValueMaps.isBlank(field) { return (nil, false) }
-        if let known = ValueMaps.code(in: table, for: field) { return (codes[Int(known)], codes[Int(known)] == nil) }
+    mutating func code(of field: FieldBytes) -> String? {
+        if ValueMaps.isBlank(field) { return nil }
+        if let known = ValueMaps.code(in: table, for: field) { return codes[Int(known)] }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)]), as: UTF8.self)
         let code = Places.jurisdictionCode(of: text)
         if codes.count < Self.limit {
             table.insert(TextKey.make(text), value: Int32(codes.count))
             codes.append(code)
         }
-        return (code, code == nil)
+        return code
     }
 }

@@ -66,7 +66,7 @@ struct LocaleInference: Sendable {
             for value in order {
                 if let place = Places.place(value) {
                     places.append((value, place, counts[value]!))
-                } else if let code = Places.jurisdictionCode(of: value) {
+                } else if let code = Places.codeBeyondTable(value) {
                     if !placeCodes.contains(code) { placeCodes.append(code) }
                 } else {
                     unknownPlaces.append((value, counts[value]!))
@@ -116,8 +116,7 @@ struct LocaleInference: Sendable {
     static func widened(_ named: Decision<[String]>, placeCodes: [String], unknownPlaces: [String], chinese: Bool) -> Decision<[String]> {
         var result = named
         for code in placeCodes {
-            let country = code == "US-NYC" ? code : String(code.prefix { $0 != "-" })
-            for selected in selection(for: country) where !result.value.contains(selected) { result.value.append(selected) }
+            for selected in selection(for: code) where !result.value.contains(selected) { result.value.append(selected) }
         }
         guard !unknownPlaces.isEmpty, !named.isDefault else { return result }
         let possible = chinese ? ["CN"] : ["CN", "EU", "US-NYC"]
@@ -351,6 +350,8 @@ struct LocaleInference: Sendable {
         case "AU": ["AU"]
         case "FR": ["EU", "FR"]
         case let member where CheckRunner.euMembers.contains(member): ["EU"]
+        // A subdivision (`DE-BY`, `US-CA`) is covered as its country is.
+        case let part where part.contains("-"): selection(for: String(part.prefix { $0 != "-" }))
         default: [code]
         }
     }

@@ -338,7 +338,7 @@ extension FindingDetail {
         func terms(_ terms: [MatchedTerm]) -> Int { terms.map { bytes([$0.name, $0.chineseName] + $0.items) }.saturatingSum }
         switch self {
         case .rubberStamp(let reviewer): return bytes(reviewer.decisionIDs)
-        case .sameAppealReviewer(_, let reviewer), .placeUnknown(let reviewer): return bytes([reviewer])
+        case .sameAppealReviewer(_, let text), .placeUnknown(let text): return bytes([text])
         case .placeOutsideAudit(let place, let jurisdiction): return bytes([place, jurisdiction])
         case .attributeOftenUnknown(_, let attribute, _, _, _): return bytes([attribute])
         case .prohibitedData(let matched), .protectedStatusDismissed(let matched), .protectedStatusPayCut(let matched): return terms(matched)

@@ -187,7 +187,7 @@ public enum Places {
         return keywordPlace(in: unmarked)
     }
 
-    /// The text without punctuation and symbols, spaces closed up around none of them.
+    /// The text without punctuation and symbols, nothing put in their place (`dub"lin` is `dublin`).
     static func withoutMarks(_ normalized: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in normalized.unicodeScalars {
@@ -306,8 +306,12 @@ public enum Places {
     /// write Shenzhen, and `Chad` a person; read as a country, such a decision would leave
     /// the audit's jurisdictions.
     public static func jurisdictionCode(of text: String) -> String? {
+        jurisdiction(of: text) ?? codeBeyondTable(text)
+    }
+
+    /// What `jurisdictionCode` reads beyond `place`: a subdivision by code, `EU`, a US state.
+    package static func codeBeyondTable(_ text: String) -> String? {
         guard text.utf8.count <= longestPlace else { return nil }
-        if let code = jurisdiction(of: text) { return code }
         let upper = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         if upper == "EU" { return "EU" }
         let parts = upper.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)

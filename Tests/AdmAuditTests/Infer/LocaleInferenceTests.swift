@@ -234,6 +234,8 @@ final class LocaleInferenceTests: XCTestCase {
         XCTAssertEqual(LocaleInference.selection(for: "IE"), ["EU"])
         XCTAssertEqual(LocaleInference.selection(for: "FR"), ["EU", "FR"])
         XCTAssertEqual(LocaleInference.selection(for: "US-NYC"), ["US-NYC", "US"])
+        XCTAssertEqual(LocaleInference.selection(for: "DE-BY"), ["EU"], "a subdivision as its country")
+        XCTAssertEqual(LocaleInference.selection(for: "US-CA"), ["US"])
         XCTAssertEqual(LocaleInference.selection(for: "US"), ["US"])
         XCTAssertEqual(LocaleInference.selection(for: "GB"), ["GB"])
     }

@@ -74,9 +74,9 @@ public struct AutomationNoticeMissing: RecordCheck {
         if notice > decided {
             return .violation(.aiNoticeAfterDecision(type: record.decisionType, aiNoticeAt: context.calendar.localTime(notice), decidedAt: context.calendar.localTime(decided)))
         }
-        // A record without a jurisdiction of its own (or with a place not known) is NYC's when the audit is NYC's alone (US law covering it too).
+        // A record without a jurisdiction read (blank, or a place not known) is NYC's when the audit is NYC's alone (US law covering it too).
         let nyc = context.recordJurisdiction.map { $0 == "US-NYC" }
-            ?? (ValueMaps.isBlank(record.jurisdiction) || context.recordPlaceUnknown ? Set(context.jurisdictions).subtracting(["US"]) == ["US-NYC"] : Self.isNYC(record.jurisdiction))
+            ?? (Set(context.jurisdictions).subtracting(["US"]) == ["US-NYC"])
         let required = nyc ? max(businessDaysBefore, nycBusinessDays) : businessDaysBefore
         guard required > 0 else { return .compliant }
         let given = Self.businessDays(from: context.calendar.day(of: notice), to: context.calendar.day(of: decided))
@@ -97,19 +97,4 @@ public struct AutomationNoticeMissing: RecordCheck {
         }
         return count
     }
-
-    /// `jurisdiction` is US-NYC, after trimming and ASCII case-folding, on the bytes.
-    static func isNYC(_ field: FieldBytes) -> Bool {
-        let range = TextKey.trimmedRange(field.bytes)
-        let target = nycKey
-        guard range.count == target.count else { return false }
-        for (offset, expected) in target.enumerated() {
-            var byte = field.bytes[range.lowerBound + offset]
-            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-            if byte != expected { return false }
-        }
-        return true
-    }
-
-    private static let nycKey: [UInt8] = Array("us-nyc".utf8)
 }

@@ -24,9 +24,9 @@ public struct PlaceNotAudited: RecordCheck {
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard !ValueMaps.isBlank(record.jurisdiction) else { return .notApplicable }
-        if context.recordPlaceUnknown { return .violation(.placeUnknown(place: Self.place(record))) }
-        if let code = context.recordJurisdiction, !context.jurisdictions.isEmpty,
-           !context.jurisdictions.contains(where: { CheckRunner.covers($0, code) }) {
+        // Written, yet no code: a place the run could not read (`CheckContext.recordJurisdiction`).
+        guard let code = context.recordJurisdiction else { return .violation(.placeUnknown(place: Self.place(record))) }
+        if !context.jurisdictions.isEmpty, !context.jurisdictions.contains(where: { CheckRunner.covers($0, code) }) {
             return .violation(.placeOutsideAudit(place: Self.place(record), jurisdiction: code))
         }
         return .compliant
