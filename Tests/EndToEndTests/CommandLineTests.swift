@@ -64,6 +64,41 @@ final class CommandLineTests: BinaryTestCase {
         }
     }
 
+    /// The reader parses on a thread of its own only where a core is idle: on one core
+    /// (`taskset -c 0`) and in each part of a file split across two it parses on the thread
+    /// that audits. Each way of reading writes the bytes of the others.
+    func testOneCoreTwoPartsAndOnePieceWriteTheSameBytes() throws {
+        let taskset = "/usr/bin/taskset"
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: taskset), "taskset (util-linux) is not installed")
+        let key = ["ADMAUDIT_PSEUDONYM_KEY": "e2e-key"]
+        for (pipeline, input) in [("pipelines/self-assessment.yaml", "fixtures/sample/decisions_en.csv"),
+                                  ("pipelines/self-assessment.yaml", "fixtures/sample/decisions_zh_gb18030.csv"),
+                                  ("fixtures/hostile/hostile.yaml", "fixtures/hostile/hostile.csv"),
+                                  ("pipelines/self-assessment.yaml", "fixtures/hostile/stray-quote/stray_quote_and_multiline_en.csv")] {
+            let arguments = ["-p", path(pipeline), "--as-of", "2025-06-30", path(input)]
+            // One piece on two cores (the file is below the split size), and two parts (the split size lowered).
+            let whole = try admaudit(["run", "-o", "whole"] + arguments, environment: key)
+            let split = try admaudit(["run", "-o", "split"] + arguments, environment: key.merging(["ADMAUDIT_SPLIT_BYTES": "1"]) { $1 })
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: taskset)
+            process.arguments = ["-c", "0", AdmAuditBinary.url.path, "run", "-o", "one"] + arguments
+            process.currentDirectoryURL = work
+            process.environment = ProcessInfo.processInfo.environment.merging(key) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(split.status, whole.status, input)
+            XCTAssertEqual(process.terminationStatus, whole.status, input)
+            for name in ["report.json", "report.md", "findings.csv", "rejects.csv"] {
+                let expected = try read("whole", name)
+                XCTAssertEqual(try read("split", name), expected, "\(input): \(name), two parts")
+                XCTAssertEqual(try read("one", name), expected, "\(input): \(name), one core")
+            }
+            for folder in ["whole", "split", "one"] { try FileManager.default.removeItem(at: work.appendingPathComponent(folder)) }
+        }
+    }
+
     func testEnglishAndChineseExportsGiveTheSameFindings() throws {
         let key = ["ADMAUDIT_PSEUDONYM_KEY": "e2e-key"]
         try admaudit(["run", "-p", path("pipelines/self-assessment.yaml"), "-o", "en", path("fixtures/sample/decisions_en.csv")], environment: key)

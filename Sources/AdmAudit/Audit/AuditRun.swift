@@ -352,11 +352,14 @@ public struct AuditRun {
         options.maxRowBytes = pipeline.input.maxRowBytes
         options.maxFields = pipeline.input.maxColumns
         options.headerLine = pipeline.input.headerLine
+        let cores = AvailableCores.count
+        // On one core a parsing thread of its own would only take turns with the audit.
+        options.parsesOnItsOwnThread = cores > 1
 
         for (fileIndex, (path, source)) in zip(inputs, sources).enumerated() {
             // A pipeline that reads activity logs reads each input in one piece: which kind an
             // input is, its header says, and a split is planned before the header is read.
-            if inputs.count == 1, AvailableCores.count > 1, pipeline.activity == nil,
+            if inputs.count == 1, cores > 1, pipeline.activity == nil,
                let plan = FileSplitter.plan(path: source, options: options, minimumBytes: splitThreshold),
                let outcome = try SplitAudit(path: source, name: path, plan: plan, options: options, pipeline: pipeline, values: values,
                                             makeAuditor: makeAuditor).run(into: sink) {

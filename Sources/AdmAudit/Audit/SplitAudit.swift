@@ -32,6 +32,8 @@ struct SplitAudit {
         var options = options
         options.encoding = plan.encoding
         options.delimiter = plan.delimiter
+        // Two parts keep both cores busy: each is parsed on the thread that audits it.
+        options.parsesOnItsOwnThread = false
 
         // The header, mapped once for both parts; a header the run cannot use stops it as
         // it would stop a run in one piece.

@@ -29,6 +29,11 @@ public struct ReaderOptions: Sendable, Equatable {
     /// Split rows on one line without libcsv (`OneLineRow`); false only in tests that compare
     /// the two ways of reading.
     package var splitsOneLineRows = true
+    /// Parse on a thread of its own, handing rows to the calling thread (`RowPipe`): the
+    /// parse then runs beside the audit, on a core the audit leaves idle. False where no
+    /// core is idle (one core; each part of a file split across two), so that rows are
+    /// not copied into batches and handed over for nothing.
+    public var parsesOnItsOwnThread = true
 
     public init() {}
 }
@@ -113,12 +118,14 @@ public struct CSVReader {
     /// Throws only when the file cannot be read at all. `observe` sees the file's raw
     /// bytes as they are read (for its SHA-256), so the file is read once.
     ///
-    /// Reading, hashing, transcoding and parsing run on a second thread; `handler` runs on
-    /// the calling thread, on the rows in file order (see `RowPipe`). `observe` runs on the
-    /// parsing thread, before `read` returns.
+    /// Reading, hashing, transcoding and parsing run on a second thread (unless
+    /// `options.parsesOnItsOwnThread` is false); `handler` runs on the calling thread, on the
+    /// rows in file order (see `RowPipe`). `observe` runs on the parsing thread, before `read`
+    /// returns.
     @discardableResult
     public func read(observingBytes observe: ((UnsafeRawBufferPointer) -> Void)? = nil,
                      _ handler: (RawRow) -> Bool) throws(AuditError) -> ReaderSummary {
+        guard options.parsesOnItsOwnThread else { return try parse(observe: observe, handler) }
         let pipe = RowPipe(maxRowBytes: max(options.maxRowBytes, 1), maxFields: max(options.maxFields, 1))
         let job = ParseJob(reader: self, observe: observe, pipe: pipe)
         let thread = Thread { job.run() }

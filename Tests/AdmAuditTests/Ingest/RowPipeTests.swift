@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import AdmAudit
 
@@ -32,6 +33,37 @@ final class RowPipeTests: XCTestCase {
         let path = CSVReadHarness.temporaryFile(Array(manyRows().text.utf8))
         var seen: [Int] = []
         try CSVReader(path: path).read { row in
+            seen.append(row.ordinal)
+            return row.ordinal < 5_000
+        }
+        XCTAssertEqual(seen, Array(0...5_000))
+    }
+
+    /// Without a parsing thread (`parsesOnItsOwnThread` false: one core, or each part of a
+    /// split file) the reader gives the same rows, lines, defects and summary, on every
+    /// malformed and hostile fixture and across batches.
+    func testReadingOnTheCallingThreadGivesWhatThePipeGives() throws {
+        let manyRowsFile = CSVReadHarness.temporaryFile(Array(manyRows().text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: manyRowsFile) }
+        let folders = ["malformed", "hostile", "hostile/stray-quote", "exports/06-hostile-hr-platform"]
+        var paths = [manyRowsFile]
+        for folder in folders {
+            let root = CSVReadHarness.fixture(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            paths += names.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".tsv") }.sorted().map { root + "/" + $0 }
+        }
+        XCTAssertGreaterThan(paths.count, 20)
+        var inline = ReaderOptions()
+        inline.parsesOnItsOwnThread = false
+        for path in paths {
+            let piped = try CSVReadHarness.read(path: path)
+            let direct = try CSVReadHarness.read(path: path, options: inline)
+            XCTAssertEqual(direct.rows, piped.rows, path)
+            XCTAssertEqual(direct.summary, piped.summary, path)
+        }
+
+        var seen: [Int] = []
+        try CSVReader(path: manyRowsFile, options: inline).read { row in
             seen.append(row.ordinal)
             return row.ordinal < 5_000
         }
