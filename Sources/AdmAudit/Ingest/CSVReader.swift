@@ -30,9 +30,9 @@ public struct ReaderOptions: Sendable, Equatable {
     /// the two ways of reading.
     package var splitsOneLineRows = true
     /// Parse on a thread of its own, handing rows to the calling thread (`RowPipe`): the
-    /// parse then runs beside the audit, on a core the audit leaves idle. False where no
-    /// core is idle (one core; each part of a file split across two), so that rows are
-    /// not copied into batches and handed over for nothing.
+    /// parse then runs beside the audit, on a core the audit leaves idle. False where there
+    /// is no other core (`taskset -c 0`), so that rows are not copied into batches and handed
+    /// over for nothing.
     public var parsesOnItsOwnThread = true
 
     public init() {}
