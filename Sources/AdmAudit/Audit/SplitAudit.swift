@@ -35,7 +35,7 @@ struct SplitAudit {
         // Each part keeps its parsing thread (`ReaderOptions.parsesOnItsOwnThread`): while both
         // parts run, four threads share two cores, but once one part ends, the other's parse
         // and audit have a core each. Parsing on the auditing thread instead measured the same
-        // within noise, and left the part that ends last on one core (session 28).
+        // within noise, and left the part that ends last on one core (benchmarks/README.md).
 
         // The header, mapped once for both parts; a header the run cannot use stops it as
         // it would stop a run in one piece.
