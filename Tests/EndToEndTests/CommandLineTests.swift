@@ -64,9 +64,9 @@ final class CommandLineTests: BinaryTestCase {
         }
     }
 
-    /// The reader parses on a thread of its own only where a core is idle: on one core
-    /// (`taskset -c 0`) and in each part of a file split across two it parses on the thread
-    /// that audits. Each way of reading writes the bytes of the others.
+    /// On one core (`taskset -c 0`) the reader parses on the thread that audits; on two it
+    /// parses beside it, in one piece or in each part of a file cut in two. Each way of
+    /// reading writes the bytes of the others.
     func testOneCoreTwoPartsAndOnePieceWriteTheSameBytes() throws {
         let taskset = "/usr/bin/taskset"
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: taskset), "taskset (util-linux) is not installed")

@@ -39,8 +39,8 @@ final class RowPipeTests: XCTestCase {
         XCTAssertEqual(seen, Array(0...5_000))
     }
 
-    /// Without a parsing thread (`parsesOnItsOwnThread` false: one core, or each part of a
-    /// split file) the reader gives the same rows, lines, defects and summary, on every
+    /// Without a parsing thread (`parsesOnItsOwnThread` false: a run on one core) the
+    /// reader gives the same rows, lines, defects and summary, on every
     /// malformed and hostile fixture and across batches.
     func testReadingOnTheCallingThreadGivesWhatThePipeGives() throws {
         let manyRowsFile = CSVReadHarness.temporaryFile(Array(manyRows().text.utf8))

@@ -76,7 +76,7 @@ public struct AutomationNoticeMissing: RecordCheck {
         }
         // A record without a jurisdiction read (blank, or a place not known) is NYC's when the audit is NYC's alone (US law covering it too).
         let nyc = context.recordJurisdiction.map { $0 == "US-NYC" }
-            ?? (Set(context.jurisdictions).subtracting(["US"]) == ["US-NYC"])
+            ?? (context.jurisdictions.contains("US-NYC") && context.jurisdictions.allSatisfy { $0 == "US-NYC" || $0 == "US" })
         let required = nyc ? max(businessDaysBefore, nycBusinessDays) : businessDaysBefore
         guard required > 0 else { return .compliant }
         let given = Self.businessDays(from: context.calendar.day(of: notice), to: context.calendar.day(of: decided))
