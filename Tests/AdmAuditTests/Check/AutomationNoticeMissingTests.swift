@@ -97,6 +97,17 @@ final class AutomationNoticeMissingTests: XCTestCase {
         XCTAssertEqual(findings.map(\.decisionID), ["D2"])
     }
 
+    /// A decision with no place read (blank, or one no table knows) is held to NYC's ten
+    /// business days only when the audit is NYC's alone (US law beside it allowed).
+    func testNoPlaceReadIsNewYorksOnlyWhenTheAuditIsNewYorksAlone() throws {
+        let rows = "D1,E1,hiring,adverse,yes,2025-01-06,2025-01-10,,female\n"  // Mon → Fri: 4
+            + "D2,E2,hiring,adverse,yes,2025-01-06,2025-01-10,Atlantis,female\n"
+        for (jurisdictions, expected) in [("[US-NYC, US]", ["D1", "D2"]), ("[US-NYC]", ["D1", "D2"]), ("[US-NYC, CN]", [])] {
+            let (_, findings) = try nt01(rows, pipeline: TestSupport.plainPipeline + "\nchecks:\n  jurisdictions: \(jurisdictions)\n")
+            XCTAssertEqual(findings.map(\.decisionID), expected, jurisdictions)
+        }
+    }
+
     func testPipelineLeadTimeAppliesToEveryRecord() throws {
         let rows = "D1,E1,pay,adverse,yes,2025-01-03 18:00,2025-01-08 09:00,CN,female\n"  // Fri → Wed: 3
             + "D2,E2,pay,adverse,yes,2025-01-03 18:00,2025-01-07 23:00,CN,female\n"  // Fri → Tue: 2
