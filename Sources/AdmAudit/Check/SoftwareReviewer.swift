@@ -95,8 +95,11 @@ package enum SoftwareReviewer {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
+    /// `auto…` (`autoapproved`, `AutoReview`): made once, not an array a word.
+    private static let autoPrefix = Array("auto".utf8)
+
     private static func isSoftware(_ word: UnsafeRawBufferPointer) -> Bool {
-        if word.count >= 4, equalsLowered(UnsafeRawBufferPointer(rebasing: word.prefix(4)), Array("auto".utf8)) { return true }
+        if word.count >= 4, equalsLowered(UnsafeRawBufferPointer(rebasing: word.prefix(4)), autoPrefix) { return true }
         return softwareWords.contains { equalsLowered(word, $0) }
     }
 

@@ -62,13 +62,24 @@ public struct MeasureState: Sendable {
         scores.add(record)
         if let result = record.appealResult { appeals.add(record, outcome: result == .overturned ? .adverse : .favorable) }
         for (slot, attribute) in byAttributes.enumerated() where record.groups[attribute] != AttributeGroups.unknown {
-            byLevels[slot][record.groups[attribute], default: SelectionCounts(attributeCount: codes.count)]
-                .add(record, groups: codes)
+            Self.add(record, codes: codes, to: &byLevels[slot], at: record.groups[attribute])
         }
         if let decided = record.decidedAt {
             let date = LocalCalendar.date(ofDay: calendar.day(of: decided))
-            monthly[date.year * 12 + date.month - 1, default: SelectionCounts(attributeCount: codes.count)]
-                .add(record, groups: codes)
+            Self.add(record, codes: codes, to: &monthly, at: date.year * 12 + date.month - 1)
+        }
+    }
+
+    /// Counts a record in one level's counts, made when the level is new. Not through
+    /// `subscript(_:default:)`, which allocated on every row (gdb on W at 1M).
+    private static func add<Level: Hashable>(_ record: DecisionRecord, codes: [Int32], to levels: inout [Level: SelectionCounts],
+                                             at level: Level) {
+        if let index = levels.index(forKey: level) {
+            levels.values[index].add(record, groups: codes)
+        } else {
+            var counts = SelectionCounts(attributeCount: codes.count)
+            counts.add(record, groups: codes)
+            levels[level] = counts
         }
     }
 

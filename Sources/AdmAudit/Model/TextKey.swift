@@ -222,7 +222,8 @@ public enum TextKey {
 
 /// A hash table from byte strings to small integers, looked up without making a String.
 ///
-/// Keys are stored once in a byte arena; lookups hash the field bytes in place (FNV-1a).
+/// Keys are stored once in a byte arena; lookups hash and compare the field bytes in place,
+/// eight at a time.
 /// Used for value vocabularies (employer spelling → canonical code) and for interning
 /// attribute values as group codes, which is what keeps the hot path free of per-field
 /// allocation.
@@ -234,7 +235,8 @@ public struct ByteKeyTable: Sendable {
         var hash: UInt64
     }
 
-    /// Keys, ASCII-folded, one after another.
+    /// Keys, ASCII-folded, one after another, each padded with zeros to a whole number of
+    /// eight-byte words (an empty key to one word).
     private var arena: [UInt8] = []
     private var entries: [Entry] = []
     /// Open-addressing slots holding entry index + 1 (0 = empty).
@@ -245,20 +247,41 @@ public struct ByteKeyTable: Sendable {
     public var count: Int { entries.count }
 
     /// The value for `bytes`, after ASCII case-folding (keys are stored folded).
-    @inline(__always)
+    ///
+    /// Eight bytes at a time: the field's words are folded and hashed once, and compared with
+    /// the stored key's words, which the arena pads with zeros to whole words. A key of at
+    /// most 16 bytes (nearly every value an export repeats) keeps its two words in registers.
     public func lookup(folding bytes: UnsafeRawBufferPointer) -> Int32? {
-        let hash = Self.hash(bytes, fold: true)
-        return slots.withUnsafeBufferPointer { slots in
+        let count = bytes.count
+        guard count <= 16, let base = bytes.baseAddress else { return lookupLong(bytes) }
+        let first = Self.foldWord(Self.word(base, at: 0, count: count))
+        let second = count > 8 ? Self.foldWord(Self.word(base, at: 8, count: count)) : 0
+        var hash = Self.seed(count)
+        if count > 0 { hash = Self.mix(hash, first) }
+        if count > 8 { hash = Self.mix(hash, second) }
+        return probe(hash: hash, count: count) { key in
+            key.loadUnaligned(as: UInt64.self) == first
+                && (count <= 8 || key.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == second)
+        }
+    }
+
+    private func lookupLong(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        probe(hash: Self.foldedHash(bytes), count: bytes.count) { key in Self.equalsFolded(key, bytes) }
+    }
+
+    /// The value of the entry with `hash` and `count` bytes whose stored key `matches`.
+    @inline(__always)
+    private func probe(hash: UInt64, count: Int, matches: (UnsafeRawPointer) -> Bool) -> Int32? {
+        slots.withUnsafeBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
-                arena.withUnsafeBufferPointer { arena -> Int32? in
+                arena.withUnsafeBytes { arena -> Int32? in
                     let mask = slots.count - 1
                     var slot = Int(truncatingIfNeeded: hash) & mask
                     while true {
                         let index = Int(slots[slot])
                         if index == 0 { return nil }
                         let entry = entries[index - 1]
-                        if entry.hash == hash && entry.length == bytes.count
-                            && Self.equalsFolded(arena.baseAddress! + entry.start, bytes) {
+                        if entry.hash == hash && entry.length == count && matches(arena.baseAddress! + entry.start) {
                             return entry.value
                         }
                         slot = (slot + 1) & mask
@@ -282,9 +305,11 @@ public struct ByteKeyTable: Sendable {
     public mutating func insert(folding bytes: UnsafeRawBufferPointer, value: Int32) -> Int32 {
         if let existing = lookup(folding: bytes) { return existing }
         if (entries.count + 1) * 2 > slots.count { grow() }
-        let hash = Self.hash(bytes, fold: true)
+        let hash = Self.foldedHash(bytes)
         entries.append(Entry(start: arena.count, length: bytes.count, value: value, hash: hash))
         for byte in bytes { arena.append(Self.fold(byte)) }
+        // Zeros to a whole word (at least one: an empty key's word is read too), as `word` reads a key's end.
+        repeat { arena.append(0) } while arena.count % 8 != 0
         place(entries.count - 1, hash: hash)
         return value
     }
@@ -301,10 +326,56 @@ public struct ByteKeyTable: Sendable {
         slots[slot] = Int32(index + 1)
     }
 
+    /// Whether `bytes`, ASCII-folded, are the stored (folded, zero-padded) key at `key`.
     @inline(__always)
-    private static func equalsFolded(_ key: UnsafePointer<UInt8>, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        for i in 0..<bytes.count where key[i] != fold(bytes[i]) { return false }
+    private static func equalsFolded(_ key: UnsafeRawPointer, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset < count {
+            if key.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != foldWord(word(base, at: offset, count: count)) { return false }
+            offset += 8
+        }
         return true
+    }
+
+    /// The eight bytes of a `count`-byte key from `offset` (fewer at its end, the rest zero),
+    /// read without touching a byte outside the key: a short end in two overlapping loads,
+    /// whose shared bytes are the same bytes, so OR-ing them changes nothing.
+    @inline(__always)
+    private static func word(_ base: UnsafeRawPointer, at offset: Int, count: Int) -> UInt64 {
+        let left = count &- offset
+        if left >= 8 { return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        if count >= 8 {
+            // The key's last eight bytes, of which the first 8 - left were read already.
+            let last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
+            return last &>> UInt64(truncatingIfNeeded: (8 &- left) &* 8)
+        }
+        if left >= 4 {
+            let low = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset &+ left &- 4, as: UInt32.self)))
+            return low | high &<< UInt64(truncatingIfNeeded: (left &- 4) &* 8)
+        }
+        if left >= 2 {
+            let low = UInt64(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+            let high = UInt64(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset &+ left &- 2, as: UInt16.self)))
+            return low | high &<< UInt64(truncatingIfNeeded: (left &- 2) &* 8)
+        }
+        return left == 1 ? UInt64(base.load(fromByteOffset: offset, as: UInt8.self)) : 0
+    }
+
+    /// `fold` on each of a word's eight bytes: 0x20 added to each byte from 0x41 to 0x5A.
+    @inline(__always)
+    static func foldWord(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Each byte's low seven bits plus a constant sets its high bit when the byte is at
+        // least `A` (or past `Z`); no sum exceeds 0xFF, so no carry reaches the next byte.
+        let low = word & ~high
+        let fromA = low &+ (0x80 - 0x41) &* ones
+        let pastZ = low &+ (0x80 - 0x5B) &* ones
+        let upper = fromA & ~pastZ & ~word & high
+        return word | (upper >> 2)
     }
 
     /// ASCII upper case to lower case, every other byte as it is.
@@ -313,13 +384,26 @@ public struct ByteKeyTable: Sendable {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    /// The hash of the ASCII-folded bytes, a word at a time; its low bits pick the slot.
     @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer, fold: Bool) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(fold ? Self.fold(byte) : byte)
-            hash &*= 0x0000_0100_0000_01b3
+    static func foldedHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let count = bytes.count
+        var hash = seed(count)
+        guard let base = bytes.baseAddress else { return hash }
+        var offset = 0
+        while offset < count {
+            hash = mix(hash, foldWord(word(base, at: offset, count: count)))
+            offset += 8
         }
         return hash
+    }
+
+    @inline(__always)
+    private static func seed(_ count: Int) -> UInt64 { 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: count) }
+
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed >> 29)
     }
 }

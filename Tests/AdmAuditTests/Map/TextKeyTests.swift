@@ -181,6 +181,44 @@ final class TextKeyTests: XCTestCase {
         XCTAssertNil(lookup(table, "键0"))
     }
 
+    /// The table reads eight bytes at a time (its hash, its comparison, ASCII folding in a
+    /// word): on random keys of every length from 0 to 40, made of letters of both cases, the
+    /// bytes either side of them (`@`, `[`, `` ` ``, `{`) and bytes with the high bit set
+    /// (0xC1–0xDA look like `A`–`Z` with it), it finds what a byte-at-a-time fold finds.
+    func testByteKeyTableAgreesWithFoldingByteByByte() {
+        func fold(_ bytes: [UInt8]) -> [UInt8] { bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        let alphabet: [UInt8] = Array(0x40...0x5B) + Array(0x60...0x7B) + [0x20, 0x2D, 0x30, 0x39, 0x80, 0xC1, 0xC8, 0xDA, 0xE5, 0xFF]
+        var generator = SeededGenerator(seed: 12)
+        func randomKey() -> [UInt8] {
+            (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+        }
+        var table = ByteKeyTable()
+        var expected: [[UInt8]: Int32] = [:]
+        var keys: [[UInt8]] = []
+        for index in 0..<3_000 {
+            let key = randomKey()
+            keys.append(key)
+            let stored = key.withUnsafeBytes { table.insert(folding: $0, value: Int32(index)) }
+            if expected[fold(key)] == nil { expected[fold(key)] = Int32(index) }
+            XCTAssertEqual(stored, expected[fold(key)], "insert \(key)")
+        }
+        XCTAssertEqual(table.count, expected.count)
+        // Each key in another case (only ASCII letters change), and keys one byte off.
+        for key in keys + (0..<3_000).map({ _ in randomKey() }) {
+            let variant = key.map { byte -> UInt8 in
+                guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { return byte }
+                return Bool.random(using: &generator) ? byte ^ 0x20 : byte
+            }
+            XCTAssertEqual(variant.withUnsafeBytes { table.lookup(folding: $0) }, expected[fold(variant)], "\(variant)")
+            if !key.isEmpty {
+                var changed = key
+                let at = Int.random(in: 0..<key.count, using: &generator)
+                changed[at] = changed[at] == 0x21 ? 0x22 : 0x21
+                XCTAssertEqual(changed.withUnsafeBytes { table.lookup(folding: $0) }, expected[fold(changed)], "\(changed)")
+            }
+        }
+    }
+
     // MARK: Value vocabularies
 
     func testVocabularyFindsSpellingsAfterTrimmingAndFolding() {
