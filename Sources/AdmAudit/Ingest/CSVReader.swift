@@ -658,8 +658,8 @@ struct ParseState {
     }
 
     /// Takes a row that begins and ends on one line (`line`: its bytes before the LF, less a
-    /// CR ending it) as libcsv would take it (`OneLineRow`). An unquoted row is not copied:
-    /// it points into `line`. False, and nothing done, when the line is not that simple or
+    /// CR ending it) as libcsv would take it (`OneLineRow`). A row is not copied unless a
+    /// quoted field holds a doubled quote: it points into `line`. False, and nothing done, when the line is not that simple or
     /// could reach a limit; libcsv then reads it.
     mutating func takeOneLineRow(_ line: UnsafeRawBufferPointer, endsWithCR: Bool, quote: UInt8) -> Bool {
         // A quote libcsv reads first as a space or a line end, a quote that is the delimiter,
@@ -679,8 +679,7 @@ struct ParseState {
             nextLine = startLine + 1
             linesSeen = startLine
             if split.copied {
-                deliver(line: startLine, endLine: startLine, base: UnsafePointer(rowBytes),
-                        byteCount: Int(starts[split.count - 1]) + max(Int(lengths[split.count - 1]), 0))
+                deliver(line: startLine, endLine: startLine, base: UnsafePointer(rowBytes), byteCount: line.count)
             } else {
                 deliver(line: startLine, endLine: startLine, base: line.baseAddress!.assumingMemoryBound(to: UInt8.self),
                         byteCount: line.count)

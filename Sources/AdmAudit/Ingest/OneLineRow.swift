@@ -24,8 +24,9 @@ package enum OneLineRow {
     package struct Split: Equatable {
         /// Fields in the row; 0: a blank line.
         package var count: Int
-        /// The fields were copied into the buffer given (the line held a quote, and a
-        /// quoted field is unescaped); otherwise the offsets are into the line itself.
+        /// The fields are in the buffer given, a copy of the line in which a quoted field
+        /// with a doubled quote was unescaped; otherwise they are in the line itself. The
+        /// offsets are the same either way: from the start of the line (or its copy).
         package var copied: Bool
     }
 
@@ -52,7 +53,7 @@ package enum OneLineRow {
             if ByteWord.zeroBytes(word ^ returns) != 0 { return nil }
             if ByteWord.zeroBytes(word ^ quotes) != 0 {
                 return splitQuoted(line, delimiter: delimiter, quote: quote, starts: starts, lengths: lengths,
-                                   maxFields: maxFields, copy: copy)
+                                   maxFields: maxFields, copy: copy, fieldsBefore: fields, from: fieldStart)
             }
             var found = ByteWord.zeroBytes(word ^ delimiters)
             while found != 0 {
@@ -70,7 +71,7 @@ package enum OneLineRow {
             if byte == 0x0D { return nil }
             if byte == quote {
                 return splitQuoted(line, delimiter: delimiter, quote: quote, starts: starts, lengths: lengths,
-                                   maxFields: maxFields, copy: copy)
+                                   maxFields: maxFields, copy: copy, fieldsBefore: fields, from: fieldStart)
             }
             if byte == delimiter {
                 guard fields < maxFields else { return nil }
@@ -87,50 +88,62 @@ package enum OneLineRow {
         return Split(count: fields + 1, copied: false)
     }
 
-    /// A line holding a quote (and no CR): field by field, each copied into `copy`.
+    /// The rest of a line holding a quote, from the start of field `fieldsBefore` at `from`
+    /// (the fields before it are stored already, and the bytes before it hold no quote or CR),
+    /// field by field. A field points into the line where it stands, a quoted one between
+    /// its quotes; only a quoted field holding a doubled quote is rewritten, one quote for
+    /// two, within its own bytes in `copy`, which then takes the whole line.
     private static func splitQuoted(_ line: UnsafeRawBufferPointer, delimiter: UInt8, quote: UInt8,
                                     starts: UnsafeMutablePointer<Int32>, lengths: UnsafeMutablePointer<Int32>,
-                                    maxFields: Int, copy: UnsafeMutablePointer<UInt8>) -> Split? {
+                                    maxFields: Int, copy: UnsafeMutablePointer<UInt8>,
+                                    fieldsBefore: Int, from lineOffset: Int) -> Split? {
         let base = line.baseAddress!
         let count = line.count
-        if memchr(base, 0x0D, count) != nil { return nil }
-        var copied = 0
-        var fields = 0
-        var position = 0
+        if memchr(base + lineOffset, 0x0D, count - lineOffset) != nil { return nil }
+        var copied = false
+        var fields = fieldsBefore
+        var position = lineOffset
         while true {
             guard fields < maxFields else { return nil }
             let first = afterSpaces(base, from: position, to: count, delimiter: delimiter)
-            starts[fields] = Int32(truncatingIfNeeded: copied)
             if first < count && base.load(fromByteOffset: first, as: UInt8.self) == quote {
-                // Quoted: runs of bytes between quotes; a doubled quote is one quote.
-                var from = first + 1
+                // Quoted: runs of bytes between quotes; a doubled quote is one quote. The value
+                // is written from `start` on (in `copy`, once a doubled quote made it shorter
+                // than the bytes it came from) and read from `from` on.
+                let start = first + 1
+                var write = start
+                var from = start
                 while true {
                     guard let found = memchr(base + from, Int32(quote), count - from) else { return nil }
                     let at = base.distance(to: UnsafeRawPointer(found))
                     let doubled = at + 1 < count && base.load(fromByteOffset: at + 1, as: UInt8.self) == quote
                     // Up to the quote; a doubled one keeps one quote and the field goes on.
                     let through = doubled ? at + 1 : at
-                    (copy + copied).update(from: (base + from).assumingMemoryBound(to: UInt8.self), count: through - from)
-                    copied += through - from
+                    if write != from { memmove(copy + write, copy + from, through - from) }
+                    write += through - from
                     from = doubled ? at + 2 : at + 1
                     if !doubled { break }
+                    if !copied {
+                        copy.update(from: base.assumingMemoryBound(to: UInt8.self), count: count)
+                        copied = true
+                    }
                 }
-                lengths[fields] = Int32(truncatingIfNeeded: copied - Int(starts[fields]))
+                starts[fields] = Int32(truncatingIfNeeded: start)
+                lengths[fields] = Int32(truncatingIfNeeded: write - start)
                 // After the closing quote: spaces, then the delimiter or the line's end.
                 let after = afterSpaces(base, from: from, to: count, delimiter: delimiter)
                 fields += 1
-                if after == count { return Split(count: fields, copied: true) }
+                if after == count { return Split(count: fields, copied: copied) }
                 guard base.load(fromByteOffset: after, as: UInt8.self) == delimiter else { return nil }
                 position = after + 1
             } else {
                 // Unquoted, to the next delimiter; a quote in it is an ordinary byte.
                 let end = memchr(base + first, Int32(delimiter), count - first).map { base.distance(to: UnsafeRawPointer($0)) } ?? count
                 let last = beforeSpaces(base, from: first, to: end, delimiter: delimiter)
-                (copy + copied).update(from: (base + first).assumingMemoryBound(to: UInt8.self), count: last - first)
+                starts[fields] = Int32(truncatingIfNeeded: first)
                 lengths[fields] = last > first ? Int32(truncatingIfNeeded: last - first) : -1
-                copied += last - first
                 fields += 1
-                if end == count { return Split(count: fields, copied: true) }
+                if end == count { return Split(count: fields, copied: copied) }
                 position = end + 1
             }
         }

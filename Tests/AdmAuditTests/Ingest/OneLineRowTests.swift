@@ -40,6 +40,26 @@ final class OneLineRowTests: XCTestCase {
         XCTAssertEqual(split("\"x\"")!, [bytes("x")])
     }
 
+    /// A quoted field is read where it stands, between its quotes; the line is copied only
+    /// for a doubled quote, and the fields before it, read in the line, are the copy's too.
+    func testOnlyADoubledQuoteCopiesTheLine() {
+        func copied(_ text: String) -> Bool? {
+            let line = Array(text.utf8)
+            let starts = UnsafeMutablePointer<Int32>.allocate(capacity: 8)
+            let lengths = UnsafeMutablePointer<Int32>.allocate(capacity: 8)
+            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(line.count, 1))
+            defer { starts.deallocate(); lengths.deallocate(); copy.deallocate() }
+            return line.withUnsafeBytes {
+                OneLineRow.split($0, delimiter: 0x2C, quote: 0x22, starts: starts, lengths: lengths, maxFields: 8, copy: copy)?.copied
+            }
+        }
+        XCTAssertEqual(copied("a,\"b, c\",d"), false)
+        XCTAssertEqual(copied("abcdefghij,klmnop,\"q\" , \"\""), false)
+        XCTAssertEqual(copied("abcdefghij,klmnop,\"q\"\"r\",s"), true)
+        XCTAssertEqual(split("abcdefghij,klmnop,\"q\"\"r\",\"s,\"\"\"\"t\",u")!,
+                       [bytes("abcdefghij"), bytes("klmnop"), bytes("q\"r"), bytes("s,\"\"t"), bytes("u")])
+    }
+
     func testUnclosedOrOddQuotesCarriageReturnsAndTooManyFieldsAreLeftToLibcsv() {
         XCTAssertNil(split("a,\"b"))
         XCTAssertNil(split("\"a\"b,c"))
