@@ -27,6 +27,8 @@ final class PartAuditor: MergedRowReader, @unchecked Sendable {
     /// The current file's builder, and its counts.
     @exclusivity(unchecked) var builder: RecordBuilder? = nil
     @exclusivity(unchecked) var tally = RowTally()
+    /// The row being audited, written by the builder in place (`RecordBuilder.build`).
+    @exclusivity(unchecked) private var record = DecisionRecord.blank
     /// Finds rows a stray quote merged, in the current file.
     private var swallowed: SwallowedLines? = nil
 
@@ -103,14 +105,14 @@ final class PartAuditor: MergedRowReader, @unchecked Sendable {
     /// A row as it stands: a record, or a reject with its reason.
     func readWhole(_ row: RawRow) -> Bool {
         tally.rowsRead += 1
-        switch builder!.build(row, ids: &ids) {
+        switch builder!.build(row, ids: &ids, into: &record) {
         case .reject(let reject):
             let adverse = !reject.code.isNotADecision && builder!.holdsAdverseDecision(row)
             return self.reject(reject, adverse: adverse, lines: row.endLine - row.line + 1)
         case .headerInAnotherOrder(let error):
             stoppingError = error
             return false
-        case .record(let record):
+        case .record:
             tally.accepted += 1
             if let decided = record.decidedAt { latestDecision = max(latestDecision ?? decided, decided) }
             measure.add(record, codes: intersections.codes(for: record.groups), calendar: calendar)

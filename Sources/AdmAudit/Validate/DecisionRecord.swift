@@ -57,6 +57,16 @@ public struct DecisionRecord {
     /// Index of the row's time zone (`PlaceZones`): 0, the pipeline's `time_zone`, unless the
     /// export's sites are in several zones.
     public var zone = 0
+
+    /// A record of nothing read, for a reader that fills one record row after row
+    /// (`RecordBuilder.build(_:ids:into:)`).
+    package static var blank: DecisionRecord {
+        let none = FieldBytes(bytes: UnsafeRawBufferPointer(start: nil, count: 0), isMissing: true)
+        return DecisionRecord(fileIndex: 0, line: 0, decisionID: none, subjectID: none, system: none, reviewerID: none,
+                              appealReviewerID: none, jurisdiction: none, dataCategories: none, protectedStatus: none,
+                              reasonCodes: none, decisionType: .hiring, outcome: .favorable, outcomeDerived: false,
+                              groups: UnsafeBufferPointer(start: nil, count: 0))
+    }
 }
 
 /// A set of canonical fields, as bits (no allocation on the hot path).

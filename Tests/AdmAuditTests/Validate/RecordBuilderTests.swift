@@ -53,14 +53,15 @@ final class RecordBuilderTests: XCTestCase {
         var builder: RecordBuilder? = nil
         var ids = DecisionIDRegistry(files: [path])
         var built: [Built] = []
+        var record = DecisionRecord.blank
         try CSVReader(path: path, options: options).read { row in
             guard let current = builder else {
                 builder = RecordBuilder(file: path, fileIndex: 0, mapping: ColumnMapping(headers: row.strings, pipeline: pipeline),
                                         pipeline: pipeline, values: ValueMaps(pipeline.values), groups: groups)
                 return true
             }
-            switch current.build(row, ids: &ids) {
-            case .record(let record):
+            switch current.build(row, ids: &ids, into: &record) {
+            case .record:
                 let labels = current.groups.indices.map { index -> String? in
                     let code = record.groups[index]
                     return code == AttributeGroups.unknown ? nil : current.groups[index].labels[Int(code)]
