@@ -10,10 +10,12 @@ import Foundation
 /// Used from one thread (the audit thread), hence `@unchecked Sendable`.
 public final class LocalCalendar: @unchecked Sendable {
     public let timeZone: TimeZone
-    private var offsets: [Int64: Int] = [:]
+    // The caches are read twice a record, by no access that overlaps another: not checked at
+    // run time (the checks were a tenth of `offset(at:)`'s instructions).
+    @exclusivity(unchecked) private var offsets: [Int64: Int] = [:]
     /// The first hour of `window`; per hour from it, its offset, or `unknown`.
-    private var windowStart: Int64 = 0
-    private var window: [Int32] = []
+    @exclusivity(unchecked) private var windowStart: Int64 = 0
+    @exclusivity(unchecked) private var window: [Int32] = []
     private static let unknown = Int32.min
     private static let windowHours: Int64 = 6 * 366 * 24
 

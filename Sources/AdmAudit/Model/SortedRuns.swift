@@ -29,7 +29,9 @@ extension SortedRunElement {
 /// write that fails (a full TMPDIR) is kept as `failure`, and whoever reads the runs throws it.
 package final class SortedRuns<Element: SortedRunElement>: @unchecked Sendable {
     package let runLength: Int
-    private var buffer: [Element] = []
+    /// Touched by the appending thread alone (a full buffer leaves it whole), and by no
+    /// access that overlaps another: not checked at run time, as `append` is on the hot path.
+    @exclusivity(unchecked) private var buffer: [Element] = []
     private var descriptor: Int32 = -1
     /// Runs written, as (first element's index in the file, count).
     private var written: [(start: Int, count: Int)] = []
