@@ -62,9 +62,11 @@ struct SplitAudit {
         firstOptions.part = FilePart(start: 0, end: plan.split, firstLine: 1, isFileEnd: false)
 
         // Beside the first part: the file's SHA-256, and the second part (which counts the
-        // first part's lines before it reads, to number its own).
+        // first part's lines before it reads, to number its own). The hash is wanted only for
+        // the summary: at the lowest priority it takes no share of the cores from the parts,
+        // and runs once the part that ends first leaves a core idle (benchmarks/README.md).
         let (path, inputName, plan, partOptions) = (self.path, self.name, self.plan, options)
-        let fileHash = BackgroundJob { () throws(AuditError) -> String in try Self.sha256(path: path, name: inputName) }
+        let fileHash = BackgroundJob(yielding: true) { () throws(AuditError) -> String in try Self.sha256(path: path, name: inputName) }
         let maker = SecondAuditorMaker(make: makeAuditor, sink: partSink, mapping: mapping, values: values)
         let secondPart = BackgroundJob { () throws(AuditError) -> SecondPart in
             // Made on the thread that reads the part, so that what it allocates comes from

@@ -11,8 +11,12 @@ package final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     /// Written once by the job's thread before `done` is signalled; read only after the wait.
     private var result: Result<Value, AuditError>? = nil
 
-    package init(_ work: @escaping @Sendable () throws(AuditError) -> Value) {
+    /// Starts `work` on a thread of its own. `yielding`: the thread runs at the lowest
+    /// priority (nice 19), for work whose result is wanted only at the end: it then takes
+    /// what the other threads leave of the cores, not a share of them.
+    package init(yielding: Bool = false, _ work: @escaping @Sendable () throws(AuditError) -> Value) {
         let thread = Thread { [self] in
+            if yielding { Self.yieldToOtherThreads() }
             do throws(AuditError) {
                 result = .success(try work())
             } catch {
@@ -24,6 +28,14 @@ package final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
         // not used: the pages a thread does not touch cost no memory.
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    /// Lowers the calling thread's priority. On Linux a nice value is a thread's own, and
+    /// `who` 0 names the calling thread (setpriority(2), "Bugs").
+    private static func yieldToOtherThreads() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
     }
 
     /// Waits for the job (every later call returns at once) and gives its result.
