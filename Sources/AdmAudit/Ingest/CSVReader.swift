@@ -659,8 +659,8 @@ struct ParseState {
 
     /// Takes a row that begins and ends on one line (`line`: its bytes before the LF, less a
     /// CR ending it) as libcsv would take it (`OneLineRow`). A row is not copied unless a
-    /// quoted field holds a doubled quote: it points into `line`. False, and nothing done, when the line is not that simple or
-    /// could reach a limit; libcsv then reads it.
+    /// quoted field holds a doubled quote: it points into `line`. False, and nothing done,
+    /// when the line is not that simple or could reach a limit; libcsv then reads it.
     mutating func takeOneLineRow(_ line: UnsafeRawBufferPointer, endsWithCR: Bool, quote: UInt8) -> Bool {
         // A quote libcsv reads first as a space or a line end, a quote that is the delimiter,
         // a delimiter that is a line end (only through the API: a pipeline allows none of

@@ -55,7 +55,8 @@ public struct RawRow {
     let lengths: UnsafePointer<Int32>
     /// How many of the fields are stored (fewer than `fieldCount` when too many).
     package let storedCount: Int
-    /// Bytes of the row in `base` (the fields' bytes, one after another).
+    /// Bytes from `base` that hold every field (the fields one after another, or the whole
+    /// line a field points into, with what stands between them).
     let byteCount: Int
 
     public subscript(index: Int) -> FieldBytes {

@@ -260,8 +260,8 @@ public struct ByteKeyTable: Sendable {
         if count > 0 { hash = Self.mix(hash, first) }
         if count > 8 { hash = Self.mix(hash, second) }
         return probe(hash: hash, count: count) { key in
-            key.loadUnaligned(as: UInt64.self) == first
-                && (count <= 8 || key.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == second)
+            UInt64(littleEndian: key.loadUnaligned(as: UInt64.self)) == first
+                && (count <= 8 || UInt64(littleEndian: key.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) == second)
         }
     }
 
@@ -308,8 +308,9 @@ public struct ByteKeyTable: Sendable {
         let hash = Self.foldedHash(bytes)
         entries.append(Entry(start: arena.count, length: bytes.count, value: value, hash: hash))
         for byte in bytes { arena.append(Self.fold(byte)) }
-        // Zeros to a whole word (at least one: an empty key's word is read too), as `word` reads a key's end.
-        repeat { arena.append(0) } while arena.count % 8 != 0
+        // Zeros to a whole word, as `word` reads a key's end; an empty key's one word is read too.
+        if bytes.isEmpty { arena.append(contentsOf: repeatElement(0, count: 8)) }
+        while arena.count % 8 != 0 { arena.append(0) }
         place(entries.count - 1, hash: hash)
         return value
     }
@@ -333,7 +334,8 @@ public struct ByteKeyTable: Sendable {
         guard let base = bytes.baseAddress else { return true }
         var offset = 0
         while offset < count {
-            if key.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != foldWord(word(base, at: offset, count: count)) { return false }
+            let stored = UInt64(littleEndian: key.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            if stored != foldWord(word(base, at: offset, count: count)) { return false }
             offset += 8
         }
         return true
