@@ -71,7 +71,7 @@ public struct MeasureState: Sendable {
     }
 
     /// Counts a record in one level's counts, made when the level is new. Not through
-    /// `subscript(_:default:)`, which allocated on every row (gdb on W at 1M).
+    /// `subscript(_:default:)`, which allocated on every row (gdb, W at 100k rows).
     private static func add<Level: Hashable>(_ record: DecisionRecord, codes: [Int32], to levels: inout [Level: SelectionCounts],
                                              at level: Level) {
         if let index = levels.index(forKey: level) {

@@ -11,7 +11,7 @@ import Foundation
 public final class LocalCalendar: @unchecked Sendable {
     public let timeZone: TimeZone
     // The caches are read twice a record, by no access that overlaps another: not checked at
-    // run time (the checks were a tenth of `offset(at:)`'s instructions).
+    // run time (the checks cost about twice the lookup itself; callgrind, W at 100k rows).
     @exclusivity(unchecked) private var offsets: [Int64: Int] = [:]
     /// The first hour of `window`; per hour from it, its offset, or `unknown`.
     @exclusivity(unchecked) private var windowStart: Int64 = 0
