@@ -42,15 +42,17 @@ public enum CSVText {
     }
 
     public static func append(cell value: String, to bytes: inout [UInt8]) {
-        // Most cells are printable ASCII with no delimiter or quote: copied as they are.
-        var plain = value
-        let copied = plain.withUTF8 { utf8 -> Bool in
+        // Most cells are printable ASCII with no delimiter or quote: copied as they are. Read
+        // in place (a native string's bytes are contiguous), not through a copy made mutable
+        // for `withUTF8`: a findings line has six such cells, and the copy's retain and
+        // release cost as much as the rest of the cell.
+        let copied = value.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
             let raw = UnsafeRawBufferPointer(utf8)
             guard isPlain(raw) else { return false }
             if let first = raw.first, isFormulaStart(first), !isPlainNumber(raw) { bytes.append(UInt8(ascii: "'")) }
-            bytes.append(contentsOf: raw)
+            bytes.append(contentsOf: utf8)
             return true
-        }
+        } ?? false
         if !copied { appendEscaping(cell: value, to: &bytes) }
     }
 
