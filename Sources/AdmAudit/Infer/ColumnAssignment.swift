@@ -203,6 +203,22 @@ struct ColumnAssignment: Sendable {
                 english: "some values are 'system' or 'human', so it is appeal_reviewer too",
                 chinese: "部分取值为“系统”或“人工”，故同时作为 appeal_reviewer")
         }
+        // No outcome column, and the review's result approves or turns down what was proposed
+        // (an OA export's `审批结果: 通过/驳回`): the approval is what the decision came to. An
+        // approved request is granted, an approved sanction stands (`RecordBuilder` reads
+        // `approvals` and `rejections` so), so the column is the outcome, and still the
+        // review's result. Left as a review result only, every row of a kind that does not
+        // say its outcome (`奖金资格`, `调班`) was rejected, and a dismissal turned down counted
+        // as adverse.
+        if target(.field(.outcome)) == nil, !takenTargets.contains(CanonicalField.outcome.rawValue),
+           let index = choices.firstIndex(where: { $0.target == .field(.reviewResult) }), fixed[choices[index].column] == nil,
+           choices[index].also == nil, Self.approvesOrTurnsDown(profiles[choices[index].column]) {
+            choices[index].target = .field(.outcome)
+            choices[index].also = .field(.reviewResult)
+            choices[index].evidence = choices[index].evidence + Evidence(
+                english: "no column names the outcome and its values approve or turn down what was proposed, so it is the outcome (an approved sanction is adverse, an approved request favourable) and review_result too",
+                chinese: "没有结果列，且其取值为批准或驳回所提事项，故作为结果（批准处分为不利，批准申请为有利），同时作为 review_result")
+        }
         // Decision kinds under an outcome-like header, and no other decision_type column; among
         // sanctions, a value saying none was imposed (`正常`) counts with them (`InferredPipeline`
         // lists it as a disciplinary decision that imposed none).
@@ -217,6 +233,15 @@ struct ColumnAssignment: Sendable {
                 chinese: "其取值为决策种类，故作为 decision_type，并由种类推断结果")
         }
         choices.sort { $0.column < $1.column }
+    }
+
+    /// Whether at least four in five of the column's values approve or turn down what was
+    /// proposed (`BuiltinVocabulary.approvals`, `.rejections`), read from its commonest values.
+    static func approvesOrTurnsDown(_ profile: ColumnProfile) -> Bool {
+        guard profile.filled > 0 else { return false }
+        let words = Set((BuiltinVocabulary.approvals + BuiltinVocabulary.rejections).map(MeaningText.normalize))
+        let approving = profile.common.reduce(0) { sum, entry in words.contains(MeaningText.normalize(entry.value)) ? sum + entry.count : sum }
+        return Double(approving) >= 0.8 * Double(profile.filled)
     }
 
     /// A column a person gave `target`: taken as chosen, with what its values say beside it

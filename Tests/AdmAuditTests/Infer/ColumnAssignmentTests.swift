@@ -91,6 +91,28 @@ final class ColumnAssignmentTests: XCTestCase {
         XCTAssertEqual(target(assignment, 2), .field(.outcome))
     }
 
+    func testAnApprovalResultWithNoOutcomeColumnIsTheOutcomeAndTheReviewResult() throws {
+        let kinds = ["辞退", "晋升", "奖金资格", "调班", "辞退", "纪律处分", "奖金资格", "晋升"]
+        let approvals = ["通过", "驳回", "通过", "通过", "驳回", "通过", "驳回", "通过"]
+        let assignment = assign([("申请编号", ids), ("事项", kinds), ("审批结果", approvals), ("日期", dates)])
+        let result = try XCTUnwrap(assignment.choice(forColumn: 2))
+        XCTAssertEqual(result.target, .field(.outcome))
+        XCTAssertEqual(result.also, .field(.reviewResult))
+        XCTAssertTrue(result.evidence.english.contains("approve or turn down"))
+
+        // Beside an outcome column, the approval is the review's result only.
+        let withOutcome = assign([("申请编号", ids), ("事项", kinds), ("结果", outcomes), ("审批结果", approvals), ("日期", dates)])
+        XCTAssertEqual(target(withOutcome, 2), .field(.outcome))
+        XCTAssertEqual(target(withOutcome, 3), .field(.reviewResult))
+        XCTAssertNil(withOutcome.choice(forColumn: 3)?.also)
+
+        // A review's result that upholds or changes a decision says nothing of its outcome.
+        let upheld = ["维持", "变更", "维持", "撤销", "维持", "维持", "变更", "维持"]
+        let review = assign([("申请编号", ids), ("事项", kinds), ("复核结果", upheld), ("日期", dates)])
+        XCTAssertEqual(target(review, 2), .field(.reviewResult))
+        XCTAssertNil(review.target(.field(.outcome)))
+    }
+
     func testGatesRefuteWhatTheValuesAreNot() {
         let assignment = assign([
             ("Decision ID", ids), ("Outcome", outcomes),
