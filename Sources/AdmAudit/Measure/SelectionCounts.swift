@@ -55,13 +55,19 @@ public struct SelectionCounts: Sendable, Codable {
         let one = Cell(n: 1, favorable: favorable ? 1 : 0)
         let type = decisionType.ordinal
         totals[type].add(one)
-        for (attribute, group) in groups.enumerated() {
-            let stratum = type * attributeCount + attribute
-            let index = Int(group) + 1
-            if index >= cells[stratum].count {
-                cells[stratum].append(contentsOf: repeatElement(Cell(), count: index + 1 - cells[stratum].count))
+        let first = type * attributeCount
+        // Through the outer array's buffer: `cells[stratum][index]` checked both arrays'
+        // uniqueness and bounds for every record and attribute, twice as costly as the counting.
+        cells.withUnsafeMutableBufferPointer { cells in
+            var stratum = first
+            for group in groups {
+                let index = Int(group) + 1
+                if index >= cells[stratum].count {
+                    cells[stratum].append(contentsOf: repeatElement(Cell(), count: index + 1 - cells[stratum].count))
+                }
+                cells[stratum].withUnsafeMutableBufferPointer { $0[index].add(one) }
+                stratum += 1
             }
-            cells[stratum][index].add(one)
         }
     }
 

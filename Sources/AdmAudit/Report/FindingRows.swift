@@ -57,7 +57,15 @@ struct FindingRows {
         bytes.append(comma)
         appendDetail(finding.detail, to: &bytes)
         bytes.append(comma)
-        bytes.append(contentsOf: finding.notRecorded ? "yes".utf8 : "no".utf8)
+        // Byte by byte: appending a literal's `utf8` went through the generic sequence path.
+        if finding.notRecorded {
+            bytes.append(UInt8(ascii: "y"))
+            bytes.append(UInt8(ascii: "e"))
+            bytes.append(UInt8(ascii: "s"))
+        } else {
+            bytes.append(UInt8(ascii: "n"))
+            bytes.append(UInt8(ascii: "o"))
+        }
         bytes.append(comma)
         appendText(finding.legalBasis.text(words.language), to: &bytes)
         bytes.append(comma)
@@ -131,15 +139,18 @@ struct FindingRows {
         textCells.append(cell)
     }
 
-    /// A positive line number's decimal digits (a plain number: never neutralised).
+    /// A positive line number's decimal digits (a plain number: never neutralised), made on
+    /// the stack and appended at once.
     private static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
-        var count = 1, power = 10
-        while count < 19 && value >= power {
-            count += 1
-            power &*= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(truncatingIfNeeded: rest % 10) &+ UInt8(ascii: "0")
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: count))
-        bytes.withUnsafeMutableBufferPointer { ISOTime.digits(value, count: count, to: $0.baseAddress! + start) }
     }
 }
