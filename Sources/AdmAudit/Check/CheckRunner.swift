@@ -76,8 +76,11 @@ package struct CheckRunner {
     private let zoneContexts: [CheckContext]
     private var jurisdictionCodes = JurisdictionCodes()
     private let pseudonymizer: Pseudonymizer
-    /// Record checks first, then run checks; the run sorts them into catalogue order.
-    package private(set) var tallies: [CheckTally]
+    /// Record checks first, then run checks; the run sorts them into catalogue order. The
+    /// unknown verdicts' reasons are counted apart (`unknowns`) and added in here.
+    package var tallies: [CheckTally] { unknowns.added(to: counted) }
+    private var counted: [CheckTally]
+    private var unknowns: UnknownCounts
     private let descriptors: [CheckDescriptor]
     /// Per record check, judged decisions and compliant ones by decision type and group:
     /// is a violation (say, missing human review) concentrated on one group?
@@ -110,7 +113,8 @@ package struct CheckRunner {
         }
         // One runner per thread: states of its own (`Pseudonymizer.separate`).
         self.pseudonymizer = pseudonymizer.separate()
-        tallies = descriptors.map { CheckTally(descriptor: $0) }
+        counted = descriptors.map { CheckTally(descriptor: $0) }
+        unknowns = UnknownCounts(checks: recordChecks.count)
         fairness = Array(repeating: SelectionCounts(attributeCount: pipeline.attributes.count), count: recordChecks.count)
     }
 
@@ -136,15 +140,16 @@ package struct CheckRunner {
         let jurisdiction = jurisdictionCodes.code(of: record.jurisdiction)
         if current.recordJurisdiction != jurisdiction { current.recordJurisdiction = jurisdiction }
         try Self.judge(record, context: current, jurisdiction: jurisdiction, file: file, into: sink, recordChecks: recordChecks,
-                       runChecks: &runChecks, tallies: &tallies, fairness: &fairness, latestDecisionDay: &latestDecisionDay,
-                       pseudonymizer: pseudonymizer)
+                       runChecks: &runChecks, tallies: &counted, unknowns: &unknowns, fairness: &fairness,
+                       latestDecisionDay: &latestDecisionDay, pseudonymizer: pseudonymizer)
     }
 
     /// One record through the run checks' observations and the record checks. Static, so that
     /// `current` is passed beside the tallies it does not alias.
     private static func judge(_ record: DecisionRecord, context: CheckContext, jurisdiction: String?, file: String, into sink: any AuditSink,
                               recordChecks: [RecordEntry], runChecks: inout [(check: any RunCheck, descriptor: CheckDescriptor)],
-                              tallies: inout [CheckTally], fairness: inout [SelectionCounts], latestDecisionDay: inout Int64?,
+                              tallies: inout [CheckTally], unknowns: inout UnknownCounts, fairness: inout [SelectionCounts],
+                              latestDecisionDay: inout Int64?,
                               pseudonymizer: Pseudonymizer) throws(AuditError) {
         for index in runChecks.indices { runChecks[index].check.observe(record, context: context) }
         let decisionDay = record.decidedAt.map { context.calendar.day(of: $0) }
@@ -172,11 +177,7 @@ package struct CheckRunner {
             case .unknown(let reason):
                 tallies[index].applicable += 1
                 tallies[index].unknown += 1
-                if let known = tallies[index].unknownReasons.index(forKey: reason.code) {
-                    tallies[index].unknownReasons.values[known] += 1
-                } else if tallies[index].unknownReasons.count < CheckTally.unknownReasonLimit {
-                    tallies[index].unknownReasons[reason.code] = 1
-                }
+                unknowns.count(reason, check: index, in: &tallies[index])
                 continue
             case .violation(let text):
                 detail = text
@@ -222,7 +223,7 @@ package struct CheckRunner {
         for (offset, entry) in runChecks.enumerated() {
             let index = recordChecks.count + offset
             let outcome = try entry.check.conclude(context: context)
-            Self.record(outcome, in: &tallies[index])
+            Self.record(outcome, in: &counted[index])
             for finding in Self.findings(of: outcome, descriptor: entry.descriptor, endDay: endDay) { try sink.finding(finding) }
         }
     }
@@ -240,7 +241,8 @@ package struct CheckRunner {
     /// of a split file): the record checks' counts, the run checks' observations. The
     /// compliance counts by group go through the measure state, which merges by label.
     package mutating func absorb(_ other: CheckRunner) -> String? {
-        for index in tallies.indices where index < recordChecks.count { tallies[index].add(other.tallies[index]) }
+        let others = other.tallies
+        for index in counted.indices where index < recordChecks.count { counted[index].add(others[index]) }
         for index in runChecks.indices {
             do throws(AuditError) {
                 if let problem = try runChecks[index].check.join(any: other.runChecks[index].check, context: context) { return problem }
@@ -318,5 +320,43 @@ struct JurisdictionCodes {
             codes.append(code)
         }
         return code
+    }
+}
+
+/// Unknown verdicts counted by record check and reason, by position. Looking the reason's
+/// text up in the tally's dictionary for every record and check that could not judge it was
+/// 2 % of a run of every check (three a record, callgrind). A tally's dictionary still holds
+/// the first `CheckTally.unknownReasonLimit` reasons met, in the order met; their counts are
+/// added in when the tallies are read.
+struct UnknownCounts {
+    private static let reasons = UnknownReason.allCases
+    private var counts: [Int]
+    /// Per check and reason: 0 not met yet, 1 kept in the tally, 2 past the tally's bound.
+    private var state: [UInt8]
+
+    init(checks: Int) {
+        counts = Array(repeating: 0, count: checks * Self.reasons.count)
+        state = Array(repeating: 0, count: checks * Self.reasons.count)
+    }
+
+    mutating func count(_ reason: UnknownReason, check: Int, in tally: inout CheckTally) {
+        let slot = check * Self.reasons.count + (Self.reasons.firstIndex(of: reason) ?? 0)
+        if state[slot] == 0 {
+            if tally.unknownReasons[reason.code] == nil, tally.unknownReasons.count < CheckTally.unknownReasonLimit {
+                tally.unknownReasons[reason.code] = 0
+            }
+            state[slot] = tally.unknownReasons[reason.code] == nil ? 2 : 1
+        }
+        counts[slot] += 1
+    }
+
+    /// `tallies` with the counts of the reasons they keep added in.
+    func added(to tallies: [CheckTally]) -> [CheckTally] {
+        var tallies = tallies
+        for slot in state.indices where state[slot] == 1 {
+            let check = slot / Self.reasons.count
+            tallies[check].unknownReasons[Self.reasons[slot % Self.reasons.count].code, default: 0] += counts[slot]
+        }
+        return tallies
     }
 }
