@@ -144,3 +144,41 @@ extension FindingRowsTests {
         assertSameBytes(written, expected)
     }
 }
+
+extension FindingRowsTests {
+    /// Every detail found by position (`FindingRows.slot`: a decision type and an `Absence` at
+    /// most) has a position of its own, and its line is the one worded afresh, in any order.
+    func testDetailsFoundByPositionAreWordedAsTheirOwn() {
+        let types: [DecisionType?] = [nil] + DecisionType.allCases
+        var details: [FindingDetail] = [.unionNotNotified, .attritionRiskDecision]
+        for absence in [FindingDetail.Absence.empty, .markedNotApplicable] {
+            details.append(.unionNotificationNotRecorded(unionNotified: absence))
+            for case let type? in types {
+                details += [.notReviewed(type: type), .reviewNotRecorded(type: type, humanReviewed: absence),
+                            .reviewedBySoftware(type: type), .notExplained(type: type),
+                            .explanationNotRecorded(type: type, explanationGiven: absence),
+                            .appealRouteNotRecorded(type: type, appealOffered: absence), .aiNoticeNotRecorded(type: type)]
+            }
+        }
+        details = Array(Set(details))
+        let slots = details.compactMap(FindingRows.slot)
+        XCTAssertEqual(slots.count, details.count, "every such detail has a position")
+        XCTAssertEqual(Set(slots).count, slots.count, "no two details share a position")
+        XCTAssertTrue(slots.allSatisfy { (0..<FindingRows.slotCount).contains($0) })
+        XCTAssertNil(FindingRows.slot(.keptTooLong(decidedDay: 1, asOfDay: 2, limitDays: 3)))
+
+        var random = SystemRandomNumberGenerator()
+        for language in [ReportLanguage.en, .zh] {
+            let words = ReportText(language: language)
+            var rows = FindingRows(words: words)
+            var written: [UInt8] = []
+            var expected = ""
+            for detail in details.shuffled(using: &random) + details.shuffled(using: &random) {
+                let finding = finding(&random, details: [detail], texts: ["PIPL Art. 24"])
+                rows.append(finding, to: &written)
+                expected += expectedLine(finding, words)
+            }
+            assertSameBytes(written, expected, "\(language)")
+        }
+    }
+}
