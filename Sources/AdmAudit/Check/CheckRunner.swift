@@ -51,10 +51,13 @@ package struct CheckRunner {
         /// recorded, so assumed) in `jurisdiction` (nil: not given, so every selected one).
         func citationsInForce(day: Int64?, jurisdiction: String?) -> Int {
             var mask = 0
-            for index in fromDays.indices
-            where (day.map { $0 >= fromDays[index] } ?? true)
-                && (jurisdiction.map { CheckRunner.covers(jurisdictions[index], $0) } ?? true) {
-                mask |= 1 << index
+            // Plain comparisons first, through the buffer: this runs for every record and check.
+            fromDays.withUnsafeBufferPointer { fromDays in
+                for index in fromDays.indices where day.map({ $0 >= fromDays[index] }) ?? true { mask |= 1 << index }
+            }
+            guard let jurisdiction, mask != 0 else { return mask }
+            for index in jurisdictions.indices where mask & (1 << index) != 0 && !CheckRunner.covers(jurisdictions[index], jurisdiction) {
+                mask &= ~(1 << index)
             }
             return mask
         }

@@ -15,7 +15,10 @@ package final class OutputFile {
     /// Kept for the writers that name the file they wrote: the same as `path`.
     package var finalPath: String { path }
     private var descriptor: Int32
-    private var buffer: [UInt8] = []
+    /// Unchecked exclusivity: a file is written by one thread, and every findings line
+    /// passes through here (`write(appending:)`), where the runtime check cost as much as
+    /// a cell.
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     /// A part being added on a thread of its own (`append`).
     private var copy: BackgroundJob<Void>? = nil
     /// Where the next write goes.
