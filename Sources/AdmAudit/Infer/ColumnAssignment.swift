@@ -24,6 +24,8 @@ struct ColumnAssignment: Sendable {
         var filledMeansYes = false
         /// An outcome column of yes/no answers (`Advanced (1/0)`): whether its yes is favourable.
         var yesMeansFavorable: Bool? = nil
+        /// Mapped by a reading the inspector should confirm (a TODO), however well it scored.
+        var markedForChecking = false
     }
 
     /// Why a column was mapped as it was, in words for the pipeline's comments.
@@ -215,9 +217,10 @@ struct ColumnAssignment: Sendable {
            choices[index].also == nil, Self.approvesOrTurnsDown(profiles[choices[index].column]) {
             choices[index].target = .field(.outcome)
             choices[index].also = .field(.reviewResult)
+            choices[index].markedForChecking = true
             choices[index].evidence = choices[index].evidence + Evidence(
-                english: "no column names the outcome and its values approve or turn down what was proposed, so it is the outcome (an approved sanction is adverse, an approved request favourable) and review_result too",
-                chinese: "没有结果列，且其取值为批准或驳回所提事项，故作为结果（批准处分为不利，批准申请为有利），同时作为 review_result")
+                english: "no column names the outcome and its values approve or turn down what was proposed, so it is the outcome (an approved sanction is adverse, an approved request favourable) and review_result too; check that what was approved is the decision, not a reviewer's view of a recommendation kept elsewhere",
+                chinese: "没有结果列，且其取值为批准或驳回所提事项，故作为结果（批准处分为不利，批准申请为有利），同时作为 review_result；请核实所批准的即为该决策本身，而非复核人对另有记录的系统建议的意见")
         }
         // Decision kinds under an outcome-like header, and no other decision_type column; among
         // sanctions, a value saying none was imposed (`正常`) counts with them (`InferredPipeline`
@@ -235,10 +238,19 @@ struct ColumnAssignment: Sendable {
         choices.sort { $0.column < $1.column }
     }
 
-    /// Whether at least four in five of the column's values approve or turn down what was
-    /// proposed (`BuiltinVocabulary.approvals`, `.rejections`), read from its commonest values.
+    /// Whether the column is an approval's result (its header says so) and at least four in
+    /// five of its values approve or turn down what was proposed (`BuiltinVocabulary.approvals`,
+    /// `.rejections`, read from its commonest values), as many read as outcomes.
+    private static let approvalHeaderWords = ["审批", "approval", "approve", "approved"]
+
     static func approvesOrTurnsDown(_ profile: ColumnProfile) -> Bool {
-        guard profile.filled > 0 else { return false }
+        // Values the run reads as outcomes too (`同意` is no outcome word: as the outcome,
+        // every row would be rejected). And a header that names an approval: an approval
+        // workflow's result is what was decided; an audit's or a review's (`audit_result`,
+        // `复核结果`) is a person's view of what the system decided, whose outcome stands as
+        // the decision's kind says (a fixture's writer read a dashboard so).
+        guard profile.filled > 0, profile.outcomeShare >= 0.8,
+              approvalHeaderWords.contains(where: profile.header.contains) else { return false }
         let words = Set((BuiltinVocabulary.approvals + BuiltinVocabulary.rejections).map(MeaningText.normalize))
         let approving = profile.common.reduce(0) { sum, entry in words.contains(MeaningText.normalize(entry.value)) ? sum + entry.count : sum }
         return Double(approving) >= 0.8 * Double(profile.filled)

@@ -358,7 +358,7 @@ private struct Writer {
     private mutating func writeMapping(_ key: String, _ choice: ColumnAssignment.Choice, value: String? = nil) {
         let header = sample.headers[choice.column]
         var evidence = choice.evidence
-        var todo = choice.score < 60
+        var todo = choice.score < 60 || choice.markedForChecking
         if let rival = choice.rival {
             todo = true
             evidence = evidence + Evidence(english: "column '\(sample.headers[rival])' fits nearly as well",

@@ -205,13 +205,16 @@ public final class RecordBuilder {
         switch values.outcomes.lookup(field(row, .outcome)) {
         case .found(let value):
             outcome = value
-            // `Approved` on a written warning or a `Bonus Reduced` is the sanction approved: it stands, so
-            // adverse; `Rejected` on one is the sanction turned down: favourable.
+            // An approval or a refusal of what was proposed goes the way the kind points: `Approved`
+            // on a written warning or a `Bonus Reduced` is the sanction approved, so it stands:
+            // adverse; `Rejected` on one is the sanction turned down: favourable. On a kind whose
+            // own word is favourable (`不予处分`, `No Action`) they point the other way.
             if value == .favorable, case .found(true) = values.approvals.lookup(field(row, .outcome)),
-               decisionType.isSanction || values.outcomes.lookup(typeField) == .found(.adverse) {
-                outcome = .adverse
-            } else if value == .adverse, decisionType.isSanction, case .found = values.rejections.lookup(field(row, .outcome)) {
-                outcome = .favorable
+               let implied = impliedOutcome(typeField, decisionType) {
+                outcome = implied
+            } else if value == .adverse, case .found = values.rejections.lookup(field(row, .outcome)),
+                      let implied = impliedOutcome(typeField, decisionType) {
+                outcome = implied == .adverse ? .favorable : .adverse
             }
             if let derive, derive.overrideRecorded, let score {
                 outcome = derive.outcome(for: score)

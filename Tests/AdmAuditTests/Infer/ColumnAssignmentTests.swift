@@ -99,12 +99,24 @@ final class ColumnAssignmentTests: XCTestCase {
         XCTAssertEqual(result.target, .field(.outcome))
         XCTAssertEqual(result.also, .field(.reviewResult))
         XCTAssertTrue(result.evidence.english.contains("approve or turn down"))
+        XCTAssertTrue(result.markedForChecking, "a reading the inspector should confirm")
 
         // Beside an outcome column, the approval is the review's result only.
         let withOutcome = assign([("申请编号", ids), ("事项", kinds), ("结果", outcomes), ("审批结果", approvals), ("日期", dates)])
         XCTAssertEqual(target(withOutcome, 2), .field(.outcome))
         XCTAssertEqual(target(withOutcome, 3), .field(.reviewResult))
         XCTAssertNil(withOutcome.choice(forColumn: 3)?.also)
+
+        // An audit of what the system decided (`audit_result`: 通过 upheld, 驳回 overturned) is a
+        // review's result: the outcome stays the system's, read from the kind.
+        let audit = assign([("申请编号", ids), ("事项", kinds), ("audit_result", approvals), ("日期", dates)])
+        XCTAssertEqual(target(audit, 2), .field(.reviewResult))
+        XCTAssertNil(audit.target(.field(.outcome)))
+
+        // Approval words no outcome reads (`同意`): as the outcome every row would be rejected.
+        let agreed = ["同意", "不同意", "同意", "同意", "不同意", "同意", "同意", "同意"]
+        let dingTalk = assign([("申请编号", ids), ("事项", kinds), ("审批结果", agreed), ("日期", dates)])
+        XCTAssertNil(dingTalk.target(.field(.outcome)))
 
         // A review's result that upholds or changes a decision says nothing of its outcome.
         let upheld = ["维持", "变更", "维持", "撤销", "维持", "维持", "变更", "维持"]

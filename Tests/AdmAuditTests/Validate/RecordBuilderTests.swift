@@ -451,6 +451,24 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built.map { $0.record?.outcome }, [.favorable, .favorable, .adverse, .adverse])
     }
 
+    /// An approval or a refusal goes the way the kind points (a hostile review): a refused pay
+    /// cut does not stand, so favourable; an approved or refused `不予处分` (no sanction) is the
+    /// clemency granted or refused; refusing to lift a suspension keeps it.
+    func testApprovalsAndRefusalsGoTheWayTheKindPoints() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome
+            D1,降薪,驳回
+            D2,降薪,通过
+            D3,不予处分,通过
+            D4,不予处分,驳回
+            D5,解除劳动合同,驳回
+            D6,promotion,Rejected
+            D7,Bonus Reduced,Rejected
+
+            """)
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.favorable, .adverse, .favorable, .adverse, .favorable, .adverse, .favorable])
+    }
+
     // MARK: Age bands
 
     func testAgeBandsFromAges() throws {
