@@ -56,6 +56,9 @@ public struct SelectionCounts: Sendable, Codable {
         let type = decisionType.ordinal
         totals[type].add(one)
         let first = type * attributeCount
+        // The buffer is not bounds-checked in a release build: more groups than attributes
+        // must stop here, not write into the next type's counts.
+        precondition(groups.count <= attributeCount, "a record counted under more groups than attributes")
         // Through the outer array's buffer: `cells[stratum][index]` checked both arrays'
         // uniqueness and bounds for every record and attribute, twice as costly as the counting.
         cells.withUnsafeMutableBufferPointer { cells in
