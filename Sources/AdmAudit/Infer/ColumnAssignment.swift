@@ -205,8 +205,9 @@ struct ColumnAssignment: Sendable {
                 english: "some values are 'system' or 'human', so it is appeal_reviewer too",
                 chinese: "部分取值为“系统”或“人工”，故同时作为 appeal_reviewer")
         }
-        // No outcome column, and the review's result approves or turns down what was proposed
-        // (an OA export's `审批结果: 通过/驳回`): the approval is what the decision came to. An
+        // No outcome column, and an approval's result (its header names an approval) approves
+        // or turns down what was proposed (an OA export's `审批结果: 通过/驳回`,
+        // `approvesOrTurnsDown`): the approval is what the decision came to. An
         // approved request is granted, an approved sanction stands (`RecordBuilder` reads
         // `approvals` and `rejections` so), so the column is the outcome, and still the
         // review's result. Left as a review result only, every row of a kind that does not
@@ -238,11 +239,11 @@ struct ColumnAssignment: Sendable {
         choices.sort { $0.column < $1.column }
     }
 
+    private static let approvalHeaderWords = ["审批", "approval", "approve", "approved"]
+
     /// Whether the column is an approval's result (its header says so) and at least four in
     /// five of its values approve or turn down what was proposed (`BuiltinVocabulary.approvals`,
     /// `.rejections`, read from its commonest values), as many read as outcomes.
-    private static let approvalHeaderWords = ["审批", "approval", "approve", "approved"]
-
     static func approvesOrTurnsDown(_ profile: ColumnProfile) -> Bool {
         // Values the run reads as outcomes too (`同意` is no outcome word: as the outcome,
         // every row would be rejected). And a header that names an approval: an approval
