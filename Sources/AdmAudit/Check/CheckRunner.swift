@@ -52,6 +52,7 @@ package struct CheckRunner {
         func citationsInForce(day: Int64?, jurisdiction: String?) -> Int {
             var mask = 0
             // Plain comparisons first, through the buffer: this runs for every record and check.
+            // (Written as an `if let day` over an all-citations mask it took 10 % more, callgrind.)
             fromDays.withUnsafeBufferPointer { fromDays in
                 for index in fromDays.indices where day.map({ $0 >= fromDays[index] }) ?? true { mask |= 1 << index }
             }
@@ -343,7 +344,7 @@ struct UnknownCounts {
     }
 
     mutating func count(_ reason: UnknownReason, check: Int, in tally: inout CheckTally) {
-        let slot = check * Self.reasons.count + (Self.reasons.firstIndex(of: reason) ?? 0)
+        let slot = check * Self.reasons.count + Self.reasons.firstIndex(of: reason)!
         if state[slot] == 0 {
             if tally.unknownReasons[reason.code] == nil, tally.unknownReasons.count < CheckTally.unknownReasonLimit {
                 tally.unknownReasons[reason.code] = 0

@@ -240,6 +240,7 @@ struct ColumnAssignment: Sendable {
     }
 
     private static let approvalHeaderWords = ["审批", "approval", "approve", "approved"]
+    private static let approvalWords = Set((BuiltinVocabulary.approvals + BuiltinVocabulary.rejections).map(MeaningText.normalize))
 
     /// Whether the column is an approval's result (its header says so) and at least four in
     /// five of its values approve or turn down what was proposed (`BuiltinVocabulary.approvals`,
@@ -252,8 +253,7 @@ struct ColumnAssignment: Sendable {
         // the decision's kind says (a fixture's writer read a dashboard so).
         guard profile.filled > 0, profile.outcomeShare >= 0.8,
               approvalHeaderWords.contains(where: profile.header.contains) else { return false }
-        let words = Set((BuiltinVocabulary.approvals + BuiltinVocabulary.rejections).map(MeaningText.normalize))
-        let approving = profile.common.reduce(0) { sum, entry in words.contains(MeaningText.normalize(entry.value)) ? sum + entry.count : sum }
+        let approving = profile.common.reduce(0) { sum, entry in approvalWords.contains(MeaningText.normalize(entry.value)) ? sum + entry.count : sum }
         return Double(approving) >= 0.8 * Double(profile.filled)
     }
 

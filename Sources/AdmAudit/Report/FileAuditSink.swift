@@ -6,7 +6,8 @@ public final class FileAuditSink: AuditSink {
     private let folder: String
     private let words: ReportText
     /// Unchecked exclusivity: one thread writes a sink (a part of a cut file has its own),
-    /// and the runtime's check of each access was a tenth of a findings line's cost.
+    /// and this check and the output file's (`OutputFile.buffer`) were a tenth of a findings
+    /// line's instructions (callgrind, full.yaml).
     @exclusivity(unchecked) private var rows: FindingRows
     private let findings: OutputFile
     private let rejects: OutputFile

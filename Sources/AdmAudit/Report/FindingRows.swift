@@ -185,7 +185,8 @@ struct FindingRows {
     }
 
     /// A positive line number's decimal digits (a plain number: never neutralised), made on
-    /// the stack and appended at once.
+    /// the stack and appended at once. (Counting the digits first for `ISOTime.digits` took
+    /// half again as many instructions, callgrind.)
     private static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var rest = value.magnitude
