@@ -213,6 +213,7 @@ public struct AuditRun {
         do {
             // Its own scope: the first reading's state is let go before a second one starts.
             let first = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: nil, into: sink)
+            defer { first.fileHash?.job.wait() }
             // The search for ids repeated beyond the id table runs beside the statistics; they
             // are kept when it finds none, as almost always.
             let ids = first.auditor.ids
@@ -226,6 +227,7 @@ public struct AuditRun {
         try sink.restart()
         progress?.restart()
         let reading = try read(sources, pseudonymizer: pseudonymizer, asOf: explicitAsOf, knownRepeats: repeats, into: sink)
+        defer { reading.fileHash?.job.wait() }
         try repeats.finish()
         return try withDecisionIDs(conclude(reading, explicitAsOf: explicitAsOf, into: sink), claimed: reading.auditor.ids)
     }
@@ -241,6 +243,7 @@ public struct AuditRun {
         }
         var checks = auditor.checks
         try checks.finish(into: sink)
+        try sink.readingEnded()
         // Activity logs alone hold no decision: the decision checks' caveats do not apply.
         let readDecisions = summaries.contains { !$0.isActivityLog }
         if explicitAsOf == nil && checks.needsAsOfDate && readDecisions {
@@ -292,6 +295,12 @@ public struct AuditRun {
             }
             result.checks = (result.checks + tallies).sorted { CheckRegistry.precedes($0.descriptor.id, $1.descriptor.id) }
         }
+        // Last, so that what the hash of a cut file had left ran beside the statistics.
+        if let pending = reading.fileHash {
+            let hash = try pending.job.value()
+            result.inputs[pending.input].sha256 = hash
+            result.shard.inputs[pending.input].sha256 = hash
+        }
         return result
     }
 
@@ -316,6 +325,9 @@ public struct AuditRun {
         var join: ContactJoin? = nil
         /// The decisions' subjects' groups, for the logs' workers whose logs give none.
         var subjectGroups: SubjectGroups? = nil
+        /// A cut file's SHA-256, still being made when its parts end (`SplitAudit.Outcome`),
+        /// and the input whose summary it completes.
+        var fileHash: (input: Int, job: BackgroundJob<String>)? = nil
     }
 
     /// Reads every input once, in order; `knownRepeats`: the later copies of ids a first
@@ -344,6 +356,7 @@ public struct AuditRun {
         var summaries: [InputSummary] = []
         var diagnostics: [Diagnostic] = []
         var parts = 1
+        var fileHash: (input: Int, job: BackgroundJob<String>)? = nil
         let activity = pipeline.activity.map { ActivityReading(pipeline: pipeline, settings: $0, pseudonymizer: pseudonymizer, sink: sink) }
         var options = ReaderOptions()
         options.encoding = pipeline.input.encoding
@@ -364,6 +377,7 @@ public struct AuditRun {
                let outcome = try SplitAudit(path: source, name: path, plan: plan, options: options, pipeline: pipeline, values: values,
                                             makeAuditor: makeAuditor).run(into: sink) {
                 auditor = outcome.auditor
+                fileHash = (summaries.count, outcome.fileHash)
                 summaries.append(outcome.summary)
                 diagnostics += outcome.diagnostics
                 parts = 2
@@ -431,7 +445,8 @@ public struct AuditRun {
         }
 
         return Reading(auditor: auditor, summaries: summaries, diagnostics: diagnostics, parts: parts,
-                       activity: activity?.builder != nil ? activity : nil, join: join, subjectGroups: subjectGroups)
+                       activity: activity?.builder != nil ? activity : nil, join: join, subjectGroups: subjectGroups,
+                       fileHash: fileHash)
     }
 
     /// The header's mapping as an activity log's: it names a worker and a time, and not the

@@ -14,8 +14,12 @@ import Foundation
 struct SplitAudit {
     struct Outcome {
         var auditor: PartAuditor
+        /// Its `sha256` is empty: the file's hash is `fileHash`'s.
         var summary: InputSummary
         var diagnostics: [Diagnostic]
+        /// The file's SHA-256, still being made when the parts end: the run takes it once the
+        /// statistics are made (`AuditRun.conclude`), and waits for it on every path.
+        var fileHash: BackgroundJob<String>
     }
 
     /// The file to read, and the input's name as given (they differ for a stream's copy).
@@ -65,8 +69,11 @@ struct SplitAudit {
         // first part's lines before it reads, to number its own). The hash is wanted only for
         // the summary: at the lowest priority it takes no share of the cores from the parts,
         // and runs once the part that ends first leaves a core idle (benchmarks/README.md).
+        // What is left of it when the parts end runs beside the run's close: the outcome
+        // hands it on, unless the split is given up or fails.
         let (path, inputName, plan, partOptions) = (self.path, self.name, self.plan, options)
         let fileHash = BackgroundJob(yielding: true) { () throws(AuditError) -> String in try Self.sha256(path: path, name: inputName) }
+        var handedOn = false
         let maker = SecondAuditorMaker(make: makeAuditor, sink: partSink, mapping: mapping, values: values)
         let secondPart = BackgroundJob { () throws(AuditError) -> SecondPart in
             // Made on the thread that reads the part, so that what it allocates comes from
@@ -93,7 +100,7 @@ struct SplitAudit {
         }
         defer {
             secondPart.wait()
-            fileHash.wait()
+            if !handedOn { fileHash.wait() }
         }
 
         let firstFacts = try CSVReader(path: path, options: firstOptions).read(observingBytes: { bytes in
@@ -134,7 +141,7 @@ struct SplitAudit {
         // The measure states are merged when the run closes them (`PartAuditor.closeMeasure`).
         first.laterPart = (second, name)
 
-        var summary = InputSummary(file: name, sha256: try fileHash.value(), bytes: firstFacts.bytesRead + secondFacts.bytesRead,
+        var summary = InputSummary(file: name, sha256: "", bytes: firstFacts.bytesRead + secondFacts.bytesRead,
                                    encoding: firstFacts.encoding, delimiter: firstFacts.delimiter, lines: secondFacts.lines)
         summary.headerLines = headerLines
         first.tally.apply(to: &summary, readerBlankLines: firstFacts.blankLines + secondFacts.blankLines)
@@ -142,8 +149,9 @@ struct SplitAudit {
         summary.mapping = mapping.sources
         summary.unmappedHeaders = mapping.unmapped.map(\.header)
         let titleWarnings = firstFacts.linesAboveHeader.compactMap { $0.warning(file: name) }
+        handedOn = true
         return Outcome(auditor: first, summary: summary, diagnostics: mapping.diagnostics(file: name) + titleWarnings
-                        + first.tally.repairWarnings(file: name))
+                        + first.tally.repairWarnings(file: name), fileHash: fileHash)
     }
 
     /// The SHA-256 of the file's bytes (`name`: the input as given, for an error).

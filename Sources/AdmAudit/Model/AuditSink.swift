@@ -16,10 +16,13 @@ public protocol AuditSink: AnyObject {
     /// Forgets every finding and reject so far: the inputs are read again from the start
     /// (an id repeated beyond the id table, found after the first reading).
     func restart() throws(AuditError)
+    /// The reading has ended: what is written so far may go to disk while the run closes.
+    func readingEnded() throws(AuditError)
 }
 
 extension AuditSink {
     public func makePart() throws(AuditError) -> (any AuditSink)? { nil }
     public func appendPart(_ part: any AuditSink) throws(AuditError) {}
     public func discard(part: any AuditSink) throws(AuditError) {}
+    public func readingEnded() throws(AuditError) {}
 }

@@ -75,6 +75,14 @@ package final class OutputFile {
         writeBehind?.wrote(upTo: position, descriptor: descriptor)
     }
 
+    /// Writes out what is buffered and hands what the file holds to the disk, without
+    /// waiting (`WriteBehind.handOver`): the reading has ended, and the run's close then runs
+    /// beside the disk's writing instead of `commit` waiting for it. A part is not sent.
+    package func handWrittenToDisk() throws(AuditError) {
+        try flush()
+        writeBehind?.handOver(upTo: position, descriptor: descriptor)
+    }
+
     /// Adds the bytes written to `other` so far (a part of the same run) after this file's,
     /// on a thread of its own; what is written meanwhile goes after them. A part is half the
     /// findings of a large file (gigabytes): copied at the end of the reading, it held the run
@@ -97,6 +105,8 @@ package final class OutputFile {
             throw AuditError(.output, "cannot add a part: \(reason)", file: path)
         }
         let (target, length, path, window) = (descriptor, Int64(status.st_size), self.path, writeBehind?.window ?? WriteBehind.window)
+        // This file's own bytes before the part: the last of them would not fill a window.
+        writeBehind?.handOver(upTo: start, descriptor: descriptor)
         position = start + length
         writeBehind?.restart(from: position)
         copy = BackgroundJob { () throws(AuditError) in
@@ -160,6 +170,7 @@ package final class OutputFile {
             done += Int64(n)
             writeBehind.wrote(upTo: start + done, descriptor: target)
         }
+        writeBehind.handOver(upTo: start + done, descriptor: target)
     }
 
     /// Empties the file (and what is buffered), to write it again from the start.

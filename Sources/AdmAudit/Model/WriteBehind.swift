@@ -48,6 +48,18 @@ struct WriteBehind {
         start = end
     }
 
+    /// Hands what was written up to `end` (from `start` on) to the disk now, however little,
+    /// without waiting: nothing more is coming for a while (the reading ended, or a part's
+    /// copy did), and the closing `fsync` then finds it written rather than writing it.
+    mutating func handOver(upTo end: Int64, descriptor: Int32) {
+        guard end > start else { return }
+        #if os(Linux)
+        Self.syncFileRange?(descriptor, start, end - start, Self.startWriting)
+        #endif
+        previous = start..<end
+        start = end
+    }
+
     #if os(Linux)
     private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
     /// `SYNC_FILE_RANGE_WRITE`: start writing the range's dirty pages, without waiting.

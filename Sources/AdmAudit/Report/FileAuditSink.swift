@@ -77,6 +77,11 @@ public final class FileAuditSink: AuditSink {
         ])
     }
 
+    public func readingEnded() throws(AuditError) {
+        try findings.handWrittenToDisk()
+        try rejects.handWrittenToDisk()
+    }
+
     public func commit() throws(AuditError) {
         try findings.commit()
         try rejects.commit()
