@@ -10,7 +10,9 @@ import Foundation
 /// normalised (and the answer remembered, see `Vocabulary`).
 public enum MeaningText {
     public static func normalize(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        // ASCII is its own compatibility form (NFKC): only its case is folded. Every word of
+        // the built-in vocabularies passes here when a run starts.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : text.precomposedStringWithCompatibilityMapping.lowercased()
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
