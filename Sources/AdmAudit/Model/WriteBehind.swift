@@ -55,6 +55,9 @@ struct WriteBehind {
         guard end > start else { return }
         #if os(Linux)
         Self.syncFileRange?(descriptor, start, end - start, Self.startWriting)
+        // As `wrote` lets go of the window before: otherwise the last full window handed over
+        // stayed in the page cache (found by a review).
+        if let previous { _ = posix_fadvise(descriptor, off_t(previous.lowerBound), off_t(previous.count), POSIX_FADV_DONTNEED) }
         #endif
         previous = start..<end
         start = end

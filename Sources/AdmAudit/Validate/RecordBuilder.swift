@@ -431,7 +431,12 @@ public final class RecordBuilder {
     /// True when a rejected row reads as an adverse decision: its outcome or decision kind
     /// (a sanction by nature) says so. A row of another width is read cell by cell, as its
     /// cells may have shifted, and only as written: ids and dates must not fill the
-    /// vocabularies' memory of spellings read by meaning.
+    /// vocabularies' memory of spellings read by meaning. A quote or delimiter out of place
+    /// merges cells (`"Fresno CA,"Termination"` is one cell of a row one field short), so
+    /// each piece of a cell between delimiters and quotes is read too: otherwise one closing
+    /// quote left out hid an unreviewed dismissal behind a summary that read clean. A row too
+    /// wide or too cut up to read whole counts as holding one: the reading is bounded, and
+    /// its bound must not be a place to hide.
     package func holdsAdverseDecision(_ row: RawRow) -> Bool {
         func adverse(_ cell: FieldBytes, byMeaning: Bool) -> Bool {
             if ValueMaps.isBlank(cell) { return false }
@@ -444,7 +449,36 @@ public final class RecordBuilder {
         if row.fieldCount == headerCount, row.defect == nil {
             return adverse(field(row, .outcome), byMeaning: true) || adverse(field(row, .decisionType), byMeaning: true)
         }
-        return (0..<min(row.fieldCount, 1024)).contains { adverse(row[$0], byMeaning: false) }
+        guard row.fieldCount <= Self.rejectedFieldsRead else { return true }
+        var pieces = 0
+        for column in 0..<row.fieldCount {
+            let cell = row[column]
+            if adverse(cell, byMeaning: false) { return true }
+            var start = 0
+            let bytes = cell.bytes
+            for end in 0...bytes.count where end == bytes.count || Self.cutsCells(bytes[end]) {
+                // The whole cell, read above, is not read again.
+                if end > start && !(start == 0 && end == bytes.count) {
+                    pieces += 1
+                    if pieces > Self.rejectedPiecesRead { return true }
+                    if adverse(FieldBytes(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), isMissing: false), byMeaning: false) {
+                        return true
+                    }
+                }
+                start = end + 1
+            }
+        }
+        return false
+    }
+
+    /// How much of a rejected row of another width is read for an adverse decision; past it
+    /// the row counts as holding one.
+    static let rejectedFieldsRead = 1024
+    static let rejectedPiecesRead = 4096
+
+    /// Bytes that end a cell somewhere: the delimiters an export may use, and the quote.
+    private static func cutsCells(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == 0x09 || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "\"")
     }
 
     /// An optional timestamp: nil when empty, a reject when it does not parse.

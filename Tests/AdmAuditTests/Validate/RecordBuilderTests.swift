@@ -269,6 +269,23 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built.map(\.holdsAdverse), [true, false, true, false, true, true])
     }
 
+    /// A closing quote left out merges the kind into the cell before it (the row is one field
+    /// short): the kind is still read, so the summary says a rejected row may hide a violation
+    /// (an export written by hand in session 31 hid an unreviewed termination so).
+    func testAQuoteLeftOutDoesNotHideAnAdverseDecision() throws {
+        let wide = "D4," + Array(repeating: "x", count: RecordBuilder.rejectedFieldsRead).joined(separator: ",")
+        let built = try build("""
+            decision_id,decision_type,outcome,decided_at
+            D1,"promotion,"dismissal",2025-01-01
+            D2,"promotion,"hiring",2025-01-01
+            D3,"Leeds;"辞退",2025-01-01
+            \(wide)
+
+            """)
+        XCTAssertEqual(built.map(\.holdsAdverse), [true, false, true, true],
+                       "the merged cell's pieces are read; a row too wide to read counts as holding one")
+    }
+
     func testNotADecisionRowsAreCountedApartFromAdverseRejects() throws {
         let (result, _) = try TestSupport.audit(csv: """
             decision_id,decision_type,outcome
