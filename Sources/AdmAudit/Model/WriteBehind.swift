@@ -37,26 +37,20 @@ struct WriteBehind {
         previous = nil
     }
 
-    /// The file holds what was written up to `end`, from `start` on.
+    /// The file holds what was written up to `end`, from `start` on: a whole window is handed over.
     mutating func wrote(upTo end: Int64, descriptor: Int32) {
         guard end - start >= window else { return }
-        #if os(Linux)
-        Self.syncFileRange?(descriptor, start, end - start, Self.startWriting)
-        if let previous { _ = posix_fadvise(descriptor, off_t(previous.lowerBound), off_t(previous.count), POSIX_FADV_DONTNEED) }
-        #endif
-        previous = start..<end
-        start = end
+        handOver(upTo: end, descriptor: descriptor)
     }
 
     /// Hands what was written up to `end` (from `start` on) to the disk now, however little,
-    /// without waiting: nothing more is coming for a while (the reading ended, or a part's
-    /// copy did), and the closing `fsync` then finds it written rather than writing it.
+    /// without waiting, and lets go of the range handed over before. Beside the windows: when
+    /// nothing more is coming for a while (the reading ended, or a part's copy did), so that
+    /// the closing `fsync` finds it written rather than writing it.
     mutating func handOver(upTo end: Int64, descriptor: Int32) {
         guard end > start else { return }
         #if os(Linux)
         Self.syncFileRange?(descriptor, start, end - start, Self.startWriting)
-        // As `wrote` lets go of the window before: otherwise the last full window handed over
-        // stayed in the page cache (found by a review).
         if let previous { _ = posix_fadvise(descriptor, off_t(previous.lowerBound), off_t(previous.count), POSIX_FADV_DONTNEED) }
         #endif
         previous = start..<end
