@@ -449,7 +449,8 @@ public final class RecordBuilder {
         if row.fieldCount == headerCount, row.defect == nil {
             return adverse(field(row, .outcome), byMeaning: true) || adverse(field(row, .decisionType), byMeaning: true)
         }
-        guard row.fieldCount <= Self.rejectedFieldsRead else { return true }
+        // Fields the reader did not keep (past `input.max_columns`) cannot be read.
+        guard row.fieldCount <= Self.rejectedFieldsRead, row.storedCount >= row.fieldCount else { return true }
         var pieces = 0
         for column in 0..<row.fieldCount {
             let cell = row[column]
