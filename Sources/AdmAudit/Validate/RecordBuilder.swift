@@ -451,22 +451,17 @@ public final class RecordBuilder {
         }
         // Fields the reader did not keep (past `input.max_columns`) cannot be read.
         guard row.fieldCount <= Self.rejectedFieldsRead, row.storedCount >= row.fieldCount else { return true }
-        var pieces = 0
+        var piecesLeft = Self.rejectedPiecesRead
         for column in 0..<row.fieldCount {
             let cell = row[column]
             if adverse(cell, byMeaning: false) { return true }
-            var start = 0
-            let bytes = cell.bytes
-            for end in 0...bytes.count where end == bytes.count || Self.cutsCells(bytes[end]) {
-                // The whole cell, read above, is not read again.
-                if end > start && !(start == 0 && end == bytes.count) {
-                    pieces += 1
-                    if pieces > Self.rejectedPiecesRead { return true }
-                    if adverse(FieldBytes(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), isMissing: false), byMeaning: false) {
-                        return true
-                    }
-                }
-                start = end + 1
+            // Split no further than the bound: a last piece holding the rest means it was reached.
+            let pieces = cell.bytes.split(maxSplits: piecesLeft, omittingEmptySubsequences: true, whereSeparator: Self.cutsCells)
+            guard pieces.count > 1 else { continue }
+            if pieces.count > piecesLeft { return true }
+            piecesLeft -= pieces.count
+            if pieces.contains(where: { adverse(FieldBytes(bytes: UnsafeRawBufferPointer(rebasing: $0), isMissing: false), byMeaning: false) }) {
+                return true
             }
         }
         return false

@@ -274,16 +274,18 @@ final class RecordBuilderTests: XCTestCase {
     /// (an export written by hand in session 31 hid an unreviewed termination so).
     func testAQuoteLeftOutDoesNotHideAnAdverseDecision() throws {
         let wide = "D4," + Array(repeating: "x", count: RecordBuilder.rejectedFieldsRead).joined(separator: ",")
+        let cutUp = "D5,\"" + Array(repeating: "x", count: RecordBuilder.rejectedPiecesRead + 1).joined(separator: ";") + "\",2025-01-01"
         let built = try build("""
             decision_id,decision_type,outcome,decided_at
             D1,"promotion,"dismissal",2025-01-01
             D2,"promotion,"hiring",2025-01-01
             D3,"Leeds;"辞退",2025-01-01
             \(wide)
+            \(cutUp)
 
             """)
-        XCTAssertEqual(built.map(\.holdsAdverse), [true, false, true, true],
-                       "the merged cell's pieces are read; a row too wide to read counts as holding one")
+        XCTAssertEqual(built.map(\.holdsAdverse), [true, false, true, true, true],
+                       "the merged cell's pieces are read; a row too wide or too cut up to read counts as holding one")
     }
 
     func testNotADecisionRowsAreCountedApartFromAdverseRejects() throws {
