@@ -108,6 +108,7 @@ final class PartAuditor: MergedRowReader, @unchecked Sendable {
         switch builder!.build(row, ids: &ids, into: &record) {
         case .reject(let reject):
             let adverse = !reject.code.isNotADecision && builder!.holdsAdverseDecision(row)
+            tally.rejectedLinesInText += swallowed?.linesInText(row) ?? 0
             return self.reject(reject, adverse: adverse, lines: row.endLine - row.line + 1)
         case .headerInAnotherOrder(let error):
             stoppingError = error
@@ -166,6 +167,8 @@ struct RowTally: Equatable {
     var rejectedAdverse = 0
     /// Physical lines the rejected rows span (a quote left open swallows the lines after it).
     var rejectedLines = 0
+    /// Of those, lines inside a rejected row's free text (`SwallowedLines.linesInText`).
+    var rejectedLinesInText = 0
     /// Physical lines the data rows span, as the reader gave them.
     var rowLines = 0
     /// Blank lines found inside a row a stray quote had merged, once read one by one.
@@ -187,6 +190,7 @@ struct RowTally: Equatable {
         rejectsByCode.merge(later.rejectsByCode, uniquingKeysWith: +)
         rejectedAdverse += later.rejectedAdverse
         rejectedLines += later.rejectedLines
+        rejectedLinesInText += later.rejectedLinesInText
         rowLines += later.rowLines
         blankLinesInRows += later.blankLinesInRows
         for repair in later.quoteRepairs where quoteRepairs.count < QuoteRepair.describedLimit { quoteRepairs.append(repair) }
@@ -202,6 +206,7 @@ struct RowTally: Equatable {
         summary.rejectsByCode = rejectsByCode
         summary.rejectedAdverse = rejectedAdverse
         summary.rejectedLines = rejectedLines
+        summary.rejectedLinesInText = rejectedLinesInText
         summary.rowLines = rowLines - blankLinesInRows
         summary.blankLines = readerBlankLines + blankLinesInRows
         summary.quoteRepairs = quoteRepairCount

@@ -184,6 +184,8 @@ struct ShardStateRecord: Codable {
         /// Absent in states of earlier versions: none known.
         var rejectedAdverse: Int?
         var rejectedLines: Int?
+        /// Absent in states of earlier versions: none.
+        var rejectedLinesInText: Int?
         var linesAboveHeader: [Int]?
         /// Absent in states of earlier versions: title lines of one line each, one header
         /// line, no blank lines, every other line in the rows.
@@ -269,6 +271,7 @@ struct ShardStateRecord: Codable {
                   rejectsByCode: Dictionary(uniqueKeysWithValues: input.rejectsByCode.map { ($0.key.rawValue, $0.value) }),
                   mapping: input.mapping.map { [$0.field, $0.header] }, unmappedHeaders: input.unmappedHeaders,
                   rejectedAdverse: input.rejectedAdverse, rejectedLines: input.rejectedLines,
+                  rejectedLinesInText: input.rejectedLinesInText,
                   linesAboveHeader: input.linesAboveHeader.map(\.line), linesAboveHeaderEnd: input.linesAboveHeader.map(\.endLine),
                   headerLines: input.headerLines, blankLines: input.blankLines, rowLines: input.rowLines, quoteRepairs: input.quoteRepairs)
         }
@@ -290,6 +293,7 @@ struct ShardStateRecord: Codable {
                   [input.bytes, input.lines, input.rowsRead, input.accepted, input.rejected].allSatisfy({ (0...limit).contains($0) }),
                   input.rowsRead == input.accepted + input.rejected, (0...input.rejected).contains(input.rejectedAdverse ?? 0),
                   (input.rejected...max(input.rejected, input.lines)).contains(input.rejectedLines ?? input.rejected),
+                  (0...max(0, (input.rejectedLines ?? input.rejected) - input.rejected)).contains(input.rejectedLinesInText ?? 0),
                   (input.linesAboveHeader ?? []).count <= HeaderLocator.rowsExamined,
                   input.linesAboveHeaderEnd.map({ $0.count == (input.linesAboveHeader ?? []).count }) ?? true,
                   zip(input.linesAboveHeader ?? [], input.linesAboveHeaderEnd ?? input.linesAboveHeader ?? []).allSatisfy({ (1...input.lines).contains($0) && ($0...input.lines).contains($1) }),
@@ -315,6 +319,7 @@ struct ShardStateRecord: Codable {
             summary.unmappedHeaders = input.unmappedHeaders
             summary.rejectedAdverse = input.rejectedAdverse ?? 0
             summary.rejectedLines = input.rejectedLines ?? input.rejected
+            summary.rejectedLinesInText = input.rejectedLinesInText ?? 0
             // A state keeps where title lines were, not their text (which may be anything).
             let ends = input.linesAboveHeaderEnd ?? input.linesAboveHeader ?? []
             summary.linesAboveHeader = zip(input.linesAboveHeader ?? [], ends).map { LineAboveHeader(line: $0, endLine: $1, text: "", values: 0) }

@@ -106,7 +106,7 @@ public enum BuiltinVocabulary {
     /// Outcome words that turn down what was proposed. On a sanction they mean it was turned
     /// down and does not stand, so the outcome is favourable, not adverse.
     public static let rejections: [String] = ["rejected", "denied", "declined", "not approved", "驳回", "不同意", "否决", "不批准",
-                                             "未批准", "已驳回"]
+                                             "未批准", "已驳回", "拒绝", "已拒绝"]
 
     /// Commendations: decisions about a worker of no type the checks single out, favourable in
     /// themselves, so a row naming only the kind is a decision, not a reject.
@@ -141,6 +141,15 @@ public enum BuiltinVocabulary {
                       "sanction reduction", "penalty reduction", "penalty decrease", "减轻处分",
                       // A deduction waived (免扣), a shift given, dispatch weight kept.
                       "免扣", "免予扣款", "allocated", "shift allocated", "未降权", "恢复权重",
+                      // Pay, hours, shifts or a contract kept as they were: what the decision could have cut.
+                      "pay unchanged", "pay maintained", "pay kept", "salary unchanged", "wage unchanged", "wages unchanged",
+                      "pay rate unchanged", "bonus unchanged", "hours unchanged",
+                      "hours maintained", "shift unchanged", "shifts unchanged", "shift maintained", "shifts maintained",
+                      "schedule unchanged", "schedule maintained", "slots unchanged", "slots maintained", "allocation unchanged",
+                      "allocation maintained", "contract continued", "contract continues", "contract maintained",
+                      "employment maintained", "position unchanged", "role unchanged", "grade unchanged",
+                      "薪资不变", "工资不变", "薪酬不变", "薪资维持不变", "单价不变", "排班不变", "班次不变", "维持原排班",
+                      "派单不变", "岗位不变", "职级不变", "合同继续履行", "劳动合同继续履行", "继续履行劳动合同",
                       // A sanction named, then undone: the undoing verb comes after it here.
                       "处分解除", "处分取消", "警告取消", "处罚取消", "处罚撤销", "限制解除", "停职解除", "封号解除"] + commendations),
         (.adverse, honourWithdrawals + ["non-renewal", "contract non-renewal", "adverse", "negative", "rejected", "dismissed", "terminated", "disciplined", "demoted", "denied", "fail", "failed",
@@ -148,9 +157,9 @@ public enum BuiltinVocabulary {
                     "docked", "deducted", "deduction", "pay docked", "pay cut", "reduced", "bonus reduced", "pay reduced", "salary reduced",
                     "withheld", "bonus withheld", "forfeited", "suspended", "deactivated", "warned", "flagged",
                     "high risk", "disqualified", "withdrawn offer", "let go", "laid off", "fired",
-                    "不利", "不通过", "未通过", "未录用", "不予录用", "不录用", "辞退", "解除", "解约", "已解约", "处分", "降级", "降职", "驳回", "不合格",
+                    "不利", "不通过", "未通过", "拒绝", "已拒绝", "未录用", "不予录用", "不录用", "辞退", "解除", "解约", "已解约", "处分", "降级", "降职", "驳回", "不合格",
                     "淘汰", "初筛淘汰", "落选", "未入选", "扣减", "扣发", "扣除", "扣款", "扣薪", "扣绩效", "扣分", "罚款", "降薪", "警告",
-                    "记过", "停职", "封号", "开除", "高风险", "解雇", "优化", "劝退", "已执行", "执行", "已生效", "生效", "executed", "carried out",
+                    "记过", "停职", "封号", "封禁", "封停", "开除", "高风险", "解雇", "优化", "劝退", "已执行", "执行", "已生效", "生效", "executed", "carried out",
                     "暂停发放", "停发", "暂缓发放", "暂缓", "withheld pay",
                     "in effect", "effective", "implemented", "enforced",
                     // Sanctions named by what they are: the sanction was imposed.
@@ -165,7 +174,9 @@ public enum BuiltinVocabulary {
                     "未分配", "未分配优先班次", "未获分配", "未获优先班次", "不分配", "未上调", "未提高",
                     // A favourable decision taken back.
                     "bonus cut", "bonus cancelled", "bonus canceled", "offer withdrawn", "offer rescinded", "offer revoked",
-                    "promotion rescinded", "promotion withdrawn", "promotion revoked", "录用取消", "撤销录用", "取消录用", "晋升撤销"]),
+                    "promotion rescinded", "promotion withdrawn", "promotion revoked", "录用取消", "撤销录用", "取消录用", "晋升撤销",
+                    // A contract not carried on (longer than the favourable `contract continued` it holds).
+                    "contract not continued", "contract discontinued", "不再继续履行", "不再继续履行劳动合同", "不再履行劳动合同"]),
     ]
 
     /// Outcomes said by a word too loose to be found inside a value (`扣款上调` raises a
@@ -257,7 +268,7 @@ public enum BuiltinVocabulary {
         (.performanceRating, ["performance_rating", "performance rating", "performance", "rating", "appraisal", "performance review",
                               "绩效评定", "绩效考核", "考核", "绩效评级", "绩效评估"]),
         (.suspension, ["suspension", "suspend", "suspended", "account_suspension", "account suspension", "deactivation",
-                       "deactivated", "account deactivated", "account deactivation", "lockout", "停职", "封号", "暂停账号", "停岗",
+                       "deactivated", "account deactivated", "account deactivation", "lockout", "停职", "封号", "封禁", "封禁账号", "账号封禁", "封停", "封停账号", "暂停账号", "停岗",
                        "冻结账号", "停止派单", "暂停接单", "停止接单", "限制接单", "待岗", "待岗培训", "停岗培训", "停单",
                        "suspension without pay", "unpaid suspension", "停工", "停工停薪", "停职停薪", "停薪停职"]),
         (.attritionRisk, ["attrition_risk", "attrition risk", "resignation_risk", "resignation risk", "flight_risk", "flight risk",

@@ -205,6 +205,7 @@ struct ReportText {
     var group: String { pick("Group", "群体") }
     var favorable: String { pick("Favourable", "有利") }
     var selectionRate: String { pick("Selection rate", "选择率") }
+    var confidenceInterval95: String { pick("95% CI", "95% 置信区间") }
     var impactRatio: String { pick("Impact ratio", "影响比") }
     var processFairness: String { pick("Compliance by group", "各群体的合规情况") }
     var processFairnessIntro: String {

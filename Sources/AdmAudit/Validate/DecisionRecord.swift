@@ -54,6 +54,10 @@ public struct DecisionRecord {
     /// field not recorded, and named so in the checks' details.
     public var notApplicable = FieldSet()
 
+    /// Times the export wrote as a date alone (`2025-03-01`): read as that day's midnight,
+    /// they say the day only, so a check compares them with other times by day.
+    public var dayOnly = FieldSet()
+
     /// Index of the row's time zone (`PlaceZones`): 0, the pipeline's `time_zone`, unless the
     /// export's sites are in several zones.
     public var zone = 0

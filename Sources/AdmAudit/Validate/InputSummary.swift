@@ -16,6 +16,9 @@ public struct InputSummary: Sendable, Equatable {
     /// Physical lines the rejected rows span: more than the rows when a quote left open
     /// swallowed the lines after it, each of which may have been a decision.
     public var rejectedLines = 0
+    /// Of those lines beyond one a row, the ones inside a rejected row's free text (a note
+    /// written on several lines, quoted as it should be): that text, not lines swallowed.
+    public var rejectedLinesInText = 0
     /// Title lines above the header, not read as data.
     public var linesAboveHeader: [LineAboveHeader] = []
     /// Physical lines the header spans (0 for an empty file).
@@ -64,8 +67,9 @@ public struct InputSummary: Sendable, Equatable {
         rejectedDecisions > 0 && (rejectedShare > Self.rejectedShareAlarm || rejectedAdverse > 0 || swallowedLines > 0)
     }
 
-    /// Lines inside rejected rows beyond one a row: lines a damaged row swallowed.
-    public var swallowedLines: Int { max(0, rejectedLines - rejected) }
+    /// Lines inside rejected rows beyond one a row, but for their free text's: lines a damaged
+    /// row swallowed.
+    public var swallowedLines: Int { max(0, rejectedLines - rejected - rejectedLinesInText) }
 
     /// The file's facts; the counts start at their declarations' values and are set as it is read.
     package init(file: String, sha256: String, bytes: Int, encoding: InputEncoding, delimiter: UInt8, lines: Int) {

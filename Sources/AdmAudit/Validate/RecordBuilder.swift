@@ -243,6 +243,7 @@ public final class RecordBuilder {
         let decidedAt: Int64?, effectiveAt: Int64?, notifiedAt: Int64?, reviewedAt: Int64?
         let appealFiledAt: Int64?, appealRespondedAt: Int64?, aiNoticeAt: Int64?
         var notApplicable = FieldSet()
+        var dayOnly = FieldSet()
         do throws(Reject) {
             automated = try optional(row, .automated, values.automation.lookup(field(row, .automated)), expected: .yesNo, &notApplicable)
             humanReviewed = try optional(row, .humanReviewed, values.booleans.lookup(field(row, .humanReviewed)), expected: .yesNo, &notApplicable)
@@ -252,13 +253,13 @@ public final class RecordBuilder {
             reviewResult = try optional(row, .reviewResult, values.reviewResults.lookup(field(row, .reviewResult)), expected: .reviewResult, &notApplicable, decided: outcome)
             appealResult = try optional(row, .appealResult, values.appealResults.lookup(field(row, .appealResult)), expected: .reviewResult, &notApplicable, decided: outcome)
             appealReviewer = try optional(row, .appealReviewer, values.appealReviewers.lookup(field(row, .appealReviewer)), expected: .appealReviewer, &notApplicable)
-            decidedAt = try instant(row, .decidedAt, &notApplicable)
-            effectiveAt = try instant(row, .effectiveAt, &notApplicable)
-            notifiedAt = try instant(row, .notifiedAt, &notApplicable)
-            reviewedAt = try instant(row, .reviewedAt, &notApplicable)
-            appealFiledAt = try instant(row, .appealFiledAt, &notApplicable)
-            appealRespondedAt = try instant(row, .appealRespondedAt, &notApplicable)
-            aiNoticeAt = try instant(row, .aiNoticeAt, &notApplicable)
+            decidedAt = try instant(row, .decidedAt, &notApplicable, &dayOnly)
+            effectiveAt = try instant(row, .effectiveAt, &notApplicable, &dayOnly)
+            notifiedAt = try instant(row, .notifiedAt, &notApplicable, &dayOnly)
+            reviewedAt = try instant(row, .reviewedAt, &notApplicable, &dayOnly)
+            appealFiledAt = try instant(row, .appealFiledAt, &notApplicable, &dayOnly)
+            appealRespondedAt = try instant(row, .appealRespondedAt, &notApplicable, &dayOnly)
+            aiNoticeAt = try instant(row, .aiNoticeAt, &notApplicable, &dayOnly)
         } catch {
             return .reject(error)
         }
@@ -301,7 +302,7 @@ public final class RecordBuilder {
             decidedAt: decidedAt, effectiveAt: effectiveAt, notifiedAt: notifiedAt, reviewedAt: reviewedAt,
             appealFiledAt: appealFiledAt, appealRespondedAt: appealRespondedAt, aiNoticeAt: aiNoticeAt,
             groups: UnsafeBufferPointer(start: groupBuffer.baseAddress, count: groups.count),
-            notApplicable: notApplicable, zone: zone
+            notApplicable: notApplicable, dayOnly: dayOnly, zone: zone
         )
         return .record
     }
@@ -480,12 +481,15 @@ public final class RecordBuilder {
     /// An optional timestamp: nil when empty, a reject when it does not parse.
     /// An optional timestamp: nil when empty or marked not applicable (`N/A`, `/`, `—`, which
     /// `notApplicable` then holds), a reject when it does not parse.
-    private func instant(_ row: RawRow, _ canonical: CanonicalField, _ notApplicable: inout FieldSet) throws(Reject) -> Int64? {
+    private func instant(_ row: RawRow, _ canonical: CanonicalField, _ notApplicable: inout FieldSet,
+                         _ dayOnly: inout FieldSet) throws(Reject) -> Int64? {
         let value = field(row, canonical)
         let range = TextKey.trimmedRange(value.bytes)
         if range.isEmpty { return nil }
         switch parsers[zone].parse(UnsafeRawBufferPointer(rebasing: value.bytes[range])) {
-        case .instant(let seconds): return seconds
+        case .instant(let seconds):
+            if parsers[zone].lastWasDayOnly { dayOnly.insert(canonical) }
+            return seconds
         case .invalid(let why):
             let text = trimmedText(value)
             if NotApplicable.matches(trimmed: text, normalized: MeaningText.normalize(text)) {

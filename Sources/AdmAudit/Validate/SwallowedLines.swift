@@ -140,6 +140,24 @@ package struct SwallowedLines {
         return nil
     }
 
+    /// The line breaks of a row read whole (no line inside it reads as a row) that are all
+    /// inside its columns of free text (a note, a list): the row is the header's width, every
+    /// byte was kept, and its fields' line breaks make every line it spans. Its extra lines are
+    /// that text, not lines a quote left open swallowed; 0 when any is not.
+    package func linesInText(_ row: RawRow) -> Int {
+        guard row.endLine > row.line, row.defect == nil, row.fieldCount == headers.count, row.storedCount == row.fieldCount else {
+            return 0
+        }
+        var breaks = 0
+        for index in 0..<row.storedCount {
+            let bytes = row[index].bytes
+            guard Self.hasLineBreak(bytes) else { continue }
+            if index < singleLine.count, singleLine[index] { return 0 }
+            breaks += LineCounter.count(bytes)
+        }
+        return breaks == row.endLine - row.line ? breaks : 0
+    }
+
     /// The row's lines, each split at the delimiter; nil when they cannot be told apart
     /// (fewer bytes were kept than the row spans).
     ///

@@ -41,6 +41,9 @@ public struct TimestampParser: Sendable {
     /// nil: a two-digit year is refused (`TimestampProblem.twoDigitYear`).
     private let twoDigitYears: TwoDigitYears?
     private var localTime: LocalTimeResolver
+    /// The last value parsed was a date alone (`2025-03-01`, `2025年3月1日`): read as that day's
+    /// midnight, it says the day, not the time of day.
+    public private(set) var lastWasDayOnly = false
 
     public init(timeZone: TimeZone, dateOrder: DateOrder = .ymd, twoDigitYears: TwoDigitYears? = nil) {
         self.dateOrder = dateOrder
@@ -53,6 +56,7 @@ public struct TimestampParser: Sendable {
     /// is not cached yet. Only an ambiguous day/month order builds a `String`: the date it quotes.
     public mutating func parse(_ bytes: UnsafeRawBufferPointer) -> TimestampParseResult {
         if let reading = Self.readPlainISO(bytes) {
+            lastWasDayOnly = !reading.hasTime
             return .instant(reading.utcOffset == nil ? localTime.utcSeconds(forLocal: reading.localSeconds) : reading.localSeconds)
         }
         return parseByGrammar(bytes)
@@ -63,6 +67,7 @@ public struct TimestampParser: Sendable {
         var cursor = Cursor(trimming: bytes)
         do throws(TimestampProblem) {
             let reading = try Self.read(&cursor, dateOrder: dateOrder, twoDigitYears: twoDigitYears)
+            lastWasDayOnly = !reading.hasTime
             if let offset = reading.utcOffset {
                 return .instant(reading.localSeconds - offset)
             }
@@ -88,6 +93,8 @@ extension TimestampParser {
     private struct Reading {
         var localSeconds: Int64
         var utcOffset: Int64?
+        /// False for a date written without a time of day.
+        var hasTime = true
     }
 
     private struct CivilDate {
@@ -123,7 +130,7 @@ extension TimestampParser {
         guard (1900...2200).contains(year), (1...12).contains(month), day >= 1,
               day <= CivilCalendar.daysInMonth(year: year, month: month) else { return nil }
         let midnight = CivilCalendar.daysFromCivil(year: year, month: month, day: day) * 86_400
-        if count == 10 { return Reading(localSeconds: midnight, utcOffset: nil) }
+        if count == 10 { return Reading(localSeconds: midnight, utcOffset: nil, hasTime: false) }
         let separator = bytes[10]
         guard separator == ASCII.upperT || separator == ASCII.lowerT || separator == ASCII.space,
               bytes[13] == ASCII.colon, bytes[16] == ASCII.colon,
@@ -148,7 +155,7 @@ extension TimestampParser {
         let date = try readDate(&c, dateOrder: dateOrder, twoDigitYears: twoDigitYears)
         try validate(date)
         let midnight = CivilCalendar.daysFromCivil(year: date.year, month: date.month, day: date.day) * 86_400
-        if c.atEnd { return Reading(localSeconds: midnight, utcOffset: nil) }
+        if c.atEnd { return Reading(localSeconds: midnight, utcOffset: nil, hasTime: false) }
 
         try readDateTimeSeparator(&c, after: date)
         let secondsIntoDay = try readTime(&c)

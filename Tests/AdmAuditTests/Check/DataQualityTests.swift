@@ -27,6 +27,23 @@ final class DataQualityTests: XCTestCase {
         XCTAssertEqual(findings.first?.legalBasis, "")
     }
 
+    /// A date alone says the day, not the time: a review dated the day of a decision made at
+    /// 14:30 is not before it (an export of date-only reviews had every one flagged); a day
+    /// before still is.
+    func testADateAloneIsComparedByDay() throws {
+        let csv = """
+        decision_id,decision_type,outcome,decided_at,reviewed_at,appeal_filed_at,appeal_responded_at,sex
+        D1,dismissal,adverse,2025-03-07 14:30,2025-03-07,,,f
+        D2,dismissal,adverse,2025-03-07 14:30,2025-03-06,,,f
+        D3,dismissal,adverse,2025-03-07,2025-03-07 09:00,2025年3月8日,2025-03-08 08:00,f
+        D4,dismissal,adverse,2025-03-07 14:30,2025-03-07 14:29,,,f
+
+        """
+        let (result, sink) = try TestSupport.audit(csv: csv)
+        XCTAssertEqual(try tally("DQ-01", result).applicable, 4)
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "DQ-01" }.map(\.decisionID), ["D2", "D4"])
+    }
+
     func testAttributeMissingAboveTheShareIsFlaggedPerType() throws {
         var csv = "decision_id,decision_type,outcome,sex\n"
         for i in 0..<20 { csv += "H\(i),hiring,favorable,\(i < 2 ? "" : "f")\n" }     // 10 % unknown

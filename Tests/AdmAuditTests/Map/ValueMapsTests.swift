@@ -279,6 +279,24 @@ final class ValueMapsTests: XCTestCase {
         }
     }
 
+    /// Pay, shifts or a contract kept as they were (two exports written by hand: `Pay unchanged`,
+    /// `Shifts Maintained`, `Contract Continued` were rejected, or read as a sanction carried
+    /// out, and every selection rate of their types read 0 %); a sanction kept is not.
+    func testPayShiftsOrAContractKeptAreFavourable() {
+        var outcomes = maps.outcomes
+        for value in ["Pay unchanged", "Shifts Maintained", "Contract Continued", "Hours unchanged", "slots_unchanged", "工资不变",
+                      "维持原排班", "劳动合同继续履行"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
+        }
+        for value in ["Contract not continued", "不再继续履行劳动合同", "Pay cut unchanged", "Suspension unchanged", "拒绝"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
+        }
+        var types = maps.decisionTypes
+        for value in ["封禁账号", "账号封禁", "封停"] {
+            XCTAssertEqual(look(&types, value), .found(.suspension), value)
+        }
+    }
+
     /// A hiring screen answers `Hire` / `No Hire`, `Recommended` / `Not Recommended`; before,
     /// each was unknown and its rows rejected. As whole values only: `Hire - declined` and
     /// `Promotion denied` keep the word that turns them down. An action log's `Promotion`,

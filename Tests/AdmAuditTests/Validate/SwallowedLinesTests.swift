@@ -82,6 +82,28 @@ final class SwallowedLinesTests: XCTestCase {
         XCTAssertTrue(input.reconciles)
     }
 
+    /// A rejected row whose extra lines are its note's, quoted as they should be, swallowed
+    /// nothing: the summary must not say a quote was left open (two exports written by hand
+    /// said so of every such row). A quote left open over the field limit still does.
+    func testARejectedRowsNoteOnSeveralLinesIsNotSwallowedLines() throws {
+        let csv = header + row(1, remarks: "\"late twice, warned\nthen dismissed\"").replacingOccurrences(of: "dismissed,yes", with: "zorgled,yes")
+            + row(2) + row(3, remarks: "\"one\ntwo\nthree\"").replacingOccurrences(of: "dismissed,yes", with: "zorgled,yes")
+        let (result, _) = try audit(csv)
+        let input = try XCTUnwrap(result.inputs.first)
+        XCTAssertEqual(input.rejected, 2)
+        XCTAssertEqual(input.rejectedLines, 5)
+        XCTAssertEqual(input.rejectedLinesInText, 3)
+        XCTAssertEqual(input.swallowedLines, 0)
+        XCTAssertTrue(input.reconciles)
+
+        var swallowing = header + row(1) + row(2).replacingOccurrences(of: ",E2,", with: ",\"E2,")
+        for id in 3...12 { swallowing += row(id, reviewed: "no") }
+        let (long, _) = try audit(swallowing, sections: "input:\n  max_field_bytes: 200")
+        let damaged = try XCTUnwrap(long.inputs.first)
+        XCTAssertEqual(damaged.rejectedLinesInText, 0)
+        XCTAssertEqual(damaged.swallowedLines, 10)
+    }
+
     func testAFreeTextColumnThatSwallowedWholeRowsIsRepaired() throws {
         // The remarks column opens a quote that runs over two whole rows to line 5.
         let csv = header + row(1, remarks: "\"late") + row(2, reviewed: "no") + row(3, reviewed: "no")

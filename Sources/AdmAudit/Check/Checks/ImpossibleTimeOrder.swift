@@ -5,7 +5,10 @@
 /// decision's taking effect (`effective_at`) or an appeal (`appeal_filed_at`) comes
 /// before the decision itself (`decided_at`), or an appeal is answered
 /// (`appeal_responded_at`) before it was filed. Applies to every record with at least one
-/// such pair recorded; equal instants are fine. Does not judge lateness (HR-02, AP-04).
+/// such pair recorded; equal instants are fine. A time written as a date alone
+/// (`DecisionRecord.dayOnly`: `2025-03-01`, read as its midnight) says only the day, so a pair
+/// holding one is out of order only when its days are: a review dated the day of a decision
+/// made at 14:30 is not before it. Does not judge lateness (HR-02, AP-04).
 public struct ImpossibleTimeOrder: RecordCheck {
     public static let descriptor = CheckDescriptor(
         id: "DQ-01",
@@ -29,7 +32,7 @@ public struct ImpossibleTimeOrder: RecordCheck {
             for (name, instant) in later {
                 guard let instant else { continue }
                 pairs += 1
-                if instant < decided {
+                if Self.before(instant, name, decided, .decidedAt, record, context) {
                     problems.append(.init(later: name, laterAt: context.calendar.localTime(instant), earlier: .decidedAt,
                                           earlierAt: context.calendar.localTime(decided)))
                 }
@@ -37,12 +40,20 @@ public struct ImpossibleTimeOrder: RecordCheck {
         }
         if let filed = record.appealFiledAt, let answered = record.appealRespondedAt {
             pairs += 1
-            if answered < filed {
+            if Self.before(answered, .appealRespondedAt, filed, .appealFiledAt, record, context) {
                 problems.append(.init(later: .appealRespondedAt, laterAt: context.calendar.localTime(answered), earlier: .appealFiledAt,
                                       earlierAt: context.calendar.localTime(filed)))
             }
         }
         if pairs == 0 { return .notApplicable }
         return problems.isEmpty ? .compliant : .violation(.timesOutOfOrder(problems: problems))
+    }
+
+    /// Whether `later` (the time of `laterField`) is before `earlier`: by local day when either
+    /// was written as a date alone.
+    private static func before(_ later: Int64, _ laterField: CanonicalField, _ earlier: Int64, _ earlierField: CanonicalField,
+                               _ record: DecisionRecord, _ context: CheckContext) -> Bool {
+        guard record.dayOnly.contains(laterField) || record.dayOnly.contains(earlierField) else { return later < earlier }
+        return context.calendar.day(of: later) < context.calendar.day(of: earlier)
     }
 }

@@ -44,7 +44,7 @@ enum GroupsSection: ReportSectionBuilder {
 
     static func table(_ stratum: SelectionStratum, _ context: ReportContext) -> ReportTable {
         let t = context.t
-        let headers = [t.group, "n", t.favorable, "\(t.selectionRate) (95% CI)", "\(t.impactRatio) (95% CI)", t.adverseRatio,
+        let headers = [t.group, "n", t.favorable, "\(t.selectionRate) (\(t.confidenceInterval95))", "\(t.impactRatio) (\(t.confidenceInterval95))", t.adverseRatio,
                        "p (Fisher)", t.adjustedP, t.flag]
         return ReportTable(kind: "selection", headers: headers.map { [.words($0)] }, numeric: Set(1...7), rows: stratum.groups.map { group in
             ReportTable.groupRow(context.groupLabel(group), suppressed: group.suppressed, kept: 1) {
