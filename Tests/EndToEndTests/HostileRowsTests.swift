@@ -177,6 +177,26 @@ final class HostileRowsTests: BinaryTestCase {
         XCTAssertEqual(rejects[1][4], "the two columns named 'human_reviewed' disagree: 'yes' in column 6, 'no' in column 9; which one the export means cannot be told")
     }
 
+    /// The same decoy spelled otherwise (`Human Reviewed`, `HumanReviewed`, `human-reviewed`):
+    /// a reader takes them for one name, so must the run (a hostile review hid all 40 unreviewed
+    /// decisions so, with nothing said).
+    func testTwinsSpelledOtherwiseMustAgreeToo() throws {
+        for decoy in ["Human Reviewed", "HumanReviewed", "human-reviewed"] {
+            var lines = ["decision_id,employee_id,decision_type,outcome,automated,\(decoy),decided_at,sex,human_reviewed"]
+            for row in 1...40 {
+                let real = row <= 10 ? "no" : "yes"
+                lines.append("D\(row),E\(row),dismissal,dismissed,yes,yes,2025-03-\(10 + row % 20) 10:00,\(row % 2 == 0 ? "female" : "male"),\(real)")
+            }
+            let file = work.appendingPathComponent("twin-\(decoy.count).csv")
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+            let run = try AdmAuditBinary.run(["run", "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
+            XCTAssertEqual(run.status, 0, run.err)
+            let input = try XCTUnwrap((try AdmAuditBinary.json(file.path + ".out/report.json")["inputs"] as? [[String: Any]])?.first)
+            XCTAssertEqual((input["rejects_by_reason"] as? [String: Int])?["conflicting_columns"], 10, decoy)
+            XCTAssertEqual(input["rejected_adverse"] as? Int, 10, decoy)
+        }
+    }
+
     /// `see ticket` in a dozen of the contest dates: `init` left the column out (45 % of its
     /// values were dates), so the contest checks saw nothing and the late answers vanished.
     /// A plainly named column is kept, marked TODO, and its junk rows are rejected and said.

@@ -19,6 +19,9 @@ public enum UnknownReason: String, CaseIterable, Sendable {
     case reviewResultNotRecorded = "review_result_not_recorded"
     case effectiveAtNotRecorded = "effective_at_not_recorded"
     case dataCategoriesNotRecorded = "data_categories_not_recorded"
+    /// LC-02: the export has no column of protected statuses, so none is recorded for anyone
+    /// (an empty cell in such a column is read as no status).
+    case protectedStatusNotInExport = "protected_status_not_in_export"
     case dataCategoriesEmpty = "data_categories_empty"
     case reasonCodesNotRecorded = "reason_codes_not_recorded"
     case reasonCodesEmpty = "reason_codes_empty"

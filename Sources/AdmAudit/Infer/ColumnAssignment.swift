@@ -411,6 +411,11 @@ struct ColumnAssignment: Sendable {
                     return .confirms(0, evidence + Evidence(english: "a status of the decision", chinese: "为决定的状态"))
                 }
                 return Self.categorical(profile.outcomeShare, evidence, namedExactly: match.score == 100)
+            case .reviewResult where field == .appealResult && profile.appealStateShare > profile.reviewResultShare:
+                // `申诉状态`: 未申诉 / 申诉中 / 申诉成功 / 申诉失败, each what the appeal results read.
+                let evidence = content(profile, profile.appealStateShare, "how a contest went (granted, rejected, pending, none made)",
+                                       "申诉结果（成功、失败、处理中、未申诉）")
+                return Self.categorical(profile.appealStateShare, evidence, namedExactly: match.score == 100)
             case .reviewResult:
                 let evidence = content(profile, profile.reviewResultShare, "results (upheld, modified, overturned)", "复核结果（维持、变更、撤销）")
                 return Self.categorical(profile.reviewResultShare, evidence, namedExactly: match.score == 100)
@@ -505,6 +510,15 @@ struct ColumnAssignment: Sendable {
         if profile.sexShare >= 0.9, profile.distinct <= 6 {
             candidates.append(Choice(column: profile.index, target: .attribute("sex"), score: 60,
                                      evidence: content(profile, profile.sexShare, "sexes", "性别")))
+        }
+        // A status column (`员工状态`: 正常, 孕期, 哺乳期, 医疗期): few distinct values, some of
+        // them statuses LC-02 protects, few a decision's kind (its `正常` reads as an outcome
+        // word, so outcomes are no test). Without it LC-02 has nothing to read.
+        if profile.protectedStatusKinds >= 1, profile.distinct <= 12, profile.decisionTypeShare < 0.3,
+           profile.timestampShare < 0.3, profile.sexShare < 0.3 {
+            candidates.append(Choice(column: profile.index, target: .field(.protectedStatus), score: 50,
+                                     evidence: content(profile, profile.protectedStatusShare, "protected statuses (pregnancy, medical period…)",
+                                                       "特殊保护状态（孕期、医疗期等）")))
         }
         if profile.placeShare >= 0.9, profile.distinct <= 30 {
             candidates.append(Choice(column: profile.index, target: .field(.jurisdiction), score: 50,

@@ -31,11 +31,17 @@ struct ColumnProfile: Sendable {
     let noSanctionValues: [String]
     let outcomeShare: Double
     let reviewResultShare: Double
+    /// Values saying how a contest went (`申诉成功`, `申诉中`, `未申诉`): an appeal status.
+    let appealStateShare: Double
     let appealReviewerShare: Double
     let automationShare: Double
     let sexShare: Double
     /// Share of values naming a place Places knows (a country, US state or city).
     let placeShare: Double
+    /// Values naming a status LC-02 protects (`孕期`, `医疗期`, `pregnancy`), and how many of
+    /// the distinct values do: a status column holds mostly `正常` and a few of these.
+    let protectedStatusShare: Double
+    let protectedStatusKinds: Int
     let cjkShare: Double
     /// Characters per filled value.
     let averageLength: Double
@@ -59,6 +65,15 @@ struct ColumnProfile: Sendable {
     /// Almost every value differs from the others: an id.
     var isUnique: Bool { filled >= 2 && distinct >= filled * 19 / 20 }
 
+    private static let protectedStatuses = TermMatcher(ProtectedStatusDismissal.defaultStatuses)
+
+    /// A short value naming one of LC-02's default statuses (a remark that mentions one is not).
+    private static func namesAProtectedStatus(_ value: String) -> Bool {
+        guard value.count <= 24 else { return false }
+        var text = value
+        return text.withUTF8 { protectedStatuses.anyMatch(in: FieldBytes(bytes: UnsafeRawBufferPointer($0), isMissing: false)) }
+    }
+
     init(index: Int, header: String, values: [String]) {
         self.index = index
         self.header = HeaderName(header)
@@ -72,6 +87,8 @@ struct ColumnProfile: Sendable {
         var booleans = 0, notApplicable = 0, numbers = 0, types = 0, noSanctions = 0, outcomes = 0, results = 0, appealReviewers = 0
         var noSanctionValues: [String] = []
         var automation = 0, sexes = 0, places = 0, cjkScalars = 0, scalars = 0
+        var statuses = 0, appealStates = 0
+        var statusKinds = Set<String>()
         var low = Double.infinity, high = -Double.infinity
         var decimalComma = false
         var evidence = TimestampEvidence()
@@ -98,10 +115,15 @@ struct ColumnProfile: Sendable {
                 if !noSanctionValues.contains(value), noSanctionValues.count < UnknownValues.listLimit { noSanctionValues.append(value) }
             }
             if reading.reviewResult != nil { results += 1 }
+            if reading.saysHowAContestWent { appealStates += 1 }
             if reading.appealReviewer != nil { appealReviewers += 1 }
             if reading.automated != nil { automation += 1 }
             if reading.sex != nil { sexes += 1 }
             if Places.place(value) != nil { places += 1 }
+            if Self.namesAProtectedStatus(value) {
+                statuses += 1
+                if statusKinds.count < 16 { statusKinds.insert(TextKey.make(value)) }
+            }
             if let number = Self.number(value) {
                 numbers += 1
                 low = min(low, number.value)
@@ -123,10 +145,13 @@ struct ColumnProfile: Sendable {
         self.noSanctionValues = noSanctionValues
         outcomeShare = share(outcomes)
         reviewResultShare = share(results)
+        appealStateShare = share(appealStates)
         appealReviewerShare = share(appealReviewers)
         automationShare = share(automation)
         sexShare = share(sexes)
         placeShare = share(places)
+        protectedStatusShare = share(statuses)
+        protectedStatusKinds = statusKinds.count
         cjkShare = scalars == 0 ? 0 : Double(cjkScalars) / Double(scalars)
         averageLength = filled == 0 ? 0 : Double(scalars) / Double(filled)
         numberRange = numbers > 0 ? low...high : nil

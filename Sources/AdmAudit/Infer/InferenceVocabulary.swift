@@ -10,6 +10,9 @@ struct InferenceVocabulary: Sendable {
         var decisionType: DecisionType?
         var outcome: Outcome?
         var reviewResult: ReviewResult?
+        /// What became of a contest, as the appeal results read it: a result, pending
+        /// (`申诉中`), or no contest made (`未申诉`).
+        var saysHowAContestWent = false
         var appealReviewer: AppealReviewer?
         var automated: Bool?
         var sex: String?
@@ -40,6 +43,11 @@ struct InferenceVocabulary: Sendable {
         if case .found(let type) = maps.decisionTypes.reading(value) { reading.decisionType = type }
         if case .found(let outcome) = maps.outcomes.reading(value) { reading.outcome = outcome }
         if case .found(let result) = maps.reviewResults.reading(value) { reading.reviewResult = result }
+        switch maps.appealResults.reading(value) {
+        case .found, .notApplicable: reading.saysHowAContestWent = true
+        case .missing: reading.saysHowAContestWent = !TextKey.make(value).isEmpty
+        case .unrecognized: break
+        }
         if case .found(let reviewer) = maps.appealReviewers.reading(value) { reading.appealReviewer = reviewer }
         if case .found(let automated) = maps.automation.reading(value) { reading.automated = automated }
         if case .found(let sex) = sexes.reading(value) { reading.sex = sex }

@@ -338,6 +338,11 @@ package enum LeadingAnswer {
                                                    "overdue", "skipped", "skip", "cancelled", "canceled", "declined", "rejected",
                                                    "denied", "failed", "expired", "late", "incomplete", "draft", "revoked", "withdrawn",
                                                    "void", "system", "auto", "automatic", "automated", "bot", "ai", "algorithm",
+                                                   // Software by another name, or nobody at all (a hostile review's `yes (model)`,
+                                                   // `reviewed automatically`, `yes (nobody)`, `yes (self-review)`).
+                                                   "automatically", "machine", "model", "robot", "engine", "rpa", "llm", "gpt", "script",
+                                                   "rule", "rules", "computer", "nobody", "noone", "self", "n/a", "na",
+                                                   "机审", "模型", "引擎", "规则", "程序", "本人", "自己", "无人",
                                                    "否", "未", "待", "不", "没", "无", "拟", "计划", "暂", "尚", "将",
                                                    "审核中", "复核中", "审批中", "进行中", "处理中", "办理中", "排队", "逾期", "超时", "过期",
                                                    "取消", "撤销", "撤回", "作废", "驳回", "拒", "失败", "草稿", "系统", "自动", "机器",

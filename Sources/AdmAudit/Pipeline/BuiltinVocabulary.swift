@@ -175,6 +175,22 @@ public enum BuiltinVocabulary {
                     // A favourable decision taken back.
                     "bonus cut", "bonus cancelled", "bonus canceled", "offer withdrawn", "offer rescinded", "offer revoked",
                     "promotion rescinded", "promotion withdrawn", "promotion revoked", "录用取消", "撤销录用", "取消录用", "晋升撤销",
+                    // A job, contract, account or pay rise taken away: `cancelled` and `revoked` alone undo a
+                    // sanction, but here they undo what the worker had (a hostile review's `employment cancelled`,
+                    // `contract revoked`, `撤销职务`).
+                    "employment cancelled", "employment canceled", "employment revoked", "employment rescinded", "contract cancelled",
+                    "contract canceled", "contract revoked", "contract rescinded", "account cancelled", "account canceled",
+                    "account revoked", "account closed", "bonus revoked", "bonus rescinded", "raise cancelled", "raise canceled",
+                    "raise revoked", "raise rescinded", "pay rise cancelled", "pay rise revoked", "job cancelled", "job canceled",
+                    "job revoked", "position cancelled", "position canceled", "position revoked", "position eliminated", "access revoked",
+                    "assignment cancelled", "assignment canceled", "shift cancelled", "shift canceled", "shifts cancelled",
+                    "shifts canceled", "contract ended", "engagement ended", "assignment ended", "access withdrawn", "access removed",
+                    "privileges revoked", "privileges withdrawn", "privileges removed", "employment withdrawn", "contract withdrawn",
+                    "account withdrawn", "account removed", "account disabled",
+                    "撤销职务", "撤销职位", "撤销岗位", "撤销聘任", "撤销聘用", "撤销合同", "撤销劳动合同", "撤职", "取消岗位", "取消职务",
+                    "取消聘用", "取消聘任", "取消合同", "取消资格", "撤销资格", "取消排班", "取消班次", "注销账号", "注销账户",
+                    // A pay decision said by how it moved.
+                    "decreased", "lowered", "cut", "pay lowered", "rate lowered", "rate cut", "rate decreased",
                     // A contract not carried on (longer than the favourable `contract continued` it holds).
                     "contract not continued", "contract discontinued", "不再继续履行", "不再继续履行劳动合同", "不再履行劳动合同"]),
     ]

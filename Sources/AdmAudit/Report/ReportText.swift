@@ -281,6 +281,9 @@ struct ReportText {
         case .reviewResultNotRecorded: return pick("review_result not recorded for any of the reviewer's reviews", "复核人的各次复核均未记录 review_result")
         case .effectiveAtNotRecorded: return pick("effective_at not recorded", "未记录 effective_at")
         case .dataCategoriesNotRecorded: return pick("data_categories not recorded", "未记录 data_categories")
+        case .protectedStatusNotInExport:
+            return pick("the export has no protected_status column (pregnancy, medical period, work injury…)",
+                        "导出数据没有 protected_status 列（孕期、医疗期、工伤等）")
         case .dataCategoriesEmpty: return pick("data_categories holds no items", "data_categories 中没有任何条目")
         case .reasonCodesNotRecorded: return pick("reason_codes not recorded", "未记录 reason_codes")
         case .reasonCodesEmpty: return pick("reason_codes holds no items", "reason_codes 中没有任何条目")

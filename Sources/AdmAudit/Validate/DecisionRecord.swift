@@ -58,6 +58,10 @@ public struct DecisionRecord {
     /// they say the day only, so a check compares them with other times by day.
     public var dayOnly = FieldSet()
 
+    /// Fields the pipeline reads from no column of this record's file: not recorded for any
+    /// row, where an empty cell is recorded empty (LC-02 reads an empty status as none).
+    public var unmapped = FieldSet()
+
     /// Index of the row's time zone (`PlaceZones`): 0, the pipeline's `time_zone`, unless the
     /// export's sites are in several zones.
     public var zone = 0

@@ -55,6 +55,10 @@ public final class RecordBuilder {
     /// Columns named like the column a field or attribute is read from (a decoy placed before
     /// the real one would otherwise decide alone): each row's two cells must agree.
     private let sameNamedColumns: [(read: Int, other: Int)]
+    /// Fields no column of the file is read for (`DecisionRecord.unmapped`).
+    private let unmappedFields: FieldSet
+    /// The kinds HR, EX and AP judge: a rejected row of one whose outcome cannot be read may hide a violation.
+    private let significantTypes: Set<DecisionType>
 
     package init(file: String, fileIndex: Int, mapping: ColumnMapping, pipeline: Pipeline,
          values: ValueMaps, groups: [AttributeGroups]) {
@@ -62,6 +66,10 @@ public final class RecordBuilder {
         self.fileIndex = fileIndex
         self.mapping = mapping
         columnOf = CanonicalField.allCases.map { mapping.fields[$0]?.column ?? -1 }
+        var unmapped = FieldSet()
+        for field in CanonicalField.allCases where mapping.fields[field] == nil { unmapped.insert(field) }
+        unmappedFields = unmapped
+        significantTypes = pipeline.checks.significantTypes
         attributeColumns = mapping.attributes.map { $0.match?.column ?? -1 }
         self.values = values
         placeZones = PlaceZones(input: pipeline.input)
@@ -91,9 +99,9 @@ public final class RecordBuilder {
         for field in pipeline.input.filledMeansYes { filled.insert(field) }
         filledMeansYes = filled
         let readKeys = Dictionary((mapping.fields.values.map(\.column) + mapping.attributes.compactMap(\.match?.column))
-            .map { (TextKey.make(mapping.headers[$0]), $0) }, uniquingKeysWith: min)
+            .map { (Self.alikeKey(mapping.headers[$0]), $0) }, uniquingKeysWith: min)
         sameNamedColumns = mapping.headers.indices.compactMap { column in
-            guard let read = readKeys[TextKey.make(mapping.headers[column])], read != column else { return nil }
+            guard let read = readKeys[Self.alikeKey(mapping.headers[column])], read != column else { return nil }
             return (read, column)
         }
         groupBuffer = .allocate(capacity: max(groups.count, 1))
@@ -150,6 +158,17 @@ public final class RecordBuilder {
         let keys = (0..<headerCount).map { TextKey.make(row[$0].string) }
         let named = keys.filter { !$0.isEmpty && names.contains($0) }.count
         return named * 4 >= headerCount * 3 && zip(keys, headerKeys).contains { $0 != $1 && !$0.isEmpty && names.contains($0) }
+    }
+
+    /// A header as a reader takes it in, whatever its case, spaces, underscores, hyphens or dots:
+    /// `Human Reviewed`, `human_reviewed`, `HumanReviewed` and `human-reviewed` are one name, so
+    /// a decoy of that name before the real column must agree with it on every row.
+    static func alikeKey(_ header: String) -> String {
+        // Only separators go: `Employee #` (a number) and `Employee` (a name) stay two names.
+        let key = String(String.UnicodeScalarView(TextKey.make(header).unicodeScalars.filter {
+            !$0.properties.isWhitespace && $0 != "_" && $0 != "-" && $0 != "." && $0 != "\u{00B7}"
+        }))
+        return key.isEmpty ? TextKey.make(header) : key
     }
 
     private func validate(_ row: RawRow, ids: inout DecisionIDRegistry, into record: inout DecisionRecord) -> Result {
@@ -302,7 +321,7 @@ public final class RecordBuilder {
             decidedAt: decidedAt, effectiveAt: effectiveAt, notifiedAt: notifiedAt, reviewedAt: reviewedAt,
             appealFiledAt: appealFiledAt, appealRespondedAt: appealRespondedAt, aiNoticeAt: aiNoticeAt,
             groups: UnsafeBufferPointer(start: groupBuffer.baseAddress, count: groups.count),
-            notApplicable: notApplicable, dayOnly: dayOnly, zone: zone
+            notApplicable: notApplicable, dayOnly: dayOnly, unmapped: unmappedFields, zone: zone
         )
         return .record
     }
@@ -437,7 +456,9 @@ public final class RecordBuilder {
     /// each piece of a cell between delimiters and quotes is read too: otherwise one closing
     /// quote left out hid an unreviewed dismissal behind a summary that read clean. A row too
     /// wide or too cut up to read whole counts as holding one: the reading is bounded, and
-    /// its bound must not be a place to hide.
+    /// its bound must not be a place to hide. So does a row of a significant kind whose outcome
+    /// is written but unreadable (`decreased`, `-10%`): it may be the adverse one, and a few
+    /// such rows, under the share of rejects that raises the alarm, hid unreviewed pay cuts.
     package func holdsAdverseDecision(_ row: RawRow) -> Bool {
         func adverse(_ cell: FieldBytes, byMeaning: Bool) -> Bool {
             if ValueMaps.isBlank(cell) { return false }
@@ -448,7 +469,13 @@ public final class RecordBuilder {
             return false
         }
         if row.fieldCount == headerCount, row.defect == nil {
-            return adverse(field(row, .outcome), byMeaning: true) || adverse(field(row, .decisionType), byMeaning: true)
+            let outcome = field(row, .outcome), type = field(row, .decisionType)
+            if adverse(outcome, byMeaning: true) || adverse(type, byMeaning: true) { return true }
+            if !ValueMaps.isBlank(outcome), case .unrecognized = values.outcomes.lookup(outcome),
+               case .found(let kind) = values.decisionTypes.lookup(type), significantTypes.contains(kind) {
+                return true
+            }
+            return false
         }
         // Fields the reader did not keep (past `input.max_columns`) cannot be read.
         guard row.fieldCount <= Self.rejectedFieldsRead, row.storedCount >= row.fieldCount else { return true }

@@ -115,4 +115,28 @@ final class HumanReviewMissingTests: XCTestCase {
         let (_, findings) = try hr01("D1,E1,dismissal,adverse,yes,no,,,f\n", pipeline: pipeline)
         XCTAssertEqual(findings.first?.legalBasis, "PIPL Art. 24")
     }
+
+    /// A placeholder in the reviewer column names nobody, so it shows no review (a hostile review
+    /// hid every unreviewed dismissal behind `unassigned`, `HR queue`, `0000`, `待分配`); a name does.
+    func testAPlaceholderReviewerShowsNoReview() throws {
+        let placeholders = ["unassigned", "TBD", "#N/A", "null", "0000", "---", "HR queue", "awaiting reviewer", "(blank)", "待分配", "无", "N/A"]
+        let rows = placeholders.enumerated().map { "D\($0.offset),E1,dismissal,adverse,yes,,\($0.element),,female\n" }.joined()
+        let (tally, findings) = try hr01(rows + "R1,E1,dismissal,adverse,yes,,Li Na,,female\nR2,E1,dismissal,adverse,yes,,E1042,,female\n")
+        XCTAssertEqual(tally.applicable, placeholders.count + 2)
+        XCTAssertEqual(Set(findings.map(\.decisionID)), Set(placeholders.indices.map { "D\($0)" }))
+        XCTAssertTrue(findings.allSatisfy(\.notRecorded))
+    }
+
+    /// A yes with software or nobody after it is no human review: the row is rejected and named,
+    /// never counted as reviewed.
+    func testAYesNamingSoftwareOrNobodyIsNoReview() throws {
+        let rows = ["yes (model)", "reviewed automatically", "Yes (machine)", "yes (nobody)", "yes (self-review)", "已机审", "是（本人）", "是（规则引擎）"]
+            .enumerated().map { "D\($0.offset),E1,dismissal,adverse,yes,\($0.element),,,female\n" }.joined()
+        let (result, _) = try TestSupport.audit(csv: header + rows, pipeline: TestSupport.plainPipeline)
+        let input = try XCTUnwrap(result.inputs.first)
+        XCTAssertEqual(input.accepted, 0)
+        XCTAssertEqual(input.rejected, 8)
+        XCTAssertEqual(input.rejectedAdverse, 8)
+        XCTAssertTrue(input.mayHideViolations)
+    }
 }

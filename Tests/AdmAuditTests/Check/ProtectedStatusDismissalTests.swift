@@ -147,4 +147,21 @@ final class ProtectedStatusDismissalTests: XCTestCase {
         let fixed = pipeline + "    pay_cut_statuses: [Pregnancy]\n"
         XCTAssertNoThrow(try TestSupport.pipeline(fixed))
     }
+
+    /// An export with no status column records no status for anyone: its dismissals are unknown,
+    /// not compliant (a Chinese export written by hand read "0 violations, 0 unknown" while its
+    /// 员工状态 column, left unread, held 孕期 and 医疗期). An empty cell in such a column is no status.
+    func testNoStatusColumnIsUnknownNotCompliant() throws {
+        let csv = "decision_id,employee_id,decision_type,outcome,automated,decided_at,sex\nD1,E1,dismissal,adverse,yes,2025-03-07,female\n"
+            + "D2,E2,pay,adverse,yes,2025-03-07,female\n"
+        let (result, _) = try TestSupport.audit(csv: csv, pipeline: TestSupport.plainPipeline)
+        let tally = try XCTUnwrap(result.checks.first { $0.descriptor.id == "LC-02" })
+        XCTAssertEqual(tally.applicable, 2)
+        XCTAssertEqual(tally.unknown, 2)
+        XCTAssertEqual(tally.violations, 0)
+        XCTAssertEqual(tally.unknownReasons["protected_status_not_in_export"], 2)
+        let (withColumn, _) = try lc02(row("D3", status: ""))
+        XCTAssertEqual(withColumn.unknown, 0)
+        XCTAssertEqual(withColumn.applicable, 1)
+    }
 }

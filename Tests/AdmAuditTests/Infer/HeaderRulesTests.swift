@@ -307,4 +307,16 @@ final class HeaderRulesTests: XCTestCase {
             }
         }
     }
+
+    /// A yes/no header that denies what it names is not the field the wrong way round (a hostile
+    /// review: `not_human_reviewed` and `decided_by_human` taken as written reversed every answer).
+    func testAHeaderDenyingWhatItNamesIsNotThatField() {
+        for header in ["not_human_reviewed", "without_human_review", "human_review_bypassed", "未人工复核", "免人工复核", "跳过人工复核",
+                       "non_automated"] {
+            XCTAssertFalse(matches(header).contains { $0.target == field(.humanReviewed) || $0.target == field(.automated) }, header)
+        }
+        XCTAssertFalse(matches("decided_by_human").contains { $0.target == field(.automated) })
+        assertBest([("Human Reviewed (Yes/No)", field(.humanReviewed)), ("是否人工复核", field(.humanReviewed)),
+                    ("automated", field(.automated))])
+    }
 }

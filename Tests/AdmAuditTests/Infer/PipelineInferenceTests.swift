@@ -698,4 +698,23 @@ final class PipelineInferenceTests: XCTestCase {
             }
         }
     }
+
+    /// Two Chinese exports written by hand: a 员工状态 column (正常, 孕期, 医疗期) is the protected
+    /// status LC-02 reads, and a 申诉状态 column (未申诉, 申诉成功, 申诉失败, 申诉中) the appeal result.
+    /// Left unread, LC-02 read clean and AP-01 counted every contest as no route offered.
+    func testAStatusColumnAndAnAppealStatusColumnAreRead() throws {
+        let (_, pipeline, path) = try infer([
+            "决策编号,员工编号,性别,决策日期,决策类型,结果,决策方式,人工复核,员工状态,申诉状态",
+            "D1,1,女,2025年03月01日,辞退,不利,系统,否,孕期,申诉失败",
+            "D2,2,女,2025年03月02日,扣发绩效奖金,不利,系统,否,哺乳期,未申诉",
+            "D3,3,男,2025年03月03日,辞退,不利,系统,否,医疗期,申诉成功",
+            "D4,4,男,2025年03月04日,降级,不利,系统,否,正常,申诉中",
+            "D5,5,女,2025年03月05日,辞退,不利,系统,否,正常,未申诉",
+        ])
+        let (result, sink) = try TestSupport.audit([path], pipeline: pipeline)
+        XCTAssertEqual(result.totalAccepted, 5, "\(sink.rejects.map(\.reason))")
+        XCTAssertEqual(Set(sink.findings.filter { $0.checkID == "LC-02" }.map(\.decisionID)), ["D1", "D2", "D3"])
+        // D1 and D3 were contested: a route existed.
+        XCTAssertEqual(Set(sink.findings.filter { $0.checkID == "AP-01" }.map(\.decisionID)), ["D2", "D4", "D5"])
+    }
 }

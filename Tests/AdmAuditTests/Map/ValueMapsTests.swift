@@ -492,4 +492,17 @@ final class ValueMapsTests: XCTestCase {
         XCTAssertTrue(may("a\u{0007}b"))
         XCTAssertTrue(may("a\u{007F}b"))
     }
+
+    /// A job, contract, account or pay rise taken away is adverse, though `cancelled` and `revoked`
+    /// alone undo a sanction (a hostile review's outcomes read favourable).
+    func testWhatTheWorkerHadTakenAwayIsAdverse() {
+        var outcomes = maps.outcomes
+        for value in ["employment cancelled", "contract revoked", "account cancelled", "bonus revoked", "raise cancelled", "access withdrawn",
+                      "privileges revoked", "撤销职务", "撤销聘任", "撤销合同", "decreased", "lowered"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
+        }
+        for value in ["revoked", "cancelled", "撤销处分", "warning revoked", "Suspension lifted"] {
+            XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
+        }
+    }
 }

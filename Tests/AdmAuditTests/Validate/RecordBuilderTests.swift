@@ -269,6 +269,27 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built.map(\.holdsAdverse), [true, false, true, false, true, true])
     }
 
+    /// A row of a significant kind whose outcome is written but unreadable may be the adverse one:
+    /// a hostile review hid unreviewed pay cuts as `decreased` and `-10%`, a few rows under the
+    /// share of rejects that raises the alarm. A kind no check judges by default does not count.
+    func testARejectedSignificantDecisionWithAnUnreadableOutcomeMayBeAdverse() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome,decided_at
+            D1,pay,-10%,2025-01-01
+            D2,dismissal,processed,2025-01-01
+            D3,promotion,maybe,2025-01-01
+            D4,pay,favorable,2025-13-01
+
+            """)
+        XCTAssertEqual(built.map(\.holdsAdverse), [true, true, false, false])
+    }
+
+    /// DingTalk's 同意 / 拒绝 on a sanction: refused, it does not stand.
+    func testARefusedSanctionIsFavourable() throws {
+        let built = try build("decision_id,decision_type,outcome\nD1,降薪,拒绝\nD2,警告,已拒绝\nD3,hiring,拒绝\n")
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.favorable, .favorable, .adverse])
+    }
+
     /// A closing quote left out merges the kind into the cell before it (the row is one field
     /// short): the kind is still read, so the summary says a rejected row may hide a violation
     /// (an export written by hand in session 31 hid an unreviewed termination so).

@@ -24,7 +24,9 @@
 ///
 /// An empty `protected_status` is compliant, not unknown nor a violation: employers do
 /// not record a status a worker does not have, so nothing recorded means no known
-/// status. A status outside the vocabulary is not flagged. The detail names the
+/// status. An export with no such column at all records no status for anyone: its
+/// dismissals and pay cuts are unknown (`protected_status_not_in_export`), so the check
+/// does not read as passed where nothing was looked at. A status outside the vocabulary is not flagged. The detail names the
 /// canonical status only, not the employer's wording: protected status is health and
 /// family data, processed minimally. LCL 42 bars dismissal under Art. 40 and 41, not
 /// summary dismissal for serious misconduct under Art. 39; the export does not say which
@@ -99,6 +101,7 @@ public struct ProtectedStatusDismissal: RecordCheck {
         guard record.outcome == .adverse else { return .notApplicable }
         switch record.decisionType {
         case .dismissal:
+            if record.unmapped.contains(.protectedStatus) { return .unknown(.protectedStatusNotInExport) }
             guard !ValueMaps.isBlank(record.protectedStatus) else { return .compliant }
             let statuses = matcher.matches(in: record.protectedStatus)
             if statuses.isEmpty { return .compliant }
@@ -107,6 +110,7 @@ public struct ProtectedStatusDismissal: RecordCheck {
         case .pay:
             if payCutStatuses.isEmpty { return .notApplicable }
             if let decidedAt = record.decidedAt, context.calendar.day(of: decidedAt) < Self.payRuleFirstDay { return .notApplicable }
+            if record.unmapped.contains(.protectedStatus) { return .unknown(.protectedStatusNotInExport) }
             guard !ValueMaps.isBlank(record.protectedStatus) else { return .compliant }
             let statuses = matcher.matches(in: record.protectedStatus).filter { payCutStatuses.contains(TextKey.make($0)) }
             if statuses.isEmpty { return .compliant }
