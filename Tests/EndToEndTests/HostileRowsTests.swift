@@ -159,21 +159,10 @@ final class HostileRowsTests: BinaryTestCase {
     /// took ten dismissals without review out of HR-01. The two are read together: a row
     /// where they disagree is rejected (`conflicting_columns`), counted, and said.
     func testTwoColumnsOfOneNameMustAgree() throws {
-        var lines = ["decision_id,employee_id,decision_type,outcome,automated,human_reviewed,decided_at,sex,human_reviewed"]
-        for row in 1...40 {
-            let real = row <= 10 ? "no" : "yes"
-            lines.append("D\(row),E\(row),dismissal,dismissed,yes,yes,2025-03-\(10 + row % 20) 10:00,\(row % 2 == 0 ? "female" : "male"),\(real)")
-        }
-        let file = work.appendingPathComponent("decoy-column.csv")
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
-        let run = try AdmAuditBinary.run(["run", "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
-        XCTAssertEqual(run.status, 0, run.err)
-        let input = try XCTUnwrap((try AdmAuditBinary.json(file.path + ".out/report.json")["inputs"] as? [[String: Any]])?.first)
+        let (run, input, out) = try auditWithDecoy(named: "human_reviewed")
         XCTAssertEqual(input["accepted"] as? Int, 30)
-        XCTAssertEqual(input["rejected_adverse"] as? Int, 10)
-        XCTAssertEqual((input["rejects_by_reason"] as? [String: Int])?["conflicting_columns"], 10)
         XCTAssertTrue(run.err.contains("conflicting_columns ×10"), run.err)
-        let rejects = try AdmAuditBinary.csv(file.path + ".out/rejects.csv")
+        let rejects = try AdmAuditBinary.csv(out + "/rejects.csv")
         XCTAssertEqual(rejects[1][4], "the two columns named 'human_reviewed' disagree: 'yes' in column 6, 'no' in column 9; which one the export means cannot be told")
     }
 
@@ -182,19 +171,29 @@ final class HostileRowsTests: BinaryTestCase {
     /// decisions so, with nothing said).
     func testTwinsSpelledOtherwiseMustAgreeToo() throws {
         for decoy in ["Human Reviewed", "HumanReviewed", "human-reviewed"] {
-            var lines = ["decision_id,employee_id,decision_type,outcome,automated,\(decoy),decided_at,sex,human_reviewed"]
-            for row in 1...40 {
-                let real = row <= 10 ? "no" : "yes"
-                lines.append("D\(row),E\(row),dismissal,dismissed,yes,yes,2025-03-\(10 + row % 20) 10:00,\(row % 2 == 0 ? "female" : "male"),\(real)")
-            }
-            let file = work.appendingPathComponent("twin-\(decoy.count).csv")
-            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
-            let run = try AdmAuditBinary.run(["run", "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
-            XCTAssertEqual(run.status, 0, run.err)
-            let input = try XCTUnwrap((try AdmAuditBinary.json(file.path + ".out/report.json")["inputs"] as? [[String: Any]])?.first)
-            XCTAssertEqual((input["rejects_by_reason"] as? [String: Int])?["conflicting_columns"], 10, decoy)
-            XCTAssertEqual(input["rejected_adverse"] as? Int, 10, decoy)
+            let (_, input, _) = try auditWithDecoy(named: decoy)
+            XCTAssertEqual(input["accepted"] as? Int, 30, decoy)
         }
+    }
+
+    /// Forty dismissals, a decoy column (all yes) in column 6 and the real `human_reviewed` (no
+    /// on the first ten) in column 9, run with an inferred pipeline; every disagreeing row must
+    /// be a `conflicting_columns` reject counted as adverse. Returns the run, report.json's input
+    /// and the output folder.
+    private func auditWithDecoy(named decoy: String) throws -> (run: (status: Int32, out: String, err: String), input: [String: Any], out: String) {
+        var lines = ["decision_id,employee_id,decision_type,outcome,automated,\(decoy),decided_at,sex,human_reviewed"]
+        for row in 1...40 {
+            let real = row <= 10 ? "no" : "yes"
+            lines.append("D\(row),E\(row),dismissal,dismissed,yes,yes,2025-03-\(10 + row % 20) 10:00,\(row % 2 == 0 ? "female" : "male"),\(real)")
+        }
+        let file = work.appendingPathComponent("decoy-\(decoy.unicodeScalars.map { String($0.value) }.joined()).csv")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let run = try AdmAuditBinary.run(["run", "-o", file.path + ".out", "--as-of", "2025-06-30", file.path], in: work)
+        XCTAssertEqual(run.status, 0, run.err)
+        let input = try XCTUnwrap((try AdmAuditBinary.json(file.path + ".out/report.json")["inputs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(input["rejected_adverse"] as? Int, 10, decoy)
+        XCTAssertEqual((input["rejects_by_reason"] as? [String: Int])?["conflicting_columns"], 10, decoy)
+        return (run, input, file.path + ".out")
     }
 
     /// `see ticket` in a dozen of the contest dates: `init` left the column out (45 % of its
