@@ -207,7 +207,9 @@ public enum BuiltinVocabulary {
                       "hire", "recommended", "recommend", "hire recommended", "推荐", "推荐录用", "建议录用",
                       // Kept on, renewed, no action: inside a longer value they may stand beside a sanction
                       // (`Terminated - retain final pay`, `解除劳动合同，经济补偿暂不处理`).
-                      "retain", "retain employee", "renewed", "contract renewed", "续订", "不处理", "暂不处理"]),
+                      "retain", "retain employee", "renewed", "contract renewed", "续订", "不处理", "暂不处理",
+                      // A gig worker's rate kept (`rate_unchanged`): a deduction's rate kept would say so around it.
+                      "rate unchanged", "rate maintained", "rate kept", "fare unchanged", "费率不变", "费率维持不变"]),
         (.adverse, ["do not retain", "not retained", "no hire", "do not hire", "not hire", "no rehire", "not eligible for rehire", "ineligible for rehire",
                     "no promotion", "do not promote", "not recommended", "do not recommend", "not recommend", "不推荐",
                     "不予推荐", "不建议录用"]),

@@ -288,6 +288,8 @@ final class ValueMapsTests: XCTestCase {
                       "维持原排班", "劳动合同继续履行"] {
             XCTAssertEqual(look(&outcomes, value), .found(.favorable), value)
         }
+        XCTAssertEqual(look(&outcomes, "rate_unchanged"), .found(.favorable), "a rate kept, as the whole value")
+        XCTAssertNotEqual(look(&outcomes, "penalty rate unchanged"), .found(.favorable))
         for value in ["Contract not continued", "不再继续履行劳动合同", "Pay cut unchanged", "Suspension unchanged", "拒绝"] {
             XCTAssertEqual(look(&outcomes, value), .found(.adverse), value)
         }
