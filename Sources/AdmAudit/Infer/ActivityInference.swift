@@ -99,12 +99,12 @@ private struct ActivityWriter {
         line("input:")
         setting(2, "encoding", sample.encoding.rawValue, Evidence(english: "detected", chinese: "自动检测"))
         setting(2, "delimiter", YAMLText.quoted(sample.delimiter == 9 ? "tab" : String(UnicodeScalar(sample.delimiter))),
-                Evidence(english: "detected from the header line", chinese: "由标题行检测"))
+                Evidence(english: "detected from the header line", chinese: "由表头检测"))
         if sample.headerLine > 1 || !sample.linesAboveHeader.isEmpty {
             // Not pinned: a run may read other logs with the same pipeline, whose header is elsewhere.
             line("  # " + YAMLText.comment(text(
                 "the header is on line \(sample.headerLine), below \(sample.linesAboveHeader.count) title line(s): found by itself (header_line: auto), so other logs read with this pipeline may have theirs elsewhere",
-                "标题行在第 \(sample.headerLine) 行，其上有 \(sample.linesAboveHeader.count) 行标题：由程序自动识别（header_line: auto），因此用本配置读取的其他日志的标题行可在别处")))
+                "表头在第 \(sample.headerLine) 行，其上有 \(sample.linesAboveHeader.count) 行标题：由程序自动识别（header_line: auto），因此用本配置读取的其他日志的表头可在别处")))
         }
         // Working hours are the workers' local time: an offset in the data says how the times
         // were written (an export in UTC), not where the workers work.

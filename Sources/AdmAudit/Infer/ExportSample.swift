@@ -34,7 +34,7 @@ struct ExportSample: Sendable {
         var swallowed: SwallowedLines? = nil
         /// Samples a row of the header's width; counts any other as skipped.
         func take(_ row: RawRow, width: Int) {
-            guard row.defect == nil, row.fieldCount == width, !Self.isTotalsRow(row) else {
+            guard row.defect == nil, row.fieldCount == width, !Self.isTotalsRow(row), !Self.repeatsHeader(row, headers ?? []) else {
                 skipped += 1
                 return
             }
@@ -75,6 +75,19 @@ struct ExportSample: Sendable {
         return ExportSample(path: path, headers: headers, columns: columns, rowsSampled: sampled, rowsSkipped: skipped,
                             isWholeFile: !stopped, encoding: facts.encoding, delimiter: facts.delimiter, headerLine: headerLine,
                             linesAboveHeader: facts.linesAboveHeader)
+    }
+
+    /// The header written again (an export that repeats it every 500 rows): the run rejects it
+    /// (`repeated_header`); sampled, its names counted as values (`Work Location` as a place no
+    /// table knows, which widened the jurisdictions to CN for a Spanish export).
+    private static func repeatsHeader(_ row: RawRow, _ headers: [String]) -> Bool {
+        guard !headers.isEmpty, row.fieldCount == headers.count else { return false }
+        let same = headers.indices.filter { index in
+            let field = row[index]
+            let cell = String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)]), as: UTF8.self)
+            return !cell.isEmpty && TextKey.make(cell) == TextKey.make(headers[index])
+        }.count
+        return same * 4 >= headers.count * 3
     }
 
     /// A row whose first filled cell is a totals or footer label, as the run rejects them

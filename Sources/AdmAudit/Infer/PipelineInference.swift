@@ -271,7 +271,7 @@ private struct Writer {
         let detected = Evidence(english: "detected", chinese: "自动检测")
         setting(2, "encoding", sample.encoding.rawValue, detected)
         setting(2, "delimiter", YAMLText.quoted(sample.delimiter == 9 ? "tab" : String(UnicodeScalar(sample.delimiter))),
-                Evidence(english: "detected from the header line", chinese: "由标题行检测"))
+                Evidence(english: "detected from the header line", chinese: "由表头检测"))
         if sample.headerLine > 1 || !sample.linesAboveHeader.isEmpty {
             let titles = sample.linesAboveHeader.map { "'\($0.text)'" }.joined(separator: ", ")
             setting(2, "header_line", String(sample.headerLine), Evidence(

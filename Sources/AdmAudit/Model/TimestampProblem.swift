@@ -25,4 +25,8 @@ public enum TimestampProblem: Error, Sendable, Equatable {
     case malformedOffset
     case offsetOutOfRange
     case trailingText
+    /// A day systems write where no date was kept (1970-01-01, the Unix epoch; 1900-01-01,
+    /// 1899-12-30 and 1899-12-31, spreadsheets' day zero): read as a date, it put a decision
+    /// before every law and out of every check without a word (a hostile review).
+    case placeholderDate
 }

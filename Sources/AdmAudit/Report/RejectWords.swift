@@ -147,7 +147,7 @@ extension ReportText {
     func timestampProblem(_ problem: TimestampProblem) -> String {
         switch problem {
         case .empty, .notATimestamp, .excelSerialOutOfRange, .twoDigitYear, .ambiguousDayMonth, .yearOutOfRange, .monthOutOfRange, .dayOutOfRange,
-             .unexpectedAfterDate:
+             .unexpectedAfterDate, .placeholderDate:
             dateProblem(problem)
         case .malformedTime, .hourOutOfRange, .hourOutOfRangeForMeridiem, .conflictingMeridiem, .minuteOutOfRange, .secondOutOfRange,
              .malformedOffset, .offsetOutOfRange, .trailingText:
@@ -180,6 +180,9 @@ extension ReportText {
                  "月份 \(month) 不存在；应为 1–12\(order.map { "（input.date_order 为 \($0.rawValue)）" } ?? "")")
         case let .dayOutOfRange(day, month, year):
             pick("day \(day) does not exist in \(Self.monthNames[min(max(month, 1), 12) - 1]) \(year)", "\(year)年\(month)月没有第 \(day) 日")
+        case .placeholderDate:
+            pick("a day systems write where no date was kept (1970-01-01, 1900-01-01, 1899-12-30 or -31); give the real date, or leave it empty if none was recorded",
+                 "系统在未记录日期时填入的占位日期（1970-01-01、1900-01-01、1899-12-30 或 -31）；请填写实际日期，未记录则留空")
         case .unexpectedAfterDate:
             pick("unexpected text after the date; expected a time such as 09:05 after a space or T", "日期后有多余的文字；日期后应为空格或 T 加时间，如 09:05")
         default:

@@ -505,7 +505,10 @@ public final class RecordBuilder {
         byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == 0x09 || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "\"")
     }
 
-    /// An optional timestamp: nil when empty, a reject when it does not parse.
+    /// Local days systems write where no date was kept (`TimestampProblem.placeholderDate`):
+    /// 1970-01-01, 1900-01-01, 1899-12-31 and 1899-12-30.
+    private static let placeholderDays: Set<Int64> = [0, -25_567, -25_568, -25_569]
+
     /// An optional timestamp: nil when empty or marked not applicable (`N/A`, `/`, `—`, which
     /// `notApplicable` then holds), a reject when it does not parse.
     private func instant(_ row: RawRow, _ canonical: CanonicalField, _ notApplicable: inout FieldSet,
@@ -515,6 +518,10 @@ public final class RecordBuilder {
         if range.isEmpty { return nil }
         switch parsers[zone].parse(UnsafeRawBufferPointer(rebasing: value.bytes[range])) {
         case .instant(let seconds):
+            // Every placeholder day is before 1970-01-03: one comparison for the rest.
+            if seconds < 172_800, Self.placeholderDays.contains(calendars[zone].day(of: seconds)) {
+                throw reject(row, .badTimestamp(canonical, text: trimmedText(value), problem: .placeholderDate), column: canonical)
+            }
             if parsers[zone].lastWasDayOnly { dayOnly.insert(canonical) }
             return seconds
         case .invalid(let why):

@@ -717,4 +717,17 @@ final class PipelineInferenceTests: XCTestCase {
         // D1 and D3 were contested: a route existed.
         XCTAssertEqual(Set(sink.findings.filter { $0.checkID == "AP-01" }.map(\.decisionID)), ["D2", "D4", "D5"])
     }
+
+    /// The header written again among the rows is not sampled: its `Work Location` read as a place
+    /// no table knows, and the jurisdictions of a Spanish and Italian export widened to CN and
+    /// US-NYC, so Chinese law's checks ran on it (an export written by hand).
+    func testARepeatedHeaderIsNotSampled() throws {
+        var lines = ["Emp No,Sex,Work Location,Event Reason,Event Date,System Generated,Manager Approval"]
+        for row in 0..<12 {
+            if row == 6 { lines.append(lines[0]) }
+            lines.append("\(700_000 + row),\(row % 2 == 0 ? "F" : "M"),\(row % 3 == 0 ? "Roma" : "Madrid"),Final Written Warning,1\(row % 9 + 1)-Mar-2025 10:00,Y,N")
+        }
+        let (inferred, pipeline, _) = try infer(lines)
+        XCTAssertEqual(pipeline.checks.jurisdictions, ["EU"], inferred.yaml)
+    }
 }

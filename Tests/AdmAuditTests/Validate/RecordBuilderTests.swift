@@ -284,6 +284,23 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built.map(\.holdsAdverse), [true, true, false, false])
     }
 
+    /// A day systems write where no date was kept is no date: read as one, it put the decision
+    /// before every law and out of every check, with nothing said (a hostile review). Rejected,
+    /// a sanction's row is counted as adverse, so the summary opens with it.
+    func testAPlaceholderDateIsRejected() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome,decided_at,reviewed_at
+            D1,dismissal,adverse,1970-01-01T00:00:00Z,
+            D2,dismissal,adverse,1900-01-01,
+            D3,dismissal,adverse,2025-03-07,1899-12-30
+            D4,dismissal,adverse,1970-01-03,
+            D5,dismissal,adverse,2025-03-07 10:00,
+
+            """)
+        XCTAssertEqual(built.map { $0.record == nil }, [true, true, true, false, false])
+        XCTAssertEqual(built.prefix(3).map(\.holdsAdverse), [true, true, true])
+    }
+
     /// DingTalk's 同意 / 拒绝 on a sanction: refused, it does not stand.
     func testARefusedSanctionIsFavourable() throws {
         let built = try build("decision_id,decision_type,outcome\nD1,降薪,拒绝\nD2,警告,已拒绝\nD3,hiring,拒绝\n")
