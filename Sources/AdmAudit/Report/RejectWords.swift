@@ -130,7 +130,7 @@ extension ReportText {
         switch values {
         case .decisionType:
             pick("one of \(DecisionType.allCases.map(\.rawValue).joined(separator: ", ")) or a spelling listed under values.decision_type",
-                 "\(DecisionType.allCases.map(\.rawValue).joined(separator: "、")) 之一，或 values.decision_type 下列出的写法")
+                 "\(DecisionType.allCases.map { "\($0.rawValue)（\($0.chineseName)）" }.joined(separator: "、")) 之一，或 values.decision_type 下列出的写法")
         case .outcome:
             pick("favorable or adverse, or a spelling listed under values.outcome", "favorable 或 adverse（有利、不利），或 values.outcome 下列出的写法")
         case .yesNo:
