@@ -10,7 +10,7 @@ package enum PlaceholderReviewer {
         "unassigned", "not assigned", "pending", "none", "no one", "noone", "nobody", "tbd", "tba", "todo", "to be assigned",
         "to be determined", "unknown", "null", "nil", "nan", "#n/a", "#na", "#value!", "#ref!", "0", "00", "000", "?", "??", "x", "xx",
         "xxx", "unnamed", "empty", "blank", "(blank)", "vacant", "open", "na", "n/a", "n.n.", "n.n", "nn", "test", "tester", "admin",
-        "administrator", "root", "user", "default",
+        "administrator", "root", "user", "default", "tbc", "to be confirmed", "later", "inbox", "待确认", "稍后",
         "待定", "待分配", "未分配", "暂无", "无", "空", "无人", "未指定", "待指派", "未指派", "未知", "不详",
     ].map(TextKey.make))
 

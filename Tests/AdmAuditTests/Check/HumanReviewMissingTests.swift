@@ -119,7 +119,7 @@ final class HumanReviewMissingTests: XCTestCase {
     /// A placeholder in the reviewer column names nobody, so it shows no review (a hostile review
     /// hid every unreviewed dismissal behind `unassigned`, `HR queue`, `0000`, `待分配`); a name does.
     func testAPlaceholderReviewerShowsNoReview() throws {
-        let placeholders = ["unassigned", "TBD", "#N/A", "null", "0000", "---", "HR queue", "awaiting reviewer", "(blank)", "待分配", "无", "N/A"]
+        let placeholders = ["unassigned", "TBD", "#N/A", "null", "0000", "---", "HR queue", "awaiting reviewer", "(blank)", "待分配", "无", "N/A", "TBC", "later", "inbox"]
         let rows = placeholders.enumerated().map { "D\($0.offset),E1,dismissal,adverse,yes,,\($0.element),,female\n" }.joined()
         let (tally, findings) = try hr01(rows + "R1,E1,dismissal,adverse,yes,,Li Na,,female\nR2,E1,dismissal,adverse,yes,,E1042,,female\n")
         XCTAssertEqual(tally.applicable, placeholders.count + 2)
