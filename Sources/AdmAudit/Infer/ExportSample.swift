@@ -26,6 +26,7 @@ struct ExportSample: Sendable {
 
     static func read(path: String) throws(AuditError) -> ExportSample {
         var headers: [String]? = nil
+        var headerKeys: [String] = []
         var headerLine = 1
         var columns: [[String]] = []
         var sampled = 0
@@ -34,7 +35,10 @@ struct ExportSample: Sendable {
         var swallowed: SwallowedLines? = nil
         /// Samples a row of the header's width; counts any other as skipped.
         func take(_ row: RawRow, width: Int) {
-            guard row.defect == nil, row.fieldCount == width, !Self.isTotalsRow(row), !Self.repeatsHeader(row, headers ?? []) else {
+            guard row.defect == nil, row.fieldCount == width, !Self.isTotalsRow(row),
+                  // The header written again, which the run rejects: sampled, its names read as values
+                  // (`Work Location` as a place no table knows widened a Spanish export's jurisdictions).
+                  !RecordBuilder.repeatsHeader(row, keys: headerKeys) else {
                 skipped += 1
                 return
             }
@@ -49,6 +53,7 @@ struct ExportSample: Sendable {
             guard let known = headers else {
                 guard row.defect == nil else { return false }
                 headers = row.strings.map { String($0.prefix(cellLimit)) }
+                headerKeys = row.strings.map(TextKey.make)
                 headerLine = row.line
                 columns = Array(repeating: [], count: row.fieldCount)
                 swallowed = SwallowedLines(headers: headers!)
@@ -75,19 +80,6 @@ struct ExportSample: Sendable {
         return ExportSample(path: path, headers: headers, columns: columns, rowsSampled: sampled, rowsSkipped: skipped,
                             isWholeFile: !stopped, encoding: facts.encoding, delimiter: facts.delimiter, headerLine: headerLine,
                             linesAboveHeader: facts.linesAboveHeader)
-    }
-
-    /// The header written again (an export that repeats it every 500 rows): the run rejects it
-    /// (`repeated_header`); sampled, its names counted as values (`Work Location` as a place no
-    /// table knows, which widened the jurisdictions to CN for a Spanish export).
-    private static func repeatsHeader(_ row: RawRow, _ headers: [String]) -> Bool {
-        guard !headers.isEmpty, row.fieldCount == headers.count else { return false }
-        let same = headers.indices.filter { index in
-            let field = row[index]
-            let cell = String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)]), as: UTF8.self)
-            return !cell.isEmpty && TextKey.make(cell) == TextKey.make(headers[index])
-        }.count
-        return same * 4 >= headers.count * 3
     }
 
     /// A row whose first filled cell is a totals or footer label, as the run rejects them

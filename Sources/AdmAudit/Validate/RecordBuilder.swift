@@ -390,13 +390,17 @@ public final class RecordBuilder {
         }
     }
 
+    /// The header written again, cell for cell (`keys`: the header's names, `TextKey.make`);
+    /// `init`'s sample leaves such a row out as the run rejects it.
+    package static func repeatsHeader(_ row: RawRow, keys: [String]) -> Bool {
+        row.fieldCount == keys.count && !keys.isEmpty && keys.indices.allSatisfy { TextKey.make(row[$0].string) == keys[$0] }
+    }
+
     /// A repeated header row or a totals row: rejected with a reason of its own, as neither
     /// is a decision. A row whose decision-type cell reads as a decision is a totals row only
     /// as `totalsPassingAsADecision` says.
     private func notADecision(_ row: RawRow) -> Reject? {
-        if row.fieldCount == headerCount, (0..<headerCount).allSatisfy({ TextKey.make(row[$0].string) == headerKeys[$0] }) {
-            return reject(row, .repeatedHeader)
-        }
+        if Self.repeatsHeader(row, keys: headerKeys) { return reject(row, .repeatedHeader) }
         guard let first = (0..<min(row.fieldCount, headerCount)).lazy.map({ row[$0] }).first(where: { !ValueMaps.isBlank($0) }),
               Self.isTotalsLabel(first) else { return nil }
         let typeField = field(row, .decisionType)

@@ -5,8 +5,9 @@
 /// when `appeal_offered` is no: the employer's own record says no route was offered, even
 /// if the worker contested anyway (the detail then names `appeal_filed_at`). When
 /// `appeal_offered` is empty, a recorded `appeal_filed_at` or `appeal_result` (a contest
-/// granted or rejected: an export's `申诉状态`) shows a route existed (compliant); with neither, the employer cannot show a route was offered and the law
-/// puts that burden on it, so it is a violation marked "not recorded".
+/// granted or rejected: an export's `申诉状态`) shows a route existed (compliant); with
+/// neither, the employer cannot show a route was offered and the law puts that burden on
+/// it, so it is a violation marked "not recorded".
 /// Does not judge how the contest was handled: who re-examined it (AP-02), whether it was
 /// answered in time (AP-03, AP-04), or by whom (AP-05).
 public struct AppealRouteMissing: RecordCheck {

@@ -6,8 +6,8 @@
 /// recorded is software (`系统`, `Auto-Approval Bot`: `SoftwareReviewer`), whatever
 /// `human_reviewed` says; or when nothing shows a review: `human_reviewed`, `reviewer_id`
 /// and `reviewed_at` all empty, or `reviewer_id` a placeholder naming nobody
-/// (`unassigned`, `#N/A`, `待分配`: `PlaceholderReviewer`). The law puts the burden on the employer, so "not
-/// recorded" is a violation, marked as such.
+/// (`unassigned`, `#N/A`, `待分配`: `PlaceholderReviewer`). The law puts the burden on
+/// the employer, so "not recorded" is a violation, marked as such.
 /// Does not flag a review that came after the decision took effect (HR-02) nor a
 /// review that only rubber-stamps (HR-03): a recorded review, however late or thin,
 /// is not HR-01.
@@ -35,7 +35,8 @@ public struct HumanReviewMissing: RecordCheck {
             return .compliant
         case false?, nil:
             // A placeholder in the reviewer column (`unassigned`, `待分配`) shows no review.
-            if reviewerRecorded && !PlaceholderReviewer.names(record.reviewerID) || record.reviewedAt != nil { return .compliant }
+            // Read only when nothing else shows the review: it normalises the cell.
+            if record.reviewedAt != nil || reviewerRecorded && !PlaceholderReviewer.names(record.reviewerID) { return .compliant }
             return .violationNotRecorded(.reviewNotRecorded(type: record.decisionType, humanReviewed: context.absence(of: .humanReviewed, in: record)))
         }
     }

@@ -26,8 +26,8 @@
 /// not record a status a worker does not have, so nothing recorded means no known
 /// status. An export with no such column at all records no status for anyone: its
 /// dismissals and pay cuts are unknown (`protected_status_not_in_export`), so the check
-/// does not read as passed where nothing was looked at. A status outside the vocabulary is not flagged. The detail names the
-/// canonical status only, not the employer's wording: protected status is health and
+/// does not read as passed where nothing was looked at. A status outside the vocabulary
+/// is not flagged. The detail names the canonical status only, not the employer's wording: protected status is health and
 /// family data, processed minimally. LCL 42 bars dismissal under Art. 40 and 41, not
 /// summary dismissal for serious misconduct under Art. 39; the export does not say which
 /// ground was used, so a finding is a case to examine, and the caveat says so.
