@@ -12,6 +12,8 @@ package enum PlaceholderReviewer {
         "xxx", "unnamed", "empty", "blank", "(blank)", "vacant", "open", "na", "n/a", "n.n.", "n.n", "nn", "test", "tester", "admin",
         "administrator", "root", "user", "default", "tbc", "to be confirmed", "later", "inbox", "待确认", "稍后",
         "待定", "待分配", "未分配", "暂无", "无", "空", "无人", "未指定", "待指派", "未指派", "未知", "不详",
+        // An account, not a person: `管理员` as the reviewer of a hostile factory export.
+        "管理员", "系统管理员", "超级管理员", "admin账号", "测试", "测试账号", "默认",
     ].map(TextKey.make))
 
     /// Words that make a cell a queue or a wait, not a person (`HR queue`, `awaiting reviewer`, `待分配复核人`).

@@ -1,5 +1,5 @@
 /// Whether a reviewer's cell names software rather than a person: `系统`, `系统自动审核`,
-/// `AI复核助手`, `自动审批`, `SYSTEM`, `Auto-Approval Bot`, `AI Reviewer`, `RPA`. A review
+/// `AI复核助手`, `自动审批`, `系统自动通过`, `SYSTEM`, `Auto-Approval Bot`, `AI Reviewer`, `RPA`. A review
 /// by software is no human review, however the review's status column reads (HR-01), and a
 /// contest answered by it was not re-examined by a human (AP-02): an employer under
 /// inspection could otherwise clear both by writing `系统` where a reviewer's name goes.
@@ -24,7 +24,9 @@ package enum SoftwareReviewer {
     static let chineseSoftware = ["人工智能", "机器人", "系统", "自动", "算法", "智能", "机器", "模型", "引擎", "机审", "程序"]
     /// Chinese words for what the software does.
     static let chineseRoles = ["自动化", "审核", "复核", "审批", "助手", "处理", "客服", "判定", "核验", "校验", "审查", "筛选", "评估", "生成",
-                               "执行", "账号", "账户", "服务", "平台"]
+                               "执行", "账号", "账户", "服务", "平台",
+                               // An approval workflow's own approver: `系统自动通过`, `自动批准` (Feishu, DingTalk).
+                               "通过", "批准", "同意", "放行", "确认"]
 
     /// Whether `field` names software (false for a blank cell).
     package static func names(_ field: FieldBytes) -> Bool {

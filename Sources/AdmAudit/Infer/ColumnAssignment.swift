@@ -244,15 +244,14 @@ struct ColumnAssignment: Sendable {
 
     /// Whether the column is an approval's result (its header says so) and at least four in
     /// five of its values approve or turn down what was proposed (`BuiltinVocabulary.approvals`,
-    /// `.rejections`, read from its commonest values), as many read as outcomes.
+    /// `.rejections`, read from its commonest values), which the run reads as outcomes
+    /// (`RecordBuilder`: `同意` as `通过`, `不同意` as `拒绝`).
     static func approvesOrTurnsDown(_ profile: ColumnProfile) -> Bool {
-        // Values the run reads as outcomes too (`同意` is no outcome word: as the outcome,
-        // every row would be rejected). And a header that names an approval: an approval
+        // A header that names an approval: an approval
         // workflow's result is what was decided; an audit's or a review's (`audit_result`,
         // `复核结果`) is a person's view of what the system decided, whose outcome stands as
         // the decision's kind says (a fixture's writer read a dashboard so).
-        guard profile.filled > 0, profile.outcomeShare >= 0.8,
-              approvalHeaderWords.contains(where: profile.header.contains) else { return false }
+        guard profile.filled > 0, approvalHeaderWords.contains(where: profile.header.contains) else { return false }
         let approving = profile.common.reduce(0) { sum, entry in approvalWords.contains(MeaningText.normalize(entry.value)) ? sum + entry.count : sum }
         return Double(approving) >= 0.8 * Double(profile.filled)
     }

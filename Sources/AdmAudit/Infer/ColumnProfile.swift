@@ -74,6 +74,9 @@ struct ColumnProfile: Sendable {
         return text.withUTF8 { protectedStatuses.anyMatch(in: FieldBytes(bytes: UnsafeRawBufferPointer($0), isMissing: false)) }
     }
 
+    /// How many distinct values' readings a column keeps while it is profiled.
+    private static let readingsKept = 1024
+
     init(index: Int, header: String, values: [String]) {
         self.index = index
         self.header = HeaderName(header)
@@ -93,6 +96,7 @@ struct ColumnProfile: Sendable {
         var decimalComma = false
         var evidence = TimestampEvidence()
         var typeCounts: [DecisionType: Int] = [:]
+        var readings: [String: (InferenceVocabulary.Reading, Bool)] = [:]
         for value in values where !value.isEmpty {
             filled += 1
             if keys.count < Self.distinctLimit { keys.insert(TextKey.make(value)) }
@@ -102,7 +106,14 @@ struct ColumnProfile: Sendable {
                 scalars += 1
                 if MeaningText.isCJK(scalar) { cjkScalars += 1 }
             }
-            let reading = vocabulary.read(value)
+            // Read once per distinct value (a column of codes repeats a few), up to a bound.
+            let reading: InferenceVocabulary.Reading, isPlace: Bool
+            if let known = readings[value] {
+                (reading, isPlace) = known
+            } else {
+                (reading, isPlace) = (vocabulary.read(value), Places.place(value) != nil)
+                if readings.count < Self.readingsKept { readings[value] = (reading, isPlace) }
+            }
             if reading.isNotApplicable { notApplicable += 1 }
             if reading.boolean != nil || reading.isNotApplicable { booleans += 1 }
             if let type = reading.decisionType {
@@ -119,7 +130,7 @@ struct ColumnProfile: Sendable {
             if reading.appealReviewer != nil { appealReviewers += 1 }
             if reading.automated != nil { automation += 1 }
             if reading.sex != nil { sexes += 1 }
-            if Places.place(value) != nil { places += 1 }
+            if isPlace { places += 1 }
             if Self.namesAProtectedStatus(value) {
                 statuses += 1
                 if statusKinds.count < 16 { statusKinds.insert(TextKey.make(value)) }
@@ -242,9 +253,12 @@ struct TimestampEvidence: Sendable {
         let yearFirst = ymd.parse(value)
         if case .instant(let instant) = yearFirst {
             parsed += 1
-            Self.note(instant, zoned: Self.offset(value) != nil || digitsOnly && value.utf8.count >= 10 && !value.contains("."), in: &latestRead)
+            let epochDigits = digitsOnly && (value.utf8.count == 10 || value.utf8.count == 13) && !value.contains(".")
+            Self.note(instant, zoned: Self.offset(value) != nil || epochDigits, in: &latestRead)
+            // Any other number read as a time is an Excel serial or a day written as one number
+            // (`20250314`): a column of ids may hold such numbers too.
             if digitsOnly {
-                if value.utf8.count == 10 || value.utf8.count == 13, !value.contains(".") { epoch += 1 } else { excelSerial += 1 }
+                if epochDigits { epoch += 1 } else { excelSerial += 1 }
             }
         } else if let (first, second, yearDigits) = Self.yearLastParts(value) {
             let dayMonth = dmy.parse(value), monthDay = mdy.parse(value)

@@ -220,7 +220,9 @@ enum HeaderRules {
                                   "human oversight", "是否审核", "manually reviewed"]),
         (.field(.reviewerID), ["reviewer", "reviewer id", "reviewed by", "approver", "approved by", "复核人", "复核人编号", "审核人",
                                "审批人", "复核人工号", "审核员", "审批人工号", "hr审批人", "reviewing manager",
-                               "recruiter", "interviewer", "hiring manager", "招聘专员", "面试官"]),
+                               "recruiter", "interviewer", "hiring manager", "招聘专员", "面试官",
+                               // A platform's operations staff who confirmed or took a decision (a gig log's `ops_agent`).
+                               "ops agent", "ops reviewer", "support agent", "review agent", "审核专员", "运营审核员"]),
         (.field(.reviewedAt), ["reviewed at", "review date", "review time", "date reviewed", "复核时间", "审核时间", "审批时间",
                                "复核日期", "审核日期", "approval date"]),
         (.field(.reviewResult), ["review result", "review outcome", "review decision", "复核结果", "审核结果", "审批结果", "复核意见",

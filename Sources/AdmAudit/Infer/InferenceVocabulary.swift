@@ -33,7 +33,8 @@ struct InferenceVocabulary: Sendable {
         return false
     }
 
-    func read(_ value: String) -> Reading {
+    func read(_ written: String) -> Reading {
+        let value = MeaningInput(written)
         var reading = Reading()
         switch maps.booleans.reading(value) {
         case .found(let answer): reading.boolean = answer
@@ -45,7 +46,7 @@ struct InferenceVocabulary: Sendable {
         if case .found(let result) = maps.reviewResults.reading(value) { reading.reviewResult = result }
         switch maps.appealResults.reading(value) {
         case .found, .notApplicable: reading.saysHowAContestWent = true
-        case .missing: reading.saysHowAContestWent = !TextKey.make(value).isEmpty
+        case .missing: reading.saysHowAContestWent = !value.key.isEmpty
         case .unrecognized: break
         }
         if case .found(let reviewer) = maps.appealReviewers.reading(value) { reading.appealReviewer = reviewer }

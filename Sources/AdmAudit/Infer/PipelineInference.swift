@@ -594,6 +594,15 @@ private struct Writer {
         let type = assignment.target(.field(.decisionType))
         let outcome = assignment.target(.field(.outcome))
         guard type != nil || outcome == nil else { return }
+        // An approval's result as the outcome (`审批结果`): a blank one is an approval still
+        // pending or withdrawn, which took no effect; read from its kind, a pending dismissal
+        // was an HR-01 finding. Its row is rejected with no outcome, and counted by the summary.
+        if let outcome, outcome.also == .field(.reviewResult) {
+            line("# " + YAMLText.comment(text("no outcome derived: a blank approval result is an approval not yet decided, and its row is rejected",
+                                              "不推断结果：审批结果为空表示尚未审批完成，该行将被拒收")))
+            line()
+            return
+        }
         guard type != nil || defaultDecisionType != nil else {
             let why = text("no outcome column and no decision kinds to read one from: add `outcome: [\"HEADER\"]` under columns:",
                            "没有结果列，也没有可据以推断结果的决策种类：请在 columns 下添加 `outcome: [\"列名\"]`")

@@ -30,7 +30,8 @@ enum UnknownValues {
         switch field.kind {
         case .boolean where field == .automated: known = Known(BuiltinVocabulary.automation, maps.automation) { $0 ? "true" : "false" }
         case .boolean: known = Known(BuiltinVocabulary.booleans, maps.booleans) { $0 ? "true" : "false" }
-        case .outcome: known = Known(BuiltinVocabulary.outcomes, maps.outcomes, \.rawValue)
+        // An approval's `同意` / `不同意`, which the run reads as an outcome too (`RecordBuilder`).
+        case .outcome: known = Known(BuiltinVocabulary.outcomes, maps.outcomes, \.rawValue, orWhen: maps.readsAsApprovalOrRefusal)
         case .decisionType: known = Known(BuiltinVocabulary.decisionTypes, maps.decisionTypes, \.rawValue)
         // A result written as an outcome (`No violation found`) is read against the decision's outcome.
         case .reviewResult where field == .appealResult:
@@ -65,12 +66,12 @@ enum UnknownValues {
         let reads: (String) -> Bool
 
         init<Value>(_ builtin: [(Value, [String])], _ vocabulary: Vocabulary<Value>, _ name: (Value) -> String,
-                    orAs other: Vocabulary<Outcome>? = nil) {
+                    orAs other: Vocabulary<Outcome>? = nil, orWhen alsoRead: ((String) -> Bool)? = nil) {
             lists = builtin.map { (name($0.0), $0.1) }
             reads = { value in
                 if case .unrecognized = vocabulary.reading(value) {
                     if let other, case .found = other.reading(value) { return true }
-                    return false
+                    return alsoRead?(value) ?? false
                 }
                 return true
             }

@@ -43,6 +43,9 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     /// Values whose keywords give way to another value's found in the same text: the
     /// performance in `Termination - Performance` is why, the termination what was decided.
     private let yielding: (weak: Int32, to: Set<Int32>)?
+    /// For a two-valued vocabulary that must not guess (who decided): its answers (`yes`,
+    /// `no`, `none`), read beside its keywords to refuse a value saying both (`MixedSignals`).
+    private let mixedSignals: MixedSignals?
     private(set) var learned = LearnedReadings<Int32>()
     /// Spellings read as a value only once their disguise was set aside (`Dism[U+0456]ssal`),
     /// noted when first read by meaning (while the learned readings have room).
@@ -59,7 +62,7 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     package init(_ lists: [(Value, [String])], rule: MeaningRule = .exact, answers: (yes: Value, no: Value)? = nil,
          negation: (favorable: Value, adverse: Value)? = nil, shortestWord: Int = 3, notApplicable: [String] = [],
          pending: [String] = [], wholeValues: [(Value, [String])] = [], vetoes: [String] = [], vetoLifts: [String] = [],
-         yielding: (weak: Value, to: [Value])? = nil) {
+         yielding: (weak: Value, to: [Value])? = nil, refusingMixed answerWords: (yes: [String], no: [String])? = nil) {
         values = lists.map(\.0)
         self.vetoes = vetoes.isEmpty ? KeywordIndex() : KeywordIndex([(0, vetoes)], shortestWord: shortestWord)
         self.vetoLifts = vetoLifts.isEmpty ? KeywordIndex() : KeywordIndex([(0, vetoLifts)], shortestWord: 2)
@@ -97,6 +100,11 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
         } else {
             self.negation = nil
         }
+        if let answerWords, let (yes, no) = self.negation {
+            mixedSignals = MixedSignals(yes: yes, no: no, answers: Set((answerWords.yes + answerWords.no).map(MeaningText.normalize)))
+        } else {
+            mixedSignals = nil
+        }
     }
 
     /// `Termination - Performance`, `Demotion: poor performance`: the sanction opens the value,
@@ -125,7 +133,7 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
             code = Self.unrecognizedCode
         } else {
             let text = String(decoding: trimmed, as: UTF8.self)
-            code = meaningCode(text)
+            code = meaningCode(MeaningInput(text))
             let remembered = learned.count
             learned.remember(trimmed, code)
             // Noted once: a spelling not remembered (the readings are full) is read again each time.
@@ -152,7 +160,13 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
 
     /// What a value means, read as a run reads it, without remembering it: for `init`.
     package func reading(_ text: String) -> ValueLookup<Value> {
-        TextKey.make(text).isEmpty ? .missing : result(meaningCode(text))
+        reading(MeaningInput(text))
+    }
+
+    /// `reading` of a value made ready once for every vocabulary that reads it (`init` reads
+    /// each distinct value with eight: normalising it eight times was most of its time).
+    package func reading(_ input: MeaningInput) -> ValueLookup<Value> {
+        input.key.isEmpty ? .missing : result(meaningCode(input))
     }
 
     private func result(_ code: Int32) -> ValueLookup<Value> {
@@ -181,9 +195,10 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
     }
 
     /// The slow path: normalise, then read by the vocabulary's rule.
-    private func meaningCode(_ text: String) -> Int32 {
-        let normalized = MeaningText.normalize(text)
-        if NotApplicable.matches(trimmed: TextKey.make(text), normalized: normalized) { return Self.notApplicableCode }
+    /// `checkingMixed`: false for a part of a value `MixedSignals` reads.
+    private func meaningCode(_ input: MeaningInput, checkingMixed: Bool = true) -> Int32 {
+        let normalized = input.normalized
+        if NotApplicable.matches(trimmed: input.key, normalized: normalized) { return Self.notApplicableCode }
         if let exact = normalized.utf8.withContiguousStorageIfAvailable({ table.lookup(folding: UnsafeRawBufferPointer($0)) }) ?? nil {
             return exact
         }
@@ -194,9 +209,12 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
             guard let answers, let answer = LeadingAnswer.read(normalized) else { return Self.unrecognizedCode }
             return answer ? answers.yes : answers.no
         case .keywords:
-            let scalars = Array(normalized.unicodeScalars)
+            let scalars = input.scalars
             if vetoed(scalars) { return Self.unrecognizedCode }
             guard let (best, text) = keywords.deciding(in: scalars), case .found(var match) = best else { return Self.unrecognizedCode }
+            if checkingMixed, let mixedSignals, mixedSignals.refuses(input.written, reading: { meaningCode(MeaningInput($0), checkingMixed: false) }) {
+                return Self.unrecognizedCode
+            }
             if let yielding, match.code == yielding.weak, case .found(let stronger) = keywords.first(in: text, among: yielding.to),
                Self.namesTheDecisionThenWhy(stronger, match, in: text) {
                 match = stronger
@@ -218,6 +236,97 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
             }
             return match.code
         }
+    }
+}
+
+/// A value as the vocabularies read it by meaning: as written, its key (`TextKey.make`),
+/// and its `MeaningText` form, made once.
+package struct MeaningInput {
+    let written: String
+    package let key: String
+    let normalized: String
+    let scalars: [Unicode.Scalar]
+
+    package init(_ written: String) {
+        self.written = written
+        key = TextKey.make(written)
+        normalized = MeaningText.normalize(written)
+        scalars = Array(normalized.unicodeScalars)
+    }
+}
+
+/// Who decided, said two ways in one value: `no (algorithm decided)`, `no - system`,
+/// `manager (auto)`, `主管（系统建议）`, or a kind named and then answered (`human: no`,
+/// `person: none`, `system: yes`, where which question the answer answers is not said).
+/// Read by its longest keyword, such a value hid automated decisions from HR-01 in a
+/// hostile review; it is refused instead, so its row is rejected with its reason and
+/// counted by the summary.
+///
+/// The value is cut at brackets and punctuation (a dash only with a space beside it), and
+/// each part is read as the whole would be. Within one part the longest keyword decides as
+/// before: a negation is part of what it negates (`no human`, `非人工` say automated), and a
+/// department's name before a system's is the system's (`HR analytics engine`). Parts that
+/// agree are one signal (`yes - system`, `Manual - HR`), and a person in brackets after
+/// software (`auto (ops confirmed)`) reviewed what software decided: automated.
+struct MixedSignals: Sendable {
+    let yes: Int32
+    let no: Int32
+    /// The answer words (`yes`, `no`, `none`, `是`, `无`), normalised: a part that is one of
+    /// them alone answers.
+    let answers: Set<String>
+
+    /// `reading`: the vocabulary's code for a part, read as a whole value is.
+    func refuses(_ written: String, reading: (String) -> Int32) -> Bool {
+        let parts = Self.parts(of: written)
+        guard parts.count > 1 else { return false }
+        var said: [(code: Int32, bracketed: Bool)] = []
+        var kindNamed = false
+        for part in parts {
+            let isAnswer = answers.contains(MeaningText.normalize(part.text))
+            if isAnswer && kindNamed { return true }
+            let code = reading(part.text)
+            guard code == yes || code == no else { continue }
+            said.append((code, part.bracketed))
+            if !isAnswer { kindNamed = true }
+        }
+        guard Set(said.map(\.code)).count > 1 else { return false }
+        // Software decided, and a person in brackets after it (`auto (ops confirmed)`, `System
+        // (manager approved)`): a review of an automated decision, which is read as automated
+        // (HR-01 then asks for the review's record). Only the other way round hides one.
+        if let first = said.first, first.code == yes, !first.bracketed, said.allSatisfy({ $0.code == yes || $0.bracketed }) { return false }
+        return true
+    }
+
+    private static let cuts = Set("()[]{}（）【】〔〕,，;；:：/|、".unicodeScalars)
+    private static let dashes = Set("-–—".unicodeScalars)
+
+    private static let opening = Set("([{（【〔".unicodeScalars)
+    private static let closing = Set(")]}）】〕".unicodeScalars)
+
+    /// The value cut at brackets and punctuation, and at a dash with a space beside it
+    /// (`auto-approved` and `human-in-the-loop` stay whole), each part saying whether it
+    /// stood in brackets; empty parts left out.
+    static func parts(of written: String) -> [(text: String, bracketed: Bool)] {
+        let scalars = Array(written.unicodeScalars)
+        var parts: [(text: String, bracketed: Bool)] = []
+        var current = String.UnicodeScalarView()
+        var depth = 0
+        func close() {
+            let part = String(current).trimmingCharacters(in: .whitespaces)
+            if !part.isEmpty { parts.append((part, depth > 0)) }
+            current = String.UnicodeScalarView()
+        }
+        for (index, scalar) in scalars.enumerated() {
+            let spaced = { (at: Int) in at >= 0 && at < scalars.count && scalars[at].properties.isWhitespace }
+            if cuts.contains(scalar) || dashes.contains(scalar) && (spaced(index - 1) || spaced(index + 1)) {
+                close()
+                if opening.contains(scalar) { depth += 1 } else if closing.contains(scalar) { depth = max(depth - 1, 0) }
+            } else {
+                current.append(scalar)
+            }
+        }
+        close()
+        return parts
     }
 }
 
@@ -280,7 +389,8 @@ package struct ValueMaps {
 
     package init(_ values: ValueVocabulary) {
         booleans = Vocabulary(values.booleans, rule: .leadingAnswer, answers: (true, false))
-        automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2)
+        automation = Vocabulary(values.automation, rule: .keywords, negation: (true, false), shortestWord: 2,
+                                refusingMixed: BuiltinVocabulary.automationAnswers)
         outcomes = Vocabulary(values.outcomes, rule: .keywords, negation: (.favorable, .adverse), notApplicable: values.outcomesAsDecided,
                               wholeValues: BuiltinVocabulary.wholeOutcomes)
         decisionTypes = Vocabulary(values.decisionTypes, rule: .keywords, wholeValues: BuiltinVocabulary.wholeDecisionTypes,
@@ -298,6 +408,18 @@ package struct ValueMaps {
         approvals = Vocabulary([(true, BuiltinVocabulary.approvals), (false, otherFavourable)], rule: .keywords)
         rejections = Vocabulary([(true, BuiltinVocabulary.rejections)], rule: .exact)
         actionsTaken = Vocabulary([(true, BuiltinVocabulary.actionsTaken)], rule: .exact)
+    }
+
+    /// Whether the run reads `text`, written as an outcome no outcome word spells, as an
+    /// approval or a refusal of what was proposed (`同意`, `不同意`: `RecordBuilder`).
+    package func readsAsApprovalOrRefusal(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let field = FieldBytes(bytes: UnsafeRawBufferPointer(utf8), isMissing: false)
+            if case .found = rejections.lookupAsWritten(field) { return true }
+            if case .found(true) = approvals.lookupAsWritten(field) { return true }
+            return false
+        }
     }
 
     /// The spellings disguised as a decision type, outcome, answer or review result that the

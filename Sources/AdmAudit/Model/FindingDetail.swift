@@ -67,6 +67,9 @@ public enum FindingDetail: Sendable, Hashable, Codable {
     case placeUnknown(place: String)
     /// DQ-04: the decision's place is in `jurisdiction`, which no jurisdiction of the audit covers.
     case placeOutsideAudit(place: String, jurisdiction: String)
+    /// DQ-04: the decision's place is in `jurisdiction`, which the audit lists but where no
+    /// check's rule is in force: judged by data quality and group statistics only.
+    case placeUnderNoRule(place: String, jurisdiction: String)
     /// DM-03: the decision type is attrition risk itself.
     case attritionRiskDecision
     /// DM-03: fields naming attrition indicators, items as written.
@@ -199,7 +202,7 @@ extension FindingDetail {
         case .timesOutOfOrder: "DQ-01"
         case .attributeOftenUnknown: "DQ-02"
         case .scoreOutOfRange: "DQ-03"
-        case .placeUnknown, .placeOutsideAudit: "DQ-04"
+        case .placeUnknown, .placeOutsideAudit, .placeUnderNoRule: "DQ-04"
         case .notifiedOffHours: "DC-01"
         case .prohibitedData: "DM-01"
         case .keptTooLong, .dismissalKeptTooLong: "DM-02"
@@ -276,7 +279,7 @@ extension FindingDetail {
                 && asOf - decided > Int64(limit)
         case .placeUnknown(let place):
             return Self.isItem(place)
-        case .placeOutsideAudit(let place, let jurisdiction):
+        case .placeOutsideAudit(let place, let jurisdiction), .placeUnderNoRule(let place, let jurisdiction):
             return Self.isItem(place) && (2...16).contains(jurisdiction.utf8.count)
                 && jurisdiction.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }
         case .scoreOutOfRange(let score, let low, let high):
@@ -339,7 +342,7 @@ extension FindingDetail {
         switch self {
         case .rubberStamp(let reviewer): return bytes(reviewer.decisionIDs)
         case .sameAppealReviewer(_, let text), .placeUnknown(let text): return bytes([text])
-        case .placeOutsideAudit(let place, let jurisdiction): return bytes([place, jurisdiction])
+        case .placeOutsideAudit(let place, let jurisdiction), .placeUnderNoRule(let place, let jurisdiction): return bytes([place, jurisdiction])
         case .attributeOftenUnknown(_, let attribute, _, _, _): return bytes([attribute])
         case .prohibitedData(let matched), .protectedStatusDismissed(let matched), .protectedStatusPayCut(let matched): return terms(matched)
         case .suspectReasons(_, let health, let offline): return [terms(health), terms(offline)].saturatingSum

@@ -134,6 +134,10 @@ public struct KeywordIndex: Sendable {
     }
 
     private var keywords: [Keyword] = []
+    /// The keywords' positions in `keywords` by their first scalar, in that order: a value
+    /// is read by looking up each of its scalars, not by searching it for every keyword
+    /// (`init` reads every distinct value of a sample with eight vocabularies).
+    private var startingWith: [Unicode.Scalar: [Int]] = [:]
 
     public init() {}
 
@@ -146,9 +150,10 @@ public struct KeywordIndex: Sendable {
         }
         // Longest first: the first keyword found decides, unless one as long disagrees.
         keywords.sort { $0.text.count > $1.text.count }
+        for (index, keyword) in keywords.enumerated() { startingWith[keyword.text[0], default: []].append(index) }
     }
 
-    mutating func add(_ spelling: String, code: Int32, shortestWord: Int = 3) {
+    private mutating func add(_ spelling: String, code: Int32, shortestWord: Int = 3) {
         let text = Array(MeaningText.normalize(spelling).unicodeScalars)
         guard !text.isEmpty else { return }
         let cjk = text.contains(where: MeaningText.isCJK)
@@ -201,15 +206,30 @@ public struct KeywordIndex: Sendable {
     }
 
     private func best(within text: [Unicode.Scalar]) -> Best {
-        // Keywords are distinct texts, so two ending together with the same length are one.
-        var found: (match: Match, end: Int, length: Int)? = nil
-        for keyword in keywords {
-            guard let offset = Self.find(keyword, in: text, last: true) else { continue }
-            let end = offset + keyword.text.count
-            if let current = found, (end, keyword.text.count) <= (current.end, current.length) { continue }
-            found = (Match(code: keyword.code, keyword: String(String.UnicodeScalarView(keyword.text)), offset: offset), end, keyword.text.count)
+        // Every place any keyword is found, by the keywords starting with the scalar there: the
+        // one ending last wins, then the longest. Keywords are distinct texts, so two ending
+        // together with the same length are one.
+        var found: (keyword: Int, offset: Int, end: Int, length: Int)? = nil
+        for start in text.indices {
+            guard let candidates = startingWith[text[start]] else { continue }
+            for index in candidates {
+                let keyword = keywords[index]
+                let end = start + keyword.text.count
+                guard end <= text.count, Self.matches(keyword, in: text, at: start) else { continue }
+                if let current = found, (end, keyword.text.count) <= (current.end, current.length) { continue }
+                found = (index, start, end, keyword.text.count)
+            }
         }
-        return found.map { .found($0.match) } ?? .none
+        guard let found else { return .none }
+        let keyword = keywords[found.keyword]
+        return .found(Match(code: keyword.code, keyword: String(String.UnicodeScalarView(keyword.text)), offset: found.offset))
+    }
+
+    /// Whether `keyword` stands in `text` at `start` (a word keyword at word boundaries).
+    private static func matches(_ keyword: Keyword, in text: [Unicode.Scalar], at start: Int) -> Bool {
+        let end = start + keyword.text.count
+        return text[start..<end].elementsEqual(keyword.text)
+            && (keyword.isCJK || isBoundary(text, before: start) && isBoundary(text, after: end))
     }
 
     /// The text before its qualifiers: bracketed parts removed, cut at the first `for`, `due

@@ -98,6 +98,13 @@ public enum BuiltinVocabulary {
                  "主管", "经理", "组长", "agent", "ops agent", "operator", "ops", "dispatcher", "运营", "客服", "调度员", "manual review"]),
     ]
 
+    /// The answers among who-decided's words, and the denials that answer too (`person: none`):
+    /// read beside the kinds (`human`, `system`) to refuse a value saying both (`MixedSignals`).
+    package static let automationAnswers: (yes: [String], no: [String]) = (
+        ["true", "yes", "是", "√", "✓"],
+        ["false", "no", "none", "nobody", "no one", "否", "无", "没有", "×", "✗", "✘"]
+    )
+
     /// Outcome words that approve what was proposed. On a sanction (a warning, a dismissal) they
     /// mean the sanction was approved and stands, so the outcome is adverse, not favourable.
     public static let approvals: [String] = ["approved", "approve", "passed", "pass", "confirmed", "accepted", "agreed", "cleared",
@@ -135,6 +142,7 @@ public enum BuiltinVocabulary {
                       "解封", "已解封", "恢复", "已恢复", "恢复接单", "恢复派单", "恢复账号", "恢复正常", "正常派单", "正常排班", "全额发放",
                       "continued employment", "employment continued", "remains employed", "kept on", "no measure", "no measures",
                       "no measure taken", "coaching only", "no sanction imposed", "reinstated", "restored", "cleared",
+                      "reactivated", "reactivation", "account reactivated", "account restored",
                       "merit increase", "pay increase", "salary increase", "raise granted", "bonus paid", "paid in full",
                       "shift confirmed", "shift assigned", "lifted", "suspension lifted", "ban lifted", "unblocked", "unbanned",
                       "解冻", "已解冻", "waived", "penalty waived", "warning waived", "warning removed", "sanction removed",
@@ -279,7 +287,9 @@ public enum BuiltinVocabulary {
                 "commission", "raise", "pay raise", "incentive", "奖励", "加薪", "调薪", "绩效奖金", "佣金", "激励", "降薪调岗", "调岗降薪",
                 "扣减工资", "扣薪", "降薪", "扣发奖金", "薪酬调整", "扣绩效", "扣款", "罚款", "扣工资", "扣发", "扣除绩效", "绩效扣减",
                 "奖金扣减", "扣罚", "工资扣减", "扣减", "扣减绩效", "扣减奖金", "薪酬", "薪资", "工资", "奖金", "绩效工资", "绩效奖励",
-                "merit increase", "pay increase", "salary increase", "pay reduction", "salary reduction", "wage", "wages", "payroll"]),
+                "merit increase", "pay increase", "salary increase", "pay reduction", "salary reduction", "wage", "wages", "payroll",
+                // A platform's rate per task (a gig log's `rate_cut`).
+                "rate cut", "rate reduction", "rate decrease", "fare cut"]),
         (.scheduling, ["scheduling", "schedule", "shift", "roster", "排班", "班次", "调班", "换班", "轮班", "班表"]),
         (.taskAllocation, ["task_allocation", "task allocation", "dispatch", "order allocation", "派单", "任务分配", "分单", "派单调整",
                            "派单优先级", "接单", "订单分配", "降权", "派单降权", "降低派单优先级", "减少派单"]),
@@ -288,7 +298,11 @@ public enum BuiltinVocabulary {
         (.suspension, ["suspension", "suspend", "suspended", "account_suspension", "account suspension", "deactivation",
                        "deactivated", "account deactivated", "account deactivation", "lockout", "停职", "封号", "封禁", "封禁账号", "账号封禁", "封停", "封停账号", "暂停账号", "停岗",
                        "冻结账号", "停止派单", "暂停接单", "停止接单", "限制接单", "待岗", "待岗培训", "停岗培训", "停单",
-                       "suspension without pay", "unpaid suspension", "停工", "停工停薪", "停职停薪", "停薪停职"]),
+                       "suspension without pay", "unpaid suspension", "停工", "停工停薪", "停职停薪", "停薪停职",
+                       // The suspension lifted, written as the action (a gig log's `reactivated`): its
+                       // outcome is the word's own, favourable.
+                       "reactivated", "reactivation", "account reactivated", "account restored", "unblocked", "unbanned",
+                       "解封", "已解封", "解除封禁", "恢复账号", "恢复接单"]),
         (.attritionRisk, ["attrition_risk", "attrition risk", "resignation_risk", "resignation risk", "flight_risk", "flight risk",
                           "attrition", "turnover risk", "retention risk", "离职风险", "离职倾向", "离职预测", "流失风险", "离职预警"]),
         (.other, ["other", "其他"] + commendations),

@@ -188,7 +188,8 @@ struct FindingRows {
              .noRestDay, .recurringOffHours, .shortDailyRest, .averageWeekOverLimit, .decisionAfterUnansweredContact:
             true
         case .rubberStamp, .sameAppealReviewer, .attributeOftenUnknown, .prohibitedData, .protectedStatusDismissed,
-             .protectedStatusPayCut, .suspectReasons, .scoreOutOfRange, .attritionIndicators, .placeUnknown, .placeOutsideAudit:
+             .protectedStatusPayCut, .suspectReasons, .scoreOutOfRange, .attritionIndicators, .placeUnknown, .placeOutsideAudit,
+             .placeUnderNoRule:
             false
         }
     }

@@ -22,7 +22,7 @@ extension ReportText {
         case .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort, .timesOutOfOrder, .notifiedOffHours, .keptTooLong, .dismissalKeptTooLong,
              .decisionAfterUnansweredContact:
             timingDetail(detail)
-        case .attributeOftenUnknown, .scoreOutOfRange, .placeUnknown, .placeOutsideAudit, .prohibitedData, .attritionRiskDecision, .attritionIndicators, .unionNotNotified,
+        case .attributeOftenUnknown, .scoreOutOfRange, .placeUnknown, .placeOutsideAudit, .placeUnderNoRule, .prohibitedData, .attritionRiskDecision, .attritionIndicators, .unionNotNotified,
              .unionNotificationNotRecorded, .protectedStatusDismissed, .protectedStatusPayCut, .suspectReasons:
             dataDetail(detail)
         case .offHoursContacts, .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit, .noRestDay, .recurringOffHours, .shortDailyRest,
@@ -181,6 +181,9 @@ extension ReportText {
         case .placeOutsideAudit(let place, let jurisdiction):
             pick("the place '\(place)' is in \(jurisdiction), which checks.jurisdictions does not list: no rule of a law judged the decision; list \(jurisdiction) there if that is intended, else correct the place",
                  "地点“\(place)”属于 \(jurisdiction)，不在 checks.jurisdictions 所列法域之内：本决定未按任何法律的规则审查；如属有意，请将 \(jurisdiction) 列入，否则请更正地点")
+        case .placeUnderNoRule(let place, let jurisdiction):
+            pick("the place '\(place)' is in \(jurisdiction), where no rule the checks apply is in force: the decision was judged by no law's rule (HR, EX, AP, DM, DC, LC, NT, RC), only by data quality and the group statistics",
+                 "地点“\(place)”属于 \(jurisdiction)，各项检查所依据的规则在该地均不适用：本决定未按任何法律的规则审查（HR、EX、AP、DM、DC、LC、NT、RC），仅作数据质量检查和群体统计")
         case .scoreOutOfRange(let score, let low, let high):
             pick("score \(score) is outside the declared range \(low)–\(high)", "评分 \(score)（score）超出声明的范围 \(low)–\(high)")
         case .attritionRiskDecision:

@@ -102,9 +102,9 @@ struct ReportText {
             let adverse = input.rejectedAdverse
             lines.append(pick(
                 "\(input.file): \(input.rejectedDecisions) of \(input.rowsRead - input.rejectedNonDecisions) rows (\(share)) were rejected and audited by no check"
-                    + (adverse > 0 ? "; \(adverse) of them read as adverse decisions" : "") + ".",
+                    + (adverse > 0 ? "; \(adverse) of them may be adverse decisions" : "") + ".",
                 "\(input.file)：\(input.rowsRead - input.rejectedNonDecisions) 行中有 \(input.rejectedDecisions) 行（\(share)）被拒收，未经任何检查"
-                    + (adverse > 0 ? "；其中 \(adverse) 行为不利决定" : "") + "。"))
+                    + (adverse > 0 ? "；其中 \(adverse) 行可能为不利决定" : "") + "。"))
             if input.swallowedLines > 0 {
                 lines.append(pick(
                     "The rejected rows span \(input.rejectedLines) physical lines: a quote or field left open swallowed \(input.swallowedLines) lines after it, each of which may have been a decision (their lines are in rejects.csv).",

@@ -253,7 +253,17 @@ public final class RecordBuilder {
             }
             derived = true
         case .unrecognized:
-            return .reject(unknownValue(row, .outcome, expected: .outcome))
+            // An approval or a refusal that is no outcome word (an approval workflow's `同意`,
+            // `批准`, `不同意`), written as a whole value, is read as `通过` and `拒绝` are: a
+            // request approved is granted, a sanction approved stands, a sanction refused does not.
+            let cell = field(row, .outcome)
+            if case .found = values.rejections.lookup(cell) {
+                outcome = impliedOutcome(typeField, decisionType) == .adverse ? .favorable : .adverse
+            } else if case .found(true) = values.approvals.lookupAsWritten(cell) {
+                outcome = impliedOutcome(typeField, decisionType) ?? .favorable
+            } else {
+                return .reject(unknownValue(row, .outcome, expected: .outcome))
+            }
         }
 
         // Optional fields: each either parses, is not recorded (nil), or rejects the row.
@@ -463,6 +473,9 @@ public final class RecordBuilder {
     /// its bound must not be a place to hide. So does a row of a significant kind whose outcome
     /// is written but unreadable (`decreased`, `-10%`): it may be the adverse one, and a few
     /// such rows, under the share of rejects that raises the alarm, hid unreviewed pay cuts.
+    /// And so does a row whose kind is blank or unknown, unless its outcome reads favourable:
+    /// `RIF` or `end of assignment` with `processed` bought one hidden dismissal for every
+    /// hundred honest rows under the alarm.
     package func holdsAdverseDecision(_ row: RawRow) -> Bool {
         func adverse(_ cell: FieldBytes, byMeaning: Bool) -> Bool {
             if ValueMaps.isBlank(cell) { return false }
@@ -475,11 +488,19 @@ public final class RecordBuilder {
         if row.fieldCount == headerCount, row.defect == nil {
             let outcome = field(row, .outcome), type = field(row, .decisionType)
             if adverse(outcome, byMeaning: true) || adverse(type, byMeaning: true) { return true }
-            if !ValueMaps.isBlank(outcome), case .unrecognized = values.outcomes.lookup(outcome),
+            let outcomeRead = values.outcomes.lookup(outcome)
+            if !ValueMaps.isBlank(outcome), case .unrecognized = outcomeRead,
                case .found(let kind) = values.decisionTypes.lookup(type), significantTypes.contains(kind) {
                 return true
             }
-            return false
+            // A kind no vocabulary knows (`RIF`, `offboarding`, a blank one) may be a dismissal
+            // by another name: unless its outcome reads favourable, it may be an adverse one.
+            if case .found(.favorable) = outcomeRead { return false }
+            switch values.decisionTypes.lookup(type) {
+            case .found: return false
+            case .missing: return !ValueMaps.isBlank(outcome)
+            case .unrecognized, .notApplicable: return true
+            }
         }
         // Fields the reader did not keep (past `input.max_columns`) cannot be read.
         guard row.fieldCount <= Self.rejectedFieldsRead, row.storedCount >= row.fieldCount else { return true }

@@ -23,6 +23,8 @@ public enum TimestampParseResult: Equatable, Sendable {
 /// - Excel serial day numbers (1900 date system), which appear when a column was never formatted
 ///   as a date: a plain number from 20000 to 80000, e.g. `45723.375` is 2025-03-07 09:00 local.
 /// - Unix epoch seconds (10 digits) or milliseconds (13 digits), as logging systems write them: UTC.
+/// - A day written as one number, `20250307` (8 digits), perhaps with a time after it
+///   (`20250307 14:30`), or run on as `20250307143000` (14 digits): a local time.
 ///
 /// Values without an explicit offset are wall-clock times in `timeZone`; a date alone means
 /// midnight. Fractional seconds are dropped (the instant is truncated to the earlier second);
@@ -148,12 +150,20 @@ extension TimestampParser {
         if let epoch = readUnixEpoch(c) {
             return Reading(localSeconds: epoch, utcOffset: 0)
         }
-        if let serial = try readExcelSerial(c) {
-            return Reading(localSeconds: serial, utcOffset: nil)
+        let date: CivilDate
+        switch readCompact(&c) {
+        case .date(let compact): date = compact
+        case .instant(let reading): return reading
+        case nil:
+            if let serial = try readExcelSerial(c) { return Reading(localSeconds: serial, utcOffset: nil) }
+            date = try readDate(&c, dateOrder: dateOrder, twoDigitYears: twoDigitYears)
         }
-
-        let date = try readDate(&c, dateOrder: dateOrder, twoDigitYears: twoDigitYears)
         try validate(date)
+        return try readRest(&c, date: date)
+    }
+
+    /// After a valid date: the end, or a separator, a time, an optional offset and the end.
+    private static func readRest(_ c: inout Cursor, date: CivilDate) throws(TimestampProblem) -> Reading {
         let midnight = CivilCalendar.daysFromCivil(year: date.year, month: date.month, day: date.day) * 86_400
         if c.atEnd { return Reading(localSeconds: midnight, utcOffset: nil, hasTime: false) }
 
@@ -164,6 +174,39 @@ extension TimestampParser {
         c.skipSpaces()
         guard c.atEnd else { throw .trailingText }
         return Reading(localSeconds: midnight + secondsIntoDay, utcOffset: offset)
+    }
+
+    /// A date written as one number, as Chinese systems and SAP export it: `20250314`
+    /// (`yyyyMMdd`, year first whatever `input.date_order` says), perhaps with a time after a
+    /// space or `T`, or with its time run on: `20250314143000` (`yyyyMMddHHmmss`). Only a real
+    /// day in 1900–2200 (and a real time) is read so; any other number goes on to be read as
+    /// an Excel serial or refused. The cursor moves past the number only when it is read.
+    private enum Compact { case date(CivilDate), instant(Reading) }
+
+    private static func readCompact(_ c: inout Cursor) -> Compact? {
+        var probe = c
+        var value: Int64 = 0
+        var count = 0
+        while let byte = probe.peek(), ASCII.isDigit(byte), count <= 14 {
+            value = value * 10 + Int64(byte &- ASCII.zero)
+            count += 1
+            probe.advance()
+        }
+        guard count == 8 || count == 14, probe.peek() != ASCII.dot else { return nil }
+        let day = count == 8 ? value : value / 1_000_000
+        let date = CivilDate(year: Int(day / 10_000), month: Int(day / 100 % 100), day: Int(day % 100), isChinese: false)
+        guard (1900...2200).contains(date.year), (1...12).contains(date.month), date.day >= 1,
+              date.day <= CivilCalendar.daysInMonth(year: date.year, month: date.month) else { return nil }
+        if count == 8 {
+            c = probe
+            return .date(date)
+        }
+        let time = value % 1_000_000
+        let (hour, minute, second) = (time / 10_000, time / 100 % 100, time % 100)
+        guard probe.atEnd, hour <= 23, minute <= 59, second <= 59 else { return nil }
+        c = probe
+        let midnight = CivilCalendar.daysFromCivil(year: date.year, month: date.month, day: date.day) * 86_400
+        return .instant(Reading(localSeconds: midnight + hour * 3600 + minute * 60 + second, utcOffset: nil))
     }
 
     /// Seconds since 1970-01-01 UTC as exporting systems write them: a plain whole number of

@@ -48,7 +48,7 @@ final class HumanReviewMissingTests: XCTestCase {
     /// reviewed it, not a human. Before, each counted as a human review and HR-01 was silent.
     func testAReviewerThatIsSoftwareIsNoHumanReview() throws {
         let software = ["系统", "系统自动审核", "AI复核助手", "自动审批", "SYSTEM", "Auto-Approval Bot", "AI Reviewer", "ЅYSTEM", "ＡＩ助手",
-                        "系\u{200B}统审核", "⾃动审批"]
+                        "系\u{200B}统审核", "⾃动审批", "系统自动通过", "自动批准"]
         let rows = software.enumerated().map { "D\($0.offset),E\($0.offset),dismissal,adverse,yes,\($0.offset % 2 == 0 ? "" : "yes"),\($0.element),,female\n" }
         let (tally, findings) = try hr01(rows.joined())
         XCTAssertEqual(tally.applicable, software.count)
@@ -58,7 +58,7 @@ final class HumanReviewMissingTests: XCTestCase {
         // People, whatever letters or words their names share with software's (a hostile review's list).
         let people = ["Kai Chen", "Abbott", "张智", "R. Sysmann", "HR7", "王机", "Ai Tanaka", "Li Ai", "Marjan Bot", "Model, Jane", "J. Engine",
                       "Autore, Marco", "ai.chen@acme.com", "AI-0042", "System Administrator Li", "RPA Team - Sam Ortiz", "王智能", "周引擎",
-                      "系统管理员王伟", "信息系统部-李娜", "算法伦理委员会（张敏）", "自动化部 陈刚"]
+                      "系统管理员王伟", "信息系统部-李娜", "算法伦理委员会（张敏）", "自动化部 陈刚", "通过", "同意"]
         let (humans, none) = try hr01(people.enumerated().map { "P\($0.offset),E\($0.offset),dismissal,adverse,yes,,\"\($0.element)\",,male\n" }.joined())
         XCTAssertEqual(humans.applicable, people.count)
         XCTAssertTrue(none.isEmpty, "\(none.map(\.detail))")
@@ -119,7 +119,7 @@ final class HumanReviewMissingTests: XCTestCase {
     /// A placeholder in the reviewer column names nobody, so it shows no review (a hostile review
     /// hid every unreviewed dismissal behind `unassigned`, `HR queue`, `0000`, `待分配`); a name does.
     func testAPlaceholderReviewerShowsNoReview() throws {
-        let placeholders = ["unassigned", "TBD", "#N/A", "null", "0000", "---", "HR queue", "awaiting reviewer", "(blank)", "待分配", "无", "N/A", "TBC", "later", "inbox"]
+        let placeholders = ["unassigned", "TBD", "#N/A", "null", "0000", "---", "HR queue", "awaiting reviewer", "(blank)", "待分配", "无", "N/A", "TBC", "later", "inbox", "管理员"]
         let rows = placeholders.enumerated().map { "D\($0.offset),E1,dismissal,adverse,yes,,\($0.element),,female\n" }.joined()
         let (tally, findings) = try hr01(rows + "R1,E1,dismissal,adverse,yes,,Li Na,,female\nR2,E1,dismissal,adverse,yes,,E1042,,female\n")
         XCTAssertEqual(tally.applicable, placeholders.count + 2)

@@ -113,10 +113,12 @@ final class ColumnAssignmentTests: XCTestCase {
         XCTAssertEqual(target(audit, 2), .field(.reviewResult))
         XCTAssertNil(audit.target(.field(.outcome)))
 
-        // Approval words no outcome reads (`同意`): as the outcome every row would be rejected.
+        // A DingTalk approval's `同意` / `不同意`, which the run reads as `通过` / `拒绝`
+        // (`RecordBuilderTests.testAnApprovalThatIsNoOutcomeWordGoesTheWayTheKindPoints`).
         let agreed = ["同意", "不同意", "同意", "同意", "不同意", "同意", "同意", "同意"]
         let dingTalk = assign([("申请编号", ids), ("事项", kinds), ("审批结果", agreed), ("日期", dates)])
-        XCTAssertNil(dingTalk.target(.field(.outcome)))
+        XCTAssertEqual(target(dingTalk, 2), .field(.outcome))
+        XCTAssertEqual(dingTalk.choice(forColumn: 2)?.also, .field(.reviewResult))
 
         // A review's result that upholds or changes a decision says nothing of its outcome.
         let upheld = ["维持", "变更", "维持", "撤销", "维持", "维持", "变更", "维持"]

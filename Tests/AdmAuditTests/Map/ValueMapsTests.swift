@@ -340,6 +340,26 @@ final class ValueMapsTests: XCTestCase {
         XCTAssertEqual(look(&automation, "By AI model"), .found(true))
     }
 
+    /// Who decided, said two ways, is refused: read by its longest keyword it hid automated
+    /// decisions from HR-01 in a hostile review. A negation and what it negates are one
+    /// signal, and so are words that agree; within one part of a value the longest keyword
+    /// still decides (an Oracle export's `HR_ANALYTICS_ENGINE` is the system).
+    func testWhoDecidedSaidTwoWaysIsRefused() {
+        var automation = maps.automation
+        for mixed in ["no (algorithm decided)", "no - system", "no (auto-approved)", "manager (auto)", "human: no", "person: none",
+                      "manual override: none", "system: yes", "主管（系统建议）", "人工（系统自动）", "yes - manual"] {
+            XCTAssertEqual(look(&automation, mixed), .unrecognized, mixed)
+        }
+        for (agreeing, automated) in [("no human", true), ("Automated (no human)", true), ("非人工", true), ("yes - system", true),
+                                      ("Manual - HR", false), ("no, manual", false), ("Line Manager", false), ("系统自动审批", true),
+                                      ("人工处理", false), ("Algorithm", true), ("HR_ANALYTICS_ENGINE", true),
+                                      ("HR analytics engine", true), ("auto (no human)", true), ("human-in-the-loop", false),
+                                      ("auto-approved", true), ("auto (ops confirmed)", true), ("Algorithm (HR approved)", true),
+                                      ("系统（主管确认）", true)] {
+            XCTAssertEqual(look(&automation, agreeing), .found(automated), agreeing)
+        }
+    }
+
     func testPipelineSpellingsComeFirst() {
         var values = ValueVocabulary()
         values.outcomes = [(.adverse, ["passed over"])] + values.outcomes

@@ -58,6 +58,7 @@ final class FindingWordsTests: XCTestCase {
         .scoreOutOfRange(score: 1.5, low: 0, high: 1),
         .placeUnknown(place: "Dub lin"),
         .placeOutsideAudit(place: "Shanghai", jurisdiction: "CN"),
+        .placeUnderNoRule(place: "Glasgow Ops", jurisdiction: "GB"),
         .attritionRiskDecision,
         .attritionIndicators(dataCategories: ["flight_risk"], reasonCodes: ["离职倾向"]),
         .offHoursContacts(monday: 20_150, contacts: 5, expectingReply: 3, answered: 2),
@@ -105,6 +106,7 @@ final class FindingWordsTests: XCTestCase {
         case .scoreOutOfRange: "scoreOutOfRange"
         case .placeUnknown: "placeUnknown"
         case .placeOutsideAudit: "placeOutsideAudit"
+        case .placeUnderNoRule: "placeUnderNoRule"
         case .attritionRiskDecision: "attritionRiskDecision"
         case .attritionIndicators: "attritionIndicators"
         case .offHoursContacts: "offHoursContacts"
@@ -119,7 +121,7 @@ final class FindingWordsTests: XCTestCase {
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 41)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 42)
     }
 
     func testEveryDetailIsWordedInBothLanguages() {

@@ -284,6 +284,27 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built.map(\.holdsAdverse), [true, true, false, false])
     }
 
+    /// A kind no vocabulary knows may be a dismissal by another name: a hostile review hid
+    /// unreviewed ones as `RIF`, `offboarding` and `end of assignment` with `processed`, one for
+    /// every hundred honest rows under the alarm. Unless its outcome reads favourable, such a
+    /// row may be adverse; a blank kind too, when an outcome is written.
+    func testARejectedRowOfAnUnknownKindMayBeAdverse() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome,decided_at
+            D1,RIF,processed,2025-01-01
+            D2,offboarding,,2025-01-01
+            D3,end of assignment,completed,2025-01-01
+            D4,RIF,favorable,2025-01-01
+            D5,,processed,2025-01-01
+            D6,,,2025-01-01
+            D7,promotion,completed,2025-01-01
+
+            """)
+        XCTAssertEqual(built.map { $0.reject?.code }, [.unknownValue, .unknownValue, .unknownValue, .unknownValue,
+                                                       .missingRequired, .missingRequired, .unknownValue])
+        XCTAssertEqual(built.map(\.holdsAdverse), [true, true, true, false, true, false, false])
+    }
+
     /// A day systems write where no date was kept is no date: read as one, it put the decision
     /// before every law and out of every check, with nothing said (a hostile review). Rejected,
     /// a sanction's row is counted as adverse, so the summary opens with it.
@@ -305,6 +326,16 @@ final class RecordBuilderTests: XCTestCase {
     func testARefusedSanctionIsFavourable() throws {
         let built = try build("decision_id,decision_type,outcome\nD1,降薪,拒绝\nD2,警告,已拒绝\nD3,hiring,拒绝\n")
         XCTAssertEqual(built.map { $0.record?.outcome }, [.favorable, .favorable, .adverse])
+    }
+
+    /// An approval workflow's `同意` / `不同意` are no outcome words: read as `通过` / `拒绝`
+    /// are, an approved sanction stands, a refused one does not, an approved request is
+    /// granted. Read by the kind alone, a DingTalk export's refused dismissals counted as
+    /// adverse and ten were HR-01 findings the truth did not hold.
+    func testAnApprovalThatIsNoOutcomeWordGoesTheWayTheKindPoints() throws {
+        let built = try build("decision_id,decision_type,outcome\nD1,解除劳动合同,同意\nD2,降薪,不同意\nD3,hiring,同意\nD4,hiring,不同意\nD5,警告,同意。\n")
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.adverse, .favorable, .favorable, .adverse, nil])
+        XCTAssertEqual(built.last?.reject?.code, .unknownValue, "an approval with more to it is not read as one")
     }
 
     /// A closing quote left out merges the kind into the cell before it (the row is one field

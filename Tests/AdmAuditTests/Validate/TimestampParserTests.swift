@@ -255,9 +255,32 @@ final class TimestampParserTests: XCTestCase {
         assertInvalid("80001", "Excel serial")
         assertInvalid("80000.5", "Excel serial")
         assertInvalid("2025", "Excel serial")
-        assertInvalid("20250307", "Excel serial")
+        assertInvalid("20251307", "Excel serial")  // no 13th month: not a day written as one number
+        assertInvalid("20250230", "Excel serial")
         assertInvalid("0", "Excel serial")
         assertInvalid("2025.3", "Excel serial")
+    }
+
+    // MARK: A day written as one number
+
+    /// `yyyyMMdd` as Chinese systems and SAP export it, a local day whatever the date order;
+    /// with a time after a space, or run on as `yyyyMMddHHmmss`.
+    func testADayWrittenAsOneNumber() {
+        assertInstant("20250307", 1_741_305_600)
+        assertInstant("20250307", 1_741_276_800, zone: "Asia/Shanghai")
+        assertInstant("20250307", 1_741_305_600, order: .dmy)
+        assertInstant("20240229", 1_709_164_800)
+        assertInstant("20250307 14:30", 1_741_357_800)
+        assertInstant("20250307T14:30:00", 1_741_357_800)
+        assertInstant("20250307143000", 1_741_329_000, zone: "Asia/Shanghai")
+        var parser = TimestampParser(timeZone: TimeZone(identifier: "UTC")!)
+        _ = parser.parse("20250307")
+        XCTAssertTrue(parser.lastWasDayOnly)
+        _ = parser.parse("20250307143000")
+        XCTAssertFalse(parser.lastWasDayOnly)
+        assertInvalid("20250307-14:30", "after the date")
+        assertInvalid("20250307250000", "Excel serial")  // no 25th hour
+        assertInvalid("20250307.5", "Excel serial")
     }
 
     // MARK: Unix epoch
@@ -279,7 +302,7 @@ final class TimestampParserTests: XCTestCase {
 
     func testOtherDigitCountsAreNotEpochs() {
         // 9, 11, 12 and 14 digits: neither seconds nor milliseconds; too long for an Excel serial.
-        for text in ["173675940", "17367594001", "173675940012", "17367594001234"] {
+        for text in ["173675940", "17367594001", "173675940012", "17367594001234", "173675940012345"] {
             assertInvalid(text, "Excel serial")
         }
         assertInvalid("0999999999", "Excel serial")  // ten digits below 1e9: not a second since 2001

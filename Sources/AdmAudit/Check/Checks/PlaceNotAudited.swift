@@ -8,8 +8,11 @@
 /// finding says the judgement rests on that. Flags one whose place is read but lies in no
 /// jurisdiction `checks.jurisdictions` covers (`Shanghai` in an audit of `[EU]`, a site the
 /// export lists only after init's sample): no rule citing a law judged it, and the finding
-/// says so rather than a smaller applicable count alone. Does not flag a place the pipeline
-/// lists (`JP` for a Tokyo office, listed by init as outside every rule): that is chosen.
+/// says so rather than a smaller applicable count alone. Flags one whose place the pipeline
+/// lists but where no check's rule is in force (`GB` for a Glasgow office, which init lists
+/// as the export's place): the decision is measured, and judged by no law, and an
+/// inspector running init's pipeline unedited was told so only in its comments (a helper's
+/// UK export lost 19 of 38 unreviewed dismissals that way, with a summary that said nothing).
 public struct PlaceNotAudited: RecordCheck {
     public static let descriptor = CheckDescriptor(
         id: "DQ-04",
@@ -29,8 +32,20 @@ public struct PlaceNotAudited: RecordCheck {
         if !context.jurisdictions.isEmpty, !context.jurisdictions.contains(where: { CheckRunner.covers($0, code) }) {
             return .violation(.placeOutsideAudit(place: Self.place(record), jurisdiction: code))
         }
+        if !Self.citedJurisdictions.contains(where: { CheckRunner.covers($0, code) }) {
+            return .violation(.placeUnderNoRule(place: Self.place(record), jurisdiction: code))
+        }
         return .compliant
     }
+
+    /// The jurisdictions of every record check's rules (`CN`, `EU`, `US-NYC`…).
+    private static let citedJurisdictions: [String] = {
+        var codes: [String] = []
+        for check in CheckRegistry.recordChecks {
+            for citation in check.descriptor.legalBasis where !codes.contains(citation.jurisdiction) { codes.append(citation.jurisdiction) }
+        }
+        return codes
+    }()
 
     private static func place(_ record: DecisionRecord) -> String {
         String(decoding: UnsafeRawBufferPointer(rebasing: record.jurisdiction.bytes[TextKey.trimmedRange(record.jurisdiction.bytes)]), as: UTF8.self)
