@@ -18,7 +18,10 @@ package enum PlaceholderReviewer {
 
     /// Words that make a cell a queue or a wait, not a person (`HR queue`, `awaiting reviewer`, `待分配复核人`).
     private static let waiting = KeywordIndex([(0, ["queue", "queued", "awaiting", "pending", "unassigned", "not assigned", "to be assigned",
-                                                    "not yet assigned", "tbd", "待分配", "待指派", "待定", "排队", "队列", "未分配", "未指派"])])
+                                                    "not yet assigned", "tbd", "待分配", "待指派", "待定", "排队", "队列", "未分配", "未指派",
+                                                    // Nobody reviewed: skipped, the requester themself, an approver who has left
+                                                    // (`（跳过）`, `发起人本人`, `审批人已离职`: a second hostile review).
+                                                    "skipped", "skip", "self", "requester", "跳过", "已跳过", "本人", "自己", "已离职", "离职"])])
 
     package static func names(_ field: FieldBytes) -> Bool {
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)]), as: UTF8.self)

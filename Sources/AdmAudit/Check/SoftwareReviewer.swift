@@ -15,18 +15,24 @@
 package enum SoftwareReviewer {
     /// Latin words that name software (lower case); a word starting `auto` does too.
     static let softwareWords: [[UInt8]] = ["ai", "bot", "bots", "chatbot", "robot", "system", "systems", "software", "algorithm",
-                                           "algorithmic", "rpa", "engine", "model", "llm", "gpt", "chatgpt", "copilot"].map { Array($0.utf8) }
+                                           "algorithmic", "rpa", "engine", "model", "llm", "gpt", "chatgpt", "copilot",
+                                           // `rules v2`, `HRBot`, `Workflow Bot` (a second hostile review).
+                                           "rule", "rules", "hrbot", "workflow"].map { Array($0.utf8) }
     /// Latin words for what the software does, which may stand beside it.
     static let roleWords: [[UInt8]] = ["reviewer", "review", "reviewed", "approval", "approver", "approve", "approved", "assistant",
                                        "checker", "check", "checked", "service", "account", "user", "agent", "by", "screening",
                                        "screener", "scoring"].map { Array($0.utf8) }
     /// Chinese words that name software; longest first, so `人工智能` goes before `人工` could be read.
-    static let chineseSoftware = ["人工智能", "机器人", "系统", "自动", "算法", "智能", "机器", "模型", "引擎", "机审", "程序"]
+    static let chineseSoftware = ["人工智能", "机器人", "系统", "自动", "算法", "智能", "机器", "模型", "引擎", "机审", "程序", "规则",
+                                  // The workflow platforms themselves (`钉钉机器人`, `飞书审批助手`).
+                                  "钉钉", "飞书", "企业微信", "企微"]
     /// Chinese words for what the software does.
     static let chineseRoles = ["自动化", "审核", "复核", "审批", "助手", "处理", "客服", "判定", "核验", "校验", "审查", "筛选", "评估", "生成",
                                "执行", "账号", "账户", "服务", "平台",
                                // An approval workflow's own approver: `系统自动通过`, `自动批准` (Feishu, DingTalk).
-                               "通过", "批准", "同意", "放行", "确认"]
+                               "通过", "批准", "同意", "放行", "确认",
+                               // `超时自动通过`, `流程自动流转` (a second hostile review).
+                               "超时", "流程", "流转"]
 
     /// Whether `field` names software (false for a blank cell).
     package static func names(_ field: FieldBytes) -> Bool {
@@ -85,12 +91,19 @@ package enum SoftwareReviewer {
             let word = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
             if isSoftware(word) {
                 seen = true
-            } else if !roleWords.contains(where: { equalsLowered(word, $0) }) {
+            } else if !roleWords.contains(where: { equalsLowered(word, $0) }) && !isVersion(word) {
                 return false
             }
             start = end
         }
         return seen
+    }
+
+    /// A version beside the software's name (`v2`, `V3`): no person's. A bare number is not
+    /// one (`AI-0042` is an employee's number).
+    private static func isVersion(_ word: UnsafeRawBufferPointer) -> Bool {
+        guard word.count >= 2, word[0] | 0x20 == 0x76 else { return false }
+        return word.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

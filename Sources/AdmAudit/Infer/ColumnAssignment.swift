@@ -223,6 +223,19 @@ struct ColumnAssignment: Sendable {
                 english: "no column names the outcome and its values approve or turn down what was proposed, so it is the outcome (an approved sanction is adverse, an approved request favourable) and review_result too; check that what was approved is the decision, not a reviewer's view of a recommendation kept elsewhere",
                 chinese: "没有结果列，且其取值为批准或驳回所提事项，故作为结果（批准处分为不利，批准申请为有利），同时作为 review_result；请核实所批准的即为该决策本身，而非复核人对另有记录的系统建议的意见")
         }
+        // A time of completion whose header names no contest (`完成时间`, `Closed At`), where no
+        // other column speaks of one: an approval's or a case's own close, not a contest's answer
+        // (a DingTalk export's, read so, listed a contest answered on every row). Left unread.
+        let contestFields: [CanonicalField] = [.appealFiledAt, .appealResult, .appealReviewer, .appealReviewerID, .appealOffered]
+        if let index = choices.firstIndex(where: { $0.target == .field(.appealRespondedAt) }), fixed[choices[index].column] == nil,
+           choices[index].also == nil, !HeaderRules.namesAContest(profiles[choices[index].column].header),
+           !choices.contains(where: { choice in contestFields.contains { choice.target == .field($0) || choice.also == .field($0) } }),
+           !fixed.values.contains(where: { target in contestFields.contains { target == .field($0) } }) {
+            let dropped = choices.remove(at: index)
+            rejected[dropped.column] = dropped.evidence + Evidence(
+                english: "but no column speaks of a contest, so it is no contest's answer: left unread",
+                chinese: "但没有列涉及申诉，故并非申诉的答复时间：不予读取")
+        }
         // Decision kinds under an outcome-like header, and no other decision_type column; among
         // sanctions, a value saying none was imposed (`正常`) counts with them (`InferredPipeline`
         // lists it as a disciplinary decision that imposed none).

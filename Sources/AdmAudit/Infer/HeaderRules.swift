@@ -166,6 +166,9 @@ enum HeaderRules {
 
     static func isFreeText(_ header: HeaderName) -> Bool { freeText.contains(where: header.contains) }
 
+    /// Whether the header speaks of a contest (`申诉`, `appeal`, `grievance`).
+    static func namesAContest(_ header: HeaderName) -> Bool { appealWords.contains(where: header.contains) }
+
     /// Headers naming a person or a name (`Employee`, `Employee Name`, `员工`): never the
     /// decision id by content or position, as a decision id is printed as it is written and
     /// a person's id or name must be pseudonymised.

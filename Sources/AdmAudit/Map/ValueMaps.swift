@@ -219,6 +219,15 @@ package struct Vocabulary<Value: Equatable & Sendable>: Sendable {
                Self.namesTheDecisionThenWhy(stronger, match, in: text) {
                 match = stronger
             }
+            // A kind that is no sanction, read from the value's core, where the whole value read
+            // as the keyword ending last is a sanction standing (`Performance rating: dismissal`,
+            // `调岗（待岗）`): two kinds, one of them in a qualifier. Unknown, so the row is rejected
+            // and counted (a second hostile review hid dismissals so).
+            if let yielding, !yielding.to.contains(match.code), text.count < scalars.count,
+               case .found(let whole) = keywords.endingLast(in: scalars), yielding.to.contains(whole.code),
+               !Negation.precedes(whole.offset, in: scalars, code: .adverse) {
+                return Self.unrecognizedCode
+            }
             guard let negation, Negation.precedes(match.offset, in: text, code: match.code == negation.adverse ? .adverse : .favorable) else {
                 return match.code
             }
@@ -297,15 +306,15 @@ struct MixedSignals: Sendable {
         return true
     }
 
-    private static let cuts = Set("()[]{}（）【】〔〕,，;；:：/|、".unicodeScalars)
+    private static let cuts = Set("()[]{}（）【】〔〕,，;；:：/|、→⇒>＞~～+＋".unicodeScalars)
     private static let dashes = Set("-–—".unicodeScalars)
 
     private static let opening = Set("([{（【〔".unicodeScalars)
     private static let closing = Set(")]}）】〕".unicodeScalars)
 
-    /// The value cut at brackets and punctuation, and at a dash with a space beside it
-    /// (`auto-approved` and `human-in-the-loop` stay whole), each part saying whether it
-    /// stood in brackets; empty parts left out.
+    /// The value cut at brackets, punctuation and arrows, and at a dash with a space or a
+    /// CJK character beside it (`auto-approved` and `human-in-the-loop` stay whole, `系统-人工`
+    /// is two), each part saying whether it stood in brackets; empty parts left out.
     static func parts(of written: String) -> [(text: String, bracketed: Bool)] {
         let scalars = Array(written.unicodeScalars)
         var parts: [(text: String, bracketed: Bool)] = []
@@ -317,7 +326,9 @@ struct MixedSignals: Sendable {
             current = String.UnicodeScalarView()
         }
         for (index, scalar) in scalars.enumerated() {
-            let spaced = { (at: Int) in at >= 0 && at < scalars.count && scalars[at].properties.isWhitespace }
+            let spaced = { (at: Int) in
+                at >= 0 && at < scalars.count && (scalars[at].properties.isWhitespace || MeaningText.isCJK(scalars[at]))
+            }
             if cuts.contains(scalar) || dashes.contains(scalar) && (spaced(index - 1) || spaced(index + 1)) {
                 close()
                 if opening.contains(scalar) { depth += 1 } else if closing.contains(scalar) { depth = max(depth - 1, 0) }

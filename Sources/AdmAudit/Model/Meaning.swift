@@ -189,6 +189,9 @@ public struct KeywordIndex: Sendable {
         return answer == .none ? nil : (answer, normalized)
     }
 
+    /// The keyword ending last in the whole of `normalized`, its qualifiers included.
+    public func endingLast(in normalized: [Unicode.Scalar]) -> Best { best(within: normalized) }
+
     /// Every place a keyword of `code` is found in `text` (overlaps included).
     public func offsets(of code: Int32, in text: [Unicode.Scalar]) -> [Int] {
         keywords.filter { $0.code == code }.flatMap { Self.positions(of: $0, in: text) }
@@ -362,6 +365,8 @@ package enum LeadingAnswer {
                                                    // `reviewed automatically`, `yes (nobody)`, `yes (self-review)`).
                                                    "automatically", "machine", "model", "robot", "engine", "rpa", "llm", "gpt", "script",
                                                    "rule", "rules", "computer", "nobody", "noone", "self", "n/a", "na",
+                                                   // A second hostile review's `yes (Copilot)`, `yes (Workday Scoring)`.
+                                                   "copilot", "chatbot", "hrbot", "scoring", "scored", "workflow", "rule-based", "rules-based",
                                                    "机审", "模型", "引擎", "规则", "程序", "本人", "自己", "无人",
                                                    "否", "未", "待", "不", "没", "无", "拟", "计划", "暂", "尚", "将",
                                                    "审核中", "复核中", "审批中", "进行中", "处理中", "办理中", "排队", "逾期", "超时", "过期",

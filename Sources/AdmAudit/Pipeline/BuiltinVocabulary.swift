@@ -91,7 +91,11 @@ public enum BuiltinVocabulary {
                 "engine", "analytics", "scheduler", "batch", "batch job", "integration", "api", "引擎", "批处理", "接口", "aedt",
                 "ai screening", "automated screening", "rules engine", "workflow automation", "auto review", "自动审核",
                 // A chatbot answering for the employer (`智能客服` beside `客服专员`).
-                "chatbot", "智能客服", "机器人客服", "ai客服", "自动回复"]),
+                "chatbot", "智能客服", "机器人客服", "ai客服", "自动回复",
+                // A second hostile review: `人工智能` (AI) is no `人工` (manual); software named by what it does
+                // (`manager (rule-based)`, `manager (scoring)`); a human in the loop of an automated decision.
+                "人工智能", "rule-based", "rule based", "rules-based", "rules based", "scoring", "auto-scoring", "copilot",
+                "human in the loop", "human-in-the-loop", "hitl"]),
         (false, ["false", "no", "n", "0", "f", "否", "×", "✗", "✘", "manual", "human", "person", "manager", "hr", "人工", "手工", "手动", "人工决定",
                  "人工判定", "人为", "人工处理", "人工作出", "manually", "人工发起", "主管发起", "hr发起", "manager initiated",
                  "hr initiated", "human decision", "recruiter", "supervisor", "team lead", "staff", "hrbp", "招聘专员", "招聘官", "面试官",
@@ -254,6 +258,8 @@ public enum BuiltinVocabulary {
                    "招聘", "录用", "聘用", "筛选", "初筛", "简历筛选", "面试", "招聘筛选", "应聘", "入职审批", "未录用", "不予录用", "淘汰"]),
         (.promotion, ["promotion", "promote", "promoted", "晋升", "升职", "晋级"]),
         (.dismissal, ["dismissal", "termination", "terminate", "terminated", "dismiss", "dismissed", "firing", "fired", "discharge",
+                      // A second hostile review's `transfer to outplacement`.
+                      "outplacement", "outplaced",
                       "involuntary termination", "termination involuntary", "separation", "involuntary separation", "layoff",
                       "laid off", "redundancy", "contract terminated", "let go", "separated", "involuntarily separated", "discharged",
                       "被动离职", "非自愿离职",
@@ -299,6 +305,8 @@ public enum BuiltinVocabulary {
                        "deactivated", "account deactivated", "account deactivation", "lockout", "停职", "封号", "封禁", "封禁账号", "账号封禁", "封停", "封停账号", "暂停账号", "停岗",
                        "冻结账号", "停止派单", "暂停接单", "停止接单", "限制接单", "待岗", "待岗培训", "停岗培训", "停单",
                        "suspension without pay", "unpaid suspension", "停工", "停工停薪", "停职停薪", "停薪停职",
+                       // Taken off the rota (a second hostile review's `scheduling - removed from roster`).
+                       "removed from roster", "removed from the roster", "taken off the roster", "removed from rota", "removed from the rota",
                        // The suspension lifted, written as the action (a gig log's `reactivated`): its
                        // outcome is the word's own, favourable.
                        "reactivated", "reactivation", "account reactivated", "account restored", "unblocked", "unbanned",

@@ -195,7 +195,7 @@ public final class RecordBuilder {
                                && TextKey.identity(String(decoding: UnsafeRawBufferPointer(rebasing: idField.bytes[idRange]), as: UTF8.self)).isEmpty) {
             return .reject(reject(row, .empty(.decisionID), column: .decisionID))
         }
-        let decisionType: DecisionType
+        var decisionType: DecisionType
         let typeField = field(row, .decisionType)
         switch values.decisionTypes.lookup(typeField) {
         case .found(let type): decisionType = type
@@ -264,6 +264,15 @@ public final class RecordBuilder {
             } else {
                 return .reject(unknownValue(row, .outcome, expected: .outcome))
             }
+        }
+
+        // A kind the checks do not single out whose adverse outcome names a sanction they do
+        // (`transfer` with `dismissed`, `Performance Review` with `Terminated`): the outcome
+        // says what was decided. Read as the kind written, such a dismissal was judged by no
+        // check (a second hostile review).
+        if outcome == .adverse, !decisionType.isSanction, !significantTypes.contains(decisionType),
+           case .found(let named) = values.decisionTypes.lookup(field(row, .outcome)), named.isSanction, significantTypes.contains(named) {
+            decisionType = named
         }
 
         // Optional fields: each either parses, is not recorded (nil), or rejects the row.

@@ -48,7 +48,8 @@ final class HumanReviewMissingTests: XCTestCase {
     /// reviewed it, not a human. Before, each counted as a human review and HR-01 was silent.
     func testAReviewerThatIsSoftwareIsNoHumanReview() throws {
         let software = ["系统", "系统自动审核", "AI复核助手", "自动审批", "SYSTEM", "Auto-Approval Bot", "AI Reviewer", "ЅYSTEM", "ＡＩ助手",
-                        "系\u{200B}统审核", "⾃动审批", "系统自动通过", "自动批准"]
+                        "系\u{200B}统审核", "⾃动审批", "系统自动通过", "自动批准", "超时自动通过", "流程自动流转", "规则引擎", "钉钉机器人",
+                        "飞书审批助手", "rules v2", "HRBot"]
         let rows = software.enumerated().map { "D\($0.offset),E\($0.offset),dismissal,adverse,yes,\($0.offset % 2 == 0 ? "" : "yes"),\($0.element),,female\n" }
         let (tally, findings) = try hr01(rows.joined())
         XCTAssertEqual(tally.applicable, software.count)
@@ -119,7 +120,8 @@ final class HumanReviewMissingTests: XCTestCase {
     /// A placeholder in the reviewer column names nobody, so it shows no review (a hostile review
     /// hid every unreviewed dismissal behind `unassigned`, `HR queue`, `0000`, `待分配`); a name does.
     func testAPlaceholderReviewerShowsNoReview() throws {
-        let placeholders = ["unassigned", "TBD", "#N/A", "null", "0000", "---", "HR queue", "awaiting reviewer", "(blank)", "待分配", "无", "N/A", "TBC", "later", "inbox", "管理员"]
+        let placeholders = ["unassigned", "TBD", "#N/A", "null", "0000", "---", "HR queue", "awaiting reviewer", "(blank)", "待分配", "无", "N/A", "TBC", "later", "inbox", "管理员",
+                            "（跳过）", "发起人本人", "审批人已离职"]
         let rows = placeholders.enumerated().map { "D\($0.offset),E1,dismissal,adverse,yes,,\($0.element),,female\n" }.joined()
         let (tally, findings) = try hr01(rows + "R1,E1,dismissal,adverse,yes,,Li Na,,female\nR2,E1,dismissal,adverse,yes,,E1042,,female\n")
         XCTAssertEqual(tally.applicable, placeholders.count + 2)
@@ -130,13 +132,14 @@ final class HumanReviewMissingTests: XCTestCase {
     /// A yes with software or nobody after it is no human review: the row is rejected and named,
     /// never counted as reviewed.
     func testAYesNamingSoftwareOrNobodyIsNoReview() throws {
-        let rows = ["yes (model)", "reviewed automatically", "Yes (machine)", "yes (nobody)", "yes (self-review)", "已机审", "是（本人）", "是（规则引擎）"]
-            .enumerated().map { "D\($0.offset),E1,dismissal,adverse,yes,\($0.element),,,female\n" }.joined()
+        let yeses = ["yes (model)", "reviewed automatically", "Yes (machine)", "yes (nobody)", "yes (self-review)", "已机审", "是（本人）", "是（规则引擎）",
+                     "yes (Copilot)", "yes (Workday Scoring)", "yes (HRBot)"]
+        let rows = yeses.enumerated().map { "D\($0.offset),E1,dismissal,adverse,yes,\($0.element),,,female\n" }.joined()
         let (result, _) = try TestSupport.audit(csv: header + rows, pipeline: TestSupport.plainPipeline)
         let input = try XCTUnwrap(result.inputs.first)
         XCTAssertEqual(input.accepted, 0)
-        XCTAssertEqual(input.rejected, 8)
-        XCTAssertEqual(input.rejectedAdverse, 8)
+        XCTAssertEqual(input.rejected, yeses.count)
+        XCTAssertEqual(input.rejectedAdverse, yeses.count)
         XCTAssertTrue(input.mayHideViolations)
     }
 }

@@ -91,6 +91,22 @@ final class ColumnAssignmentTests: XCTestCase {
         XCTAssertEqual(target(assignment, 2), .field(.outcome))
     }
 
+    /// A DingTalk export's `完成时间` closes the approval, not a contest: with no column of a
+    /// contest it is left unread; beside one, it may be when the contest was answered.
+    func testACompletionTimeIsNoContestsAnswerWithoutAContest() {
+        let kinds = ["解除劳动合同", "警告", "降级", "警告", "解除劳动合同", "记过", "警告", "降职"]
+        let agreed = ["同意", "拒绝", "同意", "同意", "拒绝", "同意", "同意", "同意"]
+        let done = (1...8).map { "2025-03-0\($0) 17:30" }
+        let approval = assign([("审批编号", ids), ("处理类型", kinds), ("审批结果", agreed), ("发起时间", dates), ("完成时间", done)])
+        XCTAssertNil(approval.choice(forColumn: 4))
+        XCTAssertTrue(approval.rejected[4]?.english.contains("no contest's answer") ?? false, "\(String(describing: approval.rejected[4]))")
+
+        let filed = (1...8).map { "2025-03-0\($0) 12:00" }
+        let contested = assign([("审批编号", ids), ("处理类型", kinds), ("审批结果", agreed), ("发起时间", dates), ("申诉时间", filed),
+                                ("完成时间", done)])
+        XCTAssertEqual(target(contested, 5), .field(.appealRespondedAt), "beside a contest's column the time may be its answer's")
+    }
+
     func testAnApprovalResultWithNoOutcomeColumnIsTheOutcomeAndTheReviewResult() throws {
         let kinds = ["辞退", "晋升", "奖金资格", "调班", "辞退", "纪律处分", "奖金资格", "晋升"]
         let approvals = ["通过", "驳回", "通过", "通过", "驳回", "通过", "驳回", "通过"]

@@ -347,17 +347,32 @@ final class ValueMapsTests: XCTestCase {
     func testWhoDecidedSaidTwoWaysIsRefused() {
         var automation = maps.automation
         for mixed in ["no (algorithm decided)", "no - system", "no (auto-approved)", "manager (auto)", "human: no", "person: none",
-                      "manual override: none", "system: yes", "主管（系统建议）", "人工（系统自动）", "yes - manual"] {
+                      "manual override: none", "system: yes", "主管（系统建议）", "人工（系统自动）", "yes - manual",
+                      // A second hostile review: software named by what it does, a system before a person.
+                      "manager (scoring)", "manager (rule-based)", "系统-人工", "系统→人工", "system -> manager"] {
             XCTAssertEqual(look(&automation, mixed), .unrecognized, mixed)
         }
         for (agreeing, automated) in [("no human", true), ("Automated (no human)", true), ("非人工", true), ("yes - system", true),
                                       ("Manual - HR", false), ("no, manual", false), ("Line Manager", false), ("系统自动审批", true),
                                       ("人工处理", false), ("Algorithm", true), ("HR_ANALYTICS_ENGINE", true),
-                                      ("HR analytics engine", true), ("auto (no human)", true), ("human-in-the-loop", false),
+                                      ("HR analytics engine", true), ("auto (no human)", true),
                                       ("auto-approved", true), ("auto (ops confirmed)", true), ("Algorithm (HR approved)", true),
-                                      ("系统（主管确认）", true)] {
+                                      ("系统（主管确认）", true), ("人工智能", true), ("human-in-the-loop", true)] {
             XCTAssertEqual(look(&automation, agreeing), .found(automated), agreeing)
         }
+    }
+
+    /// A kind that is no sanction with a sanction in its qualifier names two kinds: unknown,
+    /// so the row is rejected and counted (a second hostile review hid dismissals as
+    /// `Performance rating: dismissal` and `调岗（待岗）`). A negated one is no second kind.
+    func testASanctionHiddenInAQualifierIsNoKindOfItsOwn() {
+        var types = maps.decisionTypes
+        for hidden in ["Performance rating: dismissal", "rating (dismissal)", "调岗（待岗）", "排班（停止派单）", "Transfer (suspension)"] {
+            XCTAssertEqual(look(&types, hidden), .unrecognized, hidden)
+        }
+        XCTAssertEqual(look(&types, "Termination - Performance"), .found(.dismissal))
+        XCTAssertEqual(look(&types, "Promotion (no suspension)"), .found(.promotion))
+        XCTAssertEqual(look(&types, "Transfer (Berlin office)"), .found(.transfer))
     }
 
     func testPipelineSpellingsComeFirst() {

@@ -338,6 +338,14 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built.last?.reject?.code, .unknownValue, "an approval with more to it is not read as one")
     }
 
+    /// A kind no check singles out whose adverse outcome names a sanction one does: the
+    /// outcome says what was decided (`transfer` with `dismissed`, a second hostile review).
+    func testAnOutcomeNamingASanctionIsTheDecisionsKind() throws {
+        let built = try build("decision_id,decision_type,outcome\nD1,transfer,dismissed\nD2,performance review,Terminated\nD3,transfer,adverse\nD4,transfer,favorable\n")
+        XCTAssertEqual(built.map { $0.record?.type }, [.dismissal, .dismissal, .transfer, .transfer])
+        XCTAssertEqual(built.map { $0.record?.outcome }, [.adverse, .adverse, .adverse, .favorable])
+    }
+
     /// A closing quote left out merges the kind into the cell before it (the row is one field
     /// short): the kind is still read, so the summary says a rejected row may hide a violation
     /// (an export written by hand in session 31 hid an unreviewed termination so).
