@@ -270,9 +270,9 @@ public struct KeywordIndex: Sendable {
         return codes
     }
 
-    /// Where `keyword` is in `text` (the first place, or the last): nil when it is not.
-    private static func find(_ keyword: Keyword, in text: [Unicode.Scalar], last: Bool = false) -> Int? {
-        last ? positions(of: keyword, in: text).last : positions(of: keyword, in: text, first: true).first
+    /// Where `keyword` first is in `text`: nil when it is not.
+    private static func find(_ keyword: Keyword, in text: [Unicode.Scalar]) -> Int? {
+        positions(of: keyword, in: text, first: true).first
     }
 
     /// Where `keyword` is in `text` (a word keyword at word boundaries of the whole text), in

@@ -157,8 +157,8 @@ extension TimestampParser {
         case nil:
             if let serial = try readExcelSerial(c) { return Reading(localSeconds: serial, utcOffset: nil) }
             date = try readDate(&c, dateOrder: dateOrder, twoDigitYears: twoDigitYears)
+            try validate(date)
         }
-        try validate(date)
         return try readRest(&c, date: date)
     }
 
