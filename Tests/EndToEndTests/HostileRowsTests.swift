@@ -134,6 +134,52 @@ final class HostileRowsTests: BinaryTestCase {
         }
     }
 
+    /// Unreviewed dismissals dated before the rules they break, among 2025 decisions: backdated
+    /// (`2017-03-01`) or written as a number the date reader takes as an Excel day number or a
+    /// Unix time (`43000`, `31425`, `1500000000`). Through `init` and `run` with no edit, in
+    /// English and Chinese: no check counts them, and the summary and report.json say so.
+    func testDecisionsDatedBeforeTheRulesAreSaid() throws {
+        let exports = [
+            ("en", "decision_id,employee_id,decision_type,outcome,automated,human_reviewed,decided_at,sex,site",
+             [7: "43000", 19: "2017-03-01 09:00", 33: "1500000000"], "3 decisions are dated before the rules they would break",
+             "(2017-03-01 to 2017-09-22; the first on line 8)"),
+            ("zh", "决定编号,工号,决定类型,处理结果,是否系统自动,是否人工复核,决定时间,性别,城市",
+             [7: "43000", 19: "2017/03/01 09:00", 33: "31425"], "3 项决定的日期早于其所违反的规则在作出地生效之时",
+             "（1986-01-13 至 2017-09-22；首项在第 8 行）"),
+        ]
+        for (language, header, backdated, said, days) in exports {
+            var lines = [header]
+            for row in 1...60 {
+                let unreviewed = backdated[row] != nil || row % 10 == 0
+                let date = backdated[row] ?? (language == "en" ? "2025-0\(3 + row % 4)-\(10 + row % 18) 10:00" : "2025/0\(3 + row % 4)/\(10 + row % 18) 10:00")
+                lines.append(language == "en"
+                    ? "D\(row),E\(row),dismissal,dismissed,yes,\(unreviewed ? "no" : "yes"),\(date),\(row % 2 == 0 ? "male" : "female"),Berlin"
+                    : "J\(row),G\(row),解除劳动合同,解除,是,\(unreviewed ? "否" : "是"),\(date),\(row % 2 == 0 ? "男" : "女"),上海")
+            }
+            let file = work.appendingPathComponent("backdated-\(language).csv")
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+            let proposed = try AdmAuditBinary.run(["init", file.path], in: work)
+            XCTAssertEqual(proposed.status, 0, proposed.err)
+            let pipeline = file.path + ".yaml"
+            try proposed.out.write(toFile: pipeline, atomically: true, encoding: .utf8)
+            let out = file.path + ".out"
+            let run = try AdmAuditBinary.run(["run", "-p", pipeline, "-o", out, "--as-of", "2025-12-31", file.path], in: work)
+            XCTAssertEqual(run.status, 0, run.err)
+            let rows = try AdmAuditBinary.csv(out + "/findings.csv")
+            let check = try XCTUnwrap(rows.first?.firstIndex(of: "check_id")), id = try XCTUnwrap(rows.first?.firstIndex(of: "decision_id"))
+            let prefix = language == "en" ? "D" : "J"
+            XCTAssertEqual(Set(rows.dropFirst().filter { $0[check] == "HR-01" }.map { $0[id] }), Set([10, 20, 30, 40, 50, 60].map { prefix + String($0) }),
+                           "\(language): the 2025 decisions without review are found, the backdated ones not counted")
+            XCTAssertTrue(run.err.contains(said) && run.err.contains(days), "\(language): \(run.err)")
+            let report = try AdmAuditBinary.json(out + "/report.json")
+            let warning = try XCTUnwrap((report["diagnostics"] as? [[String: Any]])?.first { $0["code"] as? String == "decisions_before_rules" })
+            let values = try XCTUnwrap(warning["values"] as? [String: Any])
+            XCTAssertEqual(values["rows"] as? Int, 3, language)
+            XCTAssertEqual(values["line"] as? Int, 8, language)
+            XCTAssertTrue((values["checks"] as? [String])?.contains("HR-01") ?? false, "\(values)")
+        }
+    }
+
     /// A decoy header above the real one swaps `automated` and `human_reviewed`: read by the
     /// decoy, ten dismissals without review were out of HR-01's scope, and the real header was
     /// one rejected row. Two headers that disagree stop the run, naming the line.

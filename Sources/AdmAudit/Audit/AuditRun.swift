@@ -243,6 +243,7 @@ public struct AuditRun {
         }
         var checks = auditor.checks
         try checks.finish(into: sink)
+        if let warning = checks.beforeRulesWarning { diagnostics.append(warning) }
         try sink.readingEnded()
         // Activity logs alone hold no decision: the decision checks' caveats do not apply.
         let readDecisions = summaries.contains { !$0.isActivityLog }

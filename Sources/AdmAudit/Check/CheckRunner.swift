@@ -6,7 +6,9 @@ import Foundation
 ///
 /// A record is judged only by rules in force for it: a check whose citations (narrowed to
 /// the pipeline's jurisdictions, and to the record's own `jurisdiction` when the export
-/// has one) all apply from a later date than the decision does not apply to it.
+/// has one) all apply from a later date than the decision does not apply to it. Whether it
+/// would have broken the check is still asked, and such decisions are counted apart
+/// (`DatedBeforeRules`): the date is the employer's to write.
 ///
 /// Every record passes through here once per check, and an export without, say, a notice
 /// column yields a finding per record: per check, what does not change is computed once
@@ -62,6 +64,16 @@ package struct CheckRunner {
             }
             return mask
         }
+
+        /// The first local day any citation covering `jurisdiction` (nil: every selected one)
+        /// applies from; nil when none covers it.
+        func firstDayInForce(jurisdiction: String?) -> Int64? {
+            var first: Int64? = nil
+            for index in fromDays.indices where jurisdiction.map({ CheckRunner.covers(jurisdictions[index], $0) }) ?? true {
+                first = min(first ?? .max, fromDays[index])
+            }
+            return first
+        }
     }
 
     /// The strings of the current record's findings, made on its first finding.
@@ -89,6 +101,9 @@ package struct CheckRunner {
     /// Per record check, judged decisions and compliant ones by decision type and group:
     /// is a violation (say, missing human review) concentrated on one group?
     package private(set) var fairness: [SelectionCounts]
+    /// The decisions dated before the rules they would break were in force where they were
+    /// made: not judged by those checks, and said (`beforeRulesWarning`).
+    private var beforeRules: DatedBeforeRules
 
     package init(pipeline: Pipeline, context: CheckContext, pseudonymizer: Pseudonymizer) {
         let enabled = CheckRegistry.enabledRecordChecks(pipeline.checks)
@@ -120,6 +135,7 @@ package struct CheckRunner {
         counted = descriptors.map { CheckTally(descriptor: $0) }
         unknowns = UnknownCounts(checks: recordChecks.count)
         fairness = Array(repeating: SelectionCounts(attributeCount: pipeline.attributes.count), count: recordChecks.count)
+        beforeRules = DatedBeforeRules(checks: recordChecks.count)
     }
 
     /// True when an enabled check needs the as-of date.
@@ -145,7 +161,7 @@ package struct CheckRunner {
         if current.recordJurisdiction != jurisdiction { current.recordJurisdiction = jurisdiction }
         try Self.judge(record, context: current, jurisdiction: jurisdiction, file: file, into: sink, recordChecks: recordChecks,
                        runChecks: &runChecks, tallies: &counted, unknowns: &unknowns, fairness: &fairness,
-                       latestDecisionDay: &latestDecisionDay, pseudonymizer: pseudonymizer)
+                       beforeRules: &beforeRules, latestDecisionDay: &latestDecisionDay, pseudonymizer: pseudonymizer)
     }
 
     /// One record through the run checks' observations and the record checks. Static, so that
@@ -153,18 +169,33 @@ package struct CheckRunner {
     private static func judge(_ record: DecisionRecord, context: CheckContext, jurisdiction: String?, file: String, into sink: any AuditSink,
                               recordChecks: [RecordEntry], runChecks: inout [(check: any RunCheck, descriptor: CheckDescriptor)],
                               tallies: inout [CheckTally], unknowns: inout UnknownCounts, fairness: inout [SelectionCounts],
-                              latestDecisionDay: inout Int64?,
+                              beforeRules: inout DatedBeforeRules, latestDecisionDay: inout Int64?,
                               pseudonymizer: Pseudonymizer) throws(AuditError) {
         for index in runChecks.indices { runChecks[index].check.observe(record, context: context) }
         let decisionDay = record.decidedAt.map { context.calendar.day(of: $0) }
         if let decisionDay, decisionDay > latestDecisionDay ?? .min { latestDecisionDay = decisionDay }
         var strings: RecordStrings? = nil
+        // The first day a rule this decision escaped by its date began (`.max`: none escaped).
+        var escapedRuleStart = Int64.max
         for index in recordChecks.indices {
             let entry = recordChecks[index]
             let day = entry.inForceOnAsOfDate ? (context.asOfDay ?? decisionDay) : decisionDay
             let inForce = entry.citationsInForce(day: day, jurisdiction: jurisdiction)
-            // No citation in force for this decision: the check does not apply to it.
-            if inForce == 0 && !entry.fromDays.isEmpty { continue }
+            // No citation in force for this decision: the check does not apply to it. Where its
+            // rules cover the place but came into force after the decision's date (and by the
+            // as-of date: a rule yet to begin binds nothing the audit judges), a violation is
+            // counted apart and said: a date is the employer's to write, and backdating a
+            // decision (or writing a number that reads as a day in 1986) would hide it.
+            if inForce == 0 && !entry.fromDays.isEmpty {
+                if let decisionDay, !entry.inForceOnAsOfDate || context.asOfDay == nil,
+                   let ruleStart = entry.firstDayInForce(jurisdiction: jurisdiction), decisionDay < ruleStart,
+                   ruleStart <= context.asOfDay ?? .max,
+                   entry.check.evaluate(record, context: context).isViolation {
+                    beforeRules.escaped(check: index, ruleStart: ruleStart)
+                    escapedRuleStart = min(escapedRuleStart, ruleStart)
+                }
+                continue
+            }
             let detail: FindingDetail
             var notRecorded = false
             var cited = inForce
@@ -214,6 +245,14 @@ package struct CheckRunner {
                 legalBasis: entry.basisTexts[cited], file: file, line: record.line
             ))
         }
+        if escapedRuleStart != .max, let decisionDay { beforeRules.note(day: decisionDay, ruleStart: escapedRuleStart, file: file, line: record.line) }
+    }
+
+    /// A warning when decisions escaped checks by their dates while others of the input are
+    /// dated after those checks' rules came into force (`DatedBeforeRules`).
+    package var beforeRulesWarning: Diagnostic? {
+        guard let latestDecisionDay else { return nil }
+        return beforeRules.warning(checks: recordChecks.map(\.id), latestDecisionDay: latestDecisionDay)
     }
 
     /// The record checks' ids, in the order of `fairness`.
@@ -247,6 +286,7 @@ package struct CheckRunner {
     package mutating func absorb(_ other: CheckRunner) -> String? {
         let others = other.tallies
         for index in counted.indices where index < recordChecks.count { counted[index].add(others[index]) }
+        beforeRules.add(other.beforeRules)
         for index in runChecks.indices {
             do throws(AuditError) {
                 if let problem = try runChecks[index].check.join(any: other.runChecks[index].check, context: context) { return problem }

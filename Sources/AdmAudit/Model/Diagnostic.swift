@@ -23,6 +23,7 @@ public struct Diagnostic: Sendable, Hashable {
         case disguisedSpellings = "disguised_spellings"
         case groupsWrittenAlike = "groups_written_alike"
         case noAsOfDate = "no_as_of_date"
+        case decisionsBeforeRules = "decisions_before_rules"
         case noPseudonymKey = "no_pseudonym_key"
         case assumeAutomated = "assume_automated"
         case mergedShards = "merged_shards"
@@ -75,6 +76,7 @@ public struct Diagnostic: Sendable, Hashable {
         case .disguisedSpellings: (counts, texts, lists) = (["more"], ["read_as", "attribute"], [("spellings", 64), ("read_as_values", 64)])
         case .groupsWrittenAlike: (counts, texts, lists) = ([], ["attribute"], [("groups", 16)])  // 16: MeasureState.alikeGroupLimit
         case .mergedShards: (counts, texts, lists) = (["shards"], [], [])
+        case .decisionsBeforeRules: (counts, texts, lists) = (["rows", "line"], ["first_day", "last_day"], [("checks", 64)])
         case .shardFileMissing, .shardFileOtherHeader, .shardFileShared, .shardFileMismatch: (counts, texts, lists) = ([], ["name"], [])
         case .decisionIDsCompared: (counts, texts, lists) = (["ids", "shards"], [], [])
         case .decisionIDsRepeatedAcrossShards: (counts, texts, lists) = (["rows", "line", "first_line"], ["first_file"], [])

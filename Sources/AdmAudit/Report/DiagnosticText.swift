@@ -17,6 +17,15 @@ extension ReportText {
                     "\(rows) 行（首行为第 \(line) 行）书写劳动者编号的方式与该劳动者首行不同，含有与其他字符形似的字符（\(characters)）：均按同一劳动者读取，以免同一劳动者被拆成两人、各自的工时都低于限额；正常导出不会把同一编号写成两种样子，请向用人单位问明原因")
     }
 
+    private func beforeRules(_ values: DiagnosticValues) -> String {
+        let (rows, line, checks) = (values.count("rows"), values.count("line"), values.list("checks"))
+        let (first, last) = (values.text("first_day"), values.text("last_day"))
+        let (days, daysZH) = first == last ? (first, first) : ("\(first) to \(last)", "\(first) 至 \(last)")
+        let (named, namedZH) = (checks.joined(separator: ", "), checks.joined(separator: "、"))
+        return pick("\(rows) decision\(rows == 1 ? " is" : "s are") dated before the rules \(rows == 1 ? "it" : "they") would break were in force where \(rows == 1 ? "it was" : "they were") made (\(days); the first on line \(line)): \(named) did not count \(rows == 1 ? "it" : "them"), while later decisions of the export fall under those rules. Check those dates: a date is the employer's to write, and a decision backdated, or a date written as a number that reads as a day long past, escapes the rules",
+                    "\(rows) 项决定的日期早于其所违反的规则在作出地生效之时（\(daysZH)；首项在第 \(line) 行）：\(namedZH) 未将其计入，而导出文件中较晚的决定已受这些规则约束。请核对这些日期：日期由用人单位填写，倒填日期或把日期写成被读作多年前某日的数字，都会使决定逃出规则的适用范围")
+    }
+
     private func unpairedPunches(_ values: DiagnosticValues) -> String {
         let (ins, outs, workers) = (values.count("clock_ins"), values.count("clock_outs"), values.count("workers"))
         let hours = WorkTimeLedger.longestShift / 3600
@@ -80,6 +89,7 @@ extension ReportText {
                         "属性“\(name)”的不同取值超过 \(limit) 个（input.max_distinct_values）：取值在前 \(limit) 个之外的 \(rows) 条决策合并计入“\(label)”组，因此“\(name)”的公平性数据无法区分这些取值；请核实该列确为所映射的属性，或在 values.attributes.\(name) 下合并其写法")
         case .disguisedSpellings: return disguised(values)
         case .groupsWrittenAlike: return alike(values)
+        case .decisionsBeforeRules: return beforeRules(values)
         case .noAsOfDate:
             return pick("no as-of date was given (--as-of or audit_date): checks of what is still pending on that date cannot judge and count as unknown",
                         "未给出审计基准日（--as-of 或 audit_date）：判断截至该日仍未处理事项的检查无法评判，相关记录计为无法判断")

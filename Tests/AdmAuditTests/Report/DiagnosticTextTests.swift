@@ -23,6 +23,8 @@ final class DiagnosticTextTests: XCTestCase {
                               "read_as_values": .list(["female"]), "more": .count(2)],
         .groupsWrittenAlike: ["attribute": .text("ethnicity"), "groups": .list(["回族（少数民族）", "回族人", "回族"])],
         .noAsOfDate: [:],
+        .decisionsBeforeRules: ["rows": .count(40), "line": .count(4), "checks": .list(["HR-01", "EX-01"]),
+                                "first_day": .text("1986-01-13"), "last_day": .text("2017-09-22")],
         .noPseudonymKey: [:],
         .assumeAutomated: [:],
         .mergedShards: ["shards": .count(3)],
