@@ -65,6 +65,9 @@ public enum FindingDetail: Sendable, Hashable, Codable {
     case scoreOutOfRange(score: Double, low: Double, high: Double)
     /// DQ-04: the decision's place, as written, names no place or jurisdiction known.
     case placeUnknown(place: String)
+    /// DQ-04: the decision's place, as written, names places apart in `jurisdictions` (two or
+    /// more), so which is the decision's is not known.
+    case placeNamesSeveral(place: String, jurisdictions: [String])
     /// DQ-04: the decision's place is in `jurisdiction`, which no jurisdiction of the audit covers.
     case placeOutsideAudit(place: String, jurisdiction: String)
     /// DQ-04: the decision's place is in `jurisdiction`, which the audit lists but where no
@@ -202,7 +205,7 @@ extension FindingDetail {
         case .timesOutOfOrder: "DQ-01"
         case .attributeOftenUnknown: "DQ-02"
         case .scoreOutOfRange: "DQ-03"
-        case .placeUnknown, .placeOutsideAudit, .placeUnderNoRule: "DQ-04"
+        case .placeUnknown, .placeNamesSeveral, .placeOutsideAudit, .placeUnderNoRule: "DQ-04"
         case .notifiedOffHours: "DC-01"
         case .prohibitedData: "DM-01"
         case .keptTooLong, .dismissalKeptTooLong: "DM-02"
@@ -279,6 +282,9 @@ extension FindingDetail {
                 && asOf - decided > Int64(limit)
         case .placeUnknown(let place):
             return Self.isItem(place)
+        case .placeNamesSeveral(let place, let jurisdictions):
+            return Self.isItem(place) && (2...Self.itemLimit).contains(jurisdictions.count)
+                && jurisdictions.allSatisfy { (2...16).contains($0.utf8.count) && $0.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") } }
         case .placeOutsideAudit(let place, let jurisdiction), .placeUnderNoRule(let place, let jurisdiction):
             return Self.isItem(place) && (2...16).contains(jurisdiction.utf8.count)
                 && jurisdiction.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }
@@ -343,6 +349,7 @@ extension FindingDetail {
         case .rubberStamp(let reviewer): return bytes(reviewer.decisionIDs)
         case .sameAppealReviewer(_, let text), .placeUnknown(let text): return bytes([text])
         case .placeOutsideAudit(let place, let jurisdiction), .placeUnderNoRule(let place, let jurisdiction): return bytes([place, jurisdiction])
+        case .placeNamesSeveral(let place, let jurisdictions): return bytes([place] + jurisdictions)
         case .attributeOftenUnknown(_, let attribute, _, _, _): return bytes([attribute])
         case .prohibitedData(let matched), .protectedStatusDismissed(let matched), .protectedStatusPayCut(let matched): return terms(matched)
         case .suspectReasons(_, let health, let offline): return [terms(health), terms(offline)].saturatingSum

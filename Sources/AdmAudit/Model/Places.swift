@@ -178,6 +178,10 @@ public enum Places {
         guard text.utf8.count <= longestPlace else { return nil }
         let normalized = MeaningText.normalize(text)
         if normalized.isEmpty { return nil }
+        // Two places apart (`Berlin / New York`): the decision's is not known, and reading the
+        // one named last (New York, where no human-review rule is in force) took a Berlin
+        // decision out of the GDPR's reach (a hostile review hid 40 of 40 so).
+        if jurisdictionsApart(in: text).count > 1 { return nil }
         if let found = place(normalized: normalized) { return found }
         // A quote or other mark inside a name (`Dub"lin`, `上"海`) hides no place: an export
         // under inspection could otherwise take a decision out of its jurisdiction's rules.
@@ -185,6 +189,43 @@ public enum Places {
         guard unmarked != normalized, !unmarked.isEmpty else { return nil }
         if let index = unmarkedNames[unmarked] { return table[index].0 }
         return keywordPlace(in: unmarked)
+    }
+
+    /// The jurisdictions of places a value names apart, when they cannot all be one place's
+    /// (`Berlin / New York`: DE and US-NYC; `Dublin → NYC`; `上海、纽约`); empty when it names
+    /// one place, or several of one jurisdiction or inside one another (`Amsterdam & Rotterdam`,
+    /// `Dublin, OH`, and `Hong Kong, China`, which is Hong Kong).
+    public static func jurisdictionsApart(in text: String) -> [String] {
+        guard text.utf8.count <= longestPlace else { return [] }
+        var named: [(code: String, part: String)] = []
+        for part in partsApart(text) {
+            let normalized = MeaningText.normalize(part)
+            guard !normalized.isEmpty, let code = place(normalized: normalized)?.jurisdiction,
+                  !named.contains(where: { $0.code == code }) else { continue }
+            named.append((code, normalized))
+        }
+        // One inside another (`US` and `US-NYC`), or China as a country beside Hong Kong, Macao
+        // or Taiwan (`Hong Kong, China`): the more particular place is the one meant. A mainland
+        // city beside Hong Kong (`Shenzhen | Hong Kong`) is two places.
+        let apart = named.filter { code, part in
+            !named.contains { other in
+                other.code != code
+                    && (other.code.hasPrefix(code + "-") || (code == "CN" && Self.chinaAsACountry.contains(part) && ["HK", "MO", "TW"].contains(other.code)))
+            }
+        }
+        return apart.count > 1 ? apart.map(\.code) : []
+    }
+
+    /// China named as a country, not a city of it.
+    private static let chinaAsACountry: Set<String> = ["china", "cn", "chn", "prc", "中国", "中华人民共和国", "people's republic of china"]
+
+    /// The parts of a value between the separators a list of places is written with: slashes,
+    /// bars, semicolons, commas, `&`, `+`, arrows, a dash between spaces, `、`, `to`, `and`.
+    private static func partsApart(_ text: String) -> [String] {
+        var joined = text.lowercased()
+        for joiner in ["->", "=>", " - ", " – ", " — ", " to ", " and ", " vs "] { joined = joined.replacingOccurrences(of: joiner, with: "/") }
+        let separators: Set<Character> = ["/", "\\", "|", ";", "；", "、", "／", "→", "⇒", "➔", "➡", "+", "&", "＆", "~", "～", ",", "，", ">"]
+        return joined.split(whereSeparator: { separators.contains($0) }).map(String.init)
     }
 
     /// The text without punctuation and symbols, nothing put in their place (`dub"lin` is `dublin`).

@@ -189,7 +189,7 @@ struct FindingRows {
             true
         case .rubberStamp, .sameAppealReviewer, .attributeOftenUnknown, .prohibitedData, .protectedStatusDismissed,
              .protectedStatusPayCut, .suspectReasons, .scoreOutOfRange, .attritionIndicators, .placeUnknown, .placeOutsideAudit,
-             .placeUnderNoRule:
+             .placeUnderNoRule, .placeNamesSeveral:
             false
         }
     }

@@ -22,7 +22,7 @@ extension ReportText {
         case .aiNoticeNotRecorded, .aiNoticeAfterDecision, .aiNoticeTooShort, .timesOutOfOrder, .notifiedOffHours, .keptTooLong, .dismissalKeptTooLong,
              .decisionAfterUnansweredContact:
             timingDetail(detail)
-        case .attributeOftenUnknown, .scoreOutOfRange, .placeUnknown, .placeOutsideAudit, .placeUnderNoRule, .prohibitedData, .attritionRiskDecision, .attritionIndicators, .unionNotNotified,
+        case .attributeOftenUnknown, .scoreOutOfRange, .placeUnknown, .placeNamesSeveral, .placeOutsideAudit, .placeUnderNoRule, .prohibitedData, .attritionRiskDecision, .attritionIndicators, .unionNotNotified,
              .unionNotificationNotRecorded, .protectedStatusDismissed, .protectedStatusPayCut, .suspectReasons:
             dataDetail(detail)
         case .offHoursContacts, .dailyOvertimeOverLimit, .monthlyOvertimeOverLimit, .noRestDay, .recurringOffHours, .shortDailyRest,
@@ -178,6 +178,9 @@ extension ReportText {
         case .placeUnknown(let place):
             pick("the place '\(place)' names no country, city or jurisdiction code admaudit knows: the decision was judged as if its place were blank, under every jurisdiction the pipeline selects",
                  "地点“\(place)”不是 admaudit 认识的国家、城市或法域代码：本决定按地点空白处理，依审计配置选定的全部法域审查")
+        case .placeNamesSeveral(let place, let jurisdictions):
+            pick("the place '\(place)' names places in \(jurisdictions.joined(separator: " and ")), so which is the decision's is not known: it was judged as if its place were blank, under every jurisdiction the pipeline selects; ask the employer where the decision was made",
+                 "地点“\(place)”同时指向 \(jurisdictions.joined(separator: "、")) 的地点，无法确定本决定作出于何处：按地点空白处理，依审计配置选定的全部法域审查；请向用人单位问明决定作出地")
         case .placeOutsideAudit(let place, let jurisdiction):
             pick("the place '\(place)' is in \(jurisdiction), which checks.jurisdictions does not list: no rule of a law judged the decision; list \(jurisdiction) there if that is intended, else correct the place",
                  "地点“\(place)”属于 \(jurisdiction)，不在 checks.jurisdictions 所列法域之内：本决定未按任何法律的规则审查；如属有意，请将 \(jurisdiction) 列入，否则请更正地点")

@@ -96,7 +96,7 @@ final class DataQualityTests: XCTestCase {
     /// named: misspelling a place takes no decision out of the rules. A known place outside
     /// the audit's jurisdictions stays outside it, and is named too; so is one the pipeline
     /// lists where no check's rule is in force (`GB`), as no law judged it; one it lists and a
-    /// rule covers is not.
+    /// rule covers is not. Places of two jurisdictions in one cell are judged as a blank one, and named.
     func testAnUnknownPlaceIsJudgedAsBlankAndNamed() throws {
         let csv = """
         decision_id,decision_type,outcome,decided_at,automated,human_reviewed,jurisdiction,sex
@@ -109,15 +109,17 @@ final class DataQualityTests: XCTestCase {
         D7,dismissal,adverse,2025-03-07,yes,no,SZ,f
         D8,dismissal,adverse,2025-03-07,yes,no,Paris,f
         D9,dismissal,adverse,2025-03-07,yes,no,Glasgow,f
+        D10,dismissal,adverse,2025-03-07,yes,no,Paris / New York,f
 
         """
         let pipeline = try TestSupport.pipeline(TestSupport.exactPipeline(attributes: ["sex: [sex]"], sections: "checks:\n  jurisdictions: [CN, FR, GB]"))
         let (result, sink) = try TestSupport.audit([TestSupport.temporaryFile(csv)], pipeline: pipeline, asOf: AsOfDate("2025-06-30"))
-        XCTAssertEqual(sink.findings.filter { $0.checkID == "HR-01" }.map(\.decisionID), ["D1", "D2", "D3", "D4", "D7"])
+        XCTAssertEqual(sink.findings.filter { $0.checkID == "HR-01" }.map(\.decisionID), ["D1", "D2", "D3", "D4", "D7", "D10"])
         let dq04 = try tally("DQ-04", result)
-        XCTAssertEqual(dq04.applicable, 8)
+        XCTAssertEqual(dq04.applicable, 9)
         let findings = sink.findings.filter { $0.checkID == "DQ-04" }
-        XCTAssertEqual(findings.map(\.decisionID), ["D3", "D5", "D6", "D7", "D9"])
+        XCTAssertEqual(findings.map(\.decisionID), ["D3", "D5", "D6", "D7", "D9", "D10"])
+        XCTAssertTrue(findings[5].detail.contains("'Paris / New York' names places in FR and US-NYC"), findings[5].detail)
         XCTAssertTrue(findings[4].detail.contains("'Glasgow' is in GB, where no rule the checks apply is in force"), findings[4].detail)
         XCTAssertTrue(findings[0].detail.contains("'Atlantis' names no country"), findings[0].detail)
         XCTAssertTrue(findings[1].detail.contains("'Tokyo' is in JP, which checks.jurisdictions does not list"), findings[1].detail)

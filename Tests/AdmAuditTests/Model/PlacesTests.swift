@@ -152,4 +152,21 @@ final class PlacesTests: XCTestCase {
         XCTAssertTrue(CheckRunner.covers("EU", "DE-BY"), "EU law covers a member state's parts")
         XCTAssertFalse(CheckRunner.covers("EU", "CH"))
     }
+
+    /// A value naming places of two jurisdictions apart is no place: read as the one named
+    /// last, `Berlin / New York` took a Berlin decision out of the GDPR. Places of one
+    /// jurisdiction, or one inside another, are still one place.
+    func testPlacesOfTwoJurisdictionsApartAreNoPlace() {
+        for (text, codes) in [("Berlin / New York", ["DE", "US-NYC"]), ("Dublin → NYC", ["IE", "US-NYC"]), ("Dublin -> NYC", ["IE", "US-NYC"]),
+                              ("上海、纽约", ["CN", "US-NYC"]), ("Paris; London", ["FR", "GB"]), ("Madrid to Lisbon", ["ES", "PT"]),
+                              ("Shenzhen | Hong Kong", ["CN", "HK"]), ("Berlin - New York", ["DE", "US-NYC"])] {
+            XCTAssertEqual(Places.jurisdictionsApart(in: text), codes, text)
+            XCTAssertNil(Places.jurisdictionCode(of: text), text)
+        }
+        for (text, code) in [("Hong Kong, China", "HK"), ("Amsterdam & Rotterdam", "NL"), ("Dublin, OH", "US"),
+                             ("Shanghai / 上海", "CN"), ("Berlin, Germany", "DE"), ("Paris (NYC office)", "FR")] {
+            XCTAssertEqual(Places.jurisdictionsApart(in: text), [], text)
+            XCTAssertEqual(Places.jurisdictionCode(of: text), code, text)
+        }
+    }
 }

@@ -57,6 +57,7 @@ final class FindingWordsTests: XCTestCase {
         .suspectReasons(type: .discipline, health: [health], offline: [.init(name: "offline", chineseName: "离线", items: ["app offline"])]),
         .scoreOutOfRange(score: 1.5, low: 0, high: 1),
         .placeUnknown(place: "Dub lin"),
+        .placeNamesSeveral(place: "Berlin / New York", jurisdictions: ["DE", "US-NYC"]),
         .placeOutsideAudit(place: "Shanghai", jurisdiction: "CN"),
         .placeUnderNoRule(place: "Glasgow Ops", jurisdiction: "GB"),
         .attritionRiskDecision,
@@ -105,6 +106,7 @@ final class FindingWordsTests: XCTestCase {
         case .suspectReasons: "suspectReasons"
         case .scoreOutOfRange: "scoreOutOfRange"
         case .placeUnknown: "placeUnknown"
+        case .placeNamesSeveral: "placeNamesSeveral"
         case .placeOutsideAudit: "placeOutsideAudit"
         case .placeUnderNoRule: "placeUnderNoRule"
         case .attritionRiskDecision: "attritionRiskDecision"
@@ -121,7 +123,7 @@ final class FindingWordsTests: XCTestCase {
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 42)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 43)
     }
 
     func testEveryDetailIsWordedInBothLanguages() {

@@ -5,7 +5,9 @@
 /// not flagged). Flags one whose value `Places.jurisdictionCode` cannot read (`Atlantis`,
 /// `D u b l i n`, `SZ`): such a decision is judged as if its place were blank, under every
 /// jurisdiction the pipeline selects, so no rule is lost by spoiling a place, and the
-/// finding says the judgement rests on that. Flags one whose place is read but lies in no
+/// finding says the judgement rests on that; so is one naming places of two jurisdictions
+/// apart (`Berlin / New York`, `Dublin → NYC`: read as the one named last, a Berlin decision
+/// was under no human-review rule), and the finding names both. Flags one whose place is read but lies in no
 /// jurisdiction `checks.jurisdictions` covers (`Shanghai` in an audit of `[EU]`, a site the
 /// export lists only after init's sample): no rule citing a law judged it, and the finding
 /// says so rather than a smaller applicable count alone. Flags one whose place the pipeline
@@ -28,7 +30,11 @@ public struct PlaceNotAudited: RecordCheck {
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
         guard !ValueMaps.isBlank(record.jurisdiction) else { return .notApplicable }
         // Written, yet no code: a place the run could not read (`CheckContext.recordJurisdiction`).
-        guard let code = context.recordJurisdiction else { return .violation(.placeUnknown(place: Self.place(record))) }
+        guard let code = context.recordJurisdiction else {
+            let place = Self.place(record)
+            let apart = Places.jurisdictionsApart(in: place)
+            return .violation(apart.isEmpty ? .placeUnknown(place: place) : .placeNamesSeveral(place: place, jurisdictions: apart))
+        }
         if !context.jurisdictions.isEmpty, !context.jurisdictions.contains(where: { CheckRunner.covers($0, code) }) {
             return .violation(.placeOutsideAudit(place: Self.place(record), jurisdiction: code))
         }
