@@ -9,15 +9,20 @@
 /// `助手`), and one of them software. A cell that also holds anything else names a person
 /// or a team of people and is not read as software: `Ai Tanaka`, `Marjan Bot`, `王智能`,
 /// `系统管理员王伟`, `信息系统部-李娜`, `RPA Team - Sam Ortiz`, `AI-0042`. So software
-/// written beside a name (`Bot (J. Park)`) is missed, as are names this list lacks
-/// (`Workday Scoring`, `HRBot`); those rows keep whatever `human_reviewed` says. Look-alike
-/// letters inside a Latin word and full-width forms are folded first (`ЅYSTEM`, `ＡＩ`).
+/// written beside a name (`Bot (J. Park)`) is missed, as are names this list lacks; those rows
+/// keep whatever `human_reviewed` says. HR products named as the reviewer (`Workday Scoring`,
+/// `HireVue`, `北森`) are software. Look-alike letters inside a Latin word and full-width forms
+/// are folded first (`ЅYSTEM`, `ＡＩ`), and so is a cell wholly of letters that look like Latin
+/// ones (`АІ` in Cyrillic), where it then reads as software.
 package enum SoftwareReviewer {
     /// Latin words that name software (lower case); a word starting `auto` does too.
     static let softwareWords: [[UInt8]] = ["ai", "bot", "bots", "chatbot", "robot", "system", "systems", "software", "algorithm",
                                            "algorithmic", "rpa", "engine", "model", "llm", "gpt", "chatgpt", "copilot",
                                            // `rules v2`, `HRBot`, `Workflow Bot` (a second hostile review).
-                                           "rule", "rules", "hrbot", "workflow"].map { Array($0.utf8) }
+                                           "rule", "rules", "hrbot", "workflow",
+                                           // HR products as the reviewer (`Workday Scoring`, a second hostile review).
+                                           "workday", "successfactors", "hirevue", "pymetrics", "kronos", "taleo", "icims", "peoplesoft",
+                                           "dayforce"].map { Array($0.utf8) }
     /// Latin words for what the software does, which may stand beside it.
     static let roleWords: [[UInt8]] = ["reviewer", "review", "reviewed", "approval", "approver", "approve", "approved", "assistant",
                                        "checker", "check", "checked", "service", "account", "user", "agent", "by", "screening",
@@ -25,7 +30,7 @@ package enum SoftwareReviewer {
     /// Chinese words that name software; longest first, so `人工智能` goes before `人工` could be read.
     static let chineseSoftware = ["人工智能", "机器人", "系统", "自动", "算法", "智能", "机器", "模型", "引擎", "机审", "程序", "规则",
                                   // The workflow platforms themselves (`钉钉机器人`, `飞书审批助手`).
-                                  "钉钉", "飞书", "企业微信", "企微"]
+                                  "钉钉", "飞书", "企业微信", "企微", "北森"]
     /// Chinese words for what the software does.
     static let chineseRoles = ["自动化", "审核", "复核", "审批", "助手", "处理", "客服", "判定", "核验", "校验", "审查", "筛选", "评估", "生成",
                                "执行", "账号", "账户", "服务", "平台",
@@ -39,6 +44,17 @@ package enum SoftwareReviewer {
         let bytes = field.bytes
         if bytes.allSatisfy({ $0 < 0x80 }) { return isSoftwareOnly(latin: bytes, softwareSeen: false) }
         if isPlainChineseWithoutSoftware(bytes) { return false }
+        // Letters of another script that look like Latin ones, the whole cell (`АІ` in Cyrillic):
+        // read as those when they then name software. A name stays a name (`Анна` is no software).
+        // Only a cell with a Greek or Cyrillic letter (UTF-8 lead bytes 0xCE–0xD4) is read so: this
+        // runs for every reviewed decision.
+        if bytes.contains(where: { $0 >= 0xCE && $0 <= 0xD4 }) {
+            var lookAlike = TextKey.skeleton(String(decoding: bytes, as: UTF8.self))
+            if lookAlike.utf8.allSatisfy({ $0 < 0x80 }),
+               lookAlike.withUTF8({ isSoftwareOnly(latin: UnsafeRawBufferPointer($0), softwareSeen: false) }) {
+                return true
+            }
+        }
         var text = MeaningText.normalize(String(decoding: bytes, as: UTF8.self))
         var softwareSeen = false
         for word in chineseSoftware where text.contains(word) {

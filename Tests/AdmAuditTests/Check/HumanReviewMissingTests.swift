@@ -49,7 +49,7 @@ final class HumanReviewMissingTests: XCTestCase {
     func testAReviewerThatIsSoftwareIsNoHumanReview() throws {
         let software = ["系统", "系统自动审核", "AI复核助手", "自动审批", "SYSTEM", "Auto-Approval Bot", "AI Reviewer", "ЅYSTEM", "ＡＩ助手",
                         "系\u{200B}统审核", "⾃动审批", "系统自动通过", "自动批准", "超时自动通过", "流程自动流转", "规则引擎", "钉钉机器人",
-                        "飞书审批助手", "rules v2", "HRBot"]
+                        "飞书审批助手", "rules v2", "HRBot", "Workday Scoring", "HireVue", "北森", "\u{0410}\u{0406}", "\u{0412}\u{041E}\u{0422}"]
         let rows = software.enumerated().map { "D\($0.offset),E\($0.offset),dismissal,adverse,yes,\($0.offset % 2 == 0 ? "" : "yes"),\($0.element),,female\n" }
         let (tally, findings) = try hr01(rows.joined())
         XCTAssertEqual(tally.applicable, software.count)
@@ -59,7 +59,7 @@ final class HumanReviewMissingTests: XCTestCase {
         // People, whatever letters or words their names share with software's (a hostile review's list).
         let people = ["Kai Chen", "Abbott", "张智", "R. Sysmann", "HR7", "王机", "Ai Tanaka", "Li Ai", "Marjan Bot", "Model, Jane", "J. Engine",
                       "Autore, Marco", "ai.chen@acme.com", "AI-0042", "System Administrator Li", "RPA Team - Sam Ortiz", "王智能", "周引擎",
-                      "系统管理员王伟", "信息系统部-李娜", "算法伦理委员会（张敏）", "自动化部 陈刚", "通过", "同意"]
+                      "系统管理员王伟", "信息系统部-李娜", "算法伦理委员会（张敏）", "自动化部 陈刚", "通过", "同意", "Анна", "Аксёнов", "Workday, Ann"]
         let (humans, none) = try hr01(people.enumerated().map { "P\($0.offset),E\($0.offset),dismissal,adverse,yes,,\"\($0.element)\",,male\n" }.joined())
         XCTAssertEqual(humans.applicable, people.count)
         XCTAssertTrue(none.isEmpty, "\(none.map(\.detail))")
