@@ -403,6 +403,28 @@ package enum LeadingAnswer {
         return doubts.contains(where: { holds(rest, $0) }) ? nil : answer
     }
 
+    /// Whether a no is followed by a remark naming software (`no (auto)`, `No - system decision`,
+    /// `否（系统自动）`), which says software decided: what a column saying a person decided
+    /// contradicts. Not when the remark also denies (`no (not automated)`, `否（非系统）`).
+    package static func noNamingSoftware(_ normalized: String) -> Bool {
+        guard read(normalized) == false else { return false }
+        let scalars = Array(normalized.unicodeScalars)
+        guard let length = no.filter({ word in
+            let w = Array(word.unicodeScalars)
+            return w.count <= scalars.count && scalars[0..<w.count].elementsEqual(w)
+        }).map({ $0.unicodeScalars.count }).max() else { return false }
+        let rest = Array(scalars[length...])
+        guard softwareRemarks.contains(where: { holds(rest, $0) }) else { return false }
+        return !remarkDenials.contains(where: { holds(rest, $0) })
+    }
+
+    /// Words of a remark that name software deciding.
+    private static let softwareRemarks: [String] = ["auto", "automatic", "automatically", "system", "bot", "ai", "algorithm", "model",
+                                                    "rpa", "robot", "engine", "machine", "系统", "自动", "机审", "算法", "智能", "机器",
+                                                    "模型", "引擎"]
+    /// Words of a remark that deny what follows (`not automated`, `非系统`).
+    private static let remarkDenials: [String] = ["not", "non", "no", "without", "never", "非", "不", "无需", "未经", "没有"]
+
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark: true

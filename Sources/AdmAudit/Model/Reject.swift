@@ -14,7 +14,8 @@ public enum RejectCode: String, Sendable, CaseIterable, Codable, Comparable {
     case badTimestamp = "bad_timestamp"
     case badNumber = "bad_number"
     case unknownValue = "unknown_value"
-    /// Two columns of the same name, read as one field, hold different values.
+    /// Two columns of the same name, read as one field, hold different values; or two columns
+    /// say who decided two ways (`automated` a person, `human_reviewed` `no (auto)`).
     case conflictingColumns = "conflicting_columns"
     /// The header again, in the middle of the data (pages of an export glued together): not a decision.
     case repeatedHeader = "repeated_header"

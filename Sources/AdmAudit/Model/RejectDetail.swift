@@ -37,6 +37,9 @@ public enum RejectDetail: Sendable, Equatable {
     case duplicateID(id: String, firstLine: Int, firstFile: String?)
     /// Two columns named `header` (1-based `firstColumn` and `secondColumn`) hold different values.
     case columnsDisagree(header: String, firstColumn: Int, first: String, secondColumn: Int, second: String)
+    /// Who decided, said two ways by two columns: a person by `automated` (as written), software
+    /// by the remark after the no of `human_reviewed` (`no (auto)`, `否（系统）`).
+    case decidedTwoWays(automated: String, humanReviewed: String)
 
     /// A value of an activity log's `field` (`ActivityField`'s name) that does not read as an event's.
     case activityValue(field: String, text: String, problem: ActivityValueProblem)
@@ -59,7 +62,7 @@ public enum RejectDetail: Sendable, Equatable {
         case .unknownValue: .unknownValue
         case .badTimestamp: .badTimestamp
         case .duplicateID: .duplicateID
-        case .columnsDisagree: .conflictingColumns
+        case .columnsDisagree, .decidedTwoWays: .conflictingColumns
         case .activityValue(_, _, let problem): problem.code
         case .repeatedHeader: .repeatedHeader
         case .totalsRow: .totalsRow

@@ -10,7 +10,7 @@ extension ReportText {
             damageReason(detail)
         case .fieldCount, .empty, .outcomeUnstated, .outcomeUnderivable, .repeatedHeader, .totalsRow:
             shapeReason(detail)
-        case .notANumber, .unknownValue, .badTimestamp, .duplicateID, .columnsDisagree:
+        case .notANumber, .unknownValue, .badTimestamp, .duplicateID, .columnsDisagree, .decidedTwoWays:
             valueReason(detail)
         case let .activityValue(field, text, problem):
             activityReason(field: field, text: text, problem: problem)
@@ -118,6 +118,9 @@ extension ReportText {
         case let .duplicateID(id, line, file?):
             pick("decision_id '\(id)' already appeared on line \(line) of \(file); only the first is kept",
                  "decision_id 为“\(id)”的记录已在 \(file) 第 \(line) 行出现过；只保留首次出现的记录")
+        case let .decidedTwoWays(automated, humanReviewed):
+            pick("automated '\(automated)' says a person decided, and human_reviewed '\(humanReviewed)' says software did: who decided is said two ways, and which is true cannot be told",
+                 "automated 的值“\(automated)”表明由人作出决定，而 human_reviewed 的值“\(humanReviewed)”表明由系统作出：两列对决定者的说法相互矛盾，无法判断何者属实")
         case let .columnsDisagree(header, firstColumn, first, secondColumn, second):
             pick("the two columns named '\(header)' disagree: '\(first)' in column \(firstColumn), '\(second)' in column \(secondColumn); which one the export means cannot be told",
                  "两列同名“\(header)”取值不一致：第 \(firstColumn) 列为“\(first)”，第 \(secondColumn) 列为“\(second)”；无法判断应以哪一列为准")

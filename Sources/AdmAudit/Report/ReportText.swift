@@ -165,8 +165,8 @@ struct ReportText {
         case .badNumber: pick("check the score column, or set input.decimal_separator", "核对分数列，或设置 input.decimal_separator")
         case .missingRequired: pick("map the column under columns:, or ask the employer for the field", "在 columns: 下映射该列，或要求用人单位提供该字段")
         case .duplicateID: pick("ask the employer why one id holds two decisions", "向用人单位核实为何同一编号对应两条决策")
-        case .conflictingColumns: pick("ask the employer which of the two columns of that name is right; the rows where they agree were audited",
-                                       "向用人单位核实两列同名列中哪一列为准；两列一致的行已审计")
+        case .conflictingColumns: pick("ask the employer which of the two columns is right (two of one name, or two that say who decided); the rows where they agree were audited",
+                                       "向用人单位核实两列中哪一列为准（两列同名，或两列对决定者的说法不一）；两列一致的行已审计")
         case .unbalancedQuote: pick("a stray quote merged lines: remove it, or ask the employer for a clean export; the lines that read as rows were audited",
                                     "多余的引号把多行并成了一行：删去该引号，或要求用人单位重新导出；能单独成行的行已审计")
         case .raggedRow, .unterminatedQuote: pick("a delimiter or quote is missing or extra: ask the employer for a clean export",

@@ -308,6 +308,15 @@ public final class RecordBuilder {
 
         if let totals = totalsPassingAsADecision(row) { return .reject(totals) }
 
+        // Who decided, said two ways by two columns: a person by `automated`, software by the
+        // remark after the no of `human_reviewed` (a hostile review's `human` beside `no (auto)`
+        // kept 40 of 40 automated dismissals out of HR-01). Refused, as within one cell (`MixedSignals`).
+        if automated == false, humanReviewed == false, case .unrecognized = values.booleans.lookupAsWritten(field(row, .humanReviewed)),
+           LeadingAnswer.noNamingSoftware(MeaningText.normalize(trimmedText(field(row, .humanReviewed)))) {
+            return .reject(reject(row, .decidedTwoWays(automated: trimmedText(field(row, .automated)),
+                                                       humanReviewed: trimmedText(field(row, .humanReviewed))), column: .humanReviewed))
+        }
+
         // Uniqueness last: only accepted rows claim an id. A line's name is unique as it is.
         let id = lineName.map { $0.write(row.line, into: lineNameBuffer) } ?? UnsafeRawBufferPointer(rebasing: idField.bytes[idRange])
         if lineName == nil, let first = ids.claim(id, fileIndex: fileIndex, line: row.line) {

@@ -286,6 +286,17 @@ final class MeaningTests: XCTestCase {
         }
     }
 
+    /// A no whose remark names software says software decided (what `automated = human` beside
+    /// it contradicts); a remark that denies software, or names none, does not.
+    func testANoNamingSoftware() {
+        for value in ["no (auto)", "No (auto-approved)", "NO - system", "否，系统自动", "否（机审）", "no, AI decision"] {
+            XCTAssertTrue(LeadingAnswer.noNamingSoftware(MeaningText.normalize(value)), value)
+        }
+        for value in ["no", "否", "no (manager only)", "no (not automated)", "否（非系统）", "no - no system involved", "yes (auto)", "autonomy"] {
+            XCTAssertFalse(LeadingAnswer.noNamingSoftware(MeaningText.normalize(value)), value)
+        }
+    }
+
     /// `未知` and `不详` say the answer is not known: not a no (a row's review flag of 未知 was
     /// worded human_reviewed=否 in a finding), but a value the run rejects and counts, as `unknown`.
     func testAnswersThatAreNotKnownAreNeither() {

@@ -37,6 +37,7 @@ final class RejectWordsTests: XCTestCase {
         .duplicateID(id: "B10", firstLine: 11, firstFile: nil),
         .duplicateID(id: "B10", firstLine: 11, firstFile: "first.csv"),
         .columnsDisagree(header: "human_reviewed", firstColumn: 5, first: "yes", secondColumn: 9, second: "no"),
+        .decidedTwoWays(automated: "human", humanReviewed: "no (auto)"),
         .repeatedHeader,
         .totalsRow(label: "合计"),
         .activityValue(field: "worker_id", text: "", problem: .empty),
@@ -91,6 +92,7 @@ final class RejectWordsTests: XCTestCase {
         case .badTimestamp: "badTimestamp"
         case .duplicateID: "duplicateID"
         case .columnsDisagree: "columnsDisagree"
+        case .decidedTwoWays: "decidedTwoWays"
         case .repeatedHeader: "repeatedHeader"
         case .totalsRow: "totalsRow"
         case .activityValue: "activityValue"
@@ -113,7 +115,7 @@ final class RejectWordsTests: XCTestCase {
     }
 
     func testEveryKindHasASample() {
-        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 19)
+        XCTAssertEqual(Set(Self.samples.map(Self.kind)).count, 20)
     }
 
     func testEveryRejectIsWordedInBothLanguages() {

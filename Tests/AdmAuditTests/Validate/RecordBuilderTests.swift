@@ -322,6 +322,27 @@ final class RecordBuilderTests: XCTestCase {
         XCTAssertEqual(built.prefix(3).map(\.holdsAdverse), [true, true, true])
     }
 
+    /// Who decided, said two ways by two columns: `automated` a person, `human_reviewed` a no
+    /// whose remark names software. Refused as conflicting, counted as adverse on a sanction; a
+    /// plain no, a no with another remark, or one that denies software is read.
+    func testWhoDecidedSaidTwoWaysByTwoColumnsIsRefused() throws {
+        let built = try build("""
+            decision_id,decision_type,outcome,automated,human_reviewed
+            D1,dismissal,adverse,human,no (auto)
+            D2,dismissal,adverse,人工,否（系统自动）
+            D3,dismissal,adverse,no,No - system decision
+            D4,dismissal,adverse,human,no
+            D5,dismissal,adverse,human,no (manager only)
+            D6,dismissal,adverse,human,no (not automated)
+            D7,dismissal,adverse,yes,no (auto)
+            D8,dismissal,adverse,人工,否（非系统）
+
+            """)
+        XCTAssertEqual(built.map { $0.reject?.code }, [.conflictingColumns, .conflictingColumns, .conflictingColumns, nil, nil, nil, nil, nil])
+        XCTAssertEqual(built.prefix(3).map(\.holdsAdverse), [true, true, true])
+        XCTAssertEqual(built[0].reject?.detail, .decidedTwoWays(automated: "human", humanReviewed: "no (auto)"))
+    }
+
     /// DingTalk's 同意 / 拒绝 on a sanction: refused, it does not stand.
     func testARefusedSanctionIsFavourable() throws {
         let built = try build("decision_id,decision_type,outcome\nD1,降薪,拒绝\nD2,警告,已拒绝\nD3,hiring,拒绝\n")
