@@ -261,6 +261,26 @@ public struct KeywordIndex: Sendable {
         return nil
     }
 
+    /// Every keyword found in `normalized` that no longer one found there contains, in order of
+    /// where it starts: what a value names, each thing once (`new york` is not also `york`).
+    public func maximalMatches(in normalized: [Unicode.Scalar]) -> [Match] {
+        var found: [(keyword: Int, start: Int, end: Int)] = []
+        for start in normalized.indices {
+            guard let candidates = startingWith[normalized[start]] else { continue }
+            for index in candidates {
+                let end = start + keywords[index].text.count
+                guard end <= normalized.count, Self.matches(keywords[index], in: normalized, at: start) else { continue }
+                found.append((index, start, end))
+            }
+        }
+        let maximal = found.filter { match in
+            !found.contains { other in
+                other.start <= match.start && match.end <= other.end && other.end - other.start > match.end - match.start
+            }
+        }
+        return maximal.map { Match(code: keywords[$0.keyword].code, keyword: String(String.UnicodeScalarView(keywords[$0.keyword].text)), offset: $0.start) }
+    }
+
     /// Every code whose keyword is found (for list fields, where one item may name two categories).
     public func allCodes(in normalized: [Unicode.Scalar]) -> [Int32] {
         var codes: [Int32] = []

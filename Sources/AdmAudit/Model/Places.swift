@@ -192,25 +192,36 @@ public enum Places {
     }
 
     /// The jurisdictions of places a value names apart, when they cannot all be one place's
-    /// (`Berlin / New York`: DE and US-NYC; `Dublin → NYC`; `上海、纽约`); empty when it names
-    /// one place, or several of one jurisdiction or inside one another (`Amsterdam & Rotterdam`,
-    /// `Dublin, OH`, and `Hong Kong, China`, which is Hong Kong).
+    /// (`Berlin / New York`: DE and US-NYC; `Dublin → NYC`; `New York (Berlin)`; `上海和纽约`;
+    /// `柏林纽约`); empty when it names one place, or several of one jurisdiction or inside one
+    /// another (`Amsterdam & Rotterdam`, `Dublin, OH`, and `Hong Kong, China`, which is Hong
+    /// Kong). Places are found as `place` finds them: each part between separators as a whole,
+    /// and every place name inside the value (a city named after another in a Chinese road or
+    /// shop's name, `香港中路店`, is no place).
     public static func jurisdictionsApart(in text: String) -> [String] {
         guard text.utf8.count <= longestPlace else { return [] }
-        var named: [(code: String, part: String)] = []
+        var named: [(code: String, spelling: String)] = []
+        func add(_ place: Place?, _ spelling: String) {
+            guard let code = place?.jurisdiction, !named.contains(where: { $0.code == code }) else { return }
+            named.append((code, spelling))
+        }
+        // Place names inside the value first, in the order written; then its parts as wholes
+        // (codes, `FR`, are names only as a whole value).
+        let scalars = Array(MeaningText.normalize(text).unicodeScalars)
+        for match in keywords.maximalMatches(in: scalars) where !isNamedAfter(match, in: scalars) {
+            add(table[Int(match.code)].0, match.keyword)
+        }
         for part in partsApart(text) {
             let normalized = MeaningText.normalize(part)
-            guard !normalized.isEmpty, let code = place(normalized: normalized)?.jurisdiction,
-                  !named.contains(where: { $0.code == code }) else { continue }
-            named.append((code, normalized))
+            if !normalized.isEmpty { add(place(normalized: normalized), normalized) }
         }
         // One inside another (`US` and `US-NYC`), or China as a country beside Hong Kong, Macao
         // or Taiwan (`Hong Kong, China`): the more particular place is the one meant. A mainland
         // city beside Hong Kong (`Shenzhen | Hong Kong`) is two places.
-        let apart = named.filter { code, part in
+        let apart = named.filter { code, spelling in
             !named.contains { other in
                 other.code != code
-                    && (other.code.hasPrefix(code + "-") || (code == "CN" && Self.chinaAsACountry.contains(part) && ["HK", "MO", "TW"].contains(other.code)))
+                    && (other.code.hasPrefix(code + "-") || (code == "CN" && Self.chinaAsACountry.contains(spelling) && ["HK", "MO", "TW"].contains(other.code)))
             }
         }
         return apart.count > 1 ? apart.map(\.code) : []
@@ -299,22 +310,29 @@ public enum Places {
     /// such a site is in China, and read as abroad it would leave China's rules.
     private static func keywordPlace(in normalized: String) -> Place? {
         guard let (best, searched) = keywords.deciding(in: Array(normalized.unicodeScalars)), case .found(let match) = best else { return nil }
-        let place = table[Int(match.code)].0
-        if place.jurisdiction != "CN", let first = match.keyword.unicodeScalars.first, MeaningText.isCJK(first) {
-            let end = min(match.offset + match.keyword.unicodeScalars.count, searched.count)
-            let after = String(String.UnicodeScalarView(searched[end...]))
-            if namedAfterAPlace.contains(where: { after.hasPrefix($0) }) { return nil }
-        }
-        return place
+        return isNamedAfter(match, in: searched) ? nil : table[Int(match.code)].0
+    }
+
+    /// Whether a city abroad `match` finds in `text` is only the name a Chinese road, shop,
+    /// hotel or park took from it (`香港中路店`).
+    private static func isNamedAfter(_ match: KeywordIndex.Match, in text: [Unicode.Scalar]) -> Bool {
+        guard table[Int(match.code)].0.jurisdiction != "CN", let first = match.keyword.unicodeScalars.first, MeaningText.isCJK(first) else { return false }
+        let end = min(match.offset + match.keyword.unicodeScalars.count, text.count)
+        let after = String(String.UnicodeScalarView(text[end...]))
+        return namedAfterAPlace.contains(where: { after.hasPrefix($0) })
     }
 
     /// What follows a city's name when a Chinese road, shop or park is named after it.
     private static let namedAfterAPlace = ["路", "街", "道", "巷", "店", "园", "中路", "东路", "西路", "南路", "北路", "大道", "大街", "大厦",
                                            "广场", "酒店", "饭店", "宾馆", "花园", "工业园", "商场", "商城", "公园"]
 
-    /// `…, IL` or `… IL 60431`: a US state's postal code after a comma, with its main zone.
+    /// `…, IL` or `… IL 60431`: a US state's postal code after a comma, with its main zone; or
+    /// its name (`Dublin, Ohio`, `Paris, Texas`: no Irish or French city), with no one zone.
     private static func americanState(_ normalized: String) -> Place? {
         guard let comma = normalized.lastIndex(of: ",") else { return nil }
+        if stateNames.contains(normalized[normalized.index(after: comma)...].trimmingCharacters(in: .whitespaces)) {
+            return Place(jurisdiction: "US", timeZone: nil)
+        }
         let rest = normalized[normalized.index(after: comma)...].split(separator: " ")
         guard let code = rest.first, code.count == 2, rest.count <= 2, let zone = stateZones[String(code)] else { return nil }
         return Place(jurisdiction: "US", timeZone: zone)

@@ -22,8 +22,8 @@ extension ReportText {
         let (first, last) = (values.text("first_day"), values.text("last_day"))
         let (days, daysZH) = first == last ? (first, first) : ("\(first) to \(last)", "\(first) 至 \(last)")
         let (named, namedZH) = (checks.joined(separator: ", "), checks.joined(separator: "、"))
-        return pick("\(rows) decision\(rows == 1 ? " is" : "s are") dated before the rules \(rows == 1 ? "it" : "they") would break were in force where \(rows == 1 ? "it was" : "they were") made (\(days); the first on line \(line)): \(named) did not count \(rows == 1 ? "it" : "them"), while later decisions of the export fall under those rules. Check those dates: a date is the employer's to write, and a decision backdated, or a date written as a number that reads as a day long past, escapes the rules",
-                    "\(rows) 项决定的日期早于其所违反的规则在作出地生效之时（\(daysZH)；首项在第 \(line) 行）：\(namedZH) 未将其计入，而导出文件中较晚的决定已受这些规则约束。请核对这些日期：日期由用人单位填写，倒填日期或把日期写成被读作多年前某日的数字，都会使决定逃出规则的适用范围")
+        return pick("\(rows) decision\(rows == 1 ? " is" : "s are") dated before the rules \(rows == 1 ? "it" : "they") would break were in force where \(rows == 1 ? "it was" : "they were") made (\(days); the first on line \(line)): \(named) did not count \(rows == 1 ? "it" : "them"), while later decisions of the export fall under those rules. If the dates are right, the rules did not yet apply; but a date is the employer's to write, and a decision backdated, or a date written as a number that reads as a day long past, escapes the rules: check those dates",
+                    "\(rows) 项决定的日期早于其所违反的规则在作出地生效之时（\(daysZH)；首项在第 \(line) 行）：\(namedZH) 未将其计入，而导出文件中较晚的决定已受这些规则约束。如日期属实，当时规则尚未适用；但日期由用人单位填写，倒填日期或把日期写成被读作多年前某日的数字，都会使决定逃出规则的适用范围：请核对这些日期")
     }
 
     private func unpairedPunches(_ values: DiagnosticValues) -> String {

@@ -159,12 +159,19 @@ final class PlacesTests: XCTestCase {
     func testPlacesOfTwoJurisdictionsApartAreNoPlace() {
         for (text, codes) in [("Berlin / New York", ["DE", "US-NYC"]), ("Dublin → NYC", ["IE", "US-NYC"]), ("Dublin -> NYC", ["IE", "US-NYC"]),
                               ("上海、纽约", ["CN", "US-NYC"]), ("Paris; London", ["FR", "GB"]), ("Madrid to Lisbon", ["ES", "PT"]),
-                              ("Shenzhen | Hong Kong", ["CN", "HK"]), ("Berlin - New York", ["DE", "US-NYC"])] {
+                              ("Shenzhen | Hong Kong", ["CN", "HK"]), ("Berlin - New York", ["DE", "US-NYC"]),
+                              // No separator a list is written with: every place name inside the value counts.
+                              ("New York (Berlin)", ["US-NYC", "DE"]), ("Berlin or New York", ["DE", "US-NYC"]), ("New York: Berlin", ["US-NYC", "DE"]),
+                              ("Berlin · New York", ["DE", "US-NYC"]), ("Berlin New York", ["DE", "US-NYC"]), ("Berlin\nNew York", ["DE", "US-NYC"]),
+                              ("上海和纽约", ["CN", "US-NYC"]), ("上海纽约", ["CN", "US-NYC"]), ("上海——纽约", ["CN", "US-NYC"]),
+                              ("从上海调往纽约", ["CN", "US-NYC"]), ("上海｜纽约", ["CN", "US-NYC"]), ("Paris (NYC office)", ["FR", "US-NYC"])] {
             XCTAssertEqual(Places.jurisdictionsApart(in: text), codes, text)
             XCTAssertNil(Places.jurisdictionCode(of: text), text)
         }
-        for (text, code) in [("Hong Kong, China", "HK"), ("Amsterdam & Rotterdam", "NL"), ("Dublin, OH", "US"),
-                             ("Shanghai / 上海", "CN"), ("Berlin, Germany", "DE"), ("Paris (NYC office)", "FR")] {
+        for (text, code): (String, String?) in [("Hong Kong, China", "HK"), ("Amsterdam & Rotterdam", "NL"), ("Dublin, OH", "US"), ("Dublin, Ohio", "US"),
+                             ("Paris, Texas", "US"), ("Berlin, New Hampshire", "US"), ("Bruxelles / Brussel", "BE"), ("Köln / Cologne", "DE"),
+                             ("北京/海淀", "CN"), ("香港中路店", nil),
+                             ("Shanghai / 上海", "CN"), ("Berlin, Germany", "DE")] {
             XCTAssertEqual(Places.jurisdictionsApart(in: text), [], text)
             XCTAssertEqual(Places.jurisdictionCode(of: text), code, text)
         }
