@@ -175,13 +175,18 @@ public enum Places {
     /// (`深圳总部`, `Berlin Office`), or an American city by its state (`MDW4 Joliet, IL`);
     /// two-letter codes only exactly.
     public static func place(_ text: String) -> Place? {
-        guard text.utf8.count <= longestPlace else { return nil }
-        let normalized = MeaningText.normalize(text)
-        if normalized.isEmpty { return nil }
+        guard text.utf8.count <= longestPlace, let found = onePlace(text) else { return nil }
         // Two places apart (`Berlin / New York`): the decision's is not known, and reading the
         // one named last (New York, where no human-review rule is in force) took a Berlin
-        // decision out of the GDPR's reach (a hostile review hid 40 of 40 so).
-        if jurisdictionsApart(in: text).count > 1 { return nil }
+        // decision out of the GDPR's reach (a hostile review hid 40 of 40 so). Asked only of a
+        // value naming some place: `init` reads every distinct value of a sample.
+        return jurisdictionsApart(in: text).count > 1 ? nil : found
+    }
+
+    /// The place `text` names, reading one: as a whole, else by the place name deciding.
+    private static func onePlace(_ text: String) -> Place? {
+        let normalized = MeaningText.normalize(text)
+        if normalized.isEmpty { return nil }
         if let found = place(normalized: normalized) { return found }
         // A quote or other mark inside a name (`Dub"lin`, `上"海`) hides no place: an export
         // under inspection could otherwise take a decision out of its jurisdiction's rules.
