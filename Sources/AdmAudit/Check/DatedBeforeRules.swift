@@ -17,7 +17,7 @@
 struct DatedBeforeRules: Sendable {
     /// Decisions with the same first rule day: how many, the first read, their days.
     private struct Tally: Sendable {
-        var count = 0
+        var count: Int
         /// The first decision: its place among all noted here (reading order), file and line.
         var first: (order: Int, file: String, line: Int)
         var earliestDay: Int64

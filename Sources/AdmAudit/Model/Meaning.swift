@@ -400,20 +400,7 @@ package enum LeadingAnswer {
 
     package static func read(_ normalized: String) -> Bool? {
         let scalars = Array(normalized.unicodeScalars)
-        guard !scalars.isEmpty, !notKnown.contains(where: { normalized.hasPrefix($0) }) else { return nil }
-        // The longest leading word decides (`not` over `n`, `没有` over `没`).
-        var best: (Bool, Int)? = nil
-        for (answer, words) in [(true, yes), (false, no)] {
-            for word in words {
-                let w = Array(word.unicodeScalars)
-                guard w.count <= scalars.count, scalars[0..<w.count].elementsEqual(w) else { continue }
-                let cjk = MeaningText.isCJK(w[0]) || !w[0].properties.isAlphabetic
-                // A Latin word must end at a word boundary (`no` is not the start of `notice`).
-                if !cjk, w.count < scalars.count, scalars[w.count].properties.isAlphabetic || scalars[w.count].properties.numericType != nil { continue }
-                if best == nil || w.count > best!.1 { best = (answer, w.count) }
-            }
-        }
-        guard let (answer, length) = best else { return nil }
+        guard let (answer, length) = leadingWord(normalized, scalars) else { return nil }
         var remainder = String(String.UnicodeScalarView(scalars[length...]))
         for remark in confirmingRemarks where answer { remainder = remainder.replacingOccurrences(of: remark, with: " ") }
         let rest = Array(remainder.unicodeScalars)
@@ -427,15 +414,29 @@ package enum LeadingAnswer {
     /// `否（系统自动）`), which says software decided: what a column saying a person decided
     /// contradicts. Not when the remark also denies (`no (not automated)`, `否（非系统）`).
     package static func noNamingSoftware(_ normalized: String) -> Bool {
-        guard read(normalized) == false else { return false }
-        let scalars = Array(normalized.unicodeScalars)
-        guard let length = no.filter({ word in
-            let w = Array(word.unicodeScalars)
-            return w.count <= scalars.count && scalars[0..<w.count].elementsEqual(w)
-        }).map({ $0.unicodeScalars.count }).max() else { return false }
+        guard read(normalized) == false, case let scalars = Array(normalized.unicodeScalars),
+              let (_, length) = leadingWord(normalized, scalars) else { return false }
         let rest = Array(scalars[length...])
         guard softwareRemarks.contains(where: { holds(rest, $0) }) else { return false }
         return !remarkDenials.contains(where: { holds(rest, $0) })
+    }
+
+    /// The answer the value starts with and the length of its word: the longest leading word
+    /// decides (`not` over `n`, `没有` over `没`); nil when none, or the answer is not known.
+    private static func leadingWord(_ normalized: String, _ scalars: [Unicode.Scalar]) -> (answer: Bool, length: Int)? {
+        guard !scalars.isEmpty, !notKnown.contains(where: { normalized.hasPrefix($0) }) else { return nil }
+        var best: (answer: Bool, length: Int)? = nil
+        for (answer, words) in [(true, yes), (false, no)] {
+            for word in words {
+                let w = Array(word.unicodeScalars)
+                guard w.count <= scalars.count, scalars[0..<w.count].elementsEqual(w) else { continue }
+                let cjk = MeaningText.isCJK(w[0]) || !w[0].properties.isAlphabetic
+                // A Latin word must end at a word boundary (`no` is not the start of `notice`).
+                if !cjk, w.count < scalars.count, scalars[w.count].properties.isAlphabetic || scalars[w.count].properties.numericType != nil { continue }
+                if best == nil || w.count > best!.length { best = (answer, w.count) }
+            }
+        }
+        return best
     }
 
     /// Words of a remark that name software deciding.

@@ -64,6 +64,19 @@ public final class RecordBuilder {
 
     private func isSignificant(_ kind: DecisionType) -> Bool { significantKinds >> UInt64(kind.ordinal) & 1 != 0 }
 
+    /// What `LeadingAnswer.noNamingSoftware` said of each `human_reviewed` spelling: an export
+    /// of human decisions may write one remark on every row, read by meaning once.
+    private var remarksNamingSoftware = LearnedReadings<Bool>()
+
+    private func noNamingSoftware(_ field: FieldBytes) -> Bool {
+        let bytes = UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)])
+        guard bytes.count <= LearnedReadings<Bool>.longestMeaningful else { return false }
+        if let known = remarksNamingSoftware.lookup(bytes) { return known }
+        let answer = LeadingAnswer.noNamingSoftware(MeaningText.normalize(String(decoding: bytes, as: UTF8.self)))
+        remarksNamingSoftware.remember(bytes, answer)
+        return answer
+    }
+
     package init(file: String, fileIndex: Int, mapping: ColumnMapping, pipeline: Pipeline,
          values: ValueMaps, groups: [AttributeGroups]) {
         self.file = file
@@ -312,7 +325,7 @@ public final class RecordBuilder {
         // remark after the no of `human_reviewed` (a hostile review's `human` beside `no (auto)`
         // kept 40 of 40 automated dismissals out of HR-01). Refused, as within one cell (`MixedSignals`).
         if automated == false, humanReviewed == false, case .unrecognized = values.booleans.lookupAsWritten(field(row, .humanReviewed)),
-           LeadingAnswer.noNamingSoftware(MeaningText.normalize(trimmedText(field(row, .humanReviewed)))) {
+           noNamingSoftware(field(row, .humanReviewed)) {
             return .reject(reject(row, .decidedTwoWays(automated: trimmedText(field(row, .automated)),
                                                        humanReviewed: trimmedText(field(row, .humanReviewed))), column: .humanReviewed))
         }

@@ -25,6 +25,10 @@ public struct PlaceNotAudited: RecordCheck {
         notRecordedIsViolation: false
     )
 
+    /// What each unreadable place names apart, read once per spelling: every row of an export
+    /// may write one.
+    private let apartReadings = PlacesApartReadings()
+
     public init(parameters: CheckParameters = CheckParameters()) {}
 
     public func evaluate(_ record: DecisionRecord, context: CheckContext) -> CheckVerdict {
@@ -32,7 +36,7 @@ public struct PlaceNotAudited: RecordCheck {
         // Written, yet no code: a place the run could not read (`CheckContext.recordJurisdiction`).
         guard let code = context.recordJurisdiction else {
             let place = Self.place(record)
-            let apart = Places.jurisdictionsApart(in: place)
+            let apart = apartReadings.jurisdictionsApart(in: record.jurisdiction, place: place)
             return .violation(apart.isEmpty ? .placeUnknown(place: place) : .placeNamesSeveral(place: place, jurisdictions: apart))
         }
         if !context.jurisdictions.isEmpty, !context.jurisdictions.contains(where: { CheckRunner.covers($0, code) }) {
@@ -55,5 +59,21 @@ public struct PlaceNotAudited: RecordCheck {
 
     private static func place(_ record: DecisionRecord) -> String {
         String(decoding: UnsafeRawBufferPointer(rebasing: record.jurisdiction.bytes[TextKey.trimmedRange(record.jurisdiction.bytes)]), as: UTF8.self)
+    }
+}
+
+/// `Places.jurisdictionsApart` of each spelling of a place (`LearnedReadings`), in a class so
+/// that a check's `evaluate`, which cannot mutate, can remember. Each auditor makes its own
+/// checks, so one instance is used from one thread only.
+final class PlacesApartReadings: @unchecked Sendable {
+    private var learned = LearnedReadings<[String]>()
+
+    /// `place`: `field` trimmed, as text.
+    func jurisdictionsApart(in field: FieldBytes, place: String) -> [String] {
+        let bytes = UnsafeRawBufferPointer(rebasing: field.bytes[TextKey.trimmedRange(field.bytes)])
+        if let known = learned.lookup(bytes) { return known }
+        let apart = Places.jurisdictionsApart(in: place)
+        learned.remember(bytes, apart)
+        return apart
     }
 }
